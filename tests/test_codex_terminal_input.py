@@ -55,9 +55,34 @@ UNSEEN = [
     "tmux",
     "git rebase -i HEAD~3",
     "GIT_PAGER=less git log",
+    # an application's interactive console, started by its management command (round 13, agents13)
+    "python3 manage.py shell",
+    "./manage.py shell",
+    "python3 manage.py dbshell",
+    "django-admin shell",
+    "flask shell",
+    "php artisan tinker",
+    "scrapy shell",
+    "jupyter console",
+    "docker run -it ubuntu",
 ]
 
-GAPS: dict[str, str] = {}
+_CONSOLE = (
+    "unfinished (agents13): an application's console opened by its management command (Django's manage.py shell/dbshell, "
+    "flask shell, artisan tinker, scrapy shell, jupyter console) runs the code typed at it; only rails console/dbconsole "
+    "is read (unwrap_code._rails, fed on stdin). The class wants the same reading for the others, on a pipe as on Codex's terminal"
+)
+GAPS: dict[str, str] = {
+    "python3 manage.py shell": _CONSOLE,
+    "./manage.py shell": _CONSOLE,
+    "python3 manage.py dbshell": _CONSOLE,
+    "django-admin shell": _CONSOLE,
+    "flask shell": _CONSOLE,
+    "php artisan tinker": _CONSOLE,
+    "scrapy shell": _CONSOLE,
+    "jupyter console": _CONSOLE,
+    "docker run -it ubuntu": "unfinished (agents13): `docker run -it IMAGE` with no command runs the image's default command (a shell in most base images) on the terminal",
+}
 
 
 @pytest.mark.parametrize("command", UNSEEN)

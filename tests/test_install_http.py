@@ -33,8 +33,12 @@ def test_http_install_shape_idempotent_and_uninstall(tmp_path: Path) -> None:
                 {
                     "type": "http",
                     "url": "http://127.0.0.1:8765/v1/hook?agent=claude",
-                    "headers": {"Authorization": "Bearer $CLEARANCE_TOKEN", "X-Clearance-Home": "$HOME"},
-                    "allowedEnvVars": ["CLEARANCE_TOKEN", "HOME"],
+                    "headers": {
+                        "Authorization": "Bearer $CLEARANCE_TOKEN",
+                        "X-Clearance-Home": "$HOME",
+                        "X-Clearance-Env": "CI=$CI;GITHUB_ACTIONS=$GITHUB_ACTIONS;CLEARANCE_HEADLESS=$CLEARANCE_HEADLESS;CLAUDE_CODE_ENTRYPOINT=$CLAUDE_CODE_ENTRYPOINT",
+                    },
+                    "allowedEnvVars": ["CLEARANCE_TOKEN", "HOME", "CI", "GITHUB_ACTIONS", "CLEARANCE_HEADLESS", "CLAUDE_CODE_ENTRYPOINT"],
                     "timeout": 30,
                     "onFailure": "block",
                     "statusMessage": HTTP_MARK,
@@ -101,9 +105,20 @@ def test_installed_http_hook_gets_claude_answers(served: tuple[int, str], tmp_pa
         assert r.status == 200
         assert json.loads(r.read())["hookSpecificOutput"]["permissionDecision"] == expected
     assert _service_up(f"http://127.0.0.1:{port}/v1/hook?agent=claude")
-    # Without the token the answer is a 401: with onFailure "block" Claude Code does not run the call.
+    # Without the token (what Claude Code sends when $CLEARANCE_TOKEN is unset: "Bearer" alone) the answer is an ask
+    # whose reason names the missing variable; a 401 reached the model as "HTTP 401" and nothing more.
+    for auth in ("Bearer ", "Bearer", ""):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        ev = {"session_id": "s", "hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "git status"}, "cwd": "/home/ana/w"}
+        conn.request("POST", url, body=json.dumps(ev), headers={"authorization": auth} if auth else {})
+        r = conn.getresponse()
+        assert r.status == 200
+        out = json.loads(r.read())["hookSpecificOutput"]
+        said = "CLEARANCE_TOKEN is not set" if auth else "no Authorization header"
+        assert out["permissionDecision"] == "ask" and said in out["permissionDecisionReason"], out
+    # The thin client (envelope) still gets the 401 it explains itself.
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    conn.request("POST", url, body="{}", headers={"authorization": "Bearer "})
+    conn.request("POST", url + "&envelope=1", body="{}", headers={"authorization": "Bearer "})
     assert conn.getresponse().status == 401
 
 

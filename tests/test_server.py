@@ -335,8 +335,11 @@ def _rejected(r: Any) -> bool:
     return bool(r.status_code == 200 and out["permissionDecision"] == "ask" and "token" in out["permissionDecisionReason"])
 
 
-def test_no_token_or_the_thin_client_still_gets_401(client: TestClient) -> None:
+def test_no_token_is_an_ask_that_says_so_and_the_thin_client_still_gets_401(client: TestClient) -> None:
     ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "ls"}, "cwd": "/home/ana/x"}
-    assert client.post("/v1/hook", content=json.dumps(ev)).status_code == 401
+    # Contract change (agents13): an agent's own http hook got a 401, which Claude Code shows the model as "HTTP 401"
+    # alone; it now gets an ask in its shape naming what is missing (tests/test_team13.py).
+    r = client.post("/v1/hook", content=json.dumps(ev))
+    assert r.status_code == 200 and "no Authorization header" in r.json()["hookSpecificOutput"]["permissionDecisionReason"], r.text
     r = client.post("/v1/hook?envelope=1", content=json.dumps(ev), headers={"authorization": "Bearer nope"})
     assert r.status_code == 401  # the thin client turns it into its own ask and says why on stderr

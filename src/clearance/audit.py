@@ -25,6 +25,8 @@ CONTENT_KEYS = frozenset({"content", "old_string", "new_string", "new_source", "
 CONTENT_CHARS = 2000
 
 _HEADLESS_ENTRYPOINTS = ("sdk-cli", "sdk-py", "sdk-ts", "sdk")
+# The variables is_headless reads: what an agent's own http hook sends the team service (X-Clearance-Env).
+HEADLESS_VARS = ("CI", "GITHUB_ACTIONS", "CLEARANCE_HEADLESS", "CLAUDE_CODE_ENTRYPOINT")
 
 
 def is_headless(env: Any, forced: bool = False) -> bool:
@@ -164,15 +166,16 @@ def record(
                 _flush_due[url] = (key_file(audit_cfg, env), env)  # the store answers again: what waits follows it
     except Exception as e:
         _drop(store, stores, url)
-        kept = _keep_pending(url, env, rec, e)
+        kept, settled = _keep_pending(url, env, rec, e, limits, headless)
         if kept:
             # A shared store that is down: the row waits on this machine and follows when the store answers
-            # (store/pending.py); the decision stands -- it is recorded, so an allow is not an unrecorded allow.
+            # (store/pending.py); the decision stands -- it is recorded, so an allow is not an unrecorded allow --
+            # and the session's denials are counted here meanwhile (escalation: a headless run is still stopped).
             sys.stderr.write(
                 f"clearance: the audit store is unreachable ({type(e).__name__}: {e}); the decision is kept in {kept} "
                 "and written to the store when it answers again\n"
             )
-            return decision
+            return apply_escalation(decision, settled) if settled is not None else decision
         if decision.decision == "allow" and event.get("hook_event_name", "PreToolUse") == "PreToolUse" and not shadow:
             # An allow nobody can read back later is what filling the disk or replacing the database
             # would buy: a person confirms the call instead (a denial or a question stands as it is).
@@ -256,13 +259,16 @@ def fold_pending() -> None:
 _flush_due: dict[str, tuple[str, Any]] = {}
 
 
-def _keep_pending(url: str, env: Any, rec: dict[str, Any] | None, e: Exception) -> str:
-    """Keep *rec* on this machine when *url* is a shared store that could not be reached; the file, or ""."""
+def _keep_pending(url: str, env: Any, rec: dict[str, Any] | None, e: Exception, limits: tuple[int, int], headless: bool) -> tuple[str, dict[str, Any] | None]:
+    """Keep *rec* on this machine when *url* is a shared store that could not be reached: (the file, or "", and the
+    escalation outcome from the session's denials counted here while the store is down)."""
     if rec is None or not url.startswith(("postgresql://", "postgres://")):
-        return ""  # (store/pending.py is loaded only where a shared store is configured)
+        return "", None  # (store/pending.py is loaded only where a shared store is configured)
     from .store import pending
 
-    return pending.keep_after_failure(url, env, rec, e)
+    settled, out = pending.settle_while_down(url, env, rec, limits, headless)
+    kept = pending.keep_after_failure(url, env, settled, e)
+    return kept, out if kept else None
 
 
 def flush_deferred() -> None:

@@ -545,10 +545,10 @@ def _cmd_install(args: argparse.Namespace) -> int:
             note = f" (a new file: `clearance uninstall {args.agent}{scope}` removes it)" if fresh else f" (backup: {backup})"
         print(f"\nclearance {verb} {path}{note}")
     if args.cmd == "install" and getattr(args, "http", None) and not os.environ.get("CLEARANCE_TOKEN", "").strip():
-        # Claude Code would send "Bearer " with nothing after it: the service answers 401 and onFailure=block blocks every call.
+        # Claude Code would send "Bearer" with nothing after it: the service asks about every call (service.token_missing).
         print(
             "\n✗ CLEARANCE_TOKEN is not set here: Claude Code sends it from the environment it starts in, and without it the "
-            "service refuses every call (and Claude Code blocks it). Ask an admin of the team service for a token (Tokens page, "
+            "service decides nothing and asks about every call (a headless run is blocked). Ask an admin of the team service for a token (Tokens page, "
             "or `clearance token propose NAME --by ADMIN`; it works once a second person approves it), export CLEARANCE_TOKEN "
             "before starting Claude Code, then run `clearance doctor`"
         )

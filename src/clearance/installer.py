@@ -118,12 +118,16 @@ def http_entry(url: str) -> dict[str, Any]:
         raise InstallError(f"--http needs an http:// or https:// URL, not {url!r}")
     if base.endswith("/v1/hook"):
         base = base[: -len("/v1/hook")]
+    from .audit import HEADLESS_VARS
+
     hook = {
         "type": "http",
         "url": f"{base}/v1/hook?agent=claude",
         # The home the service resolves ``~`` against (server.service.served_home): without it ``~`` is an unknown folder.
-        "headers": {"Authorization": "Bearer $CLEARANCE_TOKEN", "X-Clearance-Home": "$HOME"},
-        "allowedEnvVars": ["CLEARANCE_TOKEN", "HOME"],
+        # Whether a person watches (audit.is_headless's variables, server.service.ENV_HEADER): a CI run's repeated
+        # denials then stop it at the service as they do locally. Claude Code fills an unset one in as empty (measured, 2.1.332).
+        "headers": {"Authorization": "Bearer $CLEARANCE_TOKEN", "X-Clearance-Home": "$HOME", "X-Clearance-Env": env_header_value()},
+        "allowedEnvVars": ["CLEARANCE_TOKEN", "HOME", *HEADLESS_VARS],
         "timeout": 30,
         "onFailure": "block",
         "statusMessage": HTTP_MARK,
@@ -267,6 +271,28 @@ def install(
                 f.write(b"")  # marks "the file did not exist before"
         _write(path, new)
     return path, diff
+
+
+def env_header_value() -> str:
+    """X-Clearance-Env as the http hook sends it: each variable audit.is_headless reads, for Claude Code to fill in."""
+    from .audit import HEADLESS_VARS
+
+    return ";".join(f"{v}=${v}" for v in HEADLESS_VARS)
+
+
+def _sends_env(entries: list[Any], url: str) -> bool:
+    """Whether the http hook to *url* tells the service when no person watches (X-Clearance-Env, its variables allowed)."""
+    from .audit import HEADLESS_VARS
+
+    for e in entries:
+        for h in e.get("hooks", []) if isinstance(e, dict) else []:
+            if isinstance(h, dict) and h.get("url") == url:
+                headers, allowed = h.get("headers"), h.get("allowedEnvVars")
+                if not isinstance(headers, dict) or not isinstance(allowed, list):
+                    continue
+                if any(k.lower() == "x-clearance-env" and v == env_header_value() for k, v in headers.items()) and set(HEADLESS_VARS) <= set(allowed):
+                    return True
+    return False
 
 
 def _sends_home(entries: list[Any], url: str) -> bool:
@@ -477,6 +503,17 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                         f"✗ {agent} ({scope}): the http hook to {url} does not send X-Clearance-Home (installed by an older clearance), "
                         f"so the service does not know this machine's home and judges ~ as an unknown folder; run `{fix}`: "
                         "it upgrades the entry in place"
+                    )
+                if not _sends_env(entries, url):
+                    fix = f"clearance install claude --http {url.split('/v1/', 1)[0]}{' --scope project' if scope == 'project' else ''}"
+                    from .audit import is_headless
+
+                    headless = is_headless(env)
+                    ok = ok and not headless
+                    lines.append(
+                        f"{'✗' if headless else '!'} {agent} ({scope}): the http hook to {url} does not send X-Clearance-Env "
+                        "(installed by an older clearance), so in CI the service cannot tell that no person watches: repeated "
+                        f"denials are handed over as questions nobody answers instead of ending the run; run `{fix}`: it upgrades the entry in place"
                     )
                 if reachable:  # Claude Code sends $CLEARANCE_TOKEN from its own environment, which is this shell's
                     token_ok, token_line = _token_check(url.split("/v1/", 1)[0], env.get("CLEARANCE_TOKEN", ""), "Claude Code's http hook")

@@ -26,6 +26,13 @@ KIND_OF = {
     "WebSearch": "search",
     "Task": "agent",
     "Agent": "agent",
+    # Work handed to another agent whose own calls reach the hook: Workflow's script (a restricted interpreter: no import(),
+    # no `with`) only starts sub-agents (measured, 2.1.332: a workflow agent's Bash call was judged and denied);
+    # SendMessage writes to a teammate, a sub-agent or another Claude Code session on this machine; CronCreate enqueues a
+    # prompt this agent runs later as a turn of its own.
+    "Workflow": "agent",
+    "SendMessage": "agent",
+    "CronCreate": "agent",
     # Tools that only touch the agent's own state.
     "TodoWrite": "internal",
     "TodoRead": "internal",
@@ -44,6 +51,19 @@ KIND_OF = {
     "ListAgents": "internal",
     "ReportFindings": "internal",
     "ScheduleWakeup": "internal",
+    # Its task list (TaskCreate/Get/List/Update; TaskStop ends a background task or teammate it started, as KillShell),
+    # its scheduled prompts' list and their removal, and its own git worktree (EnterWorktree: a new worktree of the
+    # project's repository, or one `git worktree list` shows; ExitWorktree keeping it or removing a clean one -- removing
+    # one with changes is judged as `git worktree remove --force`, adapters/claude.py). Claude Code 2.1.332's deferred tools.
+    "TaskCreate": "internal",
+    "TaskGet": "internal",
+    "TaskList": "internal",
+    "TaskUpdate": "internal",
+    "TaskStop": "internal",
+    "CronList": "internal",
+    "CronDelete": "internal",
+    "EnterWorktree": "internal",
+    "ExitWorktree": "internal",
     # Canonical names adapters use for other agents' tools.
     "ApplyPatch": "edit",
     "GeminiWebFetch": "fetch",

@@ -58,10 +58,16 @@ class FakeModel:
 
 def sub_agent(script: Script | None, prompts: list[str]) -> Script | None:
     """A sub-agent's own script: a "seq" script with sub={"marker": M, "calls": [...]} answers a conversation whose user
-    messages (the prompt the main agent gave its sub-agent, never a tool result) contain M with those calls instead."""
+    messages (the prompt the main agent gave its sub-agent, never a tool result) contain M with those calls instead.
+    sub may be a list of such entries: the one whose marker the latest marked message holds (a message the main agent
+    sent the running sub-agent later, Copilot's write_agent, Codex's send_input); its calls follow the tool results the
+    conversation already has."""
     sub = script.args.get("sub") if script is not None and script.kind == "seq" else None
-    if sub and any(sub["marker"] in p for p in prompts):
-        return Script("seq", calls=sub["calls"])
+    entries = sub if isinstance(sub, list) else [sub] if sub else []
+    for p in reversed(prompts):
+        found = next((e for e in entries if e["marker"] in p), None)
+        if found is not None:
+            return Script("seq", calls=found["calls"])
     return script
 
 
@@ -130,16 +136,27 @@ def _session(body: dict[str, Any]) -> int:
 
 
 def _agent_id(body: dict[str, Any]) -> str:
-    """The id of the sub-agent Codex's spawn_agent started ("$agents" in a script's arguments), for wait_agent."""
+    """The id of the sub-agent Codex's spawn_agent or Copilot's background task started ("$agents" in a script's
+    arguments: a list, for wait_agent; "$agent": the id, for send_input, write_agent, read_agent)."""
+    import re
+
     for item in reversed(body.get("input", [])):
         if isinstance(item, dict) and item.get("type") == "function_call_output":
+            text = str(item.get("output"))
             try:
-                found = json.loads(str(item.get("output")))
+                found = json.loads(text)
             except ValueError:
+                said = re.search(r"agent_id: ([\w-]+)", text)  # Copilot CLI: "Agent started in background with agent_id: ID."
+                if said:
+                    return said.group(1)
                 continue
             if isinstance(found, dict) and isinstance(found.get("agent_id") or found.get("id"), str):
                 return str(found.get("agent_id") or found.get("id"))
     return ""
+
+
+def _filled(v: Any, body: dict[str, Any]) -> Any:
+    return _session(body) if v == "$session" else [_agent_id(body)] if v == "$agents" else _agent_id(body) if v == "$agent" else v
 
 
 def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[str, Any]:
@@ -165,7 +182,7 @@ def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[s
                 return {**call, "name": script.args["tool"], "namespace": t["name"]}
         return {**call, "name": offered(_tool_names(body.get("tools", [])), script.args["tool"])}
     if script.kind == "tool":  # a named tool with its own arguments (Copilot CLI's grep, ...)
-        arguments = {k: _session(body) if v == "$session" else [_agent_id(body)] if v == "$agents" else v for k, v in script.args["arguments"].items()}
+        arguments = {k: _filled(v, body) for k, v in script.args["arguments"].items()}
         name = tool_name(script, _tool_names(body.get("tools", [])))
         out = {"type": "function_call", "id": f"fc_{n}", "call_id": f"call_{n}", "name": name, "arguments": json.dumps(arguments), "status": "completed"}
         for t in body.get("tools", []):
@@ -187,11 +204,14 @@ def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[s
 
 
 def _responses_events(body: dict[str, Any], script: Script | None) -> list[tuple[str, dict[str, Any]]]:
-    # Outputs answering a call (Codex also adds call-less outputs of its own, e.g. its goal_objective after create_goal).
+    # Outputs answering a call this model made (Codex also adds call-less outputs of its own, e.g. its goal_objective
+    # after create_goal; Copilot CLI its own read_agent call and output when a background agent goes idle).
     answered = sum(
         1
         for i in body.get("input", [])
-        if isinstance(i, dict) and i.get("type") in ("function_call_output", "custom_tool_call_output", "tool_search_output") and i.get("call_id")
+        if isinstance(i, dict)
+        and i.get("type") in ("function_call_output", "custom_tool_call_output", "tool_search_output")
+        and str(i.get("call_id") or "").startswith("call_")
     )
     prompts = [json.dumps(i.get("content")) for i in body.get("input", []) if isinstance(i, dict) and i.get("role") == "user"]
     script = current(sub_agent(script, prompts), answered)

@@ -33,7 +33,7 @@ from starlette.routing import Route
 from starlette.schemas import SchemaGenerator
 
 from .guard import StoreUnavailable
-from .service import HOME_HEADER, UNKNOWN_HOME, Service, ServiceError, served_home, without_home_entries
+from .service import ENV_HEADER, HOME_HEADER, UNKNOWN_HOME, Service, ServiceError, served_home, without_home_entries
 from .templates import TEMPLATES
 
 T = TypeVar("T")
@@ -196,11 +196,12 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         # The store is read and written on its own thread within a budget (server/guard.py), never on the event loop.
         owner, policy, version = await anyio.to_thread.run_sync(owner_and_policy)
         if owner is None:
-            # No token at all -- no header, or "Bearer " with nothing after it (the hook's $CLEARANCE_TOKEN unset) -- is a 401.
-            if request.query_params.get("envelope") or not request.headers.get("authorization", "").partition(" ")[2].strip():
+            # The thin client (envelope) reads a 401 and says why itself.
+            if request.query_params.get("envelope"):
                 return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
-            # An agent's own http hook (Claude Code type "http") runs the tool on any non-2xx answer: a revoked,
-            # expired or unapproved token gets a valid *ask* in the agent's shape instead, so nothing runs unchecked.
+            # An agent's own http hook (Claude Code type "http") runs the tool on any non-2xx answer, or with
+            # onFailure "block" blocks it with only "HTTP 401" to say why (measured, 2.1.332): a missing, revoked,
+            # expired or unapproved token gets a valid *ask* in the agent's shape instead, whose reason says which.
             from ..adapters import get
             from ..model import Decision
 
@@ -208,10 +209,25 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
                 adapter = get(request.query_params.get("agent") or "claude")
             except ValueError as e:
                 return JSONResponse({"error": str(e)}, status_code=400)
+            token = bearer_text(request)
+            if not token:
+                # No token at all: "Bearer" with nothing after it is what Claude Code sends when $CLEARANCE_TOKEN is unset
+                # where it started (or a managed allowedEnvVars list leaves the name out). The engine does not run.
+                why = (
+                    "the hook sent the clearance team service no token: CLEARANCE_TOKEN is not set in the environment the agent "
+                    "was started from (Claude Code's http hook fills $CLEARANCE_TOKEN in from it). Get a token from the team "
+                    "service's Tokens page, export CLEARANCE_TOKEN before starting the agent, and run `clearance doctor`"
+                    if "authorization" in request.headers
+                    else "the hook sent the clearance team service no Authorization header: its entry lacks "
+                    '"headers": {"Authorization": "Bearer $CLEARANCE_TOKEN"} (`clearance install claude --http URL` writes it; '
+                    "CLEARANCE_TOKEN is not set otherwise either). Then run `clearance doctor`"
+                )
+                answer = adapter.render_answer(Decision("ask", why, ["service.token_missing"], "default"))
+                return JSONResponse(answer.stdout) if answer.stdout is not None else Response(status_code=200)
             why = "this machine's clearance token is not valid (revoked, expired or not yet approved); ask an admin of the team service"
             asked = Decision("ask", why, ["service.token_rejected"], "default")
             local = None
-            if await anyio.to_thread.run_sync(service.issued_token, bearer_text(request)):
+            if await anyio.to_thread.run_sync(service.issued_token, token):
                 # A token the service issued: a hard denial stays a denial (the served policy, recorded nowhere).
                 # A token it never issued gets the plain ask, without the engine.
                 try:
@@ -225,7 +241,9 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         raw = await request.body()
         # Decide on a worker thread (a slow decision -- a reviewer call -- holds up no other request).
         try:
-            decided = await off_loop(service.hook_decide, raw, request.query_params.get("agent"), owner, policy, request.headers.get(HOME_HEADER))
+            decided = await off_loop(
+                service.hook_decide, raw, request.query_params.get("agent"), owner, policy, request.headers.get(HOME_HEADER), request.headers.get(ENV_HEADER)
+            )
         except ValueError as e:
             return JSONResponse({"error": str(e)}, status_code=400)
         answer = await anyio.to_thread.run_sync(service.hook_record, decided)

@@ -84,6 +84,7 @@ class Service:
     def __init__(self, db_url: str, spool: str | None = None, budget_s: float | None = None) -> None:
         self.db_url = db_url
         self.guard = Guard(lambda: _open(db_url), _open(db_url), spool or spool_path_for(db_url), budget_s)
+        self.outage = _OutageCounters()
         self.store: Any = GuardedStore(self.guard)
         self._policy_cache: tuple[int, Any] | None = None
         # (version, has [[repositories]] sections, text) of the cached policy, and the per-project policies derived from it
@@ -701,10 +702,11 @@ class Service:
         """Decide one hook event with the served managed policy; record it; return the agent's Answer."""
         return self.hook_record(self.hook_decide(raw, agent, user, self.policy()))
 
-    def hook_decide(self, raw: bytes, agent: str | None, user: str, policy: Any, home: str | None = None) -> tuple[Any, Any]:
+    def hook_decide(self, raw: bytes, agent: str | None, user: str, policy: Any, home: str | None = None, env_header: str | None = None) -> tuple[Any, Any]:
         """The decision alone, without the store (the app runs it on a worker thread): (answer, None), or (None, what hook_record needs).
 
-        *home*: the X-Clearance-Home header's value, when the request had one (served_home)."""
+        *home*: the X-Clearance-Home header's value, when the request had one (served_home); *env_header*: the
+        X-Clearance-Env header's (headless_from_header: an agent's own http hook in CI)."""
         from ..adapters import detect, get
         from ..adapters.common import Answer
         from ..api import decide_event_full, malformed
@@ -730,6 +732,8 @@ class Service:
             return adapter.render_answer(malformed("nested too deeply")), None
         canonical["agent"] = agent
         canonical["user_name"] = user
+        if headless_from_header(env_header):
+            canonical["headless"] = True
         env = {"HOME": served_home(canonical.get("home"), home)}
         if self.loopback_url:
             env["CLEARANCE_TEAM_SERVICE"] = self.loopback_url
@@ -764,7 +768,8 @@ class Service:
         job = _RecordJob(self.guard, rec, limits, audit_cfg, headless)
         out = job.run_within(self.guard.budget_s)
         if out is None:
-            return adapter.render_answer(degrade(decision))
+            return adapter.render_answer(apply_escalation(degrade(decision), self.outage.settle(rec, limits, headless)))
+        self.outage.clear()
         return adapter.render_answer(apply_escalation(decision, out))
 
     def store_offline(self, machine: str, rows: list[Any]) -> dict[str, int]:
@@ -848,6 +853,38 @@ def degrade(decision: Any) -> Any:
         decision.reason = DEGRADED_REASON
         decision.rules = [*decision.rules, "service.store_unavailable"]
     return decision
+
+
+class _OutageCounters:
+    """Sessions' denials counted in this process while the store cannot take decisions (their counters live there):
+    a headless run denied again and again is still stopped, an interactive one handed over. Per process and bounded;
+    forgotten once a decision is recorded again (the store's counters take over; the spooled rows are counted there
+    when replayed)."""
+
+    MAX_SESSIONS = 10_000
+
+    def __init__(self) -> None:
+        import threading
+
+        self.lock = threading.Lock()
+        self.counts: dict[str, tuple[int, int]] = {}
+
+    def settle(self, rec: dict[str, Any], limits: tuple[int, int], headless: bool) -> dict[str, Any]:
+        from ..escalation import settle
+
+        sid = str(rec.get("session_id") or "")
+        with self.lock:
+            consecutive, total = self.counts.get(sid, (0, 0))
+            _, out, new_c, new_t = settle(rec, consecutive, total, limits, headless)
+            if len(self.counts) >= self.MAX_SESSIONS and sid not in self.counts:
+                self.counts.clear()
+            self.counts[sid] = (new_c, new_t)
+        return out
+
+    def clear(self) -> None:
+        if self.counts:
+            with self.lock:
+                self.counts.clear()
 
 
 class _RecordJob:
@@ -959,6 +996,24 @@ def claimed_identity(canonical: dict[str, Any]) -> Any:
 # and outside every trusted directory (``~/shared`` in the policy expands to a folder nothing reaches either).
 UNKNOWN_HOME = "/nonexistent/clearance-unknown-home"
 HOME_HEADER = "x-clearance-home"
+# What an agent's own http hook says of its environment (`clearance install claude --http` writes
+# "CI=$CI;GITHUB_ACTIONS=$GITHUB_ACTIONS;..." and Claude Code fills the values in): read only for whether a person watches.
+ENV_HEADER = "x-clearance-env"
+
+
+def headless_from_header(value: object) -> bool:
+    """Whether the X-Clearance-Env header says no person watches (audit.is_headless over the variables it names; pure).
+    A claim that can only make escalation stricter, so it is taken as sent, as the thin client's ``headless`` is."""
+    from ..audit import HEADLESS_VARS, is_headless
+
+    if not isinstance(value, str) or len(value) > 1024:
+        return False
+    env: dict[str, str] = {}
+    for part in value.split(";"):
+        name, eq, val = part.partition("=")
+        if eq and name.strip() in HEADLESS_VARS:
+            env[name.strip()] = val.strip()
+    return is_headless(env)
 
 
 def without_home_entries(policy: Any) -> Any:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 BREAKER_S = 30.0
 MACHINE = "deferred"  # offline_uploads' machine for these rows (the upload key is per row's content)
-DEFERRED_RULE = "audit.deferred"  # marks a row written later: no escalation was applied to it
+DEFERRED_RULE = "audit.deferred"  # marks a row written later (its escalation counted on the machine: settle_while_down)
 BATCH = 500
 MAX_BYTES = 64 * 1024 * 1024  # a store down for weeks does not fill the disk: past this, an allow is asked (audit.record)
 
@@ -123,6 +123,57 @@ def mark_up(url: str, env: Env) -> None:
         posix.unlink(_base(url, env) + "-down")
 
 
+def _counters_file(url: str, env: Env, session_id: str) -> str:
+    from .keys import blake2b
+
+    return f"{_base(url, env)}-sessions/{blake2b(session_id.encode('utf-8', 'surrogatepass'), digest_size=16).hexdigest()}"
+
+
+def settle_while_down(url: str, env: Env, rec: dict[str, Any], limits: tuple[int, int], headless: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Escalation for a decision the store cannot take now: the session's denials counted on this machine while the
+    store is down (beside the pending file), so a headless run that keeps being denied is stopped and a person is
+    handed over as with the store up. (record as answered, outcome).  Counting is best effort: a file that cannot be
+    read counts from zero, two hooks at once may count one denial once."""
+    import posix
+
+    from .. import escalation
+
+    sid = str(rec.get("session_id") or "")
+    where = _counters_file(url, env, sid)
+    try:
+        with open(where, "rb") as f:
+            parts = f.read(64).split()
+        consecutive, total = int(parts[0]), int(parts[1])
+    except (OSError, ValueError, IndexError):
+        consecutive, total = 0, 0
+    rec, out, new_c, new_t = escalation.settle(rec, consecutive, total, limits, headless)
+    if (new_c, new_t) != (consecutive, total):
+        with contextlib.suppress(OSError):
+            steps = where.split("/")[:-1]
+            for i in range(2, len(steps) + 1):  # the state folder and its parents, then the counters' own
+                with contextlib.suppress(FileExistsError):
+                    posix.mkdir("/".join(steps[:i]), 0o700)
+            tmp = f"{where}.{posix.getpid()}.tmp"
+            fd = posix.open(tmp, posix.O_WRONLY | posix.O_CREAT | posix.O_TRUNC, 0o600)
+            try:
+                posix.write(fd, f"{new_c} {new_t}\n".encode())
+            finally:
+                posix.close(fd)
+            posix.replace(tmp, where)
+    return rec, out
+
+
+def _forget_counters(url: str, env: Env) -> None:
+    """The outage's counters, once what waited reached the store (its own counters take over from there)."""
+    import posix
+
+    folder = f"{_base(url, env)}-sessions"
+    with contextlib.suppress(OSError):
+        for name in posix.listdir(folder):
+            with contextlib.suppress(OSError):
+                posix.unlink(f"{folder}/{name}")
+
+
 def keep(url: str, env: Env, rec: dict[str, Any]) -> str:
     """Append *rec* to the pending file (one write on an O_APPEND descriptor); its path.  Raises OSError."""
     import posix
@@ -211,6 +262,7 @@ def flush(store: Any, url: str, env: Env) -> int:
                 stored += int(store.record_offline(MACHINE, rows[i : i + BATCH])[0])
             posix.unlink(flushing)
         mark_up(url, env)
+        _forget_counters(url, env)
         return stored
     finally:
         posix.close(lock)
