@@ -97,7 +97,7 @@ def _cleans_only_generated(cmd: SimpleCommand, nc: Norm, sc: Scope) -> bool:
         if DYN in spec or spec.startswith(":"):
             return False
         p = sc.path(spec, cmd)
-        if p == root or not sc.inside_project(p) or not paths.is_generated(p, root):
+        if p == root or not sc.inside_project(p) or not paths.generated_here(p, sc.ctx):
             return False
     return True
 
