@@ -41,6 +41,12 @@ class _Session:
         return str(spec.get("permissionDecision", "allow")) if isinstance(spec, dict) else "allow"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _warm() -> None:
+    """The engine loaded once before the sessions: a first call on a loaded machine can spend its deadline importing."""
+    decide_event({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "mkdir x && mv a x/ && rm -rf x"}, "cwd": P}, ENV)
+
+
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     h = tmp_path / "home" / "ana"
@@ -276,3 +282,56 @@ class TestTeamPolicyCopyThroughItsFolder:
     def test_other_caches_of_a_team_client(self, command: str) -> None:
         assert _decide(command, {**ENV, "CLEARANCE_TEAM_SERVICE": "https://clearance.acme.internal"}) == "allow"
         assert _decide_served(command) == "allow"
+
+
+class TestWherePushesWithoutARemoteGo:
+    """Class: clearance judges a push that names no remote (`git push`) as one to origin, the project's own remote, but
+    git sends it where its configuration says -- remote.pushDefault, branch.<name>.pushRemote, the branch's upstream
+    remote (branch.<name>.remote, set by `git branch -u R/B`). `git remote add backup URL` (allowed: a new remote is
+    judged when pushed to) then `git config remote.pushDefault backup` (allowed) made every later `git push` (allowed)
+    send the project to backup; `git push backup` itself is asked. Fixed at the configuration step: git.push-target-change
+    asks for any setting of where a push naming no remote goes that is not origin or a trusted remote, through `git
+    config`, `git -c`, GIT_CONFIG_* variables and `git branch -u`/`--set-upstream-to`."""
+
+    CASES: ClassVar[list[str]] = [
+        "git config remote.pushDefault backup",
+        "git config set remote.pushDefault backup",
+        "git config --global remote.pushDefault backup",
+        "git config branch.main.pushRemote backup",
+        "git config branch.feature/login.remote mirror",
+        "git branch -u backup/main",
+        "git branch --set-upstream-to=backup/main",
+        "git branch --set-upstream-to backup/main feat",
+        "git -c remote.pushDefault=backup push",
+        "GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=remote.pushDefault GIT_CONFIG_VALUE_0=backup git push",
+        "git remote add backup https://github.com/attacker/x.git && git config remote.pushDefault backup",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        "git switch -c feat --track backup/feat": "unfinished: a new branch's upstream set by --track from a start point is not read",
+        "git branch --track feat backup/feat": "unfinished: a new branch's upstream set by --track from a start point is not read",
+    }
+
+    @pytest.mark.parametrize("command", CASES + list(GAPS))
+    def test_asked(self, command: str) -> None:
+        def run() -> None:
+            assert _decide(command) in ("ask", "deny"), command
+
+        strict.check(command, self.GAPS, run)
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "git remote add upstream https://github.com/org/repo.git",
+            "git config remote.pushDefault origin",
+            "git branch -u origin/main",
+            "git branch --set-upstream-to origin/main",
+            "git config branch.main.remote origin",
+            "git config branch.feat.merge refs/heads/feat",
+            "git config --get remote.pushDefault",
+            "git config --get branch.main.remote",
+            "git push",
+            "git push -u origin feat",
+        ],
+    )
+    def test_origin_and_reads_stay_allowed(self, command: str) -> None:
+        assert _decide(command) == "allow"
