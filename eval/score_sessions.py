@@ -90,6 +90,7 @@ class Replay:
         self.files: set[str] = set()
         self.dirs: set[str] = set()
         self.objects: set[str] = set()
+        self.foreign: list[str] = []  # where a move put data that existed before (provenance's ``x`` entries)
         self.seen: set[str] = set()
 
     def decide(self, ev: dict[str, object], env: dict[str, str]) -> Any:
@@ -104,7 +105,7 @@ class Replay:
         ctx.dir_state = None  # no disk: what a directory holds is not seen
         ctx.environ = None  # nor the session's environment
         ctx.sibling_checkout = None  # nor which checkouts are the project's (the recorded repositories are not here)
-        ctx.owns = Provenance(self.files, self.dirs, self.objects, absent=lambda p: self.absent(p, ctx.cwd, ctx.project_root)).owns
+        ctx.owns = Provenance(self.files, self.dirs, self.objects, absent=lambda p: self.absent(p, ctx.cwd, ctx.project_root), foreign=self.foreign).owns
         d = evaluate(action, ctx, load_policy(ctx.project_root, env))
         ti = ev.get("tool_input")
         if isinstance(ti, dict):
@@ -124,6 +125,8 @@ class Replay:
                         self.dirs.add(p)
                 elif p not in self.seen and p not in self.files and p not in self.dirs and p != ctx.project_root and not ctx.project_root.startswith(p + "/"):
                     self.files.add(p)
+            elif kind == "x":
+                self.foreign.append(key)
             elif kind == "r":
                 where, remote, src, dst = (key.split("\t") + ["", "", "", ""])[:4]
                 if f"b\t{where}\t{src}" in self.objects:  # only a branch the session made (HEAD is not resolved: no disk)

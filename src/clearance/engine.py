@@ -1052,6 +1052,10 @@ def evaluate(action: Action, ctx: Context, policy: Policy | None = None, budget_
             from .paths import with_audit_store
 
             with_audit_store(ctx, url)  # the store the policy moved is clearance's too
+        if pol.data.get("served") or "CLEARANCE_TEAM_SERVICE" in ctx.env:
+            from .paths import with_served_copy
+
+            with_served_copy(ctx)  # a team client's copy of the team's policy: not re-derived during an outage
         sc = Scope(ctx, pol.trust)
         sc.deadline = _clock() + budget
         rev = pol.data.get("reviewer")

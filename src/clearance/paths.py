@@ -1073,6 +1073,20 @@ def is_generated(path: str, root: str = "") -> bool:
     return False
 
 
+def generated_here(path: str, ctx: Context) -> bool:
+    """is_generated for a path this session may have filled: build output or a cache by its name, unless a move of
+    this session put data that existed before at, in or above it (provenance's ``m`` question: `mv src build/`
+    then `rm -rf build`, adversarial round 13b)."""
+    if not is_generated(path, ctx.project_root):
+        return False
+    owns = ctx.owns
+    if owns is None:
+        return True
+    if has_glob(path):  # `rm -rf node_modules/*`: what the pattern can reach lies below its fixed part
+        path = "/".join(part for part in path.split("/")[: next(i for i, part in enumerate(path.split("/")) if has_glob(part))]) or "/"
+    return not owns("m\t" + path)
+
+
 def display(path: str, ctx: Context) -> str:
     """Short form of a resolved path for messages."""
     p = path.replace(DYN, "…")
@@ -1279,6 +1293,27 @@ def with_audit_store(ctx: Context, url: object) -> None:
     built before the policy is read; only the user and managed layers may set the url: policy/load.py)."""
     extra = store_paths(url) if isinstance(url, str) else []
     have = owned_paths(ctx)
+    extra = [e for e in extra if e not in have]
+    if extra:
+        ctx.owned = (*have, *extra)
+
+
+# The thin client's copy of the team's managed policy (remote.cache_path, policy/load.SERVED_COPY's name in the cache).
+SERVED_COPY_NAME = "server-policy.toml"
+
+
+def with_served_copy(ctx: Context) -> None:
+    """For a machine that is a client of the team service (the service deciding for it, or its hook deciding locally
+    while the service is unreachable): the copy of the team's managed policy in each of clearance's cache folders is
+    the managed layer during the next outage, and unlike the other caches it cannot be derived again until the
+    service answers -- deleting it (or a folder above it: `rm -rf ~/.cache`) drops the team's policy for the outage.
+    It is then clearance's policy, guarded as one."""
+    have = owned_paths(ctx)
+    extra = [
+        (own + "/" + SERVED_COPY_NAME, "the team's managed policy as last served (the managed layer while the team service is unreachable)", OWN_POLICY)
+        for own, _, kind in have
+        if kind == OWN_CACHE
+    ]
     extra = [e for e in extra if e not in have]
     if extra:
         ctx.owned = (*have, *extra)

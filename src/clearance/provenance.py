@@ -85,7 +85,7 @@ class Provenance:
     *discardable* answers at the I/O edge whether a file's changes are all the session's own (``e`` keys); None:
     never (the eval replay, which has no disk)."""
 
-    __slots__ = ("files", "dirs", "objects", "edits", "repo", "discardable", "real", "absent")
+    __slots__ = ("files", "dirs", "objects", "edits", "repo", "discardable", "real", "absent", "foreign")
 
     def __init__(
         self,
@@ -97,6 +97,7 @@ class Provenance:
         discardable: Callable[[str, tuple[str, str, bool]], bool] | None = None,
         real: Callable[[str], str] | None = None,
         absent: Callable[[str], bool] | None = None,
+        foreign: Iterable[str] = (),
     ) -> None:
         self.files = frozenset(files)
         self.dirs = frozenset(dirs)
@@ -110,14 +111,20 @@ class Provenance:
         # Whether a path does not exist now, before the call runs (``n<TAB>/path``: a directory an earlier step of the
         # same command line makes is then its own for the later steps); None: never taken to be absent.
         self.absent = absent
+        # Where a move of the session put what existed before it (``x`` lines): data that is not the session's own,
+        # though it now lies in (or under the name of) something the session made.
+        self.foreign = tuple(foreign)
 
     def owns(self, key: str) -> bool:
         """Whether *key* is the session's own: an absolute path, or an object key ``KIND<TAB>…`` (OBJECT_KINDS; for
         ``b`` and ``r`` the second field is a directory of the repository), or ``e<TAB>/path``: every uncommitted
-        change of the file is the session's, or ``n<TAB>/path``: the path does not exist now."""
+        change of the file is the session's, or ``n<TAB>/path``: the path does not exist now, or ``m<TAB>/path``: a move of
+        this session put data that existed before at, in or above the path (it is not the session's, whatever its name)."""
         if key.startswith("n\t/"):
             p = key[2:]
             return self.absent is not None and "\x00" not in p and self.absent(p)
+        if key.startswith("m\t/"):
+            return bool(self.foreign) and _holds_foreign(key[2:], self.foreign)
         if not key.startswith("/"):
             return self._owns_object(key)
         path = key
@@ -133,6 +140,9 @@ class Provenance:
             if parent in self.dirs:
                 top = parent
         if not top:
+            return False
+        if self.foreign and _holds_foreign(path, self.foreign):
+            # `mkdir t && mv src t/` then `rm -rf t`: the directory is the session's, what was moved into it is not.
             return False
         return self.real is None or self._leads_where_it_says(path, top)
 
@@ -164,6 +174,13 @@ class Provenance:
         return kind in OBJECT_KINDS and key in self.objects
 
 
+def _holds_foreign(path: str, foreign: tuple[str, ...]) -> bool:
+    """Whether *path* is, lies in, or holds a place a move put data that existed before (a ``x`` entry)."""
+    from .paths import is_within
+
+    return any(is_within(path, f) or is_within(f, path) for f in foreign)
+
+
 def parse(
     text: str,
     repo: Callable[[str], str | None] | None = None,
@@ -176,8 +193,14 @@ def parse(
     dirs: list[str] = []
     objects: list[str] = []
     edits: dict[str, tuple[str, str, bool]] = {}
-    for line in text.splitlines()[:MAX_ENTRIES]:
+    lines = text.splitlines()
+    # What a move put in the session's own places counts however long the record is: past MAX_ENTRIES only the
+    # entries that take ownership away are read (a record padded with creations must not push them out).
+    foreign = [line[2:] for line in lines if line.startswith("x\t/")]
+    for line in lines[:MAX_ENTRIES]:
         kind, _, rest = line.partition("\t")
+        if kind == "x":
+            continue
         if kind == "e":
             f, _, hashes = rest.partition("\t")
             before, _, after = hashes.partition("\t")
@@ -190,7 +213,7 @@ def parse(
             objects.append(line)
         elif rest.startswith("/"):
             (dirs if kind == "d" else files).append(rest)
-    return Provenance(files, dirs, objects, edits, repo, discardable, real)
+    return Provenance(files, dirs, objects, edits, repo, discardable, real, foreign=foreign)
 
 
 def creations(effs: list[Effect], ctx: Context | None = None) -> list[tuple[str, str]]:
@@ -217,6 +240,32 @@ def creations(effs: list[Effect], ctx: Context | None = None) -> list[tuple[str,
         if makes_parents and ctx is not None:
             out += [("d", p) for p in _parent_candidates(e.path, ctx) if ("d", p) not in out]
         out.append((kind, e.path))
+    return out + _moved_in(effs, ctx)
+
+
+def _moved_in(effs: list[Effect], ctx: Context | None) -> list[tuple[str, str]]:
+    """``("x", DEST)`` for each place a command moves what existed before into (`mv SRC DEST`, `git mv`, `rsync
+    --remove-source-files`, `rclone move`: a delete noted as a move, and the same command's writes). What lands there
+    keeps its history: a directory the session made does not make it the session's own (``Provenance.foreign``),
+    nor a folder named like build output regenerable (``paths.generated_here``), unless every source moved was the
+    session's own already or build output itself."""
+    from .shell.effects import DELETE, WRITE
+
+    moving = [e for e in effs if e.kind == DELETE and e.note.startswith("moved") and e.cmd is not None]
+    if not moving:
+        return []
+    from .paths import is_generated
+
+    owns = ctx.owns if ctx is not None else None
+    root = ctx.project_root if ctx is not None else ""
+    out: list[tuple[str, str]] = []
+    for cmd in {id(e.cmd): e.cmd for e in moving}.values():
+        sources = [e.path for e in moving if e.cmd is cmd]
+        if all(p.startswith("/") and ((owns is not None and owns(p)) or (root and is_generated(p, root))) for p in sources):
+            continue  # the session's own data, or build output, moved: what lands is no more than it was
+        for e in effs:
+            if e.kind == WRITE and e.cmd is cmd and e.path.startswith("/") and ("x", e.path) not in out:
+                out.append(("x", e.path))
     return out
 
 
@@ -621,6 +670,8 @@ def load(state_dir: str, session_id: str, disk: bool = True) -> Provenance:
     try:
         with open(_record_path(state_dir, session_id), encoding="utf-8") as f:
             text = f.read(1 << 20)
+            if f.read(1):
+                return Provenance()  # larger than is read: its last lines (a move's ``x``) would go unseen; owns nothing
     except (OSError, UnicodeDecodeError):
         return Provenance()
     if not disk:
@@ -678,7 +729,10 @@ def note(
     for k, p in created:
         if "\n" in p or "\x00" in p:
             continue
-        if k in ("f", "d"):
+        if k == "x":
+            if "\t" not in p and p.startswith("/"):
+                lines.append(f"x\t{p}")
+        elif k in ("f", "d"):
             if "\t" in p:
                 continue
             if not exists(p):

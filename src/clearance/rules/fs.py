@@ -1192,11 +1192,11 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
     if not glob and _looks_like_file(pathstr.basename(p)):
         return None  # rm -rf package-lock.json: one file, whatever the flags say
     target = _whole(p)
-    if paths.is_generated(target, sc.ctx.project_root):
+    if paths.generated_here(target, sc.ctx):
         return None
     if target == sc.ctx.project_root:
         return f"{_who(e)} deletes everything in the project"
-    if glob and paths.is_generated(p, sc.ctx.project_root):
+    if glob and paths.generated_here(p, sc.ctx):
         return None
     if e.note == GIT_RM_COMMITTED:
         return None  # git rm without --force: every file that goes is committed as it is (`git checkout HEAD -- DIR`)
@@ -1263,7 +1263,7 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
         p = _whole(p)
     elif not e.recursive or _looks_like_file(pathstr.basename(p)):
         return None
-    if paths.is_generated(p, sc.ctx.project_root) or _depth(p, sc) < 1 or paths.protected_reason(p, sc.ctx):
+    if paths.generated_here(p, sc.ctx) or _depth(p, sc) < 1 or paths.protected_reason(p, sc.ctx):
         return None
     if e.note == GIT_RM_COMMITTED:
         return None  # git rm without --force: every file that goes is committed as it is (`git checkout HEAD -- DIR`)
@@ -1322,7 +1322,7 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
         # (fs.find-delete-*), which knows a named file from a wildcard (`**/notes.txt` here is every notes.txt)
         return None
     base = pathstr.basename(p)
-    if paths.is_generated(p, sc.ctx.project_root) or any(_glob_match(base, j) for j in _JUNK_PATTERNS):
+    if paths.generated_here(p, sc.ctx) or any(_glob_match(base, j) for j in _JUNK_PATTERNS):
         return None
     if _matches_everything(base) and wipes:
         return f"{_who(e)} empties every file in {sc.show(pathstr.dirname(p))}"  # rm of the same is a mass deletion
@@ -1565,7 +1565,7 @@ def _find_in_project(cmd: SimpleCommand, sc: Scope) -> tuple[FindDelete, list[st
     resolved = [sc.path(r, cmd) for r in roots]
     if not all(sc.inside_project(p) for p in resolved):
         return None  # the effect rules judge deletions outside the project
-    if all(paths.is_generated(p, sc.ctx.project_root) for p in resolved):
+    if all(paths.generated_here(p, sc.ctx) for p in resolved):
         return None
     return fd, resolved
 

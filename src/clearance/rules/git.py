@@ -97,7 +97,7 @@ def _cleans_only_generated(cmd: SimpleCommand, nc: Norm, sc: Scope) -> bool:
         if DYN in spec or spec.startswith(":"):
             return False
         p = sc.path(spec, cmd)
-        if p == root or not sc.inside_project(p) or not paths.is_generated(p, root):
+        if p == root or not sc.inside_project(p) or not paths.generated_here(p, sc.ctx):
             return False
     return True
 
@@ -616,6 +616,64 @@ def remote_change(cmd: SimpleCommand, sc: Scope) -> str | None:
             # A new remote under another name: pushes to it are judged on their own (git.push-untrusted).
             return None
         return f"git remote {verb} points a remote at {url or 'a new URL'}, which is not a trusted git remote"
+    return None
+
+
+# Configuration that chooses the remote a push naming none goes to (git-config(1): remote.pushDefault,
+# branch.<name>.pushRemote, branch.<name>.remote -- the last is what `git branch -u R/B` and `--set-upstream-to` set).
+_PUSH_TARGET_KEYS = (("remote", "pushdefault"), ("branch", "pushremote"), ("branch", "remote"))
+
+
+def _push_targets(cmd: SimpleCommand, nc: Norm) -> list[tuple[str, str]]:
+    """(what sets it, remote) for each setting of where a later `git push` with no remote goes."""
+    from ..shell.unwrap import git_config_pairs
+
+    out: list[tuple[str, str]] = []
+    for key, value in git_config_pairs(cmd, nc):
+        parts = key.split(".")
+        if (parts[0].lower(), parts[-1].lower()) in _PUSH_TARGET_KEYS and (len(parts) == 2) == (parts[0].lower() == "remote"):
+            out.append((key, value))
+    if nc.sub[:1] == ("branch",):
+        upstream = nc.value("set-upstream-to") or nc.value("u")
+        if upstream and "/" in upstream:
+            out.append(("git branch --set-upstream-to", upstream.split("/", 1)[0]))
+    return out
+
+
+@rule(
+    id="git.push-target-change",
+    title="Sending later pushes to another remote",
+    why="A push that names no remote (`git push`, `git push -f` on a branch of the agent's) goes where git's configuration says: "
+    "remote.pushDefault, branch.<name>.pushRemote, or the branch's upstream remote (branch.<name>.remote, which `git branch -u R/B` sets). "
+    "clearance judges such a push as one to origin, the project's own remote; setting another remote there (one `git remote add` just "
+    "named, say) sends every later push of the project elsewhere without a command that says so. Asked rather than denied: pushing to a "
+    "fork is an ordinary contributor's workflow, and origin or a trusted remote stays allowed.",
+    verdict=ASK,
+    commands=("git",),
+    match=(
+        "git config remote.pushDefault backup",
+        "git config branch.main.pushRemote fork",
+        "git config branch.main.remote mirror",
+        "git branch -u backup/main",
+        "git branch --set-upstream-to=backup/main",
+        "git -c remote.pushDefault=backup push",
+    ),
+    no_match=(
+        "git config remote.pushDefault origin",
+        "git branch -u origin/main",
+        "git config branch.main.merge refs/heads/main",
+        "git config --get remote.pushDefault",
+        "git config remote.origin.fetch '+refs/heads/*:refs/remotes/origin/*'",
+        "git branch -d old",
+    ),
+)
+def push_target_change(cmd: SimpleCommand, sc: Scope) -> str | None:
+    nc = git(cmd)
+    for what, remote in _push_targets(cmd, nc):
+        if remote == "origin" or (remote and DYN not in remote and sc.trust.remote_is_trusted(remote)):
+            continue  # origin, or a remote (by URL) the policy trusts
+        shown = "a remote named only at run time" if DYN in remote else repr(remote)
+        return f"{what} sends later pushes that name no remote to {shown} instead of origin"
     return None
 
 
