@@ -271,7 +271,6 @@ J_RUNS = [
 
 GAPS: dict[str, str] = {
     # C: the code is read only for quoted names; Tcl's bare words are not
-    "tclsh <<< 'set f [open /home/ana/.bashrc w]; puts $f x'": "Tcl's file commands (open NAME w) are not read",
     "aria2c --on-bt-download-complete='/bin/rm' https://example.com/a.torrent": "a hook program's own arguments (aria2c passes"
     " GID, count and the downloaded path) are not modelled: /bin/rm removes the download, judged as `rm` with no operand",
 }

@@ -489,3 +489,91 @@ def _sql_client_commands(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]
         if script.commands:
             out.append((f"{cmd.name} running {label}", "\n".join(c.text for c in script.commands)))
     return out
+
+
+# --- code a program reads from a file (shell/programs.CODE_FILES) --------------------------------
+
+
+def code_file_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    """`tclsh x.tcl`, `awk -f x.awk`, `sed -f x.sed`, `ed f < x.ed`, `gdb -x cmds`, `m4 x.m4`: the command line that
+    gives the file's text the way the typed form is read (on standard input, as the program operand, as -e/-ex), for
+    the shell analysis to judge as it judges that text typed. A file clearance may not read (outside the project and the
+    temp directories) or that is not there adds nothing."""
+    from .shell.interp import shell_quote
+    from .shell.programs import CODE_FILES
+
+    names, form = CODE_FILES[cmd.name]
+    argv = [w.value for w in cmd.argv]
+    if any(DYN in v for v in argv):
+        return []
+    valued = _CODE_FILE_VALUE_OPTIONS.get(cmd.name, frozenset())
+    opts: list[str] = [argv[0]]
+    operands: list[str] = []
+    files: list[str] = []
+    stopped = False
+    i = 1
+    while i < len(argv):
+        a = argv[i]
+        opt, eq, value = a.partition("=")
+        if stopped:
+            pass  # the script's own arguments
+        elif a in names and a.startswith("-") and i + 1 < len(argv):
+            files.append(argv[i + 1])
+            i += 1
+        elif eq and opt in names and opt.startswith("--"):
+            files.append(value)
+        elif form == "-e" and a.startswith("-") and not a.startswith("--") and len(a) > 2 and a.endswith("f") and i + 1 < len(argv):
+            opts.append(a[:-1])  # sed -nf FILE: -n, and -f FILE
+            files.append(argv[i + 1])
+            i += 1
+        elif a in valued and i + 1 < len(argv):
+            opts += [a, argv[i + 1]]
+            i += 1
+        elif a.startswith("-") and a != "-":
+            opts.append(a)
+        elif "" in names or "*" in names:
+            files.append(a)
+            stopped = "*" not in names
+        else:
+            operands.append(a)
+        i += 1
+    if not files and "<" in names:
+        files = [r.target.value for r in cmd.redirects if r.reads and r.target is not None and not r.fd and r.op == "<"][:1]
+    out: list[tuple[str, str]] = []
+    texts = []
+    for f in files[:4]:
+        text = _read_named(sc, sc.path(f, cmd))
+        if text is None or text == TOO_LARGE or "\x00" in text[:8192]:
+            if text == TOO_LARGE:
+                out.append((f"{cmd.name} {f}", TOO_LARGE))
+            continue
+        texts.append((f, text))
+    if not texts:
+        return out
+    head = " ".join(shell_quote(v) for v in opts)
+    rest = "".join(" " + shell_quote(v) for v in operands)
+    shown = ", ".join(f for f, _ in texts)
+    code = "\n".join(t for _, t in texts)
+    if form == "stdin":
+        line = f"{head}{rest} <<< {shell_quote(code)}"
+    elif form == "program":
+        line = f"{head} -- {shell_quote(code)}{rest}"
+    elif form == "-e":
+        line = f"{head} -e {shell_quote(code)}{rest}"
+    else:
+        lines = [x.strip() for x in code.splitlines() if x.strip() and not x.strip().startswith("#")][:500]
+        line = " ".join([head, *(f"-ex {shell_quote(x)}" for x in lines)]) + rest
+    return [*out, (f"{cmd.name} {shown} (the code in the file)", line)]
+
+
+# The options of CODE_FILES programs that take the next word as their value (awk(1), sed(1), gdb(1)).
+_AWK_VALUED = frozenset({"-F", "-v", "--assign", "--field-separator", "-W"})
+_CODE_FILE_VALUE_OPTIONS = {
+    **dict.fromkeys(("awk", "gawk", "mawk", "nawk"), _AWK_VALUED),
+    **dict.fromkeys(("sed", "gsed"), frozenset({"-l", "--line-length", "-e", "--expression"})),
+    "gdb": frozenset(
+        {"-p", "--pid", "-cd", "-d", "--directory", "-s", "--symbols", "-e", "--exec", "-se", "-c", "--core", "-ex", "--ex", "-iex", "--iex"}
+        | {"-ix", "--ix", "-eval-command", "--eval-command"}
+    ),
+    **dict.fromkeys(("m4",), frozenset({"-D", "-U", "-I", "-d", "-o", "--debugfile", "-l", "-L", "-t", "-F", "-R"})),
+}

@@ -96,6 +96,11 @@ _WRITE_SECOND = frozenset(
         "fs.linkSync",
         "Deno.copyFile",
         "Deno.symlink",
+        # their synchronous forms, as Node's are listed (round 13a)
+        "Deno.copyFileSync",
+        "Deno.symlinkSync",
+        "Deno.link",
+        "Deno.linkSync",
     }
 )
 # A move: its source is gone and its destination written.

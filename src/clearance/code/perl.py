@@ -213,6 +213,10 @@ class _Reader(TreeReader):
             vals = self.arg_values(args)
             # symlink(OLD, NEW): judged as `ln -s OLD NEW`
             c.link(vals[0] if len(vals) > 1 else UNKNOWN, vals[-1] if vals else UNKNOWN, name, name == "symlink")
+        elif name in ("mkfifo", "POSIX::mkfifo"):
+            # mkfifo(PATH, MODE): a FIFO where a file was (round 13a; a reader of the path waits on it)
+            vals = self.arg_values(args)
+            c.write(vals[0] if vals else UNKNOWN, name)
         elif name in _WRITE_LAST:
             vals = self.arg_values(args)
             for v in vals[1:] if name in ("chmod", "chown", "utime") else vals[-1:]:

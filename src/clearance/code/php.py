@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _TAG = "<?php "
 _DELETE = frozenset({"unlink", "rmdir"})
 _SHELL = frozenset({"system", "exec", "shell_exec", "passthru", "popen", "proc_open", "pcntl_exec", "expect_popen"})
-_WRITE_FIRST = frozenset({"file_put_contents", "touch", "chmod", "chown", "chgrp", "ftruncate", "mkdir"})
+_WRITE_FIRST = frozenset({"file_put_contents", "touch", "chmod", "chown", "chgrp", "ftruncate", "mkdir", "posix_mkfifo", "posix_mknod"})
 _WRITE_SECOND = frozenset({"copy", "symlink", "link", "move_uploaded_file"})
 _READ = frozenset({"file_get_contents", "readfile", "file", "fopen", "highlight_file", "show_source", "parse_ini_file"})
 _NETWORK = frozenset(

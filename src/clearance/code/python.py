@@ -86,7 +86,11 @@ _LOADERS = frozenset(
         "code.InteractiveInterpreter",
     }
 )
-_MODE_CHANGES = frozenset({"os.chmod", "os.lchmod", "os.chown", "os.lchown", "shutil.chown", "os.truncate", "os.chflags", "os.lchflags"})
+# (and the calls that make a node at the path: a FIFO or device where a file clearance reads is, e.g. the project policy,
+# leaves the hook waiting on its read until the agent times it out; round 13a)
+_MODE_CHANGES = frozenset(
+    {"os.chmod", "os.lchmod", "os.chown", "os.lchown", "shutil.chown", "os.truncate", "os.chflags", "os.lchflags", "os.mkfifo", "os.mknod"}
+)
 _WRITE_FLAGS = frozenset({"O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND", "O_EXCL"})
 _READ_FLAGS = frozenset({"O_RDONLY", "O_CLOEXEC", "O_NONBLOCK", "O_NOFOLLOW", "O_DIRECTORY", "O_BINARY", "O_NOCTTY", "O_NOATIME"})
 _WRITE_BITS = 0o3103  # O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND on Linux

@@ -25,7 +25,7 @@ _DELETE = frozenset(
     {f"FileUtils.{m}" for m in _FILEUTILS_DELETE}
     | {"File.delete", "File.unlink", "Dir.rmdir", "Dir.delete", "Dir.unlink", "Pathname.rmtree", "Pathname.delete", "Pathname.unlink", "Pathname.rmdir"}
 )
-_WRITE_FIRST = frozenset({"File.write", "IO.write", "File.binwrite", "IO.binwrite", "Pathname.write", "Pathname.binwrite", "File.truncate"})
+_WRITE_FIRST = frozenset({"File.write", "IO.write", "File.binwrite", "IO.binwrite", "Pathname.write", "Pathname.binwrite", "File.truncate", "File.mkfifo"})
 _WRITE_SECOND = frozenset(
     {
         "FileUtils.cp",

@@ -162,13 +162,33 @@ def syntax_error_line(msg: str, text: str) -> int:
     return 0
 
 
+def read_regular(path: str) -> bytes:
+    """The bytes of the regular file at *path*; OSError for anything else. Opened without waiting (O_NONBLOCK) and
+    checked before it is read: a FIFO or a device put where a policy layer is (`os.mkfifo('.clearance.toml')`) would
+    otherwise hold the hook on its read until the agent's timeout lets the call through (adversarial round 13a)."""
+    import posix
+
+    fd = posix.open(path, posix.O_RDONLY | posix.O_NONBLOCK | getattr(posix, "O_CLOEXEC", 0))
+    try:
+        if posix.fstat(fd).st_mode & 0o170000 != 0o100000:
+            raise OSError(f"{path} is not a regular file")
+        parts = []
+        while True:
+            chunk = posix.read(fd, 1 << 16)
+            if not chunk:
+                break
+            parts.append(chunk)
+        return b"".join(parts)
+    finally:
+        posix.close(fd)
+
+
 def read_layer(lf: LayerFile) -> tuple[dict[str, Any] | None, list[str], str]:
     """(data or None when broken, problems, text)."""
     import tomllib
 
     try:
-        with open(lf.path, "rb") as f:
-            raw = f.read()
+        raw = read_regular(lf.path)
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         return None, [f"{lf.path}:0: cannot read the file ({e})"], ""

@@ -177,7 +177,10 @@ def _names_clearance(words: list[str]) -> bool:
     ),
     verdict=HARD_DENY,
     commands=tuple(_PIP),
-    match=("pip uninstall -y clearance", "pipx uninstall clearance", "uv tool uninstall clearance", "uv pip uninstall clearance", "brew uninstall clearance"),
+    match=(
+        *("pip uninstall -y clearance", "pipx uninstall clearance", "uv tool uninstall clearance", "uv pip uninstall clearance"),
+        *("brew uninstall clearance", "uv tool uninstall --all"),
+    ),
     no_match=("pip uninstall -y requests", "pip install clearance-extras", "uv remove httpx", "pipx list", "pipx uninstall clearance --help"),
 )
 def uninstall(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -186,12 +189,53 @@ def uninstall(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = [v for v in cmd.values() if not v.startswith("-")]
     if cmd.name == "pipx" and vals[:1] == ["uninstall-all"]:
         return "pipx uninstall-all removes every pipx package, clearance with them; only the user does that"
+    if cmd.name == "uv" and vals[:2] == ["tool", "uninstall"] and "--all" in cmd.values():
+        # uv's spelling of pipx uninstall-all (round 13a), as `uv tool upgrade --all` is of pipx upgrade-all.
+        return "uv tool uninstall --all removes every uv tool, clearance with them; only the user does that"
     if not any(v in _UNINSTALL for v in vals[:3]):
         return None
     i = next(i for i, v in enumerate(vals) if v in _UNINSTALL)
     if _names_clearance(vals[i + 1 :]):
         return f"{cmd.name} {vals[i]} clearance removes the hook that oversees the agent; only the user does that"
     return None
+
+
+def _tool_uninstall_names(cmd: SimpleCommand) -> list[str] | None:
+    """The package operands of a global tool manager's uninstall (`pipx uninstall NAME…`, `uv tool uninstall NAME…`: the
+    managers clearance itself is installed with), or None for another command."""
+    vals = [v for v in cmd.values() if not v.startswith("-")]
+    if cmd.name == "pipx" and vals[:1] == ["uninstall"]:
+        return vals[1:]
+    if cmd.name == "uv" and vals[:2] == ["tool", "uninstall"]:
+        return vals[2:]
+    return None
+
+
+@rule(
+    id="self.uninstall-unnamed",
+    title="Uninstalling global tools whose names are known only when the command runs",
+    why=(
+        "`pipx uninstall $(pipx list --short | cut -d' ' -f1)`, `uv tool list | xargs -n1 uv tool uninstall`, a loop over "
+        "the installed tools: the names come from the machine when the command runs, and clearance is one of them -- "
+        "without the package the hook command fails and agents allow every later call. Harm depends on which tools the "
+        "names turn out to be, so a person is asked; an uninstall naming its tools stays ordinary."
+    ),
+    verdict=ASK,
+    commands=("pipx", "uv"),
+    match=(
+        "pipx uninstall $(pipx list --short | cut -d' ' -f1)",
+        "uv tool list | cut -d' ' -f1 | xargs -n1 uv tool uninstall",
+        'for p in $(pipx list --short); do pipx uninstall "$p"; done',
+    ),
+    no_match=("pipx uninstall ruff", "uv tool uninstall black httpie", "pipx list --short", "uv pip uninstall $(cat unused.txt)"),
+)
+def uninstall_unnamed(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if _prints_only(cmd):
+        return None
+    names = _tool_uninstall_names(cmd)
+    if not names or not any(paths.DYN in v for v in names):
+        return None
+    return f"{cmd.name} uninstalls tools named only when the command runs; clearance may be one of them"
 
 
 @rule(

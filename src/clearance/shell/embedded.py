@@ -439,8 +439,74 @@ _TCL_SEND = lazy(r"(?:^|[\[;{\n])[^\S\n]*+send\b")
 _TCL_OPAQUE = lazy(r"\b(?:file\s+(?:delete|rename|copy|attributes)|socket|open\s+\"?\||eval|uplevel|subst|source|interp|http::geturl)\b")
 
 
+# Tcl's file commands with literal operands (`file delete -force ~/.config/x`, `open .claude/settings.json w`): the
+# shell command each one is, so that what they reach is judged as typed (adversarial round 13a: `open PATH w` and `file
+# delete` reached clearance's files from a script and from a here-string). The words end at `]`, `;`, a newline or `}`.
+_TCL_FILE = lazy(r"(?:^|[\[;{\n])[^\S\n]*+(file\s++(?:delete|rename|copy|link|mkdir)|open)\s++((?:\{[^{}\n]*+\}|[^\]\n;{}])++)")
+_TCL_SHELL = {"file delete": "rm -rf --", "file rename": "mv --", "file copy": "cp -r --", "file mkdir": "mkdir -p --"}
+_TCL_WRITE_MODES = lazy(r"^[wa]|\+|WRONLY|RDWR|CREAT|TRUNC|APPEND")
+
+
+def _tcl_words(text: str) -> list[str] | None:
+    """The words of a Tcl command's literal operands ("…" and {…} grouped); None where one is built at run time."""
+    words: list[str] = []
+    i = 0
+    text = text.strip()
+    while i < len(text):
+        if text[i].isspace():
+            i += 1
+            continue
+        close = {'"': '"', "{": "}"}.get(text[i])
+        if close is not None:
+            j = text.find(close, i + 1)
+            if j < 0:
+                return None
+            words.append(text[i + 1 : j])
+            i = j + 1
+            continue
+        j = i
+        while j < len(text) and not text[j].isspace():
+            j += 1
+        words.append(text[i:j])
+        i = j
+    if any("$" in w or "[" in w or "\\" in w for w in words):
+        return None
+    return words
+
+
+def _tcl_file_commands(code: str, found: Found) -> None:
+    for m in _TCL_FILE.finditer(code):
+        verb = " ".join(m.group(1).split())
+        words = _tcl_words(m.group(2))
+        if not words:
+            continue
+        if verb == "open":
+            if len(words) > 1 and _TCL_WRITE_MODES.search(" ".join(words[1:])):
+                found.writes.append(words[0])
+            continue
+        operands = [w for w in words if not w.startswith("-")]
+        if verb == "file link":
+            # file link ?-symbolic|-hard? LINK TARGET
+            if len(operands) == 2:
+                found.shell.append(f"ln -s -- {shell_words([operands[1], operands[0]])}")
+            continue
+        if operands:
+            found.shell.append(f"{_TCL_SHELL[verb]} {shell_words(operands)}")
+
+
+def shell_words(words: list[str]) -> str:
+    """*words* quoted for the shell; a leading `~/` left to expand (Tcl 8 opens `~/x` in the home, as the shell does)."""
+    out = []
+    for w in words:
+        tilde = "~/" if w.startswith("~/") else ""
+        rest = w[len(tilde) :]
+        out.append(tilde + "'" + rest.replace("'", "'\\''") + "'")
+    return " ".join(out)
+
+
 def tcl(code: str) -> Found:
     found = Found()
+    _tcl_file_commands(code, found)
     for m in _TCL_EXEC.finditer(code):
         words = m.group(1).strip()
         if "$" in words or "[" in words:

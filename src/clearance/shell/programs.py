@@ -83,6 +83,22 @@ UNREAD_CODE = {
 UNREAD_QUIET = frozenset({"jrunscript", "jjs"})
 # TeX engines: with shell escape enabled, \write18{CMD} and \input|"CMD" in the document run CMD.
 TEXS = frozenset({"tex", "etex", "pdftex", "xetex", "luatex", "latex", "pdflatex", "xelatex", "lualatex", "amstex", "context"})
+# Programs that run code read from a file their command line names, in a language whose typed form the shell analysis
+# reads (embedded.py, unwrap_code.py): program -> (how the file is named: "" its first operand, "*" every operand, an
+# option taking it, "<" standard input redirected from it; how its text is judged: "stdin" given on standard input,
+# "program" as the program operand, "-e"/"-ex" as that option's value, one per line for "-ex"). A file is judged as the
+# same code typed (scripts_more.code_file_runs): `tclsh x.tcl`, `awk -f x.awk`, `sed -f x.sed`, `ed f < x.ed`, `gdb -x x`
+# ran unread what `tclsh <<< CODE`, `awk 'CODE'`, `sed -e`, `ed <<<` and `gdb -ex` have read (adversarial round 13a).
+CODE_FILES: dict[str, tuple[tuple[str, ...], str]] = {
+    **{n: (("", "-f", "<"), "stdin") for n in TCLS},
+    **{n: (("-f", "--file"), "program") for n in AWKS},
+    **{n: (("-f", "--file"), "-e") for n in SEDS},
+    **{n: (("<",), "stdin") for n in ("ed", "ex")},
+    "gdb": (("-x", "--x", "-command", "--command"), "-ex"),
+    "m4": (("*", "<"), "stdin"),
+    "dc": (("*", "-f", "--file", "<"), "stdin"),
+    **{n: (("", "<"), "stdin") for n in SYSTEM_CALLERS},
+}
 NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | TEXS | frozenset({"osascript", "script", "parallel", "ed", *SYSTEM_CALLERS, *UNREAD_CODE})
 
 # The POSIX utilities and git: the programs every script, the agent's routine commands and the hook itself (git: gitprobe)
@@ -366,6 +382,7 @@ def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
         or name in EMACSES
         or name in ("ssh", "autossh")
         or name in ("cowsay", "cowthink")  # scripts.FILE_RUNNERS: a cow file is Perl
+        or name in CODE_FILES
     )
 
 
