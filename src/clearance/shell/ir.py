@@ -16,7 +16,7 @@ class Word:
     any part only the running shell knows (a variable, a substitution).
     """
 
-    __slots__ = ("value", "raw", "subs", "procsub", "vars", "quoted")
+    __slots__ = ("value", "raw", "subs", "procsub", "vars", "quoted", "origin")
 
     def __init__(
         self,
@@ -33,6 +33,9 @@ class Word:
         self.procsub = procsub
         self.vars = vars
         self.quoted = quoted
+        # The words a variable in this one was set from whose value is a command's output (`for p in $(pgrep -f x)`,
+        # `P=$(pgrep x)`, `pgrep x | while read p`): `kill $p` is given what those commands print (see fed_by).
+        self.origin: tuple[Word, ...] = ()
 
     @property
     def dynamic(self) -> bool:
@@ -40,6 +43,14 @@ class Word:
 
     def __repr__(self) -> str:
         return f"Word({self.value.replace(DYN, '$?')!r})"
+
+
+def fed_by(w: Word) -> list[list[SimpleCommand]]:
+    """The pipelines whose output the word's value is: its own command substitution, and those of the words the
+    variables in it were set from (a loop over `$(pgrep …)`, an assignment of one, `read` from a pipe)."""
+    out = [w.subs] if w.subs and not w.procsub else []
+    out.extend(o.subs for o in w.origin if o.subs and not o.procsub)
+    return out
 
 
 class Redirect:

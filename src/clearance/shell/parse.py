@@ -117,6 +117,7 @@ class _State:
         "traps",
         "read_write",
         "stdin_moved",
+        "origins",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
@@ -124,6 +125,9 @@ class _State:
         # An `exec` with redirections ran: the script's own descriptors (its standard input among them) may be others
         # from then on.
         self.stdin_moved = False
+        # Variables whose value is a command's output, with the word that set them (`for p in $(pgrep -f x)`,
+        # `P=$(pgrep x)`, `pgrep x | while read p`): Word.origin of a word that reads them.
+        self.origins: dict[str, tuple[Word, ...]] = {}
         # Each `trap` command with the variables known when it ran (see _bind_traps).
         self.traps: list[tuple[SimpleCommand, dict[str, str]]] = []
         # Byte offsets of the `<>` operators read as `< ` (tree-sitter-bash has no `<>`; _read_write_redirects).
@@ -367,6 +371,8 @@ def _text(node: Any) -> str:
 # The walker's methods for less usual constructs, by the module that holds them (imported the first time one is asked
 # for: _Walker.__getattr__), so that a cold hook reading an ordinary line does not load their code (issue 16).
 LATER = {
+    "_read_from_pipe": "parse_expand",
+    "_origin": "parse_expand",
     "subscript_code": "parse_expand",
     "evaluated_later": "parse_expand",
     "_var": "parse_expand",
@@ -486,7 +492,10 @@ class _Walker:
         value = self._eval(node, depth, subs, vars_, flags)
         if "[" in value and flags["quoted"]:
             self.subscript_code(value)
-        return Word(value, _text(node), subs, flags["procsub"], tuple(vars_), flags["quoted"])
+        w = Word(value, _text(node), subs, flags["procsub"], tuple(vars_), flags["quoted"])
+        if self.st.origins:
+            w.origin = self._origin(node)
+        return w
 
     def _eval(self, node: Any, depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]) -> str:
         if depth > MAX_DEPTH:
@@ -747,6 +756,8 @@ class _Walker:
                     if c.is_named:
                         start = len(self.st.script.commands)
                         self.walk(c, depth + 1, pipe_src if t in ("negated_command", "compound_statement") else None)
+                        if pipe_src and t == "while_statement" and c.type != "do_group":
+                            self._read_from_pipe(c, pipe_src)
                         if i in dead:
                             self._mark(start, dead[i])
             finally:
@@ -754,6 +765,7 @@ class _Walker:
 
     def _set_opaque(self, name: str) -> None:
         self.st.sources.pop(name, None)
+        self.st.origins.pop(name, None)
         if self.st.opaque is not None:
             self.st.opaque.add(name)
 
@@ -1122,6 +1134,7 @@ class _Walker:
                 tuple(v for p in parts for v in p.vars),
                 any(p.quoted for p in parts),
             )
+            w.origin = tuple(o for p in parts for o in p.origin)
         node = nodes[0]
         if len(nodes) == 1 and node.type in ("simple_expansion", "expansion") and DYN not in w.value and any(c in w.value for c in " \t\n"):
             # An unquoted expansion is split into fields: cmd="rm -rf ~"; $cmd runs rm.
