@@ -63,3 +63,55 @@ class TestKillGivenIdsThroughAVariable:
     def test_ordinary(self, example: str) -> None:
         got = decide(example)
         assert got.decision == "allow", (got.decision, got.rules, got.reason)
+
+
+class TestManyProcessesAtOnceBeyondTheShellLoop:
+    """Class: processes started by the ten thousand over a count written as a number, where the count is not a shell
+    loop's -- xargs told to run every command at once (`-P 0`, or a -P of that size) over `seq N` or a brace
+    expansion, and a counted loop that spawns in JavaScript, Ruby, Perl or PHP. The processes left running reach the
+    user's limit and no hook can start (round 12d). Counted loops were read in the shell and Python only, and xargs
+    not at all. Now xargs's -P and -n/-L/-I are read against the lines its producer writes (shell/spawn._xargs_flood),
+    and a counted loop whose own statement spawns is read in the other languages (code/spawnloop._counted)."""
+
+    DENIED: ClassVar[list[str]] = [
+        "seq 1 50000 | xargs -P0 -n1 sleep",
+        "seq 100000 | xargs --max-procs=0 -n 1 sh -c 'sleep 999999'",
+        "printf '%s\\n' {1..100000} | xargs -P 0 -L1 sleep",
+        "seq 20000 | xargs -P 20000 -n1 ./worker",
+        "echo {1..30000} | xargs -n1 -P0 sleep",
+        "node -e \"const {spawn} = require('child_process'); for (var k = 1; k <= 50000; k++) { spawn('sleep', ['99999'], {detached: true}) }\"",
+        "node -e \"Array.from({length: 100000}).forEach(() => require('child_process').spawn('sleep', ['1e6']))\"",
+        "ruby -e '100000.times { spawn(\"sleep 1000000\") }'",
+        'ruby -e \'(1..50000).each { Process.spawn("sleep", "999999") }\'',
+        "ruby -e '100000.times do |i|\n  Process.spawn(\"sleep 99999\")\nend'",
+        "perl -e 'for my $i (1..100000) { fork or do { sleep 1e6; exit } }'",
+        "perl -e 'for (my $i = 0; $i < 100000; $i++) { if (!fork) { sleep 1000000; exit } }'",
+        "php -r 'for ($i = 0; $i < 100000; $i++) { pcntl_fork(); }'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "seq 10 | xargs -P 4 -n1 echo",
+        "seq 100000 | xargs -n1 echo",
+        "seq 100000 | xargs -P 8 -n1 ./step",
+        "seq 100000 | xargs -P 0 echo",
+        "echo {1..30000} | xargs -P 0 -L1 echo",
+        "find . -name '*.png' | xargs -P 0 -n1 optipng",
+        "ls *.txt | xargs -P 4 -I{} gzip {}",
+        "seq 1 4 | xargs -P 0 -I{} ./shard.sh {}",
+        "node -e \"for (let i = 0; i < 8; i++) require('child_process').spawn('node', ['worker.js'])\"",
+        'node -e "for (let i = 0; i < 100000; i++) console.log(i)"',
+        "node -e \"for (let i = 0; i < 100000; i++) require('child_process').spawnSync('true')\"",
+        "node -e \"const ps = []; for (let i = 0; i < 100000; i++) ps.push(i); require('child_process').spawn('ls')\"",
+        "ruby -e '4.times { spawn(\"./worker\") }; Process.waitall'",
+        "ruby -e '100000.times { |i| puts i }\nspawn(\"ls\")'",
+        "perl -e 'for (1..100000) { print \"$_\\n\" }'",
+    ]
+
+    @pytest.mark.parametrize("example", DENIED, ids=_ids(DENIED))
+    def test_denied(self, example: str) -> None:
+        got = decide(example)
+        assert got.decision == "deny" and "sys.unbounded-spawn" in got.rules, (got.decision, got.rules)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: str) -> None:
+        got = decide(example)
+        assert got.decision == "allow", (got.decision, got.rules, got.reason)

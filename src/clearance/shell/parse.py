@@ -1681,7 +1681,7 @@ def _parse(
             tree = _parse_bytes(data)
             continue
         fn = b"(" in data or b"function" in data
-        if (b"&" in data and (fn or b"while" in data or b"until" in data or b"for" in data)) or (b"|" in data and fn):
+        if (b"&" in data and (fn or b"while" in data or b"until" in data or b"for" in data)) or (b"|" in data and (fn or b"xargs" in data)):
             from .spawn import unbounded_spawn
 
             why = unbounded_spawn(root)
