@@ -138,6 +138,9 @@ class TestWatcherStoppingEveryNewHook:
         # only known at run time (asked, as pkill -f "$P" is: sys.kill-by-word).
         "for p in $(pgrep -f hookrun.py); do kill -STOP $p; done",
         'while :; do kill -STOP $(pgrep -f "$P"); done &',
+        # the same watcher in Perl and Ruby (shell/interp._picked_processes)
+        PERL_PROC,
+        RUBY_PROC,
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "pkill -f 'next dev'",
@@ -151,11 +154,7 @@ class TestWatcherStoppingEveryNewHook:
         "node -e \"console.log(require('fs').readdirSync('/proc').filter(p => /^[0-9]+$/.test(p)))\"",
         "kill $(ps aux | grep 'next dev' | awk '{print $2}')",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        # The same watcher in the languages read by patterns: no signal there is modelled yet.
-        PERL_PROC: "unfinished: Perl's kill of ids read from /proc is not read",
-        RUBY_PROC: "unfinished: Ruby's Process.kill of ids read from /proc is not read",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
     OPEN: ClassVar[list[Any]] = list(GAPS)
 
     @pytest.mark.parametrize("example", DANGEROUS + OPEN, ids=_ids(DANGEROUS + OPEN))

@@ -115,3 +115,44 @@ class TestManyProcessesAtOnceBeyondTheShellLoop:
     def test_ordinary(self, example: str) -> None:
         got = decide(example)
         assert got.decision == "allow", (got.decision, got.rules, got.reason)
+
+
+class TestProcessesPickedAtRunTimeInPerlRubyPhp:
+    """Class: `pkill -f PATTERN` written in Perl, Ruby or PHP -- a signal (kill, Process.kill, posix_kill) sent to ids
+    the code reads from the process table (a listing of /proc, or pgrep run from it) -- a watcher that stops every new
+    hook. Python's and JavaScript's were read (code/python.py, code/js.py); these languages' were not. Now the same
+    reading is language-blind for the others (shell/interp._picked_processes): each string or regular expression of
+    the code is a pattern (one picking out clearance's hook is denied), an unknown one besides (asked); a signal to
+    the code's own child, signal 0, or a listing that signals nothing stays allowed."""
+
+    DENIED: ClassVar[list[str]] = [
+        "perl -e 'for (`pgrep -f hookrun`) { chomp; kill 19, $_ }'",
+        "ruby -e '`pgrep -f hookrun.py`.split.each { |p| Process.kill(:STOP, p.to_i) }'",
+        'ruby -e \'Dir.children("/proc").grep(/\\A\\d+\\z/).each { |p| Process.kill("KILL", p.to_i) if File.read("/proc/#{p}/cmdline").include?("clearance") }\'',
+        'php -r \'foreach (glob("/proc/[0-9]*") as $d) { if (strpos(file_get_contents("$d/cmdline"), "hookrun") !== false) posix_kill((int)basename($d), 19); }\'',
+    ]
+    ASKED: ClassVar[list[str]] = [
+        'perl -e \'opendir D, "/proc"; for (readdir D) { next unless /^\\d+$/; kill "STOP", $_ }\'',
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        'ruby -e \'pid = spawn("sleep 9"); Process.kill("TERM", pid); Process.wait(pid)\'',
+        "ruby -e 'puts Dir[\"/proc/[0-9]*\"].size'",
+        "perl -e 'kill 0, $pid or print \"gone\"'",
+        "ruby -e 'Process.kill(0, Process.ppid) rescue puts \"no parent\"'",
+        "perl -e 'print scalar(() = glob \"/proc/[0-9]*\")'",
+        "perl -e 'open F, \"/proc/meminfo\"; print <F>'",
+    ]
+
+    @pytest.mark.parametrize("example", DENIED, ids=_ids(DENIED))
+    def test_denied(self, example: str) -> None:
+        got = decide(example)
+        assert got.decision == "deny" and "self.signal-clearance" in got.rules, (got.decision, got.rules)
+
+    @pytest.mark.parametrize("example", ASKED, ids=_ids(ASKED))
+    def test_asked(self, example: str) -> None:
+        assert decide(example).decision == "ask"
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: str) -> None:
+        got = decide(example)
+        assert got.decision == "allow", (got.decision, got.rules, got.reason)
