@@ -200,6 +200,11 @@ def command_variable(name: str) -> bool:
     return name in COMMAND_VARIABLES or name == "FCEDIT" or (name.isupper() and name.endswith(_COMMAND_SUFFIXES))
 
 
+# The environment variables whose presence clearance is shown (context.py keeps them from the hook's environment when
+# set): for these, a variable the shell was not given is known not to be exported; for any other it is unknown.
+ENV_SHOWN = ("TMPDIR", "USER", "LOGNAME", "KUBECONFIG", "VIRTUAL_ENV", "CLEARANCE_TEAM_SERVICE")
+
+
 # A label in `via` of a command that does not run as the line is written: a function body no call can reach, the
 # operand of `false &&`, a branch under `if false`, what follows a top-level `exit`.  Its findings are capped at ask
 # (engine._finding): nothing is harmed by this call, and the intent is a person's to judge.
@@ -248,6 +253,7 @@ class SimpleCommand:
         "container",
         "ownstdin",
         "untyped",
+        "unsure_env",
     )
 
     def __init__(
@@ -296,6 +302,10 @@ class SimpleCommand:
         # Claude Code's `< /dev/null`) and the command runs as the user: a program that would read what a person types
         # reads end-of-file (set by unwrap.Unwrapper.command).
         self.untyped = False
+        # Variables that may be in the command's environment though clearance cannot tell: a name assigned earlier in the
+        # script without export whose export attribute the agent's shell may have given it (one not in ENV_SHOWN), and
+        # "*" after `source FILE` / `eval` (they may export anything). policy/patterns reads them against a pinned target.
+        self.unsure_env: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

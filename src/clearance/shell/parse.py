@@ -118,6 +118,7 @@ class _State:
         "read_write",
         "stdin_moved",
         "origins",
+        "unsure",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
@@ -128,6 +129,9 @@ class _State:
         # Variables whose value is a command's output, with the word that set them (`for p in $(pgrep -f x)`,
         # `P=$(pgrep x)`, `pgrep x | while read p`): Word.origin of a word that reads them.
         self.origins: dict[str, tuple[Word, ...]] = {}
+        # Names assigned without export that the agent's shell may export (SimpleCommand.unsure_env); "*" once a
+        # `source FILE` or `eval` ran (it may export anything).
+        self.unsure: set[str] = set()
         # Each `trap` command with the variables known when it ran (see _bind_traps).
         self.traps: list[tuple[SimpleCommand, dict[str, str]]] = []
         # Byte offsets of the `<>` operators read as `< ` (tree-sitter-bash has no `<>`; _read_write_redirects).
@@ -652,6 +656,7 @@ class _Walker:
                     self.word(c, depth + 1)  # unset 'a[$(cmd)]': the subscript is evaluated
                 if c.type in ("variable_name", "word") and name.isidentifier() and name not in self.st.readonly:
                     self.st.exported[name] = ""  # absent: for what reads it, as good as empty
+                    self.st.unsure.discard(name)
                     self.st.vars.pop(name, None)
                     self.st.sources.pop(name, None)
                     self.st.unset.add(name)
@@ -1035,6 +1040,7 @@ class _Walker:
                 redirects = used if used is not None else redirects
         if self.st.exported:
             assigns = {**self.st.exported, **assigns}
+        unsure = tuple(sorted(n for n in self.st.unsure if n not in assigns)) if self.st.unsure else ()
         cmd = SimpleCommand(
             argv,
             assigns=assigns,
@@ -1047,6 +1053,7 @@ class _Walker:
         )
         # (`coproc CMD` feeds CMD from a pipe the script writes to)
         cmd.ownstdin = not pipe_src and not self.st.stdin_moved and first != "coproc" and _tool_input(node)
+        cmd.unsure_env = unsure
         self.st.script.commands.append(cmd)
         if cmd.name == "trap":
             self.st.traps.append((cmd, dict(self.st.vars)))
@@ -1055,6 +1062,9 @@ class _Walker:
         if cmd.name in ("source", ".", "eval"):
             self.st.sources.clear()  # code run in this shell may set any variable
             self.st.opaque = None
+            script_arg = cmd.args[0].value if cmd.args and cmd.name != "eval" else ""
+            if not (pathstr.basename(script_arg).startswith("activate") and pathstr.dirname(script_arg).endswith("bin")):
+                self.st.unsure.add("*")  # and export it (a virtualenv's activate script sets what _activate reads)
         else:
             # `read TOKEN`, `printf -v TOKEN`, `mapfile TOKEN`: a command given the name may set it.
             for w in argv[1:]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .. import pathstr
 from ..paths import DYN
-from .ir import CHANNEL_VARIABLES, LINE_SET, SimpleCommand, Word, command_variable
+from .ir import CHANNEL_VARIABLES, ENV_SHOWN, LINE_SET, SimpleCommand, Word, command_variable
 from .limits import ParseFailure
 from .parse import _IDENT_REST, _IDENT_START, _subscript_with_code, _text, _Walker, parse
 
@@ -472,6 +472,9 @@ class Methods(_Walker):
                 self.st.origins.pop(name, None)
             if name in self.st.export_names or self.st.allexport or inherited:
                 self.st.exported[name] = self.st.vars[name]
+                self.st.unsure.discard(name)
+            elif name not in ENV_SHOWN and name.isupper():
+                self.st.unsure.add(name)  # the agent's shell may have been given NAME (exported): clearance is not shown
             value_nodes = [c for c in node.children if c.type not in ("variable_name", "=", "+=")]
             digest = _digest_tail(value_nodes[0]) if len(value_nodes) == 1 else None
             self.record_sources(name, digest if digest is not None else _text(node)[len(name) + 1 :], appended)
