@@ -156,3 +156,39 @@ class TestProcessesPickedAtRunTimeInPerlRubyPhp:
     def test_ordinary(self, example: str) -> None:
         got = decide(example)
         assert got.decision == "allow", (got.decision, got.rules, got.reason)
+
+
+class TestSetupPyInstallDestination:
+    """Class: where a project's setup.py installs, named by its own options (`install --prefix/--root/--home/
+    --install-lib/--install-scripts`, `develop --install-dir`) -- run by an interpreter (`python3 setup.py …`) or
+    directly (`./setup.py …`) -- pointed at clearance's virtualenv or an agent's hooks. The interpreter's script
+    words were not read as an installer's (round 12a). Now shell/outputs_table.SCRIPTS reads them as pip's are read
+    (a folder written into); a staging folder, the project's own dist, and commands that install nothing stay allowed."""
+
+    V = "~/.local/share/uv/tools/clearance"
+    DENIED: ClassVar[list[str]] = [
+        f"python3 setup.py install --prefix {V}",
+        "python setup.py install --root=/home/ana/.local/share/uv/tools/clearance",
+        f"python3 setup.py -q install --install-lib {V}/lib/python3.12/site-packages",
+        f"./setup.py install --home={V}",
+        f"python3 setup.py develop --install-dir {V}/lib/python3.12/site-packages",
+        "python3 setup.py install --install-scripts=/home/ana/.claude/hooks",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "python3 setup.py install --prefix=/tmp/stage",
+        "python3 setup.py build",
+        "python3 setup.py sdist",
+        "python3 setup.py install --prefix=$PWD/dist",
+        "python3 setup.py test",
+        "python3 setup.py develop",
+    ]
+
+    @pytest.mark.parametrize("example", DENIED, ids=_ids(DENIED))
+    def test_denied(self, example: str) -> None:
+        got = decide(example)
+        assert got.decision == "deny" and "fs.write-protected" in got.rules, (got.decision, got.rules)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: str) -> None:
+        got = decide(example)
+        assert got.decision == "allow", (got.decision, got.rules, got.reason)
