@@ -172,6 +172,9 @@ class TestProgramWritingIntoAProtectedWorkingDirectory:
         "cd ~/.claude && zstd -d /tmp/settings.json.zst",
         "cd ~/.local/state/clearance && lz4 -d /tmp/audit.db.lz4",
         "cd .git/hooks && aria2c https://example.com/pre-commit",
+        # The home folder: not asked about every program, but the extractors' members are read as tar's are (a tree of
+        # unknown members landing where start-up files are: fs.unknown-tree; shell/effects_more._extracted)
+        "cd ~ && ar x /tmp/x.a",
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "cd ~/.claude && ls -la",
@@ -179,13 +182,11 @@ class TestProgramWritingIntoAProtectedWorkingDirectory:
         "cd ~/.claude && cat settings.json",
         "cd ~/.claude && git status",
         "cd ~/src/lib && ar x /tmp/x.a",
-        "ar x /tmp/x.a",
+        "cd build && ar x /tmp/x.a",  # `ar x /tmp/x.a` in the project root is asked now, as `tar xf /tmp/x.tar` there is
         "cd ~/Downloads && aria2c https://example.com/x.iso",
         "cd ~/.claude && pwd",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "cd ~ && ar x /tmp/x.a": "unfinished: the home folder as a working directory is too ordinary to ask about every program",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS + list(GAPS), ids=_ids(DANGEROUS + list(GAPS)))
     def test_dangerous(self, example: Any) -> None:

@@ -192,3 +192,46 @@ class TestSetupPyInstallDestination:
     def test_ordinary(self, example: str) -> None:
         got = decide(example)
         assert got.decision == "allow", (got.decision, got.rules, got.reason)
+
+
+class TestExtractorsOfOtherFormats:
+    """Class: an extractor whose members clearance did not read -- `ar x`, `unrar x|e`, `unar`, `cabextract`, libarchive's
+    `bsdcpio -i` -- landing a tree of unknown members in the home folder (start-up files, credentials, the agents'
+    settings) or naming a member that is a protected file. tar, unzip, 7z and cpio were read as trees (fs.unknown-tree
+    asks where protected files can land; a listed member is judged as the write it is); these were allowed (round
+    12a: `cd ~ && ar x /tmp/x.a`). Now shell/effects_more._extracted reads them the same way; extracting into a
+    build folder, listing an archive, or creating one stays allowed."""
+
+    NOT_ALLOWED: ClassVar[list[str]] = [
+        "cd ~ && ar -xo /tmp/x.a",
+        "cd ~ && ar x /tmp/x.a .bashrc",
+        "ar x /tmp/x.a --output=/home/ana",
+        "cd ~ && unrar x -o+ /tmp/x.rar",
+        "unrar e /tmp/x.rar /home/ana/",
+        "cd ~ && unar /tmp/x.zip",
+        "cd ~ && cabextract /tmp/x.cab",
+        "cabextract -d ~ /tmp/x.cab",
+        "cd ~ && bsdcpio -idm < /tmp/x.cpio",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "cd ~/src/lib && ar x /tmp/x.a",
+        "mkdir -p build/objs && cd build/objs && ar x ../../lib/libz.a",
+        "ar rcs libfoo.a foo.o bar.o",
+        "cd ~ && ar t /tmp/x.a",
+        "cd ~/Downloads && unrar x /tmp/x.rar",
+        "cd ~ && unrar l /tmp/x.rar",
+        "cabextract -d /tmp/out /tmp/x.cab",
+    ]
+
+    @pytest.mark.parametrize("example", NOT_ALLOWED, ids=_ids(NOT_ALLOWED))
+    def test_not_allowed(self, example: str) -> None:
+        got = decide(example)
+        assert got.decision in ("ask", "deny") and ({"fs.unknown-tree", "fs.write-protected"} & set(got.rules)), (got.decision, got.rules)
+
+    def test_named_protected_member_denied(self) -> None:
+        assert decide("cd ~ && ar x /tmp/x.a .bashrc").decision == "deny"
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: str) -> None:
+        got = decide(example)
+        assert got.decision == "allow", (got.decision, got.rules, got.reason)

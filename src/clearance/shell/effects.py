@@ -1330,7 +1330,9 @@ _DOTFILE_APPLIERS = frozenset({"chezmoi", "home-manager"})
 
 # Archivers whose extraction lands a tree: cpio's copy-in (-i) and pass-through (-p DIR), pax's read mode (-r), jar's
 # extract (x). Python's `-m zipfile -e A DIR` and `-m tarfile -e A [DIR]` are read with them.
-_UNPACKERS = frozenset({"cpio", "pax", "jar"})
+# Extractors of other formats, read so too (round 12a: `cd ~ && ar x /tmp/x.a` landed members in the home folder unseen):
+# ar's x, unrar's x/e, unar, cabextract, libarchive's bsdcpio (cpio's words).
+_UNPACKERS = frozenset({"cpio", "pax", "jar", "ar", "unrar", "unar", "cabextract", "bsdcpio"})
 
 
 # binutils that rewrite an object file: objcopy IN [OUT] (IN itself without OUT), strip [-o OUT] FILE… (each FILE in
