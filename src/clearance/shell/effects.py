@@ -434,7 +434,7 @@ def _installer_script(name: str, args: list[Word]) -> tuple[str, list[Word]] | N
     base = pathstr.basename(name)
     if base in SCRIPTS:
         return base, args
-    if args and _PYTHON_NAME.fullmatch(base) and pathstr.basename(args[0].value) in SCRIPTS:
+    if args and base.startswith(("python", "pypy")) and pathstr.basename(args[0].value) in SCRIPTS and _PYTHON_NAME.fullmatch(base):
         return pathstr.basename(args[0].value), args[1:]
     return None
 
