@@ -512,13 +512,31 @@ def _analyse(code: str, lang: str) -> CodeFacts:
 # A signal sent to a process by id, per language (signal 0 only asks whether it is there): Perl's kill, Ruby's
 # Process.kill, PHP's posix_kill, Lua's posix.kill / posix.signal.kill.
 _SIGNAL_CALLS = lazy(
-    r"(?<![\w$.])kill\s*\(?\s*(?!0\s*[,)])['\"\w-]|\bProcess\s*\.\s*kill\s*\(?\s*(?!0\s*[,)])[\w:'\"-]"
-    r"|\bposix_kill\s*\(|\bposix(?:\.signal)?\.kill\s*\("
+    r"(?<![\w$.])kill\s*+\(?\s*+(?!0\s*+[,)])['\"\w-]|\bProcess\s*+\.\s*+kill\s*+\(?\s*+(?!0\s*+[,)])[\w:'\"-]"
+    r"|\bposix_kill\s*+\(|\bposix(?:\.signal)?\.kill\s*+\("
 )
 # The process table read from the code: a listing of /proc (glob, Dir[…], opendir, scandir, readdir), or the programs
 # that print process ids run from it (what the reader put in facts.shell).
 _PROC_LISTING = lazy(r"['\"]/proc/?(?:\[0-9\]\*|\*)?['\"]|['\"]/proc/\[")
-_LITERALS = lazy(r"\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'|=~\s*m?/([^/\n]+)/")
+
+
+def _literals(text: str) -> list[str]:
+    """The quoted strings of *text* and the regular expressions matched with `=~ /…/`, read left to right in one pass
+    (a string ends at its quote or its line; a backslash escapes the next character)."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in "\"'" or (c == "/" and text[max(0, i - 4) : i].rstrip().rstrip("m").rstrip().endswith("=~")):
+            j = i + 1
+            while j < n and text[j] != c and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            if j < n and text[j] == c:
+                out.append(text[i + 1 : j])
+            i = j + 1
+            continue
+        i += 1
+    return out
 
 
 def _picked_processes(code: str, lang: str, facts: CodeFacts) -> None:
@@ -535,7 +553,7 @@ def _picked_processes(code: str, lang: str, facts: CodeFacts) -> None:
         if tool in ("pgrep", "pidof"):
             facts.shell.append(("pkill -STOP " if tool == "pgrep" else "killall -STOP ") + rest)  # `pgrep -f X` feeding the signal
     facts.shell.append('pkill -STOP -f "$PATTERN"')
-    found = [next(g for g in m.groups() if g is not None) for m in _LITERALS.finditer(text)]
+    found = _literals(text)
     for w in list(dict.fromkeys(w for w in found if 2 < len(w) <= 200 and not w.startswith(("-", "/proc")) and "$" not in w))[:8]:
         facts.shell.append("pkill -STOP -f '" + w.replace("'", "'\\''") + "'")
 
