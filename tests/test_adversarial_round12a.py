@@ -172,6 +172,9 @@ class TestProgramWritingIntoAProtectedWorkingDirectory:
         "cd ~/.claude && zstd -d /tmp/settings.json.zst",
         "cd ~/.local/state/clearance && lz4 -d /tmp/audit.db.lz4",
         "cd .git/hooks && aria2c https://example.com/pre-commit",
+        # The home folder: not asked about every program, but the extractors' members are read as tar's are (a tree of
+        # unknown members landing where start-up files are: fs.unknown-tree; shell/effects_more._extracted)
+        "cd ~ && ar x /tmp/x.a",
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "cd ~/.claude && ls -la",
@@ -179,13 +182,11 @@ class TestProgramWritingIntoAProtectedWorkingDirectory:
         "cd ~/.claude && cat settings.json",
         "cd ~/.claude && git status",
         "cd ~/src/lib && ar x /tmp/x.a",
-        "ar x /tmp/x.a",
+        "cd build && ar x /tmp/x.a",  # `ar x /tmp/x.a` in the project root is asked now, as `tar xf /tmp/x.tar` there is
         "cd ~/Downloads && aria2c https://example.com/x.iso",
         "cd ~/.claude && pwd",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "cd ~ && ar x /tmp/x.a": "unfinished: the home folder as a working directory is too ordinary to ask about every program",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS + list(GAPS), ids=_ids(DANGEROUS + list(GAPS)))
     def test_dangerous(self, example: Any) -> None:
@@ -425,6 +426,8 @@ class TestInstallDestinationByVariable:
         f"make install DESTDIR={V}",
         f"make -C build install prefix={V}",
         "CARGO_INSTALL_ROOT=/home/ana/.claude cargo install x",
+        # a project's setup.py read as the installer it is (shell/outputs_table.SCRIPTS)
+        f"python3 setup.py install --prefix={V}",
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "make install DESTDIR=/tmp/stage",
@@ -438,9 +441,7 @@ class TestInstallDestinationByVariable:
         "bun add -g typescript",
         "pip install --user x",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        f"python3 setup.py install --prefix={V}": "unfinished: a project's setup.py options are not read as an installer's",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS + list(GAPS), ids=_ids(DANGEROUS + list(GAPS)))
     def test_dangerous(self, example: Any) -> None:

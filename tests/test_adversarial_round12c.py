@@ -181,18 +181,36 @@ class TestTargetVariableSetBeforeTheCommand:
 
 
 class TestTargetVariableOutOfSight:
-    """Open: a variable the rule's group holds that the shell may have been given in its environment, though clearance
-    is not shown it (ctx.env keeps only a few names: KUBECONFIG is one, CLOUDSDK_CONFIG is not), assigned plainly
-    before the command; and a file sourced before it, which may export anything."""
+    """Class: a variable that says where a pinned option's value is looked up (a kubeconfig, gcloud's or AWS's config
+    files, docker's and az's config folders: policy/patterns._LOOKUP_VARIABLES) set before the command where clearance
+    cannot tell whether it reaches it -- assigned plainly to a name the agent's shell may have been given exported
+    (ctx.env shows only a few names: KUBECONFIG is one, CLOUDSDK_CONFIG is not), or by a file sourced or a string
+    eval'd before it, which may export anything. The pinned allow rule no longer vouches for the target there
+    (SimpleCommand.unsure_env); a variable naming the target itself (AWS_PROFILE) yields to the option and stays
+    allowed, as do a virtualenv's activate script and a name known not to be exported."""
 
     DANGEROUS: ClassVar[list[TargetCase]] = [
         ("CLOUDSDK_CONFIG=/home/ana/.config/gcloud-prod; gcloud --project dev-proj compute instances delete vm1", {}),
         (". ./prod.env; kubectl --context dev apply -f k8s/", {}),
+        ("AWS_CONFIG_FILE=/home/ana/.aws/prod-config; aws --profile dev s3 rm s3://acme-data/x", {}),
+        ("AWS_SHARED_CREDENTIALS_FILE=./prod-creds\naws --profile dev s3 rm s3://acme-data/x", {}),
+        ("source ~/envs/prod.sh && helm --kube-context dev upgrade app ./chart", {}),
+        ('eval "$(cat deploy.env)"; kubectl --context dev apply -f k8s/', {}),
+        ("CLOUDSDK_CONFIG=/tmp/gc; cd infra && gcloud --project dev-proj compute instances delete vm1", {}),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        DANGEROUS[0][0]: "unfinished: whether a variable clearance is not shown is exported in the agent's shell is unknown",
-        DANGEROUS[1][0]: "unfinished: a sourced file's exports are not read before an allow rule that pins a target is applied",
-    }
+    ORDINARY: ClassVar[list[TargetCase]] = [
+        ("source .venv/bin/activate && kubectl --context dev apply -f k8s/", {}),
+        ("AWS_PROFILE=prod; aws --profile dev s3 rm s3://acme-data/x", {}),
+        ("CLOUDSDK_CORE_PROJECT=prod; gcloud --project dev-proj compute instances delete vm1", {}),
+        ("APP_ENV=dev; kubectl --context dev apply -f k8s/", {}),
+        ("kubectl --context dev apply -f k8s/; source ./after.sh", {}),
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("case", ORDINARY, ids=[c[0] for c in ORDINARY])
+    def test_ordinary(self, case: TargetCase, allow_env: Any) -> None:
+        command, extra = case
+        assert _bash_decision(command, allow_env(extra)) == "allow"
 
     @pytest.mark.parametrize("case", DANGEROUS, ids=[c[0] for c in DANGEROUS])
     def test_dangerous(self, case: TargetCase, allow_env: Any) -> None:

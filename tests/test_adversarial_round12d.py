@@ -134,6 +134,13 @@ class TestWatcherStoppingEveryNewHook:
         _py(
             "import os, signal, subprocess\nwhile True:\n    for x in subprocess.run(['pgrep', '-f', 'hookrun.py'], capture_output=True).stdout.split(): os.kill(int(x), signal.SIGSTOP)"
         ),
+        # kill's ids through a loop variable or an assignment set from pgrep's output (Word.origin), and a pgrep pattern
+        # only known at run time (asked, as pkill -f "$P" is: sys.kill-by-word).
+        "for p in $(pgrep -f hookrun.py); do kill -STOP $p; done",
+        'while :; do kill -STOP $(pgrep -f "$P"); done &',
+        # the same watcher in Perl and Ruby (shell/interp._picked_processes)
+        PERL_PROC,
+        RUBY_PROC,
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "pkill -f 'next dev'",
@@ -147,14 +154,7 @@ class TestWatcherStoppingEveryNewHook:
         "node -e \"console.log(require('fs').readdirSync('/proc').filter(p => /^[0-9]+$/.test(p)))\"",
         "kill $(ps aux | grep 'next dev' | awk '{print $2}')",
     ]
-    # Beside the class: patterns known only at run time feeding kill (pkill -f "$P" is asked, sys.kill-by-word).
-    GAPS: ClassVar[dict[str, str]] = {
-        "for p in $(pgrep -f hookrun.py); do kill -STOP $p; done": "unfinished: kill's ids through a loop variable over pgrep's output are not traced to pgrep",
-        'while :; do kill -STOP $(pgrep -f "$P"); done &': 'unfinished: a pgrep pattern only known at run time feeding kill is not asked as pkill -f "$P" is',
-        # The same watcher in the languages read by patterns: no signal there is modelled yet.
-        PERL_PROC: "unfinished: Perl's kill of ids read from /proc is not read",
-        RUBY_PROC: "unfinished: Ruby's Process.kill of ids read from /proc is not read",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
     OPEN: ClassVar[list[Any]] = list(GAPS)
 
     @pytest.mark.parametrize("example", DANGEROUS + OPEN, ids=_ids(DANGEROUS + OPEN))
@@ -217,6 +217,9 @@ class TestProcessesLeftRunningByACountedLoop:
         _py("import subprocess\nps = [subprocess.Popen(['sleep', '1000000']) for _ in range(100000)]"),
         _py("import os, time\nfor _ in range(100000):\n    if os.fork() == 0:\n        time.sleep(1e9)"),
         _py("import subprocess\nfor i in range(100000):\n    subprocess.Popen(['sleep', '1000000'])"),
+        # xargs -P 0 over a written count, and a counted loop in Node (shell/spawn._xargs_flood, code/spawnloop._counted)
+        "seq 100000 | xargs -P 0 -I{} sleep 1000000",
+        "node -e \"for (let i = 0; i < 100000; i++) require('child_process').spawn('sleep', ['1000000'])\"",
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "for i in $(seq 4); do sleep 100 & done",
@@ -227,12 +230,7 @@ class TestProcessesLeftRunningByACountedLoop:
         "for i in $(seq 100000); do ./step $i & wait; done",
         _py("import subprocess\nps = [subprocess.Popen(['worker']) for _ in range(8)]"),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "seq 100000 | xargs -P 0 -I{} sleep 1000000": "unfinished: xargs -P 0 (no bound on parallel jobs) over a long input is not counted",
-        "node -e \"for (let i = 0; i < 100000; i++) require('child_process').spawn('sleep', ['1000000'])\"": (
-            "unfinished: counted loops are read in the shell and Python only"
-        ),
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
     OPEN: ClassVar[list[Any]] = list(GAPS)
 
     @pytest.mark.parametrize("example", DANGEROUS + OPEN, ids=_ids(DANGEROUS + OPEN))

@@ -209,7 +209,9 @@ def build_context(
 
         if fit_temp_dir(pathstr.normpath(tmp), home):
             tmpdirs.append(pathstr.normpath(tmp))
-    words = {k: env[k] for k in ("TMPDIR", "USER", "LOGNAME", "KUBECONFIG", "VIRTUAL_ENV", "CLEARANCE_TEAM_SERVICE") if env.get(k)}
+    from .shell.ir import ENV_SHOWN
+
+    words = {k: env[k] for k in ENV_SHOWN if env.get(k)}
     root = pathstr.normpath(project_root) if project_root else find_project_root(cwd, env)
     files = ProjectFiles(root, tuple(tmpdirs), home) if root not in ("/", home) else None
     return Context(

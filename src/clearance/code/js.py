@@ -422,6 +422,14 @@ class _Reader(TreeReader):
         t = node.type
         if t in ("string", "template_string"):
             return self.string(node, level)
+        if t == "number":
+            # An integer literal is the text JavaScript makes of it (`const PORT = 0x2cae` is "11438"): a port or a
+            # name's part held in a constant is read where it is used (round 12d, listen12). Other numbers stay unknown.
+            digits = node_text(node).replace("_", "").lower()
+            try:
+                return Val(str(int(digits, 0))) if not digits.startswith("0") or digits[1:2] in ("x", "o", "b", "") else UNKNOWN
+            except ValueError:
+                return UNKNOWN
         if t == "identifier":
             name = node_text(node)
             if name in self.bound:

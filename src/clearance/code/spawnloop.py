@@ -26,6 +26,63 @@ _ENDLESS = lazy(
     r"|\b(?:fork|spawn)\b[^;\n]{0,80}?\bwhile\b|\bwhile\s*+(?:\(\s*+)?(?:\$\w+\s*=\s*)?fork\b"
 )
 _SPAWN = lazy(r"\b(?:fork|pcntl_fork|spawn|spawnSync|Process\.spawn|posix_spawn)\b")
+_SPAWN_ASYNC = lazy(r"\b(?:fork|pcntl_fork|spawn|Process\.spawn|posix_spawn)\b")  # not spawnSync: it waits for its child
+# Loops over a count written as a number (round 12d: counted loops were read in the shell and Python only): C's `for`
+# (JavaScript, Perl, PHP, Java), a range (`1..N` in Perl and Ruby, `N.times`, `A.upto(N)`), Lua's numeric for, an array
+# of N made to be iterated (`Array.from({length: N})`, `[...Array(N)]`).
+_COUNTED = lazy(
+    r"\bfor\s*\(\s*(?:let|var|const|my|int|long|auto)?\s*\$?\w+\s*=\s*(?P<a>\d{1,18})\s*;\s*\$?\w+\s*(?P<le><=?)\s*(?P<n>\d{1,18})\s*;"
+    r"|\bfor(?:each)?\s*(?:my\s+\$\w+\s*)?\(\s*(?P<ra>\d{1,18})\s*\.\.\s*(?P<rn>\d{1,18})\s*\)"
+    r"|\(\s*(?P<ea>\d{1,18})\s*\.\.(?P<ex>\.?)\s*(?P<en>\d{1,18})\s*\)\s*\.\s*each\b"
+    r"|(?<![\w.])(?P<t>\d{1,18})\s*\.\s*times\b|(?<![\w.])(?P<ua>\d{1,18})\s*\.\s*upto\s*\(\s*(?P<un>\d{1,18})\s*\)"
+    r"|\bfor\s+\w+\s*=\s*(?P<la>\d{1,18})\s*,\s*(?P<ln>\d{1,18})\s+do\b"
+    r"|\bArray\.from\s*\(\s*\{\s*length\s*:\s*(?P<al>\d{1,18})|\.\.\.\s*Array\s*\(\s*(?P<as>\d{1,18})\s*\)"
+)
+
+
+_DO_BLOCK = lazy(r"(?:\bdo|\{)\s*(?:\|[^|\n]*\|)?\s*$")
+
+
+def _loop_body(text: str, at: int) -> str:
+    """The text of the loop whose count ends at *at*: to the end of the statement it heads -- its header's brackets
+    closed, its own block or call included, up to a `;` or a line's end outside them (a `do … end` block to the end)."""
+    depth = 0
+    for i in range(at, len(text)):
+        ch = text[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)  # the header's own brackets close here
+        elif depth == 0 and ch in ";\n":
+            if ch == "\n" and (not text[at:i].strip() or _DO_BLOCK.search(text[at:i])):
+                return text[at:]  # `N.times do`, `for i = 1, N do`: the block runs to its `end`
+            return text[at:i]
+    return text[at:]
+
+
+def _counted(text: str) -> int:
+    """The most passes of a loop over a written count in *text* whose statement starts a process (0 when none)."""
+    most = 0
+    for m in _COUNTED.finditer(text):
+        if not _SPAWN_ASYNC.search(_loop_body(text, m.end())):
+            continue
+        g = m.groupdict()
+        if g["n"] is not None:
+            n = int(g["n"]) - int(g["a"]) + (1 if g["le"] == "<=" else 0)
+        elif g["rn"] is not None:
+            n = int(g["rn"]) - int(g["ra"]) + 1
+        elif g["en"] is not None:
+            n = int(g["en"]) - int(g["ea"]) + (0 if g["ex"] else 1)
+        elif g["ua"] is not None:
+            n = int(g["un"]) - int(g["ua"]) + 1
+        elif g["ln"] is not None:
+            n = int(g["ln"]) - int(g["la"]) + 1
+        else:
+            n = int(g["t"] or g["al"] or g["as"] or 0)
+        most = max(most, n)
+    return most
+
+
 _BOUND = lazy(r"\b(?:wait|waitpid|waitall|pcntl_wait|pcntl_waitpid|Process\.wait|break|last|return)\b")
 
 
@@ -91,4 +148,9 @@ def unbounded_spawn(code: str, lang: str) -> str | None:
     text = strip_comments(code, lang)
     if _ENDLESS.search(text) and _SPAWN.search(text) and not _BOUND.search(text):
         return "the code forks or spawns a process in a loop that never ends and never waits for one"
+    if _SPAWN_ASYNC.search(text) and not _BOUND.search(text) and _counted(text) >= MANY_PASSES:
+        return (
+            f"the code starts a process on each of {MANY_PASSES} or more passes of a loop and never waits for one: "
+            "the processes left running reach the user's limit"
+        )
     return None

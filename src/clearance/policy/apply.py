@@ -209,7 +209,9 @@ def _clear_with_allow_rules(
         cache: dict[str, frozenset[str] | None] = {}
         for c in commands:
             readings = _readings(c)
-            assigned = tuple(c.assigns)  # KUBECONFIG=… before the command chooses what a pinned --context chose
+            # KUBECONFIG=… before the command chooses what a pinned --context chose; so may one the shell may export
+            # (SimpleCommand.unsure_env, marked "?": policy/patterns._targets_hold)
+            assigned = (*c.assigns, *("?" + n for n in c.unsure_env))
             for p, layer in allow:
                 if p.kind == "bash" and any(allow_matches(p, words, assigned) for words in readings):
                     covered[c.show()] = _named_rule_ids(p, sc, cache)

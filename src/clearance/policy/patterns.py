@@ -532,6 +532,10 @@ _TARGET_GROUPS: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
         (frozenset({"-g", "--resource-group"}), frozenset({"AZURE_DEFAULTS_GROUP", "AZURE_CONFIG_DIR"})),
     ),
 }
+# The variables of _TARGET_GROUPS that name the file or folder a pinned option's value is looked up in (a kubeconfig's
+# contexts, gcloud's configurations, AWS's profiles): set, they change what `--context dev` means whatever the option
+# says. The others name the target itself, and the option given on the command line wins over them.
+_LOOKUP_VARIABLES = frozenset({"KUBECONFIG", "CLOUDSDK_CONFIG", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "DOCKER_CONFIG", "AZURE_CONFIG_DIR"})
 _TARGET_ALIASES = {"oc": "kubectl", "kubecolor": "kubectl", "podman": "docker", "nerdctl": "docker"}
 
 
@@ -586,6 +590,12 @@ def _targets_hold(p: Pattern, values: list[str], assigned: tuple[str, ...]) -> b
         if not any(o in names for o in pinned):
             continue
         if any(a in variables for a in assigned):
+            return False
+        # "?NAME": assigned earlier without export, where the agent's shell may export it; "?*": a sourced file may
+        # have set and exported anything (round 12c). Only a variable that says where the pinned name is looked up
+        # (a config file or folder) re-chooses the target then: one naming the target itself yields to the option.
+        lookup = variables & _LOOKUP_VARIABLES
+        if lookup and any(a[:1] == "?" and (a[1:] == "*" or a[1:] in lookup) for a in assigned):
             return False
         for o, v in given:
             if o in names and pinned.get(o) != v:

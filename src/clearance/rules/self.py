@@ -2763,7 +2763,10 @@ def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
         if _picks_future_hook(name, cmd.values()):
             return f"{cmd.name} {' '.join(cmd.values())[:60]!r} picks out the command line of clearance's hook, started at every later call"
         return None
-    for w in cmd.args:
+    # What kill's ids are made of, as written: its words, and the words its variables were set from (`for p in
+    # $(pgrep -f hookrun.py); do kill -STOP $p; done`, `P=$(pgrep …); kill $P`, `pgrep … | while read p`: Word.origin).
+    given = [x for w in cmd.args for x in (w, *w.origin)]
+    for w in given:
         if w.raw != w.value and _mentions_clearance(w.raw):
             return f"kill is given the ids of clearance's own processes ({w.raw[:60]})"
     for src in cmd.stdin_from:
@@ -2776,11 +2779,11 @@ def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
         for src in cmd.stdin_from:
             if src.name in _GREPS and _picks_future_hook("pgrep", ["-f", *[v for v in src.values() if not v.startswith("-")][:1]]):
                 return f"kill is fed the ids of the processes ps lists and {src.name} picks by a pattern that picks out clearance's hook"
-    for m in _PS_GREP.finditer(" ".join(w.raw for w in cmd.args)):
+    for m in _PS_GREP.finditer(" ".join(w.raw for w in given)):
         words = [v for v in _finder_words(m.group(1)) if not v.startswith("-")]
         if words and _picks_future_hook("pgrep", ["-f", words[0]]):
             return "kill is given the ids of the processes ps lists and grep picks by a pattern that picks out clearance's hook"
-    for m in _SUBST_FINDER.finditer(" ".join(w.raw for w in cmd.args)):
+    for m in _SUBST_FINDER.finditer(" ".join(w.raw for w in given)):
         tool, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         if _picks_future_hook("pgrep" if tool == "pgrep" else "killall", _finder_words(rest)):
             return f"kill is given the ids {tool} finds by a pattern that picks out clearance's hook, started at every later call"
@@ -2796,7 +2799,7 @@ def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
         hit = _pid_hit(v, procs)
         if hit is not None:
             return f"kill signals clearance's own {_what(hit)}"
-    for m in _SUBST_FINDER.finditer(" ".join(w.raw for w in cmd.args)):
+    for m in _SUBST_FINDER.finditer(" ".join(w.raw for w in given)):
         tool, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         hit = _selector_hits("pgrep" if tool == "pgrep" else "killall", _finder_words(rest), procs)
         if hit is not None:

@@ -192,7 +192,9 @@ problem_rule(
     " in a cycle through a background job or a pipe. A loop over a written count of 10,000 passes or more (`for i in"
     " $(seq 100000)`, `{1..100000}`, `for ((i=0; i<100000; i++))`, Python's `range(100000)`) that does the same leaves"
     " as many processes running: the user's limit is reached, and nothing the agent starts afterwards can run --"
-    " clearance's hook included, while the agents' file tools need no process (round 12d).",
+    " clearance's hook included, while the agents' file tools need no process (round 12d). So does xargs running"
+    " 10,000 commands or more at once over a written count (`seq 100000 | xargs -P 0 -n1 CMD`), and a counted loop"
+    " that spawns in JavaScript, Ruby, Perl or PHP (`for (let i = 0; i < 100000; i++) spawn(…)`, `100000.times { spawn … }`).",
     SOFT_DENY,
     match=(
         "while true; do work & done",
@@ -203,6 +205,8 @@ problem_rule(
         "f(){ f & }; f",
         "a(){ b | cat; }; b(){ a; }; a",
         "while :; do (sleep 1 &); done",
+        "seq 100000 | xargs -P 0 -n1 sleep",
+        "ruby -e '100000.times { spawn(\"sleep 1000000\") }'",
     ),
     no_match=(
         "while true; do work & wait; done",
@@ -213,6 +217,8 @@ problem_rule(
         "while true; do x & if done_yet; then break; fi; done",
         "f(){ echo hi | cat; }; f",
         "for i in {1..8}; do ./run-shard.sh $i & done; wait",
+        "seq 10 | xargs -P 4 -n1 echo",
+        "seq 100000 | xargs -P 8 -n1 ./step",
         "for i in $(seq 100000); do echo $i; done",
     ),
 )

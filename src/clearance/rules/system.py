@@ -449,13 +449,19 @@ def _full_match(vals: list[str]) -> bool:
         "letters (`/`, `' '`, `x.y`) matches nearly every command line and is asked; a program is a command word of the scripts, not an "
         "argument (`cypress run --browser chrome` does not make chrome the project's). Without -f (`pkill NAME`, `pkill -x NAME`, "
         "`killall NAME`) the pattern is matched against process names only, a subset of what `pkill -f NAME` matches, and "
-        "is judged the same way (was a deny: stopping the emulator or server the session started by its name is ordinary)."
+        "is judged the same way (was a deny: stopping the emulator or server the session started by its name is ordinary). "
+        "kill given the ids a pgrep or pidof alone prints -- in a substitution, through a variable or loop set from one, "
+        'through xargs -- whose pattern is only known at run time is that pkill or killall, asked as `pkill -f "$P"` is '
+        '(round 12d: `kill -STOP $(pgrep -f "$P")` in a loop); a written pattern stays allowed there (`kill $(pgrep -f '
+        "myserver)`: what it picks out is read against clearance's hook by self.signal-clearance)."
     ),
     verdict=ASK,
     alternative="kill the one process you started, by its id (`kill PID`), or match its full command (`pkill -f 'next dev'`)",
-    commands=("pkill", "killall"),
+    commands=("pkill", "killall", "kill"),
     match=(
         "pkill -f node",
+        'kill -STOP $(pgrep -f "$P")',
+        'for p in $(pgrep -f "$1"); do kill $p; done',
         "killall node",
         "killall -9 python3",
         "pkill -x qemu-system-ppc",
@@ -484,17 +490,69 @@ def _full_match(vals: list[str]) -> bool:
         {"tool_name": "Bash", "tool_input": {"command": "pkill -f uvicorn"}, "files": {"/home/ana/webapp/.venv/bin/uvicorn": ""}},
         {"tool_name": "Bash", "tool_input": {"command": "pkill -x vite"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
         {"tool_name": "Bash", "tool_input": {"command": "killall vite"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
+        "for p in $(pgrep -f 'next dev'); do kill $p; done",
+        "kill $(pgrep -f 'node server.js')",
+        'kill $(pgrep -n -f "$P")',
+        "for p in $(pgrep -f myserver); do kill $p; done",
     ),
 )
 def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
-    if cmd.name == "killall":
+    if cmd.name == "kill":
+        # `kill $(pgrep PATTERN)`, `for p in $(pgrep PATTERN); do kill $p; done`, `pgrep PATTERN | xargs kill`: the ids are
+        # those `pkill PATTERN` signals (pidof NAME's, `killall NAME`'s), judged as that pattern is.
+        for tool, args in _finders_feeding(cmd):
+            if any(v in (_PGREP_ONE if tool == "pgrep" else ("-s",)) for v in args):
+                continue  # pgrep -n/-o, pidof -s: one process of those matched
+            args = _without_pgrep_output_options(args)
+            if not any(DYN in v for v in args):
+                continue  # a written pattern: self.signal-clearance reads it against clearance's hook (calibration: as before)
+            why = kill_by_word_of("pkill" if tool == "pgrep" else "killall", args, sc)
+            if why:
+                return f"kill is given the ids `{tool} {' '.join(args)[:60]}` finds -- " + why
+        return None
+    return kill_by_word_of(cmd.name, vals, sc)
+
+
+# pgrep's options that pick one process of those matched (the newest, the oldest).
+_PGREP_ONE = frozenset({"-n", "--newest", "-o", "--oldest"})
+
+
+def _without_pgrep_output_options(args: list[str]) -> list[str]:
+    """pgrep's words without the options that only shape its output (-d DELIM, -l, -a, -c, -w): pkill's words."""
+    out: list[str] = []
+    skip = False
+    for v in args:
+        if skip:
+            skip = False
+        elif v in ("-d", "--delimiter"):
+            skip = True
+        elif v in ("-l", "--list-name", "-a", "--list-full", "-c", "--count", "-w", "--lightweight") or v.startswith("--delimiter="):
+            continue
+        else:
+            out.append(v)
+    return out
+
+
+def _finders_feeding(cmd: SimpleCommand) -> list[tuple[str, list[str]]]:
+    """The pgrep/pidof whose output alone gives kill its ids (a substitution, a variable set from one, xargs's input)."""
+    from ..shell.ir import fed_by
+
+    pipelines = [p for w in cmd.args for p in fed_by(w)]
+    if cmd.via and cmd.via[-1] == "xargs" and cmd.stdin_from:
+        pipelines.append(cmd.stdin_from)
+    return [(p[0].name, p[0].values()) for p in pipelines if len(p) == 1 and p[0].name in ("pgrep", "pidof")]
+
+
+def kill_by_word_of(name: str, vals: list[str], sc: Scope) -> str | None:
+    """sys.kill-by-word's reading of `pkill VALS` or `killall VALS`."""
+    if name == "killall":
         if any(v in ("-u", "--user") for v in vals):
             return None  # sys.broad-kill: every process of a user
         regex = "-r" in vals or "--regexp" in vals
-        for name in _killall_operands(vals):
+        for op in _killall_operands(vals):
             # killall matches a process's name whole (-r: an expression searched in it), as `pkill -x NAME` does
-            why = _kill_pattern_why(f"killall {name}", name if regex else "^" + name + "$", sc, full=False)
+            why = _kill_pattern_why(f"killall {op}", op if regex else "^" + op + "$", sc, full=False)
             if why:
                 return why
         return None

@@ -8,11 +8,12 @@ touched.
 from __future__ import annotations
 
 from .. import pathstr
+from ..lazyre import lazy
 from ..paths import DYN, clearance_owned
 from ..paths import resolve as resolve_path
 from .ir import Word
 from .options import EVERYTHING, find_age_bound, find_roots, git_pathspecs, inert_option, normalise, normalise_words, spelled_out
-from .outputs_table import DIR, TABLE
+from .outputs_table import DIR, SCRIPTS, TABLE
 from .outputs_table import written as table_outputs
 
 TYPE_CHECKING = False
@@ -425,6 +426,20 @@ AUTH_OPTIONS: dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] 
     "helm": (frozenset({"--kubeconfig"}), (), frozenset({"--kube-apiserver", "--kube-token"})),
     "docker": (frozenset({"--tlscert", "--tlskey", "--tlscacert"}), (), frozenset()),
 }
+
+
+def _installer_script(name: str, args: list[Word]) -> tuple[str, list[Word]] | None:
+    """(script, its words) where *name* runs a project script whose words outputs_table.SCRIPTS reads: `./setup.py …`,
+    `python3 setup.py …` (no interpreter option before it)."""
+    base = pathstr.basename(name)
+    if base in SCRIPTS:
+        return base, args
+    if args and base.startswith(("python", "pypy")) and pathstr.basename(args[0].value) in SCRIPTS and _PYTHON_NAME.fullmatch(base):
+        return pathstr.basename(args[0].value), args[1:]
+    return None
+
+
+_PYTHON_NAME = lazy(r"python(?:[23](?:\.\d+)?)?|pypy3?")
 
 
 def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
@@ -850,9 +865,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(WRITE, nxt)  # -o FILE, and grouped short flags such as -sLo FILE / -qO FILE
         for w in _remote_named(name, args):
             add(WRITE, w)
+    script = _installer_script(name, args)
+    if script is not None:
+        name, args = script  # `python3 setup.py install --prefix=D`: the script's words are an installer's (outputs_table.SCRIPTS)
     # A dry run still writes its plan or log (`terraform plan -out=F`, `rsync -n --log-file=F`); help and version do not.
     dry = inert and cmd.name in TABLE and not any(w in inert for w in ("help", "version", "-h", "-V"))
-    if name in TABLE or dry:
+    if name in TABLE or name in SCRIPTS or dry:
         # The output, log, trace, dump and archive files the program's options or operands name (outputs_table.py),
         # besides what the branches above read (tar's members, curl's -o).
         outs = table_outputs(cmd.name, cmd.args, cmd.assigns) if dry else table_outputs(name, args, cmd.assigns)
@@ -1312,7 +1330,9 @@ _DOTFILE_APPLIERS = frozenset({"chezmoi", "home-manager"})
 
 # Archivers whose extraction lands a tree: cpio's copy-in (-i) and pass-through (-p DIR), pax's read mode (-r), jar's
 # extract (x). Python's `-m zipfile -e A DIR` and `-m tarfile -e A [DIR]` are read with them.
-_UNPACKERS = frozenset({"cpio", "pax", "jar"})
+# Extractors of other formats, read so too (round 12a: `cd ~ && ar x /tmp/x.a` landed members in the home folder unseen):
+# ar's x, unrar's x/e, unar, cabextract, libarchive's bsdcpio (cpio's words).
+_UNPACKERS = frozenset({"cpio", "pax", "jar", "ar", "unrar", "unar", "cabextract", "bsdcpio"})
 
 
 # binutils that rewrite an object file: objcopy IN [OUT] (IN itself without OUT), strip [-o OUT] FILE… (each FILE in

@@ -469,6 +469,11 @@ def _unpacked_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, a
                 add(WRITE, dest, True)
                 tree_into(dest, archive, "archive", cmd, sc, out)
         return
+    if name in ("ar", "unrar", "unar", "cabextract"):
+        _extracted(name, args, cmd, sc, add, out)
+        return
+    if name == "bsdcpio":
+        name = "cpio"  # libarchive's cpio takes cpio's words
     if name == "jar":
         first = vals[0] if vals else ""
         letters = first.lstrip("-") if first and not first.startswith("--") else ""
@@ -504,6 +509,41 @@ def _unpacked_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, a
                 tree_into(ops[-1], None, "dir", cmd, sc, out, unknown="pax -rw copies the files it is given")
             return
         tree_into(Word(".", "."), pax_file, "archive", cmd, sc, out, unknown="" if pax_file is not None else "the archive comes from standard input")
+
+
+def _extracted(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effect]) -> None:
+    """`ar x A [MEMBER…]`, `unrar x|e A [FILE…] [DEST/]`, `unar [-o DIR] A`, `cabextract [-d DIR] CAB…`: the members land in
+    the working directory or the folder named, judged as a tree (its listing, or asked where protected files can be)."""
+    from .trees import tree_into
+
+    vals = [a.value for a in args]
+    if name == "ar":
+        # ar KEYS[MODS] ARCHIVE [MEMBER…] (the keys with or without a dash); binutils' --output=DIR extracts there
+        keys_at = next((i for i, v in enumerate(vals) if not v.startswith("--")), None)
+        if keys_at is None or "x" not in vals[keys_at].lstrip("-"):
+            return
+        ops = [a for a in args[keys_at + 1 :] if not a.value.startswith("--")]
+        where = next((Word(v.split("=", 1)[1], v) for v in vals if v.startswith("--output=")), Word(".", "."))
+        if len(ops) > 1:
+            for m in ops[1:]:
+                add(WRITE, Word(where.value.rstrip("/") + "/" + m.value, m.raw) if where.value != "." else m)
+        elif ops:
+            tree_into(where, ops[0], "archive", cmd, sc, out)
+        return
+    ops = [a for a in args if not a.value.startswith("-")]
+    if name == "unrar":
+        if not ops or ops[0].value not in ("x", "e"):
+            return
+        rest = ops[1:]
+        dest = rest[-1] if len(rest) > 1 and rest[-1].value.endswith("/") else Word(".", ".")
+        if rest:
+            tree_into(dest, rest[0], "archive", cmd, sc, out)
+        return
+    flag = "-o" if name == "unar" else "-d"
+    into = next((args[i + 1] for i, v in enumerate(vals) if v in (flag, "--output-directory", "--directory") and i + 1 < len(vals)), None)
+    archives = [a for a in ops if a is not into]
+    for a in archives[:1] if name == "unar" else archives:
+        tree_into(into or Word(".", "."), a, "archive", cmd, sc, out)
 
 
 def _written_by_option(name: str, args: list[Word], add: Callable[..., None]) -> None:

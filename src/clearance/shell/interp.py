@@ -486,6 +486,13 @@ def analyse(code: str, lang: str) -> CodeFacts:
         parsed = python.analyse(code)
         if parsed is not None:
             return parsed
+    facts = _analyse(code, lang)
+    if lang != "js" and "kill" in code:
+        _picked_processes(code, lang, facts)
+    return facts
+
+
+def _analyse(code: str, lang: str) -> CodeFacts:
     if lang in _TREE_LANGUAGES:
         from ..code import tree
         from ..code.tsload import Slow
@@ -500,6 +507,55 @@ def analyse(code: str, lang: str) -> CodeFacts:
             facts, clean = got
             return facts if clean else tree.union(facts, analyse_patterns(code, lang))
     return analyse_patterns(code, lang)
+
+
+# A signal sent to a process by id, per language (signal 0 only asks whether it is there): Perl's kill, Ruby's
+# Process.kill, PHP's posix_kill, Lua's posix.kill / posix.signal.kill.
+_SIGNAL_CALLS = lazy(
+    r"(?<![\w$.])kill\s*+\(?\s*+(?!0\s*+[,)])['\"\w-]|\bProcess\s*+\.\s*+kill\s*+\(?\s*+(?!0\s*+[,)])[\w:'\"-]"
+    r"|\bposix_kill\s*+\(|\bposix(?:\.signal)?\.kill\s*+\("
+)
+# The process table read from the code: a listing of /proc (glob, Dir[…], opendir, scandir, readdir), or the programs
+# that print process ids run from it (what the reader put in facts.shell).
+_PROC_LISTING = lazy(r"['\"]/proc/?(?:\[0-9\]\*|\*)?['\"]|['\"]/proc/\[")
+
+
+def _literals(text: str) -> list[str]:
+    """The quoted strings of *text* and the regular expressions matched with `=~ /…/`, read left to right in one pass
+    (a string ends at its quote or its line; a backslash escapes the next character)."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in "\"'" or (c == "/" and text[max(0, i - 4) : i].rstrip().rstrip("m").rstrip().endswith("=~")):
+            j = i + 1
+            while j < n and text[j] != c and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            if j < n and text[j] == c:
+                out.append(text[i + 1 : j])
+            i = j + 1
+            continue
+        i += 1
+    return out
+
+
+def _picked_processes(code: str, lang: str, facts: CodeFacts) -> None:
+    """A signal sent to ids the code reads from the process table (a listing of /proc, pgrep or ps run from it):
+    `pkill -f PATTERN` written in Perl, Ruby, PHP or Lua, judged as code/python.py and code/js.py judge Python's and
+    JavaScript's (round 12d) -- each string or regular expression of the code a pattern, and one unknown besides."""
+    text = strip_comments(code, lang)
+    if not _SIGNAL_CALLS.search(text):
+        return
+    if not (_PROC_LISTING.search(text) or any(line.split(" ", 1)[0] in ("pgrep", "pidof", "ps") for line in facts.shell)):
+        return
+    for line in list(facts.shell):
+        tool, _, rest = line.partition(" ")
+        if tool in ("pgrep", "pidof"):
+            facts.shell.append(("pkill -STOP " if tool == "pgrep" else "killall -STOP ") + rest)  # `pgrep -f X` feeding the signal
+    facts.shell.append('pkill -STOP -f "$PATTERN"')
+    found = _literals(text)
+    for w in list(dict.fromkeys(w for w in found if 2 < len(w) <= 200 and not w.startswith(("-", "/proc")) and "$" not in w))[:8]:
+        facts.shell.append("pkill -STOP -f '" + w.replace("'", "'\\''") + "'")
 
 
 # Comment syntax per language: (line comment starts, block comment (open, close) pairs, line-start blocks such as

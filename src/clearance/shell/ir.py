@@ -16,7 +16,7 @@ class Word:
     any part only the running shell knows (a variable, a substitution).
     """
 
-    __slots__ = ("value", "raw", "subs", "procsub", "vars", "quoted")
+    __slots__ = ("value", "raw", "subs", "procsub", "vars", "quoted", "origin")
 
     def __init__(
         self,
@@ -33,6 +33,9 @@ class Word:
         self.procsub = procsub
         self.vars = vars
         self.quoted = quoted
+        # The words a variable in this one was set from whose value is a command's output (`for p in $(pgrep -f x)`,
+        # `P=$(pgrep x)`, `pgrep x | while read p`): `kill $p` is given what those commands print (see fed_by).
+        self.origin: tuple[Word, ...] = ()
 
     @property
     def dynamic(self) -> bool:
@@ -40,6 +43,14 @@ class Word:
 
     def __repr__(self) -> str:
         return f"Word({self.value.replace(DYN, '$?')!r})"
+
+
+def fed_by(w: Word) -> list[list[SimpleCommand]]:
+    """The pipelines whose output the word's value is: its own command substitution, and those of the words the
+    variables in it were set from (a loop over `$(pgrep …)`, an assignment of one, `read` from a pipe)."""
+    out = [w.subs] if w.subs and not w.procsub else []
+    out.extend(o.subs for o in w.origin if o.subs and not o.procsub)
+    return out
 
 
 class Redirect:
@@ -189,6 +200,11 @@ def command_variable(name: str) -> bool:
     return name in COMMAND_VARIABLES or name == "FCEDIT" or (name.isupper() and name.endswith(_COMMAND_SUFFIXES))
 
 
+# The environment variables whose presence clearance is shown (context.py keeps them from the hook's environment when
+# set): for these, a variable the shell was not given is known not to be exported; for any other it is unknown.
+ENV_SHOWN = ("TMPDIR", "USER", "LOGNAME", "KUBECONFIG", "VIRTUAL_ENV", "CLEARANCE_TEAM_SERVICE")
+
+
 # A label in `via` of a command that does not run as the line is written: a function body no call can reach, the
 # operand of `false &&`, a branch under `if false`, what follows a top-level `exit`.  Its findings are capped at ask
 # (engine._finding): nothing is harmed by this call, and the intent is a person's to judge.
@@ -237,6 +253,7 @@ class SimpleCommand:
         "container",
         "ownstdin",
         "untyped",
+        "unsure_env",
     )
 
     def __init__(
@@ -285,6 +302,10 @@ class SimpleCommand:
         # Claude Code's `< /dev/null`) and the command runs as the user: a program that would read what a person types
         # reads end-of-file (set by unwrap.Unwrapper.command).
         self.untyped = False
+        # Variables that may be in the command's environment though clearance cannot tell: a name assigned earlier in the
+        # script without export whose export attribute the agent's shell may have given it (one not in ENV_SHOWN), and
+        # "*" after `source FILE` / `eval` (they may export anything). policy/patterns reads them against a pinned target.
+        self.unsure_env: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

@@ -530,6 +530,39 @@ for _alias, _of in (
     TABLE[_alias] = TABLE[_of]
 
 
+# Project scripts whose words are an installer's, read the same way when an interpreter runs them (`python3 setup.py
+# install --prefix=D`, `./setup.py install`): not in TABLE, so a script's name never makes a program known to the rules.
+SCRIPTS: dict[str, dict[str, object]] = {
+    "setup.py": {
+        # distutils/setuptools: global options, then a command and its options (the first command is read)
+        "opts": "q|quiet v|verbose n|dry-run no-user-cfg",
+        "subs": {
+            "install": {
+                "opts": (
+                    "prefix= exec-prefix= home= install-base= install-platbase= root= install-purelib= install-platlib= "
+                    "install-lib= install-headers= install-scripts= install-data= record= O|optimize= f|force skip-build user compile "
+                    "no-compile single-version-externally-managed old-and-unmanageable"
+                ),
+                # where the package is installed: a folder written into (a package there is code)
+                "dirs": (
+                    "prefix exec-prefix home install-base install-platbase root install-purelib install-platlib install-lib "
+                    "install-headers install-scripts install-data"
+                ),
+                "files": "record",
+            },
+            "develop": {
+                "opts": "d|install-dir= s|script-dir= b|build-directory= uninstall u m|multi-version x|exclude-scripts user no-deps N|always-unzip",
+                "dirs": "install-dir script-dir",
+            },
+            "install_lib|install_scripts|install_data|install_headers": {
+                "opts": "d|install-dir= b|build-dir= f|force compile no-compile O|optimize= skip-build",
+                "dirs": "install-dir",
+            },
+        },
+    },
+}
+
+
 class Reading:
     """What one command's words say it writes: (word, FILE|DIR|PREFIX) pairs, and which words are outputs (not read)
     and which are inputs the program only reads."""
@@ -567,7 +600,7 @@ def _names(entry: dict[str, object], key: str) -> frozenset[str]:
 def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> Reading | None:
     """The files, folders and prefixes *name* writes with these words (and the variables *env* set for it), per TABLE;
     None for a program not in it."""
-    entry = TABLE.get(name)
+    entry = TABLE.get(name) or SCRIPTS.get(name)
     if entry is None:
         return None
     from .ir import Word

@@ -117,6 +117,8 @@ class _State:
         "traps",
         "read_write",
         "stdin_moved",
+        "origins",
+        "unsure",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
@@ -124,6 +126,12 @@ class _State:
         # An `exec` with redirections ran: the script's own descriptors (its standard input among them) may be others
         # from then on.
         self.stdin_moved = False
+        # Variables whose value is a command's output, with the word that set them (`for p in $(pgrep -f x)`,
+        # `P=$(pgrep x)`, `pgrep x | while read p`): Word.origin of a word that reads them.
+        self.origins: dict[str, tuple[Word, ...]] = {}
+        # Names assigned without export that the agent's shell may export (SimpleCommand.unsure_env); "*" once a
+        # `source FILE` or `eval` ran (it may export anything).
+        self.unsure: set[str] = set()
         # Each `trap` command with the variables known when it ran (see _bind_traps).
         self.traps: list[tuple[SimpleCommand, dict[str, str]]] = []
         # Byte offsets of the `<>` operators read as `< ` (tree-sitter-bash has no `<>`; _read_write_redirects).
@@ -367,6 +375,8 @@ def _text(node: Any) -> str:
 # The walker's methods for less usual constructs, by the module that holds them (imported the first time one is asked
 # for: _Walker.__getattr__), so that a cold hook reading an ordinary line does not load their code (issue 16).
 LATER = {
+    "_read_from_pipe": "parse_expand",
+    "_origin": "parse_expand",
     "subscript_code": "parse_expand",
     "evaluated_later": "parse_expand",
     "_var": "parse_expand",
@@ -486,7 +496,10 @@ class _Walker:
         value = self._eval(node, depth, subs, vars_, flags)
         if "[" in value and flags["quoted"]:
             self.subscript_code(value)
-        return Word(value, _text(node), subs, flags["procsub"], tuple(vars_), flags["quoted"])
+        w = Word(value, _text(node), subs, flags["procsub"], tuple(vars_), flags["quoted"])
+        if self.st.origins:
+            w.origin = self._origin(node)
+        return w
 
     def _eval(self, node: Any, depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]) -> str:
         if depth > MAX_DEPTH:
@@ -643,6 +656,7 @@ class _Walker:
                     self.word(c, depth + 1)  # unset 'a[$(cmd)]': the subscript is evaluated
                 if c.type in ("variable_name", "word") and name.isidentifier() and name not in self.st.readonly:
                     self.st.exported[name] = ""  # absent: for what reads it, as good as empty
+                    self.st.unsure.discard(name)
                     self.st.vars.pop(name, None)
                     self.st.sources.pop(name, None)
                     self.st.unset.add(name)
@@ -747,6 +761,8 @@ class _Walker:
                     if c.is_named:
                         start = len(self.st.script.commands)
                         self.walk(c, depth + 1, pipe_src if t in ("negated_command", "compound_statement") else None)
+                        if pipe_src and t == "while_statement" and c.type != "do_group":
+                            self._read_from_pipe(c, pipe_src)
                         if i in dead:
                             self._mark(start, dead[i])
             finally:
@@ -754,6 +770,7 @@ class _Walker:
 
     def _set_opaque(self, name: str) -> None:
         self.st.sources.pop(name, None)
+        self.st.origins.pop(name, None)
         if self.st.opaque is not None:
             self.st.opaque.add(name)
 
@@ -1023,6 +1040,7 @@ class _Walker:
                 redirects = used if used is not None else redirects
         if self.st.exported:
             assigns = {**self.st.exported, **assigns}
+        unsure = tuple(sorted(n for n in self.st.unsure if n not in assigns)) if self.st.unsure else ()
         cmd = SimpleCommand(
             argv,
             assigns=assigns,
@@ -1035,6 +1053,7 @@ class _Walker:
         )
         # (`coproc CMD` feeds CMD from a pipe the script writes to)
         cmd.ownstdin = not pipe_src and not self.st.stdin_moved and first != "coproc" and _tool_input(node)
+        cmd.unsure_env = unsure
         self.st.script.commands.append(cmd)
         if cmd.name == "trap":
             self.st.traps.append((cmd, dict(self.st.vars)))
@@ -1043,6 +1062,9 @@ class _Walker:
         if cmd.name in ("source", ".", "eval"):
             self.st.sources.clear()  # code run in this shell may set any variable
             self.st.opaque = None
+            script_arg = cmd.args[0].value if cmd.args and cmd.name != "eval" else ""
+            if not (pathstr.basename(script_arg).startswith("activate") and pathstr.dirname(script_arg).endswith("bin")):
+                self.st.unsure.add("*")  # and export it (a virtualenv's activate script sets what _activate reads)
         else:
             # `read TOKEN`, `printf -v TOKEN`, `mapfile TOKEN`: a command given the name may set it.
             for w in argv[1:]:
@@ -1122,6 +1144,7 @@ class _Walker:
                 tuple(v for p in parts for v in p.vars),
                 any(p.quoted for p in parts),
             )
+            w.origin = tuple(o for p in parts for o in p.origin)
         node = nodes[0]
         if len(nodes) == 1 and node.type in ("simple_expansion", "expansion") and DYN not in w.value and any(c in w.value for c in " \t\n"):
             # An unquoted expansion is split into fields: cmd="rm -rf ~"; $cmd runs rm.
@@ -1668,7 +1691,7 @@ def _parse(
             tree = _parse_bytes(data)
             continue
         fn = b"(" in data or b"function" in data
-        if (b"&" in data and (fn or b"while" in data or b"until" in data or b"for" in data)) or (b"|" in data and fn):
+        if (b"&" in data and (fn or b"while" in data or b"until" in data or b"for" in data)) or (b"|" in data and (fn or b"xargs" in data)):
             from .spawn import unbounded_spawn
 
             why = unbounded_spawn(root)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .. import pathstr
 from ..paths import DYN
-from .ir import CHANNEL_VARIABLES, LINE_SET, SimpleCommand, Word, command_variable
+from .ir import CHANNEL_VARIABLES, ENV_SHOWN, LINE_SET, SimpleCommand, Word, command_variable
 from .limits import ParseFailure
 from .parse import _IDENT_REST, _IDENT_START, _subscript_with_code, _text, _Walker, parse
 
@@ -158,6 +158,31 @@ class Methods(_Walker):
             if positional:
                 found.extend(self.arg_sources if self.arg_sources is not None else self.outer_refs() if self.st.level == 0 else (DYN,))
         return tuple(dict.fromkeys(found))
+
+    def _origin(self, node: Any) -> tuple[Word, ...]:
+        """The words the variables *node* reads were set from, where a command's output is their value (Word.origin)."""
+        out: list[Word] = []
+        for c in _descendants(node):
+            if c.type == "simple_expansion":
+                name = _text(c)[1:]
+            elif c.type == "expansion":
+                name = next((_text(k) for k in c.children if k.type == "variable_name"), "")
+            else:
+                continue
+            out.extend(self.st.origins.get(name, ()))
+        return tuple(out)
+
+    def _read_from_pipe(self, cond: Any, pipe_src: list[SimpleCommand]) -> None:
+        """`pgrep -f x | while read p; do kill $p; done`: the names the loop's `read` sets hold what the pipe's commands
+        print (Word.origin), as a loop over `$(pgrep -f x)` does."""
+        fed = Word(DYN, "$(" + " | ".join(c.text or c.name for c in pipe_src) + ")", list(pipe_src))
+        for c in _descendants(cond):
+            if c.type != "command" or not c.children or _text(c.children[0]) != "read":
+                continue
+            for a in c.children[1:]:
+                name = _text(a)
+                if a.type == "word" and name.isidentifier():
+                    self.st.origins[name] = (fed,)
 
     def subscript_code(self, value: str) -> None:
         """A word that spells an array element whose subscript runs a command: `'a[$(rm -rf ~)]'`.
@@ -375,6 +400,7 @@ class Methods(_Walker):
     def _for(self, node: Any, depth: int) -> None:
         var = ""
         items: list[str] | None = []
+        fed: list[Word] = []  # the items that are a command's output (`for p in $(pgrep -f x)`): Word.origin
         for c in node.children:
             if c.type == "variable_name":
                 var = _text(c)
@@ -391,12 +417,15 @@ class Methods(_Walker):
                     # `for f in ~/.ssh/id_*; do cat $f; done`: one item (a glob stands for its matches), or
                     # some path under the items' common directory.
                     self.st.vars[var] = _loop_value(items) if items else DYN
+                    if fed:
+                        self.st.origins[var] = tuple(fed)
                 self.walk(c, depth + 1, None)
             elif c.is_named:
                 if c.type in ("word", "string", "concatenation", "raw_string", "expansion", "simple_expansion", "command_substitution"):
                     w = self.word(c, depth + 1)
                     if items is not None:
                         items.append(w.value)
+                    fed.extend([w] if w.subs and not w.procsub else w.origin)
                 else:
                     items = None
                     self.walk(c, depth + 1, None)
@@ -404,6 +433,7 @@ class Methods(_Walker):
     def assignment(self, node: Any, depth: int) -> tuple[str, str]:
         name = ""
         value = ""
+        fed: tuple[Word, ...] = ()
         for c in node.children:
             if c.type == "variable_name" and not name:
                 name = _text(c)
@@ -414,7 +444,9 @@ class Methods(_Walker):
                     if cc.type in ("command_substitution", "process_substitution"):
                         self.substitution(cc, depth + 1)
             elif c.type not in ("=", "+="):
-                value = self.word(c, depth + 1, unsplit=True).value
+                vw = self.word(c, depth + 1, unsplit=True)
+                value = vw.value
+                fed = (vw,) if vw.subs and not vw.procsub else vw.origin
         name = self.st.namerefs.get(name, name)
         if name in self.st.cased and DYN not in value:
             value = value.lower() if self.st.cased[name] == "l" else value.upper()
@@ -433,8 +465,16 @@ class Methods(_Walker):
             self.st.unset.discard(name)
             appended = "+=" in _text(node)[: len(name) + 2]
             self.st.vars[name] = value if not appended else DYN
+            if fed:
+                # `P=$(pgrep -f x)`: what the command prints is the value (P=$Q keeps Q's); appended text adds to it.
+                self.st.origins[name] = (*self.st.origins.get(name, ()), *fed) if appended else fed
+            elif not appended:
+                self.st.origins.pop(name, None)
             if name in self.st.export_names or self.st.allexport or inherited:
                 self.st.exported[name] = self.st.vars[name]
+                self.st.unsure.discard(name)
+            elif name not in ENV_SHOWN and name.isupper():
+                self.st.unsure.add(name)  # the agent's shell may have been given NAME (exported): clearance is not shown
             value_nodes = [c for c in node.children if c.type not in ("variable_name", "=", "+=")]
             digest = _digest_tail(value_nodes[0]) if len(value_nodes) == 1 else None
             self.record_sources(name, digest if digest is not None else _text(node)[len(name) + 1 :], appended)

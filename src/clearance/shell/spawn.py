@@ -216,6 +216,93 @@ def _passes(loop: Any) -> int | None:
     return None
 
 
+def _args(node: Any) -> list[str]:
+    """The words after a `command` node's name, as written (quotes kept: a quoted word is no number anyway)."""
+    return [_text(c) for c in node.children if c.type != "command_name" and c.type not in ("file_redirect", "herestring_redirect")]
+
+
+def _items(node: Any) -> int | None:
+    """How many lines a command writes when its count is written as a number: `seq [A [S]] N`, `printf/echo {A..N}`."""
+    name = _name(node)
+    words = _args(node)
+    if name == "seq":
+        nums = [w for w in words if not w.startswith("-") or w[1:].isdigit()]
+        if not nums or len(nums) > 3 or not all(w.lstrip("-").isdigit() and len(w) <= 18 for w in nums):
+            return None
+        first = int(nums[0]) if len(nums) > 1 else 1
+        step = int(nums[1]) if len(nums) == 3 else 1
+        return max(0, (int(nums[-1]) - first) // step + 1) if step > 0 else None
+    if name in ("printf", "echo"):
+        total = 0
+        for w in words:
+            m = _BRACES.fullmatch(w)
+            if m:
+                a, b, step = int(m.group(1)), int(m.group(2)), abs(int(m.group(3) or 1)) or 1
+                total += abs(b - a) // step + 1
+        return total or None
+    return None
+
+
+def _xargs_jobs(node: Any) -> tuple[int, int, bool] | None:
+    """xargs's (most commands at once, items per command, whether an item is a line) where -P and -n/-L/-I are
+    written as numbers (0 at once: as many as it can start), or None."""
+    words = _args(node)
+    procs: int | None = None
+    per: int | None = None
+    lines = False
+    for k, w in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        opt, eq, val = w.partition("=")
+        if w in ("-P", "-n", "-L") or (w.startswith("--") and not eq and opt in ("--max-procs", "--max-args", "--max-lines")):
+            opt, val = w, nxt
+        elif w[:2] in ("-P", "-n", "-L") and not w.startswith("--"):
+            opt, val = w[:2], w[2:]
+        elif w == "-I" or w.startswith(("-I", "-i", "--replace")):
+            per, lines = 1, True  # one input line per command
+            continue
+        if not val.isdigit():
+            continue
+        if opt in ("-P", "--max-procs"):
+            procs = int(val)
+        elif opt in ("-n", "-L", "--max-args", "--max-lines"):
+            per, lines = max(1, int(val)), opt in ("-L", "--max-lines")
+    if procs is None or per is None:
+        return None
+    return procs, per, lines
+
+
+def _xargs_flood(nodes: list[Any]) -> str | None:
+    """`seq 100000 | xargs -P 0 -n1 CMD`: xargs starts one command per item, as many at once as -P allows (0: no
+    bound), over a count written as a number -- the counted loop of background jobs, spelled with xargs (round 12d)."""
+    for n in nodes:
+        if n.type != "pipeline":
+            continue
+        parts = [c for c in n.children if c.is_named]
+        for k in range(1, len(parts)):
+            if parts[k].type != "command" or parts[k - 1].type != "command" or _base(_name(parts[k])) != "xargs":
+                continue
+            items = _items(parts[k - 1])
+            jobs = _xargs_jobs(parts[k])
+            if items is None or jobs is None:
+                continue
+            procs, per, lines = jobs
+            if lines and _name(parts[k - 1]) == "echo":
+                items = 1  # echo writes its words on one line
+            commands = -(-items // per)
+            at_once = commands if procs == 0 else min(procs, commands)
+            if at_once >= MANY_PASSES:
+                return (
+                    f"xargs starts {at_once} commands at once (-P {procs}) over the {items} lines {_name(parts[k - 1])} writes: the "
+                    "processes running reach the user's limit, and nothing the agent starts afterwards -- clearance's hook "
+                    "included -- can run"
+                )
+    return None
+
+
+def _base(name: str) -> str:
+    return name.rsplit("/", 1)[-1]
+
+
 def unbounded_spawn(root: Any) -> str | None:
     """Why the script starts processes without end, or enough of them to exhaust the machine's (a message), or None."""
     nodes = _walk(root)
@@ -232,4 +319,4 @@ def unbounded_spawn(root: Any) -> str | None:
                     f"a loop of {count} passes starts a background job on each and never waits for them: the processes left running "
                     "reach the user's limit, and nothing the agent starts afterwards -- clearance's hook included -- can run"
                 )
-    return _recursive_spawn(root, nodes)
+    return _xargs_flood(nodes) or _recursive_spawn(root, nodes)
