@@ -449,6 +449,25 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
         return None
     if e.cmd.remote is not None:
         if e.path.startswith("/" + DYN + "remote:"):
+            if e.note == "moved away" and e.cmd.name == "mv":
+                # `ssh box 'mv /opt/app /opt/app.bak'`: kept on that machine, as a move to a lasting place here is
+                # (cal13: convlog's reinstalls on a test machine were denied)
+                # Not a top-level folder of that machine (/etc, /opt), nothing under a dot-folder (~/.ssh), not into
+                # its temp folder or a device.
+                src = pathstr.normpath(e.path.split("remote:", 1)[1])
+                dest = _moved_to(e.cmd, sc)
+                kept = dest.split("remote:", 1)[1] if dest is not None and dest.startswith("/" + DYN + "remote:") else ""
+                if (
+                    src.startswith("/")
+                    and pathstr.dirname(src) != "/"
+                    and DYN not in src
+                    and not any(part.startswith(".") for part in src.split("/"))
+                    and kept.startswith("/")
+                    and DYN not in kept
+                    and not kept.startswith(("/dev/", "/proc/", "/sys/"))
+                    and not any(kept == t or kept.startswith(t + "/") for t in _REMOTE_TEMP)
+                ):
+                    return f"the data is kept at {kept} on that machine"
             return _remote_regenerable(e.path.split("remote:", 1)[1])
         return None
     name = e.cmd.name

@@ -16,7 +16,7 @@ class Word:
     any part only the running shell knows (a variable, a substitution).
     """
 
-    __slots__ = ("value", "raw", "subs", "procsub", "vars", "quoted")
+    __slots__ = ("value", "raw", "subs", "procsub", "vars", "quoted", "fed")
 
     def __init__(
         self,
@@ -26,6 +26,7 @@ class Word:
         procsub: bool = False,
         vars: tuple[str, ...] = (),
         quoted: bool = False,
+        fed: tuple[SimpleCommand, ...] = (),
     ) -> None:
         self.value = value
         self.raw = raw
@@ -33,6 +34,9 @@ class Word:
         self.procsub = procsub
         self.vars = vars
         self.quoted = quoted
+        # The captured commands whose output reaches this word through a variable this script assigned from them
+        # (`T=$(gh auth token); curl -H "Authorization: token $T" …`: the curl word is fed by `gh auth token`).
+        self.fed = fed
 
     @property
     def dynamic(self) -> bool:

@@ -193,6 +193,8 @@ class Methods(_Walker):
     def _var(self, name: str) -> str:
         st = self.st
         name = st.namerefs.get(name, name)  # declare -n REF=NAME: $REF reads NAME
+        if st.feeding is not None and name in st.fed:
+            st.feeding.extend(st.fed[name])
         if name in st.vars:
             return st.vars[name]
         if name == "HOME":
@@ -290,6 +292,8 @@ class Methods(_Walker):
                     if cc.type in ("command_substitution", "process_substitution"):
                         subs.extend(self.substitution(cc, depth + 1))
         if name:
+            if self.st.feeding is not None and name in self.st.fed:
+                self.st.feeding.extend(self.st.fed[name])  # ${T/x/y}, ${T:0:8}: still made of T's text
             if any(c.type in (":=", "=", "!") for c in node.children):
                 # ${X:=$Y} assigns X; ${!X} is the variable whose name X holds: X stands for itself.
                 self._set_opaque(name)
@@ -404,6 +408,7 @@ class Methods(_Walker):
     def assignment(self, node: Any, depth: int) -> tuple[str, str]:
         name = ""
         value = ""
+        feeds: tuple[SimpleCommand, ...] = ()
         for c in node.children:
             if c.type == "variable_name" and not name:
                 name = _text(c)
@@ -414,7 +419,9 @@ class Methods(_Walker):
                     if cc.type in ("command_substitution", "process_substitution"):
                         self.substitution(cc, depth + 1)
             elif c.type not in ("=", "+="):
-                value = self.word(c, depth + 1, unsplit=True).value
+                w = self.word(c, depth + 1, unsplit=True)
+                value = w.value
+                feeds = (*w.subs, *w.fed)
         name = self.st.namerefs.get(name, name)
         if name in self.st.cased and DYN not in value:
             value = value.lower() if self.st.cased[name] == "l" else value.upper()
@@ -433,6 +440,11 @@ class Methods(_Walker):
             self.st.unset.discard(name)
             appended = "+=" in _text(node)[: len(name) + 2]
             self.st.vars[name] = value if not appended else DYN
+            feeds = (*self.st.fed.get(name, ()), *feeds) if appended else feeds
+            if feeds:
+                self.st.fed[name] = feeds
+            else:
+                self.st.fed.pop(name, None)
             if name in self.st.export_names or self.st.allexport or inherited:
                 self.st.exported[name] = self.st.vars[name]
             value_nodes = [c for c in node.children if c.type not in ("variable_name", "=", "+=")]
