@@ -124,3 +124,84 @@ def test_a_remote_move_that_keeps_the_data_is_asked(command: str) -> None:
 @pytest.mark.parametrize("command", REMOTE_LOST)
 def test_a_remote_deletion_stays_denied(command: str) -> None:
     assert decide(command).decision == "deny"
+
+
+# --- Class 4: a deletion on another machine of a path named in full below its home or an add-on folder --------------
+# fs.delete-outside-project denied `ssh box 'rm -rf /opt/janet-1.41.3-dev'` (convlog: 12 dev-split denials on the
+# user's PowerPC test machines): over ssh there is no project to be outside of, and a test machine's reinstall and a
+# server's data look alike, so only the user knows -- asked (fs.delete-remote-named). The root, top-level folders,
+# home and folders right in it, dot-folders, the system's folders, globs and run-time paths stay denied.
+REMOTE_NAMED = [
+    "ssh ibookg37 'rm -rf /opt/janet-1.41.3-dev'",
+    "ssh ibookg37 'rm -rf /opt/janet-1.41.3-dev/lib/janet/lzo.so /opt/janet-1.41.3-dev/lib/janet/lzo.meta.janet'",
+    "ssh b 'rm -rf ~/tmp/janet'",
+    "ssh b 'cd /opt && rm -rf janet-dev'",
+    "ssh b 'rm -rf /home/pi/app'",
+    "docker exec web rm -rf /opt/app/cache",
+]
+REMOTE_STILL_DENIED = [
+    "ssh b 'rm -rf /'",
+    "ssh b 'rm -rf ~'",
+    "ssh b 'rm -rf /opt'",
+    "ssh b 'rm -rf /etc/nginx'",
+    "ssh b 'rm -rf /usr/local/lib/x'",
+    "ssh b 'rm -rf /var/lib/postgresql'",
+    "ssh b 'rm -rf ~/.config/x'",
+    "ssh b 'rm -rf /home/pi'",
+    "ssh b 'rm -rf ~/projects'",
+    "ssh b 'rm -rf /srv/app/*'",
+    "ssh b 'rm -rf /srv/app'",
+    "ssh b 'cd /srv && rm -rf data'",
+    "ssh b 'rm -rf /srv/$APP'",
+    "ssh b 'rm -rf /srv/app/../..'",
+    "ssh b 'cd $HOME/tmp; rm -rf janet-lzo'",
+    "rm -rf /opt/janet-1.41.3-dev",
+]
+
+
+@pytest.mark.parametrize("command", REMOTE_NAMED)
+def test_a_remote_deletion_named_in_full_is_asked(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "ask" and "fs.delete-remote-named" in d.rules, (d.rules, d.reason)
+
+
+@pytest.mark.parametrize("command", REMOTE_STILL_DENIED)
+def test_a_remote_deletion_of_what_holds_the_machine_stays_denied(command: str) -> None:
+    assert decide(command).decision == "deny"
+
+
+# --- Class 5: root on another machine that only moves files within its add-on folders --------------------------------
+# sys.sudo asked `ssh box 'sudo cp ~/tmp/lzo.so /opt/janet/lib/janet/lzo.so'` (convlog): on another machine, writes
+# are judged by where they go (the same cp without sudo is allowed); root there is only a permission when the program
+# is a file utility whose every read and write is named in full below home, temp or an add-on folder.
+REMOTE_ROOT_FILES = [
+    "ssh ibookg37 'set -e; sudo cp $HOME/tmp/lzo.so /opt/janet-1.41.3-dev/lib/janet/lzo.so && ls -la /opt/janet-1.41.3-dev/lib/janet/lzo.so'",
+    "ssh b 'sudo mkdir -p /opt/janet'",
+    "ssh b 'sudo true'",
+]
+REMOTE_ROOT_ASKED = [
+    "ssh b 'sudo cp x /etc/sudoers'",
+    "ssh b 'sudo cp x /usr/local/bin/x'",
+    "ssh b 'sudo cat /etc/shadow'",
+    "ssh b 'sudo make install'",
+    "ssh b 'sudo wodim dev=/dev/sr0 /tmp/b.iso'",
+    "ssh b 'sudo cp /root/.bashrc /opt/x/'",
+    "ssh b 'sudo ln -s /opt/x/bin /usr/local/bin/x'",
+    "ssh b 'sudo cp x /opt/x/y > /etc/passwd'",
+    "ssh b 'sudo sh -c \"cp x /opt/y/z\"'",
+    "ssh b 'sudo cp x $DEST'",
+    "ssh b 'sudo chown -R ana /opt/x'",
+    "ssh b 'sudo chmod 4755 /opt/x/bin/tool'",
+    "sudo cp lzo.so /opt/janet/lib/lzo.so",
+]
+
+
+@pytest.mark.parametrize("command", REMOTE_ROOT_FILES)
+def test_remote_root_moving_files_in_add_on_folders(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "allow", (d.rules, d.reason)
+
+
+@pytest.mark.parametrize("command", REMOTE_ROOT_ASKED)
+def test_remote_root_elsewhere_stays_refused(command: str) -> None:
+    assert decide(command).decision in ("ask", "deny")
