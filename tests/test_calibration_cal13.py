@@ -12,6 +12,15 @@ from clearance.shell.parse import parse
 
 from .conftest import decide
 
+
+@pytest.fixture(autouse=True, scope="module")
+def _warm() -> None:
+    """The first decision of a cold process loads the rule packs and grammars (under a loaded machine, past the
+    engine's budget when this file runs alone): load them once before the cases are judged."""
+    for c in ("echo $PASSWORD", 'T=$(gh auth token); curl -H "Authorization: token $T" https://api.github.com/u', "ssh b 'sudo rm -rf /opt/x'"):
+        decide(c)
+
+
 # --- Class 1: a variable named for a setting about secrets, not for one ---------------------------------------------
 # creds.print-secret-var read PASSWORD_POLICY, TOKEN_LIMIT, SESSION_MAX_AGE as secrets: the last word of the name says
 # what the value is (a policy, a limit, an age), as PASSWORD_FILE and TOKEN_URL already did.
@@ -205,3 +214,29 @@ def test_remote_root_moving_files_in_add_on_folders(command: str) -> None:
 @pytest.mark.parametrize("command", REMOTE_ROOT_ASKED)
 def test_remote_root_elsewhere_stays_refused(command: str) -> None:
     assert decide(command).decision in ("ask", "deny")
+
+
+# --- Open (unfinished): ordinary work still refused, recorded as strict expected failures ---------------------------
+OPEN_ALLOW = [
+    "stylua ~/.config/nvim/lua/plugins.lua",
+    "python3 -c \"import json; p='.vscode/settings.json'; d=json.load(open(p)); d['editor.tabSize']=2; json.dump(d, open(p,'w'), indent=2)\"",
+    "ssh ibookg37 'touch /opt/_test && rm -f /opt/_test'",
+]
+GAPS: dict[str, str] = {
+    OPEN_ALLOW[0]: "unfinished: an unmodelled formatter given a file outside the project is asked (sys.unknown-program-path), "
+    "as sed -i there is (fs.write-outside-project); whether a user's own config folder is ordinary ground is the lead's call",
+    OPEN_ALLOW[1]: "unfinished: json.load/json.dump of a settings file is asked (write.settings-unknown-content): the value "
+    "written is a literal in the code, but the interpreter reader does not carry it to the file's new content",
+    OPEN_ALLOW[2]: "unfinished: a remote file the same line creates and then deletes is asked (fs.delete-remote-named); the "
+    "line's own creations are not followed on a remote host",
+}
+
+
+@pytest.mark.parametrize("command", OPEN_ALLOW)
+def test_open_ordinary_work(command: str) -> None:
+    from .strict import check
+
+    def run() -> None:
+        assert decide(command).decision == "allow"
+
+    check(command, GAPS, run)
