@@ -147,6 +147,7 @@ REMOTE_NAMED = [
     "ssh b 'cd /opt && rm -rf janet-dev'",
     "ssh b 'rm -rf /home/pi/app'",
     "docker exec web rm -rf /opt/app/cache",
+    "ssh ibookg37 'rm -rf /opt/janet-1.41.3-dev/lib/janet/lzo.so /opt/janet-1.41.3-dev/lib/janet/.manifests/lzo.jdn 2>/dev/null'",
 ]
 REMOTE_STILL_DENIED = [
     "ssh b 'rm -rf /'",
@@ -156,6 +157,8 @@ REMOTE_STILL_DENIED = [
     "ssh b 'rm -rf /usr/local/lib/x'",
     "ssh b 'rm -rf /var/lib/postgresql'",
     "ssh b 'rm -rf ~/.config/x'",
+    "ssh b 'rm -rf /home/pi/.ssh/keys'",
+    "ssh b 'rm -rf /root/.config/x'",
     "ssh b 'rm -rf /home/pi'",
     "ssh b 'rm -rf ~/projects'",
     "ssh b 'rm -rf /srv/app/*'",
@@ -187,6 +190,8 @@ REMOTE_ROOT_FILES = [
     "ssh ibookg37 'set -e; sudo cp $HOME/tmp/lzo.so /opt/janet-1.41.3-dev/lib/janet/lzo.so && ls -la /opt/janet-1.41.3-dev/lib/janet/lzo.so'",
     "ssh b 'sudo mkdir -p /opt/janet'",
     "ssh b 'sudo true'",
+    "ssh opti7050 'sudo -n true 2>&1 && echo sudo-nopass-OK'",
+    "ssh b 'sudo cp ~/tmp/a.so /opt/x/lib/a.so 2>/dev/null'",
 ]
 REMOTE_ROOT_ASKED = [
     "ssh b 'sudo cp x /etc/sudoers'",
@@ -197,6 +202,8 @@ REMOTE_ROOT_ASKED = [
     "ssh b 'sudo cp /root/.bashrc /opt/x/'",
     "ssh b 'sudo ln -s /opt/x/bin /usr/local/bin/x'",
     "ssh b 'sudo cp x /opt/x/y > /etc/passwd'",
+    "ssh b 'sudo cp ~/tmp/a /opt/x/y 2> /opt/x/log'",
+    "ssh b 'sudo cp ~/.ssh/config /opt/x/y'",
     "ssh b 'sudo sh -c \"cp x /opt/y/z\"'",
     "ssh b 'sudo cp x $DEST'",
     "ssh b 'sudo chown -R ana /opt/x'",

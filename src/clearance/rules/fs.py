@@ -577,6 +577,21 @@ _REMOTE_SYSTEM = frozenset(
 )
 
 
+def _in_home_dot_folder(p: str) -> bool:
+    """A path on another machine in a dot-folder of a home there (`~/.ssh`, `/home/pi/.config/x`, `/root/.bashrc`):
+    its settings and keys. A dot-folder deeper in a package's own tree (`/opt/app/lib/.manifests`) is the package's."""
+    parts = p.split("/")
+    if parts[0] == "~":
+        below = parts[1:2]
+    elif p.startswith(("/home/", "/Users/")):
+        below = parts[3:4]
+    elif p.startswith("/root/"):
+        below = parts[2:3]
+    else:
+        below = []
+    return any(x.startswith(".") for x in below)
+
+
 def _remote_named(e: Effect) -> str | None:
     """Why a deletion on another machine is one the user may well have asked for, or None: a folder or file named in
     full (no glob, nothing only known at run time), below a folder of that machine's home or of an add-on tree
@@ -590,7 +605,7 @@ def _remote_named(e: Effect) -> str | None:
         return None
     p = pathstr.normpath(where)
     parts = p.split("/")
-    if any(x.startswith(".") and x not in (".", "..") for x in parts) or ".." in parts:
+    if ".." in parts or _in_home_dot_folder(p):
         return None
     if p.startswith("~/"):
         deep = len(parts) >= 3  # ~/tmp/janet: not ~/tmp

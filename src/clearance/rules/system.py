@@ -346,12 +346,16 @@ def _remote_root_stays_in_add_ons(cmd: SimpleCommand, sc: Scope) -> bool:
     if not cmd.inner or not remote or remote == IN_NEW_CONTAINER or remote.startswith(("/", DYN)):
         return False
     for c in cmd.inner:
-        if c.name not in _ROOT_FILE_TOOLS or c.inner or c.redirects or c.stdin_from or c.remote != cmd.remote:
+        if c.name not in _ROOT_FILE_TOOLS or c.inner or c.stdin_from or c.remote != cmd.remote:
             return False
+        if any(r.target is None or not (r.target.value.isdigit() or r.target.value == "/dev/null") for r in c.redirects):
+            return False  # `sudo -n true 2>&1`, `2>/dev/null`: no file is written
         for e in effects(c, sc):
             if not e.path.startswith("/" + DYN + "remote:"):
                 return False
             where = e.path.split("remote:", 1)[1]
+            if where == "/dev/null":
+                continue
             parts = where.split("/")
             if DYN in where or paths.has_glob(where) or any(p.startswith(".") and p not in (".", "..") for p in parts) or ".." in parts:
                 return False
