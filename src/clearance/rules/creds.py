@@ -1045,7 +1045,6 @@ def token_sent_home(cmd: SimpleCommand, commands: list[SimpleCommand]) -> bool:
     header that is not Authorization, a request body), a variable a builtin may show or export, a host of another, a
     request curl shows (-v, --trace) or sends on (a proxy, --location-trusted), anything only known at run time that
     the line does not account for (a here-document, a word not traced to the token, an environment set with it)."""
-    from .net import http_transfer
     from .vendors import host_serves
 
     services = api_token_services(cmd)
@@ -1077,6 +1076,8 @@ def token_sent_home(cmd: SimpleCommand, commands: list[SimpleCommand]) -> bool:
             w = c.args[i]
             if prev not in _CURL_CREDENTIAL_OPTS or (prev in ("-H", "--header") and not w.value.lower().startswith("authorization:")):
                 return False
+        from .net import http_transfer  # loaded by then: a curl command is in the line
+
         t = http_transfer(c)
         if not t.hosts or any(paths.DYN in h or not host_serves(h, services) for h in t.hosts):
             return False

@@ -569,14 +569,6 @@ def delete_outside(e: Effect, sc: Scope) -> str | None:
     return msg
 
 
-# Top-level folders of a machine that hold its system, its packages' state or its settings: a deletion anywhere in
-# them stays fs.delete-outside-project's, on another machine as on this one.
-_REMOTE_SYSTEM = frozenset(
-    {"bin", "boot", "dev", "etc", "lib", "lib32", "lib64", "libx32", "proc", "sbin", "sys", "usr", "var", "root", "run", "snap"}
-    | {"System", "Library", "Applications", "private", "Volumes", "nix", "efi", "lost+found"}
-)
-
-
 def _in_home_dot_folder(p: str) -> bool:
     """A path on another machine in a dot-folder of a home there (`~/.ssh`, `/home/pi/.config/x`, `/root/.bashrc`):
     its settings and keys. A dot-folder deeper in a package's own tree (`/opt/app/lib/.manifests`) is the package's."""
@@ -614,7 +606,7 @@ def _remote_named(e: Effect) -> str | None:
         # /opt/janet-1.41.3-dev: an add-on package of its own; elsewhere a folder right below a top-level one is a
         # whole site, user or data set (/srv/app, /home/pi, /data/db): /srv/app/releases/v1 is named in full, not it
         depth = 2 if top == "opt" else 3
-        deep = top not in _REMOTE_SYSTEM and len(parts) > depth
+        deep = top not in paths.REMOTE_SYSTEM_TOP and len(parts) > depth
     else:
         return None
     if not deep:

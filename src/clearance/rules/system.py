@@ -340,7 +340,6 @@ def _remote_root_stays_in_add_ons(cmd: SimpleCommand, sc: Scope) -> bool:
     dot-folders, devices, a program that runs other code or one clearance does not model, a shell, a container."""
     from ..shell.effects import effects
     from ..shell.ir import IN_NEW_CONTAINER
-    from .fs import _REMOTE_SYSTEM
 
     remote = cmd.remote or ""
     if not cmd.inner or not remote or remote == IN_NEW_CONTAINER or remote.startswith(("/", DYN)):
@@ -359,7 +358,7 @@ def _remote_root_stays_in_add_ons(cmd: SimpleCommand, sc: Scope) -> bool:
             parts = where.split("/")
             if DYN in where or paths.has_glob(where) or any(p.startswith(".") and p not in (".", "..") for p in parts) or ".." in parts:
                 return False
-            if where.startswith("/") and (len(parts) < 3 or parts[1] in _REMOTE_SYSTEM):
+            if where.startswith("/") and (len(parts) < 3 or parts[1] in paths.REMOTE_SYSTEM_TOP):
                 return False
             if not where.startswith(("/", "~/")):
                 return False
