@@ -366,6 +366,8 @@ GATE_FRAGMENTS += [f"{name} $(echo ~/.ssh/id_rsa | tr a a)" for name in ("cat", 
 # creds.grep-environment and creds.grep-environment-service on each filter of the environment they are about
 GATE_FRAGMENTS += [f"env | {name} -i token" for name in ("grep", "egrep", "rg", "awk", "sed", "cut", "head", "tail", "sort", "less", "more")]
 GATE_FRAGMENTS += [f"printenv | {name} -i vercel" for name in ("grep", "egrep", "fgrep", "rg")]
+# fs.delete-remote-named (cal13): a deletion named in full on another machine
+GATE_FRAGMENTS += ["ssh box 'rm -rf /opt/app-1.2'"]
 
 
 def test_every_command_gate_is_met_where_its_rule_fires() -> None:

@@ -335,6 +335,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
                 from .rules.creds import token_fed_to_its_login
 
                 msg = None if token_fed_to_its_login(cmd, exp.commands) else msg  # `… | docker login --password-stdin`
+            elif msg and r.id == "creds.print-token" and cmd.captured:
+                from .rules.creds import token_sent_home
+
+                msg = None if token_sent_home(cmd, exp.commands) else msg  # `T=$(gh auth token); curl -H "Authorization: …$T" api`
             if msg and not (own and r.id in COMMAND_LOWERABLE and lowered_command(r.id, r.verdict, cmd, ctx)):
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
         for r in _gated(_any_rules, cmd, sc):

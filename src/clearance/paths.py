@@ -1043,6 +1043,14 @@ def is_critical(path: str, ctx: Context) -> bool:
     return any(is_within(anchor, p) for anchor in (home, root))
 
 
+# Top-level folders of a machine that hold its system, its packages' state or its settings: a deletion anywhere in
+# them stays fs.delete-outside-project's, on another machine as on this one (rules/fs.py, sys.sudo).
+REMOTE_SYSTEM_TOP = frozenset(
+    {"bin", "boot", "dev", "etc", "lib", "lib32", "lib64", "libx32", "proc", "sbin", "sys", "usr", "var", "root", "run", "snap"}
+    | {"System", "Library", "Applications", "private", "Volumes", "nix", "efi", "lost+found"}
+)
+
+
 # Per-user caches under home: regenerable, so deleting them is housekeeping, not data loss.
 HOME_CACHES = (".cache", "Library/Caches", ".npm", ".cargo/registry/cache", ".gradle/caches", ".m2/repository", ".pnpm-store", ".yarn/cache")
 

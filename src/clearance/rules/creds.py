@@ -137,6 +137,10 @@ _DESCRIBES_NOT_HOLDS = frozenset(
     {"ID", "IDS", "URL", "URI", "ENDPOINT", "DOMAIN", "HOST", "HOSTNAME", "PORT", "FILE", "PATH", "DIR", "NAME", "USER", "USERNAME"}
     | {"TYPE", "MODE", "REGION", "PROVIDER", "ISSUER", "AUDIENCE", "SCOPE", "SCOPES", "EXPIRY", "EXPIRES", "TTL", "TIMEOUT", "LENGTH"}
     | {"SIZE", "COUNT", "VERSION", "FORMAT", "HEADER", "ENABLED", "DISABLED", "SOCK", "SOCKET", "ALGORITHM", "FINGERPRINT", "ARN"}
+    # the rules a secret must follow and the limits set on it (PASSWORD_POLICY, PASSWORD_MIN, TOKEN_LIMIT,
+    # PASSWORD_REGEX, SESSION_MAX_AGE): settings about secrets, not one (cal13: `echo $PASSWORD_POLICY` was denied)
+    | {"POLICY", "RULE", "RULES", "REGEX", "PATTERN", "MIN", "MAX", "LIMIT", "AGE", "STRENGTH", "COMPLEXITY", "REQUIRED"}
+    | {"HINT", "PROMPT", "LABEL", "FIELD", "ATTEMPTS", "RETRIES", "ROTATION", "LIFETIME"}
 )
 _SECRET_URL_VAR = lazy(r"^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", IGNORECASE)
 
@@ -1000,6 +1004,87 @@ def token_fed_to_its_login(cmd: SimpleCommand, commands: list[SimpleCommand]) ->
         return False
     host = found[0].split("://", 1)[-1].split("/", 1)[0].lower()
     return _registry_of(hosts, host)
+
+
+# API tokens a CLI prints for its own service's API (program, words, the vendor whose domains the token is for; which
+# host belongs to whom is knowledge, as _REGISTRY_TOKENS').
+_API_TOKENS: tuple[tuple[str, tuple[str, str], str], ...] = (
+    ("gh", ("auth", "token"), "GITHUB"),
+    ("gcloud", ("auth", "print-access-token"), "GOOGLE"),
+    ("az", ("account", "get-access-token"), "AZURE"),
+)
+# Where a token is a credential in a curl request: a header's value (only Authorization's), the user, a bearer token.
+_CURL_CREDENTIAL_OPTS = frozenset({"-H", "--header", "-u", "--user", "--oauth2-bearer"})
+# curl options that show the request (its Authorization header among it) or move where it goes: verbose and trace
+# output, a config file, a proxy, credentials sent on to every host a redirect names.
+_CURL_SHOWS_REQUEST = frozenset(
+    {"-v", "--verbose", "--trace", "--trace-ascii", "--trace-config", "--libcurl", "-K", "--config", "-x", "--proxy"}
+    | {"--proxy-header", "--location-trusted", "--preproxy", "--socks5", "--socks5-hostname", "--unix-socket", "--connect-to", "--resolve"}
+)
+# Builtins that show, export or re-run the shell's own variables (a token held in one is seen by them without a word
+# naming it): `set` and `declare -p` print them all, `export T` hands T to every later program.
+_SEES_VARIABLES = frozenset(
+    {"set", "declare", "typeset", "export", "local", "readonly", "env", "printenv", "eval", ".", "source", "compgen", "alias", "trap", "exec"}
+)
+
+
+def api_token_services(cmd: SimpleCommand) -> tuple[str, ...]:
+    """The domains of the API an access token *cmd* prints is for (`gh auth token`: github.com …), or ()."""
+    from .vendors import _DOMAINS
+
+    vals = cmd.values()
+    vendor = next((v for name, words, v in _API_TOKENS if cmd.name == name and _consecutive(vals, words)), None)
+    return _DOMAINS.get(vendor, ()) if vendor else ()
+
+
+def token_sent_home(cmd: SimpleCommand, commands: list[SimpleCommand]) -> bool:
+    """Whether *cmd*, an API token printer, prints into a command substitution whose text reaches only the credential
+    of curl requests to the token's own service (`TOKEN=$(gh auth token) && curl -H "Authorization: Bearer $TOKEN"
+    https://api.github.com/…`, or the substitution in the header itself): the token is never shown to the agent and goes
+    only where it is for (cal13: denied as printed). Not: a reader anywhere else (echo, a file, another program, a
+    header that is not Authorization, a request body), a variable a builtin may show or export, a host of another, a
+    request curl shows (-v, --trace) or sends on (a proxy, --location-trusted), anything only known at run time that
+    the line does not account for (a here-document, a word not traced to the token, an environment set with it)."""
+    from .vendors import host_serves
+
+    services = api_token_services(cmd)
+    if not services or not cmd.captured or cmd.piped or any(r.writes and r.fd in ("", "1", "&") for r in cmd.redirects):
+        return False
+    sent = False
+    for c in commands:
+        if c is cmd:
+            continue
+        if c.name in _SEES_VARIABLES or c.assigns or c.stdin_text is not None or any(r.body is not None for r in c.redirects):
+            return False
+        if any(r.target is not None and (paths.DYN in r.target.value or cmd in r.target.fed) for r in c.redirects):
+            return False
+        fed = [i for i, w in enumerate(c.args) if cmd in w.subs or cmd in w.fed]
+        if not fed:
+            if any(paths.DYN in w.value for w in c.args) or paths.DYN in c.name:
+                return False  # a word not traced: it may hold the token by a way this reading does not follow
+            continue
+        if c.name != "curl" or c.remote is not None or c.via:
+            return False
+        vals = c.values()
+        for v in vals:
+            if v in _CURL_SHOWS_REQUEST or v.split("=", 1)[0] in _CURL_SHOWS_REQUEST:
+                return False
+            if v.startswith("-") and not v.startswith("--") and any(ch in v[1:] for ch in "vKx"):
+                return False
+        for i in fed:
+            prev = c.args[i - 1].value if i > 0 else ""
+            w = c.args[i]
+            if prev not in _CURL_CREDENTIAL_OPTS or (prev in ("-H", "--header") and not w.value.lower().startswith("authorization:")):
+                return False
+        from .net import http_transfer  # loaded by then: a curl command is in the line
+
+        t = http_transfer(c)
+        if not t.hosts or any(paths.DYN in h or not host_serves(h, services) for h in t.hosts):
+            return False
+        if any(not u.lower().startswith("https://") for u in t.urls):
+            return False
+        sent = True
+    return sent
 
 
 def _consecutive(vals: list[str], words: tuple[str, str]) -> bool:

@@ -449,6 +449,25 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
         return None
     if e.cmd.remote is not None:
         if e.path.startswith("/" + DYN + "remote:"):
+            if e.note == "moved away" and e.cmd.name == "mv":
+                # `ssh box 'mv /opt/app /opt/app.bak'`: kept on that machine, as a move to a lasting place here is
+                # (cal13: convlog's reinstalls on a test machine were denied)
+                # Not a top-level folder of that machine (/etc, /opt), nothing under a dot-folder (~/.ssh), not into
+                # its temp folder or a device.
+                src = pathstr.normpath(e.path.split("remote:", 1)[1])
+                dest = _moved_to(e.cmd, sc)
+                kept = dest.split("remote:", 1)[1] if dest is not None and dest.startswith("/" + DYN + "remote:") else ""
+                if (
+                    src.startswith("/")
+                    and pathstr.dirname(src) != "/"
+                    and DYN not in src
+                    and not any(part.startswith(".") for part in src.split("/"))
+                    and kept.startswith("/")
+                    and DYN not in kept
+                    and not kept.startswith(("/dev/", "/proc/", "/sys/"))
+                    and not any(kept == t or kept.startswith(t + "/") for t in _REMOTE_TEMP)
+                ):
+                    return f"the data is kept at {kept} on that machine"
             return _remote_regenerable(e.path.split("remote:", 1)[1])
         return None
     name = e.cmd.name
@@ -545,9 +564,92 @@ _REGENERABLE = paths.GENERATED_DIRS - frozenset(
 )
 def delete_outside(e: Effect, sc: Scope) -> str | None:
     msg = _outside_deletion(e, sc)
-    if msg is None or _recoverable(e, sc) is not None:
+    if msg is None or _recoverable(e, sc) is not None or _remote_named(e) is not None:
         return None
     return msg
+
+
+def _in_home_dot_folder(p: str) -> bool:
+    """A path on another machine in a dot-folder of a home there (`~/.ssh`, `/home/pi/.config/x`, `/root/.bashrc`):
+    its settings and keys. A dot-folder deeper in a package's own tree (`/opt/app/lib/.manifests`) is the package's."""
+    parts = p.split("/")
+    if parts[0] == "~":
+        below = parts[1:2]
+    elif p.startswith(("/home/", "/Users/")):
+        below = parts[3:4]
+    elif p.startswith("/root/"):
+        below = parts[2:3]
+    else:
+        below = []
+    return any(x.startswith(".") for x in below)
+
+
+def _remote_named(e: Effect) -> str | None:
+    """Why a deletion on another machine is one the user may well have asked for, or None: a folder or file named in
+    full (no glob, nothing only known at run time), below a folder of that machine's home or of an add-on tree
+    (`/opt/janet-1.41.3-dev`, `~/tmp/janet`, `/srv/app/releases/v1`, `/home/pi/build/out`); not a top-level folder or
+    a folder right in home, nothing in a dot-folder (~/.ssh, ~/.config), nothing in the system's own folders (/etc,
+    /usr, /var), nothing relative to a folder that is not known."""
+    if e.cmd is None or e.cmd.remote is None or not e.path.startswith("/" + DYN + "remote:") or e.note == "moved away":
+        return None
+    where = e.path.split("remote:", 1)[1]
+    if DYN in where or paths.has_glob(where):
+        return None
+    p = pathstr.normpath(where)
+    parts = p.split("/")
+    if ".." in parts or _in_home_dot_folder(p):
+        return None
+    if p.startswith("~/"):
+        deep = len(parts) >= 3  # ~/tmp/janet: not ~/tmp
+    elif p.startswith("/"):
+        top = parts[1]
+        # /opt/janet-1.41.3-dev: an add-on package of its own; elsewhere a folder right below a top-level one is a
+        # whole site, user or data set (/srv/app, /home/pi, /data/db): /srv/app/releases/v1 is named in full, not it
+        depth = 2 if top == "opt" else 3
+        deep = top not in paths.REMOTE_SYSTEM_TOP and len(parts) > depth
+    else:
+        return None
+    if not deep:
+        return None
+    return "a folder or file named in full on that machine, below its home or an add-on folder, whose worth only the user knows"
+
+
+@rule(
+    id="fs.delete-remote-named",
+    title="Deleting a folder or file named in full on another machine",
+    why=(
+        "On a machine reached over ssh there is no project to be outside of: a test machine's reinstall "
+        "(`ssh box 'rm -rf /opt/app-1.2'`) and a production server's data look the same, and only the user knows which "
+        "it is. A path named in full below that machine's home or an add-on folder is asked; the root, top-level folders, "
+        "home itself, dot-folders, the system's folders (/etc, /usr, /var) and globs stay fs.delete-outside-project's denial."
+    ),
+    verdict=ASK,
+    scope="effect",
+    effects=(DELETE, WRITE),
+    match=(
+        "ssh ibookg37 'rm -rf /opt/janet-1.41.3-dev'",
+        "ssh build1 'rm -rf ~/tmp/janet'",
+        "ssh web1 'rm -rf /srv/app/releases/v1'",
+        "ssh pi 'rm -f /home/pi/build/out/app.bin'",
+    ),
+    no_match=(
+        "ssh web1 'rm -rf /srv'",
+        "ssh web1 'rm -rf /srv/app'",
+        "ssh web1 'rm -rf ~/.ssh'",
+        "ssh web1 'rm -rf /etc/nginx'",
+        "ssh web1 'rm -rf /var/lib/postgresql'",
+        "ssh web1 'rm -rf /opt/*'",
+        "ssh web1 'rm -rf ~/projects'",
+        "ssh web1 'rm -rf /home/pi'",
+        "rm -rf /opt/janet-1.41.3-dev",
+    ),
+)
+def delete_remote_named(e: Effect, sc: Scope) -> str | None:
+    msg = _outside_deletion(e, sc)
+    if msg is None or _recoverable(e, sc) is not None:
+        return None
+    why = _remote_named(e)
+    return None if why is None else f"{msg}; {why}"
 
 
 @rule(

@@ -389,10 +389,17 @@ def _sensitive_upstream(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-def _sensitive_substitution(cmd: SimpleCommand, sc: Scope) -> str | None:
-    """A secret spliced into the request: curl -d "$(cat .env)", -H "Authorization: $(gh auth token)"."""
+def _sensitive_substitution(cmd: SimpleCommand, sc: Scope, bad: list[str] | None = None) -> str | None:
+    """A secret spliced into the request: curl -d "$(cat .env)", -H "Authorization: $(gh auth token)".  An API token
+    printed for its own service (`gh auth token`) to hosts that are all that service's is ordinary authenticated use,
+    as $GITHUB_TOKEN there is."""
+    from .creds import api_token_services
+
     for w in cmd.args:
         for sub in _all(w.subs):
+            services = api_token_services(sub) if bad else ()
+            if services and bad and all(DYN not in h and host_serves(h, services) for h in bad):
+                continue
             why = reads_secrets(sub, sc)
             if why:
                 return f"{why} (through $( {sub.name} ))"
@@ -807,7 +814,7 @@ def exfil_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
             why = _sensitive_upstream(cmd, sc)
             if why:
                 return f"{name} sends {why} to {bad[0]}"
-        why = _sensitive_substitution(cmd, sc)
+        why = _sensitive_substitution(cmd, sc, bad)
         if why:
             return f"{name} sends {why} to {bad[0]}"
         return None

@@ -307,14 +307,62 @@ def _special_bits(mode: str) -> tuple[bool, bool]:
     verdict=ASK,
     alternative="install into the project (a venv, `npm install` without -g) or ask the user to run the root command",
     commands=("sudo", "doas", "pkexec", "run0"),
-    match=("sudo apt-get install -y jq", "doas make install"),
-    no_match=("sudo -l", "sudo -v", "apt list --installed"),
+    match=(
+        "sudo apt-get install -y jq",
+        "doas make install",
+        "sudo cp lzo.so /opt/janet/lib/lzo.so",
+        "ssh box 'sudo cp x /etc/sudoers'",
+        "ssh box 'sudo cat /etc/shadow'",
+        "ssh box 'sudo make install'",
+        "ssh box 'sudo wodim dev=/dev/sr0 /tmp/burn.iso'",
+    ),
+    no_match=("sudo -l", "sudo -v", "apt list --installed", "ssh box 'sudo cp ~/tmp/lzo.so /opt/janet/lib/janet/lzo.so'", "ssh box 'sudo true'"),
 )
 def sudo(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = [v for v in cmd.values() if not v.startswith("-")]
     if not ops:
         return None
+    if cmd.remote is not None and _remote_root_stays_in_add_ons(cmd, sc):
+        return None
     return f"{cmd.name} runs {ops[0]} as root"
+
+
+# File utilities whose every effect clearance reads from their words: as root on another machine, what they do is
+# where they read and write, nothing else (not chmod/chown/chattr/setfacl/mknod/dd: rights, devices).
+_ROOT_FILE_TOOLS = frozenset({"cp", "mv", "install", "ln", "mkdir", "touch", "rm", "rmdir", "unlink", "true", "ls", "stat", "test", "["})
+
+
+def _remote_root_stays_in_add_ons(cmd: SimpleCommand, sc: Scope) -> bool:
+    """Whether root on another machine (`ssh box 'sudo cp ~/tmp/lzo.so /opt/janet/lib/janet/lzo.so'`) only runs file
+    utilities whose every read and write is named in full below that machine's home, temp folder or an add-on folder
+    (/opt, /srv): there root is only a permission, and what the files become is judged as the same command without
+    sudo is (cal13: convlog's installs on a test machine were asked). Not: the system's folders (/etc, /usr, /var),
+    dot-folders, devices, a program that runs other code or one clearance does not model, a shell, a container."""
+    from ..shell.effects import effects
+    from ..shell.ir import IN_NEW_CONTAINER
+
+    remote = cmd.remote or ""
+    if not cmd.inner or not remote or remote == IN_NEW_CONTAINER or remote.startswith(("/", DYN)):
+        return False
+    for c in cmd.inner:
+        if c.name not in _ROOT_FILE_TOOLS or c.inner or c.stdin_from or c.remote != cmd.remote:
+            return False
+        if any(r.target is None or not (r.target.value.isdigit() or r.target.value == "/dev/null") for r in c.redirects):
+            return False  # `sudo -n true 2>&1`, `2>/dev/null`: no file is written
+        for e in effects(c, sc):
+            if not e.path.startswith("/" + DYN + "remote:"):
+                return False
+            where = e.path.split("remote:", 1)[1]
+            if where == "/dev/null":
+                continue
+            parts = where.split("/")
+            if DYN in where or paths.has_glob(where) or any(p.startswith(".") and p not in (".", "..") for p in parts) or ".." in parts:
+                return False
+            if where.startswith("/") and (len(parts) < 3 or parts[1] in paths.REMOTE_SYSTEM_TOP):
+                return False
+            if not where.startswith(("/", "~/")):
+                return False
+    return True
 
 
 _POWER_VERBS = frozenset({"poweroff", "reboot", "halt", "kexec", "suspend", "hibernate", "rescue", "emergency"})

@@ -16,7 +16,7 @@ class Word:
     any part only the running shell knows (a variable, a substitution).
     """
 
-    __slots__ = ("value", "raw", "subs", "procsub", "vars", "quoted", "origin")
+    __slots__ = ("value", "raw", "subs", "procsub", "vars", "quoted", "origin", "fed")
 
     def __init__(
         self,
@@ -26,6 +26,7 @@ class Word:
         procsub: bool = False,
         vars: tuple[str, ...] = (),
         quoted: bool = False,
+        fed: tuple[SimpleCommand, ...] = (),
     ) -> None:
         self.value = value
         self.raw = raw
@@ -36,6 +37,9 @@ class Word:
         # The words a variable in this one was set from whose value is a command's output (`for p in $(pgrep -f x)`,
         # `P=$(pgrep x)`, `pgrep x | while read p`): `kill $p` is given what those commands print (see fed_by).
         self.origin: tuple[Word, ...] = ()
+        # The captured commands whose output reaches this word through a variable this script assigned from them
+        # (`T=$(gh auth token); curl -H "Authorization: token $T" …`: the curl word is fed by `gh auth token`).
+        self.fed = fed
 
     @property
     def dynamic(self) -> bool:

@@ -218,6 +218,8 @@ class Methods(_Walker):
     def _var(self, name: str) -> str:
         st = self.st
         name = st.namerefs.get(name, name)  # declare -n REF=NAME: $REF reads NAME
+        if st.feeding is not None and name in st.fed:
+            st.feeding.extend(st.fed[name])
         if name in st.vars:
             return st.vars[name]
         if name == "HOME":
@@ -315,6 +317,8 @@ class Methods(_Walker):
                     if cc.type in ("command_substitution", "process_substitution"):
                         subs.extend(self.substitution(cc, depth + 1))
         if name:
+            if self.st.feeding is not None and name in self.st.fed:
+                self.st.feeding.extend(self.st.fed[name])  # ${T/x/y}, ${T:0:8}: still made of T's text
             if any(c.type in (":=", "=", "!") for c in node.children):
                 # ${X:=$Y} assigns X; ${!X} is the variable whose name X holds: X stands for itself.
                 self._set_opaque(name)
@@ -434,6 +438,7 @@ class Methods(_Walker):
         name = ""
         value = ""
         fed: tuple[Word, ...] = ()
+        feeds: tuple[SimpleCommand, ...] = ()
         for c in node.children:
             if c.type == "variable_name" and not name:
                 name = _text(c)
@@ -447,6 +452,7 @@ class Methods(_Walker):
                 vw = self.word(c, depth + 1, unsplit=True)
                 value = vw.value
                 fed = (vw,) if vw.subs and not vw.procsub else vw.origin
+                feeds = (*vw.subs, *vw.fed)
         name = self.st.namerefs.get(name, name)
         if name in self.st.cased and DYN not in value:
             value = value.lower() if self.st.cased[name] == "l" else value.upper()
@@ -470,6 +476,11 @@ class Methods(_Walker):
                 self.st.origins[name] = (*self.st.origins.get(name, ()), *fed) if appended else fed
             elif not appended:
                 self.st.origins.pop(name, None)
+            feeds = (*self.st.fed.get(name, ()), *feeds) if appended else feeds
+            if feeds:
+                self.st.fed[name] = feeds
+            else:
+                self.st.fed.pop(name, None)
             if name in self.st.export_names or self.st.allexport or inherited:
                 self.st.exported[name] = self.st.vars[name]
                 self.st.unsure.discard(name)
