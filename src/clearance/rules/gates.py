@@ -346,11 +346,17 @@ def protected_workdir(cmd: SimpleCommand, sc: Scope) -> bool:
 
 # creds.secret-operation: a word naming secret material (token, password, secret, credentials, api-key,
 # connection-string) among the command's words; the rule then reads where it stands.
-_SECRET_PARTS = ("token", "passw", "secret", "credential", "creds", "key", "string", "reveal", "unmask", "decrypt", "sensitive")
+_SECRET_PARTS = ("token", "passw", "secret", "credential", "creds", "key", "string", "reveal", "unmask", "decrypt", "sensitive", "plaintext")
+# encrypted secret files' tools, which decrypt by a short option (sops -d FILE)
+_DECRYPTERS = frozenset({"sops", "ansible-vault"})
 
 
 def secret_word(cmd: SimpleCommand, sc: Scope) -> bool:
-    return len(cmd.argv) >= 2 and any(p in v.lower() for v in cmd.values() for p in _SECRET_PARTS)
+    """A client's word (not a sentence or a path: the rule reads bare words and options) naming secret material; not
+    git's or a local tool's (the rule reads clients only: `git commit -m "rotate api key"` never imports creds)."""
+    if len(cmd.argv) < 2 or cmd.name == "git" or cmd.name in LOCAL_TOOLS:
+        return False
+    return cmd.name in _DECRYPTERS or any(p in v.lower() for v in cmd.values() if " " not in v and "/" not in v for p in _SECRET_PARTS)
 
 
 GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
