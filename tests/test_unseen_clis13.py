@@ -186,3 +186,24 @@ def test_emptying_the_trash_is_denied(cmd: str) -> None:
 @pytest.mark.parametrize("cmd", E_ORDINARY)
 def test_trash_look_alikes_are_allowed(cmd: str) -> None:
     assert decide(cmd).decision == "allow"
+
+
+# Unfinished (strict xfail): cases of these classes the fixes above do not reach yet.
+GAPS = {
+    "doctl compute d d droplet_id": "doctl's one-letter aliases (droplet d, delete d/rm): a client's verb aliases are not read",
+    "redis-cli --cluster call r:6379 FLUSHALL": "redis-cli --cluster call HOST CMD: the command after the node is not read as redis-cli's",
+    "pg_restore --clean -d postgres://db/app dump.sql": "pg_restore --clean drops the target's objects before restoring",
+    "zfs rollback -r tank/data@old": "zfs rollback -r destroys the snapshots newer than the one rolled back to",
+    "acmectl backups expire --all": "expire (backups, archives) is not read as a destroying verb: it is ambiguous alone (sessions, tokens)",
+    "pulumi config get dbPassword": "pulumi config get decrypts a secret config value; whether the key is a secret is not known from its name",
+}
+
+
+@pytest.mark.parametrize("cmd", sorted(GAPS))
+def test_known_gaps(cmd: str) -> None:
+    from .strict import check
+
+    def run() -> None:
+        assert decide(cmd).decision != "allow", cmd
+
+    check(cmd, GAPS, run)
