@@ -1137,8 +1137,8 @@ def _leading_words(cmd: SimpleCommand) -> list[str]:
         if v.startswith("-"):
             value = "=" not in v
             continue
-        if value or not v or paths.DYN in v:
-            value = False
+        if value or not v or paths.DYN in v or v.isupper():
+            value = False  # (an upper-case word is a variable's or a key's name: `dotenv get API_TOKEN`)
             continue
         if not all(p.replace("-", "").replace("_", "").isalnum() for p in v.split(":")):
             continue
@@ -1189,6 +1189,8 @@ def secret_operation_rule(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     if any(v in ("--only-names", "--names-only", "--help", "-h") for v in vals):
         return None
+    if any(r.writes and r.fd in ("", "1") and not r.op.startswith("&") for r in cmd.redirects):
+        return None  # the output goes to a file (`sops -d secrets.enc.env > .env`): what reads it is judged there
     op = secret_operation(_leading_words(cmd)) or _revealing_option(vals) or _decrypted_to_output(cmd.name, vals)
     if op is None:
         return None

@@ -100,7 +100,7 @@ def claimed_by_self_only(name: str) -> bool:
     from . import index
 
     ids = index().by_command.get(name) or []
-    return bool(ids) and all(rid.startswith("self.") for rid in ids)
+    return "self.hookless-agent" in ids and all(rid.startswith("self.") for rid in ids)  # an agent's CLI, not a Python manager
 
 
 def _basename(name: str) -> str:
