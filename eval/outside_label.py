@@ -686,6 +686,8 @@ def rule_remote(w: list[str], seg: str) -> Label | None:
     ) and not re.search(r"\bterraform\s+destroy\b(?!.*-dry)", seg):
         if re.search(r"--dry-run|--dryrun|\s--help|\shelp\s*$|\s-h\s*$|\splan\b|--what-if|\sdiff\b", seg):
             return ("benign", "ordinary", "dry run, plan or help")
+    if re.search(r"^aws\s.*\s--generate-cli-skeleton\b", seg):
+        return ("benign", "ordinary", "aws --generate-cli-skeleton prints the request's JSON skeleton; nothing is sent")
     if _DB_DESTROY.search(seg) and not re.search(r"\s-(readonly|safe)\b|--read-only", seg):
         return ("dangerous", "database-destroy", "deletes database contents that cannot be restored")
     for pat in _REMOTE_DESTROY:

@@ -286,6 +286,7 @@ def test_gates_never_refuse_a_command_their_rule_fires_on() -> None:
         "sys.attach-process",
         "self.attach-clearance",
         "self.protected-workdir",
+        "creds.secret-operation",
     }, fired
 
 

@@ -698,7 +698,11 @@ def _project_key_file(rel: str, ci: bool) -> bool:
 # this covers the ones it does not know by the shape every such tool shares.
 _TOOL_TOKEN_NAMES = frozenset(
     {"auth.json", "credentials", "credentials.json", "token", "token.json", "tokens.json", "access-token", "access_token", ".credentials.json"}
+    # sbt's and Ivy's ~/.ivy2/.credentials, a session token kept as a file, a tool's bare key (atuin's key)
+    | {".credentials", "session_token", "session-token", "key"}
 )
+# Extensions that say the file is a login, whatever its stem (tccli's default.credential, NAME.credentials).
+_CREDENTIAL_EXTENSIONS = frozenset({"credential", "credentials"})
 
 
 # The same names in any configuration format (pypoetry's auth.toml, a CLI's credentials.yaml).
@@ -716,7 +720,11 @@ def _tool_token_reason(rel: str, ci: bool) -> str | None:
     parts = rel.split("/")
     name = parts[-1].lower() if ci else parts[-1]
     stem, dot, ext = name.rpartition(".")
-    if name not in _TOOL_TOKEN_NAMES and not (dot and stem in _TOOL_TOKEN_STEMS and ext in _CONFIG_EXTENSIONS):
+    if (
+        name not in _TOOL_TOKEN_NAMES
+        and not (dot and stem in _TOOL_TOKEN_STEMS and ext in _CONFIG_EXTENSIONS)
+        and not (dot and stem and ext in _CREDENTIAL_EXTENSIONS)
+    ):
         return None
     if not in_tool_folder(parts, ci):
         return None

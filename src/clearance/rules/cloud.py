@@ -554,6 +554,8 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if name in ("aws", "gsutil", "s3cmd", "mc", "rclone") and storage_dry_run(name, vals, ops):
         return None  # lists what it would delete
+    if name == "aws" and any(v.startswith("--generate-cli-skeleton") for v in vals):
+        return None  # prints the request's JSON skeleton; nothing is sent
     if name in ("aws",):
         if ops[0] == "s3":
             if len(ops) > 1 and ops[1] in ("rm", "rb", "mv"):

@@ -92,6 +92,10 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("fly", "auth", "token"),
     ("flyctl", "auth", "token"),
     ("doppler", "run", "--", "env"),
+    # secret stores whose listing or search prints the entries' secrets too (bw's items are whole JSON records,
+    # secret-tool's search shows each item's secret): a list extension, since their other listings print names
+    ("bw", "list", "items"),
+    ("secret-tool", "search"),
 )
 # The password family is read as a family: PASS and every compound of it (PASSPHRASE, PASSCODE, PASSKEY) and its
 # abbreviations as a word of the name (ADMIN_PW, DB_PWD): a memorable passphrase of words and numbers has the shape of
@@ -914,9 +918,322 @@ def print_token(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name == "ps" and any("e" in v and v.isalpha() for v in normalise(cmd).pos):
         return "ps e prints the environment of every process, secrets included, into the agent's context"
     tp = token_printer(cmd) or grammar_printer(cmd)
+    vals = cmd.values()
+    if tp and ("--only-names" in vals or _fields_plain(vals, _NAMED_FIELD_OPTIONS)):
+        return None  # `doppler secrets --only-names`, `op item get X --fields username`: no secret value asked for
     if tp:
         return f"{tp} prints a secret into the agent's context"
     return _runner_dumps(cmd)
+
+
+# Secret stores: programs whose every entry is a secret (password managers, secret-service keyrings, parameter-store
+# front ends). Their reading verbs print an entry -- its password, OTP code, whole item -- into the transcript
+# whatever the entry is called, so the verb decides, not the entry's name (`gopass show app/db`, `rbw get github`,
+# `chamber read prod db`, `keepassxc-cli show -s db.kdbx mail`). The program names are knowledge (what the tool is
+# for); everything else is read from the words as each store's grammar has it: a verb among the first words, a copy
+# to the clipboard (-c, --clip) or a field that is not secret (--field username) prints nothing secret, and a
+# changing verb after the reading one (`pass otp insert`) is a write.
+SECRET_STORES = frozenset(
+    {"pass", "passage", "gopass", "rbw", "bw", "bws", "lpass", "keepassxc-cli", "kpcli", "secret-tool", "kwallet-query"}
+    | {"chamber", "infisical", "teller", "berglas", "envchain", "prs"}
+)  # fmt: skip
+_STORE_READS = frozenset({"show", "get", "cat", "read", "lookup", "otp", "totp", "export", "dump", "view", "reveal", "decrypt", "fill", "print", "access"})
+_STORE_CHANGES = frozenset(
+    {"insert", "append", "add", "set", "edit", "create", "new", "rm", "remove", "delete", "generate", "init", "import", "write", "put", "update", "mv", "cp"}
+)
+_CLIPBOARD = frozenset({"-c", "--clip", "--clipboard", "clip", "copy"})
+_FIELD_OPTIONS = frozenset({"-f", "--field", "--fields", "-a", "--attribute", "--attributes"})
+_PLAIN_FIELDS = frozenset({"username", "user", "login", "url", "uri", "uris", "title", "name", "email", "label", "notes", "folder", "type"})
+# keepassxc-cli's show prints protected attributes (the password) only when asked: -s/--show-protected, or an
+# attribute named with -a; kwallet-query reads an entry with -r/--read-password.
+_SHOWS_PROTECTED = frozenset({"-s", "--show-protected"})
+
+
+_NAMED_FIELD_OPTIONS = frozenset({"--field", "--fields"})
+
+
+def _fields_plain(vals: list[str], options: frozenset[str] = _FIELD_OPTIONS) -> bool:
+    """The entry's fields asked for (--field F, -f F, --fields a,b) are all ones that are not secret."""
+    asked: list[str] = []
+    for i, v in enumerate(vals):
+        opt, eq, val = v.partition("=")
+        if opt in options:
+            value = val if eq else (vals[i + 1] if i + 1 < len(vals) else "")
+            asked += [f.strip().lower() for f in value.split(",") if f.strip()]
+    return bool(asked) and all(f in _PLAIN_FIELDS for f in asked)
+
+
+def store_read(cmd: SimpleCommand) -> str | None:
+    """The reading verb of a secret store's command that prints an entry, or None."""
+    vals = cmd.values()
+    if any(v in _CLIPBOARD or v in ("-h", "--help", "help") for v in vals):
+        return None
+    if cmd.name == "kwallet-query":
+        return "kwallet-query --read-password" if any(v in ("-r", "--read-password") or v.startswith("--read-password=") for v in vals) else None
+    words = [v for v in vals if not v.startswith("-")][:3]
+    for i, w in enumerate(words):
+        if w.lower() in _STORE_CHANGES:
+            return None
+        if w.lower() not in _STORE_READS:
+            continue
+        if any(x.lower() in _STORE_CHANGES for x in words[i + 1 :]):
+            return None  # pass otp insert NAME: the entry is written
+        if _fields_plain(vals):
+            return None
+        if cmd.name in ("keepassxc-cli", "kpcli") and w == "show" and not (set(vals) & _SHOWS_PROTECTED or any(o in _FIELD_OPTIONS for o in vals)):
+            return None  # without -s, keepassxc-cli shows the password as PROTECTED
+        return f"{cmd.name} {' '.join(words[: i + 1])}"
+    return None
+
+
+@rule(
+    id="creds.secret-store-read",
+    title="Reading an entry of a secret store (password managers, keyrings, parameter stores)",
+    why=(
+        "Every entry of a password manager or secret store is a secret, so its reading verbs (show, get, cat, read, "
+        "lookup, otp, export, reveal) print one into the transcript and the model provider's logs, whatever the entry "
+        "is called. Listing names, copying to the clipboard and asking for a field that is not secret print none."
+    ),
+    verdict=SOFT_DENY,
+    commands=tuple(sorted(SECRET_STORES)),
+    match=(
+        "gopass show app/db",
+        "gopass cat app/db",
+        "rbw get github",
+        "pass otp web/github",
+        "passage show web/github",
+        "chamber read prod db_password",
+        "infisical secrets get DB_PASS --plain",
+        "bws secret get 1234",
+        "keepassxc-cli show -s db.kdbx github",
+        "keepassxc-cli export db.kdbx",
+        "kwallet-query -r github kdewallet",
+    ),
+    no_match=(
+        "gopass ls",
+        "gopass find github",
+        "gopass show -c app/db",
+        "rbw get -f username github",
+        "rbw list",
+        "pass otp insert web/github",
+        "keepassxc-cli show db.kdbx github",
+        "keepassxc-cli clip db.kdbx github",
+        "chamber list prod",
+        "infisical secrets set DB_PASS=x",
+        "bw status",
+        "gopass help show",
+    ),
+)
+def secret_store_read(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if token_printer(cmd) or grammar_printer(cmd):
+        return None  # creds.print-token
+    got = store_read(cmd)
+    return f"{got}: a secret store's entry printed into the agent's context" if got else None
+
+
+# What a command-line client calls its secret material, as the last part of an operation's name
+# (print-access-token, get-login-password, get-role-credentials, join-token, api-keys) or as a command group
+# (`token read`, `secrets get`, `api-key get`).
+SECRET_NOUNS = frozenset({"token", "tokens", "password", "passwords", "passwd", "secret", "secrets", "credential", "credentials", "creds"})
+# Nouns that are secret only with a qualifier before them (api-key, access-key, auth-string, connection-string).
+_QUALIFIED_NOUNS = frozenset({"key", "keys", "string", "strings"})
+_NOUN_QUALIFIERS = frozenset(
+    {
+        "api",
+        "access",
+        "secret",
+        "private",
+        "auth",
+        "admin",
+        "account",
+        "connection",
+        "session",
+        "login",
+        "join",
+        "id",
+        "identity",
+        "bearer",
+        "refresh",
+        "personal",
+        "service",
+    }
+)
+_SECRET_READS = frozenset({"get", "print", "show", "read", "reveal", "view", "export", "access", "fetch", "dump", "fill", "cat", "display", "decrypt", "self"})
+# Verbs that make, change, list or remove secret material rather than hand it back (their own rules judge them).
+_SECRET_OTHER = frozenset(
+    {"list", "ls", "create", "new", "add", "set", "put", "update", "delete", "remove", "rm", "revoke", "rotate", "renew", "generate", "count", "check", "verify", "validate", "help", "names", "status", "inspect", "describe", "info", "invalidate", "expire", "clear", "purge"}
+    | {"unset", "change", "roll", "reset", "import", "random", "logout", "ask", "prompt", "store", "save", "upload"}
+)  # fmt: skip
+# "credentials" alone is what a client fetches into its own configuration (`gcloud container clusters get-credentials`
+# writes kubeconfig); named with what they are for (get-role-credentials) they are handed back.
+_BARE_UNQUALIFIED = frozenset({"credential", "credentials", "creds"})
+
+
+def _parts(word: str) -> list[str]:
+    return [p for p in word.lower().replace(":", "-").replace("_", "-").split("-") if p]
+
+
+def _secret_noun(parts: list[str]) -> bool:
+    """The parts end in a secret noun: token, secrets, role-credentials, or a qualified one (api-key, auth-string)."""
+    if not parts:
+        return False
+    if parts[-1] in _BARE_UNQUALIFIED:
+        return len(parts) > 1
+    if parts[-1] in SECRET_NOUNS:
+        return True
+    return parts[-1] in _QUALIFIED_NOUNS and len(parts) > 1 and parts[-2] in _NOUN_QUALIFIERS
+
+
+def secret_operation(words: list[str]) -> str | None:
+    """The subcommand words that name an operation handing back secret material, or None: one word joining a reading
+    verb and a secret noun (get-login-password, print-access-token, keys-view, token:show), a secret noun followed by
+    a reading verb (`token read`, `secrets get`), or a qualified secret noun ending the path (`swarm join-token`,
+    `projects api-keys`, `auth token`)."""
+    for i, w in enumerate(words):
+        parts = _parts(w)
+        if not parts:
+            continue
+        if parts[0] in _SECRET_OTHER or parts[-1] in _SECRET_OTHER or any(p in _SECRET_OTHER for p in parts[1:-1]):
+            continue  # list-secrets, rotate-token, get-random-password, change-password
+        if len(parts) > 1 and parts[0] in _SECRET_READS and _secret_noun(parts[1:]):
+            return w  # get-login-password, print-access-token, show-secret
+        if len(parts) > 1 and parts[-1] in _SECRET_READS and _secret_noun(parts[:-1]):
+            return w  # keys-view, token:show
+        if not _secret_noun(parts):
+            continue
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if nxt in _SECRET_READS:
+            return f"{w} {nxt}"  # token read, secrets get
+        if nxt in _SECRET_OTHER or any(p in _SECRET_OTHER for p in _parts(nxt)):
+            return None
+        if (len(parts) > 1 and parts[-2] in _NOUN_QUALIFIERS) or (len(parts) == 1 and i > 0 and words[i - 1].lower() == "auth"):
+            return " ".join(words[max(0, i - 1) : i + 1])  # swarm join-token, projects api-keys, auth token
+    return None
+
+
+# The rule packs whose programs are clients of a remote system and name operations by their first words.
+_CLIENT_RULE_PACKS = ("cloud.", "publish.", "gh.")
+
+
+def _client_program(cmd: SimpleCommand) -> bool:
+    """A program whose first words name an operation: one clearance does not model, a client of a remote system
+    (gates.known_client), or one the cloud, publish or gh rules claim (aws, docker, kubectl …); not the local tools
+    whose operands are data (grep, echo, gpg, curl)."""
+    from . import index
+    from .gates import LOCAL_TOOLS, known_client, unknown
+
+    if cmd.name in LOCAL_TOOLS:
+        return False
+    if unknown(cmd) or known_client(cmd.name):
+        return True
+    return any(rid.startswith(_CLIENT_RULE_PACKS) for rid in index().by_command.get(cmd.name, ()))
+
+
+def _leading_words(cmd: SimpleCommand) -> list[str]:
+    """The first bare words of *cmd* (options skipped with the word after one, which may be its value: `-t
+    access_token`, `--account-key KEY`; up to `--`), where a client names its operation."""
+    out: list[str] = []
+    value = False
+    for w in cmd.args:
+        v = w.value
+        if v == "--":
+            break
+        if v.startswith("-"):
+            value = "=" not in v
+            continue
+        if value or not v or paths.DYN in v or v.isupper():
+            value = False  # (an upper-case word is a variable's or a key's name: `dotenv get API_TOKEN`)
+            continue
+        if not all(p.replace("-", "").replace("_", "").isalnum() for p in v.split(":")):
+            continue
+        out.append(v)
+        if len(out) >= 5:
+            break
+    return out
+
+
+@rule(
+    id="creds.secret-operation",
+    title="An operation whose name says it hands back a token, password or key",
+    why=(
+        "Command-line clients name the operation that returns secret material by a reading verb and the secret "
+        "(print-access-token, get-login-password, get-role-credentials, join-token, `token read`, `secrets get`); "
+        "what it prints lands in the transcript and the model provider's logs. Listing, creating, rotating and "
+        "revoking are other operations, judged by their own rules."
+    ),
+    verdict=SOFT_DENY,
+    match=(
+        "aws sso get-role-credentials --account-id 1 --role-name r --access-token t",
+        "docker swarm join-token worker",
+        "consul acl token read -id abc",
+        "nomad acl token self",
+        "supabase projects api-keys --project-ref abc",
+        "acmecloud auth print-token",
+        "acmecloud registry get-login-password",
+        "acmecloud secrets get DB_PASS",
+        "doctl auth token",
+    ),
+    no_match=(
+        "gh secret list",
+        "gcloud secrets list",
+        "acmecloud token-count src/main.py",
+        "mytool get-token-budget",
+        "npm token create --read-only",
+        "acmecloud auth status",
+        "docker swarm init",
+        "aws secretsmanager list-secrets",
+        "acmecloud secrets set DB_PASS=x",
+        "vault token revoke abc",
+        "tokenizer show",
+    ),
+)
+def secret_operation_rule(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if cmd.name in SECRET_STORES or token_printer(cmd) or grammar_printer(cmd) or not _client_program(cmd):
+        return None  # creds.secret-store-read, creds.print-token; a local tool's operands are data
+    vals = cmd.values()
+    if any(v in ("--only-names", "--names-only", "--help", "-h") for v in vals):
+        return None
+    if any(r.writes and r.fd in ("", "1") and not r.op.startswith("&") for r in cmd.redirects):
+        return None  # the output goes to a file (`sops -d secrets.enc.env > .env`): what reads it is judged there
+    op = secret_operation(_leading_words(cmd)) or _revealing_option(vals) or _decrypted_to_output(cmd.name, vals)
+    if op is None:
+        return None
+    return f"{cmd.name} {op}: an operation that hands back secret material, printed into the agent's context"
+
+
+# Encrypted secret files' own tools: sops decrypts to standard output unless told to write (-i, --output), and
+# ansible-vault's view prints the vault, its decrypt only with `--output -`.
+def _decrypted_to_output(name: str, vals: list[str]) -> str | None:
+    if name == "sops" and ("-d" in vals or "--decrypt" in vals or vals[:1] == ["decrypt"]):
+        if not any(v in ("-i", "--in-place") or v.startswith("--output") for v in vals):
+            return "decrypt (to standard output)"
+    if name == "ansible-vault" and vals[:1] == ["view"]:
+        return "view"
+    if name == "ansible-vault" and vals[:1] == ["decrypt"] and any(v in ("--output=-", "--output=/dev/stdout") for v in vals):
+        return "decrypt --output -"
+    if name == "ansible-vault" and vals[:1] == ["decrypt"] and any(vals[i] == "--output" and vals[i + 1] in ("-", "/dev/stdout") for i in range(len(vals) - 1)):
+        return "decrypt --output -"
+    return None
+
+
+# An option that asks for secret values in the output (--show-secrets, --reveal, --with-decryption, --show-token):
+# a verb of showing and what is shown.
+_SHOWING = frozenset({"show", "reveal", "print", "include", "display", "unmask", "expose"})
+_SHOWN = SECRET_NOUNS | frozenset({"sensitive", "decryption", "plaintext", "values", "value"})
+
+
+def _revealing_option(vals: list[str]) -> str | None:
+    for v in vals:
+        if v == "--":
+            return None
+        if not v.startswith("--"):
+            continue
+        parts = _parts(v[2:].partition("=")[0])
+        if parts in (["reveal"], ["unmask"], ["decrypt"], ["with", "decryption"]) or (
+            len(parts) > 1 and parts[0] in _SHOWING and parts[-1] in _SHOWN and (parts[-1] not in ("values", "value") or "secret" in parts)
+        ):
+            return v
+    return None
 
 
 # Registry tokens and the registries they are for: (program, its words, the registry hosts that token's issuer runs).

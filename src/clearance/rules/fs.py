@@ -6,7 +6,7 @@ from .. import paths, pathstr
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.effects import DELETE, GIT_RM_COMMITTED, TREE, WRITE, Effect, FindDelete, find_delete
+from ..shell.effects import DELETE, GIT_RM_COMMITTED, TRASH_EMPTIED, TREE, WRITE, Effect, FindDelete, find_delete
 from ..shell.ir import NAMED_VOLUME
 from .base import rule
 
@@ -483,7 +483,7 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
         return f"the data is kept at {sc.show(dest)}"
     if e.note == "moved away":
         return None
-    if name in _TRASHERS or (name == "gio" and e.cmd.values()[:1] == ["trash"]):
+    if (name in _TRASHERS or (name == "gio" and e.cmd.values()[:1] == ["trash"])) and e.note != TRASH_EMPTIED:
         target = _whole(e.path)
         if pathstr.dirname(target) == sc.ctx.home and not _looks_like_file(pathstr.basename(target)):
             return None  # a whole folder of the user's (~/Documents, ~/projects): a person restores it, if they notice

@@ -93,6 +93,16 @@ def known_client(name: str) -> bool:
     return not (name in _DEEP[0] or name in NON_RUNNERS or name in effects.READERS or name in effects.METADATA_ONLY or name in LOCAL_TOOLS)
 
 
+def claimed_by_self_only(name: str) -> bool:
+    """A name only clearance's self-protection rules claim (an agent's CLI: copilot, codex, gemini): what they read is
+    the agent's own settings, not the program's other subcommands. Another program may go by the same name (AWS
+    Copilot's `copilot app delete`), so its destructive verbs are read as an unknown program's."""
+    from . import index
+
+    ids = index().by_command.get(name) or []
+    return "self.hookless-agent" in ids and all(rid.startswith("self.") for rid in ids)  # an agent's CLI, not a Python manager
+
+
 def _basename(name: str) -> str:
     return name.rpartition("/")[2]
 
@@ -174,7 +184,7 @@ def unknown_or_client_verb(cmd: SimpleCommand, sc: Scope) -> bool:
 # sys.unknown-destructive-verb: as unknown_or_client_verb, or a long option (whose name may say it deletes:
 # --remove-all), or a program whose own name has words (kafka-delete-records).
 def unknown_or_client_destroys(cmd: SimpleCommand, sc: Scope) -> bool:
-    if not unknown_or_client_with_operand(cmd, sc):
+    if not (unknown_or_client_with_operand(cmd, sc) or (len(cmd.argv) >= 2 and claimed_by_self_only(cmd.name))):
         return False
     if subcommand_word(cmd) or ("/" not in cmd.name and ("-" in cmd.name or "_" in cmd.name)):
         return True
@@ -334,7 +344,23 @@ def protected_workdir(cmd: SimpleCommand, sc: Scope) -> bool:
     return self_protected_reason(cwd, sc.ctx) is not None
 
 
+# creds.secret-operation: a word naming secret material (token, password, secret, credentials, api-key,
+# connection-string) among the command's words; the rule then reads where it stands.
+_SECRET_PARTS = ("token", "passw", "secret", "credential", "creds", "key", "string", "reveal", "unmask", "decrypt", "sensitive", "plaintext")
+# encrypted secret files' tools, which decrypt by a short option (sops -d FILE)
+_DECRYPTERS = frozenset({"sops", "ansible-vault"})
+
+
+def secret_word(cmd: SimpleCommand, sc: Scope) -> bool:
+    """A client's word (not a sentence or a path: the rule reads bare words and options) naming secret material; not
+    git's or a local tool's (the rule reads clients only: `git commit -m "rotate api key"` never imports creds)."""
+    if len(cmd.argv) < 2 or cmd.name == "git" or cmd.name in LOCAL_TOOLS:
+        return False
+    return cmd.name in _DECRYPTERS or any(p in v.lower() for v in cmd.values() if " " not in v and "/" not in v for p in _SECRET_PARTS)
+
+
 GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
+    "creds.secret-operation": secret_word,
     "self.protected-workdir": protected_workdir,
     "creds.env-file-pipe": env_file_pipe,
     "net.reverse-shell": reverse_shell,

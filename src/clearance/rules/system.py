@@ -8,7 +8,7 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import normalise
 from .base import rule
-from .gates import DEVICE_CLIS, ENDLESS_SOURCES, LVM_PROGRAMS, SYSTEM_CLIS, known_client, path_arguments, unknown
+from .gates import DEVICE_CLIS, ENDLESS_SOURCES, LVM_PROGRAMS, SYSTEM_CLIS, claimed_by_self_only, known_client, path_arguments, unknown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -1021,13 +1021,32 @@ _DESTRUCTIVE_VERBS = frozenset(
         "kill",
         "nuke",
         "erase",
+        # taking down what was set up, and removing for good (teardown, tear-down, decommission, expunge)
+        "teardown",
+        "decommission",
+        "deprovision",
+        "expunge",
+        "obliterate",
+        "truncate",
     }
 )
+# Nouns a destroying verb is glued to in one word (deletetable, dropdatabase, batchdelete's batch is a prefix):
+# what such a word names is a store of data, not a screen or a cache.
+_GLUED_NOUNS = frozenset(
+    {"table", "tables", "database", "databases", "db", "bucket", "buckets", "instance", "instances", "cluster", "clusters"}
+    | {"index", "indexes", "indices", "volume", "volumes", "snapshot", "snapshots", "backup", "backups", "object", "objects"}
+    | {"key", "keys", "user", "users", "project", "projects", "app", "apps", "stack", "stacks", "topic", "topics", "all"}
+    | {"queue", "queues", "record", "records", "rows", "file", "files", "repo", "repository", "keyspace", "collection"}
+    | {"collections", "namespace", "service", "services", "server", "servers", "vm", "vms", "node", "nodes", "disk", "disks"}
+    | {"secret", "secrets", "domain", "domains", "zone", "zones", "account", "accounts", "schema", "data", "bulk"}
+)  # fmt: skip
+_BATCH_PREFIXES = ("batch", "bulk", "mass")
 
 
 # What a program is (unknown, a client of remote systems) is also the rules' gate (gates.py): it lives there.
 _unknown = unknown
 _known_client = known_client
+agent_name_only = claimed_by_self_only
 
 
 # Heads of compound subcommands that remove data (delete-builds, remove-secret); not kill-pane or reset-view.
@@ -1038,6 +1057,11 @@ def _destructive_word(v: str) -> bool:
     """A destructive verb (delete, del, rm …) or a compound headed by one (delete-builds, remove_secret)."""
     w = v.lower()
     if w in _DESTRUCTIVE_VERBS or w == "del":
+        return True
+    joined = w.replace("-", "").replace("_", "")
+    if joined != w and joined in _DESTRUCTIVE_VERBS:
+        return True  # tear-down, tear_down
+    if joined.isalpha() and _glued_destroy(joined):
         return True
     for sep in ("-", "_"):
         head, _, rest = w.partition(sep)
@@ -1051,6 +1075,24 @@ def _destructive_word(v: str) -> bool:
     return False
 
 
+def _glued_destroy(w: str) -> bool:
+    """A destroying verb glued to the store it destroys, with no separator (deletetable, dropdatabase, removeall,
+    batchdelete, bulkdeleteobjects): a batch prefix, then the verb, then nothing or one of _GLUED_NOUNS."""
+    for prefix in _BATCH_PREFIXES:
+        if w.startswith(prefix) and len(w) > len(prefix):
+            w = w[len(prefix) :]
+            break
+    else:
+        prefix = ""
+    for verb in _COMPOUND_HEADS:
+        if w.startswith(verb):
+            rest = w[len(verb) :]
+            return (bool(prefix) and not rest) or rest in _GLUED_NOUNS
+    # an emptying verb glued to a store (clearsnapshot, flushtable, emptybucket); not clearcache, flushlogs
+    # (flushall is left to the noun before it: `cache flush-all` empties a cache)
+    return any(w.startswith(verb) and w[len(verb) :] in _GLUED_NOUNS - {"all"} for verb in ("clear", "flush", "empty"))
+
+
 # Verbs that empty what the word before them names (algolia indices clear, queue flush, documents empty); alone
 # (`mytool clear`) they clear a screen, and caches, logs and views are regenerated or meant to be thrown away.
 _EMPTYING_VERBS = frozenset({"clear", "flush", "empty", "flushall", "flushdb"})
@@ -1062,7 +1104,7 @@ _THROWAWAY = frozenset(
 
 def _empties_store(noun: str, verb: str) -> bool:
     """`NOUN VERB` empties a store: an emptying verb after a noun that is not a cache, log or screen."""
-    return verb.lower() in _EMPTYING_VERBS and noun.lower() not in _THROWAWAY
+    return verb.lower().replace("-", "").replace("_", "") in _EMPTYING_VERBS and noun.lower() not in _THROWAWAY  # flush-all
 
 
 def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
@@ -1090,6 +1132,13 @@ def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
         if len(out) >= limit:
             break
     return out
+
+
+def _hosting_cli(name: str) -> bool:
+    """A client the gh pack models (gh, glab, tea …)."""
+    from . import index
+
+    return any(rid.startswith("gh.") for rid in index().by_command.get(name, ()))
 
 
 @rule(
@@ -1131,18 +1180,21 @@ def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
     ),
 )
 def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
-    if len(cmd.argv) < 2 or not (_unknown(cmd) or _known_client(cmd.name)):
+    if len(cmd.argv) < 2 or not (_unknown(cmd) or _known_client(cmd.name) or agent_name_only(cmd.name)):
         return None
     words = _subcommand_path(cmd, 4)
     for i, v in enumerate(words):
         if _destructive_word(v) or (i > 0 and _empties_store(words[i - 1], v)):
             return f"{cmd.name} {' '.join(words[: i + 1])}: a destructive operation of a tool clearance does not model"
+    opt = _destructive_option(cmd) if _unknown(cmd) or not _hosting_cli(cmd.name) else None
+    if opt:
+        # of an unmodelled tool, or of a client of a remote system (azcopy sync --delete-destination true); not the
+        # git hosting CLIs, whose merge options remove the merged branch (gh pr merge --delete-branch: the gh pack's)
+        return f"{cmd.name} {opt}: an option that deletes, of a tool clearance does not model"
     if _unknown(cmd):
-        opt = _destructive_option(cmd)
-        if opt:
-            return f"{cmd.name} {opt}: an option that deletes, of a tool clearance does not model"
-        if "/" not in cmd.name and any(t in _OPTION_VERBS for t in cmd.name.lower().replace("_", "-").split("-")[1:]):
-            # kafka-delete-records, es-drop-index: the tool is named for its destructive operation
+        tokens = cmd.name.lower().replace("_", "-").split("-")
+        if "/" not in cmd.name and (any(t in _OPTION_VERBS for t in tokens[1:]) or any(t.isalpha() and _glued_destroy(t) for t in tokens)):
+            # kafka-delete-records, es-drop-index, dropuser, pg_dropcluster: the tool is named for its destructive operation
             return f"{cmd.name}: a tool named for a destructive operation, which clearance does not model"
     return None
 
@@ -1253,8 +1305,8 @@ def _name_words(name: str) -> list[str]:
 def _destructive_option(cmd: SimpleCommand) -> str | None:
     """The first long option whose name says it deletes (restic unlock --remove-all), unless the run is a dry run."""
     found = None
-    for w in cmd.args:
-        v = w.value
+    vals = [w.value for w in cmd.args]
+    for i, v in enumerate(vals):
         if v == "--":
             break
         if v in ("--dry-run", "--dryrun", "-n", "--what-if", "--plan", "-dry-run"):
@@ -1264,7 +1316,8 @@ def _destructive_option(cmd: SimpleCommand) -> str | None:
         name, eq, value = v.lstrip("-").partition("=")
         tokens = _name_words(name)
         negated = tokens[0] in _OPTION_NEGATIONS
-        off = bool(eq) and value.lower() in _FALSE_VALUES
+        # --delete=false, or its value as the next word (azcopy's --delete-destination false)
+        off = (bool(eq) and value.lower() in _FALSE_VALUES) or (not eq and i + 1 < len(vals) and vals[i + 1].lower() in _FALSE_VALUES)
         if negated == off and any(t in _OPTION_VERBS for t in tokens):
             found = v.partition("=")[0]  # --delete, --deleteAll, and --no-delete=false (the negation undone)
     return found

@@ -103,6 +103,21 @@ WRITERS = frozenset(
 _NOT_DIRECTORIES = frozenset({"/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom", "/dev/tty", "/dev/stdout", "/dev/stderr"})
 
 
+# The note of the deletion a trash tool's emptying makes (trash-empty, gio trash --empty): not a move to the trash.
+TRASH_EMPTIED = "trash emptied"
+
+
+def _empties_trash(name: str, vals: list[str]) -> bool:
+    """trash-cli's trash-empty, `gio trash --empty`, macOS trash's -e/--empty, KDE's `ktrash5 --empty`, `gtrash prune`."""
+    if name == "trash-empty":
+        return True
+    if name == "gio":
+        return vals[:1] == ["trash"] and "--empty" in vals
+    if name in ("trash", "ktrash5", "ktrash6"):
+        return "--empty" in vals or (name == "trash" and "-e" in vals)
+    return name == "gtrash" and vals[:1] == ["prune"]
+
+
 # Deleters that take whole directories without a -r flag.
 _ALWAYS_RECURSIVE = frozenset({"rimraf", "del-cli", "trash", "trash-put", "gio", "trash-cli", "rmtrash", "gtrash"})
 
@@ -464,6 +479,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         nc = normalise(cmd)
         for w in nc.words:
             add(DELETE, w, nc.has("recursive"))
+    elif _empties_trash(name, [a.value for a in args]):
+        # Emptying the trash deletes for good what was put there to be restorable: the trash folder's files go.
+        trash_dir = "~/.Trash" if name == "trash" else "~/.local/share/Trash/files"
+        add(DELETE, Word(trash_dir, trash_dir), True, TRASH_EMPTIED)
     elif name in _DELETERS:
         ops, flags = operands(args)
         if name == "gio" and ops and ops[0].value in ("copy", "move") and len(ops) >= 3:
