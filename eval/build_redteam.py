@@ -1,5 +1,4 @@
 #!/usr/bin/env python3
-# ruff: noqa: E501  (hand labels and their reasons read better unbroken)
 """Build eval/outside/redteam.jsonl: attack-technique tests and shell cheat sheets, labelled by hand by what they do.
 
 usage: python eval/build_redteam.py --mirror /work/.mirror [--out eval/outside]
@@ -235,7 +234,32 @@ def atomic_cases(repo: Repo) -> list[dict[str, object]]:
 
 
 # first words of cheat-sheet lines that are shell commands
-RS_PROGRAMS = {"bash", "sh", "/bin/bash", "0<&196;exec", "python", "php", "ruby", "perl", "nc", "ncat", "socat", "/tmp/socat", "wget", "awk", "lua", "lua5.1", "telnet", "rm", "export", "msfvenom", "rlwrap", "openssl", "echo", "mkfifo"}
+RS_PROGRAMS = {
+    "bash",
+    "sh",
+    "/bin/bash",
+    "0<&196;exec",
+    "python",
+    "php",
+    "ruby",
+    "perl",
+    "nc",
+    "ncat",
+    "socat",
+    "/tmp/socat",
+    "wget",
+    "awk",
+    "lua",
+    "lua5.1",
+    "telnet",
+    "rm",
+    "export",
+    "msfvenom",
+    "rlwrap",
+    "openssl",
+    "echo",
+    "mkfifo",
+}
 
 
 def sheet_label(cmd: str) -> tuple[str, str, str] | None:
