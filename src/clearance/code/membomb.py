@@ -28,7 +28,10 @@ _REPEAT = lazy(
     r"|(?:(?:Buffer\.(?:alloc|allocUnsafe)|new\s+(?:Array|ArrayBuffer|Uint8Array))\(\s*(?P<d>" + _SIZE + r"))"
 )
 _ENDLESS = lazy(r"\bwhile\s*+(?:\(\s*+)?(?:1|true|TRUE|True)\s*\)?|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s*(?:\{|do\b)|\buntil\s*+(?:\(\s*+)?(?:0|false)\s*\)?")
-_GROW = lazy(r"\.(?:append|push|extend|concat)\s*\(|<<\s*\w|\.=|\+=|\*=|\$\w+\[\]\s*=|\bpush\s*\(?\s*@")
+_GROW = lazy(
+    r"\.(?:append|push|extend|concat)\s*\(|<<\s*[\w\"'$@]|\.=|\+=|\*=|\$\w+\[\]\s*=|\bpush\s*\(?\s*@"
+    r"|\b(\w+)\s*=\s*\1\s*[+.\s]"  # s = s s "x" (awk), s = s + s, $s = $s . $s: a value made of itself
+)
 _LEAVE = lazy(r"\b(?:break|last|return|exit|die|raise|throw|sleep|shift|pop|clear|splice|wait)\b")
 
 

@@ -370,6 +370,7 @@ def _account_change(name: str, vals: list[str]) -> str:
         "tee",
         "sudo",
         "setcap",
+        "install",
         "dscl",
         "dseditgroup",
         "sysadminctl",
@@ -390,6 +391,7 @@ def _account_change(name: str, vals: list[str]) -> str:
         "sysadminctl -addUser eve -password x -admin",
         "dsenableroot",
         "pw groupmod wheel -m eve",
+        "sudo install -m 4755 /bin/sh /tmp/rootsh",
     ),
     no_match=(
         "chmod 755 bin/start",
@@ -404,6 +406,7 @@ def _account_change(name: str, vals: list[str]) -> str:
         "dseditgroup -o checkmember -m eve admin",
         "sysadminctl -secureTokenStatus eve",
         "pw usershow eve",
+        "install -m 755 build/tool ~/.local/bin/tool",
     ),
 )
 def privilege(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -414,6 +417,13 @@ def privilege(cmd: SimpleCommand, sc: Scope) -> str | None:
     account = _account_change(name, vals)
     if account:
         return account
+    if name == "install":
+        mode = next((vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-m", "--mode")), None)
+        mode = mode or next((v.split("=", 1)[1] for v in vals if v.startswith("--mode=")), None)
+        mode = mode or next((v[2:] for v in vals if v.startswith("-m") and len(v) > 2), None)
+        if mode and any(_special_bits(mode)):
+            return f"install -m {mode} installs a setuid/setgid file"
+        return None
     if name == "setcap":
         granted = _root_capabilities(vals)
         if granted:
@@ -2110,20 +2120,98 @@ def fill_disk_size(cmd: SimpleCommand) -> tuple[str, int | None] | None:
     return None
 
 
+# Filters that pass an endless input on as endless output (they neither stop nor hold it): what an endless source
+# piped through them writes is as endless (`cat /dev/zero | gzip > f`, `yes | tr y n > f`).
+_PASS_THROUGH = frozenset({"cat", "tr", "gzip", "bzip2", "xz", "zstd", "base64", "tee", "pv", "od", "xxd", "hexdump", "rev", "cut", "fold"})
+# Programs that keep all of their input in memory before they print (or never print: no line ends in /dev/zero).
+_HOLDERS = frozenset({"sort", "tac", "shuf", "tail"})
+
+
+def _endless_output(c: SimpleCommand, depth: int = 0) -> bool:
+    """Whether *c* writes without end: `yes`, `seq inf`, `cat /dev/zero`, dd from /dev/zero with no count, or a
+    pass-through filter whose input is endless."""
+    if depth > 6 or c.captured:
+        return False
+    vals = c.values()
+    if c.name == "yes" or (c.name == "seq" and any(v in ("inf", "infinity") for v in vals)):
+        return True
+    if c.name == "dd":
+        opts = dict(v.split("=", 1) for v in vals if "=" in v)
+        return opts.get("if", "") in ENDLESS_SOURCES and "count" not in opts and "of" not in opts
+    if c.name in _PASS_THROUGH:
+        return _endless_input(c, depth)
+    return False
+
+
+def _endless_input(c: SimpleCommand, depth: int = 0) -> bool:
+    """Whether *c* reads a stream that never ends: an endless device named or redirected in, or a pipe from a
+    command whose output never ends."""
+    if any(v in ENDLESS_SOURCES for v in c.values()):
+        return True
+    if any(r.reads and r.target is not None and r.target.value in ENDLESS_SOURCES for r in c.redirects):
+        return True
+    return any(_endless_output(s, depth + 1) for s in c.stdin_from)
+
+
+def endless_sink(cmd: SimpleCommand) -> str | None:
+    """What *cmd* does with an endless input that exhausts the machine: writes it into a file through a filter
+    (`cat /dev/zero | gzip > f`), keeps it in memory (`sort /dev/zero`, `tail -f /dev/zero`), or starts a process for
+    each item with no limit on how many run at once (`yes | xargs -P0 …`)."""
+    name = cmd.name
+    if name in _PASS_THROUGH and name not in ("cat", "tail", "pv", "base64", "tr"):
+        dst = _stdout_file(cmd)
+        if dst is not None and _endless_input(cmd):
+            return f"{name} writes into {dst} from a source that never ends, until the disk is full"
+    if name in _HOLDERS and _endless_input(cmd):
+        return f"{name} keeps an input that never ends in memory, until the machine runs out of it"
+    if name == "xargs" and _endless_input(cmd):
+        vals = cmd.values()
+        parallel = next((vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-P", "--max-procs")), None)
+        parallel = parallel or next((v[2:] for v in vals if v.startswith("-P") and len(v) > 2), None)
+        parallel = parallel or next((v.split("=", 1)[1] for v in vals if v.startswith("--max-procs=")), None)
+        if parallel == "0":
+            return "xargs -P 0 starts a process for every item of an input that never ends, with no limit on how many run at once"
+    return None
+
+
 @rule(
     id="sys.fill-disk",
-    title="Filling the disk from a source that never ends",
+    title="Filling the disk (or the memory, or the process table) from a source that never ends",
     why=(
         "`cat /dev/zero > f`, `yes > f`, `dd if=/dev/urandom of=f` with no count write until the file system is full:"
         " builds, databases and the agent itself then fail (on a tmpfs /tmp the memory goes). Nothing about it is"
-        " ordinary work; a bounded size is (sys.large-file asks about a very large one)."
+        " ordinary work; a bounded size is (sys.large-file asks about a very large one). The endless stream is followed"
+        " through the filters that pass it on (gzip, tr, base64, tee …) to the file it lands in, into a program that keeps"
+        " its whole input in memory (sort, tac, shuf, tail), or into `xargs -P 0`, which starts a process per item with"
+        " no limit."
     ),
     verdict=SOFT_DENY,
-    commands=("dd", "yes", "cat", "tail", "pv", "base64", "tr"),
-    match=("cat /dev/zero > /tmp/fill", "yes > /tmp/out.txt", "dd if=/dev/urandom of=/tmp/big bs=1M", "cat < /dev/urandom > ~/noise.bin"),
-    no_match=("dd if=/dev/zero of=/tmp/img bs=1M count=64", "head -c 1M /dev/urandom > key.bin", "yes | apt-get install foo", "cat /dev/zero | head -c 10"),
+    commands=("dd", "yes", "cat", "tail", "pv", "base64", "tr", *sorted(_PASS_THROUGH | _HOLDERS), "xargs"),
+    match=(
+        "cat /dev/zero > /tmp/fill",
+        "yes > /tmp/out.txt",
+        "dd if=/dev/urandom of=/tmp/big bs=1M",
+        "cat < /dev/urandom > ~/noise.bin",
+        "cat /dev/zero | gzip -c > zeros.gz",
+        "sort /dev/zero",
+        "tail -f /dev/zero",
+        "yes | xargs -P 0 -n 1 sleep 1000",
+    ),
+    no_match=(
+        "dd if=/dev/zero of=/tmp/img bs=1M count=64",
+        "head -c 1M /dev/urandom > key.bin",
+        "yes | apt-get install foo",
+        "cat /dev/zero | head -c 10",
+        "head -c 100 /dev/urandom | gzip > r.gz",
+        "sort data.txt",
+        "tail -f server.log",
+        "yes | head -n 3 | xargs -P 0 -n 1 echo",
+    ),
 )
 def fill_disk(cmd: SimpleCommand, sc: Scope) -> str | None:
+    sink = endless_sink(cmd)
+    if sink:
+        return sink
     got = fill_disk_size(cmd)
     if got is None or got[1] is not None:
         return None

@@ -316,6 +316,11 @@ class Methods(Unwrapper):
                 found = embedded.awk(program)
                 if "/inet" in program and embedded.awk_socket_shell(program):
                     self.out.problems.append(("shell.socket-shell", f"{name} opens a network socket and runs what it reads from it as a command"))
+                from ..code.membomb import memory_bomb
+
+                bomb = memory_bomb(program, "awk")
+                if bomb is not None:
+                    self.out.problems.append(("sys.memory-exhaustion", f"{name}: {bomb}"))
         elif name in embedded.SEDS:
             for script in embedded.sed_scripts(values) or ():
                 part = embedded.sed(script)
