@@ -135,8 +135,13 @@ GAPS: dict[str, str] = {
     ),
     "sudo setfattr -n security.capability -v 0x0100000200000000 /usr/bin/python3": "a capability written as the raw security.capability attribute is not decoded",
     "sudo mount -o remount,rw,suid,exec /tmp": "remounting a world-writable file system with suid is asked (sys.system-change), not read as a widening",
+    # Side effect of naming these programs in rules (they became known, which ends sys.unknown-program-path's ask):
+    # their other verbs are allowed now; sys.system-change does not model them yet.
+    "sysrc sshd_enable=YES": "sysrc's other rc.conf changes are allowed since sys.security-weakening names sysrc (was asked as unknown)",
+    "rc-update add sshd default": "rc-update's other changes are allowed since sys.security-weakening names it (was asked as unknown)",
 }
-GAP_CASES: list[tuple[str, str]] = [(k, DENY) for k in GAPS]
+_ASKED = ("sysrc sshd_enable=YES", "rc-update add sshd default")
+GAP_CASES: list[tuple[str, str]] = [(k, ASK if k in _ASKED else DENY) for k in GAPS]
 
 
 def _expect(command: str, want: str) -> None:
