@@ -168,3 +168,10 @@ def test_socket_writers_agree() -> None:
     from clearance.rules import net
 
     assert engine._SOCKET_WRITERS == net._SOCKET_WRITERS
+
+
+def test_fill_disk_gate_names_every_follower() -> None:
+    """rules/gates.py's gate for sys.fill-disk names the programs rules/system.py follows an endless stream into."""
+    from clearance.rules import gates, system
+
+    assert system._PASS_THROUGH | system._HOLDERS | {"xargs"} == gates.FILL_DISK_FOLLOWERS
