@@ -366,6 +366,11 @@ GATE_FRAGMENTS += [f"{name} $(echo ~/.ssh/id_rsa | tr a a)" for name in ("cat", 
 # creds.grep-environment and creds.grep-environment-service on each filter of the environment they are about
 GATE_FRAGMENTS += [f"env | {name} -i token" for name in ("grep", "egrep", "rg", "awk", "sed", "cut", "head", "tail", "sort", "less", "more")]
 GATE_FRAGMENTS += [f"printenv | {name} -i vercel" for name in ("grep", "egrep", "fgrep", "rg")]
+# sys.fill-disk follows an endless stream through filters into a file, into programs that hold their input, into xargs -P 0.
+GATE_FRAGMENTS += [
+    f"yes | {name} > /tmp/fill.out" for name in ("cat", "pv", "base64", "tr", "gzip", "bzip2", "xz", "tee", "od", "xxd", "hexdump", "cut", "fold")
+]
+GATE_FRAGMENTS += ["sort /dev/zero", "tac /dev/zero", "tail -f /dev/zero", "yes | xargs -P 0 -n 1 sleep 1"]
 
 
 def test_every_command_gate_is_met_where_its_rule_fires() -> None:

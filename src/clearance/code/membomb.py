@@ -29,8 +29,8 @@ _REPEAT = lazy(
 )
 _ENDLESS = lazy(r"\bwhile\s*+(?:\(\s*+)?(?:1|true|TRUE|True)\s*\)?|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s*(?:\{|do\b)|\buntil\s*+(?:\(\s*+)?(?:0|false)\s*\)?")
 _GROW = lazy(
-    r"\.(?:append|push|extend|concat)\s*\(|<<\s*[\w\"'$@]|\.=|\+=|\*=|\$\w+\[\]\s*=|\bpush\s*\(?\s*@"
-    r"|\b(\w+)\s*=\s*\1\s*[+.\s]"  # s = s s "x" (awk), s = s + s, $s = $s . $s: a value made of itself
+    r"\.(?:append|push|extend|concat)\s*+\(|<<\s*+[\w\"'$@]|\.=|\+=|\*=|\$\w++\[\]\s*+=|\bpush\s*+\(?+\s*+@"
+    r"|\b(\w++)\s*+=\s*+\1\b\s*+[+.\w\"'$]"  # s = s s "x" (awk), s = s + s, $s = $s . $s: a value made of itself
 )
 _LEAVE = lazy(r"\b(?:break|last|return|exit|die|raise|throw|sleep|shift|pop|clear|splice|wait)\b")
 
@@ -50,12 +50,25 @@ def _size(text: str) -> int:
 
 
 def _python(code: str) -> str | None:
-    import ast  # the grammar only where the code has a huge literal or an endless loop
+    import _ast as ast  # the node classes and the parser flag, not ast.py (code/python.py does the same)
 
     try:
-        tree = ast.parse(code)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = compile(code, "<code>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
         return None
+
+    def walk(root: Any) -> list[Any]:
+        out, todo = [], [root]
+        while todo and len(out) < 20000:
+            n = todo.pop()
+            out.append(n)
+            for name in getattr(n, "_fields", ()):
+                v = getattr(n, name, None)
+                if isinstance(v, list):
+                    todo.extend(x for x in v if isinstance(x, ast.AST))
+                elif isinstance(v, ast.AST):
+                    todo.append(v)
+        return out
 
     def number(n: Any, depth: int = 0) -> int:
         if depth > 8:
@@ -74,7 +87,7 @@ def _python(code: str) -> str | None:
     def sized(n: Any) -> bool:
         return isinstance(n, (ast.Constant, ast.List, ast.Tuple)) and not (isinstance(n, ast.Constant) and isinstance(n.value, (int, float)))
 
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
             for lit, count in ((node.left, node.right), (node.right, node.left)):
                 if sized(lit) and number(count) >= HUGE:
@@ -84,7 +97,7 @@ def _python(code: str) -> str | None:
             if name in ("bytearray", "bytes", "zeros", "ones", "empty") and node.args and number(node.args[0]) >= HUGE:
                 return f"the code allocates {name}() of at least 4 GiB"
         if isinstance(node, ast.While) and isinstance(node.test, ast.Constant) and bool(node.test.value):
-            inner = [n for stmt in node.body for n in ast.walk(stmt)]
+            inner = [n for stmt in node.body for n in walk(stmt)]
             if any(isinstance(n, (ast.Break, ast.Return, ast.Raise)) for n in inner):
                 continue
             grows = any(
