@@ -58,7 +58,8 @@ def _python(code: str) -> str | None:
         return None
 
     def walk(root: Any) -> list[Any]:
-        out, todo = [], [root]
+        out: list[Any] = []
+        todo: list[Any] = [root]
         while todo and len(out) < 20000:
             n = todo.pop()
             out.append(n)
