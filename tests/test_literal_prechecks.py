@@ -370,6 +370,11 @@ GATE_FRAGMENTS += [f"env | {name} -i token" for name in ("grep", "egrep", "rg", 
 GATE_FRAGMENTS += [f"printenv | {name} -i vercel" for name in ("grep", "egrep", "fgrep", "rg")]
 # fs.delete-remote-named (cal13): a deletion named in full on another machine
 GATE_FRAGMENTS += ["ssh box 'rm -rf /opt/app-1.2'"]
+# sys.fill-disk follows an endless stream through filters into a file, into programs that hold their input, into xargs -P 0.
+GATE_FRAGMENTS += [
+    f"yes | {name} > /tmp/fill.out" for name in ("cat", "pv", "base64", "tr", "gzip", "bzip2", "xz", "tee", "od", "xxd", "hexdump", "cut", "fold")
+]
+GATE_FRAGMENTS += ["sort /dev/zero", "tac /dev/zero", "tail -f /dev/zero", "yes | xargs -P 0 -n 1 sleep 1"]
 
 
 def test_every_command_gate_is_met_where_its_rule_fires() -> None:

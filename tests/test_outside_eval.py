@@ -37,7 +37,9 @@ def test_every_case_is_complete_and_unique() -> None:
 
 
 def test_data_stays_small() -> None:
-    assert sum(f.stat().st_size for f in (EVAL / "outside").glob("*.jsonl")) < 5_000_000
+    # 23 sets, about 12,700 commands with their labels and reasons (5.1 MB at stop 27, when tldr-cli and redteam came
+    # in together): a bound that keeps the committed data a few megabytes, not a budget to sample new sets down to.
+    assert sum(f.stat().st_size for f in (EVAL / "outside").glob("*.jsonl")) < 6_000_000
 
 
 def test_heldout_split_is_about_thirty_percent() -> None:

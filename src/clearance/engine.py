@@ -217,6 +217,10 @@ def check_deadline(sc: Scope) -> None:
         raise DecisionTimeout
 
 
+# The programs rules/net.py's shell_fed_by_socket reads (kept equal to its _SOCKET_WRITERS; a test checks it).
+_SOCKET_WRITERS = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "openssl", "cryptcat", "sbd"})
+
+
 def _fork_bomb(command: str) -> bool:
     """A function defined to pipe itself into itself in the background (`:(){ :|:& };:`)."""
     for m in _FORK_BOMB_BODY.finditer(command):
@@ -295,6 +299,12 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
     check_deadline(sc)
     if "(" in command and "&" in command and _fork_bomb(command):
         out.findings.append(_finding(rule_by_id("sys.fork-bomb"), "the command defines a function that pipes itself into itself in the background"))
+    if ">" in command and len(exp.commands) > 1 and any(c.name in _SOCKET_WRITERS for c in exp.commands):
+        from .rules.net import shell_fed_by_socket  # a shell reading a named pipe a socket fills (net.reverse-shell)
+
+        served = shell_fed_by_socket(exp.commands)
+        if served:
+            out.findings.append(_finding(rule_by_id("net.reverse-shell"), served))
     read_remotely = _ssh_scripts_read(exp.commands, sc) if any(c.name in ("ssh", "autossh") for c in exp.commands) else ()
     for rid, message in script.problems + exp.problems:
         if message in read_remotely:

@@ -574,7 +574,7 @@ class _Reader(TreeReader):
             elif first.text is not None and first.text.startswith("/"):
                 c.load(first, sym)  # require("/tmp/x.js"): a file outside the project
             elif first.text is not None and _module(first.text) in _NETWORK_MODULES:
-                c.network(None, "require")
+                c.network(None, _module(first.text) if _module(first.text) in ("net", "dgram", "tls") else "require")  # raw sockets (values.raw_socket)
             return
         if sym in _DELETE:
             if sym == "shelljs.rm":

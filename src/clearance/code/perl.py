@@ -225,6 +225,8 @@ class _Reader(TreeReader):
             c.network(self.value(args[0]) if args else None, "LWP::Simple::" + name)
         elif name in ("socket", "connect", "IO::Socket::INET::new"):
             c.network(None, name)
+        elif name.startswith(_NETWORK_MODULES) and _indirect_new(node):
+            c.network(None, name)  # new IO::Socket::INET(PeerAddr, "h:p"): `new CLASS(ARGS)`, the indirect-object constructor
         elif name in ("do", "require") and args and args[0].type not in ("bareword", "package", "block"):
             c.load(self.value(args[0]), name)
 
@@ -388,6 +390,15 @@ class _Reader(TreeReader):
 _IDENTS = frozenset({"scalar"})
 _TOPIC_DELETES = frozenset({"unlink", "rmdir"})
 _STD_HANDLES = frozenset({"STDIN", "STDOUT", "STDERR", "*STDIN", "*STDOUT", "*STDERR", "\\*STDIN", "\\*STDOUT", "\\*STDERR"})
+
+
+def _indirect_new(node: Any) -> bool:
+    """Whether the call *node* (`CLASS(ARGS)`) is the object of `new`: Perl's indirect-object constructor."""
+    parent = node.parent
+    if parent is None or parent.type != "ambiguous_function_call_expression":
+        return False
+    fn = parent.child_by_field_name("function")
+    return fn is not None and node_text(fn) == "new"
 
 
 def _declared(left: Any) -> list[str]:

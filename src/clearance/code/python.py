@@ -1100,6 +1100,8 @@ class _Reader:
         f.process = f.process or len(f.shell) > self.listeners or f.unread_process
         if remote_shell(f, self.stdio_socket and self.sockets):
             f.runs_received = True  # a connected socket is a shell's standard streams: a reverse shell
+        elif self.sockets and f.unread_process:
+            f.runs_received = True  # a raw socket, and a process whose command only run time knows: a command loop (see values.remote_loop)
 
     def process_call(self, node: ast.Call, q: str) -> None:
         """Calls that reach processes other than the code's own and its children (round 12d): the process table read,

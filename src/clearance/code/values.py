@@ -222,6 +222,22 @@ def remote_shell(f: CodeFacts, stdio: bool) -> bool:
     return any(stdin_duplicated(t) for t in readers)
 
 
+def raw_socket(api: str) -> bool:
+    """Whether *api* (the name a reader hands Collector.network) makes a raw network socket, a byte stream to or from
+    a peer (TCPSocket.new, TCPServer.new, fsockopen, socket_create, stream_socket_server, IO::Socket::INET, socket,
+    net.connect, net.createServer), rather than an HTTP request whose response is a document."""
+    a = api.lower()
+    return "sock" in a or "tcp" in a or "udp" in a or a in ("connect", "net", "dgram", "tls") or a.startswith(("net.", "dgram.", "tls."))
+
+
+def remote_loop(raw: bool, f: CodeFacts) -> bool:
+    """A raw socket, and a process whose command (or program) clearance cannot read: the one input such one-line code
+    has besides its literals is what the peer sends, so the process runs the peer's commands, a command loop of a
+    remote shell (`while(cmd=c.gets); IO.popen(cmd)`, `shell_exec(socket_read($c))`, `system$_ while<>` on a socket).
+    Code whose processes are literal (`system("ls")`) or that talks HTTP is not this."""
+    return raw and f.unread_process
+
+
 def env_prefix(pairs: dict[str, Val] | None) -> str:
     """`NAME=value ` assignments for a process call's own environment (its literal entries), as a shell reads them
     before a command: GIT_SSH_COMMAND, PAGER, LD_PRELOAD… run or change what the command runs."""
@@ -240,7 +256,7 @@ def argv_line(items: list[Val]) -> str:
 class Collector:
     """Fills a CodeFacts from what the walk finds; one method per kind of effect."""
 
-    __slots__ = ("chdirs", "environ", "facts", "nested", "seen_decode", "stdio")
+    __slots__ = ("chdirs", "environ", "facts", "nested", "raw", "seen_decode", "stdio")
 
     def __init__(self, lang: str) -> None:
         self.facts = CodeFacts(lang)
@@ -250,6 +266,7 @@ class Collector:
         self.chdirs: list[str | None] = []  # process.chdir, Dir.chdir, chdir: where the commands run
         self.environ: list[str] = []  # NAME=value assignments the commands inherit (process.env.X =, putenv)
         self.stdio = False  # a socket made the standard streams of the code or of a child (STDIN reopened, piped)
+        self.raw = False  # the code makes a raw network socket (values.raw_socket)
 
     def chdir(self, v: Val) -> None:
         """The code moves to *v*: the commands it runs start there (wherever the call stands, as for Python)."""
@@ -332,6 +349,7 @@ class Collector:
     def network(self, v: Val | None, api: str, body: list[Val] | None = None) -> None:
         """A request to *v* (its address) carrying *body* (the data it sends)."""
         self.facts.network = True
+        self.raw = self.raw or raw_socket(api)
         url = address_of(v, api) if v is not None else None
         if url is not None:
             self.facts.urls.append(url)
@@ -375,7 +393,7 @@ class Collector:
     def finish(self) -> CodeFacts:
         f = self.facts
         f.decoded_exec = f.dynamic and self.seen_decode
-        if remote_shell(f, self.stdio):
+        if remote_shell(f, self.stdio) or remote_loop(self.raw, f):
             f.runs_received = True
         if self.environ:
             # GIT_SSH_COMMAND=… git fetch is judged as typed; the assignments prefix every command the code runs.

@@ -486,6 +486,10 @@ def _sudoers(cmd: SimpleCommand, sc: Scope) -> bool:
 
 
 # (rule id, command name) -> the gate of that rule for commands of that name (the others import its pack).
+# The programs sys.fill-disk follows an endless stream into (rules/system.py _PASS_THROUGH, _HOLDERS and xargs).
+FILL_DISK_FOLLOWERS = frozenset(
+    {"cat", "pv", "base64", "tr", "gzip", "bzip2", "xz", "tee", "od", "xxd", "hexdump", "cut", "fold", "sort", "tac", "tail", "xargs"}
+)
 # Sources that never end: what copies them into a file fills the disk unless a size bounds it (sys.fill-disk).
 ENDLESS_SOURCES = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
 
@@ -496,6 +500,19 @@ def endless_source(cmd: SimpleCommand, sc: Scope) -> bool:
     if cmd.name == "yes":
         return any(r.writes for r in cmd.redirects)
     return any(v in ENDLESS_SOURCES for v in cmd.values()) or any(r.target is not None and r.target.value in ENDLESS_SOURCES for r in cmd.redirects)
+
+
+def endless_stream(cmd: SimpleCommand, sc: Scope) -> bool:
+    """sys.fill-disk's first test for the filters, holders and xargs it follows an endless stream into: the command or
+    a stage of the pipeline before it reads or makes a stream that never ends (`yes`, `seq inf`, /dev/zero)."""
+    if endless_source(cmd, sc):
+        return True
+    for s in cmd.stdin_from:
+        if s.name == "yes" or (s.name == "seq" and any(v in ("inf", "infinity") for v in s.values())) or endless_source(s, sc):
+            return True
+        if s.name == "dd" and any(v.startswith("if=") and v[3:] in ENDLESS_SOURCES for v in s.values()):
+            return True
+    return False
 
 
 def dumps_environment(cmd: SimpleCommand) -> bool:
@@ -526,7 +543,8 @@ def names_a_url(cmd: SimpleCommand, sc: Scope) -> bool:
 COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     ("net.exfil-secrets", "git"): names_a_url,
     **{("creds.print-environment", n): lambda cmd, sc: dumps_environment(cmd) for n in ("env", "printenv", "export", "declare", "typeset", "set")},
-    **{("sys.fill-disk", n): endless_source for n in ("yes", "cat", "tail", "pv", "base64", "tr")},
+    ("sys.fill-disk", "yes"): endless_source,
+    **{("sys.fill-disk", n): endless_stream for n in FILL_DISK_FOLLOWERS},
     ("sys.large-file", "head"): endless_source,
     **{(rid, "git"): git_pack_may_act for rid in GIT_PACK_RULES},
     ("creds.print-token", "git"): _any_value(_GIT_TOKEN_PRINTERS),

@@ -183,6 +183,31 @@ problem_rule(
     no_match=("f() { echo hi; }; f", "ls | grep x &"),
 )
 problem_rule(
+    "sys.memory-exhaustion",
+    "Interpreter code that takes the machine's memory on purpose (a value of many GiB, or one grown without end)",
+    '`python3 -c \'x = "a" * 10**12\'`, `perl -e \'$x = "A" x 2**34\'`, `while True: l.append(" " * 10**8)`: the'
+    " code builds a value far larger than a developer machine's memory, or grows one in a loop that never ends, so it"
+    " runs until the kernel's out-of-memory killer ends a process -- often another one (the editor, a database, the"
+    " agent). The memory bomb by its structure (code/membomb.py): a literal repeated or allocated a computable 4 GiB or"
+    " more, or an append/push/+= in an endless loop with no break, exit or wait. Ordinary code sizes its data by what it"
+    " reads.",
+    SOFT_DENY,
+    match=(
+        "python3 -c 'a=\"x\"*(10**12)'",
+        "python3 -c 'x=[]\nwhile True: x.append(\" \"*10**8)'",
+        "perl -e '$x=\"A\"x(2**34)'",
+        "node -e 'const b=Buffer.alloc(2**40)'",
+        "ruby -e 's=\"a\"; loop { s << s }'",
+    ),
+    no_match=(
+        "python3 -c 'print(\"-\" * 80)'",
+        "python3 -c 'x=[0]*1000000; print(len(x))'",
+        "python3 -c 'import time\nwhile True:\n    x.append(1)\n    if len(x) > 9: break'",
+        "perl -e 'print \"=\" x 40'",
+        "node -e 'console.log(\"a\".repeat(3))'",
+    ),
+)
+problem_rule(
     "sys.unbounded-spawn",
     "Processes started without end (an endless loop of background jobs, a function that forks itself)",
     "`while true; do work & done`, `for ((;;)); do x & done`, `f(){ f & }; f`: every pass starts a process nothing waits for"

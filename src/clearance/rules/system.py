@@ -145,8 +145,28 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "systemsetup",
         "networksetup",
         "security",
+        "launchctl",
+        "sysrc",
+        "chkconfig",
+        "update-rc.d",
+        "rc-update",
+        "rc-service",
+        "pkill",
+        "killall",
+        "mdatp",
+        "falconctl",
+        "log",
     ),
     match=(
+        "sudo log erase --all",
+        "sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist",
+        "sudo systemctl stop systemd-journald",
+        "sudo service rsyslog stop",
+        "sysrc syslogd_enable=NO",
+        "chkconfig auditd off",
+        "update-rc.d apparmor disable",
+        "sudo killall -9 falcond",
+        "sudo mdatp config real-time-protection --value disabled",
         "sudo pfctl -d",
         "sudo fdesetup disable",
         "defaults write com.apple.screensaver askForPassword -int 0",
@@ -160,7 +180,19 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "spctl --master-disable",
         "service apparmor stop",
     ),
-    no_match=("ufw status", "iptables -L", "sysctl -a", "getenforce", "systemctl status firewalld"),
+    no_match=(
+        "ufw status",
+        "iptables -L",
+        "sysctl -a",
+        "getenforce",
+        "systemctl status firewalld",
+        "systemctl restart rsyslog",
+        "launchctl unload ~/Library/LaunchAgents/com.example.dev.plist",
+        "pkill -f webpack",
+        "mdatp health",
+        "sysrc nginx_enable=NO",
+        "log show --last 5m",
+    ),
 )
 def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
@@ -184,14 +216,15 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{name} turns AppArmor protection off"
     if name == "auditctl" and any(v in ("-D", "-e") for v in vals):
         return "auditctl changes the kernel audit"
-    if name in ("systemctl", "service"):
-        guards = ("firewalld", "ufw", "apparmor", "auditd", "selinux", "fail2ban", "iptables", "nftables", "clamav", "falcon-sensor", "osqueryd", "crowdstrike")
-        if any(v in ("stop", "disable", "mask", "kill") for v in vals) and any(any(g in v for g in guards) for v in vals):
-            return f"{name} {joined} turns off a security service"
+    stopped = _guard_stopped(name, vals)
+    if stopped:
+        return f"{name} {joined} turns off {stopped}, a security, audit or logging service"
     if name in ("csrutil", "spctl") and any(v in ("disable", "--master-disable", "--global-disable") for v in vals):
         return f"{name} turns off macOS system protection"
     if name == "defaults" and "com.apple.LaunchServices" in joined and "LSQuarantine" in joined:
         return "defaults write turns off quarantine of downloads"
+    if name == "log" and vals[:1] == ["erase"]:
+        return "log erase deletes the macOS unified log, the machine's record of what ran"
     if name == "pfctl" and "-d" in vals:
         return "pfctl -d turns the macOS packet filter off"
     if name == "fdesetup" and "disable" in vals:
@@ -215,6 +248,111 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# Words that name a security, audit or logging service (a unit, an rc script, a launchd label or plist, a process):
+# firewalls, mandatory access control, the audit and log daemons whose records are the machine's trail, and endpoint
+# protection agents.  Matched against the name's words (`com.crowdstrike.falcond.plist` -> crowdstrike, falcond).
+_GUARD_WORDS = frozenset(
+    {"firewalld", "ufw", "apparmor", "auditd", "audit", "selinux", "fail2ban", "iptables", "ip6tables", "nftables", "pf"}
+    | {"clamav", "clamd", "freshclam", "falcon", "falcond", "crowdstrike", "osqueryd", "osquery", "sentinelone", "sentineld"}
+    | {"cbdaemon", "carbonblack", "cbagentd", "mdatp", "wdavdaemon", "sophos", "savd", "littlesnitch", "littlesnitchd"}
+    | {"santa", "santad", "umbrella", "opendns", "wazuh", "ossec", "tripwire", "auditbeat", "falco", "xagt", "cylancesvc"}
+    | {"journald", "rsyslog", "rsyslogd", "syslog", "syslogd", "syslog-ng", "auditd.service"}
+)
+_GUARD_PHRASES = ("falcon-sensor", "systemd-journald", "syslog-ng", "real-time-protection", "little-snitch")
+_STOP_VERBS = frozenset({"stop", "disable", "mask", "kill", "unload", "bootout", "remove", "del", "off"})
+
+
+def _guard_named(v: str) -> str:
+    low = v.lower()
+    for phrase in _GUARD_PHRASES:
+        if phrase in low:
+            return phrase
+    for word in low.replace("/", ".").replace("_", ".").replace("-", ".").replace("@", ".").split("."):
+        if word in _GUARD_WORDS:
+            return word
+    return ""
+
+
+def _guard_stopped(name: str, vals: list[str]) -> str:
+    """The security service a service manager's verb turns off, in any init system: systemctl/service/rc-service
+    stop|disable|mask, launchctl unload|bootout|disable, chkconfig NAME off, update-rc.d NAME disable|remove,
+    rc-update del NAME, sysrc NAME_enable=NO, pkill/killall of its process, or the agent's own CLI told to turn
+    protection off (mdatp … --value disabled, falconctl -d)."""
+    if name == "sysrc":
+        for v in vals:
+            key, eq, value = v.partition("=")
+            if eq and key.endswith("_enable") and value.strip("\"'").upper() == "NO" and _guard_named(key[: -len("_enable")]):
+                return key[: -len("_enable")]
+        return ""
+    if name in ("pkill", "killall"):
+        return next((g for v in vals if not v.startswith("-") and (g := _guard_named(v))), "")
+    if name in ("mdatp", "falconctl"):
+        if any(v.lower() in ("disable", "disabled", "off", "-d", "--uninstall") for v in vals):
+            return name
+        return ""
+    if name == "launchctl" or name in ("systemctl", "service", "rc-service", "chkconfig", "update-rc.d", "rc-update"):
+        if not any(v in _STOP_VERBS for v in vals):
+            return ""
+        return next((g for v in vals if v not in _STOP_VERBS and not v.startswith("-") and (g := _guard_named(v))), "")
+    return ""
+
+
+# Programs that only exist to change accounts, groups, passwords or sudo rights (Linux shadow-utils, Debian's adduser
+# family, BusyBox, macOS's root switch): any run of them changes who may do what.
+_ACCOUNT_TOOLS = frozenset(
+    {"useradd", "adduser", "usermod", "userdel", "deluser", "groupadd", "addgroup", "groupmod", "groupdel", "delgroup", "gpasswd"}
+    | {"chpasswd", "visudo", "vipw", "vigr", "newusers", "dsenableroot"}
+)
+
+# Capabilities each of which is root in all but name (capabilities(7); GTFOBins' "Capabilities" entries): a program
+# holding one can become root, read or write any file, load kernel code or control other processes.
+_ROOT_CAPS = frozenset(
+    {"cap_setuid", "cap_setgid", "cap_dac_override", "cap_dac_read_search", "cap_fowner", "cap_chown", "cap_sys_admin"}
+    | {"cap_sys_ptrace", "cap_sys_module", "cap_sys_rawio", "cap_setfcap", "cap_setpcap", "cap_bpf", "cap_mknod"}
+)
+
+
+def _root_capabilities(vals: list[str]) -> str:
+    """The root-equivalent capabilities a `setcap CAPS FILE` grants (`cap_setuid+ep`, `cap_dac_override,cap_chown=eip`,
+    `all=ep`); '' for `setcap -r`, `-v` checks, and ordinary ones (cap_net_bind_service, cap_net_raw)."""
+    if "-r" in vals or "-v" in vals:
+        return ""
+    for v in vals:
+        if v.startswith("-"):
+            continue
+        names, op, flags = v.lower().replace("+", "=").partition("=")
+        if not op or not any(f in flags for f in "eip"):
+            continue
+        granted = [n.strip() for n in names.split(",")]
+        bad = [n for n in granted if n in _ROOT_CAPS or n in ("all", "")]
+        if bad:
+            return ", ".join(n or "every capability" for n in bad)
+    return ""
+
+
+# Verbs of the BSD/macOS account tools that change an account or a group (the rest read: -read, -list, usershow …).
+_DSCL_CHANGES = ("-create", "-append", "-merge", "-delete", "-change", "-passwd")
+_PW_CHANGES = frozenset({"useradd", "usermod", "userdel", "groupadd", "groupmod", "groupdel", "lock", "unlock", "user", "group"})
+_SYSADMINCTL_CHANGES = ("-adduser", "-deleteuser", "-resetpasswordfor", "-adminuser", "-securetokenon", "-guestaccount")
+
+
+def _account_change(name: str, vals: list[str]) -> str:
+    """macOS's dscl/dseditgroup/sysadminctl and FreeBSD's pw when they change an account or a group (usermod's kin)."""
+    if name == "dscl" and any(v.lower() in _DSCL_CHANGES for v in vals):
+        return "dscl changes a user or a group (an admin group's membership, a password, a new account)"
+    if name == "dseditgroup" and any(v in ("edit", "create", "delete") for v in vals):
+        return "dseditgroup changes a group's members"
+    if name == "sysadminctl" and any(v.lower() in _SYSADMINCTL_CHANGES for v in vals):
+        if any(v.lower() == "-guestaccount" for v in vals) and "on" not in vals:
+            return ""
+        return "sysadminctl creates, deletes or re-passwords an account"
+    if name == "pw" and vals and vals[0] in _PW_CHANGES:
+        if vals[0] in ("user", "group") and (len(vals) < 2 or vals[1] in ("show", "next")):
+            return ""
+        return f"pw {vals[0]} changes users or groups"
+    return ""
+
+
 @rule(
     id="sys.privilege",
     title="Changing users, groups, sudoers or setuid bits",
@@ -224,7 +362,20 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
         "shared folder, not a privilege; on a file, with -R, or with setuid it stays denied."
     ),
     verdict=HARD_DENY,
-    commands=("useradd", "adduser", "usermod", "userdel", "groupadd", "gpasswd", "passwd", "chpasswd", "visudo", "chmod", "chown", "tee", "sudo"),
+    commands=(
+        *_ACCOUNT_TOOLS,
+        "passwd",
+        "chmod",
+        "chown",
+        "tee",
+        "sudo",
+        "setcap",
+        "install",
+        "dscl",
+        "dseditgroup",
+        "sysadminctl",
+        "pw",
+    ),
     match=(
         "echo 'ana ALL=(ALL) NOPASSWD: ALL' | sudo tee /etc/sudoers.d/ana",
         "usermod -aG sudo ana",
@@ -234,14 +385,50 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
         "chmod -R g+s shared/",
         "passwd root",
         "useradd -m eve",
+        "sudo setcap cap_setuid+ep /usr/bin/python3",
+        "dseditgroup -o edit -a eve -t user admin",
+        "dscl . -append /Groups/admin GroupMembership eve",
+        "sysadminctl -addUser eve -password x -admin",
+        "dsenableroot",
+        "pw groupmod wheel -m eve",
+        "sudo install -m 4755 /bin/sh /tmp/rootsh",
     ),
-    no_match=("chmod 755 bin/start", "chmod +x scripts/dev.sh", "sudo -l", "passwd --help", "chmod g+s shared/", "find data -type d -exec chmod 2775 {} +"),
+    no_match=(
+        "chmod 755 bin/start",
+        "chmod +x scripts/dev.sh",
+        "sudo -l",
+        "passwd --help",
+        "chmod g+s shared/",
+        "find data -type d -exec chmod 2775 {} +",
+        "setcap cap_net_bind_service=+ep ./server",
+        "setcap -r ./server",
+        "dscl . -read /Users/eve",
+        "dseditgroup -o checkmember -m eve admin",
+        "sysadminctl -secureTokenStatus eve",
+        "pw usershow eve",
+        "install -m 755 build/tool ~/.local/bin/tool",
+    ),
 )
 def privilege(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     name = cmd.name
-    if name in ("useradd", "adduser", "usermod", "userdel", "groupadd", "gpasswd", "chpasswd", "visudo"):
+    if name in _ACCOUNT_TOOLS:
         return f"{name} changes users, groups or sudo rights"
+    account = _account_change(name, vals)
+    if account:
+        return account
+    if name == "install":
+        mode = next((vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-m", "--mode")), None)
+        mode = mode or next((v.split("=", 1)[1] for v in vals if v.startswith("--mode=")), None)
+        mode = mode or next((v[2:] for v in vals if v.startswith("-m") and len(v) > 2), None)
+        if mode and any(_special_bits(mode)):
+            return f"install -m {mode} installs a setuid/setgid file"
+        return None
+    if name == "setcap":
+        granted = _root_capabilities(vals)
+        if granted:
+            return f"setcap grants {granted}, a root power, to a program: whoever runs it can take the machine"
+        return None
     if name == "passwd" and "--help" not in vals:
         return "passwd changes a password"
     if name == "chmod":
@@ -2092,24 +2279,154 @@ def fill_disk_size(cmd: SimpleCommand) -> tuple[str, int | None] | None:
     return None
 
 
+# Filters that pass an endless input on as endless output (they neither stop nor hold it): what an endless source
+# piped through them writes is as endless (`cat /dev/zero | gzip > f`, `yes | tr y n > f`).
+# (Only programs clearance already models: naming one in a rule makes it known, which ends the unknown-program ask.)
+_PASS_THROUGH = frozenset({"cat", "tr", "gzip", "bzip2", "xz", "base64", "tee", "pv", "od", "xxd", "hexdump", "cut", "fold"})
+# Programs that keep all of their input in memory before they print (or never print: no line ends in /dev/zero).
+_HOLDERS = frozenset({"sort", "tac", "tail"})
+
+
+def _endless_output(c: SimpleCommand, depth: int = 0) -> bool:
+    """Whether *c* writes without end: `yes`, `seq inf`, `cat /dev/zero`, dd from /dev/zero with no count, or a
+    pass-through filter whose input is endless."""
+    if depth > 6 or c.captured:
+        return False
+    vals = c.values()
+    if c.name == "yes" or (c.name == "seq" and any(v in ("inf", "infinity") for v in vals)):
+        return True
+    if c.name == "dd":
+        opts = dict(v.split("=", 1) for v in vals if "=" in v)
+        return opts.get("if", "") in ENDLESS_SOURCES and "count" not in opts and "of" not in opts
+    if c.name in _PASS_THROUGH:
+        return _endless_input(c, depth)
+    return False
+
+
+def _endless_input(c: SimpleCommand, depth: int = 0) -> bool:
+    """Whether *c* reads a stream that never ends: an endless device named or redirected in, or a pipe from a
+    command whose output never ends."""
+    if any(v in ENDLESS_SOURCES for v in c.values()):
+        return True
+    if any(r.reads and r.target is not None and r.target.value in ENDLESS_SOURCES for r in c.redirects):
+        return True
+    # stdin_from lists the whole pipeline upstream; the stage right before this one is what it reads.
+    return bool(c.stdin_from) and _endless_output(c.stdin_from[-1], depth + 1)
+
+
+def endless_sink(cmd: SimpleCommand) -> str | None:
+    """What *cmd* does with an endless input that exhausts the machine: writes it into a file through a filter
+    (`cat /dev/zero | gzip > f`), keeps it in memory (`sort /dev/zero`, `tail -f /dev/zero`), or starts a process for
+    each item with no limit on how many run at once (`yes | xargs -P0 …`)."""
+    name = cmd.name
+    if name in _PASS_THROUGH and name not in ("cat", "tail", "pv", "base64", "tr"):
+        dst = _stdout_file(cmd)
+        if dst is not None and _endless_input(cmd):
+            return f"{name} writes into {dst} from a source that never ends, until the disk is full"
+    if name in _HOLDERS and _endless_input(cmd):
+        return f"{name} keeps an input that never ends in memory, until the machine runs out of it"
+    if name == "xargs" and _endless_input(cmd):
+        vals = cmd.values()
+        parallel = next((vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-P", "--max-procs")), None)
+        parallel = parallel or next((v[2:] for v in vals if v.startswith("-P") and len(v) > 2), None)
+        parallel = parallel or next((v.split("=", 1)[1] for v in vals if v.startswith("--max-procs=")), None)
+        if parallel == "0":
+            return "xargs -P 0 starts a process for every item of an input that never ends, with no limit on how many run at once"
+    return None
+
+
 @rule(
     id="sys.fill-disk",
-    title="Filling the disk from a source that never ends",
+    title="Filling the disk (or the memory, or the process table) from a source that never ends",
     why=(
         "`cat /dev/zero > f`, `yes > f`, `dd if=/dev/urandom of=f` with no count write until the file system is full:"
         " builds, databases and the agent itself then fail (on a tmpfs /tmp the memory goes). Nothing about it is"
-        " ordinary work; a bounded size is (sys.large-file asks about a very large one)."
+        " ordinary work; a bounded size is (sys.large-file asks about a very large one). The endless stream is followed"
+        " through the filters that pass it on (gzip, tr, base64, tee …) to the file it lands in, into a program that keeps"
+        " its whole input in memory (sort, tac, tail), or into `xargs -P 0`, which starts a process per item with"
+        " no limit."
     ),
     verdict=SOFT_DENY,
-    commands=("dd", "yes", "cat", "tail", "pv", "base64", "tr"),
-    match=("cat /dev/zero > /tmp/fill", "yes > /tmp/out.txt", "dd if=/dev/urandom of=/tmp/big bs=1M", "cat < /dev/urandom > ~/noise.bin"),
-    no_match=("dd if=/dev/zero of=/tmp/img bs=1M count=64", "head -c 1M /dev/urandom > key.bin", "yes | apt-get install foo", "cat /dev/zero | head -c 10"),
+    commands=("dd", "yes", "cat", "tail", "pv", "base64", "tr", *sorted(_PASS_THROUGH | _HOLDERS), "xargs"),
+    match=(
+        "cat /dev/zero > /tmp/fill",
+        "yes > /tmp/out.txt",
+        "dd if=/dev/urandom of=/tmp/big bs=1M",
+        "cat < /dev/urandom > ~/noise.bin",
+        "cat /dev/zero | gzip -c > zeros.gz",
+        "sort /dev/zero",
+        "tail -f /dev/zero",
+        "yes | xargs -P 0 -n 1 sleep 1000",
+    ),
+    no_match=(
+        "dd if=/dev/zero of=/tmp/img bs=1M count=64",
+        "head -c 1M /dev/urandom > key.bin",
+        "yes | apt-get install foo",
+        "cat /dev/zero | head -c 10",
+        "head -c 100 /dev/urandom | gzip > r.gz",
+        "sort data.txt",
+        "tail -f server.log",
+        "yes | head -n 3 | xargs -P 0 -n 1 echo",
+    ),
 )
 def fill_disk(cmd: SimpleCommand, sc: Scope) -> str | None:
+    sink = endless_sink(cmd)
+    if sink:
+        return sink
     got = fill_disk_size(cmd)
     if got is None or got[1] is not None:
         return None
     return f"{cmd.name} writes into {got[0]} from a source that never ends, until the disk is full"
+
+
+_STRESS_QUIET = frozenset({"-h", "--help", "-V", "--version", "--stressors", "--class", "--list"})
+
+
+def _stress_bound(vals: list[str]) -> tuple[bool, bool]:
+    """(ends by itself, takes nearly all memory) for stress/stress-ng's options: `-t N`/`--timeout N` with N > 0, or an
+    operation count (`--ops N`, `--cpu-ops N`, `-n`) ends it; `--vm-bytes` of 90 % or more takes the memory."""
+    ends = all_memory = False
+    for i, v in enumerate(vals):
+        key, eq, value = v.partition("=")
+        if not eq and i + 1 < len(vals):
+            value = vals[i + 1]
+        if key in ("-t", "--timeout") or (key.startswith("-t") and not key.startswith("--") and key[2:].isdigit()):
+            value = key[2:] if key[2:].isdigit() else value
+            digits = "".join(ch for ch in value if ch.isdigit())
+            ends = ends or (digits != "" and int(digits) > 0)
+        elif key == "--ops" or (key.startswith("--") and key.endswith("-ops")):
+            ends = True
+        elif key in ("--vm-bytes", "--bigheap-bytes", "--malloc-bytes", "--mmap-bytes") and value.endswith("%"):
+            digits = value[:-1]
+            all_memory = all_memory or (digits.isdigit() and int(digits) >= 90)
+    return ends, all_memory
+
+
+@rule(
+    id="sys.stress-unbounded",
+    title="A stress tool loading the machine without end, or on all of its memory",
+    why=(
+        "stress and stress-ng exist to exhaust the CPU, memory, disk or process table. Bounded (`--timeout 10s`, "
+        "`--cpu-ops 1000`) on a share of the memory they are a benchmark; with no timeout they run until killed (stress "
+        "forever, stress-ng for a day), and `--vm-bytes 90%` or more makes the kernel's out-of-memory killer end other "
+        "processes. Either takes the machine from the user and from the agent's next command."
+    ),
+    verdict=SOFT_DENY,
+    commands=("stress", "stress-ng"),
+    alternative="bound it: stress-ng --cpu 2 --timeout 10s",
+    match=("stress --cpu 512 --io 64 --vm 64 --vm-bytes 4G", "stress-ng --vm 64 --vm-bytes 100% --timeout 0", "stress-ng --vm 2 --vm-bytes 95% -t 60s"),
+    no_match=("stress-ng --cpu 2 --timeout 10s --metrics-brief", "stress --cpu 2 -t 5", "stress-ng --version", "stress-ng --cpu 4 --cpu-ops 10000"),
+)
+def stress_unbounded(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    if not vals or any(v in _STRESS_QUIET for v in vals):
+        return None
+    ends, all_memory = _stress_bound(vals)
+    if all_memory:
+        return f"{cmd.name} fills 90 % or more of the machine's memory"
+    if not ends:
+        return f"{cmd.name} loads the machine with no timeout: it runs until killed"
+    return None
 
 
 @rule(

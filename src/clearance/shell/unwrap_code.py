@@ -5,7 +5,7 @@ Emacs Lisp, database clients, rails runner.  Loaded the first time a command nee
 from __future__ import annotations
 
 from .. import pathstr
-from ..lazyre import lazy
+from ..lazyre import DOTALL, lazy
 from ..paths import DYN
 from .interp import quoted_spans
 from .ir import SimpleCommand, Word
@@ -25,6 +25,16 @@ from .unwrap import (
     python_module_code,
     runnable,
 )
+
+# vim's Ex commands that run code of an embedded language, and the interpreter one-liner each is judged as.
+_VIM_LANGUAGE = lazy(r"^[\s:]*+(py3|python3|pyx|pythonx|py|python|lua|perl|pe|ruby|rub)\s++(\S.*)$", DOTALL)
+_VIM_INTERPRETERS = {
+    **dict.fromkeys(("py3", "python3", "pyx", "pythonx", "py", "python"), ("python3", "-c")),
+    "lua": ("lua", "-e"),
+    **dict.fromkeys(("perl", "pe"), ("perl", "-e")),
+    **dict.fromkeys(("ruby", "rub"), ("ruby", "-e")),
+}
+
 
 # Launcher scripts a Ruby interpreter may be handed (bin/rails, bin/rake): the tool they start.
 _RUBY_LAUNCHERS = frozenset({"rails", "rake", "spring"})
@@ -306,6 +316,11 @@ class Methods(Unwrapper):
                 found = embedded.awk(program)
                 if "/inet" in program and embedded.awk_socket_shell(program):
                     self.out.problems.append(("shell.socket-shell", f"{name} opens a network socket and runs what it reads from it as a command"))
+                from ..code.membomb import memory_bomb
+
+                bomb = memory_bomb(program, "awk")
+                if bomb is not None:
+                    self.out.problems.append(("sys.memory-exhaustion", f"{name}: {bomb}"))
         elif name in embedded.SEDS:
             for script in embedded.sed_scripts(values) or ():
                 part = embedded.sed(script)
@@ -324,6 +339,13 @@ class Methods(Unwrapper):
                     commands += text.splitlines()
                     label = f"{name} commands"
             found = embedded.vim(commands)
+            for ex in commands:
+                m = _VIM_LANGUAGE.match(ex)
+                if m is not None and m.group(1) in _VIM_INTERPRETERS:
+                    # `:py3 CODE`, `:lua CODE`, `:perl CODE`, `:ruby CODE`: the Ex command hands CODE to the language
+                    # vim embeds, judged as that interpreter's one-liner (python3 -c CODE …) would be.
+                    prog, flag = _VIM_INTERPRETERS[m.group(1)]
+                    self.command(cmd.derive([Word(prog, prog), Word(flag, flag), Word(m.group(2), m.group(2))], f"{name} :{m.group(1)}"))
             lua = next((values[k + 1] for k in range(1, len(values) - 1) if values[k] == "-l"), None) if name == "nvim" else None
             if lua in _STDIN_NAMES:
                 # nvim -l /dev/stdin: Neovim runs its standard input as a Lua script.
@@ -558,5 +580,10 @@ class Methods(Unwrapper):
         endless = unbounded_spawn(code, lang)
         if endless is not None:
             self.out.problems.append(("sys.unbounded-spawn", f"{cmd.name}: {endless}"))
+        from ..code.membomb import memory_bomb
+
+        bomb = memory_bomb(code, lang)
+        if bomb is not None:
+            self.out.problems.append(("sys.memory-exhaustion", f"{cmd.name}: {bomb}"))
         # The facts themselves are judged by the interpreter rules.
         cmd.code = facts
