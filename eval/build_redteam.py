@@ -37,7 +37,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import Repo, h, parses, usable, write
+from build_outside import Repo, h, known_commands, parses, usable, write
 
 ART = "redcanaryco/atomic-red-team"
 IATT = "swisskyrepo/InternalAllTheThings"
@@ -318,9 +318,12 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "outside")
     args = ap.parse_args()
     cases = atomic_cases(Repo(args.mirror, ART)) + sheet_cases(Repo(args.mirror, IATT))
+    # a command another set already holds is left out (as build_peer does): each command is scored once
+    elsewhere = known_commands(args.out, skip=("redteam.jsonl",))
     seen: dict[str, dict[str, object]] = {}
     for c in cases:
-        seen.setdefault(str(c["id"]), c)
+        if str(c["tool_input"]["command"]) not in elsewhere:  # type: ignore[index]
+            seen.setdefault(str(c["id"]), c)
     write(args.out / "redteam.jsonl", list(seen.values()))
     print(f"redteam: {len(seen)} cases", file=sys.stderr)
     return 0
