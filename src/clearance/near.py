@@ -12,12 +12,16 @@ which is all the probe asks of these patterns.  :class:`AnyOf` is a pattern's to
 branches without a window stay one regular expression, each window becomes a Chain.
 
 Each part must end where its match ends whichever alternative matched (words closed by ``\\b``): the
-part's first match at a position stands for all of them there.  tests/test_near.py keeps the patterns
+part's first match at a position stands for all of them there.  The last part may start anywhere in a range
+(a group named ``till`` marks its last start): ``[\\w.+-]+@…`` may start at any character of the run before
+its ``@``, and tried at each of them it would read the run once per character (quadratic); read from the run's
+first character only, it reads it once.  tests/test_near.py keeps the patterns
 these replace and checks the same answers on generated texts and on the probe's evaluation sets.
 """
 
 from __future__ import annotations
 
+from .firststart import StartRe
 from .lazyre import LazyRe
 
 TYPE_CHECKING = False
@@ -36,8 +40,11 @@ class Chain:
     def __init__(self, parts: tuple[str, ...], gaps: tuple[int, ...], stop: str, gap_text: str, flags: int) -> None:
         if len(gaps) != len(parts) - 1:
             raise ValueError("one gap between each two parts")
-        # every position where a part starts, with where its match ends (the lookahead finds overlapping ones)
-        self.parts = tuple(LazyRe("(?=(" + p + "))", flags) for p in parts)
+        if any("(?P<till>" in p for p in parts[:-1]):
+            raise ValueError("only the last part may start in a range (its end is not kept)")
+        # every position where a part starts, with where its match ends in group 1 (a StartRe matches one character
+        # where its pattern starts, so finditer finds overlapping ones; re skips the characters no part starts with)
+        self.parts = tuple(StartRe("(" + p + ")", flags) for p in parts)
         self.gaps = gaps
         self.stop = LazyRe(stop, flags)
         self.gap_text = gap_text
@@ -65,13 +72,22 @@ class Chain:
             i = 0
             best = -1  # the furthest reach of the ends at or before the start looked at
             n = len(ends)
-            for m in part.compiled.finditer(text, ends[0]):
-                start = m.start()
+            covered = -1  # the last start of a range already looked at (the starts inside it add nothing)
+            compiled = part.compiled
+            till = compiled.groupindex.get("till")
+            # a range may start before the first end (an address whose run holds the noun before it): from the text's start
+            for m in compiled.finditer(text, 0 if till is not None else ends[0]):
+                start = first = m.start()
+                if till is not None and m.start(till) >= 0:
+                    start = m.start(till)  # the part starts anywhere from first to start
+                elif start <= covered:
+                    continue
                 while i < n and ends[i] <= start:
                     best = max(best, reach[i])
                     i += 1
-                if best >= start:
+                if best >= first:
                     new_ends.append(m.end(1))
+                covered = max(covered, start)
             ends = new_ends
         return bool(ends)
 
