@@ -218,7 +218,7 @@ def test_no_pattern_compiled_inside_a_function() -> None:
     found = []
     for path in SRC.rglob("*.py"):
         rel = path.relative_to(SRC).as_posix()
-        if rel == "lazyre.py":
+        if rel in ("lazyre.py", "firststart.py"):  # the lazy wrappers (a StartRe is a LazyRe: the collector compiles it)
             continue
         tree = ast.parse(path.read_text())
         for fn in ast.walk(tree):
