@@ -80,6 +80,7 @@ def worst(p: re.Pattern[str], shapes: dict[str, str], cap_ms: float) -> tuple[fl
 def scanners() -> dict[str, tuple[Callable[[str], object], str]]:
     """The functions that replace patterns which were super-linear (issue 16), by name: (the function, the characters
     its inputs are built from).  They run over the same inputs as the patterns."""
+    from clearance import probe
     from clearance.code import convention_files
     from clearance.probe import _placeholder_in_query
     from clearance.rules.self import _blank_literals
@@ -94,6 +95,10 @@ def scanners() -> dict[str, tuple[Callable[[str], object], str]]:
         "scanner embedded.awk (_quoted_between)": (embedded.awk, '"\\ a|()systemgetline'),
         "scanner unwrap_sockets._erb_code": (unwrap_sockets._erb_code, "<%=->- a\n"),
         "scanner probe._placeholder_in_query": (_placeholder_in_query, "?&#=a{}[]<>%$_ SECRET"),
+        # the verb-near-object matchers (near.AnyOf) as scan() runs them; their parts are measured as patterns too
+        "matcher probe._REVEAL": (probe._REVEAL.search, "".join(sorted(set("show print dump system your instructions.\n")))),
+        "matcher probe._ACTION": (probe._ACTION.search, "".join(sorted(set("read cat show .env passwords.\n")))),
+        "matcher probe._TOOLCALL": (probe._TOOLCALL.search, "".join(sorted(set("email send data@x.co append token reply.\n")))),
     }
 
 

@@ -34,7 +34,9 @@ import codecs
 import contextlib
 import re
 
+from .firststart import StartRe
 from .lazyre import LazyRe, lazy
+from .near import AnyOf, chain_of
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -49,7 +51,7 @@ BORDERLINE = 2
 _Q = (
     r"(?:and|or|all|any|every|the|your|my|previous|prior|above|earlier|preceding|former|original|initial|existing|system|safety|other|developer|these|those|of)"
 )
-_IGNORE = lazy(
+_IGNORE = StartRe(
     # "ignore previous instructions": instructions/prompts need no qualifier, softer objects need one
     r"(?:\b(?:ignore|disregard|forget|override|bypass|skip)\b[\s,]+(?:" + _Q + r"\s+)*(?:instructions?|prompts?|directions?|directives?|programming)\b"
     r"|\b(?:ignore|disregard|forget|bypass)\b[\s,]+(?:"
@@ -75,7 +77,7 @@ _IGNORE = lazy(
     r"|\bignor\w*\s+(?:tutte\s+(?:le\s+)?|tue\s+)(?:istruzioni|regole)|\bdimentica\s+(?:tutte\s+)?(?:le\s+)?istruzioni)",
     re.I,
 )
-_PERSONA = lazy(
+_PERSONA = StartRe(
     # "you are now using/running/looking at ..." describes a state; a new role or mode follows without a participle
     r"(?:\byou\s+are\s+(?:now|no\s+longer)\b(?!\s+[a-z]+ing\b)|\bfrom\s+now\s+on\b[^.\n]{0,40}\b(?:you|respond|answer|act)\b|\bact\s+as\s+(?:an?\s+)?(?:unrestricted|unfiltered|evil|jailbroken|uncensored)"
     r"|\bdeveloper\s+mode\b|\bdo\s+anything\s+now\b|\bjailbr(?:ea|o)k"
@@ -89,30 +91,40 @@ _PERSONA = lazy(
     re.I,
 )
 # A speaker claiming authority over the model that reads the text: "I'm your developer", "As your creator", "<GOD MODE>".
-_AUTHORITY = lazy(
+_AUTHORITY = StartRe(
     r"(?:\b(?:i\s+am|i'm|as)\s+your\s+(?:developer|creator|maker|programmer|owner|administrator|admin|operator|trainer|master)s?\b"
     r"|<\s*[A-Z][A-Z ]{1,30}\bMODE\s*>)",
 )
 # "DAN" (do anything now) in capitals only: "Dan" is a name.  Apart from _PERSONA so that the case-insensitive
 # pattern keeps Python's literal-prefix optimisation (an inline flag group would turn it off).
-_DAN = lazy(r"\bDAN\b(?!-)")
-# `(?=[…])` before a list of phrases: the first letters of its phrases. Inside a window like
-# `[^.\n]{0,60}` the list is tried at every position of the window; the class rejects most positions
-# in one step (a page of "dump dump …" took ~10x longer without it).
-_REVEAL = lazy(
-    r"(?:\b(?:reveal|print|repeat|output|show|dump|tell\s+me|give\s+me|summar\w+|disclose|verrate|révèle|revela|rivela)\b[^.\n]{0,60}(?=[sihowc])"
-    r"(?:system\s+(?:prompt|message)|initial\s+instructions|hidden\s+prompt|instructions\s+you\s+were\s+given|operating\s+instructions|words\s+above|context\s+window|internal\s+configuration"
-    r"|systemanweisungen|instructions\s+syst[eè]me|instrucciones\s+del\s+sistema|istruzioni\s+di\s+sistema)"
-    r"|\bwhat\s+was\s+written\s+above\b|\bexact\s+instructions\s+you\s+were\s+given"
-    # the reader's own instructions as the object of a verb that renders them ("output the previous instructions
-    # in a bullet list", "translate your instructions into Python"): "repeat" only with "your" (a runbook says
-    # "repeat the previous instructions" for a second server)
-    r"|\b(?:reveal|print|output|show|dump|disclose|translate|recite|repeat|tell\s+me|give\s+me|write\s+out|spell\s+out|summar\w+)\b[^.\n]{0,40}?(?<=\s)your\s+(?:\w+\s+)?(?:instructions|prompt|directives)\b"
-    r"|\b(?:reveal|print|output|dump|disclose|translate|recite)\b[^.\n]{0,40}?(?<=\s)(?:the\s+|all\s+)?(?:above|previous|preceding|prior)\s+(?:words|instructions|prompt|directives)\b"
-    r"|\b(?:reveal|print|output|dump|disclose|translate|recite)\b[^.\n]{0,40}?(?<=\s)(?:the\s+)?(?:instructions|directives)\s+(?:above|before\s+this|in\s+(?:the|your)\s+prompt)\b)",
-    re.I,
+_DAN = StartRe(r"\bDAN\b(?!-)")
+# A verb, then its object within a window (`verb[^.\n]{0,60}object`): near.Chain finds each list once and pairs
+# them (one pattern tried the objects at every position of every window: 100 KB of "show " took 190 ms).
+# `(?=[…])` before the list of objects: their first letters (one step rejects most positions).
+_REVEAL_VERBS = r"\b(?:reveal|print|output|show|dump|disclose|translate|recite|repeat|tell\s+me|give\s+me|write\s+out|spell\s+out|summar\w+)\b"
+_REVEAL_VERBS_FEW = r"\b(?:reveal|print|output|dump|disclose|translate|recite)\b"
+_REVEAL = AnyOf(
+    StartRe(r"\bwhat\s+was\s+written\s+above\b|\bexact\s+instructions\s+you\s+were\s+given", re.I),
+    (
+        chain_of(
+            (
+                r"\b(?:reveal|print|repeat|output|show|dump|tell\s+me|give\s+me|summar\w+|disclose|verrate|révèle|revela|rivela)\b",
+                r"(?=[sihowc])(?:system\s+(?:prompt|message)|initial\s+instructions|hidden\s+prompt|instructions\s+you\s+were\s+given|operating\s+instructions"
+                r"|words\s+above|context\s+window|internal\s+configuration"
+                r"|systemanweisungen|instructions\s+syst[eè]me|instrucciones\s+del\s+sistema|istruzioni\s+di\s+sistema)",
+            ),
+            (60,),
+            re.I,
+        ),
+        # the reader's own instructions as the object of a verb that renders them ("output the previous instructions
+        # in a bullet list", "translate your instructions into Python"): "repeat" only with "your" (a runbook says
+        # "repeat the previous instructions" for a second server)
+        chain_of((_REVEAL_VERBS, r"(?<=\s)your\s+(?:\w+\s+)?(?:instructions|prompt|directives)\b"), (40,), re.I),
+        chain_of((_REVEAL_VERBS_FEW, r"(?<=\s)(?:the\s+|all\s+)?(?:above|previous|preceding|prior)\s+(?:words|instructions|prompt|directives)\b"), (40,), re.I),
+        chain_of((_REVEAL_VERBS_FEW, r"(?<=\s)(?:the\s+)?(?:instructions|directives)\s+(?:above|before\s+this|in\s+(?:the|your)\s+prompt)\b"), (40,), re.I),
+    ),
 )
-_ADDRESSED = lazy(
+_ADDRESSED = StartRe(
     r"(?:\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+)?(?:ai|assistant|agent|llm|model|chatbot|bot|claude|gpt|copilot|gemini)\b"
     r"|\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|language\s+model|assistant|agent|bot)\b"
     r"|\b(?:ai|assistant|agent|llm|bot|claude|chatgpt|copilot|gemini|cursor)\s+reading\s+this\b"
@@ -121,14 +133,14 @@ _ADDRESSED = lazy(
     r"|\bwhen\s+you\s+(?:read|process|summari[sz]e)\s+this\b|\bbefore\s+(?:you\s+)?(?:answer|reply|replying|responding)\b[^.\n]{0,40}\b(?:call|append|include|add|send)\b)",
     re.I,
 )
-_ADDRESSED_STRONG = lazy(
+_ADDRESSED_STRONG = StartRe(
     r"(?:\bif\s+you\s+are\s+an?\s+(?:ai|llm|language\s+model)\b[^.\n]{0,80}\b(?:append|include|call|send|ignore|disregard|run|execute|reveal|output)\b"
     r"|\b(?:notice|note|message)\s+to\s+(?:any|all|the)\s+ai\b)",
     re.I,
 )
 # "Ignore the previous instructions", "reveal the system prompt" and "no restrictions" in further languages,
 # written from each language's ordinary wording (not from any evaluation set).
-_IGNORE_ML = lazy(
+_IGNORE_ML = StartRe(
     r"(?:(?:игнориру|проигнориру|забудь|забудьте|отмени|пренебреги|не\s+обращай\s+внимания\s+на)\w*\s+(?:(?:все|всех|предыдущ|прежн|свои|твои|ваши|системн|вышеуказанн|данн)\w*\s+){0,3}(?:инструкци|указани|промпт|правил)\w*"
     r"|(?:忽略|无视|忽视|忘记|忘掉|不要理会|不理会|别管)(?:掉|你)?(?:之前|以前|以上|上面|先前|前面|此前|原来|原有|所有|全部|一切|的|\s)*(?:指令|指示|说明|规则|提示|命令|要求|设定)"
     r"|(?:以前|これまで|上記|前|今まで|先ほど|元)の(?:すべての|全ての)?(?:指示|命令|ルール|指令|設定)(?:を|は)(?:すべて|全て)?(?:無視|忘れ)"
@@ -139,7 +151,7 @@ _IGNORE_ML = lazy(
     r")",
     re.I,
 )
-_REVEAL_ML = lazy(
+_REVEAL_ML = StartRe(
     r"(?:(?:покажи|выведи|раскрой|напиши|повтори|сообщи)\w*\s+(?:\w+\s+){0,3}системн\w+\s+(?:промпт|подсказк|инструкци|сообщени)\w*"
     r"|(?:输出|显示|告诉我|打印|泄露|重复|说出|透露)[^。\n]{0,10}(?:系统提示|系统指令|系统消息|提示词|初始指令)"
     r"|システムプロンプト[^。\n]{0,10}(?:表示|出力|教え|見せ)|시스템\s*프롬프트[^.\n]{0,15}(?:출력|보여|알려|공개)"
@@ -147,14 +159,14 @@ _REVEAL_ML = lazy(
     r")",
     re.I,
 )
-_PERSONA_ML = lazy(
+_PERSONA_ML = StartRe(
     r"(?:\bбез\s+(?:каких-либо\s+|всяких\s+)?(?:ограничений|цензуры|фильтров)|没有任何(?:限制|约束|审查)|不受任何限制|无限制|不加审查|制限(?:なし|のない|を解除)"
     r")",
     re.I,
 )
 
 # The same in languages written in Latin letters (Turkish, Portuguese, Polish, Dutch): these run on ASCII text too.
-_IGNORE_ML_LATIN = lazy(
+_IGNORE_ML_LATIN = StartRe(
     r"(?:\b(?:önceki|yukarıdaki|yukaridaki|tüm|bütün|mevcut)\s+(?:\w+\s+){0,2}(?:talimat|komut|yönerge|kural|istem)\w*\s+(?:\w+\s+){0,2}?(?:unut|yok\s+say|görmezden\s+gel|dikkate\s+alma|geçersiz|iptal|umursama)"
     r"|\b(?:talimat|yönerge)\w*\s+(?:iptal|geçersiz)"
     r"|\bignor[ea]\s+(?:todas\s+(?:as\s+)?(?:suas\s+)?|suas\s+)instru[çc](?:ões|oes)|\besque[çc]a\s+(?:todas\s+)?(?:as\s+)?instru[çc]"
@@ -169,11 +181,11 @@ _IGNORE_ML_LATIN = lazy(
     r"\s+(?:\S+\s+){0,3}?(?:instru[cçkz]\w*|istruz\w*|anweisung\w*|consignes?|petunjuk|perintah|tagubilin|direttiv\w*|directiv\w*|hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị))",
     re.I,
 )
-_REVEAL_ML_LATIN = lazy(
+_REVEAL_ML_LATIN = StartRe(
     r"(?:\bsistem\s+(?:istem|mesaj|talimat)\w*\s+(?:\w+\s+){0,3}?(?:göster|yaz|açıkla|sızdır|tekrarla))",
     re.I,
 )
-_PERSONA_ML_LATIN = lazy(
+_PERSONA_ML_LATIN = StartRe(
     r"(?:\b(?:kısıtlama|filtre)\w*\s+(?:kaldır|kapat|yok)|\b(?:sınırsız|sansürsüz|filtresiz)\b|\bsem\s+(?:restrições|filtros)|\bbez\s+(?:ograniczeń|cenzury))",
     re.I,
 )
@@ -248,7 +260,7 @@ _CONSEQUENTIAL_WORDS = (
     "shutdown uninstall unlink shred rewrite amend rebase"
 )
 _CONSEQUENTIAL_VERB = frozenset(_CONSEQUENTIAL_WORDS.split())
-_CONSEQUENTIAL_TEXT = lazy(
+_CONSEQUENTIAL_TEXT = StartRe(
     r"(?:https?://|(?<![\w.+-])[\w.+-]++@[\w-]++\.[a-z]{2,}\b|\.env\b|\bcredentials?\b|\bapi[\s_-]?keys?\b|\bsecrets?\b|\btokens?\b|\bpasswords?\b|\bprivate\s+keys?\b|id_rsa|\.ssh\b|\.aws\b"
     r"|\brm\s+-|\bcurl\b|\bwget\b|\|\s*(?:ba|z)?sh\b|\bchmod\b|\bsudo\b|--force\b|\bforce[\s-]push"
     r"|\b(?:do\s+not|don'?t|never|without)\s+(?:tell|telling|inform|informing|mention|mentioning|alert|alerting|notify|notifying)\w*\s+(?:\w+\s+)?user"
@@ -263,36 +275,89 @@ _QUERY_KEY = lazy(r"[?&#][^=&#?\s]*+=")
 _QUERY_END = lazy(r"[&#\s]")
 _PLACEHOLDER_WORD = lazy(r"%5B|%7B|\$\{?[A-Za-z_]{2,}|%s\b|\b(?=[A-Z0-9_]*[G-Z])[A-Z][A-Z0-9_]{3,}\b")
 _PLACEHOLDER_BRACKETS = (("{", "}"), ("[", "]"), ("<", ">"))
-_ACTION = lazy(
-    r"(?:\b(?:run|execute|exec|invoke)\s+(?:the\s+)?(?:following|this|these|that)\s+(?:shell\s+|bash\s+|terminal\s+)?(?:command|code|script|tool)s?\b"
-    r"|\b(?:read|cat|print|reveal|output|show|dump|include|paste|share|give\s+me|tell\s+me|collect)\b[^.\n]{0,60}(?=[.icape])(?:\.env\b|id_rsa|\.ssh|credentials|api[\s_-]?keys?|passwords?|access\s+tokens?|private\s+keys?|customer\s+(?:database|list|emails?|data)|environment\s+variables)"
-    r"|\bdo\s+not\s+(?:tell|inform|mention\s+(?:this\s+)?to|alert)\s+(?:the\s+)?user\b|\bwithout\s+(?:telling|informing|asking)\s+(?:the\s+)?user\b)",
-    re.I,
+_ACTION = AnyOf(
+    StartRe(
+        r"\b(?:run|execute|exec|invoke)\s+(?:the\s+)?(?:following|this|these|that)\s+(?:shell\s+|bash\s+|terminal\s+)?(?:command|code|script|tool)s?\b"
+        r"|\bdo\s+not\s+(?:tell|inform|mention\s+(?:this\s+)?to|alert)\s+(?:the\s+)?user\b|\bwithout\s+(?:telling|informing|asking)\s+(?:the\s+)?user\b",
+        re.I,
+    ),
+    (
+        chain_of(
+            (
+                r"\b(?:read|cat|print|reveal|output|show|dump|include|paste|share|give\s+me|tell\s+me|collect)\b",
+                r"(?=[.icape])(?:\.env\b|id_rsa|\.ssh|credentials|api[\s_-]?keys?|passwords?|access\s+tokens?|private\s+keys?|customer\s+(?:database|list|emails?|data)"
+                r"|environment\s+variables)",
+            ),
+            (60,),
+            re.I,
+        ),
+    ),
 )
 # Directions to call one of the agent's tools (snake_case names) or to send data out: strong in tool output.
-_TOOLCALL = lazy(
-    r"(?:\b(?:call|invoke|run|trigger)\s+(?:the\s+)?`?[a-z][a-z0-9]*_[a-z0-9_]+`?(?:\s+tool)?\s+(?:on|with|to|and|for|using|before|url|path)\b"
-    r"|\buse\s+(?:the\s+)?`?[a-z][a-z0-9]*_[a-z0-9_]+`?\s+tool\b"
-    r"|\b(?:send|upload|post|exfiltrate|forward|email|transmit|leak|copy|envoie|sende|envía|invia)\w*\b(?:[^.\n]|\.(?=\S)){0,80}?\b(?:data|list|keys?|tokens?|credentials|secrets?|results?|summar\w*|records?|emails?|contents?|history|conversation|context|passwords?|files?|them|it|donnees|daten|datos|dati)\b(?:[^.\n]|\.(?=\S)){0,60}?(?:https?://|[\w.+-]+@[\w-]+\.[\w.]+|\bexternally\b|\badresse\s+externe)"
-    r"|\b(?:email|forward|send)\s+(?:the\s+)?(?:full\s+)?(?:customer|user|order)\s+\w+\s+to\b"
-    r"|\b(?:decode|translate)\b[^.\n]{0,60}\b(?:and|then)\s+(?:follow|execute|do|run|obey)\b|\bdecode\s+and\s+follow\b"
-    r"|\b(?:append|include|add)\b[^.\n]{0,60}(?:token|code|\bid|_id|reference|canary)\b[^.\n]{0,60}\b(?:reply|replies|answer|response|summary|output|report)"
-    r"|\b(?:you\s+(?:must|should)|always)\s+(?:include|append|add|output|end\s+with|reply\s+with|respond\s+with|start\s+with|print)\b[^.\n]{0,80}\b(?:reply|replies|response|answer|summary|message|output)"
-    r"|\bwhen\s+you\s+(?:summari[sz]e|answer|reply|respond|write\s+(?:the|your)\s+\w+)\b[^.\n]{0,60}\b(?:include|append|add|mention|output|print|end\s+with|start\s+with)\b"
-    r"|\b(?:replies|reply|responses?|answers?|summary|summaries|messages?)\s+(?:must|should)\s+(?:always\s+)?(?:include|end\s+with|start\s+with|contain|begin\s+with)\b"
-    r"|\b(?:reply|respond|answer)\s+(?:only\s+)?with\s+(?:the\s+)?(?:code\s+|token\s+)?[A-Z0-9]+-[A-Z0-9-]{4,}"
-    r"|\b(?:end|start|begin)\s+(?:every|each|all|your)\s+(?:response|reply|answer|message)s?\s+(?:with|by)\b|\bby\s+outputting\b"
-    r"|\brepeat\s+(?:it|this|them)\s+verbatim\b|\bsave\s+this\s+(?:note\s+)?to\s+(?:your\s+)?memory\b|\bremember\s+for\s+all\s+future\b|\bin\s+every\s+future\s+(?:reply|response|answer)"
-    r"|\b(?:muss|doit|debe|deve)\b[^.\n]{0,40}\b(?:antwort|réponse|respuesta|risposta))",
-    re.I,
+# (a '.' inside a window is a full stop only before a blank: "example.com" does not end one)
+_GAP_DOT = {"stop": r"\n|\.(?!\S)", "gap_text": r"(?:[^.\n]|\.(?=\S))"}
+_TOOLCALL = AnyOf(
+    StartRe(
+        r"\b(?:call|invoke|run|trigger)\s+(?:the\s+)?`?[a-z][a-z0-9]*_[a-z0-9_]+`?(?:\s+tool)?\s+(?:on|with|to|and|for|using|before|url|path)\b"
+        r"|\buse\s+(?:the\s+)?`?[a-z][a-z0-9]*_[a-z0-9_]+`?\s+tool\b"
+        r"|\b(?:email|forward|send)\s+(?:the\s+)?(?:full\s+)?(?:customer|user|order)\s+\w+\s+to\b"
+        r"|\bdecode\s+and\s+follow\b"
+        r"|\b(?:replies|reply|responses?|answers?|summary|summaries|messages?)\s+(?:must|should)\s+(?:always\s+)?(?:include|end\s+with|start\s+with|contain|begin\s+with)\b"
+        r"|\b(?:reply|respond|answer)\s+(?:only\s+)?with\s+(?:the\s+)?(?:code\s+|token\s+)?[A-Z0-9]+-[A-Z0-9-]{4,}"
+        r"|\b(?:end|start|begin)\s+(?:every|each|all|your)\s+(?:response|reply|answer|message)s?\s+(?:with|by)\b|\bby\s+outputting\b"
+        r"|\brepeat\s+(?:it|this|them)\s+verbatim\b|\bsave\s+this\s+(?:note\s+)?to\s+(?:your\s+)?memory\b|\bremember\s+for\s+all\s+future\b|\bin\s+every\s+future\s+(?:reply|response|answer)",
+        re.I,
+    ),
+    (
+        # data sent to an address: a sending verb, what is sent within 80 characters, where to within 60 more
+        chain_of(
+            (
+                r"\b(?:send|upload|post|exfiltrate|forward|email|transmit|leak|copy|envoie|sende|envía|invia)\w*\b",
+                r"\b(?:data|list|keys?|tokens?|credentials|secrets?|results?|summar\w*|records?|emails?|contents?|history|conversation|context|passwords?|files?|them|it"
+                r"|donnees|daten|datos|dati)\b",
+                # an address starts anywhere in the run of name characters before its @ (up to `till`): the run is read once
+                r"(?:(?<![\w.+-])[\w.+-]*(?P<till>[\w.+-])@[\w-]+\.[\w.]+|https?://|\bexternally\b|\badresse\s+externe)",
+            ),
+            (80, 60),
+            re.I,
+            **_GAP_DOT,
+        ),
+        chain_of((r"\b(?:decode|translate)\b", r"\b(?:and|then)\s+(?:follow|execute|do|run|obey)\b"), (60,), re.I),
+        chain_of(
+            (
+                r"\b(?:append|include|add)\b",
+                r"(?:token|code|\bid|_id|reference|canary)\b",
+                r"\b(?:reply|replies|answer|response|summary|output|report)",
+            ),
+            (60, 60),
+            re.I,
+        ),
+        chain_of(
+            (
+                r"\b(?:you\s+(?:must|should)|always)\s+(?:include|append|add|output|end\s+with|reply\s+with|respond\s+with|start\s+with|print)\b",
+                r"\b(?:reply|replies|response|answer|summary|message|output)",
+            ),
+            (80,),
+            re.I,
+        ),
+        chain_of(
+            (
+                r"\bwhen\s+you\s+(?:summari[sz]e|answer|reply|respond|write\s+(?:the|your)\s+\w+)\b",
+                r"\b(?:include|append|add|mention|output|print|end\s+with|start\s+with)\b",
+            ),
+            (60,),
+            re.I,
+        ),
+        chain_of((r"\b(?:muss|doit|debe|deve)\b", r"\b(?:antwort|réponse|respuesta|risposta)"), (40,), re.I),
+    ),
 )
-_DELIM = lazy(
+_DELIM = StartRe(
     r"(?:<\|(?:im_start|im_end|system|endoftext|user|assistant)\|>|</?(?:system|instructions?|sys|untrusted|document)>|\[/?INST\]|\[SYSTEM\]|###\s*(?:system|instruction|new\s+instructions|end\s+of\s+(?:user\s+)?input)\b"
     r"|\bBEGIN\s+(?:SYSTEM|ADMIN|DEVELOPER)\s+(?:PROMPT|INSTRUCTIONS|MESSAGE)|^[^\S\n]*+(?:system|assistant)\s*+:\s|\n[^\S\n]*+(?:Human|Assistant|SYSTEM)\s*+:"
     r"|\b(?:SYSTEM\s+(?:NOTE|UPDATE|MESSAGE)|SYSTEMHINWEIS|NOTE\s+SYST[EÈ]ME|NOTA\s+(?:DEL|DI)\s+SISTEMA|NOTE\s+FROM\s+THE\s+DEVELOPER)\b|^[^\S\n]*+OVERRIDE\s*+:)",
     re.I | re.M,
 )
-_DELIM_STRONG = lazy(
+_DELIM_STRONG = StartRe(
     r"(?:<\|(?:im_start|im_end|system|endoftext)\|>|\[/?INST\]|\[SYSTEM\]|</?system>|###\s*end\s+of\s+(?:user\s+)?input|\bBEGIN\s+(?:SYSTEM|ADMIN|DEVELOPER)\s+(?:PROMPT|INSTRUCTIONS|MESSAGE)"
     r"|^-{3,}+[^\S\n]*+\n\s*+system\s*+:|^[^\S\n]*+(?:system|assistant)\s*+:\s*+(?:sure|you\s+may|grant|the\s+user\s+is|ok))",
     re.I | re.M,
@@ -304,7 +369,7 @@ _HTML_HIDDEN = lazy(
     r"|opacity\s*:\s*0(?:\.0+)?\s*[;\"']|color\s*:\s*(?:#fff(?:fff)?\b|white\b|transparent\b))[^<>]{0,300}>([^<]{12,2000})",
     re.S | re.I,
 )
-_HTML_WORDS = lazy(r"\b(?:ignore|instruction|assistant|\bai\b|agent|llm|execute|run\s|command|system\s+prompt|send|upload|curl|fetch)\w*", re.I)
+_HTML_WORDS = StartRe(r"\b(?:ignore|instruction|assistant|\bai\b|agent|llm|execute|run\s|command|system\s+prompt|send|upload|curl|fetch)\w*", re.I)
 _B64 = lazy(r"[A-Za-z0-9+/]{24,}={0,2}")
 _HIDDEN_CHARS = (
     (0xE0000, 0xE007F, "Unicode tag characters"),
@@ -317,7 +382,7 @@ _HIDDEN_CHARS = (
 
 
 # Groups of (pattern, weight, what it means); within a group only the first match counts.
-_SIGNALS: tuple[tuple[tuple[LazyRe, int, str], ...], ...] = (
+_SIGNALS: tuple[tuple[tuple[LazyRe | AnyOf, int, str], ...], ...] = (
     (
         (_IGNORE, 3, "an instruction to ignore previous instructions"),
         (_IGNORE_ML_LATIN, 3, "an instruction to ignore previous instructions"),
@@ -681,7 +746,7 @@ def _placeholder_in_query(url: str) -> bool:
 _LITERAL_PRECHECK_MIN = 4096
 
 
-def _may(pattern: LazyRe, folded: str) -> bool:
+def _may(pattern: LazyRe | AnyOf, folded: str) -> bool:
     from .reqlit import may_match
 
     return may_match(pattern.pattern, pattern.flags, folded)
@@ -795,7 +860,7 @@ def warning(result: ProbeResult, tool_name: str) -> str:
 GUARD_RULE = "probe.outbound-after-injection"
 HIT_RULE = "probe.injection"
 GUARD_WINDOW_S = 3600.0
-_NET_COMMAND = lazy(
+_NET_COMMAND = StartRe(
     r"(?:^|[\s;&|(`$'\"/])(?=[cwnsrfthxalgiImdIpe])(?:curl|wget|nc|ncat|netcat|socat|ssh|scp|sftp|rsync|ftp|tftp|telnet|http|https|xh|aria2c|lwp-request|gh|glab|twine|"
     r"iwr|irm|Invoke-WebRequest|Invoke-RestMethod|Send-MailMessage|sendmail|mail|mutt|dig|nslookup|host|rclone|s3cmd|azcopy|"
     # round 12b: a host name looked up is a message out (`ping $(base64 .env).x.example`), a text browser fetches, a

@@ -1,0 +1,98 @@
+"""Patterns that re's search skips through at C speed: a class of the characters a match can start with, first.
+
+``re`` searches a pattern that begins with a word boundary, a lookaround or case-insensitive letters by
+trying it at every position of the text.  A list of dozens of words (the prompt-injection probe's) costs
+that list at every position: 15-50 ms per 100 KB of one-letter words.  A pattern that begins with a plain
+character class is searched differently: re's C loop skips every character outside the class before
+trying the pattern.  :class:`StartRe` compiles
+
+    (?-i:[the ASCII characters a match can start with, and every non-ASCII one])(?<=(?=(?:PATTERN))(?s:.))
+
+which matches one character where PATTERN matches, at every position where PATTERN matches and nowhere else:
+the class holds every ASCII character the pattern's first step accepts (each tried against that step, under
+the pattern's flags) and every non-ASCII character (case folding reaches ASCII letters from a few of them).
+``search`` finds what the pattern finds at the same start (groups included); the match itself is one
+character long, so only its start and groups are the pattern's.  A pattern that can match the empty string,
+or whose first step is not read here, is compiled as it is.  ``pattern`` stays the original text (reqlit
+reads the words every match holds from it).  tests/test_firststart.py checks the same answers.
+"""
+
+from __future__ import annotations
+
+from .lazyre import LazyRe
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+    from typing import Any
+
+
+def _first(items: Any, flags: int, state: Any) -> tuple[set[int], bool] | None:
+    """The ASCII characters a match of the parsed sequence can start with, and whether it can be empty; None: unknown."""
+    from re import _compiler, _constants  # type: ignore[attr-defined]
+    from re import _parser as sre  # type: ignore[attr-defined]
+
+    out: set[int] = set()
+    for op, av in items:
+        if op is _constants.AT or op is _constants.ASSERT or op is _constants.ASSERT_NOT:
+            continue  # takes no character: what follows starts the match (a superset of the starts)
+        if op in (_constants.LITERAL, _constants.NOT_LITERAL, _constants.IN, _constants.ANY):
+            one = _compiler.compile(sre.SubPattern(state, [(op, av)]), flags)
+            out.update(c for c in range(128) if one.fullmatch(chr(c)))
+            return out, False
+        if op is _constants.SUBPATTERN:
+            _group, add, remove, sub = av
+            got = _first(sub.data, _compiler._combine_flags(flags, add, remove), state)
+        elif op is _constants.ATOMIC_GROUP:
+            got = _first(av.data, flags, state)
+        elif op is _constants.BRANCH:
+            alts = [_first(b.data, flags, state) for b in av[1]]
+            if any(a is None for a in alts):
+                return None
+            got = (set().union(*(a[0] for a in alts if a)), any(a[1] for a in alts if a))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+            lo, _hi, sub = av
+            got = _first(sub.data, flags, state)
+            if got is not None and lo == 0:
+                got = (got[0], True)
+        else:
+            return None
+        if got is None:
+            return None
+        out |= got[0]
+        if not got[1]:
+            return out, False
+    return out, True
+
+
+def start_class(pattern: str, flags: int) -> str | None:
+    """The character class StartRe puts first, or None when the pattern can match the empty string or is not read."""
+    from re import _parser as sre  # type: ignore[attr-defined]
+
+    parsed = sre.parse(pattern, flags)
+    got = _first(parsed.data, parsed.state.flags, parsed.state)
+    if got is None or got[1]:
+        return None
+    return "[" + "".join(f"\\x{c:02x}" for c in sorted(got[0])) + "\\x80-\\U0010ffff]"
+
+
+def fast_start(pattern: str, flags: int) -> str:
+    cls = start_class(pattern, flags)
+    if cls is None:
+        return pattern
+    return "(?-i:" + cls + ")(?<=(?=(?:" + pattern + "))(?s:.))"
+
+
+class StartRe(LazyRe):
+    """A LazyRe compiled with a class of its first characters in front (the module's docstring): for ``search``
+    (whether and where a match starts, its groups) and ``finditer`` over every start, never for a match's end."""
+
+    __slots__ = ()
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            import re
+
+            self._compiled = re.compile(fast_start(self.pattern, self.flags), self.flags)
+        return self._compiled

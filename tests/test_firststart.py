@@ -1,0 +1,98 @@
+"""firststart.StartRe finds what its pattern finds: the same start positions, with the same groups.
+
+A StartRe puts a class of the characters its pattern can start with in front, so that re's search skips the others
+in C (the probe's word lists, tried at every position before: 15-50 ms per 100 KB of one-letter words).  Each StartRe
+of the code base is checked against its own pattern (as a lookahead at every position, which finds every start):
+on texts made of the pattern's own words and of the characters around them, and on the probe's evaluation sets
+(counts only: the held-out texts are not looked at one by one).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clearance import probe
+from clearance.firststart import StartRe, fast_start, start_class
+
+from .test_near import _eval_texts
+from .test_regex_bounds import collect
+
+
+def _start_res() -> dict[str, StartRe]:
+    from clearance.lazyre import LazyRe
+
+    out: dict[str, StartRe] = {}
+    seen: set[int] = set()
+
+    def walk(obj: object, where: str, depth: int = 0) -> None:
+        if id(obj) in seen or depth > 4:
+            return
+        seen.add(id(obj))
+        if isinstance(obj, StartRe):
+            out[where] = obj
+        elif isinstance(obj, LazyRe):
+            return
+        elif isinstance(obj, (tuple, list)):
+            for i, v in enumerate(obj):
+                walk(v, f"{where}[{i}]", depth + 1)
+        elif type(obj).__module__.startswith("clearance."):
+            for n in getattr(type(obj), "__slots__", ()):
+                if hasattr(obj, n):
+                    walk(getattr(obj, n), f"{where}.{n}", depth + 1)
+
+    for name, value in vars(probe).items():
+        walk(value, name)
+    return out
+
+
+STARTS = _start_res()
+REFERENCE = {where: re.compile("(?=" + s.pattern + ")", s.flags) for where, s in STARTS.items()}
+_WORD = re.compile(r"[^\W\d_]{2,}")
+WORDS = sorted({w for s in STARTS.values() for w in _WORD.findall(re.sub(r"\\.", " ", s.pattern))})
+GLUE = [" ", "  ", "\n", "\t", ".", ". ", ",", ":", "!", "-", "_", "|", "@", "#", "<", ">", "(", "'", '"', "/", "$", "`", "", "\u00a0", "ſ", "K", "İ", "ı"]
+
+
+def _spans(p: re.Pattern[str], text: str) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
+    return [(m.start(), tuple(m.span(g) for g in range(1, p.groups + 1))) for m in p.finditer(text)]
+
+
+def test_every_start_re_of_the_probe_is_transformed() -> None:
+    assert len(STARTS) >= 30, sorted(STARTS)
+    for where, s in STARTS.items():
+        assert start_class(s.pattern, s.flags) is not None, where
+        assert s.compiled.pattern == fast_start(s.pattern, s.flags) != s.pattern, where
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GLUE), st.booleans()), min_size=1, max_size=10), st.sampled_from(sorted(STARTS)))
+def test_the_same_starts_and_groups(parts: list[tuple[str, str, bool]], where: str) -> None:
+    text = "".join((w.upper() if up else w) + g for w, g, up in parts)
+    assert _spans(STARTS[where].compiled, text) == _spans(REFERENCE[where], text), (where, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40), st.sampled_from(sorted(STARTS)))
+def test_the_same_starts_on_any_text(text: str, where: str) -> None:
+    assert _spans(STARTS[where].compiled, text) == _spans(REFERENCE[where], text), (where, text)
+
+
+def test_the_same_first_match_on_the_eval_sets() -> None:
+    """The first match (start and groups) of every StartRe on every text of the probe's eval sets: counts only."""
+    differ: dict[str, int] = {}
+    for where_set, texts in _eval_texts().items():
+        for text in texts:
+            for v in probe._variants(text[:200_000]):
+                for where, s in STARTS.items():
+                    a, b = REFERENCE[where].search(v), s.compiled.search(v)
+                    if (a and (a.start(), a.groups())) != (b and (b.start(), b.groups())):
+                        differ[f"{where_set} {where}"] = differ.get(f"{where_set} {where}", 0) + 1
+    assert not differ, differ
+
+
+def test_the_collector_measures_what_runs() -> None:
+    """tests/test_regex_bounds.py times the compiled StartRe (what scan() runs), not the pattern text."""
+    pats = collect()
+    assert pats["clearance.probe:_IGNORE"].pattern == fast_start(probe._IGNORE.pattern, probe._IGNORE.flags)
