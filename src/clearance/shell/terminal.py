@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .ir import SimpleCommand, Word
 
 # REPLs whose interpreter has no entry in programs.INTERPRETERS: a session unless given a file to run or code.
-_REPLS = frozenset({"irb", "pry", "ghci", "iex", "jshell", "ipython", "ipython3", "bpython", "ptpython", "swipl", "utop", "ocaml", "gnuplot"})
+_REPLS = frozenset("irb pry ghci iex jshell ipython ipython3 bpython ptpython swipl utop ocaml gnuplot groovysh kotlinc amm psysh".split())
 # Debuggers: a session unless told to run a batch (the options that do).
 _DEBUGGERS = {
     "gdb": ("-batch", "--batch", "-x", "--command"),
@@ -84,10 +84,21 @@ _CONSOLES: dict[str, tuple[str, dict[str, tuple[tuple[str, ...], bool]]]] = {
     # npm exec / npx with no command: an interactive shell in the package's environment (npm's docs)
     "npm": ("sub", {"exec": (("-c", "--call"), True), "x": (("-c", "--call"), True)}),
     "npx": ("list", {"": (("-c", "--call"), True)}),
+    # a shell or a database console on a machine or service the tool manages, unless given the command to run
+    "vagrant": ("sub", {"ssh": (("-c", "--command"), False)}),
+    "minikube": ("sub", {"ssh": ((), True)}),
+    "multipass": ("sub", {"shell": ((), False)}),
+    "lando": ("sub", {"ssh": (("-c", "--command"), False)}),
+    "ddev": ("sub", {"ssh": ((), False), "mysql": (("-e", "--execute"), False), "psql": (("-c", "--command"), False)}),
+    "fly": ("sub", {"ssh console": (("-C", "--command"), False), "postgres connect": ((), False), "pg connect": ((), False)}),
+    "heroku": ("sub", {"pg:psql": (("-c", "--command", "-f", "--file"), False)}),
+    "railway": ("sub", {"connect": ((), False), "shell": ((), False)}),
+    "bb": ("sub", {"repl": ((), False)}),
+    "scala-cli": ("sub", {"repl": ((), False)}),
     "sbt": ("list", {"": ((), False), "shell": ((), False), "console": ((), False), "consoleQuick": ((), False), "consoleProject": ((), False)}),
 }
 # The scripts and program names that are one of those grammars' launchers.
-_LAUNCHERS = {"manage.py": "django", "django-admin": "django", "django-admin.py": "django", "artisan": "artisan"}
+_LAUNCHERS = {"manage.py": "django", "django-admin": "django", "django-admin.py": "django", "artisan": "artisan", "flyctl": "fly"}
 # The options before a subcommand that take a value, where the grammars have them (`flask --app web shell`).
 _CONSOLE_VALUED = frozenset({"--app", "-A", "-e", "--env-file", "--settings", "--pythonpath", "-w", "--workspace", "-p", "--package", "--prefix"})
 # Container engines read with docker's options (_container).
@@ -238,10 +249,11 @@ def _console(program: str, vals: list[str]) -> str | None:
             return None
         sub, rest = "", vals
     else:
-        sub, rest = vals[ops[0]], vals[ops[0] + 1 :]
+        n = 2 if len(ops) > 1 and f"{vals[ops[0]]} {vals[ops[1]]}" in subs else 1  # `fly ssh console`
+        sub, rest = " ".join(vals[j] for j in ops[:n]), vals[ops[n - 1] + 1 :]
         if sub not in subs:
             return None
-        ops = ops[1:]
+        ops = ops[n:]
     batch, runs = subs[sub]
     if any(v.split("=", 1)[0] in batch for v in rest):
         return None
