@@ -20,7 +20,27 @@ if TYPE_CHECKING:
     from .ir import SimpleCommand, Word
 
 # REPLs whose interpreter has no entry in programs.INTERPRETERS: a session unless given a file to run or code.
-_REPLS = frozenset("irb pry ghci iex jshell ipython ipython3 bpython ptpython swipl utop ocaml gnuplot groovysh kotlinc amm psysh".split())
+_REPLS = frozenset(
+    {
+        "irb",
+        "pry",
+        "ghci",
+        "iex",
+        "jshell",
+        "ipython",
+        "ipython3",
+        "bpython",
+        "ptpython",
+        "swipl",
+        "utop",
+        "ocaml",
+        "gnuplot",
+        "groovysh",
+        "kotlinc",
+        "amm",
+        "psysh",
+    }
+)
 # Debuggers: a session unless told to run a batch (the options that do).
 _DEBUGGERS = {
     "gdb": ("-batch", "--batch", "-x", "--command"),
