@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from clearance.hook import Options, run_answer
+from tests.strict import check
 
 PROJECT = "/home/ana/webapp"
 
@@ -238,3 +239,29 @@ def test_other_agents_have_no_terminal_to_type_into(command: str) -> None:
     env = {"HOME": "/home/ana", "CLEARANCE_HEADLESS": "0", "CLEARANCE_DB": os.environ["CLEARANCE_DB"], "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
     a = run_answer(json.dumps(event).encode(), Options(["--agent", "claude"]), env)
     assert a.exit_code == 0 and a.stdout["hookSpecificOutput"]["permissionDecision"] == "allow", (a.stdout, a.stderr)
+
+
+# The same consoles fed their code on a pipe, which every agent's shell tool can do and clearance can read: only rails
+# console/dbconsole is read so (unwrap_code._rails); the others' code goes unread.
+PIPED_GAPS: dict[str, str] = {
+    "echo 'import os; os.system(\"rm -rf ~\")' | python3 manage.py shell": "unfinished (term13): a console launcher fed on a pipe is not read as its interpreter (rails console is: unwrap_code._rails); _CONSOLES would need each console's language",
+    "echo '`rm -rf ~`;' | php artisan tinker": "unfinished (term13): as above, artisan tinker's PHP",
+}
+
+
+@pytest.mark.parametrize("command", list(PIPED_GAPS))
+def test_a_console_fed_on_a_pipe_is_read_as_its_language(command: str) -> None:
+    def run() -> None:
+        event = {
+            "session_id": "c1",
+            "hook_event_name": "PreToolUse",
+            "cwd": PROJECT,
+            "tool_name": "Bash",
+            "tool_input": {"command": command},
+            "permission_mode": "default",
+        }
+        env = {"HOME": "/home/ana", "CLEARANCE_HEADLESS": "0", "CLEARANCE_DB": os.environ["CLEARANCE_DB"], "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
+        a = run_answer(json.dumps(event).encode(), Options(["--agent", "claude"]), env)
+        assert a.stdout["hookSpecificOutput"]["permissionDecision"] == "deny", a.stdout
+
+    check(command, PIPED_GAPS, run)
