@@ -67,22 +67,52 @@ UNSEEN = [
     "docker run -it ubuntu",
 ]
 
-_CONSOLE = (
-    "unfinished (agents13): an application's console opened by its management command (Django's manage.py shell/dbshell, "
-    "flask shell, artisan tinker, scrapy shell, jupyter console) runs the code typed at it; only rails console/dbconsole "
-    "is read (unwrap_code._rails, fed on stdin). The class wants the same reading for the others, on a pipe as on Codex's terminal"
-)
-GAPS: dict[str, str] = {
-    "python3 manage.py shell": _CONSOLE,
-    "./manage.py shell": _CONSOLE,
-    "python3 manage.py dbshell": _CONSOLE,
-    "django-admin shell": _CONSOLE,
-    "flask shell": _CONSOLE,
-    "php artisan tinker": _CONSOLE,
-    "scrapy shell": _CONSOLE,
-    "jupyter console": _CONSOLE,
-    "docker run -it ubuntu": "unfinished (agents13): `docker run -it IMAGE` with no command runs the image's default command (a shell in most base images) on the terminal",
-}
+# The class the round-13 cases belong to (term13): a program whose run starts a console reading code or commands from
+# the terminal, decided by the program's own grammar (shell/terminal.py _CONSOLES: the subcommand that opens it, the
+# options that hand it a command instead), and a container engine handing the terminal to a container's own command.
+# None of these was written for: each was allowed before (measured on main d90c511).
+UNSEEN_CONSOLES = [
+    "python3 manage.py shell_plus",
+    "python -m django shell",
+    "uv run python manage.py shell",
+    "flask --app web shell",
+    "./artisan tinker",
+    "php artisan db",
+    "scrapy shell https://example.com",
+    "lein repl",
+    "sbt",
+    "sbt compile console",
+    "stack ghci",
+    "cabal repl",
+    "rebar3 shell",
+    "bundle console",
+    "dotnet fsi",
+    "npx",
+    "npm exec",
+    "podman run -it fedora",
+    "docker container run -i alpine",
+    "docker start -ai web",
+    "docker attach web",
+    "groovysh",
+    "kotlinc",
+    "psysh",
+    "bb repl",
+    "scala-cli repl",
+    # a shell or a database console on a machine or a service a tool manages, given no command to run
+    "vagrant ssh",
+    "fly ssh console",
+    "flyctl ssh console",
+    "heroku pg:psql",
+    "minikube ssh",
+    "multipass shell vm1",
+    "ddev mysql",
+    "railway connect",
+    # a console inside a container the terminal is handed to (-i)
+    "docker exec -it web python3 manage.py shell",
+    "docker exec -it web psql app",
+    "docker compose exec db psql -U app",
+    "heroku run python manage.py shell",
+]
 
 
 @pytest.mark.parametrize("command", UNSEEN)
@@ -91,7 +121,13 @@ def test_a_program_reading_code_from_the_terminal_is_blocked(command: str) -> No
         a = answer(command, True)
         assert a.exit_code == 2, a.stderr
 
-    check(command, GAPS, run)
+    run()
+
+
+@pytest.mark.parametrize("command", UNSEEN_CONSOLES)
+def test_a_console_a_program_opens_on_the_terminal_is_blocked(command: str) -> None:
+    a = answer(command, True)
+    assert a.exit_code == 2 and "runs" in a.stderr and "shell.piped-script" in a.stderr, a.stderr
 
 
 @pytest.mark.parametrize("command", ["python3", "node", "bash -i", "perl"])
@@ -117,6 +153,52 @@ ORDINARY = [
     "git log --oneline | head",
     "cargo watch -x test",
     "top",
+    # the same programs given the command they run, or a subcommand that opens no console (round 13, term13)
+    "python3 manage.py test",
+    "python3 manage.py migrate",
+    "python3 manage.py shell -c 'print(1)'",
+    "python3 manage.py dbshell -- -c 'select 1'",
+    "django-admin --help",
+    "flask run",
+    "flask --app web run --debug",
+    "php artisan migrate",
+    "php artisan tinker --execute='dump(1)'",
+    "scrapy crawl quotes",
+    "scrapy shell -c 'response.status' https://example.com",
+    "jupyter notebook",
+    "lein test",
+    "lein repl :headless",
+    "sbt compile test",
+    "stack build",
+    "dotnet fsi build.fsx",
+    "dotnet test",
+    "npx prettier --check .",
+    "npm exec -- eslint .",
+    "npm test",
+    "bundle install",
+    "kotlinc Main.kt",
+    "vagrant up",
+    "vagrant ssh -c 'make test'",
+    "fly ssh console --command 'ls'",
+    "heroku pg:psql --command 'select 1'",
+    "heroku logs",
+    "minikube start",
+    "ddev mysql -e 'select 1'",
+    "ddev start",
+    "python script.py",
+    "psql -c 'select 1'",
+    "docker run --rm img pytest",
+    "docker run -p 8080:80 nginx",
+    "docker run -d -it nginx",
+    "docker run -t alpine",
+    "docker start web",
+    "docker attach --no-stdin web",
+    # without -i a container's input is closed: a shell there reads nothing typed (both were blocked before)
+    "docker run --rm ubuntu bash",
+    "docker exec web bash",
+    "podman exec c bash",
+    "docker exec web python3 manage.py migrate",
+    "docker compose exec web pytest",
 ]
 
 
@@ -126,7 +208,7 @@ def test_a_program_reading_data_on_a_terminal_is_allowed(command: str) -> None:
     assert (a.exit_code, a.stdout) == (0, None), a.stderr
 
 
-@pytest.mark.parametrize("command", ["python3", "node", "python3 -i", "perl"])
+@pytest.mark.parametrize("command", ["python3", "node", "python3 -i", "perl", "python3 manage.py shell", "flask shell", "docker run -it ubuntu", "sbt"])
 def test_without_a_terminal_the_input_is_closed(command: str) -> None:
     a = answer(command, False)
     assert (a.exit_code, a.stdout) == (0, None), a.stderr
@@ -139,3 +221,47 @@ def test_the_event_codex_really_sends_has_no_tty(command: str) -> None:
     env = {"HOME": "/home/ana", "CLEARANCE_HEADLESS": "0", "CLEARANCE_DB": os.environ["CLEARANCE_DB"], "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
     a = run_answer(json.dumps(event).encode(), Options(["--agent", "codex"]), env)
     assert a.exit_code == 2 and "write_stdin" in a.stderr, a.stderr
+
+
+@pytest.mark.parametrize(
+    "command", ["python3 manage.py shell", "flask shell", "php artisan tinker", "docker run -it ubuntu", "sbt", "npx", "docker exec -it web psql app"]
+)
+def test_other_agents_have_no_terminal_to_type_into(command: str) -> None:
+    # Claude Code's Bash runs the line with no input the agent can write to later: the console reads end-of-file.
+    event = {
+        "session_id": "c1",
+        "hook_event_name": "PreToolUse",
+        "cwd": PROJECT,
+        "tool_name": "Bash",
+        "tool_input": {"command": command},
+        "permission_mode": "default",
+    }
+    env = {"HOME": "/home/ana", "CLEARANCE_HEADLESS": "0", "CLEARANCE_DB": os.environ["CLEARANCE_DB"], "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
+    a = run_answer(json.dumps(event).encode(), Options(["--agent", "claude"]), env)
+    assert a.exit_code == 0 and a.stdout["hookSpecificOutput"]["permissionDecision"] == "allow", (a.stdout, a.stderr)
+
+
+# The same consoles fed their code on a pipe, which every agent's shell tool can do and clearance can read: only rails
+# console/dbconsole is read so (unwrap_code._rails); the others' code goes unread.
+PIPED_GAPS: dict[str, str] = {
+    "echo 'import os; os.system(\"rm -rf ~\")' | python3 manage.py shell": "unfinished (term13): a console launcher fed on a pipe is not read as its interpreter (rails console is: unwrap_code._rails); _CONSOLES would need each console's language",
+    "echo '`rm -rf ~`;' | php artisan tinker": "unfinished (term13): as above, artisan tinker's PHP",
+}
+
+
+@pytest.mark.parametrize("command", list(PIPED_GAPS))
+def test_a_console_fed_on_a_pipe_is_read_as_its_language(command: str) -> None:
+    def run() -> None:
+        event = {
+            "session_id": "c1",
+            "hook_event_name": "PreToolUse",
+            "cwd": PROJECT,
+            "tool_name": "Bash",
+            "tool_input": {"command": command},
+            "permission_mode": "default",
+        }
+        env = {"HOME": "/home/ana", "CLEARANCE_HEADLESS": "0", "CLEARANCE_DB": os.environ["CLEARANCE_DB"], "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
+        a = run_answer(json.dumps(event).encode(), Options(["--agent", "claude"]), env)
+        assert a.stdout["hookSpecificOutput"]["permissionDecision"] == "deny", a.stdout
+
+    check(command, PIPED_GAPS, run)

@@ -241,7 +241,7 @@ def _typed_on_terminal(exp: Any, out: ShellAnalysis) -> None:
     said = " ".join(m for _, m in exp.problems if "write_stdin" in m)
     seen: set[str] = set()
     for cmd in exp.commands:
-        if len(cmd.stdin_from) != 1 or cmd.stdin_from[0].name != "write_stdin" or cmd.remote is not None:
+        if len(cmd.stdin_from) != 1 or cmd.stdin_from[0].name != "write_stdin":
             continue
         how = typed_commands(cmd)
         if how is None or cmd.name in seen or f"{cmd.name} runs" in said:

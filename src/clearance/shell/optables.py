@@ -327,6 +327,8 @@ TOOLS: dict[str, dict[str, object]] = {
             "rm": "f|force l|link v|volumes",
             "rmi": "f|force no-prune",
             "kill|stop|restart": "s|signal= t|time= timeout=",
+            "start": "a|attach i|interactive detach-keys= checkpoint= checkpoint-dir=",
+            "attach": "no-stdin detach-keys= sig-proxy=?",
             "build": "t|tag= f|file= build-arg= target= platform= no-cache pull q|quiet progress= secret= ssh= o|output= load push",
             "system|image|container|volume|network|builder|buildx": {
                 "opts": "",

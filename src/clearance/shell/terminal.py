@@ -20,7 +20,27 @@ if TYPE_CHECKING:
     from .ir import SimpleCommand, Word
 
 # REPLs whose interpreter has no entry in programs.INTERPRETERS: a session unless given a file to run or code.
-_REPLS = frozenset({"irb", "pry", "ghci", "iex", "jshell", "ipython", "ipython3", "bpython", "ptpython", "swipl", "utop", "ocaml", "gnuplot"})
+_REPLS = frozenset(
+    {
+        "irb",
+        "pry",
+        "ghci",
+        "iex",
+        "jshell",
+        "ipython",
+        "ipython3",
+        "bpython",
+        "ptpython",
+        "swipl",
+        "utop",
+        "ocaml",
+        "gnuplot",
+        "groovysh",
+        "kotlinc",
+        "amm",
+        "psysh",
+    }
+)
 # Debuggers: a session unless told to run a batch (the options that do).
 _DEBUGGERS = {
     "gdb": ("-batch", "--batch", "-x", "--command"),
@@ -52,6 +72,60 @@ _SHELL_STARTERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "devbox": ("shell", ("--print-env",)),
     "pixi": ("shell", ()),
 }
+# Programs whose own grammar opens a console on the terminal: an application's REPL or its database's client started by
+# the framework's management command, a build tool's REPL or shell (round 13, term13). Each program's grammar: "sub"
+# (its first operand is the subcommand: `manage.py shell`, `flask --app web shell`) or "list" (each operand is a command
+# it runs in turn, none starts its shell: `sbt`, `sbt compile console`); per subcommand ("" for none given) the options
+# that hand it the code or command to run instead (it runs that and exits: `manage.py shell -c CODE`), and whether an
+# operand is that command (`npx cowsay`, `dotnet fsi build.fsx`) rather than what the console opens on (`scrapy shell
+# URL`, `cabal repl lib`).
+_CONSOLES: dict[str, tuple[str, dict[str, tuple[tuple[str, ...], bool]]]] = {
+    # Django's manage.py, django-admin and `python -m django`: dbshell hands the words after `--` to the database client
+    "django": (
+        "sub",
+        {
+            "shell": (("-c", "--command"), False),
+            "shell_plus": (("-c", "--command"), False),
+            "dbshell": (("-c", "-e", "--command", "--execute", "-f", "--file"), False),
+        },
+    ),
+    "flask": ("sub", {"shell": ((), False)}),
+    # Laravel's artisan: tinker (PsySH) unless --execute; `artisan db` starts the database's own client
+    "artisan": ("sub", {"tinker": (("--execute",), False), "db": ((), False)}),
+    "scrapy": ("sub", {"shell": (("-c",), False)}),
+    "jupyter": ("sub", {"console": ((), False)}),
+    "lein": ("sub", {"repl": ((":headless",), False)}),
+    "stack": ("sub", {"ghci": ((), False), "repl": ((), False)}),
+    "cabal": ("sub", {"repl": ((), False), "v2-repl": ((), False), "new-repl": ((), False), "v1-repl": ((), False)}),
+    "rebar3": ("sub", {"shell": ((), False)}),
+    "bundle": ("sub", {"console": ((), False)}),
+    "dotnet": ("sub", {"fsi": ((), True)}),
+    "dune": ("sub", {"utop": ((), False)}),
+    # npm exec / npx with no command: an interactive shell in the package's environment (npm's docs)
+    "npm": ("sub", {"exec": (("-c", "--call"), True), "x": (("-c", "--call"), True)}),
+    "npx": ("list", {"": (("-c", "--call"), True)}),
+    # a shell or a database console on a machine or service the tool manages, unless given the command to run
+    "vagrant": ("sub", {"ssh": (("-c", "--command"), False)}),
+    "minikube": ("sub", {"ssh": ((), True)}),
+    "multipass": ("sub", {"shell": ((), False)}),
+    "lando": ("sub", {"ssh": (("-c", "--command"), False)}),
+    "ddev": ("sub", {"ssh": ((), False), "mysql": (("-e", "--execute"), False), "psql": (("-c", "--command"), False)}),
+    "fly": ("sub", {"ssh console": (("-C", "--command"), False), "postgres connect": ((), False), "pg connect": ((), False)}),
+    "heroku": ("sub", {"pg:psql": (("-c", "--command", "-f", "--file"), False)}),
+    "railway": ("sub", {"connect": ((), False), "shell": ((), False)}),
+    "bb": ("sub", {"repl": ((), False)}),
+    "scala-cli": ("sub", {"repl": ((), False)}),
+    "sbt": ("list", {"": ((), False), "shell": ((), False), "console": ((), False), "consoleQuick": ((), False), "consoleProject": ((), False)}),
+}
+# The scripts and program names that are one of those grammars' launchers.
+_LAUNCHERS = {"manage.py": "django", "django-admin": "django", "django-admin.py": "django", "artisan": "artisan", "flyctl": "fly"}
+# The options before a subcommand that take a value, where the grammars have them (`flask --app web shell`).
+_CONSOLE_VALUED = frozenset({"--app", "-A", "-e", "--env-file", "--settings", "--pythonpath", "-w", "--workspace", "-p", "--package", "--prefix"})
+# Container engines read with docker's options (_container).
+_CONTAINER_ENGINES = frozenset({"docker", "podman", "nerdctl"})
+_HELP = frozenset({"-h", "--help", "help", "-V", "--version", "version"})
+
+
 # Mail readers and senders: their `!command` and compose mode's `~!command` run a shell command (round 11d).
 _MAILERS = frozenset({"mail", "mailx", "s-nail", "nail", "Mail"})
 # The hosts that are this machine: a login shell there is a local shell the hook does not see (round 11d).
@@ -127,6 +201,10 @@ def typed_commands(cmd: SimpleCommand) -> str | None:
         return "its `!command` runs a local shell command"
     if name in ("pytest", "py.test"):
         return "pytest's debugger (--pdb) runs the Python typed at it" if any(v in _PYTEST_DEBUG for v in vals) else None
+    if name in _CONTAINER_ENGINES:
+        return _container(cmd)
+    if name in _LAUNCHERS or name in _CONSOLES:
+        return _console(_LAUNCHERS.get(name, name), vals)
     lang = INTERPRETERS.get(name) or interpreter_alias(name)
     if lang == "python":
         return _python(vals)
@@ -138,6 +216,10 @@ def typed_commands(cmd: SimpleCommand) -> str | None:
         return None
     if lang == "perl":
         return "perl's debugger (-d) runs the Perl typed at it" if "-d" in vals else None
+    if lang is not None:
+        at = _script_at(vals)
+        if 0 <= at < len(vals) and vals[at].rsplit("/", 1)[-1] in _LAUNCHERS:
+            return _console(_LAUNCHERS[vals[at].rsplit("/", 1)[-1]], vals[at + 1 :])  # `php artisan tinker`
     if name in CLIENTS:
         return _client(cmd, name, vals)
     code_opts: tuple[str, ...] | None = None
@@ -156,6 +238,88 @@ def typed_commands(cmd: SimpleCommand) -> str | None:
     if any(v.split("=", 1)[0] in code_opts for v in vals) or _operands(vals):
         return None
     return "its REPL runs the code typed at it"
+
+
+def _console(program: str, vals: list[str]) -> str | None:
+    """The console *program* (a _CONSOLES grammar) opens given the words *vals* after its name, as a phrase; None
+    where they name no console, hand it the code or command to run instead, or ask for its help."""
+    grammar, subs = _CONSOLES[program]
+    if any(v in _HELP for v in vals):
+        return None
+    ops: list[int] = []
+    k = 0
+    while k < len(vals):
+        v = vals[k]
+        if v in _CONSOLE_VALUED and not ops:
+            k += 2  # `flask --app web shell`: the option's value, not the subcommand
+            continue
+        if v != "--" and (not v.startswith("-") or v == "-"):
+            ops.append(k)
+        k += 1
+    if grammar == "list":
+        words = [vals[k] for k in ops]
+        named = [w for w in words if w in subs and w]
+        if named:
+            return f"its console (`{program} {named[0]}`) runs the code or commands typed at it"
+        if "" not in subs or (words and not subs[""][1]):
+            return None  # `sbt compile test`: the commands named run, no shell starts
+        sub, rest = "", vals
+    elif not ops:
+        if "" not in subs:
+            return None
+        sub, rest = "", vals
+    else:
+        n = 2 if len(ops) > 1 and f"{vals[ops[0]]} {vals[ops[1]]}" in subs else 1  # `fly ssh console`
+        sub, rest = " ".join(vals[j] for j in ops[:n]), vals[ops[n - 1] + 1 :]
+        if sub not in subs:
+            return None
+        ops = ops[n:]
+    batch, runs = subs[sub]
+    if any(v.split("=", 1)[0] in batch for v in rest):
+        return None
+    if runs and ops:
+        return None  # `npx cowsay hi`, `dotnet fsi build.fsx`: the command or script given runs
+    what = f"{program} {sub}".strip()
+    return f"its console (`{what}`) runs the code or commands typed at it"
+
+
+def _container(cmd: SimpleCommand) -> str | None:
+    """A container engine handing the terminal to a container's own command: `run -i IMAGE` with no command (the
+    image's: a shell or a REPL in the base images, `docker run -it ubuntu`), `start -i`, `attach` (unless --no-stdin).
+    Without -i the container's input is closed (docker's run reference), and a command given is judged as written
+    (unwrap_containers: `docker run -it ubuntu bash`)."""
+    from .options import normalise_words
+
+    words = list(cmd.args)
+    at = next((k for k, w in enumerate(words) if not w.value.startswith("-")), -1)
+    if at >= 0 and words[at].value == "container":
+        del words[at]  # docker container run: docker run
+    nc = normalise_words("docker", words)
+    if nc.has("help"):
+        return None
+    if nc.sub == ("run",) and nc.has("interactive") and len(nc.words) == 1 and not nc.has("detach") and not nc.value("entrypoint"):
+        return "the image's own command (a shell or a REPL in the base images) runs what is typed"
+    if nc.sub == ("start",) and nc.has("interactive"):
+        return "the container's own command runs what is typed"
+    if nc.sub == ("attach",) and not nc.has("no-stdin"):
+        return "the container's own command runs what is typed"
+    return None
+
+
+def _script_at(vals: list[str]) -> int:
+    """Where the script an interpreter runs stands among its words (php's `-f FILE`, after `-d K=V`); -1 for none."""
+    k = 0
+    while k < len(vals):
+        v = vals[k]
+        if v == "-f":
+            return k + 1
+        if v in ("-d", "-c", "-z", "-I", "-r"):
+            k += 2
+        elif v.startswith("-"):
+            k += 1
+        else:
+            return k
+    return -1
 
 
 def _operands(vals: list[str]) -> list[str]:
@@ -268,6 +432,8 @@ def _python(vals: list[str]) -> str | None:
             module, rest = vals[k + 1], vals[k + 2 :]
             if module in _PY_SESSIONS:
                 return "a REPL's or debugger's module runs the Python typed at it"
+            if module in _CONSOLES:
+                return _console(module, rest)  # `python3 -m django shell`
             if module == "pytest" and any(a in _PYTEST_DEBUG for a in rest):
                 return "pytest's debugger (--pdb) runs the Python typed at it"
             return "python -i runs the Python typed at it once the module ends" if interactive else None
@@ -277,6 +443,8 @@ def _python(vals: list[str]) -> str | None:
             k += 2
             continue
         if not v.startswith("-") or v == "-":
+            if v.rsplit("/", 1)[-1] in _LAUNCHERS and not interactive:
+                return _console(_LAUNCHERS[v.rsplit("/", 1)[-1]], vals[k + 1 :])  # `python3 manage.py shell`
             return "python -i runs the Python typed at it once the script ends" if interactive and v != "-" else None
         if not v.startswith("--") and "i" in v[1:]:
             interactive = True

@@ -13,6 +13,21 @@ from .unwrap import _RUNNERS, MAY_RUN, Unwrapper, _names, _option_values, _strip
 _REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec"), ("oc", "exec"), ("oc", "rsh"), ("docker-compose", "exec"), ("docker-compose", "run")})
 
 
+# The input a container's command is given when its runner is not told to keep it open (docker's and podman's
+# -i/--interactive, kubectl's -i/--stdin): none, as from /dev/null.
+CLOSED_INPUT: dict[str, object] = {"stdin_text": "", "stdin_from": [], "ownstdin": False}
+
+
+# The runners whose command is given their input only with an option (compose's exec and run, oc rsh and heroku run
+# give it by default), by that option's long name (its short one is -i).
+_STDIN_BY_OPTION = {("docker", "exec"): "--interactive", ("kubectl", "exec"): "--stdin", ("oc", "exec"): "--stdin"}
+
+
+def _keeps_input(words: list[Word], long: str) -> bool:
+    """-i (alone or in a cluster: `-it`) or *long* among a runner's options."""
+    return any(w.value == long or (w.value[:1] == "-" and w.value[1:2] != "-" and "i" in w.value[1:]) for w in words)
+
+
 # Runners whose command runs on another machine with no container operand to skip (a Heroku one-off dyno).
 _REMOTE_NO_TARGET = {("heroku", "run"): "a Heroku dyno"}
 
@@ -108,7 +123,8 @@ class Methods(Unwrapper):
             if nc.sub == ("exec",) and name != "docker" and len(nc.words) > 1:
                 # podman exec / nerdctl exec CONTAINER CMD: as docker exec (a running container's files)
                 self.out.commands.append(cmd)
-                self.command(cmd.derive(nc.words[1:], f"{name} exec", remote="docker exec target", cwd=None))
+                closed = {} if nc.has("interactive") else CLOSED_INPUT
+                self.command(cmd.derive(nc.words[1:], f"{name} exec", remote="docker exec target", cwd=None, **closed))
                 return True
             if nc.sub not in (("run",), ("create",)) or not nc.words:
                 return False
@@ -131,7 +147,10 @@ class Methods(Unwrapper):
         self.out.commands.append(cmd)  # the engine's own rules (a host folder mounted, --privileged) see the command
         if given:
             # The container's environment is its image's and what -e/--env gives it, not the caller's.
-            run = cmd.derive(given, f"{name} run", remote=IN_NEW_CONTAINER, cwd=None, assigns=env)
+            # Without -i (kubectl's --stdin) the container's input is closed: what the line pipes or a terminal types
+            # never reaches the command (`docker run img bash` reads nothing, round 13).
+            closed = {} if nc.has("stdin" if name in ("kubectl", "oc") else "interactive") else CLOSED_INPUT
+            run = cmd.derive(given, f"{name} run", remote=IN_NEW_CONTAINER, cwd=None, assigns=env, **closed)
             run.container = where
             self.command(run)
         elif nc.has("interactive") and (text := cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None):
@@ -241,8 +260,11 @@ class Methods(Unwrapper):
         if key in _REMOTE_RUNNERS:
             changes["remote"] = f"{key[0]} {key[1]} target"
             changes["cwd"] = None
+            given_at = i
             i += 1  # the container or pod
             i = _strip_options(argv, i, opts)
+            if key in _STDIN_BY_OPTION and not _keeps_input(argv[start:given_at] + argv[given_at + 1 : i], _STDIN_BY_OPTION[key]):
+                changes.update(CLOSED_INPUT)  # `docker exec web bash`: without -i the command's input is closed
             if i >= len(argv):
                 return
             bare = argv[i].value
