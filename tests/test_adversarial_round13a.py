@@ -284,9 +284,6 @@ class TestLeftOpen:
         _key(_run("cargo run", {P + "/src/main.rs": 'fn main() { std::fs::remove_dir_all("/home/ana/.config/clearance").unwrap(); }\n'})): (
             "unfinished: cargo run's sources are not read"
         ),
-        _key(_run("vim -S x.vim", {P + "/x.vim": 'call delete(expand("~/.config/clearance/policy.toml"))\n'})): (
-            "unfinished: Vim script's delete()/writefile() are not modelled"
-        ),
         "jshell <<< 'new java.io.File(\"/home/ana/.local/state/clearance/clearance.db\").delete()'": (
             "unfinished: jshell's standard input is Java code no reader takes (UNREAD_CODE has no entry for it)"
         ),

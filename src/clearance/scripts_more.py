@@ -191,9 +191,11 @@ _VIM_NO_RC = frozenset({"NONE", "NORC", "DEFAULTS"})
 
 
 _VIM_SCRIPT_LINES = 2000
+# An Ex command that runs a script file: `:so[urce][!] F`, `:luaf[ile] F` (group 1 the command, 2 the file).
+_VIM_SOURCES = lazy(r"^[\s:]*+(so(?:u(?:r(?:c(?:e)?)?)?)?|luaf(?:i(?:l(?:e)?)?)?)!?\s++([^\s|]++)\s*+$")
 
 
-def _editor_files(vim: bool, vals: list[str]) -> list[tuple[str, str]]:
+def _editor_files(vim: bool, vals: list[str], nvim: bool = False) -> list[tuple[str, str]]:
     """(option, file) of each script file the editor sources at start: vim's `-S F` (alone: Session.vim) and `-u F`,
     Emacs's `-l F`/`--load F` and `--script F`.  An Emacs library named without a folder or a suffix (`-l ert`) is one
     of Emacs's own, found on its load-path."""
@@ -206,6 +208,14 @@ def _editor_files(vim: bool, vals: list[str]) -> list[tuple[str, str]]:
                 nxt = "Session.vim"
             if nxt and nxt not in _VIM_NO_RC:
                 out.append((v, nxt))
+        elif nvim and v == "-l" and nxt:
+            out.append((v, nxt))  # nvim -l F: the Lua file runs, the words after it are its arguments
+            break
+        elif vim and (v in ("-c", "--cmd") or v.startswith("+")):
+            # `-c 'luafile F'`, `+'so F'`: an Ex command that runs a script file (adversarial round 13c).
+            m = _VIM_SOURCES.match(v[1:] if v.startswith("+") else nxt)
+            if m is not None:
+                out.append(("luafile" if m.group(1).startswith("luaf") else "-S", m.group(2)))
         elif not vim and opt in ("-l", "-load", "--load", "-script", "--script") and nxt:
             if "/" in nxt or nxt.endswith((".el", ".elc")) or opt.endswith("script"):
                 out.append((opt, nxt))
@@ -231,21 +241,22 @@ def editor_sources(cmd: SimpleCommand) -> list[tuple[str, str]]:
     """(option, file) of each script file the editor *cmd* sources at start (`vim -S F`, `emacs -l F`); none for others."""
     if cmd.name not in VIMS and cmd.name not in EMACSES:
         return []
-    return _editor_files(cmd.name in VIMS, cmd.values())
+    return _editor_files(cmd.name in VIMS, cmd.values(), cmd.name == "nvim")
 
 
-def editor_code(name: str, path: str, text: str) -> str:
+def editor_code(name: str, path: str, text: str, lua: bool = False) -> str:
     """The command line that runs what the editor *name*'s script file *path* holds, as its typed commands are judged:
-    `vim -c LINE …`, `emacs --batch --eval CODE`; TOO_LARGE past what clearance reads; "" for Lua (`nvim -u init.lua`),
-    which clearance does not read, as it does not read `lua x.lua`."""
+    `vim -c LINE …`, `emacs --batch --eval CODE`, `lua -e CODE` for Lua (`nvim -u init.lua`, *lua*: `nvim -l F`,
+    `:luafile F`); TOO_LARGE past what clearance reads."""
     from .shell.interp import shell_quote  # only for an editor given a script file
 
     if text == TOO_LARGE:
         return text
     if name not in VIMS:
         return f"{name} --batch --eval {shell_quote(text)}"
-    if path.endswith(".lua"):
-        return ""
+    if path.endswith(".lua") or lua:
+        # nvim -l F, -u init.lua, :luafile F: the Lua code judged as `lua -e CODE` is (adversarial round 13c).
+        return "lua -e " + shell_quote(text)
     lines = _vim_lines(text)
     if lines is None:
         return TOO_LARGE
@@ -267,7 +278,7 @@ def _editor_scripts(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
             out.append((label, UNREAD))
             continue
         text = _read_named(sc, path)
-        code = editor_code(cmd.name, path, text) if text is not None else ""
+        code = editor_code(cmd.name, path, text, opt in ("-l", "luafile")) if text is not None else ""
         if code:
             out.append((label, code))
     return out

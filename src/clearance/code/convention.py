@@ -614,8 +614,40 @@ _GIT_HOOKS = {
 _NO_VERIFY = {"commit": ("pre-commit", "commit-msg"), "push": ("pre-push",), "merge": ("pre-merge-commit",)}
 
 
-def _hooks_path(root: str, read: Callable[[str], str | None]) -> str:
-    config = read(f"{root}/.git/config")
+def _git_dir_of(cmd: SimpleCommand, sc: Scope, norm: object, read: Callable[[str], str | None]) -> tuple[str, str]:
+    """(work tree, git directory) of the repository a git command acts in: the nearest folder from where it runs (its
+    directory, `-C DIR`) up to the project's root (or within a temp folder) that holds a `.git` folder or a `.git` file naming one (`gitdir:`, a
+    worktree's or submodule's; a worktree's hooks are its common directory's). A repository inside the project runs its
+    own hooks, not the project's (adversarial round 13c: `git init --template=T sub`, then `git -C sub commit` ran
+    sub/.git/hooks/pre-commit unread). The project's own when none is found below it."""
+    root = sc.ctx.project_root
+    directory = sc.path(".", cmd)
+    for o, v, level in getattr(norm, "opts", ()):
+        if o == "C" and level == 0 and v and DYN not in v:
+            directory = sc.path(v if v.startswith(("/", "~")) else pathstr.join(directory, v), cmd)
+    d = directory.rstrip("/") or "/"
+    for _ in range(32):
+        if not (d.startswith(root + "/") or (d != "/" and sc.in_temp(d))):
+            break
+        if read(f"{d}/.git/config") is not None or read(f"{d}/.git/HEAD") is not None:
+            return d, f"{d}/.git"
+        link = read(f"{d}/.git")
+        if link is not None and link != TOO_LARGE and link.startswith("gitdir:"):
+            g = link[len("gitdir:") :].strip().splitlines()[0] if link[len("gitdir:") :].strip() else ""
+            if g and DYN not in g:
+                g = pathstr.normpath(g if g.startswith("/") else pathstr.join(d, g))
+                common = read(f"{g}/commondir")
+                if common and common != TOO_LARGE and common.strip():
+                    c = common.strip().splitlines()[0]
+                    g = pathstr.normpath(c if c.startswith("/") else pathstr.join(g, c))
+                return d, g
+        d = pathstr.dirname(d)
+    return root, f"{root}/.git"
+
+
+def _hooks_path(root: str, read: Callable[[str], str | None], git_dir: str = "") -> str:
+    git_dir = git_dir or f"{root}/.git"
+    config = read(f"{git_dir}/config")
     if config and config != TOO_LARGE:
         section = ""
         for line in config.splitlines():
@@ -628,7 +660,7 @@ def _hooks_path(root: str, read: Callable[[str], str | None]) -> str:
                     v = value.strip().strip('"')
                     if v and DYN not in v and not v.startswith("~"):
                         return pathstr.normpath(pathstr.join(root, v))
-    return f"{root}/.git/hooks"
+    return f"{git_dir}/hooks"
 
 
 def _git(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> list[Run]:
@@ -682,8 +714,8 @@ def _git(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], s
     # git's table reads both `--no-verify` and `-n` as the option "verify" (negated / short form).
     if any(o in ("verify", "no-verify") for o, _, _ in norm.opts) and "--verify" not in vals:
         hooks = tuple(h for h in hooks if h not in _NO_VERIFY.get(sub, ()))
-    root = sc.ctx.project_root
-    directory = sc.path(hooks_dir, cmd).rstrip("/") if hooks_dir and DYN not in hooks_dir else _hooks_path(root, read)
+    root, git_dir = _git_dir_of(cmd, sc, norm, read)
+    directory = sc.path(hooks_dir, cmd).rstrip("/") if hooks_dir and DYN not in hooks_dir else _hooks_path(root, read, git_dir)
     for h in hooks:
         runs.append(Run(f"{directory}/{h}", "githook", f"the git hook {h}, which git {sub} runs"))
         if directory.endswith("/_"):  # husky 9: .husky/_/<hook> runs .husky/<hook>

@@ -415,9 +415,65 @@ def vim_commands(argv: list[str]) -> list[str]:
     return out
 
 
+# Vim script's file functions with literal operands (`call delete(expand("~/x"), "rf")`, `rename(A, B)`,
+# `writefile(L, F)`, `system("cmd")`): the shell command each is, so that what they reach is judged as typed (adversarial
+# round 13c: `vim -S x.vim` holding `call delete(...)` removed clearance's policy; a file's `call` was not asked as a
+# typed one is). A literal is '…' or "…", alone or inside expand(); an operand built otherwise adds nothing here.
+_VIM_FUNC = lazy(r"\b(delete|rename|writefile|system|systemlist|filecopy)\s*+\(")
+_VIM_LIT = lazy(r"""(?:expand\(\s*+)?(?:'([^'\n]*+)'|"([^"\\\n]*+)")(?:\s*+\))?""")
+
+
+def _vim_args(text: str, i: int) -> list[str | None]:
+    """The operands of the call whose arguments start at *i*: each literal's text, None for one built otherwise."""
+    args: list[str | None] = []
+    depth = 0
+    start = i
+    j = i
+    while j < len(text):
+        ch = text[j]
+        if ch in "'\"":
+            end = text.find(ch, j + 1)
+            j = end if end >= 0 else len(text)
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}" and depth:
+            depth -= 1
+        elif ch in ",)" and not depth:
+            m = _VIM_LIT.fullmatch(text[start:j].strip())
+            args.append(None if m is None else m.group(1) if m.group(1) is not None else m.group(2))
+            if ch == ")":
+                return args
+            start = j + 1
+        j += 1
+    return args
+
+
+def _vim_path(p: str) -> str:
+    return p if p.startswith(("~/", "$HOME/")) and "'" not in p and " " not in p else shell_quote(p)
+
+
+def _vim_functions(text: str, found: Found) -> None:
+    for m in islice(_VIM_FUNC.finditer(text), 32):
+        name = m.group(1)
+        args = _vim_args(text, m.end())
+        first = args[0] if args else None
+        if name in ("system", "systemlist"):
+            if first:
+                found.shell.append(first)
+        elif name == "delete" and first:
+            flags = args[1] if len(args) > 1 else ""
+            found.shell.append(("rm -rf -- " if flags and "r" in flags else "rm -f -- ") + _vim_path(first))
+        elif name in ("rename", "filecopy") and first and len(args) > 1 and args[1]:
+            found.shell.append(("mv -- " if name == "rename" else "cp -- ") + _vim_path(first) + " " + _vim_path(args[1]))
+        elif name == "writefile" and len(args) > 1 and args[1]:
+            found.writes.append(args[1])
+
+
 def vim(commands: list[str]) -> Found:
     found = Found()
     for c in commands:
+        if "(" in c:
+            _vim_functions(c, found)
         for part in c.split("|") if "!" not in c else [c]:
             m = _VIM_BANG.match(part)
             w = _VIM_WRITE.match(part) if m is None else None
