@@ -74,50 +74,13 @@ NAME = "claude"
 
 
 def to_event(event: dict[str, Any]) -> dict[str, Any]:
-    """Claude Code's events are the canonical shape; two of its tools are judged as the call they amount to."""
-    tool = event.get("tool_name")
-    if tool in ("Monitor", "ExitWorktree", "Workflow"):
-        ti = event.get("tool_input")
-        if isinstance(ti, dict):
-            as_call = _monitor(ti) if tool == "Monitor" else _exit_worktree(ti, event.get("cwd")) if tool == "ExitWorktree" else _workflow(ti)
-            if as_call is not None:
-                return {**event, "tool_name": as_call[0], "tool_input": as_call[1]}
+    """Claude Code's events are the canonical shape; three of its tools are judged as the call they amount to
+    (claude_tools.py: imported only for those tools, so an ordinary call does not load their code)."""
+    if event.get("tool_name") in ("Monitor", "ExitWorktree", "Workflow"):
+        from .claude_tools import as_call
+
+        return as_call(event)
     return event
-
-
-def _workflow(ti: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
-    """Workflow given `scriptPath` reads that file as its script (its compile errors quote it back to the model): judged
-    as a Read of it. A script given inline, or a saved workflow by name, only starts sub-agents (tools.KIND_OF)."""
-    path = ti.get("scriptPath")
-    return ("Read", {"file_path": path}) if isinstance(path, str) and path else None
-
-
-def _monitor(ti: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
-    """Monitor (2.1.332, a deferred tool) runs `command` in the background and streams its output, or opens the
-    WebSocket `ws.url` and streams its frames: a background Bash call, or a fetch of that URL (ws -> http, wss ->
-    https: the same host and path). Both or neither stays the unknown tool (asked)."""
-    what = f"Monitor: {ti.get('description')}" if isinstance(ti.get("description"), str) else "Monitor"
-    cmd, ws = ti.get("command"), ti.get("ws")
-    if isinstance(cmd, str) and ws is None:
-        return "Bash", {"command": cmd, "run_in_background": True, "description": what}
-    url = ws.get("url") if isinstance(ws, dict) else None
-    if cmd is None and isinstance(url, str):
-        scheme, sep, rest = url.partition("://")
-        mapped = {"ws": "http", "wss": "https"}.get(scheme.lower())
-        return "WebFetch", {"url": f"{mapped}://{rest}" if mapped and sep else url, "prompt": what}
-    return None
-
-
-def _exit_worktree(ti: dict[str, Any], cwd: object) -> tuple[str, dict[str, Any]] | None:
-    """ExitWorktree (2.1.332) leaves the worktree EnterWorktree made; with action "remove" and discard_changes true it
-    deletes it with its uncommitted changes: `git worktree remove --force` of the worktree the session is in (its
-    cwd). Keeping it, or removing a clean one (Claude Code refuses otherwise), only ends the agent's worktree session."""
-    if ti.get("action") != "remove" or ti.get("discard_changes") in (None, False):
-        return None
-    import shlex
-
-    where = cwd if isinstance(cwd, str) and cwd.startswith("/") else "."
-    return "Bash", {"command": f"git worktree remove --force {shlex.quote(where)}", "description": "ExitWorktree: remove, discarding changes"}
 
 
 def render_answer(decision: Decision) -> Answer:

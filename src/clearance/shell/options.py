@@ -117,6 +117,12 @@ def _compile(text: str, spec: Spec | None = None) -> Spec:
             arg, entry = OPTIONAL, entry[:-2]
         elif entry.endswith("="):
             arg, entry = REQUIRED, entry[:-1]
+        if "|" not in entry:  # most entries name one option: no list and no search for its long name (every cold hook)
+            if len(entry) == 1 and not spec.go:
+                spec.shorts[entry] = Opt(entry, arg)
+            else:
+                spec.longs[entry] = Opt(entry, arg)
+            continue
         names = entry.split("|")
         opt = Opt(next((n for n in names if len(n) > 1), names[0]), arg)
         for n in names:

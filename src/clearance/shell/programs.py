@@ -90,14 +90,15 @@ TEXS = frozenset({"tex", "etex", "pdftex", "xetex", "luatex", "latex", "pdflatex
 # same code typed (scripts_more.code_file_runs): `tclsh x.tcl`, `awk -f x.awk`, `sed -f x.sed`, `ed f < x.ed`, `gdb -x x`
 # ran unread what `tclsh <<< CODE`, `awk 'CODE'`, `sed -e`, `ed <<<` and `gdb -ex` have read (adversarial round 13a).
 CODE_FILES: dict[str, tuple[tuple[str, ...], str]] = {
-    **{n: (("", "-f", "<"), "stdin") for n in TCLS},
-    **{n: (("-f", "--file"), "program") for n in AWKS},
-    **{n: (("-f", "--file"), "-e") for n in SEDS},
-    **{n: (("<",), "stdin") for n in ("ed", "ex")},
+    # dict.fromkeys, not comprehensions: the same table without a function run per group (every cold hook builds it)
+    **dict.fromkeys(TCLS, (("", "-f", "<"), "stdin")),
+    **dict.fromkeys(AWKS, (("-f", "--file"), "program")),
+    **dict.fromkeys(SEDS, (("-f", "--file"), "-e")),
+    **dict.fromkeys(("ed", "ex"), (("<",), "stdin")),
     "gdb": (("-x", "--x", "-command", "--command"), "-ex"),
     "m4": (("*", "<"), "stdin"),
     "dc": (("*", "-f", "--file", "<"), "stdin"),
-    **{n: (("", "<"), "stdin") for n in SYSTEM_CALLERS},
+    **dict.fromkeys(SYSTEM_CALLERS, (("", "<"), "stdin")),
 }
 NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | TEXS | frozenset({"osascript", "script", "parallel", "ed", *SYSTEM_CALLERS, *UNREAD_CODE})
 
