@@ -46,6 +46,13 @@ STILL_ASKED = [
     "pkill -f 'hugo|chrome'; hugo server &",
     # an editor's language server started again by hand is still the editor's
     "pkill -f gopls; gopls serve &",
+    # as root: every user's processes of that name
+    "sudo pkill -x qemu-system-ppc; qemu-system-ppc -M mac99 -cdrom boot.iso",
+    # every instance holds the user's session or data: the desktop, a multiplexer's shells, another project's database
+    "pkill -x gnome-shell; gnome-shell --replace &",
+    "pkill -9 redis-server; redis-server --port 6380 &",
+    "killall postgres; postgres -D ./pgdata &",
+    "pkill zellij; zellij attach -c dev",
 ]
 
 

@@ -1025,6 +1025,8 @@ def restarted_by_line(cmd: SimpleCommand, commands: list[SimpleCommand], sc: Sco
     from ..pathstr import basename
 
     vals = cmd.values()
+    if cmd.elevated:
+        return False  # as root it signals every user's processes of that name, not the user's own
     if cmd.name == "pkill":
         if any(v in _KILL_BY_OWNER or v in _KILL_NARROWING for v in vals):
             return False
@@ -1046,7 +1048,21 @@ def restarted_by_line(cmd: SimpleCommand, commands: list[SimpleCommand], sc: Sco
     except StopIteration:
         return False
     later = {basename(c.name) for c in commands[at + 1 :] if c.remote == cmd.remote and c.name}
-    return all(w.replace("-", "").replace("_", "").isalnum() and w in later and _specific_program(w, sc) for w in words)
+    return all(
+        w.replace("-", "").replace("_", "").isalnum() and w in later and w.lower() not in _HOLDS_THE_USERS_STATE and _specific_program(w, sc) for w in words
+    )
+
+
+# Programs whose every instance holds the user's session or data, so a restart by the line does not make killing the
+# others ordinary: the desktop's shell, display server and window manager (on Wayland killing the shell ends the
+# login), terminal multiplexers (every shell inside goes), editors, and database servers (another project's data).
+# A list, the last resort the restart allowance needs: these stay sys.kill-by-word's ask (round 13).
+_HOLDS_THE_USERS_STATE = frozenset(
+    {"gnome-shell", "plasmashell", "kwin_x11", "kwin_wayland", "mutter", "xorg", "xwayland", "sway", "hyprland", "weston"}
+    | {"windowserver", "loginwindow", "finder", "dock", "systemuiserver", "explorer", "gnome-session", "xfce4-session"}
+    | {"zellij", "byobu", "gpg-agent", "systemd", "launchd", "emacs", "gvim", "idea", "pycharm", "webstorm", "cursor"}
+    | {"postgres", "postmaster", "mysqld", "mariadbd", "mongod", "redis-server", "valkey-server", "memcached", "etcd"}
+)
 
 
 # Programs the user's editor runs for every project it opens, from the project's node_modules or its own bundle: language
