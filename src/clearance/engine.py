@@ -349,6 +349,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
                 from .rules.creds import token_sent_home
 
                 msg = None if token_sent_home(cmd, exp.commands) else msg  # `T=$(gh auth token); curl -H "Authorization: …$T" api`
+            elif msg and r.id == "sys.kill-by-word" and cmd.name != "kill":
+                from .rules.system import restarted_by_line
+
+                msg = None if restarted_by_line(cmd, exp.commands, sc) else msg  # `pkill -x qemu-system-ppc; qemu-system-ppc …`
             if msg and not (own and r.id in COMMAND_LOWERABLE and lowered_command(r.id, r.verdict, cmd, ctx)):
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
         for r in _gated(_any_rules, cmd, sc):

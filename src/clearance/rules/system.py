@@ -685,6 +685,9 @@ def _full_match(vals: list[str]) -> bool:
         "argument (`cypress run --browser chrome` does not make chrome the project's). Without -f (`pkill NAME`, `pkill -x NAME`, "
         "`killall NAME`) the pattern is matched against process names only, a subset of what `pkill -f NAME` matches, and "
         "is judged the same way (was a deny: stopping the emulator or server the session started by its name is ordinary). "
+        "A specific program the same line starts again after killing it (`pkill -x qemu-system-ppc; qemu-system-ppc …`, "
+        "`killall hugo; hugo server`) is allowed as a program the project runs is: the restart on the line itself shows "
+        "it is the program the agent works with, where no project file can be read too (the team service, an ssh host). "
         "kill given the ids a pgrep or pidof alone prints -- in a substitution, through a variable or loop set from one, "
         'through xargs -- whose pattern is only known at run time is that pkill or killall, asked as `pkill -f "$P"` is '
         '(round 12d: `kill -STOP $(pgrep -f "$P")` in a loop); a written pattern stays allowed there (`kill $(pgrep -f '
@@ -729,6 +732,8 @@ def _full_match(vals: list[str]) -> bool:
         "kill $(pgrep -f 'node server.js')",
         'kill $(pgrep -n -f "$P")',
         "for p in $(pgrep -f myserver); do kill $p; done",
+        "pkill -x qemu-system-ppc; sleep 1; qemu-system-ppc -M mac99 -cdrom boot.iso",
+        "killall hugo; hugo server -D",
     ),
 )
 def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -974,17 +979,9 @@ def _project_tool(word: str, sc: Scope) -> bool:
     name is ordinary. A dependency's name alone is not a program (the `postgres` client library starts no server),
     and where the project's files cannot be read (the team service) nothing is the project's."""
     from ..pathstr import join
-    from ..shell.programs import INTERPRETERS, SHELLS, interpreter_alias
-    from ..shell.unwrap import runnable
     from .credtext import _content
 
-    low = word.lower()
-    if len(word) < 4 or runnable(word) or word in INTERPRETERS or word in SHELLS or interpreter_alias(word) is not None:
-        return False
-    if _editor_served(low):
-        return False  # the user's editor runs it for every project (its language server, linter, formatter): theirs too
-    where = (sc.ctx.project_root, sc.ctx.cwd, sc.ctx.home)
-    if any(low in seg.lower() for p in where if p for seg in p.split("/")):
+    if not _specific_program(word, sc):
         return False
     lister = sc.ctx.list_dir
     if lister is not None:
@@ -1000,6 +997,72 @@ def _project_tool(word: str, sc: Scope) -> bool:
         if text and word in _command_words(text, name, sc):
             return True
     return False
+
+
+def _specific_program(word: str, sc: Scope) -> bool:
+    """Whether *word* can name one program's processes: not a general program clearance judges (node, python3, bash,
+    docker), an interpreter, a shell or a helper of the user's editor, not part of the project's, the working
+    directory's or home's path, and long enough to be a name rather than a fragment of other command lines."""
+    from ..shell.programs import INTERPRETERS, SHELLS, interpreter_alias
+    from ..shell.unwrap import runnable
+
+    low = word.lower()
+    if len(word) < 4 or runnable(word) or word in INTERPRETERS or word in SHELLS or interpreter_alias(word) is not None:
+        return False
+    if _editor_served(low):
+        return False  # the user's editor runs it for every project (its language server, linter, formatter): theirs too
+    where = (sc.ctx.project_root, sc.ctx.cwd, sc.ctx.home)
+    return not any(low in seg.lower() for p in where if p for seg in p.split("/"))
+
+
+def restarted_by_line(cmd: SimpleCommand, commands: list[SimpleCommand], sc: Scope) -> bool:
+    """Whether `pkill [-f|-x] WORD` / `killall WORD` stops a program the same command line then starts again on the
+    same machine (`pkill -x qemu-system-ppc; qemu-system-ppc -M mac99 …`, `killall hugo; hugo server`): a restart of the
+    program the agent works with, the evidence sys.kill-by-word takes from package.json's scripts or a Procfile, here
+    on the line itself, so it holds where no project file can be read (the team service, another machine). Every
+    alternative of the pattern must be such a word (_specific_program: a general program, an editor's helper, a
+    fragment or a word of the project's path stays asked), started by a command after the kill (round 13 ordinary)."""
+    from ..pathstr import basename
+
+    vals = cmd.values()
+    if cmd.elevated:
+        return False  # as root it signals every user's processes of that name, not the user's own
+    if cmd.name == "pkill":
+        if any(v in _KILL_BY_OWNER or v in _KILL_NARROWING for v in vals):
+            return False
+        pattern = _kill_operands(vals)
+        if len(pattern) != 1:
+            return False
+        alternatives = kill_alternatives(pattern[0])
+        if any(kind != LITERAL for kind, _, _ in alternatives):
+            return False
+        words = [text.strip() for _, text, _ in alternatives]
+    elif cmd.name == "killall" and not any(v in ("-r", "--regexp", "-u", "--user") for v in vals):
+        words = _killall_operands(vals)
+    else:
+        return False
+    if not words or any(DYN in w for w in words):
+        return False
+    try:
+        at = next(i for i, c in enumerate(commands) if c is cmd)
+    except StopIteration:
+        return False
+    later = {basename(c.name) for c in commands[at + 1 :] if c.remote == cmd.remote and c.name}
+    return all(
+        w.replace("-", "").replace("_", "").isalnum() and w in later and w.lower() not in _HOLDS_THE_USERS_STATE and _specific_program(w, sc) for w in words
+    )
+
+
+# Programs whose every instance holds the user's session or data, so a restart by the line does not make killing the
+# others ordinary: the desktop's shell, display server and window manager (on Wayland killing the shell ends the
+# login), terminal multiplexers (every shell inside goes), editors, and database servers (another project's data).
+# A list, the last resort the restart allowance needs: these stay sys.kill-by-word's ask (round 13).
+_HOLDS_THE_USERS_STATE = frozenset(
+    {"gnome-shell", "plasmashell", "kwin_x11", "kwin_wayland", "mutter", "xorg", "xwayland", "sway", "hyprland", "weston"}
+    | {"windowserver", "loginwindow", "finder", "dock", "systemuiserver", "explorer", "gnome-session", "xfce4-session"}
+    | {"zellij", "byobu", "gpg-agent", "systemd", "launchd", "emacs", "gvim", "idea", "pycharm", "webstorm", "cursor"}
+    | {"postgres", "postmaster", "mysqld", "mariadbd", "mongod", "redis-server", "valkey-server", "memcached", "etcd"}
+)
 
 
 # Programs the user's editor runs for every project it opens, from the project's node_modules or its own bundle: language
