@@ -16,7 +16,7 @@ class Word:
     any part only the running shell knows (a variable, a substitution).
     """
 
-    __slots__ = ("value", "raw", "subs", "procsub", "vars", "quoted", "origin", "fed")
+    __slots__ = ("value", "raw", "subs", "procsub", "vars", "quoted", "origin")
 
     def __init__(
         self,
@@ -26,7 +26,7 @@ class Word:
         procsub: bool = False,
         vars: tuple[str, ...] = (),
         quoted: bool = False,
-        fed: tuple[SimpleCommand, ...] = (),
+        origin: tuple[Word, ...] = (),
     ) -> None:
         self.value = value
         self.raw = raw
@@ -34,26 +34,37 @@ class Word:
         self.procsub = procsub
         self.vars = vars
         self.quoted = quoted
-        # The words a variable in this one was set from whose value is a command's output (`for p in $(pgrep -f x)`,
-        # `P=$(pgrep x)`, `pgrep x | while read p`): `kill $p` is given what those commands print (see fed_by).
-        self.origin: tuple[Word, ...] = ()
-        # The captured commands whose output reaches this word through a variable this script assigned from them
-        # (`T=$(gh auth token); curl -H "Authorization: token $T" …`: the curl word is fed by `gh auth token`).
-        self.fed = fed
+        # What reaches this word through the variables it reads, where a variable's value is a command's output: the
+        # words those variables were set from, each with the commands whose output it is in `subs` (`P=$(pgrep x);
+        # kill $P`, `for p in $(pgrep -f x)`, `pgrep x | while read p` (a word standing for the pipe),
+        # `T=$(gh auth token); H="token $T"; curl -H "$H"`). Read by fed_by (what kill is given) and Word.fed.
+        self.origin = origin
 
     @property
     def dynamic(self) -> bool:
         return DYN in self.value
 
+    @property
+    def fed(self) -> tuple[SimpleCommand, ...]:
+        """The captured commands whose output reaches this word through a variable (the commands of its origin):
+        `T=$(gh auth token); curl -H "Authorization: token $T" …` -- the curl word is fed by `gh auth token`."""
+        return tuple(dict.fromkeys(c for o in self.origin for c in o.subs)) if self.origin else ()
+
     def __repr__(self) -> str:
         return f"Word({self.value.replace(DYN, '$?')!r})"
+
+
+def carried(w: Word) -> tuple[Word, ...]:
+    """What a variable set from *w* holds the output of (its Word.origin from then on): *w* itself when it has a
+    command substitution, and whatever reaches *w* through the variables it reads (P=$Q keeps Q's)."""
+    return (w, *w.origin) if w.subs and not w.procsub else w.origin
 
 
 def fed_by(w: Word) -> list[list[SimpleCommand]]:
     """The pipelines whose output the word's value is: its own command substitution, and those of the words the
     variables in it were set from (a loop over `$(pgrep …)`, an assignment of one, `read` from a pipe)."""
     out = [w.subs] if w.subs and not w.procsub else []
-    out.extend(o.subs for o in w.origin if o.subs and not o.procsub)
+    out.extend(o.subs for o in w.origin)
     return out
 
 

@@ -118,23 +118,21 @@ class _State:
         "read_write",
         "stdin_moved",
         "origins",
+        "reading",
         "unsure",
-        "fed",
-        "feeding",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
-        # Variables assigned from command substitutions: the captured commands whose output each holds (Word.fed).
-        self.fed: dict[str, tuple[SimpleCommand, ...]] = {}
-        # While a word is evaluated: the captured commands the variables it reads were assigned from.
-        self.feeding: list[SimpleCommand] | None = None
         # An `exec` with redirections ran: the script's own descriptors (its standard input among them) may be others
         # from then on.
         self.stdin_moved = False
-        # Variables whose value is a command's output, with the word that set them (`for p in $(pgrep -f x)`,
-        # `P=$(pgrep x)`, `pgrep x | while read p`): Word.origin of a word that reads them.
+        # Variables whose value is a command's output, with the words that set them (`for p in $(pgrep -f x)`,
+        # `P=$(pgrep x)`, `T=$(gh auth token)`, `pgrep x | while read p`): Word.origin of a word that reads them.
         self.origins: dict[str, tuple[Word, ...]] = {}
+        # The origins of the variables read so far (appended by _var as words are evaluated): a word's own are those
+        # appended while it was (Parser.word), a nested word's among them.
+        self.reading: list[Word] = []
         # Names assigned without export that the agent's shell may export (SimpleCommand.unsure_env); "*" once a
         # `source FILE` or `eval` ran (it may export anything).
         self.unsure: set[str] = set()
@@ -382,7 +380,6 @@ def _text(node: Any) -> str:
 # for: _Walker.__getattr__), so that a cold hook reading an ordinary line does not load their code (issue 16).
 LATER = {
     "_read_from_pipe": "parse_expand",
-    "_origin": "parse_expand",
     "subscript_code": "parse_expand",
     "evaluated_later": "parse_expand",
     "_var": "parse_expand",
@@ -499,20 +496,15 @@ class _Walker:
         vars_: list[str] = []
         # unsplit: a context bash does not split into words (the value of an assignment).
         flags = {"procsub": False, "quoted": False, "protect": protect, "in_dq": unsplit}
-        st = self.st
-        saved, st.feeding = st.feeding, []
-        try:
-            value = self._eval(node, depth, subs, vars_, flags)
-            fed = tuple(dict.fromkeys(st.feeding))
-        finally:
-            st.feeding = saved
-        if saved is not None:
-            saved.extend(fed)
+        reading = self.st.reading
+        mark = len(reading)
+        value = self._eval(node, depth, subs, vars_, flags)
         if "[" in value and flags["quoted"]:
             self.subscript_code(value)
-        w = Word(value, _text(node), subs, flags["procsub"], tuple(vars_), flags["quoted"], fed)
-        if self.st.origins:
-            w.origin = self._origin(node)
+        w = Word(value, _text(node), subs, flags["procsub"], tuple(vars_), flags["quoted"])
+        if len(reading) > mark:
+            # What the variables it read were set from; kept (once each) for the word this one is part of.
+            reading[mark:] = w.origin = tuple(dict.fromkeys(reading[mark:]))
         return w
 
     def _eval(self, node: Any, depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]) -> str:
@@ -1157,21 +1149,20 @@ class _Walker:
                 any(p.procsub for p in parts),
                 tuple(v for p in parts for v in p.vars),
                 any(p.quoted for p in parts),
-                tuple(c for p in parts for c in p.fed),
+                tuple(o for p in parts for o in p.origin),
             )
-            w.origin = tuple(o for p in parts for o in p.origin)
         node = nodes[0]
         if len(nodes) == 1 and node.type in ("simple_expansion", "expansion") and DYN not in w.value and any(c in w.value for c in " \t\n"):
             # An unquoted expansion is split into fields: cmd="rm -rf ~"; $cmd runs rm.
             value = w.value.translate(_UNPROTECT)
-            return [Word(part, w.raw, w.subs, w.procsub, w.vars, False, w.fed) for part in value.split()]
+            return [Word(part, w.raw, w.subs, w.procsub, w.vars, False, w.origin) for part in value.split()]
         if not braces:
             return [w]
         # Brace expansion comes before quote removal: `{a,'b c'}` is two words, `'{'a,b}` one.
         values = expand_braces(w.value) if "{" in w.value and ("," in w.value or ".." in w.value) else [w.value]
         if len(values) > 1 and not w.quoted:
             values = [v for v in values if v] or [""]  # `{a,}`: an unquoted empty word disappears
-        return [Word(v.translate(_UNPROTECT), w.raw, w.subs, w.procsub, w.vars, w.quoted, w.fed) for v in values]
+        return [Word(v.translate(_UNPROTECT), w.raw, w.subs, w.procsub, w.vars, w.quoted, w.origin) for v in values]
 
 
 _DEAD_PARENTS = frozenset({"list", "if_statement", "while_statement", "program"})

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .. import pathstr
 from ..paths import DYN
-from .ir import CHANNEL_VARIABLES, ENV_SHOWN, LINE_SET, SimpleCommand, Word, command_variable
+from .ir import CHANNEL_VARIABLES, ENV_SHOWN, LINE_SET, SimpleCommand, Word, carried, command_variable
 from .limits import ParseFailure
 from .parse import _IDENT_REST, _IDENT_START, _subscript_with_code, _text, _Walker, parse
 
@@ -159,30 +159,17 @@ class Methods(_Walker):
                 found.extend(self.arg_sources if self.arg_sources is not None else self.outer_refs() if self.st.level == 0 else (DYN,))
         return tuple(dict.fromkeys(found))
 
-    def _origin(self, node: Any) -> tuple[Word, ...]:
-        """The words the variables *node* reads were set from, where a command's output is their value (Word.origin)."""
-        out: list[Word] = []
-        for c in _descendants(node):
-            if c.type == "simple_expansion":
-                name = _text(c)[1:]
-            elif c.type == "expansion":
-                name = next((_text(k) for k in c.children if k.type == "variable_name"), "")
-            else:
-                continue
-            out.extend(self.st.origins.get(name, ()))
-        return tuple(out)
-
     def _read_from_pipe(self, cond: Any, pipe_src: list[SimpleCommand]) -> None:
         """`pgrep -f x | while read p; do kill $p; done`: the names the loop's `read` sets hold what the pipe's commands
         print (Word.origin), as a loop over `$(pgrep -f x)` does."""
-        fed = Word(DYN, "$(" + " | ".join(c.text or c.name for c in pipe_src) + ")", list(pipe_src))
+        piped = Word(DYN, "$(" + " | ".join(c.text or c.name for c in pipe_src) + ")", list(pipe_src))
         for c in _descendants(cond):
             if c.type != "command" or not c.children or _text(c.children[0]) != "read":
                 continue
             for a in c.children[1:]:
                 name = _text(a)
                 if a.type == "word" and name.isidentifier():
-                    self.st.origins[name] = (fed,)
+                    self.st.origins[name] = (piped,)
 
     def subscript_code(self, value: str) -> None:
         """A word that spells an array element whose subscript runs a command: `'a[$(rm -rf ~)]'`.
@@ -218,8 +205,8 @@ class Methods(_Walker):
     def _var(self, name: str) -> str:
         st = self.st
         name = st.namerefs.get(name, name)  # declare -n REF=NAME: $REF reads NAME
-        if st.feeding is not None and name in st.fed:
-            st.feeding.extend(st.fed[name])
+        if name in st.origins:
+            st.reading.extend(st.origins[name])  # Parser.word: what the word is made of
         if name in st.vars:
             return st.vars[name]
         if name == "HOME":
@@ -317,8 +304,8 @@ class Methods(_Walker):
                     if cc.type in ("command_substitution", "process_substitution"):
                         subs.extend(self.substitution(cc, depth + 1))
         if name:
-            if self.st.feeding is not None and name in self.st.fed:
-                self.st.feeding.extend(self.st.fed[name])  # ${T/x/y}, ${T:0:8}: still made of T's text
+            if name in self.st.origins:
+                self.st.reading.extend(self.st.origins[name])  # ${T/x/y}, ${T:0:8}: still made of T's text
             if any(c.type in (":=", "=", "!") for c in node.children):
                 # ${X:=$Y} assigns X; ${!X} is the variable whose name X holds: X stands for itself.
                 self._set_opaque(name)
@@ -404,7 +391,7 @@ class Methods(_Walker):
     def _for(self, node: Any, depth: int) -> None:
         var = ""
         items: list[str] | None = []
-        fed: list[Word] = []  # the items that are a command's output (`for p in $(pgrep -f x)`): Word.origin
+        fed: list[Word] = []  # what items that are a command's output hold (`for p in $(pgrep -f x)`): Word.origin
         for c in node.children:
             if c.type == "variable_name":
                 var = _text(c)
@@ -422,14 +409,14 @@ class Methods(_Walker):
                     # some path under the items' common directory.
                     self.st.vars[var] = _loop_value(items) if items else DYN
                     if fed:
-                        self.st.origins[var] = tuple(fed)
+                        self.st.origins[var] = tuple(dict.fromkeys(fed))
                 self.walk(c, depth + 1, None)
             elif c.is_named:
                 if c.type in ("word", "string", "concatenation", "raw_string", "expansion", "simple_expansion", "command_substitution"):
                     w = self.word(c, depth + 1)
                     if items is not None:
                         items.append(w.value)
-                    fed.extend([w] if w.subs and not w.procsub else w.origin)
+                    fed.extend(carried(w))
                 else:
                     items = None
                     self.walk(c, depth + 1, None)
@@ -438,7 +425,6 @@ class Methods(_Walker):
         name = ""
         value = ""
         fed: tuple[Word, ...] = ()
-        feeds: tuple[SimpleCommand, ...] = ()
         for c in node.children:
             if c.type == "variable_name" and not name:
                 name = _text(c)
@@ -451,8 +437,7 @@ class Methods(_Walker):
             elif c.type not in ("=", "+="):
                 vw = self.word(c, depth + 1, unsplit=True)
                 value = vw.value
-                fed = (vw,) if vw.subs and not vw.procsub else vw.origin
-                feeds = (*vw.subs, *vw.fed)
+                fed = carried(vw)
         name = self.st.namerefs.get(name, name)
         if name in self.st.cased and DYN not in value:
             value = value.lower() if self.st.cased[name] == "l" else value.upper()
@@ -472,15 +457,11 @@ class Methods(_Walker):
             appended = "+=" in _text(node)[: len(name) + 2]
             self.st.vars[name] = value if not appended else DYN
             if fed:
-                # `P=$(pgrep -f x)`: what the command prints is the value (P=$Q keeps Q's); appended text adds to it.
+                # `P=$(pgrep -f x)`, `T=$(gh auth token)`: what the command prints is the value (P=$Q keeps Q's, and
+                # H="token $T" T's); appended text adds to it.
                 self.st.origins[name] = (*self.st.origins.get(name, ()), *fed) if appended else fed
             elif not appended:
                 self.st.origins.pop(name, None)
-            feeds = (*self.st.fed.get(name, ()), *feeds) if appended else feeds
-            if feeds:
-                self.st.fed[name] = feeds
-            else:
-                self.st.fed.pop(name, None)
             if name in self.st.export_names or self.st.allexport or inherited:
                 self.st.exported[name] = self.st.vars[name]
                 self.st.unsure.discard(name)
