@@ -2,6 +2,11 @@
 """Metamorphic generalisation check: meaning-preserving rewrites of the outside set's DEV rows, judged in-process.
 
 usage: python eval/metamorphic.py [--json] [--examples N] [--benign N] [--seed S] [--only NAME,...]
+                                  [--family respell|programs|all]
+
+Two families: `respell` (this file: the same program, spelled another way) and `programs`
+(eval/metamorphic_programs.py: the same effect through another program or route, applied by the row's class;
+every rewrite that fits is kept, and the benign side gets every program rewrite whatever its class).
 
 Rules fit the spellings they were written against; held-out sets show it (eval/score_outside.py: the held-out
 miss rate is many times the dev one) without saying where.  This script measures the same gap on the DEV split
@@ -43,6 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval"))
 sys.path.insert(0, str(ROOT / "src"))
 
+from metamorphic_programs import PROGRAMS, program_rewrites  # noqa: E402
 from score_outside import ENV, OUTSIDE, event_of, is_heldout, load  # noqa: E402
 
 HOME = ENV["HOME"]
@@ -828,7 +834,7 @@ def judge(cmd: str, case: dict[str, object]) -> tuple[str, list[str]]:
     return d.decision, list(d.rules)
 
 
-def run(seed: int, per: int, n_benign: int, only: set[str] | None) -> dict[str, object]:
+def run(seed: int, per: int, n_benign: int, only: set[str] | None, family: str = "respell") -> dict[str, object]:
     cases = [c for c in load(sorted(OUTSIDE.glob("*.jsonl"))) if not is_heldout(str(c["id"])) and c["tool_name"] == "Bash"]
     t0 = time.perf_counter()
     dangerous, benign = [], []
@@ -853,7 +859,10 @@ def run(seed: int, per: int, n_benign: int, only: set[str] | None) -> dict[str, 
         for c, d0, rules0 in rows:
             cmd = str(c["tool_input"]["command"])  # type: ignore[index]
             r = random.Random(f"{seed}:{c['id']}")
-            for name, new in rewrites(cmd, r, per, only):
+            pairs = rewrites(cmd, r, per, only) if family in ("respell", "all") else []
+            if family in ("programs", "all"):
+                pairs += program_rewrites(cmd, str(c["class"]) if side == "dangerous" else "*", only)
+            for name, new in pairs:
                 d1, rules1 = judge(new, c)
                 cnt = per_t[name]
                 cnt[f"{side}:n"] += 1
@@ -873,6 +882,7 @@ def run(seed: int, per: int, n_benign: int, only: set[str] | None) -> dict[str, 
                     stricter.append(row)
     return {
         "seed": seed,
+        "family": family,
         "dangerous_rows": len(dangerous),
         "benign_rows": len(benign),
         "seconds": round(time.perf_counter() - t0, 1),
@@ -905,7 +915,9 @@ def report(res: dict[str, object], examples: int) -> str:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     tot: collections.Counter[str] = collections.Counter()
-    for name in NAMES:
+    for name in NAMES + list(PROGRAMS):
+        if name not in per_t:
+            continue
         c = per_t.get(name, {})
         tot.update(c)
         lines.append(_row(name, collections.Counter(c)))
@@ -936,9 +948,10 @@ def main() -> int:
     ap.add_argument("--per", type=int, default=2, help="rewrites kept per transformation and row")
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--only", help="comma-separated transformation names")
+    ap.add_argument("--family", choices=("respell", "programs", "all"), default="respell")
     a = ap.parse_args()
     only = set(a.only.split(",")) if a.only else None
-    res = run(a.seed, a.per, a.benign, only)
+    res = run(a.seed, a.per, a.benign, only, a.family)
     if a.json:
         print(json.dumps(res, indent=1))
     else:

@@ -2015,7 +2015,7 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
     from ..shell.programs import INTERPRETERS, interpreter_alias
 
     if name in INTERPRETERS or interpreter_alias(name) is not None:
-        return e.note == "code" or _run_as_code(cmd, e.path, sc)
+        return e.note == "code" or _run_as_code(cmd, e.path, sc) or _line_loop_prints(cmd, e.path, sc)
     if name in _PACKAGE_RUNNERS:
         return False  # npx dotenv -e .env -- CMD: the package's program is a command of its own, judged as such
     if name in _READ_UNSHOWN or e.note == name:
@@ -2032,7 +2032,36 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
                 return False  # vercel env pull .env.local: a CLI's subcommand, which writes or sends the file by its verb
     from ..shell.effects import effects
 
-    return not any(o.kind != READ and o.note != "redirect" for o in effects(cmd, sc))
+    # A write to the standard output device is the terminal, not a file: `cp .env /dev/stdout`, `dd if=.env of=/dev/fd/1`.
+    return not any(o.kind != READ and o.note != "redirect" and o.path not in _TERMINAL for o in effects(cmd, sc))
+
+
+# The devices that are the command's own output: a copy to one prints the file (metamorphic programs round 13).
+_TERMINAL = frozenset({"/dev/stdout", "/dev/stderr", "/dev/fd/1", "/dev/fd/2", "/dev/tty", "/proc/self/fd/1", "/proc/self/fd/2"})
+
+
+def _line_loop_prints(cmd: SimpleCommand, path: str, sc: Scope) -> bool:
+    """Whether a perl/ruby one-liner loops over *path* as an operand and prints its lines: `-p` prints every line, `-n`
+    prints what its code prints (`perl -ne print .env`); `-i` writes them back into the file instead."""
+    if pathstr.basename(cmd.name).rstrip("0123456789.") not in ("perl", "ruby"):
+        return False
+    values = cmd.values()
+    letters, code, i = "", None, 0
+    while i < len(values):
+        v = values[i]
+        if v == "--" or not v.startswith("-") or v.startswith("--"):
+            break
+        letters += v[1:]
+        if v[-1] in "eE" and i + 1 < len(values):
+            code = values[i + 1]
+            i += 1
+        i += 1
+    if code is None or "i" in letters.split("e", 1)[0].split("E", 1)[0]:
+        return False
+    if "p" not in letters and not ("n" in letters and any(w in code for w in ("print", "say", "puts"))):
+        return False
+    ops = [v for v in values[i:] if v != "--"]
+    return any(paths.DYN not in v and sc.path(v, cmd) == path for v in ops)
 
 
 @rule(

@@ -90,6 +90,40 @@ def delete_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 @rule(
+    id="interp.delete-outside-recoverable",
+    title="Interpreter code deleting outside the project what a build regenerates",
+    why=(
+        "shutil.rmtree('/home/ana/old/dist') is rm -rf on the same tree: build output, dependencies and virtualenvs "
+        "outside the project come back with the next build, so rm's deletion of them is asked (fs.delete-outside-"
+        "recoverable), and the same deletion by an interpreter's library is asked the same way (metamorphic programs "
+        "round 13: it was allowed). Calibration: ask, as for rm; inside the project and in temp it stays allowed."
+    ),
+    verdict=ASK,
+    commands=_NAMES,
+    match=(
+        "python3 -c \"import shutil; shutil.rmtree('/home/ana/old/dist')\"",
+        "node -e \"require('fs').rmSync('/home/ana/dev/old/node_modules', {recursive: true})\"",
+    ),
+    no_match=("python3 -c \"import shutil; shutil.rmtree('dist')\"", "python3 -c \"import shutil; shutil.rmtree('/tmp/build')\""),
+)
+def delete_outside_recoverable(cmd: SimpleCommand, sc: Scope) -> str | None:
+    f = _facts(cmd)
+    if f is None:
+        return None
+    for p in f.deletes:
+        if p is None:
+            continue
+        resolved = sc.path(p, cmd)
+        e = Effect(DELETE, resolved, p, recursive=True, cmd=cmd)
+        if fs.delete_critical(e, sc) or fs.write_protected(e, sc) or fs.delete_outside(e, sc) or fs.mass_delete(e, sc):
+            continue  # interp.delete-critical / interp.delete-outside
+        msg = fs.delete_outside_recoverable(e, sc)
+        if msg:
+            return f"{cmd.name} code " + msg.split(" ", 1)[1]
+    return None
+
+
+@rule(
     id="interp.exfil",
     title="Interpreter code sending the environment or secrets over the network",
     why=(
