@@ -193,3 +193,49 @@ class TestProvenanceLineForgedByAName:
         assert call("Write", {"file_path": str(home / "webapp" / "tmp.txt"), "content": "x"}) == "allow"
         (home / "webapp" / "tmp.txt").write_text("x")
         assert call("Bash", {"command": "rm tmp.txt"}) == "allow"
+
+
+class TestPinnedTerraformTargetChosenAgain:
+    """Class: an allow rule pinning where terraform acts (`Bash(terraform -chdir=envs/dev destroy:*)`) while what it
+    acts on is chosen again beside the pinned option -- round 12b's class (patterns._TARGET_GROUPS) for a program it did
+    not list. The workspace (TF_WORKSPACE, which no option overrides), the data folder holding the selected workspace
+    and backend (TF_DATA_DIR), options read from TF_CLI_ARGS / TF_CLI_ARGS_<subcommand>, and `-state`/`-backend-config`
+    each made `terraform -chdir=envs/dev destroy` destroy another environment's infrastructure, allowed by the rule.
+    Fixed: terraform's group in _TARGET_GROUPS ("NAME*" naming every variable NAME begins); a variable assigned earlier
+    without export ("?NAME") counts as these are never overridden by the option."""
+
+    POLICY = '[rules]\nallow = ["Bash(terraform -chdir=envs/dev destroy:*)", "Bash(terraform -chdir=envs/dev apply:*)"]\n'
+    CASES: ClassVar[list[str]] = [
+        "TF_WORKSPACE=prod terraform -chdir=envs/dev destroy -auto-approve",
+        "TF_DATA_DIR=/tmp/prod-data terraform -chdir=envs/dev destroy -auto-approve",
+        "TF_CLI_ARGS='-state=prod.tfstate' terraform -chdir=envs/dev destroy -auto-approve",
+        "TF_CLI_ARGS_destroy='-backend-config=prod.hcl' terraform -chdir=envs/dev destroy -auto-approve",
+        "env TF_WORKSPACE=prod terraform -chdir=envs/dev destroy -auto-approve",
+        "export TF_WORKSPACE=prod && terraform -chdir=envs/dev destroy -auto-approve",
+        "TF_WORKSPACE=prod; terraform -chdir=envs/dev destroy -auto-approve",
+        "terraform -chdir=envs/dev destroy -auto-approve -state=../prod/terraform.tfstate",
+    ]
+
+    def _decide(self, command: str, tmp_path: Path) -> str:
+        pol = tmp_path / "user.toml"
+        pol.write_text(self.POLICY)
+        env = {"HOME": "/home/ana", "USER": "ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp", "CLEARANCE_USER_POLICY": str(pol)}
+        ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": "/home/ana/webapp", "session_id": "s13d-tf"}
+        return decide_event(ev, env).decision
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_not_covered(self, tmp_path: Path, command: str) -> None:
+        assert self._decide(command, tmp_path) in ("ask", "deny"), command
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "terraform -chdir=envs/dev destroy -auto-approve",
+            "TF_LOG=debug terraform -chdir=envs/dev destroy -auto-approve",
+            "TF_IN_AUTOMATION=1 terraform -chdir=envs/dev destroy -auto-approve",
+            "terraform -chdir=envs/dev destroy -auto-approve -var env=dev",
+            "TF_VAR_region=eu-west-1 terraform -chdir=envs/dev destroy -auto-approve",
+        ],
+    )
+    def test_ordinary_allowed(self, tmp_path: Path, command: str) -> None:
+        assert self._decide(command, tmp_path) == "allow", command
