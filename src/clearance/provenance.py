@@ -193,7 +193,10 @@ def parse(
     dirs: list[str] = []
     objects: list[str] = []
     edits: dict[str, tuple[str, str, bool]] = {}
-    lines = text.splitlines()
+    # Split at "\n" only, the one separator note() writes and keeps out of names: str.splitlines() also splits at "\r",
+    # "\x0b", "\x1c", "\x85", U+2028 ..., which a created file's name may hold -- `Write src<U+2028>x` was read as the
+    # entries `f<TAB>…/src` and `x`, making the project's src the session's own (adversarial round 13d).
+    lines = text.split("\n")
     # What a move put in the session's own places counts however long the record is: past MAX_ENTRIES only the
     # entries that take ownership away are read (a record padded with creations must not push them out).
     foreign = [line[2:] for line in lines if line.startswith("x\t/")]
@@ -646,7 +649,7 @@ def load(state_dir: str, session_id: str, disk: bool = True) -> Provenance:
     if not session_id:
         return Provenance()
     try:
-        with open(_record_path(state_dir, session_id), encoding="utf-8") as f:
+        with open(_record_path(state_dir, session_id), encoding="utf-8", newline="") as f:  # no "\r" made "\n" (parse)
             text = f.read(1 << 20)
             if f.read(1):
                 return Provenance()  # larger than is read: its last lines (a move's ``x``) would go unseen; owns nothing

@@ -531,11 +531,27 @@ _TARGET_GROUPS: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
         (frozenset({"--subscription"}), frozenset({"AZURE_SUBSCRIPTION_ID", "AZURE_CONFIG_DIR"})),
         (frozenset({"-g", "--resource-group"}), frozenset({"AZURE_DEFAULTS_GROUP", "AZURE_CONFIG_DIR"})),
     ),
+    # terraform: `-chdir=envs/dev` pins a configuration, but which state it destroys is chosen besides by the workspace
+    # (TF_WORKSPACE, which no option overrides), the data folder holding the selected workspace and backend
+    # (TF_DATA_DIR), `-state`/`-backend-config`, and options read from TF_CLI_ARGS or TF_CLI_ARGS_<subcommand>
+    # ("NAME*": every variable NAME begins). Adversarial round 13d.
+    "terraform": ((frozenset({"chdir", "state", "state-out", "backend-config"}), frozenset({"TF_WORKSPACE", "TF_DATA_DIR", "TF_CLI_ARGS*"})),),
 }
 # The variables of _TARGET_GROUPS that name the file or folder a pinned option's value is looked up in (a kubeconfig's
 # contexts, gcloud's configurations, AWS's profiles): set, they change what `--context dev` means whatever the option
 # says. The others name the target itself, and the option given on the command line wins over them.
-_LOOKUP_VARIABLES = frozenset({"KUBECONFIG", "CLOUDSDK_CONFIG", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "DOCKER_CONFIG", "AZURE_CONFIG_DIR"})
+_LOOKUP_VARIABLES = frozenset(
+    {"KUBECONFIG", "CLOUDSDK_CONFIG", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "DOCKER_CONFIG", "AZURE_CONFIG_DIR"}
+    # terraform's: no option on the command line overrides them (they are read whatever -chdir says).
+    | {"TF_WORKSPACE", "TF_DATA_DIR", "TF_CLI_ARGS*"}
+)
+
+
+def _named(name: str, variables: frozenset[str]) -> bool:
+    """Whether *name* is one of *variables* ("NAME*" there: any name NAME begins, TF_CLI_ARGS_destroy)."""
+    return name in variables or any(v[-1] == "*" and name.startswith(v[:-1]) for v in variables)
+
+
 _TARGET_ALIASES = {"oc": "kubectl", "kubecolor": "kubectl", "podman": "docker", "nerdctl": "docker"}
 
 
@@ -589,13 +605,13 @@ def _targets_hold(p: Pattern, values: list[str], assigned: tuple[str, ...]) -> b
     for names, variables in groups:
         if not any(o in names for o in pinned):
             continue
-        if any(a in variables for a in assigned):
+        if any(_named(a, variables) for a in assigned):
             return False
         # "?NAME": assigned earlier without export, where the agent's shell may export it; "?*": a sourced file may
         # have set and exported anything (round 12c). Only a variable that says where the pinned name is looked up
         # (a config file or folder) re-chooses the target then: one naming the target itself yields to the option.
         lookup = variables & _LOOKUP_VARIABLES
-        if lookup and any(a[:1] == "?" and (a[1:] == "*" or a[1:] in lookup) for a in assigned):
+        if lookup and any(a[:1] == "?" and (a[1:] == "*" or _named(a[1:], lookup)) for a in assigned):
             return False
         for o, v in given:
             if o in names and pinned.get(o) != v:

@@ -624,7 +624,7 @@ def remote_change(cmd: SimpleCommand, sc: Scope) -> str | None:
 _PUSH_TARGET_KEYS = (("remote", "pushdefault"), ("branch", "pushremote"), ("branch", "remote"))
 
 
-def _push_targets(cmd: SimpleCommand, nc: Norm) -> list[tuple[str, str]]:
+def _push_targets(cmd: SimpleCommand, nc: Norm, sc: Scope | None = None) -> list[tuple[str, str]]:
     """(what sets it, remote) for each setting of where a later `git push` with no remote goes."""
     from ..shell.unwrap import git_config_pairs
 
@@ -637,14 +637,118 @@ def _push_targets(cmd: SimpleCommand, nc: Norm) -> list[tuple[str, str]]:
         upstream = nc.value("set-upstream-to") or nc.value("u")
         if upstream and "/" in upstream:
             out.append(("git branch --set-upstream-to", upstream.split("/", 1)[0]))
+    out.extend(_new_branch_upstreams(cmd, nc, sc))
     return out
+
+
+def _new_branches(nc: Norm) -> list[tuple[str, str]]:
+    """(new branch name, its start point) for each branch *nc* creates from a named start point ("" for the name when
+    git takes it from the start point, as `git checkout --track R/B` does)."""
+    sub, ops = nc.sub[:1], nc.pos
+    if sub == ("branch",):
+        if nc.has("delete", "D", "move", "M", "copy", "C", "list", "set-upstream-to", "unset-upstream", "remotes", "all", "edit-description"):
+            return []
+        return [(ops[0], ops[1])] if len(ops) == 2 else []
+    if sub in (("checkout",), ("switch",)):
+        name = nc.value("b") or nc.value("B") or nc.value("create") or nc.value("force-create")
+        if name:
+            return [(name, ops[0])] if ops else []
+        if nc.value("track") is not None and len(ops) == 1:
+            return [("", ops[0])]
+        return [("", ops[0])] if len(ops) == 1 and not nc.has("detach", "orphan") and "/" not in ops[0] else []
+    if nc.sub[:2] == ("worktree", "add"):
+        name = nc.value("b") or nc.value("B")
+        return [(name, ops[1])] if name and len(ops) == 2 else []
+    return []
+
+
+def _remote_refs(common: str, branch: str) -> list[str]:
+    """The remotes with a remote-tracking branch *branch* (refs/remotes/R/branch, loose or packed)."""
+    import posix
+
+    out: list[str] = []
+    try:
+        names = posix.listdir(pathstr.join(common, "refs", "remotes"))
+    except OSError:
+        names = []
+    out.extend(r for r in names if pathstr.lexists(pathstr.join(common, "refs", "remotes", r, branch)))
+    try:
+        with open(pathstr.join(common, "packed-refs"), encoding="utf-8", errors="replace") as f:
+            for line in f:
+                ref = line.rstrip("\n").partition(" ")[2]
+                if ref.startswith("refs/remotes/") and ref.endswith("/" + branch):
+                    remote = ref[13 : -len(branch) - 1]
+                    if remote and remote not in out:
+                        out.append(remote)
+    except OSError:
+        pass
+    return out
+
+
+def _new_branch_upstreams(cmd: SimpleCommand, nc: Norm, sc: Scope | None) -> list[tuple[str, str]]:
+    """(what sets it, remote) for a new branch whose upstream becomes a remote-tracking branch: `--track` given, or
+    git's default (branch.autoSetupMerge) when the start point is one -- `git switch -c feat backup/feat`, `git checkout
+    --track backup/feat`, and `git switch feat` when only backup/feat exists (git's guess). The branch's remote is where
+    a later `git push` naming none sends it (to the same name, under push.default=simple)."""
+    made = _new_branches(nc)
+    if not made or sc is None:
+        return []
+    from .. import provenance_disk
+
+    track = nc.values_raw("track")
+    if track and track[-1] == NEGATED:
+        return []  # --no-track sets no upstream
+    explicit = bool(track)
+    where = sc.path(".", cmd)
+    for d in nc.level("C", 0):
+        where = paths.resolve(d, where, sc.ctx.home)
+    common = provenance_disk.common_dir(where) if DYN not in where else None
+    out: list[tuple[str, str]] = []
+    for name, start in made:
+        ref = start[5:] if start.startswith("refs/") else start
+        if not name and "/" not in ref:
+            # `git switch feat` / `git checkout feat` with no such branch: git makes feat from the one remote that has it.
+            if common is None or provenance_disk.ref_exists(common, "refs/heads/" + start) is not False:
+                continue
+            remotes = _remote_refs(common, start)
+            if len(remotes) == 1:
+                out.append((f"git {nc.sub[0]} {start} (made from {remotes[0]}/{start})", remotes[0]))
+            continue
+        if ref.startswith("remotes/"):
+            ref = ref[8:]
+        remote, _, branch = ref.partition("/")
+        if not branch or remote == "origin":
+            continue
+        known = remote in sc.remotes or start.startswith(("refs/remotes/", "remotes/"))
+        if not known and common is not None:
+            known = provenance_disk.ref_exists(common, f"refs/remotes/{remote}/{branch}") is not False
+        if not known and not (explicit and common is None):
+            continue  # a local branch with a slash in its name (feature/login)
+        if explicit or (name or branch) == branch or (common is not None and _pushes_by_name(common)):
+            out.append((f"git {' '.join(nc.sub)} from {start}", remote))
+    return out
+
+
+def _pushes_by_name(common: str) -> bool:
+    """Whether the repository's push.default sends a branch to its upstream whatever its name (upstream, tracking)."""
+    try:
+        with open(pathstr.join(common, "config"), encoding="utf-8", errors="replace") as f:
+            text = f.read(1 << 16)
+    except OSError:
+        return False
+    for line in text.splitlines():
+        key, eq, value = line.partition("=")
+        if eq and key.strip().lower() == "default" and value.strip().lower() in ("upstream", "tracking"):
+            return True
+    return False
 
 
 @rule(
     id="git.push-target-change",
     title="Sending later pushes to another remote",
     why="A push that names no remote (`git push`, `git push -f` on a branch of the agent's) goes where git's configuration says: "
-    "remote.pushDefault, branch.<name>.pushRemote, or the branch's upstream remote (branch.<name>.remote, which `git branch -u R/B` sets). "
+    "remote.pushDefault, branch.<name>.pushRemote, or the branch's upstream remote (branch.<name>.remote, which `git branch -u R/B` sets, "
+    "and creating a branch from a remote-tracking one: `--track`, git's default for such a start point, its guess in `git switch B`). "
     "clearance judges such a push as one to origin, the project's own remote; setting another remote there (one `git remote add` just "
     "named, say) sends every later push of the project elsewhere without a command that says so. Asked rather than denied: pushing to a "
     "fork is an ordinary contributor's workflow, and origin or a trusted remote stays allowed.",
@@ -657,9 +761,13 @@ def _push_targets(cmd: SimpleCommand, nc: Norm) -> list[tuple[str, str]]:
         "git branch -u backup/main",
         "git branch --set-upstream-to=backup/main",
         "git -c remote.pushDefault=backup push",
+        "git switch -c feat --track backup/feat",
+        "git checkout --track backup/feat",
     ),
     no_match=(
         "git config remote.pushDefault origin",
+        "git checkout -b feat origin/feat",
+        "git switch -c feat --no-track backup/feat",
         "git branch -u origin/main",
         "git config branch.main.merge refs/heads/main",
         "git config --get remote.pushDefault",
@@ -669,7 +777,7 @@ def _push_targets(cmd: SimpleCommand, nc: Norm) -> list[tuple[str, str]]:
 )
 def push_target_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
-    for what, remote in _push_targets(cmd, nc):
+    for what, remote in _push_targets(cmd, nc, sc):
         if remote == "origin" or (remote and DYN not in remote and sc.trust.remote_is_trusted(remote)):
             continue  # origin, or a remote (by URL) the policy trusts
         shown = "a remote named only at run time" if DYN in remote else repr(remote)
