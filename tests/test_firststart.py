@@ -96,3 +96,64 @@ def test_the_collector_measures_what_runs() -> None:
     """tests/test_regex_bounds.py times the compiled StartRe (what scan() runs), not the pattern text."""
     pats = collect()
     assert pats["clearance.probe:_IGNORE"].pattern == fast_start(probe._IGNORE.pattern, probe._IGNORE.flags)
+
+
+# ---------------------------------------------------------------- firststart.whole: StartRes that keep the whole match
+
+WHOLES = {"_DIRECTED": probe._DIRECTED, "_ADDR_HINT": probe._ADDR_HINT}
+# the patterns as they were (plain re.finditer over them): the pattern inside whole()'s group 1
+WHOLE_REFERENCE = {n: re.compile(p.pattern[1:-1], p.flags) for n, p in WHOLES.items()}
+
+
+def _whole_spans(name: str, text: str, pos: int = 0, endpos: int | None = None) -> tuple[list[object], list[object]]:
+    from clearance.firststart import finditer_whole
+
+    end = len(text) if endpos is None else endpos
+    got = [(m.span(1), m.groups()[1:]) for m in finditer_whole(WHOLES[name], text, pos, endpos)]
+    want = [(m.span(), m.groups()) for m in WHOLE_REFERENCE[name].finditer(text, pos, end)]
+    return got, want
+
+
+def test_whole_keeps_the_pattern_text() -> None:
+    for name, p in WHOLES.items():
+        assert p.pattern == "(" + WHOLE_REFERENCE[name].pattern + ")"
+        assert p.compiled.groups == WHOLE_REFERENCE[name].groups + 1
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GLUE), st.booleans()), min_size=1, max_size=12),
+    st.sampled_from(sorted(WHOLES)),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_whole_finds_the_matches_finditer_found(parts: list[tuple[str, str, bool]], name: str, lo: int, cut: int) -> None:
+    text = "".join((w.upper() if up else w) + g for w, g, up in parts)
+    got, want = _whole_spans(name, text)
+    assert got == want, (name, text)
+    hi = max(lo, len(text) - cut)
+    got, want = _whole_spans(name, text, lo, hi)
+    assert got == want, (name, text, lo, hi)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40), st.sampled_from(sorted(WHOLES)))
+def test_whole_finds_the_same_on_any_text(text: str, name: str) -> None:
+    got, want = _whole_spans(name, text)
+    assert got == want, (name, text)
+
+
+def test_whole_finds_the_same_on_the_eval_sets() -> None:
+    """Every match (span and groups) on every text of the probe's eval sets, in every form scan() reads: counts only."""
+    differ: dict[str, int] = {}
+    found = 0
+    for where_set, texts in _eval_texts().items():
+        for text in texts:
+            for v in probe._variants(text[:200_000]):
+                for name in WHOLES:
+                    got, want = _whole_spans(name, v)
+                    found += len(want)
+                    if got != want:
+                        differ[f"{where_set} {name}"] = differ.get(f"{where_set} {name}", 0) + 1
+    assert not differ, differ
+    assert found

