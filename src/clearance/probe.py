@@ -166,20 +166,34 @@ _PERSONA_ML = StartRe(
 )
 
 # The same in languages written in Latin letters (Turkish, Portuguese, Polish, Dutch): these run on ASCII text too.
-_IGNORE_ML_LATIN = StartRe(
-    r"(?:\b(?:önceki|yukarıdaki|yukaridaki|tüm|bütün|mevcut)\s+(?:\w+\s+){0,2}(?:talimat|komut|yönerge|kural|istem)\w*\s+(?:\w+\s+){0,2}?(?:unut|yok\s+say|görmezden\s+gel|dikkate\s+alma|geçersiz|iptal|umursama)"
-    r"|\b(?:talimat|yönerge)\w*\s+(?:iptal|geçersiz)"
-    r"|\bignor[ea]\s+(?:todas\s+(?:as\s+)?(?:suas\s+)?|suas\s+)instru[çc](?:ões|oes)|\besque[çc]a\s+(?:todas\s+)?(?:as\s+)?instru[çc]"
-    r"|\b(?:zignoruj|ignoruj|zapomnij)\s+(?:o\s+)?(?:wszystkie\s+|wszystkich\s+)?(?:poprzednie\s+|poprzednich\s+|wcześniejsze\s+)?(?:instrukcje|instrukcjach|polecenia|zasady)"
-    r"|\b(?:negeer|vergeet)\s+(?:alle\s+)?(?:vorige\s+|eerdere\s+|voorgaande\s+)?(?:instructies|opdrachten|regels)"
-    # any word order and inflection: an ignore/forget verb, an "instructions" noun within three words, and a word
-    # for "all", "your" or "previous" near them (ES, PT, FR, IT, DE, ID, TL, VI); without the qualifier it is the
-    # ordinary "skip the installation instructions if you use Docker"
-    r"|\b(?:ignor|olvid|oubli|dimentic|vergiss|vergess|esque[çc]|abaikan|lupakan|kalimutan|balewalain|quên|bỏ\s+qua)\w*"
-    r"(?=[^.\n]{0,80}\b(?:todas|todos|tus|sus|vuestras|anteriores|previas|toutes|tous|tes|vos|précédentes|tutte|tue|precedenti|alle|deine|ihre"
-    r"|vorherigen|bisherigen|suas|semua|sebelumnya|lahat|iyong|nakaraang|trước|tất)\b)"
-    r"\s+(?:\S+\s+){0,3}?(?:instru[cçkz]\w*|istruz\w*|anweisung\w*|consignes?|petunjuk|perintah|tagubilin|direttiv\w*|directiv\w*|hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị))",
-    re.I,
+# (the last branch, verb / qualifier within 80 characters / noun within three words, is a near.Chain: as a lookahead
+# window it tried the qualifiers at 80 positions after every verb, 99 ms per 100 KB of "ignore "; tests/test_near.py
+# keeps the pattern it was)
+_IGNORE_ML_LATIN = AnyOf(
+    StartRe(
+        r"(?:\b(?:önceki|yukarıdaki|yukaridaki|tüm|bütün|mevcut)\s+(?:\w+\s+){0,2}(?:talimat|komut|yönerge|kural|istem)\w*\s+(?:\w+\s+){0,2}?(?:unut|yok\s+say|görmezden\s+gel|dikkate\s+alma|geçersiz|iptal|umursama)"
+        r"|\b(?:talimat|yönerge)\w*\s+(?:iptal|geçersiz)"
+        r"|\bignor[ea]\s+(?:todas\s+(?:as\s+)?(?:suas\s+)?|suas\s+)instru[çc](?:ões|oes)|\besque[çc]a\s+(?:todas\s+)?(?:as\s+)?instru[çc]"
+        r"|\b(?:zignoruj|ignoruj|zapomnij)\s+(?:o\s+)?(?:wszystkie\s+|wszystkich\s+)?(?:poprzednie\s+|poprzednich\s+|wcześniejsze\s+)?(?:instrukcje|instrukcjach|polecenia|zasady)"
+        r"|\b(?:negeer|vergeet)\s+(?:alle\s+)?(?:vorige\s+|eerdere\s+|voorgaande\s+)?(?:instructies|opdrachten|regels)"
+        r")",
+        re.I,
+    ),
+    (
+        # any word order and inflection: an ignore/forget verb, an "instructions" noun within three words, and a word
+        # for "all", "your" or "previous" within 80 characters after the verb (ES, PT, FR, IT, DE, ID, TL, VI); without the
+        # qualifier it is the ordinary "skip the installation instructions if you use Docker"
+        chain_of(
+            (
+                r"\b(?:ignor|olvid|oubli|dimentic|vergiss|vergess|esque[çc]|abaikan|lupakan|kalimutan|balewalain|quên|bỏ\s+qua)\w*"
+                r"(?=\s+(?:\S+\s+){0,3}?(?:instru[cçkz]\w*|istruz\w*|anweisung\w*|consignes?|petunjuk|perintah|tagubilin|direttiv\w*|directiv\w*|hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị))",
+                r"\b(?:todas|todos|tus|sus|vuestras|anteriores|previas|toutes|tous|tes|vos|précédentes|tutte|tue|precedenti|alle|deine|ihre"
+                r"|vorherigen|bisherigen|suas|semua|sebelumnya|lahat|iyong|nakaraang|trước|tất)\b",
+            ),
+            (80,),
+            re.I,
+        ),
+    ),
 )
 _REVEAL_ML_LATIN = StartRe(
     r"(?:\bsistem\s+(?:istem|mesaj|talimat)\w*\s+(?:\w+\s+){0,3}?(?:göster|yaz|açıkla|sızdır|tekrarla))",
