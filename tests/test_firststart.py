@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clearance import probe
-from clearance.firststart import StartRe, fast_start, start_class
+from clearance.firststart import DispatchRe, StartRe, branches, dispatch, fast_start, start_class
 
 from .test_near import _eval_texts
 from .test_regex_bounds import collect
@@ -63,7 +63,11 @@ def test_every_start_re_of_the_probe_is_transformed() -> None:
     assert len(STARTS) >= 30, sorted(STARTS)
     for where, s in STARTS.items():
         assert start_class(s.pattern, s.flags) is not None, where
-        assert s.compiled.pattern == fast_start(s.pattern, s.flags) != s.pattern, where
+        if isinstance(s, DispatchRe):
+            inner = dispatch(s.pattern, s.flags)
+            assert inner is not None and s.compiled.pattern == "(?-i:" + str(start_class(s.pattern, s.flags)) + ")(?<=(?=" + inner + ")(?s:.))", where
+        else:
+            assert s.compiled.pattern == fast_start(s.pattern, s.flags) != s.pattern, where
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -157,3 +161,34 @@ def test_whole_finds_the_same_on_the_eval_sets() -> None:
                         differ[f"{where_set} {name}"] = differ.get(f"{where_set} {name}", 0) + 1
     assert not differ, differ
     assert found
+
+
+# ---------------------------------------------------------------- DispatchRe: the alternatives behind their first characters
+
+
+def test_branches_splits_the_top_level_only() -> None:
+    assert branches(r"(?:a|b)") == ["a", "b"]
+    assert branches(r"(?:a)|(?:b)") == ["(?:a)", "(?:b)"]
+    assert branches(r"a[|]b|\|c|(?:d|e)f|[]|]g|[^]|]h") == ["a[|]b", r"\|c", "(?:d|e)f", "[]|]g", "[^]|]h"]
+    assert branches(r"(?:(?:x|y))") == ["x", "y"]
+    for p in (r"(?:a|b)", r"a[|]b|\|c|(?:d|e)f|[]|]g", probe._CONSEQUENTIAL_TEXT.pattern, probe._NET_COMMAND.pattern):
+        # the alternatives are the pattern: joined again they match what it matches
+        joined = re.compile("(?:" + "|".join(branches(p)) + ")", re.I)
+        for text in ("a|b", "|c", "ef", "]g", "x h", "curl x", "send .env", "| sh", "a@b.co"):
+            assert bool(joined.search(text)) == bool(re.search(p, text, re.I)), (p, text)
+
+
+def test_dispatch_is_faster_where_few_alternatives_start() -> None:
+    """_CONSEQUENTIAL_TEXT at '|', '.', '-' (60 ms per 100 KB as a StartRe): under the plain bound."""
+    for unit in ("|", ".", "-", "a.", "x-"):
+        text = (unit * 100_000)[:100_000]
+        t = min(_cpu(probe._CONSEQUENTIAL_TEXT.compiled.search, text) for _ in range(3))
+        assert t < 40.0, (unit, t)
+
+
+def _cpu(fn: object, text: str) -> float:
+    import time
+
+    t0 = time.process_time()
+    fn(text)  # type: ignore[operator]
+    return (time.process_time() - t0) * 1000.0

