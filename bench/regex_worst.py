@@ -95,6 +95,7 @@ def scanners() -> dict[str, tuple[Callable[[str], object], str]]:
         "scanner embedded.awk (_quoted_between)": (embedded.awk, '"\\ a|()systemgetline'),
         "scanner unwrap_sockets._erb_code": (unwrap_sockets._erb_code, "<%=->- a\n"),
         "scanner probe._placeholder_in_query": (_placeholder_in_query, "?&#=a{}[]<>%$_ SECRET"),
+        "scanner probe._caesar_shift": (probe._caesar_shift, "abcdefghijklmnopqrstuvwxyz \n"),
         # the verb-near-object matchers (near.AnyOf) as scan() runs them; their parts are measured as patterns too
         "matcher probe._REVEAL": (probe._REVEAL.search, "".join(sorted(set("show print dump system your instructions.\n")))),
         "matcher probe._ACTION": (probe._ACTION.search, "".join(sorted(set("read cat show .env passwords.\n")))),

