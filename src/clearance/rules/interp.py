@@ -26,6 +26,15 @@ def _facts(cmd: SimpleCommand) -> CodeFacts | None:
     return f if isinstance(f, CodeFacts) else None
 
 
+def _code_deletes(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
+    """The code's deletions of literal paths as rm's effects (recursive), so interp.delete-outside and
+    interp.delete-outside-recoverable ask the fs rules rm's deletions meet; run-time paths are interp.opaque's."""
+    f = _facts(cmd)
+    if f is None:
+        return []
+    return [Effect(DELETE, sc.path(p, cmd), p, recursive=True, cmd=cmd) for p in f.deletes if p is not None]
+
+
 @rule(
     id="interp.delete-critical",
     title="Interpreter code deleting home, the system or protected files",
@@ -73,14 +82,7 @@ def delete_critical(cmd: SimpleCommand, sc: Scope) -> str | None:
     no_match=("python3 -c \"import os; os.remove('app/old.py')\"", "python3 -c \"import os; os.remove('/tmp/x')\""),
 )
 def delete_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
-    f = _facts(cmd)
-    if f is None:
-        return None
-    for p in f.deletes:
-        if p is None:
-            continue
-        resolved = sc.path(p, cmd)
-        e = Effect(DELETE, resolved, p, recursive=True, cmd=cmd)
+    for e in _code_deletes(cmd, sc):
         if fs.delete_critical(e, sc):
             continue  # interp.delete-critical
         msg = fs.delete_outside(e, sc) or fs.mass_delete(e, sc)
@@ -107,14 +109,7 @@ def delete_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
     no_match=("python3 -c \"import shutil; shutil.rmtree('dist')\"", "python3 -c \"import shutil; shutil.rmtree('/tmp/build')\""),
 )
 def delete_outside_recoverable(cmd: SimpleCommand, sc: Scope) -> str | None:
-    f = _facts(cmd)
-    if f is None:
-        return None
-    for p in f.deletes:
-        if p is None:
-            continue
-        resolved = sc.path(p, cmd)
-        e = Effect(DELETE, resolved, p, recursive=True, cmd=cmd)
+    for e in _code_deletes(cmd, sc):
         if fs.delete_critical(e, sc) or fs.write_protected(e, sc) or fs.delete_outside(e, sc) or fs.mass_delete(e, sc):
             continue  # interp.delete-critical / interp.delete-outside
         msg = fs.delete_outside_recoverable(e, sc)
