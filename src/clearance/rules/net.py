@@ -2677,6 +2677,86 @@ def http_delete_all(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# A git forge's REST API names a repository (and its owner) at a fixed path, whatever host serves it: GitHub's
+# api.github.com `/repos/O/R` and `/orgs/O` (GitHub Enterprise: the same under `/api/v3`), Gitea and Forgejo's
+# `/api/v1/repos/O/R` and `/api/v1/orgs/O`, GitLab's `/api/v4/projects/ID` and `/api/v4/groups/ID` (ID a number or
+# the url-encoded path, `acme%2Fweb`), Bitbucket's api.bitbucket.org `/2.0/repositories/W/R`.  One segment each: a
+# variable (`projects/$id`) is the id the loop hands it.
+_SEG = r"[^/]+"
+_FORGE_NODE = lazy(
+    rf"^(?:(?:/api/v3|/api/v1)?/repos/{_SEG}/{_SEG}|(?:/api/v3|/api/v1)?/orgs/{_SEG}|/api/v4/(?:projects|groups)/{_SEG}"
+    rf"|/2\.0/repositories/{_SEG}/{_SEG})$"
+)
+# What guards a branch or tag from force pushes and deletion: GitLab's protected_branches/tags and the older
+# `PUT .../repository/branches/B/unprotect`, GitHub's `/branches/B/protection` and rulesets, Gitea's branch_protections.
+_FORGE_PROTECTION = lazy(
+    rf"^(?:/api/v4/projects/{_SEG}/protected_(?:branches|tags)/{_SEG}"
+    rf"|(?:/api/v3|/api/v1)?/repos/{_SEG}/{_SEG}/(?:branches/{_SEG}/protection|rulesets/{_SEG}|branch_protections/{_SEG}))$"
+)
+_FORGE_UNPROTECT = lazy(rf"^/api/v4/projects/{_SEG}/repository/branches/{_SEG}/unprotect$")
+
+
+def _forge_path(url: str) -> tuple[str, str]:
+    """(host, path) of *url* without query, fragment or trailing slash; GitHub's own paths have no prefix only on its
+    API host, so there the path is read as GitHub's and elsewhere it needs the /api/v3 or /api/v1 prefix."""
+    rest = url.split("://", 1)[-1].split("#", 1)[0].split("?", 1)[0]
+    host, _, path = rest.partition("/")
+    return url_host(url) if "://" in url else host.split("@")[-1].split(":")[0], ("/" + path).rstrip("/")
+
+
+@rule(
+    id="net.forge-api-destroy",
+    title="Deleting a repository, group or branch protection through a git forge's REST API",
+    why=(
+        "curl -X DELETE on GitHub's /repos/O/R, GitLab's /api/v4/projects/ID or Gitea's /api/v1/repos/O/R removes the "
+        "repository with its history, issues and merge requests for everyone, as `gh repo delete` does; a DELETE of a "
+        "branch's protection (or GitLab's unprotect) lets anyone force-push over or delete it. The forges' APIs name "
+        "these nodes by a fixed path on any host (GitHub Enterprise, self-hosted GitLab and Gitea)."
+    ),
+    verdict=SOFT_DENY,
+    commands=("curl", "wget", "http", "https", "xh"),
+    match=(
+        "curl -X DELETE -H 'PRIVATE-TOKEN: abc' https://gitlab.example.com/api/v4/projects/42",
+        "curl -s -X DELETE -H 'Authorization: token abc' https://api.github.com/repos/acme/web",
+        "http DELETE https://git.example.org/api/v1/repos/acme/web",
+        "curl -X DELETE https://gitlab.example.com/api/v4/projects/acme%2Fweb/protected_branches/main",
+        "curl -X PUT https://gitlab.example.com/api/v4/projects/42/repository/branches/main/unprotect",
+    ),
+    no_match=(
+        "curl -s https://api.github.com/repos/acme/web",
+        "curl -X DELETE https://gitlab.example.com/api/v4/projects/42/issues/3",
+        "curl -X DELETE https://api.example.com/v2/repos/acme/web",
+        "curl -X DELETE http://localhost:3000/api/projects/4",
+    ),
+)
+def forge_api_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
+    t = http_transfer(cmd)
+    vals = cmd.values()
+    method = t.method
+    if cmd.name in ("http", "https", "xh") and vals and vals[0].upper() in ("DELETE", "PUT", "POST"):
+        method = vals[0].upper()
+    if method not in ("DELETE", "PUT", "POST"):
+        return None
+    targets = t.urls or [v for v in vals if "://" in v]
+    for u in targets:
+        if sc.trust.service_is_trusted(u):
+            continue
+        host, path = _forge_path(u)
+        if method != "DELETE":
+            if _FORGE_UNPROTECT.match(path):
+                return f"{cmd.name} sends {method} to {u}, which lifts the protection of that branch on the forge"
+            continue
+        github_host = host.lower() in ("api.github.com", "api.bitbucket.org")
+        own_api = path.startswith(("/api/v3/", "/api/v1/", "/api/v4/"))
+        if not (github_host or own_api):
+            continue
+        if _FORGE_NODE.match(path):
+            return f"{cmd.name} sends DELETE to {u}, which deletes that repository, group or organisation on the forge for everyone"
+        if _FORGE_PROTECTION.match(path):
+            return f"{cmd.name} sends DELETE to {u}, which removes the protection of that branch or tag on the forge"
+    return None
+
+
 @rule(
     id="net.request-collector",
     title="Sending a request to a request-capture or paste service",
