@@ -219,7 +219,10 @@ problem_rule(
     " as many processes running: the user's limit is reached, and nothing the agent starts afterwards can run --"
     " clearance's hook included, while the agents' file tools need no process (round 12d). So does xargs running"
     " 10,000 commands or more at once over a written count (`seq 100000 | xargs -P 0 -n1 CMD`), and a counted loop"
-    " that spawns in JavaScript, Ruby, Perl or PHP (`for (let i = 0; i < 100000; i++) spawn(…)`, `100000.times { spawn … }`).",
+    " that spawns in JavaScript, Ruby, Perl or PHP (`for (let i = 0; i < 100000; i++) spawn(…)`, `100000.times { spawn … }`)."
+    " A counted loop of 64 passes or more whose background job itself never ends and never rests (an endless loop with"
+    " nothing that sleeps, waits, reads or leaves, or `yes`) keeps every core busy until the jobs are killed, long before"
+    " the process limit (h-newsets14a).",
     SOFT_DENY,
     match=(
         "while true; do work & done",
@@ -232,6 +235,7 @@ problem_rule(
         "while :; do (sleep 1 &); done",
         "seq 100000 | xargs -P 0 -n1 sleep",
         "ruby -e '100000.times { spawn(\"sleep 1000000\") }'",
+        "for i in $(seq 100); do (while :; do :; done) & done",
     ),
     no_match=(
         "while true; do work & wait; done",
@@ -245,6 +249,8 @@ problem_rule(
         "seq 10 | xargs -P 4 -n1 echo",
         "seq 100000 | xargs -P 8 -n1 ./step",
         "for i in $(seq 100000); do echo $i; done",
+        "for i in $(seq 8); do yes > /dev/null & done",
+        "for i in {1..200}; do (while true; do sleep 60; done) & done",
     ),
 )
 problem_rule(

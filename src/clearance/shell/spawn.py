@@ -5,6 +5,8 @@ Two shapes exhaust a machine's processes whatever the names in them:
 - a loop whose condition never ends it (`while true`, `until false`, `while ((1))`, `for ((;;))`) and whose body
   starts a background job it never waits for (no `wait` in the body's own shell, or one undone by `disown`), with
   nothing in the body that leaves the loop (`break`, `exit`, `return`);
+- a loop of many passes (MANY_SPINNERS) whose every pass backgrounds a job that itself never ends and never rests
+  (an endless loop with nothing that sleeps, waits, reads or leaves; `yes`): the jobs keep every core busy;
 - functions that call one another in a cycle where at least one call starts a new process (a background job or a
   pipeline element: each runs in a forked shell), called at least once (`bomb(){ bomb & }; bomb`,
   `a(){ b & }; b(){ a; }; a`).
@@ -303,6 +305,38 @@ def _base(name: str) -> str:
     return name.rsplit("/", 1)[-1]
 
 
+# Passes of a loop that backgrounds, on each, a job that itself never ends and never rests: past a developer machine's
+# cores (8 to 32), every job more is a core's worth of load; a few hundred make the machine unusable until they are
+# killed, long before the process limit.  A stress test of `$(nproc)` or 8 jobs stays below.
+MANY_SPINNERS = 64
+# Commands inside an endless loop that make it rest or end: the loop then waits most of the time, or leaves.
+_RESTS = frozenset({"sleep", "wait", "read", "inotifywait", "timeout", "break", "exit", "return", "exec", "kill"})
+_BUSY_FOREVER = frozenset({"yes"})
+
+
+def _spins(job: Any) -> bool:
+    """The job never ends and never rests: an endless loop (`while true`, `until false`, `for ((;;))`) with nothing in it
+    that sleeps, waits, reads or leaves, or a program that writes without end (`yes`)."""
+    for n in _walk(job):
+        if n.type == "command" and _base(_name(n)) in _BUSY_FOREVER:
+            return True
+        if n.type in ("while_statement", "c_style_for_statement") and _unbounded(n):
+            body = _body(n)
+            if body is not None and not any(c.type == "command" and _base(_name(c)) in _RESTS for c in _walk(body)):
+                return True
+    return False
+
+
+def _spinning_jobs(body: Any) -> bool:
+    """Whether the loop body backgrounds a job that spins (`(while :; do :; done) &`, `yes > /dev/null &`)."""
+    for n in _walk(body):
+        kids = n.children
+        for k in range(len(kids) - 1):
+            if kids[k + 1].type == "&" and _spins(kids[k]):
+                return True
+    return False
+
+
 def unbounded_spawn(root: Any) -> str | None:
     """Why the script starts processes without end, or enough of them to exhaust the machine's (a message), or None."""
     nodes = _walk(root)
@@ -318,5 +352,10 @@ def unbounded_spawn(root: Any) -> str | None:
                 return (
                     f"a loop of {count} passes starts a background job on each and never waits for them: the processes left running "
                     "reach the user's limit, and nothing the agent starts afterwards -- clearance's hook included -- can run"
+                )
+            if count is not None and count >= MANY_SPINNERS and body is not None and _spawns_unwaited(body) and _spinning_jobs(body):
+                return (
+                    f"a loop of {count} passes starts on each a background job that never ends and never rests: {count} processes "
+                    "keep every core busy, and the machine stays unusable until they are killed"
                 )
     return _xargs_flood(nodes) or _recursive_spawn(root, nodes)
