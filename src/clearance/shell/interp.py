@@ -172,9 +172,20 @@ def quoted_spans(text: str, quotes: str = "'\"`", one_line: bool = False, other:
                 start, kind = k, q
         if pending is not None and pending.start() < pos and rx is not None:
             pending = rx.search(text, pos)
-        if pending is not None and pending.start() < start:
+        if pending is not None and pending.start() < start and rx is not None:
+            # the matches of *other* before that quote, in one finditer (finditer goes on where a match ends, as the
+            # search from `pos` would): a run of them costs no look for the quotes each
             out.append((pending.start(), pending.end(), ""))
             pos = pending.end()
+            if pos < start:
+                for pending in rx.finditer(text, pos):
+                    a, b = pending.span()
+                    if b > start:  # (at the quote or past it: looked at again below)
+                        break
+                    out.append((a, b, ""))
+                    pos = b
+                else:
+                    pending = None
             continue
         if not kind:
             return out
