@@ -147,7 +147,8 @@ def make_parse_time(text: str) -> list[str]:
     assigned = make_assigned(text)
 
     out: list[str] = []
-    for line in text.splitlines():
+    # (only a line with `!=` or `$(` adds one: the others are passed over in one comprehension)
+    for line in [line for line in text.splitlines() if "$(" in line or "!=" in line]:
         if line.startswith("\t") or line.lstrip().startswith("#"):
             continue
         head, bang, rest = line.partition("!=")

@@ -1641,7 +1641,8 @@ def own_paths_in_environment(path: str, text: str, sc: Scope) -> str | None:
     if not text or len(text) > 200_000:
         return None
     home = sc.ctx.home.rstrip("/")
-    pairs = [(m.group(1), m.group(2)) for rx in (_ENV_ASSIGNMENT, _JSON_PAIR) for m in rx.finditer(text)]
+    # (a value names a folder only with a `/`, a `~` or $HOME in it: the others are passed over here)
+    pairs = [(m.group(1), v) for rx in (_ENV_ASSIGNMENT, _JSON_PAIR) for m in rx.finditer(text) if "/" in (v := m.group(2)) or "~" in v or "HOME" in v]
     for name, value in pairs:
         value = value.strip()
         if not value or name in ("export", "set", "setenv", "declare", "unset", "source", "dotenv", "PATH_add"):

@@ -924,7 +924,8 @@ _MAKE_INLINE = lazy(r"^[^:=#\t][^:=#]*::?[^=;]*;(.*)$")
 
 def makefile_recipes(text: str) -> list[str]:
     out: list[str] = []
-    for line in text.splitlines():
+    # (only a recipe line or a rule line with `:` and `;` holds a command: the others are passed over in one comprehension)
+    for line in [line for line in text.splitlines() if line[:1] == "\t" or (";" in line and ":" in line)]:
         if line.startswith("\t"):
             body = line[1:]
         else:
