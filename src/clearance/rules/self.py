@@ -1640,6 +1640,8 @@ def own_paths_in_environment(path: str, text: str, sc: Scope) -> str | None:
     (self.environment-into-own-files), or None. Each value is read as the folders it names (a `:` list, `~`, $HOME)."""
     if not text or len(text) > 200_000:
         return None
+    if "/" not in text and "~" not in text and "HOME" not in text:
+        return None  # (no value can name a folder: below, each needs one of these)
     home = sc.ctx.home.rstrip("/")
     # (a value names a folder only with a `/`, a `~` or $HOME in it: the others are passed over here)
     pairs = [(m.group(1), v) for rx in (_ENV_ASSIGNMENT, _JSON_PAIR) for m in rx.finditer(text) if "/" in (v := m.group(2)) or "~" in v or "HOME" in v]
