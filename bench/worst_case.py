@@ -8,8 +8,9 @@ Builds inputs up to the engine's limits (commands of 100 000 characters; Write c
 for the PostToolUse probe and text for the audit redaction of the same size) out of repeated
 characters, two-character alternations and the shapes reported in issue 16 (a vim -c argument of
 blanks, compact JSON next to `(` and `&`, an expect -c script of newlines, a workflow line of tabs,
-a Makefile recipe full of `${`, "password" followed by blanks, a web page of blank lines), and
-reports the slowest decisions. Goal: none over 100 ms.
+a Makefile recipe full of `${`, "password" followed by blanks, a web page of blank lines), the shapes fuzzing found
+(code of many lines for an interpreter, build files of many command lines, HTML comments left open, an addressee
+repeated), and reports the slowest decisions. Goal: none over 100 ms.
 """
 
 from __future__ import annotations
@@ -103,6 +104,19 @@ def commands(size: int, quick: bool) -> dict[str, str]:
         for uname, unit in units(quick).items():
             n = size - len(pre) - len(post)
             out[f"{fname} {uname}*"] = pre + fill(unit, n) + post
+    # fuzzed shapes (issue 16, scan16): quotes then a closing far away, code of many lines for an interpreter, a heredoc
+    lines = {
+        'awk \'""…" | getline\'': ("awk '", '"', "\" | getline' f"),
+        "python3 -c 'x = 1⏎…'": ("python3 -c '", "x = 1\n", "'"),
+        "python3 -c 'open(…).read()⏎…'": ("python3 -c '", 'open("a.txt").read()\n', "'"),
+        "python3 - <<EOF x = 1⏎…": ("python3 - <<'EOF'\n", "x = 1\n", "EOF"),
+        "node -e 'require(…)⏎…'": ("node -e '", 'require("fs").readFileSync("a");\n', "'"),
+        "perl -e 'print 1;⏎…'": ("perl -e '", "print 1;\n", "'"),
+        "cat <<EOF $(a)⏎…": ("cat <<EOF > notes.txt\n", "$(a)\n", "EOF"),
+        "echo \"'\"'…": ("echo ", "\"'\"'", ""),
+    }
+    for name, (pre, unit, post) in lines.items():
+        out[name] = pre + fill(unit, size - len(pre) - len(post) - len(unit)) + post
     json_body = fill('{"a":1,"b":[2,3],"c":"d"}', size - 40)
     out["compact JSON with ( and &"] = "curl -d '" + json_body + "' x & (true)"
     out["fork-bomb lookalikes"] = fill("x(){ y|z& };", size)
@@ -129,6 +143,23 @@ def writes(size: int, quick: bool) -> dict[str, tuple[str, str]]:
     out['CMakeLists.txt execute_process of "\\'] = (f"{PROJECT}/CMakeLists.txt", "execute_process(COMMAND " + fill('"\\', size - 40) + ")\n")
     out['CMakeLists.txt file(REMOVE "\\'] = (f"{PROJECT}/CMakeLists.txt", "file(REMOVE " + fill('"\\', size - 40) + ")\n")
     out['build.rs .args(["\\'] = (f"{PROJECT}/build.rs", 'fn main() { Command::new("sh").args([' + fill('"\\', size - 60) + "]); }\n")
+    # build files of many lines (each line a command the toolchain runs: one analysis per distinct line)
+    many = {
+        "Makefile of echo recipes": ("Makefile", "all:\n", "\techo a\n"),
+        "justfile of echo lines": ("justfile", "a:\n", "    echo a\n"),
+        "tox.ini of commands": ("tox.ini", "[testenv]\ncommands =\n", "    ls\n"),
+        "workflow of run steps": (".github/workflows/ci.yml", "jobs:\n  a:\n    steps:\n", "      - run: ls\n"),
+        "CMakeLists.txt of execute_process": ("CMakeLists.txt", "", "execute_process(COMMAND ls)\n"),
+        "CMakeLists.txt of COMMAND a": ("CMakeLists.txt", "execute_process(", "COMMAND a "),
+        ".pre-commit-config.yaml of hooks": (
+            ".pre-commit-config.yaml",
+            "repos:\n- repo: local\n  hooks:\n",
+            "  - id: a\n    entry: ls\n    language: system\n",
+        ),
+        ".envrc of exports": (".envrc", "", "export A=/tmp/x\n"),
+    }
+    for name, (path, head, unit) in many.items():
+        out[name] = (f"{PROJECT}/{path}", head + unit * ((size - len(head) - 40) // len(unit)) + ("\n)" if "(" in head else ""))
     return out
 
 
@@ -139,6 +170,9 @@ def texts(size: int, quick: bool) -> dict[str, str]:
     out["page of indented blank lines"] = fill("   \n", size)
     out["ignore ignore …"] = fill("ignore ", size)
     out["eyJ-eyJ-…"] = fill("eyJ-", size)
+    # fuzzed (scan16): HTML comments left open, an addressee repeated, a verb and its object repeated
+    for unit in ("<!-- ", "claude, ", "ai agent ", "ignore all ", "ignore instrucciones ", "ignore\n"):
+        out[f"{unit!r}*"] = fill(unit, size)
     return out
 
 

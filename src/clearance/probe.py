@@ -40,6 +40,7 @@ from .near import AnyOf, chain_of
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Any
 
     from .model import Decision
@@ -379,13 +380,17 @@ _DELIM_STRONG = StartRe(
     r"|^-{3,}+[^\S\n]*+\n\s*+system\s*+:|^[^\S\n]*+(?:system|assistant)\s*+:\s*+(?:sure|you\s+may|grant|the\s+user\s+is|ok))",
     re.I | re.M,
 )
-_HTML_HIDDEN = lazy(
-    r"<!--(.*?)-->|\balt\s*=\s*[\"']([^\"']{12,})[\"']|\btitle\s*=\s*[\"']([^\"']{20,})[\"']"
+_HTML_ATTR_TEXT = (
+    r"\balt\s*=\s*[\"']([^\"']{12,})[\"']|\btitle\s*=\s*[\"']([^\"']{20,})[\"']"
     # an element styled out of sight: not displayed, invisible, zero-sized, transparent or white (on the usual white page)
     r"|<[a-z][a-z0-9]*\b[^<>]{0,200}?\bstyle\s*=\s*[\"'][^\"'<>]{0,200}?(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*[;\"']"
-    r"|opacity\s*:\s*0(?:\.0+)?\s*[;\"']|color\s*:\s*(?:#fff(?:fff)?\b|white\b|transparent\b))[^<>]{0,300}>([^<]{12,2000})",
-    re.S | re.I,
+    r"|opacity\s*:\s*0(?:\.0+)?\s*[;\"']|color\s*:\s*(?:#fff(?:fff)?\b|white\b|transparent\b))[^<>]{0,300}>([^<]{12,2000})"
 )
+# Text hidden from the reader: an HTML comment, an alt or title attribute, an element styled out of sight.  What it
+# matches is found by _html_hidden (this whole pattern gives reqlit the words to look for): its `<!--(.*?)-->`, tried at
+# every `<!--`, read to the end of the text from each one left open (100 KB of "<!-- ": 9.5 s).
+_HTML_HIDDEN = lazy(r"<!--(.*?)-->|" + _HTML_ATTR_TEXT, re.S | re.I)
+_HTML_HIDDEN_ATTR = lazy(_HTML_ATTR_TEXT, re.S | re.I)
 _HTML_WORDS = StartRe(r"\b(?:ignore|instruction|assistant|\bai\b|agent|llm|execute|run\s|command|system\s+prompt|send|upload|curl|fetch)\w*", re.I)
 _B64 = lazy(r"[A-Za-z0-9+/]{24,}={0,2}")
 _HIDDEN_CHARS = (
@@ -768,6 +773,32 @@ def _placeholder_in_query(url: str) -> bool:
     return False
 
 
+def _html_hidden(text: str) -> Iterator[str]:
+    """The hidden text of each match _HTML_HIDDEN.finditer finds in *text* (its first group not empty, or ""), in
+    linear time: a comment runs from `<!--` to the first `-->` after it (str.find; with none, no later `<!--` closes
+    either), the other alternatives are _HTML_HIDDEN_ATTR's matches (none starts at a `<!--`), and of the two the one
+    that starts first is taken, the next looked for past its end."""
+    attr = _HTML_HIDDEN_ATTR.compiled
+    other = attr.search(text)
+    opening = text.find("<!--")
+    close = text.find("-->", opening + 4) if opening >= 0 else -1
+    pos = 0
+    while True:
+        if close >= 0 and opening < pos:
+            opening = text.find("<!--", pos)
+            close = text.find("-->", opening + 4) if opening >= 0 else -1
+        if other is not None and other.start() < pos:
+            other = attr.search(text, pos)
+        if close >= 0 and (other is None or opening < other.start()):
+            yield text[opening + 4 : close]
+            pos = close + 3
+        elif other is not None:
+            yield next((g for g in other.groups() if g), "")
+            pos = other.end()
+        else:
+            return
+
+
 # From this length on, scan() looks for each pattern's required words before running it: below it
 # the ~20 patterns take about 1 ms together, about what folding the text costs.
 _LITERAL_PRECHECK_MIN = 4096
@@ -828,8 +859,7 @@ def scan(text: str, limit: int = 200_000, _depth: int = 0) -> ProbeResult:
         r.add(2, "a direction about the reader's own answer or task")
     if any(_exfil_image(v, f) for v, f in zip(variants, folds)):
         r.add(3, "an image URL built to carry data out (a placeholder in its query)")
-    for m in _HTML_HIDDEN.finditer(folded) if folds[-1] is None or _may(_HTML_HIDDEN, folds[-1]) else ():
-        hidden_text = next((g for g in m.groups() if g), "")
+    for hidden_text in _html_hidden(folded) if folds[-1] is None or _may(_HTML_HIDDEN, folds[-1]) else ():
         if _HTML_WORDS.search(hidden_text) and (
             _IGNORE.search(hidden_text)
             or _ADDRESSED.search(hidden_text)

@@ -147,7 +147,8 @@ def make_parse_time(text: str) -> list[str]:
     assigned = make_assigned(text)
 
     out: list[str] = []
-    for line in text.splitlines():
+    # (only a line with `!=` or `$(` adds one: the others are passed over in one comprehension)
+    for line in [line for line in text.splitlines() if "$(" in line or "!=" in line]:
         if line.startswith("\t") or line.lstrip().startswith("#"):
             continue
         head, bang, rest = line.partition("!=")
@@ -332,8 +333,16 @@ def cmake_commands(text: str) -> list[str]:
     commands that do the same (`rm -rf -- …`, `: > FILE`, `curl -o FILE URL`).  CMake expands no `~`: a word is
     literal text, quoted."""
     out: list[str] = []
+    said: dict[str, str] = {}  # each word once as a shell word (a list may repeat one word many times)
+
+    def word(tok: str) -> str:
+        w = said.get(tok)
+        if w is None:
+            w = said[tok] = _cmake_word(tok)
+        return w
+
     for m in _CMAKE_FILE.finditer(text):
-        words = [_cmake_word(t) for t, _ in _cmake_tokens(m.group(2))]
+        words = [word(t) for t, _ in _cmake_tokens(m.group(2))]
         op = m.group(1).upper()
         if not words:
             continue
@@ -354,7 +363,7 @@ def cmake_commands(text: str) -> list[str]:
                 current = [] if tok == "COMMAND" else None
                 continue
             if current is not None:
-                current.append(_cmake_word(tok))
+                current.append(word(tok))
         if current:
             out.append(" ".join(current))
     return out

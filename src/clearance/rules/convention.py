@@ -76,7 +76,7 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
     test = why == TEST_MODULE_WRITTEN
     if len(text) > MAX_SCRIPT_CHARS:
         return None if test else f"{why}; it is {len(text)} characters, more than clearance analyses; a person looks at it"
-    for code in codes:
+    for code in dict.fromkeys(codes):  # (a code already looked at gives the same answer again)
         analysis = analyse_shell(code, sc, depth + 1)
         if analysis.too_large:
             if test:

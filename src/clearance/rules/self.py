@@ -1640,9 +1640,13 @@ def own_paths_in_environment(path: str, text: str, sc: Scope) -> str | None:
     (self.environment-into-own-files), or None. Each value is read as the folders it names (a `:` list, `~`, $HOME)."""
     if not text or len(text) > 200_000:
         return None
+    if "/" not in text and "~" not in text and "HOME" not in text:
+        return None  # (no value can name a folder: below, each needs one of these)
     home = sc.ctx.home.rstrip("/")
-    pairs = [(m.group(1), m.group(2)) for rx in (_ENV_ASSIGNMENT, _JSON_PAIR) for m in rx.finditer(text)]
-    for name, value in pairs:
+    # (a value names a folder only with a `/`, a `~` or $HOME in it: the others are passed over here)
+    pairs = [(m.group(1), v) for rx in (_ENV_ASSIGNMENT, _JSON_PAIR) for m in rx.finditer(text) if "/" in (v := m.group(2)) or "~" in v or "HOME" in v]
+    looked: dict[str, str | None] = {}  # each folder judged once (a file may set many variables to the same one)
+    for name, value in dict.fromkeys(pairs):  # (and each assignment read once)
         value = value.strip()
         if not value or name in ("export", "set", "setenv", "declare", "unset", "source", "dotenv", "PATH_add"):
             continue
@@ -1653,7 +1657,7 @@ def own_paths_in_environment(path: str, text: str, sc: Scope) -> str | None:
             if not part.startswith("/") or paths.DYN in part:
                 continue
             p = "/" + pathstr.normpath(part).lstrip("/")
-            why = paths.self_protected_reason(p, sc.ctx)
+            why = looked[p] if p in looked else looked.setdefault(p, paths.self_protected_reason(p, sc.ctx))
             if why is not None:
                 return f"{path.rsplit('/', 1)[-1]} would set {name} to {sc.show(p)} for later sessions, where programs write what the variable names: {why}"
     return None

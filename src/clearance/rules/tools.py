@@ -743,7 +743,8 @@ def script_verdict(path: str, text: str, sc: Scope, depth: int = 0, run: bool = 
         # A file an `.envrc` on the disk sources is that `.envrc`'s code, whatever its name (`. ./scripts/env`).
         loaded = envrc_loading(sc.path(path), sc)
         codes = [text] if loaded and loaded.endswith("/.envrc") else []
-    for code in codes:
+    # (a code already looked at gives the same answer again: a file of 12,000 `echo a` recipe lines is one analysis)
+    for code in dict.fromkeys(codes):
         analysis = analyse_shell(code, sc, depth + 1)
         if analysis.too_large:
             return f"{path.rsplit('/', 1)[-1]} holds shell code clearance cannot analyse ({analysis.error}); a person looks at it"

@@ -52,7 +52,6 @@ _AWK_SYSTEM = lazy(r"\bsystem\s*\(")
 # every quote, quadratic on `"\"\"\"…` with no closing quote (issue 16: 43 s on 100 KB).
 _AWK_SYSTEM_OPEN = lazy(r'\bsystem\s*+\(\s*+"')
 _AWK_SYSTEM_CLOSE = lazy(r"(?<!\s)\s*+\)")  # matched right after a closing quote; (?<!\s): one try per run of blanks
-_AWK_GETLINE_OPEN = lazy(r'"')
 _AWK_GETLINE_CLOSE = lazy(r"(?<!\s)\s*+\|&?\s*+getline")
 _AWK_GETLINE = lazy(r"(?<!\|)\|&?\s*getline")
 _AWK_PRINT = lazy(r"^(?:.*[)\s])?printf?\b")
@@ -131,19 +130,51 @@ def _string_ends(text: str) -> list[int]:
     return ends
 
 
-def _quoted_between(text: str, opening: LazyRe, closing: LazyRe) -> list[str]:
-    """The bodies of the "…" literals that *opening* (ending at the literal's opening quote) leads to and *closing*
-    follows, found where re.finditer would find OPENING + "(?:[^"\\]|\\.)*" + CLOSING, in linear time."""
+def _quoted_between(text: str, opening: LazyRe | None, closing: LazyRe) -> list[str]:
+    """The bodies of the "…" literals that *opening* (ending at the literal's opening quote; None: any quote opens one)
+    leads to and *closing* follows, found where re.finditer would find OPENING + "(?:[^"\\]|\\.)*" + CLOSING, in
+    linear time."""
     if '"' not in text:
         return []
-    ends: list[int] | None = None
+    close_rx = closing.compiled
     out: list[str] = []
     pos = 0
+    if opening is None:
+        # Every quote opens one: where *closing* matches is found first (each place once), then the quotes whose
+        # string ends right before one of those places, in order (after a literal, the next is looked for past it).
+        closes: dict[int, int] = {}  # where *closing* matches: its end
+        c = close_rx.search(text)
+        while c is not None:
+            closes[c.start()] = c.end()
+            c = close_rx.search(text, c.start() + 1)
+        if not closes:
+            return []
+        ends = _string_ends(text)
+        for s in [k for k, ch in enumerate(text) if ch == '"' and (e := ends[k + 1]) >= 0 and e + 1 in closes]:
+            if s >= pos:
+                end = ends[s + 1]
+                out.append(text[s + 1 : end])
+                pos = max(closes[end + 1], s + 1)
+        return out
+    lazy_ends: list[int] | None = None
+    # The first match of *closing* at or after `looked` (None: there is none), kept until passed: a literal closes at p
+    # only where it starts; with none left, no later opening finds one (each literal ends past its opening).
+    looked, close = 0, close_rx.search(text)
     while (m := opening.compiled.search(text, pos)) is not None:
-        if ends is None:
-            ends = _string_ends(text)
-        end = ends[m.end()]
-        after = closing.compiled.match(text, end + 1) if end >= 0 else None
+        if close is None and m.start() >= looked:
+            break
+        if lazy_ends is None:
+            lazy_ends = _string_ends(text)
+        end = lazy_ends[m.end()]
+        after = None
+        if end >= 0:
+            p = end + 1
+            if p < looked:
+                after = close_rx.match(text, p)  # (before the closing kept: looked at on its own)
+            else:
+                if close is not None and close.start() < p:
+                    looked, close = p, close_rx.search(text, p)
+                after = close if close is not None and close.start() == p else None
         if after is not None:
             out.append(text[m.end() : end])
             pos = max(after.end(), m.start() + 1)
@@ -155,7 +186,7 @@ def _quoted_between(text: str, opening: LazyRe, closing: LazyRe) -> list[str]:
 def awk(program: str) -> Found:
     found = Found()
     literal = 0
-    for opening, closing in ((_AWK_SYSTEM_OPEN, _AWK_SYSTEM_CLOSE), (_AWK_GETLINE_OPEN, _AWK_GETLINE_CLOSE)):
+    for opening, closing in ((_AWK_SYSTEM_OPEN, _AWK_SYSTEM_CLOSE), (None, _AWK_GETLINE_CLOSE)):
         for body in _quoted_between(program, opening, closing):
             found.shell.append(_awk_unescape(body))
             literal += 1
@@ -893,7 +924,8 @@ _MAKE_INLINE = lazy(r"^[^:=#\t][^:=#]*::?[^=;]*;(.*)$")
 
 def makefile_recipes(text: str) -> list[str]:
     out: list[str] = []
-    for line in text.splitlines():
+    # (only a recipe line or a rule line with `:` and `;` holds a command: the others are passed over in one comprehension)
+    for line in [line for line in text.splitlines() if line[:1] == "\t" or (";" in line and ":" in line)]:
         if line.startswith("\t"):
             body = line[1:]
         else:

@@ -172,9 +172,20 @@ def quoted_spans(text: str, quotes: str = "'\"`", one_line: bool = False, other:
                 start, kind = k, q
         if pending is not None and pending.start() < pos and rx is not None:
             pending = rx.search(text, pos)
-        if pending is not None and pending.start() < start:
+        if pending is not None and pending.start() < start and rx is not None:
+            # the matches of *other* before that quote, in one finditer (finditer goes on where a match ends, as the
+            # search from `pos` would): a run of them costs no look for the quotes each
             out.append((pending.start(), pending.end(), ""))
             pos = pending.end()
+            if pos < start:
+                for pending in rx.finditer(text, pos):
+                    a, b = pending.span()
+                    if b > start:  # (at the quote or past it: looked at again below)
+                        break
+                    out.append((a, b, ""))
+                    pos = b
+                else:
+                    pending = None
             continue
         if not kind:
             return out
@@ -575,10 +586,6 @@ _COMMENTS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {
 _DELIMITER_HASH = frozenset({"perl", "ruby"})
 
 
-# Inside a string: the next backslash or quote.
-_IN_STRING = {q: lazy("[\\\\" + q + "]") for q in "'\"`"}
-
-
 def _openers(lang: str) -> str:
     """The pattern of the next place a string or a comment may start in *lang* (quotes, and each comment opener)."""
     lines, blocks = _COMMENTS[lang]
@@ -587,6 +594,21 @@ def _openers(lang: str) -> str:
 
 
 _COMMENT_STARTS = {lang: lazy(_openers(lang)) for lang in _COMMENTS}
+
+
+def _skipper(lang: str) -> str:
+    """The pattern of the text strip_comments copies whole from a place on: characters that open neither a string nor a
+    comment, and strings read to their end (as strip_comments reads them: a backslash takes the next character, a string
+    left open runs to the end of the text); it stops where a comment opener (of _openers) starts."""
+    lines, blocks = _COMMENTS[lang]
+    found = sorted({*lines, *(a.removeprefix("\n") for a, _ in blocks)}, key=len, reverse=True)
+    first = "".join(sorted({"\\" + o[0] for o in found}))
+    strings = "|".join(q + "(?:[^" + q + "\\\\]++|\\\\[\\s\\S])*+[" + q + "\\\\]?" for q in "'\"`")
+    openers = "|".join("".join("\\" + c if not c.isalnum() else c for c in o) for o in found)
+    return "(?:[^'\"`" + first + "]++|" + strings + "|(?!" + openers + ")[" + first + "])*+"
+
+
+_COPIED = {lang: lazy(_skipper(lang)) for lang in _COMMENTS}
 
 
 def strip_comments(code: str, lang: str) -> str:
@@ -599,32 +621,18 @@ def strip_comments(code: str, lang: str) -> str:
     lines, blocks = spec
     text = "\n" + code
     out: list[str] = []
+    copied = 0  # the text before this is in out
     i, n = 0, len(text)
-    finder = _COMMENT_STARTS[lang]
-    while i < n:
-        m = finder.compiled.search(text, i)
-        if m is None:
-            out.append(text[i:])
+    finder = _COMMENT_STARTS[lang].compiled
+    skip = _COPIED[lang].compiled
+    while True:
+        i = skip.match(text, i).end()  # type: ignore[union-attr]  # (it matches empty)
+        if i >= n:
             break
-        j = m.start()
+        m = finder.match(text, i)  # the comment opener that stopped it
+        assert m is not None
+        j = i
         tok = m.group(0)
-        if tok in ("'", '"', "`"):
-            # copy through the closing quote
-            k = j + 1
-            inner = _IN_STRING[tok]
-            while True:
-                q = inner.compiled.search(text, k)
-                if q is None:
-                    k = n
-                    break
-                if q.group(0) == "\\":
-                    k = q.start() + 2
-                    continue
-                k = q.end()
-                break
-            out.append(text[i:k])
-            i = k
-            continue
         done = False
         for a, b in blocks:
             opener = a.lstrip("\n") if a.startswith("\n") else a
@@ -632,21 +640,21 @@ def strip_comments(code: str, lang: str) -> str:
                 if a.startswith("\n") and text[j - 1 : j] != "\n":
                     continue  # POD and =begin only at a line's start
                 stop = text.find(b, j + len(opener))
-                out.append(text[i:j] + " ")
-                i = n if stop < 0 else stop + len(b)
+                out.append(text[copied:j] + " ")
+                i = copied = n if stop < 0 else stop + len(b)
                 done = True
                 break
         if not done:
             for a in lines:
                 if text.startswith(a, j) and (lang not in _DELIMITER_HASH or text[j - 1 : j] in (" ", "\t", "\n", ";")):
                     stop = text.find("\n", j)
-                    out.append(text[i:j] + " ")
-                    i = n if stop < 0 else stop
+                    out.append(text[copied:j] + " ")
+                    i = copied = n if stop < 0 else stop
                     done = True
                     break
         if not done:
-            out.append(text[i : j + len(tok)])
             i = j + len(tok)
+    out.append(text[copied:])
     return "".join(out)[1:]
 
 

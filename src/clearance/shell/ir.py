@@ -373,11 +373,14 @@ class SimpleCommand:
         return f"SimpleCommand({self.show()!r}, via={self.via})"
 
 
+_SAFE_PUNCT = dict.fromkeys(map(ord, "-_./~=:@%+,"))  # the punctuation a word may hold and stay unquoted (deleted by translate)
+
+
 # A word quoted for a command line the shell reader reads again (code turned into a one-liner: code/convention.py,
 # scripts.py, the interpreter readers).  Here, not in shell/interp.py, so that code/convention.py's toolchain readers
 # need not import the interpreter one-liner analysis (~46 KB of code) to quote a word.
 def shell_quote(s: str) -> str:
-    if s and all(c.isalnum() or c in "-_./~=:@%+," for c in s):
+    if s and ((rest := s.translate(_SAFE_PUNCT)) == "" or rest.isalnum()):  # (all(c.isalnum() or c in "-_./~=:@%+,"))
         return s
     if DYN in s:
         # Double quotes, so that the dynamic marker stays a run-time value when re-parsed.
