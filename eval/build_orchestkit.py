@@ -118,8 +118,9 @@ def _shellness(s: str) -> int:
     return sum(s.count(ch) for ch in "-/|&;<>$=.'\"") + len(s.split())
 
 
-def extract_file(text: str) -> list[tuple[str, int, str | None]]:
-    """(command, line, peer hint) for every command literal of one test file."""
+def extract_file(text: str, call: re.Pattern[str] = _CMD_CALL) -> list[tuple[str, int, str | None]]:
+    """(command, line, peer hint) for every command literal of one test file: the literal after *call* (a call that
+    takes a command, or a ``command:`` key), and the flat string arrays (other peers' builders pass their own *call*)."""
     out: list[tuple[str, int, str | None]] = []
     titles: dict[int, str] = {}  # position of the open "(" of an it/test/describe call -> its title
     # open brackets: (bracket, position, string literals read directly inside it: value, line, hint)
@@ -170,7 +171,7 @@ def extract_file(text: str) -> list[tuple[str, int, str | None]]:
                 titles[stack[-1][1]] = joined
                 continue
             row = (joined, text.count("\n", 0, start) + 1, hint_here())
-            if _CMD_CALL.search(before):
+            if call.search(before):
                 out.append(row)
             elif stack and stack[-1][0] == "[":
                 stack[-1][2].append(row)

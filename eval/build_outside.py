@@ -365,7 +365,7 @@ def build(mirror: Path, out: Path) -> dict[str, int]:
 # earlier source holds is left out of the later ones (so that rebuilding one leaves the others as they are).
 PEER_ORDER = (
     "shellfirm", "bash-guard", "orchestkit", "nanobot", "cc-guardian", "continue", "sh-guard", "agent-command-guard", "shguard",
-    "kramme", "claude-guardrails", "spoon-bot", "tldr-cli",
+    "kramme", "claude-guardrails", "spoon-bot", "tldr-cli", "gemini-cli", "roo-code", "cline", "vscode", "qwen-code", "goose",
 )  # fmt: skip
 
 

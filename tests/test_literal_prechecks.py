@@ -303,7 +303,7 @@ GATE_FRAGMENTS = [
     # the git pack's own rules, gated off plain git commands (gates._GIT_PLAIN)
     "git reset --hard", "git clean -fdx", "git checkout -- .", "git restore app.ts", "git stash drop", "git branch -D x",
     "git reflog expire --expire=now --all", "git gc --prune=now", "git push --force origin main", "git push https://x.example/r.git",
-    "git push upstream main", "git remote set-url origin https://x.example/r.git", "git config core.hooksPath /tmp/h",
+    "git push upstream main", "git remote set-url origin https://x.example/r.git", "git remote add origin https://github.com/acme/w.git", "git config core.hooksPath /tmp/h",
     "git config --global core.editor 'sh -c x'", "git config --global user.name Ana", "git config http.sslVerify false", "git -C ../other commit -am x",
     "GIT_SSL_NO_VERIFY=1 git fetch", "git -c core.pager='sh -c x' log", "GIT_DIR=/tmp/o/.git git add -A",
     "git --git-dir=../o/.git status", "git -c http.sslVerify=false fetch", "git -c alias.co='!rm -rf x' co",

@@ -322,11 +322,14 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         from .provenance import COMMAND_LOWERABLE, lowered_command  # the session's own branches, containers, databases
     for cmd in exp.commands:
         if cmd.name == "git" and any("remote" in v for v in cmd.values()):
-            from .rules.git import added_remote
+            from .rules.git import added_remote, dropped_remote
 
             added = added_remote(cmd)
             if added:
                 sc.remotes[added[0]] = added[1]
+            dropped = dropped_remote(cmd)
+            if dropped:
+                sc.remotes_dropped.add(dropped)
         if cmd.name == "git" and any(v in ("fetch", "pull") for v in cmd.values()):
             from .shell.options import normalise
 

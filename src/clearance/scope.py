@@ -27,7 +27,7 @@ def _has_dotdot(value: str) -> bool:
 class Scope:
     """The context of one decision plus the trust boundary, with path helpers."""
 
-    __slots__ = ("ctx", "trust", "_cache", "remotes", "deadline", "fetches", "landed", "links", "pushes", "scripts_read", "own_ports")
+    __slots__ = ("ctx", "trust", "_cache", "remotes", "remotes_dropped", "deadline", "fetches", "landed", "links", "pushes", "scripts_read", "own_ports")
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
         self.ctx = ctx
@@ -35,6 +35,8 @@ class Scope:
         self._cache: dict[int, object] = {}
         # git remotes the command itself adds (`git remote add x URL && git push x`): name -> URL.
         self.remotes: dict[str, str] = {}
+        # git remotes the command line removes or renames away (`git remote remove origin && git remote add origin URL`).
+        self.remotes_dropped: set[str] = set()
         # The command line runs `git fetch` or `git pull`: FETCH_HEAD on the disk is not what a later command of it uses.
         self.fetches = False
         # The command line runs `git push` (what a `git add` before it stages leaves with it: creds.push-secret).

@@ -735,6 +735,11 @@ _FIND_ARG = _FIND_VALUE_OPTS | frozenset(
 )  # fmt: skip
 
 
+def _newer_xy(v: str) -> bool:
+    """GNU find's -newerXY REFERENCE family (`-newermt 2024-01-01`, `-newerct`, `-newerBm FILE`): one argument each."""
+    return len(v) == 8 and v.startswith("-newer") and v[6] in "aBcm" and v[7] in "aBcmt"
+
+
 # Tests that select a few files by what they are rather than by name: one inode, one file, empty files.
 _FIND_EXACT = frozenset({"-inum", "-samefile"})
 
@@ -840,7 +845,7 @@ def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = N
                 fd.exact = branch_has = True
             while i < len(args) and args[i].value not in (";", "+"):
                 i += 1
-        elif v in _FIND_ARG:
+        elif v in _FIND_ARG or _newer_xy(v):
             val = args[i + 1].value if i + 1 < len(args) else ""
             if not negate:
                 if v in _FIND_VALUE_OPTS and val.strip("*.") != "" and DYN not in val:
@@ -848,7 +853,7 @@ def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = N
                     branch_has = True
                 elif v in _FIND_EXACT:
                     fd.exact = branch_has = True
-                elif v in _FIND_WEAK:
+                elif v in _FIND_WEAK or _newer_xy(v):
                     fd.weak = True
                 elif v == "-type" and val == "d":
                     dirs_only = True
