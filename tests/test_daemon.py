@@ -240,12 +240,16 @@ def test_a_slow_request_does_not_hold_up_the_daemon(tmp_path: Path, monkeypatch:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         results: dict[str, float] = {}
+        ended: dict[str, float] = {}
+        # a generous client timeout: on a loaded machine the first decision imports the engine
+        env["CLEARANCE_DAEMON_TIMEOUT"] = "120"
 
         def call(name: str, command: str) -> None:
             t0 = time.perf_counter()
             answer, note = _via_daemon(_event(command).encode(), ["--no-audit"], env)
             assert answer is not None, note
-            results[name] = time.perf_counter() - t0
+            ended[name] = time.perf_counter()
+            results[name] = ended[name] - t0
 
         call("warm", "ls")
         slow = threading.Thread(target=call, args=("slow", "sleep 1 # slow-marker"))
@@ -255,7 +259,10 @@ def test_a_slow_request_does_not_hold_up_the_daemon(tmp_path: Path, monkeypatch:
             call(f"benign{i}", "git status")
         slow.join()
         assert results["slow"] >= 3.0
-        assert max(results[f"benign{i}"] for i in range(3)) < 1.0, results
+        # each benign call was answered while the slow one still held its worker (load-independent),
+        # and quickly on an idle machine
+        assert all(ended[f"benign{i}"] < ended["slow"] for i in range(3)), (results, ended)
+        assert max(results[f"benign{i}"] for i in range(3)) < 2.5, results
     finally:
         server.shutdown()
         server.server_close()
