@@ -19,7 +19,7 @@ from .outputs import literal_output as literal_output
 from .outputs import literal_stdin
 from .parse import ParseFailure, TooLarge, parse
 from .programs import CLIENTS as SQL_CLIENTS
-from .programs import INTERPRETERS, git_subcommand_at, interpreter_alias
+from .programs import CONSOLE_PROGRAMS, INTERPRETERS, git_subcommand_at, interpreter_alias
 from .programs import NAMES as EMBEDDED_NAMES
 from .programs import SHELLS as SHELLS
 
@@ -1901,6 +1901,16 @@ class Unwrapper:
             return
         if name == "rails" and len(argv) > 1 and self._rails(cmd):
             return
+        if (cmd.stdin_text is not None or cmd.stdin_from) and name in CONSOLE_PROGRAMS:
+            from .terminal import fed_console
+
+            reader = fed_console(cmd)
+            if reader is not None:
+                # `echo CODE | python3 manage.py shell`, `php artisan tinker <<< CODE`: the console's input is code of
+                # its language, judged as that interpreter reads its input (rails console: Methods._rails).
+                self.out.commands.append(cmd)
+                self.command(cmd.derive([Word(reader, reader)], f"{name} console"))
+                return
         lang = INTERPRETERS.get(name) or _versioned_interpreter(name)
         if lang is not None:
             self._interpreter(cmd, lang)
