@@ -172,3 +172,41 @@ class TestConsoleFedOnItsInput:
         named = {k.split(" ", 1)[0] for k in CONSOLE_LANGUAGES}
         launchers = {n for n, program in _LAUNCHERS.items() if program in named}
         assert (named - {"django", "artisan"}) | launchers | {"python", "python3", "php"} <= CONSOLE_PROGRAMS
+
+
+class TestFileTransferDownloadsHere:
+    """Class: a file-transfer client's own command script (lftp -c/-e, smbclient -c, ftp/sftp fed on their input)
+    downloading over a file clearance protects -- the agent's settings, clearance's policy, a shell's start-up file --
+    through `get … -o DST`, `get REMOTE LOCAL`, `get -O DIR`, `lcd DIR; get NAME`, `pget`, or lftp's `mirror SRC DST`.
+    Only their uploads and server-side deletes were read (net.file-transfer-upload/-delete). Now each download's local
+    destination is judged as `tee DST` typed here (unwrap Methods._transfer_downloads)."""
+
+    DENIED: ClassVar[list[str]] = [
+        "lftp -c 'get /x -o .claude/settings.json' host",
+        "smbclient //h/s -c 'get x .claude/settings.json'",
+        "lftp -c 'open ftp.example.com; get -O /home/ana/.config/clearance config.toml'",
+        "lftp -e 'lcd /home/ana/.claude; get settings.json; quit' ftp.example.com",
+        "smbclient //nas/share -c 'lcd .claude; get settings.json'",
+        "sftp -b - host <<< 'get /etc/x /home/ana/.config/clearance/config.toml'",
+        "ftp -n host <<< 'get remote.toml .clearance.toml'",
+        "lftp -c 'open host; mirror /backup/claude /home/ana/.claude'",
+        "lftp -c 'open host; pget -n 4 big.bin -o /home/ana/.bashrc'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "lftp -c 'open ftp.example.com; get report.csv -o data/report.csv'",
+        "smbclient //nas/share -c 'get report.xlsx'",
+        "lftp -c 'open ftp.example.com; mirror pub/docs docs'",
+        "sftp -b - files.example <<< 'get report.csv'",
+        "smbclient //nas/share -c 'ls'",
+        "smbclient //nas/share -c 'lcd downloads; mget *.pdf'",
+    ]
+
+    @pytest.mark.parametrize("example", DENIED, ids=_ids(DENIED))
+    def test_denied(self, example: str) -> None:
+        got = decide(example)
+        assert got.decision == "deny", (got.decision, got.rules, got.reason)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: str) -> None:
+        got = decide(example)
+        assert got.decision == "allow", (got.decision, got.rules, got.reason)
