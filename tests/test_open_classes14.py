@@ -210,3 +210,40 @@ class TestFileTransferDownloadsHere:
     def test_ordinary(self, example: str) -> None:
         got = decide(example)
         assert got.decision == "allow", (got.decision, got.rules, got.reason)
+
+
+class TestVimOperandFromAVariable:
+    """Class: Vim script whose file functions (delete, rename, writefile, system) are given a variable the script set
+    with `let` -- from a literal, expand("~"), $HOME, another variable, or appended with `.=`. Only literal operands were
+    read (round 13c). Now a -S file's or -c commands' `let`s are followed (embedded._vim_lets, _vim_value); an operand
+    built from anything else (tempname(), an option) still adds nothing."""
+
+    CASES: ClassVar[list[Any]] = [
+        _run("vim -S x.vim", {P + "/x.vim": 'let p = expand("~") . "/.config/clearance"\ncall delete(p, "rf")\n'}),
+        _run("vim -S x.vim", {P + "/x.vim": 'let g:d = $HOME .. "/.claude"\nlet g:f = g:d . "/settings.json"\ncall writefile(["{}"], g:f)\n'}),
+        _run("vim -S x.vim", {P + "/x.vim": "let s:c = 'rm -rf ~/.config/clearance'\ncall system(s:c)\n"}),
+        _run("vim -S x.vim", {P + "/x.vim": "let t = '/home/ana/.local/state/clearance'\nlet t .= '/clearance.db'\ncall delete(t)\n"}),
+        'vim -c \'let p = expand("~") . "/.config/clearance"\' -c \'call delete(p, "rf")\' -c q',
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _run("vim -S x.vim", {P + "/x.vim": 'let p = "build/tmp"\ncall delete(p, "rf")\n'}),
+        _run("vim -S x.vim", {P + "/x.vim": 'let p = tempname()\ncall writefile(["x"], p)\ncall delete(p)\n'}),
+        _run("vim -S x.vim", {P + "/x.vim": "let p = '/home/ana/.config/clearance'\nlet p = 'out.txt'\ncall writefile(['x'], p)\n"}),
+        _run(
+            "vim -S Session.vim",
+            {
+                P
+                + "/Session.vim": 'let s:so_save = &g:so | let s:siso_save = &g:siso\nlet v:this_session=expand("<sfile>:p")\nbadd +1 src/main.py\nedit src/main.py\n'
+            },
+        ),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        got = decide(example)
+        assert got.decision in ("deny", "ask"), (got.decision, got.rules, got.reason)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        got = decide(example)
+        assert got.decision == "allow", (got.decision, got.rules, got.reason)
