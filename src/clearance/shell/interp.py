@@ -251,6 +251,7 @@ class CodeFacts:
         "sends",
         "trees",
         "links",
+        "moved",
     )
 
     def __init__(self, language: str) -> None:
@@ -265,6 +266,9 @@ class CodeFacts:
         # Links the code makes: (where the link leads, the link's own name (DYN where unknown), symbolic or hard); each
         # is judged as `ln -s TARGET NAME` (or `ln`) typed where the code runs (unwrap._code), so the target is judged too.
         self.links: list[tuple[str, str, bool]] = []
+        # The old names of what the code moves (a rename's source; also in ``writes``): where it lands keeps what was
+        # there, which provenance notes as a move's destination (provenance_moves.moved_in), not as a file it made.
+        self.moved: list[str] = []
         self.process = False
         self.unread_process = False  # a process call whose command could not be read
         self.shell: list[str] = []  # literal shell commands passed to process calls
@@ -762,6 +766,7 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
             src, _ = _first_argument(code, m.end())
             if src:
                 facts.writes.append(src)
+                facts.moved.append(src)
     if lang == "python":
         for m in _PATH_CALL.finditer(code) if _may(_PATH_CALL, folded) else ():
             value, used = _expression(code[m.end() : m.end() + 400].lstrip())
