@@ -247,3 +247,33 @@ class TestVimOperandFromAVariable:
     def test_ordinary(self, example: Any) -> None:
         got = decide(example)
         assert got.decision == "allow", (got.decision, got.rules, got.reason)
+
+
+class TestAProjectBinNamedClearance:
+    """Calibration (tests/test_selfprotect_outside.py's open case): a file named clearance in a bin/ deeper in the
+    project was protected as if it were a virtualenv's (an installed clearance the agent would replace). Now only a
+    virtualenv's bin/ is -- one of the usual names, or a folder a pyvenv.cfg marks (paths._project_bin); the project's
+    own tools/bin/clearance is ordinary work. clearance's real installation stays owned wherever it lies."""
+
+    DENIED: ClassVar[list[Any]] = [
+        "printf '#!/bin/sh\\n' > .venv/bin/clearance",
+        "printf '#!/bin/sh\\n' > venv/bin/clearance",
+        _run("printf '#!/bin/sh\\n' > tools/bin/clearance", {P + "/tools/pyvenv.cfg": "home = /usr/bin\n"}),
+        "printf x > /home/ana/.local/bin/clearance",
+        "printf x > packages/cli/node_modules/.bin/clearance",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "printf '#!/bin/sh\\n' > tools/bin/clearance",
+        "printf 'x' > packages/cli/bin/clearance",
+        "printf '#!/bin/sh\\n' > bin/clearance",
+    ]
+
+    @pytest.mark.parametrize("example", DENIED, ids=_ids(DENIED))
+    def test_denied(self, example: Any) -> None:
+        got = decide(example)
+        assert got.decision == "deny", (got.decision, got.rules, got.reason)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        got = decide(example)
+        assert got.decision == "allow", (got.decision, got.rules, got.reason)
