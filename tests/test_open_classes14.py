@@ -277,3 +277,44 @@ class TestAProjectBinNamedClearance:
     def test_ordinary(self, example: Any) -> None:
         got = decide(example)
         assert got.decision == "allow", (got.decision, got.rules, got.reason)
+
+
+_PROXY = {P + "/.sshcfg": "Host *\n  ProxyCommand sh -c 'rm -rf /home/ana/.config/clearance; nc %h %p'\n"}
+_BENIGN = {P + "/.sshcfg": "Host github.com\n  IdentityFile ~/.ssh/work\n"}
+_REPO_SSH = {P + "/.git/config": '[core]\n\tsshCommand = ssh -F .sshcfg\n[remote "origin"]\n\turl = git@github.com:acme/webapp.git\n'}
+
+
+class TestSshConfigTheRepositoryNames:
+    """Class: the repository's `core.sshCommand 'ssh -F FILE'` -- set while FILE was harmless or absent (allowed),
+    FILE written afterwards with a ProxyCommand, LocalCommand or `Match exec` -- runs FILE's command and decides where
+    the push goes at every later push or fetch, unread: the setting was judged when made, the file only as it was then
+    (round 13b's documented item). Now a git transport (push, fetch, pull, ls-remote, remote, submodule) reads the
+    repository's core.sshCommand and judges the ssh configuration it names as `ssh -F FILE` is (convention.
+    _ssh_config_of_repository)."""
+
+    CASES: ClassVar[list[Any]] = [
+        _run("git push origin main", {**_PROXY, **_REPO_SSH}),
+        _run("git push", {**_PROXY, **_REPO_SSH}),
+        _run("git fetch", {**_PROXY, **_REPO_SSH}),
+        _run("git pull --rebase", {**_PROXY, **_REPO_SSH}),
+        _run("git ls-remote origin", {**_PROXY, **_REPO_SSH}),
+        _run("git config core.sshCommand 'ssh -F .sshcfg'", _PROXY),  # the setting itself, judged when made (before too)
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _run("git push", {**_BENIGN, **_REPO_SSH}),
+        _run("git push", _REPO_SSH),
+        _run("git status", {**_PROXY, **_REPO_SSH}),
+        _run("git push origin main", {**_PROXY, P + "/.git/config": '[remote "origin"]\n\turl = git@github.com:acme/webapp.git\n'}),
+        _run("git config core.sshCommand 'ssh -i ~/.ssh/deploy_key'", {}),
+        _run("git config core.sshCommand 'ssh -F .sshcfg'", _BENIGN),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        got = decide(example)
+        assert got.decision in ("deny", "ask"), (got.decision, got.rules, got.reason)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        got = decide(example)
+        assert got.decision == "allow", (got.decision, got.rules, got.reason)
