@@ -633,6 +633,11 @@ def _push_targets(cmd: SimpleCommand, nc: Norm, sc: Scope | None = None) -> list
         parts = key.split(".")
         if (parts[0].lower(), parts[-1].lower()) in _PUSH_TARGET_KEYS and (len(parts) == 2) == (parts[0].lower() == "remote"):
             out.append((key, value))
+        elif key.lower() == "push.default" and value.lower() in ("upstream", "tracking") and sc is not None:
+            # push.default=upstream sends each branch to its upstream whatever its name: a branch made earlier from
+            # another remote under another name (`git checkout -b fix upstream/main`, the fork workflow, allowed:
+            # under simple its push goes nowhere) now pushes there.
+            out += [(f"{key}={value} (branch {b} tracks {r})", r) for b, r in _tracked_remotes(cmd, nc, sc)]
     if nc.sub[:1] == ("branch",):
         upstream = nc.value("set-upstream-to") or nc.value("u")
         if upstream and "/" in upstream:
@@ -727,6 +732,38 @@ def _new_branch_upstreams(cmd: SimpleCommand, nc: Norm, sc: Scope | None) -> lis
         if explicit or (name or branch) == branch or (common is not None and _pushes_by_name(common)):
             out.append((f"git {' '.join(nc.sub)} from {start}", remote))
     return out
+
+
+def _tracked_remotes(cmd: SimpleCommand, nc: Norm, sc: Scope) -> list[tuple[str, str]]:
+    """(branch, remote) for each branch of the repository whose upstream is a remote (branch.<b>.remote), other than
+    origin or this repository itself (`.`)."""
+    from .. import provenance_disk
+
+    where = sc.path(".", cmd)
+    for d in nc.level("C", 0):
+        where = paths.resolve(d, where, sc.ctx.home)
+    common = provenance_disk.common_dir(where) if DYN not in where else None
+    if common is None:
+        return []
+    try:
+        with open(pathstr.join(common, "config"), encoding="utf-8", errors="replace", newline="") as f:
+            text = f.read(1 << 16)
+    except OSError:
+        return []
+    out: list[tuple[str, str]] = []
+    branch = None
+    for raw in text.split("\n"):
+        line = raw.strip(" \t\r")
+        if line.startswith("["):
+            head = line[1:].split("]", 1)[0].strip()
+            name, _, sub = head.partition(" ")
+            branch = sub.strip().strip('"') if name.lower() == "branch" and sub.strip() else None
+            continue
+        key, eq, value = line.partition("=")
+        remote = value.strip(" \t").strip('"')
+        if branch and eq and key.strip(" \t").lower() == "remote" and remote not in ("origin", ".", ""):
+            out.append((branch, remote))
+    return out[:16]
 
 
 def _pushes_by_name(common: str) -> bool:
