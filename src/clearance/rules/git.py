@@ -735,35 +735,14 @@ def _new_branch_upstreams(cmd: SimpleCommand, nc: Norm, sc: Scope | None) -> lis
 
 
 def _tracked_remotes(cmd: SimpleCommand, nc: Norm, sc: Scope) -> list[tuple[str, str]]:
-    """(branch, remote) for each branch of the repository whose upstream is a remote (branch.<b>.remote), other than
-    origin or this repository itself (`.`)."""
+    """(branch, remote) for each branch of the repository whose upstream is another remote (provenance_disk)."""
     from .. import provenance_disk
 
     where = sc.path(".", cmd)
     for d in nc.level("C", 0):
         where = paths.resolve(d, where, sc.ctx.home)
     common = provenance_disk.common_dir(where) if DYN not in where else None
-    if common is None:
-        return []
-    try:
-        with open(pathstr.join(common, "config"), encoding="utf-8", errors="replace", newline="") as f:
-            text = f.read(1 << 16)
-    except OSError:
-        return []
-    out: list[tuple[str, str]] = []
-    branch = None
-    for raw in text.split("\n"):
-        line = raw.strip(" \t\r")
-        if line.startswith("["):
-            head = line[1:].split("]", 1)[0].strip()
-            name, _, sub = head.partition(" ")
-            branch = sub.strip().strip('"') if name.lower() == "branch" and sub.strip() else None
-            continue
-        key, eq, value = line.partition("=")
-        remote = value.strip(" \t").strip('"')
-        if branch and eq and key.strip(" \t").lower() == "remote" and remote not in ("origin", ".", ""):
-            out.append((branch, remote))
-    return out[:16]
+    return provenance_disk.tracked_remotes(common) if common is not None else []
 
 
 def _pushes_by_name(common: str) -> bool:

@@ -1540,6 +1540,7 @@ LATER = {
     "_ssh": "unwrap_remote",
     "_platform_remote": "unwrap_remote",
     "_ssh_options": "unwrap_remote",
+    "_transfer_downloads": "unwrap_remote",
     "_compose": "unwrap_containers",
     "_container_run": "unwrap_containers",
     "_entrypoint": "unwrap_containers",
@@ -2006,31 +2007,6 @@ class Unwrapper:
             if body is not None:
                 self.reparse(body, cmd, name + MAY_RUN)
 
-    def _transfer_downloads(self, cmd: SimpleCommand) -> None:
-        """The files a file-transfer client's own commands (lftp -c/-e, smbclient -c, ftp/sftp fed on their input)
-        write on this machine: `get SRC [-o DST | DST]`, `pget`, `recv`, `mget`, lftp's `mirror SRC [DST]`, each under
-        the local folder `lcd` moves to. Each is judged as `tee DST` typed here (what arrives is another machine's):
-        a download over the agent's settings or clearance's policy is the write it is."""
-        vals = [w.value for w in cmd.argv[1:]]
-        script = cmd.stdin_text or (literal_stdin(cmd.stdin_from) if cmd.stdin_from else None) or ""
-        for i, v in enumerate(vals):
-            if v in ("-c", "-e", "--command") and i + 1 < len(vals):
-                script += "\n" + vals[i + 1]
-        if not script.strip() or DYN in script:
-            return
-        local = ""
-        for line in script.replace(";", "\n").splitlines()[:MAX_INPUT_LINES]:
-            words = line.split()
-            if not words:
-                continue
-            verb, args = words[0].lower(), words[1:]
-            if verb == "lcd" and args:
-                local = args[0] if args[0].startswith(("/", "~")) else pathstr.join(local, args[0]) if local else args[0]
-                continue
-            for dst in _downloaded(verb, args):
-                path = dst if dst.startswith(("/", "~")) or not local else pathstr.join(local, dst)
-                self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{cmd.name} {verb}", redirects=[], stdin_from=[], stdin_text=None))
-
     def _input_as_commands(self, cmd: SimpleCommand, known: bool) -> None:
         """What a program may run from its standard input, read as its arguments are (_arguments_as_commands).
 
@@ -2401,45 +2377,5 @@ def expand(commands: list[SimpleCommand], cwd: str | None, home: str, env: dict[
     return u.out
 
 
-# The file-transfer clients whose own command scripts download files here (Methods._transfer_downloads).
+# The file-transfer clients whose own command scripts download files here (unwrap_remote._transfer_downloads).
 _FILE_CLIENTS = frozenset({"lftp", "smbclient", "ftp", "sftp", "tnftp", "ncftp"})
-_GET_VERBS = frozenset({"get", "recv", "pget", "reget", "mget", "get1"})
-
-
-def _downloaded(verb: str, args: list[str]) -> list[str]:
-    """The local paths a client's download command writes (lftp(1) get/pget/mget with -o FILE or -O DIR, mirror SRC
-    [DST] unless -R; ftp(1), sftp(1), smbclient(1) `get REMOTE [LOCAL]`): a destination not named is the remote
-    file's own name in the local folder."""
-    if verb == "mirror":
-        if any(a in ("-R", "--reverse") or (a.startswith("-") and not a.startswith("--") and "R" in a) for a in args):
-            return []  # an upload (net.file-transfer-upload)
-        named = [a for a in args if not a.startswith("-")]
-        if not named:
-            return []
-        into = named[1] if len(named) > 1 else pathstr.basename(named[0].rstrip("/")) or "."
-        return [pathstr.join(into, DYN)]
-    if verb not in _GET_VERBS:
-        return []
-    out: list[str] = []
-    folder = ""
-    ops: list[str] = []
-    k = 0
-    while k < len(args):
-        a = args[k]
-        if a == "-o" and k + 1 < len(args):
-            out.append(args[k + 1])
-            k += 2
-            continue
-        if a == "-O" and k + 1 < len(args):
-            folder = args[k + 1]
-            k += 2
-            continue
-        if not a.startswith("-"):
-            ops.append(a)
-        k += 1
-    if out:
-        return out
-    if verb in ("get", "recv", "reget", "get1") and len(ops) == 2 and not folder:
-        return [ops[1]]  # get REMOTE LOCAL (ftp, sftp, smbclient)
-    names = [pathstr.basename(o.rstrip("/")) or DYN for o in ops[:8]]
-    return [pathstr.join(folder, n) if folder else n for n in names]
