@@ -277,20 +277,16 @@ class TestNodesMadeAtProtectedPaths:
 class TestLeftOpen:
     """Channels found in this round and not closed by its deadline (strict xfails: each names what is unfinished)."""
 
-    GAPS: ClassVar[dict[str, str]] = {
-        _key(_run("go run x.go", {P + "/x.go": 'package main\nimport "os"\nfunc main() { os.RemoveAll("/home/ana/.config/clearance") }\n'})): (
-            "unfinished: a compiled language's source (Go, Rust) is not read; a language-blind reading of the paths it names would catch this"
-        ),
-        _key(_run("cargo run", {P + "/src/main.rs": 'fn main() { std::fs::remove_dir_all("/home/ana/.config/clearance").unwrap(); }\n'})): (
-            "unfinished: cargo run's sources are not read"
-        ),
-        "jshell <<< 'new java.io.File(\"/home/ana/.local/state/clearance/clearance.db\").delete()'": (
-            "unfinished: jshell's standard input is Java code no reader takes (UNREAD_CODE has no entry for it)"
-        ),
-        "lftp -c 'get /x -o .claude/settings.json' host": "unfinished: file-transfer clients' own command scripts (lftp -c, smbclient -c, sftp -b) are not read",
-        "smbclient //h/s -c 'get x .claude/settings.json'": "unfinished: as lftp -c",
-    }
-    OPEN: ClassVar[list[str]] = list(GAPS)
+    GAPS: ClassVar[dict[str, str]] = {}
+    # Closed since (fix14: scripts_more.compiled_sources, terminal.CONSOLE_LANGUAGES; tests/test_open_classes14.py).
+    CLOSED: ClassVar[list[str]] = [
+        _key(_run("go run x.go", {P + "/x.go": 'package main\nimport "os"\nfunc main() { os.RemoveAll("/home/ana/.config/clearance") }\n'})),
+        _key(_run("cargo run", {P + "/src/main.rs": 'fn main() { std::fs::remove_dir_all("/home/ana/.config/clearance").unwrap(); }\n'})),
+        "jshell <<< 'new java.io.File(\"/home/ana/.local/state/clearance/clearance.db\").delete()'",
+        "lftp -c 'get /x -o .claude/settings.json' host",
+        "smbclient //h/s -c 'get x .claude/settings.json'",
+    ]
+    OPEN: ClassVar[list[str]] = CLOSED + list(GAPS)
 
     @pytest.mark.parametrize("key", OPEN, ids=[k[:80] for k in OPEN])
     def test_not_allowed(self, key: str) -> None:

@@ -118,9 +118,16 @@ class TestMovedIntoTheSessionsOwnFolder:
                 ("rm -rf build", None),
             ],
         ),
+        (
+            "a rename to a backup's name",
+            [("mv src src.bak", _move("webapp/src", "webapp/src.bak")), ("rm -rf src.bak", None)],
+        ),
     ]
 
-    GAPS: ClassVar[dict[str, str]] = {}
+    GAPS: ClassVar[dict[str, str]] = {
+        "a rename to a backup's name": "unfinished (found by fix14): a folder named like a backup (src.bak) is deleted without a question even "
+        "when a move of this session put the project's data there; the x entry is not asked for backup names",
+    }
 
     @pytest.mark.parametrize("name,steps", CASES, ids=[c[0] for c in CASES])
     def test_moved_data_is_not_the_sessions(self, home: Path, name: str, steps: list[tuple[str, Any]]) -> None:
@@ -131,15 +138,51 @@ class TestMovedIntoTheSessionsOwnFolder:
 
         strict.check(name, self.GAPS, run)
 
-    def test_moved_by_an_interpreter(self, home: Path) -> None:
-        """The interpreters' moves (`shutil.move`, `os.rename`) read as two writes, with no move to tell which path
-        keeps what existed: the new name is noted as a file the session created."""
+    # The interpreters' moves (`shutil.move`, `os.rename`, `Path.rename`, `fs.renameSync`, `FileUtils.mv`, Perl's
+    # rename) were read as two writes, with no move to tell which path keeps what existed: the new name was noted as a
+    # file the session created. Now the code's facts name the old name (CodeFacts.moved), and provenance notes the
+    # landing place as a move's (provenance_moves.moved_in), as for mv (fix14).
+    CODE_MOVES: ClassVar[list[tuple[str, list[tuple[str, Any]]]]] = [
+        ("shutil.move", [("python3 -c \"import shutil; shutil.move('src', 'src_old')\"", _move("webapp/src", "webapp/src_old")), ("rm -rf src_old", None)]),
+        (
+            "os.rename into a made folder",
+            [
+                ("mkdir t", _mkdir("webapp/t")),
+                ("python3 -c \"import os; os.rename('docs', 't/docs')\"", _move("webapp/docs", "webapp/t/docs")),
+                ("rm -rf t", None),
+            ],
+        ),
+        ("Path.rename", [("python3 -c \"from pathlib import Path; Path('src').rename('old')\"", _move("webapp/src", "webapp/old")), ("rm -rf old", None)]),
+        ("fs.renameSync", [("node -e \"require('fs').renameSync('docs', 'docs2')\"", _move("webapp/docs", "webapp/docs2")), ("rm -rf docs2", None)]),
+        ("FileUtils.mv", [("ruby -rfileutils -e \"FileUtils.mv('src', 'src_moved')\"", _move("webapp/src", "webapp/src_moved")), ("rm -rf src_moved", None)]),
+        ("perl rename", [("perl -e \"rename 'docs', 'old_docs'\"", _move("webapp/docs", "webapp/old_docs")), ("rm -rf old_docs", None)]),
+    ]
 
-        def run() -> None:
-            got = _run(home, [("python3 -c \"import shutil; shutil.move('src', 'src_old')\"", _move("webapp/src", "webapp/src_old")), ("rm -rf src_old", None)])
-            assert got[-1] in ("ask", "deny"), got
+    @pytest.mark.parametrize("name,steps", CODE_MOVES, ids=[c[0] for c in CODE_MOVES])
+    def test_moved_by_an_interpreter(self, home: Path, name: str, steps: list[tuple[str, Any]]) -> None:
+        got = _run(home, steps)
+        assert got[:-1] == ["allow"] * (len(steps) - 1), f"{name}: the set-up steps are ordinary work: {got}"
+        assert got[-1] in ("ask", "deny"), f"{name}: {got}"
 
-        strict.check("interpreter move", {"interpreter move": "unfinished: code/python reads a move as two writes (no source and destination)"}, run)
+    CODE_LOOK_ALIKES: ClassVar[list[tuple[str, list[tuple[str, Any]]]]] = [
+        (
+            "its own file renamed by python",
+            [
+                ("mkdir out", _mkdir("webapp/out")),
+                ("touch out/a.o", lambda h: (h / "webapp/out/a.o").write_text("")),
+                ("python3 -c \"import os; os.rename('out/a.o', 'out/b.o')\"", _move("webapp/out/a.o", "webapp/out/b.o")),
+                ("rm -rf out", None),
+            ],
+        ),
+        (
+            "a file written by python, then deleted",
+            [("python3 -c \"open('notes.tmp', 'w').write('x')\"", lambda h: (h / "webapp/notes.tmp").write_text("x")), ("rm notes.tmp", None)],
+        ),
+    ]
+
+    @pytest.mark.parametrize("name,steps", CODE_LOOK_ALIKES, ids=[c[0] for c in CODE_LOOK_ALIKES])
+    def test_its_own_data_moved_by_code_stays_its_own(self, home: Path, name: str, steps: list[tuple[str, Any]]) -> None:
+        assert _run(home, steps) == ["allow"] * len(steps)
 
     LOOK_ALIKES: ClassVar[list[tuple[str, list[tuple[str, Any]]]]] = [
         (

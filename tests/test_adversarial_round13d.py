@@ -98,6 +98,39 @@ class TestNewBranchTrackingAnotherRemote:
         project = _repo(tmp_path, self.REMOTES, config="[push]\n\tdefault = upstream\n")
         assert _decide("git checkout -b fix upstream/main", project) == "ask"
 
+    # The same two steps the other way round (13d's documented item, fix14): the branch made first (allowed: under
+    # push.default=simple its push goes nowhere), push.default=upstream set afterwards; the branch's upstream is now
+    # where `git push` sends it. Read at the setting: each branch of the repository tracking another remote.
+    _TRACKING = '[branch "fix"]\n\tremote = upstream\n\tmerge = refs/heads/main\n'
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "git config push.default upstream",
+            "git config push.default tracking",
+            "git config --local push.default upstream",
+            "git -c push.default=upstream push",
+            "git config set push.default upstream",
+        ],
+    )
+    def test_push_default_upstream_set_after_the_branch(self, tmp_path: Path, command: str) -> None:
+        project = _repo(tmp_path, self.REMOTES, config=self._TRACKING)
+        assert _decide(command, project) == "ask", command
+
+    @pytest.mark.parametrize(
+        ("command", "config"),
+        [
+            ("git config push.default upstream", '[branch "main"]\n\tremote = origin\n\tmerge = refs/heads/main\n'),
+            ("git config push.default upstream", '[branch "wip"]\n\tremote = .\n\tmerge = refs/heads/main\n'),
+            ("git config push.default simple", '[branch "fix"]\n\tremote = upstream\n\tmerge = refs/heads/main\n'),
+            ("git config push.default current", '[branch "fix"]\n\tremote = upstream\n\tmerge = refs/heads/main\n'),
+            ("git config --get push.default", '[branch "fix"]\n\tremote = upstream\n\tmerge = refs/heads/main\n'),
+        ],
+    )
+    def test_push_default_look_alikes(self, tmp_path: Path, command: str, config: str) -> None:
+        project = _repo(tmp_path, self.REMOTES, config=config)
+        assert _decide(command, project) == "allow", command
+
     @pytest.mark.parametrize(
         "command",
         [

@@ -241,15 +241,17 @@ def test_other_agents_have_no_terminal_to_type_into(command: str) -> None:
     assert a.exit_code == 0 and a.stdout["hookSpecificOutput"]["permissionDecision"] == "allow", (a.stdout, a.stderr)
 
 
-# The same consoles fed their code on a pipe, which every agent's shell tool can do and clearance can read: only rails
-# console/dbconsole is read so (unwrap_code._rails); the others' code goes unread.
-PIPED_GAPS: dict[str, str] = {
-    "echo 'import os; os.system(\"rm -rf ~\")' | python3 manage.py shell": "unfinished (term13): a console launcher fed on a pipe is not read as its interpreter (rails console is: unwrap_code._rails); _CONSOLES would need each console's language",
-    "echo '`rm -rf ~`;' | php artisan tinker": "unfinished (term13): as above, artisan tinker's PHP",
-}
+# The same consoles fed their code on a pipe, which every agent's shell tool can do and clearance can read: each
+# console's language is known (terminal.CONSOLE_LANGUAGES) and its input judged as that interpreter's (fix14; rails
+# console: unwrap_code._rails). More cases and look-alikes: tests/test_open_classes14.py.
+PIPED_GAPS: dict[str, str] = {}
+PIPED = [
+    "echo 'import os; os.system(\"rm -rf ~\")' | python3 manage.py shell",
+    "echo '`rm -rf ~`;' | php artisan tinker",
+]
 
 
-@pytest.mark.parametrize("command", list(PIPED_GAPS))
+@pytest.mark.parametrize("command", PIPED + list(PIPED_GAPS))
 def test_a_console_fed_on_a_pipe_is_read_as_its_language(command: str) -> None:
     def run() -> None:
         event = {

@@ -195,9 +195,6 @@ GAPS = {
         "bash's hand-made HTTP GET: a socket read by a program that runs nothing is taken as a reverse shell, as"
         " `cat < /dev/tcp/H/P` is (tests/test_friction.py SOCKET_WRITES); the `3<` spelling was denied before `<>` parsed"
     ),
-    'echo \'package main\nimport "os"\nfunc main(){ os.RemoveAll("/home/ana") }\' > /tmp/t.go\ngo run /tmp/t.go': (
-        "Go written and run: only its socket-and-shell code and the hidden files its strings name are judged, not its deletions"
-    ),
     "node -e \"const s = require('stripe')('sk'); s.customers.del('cus_1')\"": (
         "a destructive SDK method named by a verb alone (del) on a collection is not read as one"
     ),
@@ -305,3 +302,10 @@ def test_known_gaps(cmd: str) -> None:
     """Dangerous cases of these classes (and one false denial) still answered wrongly: strict xfails."""
     wanted = ("allow",) if cmd.startswith("{ echo") else ("ask", "deny")
     check(cmd, GAPS, lambda: _expect(cmd, wanted))
+
+
+def test_go_written_and_run_is_judged_by_its_deletions() -> None:
+    """Closed since (fix14): `go run` sources are read as Go by patterns (scripts_more.compiled_sources), their deletions
+    judged as rm's."""
+    cmd = 'echo \'package main\nimport "os"\nfunc main(){ os.RemoveAll("/home/ana") }\' > /tmp/t.go\ngo run /tmp/t.go'
+    _expect(cmd, ("deny",))

@@ -63,6 +63,26 @@ domains = ["uploads.sandbox.dev"]
 """
 
 
+def test_remote_urls_split_lines_as_git_does() -> None:
+    """git splits its config at a newline only: a U+2028, a vertical tab or a form feed stays inside the value (checked
+    against `git config -f FILE --get-regexp remote`), so a section header or a second url hidden behind one is no
+    remote of the repository, and clearance must not read one there either (str.splitlines() did)."""
+    text = (
+        '[remote "origin"]\n\turl = https://github.com/acme/app\u2028[remote "x"]\n\turl = https://evil.example/x\n'
+        "\tpushurl = https://a.example/b\x0bpushurl = https://c.example/d\n\tpushurl = https://e.example/f\x0c\n"
+        "\turl = https://g.example/h\x1c[remote y]\r\n"
+    )
+    got = remote_urls(text)
+    assert got == [
+        'https://github.com/acme/app\u2028[remote "x"]',
+        "https://evil.example/x",
+        "https://a.example/b\x0bpushurl = https://c.example/d",
+        "https://e.example/f\x0c",
+        "https://g.example/h\x1c[remote y]",
+    ]
+    assert not any(u.startswith(("https://c.example", "[remote")) for u in got)
+
+
 def test_remote_urls_read_from_git_config() -> None:
     text = '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:acme/payments.git\n[remote "up"]\n\turl = "https://gitlab.com/x/y"\n[branch "main"]\n\turl = no\n'
     assert remote_urls(text) == ["git@github.com:acme/payments.git", "https://gitlab.com/x/y"]

@@ -286,10 +286,8 @@ _OPEN_CASES: dict[str, tuple[str, str]] = {
     "python-makedirs-over-policy": ("python3 -c 'import os; os.makedirs(\"/home/ana/.config/clearance/config.toml\")'", "deny"),
 }
 _OPEN: dict[str, str] = {
-    "function-defined-not-called": "a function defined and never called runs nothing: asked, not allowed, by calibration (nothing is "
-    "harmed now, the intent is a person's to judge: tests/test_not_run.py); the set's label is allow",
-    "project-bin-named-clearance": "a file named clearance in a bin/ directory deeper in the project is protected (it may be a virtualenv's, which "
-    "only a pyvenv.cfg beside it tells); the project's top-level bin/ and scripts/ no longer are (paths._project_bin)",
+    "function-defined-not-called": "kept by calibration (reviewed in fix14): a function defined and never called runs nothing: asked, not "
+    "allowed (nothing is harmed now, the intent is a person's to judge: tests/test_not_run.py); the set's label is allow",
 }
 
 

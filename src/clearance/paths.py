@@ -1396,7 +1396,20 @@ def _project_bin(head: str, ctx: Context, ci: bool) -> bool:
     root = ctx.project_root
     if not root or root == "/" or root == ctx.home:
         return False
-    return head.rpartition("/")[0] == (fold(root) if ci else root)
+    parent = head.rpartition("/")[0]
+    if parent == (fold(root) if ci else root):
+        return True
+    # Deeper in the project (tools/bin/, packages/x/bin/): an installer's bin/ -- a virtualenv's (one of the usual
+    # names, or a folder a pyvenv.cfg marks), node_modules/.bin, any installed tools' folder (is_generated) -- may hold
+    # an installed clearance and stays protected; any other is the project's own.
+    if not is_within(parent, fold(root) if ci else root) or parent.rpartition("/")[2] in _VENV_NAMES or ctx.read_file is None:
+        return False
+    if is_generated(head, fold(root) if ci else root):
+        return False
+    return ctx.read_file(parent + "/pyvenv.cfg") is None
+
+
+_VENV_NAMES = frozenset({".venv", "venv", "env", ".env", "virtualenv", ".virtualenv", ".tox", ".nox", "site-packages"})
 
 
 def _clearance_owned(path: str, ctx: Context, deleting: bool) -> str | None:

@@ -243,7 +243,7 @@ def creations(effs: list[Effect], ctx: Context | None = None) -> list[tuple[str,
         if makes_parents and ctx is not None:
             out += [("d", p) for p in _parent_candidates(e.path, ctx) if ("d", p) not in out]
         out.append((kind, e.path))
-    if any(e.kind == DELETE and e.note.startswith("moved") for e in effs):
+    if any((e.kind == DELETE and e.note.startswith("moved")) or (e.cmd is not None and getattr(e.cmd.code, "moved", None)) for e in effs):
         from .provenance_moves import moved_in  # only where a command moves something (not on ordinary calls)
 
         out += moved_in(effs, ctx)

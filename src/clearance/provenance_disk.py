@@ -83,6 +83,30 @@ def ref_exists(common: str, ref: str) -> bool | None:
     return False
 
 
+def tracked_remotes(common: str) -> list[tuple[str, str]]:
+    """(branch, remote) for each branch of the repository at *common* whose upstream is a remote (branch.<b>.remote)
+    other than origin or the repository itself (`.`): where `git push` sends it under push.default=upstream
+    (rules/git.push-target-change). The config's lines split at a newline only, as git splits them."""
+    try:
+        with open(pathstr.join(common, "config"), encoding="utf-8", errors="replace", newline="") as f:
+            text = f.read(1 << 16)
+    except OSError:
+        return []
+    out: list[tuple[str, str]] = []
+    branch = None
+    for raw in text.split("\n"):
+        line = raw.strip(" \t\r")
+        if line.startswith("["):
+            name, _, sub = line[1:].split("]", 1)[0].strip().partition(" ")
+            branch = sub.strip().strip('"') if name.lower() == "branch" and sub.strip() else None
+            continue
+        key, eq, value = line.partition("=")
+        remote = value.strip(" \t").strip('"')
+        if branch and eq and key.strip(" \t").lower() == "remote" and remote not in ("origin", ".", ""):
+            out.append((branch, remote))
+    return out[:16]
+
+
 def current_branch(gitdir: str) -> str | None:
     try:
         with open(pathstr.join(gitdir, "HEAD"), encoding="utf-8") as f:

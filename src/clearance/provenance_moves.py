@@ -15,9 +15,15 @@ def moved_in(effs: list[Effect], ctx: Context | None) -> list[tuple[str, str]]:
     keeps its history: a directory the session made does not make it the session's own (``Provenance.foreign``),
     nor a folder named like build output regenerable (``paths.generated_here``), unless every source moved was the
     session's own already or build output itself."""
-    from .shell.effects import DELETE, WRITE
+    from .shell.effects import DELETE, WRITE, Effect
 
     moving = [e for e in effs if e.kind == DELETE and e.note.startswith("moved") and e.cmd is not None]
+    for e in effs:
+        # Code's moves (shutil.move, os.rename, Path.rename, fs.renameSync …: CodeFacts.moved): the write of the old
+        # name is the move's source, the code's other writes where it may land.
+        old = getattr(e.cmd.code, "moved", None) if e.cmd is not None else None
+        if old and e.kind == WRITE and e.note == "code" and e.raw in old:
+            moving.append(Effect(DELETE, e.path, e.raw, True, e.cmd, "moved away"))
     if not moving:
         return []
     from .paths import is_generated
@@ -30,6 +36,6 @@ def moved_in(effs: list[Effect], ctx: Context | None) -> list[tuple[str, str]]:
         if all(p.startswith("/") and ((owns is not None and owns(p)) or (root and is_generated(p, root))) for p in sources):
             continue  # the session's own data, or build output, moved: what lands is no more than it was
         for e in effs:
-            if e.kind == WRITE and e.cmd is cmd and e.path.startswith("/") and ("x", e.path) not in out:
+            if e.kind == WRITE and e.cmd is cmd and e.path.startswith("/") and e.path not in sources and ("x", e.path) not in out:
                 out.append(("x", e.path))
     return out

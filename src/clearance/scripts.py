@@ -69,6 +69,11 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         if found or name != "bun":
             return found  # bun x.js runs a file, like node
 
+    if name in ("go", "cargo"):
+        # go run x.go, cargo run: the project's sources the toolchain builds and runs, judged as their language's code.
+        from .scripts_more import compiled_sources
+
+        return compiled_sources(cmd, sc)
     lang = INTERPRETERS.get(name)
     if lang is not None:
         return _interpreter_file(cmd, sc, vals, lang)
@@ -102,6 +107,8 @@ _SCRIPT_SUFFIXES = {
     "lua": (".lua",),
     "r": (".R", ".r"),
     "julia": (".jl",),
+    "go": (".go",),
+    "rust": (".rs",),
 }
 _SHEBANG_LANG = lazy(r"^#!\s*(?:/usr/bin/env\s+(?:-\S+\s+)*)?(?:/\S*/)?(python[\d.]*|node|ruby|perl|php)\b")
 

@@ -588,3 +588,98 @@ _CODE_FILE_VALUE_OPTIONS = {
     ),
     **dict.fromkeys(("m4",), frozenset({"-D", "-U", "-I", "-d", "-o", "--debugfile", "-l", "-L", "-t", "-F", "-R"})),
 }
+
+
+# --- sources a toolchain builds and runs (`go run`, `cargo run`) ---------------------------------------------------
+
+# go run's build flags that take the next word as their value (`go help build`).
+_GO_VALUED = frozenset(
+    {"-C", "-exec", "-tags", "-ldflags", "-gcflags", "-asmflags", "-gccgoflags", "-o", "-mod", "-modfile", "-overlay", "-p"}
+    | {"-pkgdir", "-buildmode", "-compiler", "-installsuffix", "-toolexec", "-pgo", "-covermode", "-coverpkg", "-buildvcs"}
+)
+# cargo run's options that take the next word as their value (`cargo help run`).
+_CARGO_VALUED = frozenset(
+    {"--bin", "--example", "-p", "--package", "--manifest-path", "-F", "--features", "-j", "--jobs", "--target", "--target-dir"}
+    | {"--profile", "--color", "--config", "-Z", "--message-format", "--lockfile-path"}
+)
+_MAX_SOURCES = 12
+
+
+def compiled_sources(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    """`go run x.go`, `go run .`, `cargo run [--bin NAME]`: the project's sources the toolchain builds and runs, each
+    judged as its language's code given to an interpreter of it (`yaegi -e`, `rust-script -e`: shell/interp.py reads
+    Go and Rust by patterns), as `python x.py` is judged by its file. A file written earlier in the line or the
+    session is read as it is then (the engine's same-line text, the disk)."""
+    from .scripts import _as_one_liner
+
+    vals = cmd.values()
+    if cmd.name == "go":
+        found = _go_sources(cmd, sc, vals)
+        interpreter, lang = "yaegi", "go"
+    else:
+        found = _cargo_sources(cmd, sc, vals)
+        interpreter, lang = "rust-script", "rust"
+    out = []
+    root = sc.ctx.project_root
+    for path in found[:_MAX_SOURCES]:
+        text = _read_named(sc, path)
+        if text is None or text == TOO_LARGE or "\x00" in text[:8192]:
+            continue
+        shown = path[len(root) + 1 :] if path.startswith(root + "/") else path
+        out.append((f"{cmd.name} run, which builds {shown}", _as_one_liner(interpreter, lang, text)))
+    return out
+
+
+def _listed(sc: Scope, folder: str, suffix: str) -> list[str]:
+    names = sc.ctx.list_dir(folder) if sc.ctx.list_dir is not None else None
+    return [pathstr.join(folder, n) for n in sorted(names or []) if n.endswith(suffix)]
+
+
+def _go_sources(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[str]:
+    at = next((i for i, v in enumerate(vals[:3]) if v == "run"), None)
+    if at is None:
+        return []
+    i, base = at + 1, cmd.cwd or sc.ctx.cwd
+    while i < len(vals) and vals[i].startswith("-"):
+        if vals[i] == "-C" and i + 1 < len(vals):
+            base = sc.path(vals[i + 1], cmd)
+        i += 2 if vals[i] in _GO_VALUED else 1
+    files = []
+    while i < len(vals) and vals[i].endswith(".go") and DYN not in vals[i]:
+        files.append(pathstr.normpath(pathstr.join(base, vals[i])))  # go run a.go b.go ARGS: the files, then the program's
+        i += 1
+    if files or i >= len(vals):
+        return files
+    package = vals[i]
+    if DYN in package or not (package == "." or package.startswith(("./", "../", "/"))) or "..." in package:
+        return []  # a module path (example.com/tool@latest): fetched, not the project's
+    folder = pathstr.normpath(pathstr.join(base, package))
+    return [f for f in _listed(sc, folder, ".go") if not f.endswith("_test.go")]
+
+
+def _cargo_sources(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[str]:
+    i = 0
+    while i < len(vals) and vals[i].startswith(("-", "+")):
+        i += 2 if vals[i] in _CARGO_VALUED else 1
+    if i >= len(vals) or vals[i] != "run":
+        return []
+    crate, main = cmd.cwd or sc.ctx.cwd, ""
+    j = i + 1
+    while j < len(vals) and vals[j] != "--":
+        v, value = vals[j], vals[j + 1] if j + 1 < len(vals) else ""
+        opt, eq, glued = v.partition("=")
+        if eq:
+            v, value = opt, glued
+        if DYN in value:
+            return []
+        if v == "--manifest-path" and value:
+            crate = pathstr.dirname(sc.path(value, cmd))
+        elif v == "--bin" and value:
+            main = f"src/bin/{value}.rs"
+        elif v == "--example" and value:
+            main = f"examples/{value}.rs"
+        j += 1 if eq or v not in _CARGO_VALUED else 2
+    src = pathstr.join(crate, "src")
+    # The binary's root file, the build script cargo runs first, and the modules beside main.rs (`mod x;`).
+    roots = [pathstr.join(crate, main or "src/main.rs"), pathstr.join(crate, "build.rs")]
+    return list(dict.fromkeys([*roots, *_listed(sc, src, ".rs")]))

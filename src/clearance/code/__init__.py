@@ -25,7 +25,8 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "node": frozenset({".", "./"}),
     "nodejs": frozenset({".", "./"}),
     "go": frozenset({"generate"}),
-    "git": frozenset({"commit", "push", "merge", "pull", "checkout", "switch", "rebase", "am"}),
+    # (hooks; and the transports, whose core.sshCommand may name an ssh configuration: convention._GIT_TRANSPORTS)
+    "git": frozenset({"commit", "push", "merge", "pull", "checkout", "switch", "rebase", "am", "fetch", "ls-remote", "remote", "submodule"}),
     "jupyter": frozenset({"nbconvert", "execute"}),
     "papermill": None,
     "ssh": frozenset({"-F"}),

@@ -614,6 +614,36 @@ _GIT_HOOKS = {
 _NO_VERIFY = {"commit": ("pre-commit", "commit-msg"), "push": ("pre-push",), "merge": ("pre-merge-commit",)}
 
 
+# The git commands that reach a remote, over ssh where its URL says so (the repository's core.sshCommand is run).
+_GIT_TRANSPORTS = frozenset({"push", "fetch", "pull", "ls-remote", "remote", "submodule"})
+
+
+def _ssh_config_of_repository(cmd: SimpleCommand, sc: Scope, norm: object, read: Callable[[str], str | None], sub: str) -> list[Run]:
+    """The ssh configuration file the repository's `core.sshCommand 'ssh -F FILE'` names: ssh reads it when git reaches
+    the remote, and its ProxyCommand (or LocalCommand, `Match exec`) runs and decides where the push goes. The setting
+    was judged when made, the file only as it was then: a file written afterwards is read here, at the push."""
+    _, git_dir = _git_dir_of(cmd, sc, norm, read)
+    text = read(git_dir.rstrip("/") + "/config")
+    if not text or "sshcommand" not in text.lower():
+        return []
+    out: list[Run] = []
+    section = ""
+    for raw in text[:100_000].split("\n"):
+        line = raw.strip(" \t\r")
+        if line.startswith("["):
+            section = line[1:].split("]", 1)[0].strip().lower()
+            continue
+        key, eq, value = line.partition("=")
+        if not eq or section != "core" or key.strip(" \t").lower() != "sshcommand":
+            continue
+        words = value.strip(" \t").strip('"').split()
+        for i, w in enumerate(words[:-1]):
+            if w == "-F" and DYN not in words[i + 1]:
+                f = words[i + 1].strip("'\"")
+                out.append(Run(sc.path(f, cmd), "sshconfig", f"the ssh configuration {f} core.sshCommand names, which ssh reads at git {sub}"))
+    return out[:4]
+
+
 def _git_dir_of(cmd: SimpleCommand, sc: Scope, norm: object, read: Callable[[str], str | None]) -> tuple[str, str]:
     """(work tree, git directory) of the repository a git command acts in: the nearest folder from where it runs (its
     directory, `-C DIR`) up to the project's root (or within a temp folder) that holds a `.git` folder or a `.git` file naming one (`gitdir:`, a
@@ -708,6 +738,8 @@ def _git(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], s
         runs.append(
             Run(sc.path(hooks_dir, cmd).rstrip("/") + "/post-checkout", "githook", f"the hook {hooks_dir}/post-checkout, which git clone runs at its checkout")
         )
+    if sub in _GIT_TRANSPORTS:
+        runs += _ssh_config_of_repository(cmd, sc, norm, read, sub)
     hooks = _GIT_HOOKS.get(sub)
     if not hooks:
         return runs

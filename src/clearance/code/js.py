@@ -600,8 +600,7 @@ class _Reader(TreeReader):
                 # fs.cpSync(SRC, DEST, {recursive: true}), fs-extra's copy: what SRC holds lands in DEST itself, as `cp -rT`.
                 c.facts.trees.append((dest.text, first.text, "dir"))
         elif sym in _MOVE:
-            c.write(first, sym)
-            c.write(self.value(args[1]) if len(args) > 1 else UNKNOWN, sym)
+            c.move(first, self.value(args[1]) if len(args) > 1 else UNKNOWN, sym)
         elif sym in ("fs.open", "fs.openSync", "Deno.open", "Deno.openSync"):
             mode = self.value(args[1]) if len(args) > 1 else UNKNOWN
             if mode.obj is not None or (mode.text and any(ch in mode.text for ch in "wa+")):

@@ -207,8 +207,7 @@ class _Reader(TreeReader):
             c.chdir(self.value(args[0]) if args else Val("~"))
         elif name in _MOVE:
             vals = self.arg_values(args)
-            for v in vals[:2]:
-                c.write(v, name)
+            c.move(vals[0] if vals else UNKNOWN, vals[1] if len(vals) > 1 else UNKNOWN, name)
         elif name in ("symlink", "link"):
             vals = self.arg_values(args)
             # symlink(OLD, NEW): judged as `ln -s OLD NEW`

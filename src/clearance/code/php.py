@@ -220,8 +220,7 @@ class _Reader(TreeReader):
             k, _, v = first.text.partition("=")
             c.setenv(k, Val(v))
         elif name == "rename":
-            c.write(first, name)
-            c.write(vals[1] if len(vals) > 1 else UNKNOWN, name)
+            c.move(first, vals[1] if len(vals) > 1 else UNKNOWN, name)
         elif name == "fopen":
             mode = vals[1].text if len(vals) > 1 else "r"
             if first.text is not None and "://" in first.text:

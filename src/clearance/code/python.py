@@ -1303,6 +1303,8 @@ class _Reader:
                 f.reads.append(src)
             elif src is not None and (q in _MOVES or q == "os.link"):
                 f.writes.append(src)  # the old name changes too; a hard link is a second name to write the file through
+                if q in _MOVES:
+                    f.moved.append(src)
         elif q in _MODE_CHANGES:
             p = _text(self.arg(node, 0, ("path",), 0)[1])
             if p is not None:
@@ -1510,6 +1512,7 @@ class _Reader:
             self.open_call(node, 0, target)
         elif method in ("rename", "replace"):
             f.writes.append(target)
+            f.moved.append(target)  # Path(x).rename(y): x moves to y
             dst = _text(self.arg(node, 0, ("target",), 0)[1])
             if dst is not None:
                 f.writes.append(dst)

@@ -383,8 +383,7 @@ class _Reader(TreeReader):
             else:
                 c.write(dest, name)
         elif name in _MOVE:
-            c.write(first, name)
-            c.write(self.value(args[1]) if len(args) > 1 else UNKNOWN, name)
+            c.move(first, self.value(args[1]) if len(args) > 1 else UNKNOWN, name)
         elif name in _OPEN:
             if first.text is not None and first.text.startswith("|"):
                 c.command_line(Val(first.text[1:]), name)  # open("|cmd"): a pipe to a command

@@ -41,6 +41,7 @@ def union(tree: CodeFacts, patterns: CodeFacts) -> CodeFacts:
     tree.reads += [p for p in patterns.reads if p not in tree.reads]
     tree.writes += [p for p in patterns.writes if p not in tree.writes]
     tree.links += [k for k in patterns.links if k not in tree.links]
+    tree.moved += [p for p in patterns.moved if p not in tree.moved]
     tree.shell += [s for s in patterns.shell if s not in tree.shell]
     tree.process |= patterns.process
     tree.unread_process |= patterns.unread_process

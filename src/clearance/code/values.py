@@ -316,6 +316,13 @@ class Collector:
         else:
             self.facts.writes.append(v.text)
 
+    def move(self, src: Val, dst: Val, api: str) -> None:
+        """A rename of *src* to *dst*: both names are written, and *src* noted as moved (CodeFacts.moved)."""
+        self.write(src, api)
+        self.write(dst, api)
+        if src.text is not None:
+            self.facts.moved.append(src.text)
+
     def link(self, target: Val, name: Val, api: str, symbolic: bool = True) -> None:
         """A link named *name* made to *target*: the name is written, and the link judged as `ln -s` makes it."""
         self.write(name, api)

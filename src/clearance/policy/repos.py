@@ -64,11 +64,13 @@ def _git_dir(root: str) -> str | None:
 
 
 def remote_urls(config_text: str) -> list[str]:
-    """The ``url`` values of ``[remote "NAME"]`` sections of a git config file."""
+    """The ``url`` values of ``[remote "NAME"]`` sections of a git config file, its lines read as git reads them: split
+    at a newline only and trimmed of ASCII blanks (str.splitlines() also splits at U+2028, a vertical tab or a form
+    feed, which git keeps inside the value: a second url or a section header hidden there is none to git)."""
     urls: list[str] = []
     in_remote = False
-    for raw in config_text.splitlines():
-        line = raw.strip()
+    for raw in config_text.split("\n"):
+        line = raw.strip(" \t\r")
         if not line or line[0] in "#;":
             continue
         if line.startswith("["):
@@ -77,8 +79,8 @@ def remote_urls(config_text: str) -> list[str]:
             continue
         if in_remote:
             key, eq, value = line.partition("=")
-            if eq and key.strip().lower() in ("url", "pushurl"):
-                v = value.strip()
+            if eq and key.strip(" \t").lower() in ("url", "pushurl"):
+                v = value.strip(" \t\r")
                 if len(v) > 1 and v[0] == v[-1] == '"':
                     v = v[1:-1]
                 urls.append(v)

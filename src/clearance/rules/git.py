@@ -691,6 +691,11 @@ def _push_targets(cmd: SimpleCommand, nc: Norm, sc: Scope | None = None) -> list
         parts = key.split(".")
         if (parts[0].lower(), parts[-1].lower()) in _PUSH_TARGET_KEYS and (len(parts) == 2) == (parts[0].lower() == "remote"):
             out.append((key, value))
+        elif key.lower() == "push.default" and value.lower() in ("upstream", "tracking") and sc is not None:
+            # push.default=upstream sends each branch to its upstream whatever its name: a branch made earlier from
+            # another remote under another name (`git checkout -b fix upstream/main`, the fork workflow, allowed:
+            # under simple its push goes nowhere) now pushes there.
+            out += [(f"{key}={value} (branch {b} tracks {r})", r) for b, r in _tracked_remotes(cmd, nc, sc)]
     if nc.sub[:1] == ("branch",):
         upstream = nc.value("set-upstream-to") or nc.value("u")
         if upstream and "/" in upstream:
@@ -785,6 +790,17 @@ def _new_branch_upstreams(cmd: SimpleCommand, nc: Norm, sc: Scope | None) -> lis
         if explicit or (name or branch) == branch or (common is not None and _pushes_by_name(common)):
             out.append((f"git {' '.join(nc.sub)} from {start}", remote))
     return out
+
+
+def _tracked_remotes(cmd: SimpleCommand, nc: Norm, sc: Scope) -> list[tuple[str, str]]:
+    """(branch, remote) for each branch of the repository whose upstream is another remote (provenance_disk)."""
+    from .. import provenance_disk
+
+    where = sc.path(".", cmd)
+    for d in nc.level("C", 0):
+        where = paths.resolve(d, where, sc.ctx.home)
+    common = provenance_disk.common_dir(where) if DYN not in where else None
+    return provenance_disk.tracked_remotes(common) if common is not None else []
 
 
 def _pushes_by_name(common: str) -> bool:

@@ -454,8 +454,68 @@ _VIM_FUNC = lazy(r"\b(delete|rename|writefile|system|systemlist|filecopy)\s*+\("
 _VIM_LIT = lazy(r"""(?:expand\(\s*+)?(?:'([^'\n]*+)'|"([^"\\\n]*+)")(?:\s*+\))?""")
 
 
-def _vim_args(text: str, i: int) -> list[str | None]:
-    """The operands of the call whose arguments start at *i*: each literal's text, None for one built otherwise."""
+# `let NAME = EXPR` (a script's, a global's, a buffer's … variable) and the terms of a concatenation (`.`, `..`).
+_VIM_LET = lazy(r"(?m)^[ \t:]*+let\s++((?:[gswbtl]:)?[A-Za-z_]\w*+)\s*+(\.\.?)?=\s*+(.+)$")
+_VIM_VAR = lazy(r"(?:[gswbtl]:)?[A-Za-z_]\w*+")
+_VIM_HOME = frozenset({"$HOME", 'expand("~")', "expand('~')", 'expand("$HOME")', "expand('$HOME')"})
+
+
+def _vim_value(expr: str, env: dict[str, str]) -> str | None:
+    """The value of a Vim expression made of literals, expand() of a literal, $HOME and the variables *env* holds,
+    joined with `.` or `..`; None where a part is built otherwise (a function's result, an option)."""
+    out = []
+    for term in _vim_terms(expr):
+        m = _VIM_LIT.fullmatch(term)
+        if m is not None:
+            out.append(m.group(1) if m.group(1) is not None else m.group(2))
+        elif term in _VIM_HOME:
+            out.append("~")
+        elif _VIM_VAR.fullmatch(term) and term in env:
+            out.append(env[term])
+        else:
+            return None
+    return "".join(out) if out else None
+
+
+def _vim_terms(expr: str) -> list[str]:
+    """The terms of a concatenation, split at `.`/`..` outside quotes and parentheses."""
+    terms, depth, start, j = [], 0, 0, 0
+    while j < len(expr):
+        ch = expr[j]
+        if ch in "'\"":
+            end = expr.find(ch, j + 1)
+            j = end if end >= 0 else len(expr)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch == "." and not depth and (j == 0 or expr[j - 1] == " " or expr[j + 1 : j + 2] in (" ", ".")):
+            terms.append(expr[start:j].strip())
+            j += 2 if expr[j + 1 : j + 2] == "." else 1
+            start = j
+            continue
+        j += 1
+    terms.append(expr[start:].strip())
+    return [t for t in terms if t]
+
+
+def _vim_lets(text: str) -> dict[str, str]:
+    """The variables a Vim script sets with `let` to a value _vim_value knows, in order (a later `let` wins; one set
+    to a value it cannot know is forgotten); `let x .= EXPR` appends."""
+    env: dict[str, str] = {}
+    for m in islice(_VIM_LET.finditer(text), 200):
+        name, append, expr = m.group(1), m.group(2), m.group(3).split('"', 1)[0] if m.group(3).count('"') % 2 else m.group(3)
+        value = _vim_value(expr.strip(), env)
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = env.get(name, "") + value if append else value
+    return env
+
+
+def _vim_args(text: str, i: int, env: dict[str, str] | None = None) -> list[str | None]:
+    """The operands of the call whose arguments start at *i*: each one's value where it is made of literals and the
+    variables *env* holds (`let p = expand("~") . "/x"`), None for one built otherwise."""
     args: list[str | None] = []
     depth = 0
     start = i
@@ -470,8 +530,7 @@ def _vim_args(text: str, i: int) -> list[str | None]:
         elif ch in ")]}" and depth:
             depth -= 1
         elif ch in ",)" and not depth:
-            m = _VIM_LIT.fullmatch(text[start:j].strip())
-            args.append(None if m is None else m.group(1) if m.group(1) is not None else m.group(2))
+            args.append(_vim_value(text[start:j].strip(), env or {}))
             if ch == ")":
                 return args
             start = j + 1
@@ -483,10 +542,10 @@ def _vim_path(p: str) -> str:
     return p if p.startswith(("~/", "$HOME/")) and "'" not in p and " " not in p else shell_quote(p)
 
 
-def _vim_functions(text: str, found: Found) -> None:
+def _vim_functions(text: str, found: Found, env: dict[str, str] | None = None) -> None:
     for m in islice(_VIM_FUNC.finditer(text), 32):
         name = m.group(1)
-        args = _vim_args(text, m.end())
+        args = _vim_args(text, m.end(), env)
         first = args[0] if args else None
         if name in ("system", "systemlist"):
             if first:
@@ -502,9 +561,11 @@ def _vim_functions(text: str, found: Found) -> None:
 
 def vim(commands: list[str]) -> Found:
     found = Found()
+    # The variables the commands set (a -S file's `let`s, -c 'let …'), for the operands built from them.
+    env = _vim_lets("\n".join(commands)) if any("let" in c for c in commands) else {}
     for c in commands:
         if "(" in c:
-            _vim_functions(c, found)
+            _vim_functions(c, found, env)
         for part in c.split("|") if "!" not in c else [c]:
             m = _VIM_BANG.match(part)
             w = _VIM_WRITE.match(part) if m is None else None

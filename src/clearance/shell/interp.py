@@ -30,6 +30,9 @@ _DELETE = {
     "lua": r"os\.remove\s*\(",
     "r": r"(?:unlink|file\.remove)\s*\(",
     "julia": r"\b(?:rm|Base\.Filesystem\.rm)\s*\(",
+    # Go and Rust: the sources `go run` and `cargo run` build and run (scripts._compiled_sources), read by patterns.
+    "go": r"\bos\.(?:RemoveAll|Remove)\s*\(",
+    "rust": r"\b(?:remove_dir_all|remove_file|remove_dir)\s*\(",
 }
 _PROCESS = {
     "python": r"(?:os\.system|os\.popen|subprocess\.\w+|os\.exec\w*|os\.spawn\w*|pty\.spawn|commands\.getoutput|\bPopen|check_output|check_call|getstatusoutput)\s*\(",
@@ -40,6 +43,8 @@ _PROCESS = {
     "lua": r"(?:os\.execute|io\.popen)\s*\(",
     "r": r"(?:system|system2|shell)\s*\(",
     "julia": r"(?:\brun\s*\(|\bpipeline\s*\(|`)",
+    "go": r"\b(?:exec\.Command|syscall\.Exec)\s*\(",
+    "rust": r"\bCommand::new\s*\(",
 }
 _NETWORK = {
     "python": r"(?:\b(?:requests\b|urllib|socket\b|httpx\b|aiohttp\b|ftplib\b|smtplib\b|paramiko\b|websocket)|http\.client)",
@@ -50,6 +55,8 @@ _NETWORK = {
     "lua": r"(?:socket\.|http\.request)",
     "r": r"(?:download\.file|url\(|httr|curl::)",
     "julia": r"(?:\bDownloads\b|\bHTTP\.|\bSockets\b|\bdownload\s*\()",
+    "go": r"\b(?:net\.Dial\w*|tls\.Dial|http\.(?:Get|Post|PostForm|Head|NewRequest\w*))\s*\(",
+    "rust": r"(?:\breqwest::|\bureq::|TcpStream::connect|UdpSocket::bind)",
 }
 _DYNAMIC = {
     # Running code built at run time. Decoding alone is not (interp.decoded-exec pairs the two).
@@ -61,6 +68,8 @@ _DYNAMIC = {
     "lua": r"(?:loadstring|\bload\s*\()",
     "r": r"(?:eval\s*\(|parse\s*\()",
     "julia": r"(?:\beval\s*\(|include_string|Meta\.parse)",
+    "go": r"(?!)",
+    "rust": r"(?!)",
 }
 _READ = {
     "python": lazy(r"(?:\bopen|read_text|read_bytes|io\.open)\s*\("),
@@ -75,6 +84,8 @@ _READ = {
         r"|read_(?:file|lines|csv|tsv|delim|yaml|json)|fread)\s*\("
     ),
     "julia": lazy(r"\b(?:read|readlines|readchomp|eachline|readdlm)\s*\("),
+    "go": lazy(r"\b(?:os\.ReadFile|os\.Open|ioutil\.ReadFile)\s*\("),
+    "rust": lazy(r"\b(?:fs::read_to_string|fs::read|File::open)\s*\("),
 }
 # Calls that write the file named by their first argument.
 _WRITE = {
@@ -85,12 +96,16 @@ _WRITE = {
     "perl": lazy(r"\bopen\s*+(?:\(\s*+)?(?:my\s+)?\$?\w+\s*,\s*['\"]\+?>>?['\"]\s*,"),
     "julia": lazy(r"\b(?:write|touch|chmod|chown)\s*\("),
     "r": lazy(r"\b(?:file\.create|Sys\.chmod)\s*\("),
+    "go": lazy(r"\b(?:os\.(?:WriteFile|Create|OpenFile|Mkdir|MkdirAll|Chmod|Chown|Truncate)|ioutil\.WriteFile)\s*\("),
+    "rust": lazy(r"\b(?:fs::write|File::create|create_dir_all|create_dir|set_permissions)\s*\("),
 }
 # Calls that write the file named by their SECOND argument (a copy's or a move's destination, R's connection).
 _WRITE_SECOND = {
     "julia": lazy(r"\b(?:cp|mv|symlink|hardlink)\s*\("),
     "r": lazy(r"\b(?:file\.copy|file\.rename|file\.symlink|file\.link|writeLines|saveRDS|write\.csv|write\.table|writeBin|writeChar)\s*\("),
     "lua": lazy(r"\bos\.rename\s*\("),
+    "go": lazy(r"\bos\.(?:Rename|Symlink|Link)\s*\("),
+    "rust": lazy(r"\b(?:fs::rename|fs::copy|fs::hard_link|symlink(?:_file|_dir)?)\s*\("),
 }
 # Calls that move the file named by their FIRST argument away (a rename's source: what was there is gone, as mv's
 # source is written by the shell reading). Round 12a: `lua -e 'os.rename(".claude", ".x")'` moved the agent's settings
@@ -99,6 +114,8 @@ _MOVE_FIRST = {
     "julia": lazy(r"\bmv\s*\("),
     "r": lazy(r"\bfile\.rename\s*\("),
     "lua": lazy(r"\bos\.rename\s*\("),
+    "go": lazy(r"\bos\.Rename\s*\("),
+    "rust": lazy(r"\bfs::rename\s*\("),
 }
 _OPEN_MODE = lazy(r"^\s*,\s*(?:mode\s*=\s*)?[rbf]?['\"]([rwxabt+]+)['\"]")
 _PATH_CALL = lazy(r"(?:pathlib\.)?Path\s*\(")
@@ -124,6 +141,8 @@ _ENV_DUMP = {
     "perl": r"%ENV\b",
     "ruby": r"\bENV(?!\s*(?:\[|\.fetch|\.key\?))\b",
     "php": r"\bgetenv\s*\(\s*\)|\$_ENV\b(?!\s*\[)|\$_SERVER\b(?!\s*\[)",
+    "go": r"\bos\.Environ\s*\(",
+    "rust": r"\benv::vars(?:_os)?\s*\(",
 }
 
 # Quoted strings with backslash escapes ('…', "…", `…`), found by quoted_spans in one pass left to right rather than by
@@ -243,6 +262,7 @@ class CodeFacts:
         "sends",
         "trees",
         "links",
+        "moved",
     )
 
     def __init__(self, language: str) -> None:
@@ -257,6 +277,9 @@ class CodeFacts:
         # Links the code makes: (where the link leads, the link's own name (DYN where unknown), symbolic or hard); each
         # is judged as `ln -s TARGET NAME` (or `ln`) typed where the code runs (unwrap._code), so the target is judged too.
         self.links: list[tuple[str, str, bool]] = []
+        # The old names of what the code moves (a rename's source; also in ``writes``): where it lands keeps what was
+        # there, which provenance notes as a move's destination (provenance_moves.moved_in), not as a file it made.
+        self.moved: list[str] = []
         self.process = False
         self.unread_process = False  # a process call whose command could not be read
         self.shell: list[str] = []  # literal shell commands passed to process calls
@@ -291,10 +314,11 @@ def _unquote(literal: str) -> str:
 # Expressions that mean "the user's home directory" in the interpreters clearance reads.
 _HOME_EXPR = lazy(
     r"^(?:os\.path\.expanduser\(\s*['\"]~['\"]\s*\)|(?:pathlib\.)?Path\.home\(\)|os\.environ\[\s*['\"]HOME['\"]\s*\]|os\.getenv\(\s*['\"]HOME['\"]\s*\)"
-    r"|(?:require\(\s*['\"](?:node:)?os['\"]\s*\)|os)\.homedir\(\)|process\.env\.HOME|Dir\.home|ENV\[\s*['\"]HOME['\"]\s*\]|\$ENV\{\s*HOME\s*\})"
+    r"|(?:require\(\s*['\"](?:node:)?os['\"]\s*\)|os)\.homedir\(\)|process\.env\.HOME|Dir\.home|ENV\[\s*['\"]HOME['\"]\s*\]|\$ENV\{\s*HOME\s*\}"
+    r"|os\.Getenv\(\s*\"HOME\"\s*\)|(?:std::)?env::var\(\s*\"HOME\"\s*\))"
 )
 _EXPANDUSER = lazy(r"^os\.path\.expanduser\(\s*['\"](~[^'\"]*)['\"]\s*\)")
-_JOIN = lazy(r"^(?:os\.path\.join|path\.join|File\.join)\(\s*")
+_JOIN = lazy(r"^(?:os\.path\.join|path\.join|File\.join|filepath\.Join)\(\s*")
 
 
 def _home_argument(rest: str) -> str | None:
@@ -582,6 +606,8 @@ _COMMENTS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {
     "js": (("//",), (("/*", "*/"),)),
     "php": (("//", "#"), (("/*", "*/"),)),
     "powershell": (("#",), (("<#", "#>"),)),
+    "go": (("//",), (("/*", "*/"),)),
+    "rust": (("//",), (("/*", "*/"),)),
 }
 _DELIMITER_HASH = frozenset({"perl", "ruby"})
 
@@ -748,6 +774,7 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
             src, _ = _first_argument(code, m.end())
             if src:
                 facts.writes.append(src)
+                facts.moved.append(src)
     if lang == "python":
         for m in _PATH_CALL.finditer(code) if _may(_PATH_CALL, folded) else ():
             value, used = _expression(code[m.end() : m.end() + 400].lstrip())
@@ -763,6 +790,8 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
             continue
         s, items = _first_argument(code, m.end())
         argv = _argv_call(code, m.end()) if s is not None else None
+        if lang == "rust" and s is not None and argv is None:
+            argv = _builder_argv(code, m.end(), s)  # Command::new("rm").arg("-rf").args([...])
         if argv is not None:
             # spawnSync('rm', ['-rf', dir]), system("rm", "-rf", x), execvp('rm', ['rm', ...]): an argv, not a command line.
             facts.shell.append(" ".join(shell_quote(i) for i in argv))
@@ -772,6 +801,12 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
             facts.shell.append(" ".join(shell_quote(i) for i in items))
         else:
             facts.unread_process = True
+    if lang in _LITERAL_ONLY:
+        # A program's sources (go run, cargo run) compute most of their paths and commands: judged for what they
+        # name literally, as a typed one-liner is, and not asked about for what they compute.
+        facts.deletes = [p for p in facts.deletes if p is not None and p.strip(DYN)]
+        facts.unread_process = False
+        facts.process = bool(facts.shell)
     facts.network = _may(p_net, folded) and bool(p_net.search(code))
     facts.dynamic = _may(p_dyn, folded) and bool(p_dyn.search(code))
     facts.env_dump = _may(p_env, folded) and bool(p_env.search(code))
@@ -781,7 +816,32 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
     return facts
 
 
+# The languages read as a whole program's sources rather than one-liners (go run, cargo run: scripts_more.compiled_sources).
+_LITERAL_ONLY = frozenset({"go", "rust"})
 _KWARG = lazy(r"^[A-Za-z_]\w*\s*=(?!=)")
+# A Rust process builder's arguments, chained after Command::new(PROGRAM): `.arg(X)`, `.args([X, Y])`, `.args(&[X])`.
+_BUILDER_ARG = lazy(r"\A\s*+\.\s*+(arg|args)\s*+\(\s*+&?")
+
+
+def _builder_argv(code: str, pos: int, program: str) -> list[str] | None:
+    """The argv a Rust `Command::new(PROGRAM)` builds from the `.arg`/`.args` calls chained after it (a computed one
+    as DYN); None when none is chained (the program alone)."""
+    rest = code[pos : pos + 1200]
+    end = _skip_argument(rest, 0)
+    rest = rest[end + 1 :]
+    argv = [program]
+    while len(argv) < 40:
+        m = _BUILDER_ARG.match(rest)
+        if m is None:
+            break
+        rest = rest[m.end() :]
+        if m.group(1) == "args" and rest[:1] == "[":
+            argv.extend(_list_items(rest))
+        else:
+            value, _ = _expression(rest)
+            argv.append(value if value is not None else DYN)
+        rest = rest[_skip_argument(rest, 0) + 1 :]
+    return argv if len(argv) > 1 else None
 
 
 def _argv_call(code: str, pos: int) -> list[str] | None:

@@ -57,6 +57,8 @@ SYSTEM_CALLERS = {
 # lines its system()-like calls name are judged too. `nim --eval:CODE` glues its code with a colon; `tcc -run -` reads C
 # from its standard input; a program given neither code nor a file reads literal code piped to it.
 UNREAD_CODE = {
+    # Java's REPL: it takes no code option, only code on its input (`jshell <<< CODE`) or a script file.
+    "jshell": (),
     "clojure": ("-e", "--eval"),
     "clj": ("-e", "--eval"),
     "bb": ("-e", "--eval"),
@@ -193,6 +195,10 @@ INTERPRETERS = {
     "julia": "julia",
     # The Python launcher (py -3 -c CODE, py -3.12 script.py): CPython's own options after the version flag.
     "py": "python",
+    # Go's interpreter (yaegi -e CODE, yaegi x.go) and Rust's script runner (rust-script -e EXPR, rust-script x.rs):
+    # their code is read by patterns (shell/interp.py); `go run`, `cargo run` sources are judged as given to them.
+    "yaegi": "go",
+    "rust-script": "rust",
 }
 # Other implementations of a language read under its reference interpreter's name (their one-liner options are the
 # same): what runs is the language's code.
@@ -231,6 +237,8 @@ CODE_OPTIONS = {
     "lua": ("-e",),
     "r": ("-e",),
     "julia": ("-e", "--eval", "-E", "--print"),
+    "go": ("-e",),
+    "rust": ("-e", "--expr"),
 }
 
 # Database clients (sqlclients.py reads where their statements come from).
@@ -384,6 +392,7 @@ def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
         or name in ("ssh", "autossh")
         or name in ("cowsay", "cowthink")  # scripts.FILE_RUNNERS: a cow file is Perl
         or name in CODE_FILES
+        or (name in ("go", "cargo") and "run" in values[:4])  # the sources it builds (scripts_more.compiled_sources)
     )
 
 
@@ -405,6 +414,15 @@ def git_may_run_an_alias(values: Sequence[str]) -> bool:
     may stand there; scripts._git_alias reads it)."""
     i = git_subcommand_at(values)
     return i < len(values) and values[i] not in GIT_BUILTINS
+
+
+# The programs that open a console or REPL of a known language (shell/terminal.CONSOLE_LANGUAGES): fed code on their
+# input, it is judged as that language (unwrap's test before terminal.fed_console; tests/test_open_classes14.py checks
+# the two agree). python and php count where they run a launcher (`python3 manage.py shell`, `php artisan tinker`).
+CONSOLE_PROGRAMS = frozenset(
+    {"manage.py", "django-admin", "django-admin.py", "flask", "scrapy", "jupyter", "artisan", "bundle", "lein", "bb"}
+    | {"irb", "pry", "ipython", "ipython3", "bpython", "ptpython", "psysh", "jshell", "python", "python3", "php"}
+)
 
 
 # Toolchains that compile and run a source file named on their command line, in a language clearance does not read:

@@ -283,6 +283,61 @@ def _console(program: str, vals: list[str]) -> str | None:
     return f"its console (`{what}`) runs the code or commands typed at it"
 
 
+# The language each console and REPL reads (its input, a terminal's or a pipe's), by the interpreter whose reading
+# judges it (term13: `echo CODE | python3 manage.py shell` ran unread). A SQL console is read as the database client;
+# a language clearance does not read as that language's program of programs.UNREAD_CODE (asked, its literal
+# system()-like calls and hidden paths judged).
+CONSOLE_LANGUAGES = {
+    "django shell": "python3",
+    "django shell_plus": "python3",
+    "django dbshell": "psql",
+    "flask shell": "python3",
+    "scrapy shell": "python3",
+    "jupyter console": "python3",
+    "artisan tinker": "php",
+    "artisan db": "psql",
+    "bundle console": "ruby",
+    "lein repl": "clojure",
+    "bb repl": "bb",
+    "irb": "ruby",
+    "pry": "ruby",
+    "ipython": "python3",
+    "ipython3": "python3",
+    "bpython": "python3",
+    "ptpython": "python3",
+    "psysh": "php",
+    "jshell": "jshell",
+}
+
+
+def fed_console(cmd: SimpleCommand) -> str | None:
+    """The interpreter whose reading judges what *cmd*'s console or REPL is fed on its input (`echo CODE | python3
+    manage.py shell` -> python3, `php artisan tinker <<< CODE` -> php, `jshell <<< CODE` -> jshell); None where
+    *cmd* opens no console CONSOLE_LANGUAGES knows the language of, or is handed its code another way."""
+    from .programs import INTERPRETERS, interpreter_alias
+
+    name = cmd.name.rsplit("/", 1)[-1]
+    vals = cmd.values()
+    if name in CONSOLE_LANGUAGES:
+        return CONSOLE_LANGUAGES[name] if not _operands(vals) and typed_commands(cmd) is not None else None
+    program, rest = _LAUNCHERS.get(name, name), vals
+    lang = INTERPRETERS.get(name) or interpreter_alias(name)
+    if lang in ("python", "php"):
+        at = _script_at(vals) if lang == "php" else next((k for k, v in enumerate(vals) if not v.startswith("-")), -1)
+        if lang == "python" and "-m" in vals[:-1]:
+            at = vals.index("-m") + 1
+        if not 0 <= at < len(vals):
+            return None
+        program, rest = _LAUNCHERS.get(vals[at].rsplit("/", 1)[-1], vals[at]), vals[at + 1 :]
+    if program not in _CONSOLES or _console(program, rest) is None:
+        return None
+    for sub, language in CONSOLE_LANGUAGES.items():
+        head, _, word = sub.partition(" ")
+        if head == program and word in _operands(rest)[:1]:
+            return language
+    return None
+
+
 def _container(cmd: SimpleCommand) -> str | None:
     """A container engine handing the terminal to a container's own command: `run -i IMAGE` with no command (the
     image's: a shell or a REPL in the base images, `docker run -it ubuntu`), `start -i`, `attach` (unless --no-stdin).

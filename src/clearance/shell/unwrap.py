@@ -19,7 +19,7 @@ from .outputs import literal_output as literal_output
 from .outputs import literal_stdin
 from .parse import ParseFailure, TooLarge, parse
 from .programs import CLIENTS as SQL_CLIENTS
-from .programs import INTERPRETERS, git_subcommand_at, interpreter_alias
+from .programs import CONSOLE_PROGRAMS, INTERPRETERS, git_subcommand_at, interpreter_alias
 from .programs import NAMES as EMBEDDED_NAMES
 from .programs import SHELLS as SHELLS
 
@@ -1540,6 +1540,7 @@ LATER = {
     "_ssh": "unwrap_remote",
     "_platform_remote": "unwrap_remote",
     "_ssh_options": "unwrap_remote",
+    "_transfer_downloads": "unwrap_remote",
     "_compose": "unwrap_containers",
     "_container_run": "unwrap_containers",
     "_entrypoint": "unwrap_containers",
@@ -1855,6 +1856,8 @@ class Unwrapper:
                     rsh = v[k + 1 :] or (vals[j + 1] if j + 1 < len(vals) else None)  # -avze CMD, -eCMD
                 if rsh:
                     self.reparse(rsh, cmd, "rsync -e")
+        if name in _FILE_CLIENTS:
+            self._transfer_downloads(cmd)  # and on: the upload and delete rules read the same script
         if name == "find":
             self._find(cmd)
             return
@@ -1901,6 +1904,16 @@ class Unwrapper:
             return
         if name == "rails" and len(argv) > 1 and self._rails(cmd):
             return
+        if (cmd.stdin_text is not None or cmd.stdin_from) and name in CONSOLE_PROGRAMS:
+            from .terminal import fed_console
+
+            reader = fed_console(cmd)
+            if reader is not None:
+                # `echo CODE | python3 manage.py shell`, `php artisan tinker <<< CODE`: the console's input is code of
+                # its language, judged as that interpreter reads its input (rails console: Methods._rails).
+                self.out.commands.append(cmd)
+                self.command(cmd.derive([Word(reader, reader)], f"{name} console"))
+                return
         lang = INTERPRETERS.get(name) or _versioned_interpreter(name)
         if lang is not None:
             self._interpreter(cmd, lang)
@@ -2362,3 +2375,7 @@ def expand(commands: list[SimpleCommand], cwd: str | None, home: str, env: dict[
     for c in commands:
         u.command(c)
     return u.out
+
+
+# The file-transfer clients whose own command scripts download files here (unwrap_remote._transfer_downloads).
+_FILE_CLIENTS = frozenset({"lftp", "smbclient", "ftp", "sftp", "tnftp", "ncftp"})

@@ -3,9 +3,11 @@ here.  Loaded the first time a command needs one of these methods (unwrap.Unwrap
 
 from __future__ import annotations
 
+from .. import pathstr
+from ..paths import DYN
 from .ir import SimpleCommand, Word
 from .outputs import literal_stdin
-from .unwrap import _SSH_OPTS, Unwrapper, _strip_options, ssh_script_message, ssh_stdin_script
+from .unwrap import _SSH_OPTS, MAX_INPUT_LINES, Unwrapper, _strip_options, ssh_script_message, ssh_stdin_script
 
 # ssh_config(5) keys whose value is a command ssh runs locally.
 _SSH_LOCAL_COMMANDS = frozenset({"proxycommand", "localcommand", "knownhostscommand"})
@@ -104,3 +106,70 @@ class Methods(Unwrapper):
                 key, _, value = setting.strip().partition(" ")
             if key.strip().lower() in _SSH_LOCAL_COMMANDS and value.strip().lower() not in ("", "none"):
                 self.reparse(value.strip(), cmd, f"ssh -o {key.strip()}")
+
+    def _transfer_downloads(self, cmd: SimpleCommand) -> None:
+        """The files a file-transfer client's own commands (lftp -c/-e, smbclient -c, ftp/sftp fed on their input)
+        write on this machine: `get SRC [-o DST | DST]`, `pget`, `recv`, `mget`, lftp's `mirror SRC [DST]`, each under
+        the local folder `lcd` moves to. Each is judged as `tee DST` typed here (what arrives is another machine's):
+        a download over the agent's settings or clearance's policy is the write it is."""
+        vals = [w.value for w in cmd.argv[1:]]
+        script = cmd.stdin_text or (literal_stdin(cmd.stdin_from) if cmd.stdin_from else None) or ""
+        for i, v in enumerate(vals):
+            if v in ("-c", "-e", "--command") and i + 1 < len(vals):
+                script += "\n" + vals[i + 1]
+        if not script.strip() or DYN in script:
+            return
+        local = ""
+        for line in script.replace(";", "\n").splitlines()[:MAX_INPUT_LINES]:
+            words = line.split()
+            if not words:
+                continue
+            verb, args = words[0].lower(), words[1:]
+            if verb == "lcd" and args:
+                local = args[0] if args[0].startswith(("/", "~")) else pathstr.join(local, args[0]) if local else args[0]
+                continue
+            for dst in _downloaded(verb, args):
+                path = dst if dst.startswith(("/", "~")) or not local else pathstr.join(local, dst)
+                self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{cmd.name} {verb}", redirects=[], stdin_from=[], stdin_text=None))
+
+
+_GET_VERBS = frozenset({"get", "recv", "pget", "reget", "mget", "get1"})
+
+
+def _downloaded(verb: str, args: list[str]) -> list[str]:
+    """The local paths a client's download command writes (lftp(1) get/pget/mget with -o FILE or -O DIR, mirror SRC
+    [DST] unless -R; ftp(1), sftp(1), smbclient(1) `get REMOTE [LOCAL]`): a destination not named is the remote
+    file's own name in the local folder."""
+    if verb == "mirror":
+        if any(a in ("-R", "--reverse") or (a.startswith("-") and not a.startswith("--") and "R" in a) for a in args):
+            return []  # an upload (net.file-transfer-upload)
+        named = [a for a in args if not a.startswith("-")]
+        if not named:
+            return []
+        into = named[1] if len(named) > 1 else pathstr.basename(named[0].rstrip("/")) or "."
+        return [pathstr.join(into, DYN)]
+    if verb not in _GET_VERBS:
+        return []
+    out: list[str] = []
+    folder = ""
+    ops: list[str] = []
+    k = 0
+    while k < len(args):
+        a = args[k]
+        if a == "-o" and k + 1 < len(args):
+            out.append(args[k + 1])
+            k += 2
+            continue
+        if a == "-O" and k + 1 < len(args):
+            folder = args[k + 1]
+            k += 2
+            continue
+        if not a.startswith("-"):
+            ops.append(a)
+        k += 1
+    if out:
+        return out
+    if verb in ("get", "recv", "reget", "get1") and len(ops) == 2 and not folder:
+        return [ops[1]]  # get REMOTE LOCAL (ftp, sftp, smbclient)
+    names = [pathstr.basename(o.rstrip("/")) or DYN for o in ops[:8]]
+    return [pathstr.join(folder, n) if folder else n for n in names]
