@@ -208,6 +208,11 @@ def has_js_config(name: str, names: list[str] | None) -> bool:
     return any(n.startswith(heads) and n.endswith(_JS_EXTS) for n in names)
 
 
+# Source files in the languages whose code clearance reads as an interpreter one-liner: whatever imports them later (a
+# test runner, a server, the application itself) runs their top level (adversarial round 14a).
+SOURCE_SUFFIXES = (".py", ".js", ".cjs", ".mjs", ".ts", ".cts", ".mts", ".jsx", ".tsx", ".rb", ".php")
+
+
 def may_be_conventional(path: str) -> bool:
     base = path.rsplit("/", 1)[-1]
     return (
@@ -215,6 +220,7 @@ def may_be_conventional(path: str) -> bool:
         or base.endswith((".pth", ".mk", ".go", ".csproj", ".fsproj", ".vbproj", ".cake", ".csx"))
         or _js_config_shape(base)
         or (base.endswith(".py") and (base.startswith("test_") or base.endswith("_test.py")))  # test modules pytest runs
+        or base.endswith(SOURCE_SUFFIXES)  # any module: some later command imports it (code/convention.SOURCE_WRITTEN)
         or "/.yarn/plugins/" in path  # Yarn's plugins, loaded by every yarn command
         or ("/.storybook/" in path and base.startswith(("main.", "preview.")))  # storybook's own configuration
     )
