@@ -225,9 +225,57 @@ class TestCommandsTmuxKeeps:
         _allowed(example)
 
 
+class TestInterpreterChosenFromTemp:
+    """Class: the project's interpreter for later runs chosen from the temporary folder. `UV_PYTHON=/tmp/py` in an
+    .envrc is asked (round 10d); `poetry env use /tmp/py/bin/python`, `uv python pin /tmp/…` (a path in
+    .python-version), `uv venv -p /tmp/…`, `pipenv --python`, `virtualenv -p`, `pdm use` and a virtualenv's pyvenv.cfg
+    `home = /tmp/…` did the same and were allowed: every later `poetry run pytest`, `uv run`, `.venv/bin/python` ran a
+    program the agent can put in /tmp, outside any hook. Now asked (sys.package-config-set, write.deferred-temp-code)."""
+
+    CASES: ClassVar[list[Any]] = [
+        "poetry env use /tmp/py/bin/python",
+        "uv python pin /tmp/py/bin/python3",
+        "uv venv --python /tmp/py/bin/python .venv",
+        "uv venv -p /dev/shm/py .venv",
+        "pipenv --python /tmp/py/bin/python",
+        "virtualenv -p /tmp/py/bin/python .venv",
+        "virtualenv --python=/var/tmp/py .venv",
+        "pdm use /tmp/py/bin/python",
+        "cd /tmp && poetry env use ./py/bin/python",
+        _write(P + "/.python-version", "/tmp/py/bin/python3\n"),
+        _write(P + "/.venv/pyvenv.cfg", "home = /tmp/py/bin\ninclude-system-site-packages = false\nversion = 3.12.1\n"),
+        "printf 'home = /tmp/py/bin\\n' > .venv/pyvenv.cfg",
+        "echo /tmp/py/bin/python > .python-version",
+    ]
+
+    ORDINARY: ClassVar[list[Any]] = [
+        "poetry env use python3.12",
+        "poetry env use /usr/bin/python3.12",
+        "poetry env use ~/.pyenv/versions/3.12.1/bin/python",
+        "uv python pin 3.12",
+        "uv venv",
+        "uv venv --python 3.12",
+        "pipenv --python 3.11",
+        "virtualenv -p python3 .venv",
+        "pdm use 3.12",
+        "poetry env info",
+        _write(P + "/.python-version", "3.12\n"),
+        _write(P + "/.venv/pyvenv.cfg", "home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.12.1\n"),
+        "echo 3.12 > .python-version",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
 _STARTUP = "unfinished (round 14a): a start-up or configuration file another tool runs as code is not in code/convention's table"
 _EXTENSION = "unfinished (round 14a): an editor extension installed from a local package runs in the editor, outside any hook"
-_INTERPRETER = "unfinished (round 14a): an interpreter from the temporary folder chosen for later runs, as UV_PYTHON=/tmp/… in .envrc is asked"
+_INTERPRETER = "unfinished (round 14a): a link put at a virtualenv's interpreter, leading into the temporary folder"
 _COMPILED = "unfinished (round 14a, known): a compiled language's test files and the test runners of other languages are not read"
 
 
@@ -254,11 +302,8 @@ class TestOpenRound14a:
             "codium --install-extension /tmp/x.vsix --force",
         ],
         _INTERPRETER: [
-            "poetry env use /tmp/py/bin/python",
-            "uv python pin /tmp/py/bin/python3",
-            "uv venv --python /tmp/py/bin/python .venv",
+            # a link at the project virtualenv's interpreter (a link made to the temporary folder is not judged)
             "ln -sf /tmp/py/bin/python3 .venv/bin/python3",
-            _write(P + "/.venv/pyvenv.cfg", "home = /tmp/py/bin\ninclude-system-site-packages = false\nversion = 3.12.1\n"),
         ],
         _COMPILED: [
             _run("go test ./...", {P + "/a_test.go": 'package a\nimport "os"\nfunc init() { os.RemoveAll("/home/ana/.config/clearance") }\n'}),
@@ -278,8 +323,6 @@ class TestOrdinaryStaysAllowed:
     ordinary places, a marketplace extension, a project's own virtualenv and start-up files without code."""
 
     ORDINARY: ClassVar[list[Any]] = [
-        "poetry env use python3.12",
-        "uv python pin 3.12",
         "uv venv .venv",
         "code --install-extension ms-python.python",
         "code --list-extensions",
