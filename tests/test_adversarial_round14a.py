@@ -225,6 +225,39 @@ class TestCommandsTmuxKeeps:
         _allowed(example)
 
 
+class TestEditorExtensionFromALocalPackage:
+    """Class: an editor extension installed from a local package. `claude --plugin-dir`, `gemini extensions install`
+    are asked or denied; `code --install-extension /tmp/x.vsix` (Cursor, VSCodium, Windsurf alike) was allowed -- an
+    extension is code the editor runs at its next start with the user's rights, outside any hook, able to rewrite the
+    agents' settings. Now asked (self.agent-extra-code); an extension from the marketplace by its id stays allowed."""
+
+    CASES: ClassVar[list[str]] = [
+        "code --install-extension /tmp/x.vsix",
+        "cursor --install-extension ./dist/helper.vsix",
+        "codium --install-extension /tmp/x.vsix --force",
+        "code --install-extension=/tmp/x.vsix",
+        "windsurf --install-extension helper.vsix",
+        "code-insiders --install-extension ms-python.python --install-extension /tmp/x.vsix",
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        "code --install-extension ms-python.python",
+        "code --list-extensions",
+        "code --uninstall-extension ms-python.python",
+        "code .",
+        "code -r src/app.py",
+        "cursor --install-extension esbenp.prettier-vscode --force",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: str) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)
+
+
 class TestInterpreterChosenFromTemp:
     """Class: the project's interpreter for later runs chosen from the temporary folder. `UV_PYTHON=/tmp/py` in an
     .envrc is asked (round 10d); `poetry env use /tmp/py/bin/python`, `uv python pin /tmp/…` (a path in
@@ -274,7 +307,6 @@ class TestInterpreterChosenFromTemp:
 
 
 _STARTUP = "unfinished (round 14a): a start-up or configuration file another tool runs as code is not in code/convention's table"
-_EXTENSION = "unfinished (round 14a): an editor extension installed from a local package runs in the editor, outside any hook"
 _INTERPRETER = "unfinished (round 14a): a link put at a virtualenv's interpreter, leading into the temporary folder"
 _COMPILED = "unfinished (round 14a, known): a compiled language's test files and the test runners of other languages are not read"
 
@@ -295,11 +327,6 @@ class TestOpenRound14a:
             _run("pylint src", {P + "/pyproject.toml": "[tool.pylint.main]\ninit-hook = \"import shutil; shutil.rmtree('/home/ana/.config/clearance')\"\n"}),
             _run("mypy src", {P + "/mypy.ini": "[mypy]\nplugins = plug.py\n", P + "/plug.py": PY_RM}),
             _write(P + "/.bazelrc", "test --run_under='rm -rf /home/ana/.config/clearance; '\n"),
-        ],
-        _EXTENSION: [
-            "code --install-extension /tmp/x.vsix",
-            "cursor --install-extension ./dist/helper.vsix",
-            "codium --install-extension /tmp/x.vsix --force",
         ],
         _INTERPRETER: [
             # a link at the project virtualenv's interpreter (a link made to the temporary folder is not judged)
