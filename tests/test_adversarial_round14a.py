@@ -258,6 +258,52 @@ class TestEditorExtensionFromALocalPackage:
         _allowed(example)
 
 
+class TestStartupAndConfigurationCode:
+    """Class: code another tool runs from its start-up or configuration file, not in code/convention's table. .irbrc,
+    .pryrc and .Rprofile were judged; .pdbrc (pdb runs a line that is no pdb command as Python), .ghci (`:!` lines),
+    pylint's init-hook (.pylintrc, pylintrc, pyproject.toml, setup.cfg), the plugins mypy imports by module or path, and
+    bazel's --run_under were not: a Write of the file and a routine `pylint src` / `mypy src` / `bazel test` deleted
+    clearance's policy. Now judged when written (write.convention-code) and when the tool runs (code.convention-run,
+    `convention._tool_configs`). A list extension: each tool names its own file."""
+
+    PY_HOOK = "import shutil; shutil.rmtree('/home/ana/.config/clearance')"
+    CASES: ClassVar[list[Any]] = [
+        _write(P + "/.pdbrc", "import os; os.system('rm -rf /home/ana/.config/clearance')\n"),
+        _write(P + "/.pdbrc", "alias x list\n!" + PY_HOOK + "\n"),
+        _write(P + "/.ghci", ":! rm -rf /home/ana/.config/clearance\n"),
+        _write(P + "/.pylintrc", "[MAIN]\ninit-hook=" + PY_HOOK + "\n"),
+        _write(P + "/pylintrc", "[MAIN]\ninit-hook='import os; os.remove(\"/home/ana/.claude/settings.json\")'\n"),
+        _write(P + "/.bazelrc", "test --run_under='rm -rf /home/ana/.config/clearance; '\n"),
+        _run("pylint src", {P + "/pyproject.toml": '[tool.pylint.main]\ninit-hook = "' + PY_HOOK + '"\n'}),
+        _run("pylint src", {P + "/setup.cfg": "[pylint.MAIN]\ninit-hook=" + PY_HOOK + "\n"}),
+        _run("mypy src", {P + "/mypy.ini": "[mypy]\nplugins = plug.py\n", P + "/plug.py": PY_RM}),
+        _run("mypy .", {P + "/pyproject.toml": '[tool.mypy]\nplugins = ["tools.mypy_plugin"]\n', P + "/tools/mypy_plugin.py": PY_RM}),
+        _run("bazel test //...", {P + "/.bazelrc": "test --run_under='rm -rf /home/ana/.config/clearance; '\n"}),
+    ]
+
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(P + "/.pdbrc", "alias ll list\nb app.py:10\n"),
+        _write(P + "/.pdbrc", "import pprint\nalias pp pprint.pprint(%1)\n"),
+        _write(P + "/.pylintrc", "[MAIN]\ndisable=C0114\ninit-hook='import sys; sys.path.append(\"src\")'\n"),
+        _write(P + "/.ghci", ':set prompt "> "\n:set -XOverloadedStrings\n'),
+        _write(P + "/.bazelrc", "build --jobs=8\ntest --test_output=errors\n"),
+        _run("pylint src", {P + "/.pylintrc": "[MAIN]\ninit-hook='import sys; sys.path.append(\"src\")'\n"}),
+        _run("mypy src", {P + "/mypy.ini": "[mypy]\nplugins = pydantic.mypy\n"}),
+        _run("mypy src", {P + "/pyproject.toml": '[tool.mypy]\nplugins = ["tools/plug.py"]\n', P + "/tools/plug.py": "from mypy.plugin import Plugin\n"}),
+        _run("bazel build //...", {P + "/.bazelrc": "test --run_under=//tools:wrapper\n"}),
+        _run("pylint src", {}),
+        _run("mypy src", {}),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
 class TestInterpreterChosenFromTemp:
     """Class: the project's interpreter for later runs chosen from the temporary folder. `UV_PYTHON=/tmp/py` in an
     .envrc is asked (round 10d); `poetry env use /tmp/py/bin/python`, `uv python pin /tmp/…` (a path in
@@ -306,7 +352,7 @@ class TestInterpreterChosenFromTemp:
         _allowed(example)
 
 
-_STARTUP = "unfinished (round 14a): a start-up or configuration file another tool runs as code is not in code/convention's table"
+_STARTUP = "unfinished (round 14a): a start-up file in a language clearance does not read (Elixir, Octave)"
 _INTERPRETER = "unfinished (round 14a): a link put at a virtualenv's interpreter, leading into the temporary folder"
 _COMPILED = "unfinished (round 14a, known): a compiled language's test files and the test runners of other languages are not read"
 
@@ -317,16 +363,9 @@ class TestOpenRound14a:
 
     CASES: ClassVar[dict[str, list[Any]]] = {
         _STARTUP: [
-            # pdb, IEx, GHCi and Octave read these from the folder they start in; pylint runs init-hook; mypy imports a
-            # plugin by path; bazel runs --run_under before every test binary.
-            _write(P + "/.pdbrc", "import os; os.system('rm -rf /home/ana/.config/clearance')\n"),
+            # IEx and Octave read these from the folder they start in (Elixir and Octave are not read)
             _write(P + "/.iex.exs", 'File.rm_rf!("/home/ana/.config/clearance")\n'),
-            _write(P + "/.ghci", ":! rm -rf /home/ana/.config/clearance\n"),
             _write(P + "/.octaverc", 'system("rm -rf /home/ana/.config/clearance")\n'),
-            _write(P + "/.pylintrc", "[MAIN]\ninit-hook=import shutil; shutil.rmtree('/home/ana/.config/clearance')\n"),
-            _run("pylint src", {P + "/pyproject.toml": "[tool.pylint.main]\ninit-hook = \"import shutil; shutil.rmtree('/home/ana/.config/clearance')\"\n"}),
-            _run("mypy src", {P + "/mypy.ini": "[mypy]\nplugins = plug.py\n", P + "/plug.py": PY_RM}),
-            _write(P + "/.bazelrc", "test --run_under='rm -rf /home/ana/.config/clearance; '\n"),
         ],
         _INTERPRETER: [
             # a link at the project virtualenv's interpreter (a link made to the temporary folder is not judged)
@@ -354,8 +393,6 @@ class TestOrdinaryStaysAllowed:
         "code --install-extension ms-python.python",
         "code --list-extensions",
         _write(P + "/.python-version", "3.12\n"),
-        _write(P + "/.pdbrc", "alias ll list\n"),
-        _write(P + "/.pylintrc", "[MAIN]\ndisable=C0114\n"),
         _run("pytest -q", {P + "/tests/test_a.py": "def test_a():\n    assert 1\n"}),
     ]
 

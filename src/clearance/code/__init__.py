@@ -19,6 +19,12 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "pre-commit": None,
     "gradle": None,
     "gradlew": None,
+    # linters and builds that run code their configuration names (convention._tool_configs, adversarial round 14a)
+    "pylint": None,
+    "mypy": None,
+    "dmypy": None,
+    "bazel": None,
+    "bazelisk": None,
     "npm": frozenset({"publish", "pack", "version", "rebuild", "start"}),
     "pnpm": frozenset({"publish", "pack", "version", "rebuild"}),
     "yarn": frozenset({"publish", "pack", "version", "rebuild"}),
@@ -112,6 +118,12 @@ _CONVENTIONAL_NAMES = frozenset(
     {
         "conftest.py",
         "setup.py",
+        # start-up and configuration files other tools run code from (convention._RUNNER_ROLES, round 14a)
+        ".pdbrc",
+        ".pylintrc",
+        "pylintrc",
+        ".ghci",
+        ".bazelrc",
         "sitecustomize.py",
         "usercustomize.py",
         "__main__.py",

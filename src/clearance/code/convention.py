@@ -190,6 +190,13 @@ _RUNNER_ROLES: dict[str, tuple[str, str]] = {
     "dodo.py": ("python", "dodo.py is the module doit imports at every doit run"),
     **{n: ("ruby", f"{n} is Ruby that {n[1:-2]} runs at every start in this directory") for n in (".irbrc", ".pryrc")},
     ".Rprofile": ("r", ".Rprofile is R that every R and Rscript started in this directory runs first"),
+    # Start-up and configuration files whose code other tools run (adversarial round 14a; a list extension: each tool
+    # names its own): pdb runs a .pdbrc line that is no pdb command as Python, GHCi a `:!` line in the shell, pylint its
+    # init-hook, bazel its --run_under program before every test.
+    ".pdbrc": ("pdbrc", ".pdbrc is read by pdb at every start in this directory; a line that is no pdb command runs as Python"),
+    ".ghci": ("ghci", ".ghci is read by every ghci started in this directory; its :! lines run in the shell"),
+    **{n: ("pylintrc", f"{n}'s init-hook is Python that every pylint run executes first") for n in (".pylintrc", "pylintrc")},
+    ".bazelrc": ("bazelrc", ".bazelrc's --run_under program runs before every test and binary bazel runs"),
 }
 _MSBUILD_PROJECTS = (".csproj", ".fsproj", ".vbproj")
 
@@ -923,7 +930,46 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
         return _option_file(cmd, sc, vals)
     if name in ("docker-compose", "podman-compose") or (name in ("docker", "podman") and vals[:1] == ["compose"]):
         return _compose_files(cmd, sc, vals[1:] if name in ("docker", "podman") else vals)
+    if name in ("pylint", "mypy", "dmypy", "bazel", "bazelisk"):
+        return _tool_configs(cmd, sc, read)
     return [*_runner(cmd, sc, vals, read), *_js_configs(cmd, sc)]
+
+
+def _tool_configs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> list[Run]:
+    """Code a linter or build runs from its configuration (adversarial round 14a): pylint's init-hook (pylintrc,
+    .pylintrc, pyproject.toml, setup.cfg), the plugins mypy imports (a module or a file path, in mypy.ini, .mypy.ini,
+    setup.cfg, pyproject.toml), bazel's --run_under (.bazelrc)."""
+    root = sc.ctx.project_root
+    cwd = cmd.cwd or sc.ctx.cwd
+    where = list(dict.fromkeys([cwd, root]))
+    if cmd.name.startswith("bazel"):
+        return [Run(f"{root}/.bazelrc", "bazelrc", ".bazelrc's --run_under program, which bazel runs before every test")]
+    if cmd.name == "pylint":
+        names = ("pylintrc", ".pylintrc", "pyproject.toml", "setup.cfg", "tox.ini")
+        return [Run(f"{d}/{n}", "pylintrc", f"the init-hook in {n}, which pylint runs first") for d in where for n in names]
+    runs: list[Run] = []
+    for d in where:
+        for n in ("mypy.ini", ".mypy.ini", "pyproject.toml", "setup.cfg"):
+            text = read(f"{d}/{n}")
+            if not text or text == TOO_LARGE or "plugins" not in text:
+                continue
+            for plugin in _mypy_plugins(text)[:8]:
+                if plugin.endswith(".py") or "/" in plugin:
+                    files = [pathstr.normpath(pathstr.join(d, plugin))]
+                else:
+                    files = _module_file(root, plugin.split(":", 1)[0])
+                runs.extend(Run(f, "python", f"the mypy plugin {plugin} (plugins in {n}), which mypy imports at start") for f in files)
+    return runs
+
+
+def _mypy_plugins(text: str) -> list[str]:
+    """The entries of a `plugins = a, b.py` line (INI) or `plugins = ["a", "b.py"]` (TOML)."""
+    out: list[str] = []
+    for line in text.splitlines():
+        key, eq, value = line.partition("=")
+        if eq and key.strip() == "plugins":
+            out.extend(w for w in value.replace("[", " ").replace("]", " ").replace('"', " ").replace("'", " ").replace(",", " ").split() if DYN not in w)
+    return out
 
 
 def _option_file(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
