@@ -304,6 +304,65 @@ class TestStartupAndConfigurationCode:
         _allowed(example)
 
 
+def _py(code: str) -> str:
+    return f'python3 -c "{code}"'
+
+
+SET = "/home/ana/.claude/settings.json"
+POL = "/home/ana/.config/clearance/config.toml"
+
+
+class TestLibraryOpenersThatWrite:
+    """Class: a standard-library opener other than open() that truncates or appends to the file its first argument
+    names. `open(P, 'w')`, `io.open`, `codecs.open`, pathlib, `os.open` were read; `gzip.open(P, 'wb')`, `bz2`/`lzma`,
+    `tarfile.open(P, 'w')`, `zipfile.ZipFile(P, 'w')`, `shelve.open`, `dbm.open(P, 'n')`, `wave.open`, `io.FileIO`,
+    `logging.FileHandler(P)`, `logging.basicConfig(filename=P)`, distutils' copy_file, Ruby's `Logger.new(P)` and
+    `Zlib::GzipWriter.open(P)`, PHP's `gzopen(P, 'w')` were not -- each left an agent's settings unreadable (the agent
+    then starts without the hook) or clearance's policy replaced. Now each is a write of P (`code/python._MODE_OPENERS`,
+    `code/ruby._WRITE_FIRST_PATH`, `code/php`); their read modes stay reads."""
+
+    CASES: ClassVar[list[str]] = [
+        _py(f"import gzip; gzip.open('{SET}', 'wb').write(b'')"),
+        _py(f"import bz2; bz2.open('{SET}', 'wb').close()"),
+        _py(f"import lzma; lzma.open('{POL}', 'w').close()"),
+        _py(f"import tarfile; tarfile.open('{SET}', 'w').close()"),
+        _py(f"import zipfile; zipfile.ZipFile('{SET}', 'w').close()"),
+        _py(f"import shelve; shelve.open('{POL}', 'n').close()"),
+        _py(f"import dbm; dbm.open('{POL}', 'n').close()"),
+        _py(f"import logging; logging.basicConfig(filename='{SET}'); logging.warning('x')"),
+        _py(f"import logging; logging.getLogger().addHandler(logging.FileHandler('{SET}'))"),
+        _py(f"import wave; wave.open('{SET}', 'wb')"),
+        _py(f"import io; io.FileIO('{SET}', 'w').close()"),
+        _py(f"import distutils.file_util as f; f.copy_file('/tmp/x', '{SET}')"),
+        f"ruby -e \"require 'logger'; Logger.new('{SET}').info('x')\"",
+        f"ruby -e \"require 'zlib'; Zlib::GzipWriter.open('{SET}') {{ |g| g.write('') }}\"",
+        f'php -r \'gzopen("{SET}", "w");\'',
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        _py("import gzip; gzip.open('data/x.gz', 'wb').write(b'')"),
+        _py(f"import gzip; print(gzip.open('{SET}').read())"),
+        _py("import tarfile; tarfile.open('dist/x.tar.gz', 'w:gz').close()"),
+        _py("import tarfile; tarfile.open('/tmp/x.tar').getnames()"),
+        _py("import zipfile; zipfile.ZipFile('/tmp/x.zip').namelist()"),
+        _py("import logging; logging.basicConfig(filename='logs/app.log'); logging.warning('x')"),
+        _py("import logging; logging.basicConfig(level=logging.INFO)"),
+        _py(f"import dbm; dbm.open('{POL}')"),
+        _py("import shelve; shelve.open('cache/db')"),
+        "ruby -e \"require 'logger'; Logger.new(STDOUT).info('x')\"",
+        "ruby -e \"require 'logger'; Logger.new('log/dev.log').info('x')\"",
+        'php -r \'print(gzread(gzopen("data.gz", "r"), 10));\'',
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: str) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)
+
+
 class TestInterpreterChosenFromTemp:
     """Class: the project's interpreter for later runs chosen from the temporary folder. `UV_PYTHON=/tmp/py` in an
     .envrc is asked (round 10d); `poetry env use /tmp/py/bin/python`, `uv python pin /tmp/…` (a path in
@@ -354,6 +413,7 @@ class TestInterpreterChosenFromTemp:
 
 _STARTUP = "unfinished (round 14a): a start-up file in a language clearance does not read (Elixir, Octave)"
 _INTERPRETER = "unfinished (round 14a): a link put at a virtualenv's interpreter, leading into the temporary folder"
+_OBJECT_WRITERS = "unfinished (round 14a): a file written through an object's method (pandas, cookiejar, mailbox, PHP ZipArchive, Perl Archive::Tar)"
 _COMPILED = "unfinished (round 14a, known): a compiled language's test files and the test runners of other languages are not read"
 
 
@@ -370,6 +430,14 @@ class TestOpenRound14a:
         _INTERPRETER: [
             # a link at the project virtualenv's interpreter (a link made to the temporary folder is not judged)
             "ln -sf /tmp/py/bin/python3 .venv/bin/python3",
+        ],
+        _OBJECT_WRITERS: [
+            # writers reached through an object's method, or an archive class of Perl and PHP
+            _py(f"import pandas; pandas.DataFrame().to_json('{SET}')"),
+            _py(f"import http.cookiejar as c; c.MozillaCookieJar('{SET}').save()"),
+            _py(f"import mailbox; mailbox.mbox('{SET}').add('x')"),
+            f"php -r '$z = new ZipArchive; $z->open(\"{SET}\", ZipArchive::CREATE);'",
+            f"perl -MArchive::Tar -e 'Archive::Tar->new->write(\"{SET}\")'",
         ],
         _COMPILED: [
             _run("go test ./...", {P + "/a_test.go": 'package a\nimport "os"\nfunc init() { os.RemoveAll("/home/ana/.config/clearance") }\n'}),

@@ -222,7 +222,7 @@ class _Reader(TreeReader):
         elif name == "rename":
             c.write(first, name)
             c.write(vals[1] if len(vals) > 1 else UNKNOWN, name)
-        elif name == "fopen":
+        elif name in ("fopen", "gzopen", "bzopen"):  # gzopen/bzopen take fopen's mode (round 14a)
             mode = vals[1].text if len(vals) > 1 else "r"
             if first.text is not None and "://" in first.text:
                 c.network(first, name)
