@@ -225,6 +225,62 @@ def has_js_config(name: str, names: list[str] | None) -> bool:
 SOURCE_SUFFIXES = (".py", ".js", ".cjs", ".mjs", ".ts", ".cts", ".mts", ".jsx", ".tsx", ".rb", ".php")
 
 
+# What a module's code must spell for the analysis to find it disabling or blinding clearance (engine.disables_clearance):
+# a name of clearance, an agent or its settings folder, the home folder however it is reached, a path above the project
+# or from the root. A module naming none of them is not analysed when written (most edits of an application's code:
+# their cost stays that of any other file). Code that builds such a name at run time is what the analysis does not
+# follow anyway (only what it reads counts in a module).
+_DISABLE_ANCHORS = (
+    "clearance",
+    "claude",
+    "codex",
+    "gemini",
+    "copilot",
+    "cursor",
+    "hookrun",
+    "~",
+    "home",
+    "HOME",
+    "Home",
+    "environ",
+    "getenv",
+    "process.env",
+    "ENV[",
+    "$_SERVER",
+    "'..'",
+    '".."',
+    "'../'",
+    '"../"',
+    "../.",
+    "../..",
+    "'/'",
+    '"/"',
+    "`/`",
+    "'/",
+    '"/',
+    "`/",
+    ".git",
+    ".ssh",
+    ".config",
+    ".local",
+    ".cache",
+    ".bash",
+    ".zsh",
+    ".profile",
+    "rc'",
+    'rc"',
+    "USERPROFILE",
+    "APPDATA",
+    ":\\",
+)
+
+
+def source_might_disable(path: str, text: str) -> bool:
+    """Whether a module written at *path* may hold code that disables clearance: a source file in a language clearance
+    reads (SOURCE_SUFFIXES) that spells one of _DISABLE_ANCHORS (code/convention.SOURCE_WRITTEN)."""
+    return path.endswith(SOURCE_SUFFIXES) and any(a in text for a in _DISABLE_ANCHORS)
+
+
 def may_be_conventional(path: str) -> bool:
     base = path.rsplit("/", 1)[-1]
     return (
@@ -232,7 +288,6 @@ def may_be_conventional(path: str) -> bool:
         or base.endswith((".pth", ".mk", ".go", ".csproj", ".fsproj", ".vbproj", ".cake", ".csx"))
         or _js_config_shape(base)
         or (base.endswith(".py") and (base.startswith("test_") or base.endswith("_test.py")))  # test modules pytest runs
-        or base.endswith(SOURCE_SUFFIXES)  # any module: some later command imports it (code/convention.SOURCE_WRITTEN)
         or "/.yarn/plugins/" in path  # Yarn's plugins, loaded by every yarn command
         or ("/.storybook/" in path and base.startswith(("main.", "preview.")))  # storybook's own configuration
     )

@@ -56,12 +56,15 @@ problem_rule(
 )
 
 
+MAX_CHARS_SEEN = 200_000  # rules/tools.MAX_SCRIPT_CHARS: a longer module is not analysed (as a test module is not)
+
+
 def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str | None:
     """Why writing *text* to *path* puts code a toolchain runs by convention that would be denied or
     asked about when typed, or None.  Shared by the Write/Edit tools and shell redirections."""
-    from ..code import may_be_conventional
+    from ..code import may_be_conventional, source_might_disable
 
-    if not text or DYN in path or not may_be_conventional(path):
+    if not text or DYN in path or not (may_be_conventional(path) or source_might_disable(path, text[:MAX_CHARS_SEEN])):
         return None
     from ..code.convention import SOURCE_WRITTEN, TEST_MODULE_WRITTEN, written
     from ..engine import analyse_shell, asked_side_effect, disables_clearance, strongest_denial
