@@ -122,13 +122,17 @@ class TestModulesWhateverImportsThem:
         _allowed(example)
 
 
+_TEST_IMPORTS = "unfinished (round 14a): a test module's imports are not followed at the run end (reading them passed the deadline)"
+
+
 class TestModulesTestModulesImport:
     """Class: the project modules pytest's test modules import. pytest's test modules and conftest.py are read when
-    pytest runs, but their imports were not followed: `tests/test_app.py` holding `import app` made `pytest`, `python -m
-    pytest`, `uv run pytest`, `make test` run app.py's top level unread (a module written before this round, or by a
-    channel clearance did not see). Now each test module's local imports are followed from its own folder, the
-    project's root and src/ (`code/convention._test_imports`), read once per command and at most 128 in all; as for
-    a module written, only what disables or blinds clearance counts."""
+    pytest runs, but their imports are not followed: `tests/test_app.py` holding `import app` makes `pytest`, `python -m
+    pytest`, `uv run pytest`, `make test` run app.py's top level unread. A module the agent writes is judged when written
+    (TestModulesWhateverImportsThem); one put there by a channel clearance does not read as a write (a checkout, an
+    archive) is not. Following the imports at the run end was tried in this round and left out: in a project whose
+    tests import a library-sized package (httpx, click as sources) the reading passed the decision deadline, and
+    `pytest` was denied (engine.deadline) where it was allowed. Strict xfails, unfinished."""
 
     APP: ClassVar[dict[str, str]] = {P + "/tests/test_app.py": "import app\n\ndef test_app():\n    assert app\n", P + "/app.py": PY_RM}
     SRC: ClassVar[dict[str, str]] = {
@@ -175,7 +179,7 @@ class TestModulesTestModulesImport:
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
     def test_not_allowed(self, example: Any) -> None:
-        _not_allowed(example, {})
+        _not_allowed(example, {_key(example): _TEST_IMPORTS})
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:

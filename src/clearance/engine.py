@@ -474,14 +474,13 @@ def asked_side_effect(found: list[Finding]) -> Finding | None:
 
 _NESTED_RULES = frozenset({"shell.script-content", "code.convention-run"})
 _TEST_MODULE = "a test module pytest collects and runs; it"  # code/convention.TEST_MODULE, as labelled by _check_scripts
-_IMPORTED_MODULE = "a module a test module imports; it"  # code/convention.IMPORTED_MODULE
 
 
 def disables_clearance(rule_id: str) -> bool:
     """A finding about clearance itself: its files, library, processes and the agents' hook settings (self.*), a
     write or link of a protected file (the agents' settings, shell start-up files, git hooks), or a delete of a
     critical one (clearance's files, the agents' settings, the home folder).  What counts in
-    a project module no command line names (code/convention.SOURCE_WRITTEN, IMPORTED_MODULE): an application module
+    a project module no command line names (code/convention.SOURCE_WRITTEN): an application module
     reading a token from the environment and sending it to its API is everyday code, not the agent switching off its
     overseer."""
     return rule_id.startswith("self.") or rule_id in _DISABLES_CLEARANCE
@@ -921,8 +920,7 @@ def _check_scripts_in(
             found += [(rule_by_id("code.convention-run"), label + "; it", code) for label, code in runs(cmd, sc)]
         for rule, label, code in found:
             # A test module: only a hard denial counts, and one too large to read is skipped (code/convention.TEST_MODULE).
-            imported = label.endswith(_IMPORTED_MODULE)
-            test = imported or label.endswith(_TEST_MODULE)
+            test = label.endswith(_TEST_MODULE)
             if code == TOO_LARGE and test:
                 continue
             if code == TOO_LARGE:
@@ -943,7 +941,7 @@ def _check_scripts_in(
             if analysis.too_large:
                 findings.append(_finding(rule, f"{label} runs a script clearance cannot analyse ({analysis.error}); a person looks at it", cmd.show()))
                 continue
-            inner = [x for x in analysis.findings if disables_clearance(x.rule_id)] if imported else analysis.findings
+            inner = analysis.findings
             f = strongest_denial(inner)
             if f is not None and written and _runs_written(cmd, sc, written):
                 # The file was written on this line with literal text: the agent's own code, typed in two steps, not a

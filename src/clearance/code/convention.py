@@ -253,9 +253,6 @@ _TEST_DIRS = ("tests", "test", "testing", "src")
 # since tests exercise dangerous-looking code on temporary paths every day; a file too large to read is skipped.
 TEST_MODULE = "a test module pytest collects and runs"
 TEST_MODULE_WRITTEN = "a test module runs at every pytest over its directory"
-# A project module a test module imports: as a module written (SOURCE_WRITTEN), only what would disable or blind
-# clearance counts (engine._check_scripts, rules/convention.disables_clearance).
-IMPORTED_MODULE = "a module a test module imports"
 # Any other module in a language clearance reads: no command line names the importer that runs it later (jest, rspec,
 # uvicorn app:app, celery -A, python -c 'import app', a test module's import), so it is judged as a test module is when
 # written -- only a hard denial counts (adversarial round 14a).
@@ -1054,7 +1051,6 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         return reader(path)
 
     out: list[tuple[str, str]] = []
-    imported: set[str] = set()  # the modules test modules import, read once per command
     items: list[Run | tuple[str, str]] = [*_runs(cmd, sc, read), *(_environment(cmd, sc) if cmd.assigns else [])]
     for item in items[:MAX_FILES]:
         if isinstance(item, tuple):
@@ -1095,41 +1091,6 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         if item.role != TEST_MODULE and lang in _FOLLOWED:
             # The project files it loads in turn (gulpfile.js → require('./tasks/x'), tasks.py → import helpers).
             out.extend(_loaded(cmd, sc, item.path, _FOLLOWED[lang], text, label))
-        elif item.role == TEST_MODULE:
-            # The project modules a test module imports run as pytest collects it (`import app` runs app.py's top
-            # level): read as the test module is, where only a hard denial counts (adversarial round 14a).
-            out.extend(_test_imports(cmd, sc, item.path, text, read, imported))
-    return out
-
-
-# Modules read for the test modules of one command, in all (each test module's imports are bounded by localmods).
-MAX_TEST_IMPORTS = 128
-
-
-def _test_imports(cmd: SimpleCommand, sc: Scope, path: str, text: str, read: Callable[[str], str | None], imported: set[str]) -> list[tuple[str, str]]:
-    """(label, code) of each project module a test module imports, found from its own directory (pytest's default
-    import mode), the project's root (`python -m pytest`, a rootdir conftest, `pythonpath = .`) and its src/; each
-    labelled so that only a hard denial that disables clearance counts and what is not followed is skipped. A module
-    imported by several test modules is read once (*imported*), and at most MAX_TEST_IMPORTS in all."""
-    from ..paths import is_generated
-    from .convention_files import one_liner
-    from .localmods import loaded
-
-    root = sc.ctx.project_root
-    base = pathstr.basename(path)
-
-    def own(p: str) -> str | None:
-        return None if is_generated(p, root) else read(p)
-
-    out: list[tuple[str, str]] = []
-    if len(imported) >= MAX_TEST_IMPORTS:
-        return out
-    for p, t in loaded("python", path, text, cmd.cwd or sc.ctx.cwd, own, sc.ctx.list_dir, [root, root + "/src"]):
-        if p in imported or len(imported) >= MAX_TEST_IMPORTS:
-            continue
-        imported.add(p)
-        shown = p[len(root) + 1 :] if p.startswith(root + "/") else p
-        out.append((f"{cmd.name} imports {shown} (first from {base}), {IMPORTED_MODULE}", one_liner("python", t)))
     return out
 
 

@@ -274,9 +274,7 @@ def loaded(
         full = len(out) >= MAX_FILES or depth >= MAX_DEPTH or chars >= MAX_CHARS
         t = t[:_MAX_TEXT]
         if lang == "python":
-            # sys.path[0] is the main script's directory; *load_dirs* are the other directories on the path (pytest's
-            # rootdir and src/ for the modules a test module imports).
-            specs = [c for b in dict.fromkeys([base, *(load_dirs or [])]) for c in _python(p, t, b)]
+            specs = _python(p, t, base)
         elif lang == "js":
             specs = _js(p, t, aliases)
         elif lang == "ruby":
