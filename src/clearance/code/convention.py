@@ -1096,7 +1096,7 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
 
 # Build files that are large as a matter of course (a multi-module pom.xml, a generated project file) and run code only
 # through the constructs their reader looks for: one too large to read is not asked about on its size alone.
-_LARGE_IS_ORDINARY = frozenset({"maven", "msbuild"})
+_LARGE_IS_ORDINARY = frozenset({"maven", "msbuild", "pylintrc", "bazelrc"})  # (and a pyproject.toml pylint reads)
 # The languages whose local imports are followed (code/localmods.py), for the files a command runs by convention.
 _FOLLOWED = {"python": "python", "js": "js", "ruby": "ruby", "php": "php", "invoke": "python", "nox": "python", "rake": "ruby", "csharp": "csharp"}
 
