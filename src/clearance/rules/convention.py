@@ -64,7 +64,9 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
     asked about when typed, or None.  Shared by the Write/Edit tools and shell redirections."""
     from ..code import may_be_conventional, source_might_disable
 
-    if not text or DYN in path or not (may_be_conventional(path) or source_might_disable(path, text[:MAX_CHARS_SEEN])):
+    # A module in the project (its own virtualenv and node_modules included): what imports it later is the project's
+    # toolchain; one in the temporary folder runs when a command names it, and is judged then.
+    if not text or DYN in path or not (may_be_conventional(path) or (source_might_disable(path, text[:MAX_CHARS_SEEN]) and sc.inside_project(sc.path(path)))):
         return None
     from ..code.convention import SOURCE_WRITTEN, TEST_MODULE_WRITTEN, written
     from ..engine import analyse_shell, asked_side_effect, disables_clearance, strongest_denial
