@@ -184,7 +184,9 @@ def test_an_edit_and_a_redirect_are_judged_like_a_write() -> None:
         (f"{P}/build.rs", BUILD_RS_GIT),
         (f"{P}/Makefile", "GIT_SHA := $(shell git rev-parse HEAD)\nall:\n\techo $(GIT_SHA)\n"),
         (f"{P}/.venv/lib/python3.12/site-packages/webapp.pth", "/home/ana/webapp/src\n"),
-        (f"{P}/src/app.py", "import os\nos.system('rm -rf ~')\n"),
+        # An application module: only what would disable or blind clearance counts in one (adversarial round 14a; a
+        # module deleting the home folder or clearance's policy is asked, tests/test_adversarial_round14a.py).
+        (f"{P}/src/app.py", "import os\nimport requests\nrequests.post('https://api.example.com', data=os.environ['TOKEN'])\nos.system('rm -rf build')\n"),
     ],
 )
 def test_writing_ordinary_conventional_files_is_allowed(path: str, content: str) -> None:

@@ -477,6 +477,19 @@ def asked_side_effect(found: list[Finding]) -> Finding | None:
 
 _NESTED_RULES = frozenset({"shell.script-content", "code.convention-run"})
 _TEST_MODULE = "a test module pytest collects and runs; it"  # code/convention.TEST_MODULE, as labelled by _check_scripts
+
+
+def disables_clearance(rule_id: str) -> bool:
+    """A finding about clearance itself: its files, library, processes and the agents' hook settings (self.*), a
+    write or link of a protected file (the agents' settings, shell start-up files, git hooks), or a delete of a
+    critical one (clearance's files, the agents' settings, the home folder).  What counts in
+    a project module no command line names (code/convention.SOURCE_WRITTEN): an application module
+    reading a token from the environment and sending it to its API is everyday code, not the agent switching off its
+    overseer."""
+    return rule_id.startswith("self.") or rule_id in _DISABLES_CLEARANCE
+
+
+_DISABLES_CLEARANCE = frozenset({"fs.write-protected", "fs.link-to-protected", "fs.delete-critical", "interp.delete-critical"})
 # A module the script loads (scripts._loaded, code/localmods.py): library code passes its parameters to dangerous APIs every
 # day, so in one only what would be denied or asked about when typed counts, not what the analysis cannot resolve.
 _LOADED = ", which loads "

@@ -19,6 +19,12 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "pre-commit": None,
     "gradle": None,
     "gradlew": None,
+    # linters and builds that run code their configuration names (convention._tool_configs, adversarial round 14a)
+    "pylint": None,
+    "mypy": None,
+    "dmypy": None,
+    "bazel": None,
+    "bazelisk": None,
     "npm": frozenset({"publish", "pack", "version", "rebuild", "start"}),
     "pnpm": frozenset({"publish", "pack", "version", "rebuild"}),
     "yarn": frozenset({"publish", "pack", "version", "rebuild"}),
@@ -113,6 +119,12 @@ _CONVENTIONAL_NAMES = frozenset(
     {
         "conftest.py",
         "setup.py",
+        # start-up and configuration files other tools run code from (convention._RUNNER_ROLES, round 14a)
+        ".pdbrc",
+        ".pylintrc",
+        "pylintrc",
+        ".ghci",
+        ".bazelrc",
         "sitecustomize.py",
         "usercustomize.py",
         "__main__.py",
@@ -207,6 +219,67 @@ def has_js_config(name: str, names: list[str] | None) -> bool:
         return False
     heads = (name + ".config.", "." + name + "rc.")
     return any(n.startswith(heads) and n.endswith(_JS_EXTS) for n in names)
+
+
+# Source files in the languages whose code clearance reads as an interpreter one-liner: whatever imports them later (a
+# test runner, a server, the application itself) runs their top level (adversarial round 14a).
+SOURCE_SUFFIXES = (".py", ".js", ".cjs", ".mjs", ".ts", ".cts", ".mts", ".jsx", ".tsx", ".rb", ".php")
+
+
+# What a module's code must spell for the analysis to find it disabling or blinding clearance (engine.disables_clearance):
+# a name of clearance, an agent or its settings folder, the home folder however it is reached, a path above the project
+# or from the root. A module naming none of them is not analysed when written (most edits of an application's code:
+# their cost stays that of any other file). Code that builds such a name at run time is what the analysis does not
+# follow anyway (only what it reads counts in a module).
+_DISABLE_ANCHORS = (
+    "clearance",
+    "claude",
+    "codex",
+    "gemini",
+    "copilot",
+    "cursor",
+    "hookrun",
+    "~",
+    "home",
+    "HOME",
+    "Home",
+    "environ",
+    "getenv",
+    "process.env",
+    "ENV[",
+    "$_SERVER",
+    "'..'",
+    '".."',
+    "'../'",
+    '"../"',
+    "../.",
+    "../..",
+    "'/'",
+    '"/"',
+    "`/`",
+    "'/",
+    '"/',
+    "`/",
+    ".git",
+    ".ssh",
+    ".config",
+    ".local",
+    ".cache",
+    ".bash",
+    ".zsh",
+    ".profile",
+    "rc'",
+    'rc"',
+    "USERPROFILE",
+    "APPDATA",
+    ":\\",
+)
+
+
+def source_might_disable(path: str, text: str) -> bool:
+    """Whether a module written at *path* may hold code that disables clearance: a source file in a language clearance
+    reads (SOURCE_SUFFIXES) that spells one of _DISABLE_ANCHORS (code/convention.SOURCE_WRITTEN)."""
+    return path.endswith(SOURCE_SUFFIXES) and any(a in text for a in _DISABLE_ANCHORS)
 
 
 def may_be_conventional(path: str) -> bool:

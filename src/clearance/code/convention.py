@@ -190,6 +190,13 @@ _RUNNER_ROLES: dict[str, tuple[str, str]] = {
     "dodo.py": ("python", "dodo.py is the module doit imports at every doit run"),
     **{n: ("ruby", f"{n} is Ruby that {n[1:-2]} runs at every start in this directory") for n in (".irbrc", ".pryrc")},
     ".Rprofile": ("r", ".Rprofile is R that every R and Rscript started in this directory runs first"),
+    # Start-up and configuration files whose code other tools run (adversarial round 14a; a list extension: each tool
+    # names its own): pdb runs a .pdbrc line that is no pdb command as Python, GHCi a `:!` line in the shell, pylint its
+    # init-hook, bazel its --run_under program before every test.
+    ".pdbrc": ("pdbrc", ".pdbrc is read by pdb at every start in this directory; a line that is no pdb command runs as Python"),
+    ".ghci": ("ghci", ".ghci is read by every ghci started in this directory; its :! lines run in the shell"),
+    **{n: ("pylintrc", f"{n}'s init-hook is Python that every pylint run executes first") for n in (".pylintrc", "pylintrc")},
+    ".bazelrc": ("bazelrc", ".bazelrc's --run_under program runs before every test and binary bazel runs"),
 }
 _MSBUILD_PROJECTS = (".csproj", ".fsproj", ".vbproj")
 
@@ -198,10 +205,14 @@ def written(path: str, text: str) -> tuple[str, list[str]] | None:
     """(role, shell code) of a conventional file being written; None for other files."""
     r = role(path)
     if r is None:
-        return None
+        from . import SOURCE_SUFFIXES
+
+        if not path.endswith(SOURCE_SUFFIXES):
+            return None
+        r = (_SOURCE_LANGS.get(path[path.rfind(".") :], "js"), SOURCE_WRITTEN)
     lang, why = r
     if lang == "invoke" and path.endswith("/tasks.py") and "invoke" not in text:
-        return None  # a tasks.py that is not invoke's (Celery's, an app's own module): ordinary code, judged where it runs
+        lang, why = "python", SOURCE_WRITTEN  # a tasks.py that is not invoke's (Celery's, an app's own module): a module
     if lang == "go" and ("//go:build mage" in text or "// +build mage" in text):
         lang, why = "gobuild", f"{path.rsplit('/', 1)[-1]} is a magefile, Go that mage compiles and runs"
     elif lang == "go" and "//go:generate" not in text:
@@ -242,6 +253,11 @@ _TEST_DIRS = ("tests", "test", "testing", "src")
 # since tests exercise dangerous-looking code on temporary paths every day; a file too large to read is skipped.
 TEST_MODULE = "a test module pytest collects and runs"
 TEST_MODULE_WRITTEN = "a test module runs at every pytest over its directory"
+# Any other module in a language clearance reads: no command line names the importer that runs it later (jest, rspec,
+# uvicorn app:app, celery -A, python -c 'import app', a test module's import), so it is judged as a test module is when
+# written -- only a hard denial counts (adversarial round 14a).
+SOURCE_WRITTEN = "a module whatever imports it runs (a test runner, a server, the application)"
+_SOURCE_LANGS = {".py": "python", ".rb": "ruby", ".php": "php"}
 
 
 def _test_module(name: str) -> bool:
@@ -943,7 +959,46 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
         return _option_file(cmd, sc, vals)
     if name in ("docker-compose", "podman-compose") or (name in ("docker", "podman") and vals[:1] == ["compose"]):
         return _compose_files(cmd, sc, vals[1:] if name in ("docker", "podman") else vals)
+    if name in ("pylint", "mypy", "dmypy", "bazel", "bazelisk"):
+        return _tool_configs(cmd, sc, read)
     return [*_runner(cmd, sc, vals, read), *_js_configs(cmd, sc)]
+
+
+def _tool_configs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> list[Run]:
+    """Code a linter or build runs from its configuration (adversarial round 14a): pylint's init-hook (pylintrc,
+    .pylintrc, pyproject.toml, setup.cfg), the plugins mypy imports (a module or a file path, in mypy.ini, .mypy.ini,
+    setup.cfg, pyproject.toml), bazel's --run_under (.bazelrc)."""
+    root = sc.ctx.project_root
+    cwd = cmd.cwd or sc.ctx.cwd
+    where = list(dict.fromkeys([cwd, root]))
+    if cmd.name.startswith("bazel"):
+        return [Run(f"{root}/.bazelrc", "bazelrc", ".bazelrc's --run_under program, which bazel runs before every test")]
+    if cmd.name == "pylint":
+        names = ("pylintrc", ".pylintrc", "pyproject.toml", "setup.cfg", "tox.ini")
+        return [Run(f"{d}/{n}", "pylintrc", f"the init-hook in {n}, which pylint runs first") for d in where for n in names]
+    runs: list[Run] = []
+    for d in where:
+        for n in ("mypy.ini", ".mypy.ini", "pyproject.toml", "setup.cfg"):
+            text = read(f"{d}/{n}")
+            if not text or text == TOO_LARGE or "plugins" not in text:
+                continue
+            for plugin in _mypy_plugins(text)[:8]:
+                if plugin.endswith(".py") or "/" in plugin:
+                    files = [pathstr.normpath(pathstr.join(d, plugin))]
+                else:
+                    files = _module_file(root, plugin.split(":", 1)[0])
+                runs.extend(Run(f, "python", f"the mypy plugin {plugin} (plugins in {n}), which mypy imports at start") for f in files)
+    return runs
+
+
+def _mypy_plugins(text: str) -> list[str]:
+    """The entries of a `plugins = a, b.py` line (INI) or `plugins = ["a", "b.py"]` (TOML)."""
+    out: list[str] = []
+    for line in text.splitlines():
+        key, eq, value = line.partition("=")
+        if eq and key.strip() == "plugins":
+            out.extend(w for w in value.replace("[", " ").replace("]", " ").replace('"', " ").replace("'", " ").replace(",", " ").split() if DYN not in w)
+    return out
 
 
 def _option_file(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
@@ -1073,7 +1128,7 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
 
 # Build files that are large as a matter of course (a multi-module pom.xml, a generated project file) and run code only
 # through the constructs their reader looks for: one too large to read is not asked about on its size alone.
-_LARGE_IS_ORDINARY = frozenset({"maven", "msbuild"})
+_LARGE_IS_ORDINARY = frozenset({"maven", "msbuild", "pylintrc", "bazelrc"})  # (and a pyproject.toml pylint reads)
 # The languages whose local imports are followed (code/localmods.py), for the files a command runs by convention.
 _FOLLOWED = {"python": "python", "js": "js", "ruby": "ruby", "php": "php", "invoke": "python", "nox": "python", "rake": "ruby", "csharp": "csharp"}
 

@@ -668,6 +668,8 @@ def shell_code(lang: str, text: str) -> list[str]:
     }.get(lang)
     if reader is not None:
         return reader(text)
+    if lang in ("pdbrc", "ghci", "pylintrc", "bazelrc"):
+        return startup_code(lang, text)
     if lang == "sshconfig":
         return ssh_config_commands(text)
     if lang == "compose":
@@ -1162,3 +1164,101 @@ def workflow_untrusted(path: str, text: str) -> str | None:
                     " own code: a fork's author runs code with those privileges"
                 )
     return None
+
+
+# pdb's own commands (a .pdbrc line starting with one is no Python).
+_PDB_COMMANDS = frozenset(
+    [
+        "alias",
+        "unalias",
+        "b",
+        "break",
+        "tbreak",
+        "cl",
+        "clear",
+        "c",
+        "cont",
+        "continue",
+        "s",
+        "step",
+        "n",
+        "next",
+        "r",
+        "return",
+        "j",
+        "jump",
+        "l",
+        "list",
+        "ll",
+        "longlist",
+        "a",
+        "args",
+        "p",
+        "pp",
+        "w",
+        "where",
+        "bt",
+        "u",
+        "up",
+        "d",
+        "down",
+        "h",
+        "help",
+        "disable",
+        "enable",
+        "ignore",
+        "condition",
+        "commands",
+        "end",
+        "display",
+        "undisplay",
+        "interact",
+        "whatis",
+        "source",
+        "retval",
+        "rv",
+        "run",
+        "restart",
+        "q",
+        "quit",
+        "exit",
+        "debug",
+        "until",
+        "unt",
+        "exceptions",
+    ]
+)
+
+
+def startup_code(lang: str, text: str) -> list[str]:
+    """The code a start-up or configuration file runs (adversarial round 14a): a .pdbrc's Python (its `!` lines and
+    every line that is no pdb command), a .ghci's `:!` shell lines, a pylintrc's init-hook (Python), a .bazelrc's
+    --run_under programs (shell)."""
+    lines = text.splitlines()[:4096]
+    if lang == "pdbrc":
+        code = [ln.strip()[1:] if ln.strip().startswith("!") else ln.strip() for ln in lines]
+        code = [c for c in code if c and not c.startswith("#") and c.split()[0].split(";")[0] not in _PDB_COMMANDS]
+        return [one_liner("python", "\n".join(code))] if code else []
+    if lang == "ghci":
+        return [ln.strip()[2:].strip() for ln in lines if ln.strip().startswith(":!") and ln.strip()[2:].strip()]
+    out: list[str] = []
+    for ln in lines:
+        if lang == "pylintrc":
+            key, eq, value = ln.partition("=")
+            if eq and key.strip() in ("init-hook", "init_hook"):
+                value = value.strip()
+                if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                    value = value[1:-1].replace("\\'", "'").replace('\\"', '"')
+                if value:
+                    out.append(one_liner("python", value))
+        else:
+            i = ln.find("--run_under")
+            if i != -1:
+                value = ln[i + len("--run_under") :].lstrip("= ").strip()
+                if value[:1] in ("'", '"') and value[0] in value[1:]:
+                    value = value[1 : value.index(value[0], 1)]
+                else:
+                    value = value.split(None, 1)[0] if value.split() else ""
+                if value and not value.startswith("//"):  # a bazel target (//tools:x) is built, not a host program
+                    out.append(value)
+    return out

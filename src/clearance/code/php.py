@@ -221,7 +221,7 @@ class _Reader(TreeReader):
             c.setenv(k, Val(v))
         elif name == "rename":
             c.move(first, vals[1] if len(vals) > 1 else UNKNOWN, name)
-        elif name == "fopen":
+        elif name in ("fopen", "gzopen", "bzopen"):  # gzopen/bzopen take fopen's mode (round 14a)
             mode = vals[1].text if len(vals) > 1 else "r"
             if first.text is not None and "://" in first.text:
                 c.network(first, name)

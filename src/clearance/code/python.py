@@ -69,8 +69,23 @@ _LISTEN_CALLS = frozenset({"asyncio.start_server", "uvicorn.run", "aiohttp.web.r
 _LISTEN_METHODS = ("#bind", ".bind", "#create_server", ".create_server", "#run", "().run")
 _FILE_HANDLERS = frozenset({"http.server.SimpleHTTPRequestHandler", "http.server.CGIHTTPRequestHandler"})
 _OPENERS = frozenset({"open", "io.open", "codecs.open", "_io.open", "os.fdopen"})
-_COPIES = frozenset({"shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.copytree", "shutil.copymode", "shutil.copystat"})
-_MOVES = frozenset({"shutil.move", "os.rename", "os.replace", "os.renames"})
+# The standard library's other openers of the file their first argument names, with a mode (or dbm's flag) as an
+# argument: qualified name -> (the mode's position or None when it has none, its keyword, the mode when none is given).
+# gzip.open(P, 'wb'), tarfile.open(P, 'w'), zipfile.ZipFile(P, 'w'), shelve.open(P), logging.FileHandler(P) truncate or
+# append to P as open(P, 'w') does (adversarial round 14a: each wrote an agent's settings unseen).
+_MODE_OPENERS: dict[str, tuple[int | None, str, str]] = {
+    **{q: (1, "mode", "rb") for q in ("gzip.open", "gzip.GzipFile", "bz2.open", "bz2.BZ2File", "lzma.open", "lzma.LZMAFile", "wave.open")},
+    **{q: (1, "mode", "r") for q in ("tarfile.open", "tarfile.TarFile", "zipfile.ZipFile", "io.FileIO", "_io.FileIO")},
+    **{q: (1, "flag", "c") for q in ("shelve.open", "dbm.dumb.open")},
+    **{q: (1, "flag", "r") for q in ("dbm.open", "dbm.gnu.open", "dbm.ndbm.open", "dbm.sqlite3.open")},
+    **{q: (1, "mode", "a") for q in ("logging.FileHandler", "logging.handlers.RotatingFileHandler", "logging.handlers.WatchedFileHandler")},
+    "logging.handlers.TimedRotatingFileHandler": (None, "mode", "a"),
+    "logging.basicConfig": (None, "filemode", "a"),
+}
+_COPIES = frozenset(
+    {"shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.copytree", "shutil.copymode", "shutil.copystat", "distutils.file_util.copy_file"}
+)
+_MOVES = frozenset({"shutil.move", "os.rename", "os.replace", "os.renames", "distutils.file_util.move_file"})
 _LINKS = frozenset({"os.symlink", "os.link"})
 # Calls that run code from a file, a module or a prompt the reader does not open (importlib's file loaders, runpy, code's REPLs).
 _LOADERS = frozenset(
@@ -1273,6 +1288,8 @@ class _Reader:
             self.method_call(q, node)
         elif q in _OPENERS:
             self.open_call(node, 1)
+        elif q in _MODE_OPENERS:
+            self.mode_open(node, q)
         elif q == "os.open":
             self.os_open(node)
         elif q in _FILE_SERVERS:
@@ -1530,6 +1547,25 @@ class _Reader:
             f.opaque.append(f"opens {path} with a mode only known at run time")
             f.reads.append(path)
         elif any(c in mode for c in "wax+"):
+            f.writes.append(path)
+        else:
+            f.reads.append(path)
+
+    def mode_open(self, node: ast.Call, q: str) -> None:
+        """gzip.open(P, MODE), tarfile.open(P, MODE), shelve.open(P, FLAG), logging.FileHandler(P) …: P is written when
+        the mode (dbm's flag: c, n, w) writes, read otherwise (_MODE_OPENERS)."""
+        f = self.facts
+        index, keyword, default = _MODE_OPENERS[q]
+        present, v = self.arg(node, 99 if q == "logging.basicConfig" else 0, ("filename", "file", "name", "path"), 0)
+        path = _text(v)
+        if not present or path is None or (v is not None and v[0] == "i"):
+            return  # no file (basicConfig without filename=), a computed path, or a descriptor
+        present, m = self.arg(node, 99 if index is None else index, (keyword,), 0)
+        mode = _text(m) if present else default
+        if mode is None or DYN in mode:
+            f.opaque.append(f"opens {path} with a mode only known at run time")
+            f.reads.append(path)
+        elif any(c in mode for c in "waxcn+"):
             f.writes.append(path)
         else:
             f.reads.append(path)

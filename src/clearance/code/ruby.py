@@ -26,6 +26,9 @@ _DELETE = frozenset(
     | {"File.delete", "File.unlink", "Dir.rmdir", "Dir.delete", "Dir.unlink", "Pathname.rmtree", "Pathname.delete", "Pathname.unlink", "Pathname.rmdir"}
 )
 _WRITE_FIRST = frozenset({"File.write", "IO.write", "File.binwrite", "IO.binwrite", "Pathname.write", "Pathname.binwrite", "File.truncate", "File.mkfifo"})
+# Openers that write the file a literal first argument names (adversarial round 14a: Logger.new appends, GzipWriter and
+# CSV-less archive writers truncate); given an IO object instead they open no file.
+_WRITE_FIRST_PATH = frozenset({"Logger.new", "Zlib::GzipWriter.open", "Zlib::GzipWriter.new", "ActiveSupport::Logger.new"})
 _WRITE_SECOND = frozenset(
     {
         "FileUtils.cp",
@@ -373,6 +376,8 @@ class _Reader(TreeReader):
                 c.delete(self.value(inner[0]) if inner else UNKNOWN, name)
         elif name in _WRITE_FIRST:
             c.write(first, name)
+        elif name in _WRITE_FIRST_PATH and first.text is not None:
+            c.write(first, name)  # Logger.new(PATH) appends to PATH; Logger.new(STDOUT) is no file
         elif name in _WRITE_SECOND:
             given = [a for a in args if a.type not in ("pair", "hash")]  # FileUtils.ln_s(a, b, force: true)
             dest = self.value(given[-1]) if len(given) > 1 else UNKNOWN

@@ -56,15 +56,20 @@ problem_rule(
 )
 
 
+MAX_CHARS_SEEN = 200_000  # rules/tools.MAX_SCRIPT_CHARS: a longer module is not analysed (as a test module is not)
+
+
 def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str | None:
     """Why writing *text* to *path* puts code a toolchain runs by convention that would be denied or
     asked about when typed, or None.  Shared by the Write/Edit tools and shell redirections."""
-    from ..code import may_be_conventional
+    from ..code import may_be_conventional, source_might_disable
 
-    if not text or DYN in path or not may_be_conventional(path):
+    # A module in the project (its own virtualenv and node_modules included): what imports it later is the project's
+    # toolchain; one in the temporary folder runs when a command names it, and is judged then.
+    if not text or DYN in path or not (may_be_conventional(path) or (source_might_disable(path, text[:MAX_CHARS_SEEN]) and sc.inside_project(sc.path(path)))):
         return None
-    from ..code.convention import TEST_MODULE_WRITTEN, written
-    from ..engine import analyse_shell, asked_side_effect, strongest_denial
+    from ..code.convention import SOURCE_WRITTEN, TEST_MODULE_WRITTEN, written
+    from ..engine import analyse_shell, asked_side_effect, disables_clearance, strongest_denial
     from .tools import MAX_SCRIPT_CHARS  # here, not at the top: a shell write's effect rules need not import tools, net, creds
 
     found = written(path, text[:MAX_SCRIPT_CHARS])
@@ -73,7 +78,11 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
     why, codes = found
     # A test module exercises dangerous-looking code on temporary paths every day: only a hard denial counts in one
     # (clearance's own files, the agents' settings, protected files), and a module too large to read is not asked about.
-    test = why == TEST_MODULE_WRITTEN
+    test = why in (TEST_MODULE_WRITTEN, SOURCE_WRITTEN)
+    # Any other module: only what would disable or blind clearance counts (its files, its library, the agents'
+    # settings, the files protected for that reason) -- an application module reading a token from the environment
+    # and sending it to its API is everyday code, not the agent switching its overseer off.
+    source = why == SOURCE_WRITTEN
     if len(text) > MAX_SCRIPT_CHARS:
         return None if test else f"{why}; it is {len(text)} characters, more than clearance analyses; a person looks at it"
     for code in dict.fromkeys(codes):  # (a code already looked at gives the same answer again)
@@ -82,7 +91,7 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
             if test:
                 continue
             return f"{why}; clearance cannot analyse its code ({analysis.error}); a person looks at it"
-        f = strongest_denial(analysis.findings)
+        f = strongest_denial([g for g in analysis.findings if disables_clearance(g.rule_id)] if source else analysis.findings)
         if f is not None and (not test or f.verdict == HARD_DENY):
             return f"{why}, and the code written into it would be denied if typed: {f.message} ({f.rule_id})"
         if test:
@@ -96,7 +105,7 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
 @rule(
     id="write.convention-code",
     title="Writing code a toolchain runs by convention (conftest.py, setup.py, build.rs, .pth, $(shell …)) that would be denied or asked if typed",
-    why="Nobody names conftest.py or build.rs on a command line: the next pytest or cargo build runs them. Code written there is judged when it is written, with the file's role in the reason.",
+    why="Nobody names conftest.py or build.rs on a command line: the next pytest or cargo build runs them. Code written there is judged when it is written, with the file's role in the reason. Any other module in a language clearance reads (Python, JavaScript/TypeScript, Ruby, PHP) is run by whatever imports it -- a test runner, a server, the application -- so it is judged too, counting only what would disable or blind clearance (its files, the agents' settings, a critical delete).",
     verdict=ASK,
     scope="action",
     tools=("write", "edit"),
@@ -117,6 +126,10 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
             },
         },
         {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/webapp/mk/rules.mk", "old_string": "", "new_string": "X := $(shell rm -rf ~/)\n"}},
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/app.py", "content": "import shutil\nshutil.rmtree('/home/ana/.config/clearance')\n"},
+        },
     ),
     no_match=(
         {
@@ -127,7 +140,13 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
             "tool_name": "Write",
             "tool_input": {"file_path": "/home/ana/webapp/setup.py", "content": "from setuptools import setup\nsetup(name='webapp', version='1.0')\n"},
         },
-        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/src/app.py", "content": "import os\nos.system('rm -rf ~')\n"}},
+        {
+            "tool_name": "Write",
+            "tool_input": {
+                "file_path": "/home/ana/webapp/src/app.py",
+                "content": "import os, requests\nrequests.post('https://api.example.com', data=os.environ['TOKEN'])\n",
+            },
+        },
         {
             "tool_name": "Write",
             "tool_input": {"file_path": "/home/ana/webapp/.venv/lib/python3.12/site-packages/webapp.pth", "content": "/home/ana/webapp/src\n"},

@@ -565,7 +565,8 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     **{("rce.install-from-url", n): installs for n in _NODE_PMS},
     **{("sys.package-remove", n): _any_value(_REMOVERS) for n in _NODE_PMS},
     **{("sys.package-config-set", n): sets_package_config for n in _NODE_PMS},
-    **{("sys.package-config-set", n): _any_value(frozenset({"config"})) for n in ("conda", "mamba", "micromamba", "bundle", "poetry", "composer")},
+    **{("sys.package-config-set", n): _any_value(frozenset({"config"})) for n in ("conda", "mamba", "micromamba", "bundle", "composer")},
+    ("sys.package-config-set", "poetry"): _any_value(frozenset({"config", "use"})),
     **{("self.agent-reinstall", n): reinstalls for n in _NODE_PMS},
     **{("self.agent-reinstall", n): _any_value(frozenset({"install"})) for n in ("cargo", "go")},
     **{("publish.package", n): _any_value(NPM_REGISTRY_VERBS) for n in (*_NODE_PMS, "bun")},
@@ -981,9 +982,9 @@ def writes_git_config(action: Action, sc: Scope) -> bool:
 
 
 def writes_conventional_file(action: Action, sc: Scope) -> bool:
-    from ..code import may_be_conventional
+    from ..code import may_be_conventional, source_might_disable
 
-    return any(text and DYN not in path and may_be_conventional(path) for path, text in _written(action))
+    return any(text and DYN not in path and (may_be_conventional(path) or source_might_disable(path, text)) for path, text in _written(action))
 
 
 def workflow_file(path: str) -> bool:

@@ -2536,6 +2536,25 @@ def sandbox_escape(action: Action, sc: Scope) -> str | None:
     return "the call asks to run outside the sandbox the user switched on; lifting it is the user's decision"
 
 
+# Editors that host agents (Copilot, Cursor, Claude Code's and other agents' extensions) and install extensions from
+# their command line (adversarial round 14a; a list: each editor names its own CLI).
+_EDITOR_CLIS = ("code", "code-insiders", "codium", "cursor", "windsurf", "positron", "trae", "kiro")
+
+
+def _editor_extension(cmd: SimpleCommand) -> str | None:
+    """`code --install-extension FILE.vsix` (or a path): an extension from a local package, code the agent can have
+    written, which the editor runs at its next start with the user's rights, outside any hook. One from the
+    marketplace by its id (`ms-python.python`) stays as installing any published package does."""
+    vals = cmd.values()
+    for i, v in enumerate(vals):
+        value = vals[i + 1] if v == "--install-extension" and i + 1 < len(vals) else v.split("=", 1)[1] if v.startswith("--install-extension=") else None
+        if value is None:
+            continue
+        if value.endswith(".vsix") or "/" in value or paths.DYN in value:
+            return f"{cmd.name} --install-extension {value} installs an extension from a local package: code the editor runs at its next start, outside clearance's hook"
+    return None
+
+
 @rule(
     id="self.agent-extra-code",
     title="Starting another agent with MCP servers, plugins or preloaded code given on its command line or in its environment",
@@ -2548,17 +2567,26 @@ def sandbox_escape(action: Action, sc: Scope) -> str | None:
         "`.mcp.json` (a file the agent may not write) stays allowed; anything else a person confirms."
     ),
     verdict=ASK,
-    commands=_AGENT_CLIS,
+    commands=(*_AGENT_CLIS, *_EDITOR_CLIS),
     match=(
         "claude --mcp-config /tmp/m.json -p 'fix the tests'",
+        "code --install-extension /tmp/x.vsix",
         "NODE_OPTIONS='--require /tmp/x.js' claude -p 'fix the tests'",
         "claude --plugin-dir /tmp/p -p 'x'",
         "copilot --additional-mcp-config @/tmp/m.json -p 'x'",
         "codex -c 'mcp_servers.x.command=\"sh\"' exec 'x'",
     ),
-    no_match=("claude --mcp-config .mcp.json -p 'x'", "claude -p 'x'", "codex -c model=o3 exec 'x'", "NODE_OPTIONS=--max-old-space-size=4096 claude -p 'x'"),
+    no_match=(
+        "claude --mcp-config .mcp.json -p 'x'",
+        "claude -p 'x'",
+        "codex -c model=o3 exec 'x'",
+        "NODE_OPTIONS=--max-old-space-size=4096 claude -p 'x'",
+        "code --install-extension ms-python.python",
+    ),
 )
 def agent_extra_code(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if cmd.name in _EDITOR_CLIS:
+        return _editor_extension(cmd)
     agent = _agent(cmd)
     if not any(v in ("--help", "-h", "--version", "-v") for v in cmd.values()):
         # The variables that make it load code of the agent's choosing, judged in a file later sessions load

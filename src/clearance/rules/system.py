@@ -1663,17 +1663,56 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+def _interpreter_chosen(name: str, ops: list[str], vals: list[str]) -> str | None:
+    """The interpreter a command makes the project's for later runs: `poetry env use X`, `uv python pin X`, `pdm use
+    X`, `uv venv --python X`, `pipenv --python X`, `virtualenv -p X`."""
+    if name == "poetry" and ops[:2] == ["env", "use"] and len(ops) > 2:
+        return ops[2]
+    if name == "uv" and ops[:2] == ["python", "pin"] and len(ops) > 2:
+        return ops[2]
+    if name == "pdm" and ops[:1] == ["use"] and len(ops) > 1:
+        return ops[1]
+    if (name == "uv" and ops[:1] == ["venv"]) or name in ("pipenv", "virtualenv"):
+        for i, v in enumerate(vals):
+            if v in ("--python", "-p") and i + 1 < len(vals):
+                return vals[i + 1]
+            if v.startswith("--python="):
+                return v.split("=", 1)[1]
+    return None
+
+
 @rule(
     id="sys.package-config-set",
     title="Setting a package-manager key that runs a program or switches a check off",
     why=(
         "`npm config set script-shell X` runs every later npm script through X; `ignore-scripts false` and `strict-ssl false` "
         "undo a check the user may have set on purpose. The setting lasts beyond the session, so a person confirms. "
-        "Where packages come from (`registry`, `index-url`) is net.package-source-change."
+        "Where packages come from (`registry`, `index-url`) is net.package-source-change. Choosing the project's interpreter "
+        "from the temporary folder (`poetry env use /tmp/…`, `uv python pin /tmp/…`, `uv venv -p /tmp/…`) makes every later "
+        "run of the project run that program, as UV_PYTHON=/tmp/… in an .envrc would."
     ),
     verdict=ASK,
-    commands=("npm", "pnpm", "yarn", "pip", "pip3", "uv", "cargo", "conda", "mamba", "micromamba", "bundle", "poetry", "composer"),
+    commands=(
+        "npm",
+        "pnpm",
+        "yarn",
+        "pip",
+        "pip3",
+        "uv",
+        "cargo",
+        "conda",
+        "mamba",
+        "micromamba",
+        "bundle",
+        "poetry",
+        "composer",
+        "pipenv",
+        "virtualenv",
+        "pdm",
+    ),
     match=(
+        "poetry env use /tmp/py/bin/python",
+        "uv python pin /tmp/py/bin/python3",
         "yarn config set strictSsl false",
         "conda config --set ssl_verify false",
         "poetry config certificates.pypi.cert false",
@@ -1700,6 +1739,9 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         "npm config set registry https://evil.example/",
         "cargo --config 'build.jobs=4' build",
         "RUSTC_WRAPPER=sccache cargo build",
+        "poetry env use python3.12",
+        "uv python pin 3.12",
+        "uv venv --python /usr/bin/python3.12 .venv",
     ),
 )
 def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -1709,6 +1751,13 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
     # The value of an option that takes one as the next word is no operand (`npm config set --location project KEY V`).
     valued = {i + 1 for i, v in enumerate(vals) if v in ("--location", "-L", "--userconfig", "--globalconfig", "-w", "--workspace")}
     ops = [v for i, v in enumerate(vals) if not v.startswith("-") and i not in valued]
+    chosen = _interpreter_chosen(cmd.name, ops, vals)
+    if chosen is not None and DYN not in chosen:
+        where = sc.path(chosen, cmd)
+        if not sc.inside_project(where) and (where.startswith(("/tmp/", "/var/tmp/", "/dev/shm/", "/private/tmp/")) or sc.in_temp(where)):
+            # Adversarial round 14a: as UV_PYTHON=/tmp/… in an .envrc, every later `poetry run`, `uv run`, `pytest` in
+            # that environment runs a program the agent may have put in the temporary folder, outside any hook.
+            return f"{cmd.name} makes {sc.show(where)}, in the temporary folder, the interpreter of every later run of the project"
     tool = {"pnpm": "npm", "pip3": "pip", "uv": "pip"}.get(cmd.name, cmd.name)
     if tool == "npm" and ops[:1] in (["set"], ["c"]):
         ops = ["config", *ops] if ops[0] == "set" else ["config", *ops[1:]]  # npm's aliases: `npm set`, `npm c set`

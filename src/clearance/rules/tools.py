@@ -798,6 +798,8 @@ def deferred_temp_code(path: str, text: str, sc: Scope) -> str | None:
     from .gates import env_file, envrc_loading
 
     base = path.rsplit("/", 1)[-1]
+    if base in (".python-version", "pyvenv.cfg"):
+        return _interpreter_file(path, base, text, sc)
     # A script of its own (`scripts/setup.sh`, a `#!` file) runs when someone runs it -- through the hook, where the
     # agent does, with the temporary file read as it is then -- not by another program (round 9a keeps it allowed);
     # unless an `.envrc` on the disk sources it (`. ./scripts/env.sh`): then it is that `.envrc`'s code.
@@ -845,6 +847,20 @@ def deferred_temp_code(path: str, text: str, sc: Scope) -> str | None:
                     f"{shown} takes the text of {e.raw or e.path}, in the temporary folder, as code or variables each time it is"
                     " run later: that file is anyone's to write before then"
                 )
+    return None
+
+
+def _interpreter_file(path: str, base: str, text: str, sc: Scope) -> str | None:
+    """A file naming the interpreter of later runs (adversarial round 14a): `.python-version` (uv and pyenv read a path
+    there) or a virtualenv's `pyvenv.cfg` (`home`: where its interpreter and standard library come from), naming one
+    in the temporary folder -- as UV_PYTHON=/tmp/… in an .envrc does."""
+    for line in text.splitlines()[:64]:
+        key, eq, value = line.partition("=")
+        value = value.strip() if eq else line.strip()
+        if base == "pyvenv.cfg" and (not eq or key.strip() not in ("home", "executable", "base-executable", "base-prefix", "base-exec-prefix")):
+            continue
+        if value.startswith(("/", "~", "..")) and _temp_file(sc.path(value), sc):
+            return f"{sc.show(path)} makes {value}, in the temporary folder, the interpreter of every later run here"
     return None
 
 

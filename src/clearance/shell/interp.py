@@ -75,7 +75,8 @@ _READ = {
     "python": lazy(r"(?:\bopen|read_text|read_bytes|io\.open)\s*\("),
     "js": lazy(r"(?:readFileSync|readFile|createReadStream|Deno\.readTextFile|Bun\.file)\s*\("),
     "ruby": lazy(r"(?:File\.read|IO\.read|File\.open|File\.binread)\s*\(?"),
-    "php": lazy(r"(?:file_get_contents|fopen|readfile)\s*\("),
+    # (PHP's gzopen/bzopen take fopen's mode: round 14a)
+    "php": lazy(r"(?:file_get_contents|fopen|readfile|gzopen|bzopen)\s*\("),
     "perl": lazy(r"\bopen\s*+(?:\(\s*+)?(?:my\s+)?\$?\w+\s*,\s*['\"]<['\"]\s*,"),
     "lua": lazy(r"\bio\.(?:open|lines)\s*\("),
     # R's readers of a file named by their first argument (base, utils, readr, data.table, yaml); Julia's.
@@ -91,7 +92,8 @@ _READ = {
 _WRITE = {
     "python": lazy(r"(?:\.write_text|\.write_bytes)\s*\(|\bshutil\.(?:copy\w*|move)\s*\("),
     "js": lazy(r"(?:writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|Deno\.writeTextFile|Bun\.write)\s*\("),
-    "ruby": lazy(r"(?:File\.write|IO\.write|File\.binwrite)\s*\(?"),
+    # (Ruby's Logger.new(PATH) appends to PATH, Zlib::GzipWriter.open(PATH) truncates it: adversarial round 14a)
+    "ruby": lazy(r"(?:File\.write|IO\.write|File\.binwrite|Zlib::GzipWriter\.open|Logger\.new)\s*\(?"),
     "php": lazy(r"file_put_contents\s*\("),
     "perl": lazy(r"\bopen\s*+(?:\(\s*+)?(?:my\s+)?\$?\w+\s*,\s*['\"]\+?>>?['\"]\s*,"),
     "julia": lazy(r"\b(?:write|touch|chmod|chown)\s*\("),

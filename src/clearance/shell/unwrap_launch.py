@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import pathstr
 from ..paths import DYN
-from .ir import SimpleCommand, Word
+from .ir import SimpleCommand, Word, shell_quote
 from .outputs import literal_stdin
 from .unwrap import (
     _PRINT_ONLY,
@@ -42,6 +42,8 @@ _SHARER_VALUE_OPTS = frozenset(
 )
 
 
+# tmux commands whose operands the server keeps and runs later (a window's shell, a hook, a key binding).
+_TMUX_LATER = frozenset({"set-option", "set", "set-window-option", "setw", "set-hook", "bind-key", "bind", "if-shell", "if"})
 _TMUX_VALUE_OPTS = frozenset({"-s", "-n", "-t", "-c", "-e", "-x", "-y", "-F", "-l", "-p", "-w"})
 
 
@@ -159,6 +161,8 @@ class Methods(Unwrapper):
                 "run",
                 "display-popup",
                 "popup",
+                "pipe-pane",
+                "pipep",
             ):
                 # The shell command is the last operand; options with values come before it.
                 j = vals.index(sub) + 1
@@ -166,6 +170,32 @@ class Methods(Unwrapper):
                     j += 2 if vals[j] in _TMUX_VALUE_OPTS else 1
                 if j < len(vals):
                     self.reparse(" ".join(vals[j:]), cmd, f"tmux {sub}")
+            elif sub in _TMUX_LATER:
+                # A command the server keeps and runs later, outside any hook (adversarial round 14a): the option
+                # default-command (every new window's shell command) or default-shell (its program), a hook's or a key
+                # binding's tmux command, if-shell's shell command and tmux commands.
+                j = vals.index(sub) + 1
+                while j < len(vals) and vals[j].startswith("-"):
+                    j += 2 if vals[j] in ("-t", "-T", "-N") else 1
+                kept = vals[j:]
+                if sub in ("set-option", "set", "set-window-option", "setw"):
+                    if len(kept) >= 2 and kept[0] == "default-command":
+                        # A new window's shell reads that window's terminal, the user's, not the agent's input.
+                        self.reparse(kept[1] + " < /dev/null", cmd, f"tmux {sub} default-command")
+                    elif len(kept) >= 2 and kept[0] == "default-shell":
+                        self.command(cmd.derive([argv[j + 1]], f"tmux {sub} default-shell"))
+                    elif len(kept) >= 2:
+                        # A format's #(COMMAND) runs at every refresh of the status line (status-right, …).
+                        for part in kept[1].split("#(")[1:4]:
+                            if ")" in part:
+                                self.reparse(part[: part.rindex(")")], cmd, f"tmux {sub} {kept[0]}")
+                elif sub in ("if-shell", "if"):
+                    if kept:
+                        self.reparse(kept[0], cmd, f"tmux {sub}")
+                    for later in kept[1:3]:
+                        self.reparse("tmux " + later, cmd, f"tmux {sub}")
+                elif len(kept) >= 2:  # set-hook NAME COMMAND, bind-key KEY COMMAND [ARGS]
+                    self.reparse("tmux " + " ".join(shell_quote(v) for v in kept[1:]) if len(kept) > 2 else "tmux " + kept[1], cmd, f"tmux {sub}")
             elif sub in ("send-keys", "send"):
                 j = vals.index(sub) + 1
                 while j < len(vals) and vals[j].startswith("-"):
