@@ -171,7 +171,7 @@ def test_branches_splits_the_top_level_only() -> None:
     assert branches(r"(?:a)|(?:b)") == ["(?:a)", "(?:b)"]
     assert branches(r"a[|]b|\|c|(?:d|e)f|[]|]g|[^]|]h") == ["a[|]b", r"\|c", "(?:d|e)f", "[]|]g", "[^]|]h"]
     assert branches(r"(?:(?:x|y))") == ["x", "y"]
-    for p in (r"(?:a|b)", r"a[|]b|\|c|(?:d|e)f|[]|]g", probe._CONSEQUENTIAL_TEXT.pattern, probe._NET_COMMAND.pattern):
+    for p in (r"(?:a|b)", r"a[|]b|\|c|(?:d|e)f|[]|]g", probe._CONSEQUENTIAL_TEXT.pattern, probe._NET_PHRASES.pattern):
         # the alternatives are the pattern: joined again they match what it matches
         joined = re.compile("(?:" + "|".join(branches(p)) + ")", re.I)
         for text in ("a|b", "|c", "ef", "]g", "x h", "curl x", "send .env", "| sh", "a@b.co"):

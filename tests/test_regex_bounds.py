@@ -34,13 +34,13 @@ LIMIT_MS = 40.0
 # Ten times the input may take at most this many times as long (linear: 10), above a floor of noise.
 GROWTH = 30.0
 GROWTH_FLOOR_MS = 3.0
-# Case-insensitive lists of dozens of phrases tried at every word start, still over 10 ms per 100 KB (bench/regex_worst.py):
-# linear, but 40-85 ms on 100 KB of one-letter words on a loaded 2-core box.  Their bound is the whole decision's goal
+# A case-insensitive list of dozens of phrases tried at every word start, still over 10 ms per 100 KB (bench/regex_worst.py):
+# linear, but 40-85 ms on 100 KB of one-letter words on a loaded 2-core box.  Its bound is the whole decision's goal
 # (bench/worst_case.py).  _DIRECTED: a vocative may start at a blank, a bullet or any letter of a name and every start reads
-# the addressee list, the modal list and the verb (in use it runs only in windows around an addressee hint);
-# _NET_COMMAND: every letter after a separator starts some program name (in use it reads one command).
+# the addressee list, the modal list and the verb (in use it runs only in windows around an addressee hint).
+# (_NET_COMMAND was the other: probe._NetCommand reads a command's words by set lookup, tests/test_net_command.py.)
 WORDLIST_FACTOR = 4.0
-WORDLISTS = {f"clearance.probe:{n}" for n in ("_DIRECTED", "_NET_COMMAND")}
+WORDLISTS = {f"clearance.probe:{n}" for n in ("_DIRECTED",)}
 
 
 def _limit(where: str, limit_ms: float) -> float:
