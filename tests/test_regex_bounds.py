@@ -250,11 +250,35 @@ OWN_WORDS = 12
 OWN_SEPARATORS = (" ", "", "\n")
 
 
+def read_on_words(pattern: str) -> list[str]:
+    """The words a lookahead reads on from (`word(?=…)`, `(?:a|b)(?=…)`): each is a place the pattern may read the rest of
+    the text from, once per repetition of the word (`(?:psql|mysql)(?=\\s(?:[^;&|]*\\s)?-h)` on "psql psql …")."""
+    text = _ESCAPE.sub("  ", pattern)  # same length: positions stay those of the pattern
+    out: list[str] = []
+    for m in re.finditer(r"\(\?<?[=!]", text):
+        i = m.start()
+        if i and text[i - 1] == ")":
+            depth, j = 0, i - 1
+            while j >= 0:  # the group that closes just before the lookahead
+                depth += {")": 1, "(": -1}.get(text[j], 0)
+                if depth == 0:
+                    break
+                j -= 1
+            out.extend(_LITERAL.findall(text[j:i]))
+        else:
+            w = re.search(r"[A-Za-z][A-Za-z_]{2,}$", text[:i])
+            if w:
+                out.append(w.group())
+    return sorted(set(out), key=lambda w: (-len(w), w))[:OWN_WORDS]
+
+
 def own_units(p: re.Pattern[str]) -> dict[str, tuple[str, str]]:
     """Input shapes built from the pattern's text, as (repeated unit, what ends the text): a word and a run of
-    blanks, the word repeated with a separator, two of its punctuation characters in turn."""
+    blanks, the word repeated with a separator, two of its punctuation characters in turn.  The words: its longest,
+    and those a lookahead reads on from."""
     text = _ESCAPE.sub(" ", p.pattern)
     words = sorted(set(_LITERAL.findall(text)), key=lambda w: (-len(w), w))[:OWN_WORDS]
+    words += [w for w in read_on_words(p.pattern) if w not in words]
     units: dict[str, tuple[str, str]] = {}
     for w in words:
         units[f"{w!r}+blanks"] = (" ", w)
@@ -548,3 +572,13 @@ def test_placeholder_in_query_answers_as_the_pattern_did() -> None:
         t0 = time.process_time()
         _placeholder_in_query(text)
         assert (time.process_time() - t0) * 1000.0 < LIMIT_MS, unit
+
+
+def test_own_words_include_those_a_lookahead_reads_on_from() -> None:
+    """probe._NET_COMMAND's pattern read the rest of a command from every database client's name (100 KB of "psql ": 11 s);
+    "psql" is no longest word, so the words a lookahead follows are tried too."""
+    from .test_net_command import PATTERN
+
+    units = own_units(re.compile(PATTERN, re.I))
+    assert "('psql'+' ')*" in units and "'mysql'+blanks" in units
+    assert read_on_words(r"\b(?:ab|cde)(?=\s+x)|\bfoo(?!bar)") == ["cde", "foo"]
