@@ -34,12 +34,14 @@ LIMIT_MS = 40.0
 # Ten times the input may take at most this many times as long (linear: 10), above a floor of noise.
 GROWTH = 30.0
 GROWTH_FLOOR_MS = 3.0
-# A case-insensitive list of dozens of phrases tried at every word start, still over 10 ms per 100 KB (bench/regex_worst.py):
-# linear, but 40-85 ms on 100 KB of one-letter words on a loaded 2-core box.  Its bound is the whole decision's goal
-# (bench/worst_case.py).  _DIRECTED: a vocative may start at a blank, a bullet or any letter of a name and every start reads
-# the addressee list, the modal list and the verb (in use it runs only in windows around an addressee hint).
+# A case-insensitive list of dozens of phrases tried at every word start, still over the bound on some texts of its own
+# words: _DIRECTED, a vocative that may start at any line, blank, bullet or letter, each start reading the addressee list, the
+# modal list and the verb.  probe._TWO_LETTERS turns away the positions that start no word of two letters (100 KB of '-a':
+# 90 -> 19 ms, 'eyJ-': 45 -> 37 ms, under LIMIT_MS on every input above), but a page of lines of one word ("the\n",
+# "note\n", "claude\n": 45-70 ms) still reads the lists once per line.  In use it runs only in windows around an
+# addressee hint, and its bound is the whole decision's goal (bench/worst_case.py).
 # (_NET_COMMAND was the other: probe._NetCommand reads a command's words by set lookup, tests/test_net_command.py.)
-WORDLIST_FACTOR = 4.0
+WORDLIST_FACTOR = 2.0
 WORDLISTS = {f"clearance.probe:{n}" for n in ("_DIRECTED",)}
 
 
