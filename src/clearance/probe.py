@@ -48,15 +48,25 @@ if TYPE_CHECKING:
 HIT = 3
 BORDERLINE = 2
 
+# Every branch of _IGNORE and _DIRECTED reads a word of two letters or more where this stands (in _DIRECTED a greeting,
+# "to", a determiner, an addressee, an annotation): the lookahead says so first, so a position that starts no such word fails at once
+# instead of trying each case-insensitive list (re enters every case-insensitive alternative; 100 KB of '-a': 90 -> 15 ms).
+# It only restates what follows: tests/test_firststart.py compares the patterns without it (spans and groups).
+_TWO_LETTERS = r"(?=[a-z][a-z])"
 _Q = (
     r"(?:and|or|all|any|every|the|your|my|previous|prior|above|earlier|preceding|former|original|initial|existing|system|safety|other|developer|these|those|of)"
 )
 _IGNORE = StartRe(
+    # (every branch opens with a word of two letters or more: _TWO_LETTERS turns the other positions away at once; the blanks
+    # before a word are taken whole, `[\s,]++`: the word cannot start with one.  tests/test_firststart.py compares the pattern without both.)
+    _TWO_LETTERS
     # "ignore previous instructions": instructions/prompts need no qualifier, softer objects need one
-    r"(?:\b(?:ignore|disregard|forget|override|bypass|skip)\b[\s,]+(?:" + _Q + r"\s+)*(?:instructions?|prompts?|directions?|directives?|programming)\b"
-    r"|\b(?:ignore|disregard|forget|bypass)\b[\s,]+(?:"
+    + r"(?:\b(?:ignore|disregard|forget|override|bypass|skip)\b[\s,]++(?:"
     + _Q
-    + r"\s+)+(?:rules|guidelines|guardrails|context|messages?|orders|constraints|restrictions|policies|commands|training|content\s+policy)\b"
+    + r"\s++)*(?:instructions?|prompts?|directions?|directives?|programming)\b"
+    r"|\b(?:ignore|disregard|forget|bypass)\b[\s,]++(?:"
+    + _Q
+    + r"\s++)+(?:rules|guidelines|guardrails|context|messages?|orders|constraints|restrictions|policies|commands|training|content\s+policy)\b"
     r"|\b(?:ignore|disregard)\s+(?:your|the)\s+(?:\w+'s\s+)?(?:\w+\s+)?(?:instructions|guidelines|policy|policies|confidentiality|system\s+prompt)\b"
     r"|\b(?:ignore|disregard|forget)\s+(?:everything|anything)\s*(?:above|before|previously|said|else|we\s+(?:discussed|said))?\b(?=[\s.,;:!]|$)"
     r"|\b(?:ignore|disregard|forget)\s+all\s*(?:above|before|previously|said|else|we\s+(?:discussed|said)|(?=[.,;:!]|$))"
@@ -230,11 +240,6 @@ _PRE_IMP = (
 )
 _VERB = r"([a-z][a-z-]+)"
 _SUBORD = r"(?:(?:before|after|when|once|if|while|whenever)\b[^,.;\n]{0,80},\s*)?"
-# Every branch below reads a word of two letters or more where this stands (a greeting, "to", a determiner, an
-# addressee, an annotation): the lookahead says so first, so a position that starts no such word fails at once
-# instead of trying each case-insensitive list (re enters every case-insensitive alternative; 100 KB of '-a': 90 -> 15 ms).
-# It only restates what follows: tests/test_firststart.py compares the pattern without it (spans and groups).
-_TWO_LETTERS = r"(?=[a-z][a-z])"
 # (firststart.whole: re skips the characters no direction starts with, e.g. every blank line; the match keeps its end)
 _DIRECTED = whole(
     # vocative: at the start of a line or sentence, optionally after a greeting or "note to"
