@@ -230,39 +230,49 @@ def _cpu(fn: object, text: str) -> float:
 
 # ---------------------------------------------------------------- restated steps: the patterns without them
 
-# probe._IGNORE as it was: without the lookahead for two letters (probe._TWO_LETTERS) and with its runs of blanks
-# before a word not taken whole (`[\s,]++`, `\s++`: the word that follows cannot start with a blank or a comma).
-IGNORE_BEFORE = re.compile(
-    probe._IGNORE.pattern.replace(probe._TWO_LETTERS, "", 1).replace(r"[\s,]++", r"[\s,]+").replace(r"\s++)", r"\s+)"), probe._IGNORE.flags
-)
+
+# probe._IGNORE, _PERSONA and _ADDRESSED as they were: without the lookahead for two letters (probe._TWO_LETTERS), and
+# _IGNORE with its runs of blanks before a word not taken whole (`[\s,]++`, `\s++`: the word that follows cannot start
+# with a blank or a comma).
+def _before(p: StartRe) -> re.Pattern[str]:
+    return re.compile(p.pattern.replace(probe._TWO_LETTERS, "", 1).replace(r"[\s,]++", r"[\s,]+").replace(r"\s++)", r"\s+)"), p.flags)
 
 
-def _ignore_same(text: str) -> bool:
-    a, b = probe._IGNORE.compiled.search(text), IGNORE_BEFORE.search(text)
+RESTATED = {"_IGNORE": probe._IGNORE, "_PERSONA": probe._PERSONA, "_ADDRESSED": probe._ADDRESSED}
+BEFORE = {name: _before(p) for name, p in RESTATED.items()}
+
+
+def _restated_same(name: str, text: str) -> bool:
+    a, b = RESTATED[name].compiled.search(text), BEFORE[name].search(text)
     return (a is None) == (b is None) and (a is None or b is None or a.start() == b.start())
 
 
-def test_ignore_restates_the_pattern_it_was() -> None:
-    assert probe._IGNORE.pattern.startswith(probe._TWO_LETTERS) and r"[\s,]++" in probe._IGNORE.pattern
-    assert "++" not in IGNORE_BEFORE.pattern and probe._TWO_LETTERS not in IGNORE_BEFORE.pattern
+def test_restated_patterns_are_the_patterns_they_were() -> None:
+    assert r"[\s,]++" in probe._IGNORE.pattern and "++" not in BEFORE["_IGNORE"].pattern
+    for name, p in RESTATED.items():
+        assert p.pattern.startswith(probe._TWO_LETTERS) and probe._TWO_LETTERS not in BEFORE[name].pattern, name
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([*GLUE, ", ", " ,\t", "'s "]), st.booleans()), min_size=1, max_size=10))
-def test_ignore_finds_what_it_found(parts: list[tuple[str, str, bool]]) -> None:
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([*GLUE, ", ", " ,\t", "'s "]), st.booleans()), min_size=1, max_size=10),
+    st.sampled_from(sorted(RESTATED)),
+)
+def test_restated_patterns_find_what_they_found(parts: list[tuple[str, str, bool]], name: str) -> None:
     text = "".join((w.upper() if up else w) + g for w, g, up in parts)
-    assert _ignore_same(text), text
+    assert _restated_same(name, text), (name, text)
 
 
-def test_ignore_finds_what_it_found_on_the_eval_sets() -> None:
+def test_restated_patterns_find_what_they_found_on_the_eval_sets() -> None:
     """Every form scan() reads of every eval text (counts only)."""
     differ: dict[str, int] = {}
-    found = 0
+    found = dict.fromkeys(RESTATED, 0)
     for where_set, texts in _eval_texts().items():
         for text in texts:
             for v in probe._variants(text[:200_000]):
-                found += IGNORE_BEFORE.search(v) is not None
-                if not _ignore_same(v):
-                    differ[where_set] = differ.get(where_set, 0) + 1
+                for name in RESTATED:
+                    found[name] += BEFORE[name].search(v) is not None
+                    if not _restated_same(name, v):
+                        differ[f"{where_set} {name}"] = differ.get(f"{where_set} {name}", 0) + 1
     assert not differ, differ
-    assert found
+    assert found["_IGNORE"] and found["_PERSONA"], found  # (no eval text holds an _ADDRESSED phrase)

@@ -88,8 +88,10 @@ _IGNORE = StartRe(
     re.I,
 )
 _PERSONA = StartRe(
+    _TWO_LETTERS  # (every branch opens with a word of two letters or more, as _IGNORE's)
     # "you are now using/running/looking at ..." describes a state; a new role or mode follows without a participle
-    r"(?:\byou\s+are\s+(?:now|no\s+longer)\b(?!\s+[a-z]+ing\b)|\bfrom\s+now\s+on\b[^.\n]{0,40}\b(?:you|respond|answer|act)\b|\bact\s+as\s+(?:an?\s+)?(?:unrestricted|unfiltered|evil|jailbroken|uncensored)"
+    + r"(?:\byou\s+are\s+(?:now|no\s+longer)\b(?!\s+[a-z]+ing\b)|\bfrom\s+now\s+on\b[^.\n]{0,40}\b(?:you|respond|answer|act)\b"
+    r"|\bact\s+as\s+(?:an?\s+)?(?:unrestricted|unfiltered|evil|jailbroken|uncensored)"
     r"|\bdeveloper\s+mode\b|\bdo\s+anything\s+now\b|\bjailbr(?:ea|o)k"
     # "no restrictions" only after a subject or "with" ("you have no rules", "with no filters")
     r"|\b(?:with|have|under|are|given)\s+no\s+(?:ethical\s+|moral\s+)?(?:content\s+)?(?:restrictions|rules|filters?|limits|limitations|content\s+policy|guidelines|censorship)\b"
@@ -135,7 +137,8 @@ _REVEAL = AnyOf(
     ),
 )
 _ADDRESSED = StartRe(
-    r"(?:\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+)?(?:ai|assistant|agent|llm|model|chatbot|bot|claude|gpt|copilot|gemini)\b"
+    _TWO_LETTERS  # (every branch opens with a word of two letters or more)
+    + r"(?:\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+)?(?:ai|assistant|agent|llm|model|chatbot|bot|claude|gpt|copilot|gemini)\b"
     r"|\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|language\s+model|assistant|agent|bot)\b"
     r"|\b(?:ai|assistant|agent|llm|bot|claude|chatgpt|copilot|gemini|cursor)\s+reading\s+this\b"
     r"|\b(?:ai|assistant|agent|llm|claude|chatgpt|copilot|gemini|cursor)\s*[:,]\s*(?:you\s+must|please|now|ignore|important|always|do\s+not|never)\b"
@@ -218,7 +221,9 @@ _NON_LATIN = (_IGNORE_ML, _REVEAL_ML, _PERSONA_ML)
 # A cheap first look for an addressee before the expensive structural pattern runs around it.
 # (firststart.whole: re skips the characters no addressee starts with, and each match keeps its end)
 _ADDR_HINT = whole(
-    r"\b(?:claude|chatgpt|gpt|copilot|gemini|cursor|codex|devin|aider|windsurf|cline|jules|opencode|llms?|language\s+models?|ai|agents?|assistants?|bots?|models?)\b",
+    _TWO_LETTERS  # (every addressee has two letters or more)
+    + r"\b(?:claude|chatgpt|gpt|copilot|gemini|cursor|codex|devin|aider|windsurf|cline|jules|opencode|llms?|language\s+models?|ai"
+    r"|agents?|assistants?|bots?|models?)\b",
     re.I,
 )
 
