@@ -136,7 +136,7 @@ def test_the_collector_measures_what_runs() -> None:
 
 # ---------------------------------------------------------------- firststart.whole: StartRes that keep the whole match
 
-WHOLES = {"_DIRECTED": probe._DIRECTED, "_ADDR_HINT": probe._ADDR_HINT}
+WHOLES = {"_DIRECTED": probe._DIRECTED, "_ADDR_HINT": probe._ADDR_HINT, "_OWN_OUTPUT": probe._OWN_OUTPUT}
 # the patterns as they were (plain re.finditer over them): the pattern inside whole()'s group 1, without _DIRECTED's
 # lookaheads for the two letters its branches read next (probe._TWO_LETTERS: they only restate what follows)
 WHOLE_REFERENCE = {n: re.compile(p.pattern[1:-1].replace(probe._TWO_LETTERS, ""), p.flags) for n, p in WHOLES.items()}

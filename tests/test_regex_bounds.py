@@ -30,6 +30,11 @@ SIZE = 100_000
 # 10 ms on an idle core; on this shared 2-core machine (load 8-11 while other work runs) linear patterns
 # measure up to 2-4 times that even in CPU time (shared caches and cores), so the bound leaves room for it. What super-linear
 # patterns take (seconds) is far above either, and GROWTH catches them below the bound too.
+# At 10 ms about 35 patterns are over on this machine even at load 2 (bench/regex_worst.py --top 40 lists them): re
+# tries a pattern that opens with an assertion (\b, a lookbehind) or a case-insensitive word at every position its
+# first-character class admits, about 0.03 us per alternative entered per position, so seven such branches on 100 KB of
+# one character take 20 ms (spawnloop._COUNTED, creds.SECRET_VAR, probe._CONSEQUENTIAL_TEXT, self._WRITES, ...).  The
+# probe's word lists that open with words of two letters or more turn those positions away first (probe._TWO_LETTERS).
 LIMIT_MS = 40.0
 # Ten times the input may take at most this many times as long (linear: 10), above a floor of noise.
 GROWTH = 30.0

@@ -279,7 +279,8 @@ _DIRECTED = whole(
 # A direction about the reader's own answer or task: only the model that is writing an answer has "your response"
 # ("Encode your response in Base64", "Add the following snippet in your reply:", "to complete your task, you MUST go to").
 # An imperative opens the sentence: its first word is no determiner, pronoun, auxiliary, preposition or conjunction.
-_OWN_OUTPUT = lazy(
+# (firststart.whole: re skips the characters no direction starts with, e.g. every line break; the match keeps its end)
+_OWN_OUTPUT = whole(
     r"(?:(?:^|(?<=[\n.!?:]))[ \t>*#-]*+(?=[A-Za-z])(?!(?:the|a|an|this|that|these|those|it|its|if|when|whenever|we|you|i|he|she|they"
     r"|our|my|your|their|there|here|in|on|at|for|of|to|and|or|but|as|with|by|from|into|is|are|was|were|be|been|will|can|could|should|would|may|might|must|do|does|did|has|have|had"
     r"|not|no|all|each|every|some|any|once|after|before|while|what|which|who|how|why|where|so|then|also|now|note|example|e\.g|i\.e)\b)"
@@ -718,14 +719,14 @@ def _own_output(text: str, folded: str | None = None) -> int:
             windows[-1][1] = hi
         else:
             windows.append([lo, hi])
-    matches = [m for lo, hi in windows for m in _OWN_OUTPUT.compiled.finditer(text, lo, hi)]
-    for m in matches:
-        tail = text[m.start() : m.end() + 400]
-        cut = _SENTENCE_END.search(tail[m.end() - m.start() :])
-        sentence = tail[: m.end() - m.start() + cut.start()] if cut else tail
+    spans = [m.span(1) for lo, hi in windows for m in finditer_whole(_OWN_OUTPUT, text, lo, hi)]
+    for m_start, m_end in spans:
+        tail = text[m_start : m_end + 400]
+        cut = _SENTENCE_END.search(tail[m_end - m_start :])
+        sentence = tail[: m_end - m_start + cut.start()] if cut else tail
         # "... in your response:" followed by a code block: the block is what the direction is about
-        colon = text.find(":", m.end(), m.end() + 60)
-        fence = _BLOCK_AFTER.compiled.match(text, colon) if colon >= 0 and "\n" not in text[m.end() : colon] else None
+        colon = text.find(":", m_end, m_end + 60)
+        fence = _BLOCK_AFTER.compiled.match(text, colon) if colon >= 0 and "\n" not in text[m_end:colon] else None
         if fence:
             close = text.find("```", fence.end(), fence.end() + 1500)
             sentence += text[fence.end() : close if close >= 0 else fence.end() + 1500]
