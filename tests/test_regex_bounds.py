@@ -46,8 +46,10 @@ GROWTH_FLOOR_MS = 3.0
 # "note\n", "claude\n": 45-70 ms) still reads the lists once per line.  In use it runs only in windows around an
 # addressee hint, and its bound is the whole decision's goal (bench/worst_case.py).
 # (_NET_COMMAND was the other: probe._NetCommand reads a command's words by set lookup, tests/test_net_command.py.)
+# _OWN_OUTPUT: an imperative may open any line, and each line's first word is looked up in its list of some seventy
+# words that open no imperative (a negative lookahead, case-insensitive): a page of lines of one word ("why\n") 40 ms.
 WORDLIST_FACTOR = 2.0
-WORDLISTS = {f"clearance.probe:{n}" for n in ("_DIRECTED",)}
+WORDLISTS = {f"clearance.probe:{n}" for n in ("_DIRECTED", "_OWN_OUTPUT")}
 
 
 def _limit(where: str, limit_ms: float) -> float:
@@ -251,7 +253,8 @@ def test_every_pattern_is_linear() -> None:
 # `mutation[^{]*` scans to the end), the word then a separator repeated line after line, or two of its
 # punctuation characters in turn (`[?&#][^=?]*=[^&#]*?…` on `=?=?=?…`).  These are bench/regex_worst.py's
 # families, made deterministic: every word and every pair of punctuation characters the pattern names.
-_ESCAPE = re.compile(r"\\.")
+# (an escape whole: `\U0010ffff` in a StartRe's class is no word "ffff" of the pattern)
+_ESCAPE = re.compile(r"\\(?:U[0-9a-fA-F]{8}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)")
 _LITERAL = re.compile(r"[A-Za-z][A-Za-z_]{2,}")
 OWN_WORDS = 12
 OWN_SEPARATORS = (" ", "", "\n")
