@@ -52,7 +52,39 @@ STARTS = _start_res()
 REFERENCE = {where: re.compile("(?=" + s.pattern + ")", s.flags) for where, s in STARTS.items()}
 _WORD = re.compile(r"[^\W\d_]{2,}")
 WORDS = sorted({w for s in STARTS.values() for w in _WORD.findall(re.sub(r"\\.", " ", s.pattern))})
-GLUE = [" ", "  ", "\n", "\t", ".", ". ", ",", ":", "!", "-", "_", "|", "@", "#", "<", ">", "(", "'", '"', "/", "$", "`", "", "\u00a0", "ſ", "K", "İ", "ı"]
+GLUE = [
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    ".",
+    ". ",
+    ",",
+    ":",
+    "!",
+    "-",
+    "_",
+    "|",
+    "@",
+    "#",
+    "<",
+    ">",
+    "(",
+    "'",
+    '"',
+    "/",
+    "$",
+    "`",
+    "",
+    "\u00a0",
+    "ſ",
+    "K",
+    "İ",
+    "ı",
+    "a",
+    "é",
+    "x-",
+]
 
 
 def _spans(p: re.Pattern[str], text: str) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
@@ -104,9 +136,10 @@ def test_the_collector_measures_what_runs() -> None:
 
 # ---------------------------------------------------------------- firststart.whole: StartRes that keep the whole match
 
-WHOLES = {"_DIRECTED": probe._DIRECTED, "_ADDR_HINT": probe._ADDR_HINT}
-# the patterns as they were (plain re.finditer over them): the pattern inside whole()'s group 1
-WHOLE_REFERENCE = {n: re.compile(p.pattern[1:-1], p.flags) for n, p in WHOLES.items()}
+WHOLES = {"_DIRECTED": probe._DIRECTED, "_ADDR_HINT": probe._ADDR_HINT, "_OWN_OUTPUT": probe._OWN_OUTPUT}
+# the patterns as they were (plain re.finditer over them): the pattern inside whole()'s group 1, without _DIRECTED's
+# lookaheads for the two letters its branches read next (probe._TWO_LETTERS: they only restate what follows)
+WHOLE_REFERENCE = {n: re.compile(p.pattern[1:-1].replace(probe._TWO_LETTERS, ""), p.flags) for n, p in WHOLES.items()}
 
 
 def _whole_spans(name: str, text: str, pos: int = 0, endpos: int | None = None) -> tuple[list[object], list[object]]:
@@ -119,8 +152,9 @@ def _whole_spans(name: str, text: str, pos: int = 0, endpos: int | None = None) 
 
 
 def test_whole_keeps_the_pattern_text() -> None:
+    assert probe._DIRECTED.pattern.count(probe._TWO_LETTERS) == 4
     for name, p in WHOLES.items():
-        assert p.pattern == "(" + WHOLE_REFERENCE[name].pattern + ")"
+        assert p.pattern.replace(probe._TWO_LETTERS, "") == "(" + WHOLE_REFERENCE[name].pattern + ")"
         assert p.compiled.groups == WHOLE_REFERENCE[name].groups + 1
 
 
@@ -171,7 +205,7 @@ def test_branches_splits_the_top_level_only() -> None:
     assert branches(r"(?:a)|(?:b)") == ["(?:a)", "(?:b)"]
     assert branches(r"a[|]b|\|c|(?:d|e)f|[]|]g|[^]|]h") == ["a[|]b", r"\|c", "(?:d|e)f", "[]|]g", "[^]|]h"]
     assert branches(r"(?:(?:x|y))") == ["x", "y"]
-    for p in (r"(?:a|b)", r"a[|]b|\|c|(?:d|e)f|[]|]g", probe._CONSEQUENTIAL_TEXT.pattern, probe._NET_COMMAND.pattern):
+    for p in (r"(?:a|b)", r"a[|]b|\|c|(?:d|e)f|[]|]g", probe._CONSEQUENTIAL_TEXT.pattern, probe._NET_PHRASES.pattern):
         # the alternatives are the pattern: joined again they match what it matches
         joined = re.compile("(?:" + "|".join(branches(p)) + ")", re.I)
         for text in ("a|b", "|c", "ef", "]g", "x h", "curl x", "send .env", "| sh", "a@b.co"):
@@ -192,3 +226,53 @@ def _cpu(fn: object, text: str) -> float:
     t0 = time.process_time()
     fn(text)  # type: ignore[operator]
     return (time.process_time() - t0) * 1000.0
+
+
+# ---------------------------------------------------------------- restated steps: the patterns without them
+
+
+# probe._IGNORE, _PERSONA and _ADDRESSED as they were: without the lookahead for two letters (probe._TWO_LETTERS), and
+# _IGNORE with its runs of blanks before a word not taken whole (`[\s,]++`, `\s++`: the word that follows cannot start
+# with a blank or a comma).
+def _before(p: StartRe) -> re.Pattern[str]:
+    return re.compile(p.pattern.replace(probe._TWO_LETTERS, "", 1).replace(r"[\s,]++", r"[\s,]+").replace(r"\s++)", r"\s+)"), p.flags)
+
+
+RESTATED = {"_IGNORE": probe._IGNORE, "_PERSONA": probe._PERSONA, "_ADDRESSED": probe._ADDRESSED}
+BEFORE = {name: _before(p) for name, p in RESTATED.items()}
+
+
+def _restated_same(name: str, text: str) -> bool:
+    a, b = RESTATED[name].compiled.search(text), BEFORE[name].search(text)
+    return (a is None) == (b is None) and (a is None or b is None or a.start() == b.start())
+
+
+def test_restated_patterns_are_the_patterns_they_were() -> None:
+    assert r"[\s,]++" in probe._IGNORE.pattern and "++" not in BEFORE["_IGNORE"].pattern
+    for name, p in RESTATED.items():
+        assert p.pattern.startswith(probe._TWO_LETTERS) and probe._TWO_LETTERS not in BEFORE[name].pattern, name
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([*GLUE, ", ", " ,\t", "'s "]), st.booleans()), min_size=1, max_size=10),
+    st.sampled_from(sorted(RESTATED)),
+)
+def test_restated_patterns_find_what_they_found(parts: list[tuple[str, str, bool]], name: str) -> None:
+    text = "".join((w.upper() if up else w) + g for w, g, up in parts)
+    assert _restated_same(name, text), (name, text)
+
+
+def test_restated_patterns_find_what_they_found_on_the_eval_sets() -> None:
+    """Every form scan() reads of every eval text (counts only)."""
+    differ: dict[str, int] = {}
+    found = dict.fromkeys(RESTATED, 0)
+    for where_set, texts in _eval_texts().items():
+        for text in texts:
+            for v in probe._variants(text[:200_000]):
+                for name in RESTATED:
+                    found[name] += BEFORE[name].search(v) is not None
+                    if not _restated_same(name, v):
+                        differ[f"{where_set} {name}"] = differ.get(f"{where_set} {name}", 0) + 1
+    assert not differ, differ
+    assert found["_IGNORE"] and found["_PERSONA"], found  # (no eval text holds an _ADDRESSED phrase)

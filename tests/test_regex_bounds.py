@@ -30,17 +30,26 @@ SIZE = 100_000
 # 10 ms on an idle core; on this shared 2-core machine (load 8-11 while other work runs) linear patterns
 # measure up to 2-4 times that even in CPU time (shared caches and cores), so the bound leaves room for it. What super-linear
 # patterns take (seconds) is far above either, and GROWTH catches them below the bound too.
+# At 10 ms about 35 patterns are over on this machine even at load 2 (bench/regex_worst.py --top 40 lists them): re
+# tries a pattern that opens with an assertion (\b, a lookbehind) or a case-insensitive word at every position its
+# first-character class admits, about 0.03 us per alternative entered per position, so seven such branches on 100 KB of
+# one character take 20 ms (spawnloop._COUNTED, creds.SECRET_VAR, probe._CONSEQUENTIAL_TEXT, self._WRITES, ...).  The
+# probe's word lists that open with words of two letters or more turn those positions away first (probe._TWO_LETTERS).
 LIMIT_MS = 40.0
 # Ten times the input may take at most this many times as long (linear: 10), above a floor of noise.
 GROWTH = 30.0
 GROWTH_FLOOR_MS = 3.0
-# Case-insensitive lists of dozens of phrases tried at every word start, still over 10 ms per 100 KB (bench/regex_worst.py):
-# linear, but 40-85 ms on 100 KB of one-letter words on a loaded 2-core box.  Their bound is the whole decision's goal
-# (bench/worst_case.py).  _DIRECTED: a vocative may start at a blank, a bullet or any letter of a name and every start reads
-# the addressee list, the modal list and the verb (in use it runs only in windows around an addressee hint);
-# _NET_COMMAND: every letter after a separator starts some program name (in use it reads one command).
-WORDLIST_FACTOR = 4.0
-WORDLISTS = {f"clearance.probe:{n}" for n in ("_DIRECTED", "_NET_COMMAND")}
+# A case-insensitive list of dozens of phrases tried at every word start, still over the bound on some texts of its own
+# words: _DIRECTED, a vocative that may start at any line, blank, bullet or letter, each start reading the addressee list, the
+# modal list and the verb.  probe._TWO_LETTERS turns away the positions that start no word of two letters (100 KB of '-a':
+# 90 -> 19 ms, 'eyJ-': 45 -> 37 ms, under LIMIT_MS on every input above), but a page of lines of one word ("the\n",
+# "note\n", "claude\n": 45-70 ms) still reads the lists once per line.  In use it runs only in windows around an
+# addressee hint, and its bound is the whole decision's goal (bench/worst_case.py).
+# (_NET_COMMAND was the other: probe._NetCommand reads a command's words by set lookup, tests/test_net_command.py.)
+# _OWN_OUTPUT: an imperative may open any line, and each line's first word is looked up in its list of some seventy
+# words that open no imperative (a negative lookahead, case-insensitive): a page of lines of one word ("why\n") 40 ms.
+WORDLIST_FACTOR = 2.0
+WORDLISTS = {f"clearance.probe:{n}" for n in ("_DIRECTED", "_OWN_OUTPUT")}
 
 
 def _limit(where: str, limit_ms: float) -> float:
@@ -244,17 +253,42 @@ def test_every_pattern_is_linear() -> None:
 # `mutation[^{]*` scans to the end), the word then a separator repeated line after line, or two of its
 # punctuation characters in turn (`[?&#][^=?]*=[^&#]*?…` on `=?=?=?…`).  These are bench/regex_worst.py's
 # families, made deterministic: every word and every pair of punctuation characters the pattern names.
-_ESCAPE = re.compile(r"\\.")
+# (an escape whole: `\U0010ffff` in a StartRe's class is no word "ffff" of the pattern)
+_ESCAPE = re.compile(r"\\(?:U[0-9a-fA-F]{8}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)")
 _LITERAL = re.compile(r"[A-Za-z][A-Za-z_]{2,}")
 OWN_WORDS = 12
 OWN_SEPARATORS = (" ", "", "\n")
 
 
+def read_on_words(pattern: str) -> list[str]:
+    """The words a lookahead reads on from (`word(?=…)`, `(?:a|b)(?=…)`): each is a place the pattern may read the rest of
+    the text from, once per repetition of the word (`(?:psql|mysql)(?=\\s(?:[^;&|]*\\s)?-h)` on "psql psql …")."""
+    text = _ESCAPE.sub("  ", pattern)  # same length: positions stay those of the pattern
+    out: list[str] = []
+    for m in re.finditer(r"\(\?<?[=!]", text):
+        i = m.start()
+        if i and text[i - 1] == ")":
+            depth, j = 0, i - 1
+            while j >= 0:  # the group that closes just before the lookahead
+                depth += {")": 1, "(": -1}.get(text[j], 0)
+                if depth == 0:
+                    break
+                j -= 1
+            out.extend(_LITERAL.findall(text[j:i]))
+        else:
+            w = re.search(r"[A-Za-z][A-Za-z_]{2,}$", text[:i])
+            if w:
+                out.append(w.group())
+    return sorted(set(out), key=lambda w: (-len(w), w))[:OWN_WORDS]
+
+
 def own_units(p: re.Pattern[str]) -> dict[str, tuple[str, str]]:
     """Input shapes built from the pattern's text, as (repeated unit, what ends the text): a word and a run of
-    blanks, the word repeated with a separator, two of its punctuation characters in turn."""
+    blanks, the word repeated with a separator, two of its punctuation characters in turn.  The words: its longest,
+    and those a lookahead reads on from."""
     text = _ESCAPE.sub(" ", p.pattern)
     words = sorted(set(_LITERAL.findall(text)), key=lambda w: (-len(w), w))[:OWN_WORDS]
+    words += [w for w in read_on_words(p.pattern) if w not in words]
     units: dict[str, tuple[str, str]] = {}
     for w in words:
         units[f"{w!r}+blanks"] = (" ", w)
@@ -548,3 +582,13 @@ def test_placeholder_in_query_answers_as_the_pattern_did() -> None:
         t0 = time.process_time()
         _placeholder_in_query(text)
         assert (time.process_time() - t0) * 1000.0 < LIMIT_MS, unit
+
+
+def test_own_words_include_those_a_lookahead_reads_on_from() -> None:
+    """probe._NET_COMMAND's pattern read the rest of a command from every database client's name (100 KB of "psql ": 11 s);
+    "psql" is no longest word, so the words a lookahead follows are tried too."""
+    from .test_net_command import PATTERN
+
+    units = own_units(re.compile(PATTERN, re.I))
+    assert "('psql'+' ')*" in units and "'mysql'+blanks" in units
+    assert read_on_words(r"\b(?:ab|cde)(?=\s+x)|\bfoo(?!bar)") == ["cde", "foo"]

@@ -49,15 +49,25 @@ if TYPE_CHECKING:
 HIT = 3
 BORDERLINE = 2
 
+# Every branch of _IGNORE and _DIRECTED reads a word of two letters or more where this stands (in _DIRECTED a greeting,
+# "to", a determiner, an addressee, an annotation): the lookahead says so first, so a position that starts no such word fails at once
+# instead of trying each case-insensitive list (re enters every case-insensitive alternative; 100 KB of '-a': 90 -> 15 ms).
+# It only restates what follows: tests/test_firststart.py compares the patterns without it (spans and groups).
+_TWO_LETTERS = r"(?=[a-z][a-z])"
 _Q = (
     r"(?:and|or|all|any|every|the|your|my|previous|prior|above|earlier|preceding|former|original|initial|existing|system|safety|other|developer|these|those|of)"
 )
 _IGNORE = StartRe(
+    # (every branch opens with a word of two letters or more: _TWO_LETTERS turns the other positions away at once; the blanks
+    # before a word are taken whole, `[\s,]++`: the word cannot start with one.  tests/test_firststart.py compares the pattern without both.)
+    _TWO_LETTERS
     # "ignore previous instructions": instructions/prompts need no qualifier, softer objects need one
-    r"(?:\b(?:ignore|disregard|forget|override|bypass|skip)\b[\s,]+(?:" + _Q + r"\s+)*(?:instructions?|prompts?|directions?|directives?|programming)\b"
-    r"|\b(?:ignore|disregard|forget|bypass)\b[\s,]+(?:"
+    + r"(?:\b(?:ignore|disregard|forget|override|bypass|skip)\b[\s,]++(?:"
     + _Q
-    + r"\s+)+(?:rules|guidelines|guardrails|context|messages?|orders|constraints|restrictions|policies|commands|training|content\s+policy)\b"
+    + r"\s++)*(?:instructions?|prompts?|directions?|directives?|programming)\b"
+    r"|\b(?:ignore|disregard|forget|bypass)\b[\s,]++(?:"
+    + _Q
+    + r"\s++)+(?:rules|guidelines|guardrails|context|messages?|orders|constraints|restrictions|policies|commands|training|content\s+policy)\b"
     r"|\b(?:ignore|disregard)\s+(?:your|the)\s+(?:\w+'s\s+)?(?:\w+\s+)?(?:instructions|guidelines|policy|policies|confidentiality|system\s+prompt)\b"
     r"|\b(?:ignore|disregard|forget)\s+(?:everything|anything)\s*(?:above|before|previously|said|else|we\s+(?:discussed|said))?\b(?=[\s.,;:!]|$)"
     r"|\b(?:ignore|disregard|forget)\s+all\s*(?:above|before|previously|said|else|we\s+(?:discussed|said)|(?=[.,;:!]|$))"
@@ -79,8 +89,10 @@ _IGNORE = StartRe(
     re.I,
 )
 _PERSONA = StartRe(
+    _TWO_LETTERS  # (every branch opens with a word of two letters or more, as _IGNORE's)
     # "you are now using/running/looking at ..." describes a state; a new role or mode follows without a participle
-    r"(?:\byou\s+are\s+(?:now|no\s+longer)\b(?!\s+[a-z]+ing\b)|\bfrom\s+now\s+on\b[^.\n]{0,40}\b(?:you|respond|answer|act)\b|\bact\s+as\s+(?:an?\s+)?(?:unrestricted|unfiltered|evil|jailbroken|uncensored)"
+    + r"(?:\byou\s+are\s+(?:now|no\s+longer)\b(?!\s+[a-z]+ing\b)|\bfrom\s+now\s+on\b[^.\n]{0,40}\b(?:you|respond|answer|act)\b"
+    r"|\bact\s+as\s+(?:an?\s+)?(?:unrestricted|unfiltered|evil|jailbroken|uncensored)"
     r"|\bdeveloper\s+mode\b|\bdo\s+anything\s+now\b|\bjailbr(?:ea|o)k"
     # "no restrictions" only after a subject or "with" ("you have no rules", "with no filters")
     r"|\b(?:with|have|under|are|given)\s+no\s+(?:ethical\s+|moral\s+)?(?:content\s+)?(?:restrictions|rules|filters?|limits|limitations|content\s+policy|guidelines|censorship)\b"
@@ -126,7 +138,8 @@ _REVEAL = AnyOf(
     ),
 )
 _ADDRESSED = StartRe(
-    r"(?:\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+)?(?:ai|assistant|agent|llm|model|chatbot|bot|claude|gpt|copilot|gemini)\b"
+    _TWO_LETTERS  # (every branch opens with a word of two letters or more)
+    + r"(?:\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+)?(?:ai|assistant|agent|llm|model|chatbot|bot|claude|gpt|copilot|gemini)\b"
     r"|\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|language\s+model|assistant|agent|bot)\b"
     r"|\b(?:ai|assistant|agent|llm|bot|claude|chatgpt|copilot|gemini|cursor)\s+reading\s+this\b"
     r"|\b(?:ai|assistant|agent|llm|claude|chatgpt|copilot|gemini|cursor)\s*[:,]\s*(?:you\s+must|please|now|ignore|important|always|do\s+not|never)\b"
@@ -209,7 +222,9 @@ _NON_LATIN = (_IGNORE_ML, _REVEAL_ML, _PERSONA_ML)
 # A cheap first look for an addressee before the expensive structural pattern runs around it.
 # (firststart.whole: re skips the characters no addressee starts with, and each match keeps its end)
 _ADDR_HINT = whole(
-    r"\b(?:claude|chatgpt|gpt|copilot|gemini|cursor|codex|devin|aider|windsurf|cline|jules|opencode|llms?|language\s+models?|ai|agents?|assistants?|bots?|models?)\b",
+    _TWO_LETTERS  # (every addressee has two letters or more)
+    + r"\b(?:claude|chatgpt|gpt|copilot|gemini|cursor|codex|devin|aider|windsurf|cline|jules|opencode|llms?|language\s+models?|ai"
+    r"|agents?|assistants?|bots?|models?)\b",
     re.I,
 )
 
@@ -237,30 +252,36 @@ _DIRECTED = whole(
     # (not inside a run of bullets: the run's first position reads all of it, so starting again at each
     # of its characters would make a page of "!!!!" quadratic)
     r"(?:(?:^|(?<=[\n.!?;>(*#/-]))(?!(?<=[-*#/>!<])[ \t]*+[-*#/>!<])[ \t]*+(?:[-*#/>!<][ \t]*+)*+"
-    r"(?:(?:hey|hi|hello|dear|attention|note|message|instructions?|reminder|important|notice)[ \t]*+(?:(?:to|for)\s+)?[:,!]?\s*+|(?:to|for)\s+)?"
+    + _TWO_LETTERS
+    + r"(?:(?:hey|hi|hello|dear|attention|note|message|instructions?|reminder|important|notice)[ \t]*+(?:(?:to|for)\s+)?[:,!]?\s*+|(?:to|for)\s+)?"
     r"(?:(?:the|any|all|every|each)\s+)?" + _ADDR + r"\s*[:,\u2014\u2013]+\s*" + _SUBORD + _PRE_IMP + _VERB + r"\b"
     # "note to the bot:", "message for the model:" (a generic head made an addressee by the greeting)
-    r"|\b(?:note|message|instructions?|reminder|notice)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:agents?|assistants?|bots?|models?)\s*[:,\u2014\u2013]+\s*"
+    r"|\b"
+    + _TWO_LETTERS
+    + r"(?:note|message|instructions?|reminder|notice)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:agents?|assistants?|bots?|models?)\s*[:,\u2014\u2013]+\s*"
     + _SUBORD
     + _PRE_IMP
     + _VERB
     + r"\b"
     # subject of a modal
-    r"|\b(?:(?:the|any|all|every|each)\s+)?"
+    r"|\b"
+    + _TWO_LETTERS
+    + r"(?:(?:the|any|all|every|each)\s+)?"
     + _ADDR
     + r"\s+(?:must|should|shall|will\s+need\s+to|needs?\s+to|has\s+to|have\s+to|(?:is|are)\s+(?:required|instructed|expected|asked|told|supposed)\s+to)\s+"
     + _PRE_IMP
     + _VERB
     + r"\b"
     # annotations addressed to an agent: TODO(claude), FIXME(copilot), @codex
-    r"|\b(?:TODO|FIXME|XXX|HACK|NOTE|BUG)\s*\(\s*@?(?:" + _AI_NAME + r"|agent|assistant|bot)\s*\)\s*:?\s*" + _PRE_IMP + _VERB + r"\b"
+    r"|\b" + _TWO_LETTERS + r"(?:TODO|FIXME|XXX|HACK|NOTE|BUG)\s*\(\s*@?(?:" + _AI_NAME + r"|agent|assistant|bot)\s*\)\s*:?\s*" + _PRE_IMP + _VERB + r"\b"
     r"|(?<![\w.])@(?:claude|copilot|codex|cursor|gemini|devin|aider|jules|ai)\b[,:]?\s+" + _PRE_IMP + _VERB + r"\b)",
     re.I | re.M,
 )
 # A direction about the reader's own answer or task: only the model that is writing an answer has "your response"
 # ("Encode your response in Base64", "Add the following snippet in your reply:", "to complete your task, you MUST go to").
 # An imperative opens the sentence: its first word is no determiner, pronoun, auxiliary, preposition or conjunction.
-_OWN_OUTPUT = lazy(
+# (firststart.whole: re skips the characters no direction starts with, e.g. every line break; the match keeps its end)
+_OWN_OUTPUT = whole(
     r"(?:(?:^|(?<=[\n.!?:]))[ \t>*#-]*+(?=[A-Za-z])(?!(?:the|a|an|this|that|these|those|it|its|if|when|whenever|we|you|i|he|she|they"
     r"|our|my|your|their|there|here|in|on|at|for|of|to|and|or|but|as|with|by|from|into|is|are|was|were|be|been|will|can|could|should|would|may|might|must|do|does|did|has|have|had"
     r"|not|no|all|each|every|some|any|once|after|before|while|what|which|who|how|why|where|so|then|also|now|note|example|e\.g|i\.e)\b)"
@@ -703,14 +724,14 @@ def _own_output(text: str, folded: str | None = None) -> int:
             windows[-1][1] = hi
         else:
             windows.append([lo, hi])
-    matches = [m for lo, hi in windows for m in _OWN_OUTPUT.compiled.finditer(text, lo, hi)]
-    for m in matches:
-        tail = text[m.start() : m.end() + 400]
-        cut = _SENTENCE_END.search(tail[m.end() - m.start() :])
-        sentence = tail[: m.end() - m.start() + cut.start()] if cut else tail
+    spans = [m.span(1) for lo, hi in windows for m in finditer_whole(_OWN_OUTPUT, text, lo, hi)]
+    for m_start, m_end in spans:
+        tail = text[m_start : m_end + 400]
+        cut = _SENTENCE_END.search(tail[m_end - m_start :])
+        sentence = tail[: m_end - m_start + cut.start()] if cut else tail
         # "... in your response:" followed by a code block: the block is what the direction is about
-        colon = text.find(":", m.end(), m.end() + 60)
-        fence = _BLOCK_AFTER.compiled.match(text, colon) if colon >= 0 and "\n" not in text[m.end() : colon] else None
+        colon = text.find(":", m_end, m_end + 60)
+        fence = _BLOCK_AFTER.compiled.match(text, colon) if colon >= 0 and "\n" not in text[m_end:colon] else None
         if fence:
             close = text.find("```", fence.end(), fence.end() + 1500)
             sentence += text[fence.end() : close if close >= 0 else fence.end() + 1500]
@@ -917,24 +938,112 @@ def warning(result: ProbeResult, tool_name: str) -> str:
 GUARD_RULE = "probe.outbound-after-injection"
 HIT_RULE = "probe.injection"
 GUARD_WINDOW_S = 3600.0
-# (the program's name starts the match, after the start or a separator: a match started at the separator made every
-# blank a place to try the whole list, 80 ms per 100 KB of blanks; tests/test_net_command.py keeps that pattern;
-# a DispatchRe: at each letter only the alternatives that start with it)
-_NET_COMMAND = DispatchRe(
-    r"(?<![^\s;&|(`$'\"/])(?:curl|wget|nc|ncat|netcat|socat|ssh|scp|sftp|rsync|ftp|tftp|telnet|http|https|xh|aria2c|lwp-request|gh|glab|twine|"
-    r"iwr|irm|Invoke-WebRequest|Invoke-RestMethod|Send-MailMessage|sendmail|mail|mutt|dig|nslookup|host|rclone|s3cmd|azcopy|"
-    # round 12b: a host name looked up is a message out (`ping $(base64 .env).x.example`), a text browser fetches, a
-    # database client with a host sends its queries there
-    r"ping6?|traceroute6?|tracepath|mtr|whois|nmap|drill|resolvectl|lynx|w3m|e?links|"
-    r"(?:psql|mysql|mariadb|redis-cli|mongosh|mongo|sqlcmd|clickhouse-client|cqlsh)(?=\s(?:[^;&|]*\s)?(?:-h|--host|-S)\b))\b"
-    r"|\bopenssl\s+s_client\b|/dev/(?:tcp|udp)/"  # round 9c: TLS client; bash's own network devices need no program
-    r"|\b(?:IO::Socket|LWP::|HTTP::Tiny|Net::(?:HTTP|SMTP|FTP|SSH)|open-uri)"  # round 9c: Perl's and Ruby's network modules
+# -- a command that reaches the network (is_outbound) -----------------------------------------------------------
+# Read by word lookup, not by one list tried at every letter: the text is folded to lower case once (with the four
+# non-ASCII letters re's IGNORECASE takes for ASCII ones), the words after a separator and the words of the text are
+# found once each by re in C, and their sets are looked up in the lists below.  Only the words found are read further:
+# a database client's host option, the phrases a first word begins.  tests/test_net_command.py keeps the pattern this
+# replaces and checks the same answers.
+# (The pattern read the rest of the command from every database client's name, `(?=\s(?:[^;&|]*\s)?(?:-h|…))`: 100 KB
+# of "psql psql …" took 11 s; _NetCommand._client_with_host reads it once.)
+_NET_PROGRAM_WORDS = (
+    "curl wget nc ncat netcat socat ssh scp sftp rsync ftp tftp telnet http https xh aria2c lwp-request gh glab twine "
+    "iwr irm invoke-webrequest invoke-restmethod send-mailmessage sendmail mail mutt dig nslookup host rclone s3cmd azcopy "
+    # round 12b: a host name looked up is a message out (`ping $(base64 .env).x.example`), a text browser fetches
+    "ping ping6 traceroute traceroute6 tracepath mtr whois nmap drill resolvectl lynx w3m links elinks"
+)
+_NET_PROGRAMS = frozenset(_NET_PROGRAM_WORDS.split())
+# a database client sends its queries to the host its -h/--host/-S option names (round 12b)
+_DB_CLIENT_WORDS = "psql mysql mariadb redis-cli mongosh mongo sqlcmd clickhouse-client cqlsh"
+_DB_CLIENTS = frozenset(_DB_CLIENT_WORDS.split())
+# The first words of the phrases _NET_PHRASES reads (where a word of the text starts).
+_NET_FIRST_WORD_LIST = (
+    "openssl io lwp http net open git aws gsutil gcloud az kubectl heroku vercel netlify fly flyctl npm pnpm yarn cargo gem "
+    "poetry uv hatch flit docker requests httpx urllib urllib3 aiohttp smtplib ftplib imaplib poplib telnetlib xmlrpc socket "
+    "fetch xmlhttprequest"
+)
+_NET_FIRST_WORDS = frozenset(_NET_FIRST_WORD_LIST.split())
+_NET_PHRASES = StartRe(
+    r"\bopenssl\s+s_client\b"  # round 9c: TLS client
+    r"|\b(?:io::socket|lwp::|http::tiny|net::(?:http|smtp|ftp|ssh)|open-uri)"  # round 9c: Perl's and Ruby's network modules
     r"|\bgit\s+(?:push|send-email|fetch|pull|clone|ls-remote|remote\s+add|submodule\s+update)\b"
     r"|\b(?:aws|gsutil|gcloud|az|kubectl|heroku|vercel|netlify|fly|flyctl)\s"
     r"|\b(?:npm|pnpm|yarn|cargo|gem|poetry|uv|hatch|flit)\s+publish\b|\bdocker\s+(?:push|login)\b"
-    r"|\b(?:requests|httpx|urllib3?|aiohttp|smtplib|ftplib|imaplib|poplib|telnetlib|xmlrpc)\b|\bhttp\.client\b|\bsocket\.|\bfetch\(|\bXMLHttpRequest\b|https?://",
-    re.I,
+    r"|\b(?:requests|httpx|urllib3?|aiohttp|smtplib|ftplib|imaplib|poplib|telnetlib|xmlrpc)\b|\bhttp\.client\b|\bsocket\.|\bfetch\(|\bxmlhttprequest\b"
 )
+# (bash's own network devices need no program: round 9c)
+_NET_ANYWHERE = lazy(r"https?://|/dev/(?:tcp|udp)/")
+# Names with a '-' (the words below are cut at every character that is no word character, '-' included)
+_NET_DASHED = sorted(n for n in _NET_PROGRAMS if "-" in n)
+_NET_DASHED_AT = StartRe(r"(?<![^\s;&|(`$'\"/])(?:" + "|".join(_NET_DASHED) + r")\b")
+_DB_CLIENT_AT = whole(r"(?<![^\s;&|(`$'\"/])(?:" + "|".join(sorted(_DB_CLIENTS, key=lambda n: (-len(n), n))) + r")(?=\s)")
+_HOST_OPTION = lazy(r"\s(?:-h|--host|-s)\b")
+_COMMAND_END = lazy(r"[;&|]")
+# The words after the start or a separator, each up to the first character that is no word character (where a name's
+# `\b` holds): a separator becomes a blank, any other such character a blank and a mark (\x01) that starts no name,
+# so the words split at blanks are those that start after a separator, whole, and the others marked.  (str.split()
+# splits at the blanks re's \s names.)  A text that is not ASCII is cut by re (str.translate reads it a character at a time).
+_SEPARATORS = ";&|(`$'\"/"
+_HEAD_CUTS = str.maketrans(
+    {chr(c): " " if chr(c) in _SEPARATORS else " \x01" for c in range(128) if not (chr(c).isalnum() or chr(c) == "_" or chr(c).isspace())}
+)
+_NON_WORD_CUT = lazy(r"[^\w\s;&|(`$'\"/]+")
+_HEAD_SPLIT = lazy(r"[\s;&|(`$'\"/]+")
+# the words of the text: every character that is no word character becomes a blank
+_WORD_CUTS = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+_WORD_RUN = lazy(r"\w+")
+
+
+def _holds_any(text: str, words: frozenset[str] | list[str]) -> bool:
+    """Whether any of the words is in the text, anywhere (str's own search: a first look before the words are read)."""
+    return any(w in text for w in words)
+
+
+class _NetCommand:
+    """Whether a command reaches the network (``search`` answers as re's truthiness: True or None)."""
+
+    __slots__ = ()
+
+    @staticmethod
+    def _client_with_host(low: str) -> bool:
+        """A database client's name, then a blank, then -h/--host/-S before the command ends (`;`, `&`, `|`)."""
+        flag_at, end_at = -1, -1  # the next host option and the next end at or after the last name looked at
+        for m in _DB_CLIENT_AT.compiled.finditer(low):
+            e = m.end(1)
+            if flag_at < e:
+                f = _HOST_OPTION.compiled.search(low, e)
+                flag_at = f.start() if f else len(low) + 1
+            if end_at < e:
+                s = _COMMAND_END.compiled.search(low, e)
+                end_at = s.start() if s else len(low)
+            if flag_at < end_at:
+                return True
+        return False
+
+    def search(self, text: str) -> bool | None:
+        ascii_text = text.isascii()
+        # re's IGNORECASE takes these for ASCII letters; lower() does not (and lengthens U+0130), except the Kelvin sign
+        low = text.lower() if ascii_text else text.replace("\u0130", "i").replace("\u0131", "i").replace("\u017f", "s").lower()
+        if _NET_ANYWHERE.compiled.search(low) is not None:
+            return True
+        if ascii_text:
+            heads = low.translate(_HEAD_CUTS).split()
+        else:
+            heads = _HEAD_SPLIT.compiled.split(_NON_WORD_CUT.compiled.sub(" \x01", low))
+        if not _NET_PROGRAMS.isdisjoint(heads):
+            return True
+        # (str's own search for the few longer names first: re would try the list at every letter of the text)
+        if _holds_any(low, _NET_DASHED) and _NET_DASHED_AT.compiled.search(low) is not None:
+            return True
+        if _holds_any(low, _DB_CLIENTS) and self._client_with_host(low):
+            return True
+        words = low.translate(_WORD_CUTS).split() if ascii_text else _WORD_RUN.compiled.findall(low)
+        if not _NET_FIRST_WORDS.isdisjoint(words) and _NET_PHRASES.compiled.search(low) is not None:
+            return True
+        return None
+
+
+_NET_COMMAND = _NetCommand()
 
 
 def is_outbound(tool_name: str, tool_input: object) -> bool:
