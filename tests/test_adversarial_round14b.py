@@ -258,3 +258,94 @@ class TestArchivedAwayThenDeletedAsItsOwn:
     @pytest.mark.parametrize("name,steps", ORDINARY, ids=[c[0] for c in ORDINARY])
     def test_ordinary_archiving_stays_allowed(self, home: Path, name: str, steps: list[tuple[str, Any]]) -> None:
         assert _run(home, steps) == ["allow"] * len(steps), name
+
+
+# -- the project: which policy is the project's -------------------------------------------------------------------
+
+
+class _Nested:
+    """A repository with a project policy and a managed section for its remote; the agent's folder is a subfolder of it
+    (no CLAUDE_PROJECT_DIR: Codex, Gemini CLI, Copilot CLI find the project from the session's folder)."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.home = tmp / "home" / "ana"
+        self.repo = self.home / "work" / "payments"
+        self.sub = self.repo / "services" / "api"
+        self.sub.mkdir(parents=True)
+        (self.repo / ".git").mkdir()
+        (self.repo / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+        (self.repo / ".git" / "config").write_text('[remote "origin"]\n\turl = git@github.com:acme/payments.git\n')
+        (self.repo / ".clearance.toml").write_text('[rules]\ndeny = ["Bash(make deploy:*)"]\nask = ["Bash(terraform plan:*)"]\n')
+        (tmp / "managed.toml").write_text('[[repositories]]\nremotes = ["github.com/acme/payments"]\n[repositories.rules]\ndeny = ["Bash(make release:*)"]\n')
+        self.env = {
+            "HOME": str(self.home),
+            "USER": "ana",
+            "XDG_CACHE_HOME": str(tmp / "cache"),
+            "XDG_STATE_HOME": str(tmp / "state"),
+            "CLEARANCE_MANAGED_POLICY": str(tmp / "managed.toml"),
+            "CLEARANCE_USER_POLICY": str(tmp / "user.toml"),
+        }
+
+    def decide(self, command: str) -> str:
+        from clearance import context
+
+        context._ROOTS.clear()  # each hook call is a new process
+        ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": str(self.sub), "session_id": "r14b"}
+        return decide_event(ev, self.env).decision
+
+
+def _git_init(sub: Path) -> None:
+    (sub / ".git").mkdir()
+    (sub / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+
+
+def _clone_with_policy(sub: Path) -> None:
+    _git_init(sub)
+    (sub / ".git" / "config").write_text('[remote "origin"]\n\turl = https://github.com/someone/tools.git\n')
+    (sub / ".clearance.toml").write_text('auto_mode = "enabled"\n')
+
+
+class TestProjectShrunkBelowItsPolicy:
+    """Class: where the agent names no project folder (Codex, Gemini CLI, Copilot CLI), the project is the nearest
+    folder holding `.git` above the session's folder. In a session started in a subfolder of a repository, `git init`,
+    `touch .git` or `mkdir .git` there (allowed: ordinary), or a clone into it, made that subfolder the project: the
+    repository's `.clearance.toml` (its deny and ask rules) and the managed policy's `[[repositories]]` section for
+    its remote stopped applying, and `make deploy`, denied by them, was allowed. Fixed in policy/load.identify: the
+    policy of every work tree the project lies inside is an `enclosing` layer that only tightens, and
+    policy/repos.identity counts the enclosing work trees' remotes among the project's first remotes."""
+
+    CASES: ClassVar[list[tuple[str, Any, str]]] = [
+        ("git init: the project's deny rule", _git_init, "make deploy"),
+        ("git init: the project's ask rule", _git_init, "terraform plan"),
+        ("git init: the managed section for the remote", _git_init, "make release"),
+        ("touch .git", lambda s: (s / ".git").write_text(""), "make deploy"),
+        ("mkdir .git", lambda s: (s / ".git").mkdir(), "make release"),
+        ("a clone holding its own policy", _clone_with_policy, "make deploy"),
+        ("a clone of another remote", _clone_with_policy, "make release"),
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("name,make,command", CASES, ids=[c[0] for c in CASES])
+    def test_repository_policy_still_holds(self, tmp_path: Path, name: str, make: Any, command: str) -> None:
+        def run() -> None:
+            s = _Nested(tmp_path)
+            assert s.decide(command) in ("deny", "ask"), "the repository's policy applies before"
+            make(s.sub)
+            assert s.decide(command) in ("deny", "ask"), f"{name}: {command}"
+
+        strict.check(name, self.GAPS, run)
+
+    def test_ordinary_work_in_the_nested_project(self, tmp_path: Path) -> None:
+        s = _Nested(tmp_path)
+        _git_init(s.sub)
+        for command in ("ls", "pytest -q", "git status", "make test"):
+            assert s.decide(command) == "allow", command
+
+    def test_enclosing_policy_only_tightens(self, tmp_path: Path) -> None:
+        """An enclosing policy's allow rules are not the nested project's, even where the user lets projects trust."""
+        s = _Nested(tmp_path)
+        (tmp_path / "user.toml").write_text("allow_project_trust = true\n")
+        (tmp_path / "managed.toml").write_text("")
+        (s.repo / ".clearance.toml").write_text('[rules]\nallow = ["Bash(git push --force:*)"]\n')
+        (s.repo / "services" / ".git").mkdir()  # the project is now services/, inside the repository
+        assert s.decide("git push --force origin main") in ("deny", "ask")
