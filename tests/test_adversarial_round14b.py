@@ -446,3 +446,49 @@ class TestAuditTrailShownRaw:
         for text in ("echo héllo wörld 日本語", "printf 'a\tb'", "grep -r 'é' src/", "café ☕ — ok"):
             assert shown(text) == text
         assert describe_input("Bash", {"command": "ls\x1b[2J"}) == "ls\\x1b[2J"
+
+
+# -- clearance's own credential and other secrets, printed by interpreters -------------------------------------------
+
+
+class TestSecretVariablePrintedByInterpreter:
+    """Class: `echo $CLEARANCE_TOKEN` and `printenv GITHUB_TOKEN` are soft-denied (creds.print-secret-var), but the same
+    value printed by an interpreter one-liner or awk was allowed: interp.print-environment judges the whole
+    environment printed and leaves one variable read by name alone. The team service's bearer token (the Claude Code
+    http hook's `$CLEARANCE_TOKEN`) printed this way lets the agent post forged events to the team's audit trail as its
+    machine. New rule interp.print-secret-var: a secret variable read by its literal name as the whole argument of an
+    output call (or interpolated into one); a test of it, its length or its use stays allowed."""
+
+    CASES: ClassVar[list[str]] = [
+        "python3 -c \"import os; print(os.environ.get('CLEARANCE_TOKEN'))\"",
+        "python3 -c \"import os; print(os.environ['GITHUB_TOKEN'])\"",
+        'python3 -c \'import os; print(f"token={os.environ["GH_TOKEN"]}")\'',
+        "node -e 'console.log(process.env[\"CLEARANCE_TOKEN\"])'",
+        "deno eval 'console.log(Deno.env.get(\"NPM_TOKEN\"))'",
+        "ruby -e \"puts ENV.fetch('AWS_SECRET_ACCESS_KEY')\"",
+        "perl -le 'print $ENV{\"ANTHROPIC_API_KEY\"}'",
+        "php -r 'echo $_ENV[\"STRIPE_SECRET_KEY\"];'",
+        "gawk 'BEGIN { print ENVIRON[\"CLEARANCE_TOKEN\"] }'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "python3 -c \"import os; print(os.environ.get('VIRTUAL_ENV'))\"",
+        "python3 -c \"import os; print('set' if os.getenv('GITHUB_TOKEN') else 'unset')\"",
+        'node -e \'console.log(process.env.GITHUB_TOKEN ? "set" : "missing")\'',
+        "ruby -e \"puts ENV['RAILS_ENV']\"",
+        "awk 'BEGIN { print ENVIRON[\"PATH\"] }'",
+        "python3 -c \"import os; print(os.environ['GITHUB_TOKEN'])\" | sha256sum",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_not_allowed(self, command: str) -> None:
+        def run() -> None:
+            got = decide_event({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": P}, {"HOME": "/home/ana"})
+            assert got.decision in ("deny", "ask"), f"{command}: {got.decision}"
+
+        strict.check(command, self.GAPS, run)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary_reads_stay_allowed(self, command: str) -> None:
+        got = decide_event({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": P}, {"HOME": "/home/ana"})
+        assert got.decision == "allow", f"{command}: {got.decision} {got.rules}"
