@@ -492,3 +492,44 @@ class TestSecretVariablePrintedByInterpreter:
     def test_ordinary_reads_stay_allowed(self, command: str) -> None:
         got = decide_event({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": P}, {"HOME": "/home/ana"})
         assert got.decision == "allow", f"{command}: {got.decision} {got.rules}"
+
+
+class TestEnvironmentPrintedThroughAPipe:
+    """Class: `env` asks where a variable holds a secret (creds.print-environment), but the rule let the environment
+    go when it was piped on ("the consumer is judged"), and only a grep for a secret-looking word was judged: `env |
+    sort`, `printenv | less`, `env | base64`, `env | grep -v PATH` printed every variable -- `$CLEARANCE_TOKEN`, the
+    model provider's key -- with no question. New rule creds.print-environment-piped: the environment handed through a
+    program that passes every line on (a list of such programs) is judged as `env`; counts and names stay allowed."""
+
+    CASES: ClassVar[list[str]] = [
+        "env | sort",
+        "env | cat",
+        "printenv | less",
+        "env | head -200",
+        "export -p | column -t",
+        "env | base64",
+        "env | grep -v PATH",
+        "env | tr a-z A-Z",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "env | wc -l",
+        "env | cut -d= -f1",
+        "env | grep -i node",
+        "env | grep -c PATH",
+        "sort notes.txt | head",
+        "env | sort > /tmp/env.txt",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_not_allowed(self, command: str) -> None:
+        def run() -> None:
+            got = decide_event({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": P}, {"HOME": "/home/ana"})
+            assert got.decision in ("deny", "ask"), f"{command}: {got.decision}"
+
+        strict.check(command, self.GAPS, run)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_names_and_counts_stay_allowed(self, command: str) -> None:
+        got = decide_event({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": P}, {"HOME": "/home/ana"})
+        assert got.decision == "allow", f"{command}: {got.decision} {got.rules}"
