@@ -287,7 +287,7 @@ _CONSEQUENTIAL_TEXT = DispatchRe(
 _IMAGE_URL = lazy(r"!\[[^\]\n]{0,200}\]\(\s*<?(https?://[^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*[\"']?(https?://[^\"'\s>]+)", re.I)
 # A reference-style markdown image (`![alt][ref]`, `![ref][]`, `![ref]`) takes its URL from a definition line
 # (`[ref]: https://…`) anywhere in the text (adversarial round 14b).
-_IMAGE_REF = lazy(r"!\[([^\]\n]{0,200})\](?:\[([^\]\n]{0,200})\])?")
+_IMAGE_REF = lazy(r"!\[([^\[\]\n]{0,200})\](?:\[([^\[\]\n]{0,200})\])?")
 _LINK_DEF = lazy(r"^[ ]{0,3}\[([^\]\n]{1,200})\]:[ \t]*<?(https?://[^\s>]+)", re.I | re.M)
 # A query value that is a placeholder for data to be filled in: {x}, {{x}}, [X], <x>, $VAR, %s, or an upper-case name.
 # One pattern (`[?&#]key=[^&#\s]*?(?:placeholder)`) tried at every `?` of `=?=?…` scans to the end of the value from each:

@@ -550,7 +550,9 @@ _SECRET_PRINT = {
     "php": lazy(r"\b(?:echo|print)\b[\s(]*(?:getenv\(\s*" + _Q + _N + _Q + r"\s*\)|\$_(?:ENV|SERVER)\[\s*" + _Q + _N + _Q + r"\s*\])" + _AFTER),
     "awk": lazy(r"\bprint[\s(]+ENVIRON\[\s*\"" + _N + r"\"\s*\]"),
 }
-_AWKS = ("awk", "gawk", "mawk", "nawk", "busybox-awk")
+_AWKS = ("awk", "gawk", "mawk", "nawk")
+_SECRET_PRINTERS = ("python", "python3", "node", "deno", "ruby", "perl", "php")
+_NODE_LAST = lazy(r"process\.env(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*[\"']([A-Za-z_][A-Za-z0-9_]*)[\"']\s*\])")
 
 
 def _node_prints_secret(cmd: SimpleCommand, code: str) -> str | None:
@@ -558,9 +560,7 @@ def _node_prints_secret(cmd: SimpleCommand, code: str) -> str | None:
     if not any(v in _NODE_PRINTS or v.startswith("--print=") for v in cmd.values()):
         return None
     last = code.rstrip().rstrip(";").replace("\n", ";").rsplit(";", 1)[-1].strip()
-    import re
-
-    m = re.fullmatch(r"process\.env(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*[\"']([A-Za-z_][A-Za-z0-9_]*)[\"']\s*\])", last)
+    m = _NODE_LAST.compiled.fullmatch(last)
     return (m.group(1) or m.group(2)) if m else None
 
 
@@ -575,7 +575,7 @@ def _node_prints_secret(cmd: SimpleCommand, code: str) -> str | None:
         "its length, or its use in a request is not this (adversarial round 14b)."
     ),
     verdict=SOFT_DENY,
-    commands=(*_NAMES, *_AWKS),
+    commands=(*_SECRET_PRINTERS, *_AWKS),
     match=(
         "python3 -c \"import os; print(os.environ['GITHUB_TOKEN'])\"",
         "python3 -c \"import os; print(os.getenv('AWS_SECRET_ACCESS_KEY'))\"",
