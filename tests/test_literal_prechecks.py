@@ -375,6 +375,19 @@ GATE_FRAGMENTS += [
     f"yes | {name} > /tmp/fill.out" for name in ("cat", "pv", "base64", "tr", "gzip", "bzip2", "xz", "tee", "od", "xxd", "hexdump", "cut", "fold")
 ]
 GATE_FRAGMENTS += ["sort /dev/zero", "tac /dev/zero", "tail -f /dev/zero", "yes | xargs -P 0 -n 1 sleep 1"]
+# creds.print-environment-piped: the environment handed on by a program that passes every line (round 14b).
+GATE_FRAGMENTS += [f"env | {name}" for name in sorted(__import__("clearance.rules.creds", fromlist=["x"])._PASS_THROUGH)]
+GATE_FRAGMENTS += [f"env | {name} -v PATH" for name in ("grep", "egrep", "fgrep")]
+# interp.print-secret-var: a secret variable printed by an interpreter or awk (round 14b).
+GATE_FRAGMENTS += [
+    "python -c \"import os; print(os.environ['GITHUB_TOKEN'])\"",
+    "python3 -c \"import os; print(os.getenv('GITHUB_TOKEN'))\"",
+    "node -e 'console.log(process.env.NPM_TOKEN)'",
+    "deno eval 'console.log(Deno.env.get(\"NPM_TOKEN\"))'",
+    "ruby -e \"puts ENV['GITHUB_TOKEN']\"",
+    "perl -e 'print $ENV{GITHUB_TOKEN}'",
+    "php -r \"echo getenv('STRIPE_SECRET_KEY');\"",
+] + [f"{name} 'BEGIN{{print ENVIRON[\"GITHUB_TOKEN\"]}}'" for name in ("awk", "gawk", "mawk", "nawk")]
 
 
 def test_every_command_gate_is_met_where_its_rule_fires() -> None:

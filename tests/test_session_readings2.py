@@ -168,7 +168,7 @@ def test_env_file_judged_by_name_without_a_disk(command: str, expected: str) -> 
         ("env | sort | grep -i railway", "ask"),
         ("env | grep -i java", "allow"),
         ("env | grep -E '^LC_'", "allow"),
-        ("env | grep -v PATH", "allow"),  # no narrower than `env`
+        ("env | grep -v PATH", "ask"),  # every variable but PATH: judged as `env` (creds.print-environment-piped, round 14b)
         ("env | grep -i token", "deny"),  # a secret word: creds.grep-environment, as before
     ],
 )

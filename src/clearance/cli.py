@@ -697,13 +697,13 @@ def _find_row(args: argparse.Namespace, one_session: bool = False) -> tuple[dict
 def _rivals(rows: list[dict[str, object]]) -> list[str]:
     """One line per session for allow.rivals_of_last's rows: the command to run, when, which session, what."""
     from .allow import rivals_of_last
-    from .render import describe_input
+    from .render import describe_input, shown
 
     lines = []
     for r in rivals_of_last(rows):  # type: ignore[arg-type]
         what = describe_input(str(r["tool_name"]), r["tool_input"])
         what = what if len(what) <= 200 else what[:199] + "…"
-        lines.append(f"  clearance allow {r['id']}   # {str(r['time']).replace('T', ' ').rstrip('Z')}  session {r['session_id'] or '-'}: {what}")
+        lines.append(shown(f"  clearance allow {r['id']}   # {str(r['time']).replace('T', ' ').rstrip('Z')}  session {r['session_id'] or '-'}: {what}"))
     return lines
 
 
@@ -758,7 +758,9 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         if now.rules and team:
             out.append(f"          rules {', '.join(now.rules)}")
         out.append(f"allow     {liftable_text(now, policy, row)}" if not served_by(row) else f"allow     no: {team_refusal(row)}")
-    print("\n".join(out))
+    from .render import shown
+
+    print("\n".join(shown(line) for line in out))
     return 0
 
 
@@ -794,7 +796,9 @@ def _cmd_allow(args: argparse.Namespace) -> int:
     except AllowError as e:
         print(f"clearance allow: {e}", file=sys.stderr)
         return 1
-    print("\n".join(lines))
+    from .render import shown
+
+    print("\n".join(shown(line) for line in lines))  # the rule names the agent's command: shown literally
     return 0
 
 

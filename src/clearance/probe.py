@@ -307,6 +307,10 @@ _CONSEQUENTIAL_TEXT = DispatchRe(
     re.I,
 )
 _IMAGE_URL = lazy(r"!\[[^\]\n]{0,200}\]\(\s*<?(https?://[^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*[\"']?(https?://[^\"'\s>]+)", re.I)
+# A reference-style markdown image (`![alt][ref]`, `![ref][]`, `![ref]`) takes its URL from a definition line
+# (`[ref]: https://…`) anywhere in the text (adversarial round 14b).
+_IMAGE_REF = lazy(r"!\[([^\[\]\n]{0,200})\](?:\[([^\[\]\n]{0,200})\])?")
+_LINK_DEF = lazy(r"^[ ]{0,3}\[([^\]\n]{1,200})\]:[ \t]*<?(https?://[^\s>]+)", re.I | re.M)
 # A query value that is a placeholder for data to be filled in: {x}, {{x}}, [X], <x>, $VAR, %s, or an upper-case name.
 # One pattern (`[?&#]key=[^&#\s]*?(?:placeholder)`) tried at every `?` of `=?=?…` scans to the end of the value from each:
 # _placeholder_in_query reads the same in one pass, from these parts.
@@ -744,10 +748,25 @@ def _own_output(text: str, folded: str | None = None) -> int:
 def _exfil_image(text: str, folded: str | None = None) -> bool:
     """A markdown or HTML image whose URL has a placeholder in its query: rendering it sends the filled-in data away."""
     if folded is not None and not _may(_IMAGE_URL, folded):
-        return False
+        return _exfil_image_ref(text)
     for m in _IMAGE_URL.finditer(text):
         url = m.group(1) or m.group(2) or ""
         if _placeholder_in_query(url):
+            return True
+    return _exfil_image_ref(text)
+
+
+def _exfil_image_ref(text: str) -> bool:
+    """A reference-style markdown image whose definition's URL has a placeholder in its query."""
+    if "![" not in text or "]:" not in text:
+        return False
+    defs: dict[str, str] = {}
+    for d in _LINK_DEF.finditer(text):
+        defs.setdefault(" ".join(d.group(1).split()).lower(), d.group(2))
+    for m in _IMAGE_REF.finditer(text):
+        label = m.group(2) or m.group(1)
+        url = defs.get(" ".join(label.split()).lower())
+        if url is not None and _placeholder_in_query(url):
             return True
     return False
 

@@ -15,18 +15,42 @@ if TYPE_CHECKING:
 _MARK = {"allow": "allow", "deny": "DENY ", "ask": "ask  "}
 
 
+def shown(text: str) -> str:
+    """*text* as a terminal shows it literally: control characters (ESC, CR, backspace, C1), format characters (bidi
+    overrides, zero-width) and line and paragraph separators written as ``\\xNN``/``\\uNNNN``, newlines as ⏎.
+
+    What the agent wrote (a command, a path, a reason quoting them) reaches the person reading `clearance log`,
+    `explain` or `allow`: raw, `\\r` and `ESC[2K` erased a denied call's row and drew another in its place, and an OSC
+    sequence could set the terminal's title or clipboard (adversarial round 14b)."""
+    if text.isascii() and text.isprintable():
+        return text
+    import unicodedata
+
+    out = []
+    for ch in text:
+        if ch == "\n":
+            out.append("⏎")
+        elif ch == "\t" or (ch.isprintable() and ch != "\x7f") or unicodedata.category(ch) in ("Zs", "Mn", "Mc", "Me"):
+            out.append(ch)
+        else:
+            o = ord(ch)
+            out.append(f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}")
+    return "".join(out)
+
+
 def _clip(s: str, n: int) -> str:
-    s = s.replace("\n", "⏎")
+    s = shown(s)
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
 def describe_input(tool: str, ti: object) -> str:
+    """The part of a tool's input a table shows, as a terminal shows it literally (`shown`)."""
     if not isinstance(ti, dict):
         return ""
     for k in ("command", "file_path", "notebook_path", "url", "query", "pattern", "prompt"):
         v = ti.get(k)
         if isinstance(v, str):
-            return v
+            return shown(v)
     return json.dumps(ti)
 
 

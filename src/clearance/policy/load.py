@@ -104,9 +104,37 @@ def empty_policy() -> dict[str, Any]:
 # -- loading with a cache -----------------------------------------------------
 
 
+def enclosing_tops(project_root: str, home: str) -> list[str]:
+    """The work trees *project_root* lies inside (directories above it holding ``.git``), nearest first, below *home*
+    and the root: where a project is the nearest ``.git`` above the agent's folder (agents that name no project
+    folder), `git init` or `touch .git` in a subfolder of a repository made that folder the project (adversarial
+    round 14b)."""
+    out: list[str] = []
+    d = pathstr.dirname(project_root)
+    stop = home.rstrip("/")
+    for _ in range(32):
+        if d in ("/", "", stop) or (stop and stop.startswith(d.rstrip("/") + "/")):
+            break
+        if posix.access(pathstr.join(d, ".git"), posix.F_OK, effective_ids=_EFFECTIVE_IDS):
+            out.append(d)
+        parent = pathstr.dirname(d)
+        if parent == d:
+            break
+        d = parent
+    return out
+
+
 def identify(project_root: str, env: Env) -> tuple[list[LayerFile], Any]:
-    """The layer files (stat'ed) and the project's identity when the managed layer exists."""
+    """The layer files (stat'ed) and the project's identity when the managed layer exists.
+
+    Besides the three layers, the ``.clearance.toml`` of each work tree the project lies inside, as an
+    ``enclosing`` layer that only tightens (load_more.merge): a repository's policy still holds in a folder of it
+    made a project of its own (`git init`, `touch .git`, a clone there holding its own `.clearance.toml`)."""
     files = layer_files(project_root, env)
+    for top in enclosing_tops(project_root, env.get("HOME") or pathstr.expanduser("~")):
+        outer = LayerFile("enclosing", pathstr.join(top, ".clearance.toml"))
+        if outer.exists:
+            files.append(outer)
     ident = None
     if files[0].exists:  # only the managed layer has [[repositories]] sections: which repository this is joins the key
         from .repos import identity

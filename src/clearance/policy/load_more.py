@@ -286,7 +286,30 @@ def merge(layers: list[tuple[LayerFile, dict[str, Any] | None, list[str]]], iden
             elif key not in pol["audit"]:
                 pol["audit"][key] = value
                 pol["sources"]["audit." + key] = name
+    for lf, data, _ in layers:
+        if lf.name == "enclosing" and data is not None:
+            _merge_enclosing(pol, data)
     return pol
+
+
+def _merge_enclosing(pol: dict[str, Any], data: dict[str, Any]) -> None:
+    """What the policy of a work tree enclosing the project adds: its tightening only (auto mode disabled, deny, ask
+    and hard_deny rules, the reviewer's soft and hard denials, the stricter probe), named as the project's. Allow
+    rules, grants and trust stay the project's own file's (identify in load.py; adversarial round 14b)."""
+    if data.get("auto_mode") == "disabled" and pol["auto_mode"] != "disabled":
+        pol["auto_mode"] = "disabled"
+        pol["sources"]["auto_mode"] = "project"
+    for verdict in ("hard_deny", "deny", "ask"):
+        for v in data.get("rules", {}).get(verdict, []):
+            if [v, "project"] not in pol["rules"][verdict]:
+                pol["rules"][verdict].append([v, "project"])
+    for verdict in ("soft_deny", "hard_deny"):
+        for v in data.get("reviewer", {}).get("rules", {}).get(verdict, []):
+            if [v, "project"] not in pol["reviewer_rules"][verdict]:
+                pol["reviewer_rules"][verdict].append([v, "project"])
+    if data.get("probe", {}).get("on_hit") == "deny-next-outbound":
+        pol["probe"]["on_hit"] = "deny-next-outbound"
+        pol["sources"]["probe.on_hit"] = "project"
 
 
 def _toml(value: object) -> str:

@@ -445,9 +445,48 @@ def pins_hold(p: Pattern, values: list[str], assigned: tuple[str, ...] = ()) -> 
         for i in range(1, len(words)):
             if words[i] == "--":
                 break
-            if words[i] == opt and (i + 1 >= len(words) or words[i + 1] != val):
+            if abbreviates(words[i], opt) and (i + 1 >= len(words) or words[i + 1] != val):
                 return False
+        if _redefined(opt, val, words, assigned):
+            return False
     return _targets_hold(p, values, assigned)
+
+
+# Options that name a file or folder of settings the program reads besides its command line (npm's `--userconfig`,
+# cargo's `--config FILE`, `--config-file`): what a pinned name means may be set there.
+_SETTINGS_FILE_OPTIONS = ("config", "userconfig", "globalconfig", "config-file", "configfile", "config-dir", "settings")
+
+
+def _redefined(opt: str, val: str, words: list[str], assigned: tuple[str, ...]) -> bool:
+    """Whether the command itself re-defines what the pinned `opt val` names (adversarial round 14b).
+
+    A rule pinning a destination by name (`--registry internal`) cleared it as the user's configuration defines it; the
+    same command line may define it again: a variable whose name holds the pinned name as a part
+    (`CARGO_REGISTRIES_INTERNAL_INDEX=…`), a dotted setting holding it as a part (`--config registries.internal.index=…`),
+    a scoped form of the pinned option that wins over it (npm's `--@org:registry=…` for a scoped package), or a file of
+    settings given by option (`--config FILE`, `--userconfig FILE`). Each makes the rule not apply; the call is decided
+    as without it."""
+    name = opt.lstrip("-")
+    bare = bool(val) and all(ch.isalnum() or ch in "-_" for ch in val)
+    prog = words[0].rsplit("/", 1)[-1].upper().replace("-", "_") if words else ""
+    token = val.upper().replace("-", "_")
+    for a in assigned:
+        parts = a.lstrip("?").upper().split("_")
+        if bare and prog and parts[0] == prog and token in parts[1:]:
+            return True  # the program's own variable naming the pinned name: CARGO_REGISTRIES_INTERNAL_INDEX
+    for i in range(1, len(words)):
+        w = words[i]
+        if w == "--":
+            break
+        if w[:1] == "-" and w != opt:
+            key = w.lstrip("-")
+            if key.endswith(":" + name) or key in _SETTINGS_FILE_OPTIONS:
+                return True
+        elif bare and "=" in w:
+            parts = w.partition("=")[0].split(".")
+            if len(parts) > 1 and val in parts:
+                return True  # a dotted setting naming it: registries.internal.index=…
+    return False
 
 
 # Options that choose what a command acts on -- the cluster, the daemon, the account, the namespace -- by program, with
@@ -555,6 +594,22 @@ def _named(name: str, variables: frozenset[str]) -> bool:
 _TARGET_ALIASES = {"oc": "kubectl", "kubecolor": "kubectl", "podman": "docker", "nerdctl": "docker"}
 
 
+def abbreviates(word: str, option: str) -> bool:
+    """Whether *word* may be read as the long option *option*: the option itself, or a proper prefix of it of at least
+    one letter (`--reg` for `--registry`, `--sub` for `--subscription`). getopt_long, Python's argparse (the AWS and
+    Azure CLIs, twine, gcloud) and npm's nopt take any unambiguous prefix of a long option as the option (adversarial
+    round 14b: `--subs prod` re-chose what `Bash(az --subscription dev group delete:*)` pinned). Read that way even
+    where a program would refuse the prefix: a rule then does not apply, and the call is decided as without it."""
+    return word == option or (option[:2] == "--" and len(word) > 2 and word[:2] == "--" and option.startswith(word))
+
+
+def _spelled(word: str, names: frozenset[str]) -> list[str]:
+    """The options of *names* that *word* may be read as (see `abbreviates`)."""
+    if word in names:
+        return [word]
+    return [n for n in names if abbreviates(word, n)] if word[:2] == "--" and len(word) > 2 else []
+
+
 def _raw_options(words: list[str], names: frozenset[str]) -> list[tuple[str, str]]:
     """(option, value) for each option of *names* among *words*, as getopt-style programs read them: `--opt=v`, `--opt v`,
     `-xv`, `-x v`, `-x=v` (words after `--` are operands)."""
@@ -566,12 +621,11 @@ def _raw_options(words: list[str], names: frozenset[str]) -> list[tuple[str, str
             break
         if w.startswith("--") and "=" in w:
             name, _, val = w.partition("=")
-            if name in names:
-                out.append((name, val))
-        elif w in names:
+            out += [(n, val) for n in _spelled(name, names)]
+        elif _spelled(w, names):
             nxt = words[i + 1] if i + 1 < len(words) else ""
             takes = not nxt.startswith("-") and nxt != ""
-            out.append((w, nxt if takes else ""))
+            out += [(n, nxt if takes else "") for n in _spelled(w, names)]
             i += 1 if takes else 0
         elif len(w) > 2 and w[0] == "-" and w[1] != "-" and w[:2] in names:
             out.append((w[:2], w[2:].removeprefix("=")))

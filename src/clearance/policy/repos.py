@@ -107,18 +107,32 @@ def canonical_remote(url: str) -> str:
 def identity(root: str, env: Any = None) -> Identity:
     """The project at *root*: its path, its real path and its remotes (none when it is not a git checkout or the
     config is unreadable).  With *env*, also the remotes first seen for this checkout (``first_seen``)."""
-    gd = _git_dir(root)
-    remotes: list[str] = []
-    if gd is not None:
-        try:
-            with open(os.path.join(gd, "config"), "rb") as f:
-                text = f.read(MAX_CONFIG_BYTES).decode("utf-8", "replace")
-            remotes = sorted({canonical_remote(u) for u in remote_urls(text) if u})
-        except OSError:
-            pass
+    remotes = _remotes_of(root)
     real = os.path.realpath(root) if root.startswith("/") else root
     first = first_seen(_clean(real), tuple(remotes), env) if env is not None else None
+    if env is not None and root.startswith("/"):
+        # The remotes of the work trees the project lies inside count as its first remotes: a section for the
+        # repository still tightens a folder of it made a project of its own (`git init` or a clone there), and loosens
+        # only when they match it too (adversarial round 14b).
+        from .load import enclosing_tops
+
+        outer = [r for top in enclosing_tops(_clean(root), env.get("HOME") or os.path.expanduser("~")) for r in _remotes_of(top)]
+        if outer:
+            first = tuple(sorted({*(remotes if first is None else first), *outer}))
     return Identity(root, tuple(remotes), real, first)
+
+
+def _remotes_of(root: str) -> list[str]:
+    """The normalised remote URLs of the checkout at *root* (none when it is not one or its config is unreadable)."""
+    gd = _git_dir(root)
+    if gd is None:
+        return []
+    try:
+        with open(os.path.join(gd, "config"), "rb") as f:
+            text = f.read(MAX_CONFIG_BYTES).decode("utf-8", "replace")
+        return sorted({canonical_remote(u) for u in remote_urls(text) if u})
+    except OSError:
+        return []
 
 
 def first_seen(real_root: str, remotes: tuple[str, ...], env: Any) -> tuple[str, ...]:

@@ -2539,6 +2539,50 @@ def print_environment(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# Programs that hand on every line they read, whole or re-encoded, to their output: the environment piped through one
+# of them is printed as `env` prints it (a list of programs: adversarial round 14b). grep hands on what it does not
+# match with -v; what grep picks by a pattern is creds.grep-environment's.
+_PASS_THROUGH = frozenset(
+    {"cat", "tac", "sort", "uniq", "head", "tail", "less", "more", "most", "column", "nl", "tr", "base64", "base32", "xxd", "od", "hexdump"}
+    | {"rev", "fold", "fmt", "pr", "expand", "unexpand", "tee", "bat", "batcat", "strings", "iconv", "paste"}
+)
+
+
+@rule(
+    id="creds.print-environment-piped",
+    title="The whole environment printed through a program that hands it on",
+    why=(
+        "`env | sort`, `printenv | less`, `env | base64`, `env | grep -v PATH` print every variable with its value, as "
+        "`env` does (creds.print-environment): the pipe changed only the order or the encoding. Judged as `env` is: where "
+        "the hook sees the environment it asks only when a variable is secret by name or value; where it cannot look, it "
+        "asks. A consumer that keeps names or counts (`cut -d= -f1`, `wc -l`, `grep -c`) is not this; a grep by pattern is "
+        "creds.grep-environment's (adversarial round 14b)."
+    ),
+    verdict=ASK,
+    commands=(*_PASS_THROUGH, "grep", "egrep", "fgrep"),
+    match=("env | sort", "printenv | less", "env | base64", "export -p | cat", "env | grep -v PATH"),
+    no_match=("env | wc -l", "env | grep -c PATH", "env | cut -d= -f1", "env | sort > /tmp/env.txt", "cat notes.txt | sort", "env | grep -i node"),
+)
+def print_environment_piped(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from .gates import dumps_environment
+
+    if not any(c.name in ENV_DUMPERS and dumps_environment(c) for c in cmd.stdin_from) or not _printed(cmd, sc):
+        return None
+    if cmd.name in ("grep", "egrep", "fgrep"):
+        flags = [v for v in cmd.values() if v.startswith("-") and not v.startswith("--")]
+        if not any("v" in f[1:] for f in flags) and "--invert-match" not in cmd.values():
+            return None  # a pattern picks lines: creds.grep-environment
+        if any(c in f[1:] for f in flags for c in "clqL"):
+            return None  # a count, a yes/no or file names
+    environ = sc.ctx.environ
+    if environ is None:
+        return f"the environment is printed through {cmd.name} into the agent's context; whether a variable holds a secret cannot be seen here"
+    for k, v in environ.items():
+        if (is_secret_var(k.upper()) and v) or _secret_value(k, v):
+            return f"the environment is printed through {cmd.name} into the agent's context, ${k} (a secret) with it"
+    return None
+
+
 # The commands of local keyrings that delete a secret key or stored secret: gpg's are options (gpg(1) "--delete-
 # secret-keys", abbreviations included: gpg takes any unique prefix), secret-tool's and keyctl's are verbs.
 _GPG_DELETES = ("--delete-secret-keys", "--delete-secret-and-public-keys", "--delete-secret-key", "--delete-secret-and-public-key")

@@ -576,11 +576,23 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
 }
 
 
+# creds.print-environment-piped's first test: the command reads what a dumper of the environment prints (creds.ENV_DUMPERS).
+def reads_the_environment(cmd: SimpleCommand, sc: Scope) -> bool:
+    return any(c.name in ("env", "printenv", "set", "export", "declare", "typeset", "compgen") for c in cmd.stdin_from)
+
+
+# interp.print-secret-var's first test: a word names the environment (environ, getenv, process.env, ENV[, ENVIRON).
+def names_the_environment(cmd: SimpleCommand, sc: Scope) -> bool:
+    return any("env" in v or "ENV" in v or "Env" in v for v in cmd.values())
+
+
 # rule id -> its gate for every command name it is about (rules whose first test does not depend on the name).
 NAME_GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
     "creds.read-computed-from-secret": computed_word,
     "creds.grep-environment": reads_a_pipe,
     "creds.grep-environment-service": reads_a_pipe,
+    "creds.print-environment-piped": reads_the_environment,
+    "interp.print-secret-var": names_the_environment,
 }
 
 

@@ -525,3 +525,99 @@ def print_environment(cmd: SimpleCommand, sc: Scope) -> str | None:
         if (is_secret_var(k.upper()) and v) or _secret_value(k, v):
             return f"{cmd.name} code prints the environment into the agent's context, ${k} (a secret) with it"
     return None
+
+
+# One secret variable read by its literal name as the whole argument of a call that writes to standard output (or
+# inside a string interpolated there): `print(os.environ['GITHUB_TOKEN'])`, `console.log(process.env.NPM_TOKEN)`, `puts
+# ENV['X']`, `print $ENV{X}`, `echo getenv('X')`, awk's `print ENVIRON["X"]`. Only the name is captured; a read that is
+# tested, measured or passed on (`bool(os.getenv('X'))`, `len(...)`, `requests.get(..., headers=...)`) is not this.
+_N = r"([A-Za-z_][A-Za-z0-9_]*)"
+_Q = r"[\"']"
+_AFTER = r"(?=\s*(?:[),}+;]|$))"
+_SECRET_PRINT = {
+    "python": lazy(
+        r"\b(?:print|pprint|pp)\(\s*(?:f" + _Q + r"[^\"'\n]*?\{\s*)?(?:os\.)?(?:environ\s*\[\s*" + _Q + _N + _Q + r"\s*\]"
+        r"|environ\.get\(\s*" + _Q + _N + _Q + r"[^()]*\)|getenv\(\s*" + _Q + _N + _Q + r"[^()]*\))" + _AFTER
+    ),
+    "js": lazy(
+        r"\bconsole\.(?:log|info|error|warn|debug|dir)\(\s*(?:`[^`]*?\$\{\s*)?(?:process\.env(?:\." + _N + r"|\[\s*" + _Q + _N + _Q + r"\s*\])"
+        r"|Deno\.env\.get\(\s*" + _Q + _N + _Q + r"\s*\))" + _AFTER
+    ),
+    "ruby": lazy(
+        r"(?:^|[\s;({])(?:puts|print|p|pp)[\s(]+(?:\"[^\"]*?#\{\s*)?ENV(?:\[\s*" + _Q + _N + _Q + r"\s*\]|\.fetch\(\s*" + _Q + _N + _Q + r"[^()]*\))" + _AFTER
+    ),
+    "perl": lazy(r"\b(?:print|say)\b[\s(]*(?:\"[^\"]*?)?\$ENV\{\s*" + _Q + r"?" + _N + _Q + r"?\s*\}"),
+    "php": lazy(r"\b(?:echo|print)\b[\s(]*(?:getenv\(\s*" + _Q + _N + _Q + r"\s*\)|\$_(?:ENV|SERVER)\[\s*" + _Q + _N + _Q + r"\s*\])" + _AFTER),
+    "awk": lazy(r"\bprint[\s(]+ENVIRON\[\s*\"" + _N + r"\"\s*\]"),
+}
+_AWKS = ("awk", "gawk", "mawk", "nawk")
+_SECRET_PRINTERS = ("python", "python3", "node", "deno", "ruby", "perl", "php")
+_NODE_LAST = lazy(r"process\.env(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*[\"']([A-Za-z_][A-Za-z0-9_]*)[\"']\s*\])")
+
+
+def _node_prints_secret(cmd: SimpleCommand, code: str) -> str | None:
+    """node -p's printed value is its last expression: `node -p process.env.NPM_TOKEN`."""
+    if not any(v in _NODE_PRINTS or v.startswith("--print=") for v in cmd.values()):
+        return None
+    last = code.rstrip().rstrip(";").replace("\n", ";").rsplit(";", 1)[-1].strip()
+    m = _NODE_LAST.compiled.fullmatch(last)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+@rule(
+    id="interp.print-secret-var",
+    title="Interpreter code printing a secret environment variable",
+    why=(
+        "`python3 -c \"import os; print(os.environ['GITHUB_TOKEN'])\"`, `node -p process.env.NPM_TOKEN`, `awk 'BEGIN{print "
+        'ENVIRON["AWS_SECRET_ACCESS_KEY"]}\'` copy the secret into the transcript as `echo $GITHUB_TOKEN` does '
+        "(creds.print-secret-var), and the same way: the value goes to the model provider and stays in the session. "
+        "Only a read by the variable's literal name that is itself printed counts; a test of it (`bool(os.getenv('X'))`), "
+        "its length, or its use in a request is not this (adversarial round 14b)."
+    ),
+    verdict=SOFT_DENY,
+    commands=(*_SECRET_PRINTERS, *_AWKS),
+    match=(
+        "python3 -c \"import os; print(os.environ['GITHUB_TOKEN'])\"",
+        "python3 -c \"import os; print(os.getenv('AWS_SECRET_ACCESS_KEY'))\"",
+        "node -e 'console.log(process.env.NPM_TOKEN)'",
+        "node -p process.env.OPENAI_API_KEY",
+        "ruby -e \"puts ENV['GITHUB_TOKEN']\"",
+        "perl -e 'print $ENV{GITHUB_TOKEN}'",
+        "php -r \"echo getenv('STRIPE_SECRET_KEY');\"",
+        "awk 'BEGIN{print ENVIRON[\"CLEARANCE_TOKEN\"]}'",
+    ),
+    no_match=(
+        "python3 -c \"import os; print(os.environ['HOME'])\"",
+        "python3 -c \"import os; print(bool(os.getenv('GITHUB_TOKEN')))\"",
+        "python3 -c \"import os; print(len(os.environ['GITHUB_TOKEN']))\"",
+        "python3 -c \"import os; print('GITHUB_TOKEN' in os.environ)\"",
+        "node -e 'console.log(!!process.env.NPM_TOKEN)'",
+        "node -e 'console.log(process.env.NODE_ENV)'",
+        "ruby -e \"puts ENV['GITHUB_TOKEN'].nil?\"",
+        "python3 -c \"import os; print(os.environ['GITHUB_TOKEN'])\" > /dev/null",
+        "awk 'BEGIN{print ENVIRON[\"HOME\"]}'",
+    ),
+)
+def print_secret_var(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from .creds import _printed, is_secret_var
+
+    base = pathstr.basename(cmd.name)
+    if base in _AWKS:
+        lang = "awk"
+        progs = [v for v in cmd.values() if not v.startswith("-")]
+        code = progs[0] if progs else None
+    else:
+        from ..shell.interp import code_argument
+
+        lang = INTERPRETERS.get(base, "python" if base.startswith("python") else "")
+        code = code_argument([cmd.name, *cmd.values()], lang) if lang in _SECRET_PRINT else None
+    if not code or not _printed(cmd, sc):
+        return None
+    names = [n for m in _SECRET_PRINT[lang].finditer(code) for n in m.groups() if n]
+    if lang == "js":
+        last = _node_prints_secret(cmd, code)
+        names += [last] if last else []
+    for n in names:
+        if is_secret_var(n.upper()):
+            return f"{cmd.name} code prints ${n} into the agent's context"
+    return None

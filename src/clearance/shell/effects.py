@@ -1076,6 +1076,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         only = _name_filters(name, [a.value for a in args]) if deep else []
         # tar -C DIR: the directory it works in from there on (the files named after it are read there), not a file it reads.
         in_dir = _tar_dirs(args) if name in ("tar", "bsdtar", "gtar") else None
+        # A bare name is a path to a program that deletes what it reads (`zip -rm a.zip src`, `tar --remove-files -cf
+        # a.tar src`): read only when spelled as one (`src/`), the delete went unseen, and the archive it went into was
+        # noted as the session's own (adversarial round 14b).
+        removes = name in _SOURCE_REMOVERS and _removes_sources(name, [a.value for a in args])
+        if removes and name in ("7z", "7za", "7zz"):
+            not_read |= {id(w) for w in [a for a in args if not a.value.startswith("-")][:1]}  # 7z's command letter (`a`), not a file
         for i, w in enumerate(args):
             v = w.value
             if id(w) in not_read:
@@ -1091,7 +1097,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 continue
             if v.startswith("@"):
                 v = v[1:]  # curl -d @file
-            if "/" in v or v.startswith(("~", ".")) or (name in PRINTERS and v and DYN not in v and "=" not in v) or sc.protected_bare_word(v, cmd):
+            if (
+                "/" in v
+                or v.startswith(("~", "."))
+                or ((name in PRINTERS or removes) and v and DYN not in v and "=" not in v)
+                or sc.protected_bare_word(v, cmd)
+            ):
                 if "://" in v:
                     local = file_url_path(v) if name not in ("curl", "wget") else None
                     if local is None:
