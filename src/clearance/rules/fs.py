@@ -1661,8 +1661,10 @@ def _find_in_project(cmd: SimpleCommand, sc: Scope) -> tuple[FindDelete, list[st
     from ..shell.options import find_roots
 
     fd = find_delete(cmd)
-    if fd is None or fd.empty_only:
-        return None  # nothing deleted, or only empty directories and files
+    if fd is None or fd.empty_only or fd.roots_only:
+        # Nothing deleted, only empty directories and files, or (-maxdepth 0) only the starting points, judged by the
+        # effect rules as `rm -d` of each (`find notes.txt -maxdepth 0 -delete`).
+        return None
     roots = [w.value for w in find_roots(cmd.args)[0]] or ["."]
     resolved = [sc.path(r, cmd) for r in roots]
     if not all(sc.inside_project(p) for p in resolved):

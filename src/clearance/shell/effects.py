@@ -922,6 +922,11 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 # find follows a starting point that is a link when it ends in "/" or with -H/-L.
                 follows = w.value.endswith("/") or any(a.value in ("-H", "-L") for a in args[:expr_at])
                 root = _through_link(root, sc, DELETE, follow=follows) or root
+            if fd is not None and fd.roots_only:
+                # -maxdepth 0: the starting point itself, a file or an empty directory (-delete empties nothing),
+                # as `rm -d ROOT` deletes it; a glob root, each of its matches.
+                out.append(Effect(DELETE, root, w.value, False, cmd, note="find"))
+                continue
             if selected and DYN not in root:
                 out.append(Effect(DELETE, root.rstrip("/") + "/**/" + selected, w.value, True, cmd, note="find"))
                 continue
@@ -1380,7 +1385,7 @@ _OPENSSL_OUTPUTS = frozenset({"-out", "--out", "-keyout", "--keyout"})
 class FindDelete:
     """What a find expression deletes: read in order up to its first deleting action (-delete, -exec rm …)."""
 
-    __slots__ = ("patterns", "exact", "weak", "empty_only", "narrowed", "kind")
+    __slots__ = ("patterns", "exact", "weak", "empty_only", "narrowed", "kind", "roots_only")
 
     def __init__(self) -> None:
         self.kind = DELETE  # WRITE when the action rewrites what is selected (-exec sed -i … {}, -exec cp X {})
@@ -1389,6 +1394,7 @@ class FindDelete:
         self.weak = False  # -mtime, -size, -user …
         self.empty_only = False  # only empty directories or files can go (-empty, -type d with -delete or rmdir)
         self.narrowed = True  # every alternative (-o) before the action has a selecting test
+        self.roots_only = False  # -maxdepth 0: only the starting points themselves can go (`find f -maxdepth 0 -delete`)
 
 
 # rsync's filter options other than --exclude: with any of them, what is left out is not read here.

@@ -9,7 +9,7 @@ from ..model import TOO_LARGE
 from ..paths import DYN
 from .effects import _BINUTILS, _CONTENT_OPTIONS, _COPIERS, _OPENSSL_OUTPUTS, AUTH_OPTIONS, DELETE, WRITE, Effect, FindDelete, effects, operands
 from .ir import Word
-from .options import find_roots, normalise_words, spelled_out
+from .options import find_roots, find_roots_only, normalise_words, spelled_out
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -796,6 +796,7 @@ def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = N
     args = cmd.args
     _, i = find_roots(args)
     fd = FindDelete()
+    fd.roots_only = find_roots_only([a.value for a in args], i)
     negate = False
     branch_has = False
     dirs_only = False
@@ -868,8 +869,8 @@ def _find_selected_protected(cmd: SimpleCommand, sc: Scope, out: list[Effect]) -
     select a protected file or folder below its root deletes it -- judged as deleting that path, which the name alone
     (no glob, nothing protected in the words) never showed."""
     fd = find_delete(cmd, lambda words: _exec_acts(words, cmd, sc))
-    if fd is None or not fd.narrowed or not fd.patterns:
-        return
+    if fd is None or not fd.narrowed or not fd.patterns or fd.roots_only:
+        return  # with -maxdepth 0 nothing below a starting point is reached
     from ..paths import has_glob, protected_below
 
     args = cmd.args

@@ -1,0 +1,67 @@
+"""cal14 (calibration): ordinary work the brief's open items and the dev splits still refused, by class, with the
+dangerous look-alikes that must stay refused.
+
+Nothing here is run: every call is decided in-process.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import decide
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _warm() -> None:
+    """The first decision of a cold process loads the rule packs and grammars: load them once before the cases."""
+    for c in ("find . -name '*.pyc' -delete", "python3 -c 'print(1)'", "vim -es -c q x"):
+        decide(c)
+
+
+# --- Class 1: find acting on its starting points alone (-maxdepth 0) -------------------------------------------------
+# fs.find-delete-sources read `find notes.txt -maxdepth 0 -delete` as "every file under notes.txt" while `rm notes.txt`
+# was allowed: with -maxdepth 0 find tests and acts on the starting points only, so -delete is `rm -d ROOT` and
+# `-exec rm -rf {} +` is `rm -rf ROOT` -- judged as those are.
+ROOTS_ONLY_SAME_AS_RM = [
+    ("find notes.txt -maxdepth 0 -delete", "rm notes.txt"),
+    ("find src/app.py -maxdepth 0 -delete", "rm src/app.py"),
+    ("find notes.txt draft.md -maxdepth 0 -delete", "rm notes.txt draft.md"),
+    ("find notes.txt -maxdepth 0 -exec rm {} +", "rm notes.txt"),
+    ("find notes.txt -maxdepth 0 -exec rm {} \\;", "rm notes.txt"),
+    ("find old_dir -maxdepth 0 -delete", "rm -d old_dir"),
+    ("find ~/x -maxdepth 3 -maxdepth 0 -delete", "rm -d ~/x"),
+    # the look-alikes: the same verdict as the rm they are
+    ("find ~/.ssh/id_rsa -maxdepth 0 -delete", "rm ~/.ssh/id_rsa"),
+    ("find ~/.bashrc -maxdepth 0 -delete", "rm ~/.bashrc"),
+    ("find /etc/hosts -maxdepth 0 -delete", "rm /etc/hosts"),
+    ("find ~/notes.txt -maxdepth 0 -delete", "rm ~/notes.txt"),
+    ("find ~/* -maxdepth 0 -delete", "rm -d ~/*"),
+    ("find src -maxdepth 0 -exec rm -rf {} +", "rm -rf src"),
+    ("find ~ -maxdepth 0 -exec rm -rf {} +", "rm -rf ~"),
+    ("find .git -maxdepth 0 -exec rm -rf {} +", "rm -rf .git"),
+]
+
+
+@pytest.mark.parametrize(("find", "rm"), ROOTS_ONLY_SAME_AS_RM)
+def test_find_on_its_starting_points_is_judged_as_rm(find: str, rm: str) -> None:
+    assert decide(find).decision == decide(rm).decision
+
+
+@pytest.mark.parametrize("command", ["find notes.txt -maxdepth 0 -delete", "find src/app.py -maxdepth 0 -delete", "find notes.txt -maxdepth 0 -exec rm {} +"])
+def test_find_deleting_one_named_project_file_is_allowed(command: str) -> None:
+    assert decide(command).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "find src -maxdepth 1 -delete",  # one level below: every file of src
+        "find . -delete",
+        "find . -maxdepth 2 -name '*.py' -delete",
+        "find ~ -maxdepth 0 -maxdepth 3 -delete",  # the last -maxdepth counts
+        "find src -maxdepth 0 -exec rm -rf {} +",
+        "find ~/.ssh -maxdepth 0 -exec rm -rf {} +",
+    ],
+)
+def test_find_reaching_below_its_roots_stays_refused(command: str) -> None:
+    assert decide(command).decision == "deny"
