@@ -65,3 +65,43 @@ def test_find_deleting_one_named_project_file_is_allowed(command: str) -> None:
 )
 def test_find_reaching_below_its_roots_stays_refused(command: str) -> None:
     assert decide(command).decision == "deny"
+
+
+# --- Class 2: an interpreter's one-liner read as a file path ----------------------------------------------------------
+# `python3 -c "print(open('/home/ana/.ssh/known_hosts').read())"` was denied as reading SSH private keys while
+# `cat ~/.ssh/known_hosts` is allowed: the -c text itself (it holds a "/") was read as a path the program opens, and
+# that "path" ran through ~/.ssh. The one-liner is the program; what it opens is in its facts (CodeFacts.reads).
+PUBLIC_READS_IN_CODE = [
+    "python3 -c \"print(open('/home/ana/.ssh/known_hosts').read())\"",
+    "python3 -c \"import os; print(open(os.path.expanduser('~/.ssh/known_hosts')).read())\"",
+    "node -e \"console.log(require('fs').readFileSync('/home/ana/.ssh/known_hosts','utf8'))\"",
+    "ruby -e \"puts File.read('/home/ana/.ssh/known_hosts')\"",
+    "perl -e 'open(F, \"/home/ana/.ssh/known_hosts\"); print <F>'",
+    "python3 -c \"print(open('/home/ana/.ssh/config').read())\"",
+]
+SECRET_READS_IN_CODE = [
+    "python3 -c \"print(open('/home/ana/.ssh/id_rsa').read())\"",
+    "python3 -c \"import os; print(open(os.path.expanduser('~/.ssh/id_ed25519')).read())\"",
+    "node -e \"console.log(require('fs').readFileSync('/home/ana/.ssh/id_rsa','utf8'))\"",
+    "python3 -c \"print(open('/home/ana/.aws/credentials').read())\"",
+    "perl -ne 'print' ~/.ssh/id_rsa",
+    "python3 -c 'import sys; print(sys.stdin.read())' < ~/.ssh/id_rsa",
+    "python3 -c \"import glob; [print(open(f).read()) for f in glob.glob('/home/ana/.ssh/*')]\"",
+    "python3 -c \"print(open('/home/ana/.ssh/'+'id_rsa').read())\"",
+    "python3 -c \"import os;p=os.environ['HOME']+'/.ssh/id_rsa';print(open(p).read())\"",
+    "python3 -c \"from pathlib import Path; print((Path.home()/'.ssh'/'id_rsa').read_text())\"",
+    "lua -e \"print(io.open('/home/ana/.ssh/id_rsa'):read('*a'))\"",
+    "php -r \"echo file_get_contents('/home/ana/.ssh/id_rsa');\"",
+    "python3 -c \"import os; os.system('cat ~/.ssh/id_rsa')\"",
+]
+
+
+@pytest.mark.parametrize("command", PUBLIC_READS_IN_CODE)
+def test_code_reading_public_ssh_files_is_allowed_as_cat_is(command: str) -> None:
+    assert decide(command).decision == "allow" == decide("cat ~/.ssh/known_hosts").decision
+
+
+@pytest.mark.parametrize("command", SECRET_READS_IN_CODE)
+def test_code_reading_a_key_stays_denied(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny" and "creds.read-secret-file" in d.rules

@@ -1081,9 +1081,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         only = _name_filters(name, [a.value for a in args]) if deep else []
         # tar -C DIR: the directory it works in from there on (the files named after it are read there), not a file it reads.
         in_dir = _tar_dirs(args) if name in ("tar", "bsdtar", "gtar") else None
+        # An interpreter's one-liner (`python3 -c TEXT`, `node -e TEXT`) is its program, not a file it opens: the files
+        # the code opens are its facts' reads, added below.
+        source = getattr(cmd.code, "source", "") if cmd.code is not None else ""
         for i, w in enumerate(args):
             v = w.value
-            if id(w) in not_read:
+            if id(w) in not_read or (source and v == source):
                 continue
             if in_dir is not None:
                 if in_dir[i] is None:
