@@ -105,3 +105,58 @@ def test_code_reading_public_ssh_files_is_allowed_as_cat_is(command: str) -> Non
 def test_code_reading_a_key_stays_denied(command: str) -> None:
     d = decide(command)
     assert d.decision == "deny" and "creds.read-secret-file" in d.rules
+
+
+# --- Class 3: vim/ex given only commands that print and quit --------------------------------------------------------
+# `vim -es -c 'g/x/p' -c q ~/.bashrc` was denied as a write of a shell start-up file (any command given made every file
+# operand written) while `cat ~/.bashrc` is allowed -- and `vim -es '+%p' '+q!' .env` was allowed while `cat .env` is
+# asked. Ex commands that print, set options, change the buffer only and quit leave the file on disk as it was: the
+# file is read, as cat reads it (effects_more.vim_reads_only). A write (`w`, `x`, `up`, `sav`), `normal`, `execute`,
+# `call`, an expression (`\=`), a filter (`%!`), 'autowriteall', a script (-S, -u) or commands on standard input keep
+# it a write; `:redir > F`, `:mksession F`, `:wviminfo F` now write F.
+SAME_AS_CAT = [
+    ("vim -es -c 'g/x/p' -c q ~/.bashrc", "cat ~/.bashrc"),
+    ("vim -es '+%p' '+q!' ~/.ssh/config", "cat ~/.ssh/config"),
+    ("vim -es '+%p' '+q!' .env", "cat .env"),
+    ("ex -s +'%p' +q ~/.bashrc", "cat ~/.bashrc"),
+    ("vim -es -c '1,20p' -c 'qa!' ~/.zshrc", "cat ~/.zshrc"),
+    ("nvim --headless -es -c '%p' -c 'q!' ~/.bashrc", "cat ~/.bashrc"),
+    ("vim -es -c 'set nomore' -c 'g/alias/p' -c 'q!' ~/.bashrc", "cat ~/.bashrc"),
+    ("vim -es '+%print' '+q!' ~/.ssh/id_rsa", "cat ~/.ssh/id_rsa"),
+]
+
+
+@pytest.mark.parametrize(("vim", "cat"), SAME_AS_CAT)
+def test_vim_printing_a_file_is_judged_as_cat(vim: str, cat: str) -> None:
+    assert decide(vim).decision == decide(cat).decision
+
+
+VIM_STILL_WRITES = [
+    "vim -es -c '%s/a/b/g' -c 'wq' ~/.bashrc",
+    "vim -es -c 'g/x/d' -c 'x' ~/.bashrc",
+    "vim -es -c '%p|w' -c 'q' ~/.bashrc",
+    "vim -es -c 'g/x/p|w' -c 'q' ~/.bashrc",
+    "vim -es -c 'set awa' -c 'g/x/d' -c 'q' ~/.bashrc",
+    "vim -es -c 'normal ggdGZZ' ~/.bashrc",
+    "vim -es -c 'exe \"w\"' -c q ~/.bashrc",
+    "vim -es -c %p ~/.bashrc <<< 'wq'",
+    "echo wq | vim -es -c '%p' ~/.bashrc",
+    "vim -es -c '%p' ~/.bashrc",  # no quit: what follows on the input decides
+    "vim -es -S x.vim -c q ~/.bashrc",
+    "vim -es -u evil.vim -c '%p' -c q ~/.bashrc",
+    "vim -es -c '%!sort' -c 'wq' ~/.bashrc",
+    "vim -es -c 'sav! ~/.bashrc' -c q notes.txt",
+    "vim -es -c 's/x/\\=system(\"id\")/' -c q ~/.bashrc",
+    "vim -es -c 'g/x/s//y/' -c 'up' -c q ~/.bashrc",
+    "vim -es -c '%p' -c 'q!' ~/.bashrc < script.vim",
+    "vim -es -c 'redir! > ~/.bashrc' -c q notes.txt",
+    "vim -es -c 'redir >> ~/.bashrc' -c q notes.txt",
+    "vim -es -c 'mksession! ~/.bashrc' -c q notes.txt",
+    "vim -es -c 'wviminfo ~/.zshrc' -c q notes.txt",
+]
+
+
+@pytest.mark.parametrize("command", VIM_STILL_WRITES)
+def test_vim_writing_a_protected_file_stays_denied(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny" and "fs.write-protected" in d.rules

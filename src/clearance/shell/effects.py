@@ -691,6 +691,11 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             # the file first).  sponge writes what it reads, even nothing.
             or (cmd.untyped and name != "sponge")
         )
+        if not readonly and name in _VIM_FAMILY:
+            # vim -es -c '%p' -c 'q!' FILE: commands that print and quit read the file, as cat does.
+            from .effects_more import vim_reads_only
+
+            readonly = vim_reads_only(args, cmd)
         for w in ops:
             if not w.value.startswith("+"):
                 add(READ if readonly else WRITE, w, note=name)

@@ -5,6 +5,7 @@ loaded on first use through effects.py's stubs (issue 16)."""
 from __future__ import annotations
 
 from .. import pathstr
+from ..lazyre import lazy
 from ..model import TOO_LARGE
 from ..paths import DYN
 from .effects import _BINUTILS, _CONTENT_OPTIONS, _COPIERS, _OPENSSL_OUTPUTS, AUTH_OPTIONS, DELETE, WRITE, Effect, FindDelete, effects, operands
@@ -1033,3 +1034,108 @@ def dotfiles_applied(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope,
             return
         why = f"home-manager {verb} activates the configuration {config}, which writes home files and runs its scripts"
         tree_into(Word("~", "~"), None, "dir", cmd, sc, out, unknown=why)
+
+
+# vim's Ex commands that leave the file as it was on disk: printing lines (`%p`, `1,5p`, `g/re/p`, `=`, `#`), options
+# (`set nomore`), moving about, and quitting without writing. A buffer change alone (`d`, `s/a/b/`) is kept from
+# the disk by a quit that does not write; everything else (a write, `x`, `update`, `saveas`, `normal`, `execute`,
+# `call`, `echo` of a function, `redir`, `source`, a script language) is read as a write of the file.
+_EX_READONLY = frozenset(
+    {
+        "p", "pr", "pri", "prin", "print", "P", "Print", "l", "li", "lis", "list", "nu", "num", "numb", "numbe", "number",
+        "#", "=", "z", "se", "set", "setl", "setlocal", "q", "q!", "qa", "qa!", "qal", "qall", "quit", "quit!", "quita",
+        "quitall", "quitall!", "cq", "cq!", "", "d", "de", "del", "dele", "delet", "delete", "s", "su", "substitute",
+        "noh", "nohlsearch", "k", "ma", "mark",
+    }
+)  # fmt: skip
+_EX_QUITS = frozenset({"q", "q!", "qa", "qa!", "qal", "qall", "quit", "quit!", "quita", "quitall", "quitall!", "cq", "cq!"})
+_EX_GLOBALS = frozenset({"g", "gl", "glo", "glob", "globa", "global", "v", "vg", "vgl", "vglo", "vglob", "vgloba", "vglobal"})
+_EX_NAME = lazy(r"[a-zA-Z]+!?|[#=]|")
+
+
+def _ex_range_end(part: str) -> int:
+    """Where the line range before an Ex command ends: numbers, `.`, `$`, `%`, marks, searches, offsets (`:1,$`,
+    `:'a,'b`, `:/x/+1`)."""
+    i = 0
+    while i < len(part):
+        ch = part[i]
+        if ch.isspace() or ch in "0123456789.$%,;+-":
+            i += 1
+        elif ch == "'" and i + 1 < len(part):
+            i += 2
+        elif ch in "/?":
+            j = i + 1
+            while j < len(part) and part[j] != ch:
+                j += 2 if part[j] == "\\" else 1
+            i = j + 1
+        else:
+            break
+    return min(i, len(part))
+
+
+def _ex_readonly(text: str, depth: int = 0) -> tuple[bool, bool]:
+    """(whether every Ex command of *text* leaves the file on disk as it was, whether the last one quits)."""
+    quits = False
+    for piece in text.split("|"):
+        part = piece.strip().lstrip(":").strip()
+        part = part[_ex_range_end(part) :]
+        m = _EX_NAME.match(part)
+        name = m.group(0) if m is not None else ""
+        rest = part[len(name) :]
+        if name.rstrip("!") in _EX_GLOBALS and depth == 0:
+            # g/re/CMD, v!/re/CMD: CMD (print by default) on every matching line.
+            rest = rest.lstrip()
+            if not rest or rest[0].isalnum() or rest[0] in '\\"|':
+                return False, False
+            sep = rest[0]
+            end = rest.find(sep, 1)
+            inner = rest[end + 1 :] if end > 0 else ""
+            ok, _ = _ex_readonly(inner, depth + 1)
+            if not ok:
+                return False, False
+            quits = False
+            continue
+        if name not in _EX_READONLY or "\\=" in rest or (not name and rest.strip()):
+            return False, False  # `:s/x/\=writefile(…)/` evaluates an expression; `:%!cmd` is no command of the list
+        if name.startswith("se") and "aw" in rest:
+            return False, False  # 'autowrite' / 'autowriteall': `:quit` then writes the file
+        quits = name in _EX_QUITS
+    return True, quits
+
+
+def vim_reads_only(args: list[Word], cmd: SimpleCommand) -> bool:
+    """Whether vim (or ex) is given only Ex commands that leave its files on disk as they were, and nothing else to do:
+    `vim -es -c '%p' -c 'q!' FILE`, `ex -s +'g/TODO/p' +q FILE` read FILE as cat does. Its standard input gives no
+    more commands (the tool's input, or /dev/null), the last command quits, and no script, vimrc or keystroke record is
+    given (-S, -u, -s SCRIPTIN, -W …)."""
+    from .embedded import vim_commands
+
+    values = [a.value for a in args]
+    commands = vim_commands(["vim", *values])
+    if not commands:
+        return False
+    i = 0
+    while i < len(values):
+        v = values[i]
+        if v in ("-c", "--cmd"):
+            i += 2
+            continue
+        if v.startswith("+"):
+            i += 1
+            continue
+        if v.startswith("--") and v not in ("--clean", "--noplugin", "--not-a-term", "--headless", "--"):
+            return False
+        if v.startswith("-") and not v.startswith("--") and v != "-" and any(ch not in "esEnNRXZmMlbAHFdyL" for ch in v[1:]):
+            return False  # -S, -u, -U, -i, -w, -W, -T, -t, -q, -r, -c clustered: more than the commands read here
+        i += 1
+    stdin_given = cmd.stdin_text is not None or bool(cmd.stdin_from)
+    stdin_given = stdin_given or any(r.op == "<" and r.fd in ("", "0") and (r.target is None or r.target.value != "/dev/null") for r in cmd.redirects)
+    stdin_given = stdin_given or any(r.op in ("<<", "<<<", "<<-") for r in cmd.redirects)
+    if stdin_given or not (cmd.untyped or any(r.op == "<" and r.target is not None and r.target.value == "/dev/null" for r in cmd.redirects)):
+        return False
+    quits = False
+    for c in commands:
+        ok, quits = _ex_readonly(c)
+        if not ok:
+            return False
+    return quits
