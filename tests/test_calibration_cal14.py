@@ -6,6 +6,9 @@ Nothing here is run: every call is decided in-process.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from .conftest import decide
@@ -160,3 +163,50 @@ VIM_STILL_WRITES = [
 def test_vim_writing_a_protected_file_stays_denied(command: str) -> None:
     d = decide(command)
     assert d.decision == "deny" and "fs.write-protected" in d.rules
+
+
+# --- Class 4: a kill by name of a program this session itself ran on that machine ------------------------------------
+# `ssh opti7050 'pkill -9 -x qemu-system-ppc'` was asked on every call of a session that had started qemu-system-ppc
+# on opti7050 itself a few calls before (sys.kill-by-word); a restart on the same line was already allowed. The
+# session's record (provenance) now keeps the programs its allowed calls ran, per machine (``p`` objects), and a kill
+# by name of such a program there is allowed -- the same evidence, from the session. Nothing is run: run=False.
+START_QEMU = "ssh opti7050 'cd /home/cell/m && setsid qemu-system-ppc -M mac99 -cdrom m.iso </dev/null >/tmp/q.log 2>&1 &'"
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Any:
+    from .test_provenance_objects import Session
+
+    (tmp_path / "webapp").mkdir()
+    return Session(tmp_path)
+
+
+def test_remote_kill_of_the_program_the_session_started_there_is_allowed(session: Any) -> None:
+    assert session.bash("ssh opti7050 'pkill -9 -x qemu-system-ppc'", run=False) == "ask"  # not started yet
+    assert session.bash(START_QEMU, run=False) == "allow"
+    for kill in ("ssh opti7050 'pkill -9 -x qemu-system-ppc'", "ssh opti7050 'pkill -f qemu-system-ppc; echo done'", "ssh opti7050 killall qemu-system-ppc"):
+        assert session.bash(kill, run=False) == "allow", kill
+
+
+def test_local_kill_of_the_program_the_session_started_is_allowed(session: Any) -> None:
+    assert session.bash("pkill -x qemu-system-x86_64", run=False) == "ask"
+    assert session.bash("qemu-system-x86_64 -m 512 -hda disk.img -display none &", run=False) == "allow"
+    assert session.bash("pkill -x qemu-system-x86_64", run=False) == "allow"
+
+
+@pytest.mark.parametrize(
+    ("start", "kill"),
+    [
+        (START_QEMU, "ssh otherbox 'pkill -9 -x qemu-system-ppc'"),  # another machine
+        (START_QEMU, "pkill -9 -x qemu-system-ppc"),  # this machine
+        (START_QEMU, "ssh opti7050 'pkill -f \"qemu-system-ppc|chrome\"'"),  # one word the session never ran
+        (START_QEMU, "ssh opti7050 'sudo pkill -x qemu-system-ppc'"),  # as root: every user's
+        ("node server.js &", "pkill -f node"),  # an interpreter: every process of it
+        ("postgres -D ./pgdata &", "pkill postgres"),  # every instance holds the user's data
+        ("tsserver --stdio &", "pkill -f tsserver"),  # the editor's helper
+        ("sudo qemu-system-x86_64 -hda d.img &", "pkill -x qemu-system-x86_64"),  # started as root
+    ],
+)
+def test_other_kills_by_name_stay_asked(session: Any, start: str, kill: str) -> None:
+    session.bash(start, run=False)
+    assert session.bash(kill, run=False) != "allow"

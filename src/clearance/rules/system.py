@@ -1015,6 +1015,46 @@ def _specific_program(word: str, sc: Scope) -> bool:
     return not any(low in seg.lower() for p in where if p for seg in p.split("/"))
 
 
+def _kill_words(cmd: SimpleCommand) -> list[str] | None:
+    """The program names `pkill [-f|-x] WORD` / `killall WORD` stops, each alternative a literal word; None otherwise."""
+    vals = cmd.values()
+    if cmd.elevated:
+        return None  # as root it signals every user's processes of that name, not the user's own
+    if cmd.name == "pkill":
+        if any(v in _KILL_BY_OWNER or v in _KILL_NARROWING for v in vals):
+            return None
+        pattern = _kill_operands(vals)
+        if len(pattern) != 1:
+            return None
+        alternatives = kill_alternatives(pattern[0])
+        if any(kind != LITERAL for kind, _, _ in alternatives):
+            return None
+        words = [text.strip() for _, text, _ in alternatives]
+    elif cmd.name == "killall" and not any(v in ("-r", "--regexp", "-u", "--user") for v in vals):
+        words = _killall_operands(vals)
+    else:
+        return None
+    if not words or any(DYN in w for w in words):
+        return None
+    return words
+
+
+def _one_program(w: str, sc: Scope) -> bool:
+    return w.replace("-", "").replace("_", "").isalnum() and w.lower() not in _HOLDS_THE_USERS_STATE and _specific_program(w, sc)
+
+
+def started_by_session(cmd: SimpleCommand, sc: Scope) -> bool:
+    """Whether `pkill [-f|-x] WORD` / `killall WORD` stops programs this session itself ran earlier on the same machine
+    (provenance's ``p`` objects: `ssh box 'setsid qemu-system-ppc … &'`, then `ssh box 'pkill -9 -x qemu-system-ppc'`):
+    the evidence restarted_by_line takes from the line, taken from the session's record. Every word must be such a
+    program, and one sys.kill-by-word would allow by its project's scripts (_specific_program)."""
+    owns = sc.ctx.owns
+    if owns is None:
+        return False
+    words = _kill_words(cmd)
+    return bool(words) and all(_one_program(w, sc) and owns(f"p\t{cmd.remote or ''}\t{w}") for w in words or ())
+
+
 def restarted_by_line(cmd: SimpleCommand, commands: list[SimpleCommand], sc: Scope) -> bool:
     """Whether `pkill [-f|-x] WORD` / `killall WORD` stops a program the same command line then starts again on the
     same machine (`pkill -x qemu-system-ppc; qemu-system-ppc -M mac99 …`, `killall hugo; hugo server`): a restart of the
@@ -1024,33 +1064,15 @@ def restarted_by_line(cmd: SimpleCommand, commands: list[SimpleCommand], sc: Sco
     fragment or a word of the project's path stays asked), started by a command after the kill (round 13 ordinary)."""
     from ..pathstr import basename
 
-    vals = cmd.values()
-    if cmd.elevated:
-        return False  # as root it signals every user's processes of that name, not the user's own
-    if cmd.name == "pkill":
-        if any(v in _KILL_BY_OWNER or v in _KILL_NARROWING for v in vals):
-            return False
-        pattern = _kill_operands(vals)
-        if len(pattern) != 1:
-            return False
-        alternatives = kill_alternatives(pattern[0])
-        if any(kind != LITERAL for kind, _, _ in alternatives):
-            return False
-        words = [text.strip() for _, text, _ in alternatives]
-    elif cmd.name == "killall" and not any(v in ("-r", "--regexp", "-u", "--user") for v in vals):
-        words = _killall_operands(vals)
-    else:
-        return False
-    if not words or any(DYN in w for w in words):
+    words = _kill_words(cmd)
+    if not words:
         return False
     try:
         at = next(i for i, c in enumerate(commands) if c is cmd)
     except StopIteration:
         return False
     later = {basename(c.name) for c in commands[at + 1 :] if c.remote == cmd.remote and c.name}
-    return all(
-        w.replace("-", "").replace("_", "").isalnum() and w in later and w.lower() not in _HOLDS_THE_USERS_STATE and _specific_program(w, sc) for w in words
-    )
+    return all(w in later and _one_program(w, sc) for w in words)
 
 
 # Programs whose every instance holds the user's session or data, so a restart by the line does not make killing the
