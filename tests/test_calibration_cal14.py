@@ -210,3 +210,54 @@ def test_local_kill_of_the_program_the_session_started_is_allowed(session: Any) 
 def test_other_kills_by_name_stay_asked(session: Any, start: str, kill: str) -> None:
     session.bash(start, run=False)
     assert session.bash(kill, run=False) != "allow"
+
+
+# --- Class 5: a code formatter run on the user's own files outside the project ----------------------------------------
+# `stylua ~/.config/nvim`, `prettier --write ~/.config/karabiner/karabiner.json` were asked as an unknown program given
+# a path outside the project. Calibration: a formatter lays files out anew and keeps what they say -- nothing that ran
+# runs differently, nothing is lost but layout -- so its in-place rewrite of the user's own files is allowed where an
+# arbitrary write there is asked (fs.write-outside-project); protected files (shell start-up, ~/.ssh, agent settings,
+# git config) and system folders keep their rules, and the whole home is still asked. Formatters are now modelled
+# (effects.FORMATTERS): check-only runs write nothing, and a formatter given /etc or / is a system write (it was
+# allowed as an unknown program).
+FORMAT_USERS_FILES = [
+    "stylua ~/.config/nvim",
+    "stylua ~/.config/nvim/lua/plugins.lua",
+    "prettier --write ~/.config/karabiner/karabiner.json",
+    "black ~/scripts/backup.py",
+    "ruff format ~/scripts",
+    "shfmt -w ~/bin/deploy.sh",
+    "gofmt -w ~/go/src/tool/main.go",
+    "npx prettier --write ~/notes/todo.md",
+    "taplo fmt ~/.config/starship.toml",
+    "stylua --check ~/.config/nvim",
+    "prettier --check ~/.config/x.json",
+    "black --check ~/x.py",
+    "prettier --write src/",
+]
+
+
+@pytest.mark.parametrize("command", FORMAT_USERS_FILES)
+def test_formatting_the_users_own_files_is_allowed(command: str) -> None:
+    assert decide(command).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    ("command", "verdict"),
+    [
+        ("prettier --write ~/.claude/settings.json", "deny"),
+        ("shfmt -w ~/.bashrc", "deny"),
+        ("prettier --write ~/.ssh/config", "deny"),
+        ("prettier --write /etc/hosts", "deny"),
+        ("black /usr/lib/python3/dist-packages/x.py", "deny"),
+        ("stylua /", "deny"),
+        ("prettier --write ~/.claude", "deny"),
+        ("stylua ~", "ask"),
+        ("prettier --write ~", "ask"),
+        ("ruff check --fix ~/scripts", "ask"),  # not a formatter: what it changes is not only layout
+        ("biome lint --write ~/site", "ask"),
+        ("cp x ~/.config/nvim/init.lua", "ask"),
+    ],
+)
+def test_formatter_look_alikes_keep_their_verdict(command: str, verdict: str) -> None:
+    assert decide(command).decision == verdict

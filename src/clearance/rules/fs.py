@@ -6,7 +6,7 @@ from .. import paths, pathstr
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.effects import DELETE, GIT_RM_COMMITTED, TRASH_EMPTIED, TREE, WRITE, Effect, FindDelete, find_delete
+from ..shell.effects import DELETE, FORMATTED, GIT_RM_COMMITTED, TRASH_EMPTIED, TREE, WRITE, Effect, FindDelete, find_delete
 from ..shell.ir import NAMED_VOLUME
 from .base import rule
 
@@ -872,6 +872,10 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
         return None  # an empty directory or a time stamp destroys and runs nothing
     if e.note == "chmod -" and not e.recursive:
         return None  # chmod 600 ~/.ssh/id_rsa: rights taken from others, the owner keeps them; the contents stay
+    if e.note == FORMATTED and target != sc.ctx.home and not (sc.ctx.home + "/").startswith(target.rstrip("/") + "/"):
+        # stylua ~/.config/nvim, black ~/scripts/x.py: a formatter lays the user's files out anew, what they say is
+        # kept (the whole home, every project's files in it, is still asked about)
+        return None
     if _agent_working_file(target, sc):
         return None
     if sc.sibling_checkout(target) is not None:

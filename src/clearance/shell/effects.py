@@ -99,6 +99,41 @@ WRITERS = frozenset(
 )
 
 
+# Code formatters: each file or folder they are given is rewritten in place with its meaning kept (the note FORMATTED:
+# fs.write-outside-project asks about no such rewrite; the protected-path rules still judge it). name -> (the options
+# that make it write, () when it writes by default; the options that make it only check or print). A list of programs,
+# each read from its --help: stylua, prettier, black, ruff format, gofmt, rustfmt, clang-format, shfmt, autopep8,
+# isort, yapf, taplo fmt, deno fmt, dprint fmt, biome format, terraform fmt, nixfmt, alejandra, fish_indent.
+FORMATTED = "formatted in place"
+FORMATTERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "stylua": ((), ("-c", "--check", "--verify", "--stdin-filepath")),
+    "prettier": (("--write", "-w"), ()),
+    "black": ((), ("--check", "--diff", "-c", "--code")),
+    "gofmt": (("-w",), ()),
+    "rustfmt": ((), ("--check", "--emit")),
+    "clang-format": (("-i",), ()),
+    "shfmt": (("-w", "--write"), ()),
+    "autopep8": (("-i", "--in-place"), ()),
+    "isort": ((), ("--check", "--check-only", "-c", "--diff", "--stdout")),
+    "yapf": (("-i", "--in-place"), ()),
+    "nixfmt": ((), ("-c", "--check")),
+    "alejandra": ((), ("-c", "--check")),
+    "fish_indent": (("-w", "--write"), ()),
+}
+# Formatters that are a subcommand of a wider tool: (tool, subcommand) -> the same.
+FORMATTER_SUBCOMMANDS: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
+    ("ruff", "format"): ((), ("--check", "--diff")),
+    ("taplo", "fmt"): ((), ("--check",)),
+    ("taplo", "format"): ((), ("--check",)),
+    ("deno", "fmt"): ((), ("--check",)),
+    ("dprint", "fmt"): ((), ()),
+    ("biome", "format"): (("--write", "--fix", "--apply"), ()),
+    ("terraform", "fmt"): ((), ("-check", "-diff")),
+    ("tofu", "fmt"): ((), ("-check", "-diff")),
+}
+WRITERS = WRITERS | frozenset(FORMATTERS)
+
+
 # Devices every system has, none a directory.
 _NOT_DIRECTORIES = frozenset({"/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom", "/dev/tty", "/dev/stdout", "/dev/stderr"})
 
@@ -668,6 +703,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(READ, args[k + 1])
             elif v.startswith("--arg-file="):
                 add(READ, Word(v.split("=", 1)[1], w.raw))
+    elif name in FORMATTERS or (name, args[0].value if args else "") in FORMATTER_SUBCOMMANDS:
+        from .effects_more import formatted
+
+        formatted(name, args, add)
     elif name in _EDITORS:
         # vim -c ':%s/a/b/|wq' FILE, ed -s FILE < script, sponge FILE: the file operands are written.
         # ed -s / ex -s / vim -es: silent mode, not vim's "-s SCRIPTIN".

@@ -1139,3 +1139,23 @@ def vim_reads_only(args: list[Word], cmd: SimpleCommand) -> bool:
         if not ok:
             return False
     return quits
+
+
+def formatted(name: str, args: list[Word], add: Callable[..., None]) -> None:
+    """A code formatter's in-place rewrite of the files and folders it is given (effects.FORMATTERS): each operand is
+    written, with what is below it, noted FORMATTED -- unless no writing option is given where one is needed, or an
+    option only checks or prints. An option's value is read as an operand too (a formatter's options name few files)."""
+    from .effects import FORMATTED, FORMATTER_SUBCOMMANDS, FORMATTERS
+
+    words = list(args)
+    spec = FORMATTERS.get(name)
+    if spec is None:
+        spec = FORMATTER_SUBCOMMANDS[(name, words[0].value)]
+        words = words[1:]
+    writes, checks = spec
+    vals = [w.value.split("=", 1)[0] for w in words]
+    if (writes and not any(v in writes for v in vals)) or any(v in checks for v in vals):
+        return
+    for w in words:
+        if w.value and not w.value.startswith("-"):
+            add(WRITE, w, True, FORMATTED)
