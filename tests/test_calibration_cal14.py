@@ -261,3 +261,45 @@ def test_formatting_the_users_own_files_is_allowed(command: str) -> None:
 )
 def test_formatter_look_alikes_keep_their_verdict(command: str, verdict: str) -> None:
     assert decide(command).decision == verdict
+
+
+# --- Class 6: a pause, resume or probe of programs by name ------------------------------------------------------------
+# `ssh host 'pkill -STOP -f qemu'` was asked as a kill of every process holding the word: STOP, TSTP, CONT and signal 0
+# end nothing and lose no state (CONT undoes STOP). Allowed for programs named by literal words; a pattern reaching
+# nearly every process, the desktop's shell, clearance's own hook, a run-time pattern or any other signal keep theirs.
+@pytest.mark.parametrize(
+    "command",
+    [
+        "ssh host pkill -STOP qemu-system-ppc",
+        "ssh host 'pkill -STOP -f qemu'",
+        "pkill -STOP -x vite",
+        "killall -STOP hugo",
+        "killall -s CONT hugo",
+        "pkill --signal STOP node",
+        "pkill --signal=TSTP -f webpack",
+        "pkill -0 -x qemu",
+    ],
+)
+def test_a_pause_by_name_is_allowed(command: str) -> None:
+    assert decide(command).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    ("command", "verdict"),
+    [
+        ("pkill -STOP x", "ask"),
+        ("pkill -STOP -f ''", "ask|deny"),
+        ("killall -STOP gnome-shell", "ask"),
+        ("pkill -STOP -f hookrun", "deny"),
+        ("pkill -STOP -f clearance", "deny"),
+        ("pkill -KILL qemu", "ask"),
+        ("pkill -9 -f qemu", "ask"),
+        ("pkill -STOP -KILL qemu", "ask"),
+        ("sudo pkill -STOP qemu", "ask"),
+        ("pkill -STOP -u root", "deny"),
+        ('kill -STOP $(pgrep -f "$P")', "ask"),
+        ('pkill -STOP -f "$P"', "ask"),
+    ],
+)
+def test_other_signals_and_broad_pauses_keep_their_verdict(command: str, verdict: str) -> None:
+    assert decide(command).decision in verdict.split("|")

@@ -691,7 +691,9 @@ def _full_match(vals: list[str]) -> bool:
         "kill given the ids a pgrep or pidof alone prints -- in a substitution, through a variable or loop set from one, "
         'through xargs -- whose pattern is only known at run time is that pkill or killall, asked as `pkill -f "$P"` is '
         '(round 12d: `kill -STOP $(pgrep -f "$P")` in a loop); a written pattern stays allowed there (`kill $(pgrep -f '
-        "myserver)`: what it picks out is read against clearance's hook by self.signal-clearance)."
+        "myserver)`: what it picks out is read against clearance's hook by self.signal-clearance). A signal that ends "
+        "nothing (-STOP, -TSTP, -CONT, 0) sent to programs named by literal words is allowed: a pause is undone by CONT "
+        "and loses no state; one that reaches nearly every process, or the desktop's shell, stays asked (cal14)."
     ),
     verdict=ASK,
     alternative="kill the one process you started, by its id (`kill PID`), or match its full command (`pkill -f 'next dev'`)",
@@ -738,6 +740,10 @@ def _full_match(vals: list[str]) -> bool:
 )
 def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
+    if cmd.name != "kill" and _stop_only(cmd.name, vals) and _stops_programs(cmd):
+        # `pkill -STOP -x qemu-system-ppc`, `ssh box 'killall -CONT hugo'`: a pause, a resume or a probe ends nothing
+        # and loses no state (CONT undoes STOP); a pattern that reaches nearly every process is still asked.
+        return None
     if cmd.name == "kill":
         # `kill $(pgrep PATTERN)`, `for p in $(pgrep PATTERN); do kill $p; done`, `pgrep PATTERN | xargs kill`: the ids are
         # those `pkill PATTERN` signals (pidof NAME's, `killall NAME`'s), judged as that pattern is.
@@ -1013,6 +1019,32 @@ def _specific_program(word: str, sc: Scope) -> bool:
         return False  # the user's editor runs it for every project (its language server, linter, formatter): theirs too
     where = (sc.ctx.project_root, sc.ctx.cwd, sc.ctx.home)
     return not any(low in seg.lower() for p in where if p for seg in p.split("/"))
+
+
+# Signals that end nothing: stop (STOP, TSTP), continue (CONT) and 0 (is the process there?).
+_STOP_ONLY = frozenset({"STOP", "TSTP", "CONT", "0", "SIGSTOP", "SIGTSTP", "SIGCONT"})
+
+
+def _stop_only(name: str, vals: list[str]) -> bool:
+    """Whether `pkill`/`killall` sends only a signal that ends nothing (-STOP, -CONT, --signal=TSTP, killall -s 0)."""
+    given: list[str] = []
+    for i, v in enumerate(vals):
+        if v == "--":
+            break
+        if v in ("--signal", *(("-s",) if name == "killall" else ())) and i + 1 < len(vals):
+            given.append(vals[i + 1])
+        elif v.startswith("--signal="):
+            given.append(v.split("=", 1)[1])
+        elif len(v) > 1 and v[0] == "-" and (v[1:].isupper() or v[1:].isdigit()):
+            given.append(v[1:])
+    return bool(given) and all(g.upper() in _STOP_ONLY for g in given)
+
+
+def _stops_programs(cmd: SimpleCommand) -> bool:
+    """A pause or resume of programs named by literal words of three or more letters, none a program whose every
+    instance holds the user's session or data (pausing the desktop's shell freezes the login until it is resumed)."""
+    words = _kill_words(cmd)
+    return bool(words) and all(len(w) >= 3 and _WORD_RUN.search(w) is not None and w.lower() not in _HOLDS_THE_USERS_STATE for w in words or ())
 
 
 def _kill_words(cmd: SimpleCommand) -> list[str] | None:
