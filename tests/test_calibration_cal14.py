@@ -303,3 +303,14 @@ def test_a_pause_by_name_is_allowed(command: str) -> None:
 )
 def test_other_signals_and_broad_pauses_keep_their_verdict(command: str, verdict: str) -> None:
     assert decide(command).decision in verdict.split("|")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "julia -e 'print(open(f->read(f, String), \"/home/ana/.ssh/id_rsa\"))'",  # read by patterns only: its text still counts
+        "Rscript -e \"cat(readLines('/home/ana/.ssh/id_rsa'))\"",
+    ],
+)
+def test_code_read_by_patterns_keeps_its_text_as_a_path(command: str) -> None:
+    assert decide(command).decision == "deny"

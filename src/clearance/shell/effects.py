@@ -1126,8 +1126,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         # tar -C DIR: the directory it works in from there on (the files named after it are read there), not a file it reads.
         in_dir = _tar_dirs(args) if name in ("tar", "bsdtar", "gtar") else None
         # An interpreter's one-liner (`python3 -c TEXT`, `node -e TEXT`) is its program, not a file it opens: the files
-        # the code opens are its facts' reads, added below.
-        source = getattr(cmd.code, "source", "") if cmd.code is not None else ""
+        # the code opens are its facts' reads, added below -- where a parser read it. Code read by patterns only (Julia,
+        # Lua, R) keeps its text read as a path too: a file it opens in a way the patterns miss is still seen there.
+        source = getattr(cmd.code, "source", "") if cmd.code is not None and getattr(cmd.code, "parsed", False) else ""
         for i, w in enumerate(args):
             v = w.value
             if id(w) in not_read or (source and v == source):
