@@ -314,3 +314,28 @@ def test_other_signals_and_broad_pauses_keep_their_verdict(command: str, verdict
 )
 def test_code_read_by_patterns_keeps_its_text_as_a_path(command: str) -> None:
     assert decide(command).decision == "deny"
+
+
+# --- Open (unfinished): found on the way, recorded as strict expected failures ----------------------------------------
+OPEN_REFUSE = [
+    "tclsh <<< 'puts [read [open /home/ana/.ssh/id_rsa]]'",
+    "python3 -c \"import json; p='.vscode/settings.json'; d=json.load(open(p)); d['x']=1; json.dump(d, open(p,'w'))\"",
+]
+OPEN_GAPS: dict[str, str] = {
+    OPEN_REFUSE[0]: "unfinished: Tcl given on a here-string opens a key with `open PATH` (no mode): the read is not seen "
+    "(embedded.py's Tcl reader follows `open PATH w` only)",
+    OPEN_REFUSE[1]: "unfinished (the ordinary side, asked): json.load/json.dump of a settings file -- the literal keys the "
+    "code sets are not carried to the file's new content (write.settings-unknown-content)",
+}
+
+
+@pytest.mark.parametrize("command", OPEN_REFUSE)
+def test_open_items(command: str) -> None:
+    from .strict import check
+
+    want = "deny" if command.startswith("tclsh") else "allow"
+
+    def run() -> None:
+        assert decide(command).decision == want
+
+    check(command, OPEN_GAPS, run)
