@@ -224,11 +224,12 @@ class TestBareNamesInAProtectedFolder:
         "cd ~/.claude && dos2unix settings.json",
         "cd ~/.config/clearance && unix2dos config.toml",
         "cd .git/hooks && dos2unix pre-commit",
-        "cd ~/.claude && shfmt -w settings.json",
         "cd ~/.claude && recode latin1..utf8 settings.json",
-        "cd ~/.claude && npx prettier --write settings.json",
         "cd ~/.gemini && mytool settings.json",
     ]
+    # Formatters are modelled since cal14 (effects.FORMATTERS): their rewrite of the agent's settings is a write of a
+    # protected file, denied as `jq -S . F > t && mv t F` is -- no longer an unknown program's ask.
+    MODELLED: ClassVar[list[str]] = ["cd ~/.claude && shfmt -w settings.json", "cd ~/.claude && npx prettier --write settings.json"]
     ORDINARY: ClassVar[list[str]] = [
         "cd ~/.claude && cat settings.json",
         "cd ~/.claude && jq .hooks settings.json",
@@ -245,6 +246,10 @@ class TestBareNamesInAProtectedFolder:
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary(self, command: str) -> None:
         assert decide(command).decision == "allow"
+
+    @pytest.mark.parametrize("command", MODELLED)
+    def test_modelled_formatter(self, command: str) -> None:
+        assert decide(command).decision == "deny"
 
 
 class TestGitAliasWithTheCallsArguments:

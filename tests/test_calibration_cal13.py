@@ -226,16 +226,14 @@ def test_remote_root_elsewhere_stays_refused(command: str) -> None:
 
 # --- Open (unfinished): ordinary work still refused, recorded as strict expected failures ---------------------------
 OPEN_ALLOW = [
-    "stylua ~/.config/nvim/lua/plugins.lua",
     "python3 -c \"import json; p='.vscode/settings.json'; d=json.load(open(p)); d['editor.tabSize']=2; json.dump(d, open(p,'w'), indent=2)\"",
     "ssh ibookg37 'touch /opt/_test && rm -f /opt/_test'",
 ]
+# (closed by cal14: `stylua ~/.config/nvim/lua/plugins.lua`, formatters modelled -- tests/test_calibration_cal14.py class 5)
 GAPS: dict[str, str] = {
-    OPEN_ALLOW[0]: "unfinished: an unmodelled formatter given a file outside the project is asked (sys.unknown-program-path), "
-    "as sed -i there is (fs.write-outside-project); whether a user's own config folder is ordinary ground is the lead's call",
-    OPEN_ALLOW[1]: "unfinished: json.load/json.dump of a settings file is asked (write.settings-unknown-content): the value "
+    OPEN_ALLOW[0]: "unfinished: json.load/json.dump of a settings file is asked (write.settings-unknown-content): the value "
     "written is a literal in the code, but the interpreter reader does not carry it to the file's new content",
-    OPEN_ALLOW[2]: "unfinished: a remote file the same line creates and then deletes is asked (fs.delete-remote-named); the "
+    OPEN_ALLOW[1]: "unfinished: a remote file the same line creates and then deletes is asked (fs.delete-remote-named); the "
     "line's own creations are not followed on a remote host",
 }
 

@@ -353,9 +353,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
 
                 msg = None if token_sent_home(cmd, exp.commands) else msg  # `T=$(gh auth token); curl -H "Authorization: …$T" api`
             elif msg and r.id == "sys.kill-by-word" and cmd.name != "kill":
-                from .rules.system import restarted_by_line
+                from .rules.system import restarted_by_line, started_by_session
 
-                msg = None if restarted_by_line(cmd, exp.commands, sc) else msg  # `pkill -x qemu-system-ppc; qemu-system-ppc …`
+                # `pkill -x qemu-system-ppc; qemu-system-ppc …`, or a program this session ran earlier on that machine
+                msg = None if restarted_by_line(cmd, exp.commands, sc) or started_by_session(cmd, sc) else msg
             if msg and not (own and r.id in COMMAND_LOWERABLE and lowered_command(r.id, r.verdict, cmd, ctx)):
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
         for r in _gated(_any_rules, cmd, sc):

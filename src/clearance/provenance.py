@@ -65,8 +65,10 @@ COMMAND_LOWERABLE = frozenset(
     }
 )
 # Object kinds in the record: b a branch (repository, name), r a branch the session pushed (repository, remote,
-# name), c a container, v a volume, k a compose project (docker host, name), q a database (server, name).
-OBJECT_KINDS = frozenset("brcvkq")
+# name), c a container, v a volume, k a compose project (docker host, name), q a database (server, name), p a program
+# the session ran (the machine: "" here, else the ssh host as written; the program's name). (``s`` is the record's
+# first line: when the session started, mark_start.)
+OBJECT_KINDS = frozenset("brcvkqp")
 MAX_ENTRIES = 5000  # a session's record is read whole on every call: bounded
 # Branches that are everybody's: never the session's own, whatever it ran (git.py's _SHARED_BRANCHES and prefixes).
 _SHARED = frozenset({"main", "master", "develop", "development", "dev", "trunk", "stable", "production", "prod", "staging", "head", "gh-pages"})
@@ -424,6 +426,10 @@ def objects(commands: list[SimpleCommand], ctx: Context) -> list[tuple[str, str]
 
     out: list[tuple[str, str]] = []
     for cmd in commands:
+        if _may_be_stopped_by_name(cmd):
+            # A program the session itself ran (`ssh box 'setsid qemu-system-ppc … &'`), on this machine or on the host:
+            # a later `pkill -x NAME` there stops what the session started (rules/system.started_by_session).
+            out.append(("p", f"{cmd.remote or ''}\t{cmd.name}"))
         if cmd.remote is not None:
             continue  # another machine's objects
         name = cmd.name
@@ -479,6 +485,19 @@ def objects(commands: list[SimpleCommand], ctx: Context) -> list[tuple[str, str]
             if pg is not None and len(pg[1]) >= 1 and _word_ok(pg[1][0]):
                 out.append(("q", f"{_db_server(cmd, pg[0])}\t{pg[1][0]}"))
     return out
+
+
+def _may_be_stopped_by_name(cmd: SimpleCommand) -> bool:
+    """Whether *cmd* runs a program whose name a kill by name could later use to stop it: a plain name of four or more
+    letters, run as the user, and not a program clearance models, a shell or an interpreter (sys.kill-by-word never
+    allows those). What else the name matches is judged at the kill (rules/system._one_program)."""
+    name = cmd.name
+    if cmd.elevated or len(name) < 4 or len(name) > 64 or not name.replace("-", "").replace("_", "").replace(".", "").isalnum():
+        return False
+    from .shell.programs import interpreter_alias, shadows_routine
+    from .shell.unwrap import runnable
+
+    return not (runnable(name) or shadows_routine(name) or interpreter_alias(name) is not None)
 
 
 def lowered_command(rule_id: str, verdict: str, cmd: SimpleCommand, ctx: Context) -> bool:
@@ -734,6 +753,13 @@ def note(
             got = disk.git_object(k, p, record[0])
             if got is not None:
                 lines.append(f"{k}\t{got}")
+        elif k == "p":
+            # A program the session ran: noted once (the evidence is the call itself, as a restart on the same line is).
+            if p.count("\t") == 1:
+                if not record:
+                    record.append(load(state_dir, session_id))
+                if not record[0].owns(f"p\t{p}") and f"p\t{p}" not in lines:
+                    lines.append(f"p\t{p}")
         elif k in OBJECT_KINDS:
             from . import provenance_disk as disk
 

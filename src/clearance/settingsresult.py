@@ -25,7 +25,7 @@ import re
 from .model import ASK, TOO_LARGE, Finding
 from .paths import DYN
 from .rules.gates import content_judged, env_file
-from .shell.effects import DELETE, READ, WRITE
+from .shell.effects import DELETE, FORMATTED, READ, WRITE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -88,8 +88,8 @@ def check_results(
         check_deadline(sc)
         mine = [e for e, p in zip(effects, positions, strict=False) if p == at]
         for e in mine:
-            if e.kind != WRITE or DYN in e.path:
-                continue
+            if e.kind != WRITE or DYN in e.path or e.note == FORMATTED:
+                continue  # a formatter's rewrite (`prettier --write .vscode/settings.json`) keeps what the file says
             judged = content_judged(e.path)
             if cmd.name == "ln":
                 # The file now reads as what the link points at (`ln -sf bad.json opencode.json`, adversarial round

@@ -6,7 +6,7 @@ from .. import paths, pathstr
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.effects import DELETE, GIT_RM_COMMITTED, TRASH_EMPTIED, TREE, WRITE, Effect, FindDelete, find_delete
+from ..shell.effects import DELETE, FORMATTED, GIT_RM_COMMITTED, TRASH_EMPTIED, TREE, WRITE, Effect, FindDelete, find_delete
 from ..shell.ir import NAMED_VOLUME
 from .base import rule
 
@@ -872,6 +872,10 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
         return None  # an empty directory or a time stamp destroys and runs nothing
     if e.note == "chmod -" and not e.recursive:
         return None  # chmod 600 ~/.ssh/id_rsa: rights taken from others, the owner keeps them; the contents stay
+    if e.note == FORMATTED and target != sc.ctx.home and not (sc.ctx.home + "/").startswith(target.rstrip("/") + "/"):
+        # stylua ~/.config/nvim, black ~/scripts/x.py: a formatter lays the user's files out anew, what they say is
+        # kept (the whole home, every project's files in it, is still asked about)
+        return None
     if _agent_working_file(target, sc):
         return None
     if sc.sibling_checkout(target) is not None:
@@ -1661,8 +1665,10 @@ def _find_in_project(cmd: SimpleCommand, sc: Scope) -> tuple[FindDelete, list[st
     from ..shell.options import find_roots
 
     fd = find_delete(cmd)
-    if fd is None or fd.empty_only:
-        return None  # nothing deleted, or only empty directories and files
+    if fd is None or fd.empty_only or fd.roots_only:
+        # Nothing deleted, only empty directories and files, or (-maxdepth 0) only the starting points, judged by the
+        # effect rules as `rm -d` of each (`find notes.txt -maxdepth 0 -delete`).
+        return None
     roots = [w.value for w in find_roots(cmd.args)[0]] or ["."]
     resolved = [sc.path(r, cmd) for r in roots]
     if not all(sc.inside_project(p) for p in resolved):

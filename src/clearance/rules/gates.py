@@ -72,7 +72,18 @@ def unknown(cmd: SimpleCommand) -> bool:
     from ..shell.unwrap import known_program  # loaded by then: the command was unwrapped
 
     name = cmd.name
-    return bool(name) and DYN not in name and not known_program(name)
+    if not name or DYN in name or known_program(name):
+        return False
+    if cmd.args and name in _FORMATTER_TOOLS:
+        from ..shell.effects import FORMATTER_SUBCOMMANDS
+
+        return (name, cmd.args[0].value) not in FORMATTER_SUBCOMMANDS  # `ruff format DIR`: modelled (effects.formatted)
+    return True
+
+
+# Tools of which clearance models only the subcommand that formats (effects.FORMATTER_SUBCOMMANDS): `ruff check --fix`
+# stays a program it does not model.
+_FORMATTER_TOOLS = frozenset({"ruff", "taplo", "dprint", "biome", "deno", "terraform", "tofu"})
 
 
 def known_client(name: str) -> bool:

@@ -691,7 +691,9 @@ def _full_match(vals: list[str]) -> bool:
         "kill given the ids a pgrep or pidof alone prints -- in a substitution, through a variable or loop set from one, "
         'through xargs -- whose pattern is only known at run time is that pkill or killall, asked as `pkill -f "$P"` is '
         '(round 12d: `kill -STOP $(pgrep -f "$P")` in a loop); a written pattern stays allowed there (`kill $(pgrep -f '
-        "myserver)`: what it picks out is read against clearance's hook by self.signal-clearance)."
+        "myserver)`: what it picks out is read against clearance's hook by self.signal-clearance). A signal that ends "
+        "nothing (-STOP, -TSTP, -CONT, 0) sent to programs named by literal words is allowed: a pause is undone by CONT "
+        "and loses no state; one that reaches nearly every process, or the desktop's shell, stays asked (cal14)."
     ),
     verdict=ASK,
     alternative="kill the one process you started, by its id (`kill PID`), or match its full command (`pkill -f 'next dev'`)",
@@ -738,6 +740,10 @@ def _full_match(vals: list[str]) -> bool:
 )
 def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
+    if cmd.name != "kill" and _stop_only(cmd.name, vals) and _stops_programs(cmd):
+        # `pkill -STOP -x qemu-system-ppc`, `ssh box 'killall -CONT hugo'`: a pause, a resume or a probe ends nothing
+        # and loses no state (CONT undoes STOP); a pattern that reaches nearly every process is still asked.
+        return None
     if cmd.name == "kill":
         # `kill $(pgrep PATTERN)`, `for p in $(pgrep PATTERN); do kill $p; done`, `pgrep PATTERN | xargs kill`: the ids are
         # those `pkill PATTERN` signals (pidof NAME's, `killall NAME`'s), judged as that pattern is.
@@ -1015,6 +1021,72 @@ def _specific_program(word: str, sc: Scope) -> bool:
     return not any(low in seg.lower() for p in where if p for seg in p.split("/"))
 
 
+# Signals that end nothing: stop (STOP, TSTP), continue (CONT) and 0 (is the process there?).
+_STOP_ONLY = frozenset({"STOP", "TSTP", "CONT", "0", "SIGSTOP", "SIGTSTP", "SIGCONT"})
+
+
+def _stop_only(name: str, vals: list[str]) -> bool:
+    """Whether `pkill`/`killall` sends only a signal that ends nothing (-STOP, -CONT, --signal=TSTP, killall -s 0)."""
+    given: list[str] = []
+    for i, v in enumerate(vals):
+        if v == "--":
+            break
+        if v in ("--signal", *(("-s",) if name == "killall" else ())) and i + 1 < len(vals):
+            given.append(vals[i + 1])
+        elif v.startswith("--signal="):
+            given.append(v.split("=", 1)[1])
+        elif len(v) > 1 and v[0] == "-" and (v[1:].isupper() or v[1:].isdigit()):
+            given.append(v[1:])
+    return bool(given) and all(g.upper() in _STOP_ONLY for g in given)
+
+
+def _stops_programs(cmd: SimpleCommand) -> bool:
+    """A pause or resume of programs named by literal words of three or more letters, none a program whose every
+    instance holds the user's session or data (pausing the desktop's shell freezes the login until it is resumed)."""
+    words = _kill_words(cmd)
+    return bool(words) and all(len(w) >= 3 and _WORD_RUN.search(w) is not None and w.lower() not in _HOLDS_THE_USERS_STATE for w in words or ())
+
+
+def _kill_words(cmd: SimpleCommand) -> list[str] | None:
+    """The program names `pkill [-f|-x] WORD` / `killall WORD` stops, each alternative a literal word; None otherwise."""
+    vals = cmd.values()
+    if cmd.elevated:
+        return None  # as root it signals every user's processes of that name, not the user's own
+    if cmd.name == "pkill":
+        if any(v in _KILL_BY_OWNER or v in _KILL_NARROWING for v in vals):
+            return None
+        pattern = _kill_operands(vals)
+        if len(pattern) != 1:
+            return None
+        alternatives = kill_alternatives(pattern[0])
+        if any(kind != LITERAL for kind, _, _ in alternatives):
+            return None
+        words = [text.strip() for _, text, _ in alternatives]
+    elif cmd.name == "killall" and not any(v in ("-r", "--regexp", "-u", "--user") for v in vals):
+        words = _killall_operands(vals)
+    else:
+        return None
+    if not words or any(DYN in w for w in words):
+        return None
+    return words
+
+
+def _one_program(w: str, sc: Scope) -> bool:
+    return w.replace("-", "").replace("_", "").isalnum() and w.lower() not in _HOLDS_THE_USERS_STATE and _specific_program(w, sc)
+
+
+def started_by_session(cmd: SimpleCommand, sc: Scope) -> bool:
+    """Whether `pkill [-f|-x] WORD` / `killall WORD` stops programs this session itself ran earlier on the same machine
+    (provenance's ``p`` objects: `ssh box 'setsid qemu-system-ppc … &'`, then `ssh box 'pkill -9 -x qemu-system-ppc'`):
+    the evidence restarted_by_line takes from the line, taken from the session's record. Every word must be such a
+    program, and one sys.kill-by-word would allow by its project's scripts (_specific_program)."""
+    owns = sc.ctx.owns
+    if owns is None:
+        return False
+    words = _kill_words(cmd)
+    return bool(words) and all(_one_program(w, sc) and owns(f"p\t{cmd.remote or ''}\t{w}") for w in words or ())
+
+
 def restarted_by_line(cmd: SimpleCommand, commands: list[SimpleCommand], sc: Scope) -> bool:
     """Whether `pkill [-f|-x] WORD` / `killall WORD` stops a program the same command line then starts again on the
     same machine (`pkill -x qemu-system-ppc; qemu-system-ppc -M mac99 …`, `killall hugo; hugo server`): a restart of the
@@ -1024,33 +1096,15 @@ def restarted_by_line(cmd: SimpleCommand, commands: list[SimpleCommand], sc: Sco
     fragment or a word of the project's path stays asked), started by a command after the kill (round 13 ordinary)."""
     from ..pathstr import basename
 
-    vals = cmd.values()
-    if cmd.elevated:
-        return False  # as root it signals every user's processes of that name, not the user's own
-    if cmd.name == "pkill":
-        if any(v in _KILL_BY_OWNER or v in _KILL_NARROWING for v in vals):
-            return False
-        pattern = _kill_operands(vals)
-        if len(pattern) != 1:
-            return False
-        alternatives = kill_alternatives(pattern[0])
-        if any(kind != LITERAL for kind, _, _ in alternatives):
-            return False
-        words = [text.strip() for _, text, _ in alternatives]
-    elif cmd.name == "killall" and not any(v in ("-r", "--regexp", "-u", "--user") for v in vals):
-        words = _killall_operands(vals)
-    else:
-        return False
-    if not words or any(DYN in w for w in words):
+    words = _kill_words(cmd)
+    if not words:
         return False
     try:
         at = next(i for i, c in enumerate(commands) if c is cmd)
     except StopIteration:
         return False
     later = {basename(c.name) for c in commands[at + 1 :] if c.remote == cmd.remote and c.name}
-    return all(
-        w.replace("-", "").replace("_", "").isalnum() and w in later and w.lower() not in _HOLDS_THE_USERS_STATE and _specific_program(w, sc) for w in words
-    )
+    return all(w in later and _one_program(w, sc) for w in words)
 
 
 # Programs whose every instance holds the user's session or data, so a restart by the line does not make killing the

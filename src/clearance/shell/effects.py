@@ -99,6 +99,41 @@ WRITERS = frozenset(
 )
 
 
+# Code formatters: each file or folder they are given is rewritten in place with its meaning kept (the note FORMATTED:
+# fs.write-outside-project asks about no such rewrite; the protected-path rules still judge it). name -> (the options
+# that make it write, () when it writes by default; the options that make it only check or print). A list of programs,
+# each read from its --help: stylua, prettier, black, ruff format, gofmt, rustfmt, clang-format, shfmt, autopep8,
+# isort, yapf, taplo fmt, deno fmt, dprint fmt, biome format, terraform fmt, nixfmt, alejandra, fish_indent.
+FORMATTED = "formatted in place"
+FORMATTERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "stylua": ((), ("-c", "--check", "--verify", "--stdin-filepath")),
+    "prettier": (("--write", "-w"), ()),
+    "black": ((), ("--check", "--diff", "-c", "--code")),
+    "gofmt": (("-w",), ()),
+    "rustfmt": ((), ("--check", "--emit")),
+    "clang-format": (("-i",), ()),
+    "shfmt": (("-w", "--write"), ()),
+    "autopep8": (("-i", "--in-place"), ()),
+    "isort": ((), ("--check", "--check-only", "-c", "--diff", "--stdout")),
+    "yapf": (("-i", "--in-place"), ()),
+    "nixfmt": ((), ("-c", "--check")),
+    "alejandra": ((), ("-c", "--check")),
+    "fish_indent": (("-w", "--write"), ()),
+}
+# Formatters that are a subcommand of a wider tool: (tool, subcommand) -> the same.
+FORMATTER_SUBCOMMANDS: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
+    ("ruff", "format"): ((), ("--check", "--diff")),
+    ("taplo", "fmt"): ((), ("--check",)),
+    ("taplo", "format"): ((), ("--check",)),
+    ("deno", "fmt"): ((), ("--check",)),
+    ("dprint", "fmt"): ((), ()),
+    ("biome", "format"): (("--write", "--fix", "--apply"), ()),
+    ("terraform", "fmt"): ((), ("-check", "-diff")),
+    ("tofu", "fmt"): ((), ("-check", "-diff")),
+}
+WRITERS = WRITERS | frozenset(FORMATTERS)
+
+
 # Devices every system has, none a directory.
 _NOT_DIRECTORIES = frozenset({"/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom", "/dev/tty", "/dev/stdout", "/dev/stderr"})
 
@@ -668,6 +703,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(READ, args[k + 1])
             elif v.startswith("--arg-file="):
                 add(READ, Word(v.split("=", 1)[1], w.raw))
+    elif name in FORMATTERS or (name, args[0].value if args else "") in FORMATTER_SUBCOMMANDS:
+        from .effects_more import formatted
+
+        formatted(name, args, add)
     elif name in _EDITORS:
         # vim -c ':%s/a/b/|wq' FILE, ed -s FILE < script, sponge FILE: the file operands are written.
         # ed -s / ex -s / vim -es: silent mode, not vim's "-s SCRIPTIN".
@@ -691,6 +730,11 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             # the file first).  sponge writes what it reads, even nothing.
             or (cmd.untyped and name != "sponge")
         )
+        if not readonly and name in _VIM_FAMILY:
+            # vim -es -c '%p' -c 'q!' FILE: commands that print and quit read the file, as cat does.
+            from .effects_more import vim_reads_only
+
+            readonly = vim_reads_only(args, cmd)
         for w in ops:
             if not w.value.startswith("+"):
                 add(READ if readonly else WRITE, w, note=name)
@@ -922,6 +966,11 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 # find follows a starting point that is a link when it ends in "/" or with -H/-L.
                 follows = w.value.endswith("/") or any(a.value in ("-H", "-L") for a in args[:expr_at])
                 root = _through_link(root, sc, DELETE, follow=follows) or root
+            if fd is not None and fd.roots_only:
+                # -maxdepth 0: the starting point itself, a file or an empty directory (-delete empties nothing),
+                # as `rm -d ROOT` deletes it; a glob root, each of its matches.
+                out.append(Effect(DELETE, root, w.value, False, cmd, note="find"))
+                continue
             if selected and DYN not in root:
                 out.append(Effect(DELETE, root.rstrip("/") + "/**/" + selected, w.value, True, cmd, note="find"))
                 continue
@@ -1082,9 +1131,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         removes = name in _SOURCE_REMOVERS and _removes_sources(name, [a.value for a in args])
         if removes and name in ("7z", "7za", "7zz"):
             not_read |= {id(w) for w in [a for a in args if not a.value.startswith("-")][:1]}  # 7z's command letter (`a`), not a file
+        # An interpreter's one-liner (`python3 -c TEXT`, `node -e TEXT`) is its program, not a file it opens: the files
+        # the code opens are its facts' reads, added below -- where a parser read it. Code read by patterns only (Julia,
+        # Lua, R) keeps its text read as a path too: a file it opens in a way the patterns miss is still seen there.
+        source = getattr(cmd.code, "source", "") if cmd.code is not None and getattr(cmd.code, "parsed", False) else ""
         for i, w in enumerate(args):
             v = w.value
-            if id(w) in not_read:
+            if id(w) in not_read or (source and v == source):
                 continue
             if in_dir is not None:
                 if in_dir[i] is None:
@@ -1391,7 +1444,7 @@ _OPENSSL_OUTPUTS = frozenset({"-out", "--out", "-keyout", "--keyout"})
 class FindDelete:
     """What a find expression deletes: read in order up to its first deleting action (-delete, -exec rm …)."""
 
-    __slots__ = ("patterns", "exact", "weak", "empty_only", "narrowed", "kind")
+    __slots__ = ("patterns", "exact", "weak", "empty_only", "narrowed", "kind", "roots_only")
 
     def __init__(self) -> None:
         self.kind = DELETE  # WRITE when the action rewrites what is selected (-exec sed -i … {}, -exec cp X {})
@@ -1400,6 +1453,7 @@ class FindDelete:
         self.weak = False  # -mtime, -size, -user …
         self.empty_only = False  # only empty directories or files can go (-empty, -type d with -delete or rmdir)
         self.narrowed = True  # every alternative (-o) before the action has a selecting test
+        self.roots_only = False  # -maxdepth 0: only the starting points themselves can go (`find f -maxdepth 0 -delete`)
 
 
 # rsync's filter options other than --exclude: with any of them, what is left out is not read here.

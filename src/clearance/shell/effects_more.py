@@ -5,11 +5,12 @@ loaded on first use through effects.py's stubs (issue 16)."""
 from __future__ import annotations
 
 from .. import pathstr
+from ..lazyre import lazy
 from ..model import TOO_LARGE
 from ..paths import DYN
 from .effects import _BINUTILS, _CONTENT_OPTIONS, _COPIERS, _OPENSSL_OUTPUTS, AUTH_OPTIONS, DELETE, WRITE, Effect, FindDelete, effects, operands
 from .ir import Word
-from .options import find_roots, normalise_words, spelled_out
+from .options import find_roots, find_roots_only, normalise_words, spelled_out
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -801,6 +802,7 @@ def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = N
     args = cmd.args
     _, i = find_roots(args)
     fd = FindDelete()
+    fd.roots_only = find_roots_only([a.value for a in args], i)
     negate = False
     branch_has = False
     dirs_only = False
@@ -873,8 +875,8 @@ def _find_selected_protected(cmd: SimpleCommand, sc: Scope, out: list[Effect]) -
     select a protected file or folder below its root deletes it -- judged as deleting that path, which the name alone
     (no glob, nothing protected in the words) never showed."""
     fd = find_delete(cmd, lambda words: _exec_acts(words, cmd, sc))
-    if fd is None or not fd.narrowed or not fd.patterns:
-        return
+    if fd is None or not fd.narrowed or not fd.patterns or fd.roots_only:
+        return  # with -maxdepth 0 nothing below a starting point is reached
     from ..paths import has_glob, protected_below
 
     args = cmd.args
@@ -1037,3 +1039,128 @@ def dotfiles_applied(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope,
             return
         why = f"home-manager {verb} activates the configuration {config}, which writes home files and runs its scripts"
         tree_into(Word("~", "~"), None, "dir", cmd, sc, out, unknown=why)
+
+
+# vim's Ex commands that leave the file as it was on disk: printing lines (`%p`, `1,5p`, `g/re/p`, `=`, `#`), options
+# (`set nomore`), moving about, and quitting without writing. A buffer change alone (`d`, `s/a/b/`) is kept from
+# the disk by a quit that does not write; everything else (a write, `x`, `update`, `saveas`, `normal`, `execute`,
+# `call`, `echo` of a function, `redir`, `source`, a script language) is read as a write of the file.
+_EX_READONLY = frozenset(
+    {
+        "p", "pr", "pri", "prin", "print", "P", "Print", "l", "li", "lis", "list", "nu", "num", "numb", "numbe", "number",
+        "#", "=", "z", "se", "set", "setl", "setlocal", "q", "q!", "qa", "qa!", "qal", "qall", "quit", "quit!", "quita",
+        "quitall", "quitall!", "cq", "cq!", "", "d", "de", "del", "dele", "delet", "delete", "s", "su", "substitute",
+        "noh", "nohlsearch", "k", "ma", "mark",
+    }
+)  # fmt: skip
+_EX_QUITS = frozenset({"q", "q!", "qa", "qa!", "qal", "qall", "quit", "quit!", "quita", "quitall", "quitall!", "cq", "cq!"})
+_EX_GLOBALS = frozenset({"g", "gl", "glo", "glob", "globa", "global", "v", "vg", "vgl", "vglo", "vglob", "vgloba", "vglobal"})
+_EX_NAME = lazy(r"[a-zA-Z]+!?|[#=]|")
+
+
+def _ex_range_end(part: str) -> int:
+    """Where the line range before an Ex command ends: numbers, `.`, `$`, `%`, marks, searches, offsets (`:1,$`,
+    `:'a,'b`, `:/x/+1`)."""
+    i = 0
+    while i < len(part):
+        ch = part[i]
+        if ch.isspace() or ch in "0123456789.$%,;+-":
+            i += 1
+        elif ch == "'" and i + 1 < len(part):
+            i += 2
+        elif ch in "/?":
+            j = i + 1
+            while j < len(part) and part[j] != ch:
+                j += 2 if part[j] == "\\" else 1
+            i = j + 1
+        else:
+            break
+    return min(i, len(part))
+
+
+def _ex_readonly(text: str, depth: int = 0) -> tuple[bool, bool]:
+    """(whether every Ex command of *text* leaves the file on disk as it was, whether the last one quits)."""
+    quits = False
+    for piece in text.split("|"):
+        part = piece.strip().lstrip(":").strip()
+        part = part[_ex_range_end(part) :]
+        m = _EX_NAME.match(part)
+        name = m.group(0) if m is not None else ""
+        rest = part[len(name) :]
+        if name.rstrip("!") in _EX_GLOBALS and depth == 0:
+            # g/re/CMD, v!/re/CMD: CMD (print by default) on every matching line.
+            rest = rest.lstrip()
+            if not rest or rest[0].isalnum() or rest[0] in '\\"|':
+                return False, False
+            sep = rest[0]
+            end = rest.find(sep, 1)
+            inner = rest[end + 1 :] if end > 0 else ""
+            ok, _ = _ex_readonly(inner, depth + 1)
+            if not ok:
+                return False, False
+            quits = False
+            continue
+        if name not in _EX_READONLY or "\\=" in rest or (not name and rest.strip()):
+            return False, False  # `:s/x/\=writefile(…)/` evaluates an expression; `:%!cmd` is no command of the list
+        if name.startswith("se") and "aw" in rest:
+            return False, False  # 'autowrite' / 'autowriteall': `:quit` then writes the file
+        quits = name in _EX_QUITS
+    return True, quits
+
+
+def vim_reads_only(args: list[Word], cmd: SimpleCommand) -> bool:
+    """Whether vim (or ex) is given only Ex commands that leave its files on disk as they were, and nothing else to do:
+    `vim -es -c '%p' -c 'q!' FILE`, `ex -s +'g/TODO/p' +q FILE` read FILE as cat does. Its standard input gives no
+    more commands (the tool's input, or /dev/null), the last command quits, and no script, vimrc or keystroke record is
+    given (-S, -u, -s SCRIPTIN, -W …)."""
+    from .embedded import vim_commands
+
+    values = [a.value for a in args]
+    commands = vim_commands(["vim", *values])
+    if not commands:
+        return False
+    i = 0
+    while i < len(values):
+        v = values[i]
+        if v in ("-c", "--cmd"):
+            i += 2
+            continue
+        if v.startswith("+"):
+            i += 1
+            continue
+        if v.startswith("--") and v not in ("--clean", "--noplugin", "--not-a-term", "--headless", "--"):
+            return False
+        if v.startswith("-") and not v.startswith("--") and v != "-" and any(ch not in "esEnNRXZmMlbAHFdyL" for ch in v[1:]):
+            return False  # -S, -u, -U, -i, -w, -W, -T, -t, -q, -r, -c clustered: more than the commands read here
+        i += 1
+    stdin_given = cmd.stdin_text is not None or bool(cmd.stdin_from)
+    stdin_given = stdin_given or any(r.op == "<" and r.fd in ("", "0") and (r.target is None or r.target.value != "/dev/null") for r in cmd.redirects)
+    stdin_given = stdin_given or any(r.op in ("<<", "<<<", "<<-") for r in cmd.redirects)
+    if stdin_given or not (cmd.untyped or any(r.op == "<" and r.target is not None and r.target.value == "/dev/null" for r in cmd.redirects)):
+        return False
+    quits = False
+    for c in commands:
+        ok, quits = _ex_readonly(c)
+        if not ok:
+            return False
+    return quits
+
+
+def formatted(name: str, args: list[Word], add: Callable[..., None]) -> None:
+    """A code formatter's in-place rewrite of the files and folders it is given (effects.FORMATTERS): each operand is
+    written, with what is below it, noted FORMATTED -- unless no writing option is given where one is needed, or an
+    option only checks or prints. An option's value is read as an operand too (a formatter's options name few files)."""
+    from .effects import FORMATTED, FORMATTER_SUBCOMMANDS, FORMATTERS
+
+    words = list(args)
+    spec = FORMATTERS.get(name)
+    if spec is None:
+        spec = FORMATTER_SUBCOMMANDS[(name, words[0].value)]
+        words = words[1:]
+    writes, checks = spec
+    vals = [w.value.split("=", 1)[0] for w in words]
+    if (writes and not any(v in writes for v in vals)) or any(v in checks for v in vals):
+        return
+    for w in words:
+        if w.value and not w.value.startswith("-"):
+            add(WRITE, w, True, FORMATTED)

@@ -559,6 +559,15 @@ def _vim_functions(text: str, found: Found, env: dict[str, str] | None = None) -
             found.writes.append(args[1])
 
 
+# Ex commands that write a file they name other than the buffer's: `:redir > F` (the messages after it), `:wviminfo F`,
+# `:wshada F`, `:mksession F`, `:mkvimrc F`, `:mkexrc F` (`:redir => var` and `:redir @a` write no file).
+_VIM_FILE_OUT = lazy(
+    r"^[\s:]*+(?:sil(?:ent)?!?\s++)?(?:redi(?:r)?!?\s*+>>?|wv(?:iminfo)?!?|wsh(?:ada)?!?|mks(?:ession)?!?|mkv(?:imrc)?!?|mk(?:exrc)?!?)"
+    r"\s*+([^\s|=>@][^|]*)$",
+    0,
+)
+
+
 def vim(commands: list[str]) -> Found:
     found = Found()
     # The variables the commands set (a -S file's `let`s, -c 'let …'), for the operands built from them.
@@ -573,6 +582,8 @@ def vim(commands: list[str]) -> Found:
                 found.shell.append(m.group(1).strip())
             elif w:
                 found.writes.append(w.group(1).strip())
+            elif (out := _VIM_FILE_OUT.match(part)) is not None:
+                found.writes.append(out.group(1).strip())
             elif _VIM_OPAQUE.search(part):
                 found.opaque.append(f"vim runs {part.strip()!r}, an Ex command clearance does not analyse")
     return found

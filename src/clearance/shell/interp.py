@@ -265,10 +265,13 @@ class CodeFacts:
         "trees",
         "links",
         "moved",
+        "source",
     )
 
     def __init__(self, language: str) -> None:
         self.language = language
+        # The program text itself, as the command gave it (`python3 -c TEXT`): a word that is code, not a file it names.
+        self.source = ""
         self.deletes: list[str | None] = []  # literal paths; None where the path is computed
         self.chosen_deletes: list[str] = []  # wildcards of which a condition picks the files deleted
         self.reads: list[str] = []  # literal paths of files the code opens

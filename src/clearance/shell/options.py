@@ -510,6 +510,18 @@ def find_age_bound(values: list[str], start: int) -> bool:
     return aged  # no action: what find prints (`find /tmp -mtime +7 | xargs rm`)
 
 
+def find_roots_only(values: list[str], start: int) -> bool:
+    """Whether find's expression (from *start*) sets `-maxdepth 0`: find then tests and acts on its starting points
+    alone, never on what is below them (GNU findutils: -maxdepth is a global option wherever it stands, and the last
+    one given counts).  `find notes.txt -maxdepth 0 -delete` is `rm notes.txt`; `-delete` removes a directory only
+    when it is empty."""
+    depth = ""
+    for i in range(start, len(values) - 1):
+        if values[i] == "-maxdepth":
+            depth = values[i + 1]
+    return depth == "0"
+
+
 # -- git pathspecs -------------------------------------------------------------------------------------------
 # Short magic signatures (gitglossary "pathspec"): `:/` top, `:!` and `:^` exclude.
 _PATHSPEC_SHORT = {"/": "top", "!": "exclude", "^": "exclude"}

@@ -586,4 +586,5 @@ class Methods(Unwrapper):
         if bomb is not None:
             self.out.problems.append(("sys.memory-exhaustion", f"{cmd.name}: {bomb}"))
         # The facts themselves are judged by the interpreter rules.
+        facts.source = code
         cmd.code = facts

@@ -7,7 +7,7 @@ from .. import pathstr
 from ..lazyre import lazy
 from ..paths import DYN
 from .ir import NOT_RUN, SimpleCommand, Word
-from .options import find_age_bound, find_roots
+from .options import find_age_bound, find_roots, find_roots_only
 from .outputs import literal_stdin, pipeline_output
 from .programs import SHELLS
 from .unwrap import _FD_EXEC, Unwrapper, _reads_tool_input, _strip_options, basename_command
@@ -406,6 +406,7 @@ class Methods(Unwrapper):
         j = start + 1
         selected, dirs = find_selection(argv, j)
         values = [w.value for w in argv]
+        roots_only = find_roots_only(values, j)
         # An -exec without its terminator makes find fail before it looks at a file ("missing argument"); the command
         # it names is still judged, capped at ask: nothing runs now, a retry with the `;` would run it.
         k = j
@@ -429,8 +430,9 @@ class Methods(Unwrapper):
                         placeholder = base + "/**/" + DYN
                     elif dirs and program in ("chmod", "chgrp", "chown"):
                         placeholder += "/"  # find -type d -exec chmod g+s {} +: each one a directory
-                    if any(ch in base for ch in "*?["):
+                    if any(ch in base for ch in "*?[") or (roots_only and base and DYN not in base):
                         # find /usr/* -exec rm {}: a glob root's own matches are found first, then what is under them.
+                        # With -maxdepth 0 the starting point alone is given (`find f -maxdepth 0 -exec rm {} +`: rm f).
                         placeholder = base
                     # In a literal `sh -c` script the path found is a value in the text (under the root when it is plain).
                     si = _shell_script_index(inner)
