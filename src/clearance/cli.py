@@ -792,10 +792,39 @@ def _cmd_allow(args: argparse.Namespace) -> int:
         layer = "project" if args.project else "user"
         lines = allow_row(row, layer, args.session, args.for_, args.reason or "", os.environ, dry_run=args.dry_run)
     except AllowError as e:
-        print(f"clearance allow: {e}", file=sys.stderr)
+        hint = _latest_allowable(args, row) if row is not None and (getattr(args, "last", False) or args.id is None) else ""
+        print(f"clearance allow: {e}{hint}", file=sys.stderr)
         return 1
     print("\n".join(lines))
     return 0
+
+
+def _latest_allowable(args: argparse.Namespace, refused: dict[str, object], look: int = 20) -> str:
+    """When --last names a call no allow rule can lift, a pointer to the latest earlier deny or ask of the same session
+    that one can (checked by a dry run), or "".  Only a pointer: the person names it, --last never silently moves on.
+
+    Found following a developer's way from a denial: the agent, denied three times, ran `clearance allow --last` itself
+    (denied, a hard denial); the person's own `clearance allow --last` then named the agent's attempt and was refused,
+    with no word of the denial they had read."""
+    from .allow import AllowError, allow_row
+    from .render import describe_input
+
+    store = _open_store(args)
+    try:
+        rows = [r for r in store.query({"before_id": int(str(refused["id"]))}, 200) if r["decision"] in ("deny", "ask")]
+    finally:
+        store.close()
+    same = [r for r in rows if r.get("session_id") == refused.get("session_id") and not (r["decision"] == "ask" and r.get("raw_decision") == "allow")]
+    layer = "project" if args.project else "user"
+    for r in same[:look]:
+        try:
+            allow_row(r, layer, args.session, args.for_, "", os.environ, dry_run=True)
+        except (AllowError, ValueError):
+            continue
+        what = describe_input(str(r["tool_name"]), r["tool_input"])
+        what = what if len(what) <= 120 else what[:119] + "…"
+        return f"\nThe latest decision of that session you can allow is {r['id']} ({r['decision']}: {what}): `clearance allow {r['id']}`"
+    return ""
 
 
 # argparse's message for a mistyped subcommand or choice (read for did-you-mean).
