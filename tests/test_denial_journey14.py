@@ -101,3 +101,16 @@ def test_the_safer_way_of_an_unattended_apply_fits_an_apply_too(command: str, tm
     d = decide("Bash", {"command": command}, cwd=str(tmp_path))
     assert d.decision == "deny" and d.rules == ["cloud.iac-destroy"]
     assert "apply or destroy it themselves" in d.hint and "run the destroy" not in d.hint, d.hint
+
+
+@pytest.mark.parametrize("command", ["git reset --hard HEAD~3", "rm -rf ~", "clearance allow --last"])
+def test_codex_reason_reaches_the_model_without_a_doubled_full_stop(command: str, tmp_path: Path) -> None:
+    """Codex 0.171.0 hands the model "…PreToolUse hook: REASON. Command: CMD" (measured, the model's next request); the
+    reason's own closing full stop made it "`clearance allow --last`.. Command: git reset --hard HEAD~3"."""
+    from clearance import decide
+    from clearance.adapters.codex import render_answer
+
+    ans = render_answer(decide("Bash", {"command": command}, cwd=str(tmp_path)))
+    assert ans.exit_code == 2 and ans.stderr.startswith("clearance denied: ")
+    said = ans.stderr + ". Command: " + command  # as Codex quotes it
+    assert ".." not in said and "clearance" in said, said
