@@ -419,6 +419,13 @@ def _log_prune(args: argparse.Namespace) -> int:
 
     audit = _audit_policy(with_sources=True)
     sources = audit.pop("_sources", {})
+    team = _team_policy(args) if _names_team_store(args) else None
+    if team is not None:
+        # A team service's store keeps what the team's approved policy says (the service prunes by it once a day),
+        # not what the policy of the machine the admin runs this on says: before, `--prune --db team.db` pruned by
+        # the local 365 days whatever the team had approved, and refused nothing the team's policy keeps.
+        audit = dict(team[1].data.get("audit", {}))
+        sources = {f"audit.{k}": "managed" for k in audit}
     days, mb = retention(audit)
     for name, given in (("retention_days", args.retention_days), ("max_mb", args.max_mb)):
         if given is None:
@@ -430,7 +437,8 @@ def _log_prune(args: argparse.Namespace) -> int:
         # The managed policy's retention is what the organisation keeps: a command line may keep more, never less.
         if isinstance(sources, dict) and sources.get(f"audit.{name}") == "managed" and given > 0 and (current == 0 or given < current):
             flag = "--" + name.replace("_", "-")
-            print(f"clearance log --prune: the managed policy keeps [audit] {name} = {current:g}; {flag} {given:g} would delete more", file=sys.stderr)
+            whose = f"the team policy (version {team[0]})" if team is not None else "the managed policy"
+            print(f"clearance log --prune: {whose} keeps [audit] {name} = {current:g}; {flag} {given:g} would delete more", file=sys.stderr)
             return 2
         if name == "retention_days":
             days = given
@@ -446,6 +454,7 @@ def _log_prune(args: argparse.Namespace) -> int:
     else:
         limits = f"older than {days:g} day(s)" if days else "no age limit"
         limits += f", beyond {mb:g} MB" if mb else ""
+        limits += f", the team policy's (version {team[0]})" if team is not None and args.retention_days is None and args.max_mb is None else ""
         size = f"; file {res['bytes_before'] / 1e6:.1f} MB -> {res['bytes_after'] / 1e6:.1f} MB" if "bytes_before" in res else ""
         print(f"pruned {res['pruned']} decision(s) ({limits}){size}")
     return 0
@@ -760,6 +769,20 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         out.append(f"allow     {liftable_text(now, policy, row)}" if not served_by(row) else f"allow     no: {team_refusal(row)}")
     print("\n".join(out))
     return 0
+
+
+def _names_team_store(args: argparse.Namespace) -> bool:
+    """Whether --db names a team service's store (one with people in it)."""
+    if not getattr(args, "db", None):
+        return False
+    try:
+        store = _open_store(args)
+    except _NoStore:
+        return False
+    try:
+        return _team_store(store)
+    finally:
+        store.close()
 
 
 def _team_policy(args: argparse.Namespace) -> tuple[int, Policy] | None:
