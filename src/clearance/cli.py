@@ -1176,11 +1176,18 @@ def build_parser() -> argparse.ArgumentParser:
         "the change was proposed, was not created by the proposer, and a comment.",
         "  clearance change list\n  clearance change show 12                # the diff, and for a policy change what it would decide differently\n"
         "  clearance change approve 12 --by bob --comment 'checked with the platform team'\n  clearance change reject 13 --by bob\n"
-        "  clearance change propose --policy org.toml --by alice --comment 'trust the dev buckets'",
+        "  clearance change propose --policy org.toml --by alice --comment 'trust the dev buckets'\n"
+        "  clearance change propose --allow 431 --by alice       # allow exactly what decision 431 denied",
     )
     ch.add_argument("action", choices=["list", "show", "propose", "approve", "reject"])
     ch.add_argument("id", nargs="?", type=int)
     ch.add_argument("--policy", metavar="FILE", help="propose: the managed policy to serve (TOML), checked as `clearance policy lint` checks it")
+    ch.add_argument(
+        "--allow",
+        metavar="ID",
+        type=int,
+        help="propose: the current policy plus the narrowest allow rule for this audited deny or ask (the team's `allow ID`)",
+    )
     ch.add_argument("--by", help="who decides")
     ch.add_argument("--comment", help="what you checked (required to approve)")
     ch.add_argument("--all", action="store_true", help="list decided changes too")
