@@ -116,3 +116,33 @@ def test_the_cli_and_the_refusal_on_the_developer_s_side_name_it(team: tuple[Ser
     assert "Bash(npm publish)" in show.stdout and "deny → allow" in show.stdout, show.stdout
     nobody = _cli("change", "propose", "--allow", str(did), "--by", "mallory", "--db", db, home=tmp_path)
     assert nobody.returncode != 0
+
+
+def test_the_decision_page_proposes_it_for_admins_only(tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from clearance.server.app import create_app
+
+    from .test_server import PW as SPW
+    from .test_server import login
+
+    svc = Service(str(tmp_path / "team.db"))
+    for name, role in (("alice", "admin"), ("bob", "approver"), ("vic", "viewer")):
+        svc.add_user(name, SPW, role)
+    token = svc.create_token("laptop", "alice")
+    client = TestClient(create_app(svc), follow_redirects=False)
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "npm publish"}, "cwd": "/home/ana/webapp", "session_id": "w"}
+    assert client.post("/v1/hook", json=ev, headers={"authorization": f"Bearer {token}"}).json()["hookSpecificOutput"]["permissionDecision"] == "deny"
+    did = svc.store.query({}, 1)[0]["id"]
+    csrf = login(client, "vic")
+    assert "propose-allow" not in client.get(f"/decisions/{did}").text
+    assert client.post(f"/decisions/{did}/allow", data={"csrf": csrf}).status_code == 403
+    client.cookies.clear()
+    csrf = login(client, "alice")
+    assert "propose-allow" in client.get(f"/decisions/{did}").text
+    assert client.post(f"/decisions/{did}/allow", data={"csrf": "wrong"}).status_code == 403
+    r = client.post(f"/decisions/{did}/allow", data={"csrf": csrf})
+    assert r.status_code == 303 and r.headers["location"].startswith("/changes/"), r.text
+    change = client.get(r.headers["location"]).text
+    assert "Bash(npm publish)" in change and "deny" in change
+    assert svc.changes()[0]["status"] == "proposed"
