@@ -73,14 +73,14 @@ def team_refusal(row: dict[str, Any]) -> str:
         return (
             f"decision {row['id']} was made on {served_by(row)} while the team service was unreachable, with its cached team policy; "
             "a grant in that machine's files would count only during outages, since the service never reads them. Ask the service's "
-            "admins to allow it in the team policy (`clearance change propose --policy FILE --by NAME`; `clearance change show ID` "
-            "shows what the change would decide differently, and a second person approves it)"
+            f"admins to allow it in the team policy (`clearance change propose --allow {row['id']} --by NAME` proposes exactly this call; "
+            "`clearance change show ID` shows what the change would decide differently, and a second person approves it)"
         )
     return (
         f"decision {row['id']} was made by the team service for {served_by(row)}, with the team policy; the service never reads "
         "this machine's policy files, so a grant here would change nothing there. Ask the service's admins to allow it in the "
-        "team policy (`clearance change propose --policy FILE --by NAME`; `clearance change show ID` shows what the change "
-        "would decide differently, and a second person approves it)"
+        f"team policy (`clearance change propose --allow {row['id']} --by NAME` proposes exactly this call; `clearance change show ID` "
+        "shows what the change would decide differently, and a second person approves it)"
     )
 
 

@@ -419,6 +419,13 @@ def _log_prune(args: argparse.Namespace) -> int:
 
     audit = _audit_policy(with_sources=True)
     sources = audit.pop("_sources", {})
+    team = _team_policy(args) if _names_team_store(args) else None
+    if team is not None:
+        # A team service's store keeps what the team's approved policy says (the service prunes by it once a day),
+        # not what the policy of the machine the admin runs this on says: before, `--prune --db team.db` pruned by
+        # the local 365 days whatever the team had approved, and refused nothing the team's policy keeps.
+        audit = dict(team[1].data.get("audit", {}))
+        sources = {f"audit.{k}": "managed" for k in audit}
     days, mb = retention(audit)
     for name, given in (("retention_days", args.retention_days), ("max_mb", args.max_mb)):
         if given is None:
@@ -430,7 +437,8 @@ def _log_prune(args: argparse.Namespace) -> int:
         # The managed policy's retention is what the organisation keeps: a command line may keep more, never less.
         if isinstance(sources, dict) and sources.get(f"audit.{name}") == "managed" and given > 0 and (current == 0 or given < current):
             flag = "--" + name.replace("_", "-")
-            print(f"clearance log --prune: the managed policy keeps [audit] {name} = {current:g}; {flag} {given:g} would delete more", file=sys.stderr)
+            whose = f"the team policy (version {team[0]})" if team is not None else "the managed policy"
+            print(f"clearance log --prune: {whose} keeps [audit] {name} = {current:g}; {flag} {given:g} would delete more", file=sys.stderr)
             return 2
         if name == "retention_days":
             days = given
@@ -446,6 +454,7 @@ def _log_prune(args: argparse.Namespace) -> int:
     else:
         limits = f"older than {days:g} day(s)" if days else "no age limit"
         limits += f", beyond {mb:g} MB" if mb else ""
+        limits += f", the team policy's (version {team[0]})" if team is not None and args.retention_days is None and args.max_mb is None else ""
         size = f"; file {res['bytes_before'] / 1e6:.1f} MB -> {res['bytes_after'] / 1e6:.1f} MB" if "bytes_before" in res else ""
         print(f"pruned {res['pruned']} decision(s) ({limits}){size}")
     return 0
@@ -764,6 +773,20 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _names_team_store(args: argparse.Namespace) -> bool:
+    """Whether --db names a team service's store (one with people in it)."""
+    if not getattr(args, "db", None):
+        return False
+    try:
+        store = _open_store(args)
+    except _NoStore:
+        return False
+    try:
+        return _team_store(store)
+    finally:
+        store.close()
+
+
 def _team_policy(args: argparse.Namespace) -> tuple[int, Policy] | None:
     """(version, Policy) of the team service's current approved policy in the store --db names; None when unreadable."""
     from .policy import Policy as _Policy
@@ -794,12 +817,41 @@ def _cmd_allow(args: argparse.Namespace) -> int:
         layer = "project" if args.project else "user"
         lines = allow_row(row, layer, args.session, args.for_, args.reason or "", os.environ, dry_run=args.dry_run)
     except AllowError as e:
-        print(f"clearance allow: {e}", file=sys.stderr)
+        hint = _latest_allowable(args, row) if row is not None and (getattr(args, "last", False) or args.id is None) else ""
+        print(f"clearance allow: {e}{hint}", file=sys.stderr)
         return 1
     from .render import shown
 
     print("\n".join(shown(line) for line in lines))  # the rule names the agent's command: shown literally
     return 0
+
+
+def _latest_allowable(args: argparse.Namespace, refused: dict[str, object], look: int = 20) -> str:
+    """When --last names a call no allow rule can lift, a pointer to the latest earlier deny or ask of the same session
+    that one can (checked by a dry run), or "".  Only a pointer: the person names it, --last never silently moves on.
+
+    Found following a developer's way from a denial: the agent, denied three times, ran `clearance allow --last` itself
+    (denied, a hard denial); the person's own `clearance allow --last` then named the agent's attempt and was refused,
+    with no word of the denial they had read."""
+    from .allow import AllowError, allow_row
+    from .render import describe_input
+
+    store = _open_store(args)
+    try:
+        rows = [r for r in store.query({"before_id": int(str(refused["id"]))}, 200) if r["decision"] in ("deny", "ask")]
+    finally:
+        store.close()
+    same = [r for r in rows if r.get("session_id") == refused.get("session_id") and not (r["decision"] == "ask" and r.get("raw_decision") == "allow")]
+    layer = "project" if args.project else "user"
+    for r in same[:look]:
+        try:
+            allow_row(r, layer, args.session, args.for_, "", os.environ, dry_run=True)
+        except (AllowError, ValueError):
+            continue
+        what = describe_input(str(r["tool_name"]), r["tool_input"])
+        what = what if len(what) <= 120 else what[:119] + "…"
+        return f"\nThe latest decision of that session you can allow is {r['id']} ({r['decision']}: {what}): `clearance allow {r['id']}`"
+    return ""
 
 
 # argparse's message for a mistyped subcommand or choice (read for did-you-mean).
@@ -1128,11 +1180,18 @@ def build_parser() -> argparse.ArgumentParser:
         "the change was proposed, was not created by the proposer, and a comment.",
         "  clearance change list\n  clearance change show 12                # the diff, and for a policy change what it would decide differently\n"
         "  clearance change approve 12 --by bob --comment 'checked with the platform team'\n  clearance change reject 13 --by bob\n"
-        "  clearance change propose --policy org.toml --by alice --comment 'trust the dev buckets'",
+        "  clearance change propose --policy org.toml --by alice --comment 'trust the dev buckets'\n"
+        "  clearance change propose --allow 431 --by alice       # allow exactly what decision 431 denied",
     )
     ch.add_argument("action", choices=["list", "show", "propose", "approve", "reject"])
     ch.add_argument("id", nargs="?", type=int)
     ch.add_argument("--policy", metavar="FILE", help="propose: the managed policy to serve (TOML), checked as `clearance policy lint` checks it")
+    ch.add_argument(
+        "--allow",
+        metavar="ID",
+        type=int,
+        help="propose: the current policy plus the narrowest allow rule for this audited deny or ask (the team's `allow ID`)",
+    )
     ch.add_argument("--by", help="who decides")
     ch.add_argument("--comment", help="what you checked (required to approve)")
     ch.add_argument("--all", action="store_true", help="list decided changes too")

@@ -82,6 +82,10 @@ def log_table(rows: list[dict[str, object]]) -> str:
         reason = str(r.get("reason") or "") if dec != "allow" else ""
         if rules and dec != "allow":
             reason += f" [{', '.join(str(x) for x in rules)}]" if isinstance(rules, list) else ""
+        elif rules and isinstance(rules, list) and r.get("stage") == "policy":
+            # An allow a rule made (a grant `clearance allow` wrote, a policy allow): which one, so the person sees
+            # their grant at work and what to delete to take it back; an ordinary allow stays blank.
+            reason = f"by {', '.join(str(x) for x in rules)}"
         if isinstance(rules, list) and "service.unreachable" in rules:
             # Decided on the machine while the team service was unreachable, uploaded later (server/offline.py).
             who = f" on {r['user_name']}" if r.get("user_name") else ""

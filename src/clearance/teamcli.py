@@ -193,8 +193,21 @@ def cmd_change(args: argparse.Namespace) -> int:
 
 def _propose_policy(svc: Any, args: argparse.Namespace) -> int:
     """A managed policy from a file, proposed as the web page's editor proposes it (validated; a second person approves)."""
+    allow_id = getattr(args, "allow", None)
+    if allow_id is not None and args.by and not args.policy:
+        _actor(svc, args)
+        cid, rules = svc.propose_allow(allow_id, args.by)
+        print(
+            f"change {cid}: allow {', '.join(rules)} in the team policy (decision {allow_id}) -- see what it would change: clearance change show {cid};"
+            f" a second person approves: clearance change approve {cid} --by NAME --comment TEXT"
+        )
+        return 0
     if not args.policy or not args.by:
-        print("clearance change propose: give the policy file and who proposes it: --policy FILE --by NAME", file=sys.stderr)
+        print(
+            "clearance change propose: give the policy file and who proposes it: --policy FILE --by NAME (or --allow ID --by NAME: allow exactly"
+            " what an audited decision denied)",
+            file=sys.stderr,
+        )
         return 2
     _actor(svc, args)
     try:

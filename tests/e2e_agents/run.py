@@ -740,6 +740,36 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
                 f"reason {reason[:80]!r} in the model's next request: {told}",
             ]
             r.ok = survived and [x["decision"] for x in rows][:1] == ["deny"] and told
+        elif name == "denial-to-decision":
+            # A developer's way from a denial to a decision: the agent is denied, tries to allow itself (denied: only
+            # the user may), the person's `clearance allow --last` names the denial they read (the agent's own attempt
+            # cannot be allowed), `clearance allow ID` writes the grant, and the same call is allowed next time.
+            wanted = "git reset --hard HEAD~3"  # in the throwaway, commit-less project: fails harmlessly when it runs
+            calls = [{"kind": "shell", "command": wanted}, {"kind": "shell", "command": "clearance allow --last"}]
+            p = run_agent(h, model, Script("seq", calls=calls))
+            rows = h.audit()
+            first = [x for x in rows if x.get("tool_input", {}).get("command", "").endswith(wanted)]
+            own = [x for x in rows if "clearance allow" in json.dumps(x.get("tool_input"))]
+            hint = "`clearance allow --last`"
+            told = bool(first) and any(reason_in(str(first[0]["reason"]), req["body"]) for req in model.requests[1:])
+            told_how = any(hint in json.dumps(req["body"]) or json.dumps(hint)[1:-1] in json.dumps(req["body"]) for req in model.requests[1:])
+            last = h.clearance("allow", "--last", check=False)
+            rid = first[0]["id"] if first else -1
+            pointed = last.returncode == 1 and f"`clearance allow {rid}`" in last.stderr
+            granted = h.clearance("allow", str(rid), check=False)
+            run_agent(h, model, Script("shell", command=wanted))
+            again = [x["decision"] for x in h.audit() if x.get("tool_input", {}).get("command", "").endswith(wanted)]
+            r.notes += [
+                f"agent exit {p.returncode}",
+                f"first: {[x['decision'] for x in first]}, reason and the way to allow it reached the model: {told and told_how}",
+                f"the agent's own allow: {[(x['decision'], x['rules']) for x in own]}",
+                f"the person's allow --last points to {rid}: {pointed}",
+                f"allow {rid}: exit {granted.returncode}",
+                f"the same call again: {again[1:]}",
+            ]
+            self_denied = bool(own) and own[0]["decision"] == "deny" and "self.clearance-cli" in own[0]["rules"]
+            r.ok = [x["decision"] for x in first][:1] == ["deny"] and told and told_how and self_denied and pointed
+            r.ok = r.ok and granted.returncode == 0 and again[1:] == ["allow"]
         elif name == "self-tamper-native":
             # The model uses the agent's own file tool (not its shell) to switch clearance off: the agent's settings
             # that hold the hook, or (Gemini CLI's file tools stay in the workspace) the project's .clearance.toml.
@@ -988,7 +1018,7 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
 
 # What users and platform teams rely on: the denial reason reaches the model, the agent's own file tools cannot
 # switch clearance off, and each call of a parallel turn is judged on its own.
-NEW = ["reason-reaches-model", "self-tamper-native", "parallel-calls", "coverage"]
+NEW = ["reason-reaches-model", "self-tamper-native", "parallel-calls", "coverage", "denial-to-decision"]
 
 SCENARIOS = {
     "codex": [

@@ -146,4 +146,6 @@ def render_answer(decision: Decision) -> Answer:
         # Codex 0.171.0 rejects continue:false on PreToolUse (and PostToolUse's does not end
         # `codex exec`): exit 2 blocks, the reason asks the model to end its turn.
         reason += END_TURN
-    return Answer(None, 2, reason)
+    # Codex quotes the reason as "…hook: REASON. Command: CMD" (0.171.0, measured: tests/e2e_agents, the model's next
+    # request): a reason that ends its own sentence reached the model as "….. Command:".
+    return Answer(None, 2, reason.removesuffix("."))

@@ -100,7 +100,10 @@ def _ops(cmd: SimpleCommand) -> list[str]:
     title="Destroying infrastructure or applying changes unattended (terraform, pulumi, cdk, serverless)",
     why="destroy removes every resource of a stack; apply with auto-approve changes real infrastructure without a person reading the plan.",
     verdict=SOFT_DENY,
-    alternative="show what would go first with `terraform plan -destroy`, then let the user run the destroy",
+    alternative=(
+        "show what would change first (`terraform plan`, `terraform plan -destroy`, `pulumi preview`, `cdk diff`) and let the"
+        " user apply or destroy it themselves"
+    ),
     commands=("terraform", "tofu", "terragrunt", "pulumi", "cdk", "serverless", "sls", "sam", "cdktf"),
     match=(
         "terraform destroy",

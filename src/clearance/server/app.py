@@ -587,6 +587,18 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             return PlainTextResponse(str(e), status_code=400)
         return RedirectResponse(f"/changes/{new}", status_code=303)
 
+    async def decision_allow(request: Request) -> Response:
+        """The team's `clearance allow ID`: a change request adding the narrowest allow rule for one audited call."""
+        checked = await admin_form(request, "propose changes")
+        if isinstance(checked, Response):
+            return checked
+        user, _ = checked
+        try:
+            cid, _ = await anyio.to_thread.run_sync(service.propose_allow, int(request.path_params["did"]), user["user"])
+        except ServiceError as e:
+            return PlainTextResponse(str(e), status_code=400)
+        return RedirectResponse(f"/changes/{cid}", status_code=303)
+
     async def decision_page(request: Request) -> Response:
         if current_user(request) is None:
             return RedirectResponse("/login", status_code=303)
@@ -728,6 +740,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         Route("/changes/{cid:int}/revert", change_revert, methods=["POST"], include_in_schema=False),
         Route("/changes/{cid:int}/{verb:str}", change_decide, methods=["POST"], include_in_schema=False),
         Route("/decisions/{did:int}", decision_page, include_in_schema=False),
+        Route("/decisions/{did:int}/allow", decision_allow, methods=["POST"], include_in_schema=False),
         Route("/audit/export", audit_export, include_in_schema=False),
         Route("/tokens", tokens_page, methods=["GET", "POST"], include_in_schema=False),
         Route("/tokens/{tid:int}/revoke", token_revoke, methods=["POST"], include_in_schema=False),

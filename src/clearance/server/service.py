@@ -527,6 +527,55 @@ class Service:
         _, text = self.current_policy()
         return self.propose(_with_list_entry(text, "rules", verdict, pattern.strip()), by, f"rules.{verdict}: {pattern.strip()}")
 
+    def propose_allow(self, decision_id: int, by: str) -> tuple[int, list[str]]:
+        """The team's `clearance allow ID`: propose the current policy plus the narrowest allow rule(s) for one audited
+        deny or ask (each denied command exactly, or the tool call's target), checked by deciding the call again with
+        them.  (change id, rules).  Refused, with the reason, where no allow rule can lift the decision.
+
+        Before, a developer told "the user may ask its admins to allow it in the team policy" left the admin to write
+        the rule by hand: no command or page turned a recorded denial into the change that allows exactly it."""
+        from ..adapters.claude import parse_event
+        from ..allow import AllowError, candidate_rules, refusal, verify
+        from ..api import decide_event_full
+        from ..policy import Policy
+        from ..policy.load import from_managed_text
+
+        row = self.decision(decision_id)
+        if row is None:
+            raise ServiceError(f"no decision {decision_id} in the audit trail")
+        if row["decision"] not in ("deny", "ask"):
+            raise ServiceError(f"decision {decision_id} was {row['decision']}: there is nothing to allow")
+        if "[REDACTED" in json.dumps(row.get("tool_input")):
+            raise ServiceError(f"decision {decision_id} was recorded with secrets redacted, so the exact call is not known; write the rule by hand")
+        _, text = self.current_policy()
+        policy = Policy(from_managed_text(text))
+        event = {
+            "hook_event_name": "PreToolUse",
+            "tool_name": row["tool_name"],
+            "tool_input": row["tool_input"] if isinstance(row["tool_input"], dict) else {},
+            "cwd": row["cwd"],
+            "session_id": row["session_id"],
+        }
+        env = {"HOME": served_home(None)}
+        now, _, _ = decide_event_full(event, env, policy, local_files=False)
+        why = refusal(now)
+        if why is not None:
+            raise ServiceError(f"decision {decision_id} cannot be allowed: {why}")
+        action, ctx = parse_event(event, env)
+        try:
+            rules = candidate_rules(action, ctx, now)
+        except AllowError as e:
+            raise ServiceError(str(e)) from None
+        after = verify(rules, "managed", action, ctx, policy)
+        if after.decision != "allow":
+            raise ServiceError(
+                f"the rule(s) {', '.join(rules)} would not make decision {decision_id} allowed ({'; '.join(after.lost) or after.reason}); write a rule by hand"
+            )
+        for r in rules:
+            text = _with_list_entry(text, "rules", "allow", r)
+        summary = f"allow what decision {decision_id} {'denied' if row['decision'] == 'deny' else 'asked'}: {', '.join(rules)}"
+        return self.propose(text, by, summary[:300]), rules
+
     def set_auto_mode(self, mode: str, by: str) -> int:
         if mode not in ("enabled", "disabled"):
             raise ServiceError("auto mode is enabled or disabled")

@@ -121,7 +121,8 @@ DECISION = """{% extends "base" %}{% block body %}<h1>Decision {{ d.id }}</h1>
 <tr><th>working directory</th><td><code>{{ d.cwd }}</code></td></tr><tr><th>tool</th><td>{{ d.tool_name }}</td></tr><tr><th>time to decide</th><td>{{ d.elapsed_ms }} ms</td></tr>
 {% if d.reviewer_stage %}<tr><th>reviewer</th><td>{{ d.reviewer_stage }} · {{ d.tokens_in }} in / {{ d.tokens_out }} out tokens · {{ d.reviewer_ms }} ms</td></tr>{% endif %}
 <tr><th>shadow / headless</th><td>{{ "yes" if d.shadow else "no" }} / {{ "yes" if d.headless else "no" }}</td></tr></table>
-<h2>Input (as recorded: secrets redacted, long contents cut)</h2><pre id="tool-input">{{ tool_input }}</pre>{% endblock %}"""
+<h2>Input (as recorded: secrets redacted, long contents cut)</h2><pre id="tool-input">{{ tool_input }}</pre>
+{% if d.decision in ("deny","ask") and user.role == "admin" %}<form method="post" action="/decisions/{{ d.id }}/allow" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><button id="propose-allow">Propose allowing exactly this call</button> (the narrowest allow rule, added to the team policy as a change a second person approves)</form>{% endif %}{% endblock %}"""
 
 HISTORY = """{% extends "base" %}{% block body %}<h1>Admin history</h1>
 <form method="get" action="/history" id="history-filters"><p><input name="user" placeholder="person" value="{{ f.user or '' }}">
