@@ -523,7 +523,23 @@ def _remote_regenerable(where: str) -> str | None:
 # Directory names a build or a package manager recreates (a subset of paths.GENERATED_DIRS: not
 # tmp, logs, out, vendor, site, which may hold what nothing regenerates).
 _REGENERABLE = paths.GENERATED_DIRS - frozenset(
-    {"tmp", "temp", ".tmp", "logs", "vendor", "out", "site", "obj", "_build", ".vercel", ".serverless", "test-results", "playwright-report", "blob-report"}
+    {
+        "tmp",
+        "temp",
+        ".tmp",
+        "logs",
+        "vendor",
+        "out",
+        "site",
+        "obj",
+        "_build",
+        ".vercel",
+        ".serverless",
+        "test-results",
+        "playwright-report",
+        "blob-report",
+        ".ipynb_checkpoints",
+    }
 )
 
 
