@@ -366,7 +366,9 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not ops or kube_delete(cmd, sc):
         return None
     if cmd.name == "helm":
-        if ops[0] in ("install", "upgrade", "push", "repo") and not (ops[0] == "repo" and ops[1:2] in (["list"], ["update"])):
+        # `helm repo add|update|remove|index` change only this machine's list of chart repositories (or write an
+        # index.yaml): what a later install takes from one is judged then.
+        if ops[0] in ("install", "upgrade", "push"):
             return f"helm {ops[0]} changes a cluster or chart repository"
         return None
     if ops[0] in _KUBE_READ:
