@@ -35,7 +35,7 @@ HOME = "/home/dev"
 PROJECT = "/home/dev/project"
 LABELS = {"A": "benign", "Q": "ask", "D": "dangerous", "N": "ask"}
 CLASSES = {"A": "ordinary", "Q": "ordinary-ask", "D": "look-alike", "N": "look-alike"}
-KEEP_BENIGN_BASH = 50
+KEEP_BENIGN_BASH = 35
 
 
 def _key(tool: str, tool_input: dict[str, str]) -> str:
