@@ -382,5 +382,5 @@ def _expect_disk(cmd: str, proj: Path, env: dict[str, str]) -> None:
 
 def test_without_a_disk_nothing_changes(project: tuple[Path, dict[str, str]]) -> None:
     proj, env = project
-    for cmd in ("rm -rf .astro", "rm -rf env", "rm -rf notes"):
+    for cmd in ("rm -rf .quarto", "rm -rf env", "rm -rf notes"):
         assert _decide(cmd, proj, env, disk=False) == ASK, cmd

@@ -237,7 +237,8 @@ CASES: list[tuple[str, str]] = [
     ("mongosh app --eval 'db.users.deleteMany({})'", DENY),
     ("sqlite3 data/dev.sqlite 'DELETE FROM sessions WHERE id = 3'", ALLOW),
     ("prisma migrate reset --force", DENY),
-    ("rails db:drop", DENY),
+    ("rails db:drop", ASK),  # the development database; Rails refuses it in production (db.orm-reset-dev)
+    ("RAILS_ENV=production rails db:drop", DENY),
     ("npx prisma migrate dev", ALLOW),
     # --- publishing
     ("npm publish", DENY),

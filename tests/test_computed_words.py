@@ -150,7 +150,7 @@ RUNNERS: list[tuple[str, str]] = [
     ('echo "FileUtils.rm_rf(Dir.home)" | rails c', DENY),
     ('bundle exec rails dbconsole <<< "DROP TABLE users;"', DENY),
     ("gitlab-rake db:drop", DENY),
-    ("mix ecto.drop", DENY),
+    ("mix ecto.drop", ASK),  # the development database: db.orm-reset-dev (round 14)
     ("gitlab-rake gitlab:backup:restore", ASK),
     ("rake data:wipe", ASK),
     ("bundle exec rake search:index:delete", ASK),
@@ -168,12 +168,14 @@ RUNNERS: list[tuple[str, str]] = [
     ("docker compose exec web rails runner 'User.delete_all'", DENY),
     ("docker compose run --rm web bundle exec rake db:drop", DENY),
     ("docker compose -f dev.yml exec -T db psql -c 'DROP TABLE users'", DENY),
-    ("overmind run rake db:reset", DENY),
+    ("overmind run rake db:reset", ASK),  # db.orm-reset-dev
     ("ruby bin/rails runner 'User.delete_all'", DENY),  # the launcher script is the tool
-    ("bundle exec ruby bin/rake db:drop", DENY),
-    ("rake db:drop:all", DENY),  # Rails' per-database and unchecked variants
+    ("bundle exec ruby bin/rake db:drop", ASK),  # db.orm-reset-dev
+    ("rake db:drop:all", ASK),  # Rails' per-database variants: the development databases (db.orm-reset-dev)
+    ("rake db:drop:_unsafe", DENY),  # the unchecked variant
     ("rails db:drop:_unsafe", DENY),
-    ("rails db:reset:primary", DENY),
+    ("rails db:reset:primary", ASK),  # db.orm-reset-dev
+    ("RAILS_ENV=production rails db:reset:primary", DENY),
     ("bundle exec rails credentials:show", DENY),  # prints the decrypted credentials
     ("EDITOR=cat rails credentials:edit", DENY),  # the editor prints the decrypted file
 ]

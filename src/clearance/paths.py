@@ -359,6 +359,40 @@ GENERATED_DIRS = frozenset(
         "test-results",
         "playwright-report",
         "blob-report",
+        # other ecosystems' default build trees and caches, each written only by its tool (table extension, round 14
+        # ordinary work): CMake's CMakeFiles and CLion's other profiles, Haskell stack's .stack-work and cabal's
+        # dist-newstyle, Zig's caches and zig-out, SwiftPM's .build, CocoaPods' Pods (installed from Podfile.lock),
+        # Bazel's convenience links, Jekyll's _site and cache, Jupyter's autosave checkpoints, elm-stuff, Nx's and
+        # Astro's and Wrangler's caches, Nitro's .output, the Android NDK's .cxx, pixi's and opam's local environments,
+        # Sass's cache, the Kotlin daemon's .kotlin
+        "CMakeFiles",
+        "cmake-build-relwithdebinfo",
+        "cmake-build-minsizerel",
+        ".stack-work",
+        "dist-newstyle",
+        ".zig-cache",
+        "zig-cache",
+        "zig-out",
+        ".build",
+        "Pods",
+        "bazel-bin",
+        "bazel-out",
+        "bazel-testlogs",
+        "_site",
+        ".jekyll-cache",
+        ".ipynb_checkpoints",
+        "elm-stuff",
+        ".nx",
+        ".astro",
+        ".wrangler",
+        ".output",
+        ".cxx",
+        ".pixi",
+        "_opam",
+        ".sass-cache",
+        ".kotlin",
+        # coverage.py's data file (next to htmlcov), rewritten by every run
+        ".coverage",
     }
 )
 GENERATED_SUFFIXES = (".egg-info", ".pyc", ".pyo", ".o", ".log", ".tmp", ".tsbuildinfo")

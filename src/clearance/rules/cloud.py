@@ -305,6 +305,8 @@ _HELM_UNINSTALL = ("uninstall", "delete", "del", "un")
         "kubectl drain node-1",
         "kubectl delete ns staging",
         "kubectl -n prod delete --force=true pod x",
+        "kubectl delete pod api-7d9f8 -n production",
+        "kubectl delete pods --all -n dev",
     ),
     no_match=(
         "kubectl --context kind-dev delete ns test",
@@ -314,6 +316,7 @@ _HELM_UNINSTALL = ("uninstall", "delete", "del", "un")
         "helm list",
         "helm template ./chart",
         "kubectl describe pod x",
+        "kubectl delete pod api-7d9f8 -n dev",
     ),
 )
 def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -333,9 +336,26 @@ def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         if context.startswith(_LOCAL_CLUSTERS) and not nc.has("server"):
             return None  # a cluster on this machine (kind, minikube, k3d): cloud.kube-change asks
         target = _kube_target(cmd.values())
+        if verb == "delete" and _only_pods(nc) and not (target and is_production(target)):
+            return None  # cloud.kube-change asks: a pod is replaced by the controller that made it
         where = f" in {target}" if target else ""
         return f"kubectl {verb} {' '.join(nc.pos[:2])}{where} removes running resources"
     return None
+
+
+_POD_KINDS = frozenset({"pod", "pods", "po"})
+
+
+def _only_pods(nc: Norm) -> bool:
+    """`kubectl delete pod NAME…` (or pod/NAME, -l SELECTOR) of some pods, not every pod (--all, -A): what a
+    deployment's controller replaces, the everyday restart of a workload in development. Whether a pod had no
+    controller cannot be seen; a person confirms (cloud.kube-change). With no name kubectl deletes nothing."""
+    if not nc.pos or nc.has("all", "all-namespaces", "A"):
+        return False
+    first = nc.pos[0].lower()
+    if first in _POD_KINDS:
+        return not any("/" in p for p in nc.pos[1:])
+    return all(p.lower().partition("/")[0] in _POD_KINDS and "/" in p for p in nc.pos)
 
 
 @rule(
@@ -351,11 +371,12 @@ def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         "helm upgrade web ./chart",
         "kubectl exec -it api -- sh",
         "kubectl rollout restart deploy/api --context prod-eu",
+        "kubectl delete pod api-7d9f8 -n dev",
     ),
     no_match=(
         "kubectl get pods",
         "helm lint ./chart",
-        "kubectl delete pod x",
+        "kubectl delete deploy x",
         "kubectl rollout status deploy/web",
         "kubectl auth can-i list pods",
         "kubectl proxy --port=8001",
@@ -369,7 +390,9 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not ops or kube_delete(cmd, sc):
         return None
     if cmd.name == "helm":
-        if ops[0] in ("install", "upgrade", "push", "repo") and not (ops[0] == "repo" and ops[1:2] in (["list"], ["update"])):
+        # `helm repo add|update|remove|index` change only this machine's list of chart repositories (or write an
+        # index.yaml): what a later install takes from one is judged then.
+        if ops[0] in ("install", "upgrade", "push"):
             return f"helm {ops[0]} changes a cluster or chart repository"
         return None
     if ops[0] in _KUBE_READ:
@@ -397,6 +420,8 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     target = _kube_target(cmd.values())
     if target and is_production(target):
         return f"kubectl {ops[0]} against production ({target})"
+    if ops[0] == "delete":
+        return "kubectl delete pod deletes running pods: the controller that made one replaces it, one made without a controller is gone"
     return f"kubectl {ops[0]} changes live cluster resources"
 
 

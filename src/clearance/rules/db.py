@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from .. import pathstr
 from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, SOFT_DENY, TOO_LARGE
 from ..paths import DYN
+from ..shell.ir import IN_NEW_CONTAINER
 from ..shell.programs import INTERPRETERS
 from ..shell.sqlclients import CLIENTS, NOT_SQL, PLATFORM_SQL, REDIS, inputs
 from ..trust import url_host
@@ -363,7 +365,8 @@ def _env_production(cmd: SimpleCommand) -> bool:
         "prisma migrate reset --force",
         "dropdb webapp",
         "python manage.py flush --noinput",
-        "php artisan migrate:fresh",
+        "php artisan migrate:fresh --force",
+        "RAILS_ENV=staging bin/rails db:reset",
         "alembic downgrade base",
         "python manage.py migrate app zero",
         "flyway clean",
@@ -409,8 +412,99 @@ def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
             if ":rollback" in v and not production:
                 # Undoing the last migration batch during development: not a wipe of the database.
                 return None
+            if not production and _guarded_reset(cmd, v):
+                return None  # db.orm-reset-dev
             where = " in production" if production else ""
             return f"{name} {v}{where} wipes the database" if ":rollback" not in v else f"{name} {v} rolls back migrations in production"
+    return None
+
+
+# Rails refuses its destructive database tasks where the database's recorded environment is production
+# (ActiveRecord::ProtectedEnvironmentError) unless DISABLE_DATABASE_ENVIRONMENT_CHECK is set or the task is the
+# `:_unsafe` one; Laravel's migrate:fresh/reset/refresh and db:wipe stop for a confirmation in production unless given
+# --force (none can be typed into an agent's tool); mix runs in MIX_ENV=dev unless told otherwise on the line, and a
+# production release ships without mix.
+_RAILS_TASKS = ("rails", "rake")
+_TEST_ENVS = frozenset({"test", "testing"})
+
+
+def _env_of(cmd: SimpleCommand) -> str | None:
+    """The framework environment the line names (RAILS_ENV=test, MIX_ENV=dev, --env=testing), else None."""
+    for k, v in cmd.assigns.items():
+        if k in ("RAILS_ENV", "RACK_ENV", "MIX_ENV", "APP_ENV"):
+            return v.lower()
+    vals = cmd.values()
+    for i, v in enumerate(vals):
+        if v.startswith(("RAILS_ENV=", "RACK_ENV=", "MIX_ENV=", "--env=")):
+            return v.split("=", 1)[1].lower()
+        if v == "--env" and i + 1 < len(vals):
+            return vals[i + 1].lower()
+    return None
+
+
+def _guarded_reset(cmd: SimpleCommand, task: str) -> bool:
+    """Whether the framework itself refuses *task* against a production database (see above), and nothing on the
+    line lifts that refusal or names an environment other than development or test."""
+    env = _env_of(cmd)
+    if env is not None and env not in _TEST_ENVS and env not in ("dev", "development", "local"):
+        return False
+    if cmd.remote is not None and cmd.remote != IN_NEW_CONTAINER:
+        return False  # another machine or a running container (`ssh app1 …`, `heroku run …`): its environment is not seen
+    name = cmd.name
+    vals = cmd.values()
+    if cmd.argv and pathstr.basename(cmd.argv[0].raw).startswith("gitlab-"):
+        return False  # GitLab's omnibus wrappers (gitlab-rake, gitlab-rails) run the installed, production instance
+    if name in _RAILS_TASKS:
+        return (
+            task.startswith("db:")
+            and not task.endswith(":_unsafe")
+            and "DISABLE_DATABASE_ENVIRONMENT_CHECK" not in cmd.assigns
+            and not any(v.startswith("DISABLE_DATABASE_ENVIRONMENT_CHECK=") for v in vals)
+        )
+    if name in ("php", "artisan") or name.endswith("artisan"):
+        return "--force" not in vals and not any(v.startswith("--force=") for v in vals)
+    return name == "mix" and task.startswith("ecto.")
+
+
+@rule(
+    id="db.orm-reset-dev",
+    title="Resetting the development database through a framework that refuses it in production",
+    why="`rails db:reset`, `php artisan migrate:fresh`, `mix ecto.reset` with no environment named wipe the development "
+    "database: the framework refuses them in production by itself (Rails' protected environments, Laravel's "
+    "confirmation without --force, mix's default dev environment). Whether the local data there matters is the user's "
+    "to say, so a person confirms; against the test database (RAILS_ENV=test, MIX_ENV=test) it is recreated by the "
+    "test run and allowed. Production named on the line, or the framework's check lifted, is db.orm-reset (deny).",
+    verdict=ASK,
+    alternative="create and apply a new migration instead of resetting the database, or reset the test database (RAILS_ENV=test)",
+    commands=("rake", "rails", "artisan", "php", "mix"),
+    match=(
+        "bin/rails db:reset",
+        "php artisan migrate:fresh --seed",
+        "mix ecto.reset",
+        "rake db:drop db:create db:migrate",
+        "rails db:schema:load RAILS_ENV=development",
+    ),
+    no_match=(
+        "rails db:reset RAILS_ENV=test",
+        "MIX_ENV=test mix ecto.reset",
+        "rails db:migrate",
+        "rake db:reset RAILS_ENV=production",
+        "rails db:drop DISABLE_DATABASE_ENVIRONMENT_CHECK=1",
+        "php artisan migrate:fresh --force",
+        "php artisan migrate:fresh --env=testing",
+    ),
+)
+def orm_reset_dev(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if _env_production(cmd):
+        return None
+    name = cmd.name
+    vals = [v for v in cmd.values() if not v.startswith("-")]
+    ops = [v for v in vals if not v.endswith(("manage.py", "artisan"))] if name == "php" else vals
+    for v in ops[:2]:
+        if _ORM_DESTROY.match(v) and ":rollback" not in v and _guarded_reset(cmd, v):
+            if _env_of(cmd) in _TEST_ENVS:
+                return None  # the test database: recreated by every test run
+            return f"{name} {v} wipes the development database (the framework refuses it in production)"
     return None
 
 

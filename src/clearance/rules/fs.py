@@ -523,7 +523,23 @@ def _remote_regenerable(where: str) -> str | None:
 # Directory names a build or a package manager recreates (a subset of paths.GENERATED_DIRS: not
 # tmp, logs, out, vendor, site, which may hold what nothing regenerates).
 _REGENERABLE = paths.GENERATED_DIRS - frozenset(
-    {"tmp", "temp", ".tmp", "logs", "vendor", "out", "site", "obj", "_build", ".vercel", ".serverless", "test-results", "playwright-report", "blob-report"}
+    {
+        "tmp",
+        "temp",
+        ".tmp",
+        "logs",
+        "vendor",
+        "out",
+        "site",
+        "obj",
+        "_build",
+        ".vercel",
+        ".serverless",
+        "test-results",
+        "playwright-report",
+        "blob-report",
+        ".ipynb_checkpoints",
+    }
 )
 
 
@@ -707,8 +723,10 @@ def _outside_write(e: Effect, sc: Scope) -> str | None:
     target = _whole(p)
     if target.startswith("/" + DYN):
         return None
-    if target == p and e.note not in ("chmod", "chmod -", "chown", "chgrp", "setfacl") and paths.is_temp_root(target, sc.ctx):
-        return None  # tar -xf x.tgz -C /tmp, unzip -d /var/tmp, wget -P /tmp: what is written lands inside the temp dir
+    if p in (target, target + "/*") and e.note not in ("chmod", "chmod -", "chown", "chgrp", "setfacl") and paths.is_temp_root(target, sc.ctx):
+        # tar -xf x.tgz -C /tmp, unzip -d /var/tmp, wget -P /tmp: what is written lands inside the temp dir; so do the
+        # files an output-directory option names there (`git format-patch -o /tmp/`, `javac -d /tmp`: /tmp/*)
+        return None
     if paths.is_home_cache(target, sc.ctx) and not paths.protected_reason(target, sc.ctx):
         return None  # ~/.cache/tool/x: regenerable data; code other tools run is fs.write-code-cache
     if target == p and _own_memory_note(target, sc):

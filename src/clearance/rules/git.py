@@ -104,7 +104,7 @@ def _cleans_only_generated(cmd: SimpleCommand, nc: Norm, sc: Scope) -> bool:
 
 @rule(
     id="git.discard-changes",
-    title="Discarding uncommitted work (reset --hard, clean -f, checkout/restore of everything, stash drop/clear)",
+    title="Discarding uncommitted work (reset --hard, clean -f, checkout/restore of everything, stash clear)",
     why="Uncommitted changes have no other copy; these commands destroy them without a way back.",
     verdict=SOFT_DENY,
     alternative="keep the work recoverable with `git stash push -u` (or commit it to a branch) before resetting",
@@ -114,7 +114,6 @@ def _cleans_only_generated(cmd: SimpleCommand, nc: Norm, sc: Scope) -> bool:
         "git clean -ffdx",
         "git checkout .",
         "git checkout -- .",
-        "git stash drop stash@{0}",
         "git stash clear",
         "git restore .",
         "git reset --hard",
@@ -177,8 +176,9 @@ def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
         return "git read-tree -u --reset overwrites the work tree from a tree, discarding uncommitted changes"
     if sub == "checkout-index" and words & {"-f", "--force"} and words & {"-a", "--all"} and not any(w.startswith("--prefix") for w in words):
         return "git checkout-index -f -a overwrites every file of the work tree from the index"
-    if nc.sub in (("stash", "drop"), ("stash", "clear")):
-        return f"git stash {nc.sub[1]} destroys stashed work"
+    if nc.sub == ("stash", "clear"):
+        # Every entry at once, and no commit id printed: only `git fsck --unreachable` finds them until gc prunes them.
+        return "git stash clear destroys all stashed work"
     if nc.sub == ("worktree", "remove") and nc.has("force"):
         return "git worktree remove --force deletes a work tree with uncommitted changes"
     return None
@@ -248,8 +248,10 @@ def path_shaped(word: str) -> bool:
 
 @rule(
     id="git.discard-file-changes",
-    title="Discarding uncommitted changes to specific files",
-    why="Reverting a file loses the user's uncommitted edits in it as well as the agent's.",
+    title="Discarding uncommitted changes to specific files, or one stash entry",
+    why="Reverting a file loses the user's uncommitted edits in it as well as the agent's. Dropping one stash entry "
+    "loses the work stashed there, which may be the user's; git prints the entry's commit id as it drops it "
+    "(`git stash apply ID` brings it back until gc prunes it), so a person confirms rather than being refused.",
     verdict=ASK,
     alternative="save the changes first with `git stash push -- FILE`, or `git diff > /tmp/changes.patch`",
     commands=("git",),
@@ -260,6 +262,8 @@ def path_shaped(word: str) -> bool:
         "git checkout -q HEAD~2 a.rb b.rb",
         "git restore -p",
         "git checkout tox.ini",
+        "git stash drop stash@{0}",
+        "git stash drop",
     ),
     no_match=("git restore --staged app/login.tsx", "git checkout feat/login", "git checkout .", "git restore --staged -p", "git checkout v1.2.0"),
 )
@@ -267,6 +271,8 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     if _scratch_work_tree(cmd, nc, sc) or _refuses_references(nc):
         return None
+    if nc.sub == ("stash", "drop"):
+        return f"git stash drop deletes the stash entry {nc.pos[0] if nc.pos else 'stash@{0}'} and the work saved in it"
     if nc.sub[:1] not in (("checkout",), ("restore",)) or discard_changes(cmd, sc):
         return None
     paths = (_discarded_paths(nc) or _on_disk_path(cmd, nc, sc)) + (

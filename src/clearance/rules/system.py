@@ -1920,6 +1920,18 @@ _COLLABORATION = {
     "gh": frozenset({"browse", "search", "status", "release", "api", "secret", "variable", "workflow"}),
     "glab": frozenset({"ci", "release", "api"}),
 }
+# The groups of a client whose every command changes only this machine's own settings for it (round 14 ordinary work):
+# helm's list of chart repositories (~/.config/helm/repositories.yaml: `helm repo add|update|remove`; installing from
+# one is cloud.kube-change's), rustup's per-directory toolchain overrides, and the clusters k3d runs in containers here
+# (`k3d cluster create dev`; kind's and minikube's are already unknown words of a project tool) and Xcode's simulators.
+_LOCAL_GROUPS = {
+    "helm": frozenset({"repo"}),
+    "rustup": frozenset({"override"}),
+    "k3d": frozenset({"cluster", "node", "registry"}),
+    # Xcode's simulators on this machine (`xcrun simctl install booted App.app`); an erase or delete of one is still
+    # read by sys.unknown-destructive-verb
+    "xcrun": frozenset({"simctl"}),
+}
 
 
 def change_word(v: str) -> str | None:
@@ -2042,6 +2054,8 @@ def unknown_change_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
     words = _verb_path(cmd, 4)
     if (words and (words[0] in _COLLABORATION_NOUNS or words[0] in _COLLABORATION.get(cmd.name, ()))) or "local" in words[:3]:
         return None  # collaboration on the project's repository; the tool's local mode (`sls invoke local`)
+    if words and words[0] in _LOCAL_GROUPS.get(cmd.name, ()):
+        return None  # the tool's own settings on this machine
     for i, v in enumerate(words[:3]):
         if v == "help" or read_word(v) or v in _LOCAL_NOUNS:
             return None

@@ -157,7 +157,10 @@ def _empties_trash(name: str, vals: list[str]) -> bool:
 _ALWAYS_RECURSIVE = frozenset({"rimraf", "del-cli", "trash", "trash-put", "gio", "trash-cli", "rmtrash", "gtrash"})
 
 
-_GREPS = frozenset({"grep", "egrep", "fgrep", "ggrep"})
+# grep and its forms for compressed files (zgrep, bzgrep, xzgrep, zstdgrep: grep's options, files decompressed on the fly).
+_GREPS = frozenset(
+    {"grep", "egrep", "fgrep", "ggrep", "zgrep", "zegrep", "zfgrep", "bzgrep", "bzegrep", "bzfgrep", "xzgrep", "xzegrep", "xzfgrep", "zstdgrep", "lzgrep"}
+)
 # grep's short options that take a value: in a cluster (`-rA3`, `-rem`) the rest of the word is that value.
 _GREP_VALUED = frozenset("efmABCdD")
 _RG_NAMES_ONLY = frozenset({"-l", "--files-with-matches", "--files-without-match", "-c", "--count", "--count-matches", "-q", "--quiet"})
@@ -179,8 +182,8 @@ def search_reading(name: str, vals: list[str]) -> tuple[bool, bool, str | None] 
         return None
     deep = rg
     names = False
-    fixed = name == "fgrep"
-    basic = name in ("grep", "ggrep")
+    fixed = name.endswith("fgrep")
+    basic = name in ("grep", "ggrep", "zgrep", "bzgrep", "xzgrep", "zstdgrep", "lzgrep")
     patterns: list[str] = []
     from_file = False
     operands: list[str] = []
@@ -331,7 +334,15 @@ _EDITOR_OPT_VALUE = frozenset({"-c", "--cmd", "-S", "-u", "-U", "-i", "-T", "-w"
 _EDITOR_GIVEN = ("+", "--cmd", "--eval", "--load", "--funcall", "--script", "--remote", "--servername", "--listen")
 # Commands that only list or use a path without revealing its contents.
 # Programs whose every operand is a file they print: a bare name is a path too (`cd ~/.ssh && cat id_rsa`).
-PRINTERS = frozenset({"cat", "tac", "nl", "less", "more", "head", "tail", "base64", "base32", "xxd", "od", "hexdump", "strings", "bat", "batcat", "view"})
+# The compressed-file printers of gzip, bzip2, xz, lzip, zstd and lz4 (zcat FILE.gz is gunzip -c: it prints the file, as cat
+# prints a plain one; a rotated log, a dump) and their pagers (zless, bzless, xzless).
+DECOMPRESSING_PRINTERS = frozenset(
+    {"zcat", "gzcat", "zless", "zmore", "bzcat", "bzless", "bzmore", "xzcat", "xzless", "xzmore", "lzcat", "lzless", "zstdcat", "zstdless", "lz4cat"}
+)
+PRINTERS = (
+    frozenset({"cat", "tac", "nl", "less", "more", "head", "tail", "base64", "base32", "xxd", "od", "hexdump", "strings", "bat", "batcat", "view"})
+    | DECOMPRESSING_PRINTERS
+)
 METADATA_ONLY = frozenset(
     {
         "ls",
@@ -372,6 +383,10 @@ METADATA_ONLY = frozenset(
         "mv",
         "rm",
         "rmdir",
+        # deleters that overwrite before unlinking: the file's data is destroyed, never shown (their deletion is judged)
+        "shred",
+        "srm",
+        "unlink",
         "export",
         "ssh-agent",
         "kill",
