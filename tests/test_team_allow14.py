@@ -59,7 +59,7 @@ def team(tmp_path: Path) -> tuple[Service, str]:
     [
         ("Bash", {"command": "terraform apply -auto-approve"}, "Bash(terraform apply -auto-approve)"),
         ("Bash", {"command": "cd infra && git push --force origin main"}, "Bash(git push --force origin main)"),
-        ("Bash", {"command": "kubectl delete pod web-1"}, "Bash(kubectl delete pod web-1)"),
+        ("Bash", {"command": "kubectl delete deployment web"}, "Bash(kubectl delete deployment web)"),
     ],
 )
 def test_a_denied_call_becomes_a_change_that_allows_exactly_it(team: tuple[Service, str], tool: str, tool_input: dict[str, object], rule: str) -> None:
