@@ -1167,7 +1167,9 @@ def _links(cmd: SimpleCommand) -> tuple[list[str], list[str]] | None:
         "a write of a temporary file, allowed, so what it turns on is never read as the settings'. Whether that is harm depends on what "
         "is written next: asked. A link to a file in the project (or elsewhere, where a write is asked anyway), or of any other file, "
         "is ordinary. A hard link made of such a file (`ln .envrc env2`) is the same channel the other way round: a write of the new "
-        "name changes the settings' text, and no path of the write says so (a symbolic link's is followed, a hard link's is not): asked."
+        "name changes the settings' text, and no path of the write says so (a symbolic link's is followed, a hard link's is not): asked. "
+        "So is a program of the project's environment (`.venv/bin/python3`, `node_modules/.bin/jest`) made a link into the temporary "
+        "folder: every later `uv run` or `npm test` runs what is put there, as `poetry env use /tmp/…` would."
     ),
     verdict=ASK,
     commands=("ln", "link", "cp"),
@@ -1182,8 +1184,10 @@ def _links(cmd: SimpleCommand) -> tuple[list[str], list[str]] | None:
         "ln .envrc env2",
         "ln -P opencode.json /tmp/o.json",
         "cp -l .vscode/settings.json vs.json",
+        "ln -sf /tmp/py/bin/python3 .venv/bin/python3",
     ),
     no_match=(
+        "ln -sf /usr/bin/python3.12 .venv/bin/python3",
         "ln -sf .env.development .env",
         "ln -sf config/dev.envrc .envrc",
         "ln -sf /tmp/build.log build.log",
@@ -1219,7 +1223,23 @@ def settings_linked_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
                 f"{cmd.name} makes {sc.show(p)} ({what}) a link to {sc.show(outside)}, a temporary file: what is written there next"
                 " is not judged as the settings"
             )
+        if sc.inside_project(p) and _environment_program(p) and not _hard_link(cmd):
+            # Adversarial round 14a: as `poetry env use /tmp/py/bin/python` (sys.package-config-set), every later `uv run`,
+            # `pytest`, `npm test` runs the program the agent may put in the temporary folder, outside any hook.
+            return f"{cmd.name} makes {sc.show(p)}, a program of the project's environment, a link into the temporary folder ({sc.show(outside)})"
     return None
+
+
+def _environment_program(path: str) -> bool:
+    """*path* is a program of a project's environment that routine commands run without naming it: a file in a
+    virtualenv's `bin` (`.venv/bin/python3`, `venv/bin/pytest`, `.tox/py312/bin/python`) or in `node_modules/.bin`."""
+    parts = path.split("/")
+    if len(parts) < 3 or not parts[-1]:
+        return False
+    folder, env = parts[-2], parts[-3]
+    if folder == ".bin":
+        return env == "node_modules"
+    return folder in ("bin", "Scripts") and (env.startswith(".") or env in ("venv", "env", "virtualenv") or "venv" in env or parts[-4:-3] == [".tox"])
 
 
 def _hard_link(cmd: SimpleCommand) -> bool:
