@@ -74,7 +74,8 @@ _KEYS["pnpm"] = _KEYS["npm"]
 # Go's settings (`go env -w`, kept in go's env file): GOPROXY is where modules come from; GOSUMDB=off, GOINSECURE,
 # GOFLAGS=-insecure and a GONOSUMDB/GONOSUMCHECK/GOPRIVATE pattern covering every host stop go checking what it
 # downloads against the checksum database (adversarial round 14b).
-_KEYS["go"] = {"goproxy": SOURCE, "gosumdb": WEAKENS, "goinsecure": WEAKENS, "goflags": WEAKENS, "gonosumdb": WEAKENS, "gonosumcheck": WEAKENS, "goprivate": WEAKENS}
+_KEYS["go"] = {"goproxy": SOURCE, "gosumdb": WEAKENS, "goinsecure": WEAKENS, "goflags": WEAKENS}
+_KEYS["go"].update(dict.fromkeys(("gonosumdb", "gonosumcheck", "goprivate"), WEAKENS))
 # Bun (bunfig.toml, ~/.bunfig.toml): `preload` (top level: before every `bun run`; under [test]: before every `bun test`)
 # lists scripts and plugins run first. Files of the project and installed packages are its ordinary use.
 _KEYS["bun"] = {"preload": FILES, "registry": SOURCE}

@@ -2652,11 +2652,9 @@ def _source_urls(cmd: SimpleCommand, vals: list[str]) -> list[str]:
             elif v.startswith("--add="):
                 found.append(v[len("--add=") :])
     elif cmd.name in ("conda", "mamba", "micromamba") and vals[:1] == ["config"]:
-        for i, v in enumerate(words):
-            if v in ("--add", "--prepend", "--append") and words[i + 1 : i + 2] in (["channels"], ["default_channels"]) and i + 2 < len(words):
-                found.append(words[i + 2])
-            elif v in ("--set",) and words[i + 1 : i + 2] in (["channel_alias"],) and i + 2 < len(words):
-                found.append(words[i + 2])
+        # --add/--prepend/--append channels URL; --set channel_alias URL (where every channel name is looked up)
+        keys = {"--add": ("channels", "default_channels"), "--prepend": ("channels",), "--append": ("channels",), "--set": ("channel_alias",)}
+        found += [words[i + 2] for i, v in enumerate(words[:-2]) if words[i + 1] in keys.get(v, ())]
     elif cmd.name == "bundle" and vals[:1] == ["config"]:
         ops = vals[2:] if vals[1:2] == ["set"] else vals[1:]
         if len(ops) >= 2 and ops[0].lower().startswith("mirror."):
