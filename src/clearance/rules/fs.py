@@ -1310,9 +1310,15 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
         dest = sc.path(_move_destination(e.cmd), e.cmd)
         if sc.inside_project(dest):
             return None
+    if _archived_in_project(e, sc):
+        return None
     glob = paths.has_glob(p)
     if glob and not _matches_everything(pathstr.basename(p)):
         return None  # rm -rf *.egg-info, src/*.py: a pattern, judged by fs.glob-delete-sources
+    if not glob and _archive_holding_moved_data(p, sc):
+        # `zip -rm a.zip src` (allowed: moved, as `mv src t/` is), then `rm -f a.zip`: the archive holds what existed
+        # before, not the session's own (provenance's `x` entry): deleting it deletes src (round 14b).
+        return f"{_who(e)} deletes {sc.show(p)}, an archive holding project files this session moved into it"
     if not e.recursive and not glob:
         return None
     if not glob and _looks_like_file(pathstr.basename(p)):
@@ -1342,6 +1348,32 @@ def _dir_state(path: str, sc: Scope) -> str | None:
     if look is None or DYN in path or paths.has_glob(path):
         return None if look is None else "unknown"
     return look(path)
+
+
+_ARCHIVE_SUFFIXES = (".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".7z", ".jar")
+
+
+def _archive_holding_moved_data(path: str, sc: Scope) -> bool:
+    """*path* is an archive into which a move of this session put what existed before (provenance's ``m`` key: the
+    `x` entries an archiver deleting its inputs leaves, provenance_moves.moved_in)."""
+    owns = sc.ctx.owns
+    return owns is not None and path.lower().endswith(_ARCHIVE_SUFFIXES) and owns("m\t" + path)
+
+
+def _archived_in_project(e: Effect, sc: Scope) -> bool:
+    """*e* is what an archiver or copier deletes after putting it elsewhere (`zip -rm a.zip src`, `tar --remove-files
+    -cf a.tar src`, `rsync -a --remove-source-files src/ t/`), and that place is in the project: the content is moved
+    there, as `mv src t/` moves it (allowed). Into the temporary folder or out of the project it is deleted as `mv src
+    /tmp/` is. The archive is not the session's own to delete afterwards (provenance: round 14b)."""
+    if e.note != "moved into an archive or copy" or e.cmd is None:
+        return False
+    from ..shell.effects_more import moved_sources_destination
+
+    dest = moved_sources_destination(e.cmd.name, e.cmd.values())
+    if dest is None or DYN in dest:
+        return False
+    where = sc.path(dest, e.cmd)
+    return sc.inside_project(where) and not sc.in_temp(where) and not paths.protected_reason(where, sc.ctx)
 
 
 def _move_destination(cmd: SimpleCommand) -> str:
@@ -1382,6 +1414,8 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
         return None
     if e.note == "moved away" and (e.cmd is None or sc.inside_project(sc.path(_move_destination(e.cmd), e.cmd))):
         return None  # moved within the project
+    if _archived_in_project(e, sc):
+        return None
     p = e.path
     if paths.has_glob(p):
         if not _matches_everything(pathstr.basename(p)):
