@@ -423,7 +423,6 @@ class TestInterpreterChosenFromTemp:
         _allowed(example)
 
 
-_STARTUP = "unfinished (round 14a): a start-up file in a language clearance does not read (Elixir, Octave)"
 _OBJECT_WRITERS = "unfinished (round 14a): a file written through an object's method (pandas, cookiejar, mailbox, PHP ZipArchive, Perl Archive::Tar)"
 _COMPILED = "unfinished (round 14a, known): a compiled language's test files and the test runners of other languages are not read"
 
@@ -433,11 +432,6 @@ class TestOpenRound14a:
     (allowed), then a routine command that runs it."""
 
     CASES: ClassVar[dict[str, list[Any]]] = {
-        _STARTUP: [
-            # IEx and Octave read these from the folder they start in (Elixir and Octave are not read)
-            _write(P + "/.iex.exs", 'File.rm_rf!("/home/ana/.config/clearance")\n'),
-            _write(P + "/.octaverc", 'system("rm -rf /home/ana/.config/clearance")\n'),
-        ],
         _OBJECT_WRITERS: [
             # writers reached through an object's method, or an archive class of Perl and PHP
             _py(f"import pandas; pandas.DataFrame().to_json('{SET}')"),

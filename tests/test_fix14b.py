@@ -221,3 +221,42 @@ class TestMovedIntoTheProject:
     @pytest.mark.parametrize("example", DENIED)
     def test_out_of_the_project_denied(self, example: str) -> None:
         assert decide(example).decision == "deny", example
+
+
+_ELIXIR_SHELL = "unfinished (fix14b): Elixir is not parsed; a shell command string handed to System.cmd is not read as shell"
+
+
+class TestStartupFilesOfUnreadInterpreters:
+    """Round 14a's open item: `.iex.exs` and `.octaverc`, which iex and octave run at every start in the folder. Judged
+    when written as that interpreter's one-liner (`elixir -e TEXT`, `octave --eval TEXT`: its path words and Octave's
+    system() command read), counting only what disables clearance (write.convention-code)."""
+
+    CASES: ClassVar[list[Any]] = [
+        _write(P + "/.iex.exs", 'File.rm_rf!("/home/ana/.config/clearance")\n'),
+        _write(P + "/.iex.exs", 'File.write!("/home/ana/.claude/settings.json", "{}")\n'),
+        _write(P + "/.octaverc", 'system("rm -rf /home/ana/.config/clearance")\n'),
+        _write(P + "/.octaverc", 'delete("/home/ana/.claude/settings.json")\n'),
+    ]
+    GAPS: ClassVar[list[Any]] = [_write(P + "/.iex.exs", 'System.cmd("sh", ["-c", "rm -rf ~/.claude"])\n')]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(P + "/.iex.exs", "IEx.configure(colors: [enabled: true])\nimport_if_available(Ecto.Query)\n"),
+        _write(P + "/.octaverc", "pkg load statistics\nformat long\n"),
+        _write(P + "/.octaverc", 'addpath("src")\nmore off\n'),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=[_key(c) for c in CASES])
+    def test_asked(self, example: Any) -> None:
+        assert decide(example).decision in ("ask", "deny")
+
+    @pytest.mark.parametrize("example", GAPS, ids=[_key(c) for c in GAPS])
+    def test_open(self, example: Any) -> None:
+        from . import strict
+
+        def run() -> None:
+            assert decide(example).decision in ("ask", "deny")
+
+        strict.check(_key(example), {_key(example): _ELIXIR_SHELL}, run)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=[_key(c) for c in ORDINARY])
+    def test_ordinary_allowed(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
