@@ -260,3 +260,46 @@ class TestStartupFilesOfUnreadInterpreters:
     @pytest.mark.parametrize("example", ORDINARY, ids=[_key(c) for c in ORDINARY])
     def test_ordinary_allowed(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+_SET = "/home/ana/.claude/settings.json"
+
+
+def _py(code: str) -> str:
+    return f'python3 -c "{code}"'
+
+
+class TestObjectWriters:
+    """Round 14a's open item: a file written through an object's method -- data libraries' exporters (`to_json`,
+    `to_csv`, `to_pickle`, `tofile`, `savefig`, `save`, polars' `write_csv`) given a literal path, a class made on a path
+    and saved (`MozillaCookieJar(P).save()`), a mailbox made on a path (code/python._Reader.object_writer). Judged as
+    `open(P, 'w')`: an agent's settings or clearance's files written that way are denied (fs.write-protected)."""
+
+    CASES: ClassVar[list[str]] = [
+        _py(f"import pandas; pandas.DataFrame().to_json('{_SET}')"),
+        _py(f"import pandas as pd; pd.read_csv('a.csv').to_pickle('{_SET}')"),
+        _py(f"import http.cookiejar as c; c.MozillaCookieJar('{_SET}').save()"),
+        _py(f"from http.cookiejar import LWPCookieJar; LWPCookieJar('{_SET}').save()"),
+        _py(f"import mailbox; mailbox.mbox('{_SET}').add('x')"),
+        _py("import numpy as np; np.zeros(3).tofile('/home/ana/.config/clearance/config.toml')"),
+        _py("import matplotlib.pyplot as plt; plt.savefig('/home/ana/.bashrc')"),
+        _py(f"import polars as pl; pl.DataFrame().write_csv('{_SET}')"),
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        _py("import pandas as pd; pd.read_csv('a.csv').to_csv('out/b.csv')"),
+        _py("import matplotlib.pyplot as plt; plt.savefig('fig.png')"),
+        _py("import pandas as pd; pd.DataFrame().to_parquet('/tmp/x.parquet')"),
+        _py("import pandas as pd; print(pd.Timestamp(1).to_period('M'))"),
+        _py("print((5).to_bytes(2, 'big'))"),
+        _py("open('a.txt').close()"),
+    ]
+
+    @pytest.mark.parametrize("example", CASES)
+    def test_denied(self, example: str) -> None:
+        got = decide(example)
+        assert got.decision == "deny", (example, got.rules)
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary_allowed(self, example: str) -> None:
+        got = decide(example)
+        assert got.decision == "allow", (example, got.rules)
