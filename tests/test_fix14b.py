@@ -5,6 +5,7 @@ decided in-process (tests/conftest.decide)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -303,3 +304,26 @@ class TestObjectWriters:
     def test_ordinary_allowed(self, example: str) -> None:
         got = decide(example)
         assert got.decision == "allow", (example, got.rules)
+
+
+class TestExactPathSectionAndNestedProject:
+    """Round 14b's open item: a managed `[[repositories]]` section naming its repository by an exact path (no `/**`)
+    did not name a subfolder made its own project (`git init` there): its deny rules stopped applying. To tighten, an
+    exact path now names what lies inside it too (policy/repos._path_matches); to loosen it stays exact."""
+
+    def _nested(self, tmp: Path, section: str) -> Any:
+        from .test_adversarial_round14b import _git_init, _Nested
+
+        s = _Nested(tmp)
+        (tmp / "managed.toml").write_text(section)
+        _git_init(s.sub)
+        return s
+
+    def test_deny_rule_of_an_exact_path_holds_in_a_nested_project(self, tmp_path: Path) -> None:
+        s = self._nested(tmp_path, '[[repositories]]\npaths = ["~/work/payments"]\n[repositories.rules]\ndeny = ["Bash(make ship:*)"]\n')
+        assert s.decide("make ship") == "deny"
+        assert s.decide("make test") == "allow"
+
+    def test_allow_rule_of_an_exact_path_does_not_reach_a_nested_project(self, tmp_path: Path) -> None:
+        s = self._nested(tmp_path, '[[repositories]]\npaths = ["~/work/payments"]\n[repositories.rules]\nallow = ["Bash(git push --force:*)"]\n')
+        assert s.decide("git push --force origin main") in ("deny", "ask")
