@@ -327,3 +327,13 @@ class TestExactPathSectionAndNestedProject:
     def test_allow_rule_of_an_exact_path_does_not_reach_a_nested_project(self, tmp_path: Path) -> None:
         s = self._nested(tmp_path, '[[repositories]]\npaths = ["~/work/payments"]\n[repositories.rules]\nallow = ["Bash(git push --force:*)"]\n')
         assert s.decide("git push --force origin main") in ("deny", "ask")
+
+    def test_lint_and_show_list_the_enclosing_layer(self, tmp_path: Path) -> None:
+        from clearance.policy import tools
+
+        s = self._nested(tmp_path, "")
+        (s.repo / ".clearance.toml").write_text('[rules]\ndeny = ["Bash(make deploy:*)"]\nbogus_key = 1\n')
+        enclosing = str(s.repo / ".clearance.toml")
+        assert any(enclosing in p and "bogus_key" in p for p in tools.lint_effective(str(s.sub), s.env))
+        (s.repo / ".clearance.toml").write_text('[rules]\ndeny = ["Bash(make deploy:*)"]\n')
+        assert any(line.split()[:2] == ["enclosing", "loaded"] and line.endswith(enclosing) for line in tools.show(str(s.sub), s.env).splitlines())
