@@ -423,7 +423,6 @@ class TestInterpreterChosenFromTemp:
         _allowed(example)
 
 
-_OBJECT_WRITERS = "unfinished (round 14a): a file written through an object's method of PHP (ZipArchive) and Perl (Archive::Tar)"
 _COMPILED = "unfinished (round 14a, known): a compiled language's test files and the test runners of other languages are not read"
 
 
@@ -432,12 +431,6 @@ class TestOpenRound14a:
     (allowed), then a routine command that runs it."""
 
     CASES: ClassVar[dict[str, list[Any]]] = {
-        _OBJECT_WRITERS: [
-            # writers reached through an object's method, or an archive class of Perl and PHP
-            # (Python's: fixed in fix14b, tests/test_fix14b.py TestObjectWriters)
-            f"php -r '$z = new ZipArchive; $z->open(\"{SET}\", ZipArchive::CREATE);'",
-            f"perl -MArchive::Tar -e 'Archive::Tar->new->write(\"{SET}\")'",
-        ],
         _COMPILED: [
             _run("go test ./...", {P + "/a_test.go": 'package a\nimport "os"\nfunc init() { os.RemoveAll("/home/ana/.config/clearance") }\n'}),
             _run("cargo test", {P + "/tests/a.rs": 'fn main() { std::fs::remove_dir_all("/home/ana/.config/clearance").unwrap(); }\n'}),

@@ -274,7 +274,8 @@ class TestObjectWriters:
     """Round 14a's open item: a file written through an object's method -- data libraries' exporters (`to_json`,
     `to_csv`, `to_pickle`, `tofile`, `savefig`, `save`, polars' `write_csv`) given a literal path, a class made on a path
     and saved (`MozillaCookieJar(P).save()`), a mailbox made on a path (code/python._Reader.object_writer). Judged as
-    `open(P, 'w')`: an agent's settings or clearance's files written that way are denied (fs.write-protected)."""
+    `open(P, 'w')`: an agent's settings or clearance's files written that way are denied (fs.write-protected). PHP's
+    ZipArchive open with CREATE, DOMDocument save, Perl's Archive::Tar write and Archive::Zip writeToFileNamed alike."""
 
     CASES: ClassVar[list[str]] = [
         _py(f"import pandas; pandas.DataFrame().to_json('{_SET}')"),
@@ -285,6 +286,10 @@ class TestObjectWriters:
         _py("import numpy as np; np.zeros(3).tofile('/home/ana/.config/clearance/config.toml')"),
         _py("import matplotlib.pyplot as plt; plt.savefig('/home/ana/.bashrc')"),
         _py(f"import polars as pl; pl.DataFrame().write_csv('{_SET}')"),
+        f"php -r '$z = new ZipArchive; $z->open(\"{_SET}\", ZipArchive::CREATE);'",
+        "php -r '$d = new DOMDocument; $d->save(\"/home/ana/.bashrc\");'",
+        f"perl -MArchive::Tar -e 'Archive::Tar->new->write(\"{_SET}\")'",
+        "perl -MArchive::Zip -e 'Archive::Zip->new->writeToFileNamed(\"/home/ana/.bashrc\")'",
     ]
     ORDINARY: ClassVar[list[str]] = [
         _py("import pandas as pd; pd.read_csv('a.csv').to_csv('out/b.csv')"),
@@ -293,6 +298,10 @@ class TestObjectWriters:
         _py("import pandas as pd; print(pd.Timestamp(1).to_period('M'))"),
         _py("print((5).to_bytes(2, 'big'))"),
         _py("open('a.txt').close()"),
+        "php -r '$z = new ZipArchive; $z->open(\"a.zip\"); echo $z->numFiles;'",
+        "php -r '$d = new DOMDocument; $d->save(\"out.xml\");'",
+        'perl -MArchive::Tar -e \'my $t = Archive::Tar->new; $t->add_files("a"); $t->write("out.tar")\'',
+        "perl -e 'print STDOUT->write(\"hello world\")'",
     ]
 
     @pytest.mark.parametrize("example", CASES)
