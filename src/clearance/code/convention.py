@@ -197,6 +197,10 @@ _RUNNER_ROLES: dict[str, tuple[str, str]] = {
     ".ghci": ("ghci", ".ghci is read by every ghci started in this directory; its :! lines run in the shell"),
     **{n: ("pylintrc", f"{n}'s init-hook is Python that every pylint run executes first") for n in (".pylintrc", "pylintrc")},
     ".bazelrc": ("bazelrc", ".bazelrc's --run_under program runs before every test and binary bazel runs"),
+    # Start-up files of interpreters clearance does not parse (fix14b, round 14a's open item): judged as the one-liner
+    # of that interpreter (`elixir -e TEXT`, `octave --eval TEXT`), whose file and command words are read.
+    ".iex.exs": ("elixir", ".iex.exs is Elixir that every iex started in this directory runs first"),
+    ".octaverc": ("octave", ".octaverc is Octave code that every octave started in this directory runs first"),
 }
 _MSBUILD_PROJECTS = (".csproj", ".fsproj", ".vbproj")
 

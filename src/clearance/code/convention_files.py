@@ -670,6 +670,8 @@ def shell_code(lang: str, text: str) -> list[str]:
         return reader(text)
     if lang in ("pdbrc", "ghci", "pylintrc", "bazelrc"):
         return startup_code(lang, text)
+    if lang in ("elixir", "octave") and text.strip():
+        return [f"{'elixir -e' if lang == 'elixir' else 'octave --eval'} {shell_quote(text)}"]
     if lang == "sshconfig":
         return ssh_config_commands(text)
     if lang == "compose":

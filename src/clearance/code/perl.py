@@ -29,6 +29,9 @@ _DECODE = frozenset(
     {"decode_base64", "MIME::Base64::decode_base64", "decode_base64url", "pack", "unpack", "uncompress", "Compress::Zlib::uncompress", "memGunzip"}
 )
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "a": "\a"}
+# Methods that write the file their first argument names (Archive::Tar's write, Archive::Zip's writeToFileNamed and
+# overwriteAs, the save/store of image, spreadsheet and Storable-like modules).
+_OBJECT_WRITERS = frozenset({"write", "writeToFileNamed", "overwriteAs", "save", "store", "nstore", "write_file", "spew"})
 _WRITE_MODES = (">", ">>", "+<", "+>", "+>>")
 
 
@@ -357,6 +360,14 @@ class _Reader(TreeReader):
                 method = node.child_by_field_name("method")
                 if invocant is not None and method is not None and node_text(method) == "fdopen" and node_text(invocant) in _STD_HANDLES:
                     c.stdio = True  # STDIN->fdopen($socket, r): the standard stream is now the socket
+                if method is not None and node_text(method) in _OBJECT_WRITERS:
+                    # Archive::Tar->new->write(P), $zip->writeToFileNamed(P), $img->save(P): a file written through an
+                    # object's method, given a literal path (fix14b, round 14a's open item)
+                    arg = node.child_by_field_name("arguments")
+                    first = arg.named_children[0] if arg is not None and arg.type == "list_expression" and arg.named_children else arg
+                    target = self.value(first) if first is not None else None
+                    if target is not None and target.text is not None and ("/" in target.text or "." in target.text.lstrip(".")):
+                        c.write(target, node_text(method))
                 if invocant is not None and invocant.type in ("bareword", "package") and node_text(invocant).startswith(_NETWORK_MODULES):
                     arg = node.child_by_field_name("arguments")
                     url = self.value(arg.named_children[0] if arg is not None and arg.type == "list_expression" and arg.named_children else arg)

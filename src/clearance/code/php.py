@@ -307,12 +307,27 @@ class _Reader(TreeReader):
                 text = node_text(name_node)
                 if node.type == "object_creation_expression" and any(k in text for k in ("Client", "Http", "Socket", "Curl")):
                     c.network(None, text)
+                elif node.type == "member_call_expression" and text in _OBJECT_WRITERS:
+                    # $zip->open(P, ZipArchive::CREATE), $phar->compress(…), $img->writeImage(P), $doc->save(P): a file
+                    # written through an object's method, given a literal path (fix14b, round 14a's open item). An
+                    # open() writes only with a creating flag.
+                    args = self.args(node)
+                    first = self.value(args[0]) if args else None
+                    flags = " ".join(node_text(a) for a in args[1:])
+                    if first is not None and first.text is not None and ("/" in first.text or "." in first.text.lstrip(".")):
+                        if text != "open" or any(f in flags for f in ("CREATE", "OVERWRITE", "EXCL")):
+                            c.write(first, text)
                 elif text in ("request", "get", "post", "send", "sendRequest") and node.type != "object_creation_expression":
                     obj = node_text(node.child_by_field_name("object") or node.child_by_field_name("scope"))
                     if any(k in obj.lower() for k in ("client", "http", "guzzle")):
                         args = self.args(node)
                         c.network(self.value(args[0]) if args else None, text)
         return c.finish()
+
+
+# Methods of an object that write the file their first argument names: ZipArchive's open (with CREATE or OVERWRITE),
+# DOMDocument's and SimpleXMLElement's save/asXML, Imagick's writeImage, PharData's and others' save.
+_OBJECT_WRITERS = frozenset({"open", "save", "saveXML", "asXML", "saveHTMLFile", "writeImage", "writeImages", "saveAs", "extractTo"})
 
 
 def read(code: str, depth: int = 0) -> tuple[CodeFacts, bool] | None:

@@ -85,6 +85,16 @@ _MODE_OPENERS: dict[str, tuple[int | None, str, str]] = {
 _COPIES = frozenset(
     {"shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.copytree", "shutil.copymode", "shutil.copystat", "distutils.file_util.copy_file"}
 )
+# mailbox's classes create the file or folder they are made on (create=True) when a message is added or flushed.
+_MAILBOXES = frozenset({"mailbox.mbox", "mailbox.Maildir", "mailbox.MH", "mailbox.Babyl", "mailbox.MMDF"})
+_MAILBOXES_CALLED = frozenset(m + "()" for m in _MAILBOXES)
+
+
+def _path_like(text: str) -> bool:
+    """A literal that names a file: a path or a name with an extension, one line, no spaces at its ends."""
+    return bool(text) and "\n" not in text and text == text.strip() and ("/" in text or "." in text.lstrip(".") or text.startswith("~"))
+
+
 _MOVES = frozenset({"shutil.move", "os.rename", "os.replace", "os.renames", "distutils.file_util.move_file"})
 _LINKS = frozenset({"os.symlink", "os.link"})
 # Calls that run code from a file, a module or a prompt the reader does not open (importlib's file loaders, runpy, code's REPLs).
@@ -1270,6 +1280,7 @@ class _Reader:
             if target is None or target in (("i", 0), ("i", 1), ("i", 2)) or target in _STDIO_FILENOS:
                 self.stdio_socket = True
         self.process_call(node, q)
+        self.object_writer(node, q)
         if q in ("os.chdir", "os.fchdir"):
             t = _text(self.arg(node, 0, ("path",), 0)[1])
             self.chdirs.append(t if t is not None and not t.startswith(DYN) and q == "os.chdir" else None)
@@ -1550,6 +1561,33 @@ class _Reader:
             f.writes.append(path)
         else:
             f.reads.append(path)
+
+    def object_writer(self, node: ast.Call, q: str) -> None:
+        """A file written through an object's method (fix14b, round 14a's open item): the exporters of data libraries
+        named by their convention -- `df.to_csv(P)`, `to_json`, `to_pickle`, `to_parquet`, `arr.tofile(P)`,
+        `plt.savefig(P)`, `model.save(P)`, polars' `write_csv(P)` -- given a literal path; a class made on a path and
+        then saved (`MozillaCookieJar(P).save()`, `LWPCookieJar(P).save()`); a mailbox made on a path (mailbox.mbox(P)
+        creates it). The path is a write, judged as `open(P, 'w')` is."""
+        if not isinstance(node.func, ast.Attribute) or "#" in q:
+            return
+        method = node.func.attr
+        f = self.facts
+        if q in _MAILBOXES:
+            return
+        base_q = q[: -len(method) - 1] if q.endswith("." + method) else ""
+        if base_q in _MAILBOXES_CALLED or (method == "save" and base_q.endswith("()") and base_q[:-2].rsplit(".", 1)[-1][:1].isupper()):
+            # X(P).save(), mailbox.mbox(P).add(m): the path the object was made on
+            inner = node.func.value
+            if isinstance(inner, ast.Call):
+                path = _text(self.arg(inner, 0, ("filename", "path"), 0)[1])
+                if path is not None and _path_like(path):
+                    f.writes.append(path)
+                    return
+        if method.startswith(("to_", "write_")) or method in ("tofile", "savefig", "save", "to_file"):
+            present, v = self.arg(node, 0, ("path_or_buf", "path", "fname", "filename", "file", "excel_writer", "path_or_buffer"), 0)
+            path = _text(v) if present and v is not None and v[0] in ("s", "p") else None
+            if path is not None and _path_like(path):
+                f.writes.append(path)
 
     def mode_open(self, node: ast.Call, q: str) -> None:
         """gzip.open(P, MODE), tarfile.open(P, MODE), shelve.open(P, FLAG), logging.FileHandler(P) …: P is written when

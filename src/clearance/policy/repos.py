@@ -162,13 +162,18 @@ def first_seen(real_root: str, remotes: tuple[str, ...], env: Any) -> tuple[str,
     return remotes
 
 
-def _path_matches(root: str, pattern: str, home: str) -> bool:
+def _path_matches(root: str, pattern: str, home: str, within: bool = False) -> bool:
+    """Whether the project at *root* is the one *pattern* names (`/**`: or one inside it). With *within* (to tighten),
+    a project inside the named folder is named too: a subfolder of `~/work/payments` made its own project (`git init`
+    there, a clone) keeps the section's deny and ask rules (fix14b; round 14b's open item)."""
     pat = pattern.rstrip("/") or "/"
     if pat.startswith("~"):
         pat = home.rstrip("/") + pat[1:]
     if pat.endswith("/**"):
         base = pat[:-3]
         return root == base or root.startswith(base + "/") or fnmatch.fnmatchcase(root, pat)
+    if within and "*" not in pat and "?" not in pat and "[" not in pat and root.startswith(pat.rstrip("/") + "/"):
+        return True
     return root == pat or fnmatch.fnmatchcase(root, pat)
 
 
@@ -186,7 +191,7 @@ def section_matches(section: dict[str, Any], ident: Identity, home: str, loosen:
         return any(fnmatch.fnmatchcase(r, p) for p in pats)
 
     def path(root: str) -> bool:
-        return any(_path_matches(root, p, home) for p in paths)
+        return any(_path_matches(root, p, home, within=not loosen) for p in paths)
 
     every = (*ident.remotes, *ident.first)
     if not loosen:

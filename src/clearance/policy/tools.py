@@ -21,7 +21,7 @@ def show(project_root: str, env: Any, as_json: bool = False) -> str:
     out.append("Layers (highest first):")
     for lay in pol["layers"]:
         state = "loaded" if lay["loaded"] else ("BROKEN" if lay["exists"] else "absent")
-        out.append(f"  {lay['name']:8s} {state:7s} {lay['path']}")
+        out.append(f"  {lay['name']:9s} {state:7s} {lay['path']}")
     for err in pol["errors"]:
         out.append(f"\nBROKEN {err['layer']} layer: clearance answers ask instead of allow until it is fixed")
         out.extend(f"  {p}" for p in err["problems"])
@@ -217,10 +217,12 @@ def _covers(q: Pattern, p: Pattern) -> bool:
 
 def lint_effective(project_root: str, env: Any) -> list[str]:
     """Problems of every layer file, plus rules shadowed across layers and entries a layer may not set."""
-    from .load import LayerFile, _line_of_value, line_of
+    from .load import LayerFile, _line_of_value, identify, line_of
 
-    files = [lf for lf in layer_files(project_root, env) if lf.exists]
-    problems = lint_files([lf.path for lf in files], {lf.path: lf.name for lf in files})
+    # The layers and the policy of every work tree the project lies inside (the `enclosing` layers, read as project
+    # files: a folder of a repository made its own project keeps them; fix14b).
+    files = [lf for lf in identify(project_root, env)[0] if lf.exists]
+    problems = lint_files([lf.path for lf in files], {lf.path: "project" if lf.name == "enclosing" else lf.name for lf in files})
     entries: list[tuple[str, Pattern, str, int]] = []
     texts: dict[str, str] = {}
     for lf in files:

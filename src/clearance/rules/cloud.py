@@ -456,6 +456,99 @@ def _copies_from_pod(cmd: SimpleCommand, sc: Scope) -> bool:
     return sc.inside_project(landing) or sc.in_temp(landing)
 
 
+# The commands that switch a CLI's *current* target -- the cluster, namespace, daemon, account, project, workspace or
+# stack every later call of that CLI reaches without naming one -- as a path of operands after the program, the
+# operand that names the new target following it (None: the first operand after the path). A table of each tool's
+# selector (its grammar has no structure clearance could read it from); `kubectl config use-context` (cloud.kube-change)
+# and `gcloud config set project` (cloud.change) are the same switch and are asked there. Adversarial round 14b.
+# `export DOCKER_HOST=…`/`KUBECONFIG=…` is not among them: an export ends with the call's shell (as `export
+# LD_PRELOAD=…` alone does), and within the call the allow rules' matching reads it (policy/patterns._TARGET_GROUPS).
+_TARGET_SELECTORS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "kubectx": ((),),
+    "kubens": ((),),
+    "kubie": (("ctx",), ("ns",)),
+    "docker": (("context", "use"),),
+    "podman": (("system", "connection", "default"),),
+    "az": (("account", "set"),),
+    "terraform": (("workspace", "select"),),
+    "tofu": (("workspace", "select"),),
+    "terragrunt": (("workspace", "select"),),
+    "pulumi": (("stack", "select"),),
+    "firebase": (("use",),),
+    "gcloud": (("config", "configurations", "activate"),),
+    "heroku": (("git:remote",),),
+    "oc": (("project",),),
+}
+# Targets on this machine: a local cluster's context (cloud.kube-change's), Docker's own contexts for the local daemon.
+_LOCAL_DAEMONS = frozenset({"default", "desktop-linux", "rootless", "colima", "orbstack"})
+
+
+def _local_target(value: str) -> bool:
+    low = value.lower()
+    if low.startswith(("unix://", "npipe://")) or low in ("-", ""):
+        return low != "-"
+    host = low.split("://", 1)[1] if "://" in low else ""
+    host = host.split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+    return host in ("localhost", "127.0.0.1", "::1", "[::1]") or low in _LOCAL_DAEMONS or low.startswith(_LOCAL_CLUSTERS)
+
+
+@rule(
+    id="cloud.target-switch",
+    title="Switching which cluster, daemon, account or workspace later commands reach",
+    why=(
+        "kubectx, kubens, `docker context use`, `az account set`, `terraform workspace select` and `pulumi stack select` "
+        "change what every later unqualified command of that CLI acts on -- and what "
+        "the user's allow rules that name no target mean -- as `kubectl config use-context` does. Which target the user "
+        "wants depends on their intent: a person confirms. Local clusters and daemons stay allowed."
+    ),
+    verdict=ASK,
+    commands=tuple(_TARGET_SELECTORS),
+    match=(
+        "kubectx prod",
+        "kubens kube-system",
+        "docker context use prod",
+        "az account set --subscription prod",
+        "terraform workspace select prod",
+        "pulumi stack select acme/prod",
+        "kubie ctx prod",
+        "podman system connection default prod",
+    ),
+    no_match=(
+        "kubectx",
+        "kubectx -c",
+        "kubectx kind-dev",
+        "docker context ls",
+        "docker context use default",
+        "terraform workspace list",
+        "az account show",
+        "terraform workspace show",
+        "pulumi stack ls",
+    ),
+)
+def target_switch(cmd: SimpleCommand, sc: Scope) -> str | None:
+    ops = _ops(cmd)
+    vals = cmd.values()
+    for path in _TARGET_SELECTORS.get(cmd.name, ()):
+        if tuple(ops[: len(path)]) != path:
+            continue
+        rest = ops[len(path) :]
+        target = rest[0] if rest else ""
+        if not target:
+            # az account set --subscription NAME / -s NAME; kubectx - (the previous context)
+            for i, v in enumerate(vals):
+                if v in ("--subscription", "-s", "--name", "-n") and i + 1 < len(vals):
+                    target = vals[i + 1]
+                elif v.startswith("--subscription="):
+                    target = v.split("=", 1)[1]
+            if not target and "-" in vals and not path:
+                target = "-"
+        if not target or _local_target(target):
+            return None
+        what = " ".join((cmd.name, *path))
+        return f"{what} {target} switches what every later {cmd.name if path else 'kubectl'} command reaches"
+    return None
+
+
 _AWS_READ = lazy(
     r"^(describe|list|get|head|show|lookup|search|scan|query|batch-get|filter|validate|estimate|simulate|test|preview|check|detect|download|select|wait|help|tail|start-query(?!-)|stop-query(?!-)|presign)"
 )

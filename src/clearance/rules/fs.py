@@ -1185,7 +1185,9 @@ def _links(cmd: SimpleCommand) -> tuple[list[str], list[str]] | None:
         "a write of a temporary file, allowed, so what it turns on is never read as the settings'. Whether that is harm depends on what "
         "is written next: asked. A link to a file in the project (or elsewhere, where a write is asked anyway), or of any other file, "
         "is ordinary. A hard link made of such a file (`ln .envrc env2`) is the same channel the other way round: a write of the new "
-        "name changes the settings' text, and no path of the write says so (a symbolic link's is followed, a hard link's is not): asked."
+        "name changes the settings' text, and no path of the write says so (a symbolic link's is followed, a hard link's is not): asked. "
+        "So is a program of the project's environment (`.venv/bin/python3`, `node_modules/.bin/jest`) made a link into the temporary "
+        "folder: every later `uv run` or `npm test` runs what is put there, as `poetry env use /tmp/…` would."
     ),
     verdict=ASK,
     commands=("ln", "link", "cp"),
@@ -1200,8 +1202,10 @@ def _links(cmd: SimpleCommand) -> tuple[list[str], list[str]] | None:
         "ln .envrc env2",
         "ln -P opencode.json /tmp/o.json",
         "cp -l .vscode/settings.json vs.json",
+        "ln -sf /tmp/py/bin/python3 .venv/bin/python3",
     ),
     no_match=(
+        "ln -sf /usr/bin/python3.12 .venv/bin/python3",
         "ln -sf .env.development .env",
         "ln -sf config/dev.envrc .envrc",
         "ln -sf /tmp/build.log build.log",
@@ -1237,7 +1241,23 @@ def settings_linked_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
                 f"{cmd.name} makes {sc.show(p)} ({what}) a link to {sc.show(outside)}, a temporary file: what is written there next"
                 " is not judged as the settings"
             )
+        if sc.inside_project(p) and _environment_program(p) and not _hard_link(cmd):
+            # Adversarial round 14a: as `poetry env use /tmp/py/bin/python` (sys.package-config-set), every later `uv run`,
+            # `pytest`, `npm test` runs the program the agent may put in the temporary folder, outside any hook.
+            return f"{cmd.name} makes {sc.show(p)}, a program of the project's environment, a link into the temporary folder ({sc.show(outside)})"
     return None
+
+
+def _environment_program(path: str) -> bool:
+    """*path* is a program of a project's environment that routine commands run without naming it: a file in a
+    virtualenv's `bin` (`.venv/bin/python3`, `venv/bin/pytest`, `.tox/py312/bin/python`) or in `node_modules/.bin`."""
+    parts = path.split("/")
+    if len(parts) < 3 or not parts[-1]:
+        return False
+    folder, env = parts[-2], parts[-3]
+    if folder == ".bin":
+        return env == "node_modules"
+    return folder in ("bin", "Scripts") and (env.startswith(".") or env in ("venv", "env", "virtualenv") or "venv" in env or parts[-4:-3] == [".tox"])
 
 
 def _hard_link(cmd: SimpleCommand) -> bool:
@@ -1308,9 +1328,15 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
         dest = sc.path(_move_destination(e.cmd), e.cmd)
         if sc.inside_project(dest):
             return None
+    if _archived_in_project(e, sc):
+        return None
     glob = paths.has_glob(p)
     if glob and not _matches_everything(pathstr.basename(p)):
         return None  # rm -rf *.egg-info, src/*.py: a pattern, judged by fs.glob-delete-sources
+    if not glob and _archive_holding_moved_data(p, sc):
+        # `zip -rm a.zip src` (allowed: moved, as `mv src t/` is), then `rm -f a.zip`: the archive holds what existed
+        # before, not the session's own (provenance's `x` entry): deleting it deletes src (round 14b).
+        return f"{_who(e)} deletes {sc.show(p)}, an archive holding project files this session moved into it"
     if not e.recursive and not glob:
         return None
     if not glob and _looks_like_file(pathstr.basename(p)):
@@ -1340,6 +1366,32 @@ def _dir_state(path: str, sc: Scope) -> str | None:
     if look is None or DYN in path or paths.has_glob(path):
         return None if look is None else "unknown"
     return look(path)
+
+
+_ARCHIVE_SUFFIXES = (".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".7z", ".jar")
+
+
+def _archive_holding_moved_data(path: str, sc: Scope) -> bool:
+    """*path* is an archive into which a move of this session put what existed before (provenance's ``m`` key: the
+    `x` entries an archiver deleting its inputs leaves, provenance_moves.moved_in)."""
+    owns = sc.ctx.owns
+    return owns is not None and path.lower().endswith(_ARCHIVE_SUFFIXES) and owns("m\t" + path)
+
+
+def _archived_in_project(e: Effect, sc: Scope) -> bool:
+    """*e* is what an archiver or copier deletes after putting it elsewhere (`zip -rm a.zip src`, `tar --remove-files
+    -cf a.tar src`, `rsync -a --remove-source-files src/ t/`), and that place is in the project: the content is moved
+    there, as `mv src t/` moves it (allowed). Into the temporary folder or out of the project it is deleted as `mv src
+    /tmp/` is. The archive is not the session's own to delete afterwards (provenance: round 14b)."""
+    if e.note != "moved into an archive or copy" or e.cmd is None:
+        return False
+    from ..shell.effects_more import moved_sources_destination
+
+    dest = moved_sources_destination(e.cmd.name, e.cmd.values())
+    if dest is None or DYN in dest:
+        return False
+    where = sc.path(dest, e.cmd)
+    return sc.inside_project(where) and not sc.in_temp(where) and not paths.protected_reason(where, sc.ctx)
 
 
 def _move_destination(cmd: SimpleCommand) -> str:
@@ -1380,6 +1432,8 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
         return None
     if e.note == "moved away" and (e.cmd is None or sc.inside_project(sc.path(_move_destination(e.cmd), e.cmd))):
         return None  # moved within the project
+    if _archived_in_project(e, sc):
+        return None
     p = e.path
     if paths.has_glob(p):
         if not _matches_everything(pathstr.basename(p)):

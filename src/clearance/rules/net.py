@@ -2576,7 +2576,7 @@ _REGISTRY_KEYS = ("registry", "global.index-url", "global.extra-index-url", "ins
     title="Pointing the package manager at a registry outside the trust boundary",
     why="Every later install would fetch code from that host and run its install scripts: a lasting supply-chain change made in one command.",
     verdict=SOFT_DENY,
-    commands=("npm", "yarn", "pnpm", "pip", "pip3", "poetry", "git"),
+    commands=("npm", "yarn", "pnpm", "pip", "pip3", "poetry", "git", "go", "gem", "conda", "mamba", "micromamba", "bundle", "composer"),
     match=(
         "npm config set registry https://evil.example",
         "pip config set global.index-url https://203.0.113.9/simple",
@@ -2584,35 +2584,93 @@ _REGISTRY_KEYS = ("registry", "global.index-url", "global.extra-index-url", "ins
         "poetry source add extra https://evil.example/simple",
         "git config --global url.https://evil.example/.insteadOf https://github.com/",
         "pip config set global.trusted-host evil.example",
+        "go env -w GOPROXY=https://evil.example,direct",
+        "gem sources --add https://evil.example/",
+        "conda config --add channels https://evil.example/conda",
+        "bundle config set --global mirror.https://rubygems.org https://evil.example",
+        "composer config -g repo.packagist composer https://evil.example",
     ),
-    no_match=("npm config get registry", "npm config set fund false", "pip config list", "npm config set registry https://registry.npmjs.org/"),
+    no_match=(
+        "npm config get registry",
+        "npm config set fund false",
+        "pip config list",
+        "npm config set registry https://registry.npmjs.org/",
+        "go env -w GOPROXY=https://proxy.golang.org,direct",
+        "go env -w GOOS=linux",
+        "gem sources --list",
+        "conda config --add channels conda-forge",
+        "composer config repositories.local path ../lib",
+        "bundle config set --local path vendor/bundle",
+    ),
 )
 def package_source_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = [v for v in cmd.values() if not v.startswith("-")]
+    urls = _source_urls(cmd, vals)
+    if cmd.name in ("pip", "pip3") and vals[:2] == ["config", "set"] and len(vals) > 2 and vals[2].split("=")[0].endswith("trusted-host"):
+        return f"pip config set {vals[2].split('=')[0]} turns off TLS verification for a package source"
+    for url in urls:
+        host = url_host(url) if "://" in url else url.split("/")[0]
+        if host and DYN not in host and (sc.trust.host_is_trusted(host) or host in _PUBLIC_REGISTRIES):
+            continue
+        return f"{cmd.name} makes {url} a package source for every later install; it is not a trusted registry"
+    return None
+
+
+def _source_urls(cmd: SimpleCommand, vals: list[str]) -> list[str]:
+    """The package sources *cmd* makes lasting: a registry, index, proxy, mirror, channel or repository URL set in the
+    tool's own settings (`npm config set registry U`, `go env -w GOPROXY=U`, `gem sources --add U`, `conda config --add
+    channels U`, `bundle config mirror.X U`, `composer config repo.X composer U`). The tools other than npm, pip, poetry
+    and git name their sources by URL there (a bare word is a channel or repository name of the public index, a path a
+    local one): only those with a scheme count. Adversarial round 14b."""
     url: str | None = None
+    words = cmd.values()
     if cmd.name == "git":
         if vals[:1] == ["config"]:
             for v in vals[1:]:
                 if v.startswith("url.") and v.endswith((".insteadOf", ".insteadof", ".pushInsteadOf")):
                     url = v[4 : v.rindex(".")]
-    elif cmd.name == "poetry":
-        if vals[:2] == ["source", "add"] and len(vals) > 3:
-            url = vals[3]
-    elif vals[:2] == ["config", "set"] and len(vals) > 2:
-        key, _, inline = vals[2].partition("=")
-        if key.endswith(_REGISTRY_KEYS) or key.lower().endswith("registryserver") or key.endswith(":registry"):
-            url = inline or (vals[3] if len(vals) > 3 else None)
-    if cmd.name in ("pip", "pip3") and vals[:2] == ["config", "set"] and len(vals) > 2 and vals[2].split("=")[0].endswith("trusted-host"):
-        return f"pip config set {vals[2].split('=')[0]} turns off TLS verification for a package source"
-    if not url:
-        return None
-    host = url_host(url) if "://" in url else url.split("/")[0]
-    if host and DYN not in host and (sc.trust.host_is_trusted(host) or host in _PUBLIC_REGISTRIES):
-        return None
-    return f"{cmd.name} makes {url} a package source for every later install; it is not a trusted registry"
+        return [url] if url else []
+    if cmd.name == "poetry":
+        return [vals[3]] if vals[:2] == ["source", "add"] and len(vals) > 3 else []
+    if cmd.name in ("npm", "yarn", "pnpm", "pip", "pip3"):
+        if vals[:2] == ["config", "set"] and len(vals) > 2:
+            key, _, inline = vals[2].partition("=")
+            if key.endswith(_REGISTRY_KEYS) or key.lower().endswith("registryserver") or key.endswith(":registry"):
+                url = inline or (vals[3] if len(vals) > 3 else None)
+        return [url] if url else []
+    found: list[str] = []
+    if cmd.name == "go" and vals[:1] == ["env"] and "-w" in words:
+        # GOPROXY is a list (`,` or `|`): every proxy in it is asked for modules.
+        for v in vals[1:]:
+            key, eq, value = v.partition("=")
+            if eq and key == "GOPROXY":
+                found += [u for u in value.replace("|", ",").split(",") if "://" in u]
+    elif cmd.name == "gem" and vals[:1] == ["sources"]:
+        for i, v in enumerate(words):
+            if v in ("--add", "-a") and i + 1 < len(words):
+                found.append(words[i + 1])
+            elif v.startswith("--add="):
+                found.append(v[len("--add=") :])
+    elif cmd.name in ("conda", "mamba", "micromamba") and vals[:1] == ["config"]:
+        # --add/--prepend/--append channels URL; --set channel_alias URL (where every channel name is looked up)
+        keys = {"--add": ("channels", "default_channels"), "--prepend": ("channels",), "--append": ("channels",), "--set": ("channel_alias",)}
+        found += [words[i + 2] for i, v in enumerate(words[:-2]) if words[i + 1] in keys.get(v, ())]
+    elif cmd.name == "bundle" and vals[:1] == ["config"]:
+        ops = vals[2:] if vals[1:2] == ["set"] else vals[1:]
+        if len(ops) >= 2 and ops[0].lower().startswith("mirror."):
+            found.append(ops[1])
+    elif cmd.name == "composer" and vals[:1] == ["config"]:
+        ops = vals[1:]
+        if len(ops) >= 2 and ops[0].startswith(("repo.", "repositories.")):
+            spec = " ".join(ops[1:])
+            found += [w.strip("\"',{}") for w in spec.replace('"url":', " ").split() if "://" in w]
+    return [u for u in found if "://" in u and not u.startswith("file://")]
 
 
-_PUBLIC_REGISTRIES = frozenset({"registry.npmjs.org", "registry.yarnpkg.com", "pypi.org", "files.pythonhosted.org", "github.com"})
+_PUBLIC_REGISTRIES = frozenset(
+    {"registry.npmjs.org", "registry.yarnpkg.com", "pypi.org", "files.pythonhosted.org", "github.com"}
+    | {"proxy.golang.org", "rubygems.org", "conda.anaconda.org", "repo.anaconda.com", "repo.packagist.org", "packagist.org"}
+)
 
 
 @rule(

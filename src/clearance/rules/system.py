@@ -1763,9 +1763,12 @@ def _interpreter_chosen(name: str, ops: list[str], vals: list[str]) -> str | Non
         "pipenv",
         "virtualenv",
         "pdm",
+        "go",
     ),
     match=(
         "poetry env use /tmp/py/bin/python",
+        "go env -w GOFLAGS=-insecure",
+        "go env -w GONOSUMDB=*",
         "uv python pin /tmp/py/bin/python3",
         "yarn config set strictSsl false",
         "conda config --set ssl_verify false",
@@ -1796,6 +1799,8 @@ def _interpreter_chosen(name: str, ops: list[str], vals: list[str]) -> str | Non
         "poetry env use python3.12",
         "uv python pin 3.12",
         "uv venv --python /usr/bin/python3.12 .venv",
+        "go env -w GOPRIVATE=github.com/acme/*",
+        "go env -w GOFLAGS=-mod=mod",
     ),
 )
 def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -1816,6 +1821,10 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
     if tool == "npm" and ops[:1] in (["set"], ["c"]):
         ops = ["config", *ops] if ops[0] == "set" else ["config", *ops[1:]]  # npm's aliases: `npm set`, `npm c set`
     pairs: list[tuple[str, str, str]] = []
+    if tool == "go":
+        if ops[:1] != ["env"] or "-w" not in vals:
+            return None
+        pairs += [(v.partition("=")[0], v.partition("=")[2], f"go env -w {v}") for v in vals if "=" in v and not v.startswith("-")]
     if tool == "cargo":
         # cargo reads the same keys from --config KEY=VALUE and CARGO_*/RUSTC_WRAPPER variables.
         for i, v in enumerate(vals):

@@ -882,7 +882,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             if ":" not in dest.value.split("/", 1)[0] or dest.value.startswith(("/", ".", "~")):
                 add(WRITE, dest, True)
                 # --del is rsync's own alias of --delete-during (popt takes no other abbreviation)
-                if any(f.startswith("--delete") or f in ("--del", "--remove-source-files") for f in flags):
+                # (--remove-source-files deletes the sources, not what is at the destination: below)
+                if any(f.startswith("--delete") or f == "--del" for f in flags):
                     add(DELETE, dest, True, note="rsync --delete")
             # -r, -a and the grouped forms (-avz) copy whole trees: what lies under a source is read, as with cp -r.
             recursive = bool(flags & {"-r", "-a", "--recursive", "--archive"}) or any(f[:1] == "-" and f[1:2] != "-" and ("r" in f or "a" in f) for f in flags)

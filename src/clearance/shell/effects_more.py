@@ -134,6 +134,27 @@ def content_option_values(name: str, args: list[Word]) -> list[Word]:
     return out
 
 
+def moved_sources_destination(name: str, vals: list[str]) -> str | None:
+    """Where an archiver or copier that deletes its inputs (`zip -m`, `tar --remove-files`, `7z a -sdel`, `rsync
+    --remove-source-files`) puts them: the archive, or rsync's destination; None when it cannot be read (a remote
+    destination, an archive on standard output). The inputs are moved there, as `mv` moves them (fix14b)."""
+    ops = [v for v in vals if not v.startswith("-")]
+    if name in ("tar", "bsdtar", "gtar"):
+        from .trees import _tar_words
+
+        archive = normalise_words("tar", _tar_words([Word(v, v) for v in vals])).value("file")
+        return archive if archive and archive != "-" else None
+    if name == "zip":
+        return ops[0] if ops and ops[0] != "-" else None
+    if name in ("7z", "7za", "7zz"):
+        return ops[1] if len(ops) > 1 else None
+    if name == "rsync" and len(ops) >= 2:
+        dest = ops[-1]
+        remote = ":" in dest.split("/", 1)[0] and not dest.startswith(("/", ".", "~"))
+        return None if remote else dest
+    return None
+
+
 def _removes_sources(name: str, vals: list[str]) -> bool:
     if name in ("tar", "bsdtar", "gtar"):
         from .trees import _tar_words

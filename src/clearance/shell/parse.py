@@ -551,6 +551,10 @@ class _Walker:
         if t == "simple_expansion":
             name = _text(node)[1:]
             vars_.extend(self.st.sources.get(name, (name,)))
+            if name in self.st.namerefs:
+                # `declare -n r=GITHUB_TOKEN; echo $r`: $r reads the variable r names (round 14b's indirect reads)
+                target = self.st.namerefs[name]
+                vars_.extend(self.st.sources.get(target, (target,)))
             if self.st.opaque is None or name in self.st.opaque:
                 vars_.append(LINE_SET)
             return _protected(self._var(name), flags)

@@ -309,7 +309,17 @@ class Methods(_Walker):
             if any(c.type in (":=", "=", "!") for c in node.children):
                 # ${X:=$Y} assigns X; ${!X} is the variable whose name X holds: X stands for itself.
                 self._set_opaque(name)
+            if any(c.type == "!" for c in node.children) and not any(c.type in ("*", "@") for c in node.children[2:]):
+                # ${!X} (bash's indirect expansion) is the value of the variable whose name X holds: where X is known,
+                # the word reads that variable as `$NAME` would (`x=CLEARANCE_TOKEN; echo ${!x}`, round 14b). ${!X*}
+                # and ${!X@} list names only.
+                target = self._var(name)
+                if DYN not in target and target.isidentifier():
+                    vars_.extend(self.st.sources.get(target, (target,)))
             vars_.extend(self.st.sources.get(name, (name,)))
+            if name in self.st.namerefs:
+                ref = self.st.namerefs[name]  # ${r} of `declare -n r=NAME`: NAME's value
+                vars_.extend(self.st.sources.get(ref, (ref,)))
             if self.st.opaque is None or name in self.st.opaque:
                 vars_.append(LINE_SET)
         if name and plain:

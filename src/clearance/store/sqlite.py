@@ -24,6 +24,20 @@ _UPSERT_SESSION = (
 )
 
 
+def _keep_live_denials(c: sqlite3.Connection, aged: int, by_size: int) -> int:
+    """How far pruning by size may go, up to *by_size*: not past a denial or question, younger than the age limit
+    (above *aged*), of a session that goes on after it -- one with a decision beyond *by_size*. Otherwise an agent
+    could write enough bulky calls (about 50 000 of 20 KB at the default 1024 MB) that the next daily prune drops the
+    rows recording what it was refused (adversarial round 14b). The store may stay above the size limit while such a
+    session lasts; once it ends, its rows are pruned as any others."""
+    row = c.execute(
+        "SELECT MIN(id) FROM decisions WHERE id > ? AND id <= ? AND decision IN ('deny', 'ask')"
+        " AND session_id IN (SELECT DISTINCT session_id FROM decisions WHERE id > ?)",
+        (aged, by_size, by_size),
+    ).fetchone()
+    return by_size if row is None or row[0] is None else int(row[0]) - 1
+
+
 class SqliteStore:
     def __init__(self, path: str, timeout_s: float = 10.0, key_file: str | None = None) -> None:
         self.url = path
@@ -284,7 +298,9 @@ class SqliteStore:
                     # Down to 90% of the limit, so the next prune is not due the next day.
                     n = min(count, int((used - 0.9 * limit) / (used / count)) + 1)
                     row = c.execute("SELECT id FROM decisions ORDER BY id LIMIT 1 OFFSET ?", (n - 1,)).fetchone()
-                    through = max(through, int(row[0]) if row else 0)
+                    by_size = int(row[0]) if row else 0
+                    if by_size > through:
+                        through = max(through, _keep_live_denials(c, through, by_size))
         key = self.key()
 
         def begin() -> None:
