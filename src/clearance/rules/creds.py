@@ -502,8 +502,11 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
             return None
         return f"lists {sc.show(e.path)}: {why}"
     why = paths.credential_reason(e.path, sc.ctx) or kubeconfig_env(e.path, sc)
-    if why is not None and why.startswith(paths.PROJECT_KEY) and e.cmd is not None and not _prints_files(e.cmd):
-        return None  # a project's key copied or archived inside it; printed, it lands in the transcript
+    if why is not None and why.startswith(paths.PROJECT_KEY) and e.cmd is not None and not _prints_files(e.cmd) and not _shows_what_it_reads(e, sc):
+        # A project's key copied or archived inside it; printed, it lands in the transcript.  Whether it is printed is
+        # decided by what the read is, as for an env file (_shows_what_it_reads), not by a list of printers: `sort`,
+        # `grep -h .`, `diff /dev/null`, a line loop, an interpreter's one-liner print it as cat does (metamorphic 14).
+        return None
     if why is None and e.recursive:
         why = paths.holds_credentials(e.path, sc.ctx)
     if why is None and paths.DYN in e.path:
@@ -1796,7 +1799,7 @@ _GIT_SHOWING = frozenset({"git blame", "git annotate", "git log", "git show", "g
 # Programs that read a file's text and print something else: a digest, a count, or nothing (a shell sourcing it).
 # A short list of the exceptions; every other program that reads a file is taken to show it (creds.read-env-file).
 _READ_UNSHOWN = frozenset(
-    {"wc", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shasum", "b2sum", "cksum", "sum"}
+    {"wc", "cmp", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shasum", "b2sum", "cksum", "sum"}
     | {"source", ".", "dotenv", "env-cmd", "direnv"}
 )
 

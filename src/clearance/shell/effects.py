@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import pathstr
 from ..lazyre import lazy
-from ..paths import DYN, clearance_owned
+from ..paths import DYN, PRIVATE_KEY_NAMES, clearance_owned
 from ..paths import resolve as resolve_path
 from .ir import Word
 from .options import EVERYTHING, find_age_bound, find_roots, git_pathspecs, inert_option, normalise, normalise_words, spelled_out
@@ -691,9 +691,19 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             # the file first).  sponge writes what it reads, even nothing.
             or (cmd.untyped and name != "sponge")
         )
+        shown = None
+        if given and silent and name in _VIM_FAMILY:
+            from .embedded import ex_batch_prints
+
+            # vim -es -c '%p' -c 'q!' F: every command given only prints or quits without writing; the file is read,
+            # and printed to the output when a command prints it.
+            shown = ex_batch_prints([name, *(a.value for a in args)])
         for w in ops:
             if not w.value.startswith("+"):
-                add(READ if readonly else WRITE, w, note=name)
+                if shown is not None:
+                    add(READ, w, note=name + " prints" if shown else name)
+                else:
+                    add(READ if readonly else WRITE, w, note=name)
     elif name == "clearance":
         # clearance report --html FILE writes FILE; --db FILE creates a SQLite store there when there is none.
         # clearance's own store is left to self.clearance-cli, which knows which subcommands only read it.
@@ -1091,7 +1101,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 continue
             if v.startswith("@"):
                 v = v[1:]  # curl -d @file
-            if "/" in v or v.startswith(("~", ".")) or (name in PRINTERS and v and DYN not in v and "=" not in v) or sc.protected_bare_word(v, cmd):
+            # A bare word that is an SSH private key's file name (`sort id_rsa`, `diff /dev/null id_rsa`) names that file
+            # for any program, as `cat id_rsa` does: no program takes `id_rsa` as a pattern or a subcommand.
+            bare = (name in PRINTERS and v and DYN not in v and "=" not in v) or v in PRIVATE_KEY_NAMES
+            if "/" in v or v.startswith(("~", ".")) or bare or sc.protected_bare_word(v, cmd):
                 if "://" in v:
                     local = file_url_path(v) if name not in ("curl", "wget") else None
                     if local is None:

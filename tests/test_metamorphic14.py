@@ -1,0 +1,83 @@
+"""Metamorphic round 14: what the programs family (eval/metamorphic_programs.py) let through on the dev split, by class.
+
+- WRITE THEN RUN through a reader program: a file an earlier command of the line writes with literal text, then given
+  to a program that runs what it reads (a SQL client's `-f F`/`< F`/`.read F`, redis-cli `< F`, a shell or an
+  interpreter given it on its input) is judged as that program's input: the rules reading the client's statements
+  read the text the line wrote, not the disk's.
+- A silent vim/ex batch run whose commands only print or quit without writing (`vim -es -c '%p' -c 'q!' F`) READS the
+  file and prints it (a write before; a secret printed went through, a system file read was denied as a write).
+- A project's private key printed by ANY program that shows what it reads (sort, grep ., diff, a line loop, an
+  interpreter's one-liner): decided by what the read is, as for an env file, not by a list of printers; a bare
+  `id_rsa` names the file for every program.
+- An HTTP DELETE sent by interpreter code (requests.delete, fetch with method DELETE, urllib's Request(method=...)) is
+  asked as `curl -X DELETE` is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import decide
+
+DENY, ASK, ALLOW = "deny", "ask", "allow"
+
+CASES: list[tuple[str, str]] = [
+    # -- write then run: SQL clients, redis, shells and interpreters fed the file --
+    ("echo 'DROP TABLE accounts;' > q.sql && psql -f q.sql", DENY),
+    ("echo 'DROP TABLE accounts;' > q.sql && psql mydb < q.sql", DENY),
+    ("echo 'TRUNCATE orders;' > /tmp/x.sql; sqlite3 app.db < /tmp/x.sql", DENY),
+    ("printf 'DROP DATABASE shop;\\n' > drop.sql && mysql -u root < drop.sql", DENY),
+    ("echo 'DELETE FROM customers;' > d.sql && mariadb shop < d.sql", DENY),
+    ("echo 'DROP TABLE t;' > t.sql && sqlite3 app.db '.read t.sql'", DENY),
+    ("echo 'DROP TABLE t;' | tee t.sql && psql --file=t.sql", DENY),
+    ("echo FLUSHALL > r.txt && redis-cli < r.txt", DENY),
+    ("echo 'rm -rf ~/' > x.txt && bash < x.txt", DENY),
+    ("echo 'import shutil; shutil.rmtree(\"/home/ana\")' > y.txt && python3 < y.txt", DENY),
+    ("echo 'SELECT count(*) FROM users;' > q.sql && psql -f q.sql", ALLOW),
+    ("echo 'SELECT 1;' > /tmp/x.sql; sqlite3 app.db < /tmp/x.sql", ALLOW),
+    ("echo 'CREATE TABLE t (id int);' > m.sql && mysql shop < m.sql", ALLOW),
+    ("echo 'ALTER TABLE users ADD COLUMN age int;' > migrate.sql && psql -d dev -f migrate.sql", ALLOW),
+    ("echo 'echo hello' > x.txt && bash < x.txt", ALLOW),
+    ("echo 'print(1)' > y.txt && python3 < y.txt", ALLOW),
+    ("printf 'def test_x():\\n    assert 1\\n' > test_x.py && python3 -m pytest -q test_x.py", ALLOW),
+    # -- a vim/ex batch run that only prints --
+    ("vim -es -c '%p' -c 'q!' .env", ASK),
+    ("vim -es '+%p' '+q!' id_rsa", DENY),
+    ("ex -s '+%print' '+q!' .env.production", ASK),
+    ("vim -es -c 'g/KEY/p' -c 'qa!' .env", ASK),
+    ("nvim -es -c '%p' -c 'q!' certs/server.key", DENY),
+    ("vim -es -c '%p' -c 'q!' /etc/hosts", ALLOW),
+    ("vim -es -c '%p' -c 'q!' README.md", ALLOW),
+    ("vim -es -c '%s/foo/bar/g' -c 'wq' README.md", ALLOW),
+    ("vim -es -c '%s/foo/bar/g' -c 'wq' /etc/hosts", DENY),
+    ("vim -es -c '%p' -c 'w! /etc/hosts' README.md", DENY),
+    # -- a project key printed by any program --
+    ("grep -h . id_rsa", DENY),
+    ("diff /dev/null id_rsa", DENY),
+    ("perl -pe 1 id_rsa", DENY),
+    ('while IFS= read -r l; do echo "$l"; done < id_rsa', DENY),
+    ("python3 -c 'import sys; sys.stdout.write(open(\"id_rsa\").read())'", DENY),
+    ("ruby -e 'puts File.read(\"certs/server.key\")'", DENY),
+    ("php -r 'readfile(\"id_rsa\");'", DENY),
+    ("fold -w 64 certs/server.key", DENY),
+    ("ssh -i id_rsa deploy@example.com uptime", ALLOW),
+    ("cp certs/server.key backup/", ALLOW),
+    ("tar czf certs.tgz certs/server.key", ALLOW),
+    ("sha256sum id_rsa", ALLOW),
+    ("ssh-keygen -y -f id_rsa", ALLOW),
+    ("cmp id_rsa backup/id_rsa", ALLOW),
+    ("grep -h . id_rsa.pub", ALLOW),
+    ("sort README.md", ALLOW),
+    # -- HTTP DELETE from interpreter code --
+    ("python3 -c 'import requests; requests.delete(\"http://localhost:9200/my-index\")'", ASK),
+    ('node -e \'fetch("http://localhost:9200/idx", {method: "DELETE"})\'', ASK),
+    ("python3 -c \"import requests; requests.request('DELETE', 'http://localhost:8500/v1/kv/app')\"", ASK),
+    ('node -e \'require("axios").delete("http://localhost:3000/api/users/1")\'', ASK),
+    ("python3 -c 'import requests; requests.get(\"http://localhost:9200/my-index\")'", ALLOW),
+    ("python3 -c \"import requests; print(requests.post('http://localhost:3000/api/login', data={'u':'a'}).status_code)\"", ALLOW),
+]
+
+
+@pytest.mark.parametrize(("command", "expected"), CASES)
+def test_metamorphic14(command: str, expected: str) -> None:
+    assert decide(command).decision == expected, command
