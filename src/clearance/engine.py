@@ -14,7 +14,7 @@ from .paths import DYN, case_insensitive
 from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
 from .scope import CONTAINERS_OWN, Scope
-from .shell.effects import WRITE, Effect, effects
+from .shell.effects import READ, WRITE, Effect, effects
 from .shell.ir import NOT_RUN
 from .shell.limits import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge
 from .shell.options import inert_option
@@ -352,6 +352,9 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
             got = effects(cmd, sc)
             if cmd.container is not None:
                 got = [e for e in got if not e.path.startswith(CONTAINERS_OWN)]  # a new container's own files go with it
+            if sc.copies and at:
+                # `cp .env /tmp/k && cat /tmp/k`: a read of a copy this line made reads the original's text.
+                got += [Effect(READ, sc.copies[e.path], e.raw, e.recursive, e.cmd, e.note) for e in got if e.kind == READ and e.path in sc.copies]
             out.effects.extend(got)
             positions += [at] * len(got)
     finally:

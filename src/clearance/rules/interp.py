@@ -303,7 +303,7 @@ def network(cmd: SimpleCommand, sc: Scope) -> str | None:
 # terminate_instances; google-cloud's bucket.delete(); PyGithub's repo.delete()), AWS SDK v3's Delete…Command, and
 # a push forced through GitPython. The same operations by their CLIs are judged by the cloud, gh and git rules.
 _SDK_IMPORT = lazy(
-    r"(?:\bimport\s+|\bfrom\s+|require\s*\(\s*['\"]|from\s+['\"]|import\s*\(\s*['\"])"
+    r"(?:\bimport\s+(?:[\w.]+(?:\s+as\s+\w+)?\s*,\s*){0,8}|\bfrom\s+|require\s*\(\s*['\"]|from\s+['\"]|import\s*\(\s*['\"])"
     r"(?:boto3|botocore|aioboto3|@aws-sdk/|aws-sdk|google\.cloud|googleapiclient|@google-cloud/|azure\.|@azure/|github\b|@octokit/"
     r"|octokit|gitlab\b|git\b|kubernetes|@kubernetes/|digitalocean|hcloud|linode_api4|cloudflare|stripe|heroku3|supabase|firebase_admin)"
 )
@@ -378,7 +378,7 @@ def sdk_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
 # a client's delete method given the address (requests/httpx/axios/session .delete(URL)), Net::HTTP::Delete, LWP's
 # HTTP::Request->new(DELETE => …).
 _HTTP_DELETE = lazy(
-    r"""(?:['"]DELETE['"]|\bDELETE\s*=>|Net::HTTP::Delete\b|\.delete\s*\(\s*(?:f|r|b)?['"`](?:https?://|localhost|127\.|\[::1\]|/))""",
+    r"""(?:['"]DELETE['"]|\bDELETE\s*=>|Net::HTTP::Delete\b|(?:\.|->)delete\s*\(\s*(?:f|r|b)?['"`](?:https?://|localhost|127\.|\[::1\]|/))""",
     IGNORECASE,
 )
 

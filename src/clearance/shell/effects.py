@@ -547,6 +547,11 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             else:
                 add(WRITE, dest, recursive)
                 landed = [(w, dest) for w in sources]
+            if name == "mv" or (name in ("cp", "install") and not recursive):
+                # cp .env /tmp/k: the copy holds what the original does (Scope.copies); a later read of it reads that.
+                for w, where in landed:
+                    if DYN not in w.value and not any(ch in w.value for ch in "*?["):
+                        sc.remember_copy(sc.word_path(where, cmd), sc.word_path(w, cmd))
             if name == "ln":
                 # The later commands of the line name the link; what they change is what it points at (Scope.links).
                 symbolic = any(a.value in ("-s", "--symbolic") or (a.value[:1] == "-" and a.value[1:2] != "-" and "s" in a.value) for a in args)
