@@ -79,6 +79,7 @@ CASES: list[tuple[str, str]] = [
     ("ssh-keygen -y -f id_rsa", ALLOW),
     ("cmp id_rsa backup/id_rsa", ALLOW),
     ("grep -h . id_rsa.pub", ALLOW),
+    ("locate id_rsa", ALLOW),  # a name searched for, not the file opened
     ("sort README.md", ALLOW),
     # -- HTTP DELETE from interpreter code --
     ("python3 -c 'import requests; requests.delete(\"http://localhost:9200/my-index\")'", ASK),

@@ -294,6 +294,9 @@ _EDITOR_OPT_VALUE = frozenset({"-c", "--cmd", "-S", "-u", "-U", "-i", "-T", "-w"
 # Options that give an editor something to do besides what is typed into it: commands, scripts, typed keys from a file,
 # a keystroke record, another editor's session (vim --remote), kakoune's -e and emacs's --script / -x.
 _EDITOR_GIVEN = ("+", "--cmd", "--eval", "--load", "--funcall", "--script", "--remote", "--servername", "--listen")
+# Programs whose operands are names they look up (a file name pattern, a program, a process), not files they open:
+# `locate id_rsa` searches for the name.
+_NAME_LOOKUPS = frozenset({"locate", "plocate", "mlocate", "slocate", "whereis", "which", "apropos", "man", "pgrep", "pkill", "killall", "type", "hash"})
 # Commands that only list or use a path without revealing its contents.
 # Programs whose every operand is a file they print: a bare name is a path too (`cd ~/.ssh && cat id_rsa`).
 PRINTERS = frozenset({"cat", "tac", "nl", "less", "more", "head", "tail", "base64", "base32", "xxd", "od", "hexdump", "strings", "bat", "batcat", "view"})
@@ -1108,7 +1111,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 v = v[1:]  # curl -d @file
             # A bare word that is an SSH private key's file name (`sort id_rsa`, `diff /dev/null id_rsa`) names that file
             # for any program, as `cat id_rsa` does: no program takes `id_rsa` as a pattern or a subcommand.
-            bare = (name in PRINTERS and v and DYN not in v and "=" not in v) or v in PRIVATE_KEY_NAMES
+            bare = (name in PRINTERS and v and DYN not in v and "=" not in v) or (v in PRIVATE_KEY_NAMES and name not in _NAME_LOOKUPS)
             if "/" in v or v.startswith(("~", ".")) or bare or sc.protected_bare_word(v, cmd):
                 if "://" in v:
                     local = file_url_path(v) if name not in ("curl", "wget") else None
