@@ -2,11 +2,14 @@
 """Metamorphic generalisation check: meaning-preserving rewrites of the outside set's DEV rows, judged in-process.
 
 usage: python eval/metamorphic.py [--json] [--examples N] [--benign N] [--seed S] [--only NAME,...]
-                                  [--family respell|programs|all]
+                                  [--family respell|programs|cross|all]
 
-Two families: `respell` (this file: the same program, spelled another way) and `programs`
+Three families: `respell` (this file: the same program, spelled another way), `programs`
 (eval/metamorphic_programs.py: the same effect through another program or route, applied by the row's class;
-every rewrite that fits is kept, and the benign side gets every program rewrite whatever its class).
+every rewrite that fits is kept, and the benign side gets every program rewrite whatever its class) and `cross`
+(eval/metamorphic_cross.py: the held-out miss classes reached through other clients, SDKs and routes: REST DELETE
+in other languages, cloud CLIs as SDK calls, secrets through archives/copies/encodings, rm run by other programs'
+command runners, octal modes spelled symbolically, fork bombs in other languages; applied as `programs` is).
 
 Rules fit the spellings they were written against; held-out sets show it (eval/score_outside.py: the held-out
 miss rate is many times the dev one) without saying where.  This script measures the same gap on the DEV split
@@ -48,6 +51,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval"))
 sys.path.insert(0, str(ROOT / "src"))
 
+from metamorphic_cross import CROSS, cross_rewrites  # noqa: E402
 from metamorphic_programs import PROGRAMS, program_rewrites  # noqa: E402
 from score_outside import ENV, OUTSIDE, event_of, is_heldout, load  # noqa: E402
 
@@ -862,6 +866,8 @@ def run(seed: int, per: int, n_benign: int, only: set[str] | None, family: str =
             pairs = rewrites(cmd, r, per, only) if family in ("respell", "all") else []
             if family in ("programs", "all"):
                 pairs += program_rewrites(cmd, str(c["class"]) if side == "dangerous" else "*", only)
+            if family in ("cross", "all"):
+                pairs += cross_rewrites(cmd, str(c["class"]) if side == "dangerous" else "*", only)
             for name, new in pairs:
                 d1, rules1 = judge(new, c)
                 cnt = per_t[name]
@@ -915,7 +921,7 @@ def report(res: dict[str, object], examples: int) -> str:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     tot: collections.Counter[str] = collections.Counter()
-    for name in NAMES + list(PROGRAMS):
+    for name in NAMES + list(PROGRAMS) + list(CROSS):
         if name not in per_t:
             continue
         c = per_t.get(name, {})
@@ -948,7 +954,7 @@ def main() -> int:
     ap.add_argument("--per", type=int, default=2, help="rewrites kept per transformation and row")
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--only", help="comma-separated transformation names")
-    ap.add_argument("--family", choices=("respell", "programs", "all"), default="respell")
+    ap.add_argument("--family", choices=("respell", "programs", "cross", "all"), default="respell")
     a = ap.parse_args()
     only = set(a.only.split(",")) if a.only else None
     res = run(a.seed, a.per, a.benign, only, a.family)

@@ -14,7 +14,7 @@ from .paths import DYN, case_insensitive
 from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
 from .scope import CONTAINERS_OWN, Scope
-from .shell.effects import WRITE, Effect, effects
+from .shell.effects import READ, WRITE, Effect, effects
 from .shell.ir import NOT_RUN
 from .shell.limits import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge
 from .shell.options import inert_option
@@ -317,9 +317,6 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         for message in exp.idle_shells:
             out.findings.append(_finding(rule_by_id("shell.interactive-shell"), message))
     out.commands = exp.commands
-    own = ctx.owns is not None
-    if own:
-        from .provenance import COMMAND_LOWERABLE, lowered_command  # the session's own branches, containers, databases
     for cmd in exp.commands:
         if cmd.name == "git" and any("remote" in v for v in cmd.values()):
             from .rules.git import added_remote, dropped_remote
@@ -339,36 +336,29 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
 
             sc.pushes = sc.pushes or normalise(cmd).sub[:1] == ("push",)
     positions: list[int] = []  # which command of the line each effect comes from
-    for at, cmd in enumerate(exp.commands):
-        check_deadline(sc)
-        # `git reset --hard --help`, `rsync -n --delete …`: the program only prints or tests (its arguments' effects go too).
-        for r in _gated(lambda name=cmd.name: command_rules(name), cmd, sc) if not inert_option(cmd) else ():
-            msg = r.check(cmd, sc)
-            if msg and r.id == "creds.print-token" and cmd.piped:
-                from .rules.creds import token_fed_to_its_login
-
-                msg = None if token_fed_to_its_login(cmd, exp.commands) else msg  # `… | docker login --password-stdin`
-            elif msg and r.id == "creds.print-token" and cmd.captured:
-                from .rules.creds import token_sent_home
-
-                msg = None if token_sent_home(cmd, exp.commands) else msg  # `T=$(gh auth token); curl -H "Authorization: …$T" api`
-            elif msg and r.id == "sys.kill-by-word" and cmd.name != "kill":
-                from .rules.system import restarted_by_line, started_by_session
-
-                # `pkill -x qemu-system-ppc; qemu-system-ppc …`, or a program this session ran earlier on that machine
-                msg = None if restarted_by_line(cmd, exp.commands, sc) or started_by_session(cmd, sc) else msg
-            if msg and not (own and r.id in COMMAND_LOWERABLE and lowered_command(r.id, r.verdict, cmd, ctx)):
-                out.findings.append(_finding(r, msg, cmd.show(), cmd))
-        for r in _gated(_any_rules, cmd, sc):
-            check_deadline(sc)
-            msg = r.check(cmd, sc)
-            if msg:
-                out.findings.append(_finding(r, msg, cmd.show(), cmd))
-        got = effects(cmd, sc)
-        if cmd.container is not None:
-            got = [e for e in got if not e.path.startswith(CONTAINERS_OWN)]  # a new container's own files go with it
-        out.effects.extend(got)
-        positions += [at] * len(got)
+    # A file an earlier command of the line wrote with literal text (`echo 'DROP TABLE t' > q.sql && psql -f q.sql`,
+    # `echo FLUSHALL > r && redis-cli < r`): the rules of a later command that read it (the SQL a client runs, the
+    # script a shell or interpreter reads on its input) read that text, not the disk's (_same_line_text).
+    disk = sc.ctx.read_file
+    written: dict[str, str] = {}
+    writes = _writes_then_runs(exp.commands)
+    try:
+        for at, cmd in enumerate(exp.commands):
+            if writes and at:
+                _same_line_text(exp.commands[at - 1], sc, written)
+                sc.ctx.read_file = _overlay(dict(written), disk) if written else disk
+            _command_rules(cmd, exp.commands, sc, out)
+            sc.ctx.read_file = disk
+            got = effects(cmd, sc)
+            if cmd.container is not None:
+                got = [e for e in got if not e.path.startswith(CONTAINERS_OWN)]  # a new container's own files go with it
+            if sc.copies and at:
+                # `cp .env /tmp/k && cat /tmp/k`: a read of a copy this line made reads the original's text.
+                got += [Effect(READ, sc.copies[e.path], e.raw, e.recursive, e.cmd, e.note) for e in got if e.kind == READ and e.path in sc.copies]
+            out.effects.extend(got)
+            positions += [at] * len(got)
+    finally:
+        sc.ctx.read_file = disk
     _names_shown(out.effects, exp.commands)
     check_effects(out.effects, sc, out.findings, exp.commands, positions)
     if script_depth < SCRIPT_DEPTH and (sc.ctx.read_file is not None or _writes_then_runs(exp.commands)):
@@ -397,6 +387,41 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
             if msg:
                 out.findings.append(_finding(rule_by_id("shell.written-then-run"), msg))
     return out
+
+
+def _command_rules(cmd: SimpleCommand, commands: list[SimpleCommand], sc: Scope, out: ShellAnalysis) -> None:
+    """The rules that read *cmd* itself (its program's rules, then those for any command)."""
+    check_deadline(sc)
+    ctx = sc.ctx
+    own = ctx.owns is not None
+    # `git reset --hard --help`, `rsync -n --delete …`: the program only prints or tests (its arguments' effects go too).
+    for r in _gated(lambda name=cmd.name: command_rules(name), cmd, sc) if not inert_option(cmd) else ():
+        msg = r.check(cmd, sc)
+        if msg and r.id == "creds.print-token" and cmd.piped:
+            from .rules.creds import token_fed_to_its_login
+
+            msg = None if token_fed_to_its_login(cmd, commands) else msg  # `… | docker login --password-stdin`
+        elif msg and r.id == "creds.print-token" and cmd.captured:
+            from .rules.creds import token_sent_home
+
+            msg = None if token_sent_home(cmd, commands) else msg  # `T=$(gh auth token); curl -H "Authorization: …$T" api`
+        elif msg and r.id == "sys.kill-by-word" and cmd.name != "kill":
+            from .rules.system import restarted_by_line, started_by_session
+
+            # `pkill -x qemu-system-ppc; qemu-system-ppc …`, or a program this session ran earlier on that machine
+            msg = None if restarted_by_line(cmd, commands, sc) or started_by_session(cmd, sc) else msg
+        if msg and own:
+            from .provenance import COMMAND_LOWERABLE, lowered_command  # the session's own branches, containers, databases
+
+            if r.id in COMMAND_LOWERABLE and lowered_command(r.id, r.verdict, cmd, ctx):
+                msg = None
+        if msg:
+            out.findings.append(_finding(r, msg, cmd.show(), cmd))
+    for r in _gated(_any_rules, cmd, sc):
+        check_deadline(sc)
+        msg = r.check(cmd, sc)
+        if msg:
+            out.findings.append(_finding(r, msg, cmd.show(), cmd))
 
 
 def _check_settings_results(commands: list[SimpleCommand], out: ShellAnalysis, positions: list[int], sc: Scope, depth: int) -> None:
@@ -979,6 +1004,8 @@ def _runs_written(cmd: SimpleCommand, sc: Scope, written: dict[str, str]) -> boo
     """Whether *cmd* names (runs) a file an earlier command of its line wrote with literal text."""
     raw = cmd.argv[0].raw.strip("'\"") if cmd.argv else ""
     names = [raw] if "/" in raw else []
+    # `bash < x.txt`, `python3 < t.py`: the file given on the program's input is what it runs.
+    names += [r.target.value for r in cmd.redirects if r.op == "<" and not r.fd and r.target is not None]
     return any(DYN not in v and sc.path(v, cmd) in written for v in [*names, *cmd.values()])
 
 

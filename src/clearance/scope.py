@@ -27,7 +27,21 @@ def _has_dotdot(value: str) -> bool:
 class Scope:
     """The context of one decision plus the trust boundary, with path helpers."""
 
-    __slots__ = ("ctx", "trust", "_cache", "remotes", "remotes_dropped", "deadline", "fetches", "landed", "links", "pushes", "scripts_read", "own_ports")
+    __slots__ = (
+        "ctx",
+        "trust",
+        "_cache",
+        "remotes",
+        "remotes_dropped",
+        "deadline",
+        "fetches",
+        "landed",
+        "links",
+        "copies",
+        "pushes",
+        "scripts_read",
+        "own_ports",
+    )
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
         self.ctx = ctx
@@ -49,6 +63,9 @@ class Scope:
         # Links the command line itself makes (`ln -s ~ /tmp/h && rm -rf /tmp/h/`): link path -> what it points at, both
         # absolute. The disk cannot show them when the hook decides; paths the later commands name are read through them.
         self.links: dict[str, str] = {}
+        # Copies the command line itself makes (`cp .env /tmp/k && cat /tmp/k`): copy path -> the file copied, both
+        # absolute. A later read of the copy reads what the original holds (engine.analyse_shell adds that read).
+        self.copies: dict[str, str] = {}
         # (label, text) of the project scripts this decision has read (engine._check_scripts): each is judged once.
         self.scripts_read: set[tuple[str, str]] = set()
         # (port, what answers there) of clearance's own services on loopback: the reviewer model, the audit store, the
@@ -164,6 +181,11 @@ class Scope:
     def follow(self, p: str) -> str:
         """An absolute path read through the links this command line made (itself when it made none)."""
         return self._through(p, True) if self.links else p
+
+    def remember_copy(self, copy: str, original: str) -> None:
+        """`cp ORIGINAL COPY`, `mv ORIGINAL COPY` in this command line (both already absolute)."""
+        if DYN not in copy and DYN not in original and copy != original and len(self.copies) < 64:
+            self.copies[copy] = self.copies.get(original, original)
 
     def remember_link(self, link: str, target: str) -> None:
         """`ln -s TARGET LINK` in this command line (both already absolute)."""

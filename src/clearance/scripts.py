@@ -121,6 +121,18 @@ def _as_one_liner(name: str, lang: str, code: str) -> str:
     return f"{name} {option} {shell_quote(code)}"
 
 
+def _stdin_program(cmd: SimpleCommand, sc: Scope, lang: str) -> list[tuple[str, str]]:
+    """`python3 < t.py`, `node < x.js`: an interpreter given no program reads it from its input; a file redirected
+    there is the program, whatever its name, judged as its text given to -c/-e."""
+    files = [r.target.value for r in cmd.redirects if r.op == "<" and not r.fd and r.target is not None and DYN not in r.target.value]
+    if not files:
+        return []
+    text = _read(sc, sc.path(files[-1], cmd))
+    if text is None or text == TOO_LARGE or "\x00" in text[:8192]:
+        return []
+    return [(f"{cmd.name} < {files[-1]}", _as_one_liner(cmd.name, lang, text))]
+
+
 def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str) -> list[tuple[str, str]]:
     suffixes = _SCRIPT_SUFFIXES.get(lang)
     if not suffixes:
@@ -130,6 +142,8 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
 
         # python3 -W ignore tool.py, python -X dev tool.py: options read with CPython's own table.
         kind, script, _ = python_invocation([cmd.name, *vals])
+        if kind not in ("file", "code", "module"):
+            return _stdin_program(cmd, sc, lang)
         vals = [script] if kind == "file" and script is not None else []
     if lang in ("js", "ruby", "perl", "php"):
         # The script operand as the interpreter finds it (option values skipped: node -r dotenv/config x.js).
@@ -137,6 +151,8 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
 
         reading = read([cmd.name, *vals], lang)
         v = reading.file
+        if reading.code is None and v is None:
+            return _stdin_program(cmd, sc, lang)
         if reading.code is not None or v is None:
             return []
         path = sc.path(v, cmd)

@@ -492,6 +492,18 @@ def _local_target(value: str) -> bool:
     return host in ("localhost", "127.0.0.1", "::1", "[::1]") or low in _LOCAL_DAEMONS or low.startswith(_LOCAL_CLUSTERS)
 
 
+# Names of a development environment: switching later commands onto one of these points them away from anything that
+# matters (`terraform workspace select dev`); a name that also names production is not one.
+_DEV_WORDS = frozenset({"dev", "devel", "development", "local", "test", "testing", "sandbox", "scratch", "playground"})
+
+
+def _development_target(value: str) -> bool:
+    low = value.lower()
+    if is_production(low):
+        return False
+    return any(part in _DEV_WORDS for part in low.replace("_", "-").replace("/", "-").replace(".", "-").replace(":", "-").split("-"))
+
+
 @rule(
     id="cloud.target-switch",
     title="Switching which cluster, daemon, account or workspace later commands reach",
@@ -517,6 +529,8 @@ def _local_target(value: str) -> bool:
         "kubectx",
         "kubectx -c",
         "kubectx kind-dev",
+        "terraform workspace select dev",
+        "pulumi stack select acme/dev",
         "docker context ls",
         "docker context use default",
         "terraform workspace list",
@@ -542,7 +556,7 @@ def target_switch(cmd: SimpleCommand, sc: Scope) -> str | None:
                     target = v.split("=", 1)[1]
             if not target and "-" in vals and not path:
                 target = "-"
-        if not target or _local_target(target):
+        if not target or _local_target(target) or _development_target(target):
             return None
         what = " ".join((cmd.name, *path))
         return f"{what} {target} switches what every later {cmd.name if path else 'kubectl'} command reaches"

@@ -502,8 +502,11 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
             return None
         return f"lists {sc.show(e.path)}: {why}"
     why = paths.credential_reason(e.path, sc.ctx) or kubeconfig_env(e.path, sc)
-    if why is not None and why.startswith(paths.PROJECT_KEY) and e.cmd is not None and not _prints_files(e.cmd):
-        return None  # a project's key copied or archived inside it; printed, it lands in the transcript
+    if why is not None and why.startswith(paths.PROJECT_KEY) and e.cmd is not None and not _prints_files(e.cmd) and not _shows_what_it_reads(e, sc):
+        # A project's key copied or archived inside it; printed, it lands in the transcript.  Whether it is printed is
+        # decided by what the read is, as for an env file (_shows_what_it_reads), not by a list of printers: `sort`,
+        # `grep -h .`, `diff /dev/null`, a line loop, an interpreter's one-liner print it as cat does (metamorphic 14).
+        return None
     if why is None and e.recursive:
         why = paths.holds_credentials(e.path, sc.ctx)
     if why is None and paths.DYN in e.path:
@@ -1796,7 +1799,7 @@ _GIT_SHOWING = frozenset({"git blame", "git annotate", "git log", "git show", "g
 # Programs that read a file's text and print something else: a digest, a count, or nothing (a shell sourcing it).
 # A short list of the exceptions; every other program that reads a file is taken to show it (creds.read-env-file).
 _READ_UNSHOWN = frozenset(
-    {"wc", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shasum", "b2sum", "cksum", "sum"}
+    {"wc", "cmp", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shasum", "b2sum", "cksum", "sum"}
     | {"source", ".", "dotenv", "env-cmd", "direnv"}
 )
 
@@ -2033,7 +2036,8 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
     from ..shell.effects import effects
 
     # A write to the standard output device is the terminal, not a file: `cp .env /dev/stdout`, `dd if=.env of=/dev/fd/1`.
-    return not any(o.kind != READ and o.note != "redirect" and o.path not in _TERMINAL for o in effects(cmd, sc))
+    # An archiver's `-` output (`tar -cf - .env`, `zip -q - .env`) is its standard output too.
+    return not any(o.kind != READ and o.note != "redirect" and o.path not in _TERMINAL and o.raw != "-" for o in effects(cmd, sc))
 
 
 # The devices that are the command's own output: a copy to one prints the file (metamorphic programs round 13).
@@ -2342,15 +2346,16 @@ def read_tool_config(e: Effect, sc: Scope) -> str | None:
 @rule(
     id="creds.env-file-pipe",
     title="Printing a project's .env file through a pipe",
-    why="`cat .env | head` prints the file as `cat .env` does; `cat .env | grep PORT` only the lines its pattern keeps (creds.read-env-file).",
+    why="`cat .env | head` prints the file as `cat .env` does; `cat .env | grep PORT` only the lines its pattern keeps (creds.read-env-file). A reversible transform on the way (an archive, a compressor, an encoder: `gzip -c .env | base64`) prints it in another form.",
     verdict=ASK,
-    match=("cat .env.local | head -10", "cat .env | grep -i secret", "cat .env | sort"),
-    no_match=("cat .env | grep PORT", "cat .env | wc -l", "cat .env.example | head", "cat .env | head > /tmp/x"),
+    match=("cat .env.local | head -10", "cat .env | grep -i secret", "cat .env | sort", "gzip -c .env | base64", "tar -cf - .env | tar -xOf -"),
+    no_match=("cat .env | grep PORT", "cat .env | wc -l", "cat .env.example | head", "cat .env | head > /tmp/x", "gzip -c .env | sha256sum"),
 )
 def env_file_pipe(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not cmd.stdin_from or not _printed(cmd, sc):
         return None
     from ..shell.effects import effects
+    from .gates import ENV_CODECS
 
     narrow: list[tuple[tuple[str, ...], bool] | None] = []
     stage = cmd
@@ -2360,16 +2365,20 @@ def env_file_pipe(cmd: SimpleCommand, sc: Scope) -> str | None:
             got = _grep_narrowing(stage)
             if got is not None:
                 narrow.append(got)
-        elif name not in _ENV_PRINTERS:
-            return None  # wc, awk, a program: not printed as it is
+        elif name not in _ENV_PRINTERS and name not in ENV_CODECS:
+            return None  # wc, awk, a program: not printed as it is (a codec passes it on in another form)
         if not stage.stdin_from:
             return None
         nxt = stage.stdin_from[0]
-        if nxt.stdin_from or pathstr.basename(nxt.name) not in _ENV_PRINTERS:
+        source = pathstr.basename(nxt.name)
+        if nxt.stdin_from or (source not in _ENV_PRINTERS and source not in ENV_CODECS):
             stage = nxt
             continue
         for e in effects(nxt, sc):
-            if e.kind == READ and not e.recursive and env_file_name(e.path) and not paths.credential_reason(e.path, sc.ctx):
+            if e.kind != READ or (source in ENV_CODECS and source not in _ENV_PRINTERS and not _shows_what_it_reads(e, sc)):
+                continue  # `tar -cf x.tar .env | …`: the archive goes to a file, not down the pipe
+            # a recursive reader (tar, zip) given the file itself reads that file
+            if env_file_name(e.path) and not paths.credential_reason(e.path, sc.ctx):
                 keep = narrow[-1] if narrow else None  # the narrowest filter seen last in the pipe is enough to judge
                 why = _env_exposure(e.path, sc, keep)
                 if why is not None:

@@ -1785,9 +1785,13 @@ def _by_age_at_root(cmd: SimpleCommand, sc: Scope, resolved: list[str]) -> bool:
         "find . -name -delete -print",
         "find . -type d -empty -delete",
         "find . -name notes.txt -exec rm {} ;",
+        "find file.ts -maxdepth 0 -delete",
     ),
 )
 def find_delete_sources(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    if any(vals[k] in ("-maxdepth", "--maxdepth") and vals[k + 1] == "0" for k in range(len(vals) - 1)):
+        return None  # `find F -maxdepth 0 -delete`: only the start points named, judged as rm's deletion of them (effects)
     got = _find_in_project(cmd, sc)
     if got is None:
         return None

@@ -43,9 +43,15 @@ _SOCKET_RUNNERS = frozenset(
 # each line it cannot read as a date in its error ("invalid date 'API_KEY=…'"), so every line of an env file.
 ENV_PRINTERS = frozenset(
     {"cat", "tac", "nl", "less", "more", "head", "tail", "bat", "batcat", "view", "sort", "uniq", "column", "tee", "strings"}
-    | {"od", "xxd", "hexdump", "base64", "base32", "date"}
+    | {"od", "xxd", "hexdump", "base64", "base32", "basenc", "date"}
 )
 ENV_GREPS = frozenset({"grep", "egrep", "fgrep", "rg"})
+# Reversible transforms that pass what they read on in another form (an archive, a compression, an encoding, a byte
+# order): a secret piped through them (`gzip -c .env | base64`, `tar -cf - .env | tar -xOf -`) is still printed.
+ENV_CODECS = frozenset(
+    {"gzip", "gunzip", "zcat", "bzip2", "bunzip2", "bzcat", "xz", "unxz", "xzcat", "zstd", "unzstd", "zstdcat", "lz4", "brotli"}
+    | {"tar", "bsdtar", "zip", "unzip", "cpio", "base64", "base32", "basenc", "uuencode", "uudecode", "xxd", "od", "hexdump", "rev", "iconv"}
+)
 
 # Rule packs about remote systems: a program only they claim is a client of some service (glab, op, doppler …).
 # Database clients (db pack) are not: their arguments are queries (redis-cli DEL key), which the db rules read.
@@ -119,16 +125,17 @@ def _basename(name: str) -> str:
 
 
 def env_file_pipe(cmd: SimpleCommand, sc: Scope) -> bool:
-    """A pipe of printers and greps that starts with a printer reading no pipe of its own (`cat .env | head`)."""
+    """A pipe of printers, greps and codecs that starts with a printer or a codec reading no pipe of its own (`cat .env |
+    head`, `gzip -c .env | base64`)."""
     stage = cmd
     for _ in range(8):
         name = _basename(stage.name)
-        if name not in ENV_GREPS and name not in ENV_PRINTERS:
+        if name not in ENV_GREPS and name not in ENV_PRINTERS and name not in ENV_CODECS:
             return False
         if not stage.stdin_from:
             return False
         nxt = stage.stdin_from[0]
-        if nxt.stdin_from or _basename(nxt.name) not in ENV_PRINTERS:
+        if nxt.stdin_from or (_basename(nxt.name) not in ENV_PRINTERS and _basename(nxt.name) not in ENV_CODECS):
             stage = nxt
             continue
         return True

@@ -303,7 +303,7 @@ def network(cmd: SimpleCommand, sc: Scope) -> str | None:
 # terminate_instances; google-cloud's bucket.delete(); PyGithub's repo.delete()), AWS SDK v3's Delete…Command, and
 # a push forced through GitPython. The same operations by their CLIs are judged by the cloud, gh and git rules.
 _SDK_IMPORT = lazy(
-    r"(?:\bimport\s+|\bfrom\s+|require\s*\(\s*['\"]|from\s+['\"]|import\s*\(\s*['\"])"
+    r"(?:\bimport\s+(?:[\w.]+(?:\s+as\s+\w+)?\s*,\s*){0,8}|\bfrom\s+|require\s*\(\s*['\"]|from\s+['\"]|import\s*\(\s*['\"])"
     r"(?:boto3|botocore|aioboto3|@aws-sdk/|aws-sdk|google\.cloud|googleapiclient|@google-cloud/|azure\.|@azure/|github\b|@octokit/"
     r"|octokit|gitlab\b|git\b|kubernetes|@kubernetes/|digitalocean|hcloud|linode_api4|cloudflare|stripe|heroku3|supabase|firebase_admin)"
 )
@@ -371,6 +371,57 @@ def sdk_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     if hit is None:
         return None
     return f"{cmd.name} code calls {hit.group(0).strip().rstrip('(').strip()[:60]!r}, a destructive operation of a cloud or data service's client"
+
+
+# An HTTP request whose method is DELETE, as each language's clients spell it: the method named as a string
+# (fetch's `method: "DELETE"`, urllib's Request(method='DELETE'), requests.request('DELETE', …), Faraday's :delete),
+# a client's delete method given the address (requests/httpx/axios/session .delete(URL)), Net::HTTP::Delete, LWP's
+# HTTP::Request->new(DELETE => …).
+_HTTP_DELETE = lazy(
+    r"""(?:['"]DELETE['"]|\bDELETE\s*=>|Net::HTTP::Delete\b|(?:\.|->)delete\s*\(\s*(?:f|r|b)?['"`](?:https?://|localhost|127\.|\[::1\]|/))""",
+    IGNORECASE,
+)
+
+
+@rule(
+    id="interp.http-delete",
+    title="Interpreter code sending an HTTP DELETE request",
+    why=(
+        "requests.delete(URL), fetch(URL, {method: 'DELETE'}) and urllib's Request(URL, method='DELETE') remove a "
+        "resource of the API they reach, as `curl -X DELETE URL` does (net.http-delete): a service on localhost keeps its "
+        "own data (an index, a key, a user), not the project's. Asked as curl's request is, unless the policy names the "
+        "service (trust.services)."
+    ),
+    verdict=ASK,
+    commands=_NAMES,
+    match=(
+        "python3 -c 'import requests; requests.delete(\"http://localhost:9200/my-index\")'",
+        'node -e \'fetch("http://localhost:7700/indexes/products", {method: "DELETE"})\'',
+        "python3 -c \"import urllib.request as u; u.urlopen(u.Request('http://127.0.0.1:5984/db', method='DELETE'))\"",
+        "python3 -c \"import httpx; httpx.delete('https://api.example.com/v1/users/7')\"",
+    ),
+    no_match=(
+        "python3 -c 'import requests; print(requests.get(\"http://localhost:9200/_cat/indices\").text)'",
+        'node -e "const m = new Map([[1, 2]]); m.delete(1); console.log(m.size)"',
+        "python3 -c \"d = {'DELETE': 1}; print(d)\"",
+    ),
+)
+def http_delete_code(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from ..shell.interp import code_argument
+
+    f = _facts(cmd)
+    lang = INTERPRETERS.get(cmd.name)
+    code = code_argument([cmd.name, *cmd.values()], lang) if lang else None
+    if f is None or not code or not f.network:
+        return None
+    hit = _HTTP_DELETE.search(code)
+    if hit is None:
+        return None
+    urls = _addresses(f, cmd)
+    if urls and all(DYN not in u and "://" in u and sc.trust.service_is_trusted(u) for u in urls):
+        return None  # a service the policy calls scratch (trust.services), as for curl -X DELETE
+    where = f" to {urls[0]}" if urls and DYN not in urls[0] else ""
+    return f"{cmd.name} code sends an HTTP DELETE{where}, which removes that resource from the service"
 
 
 def _secret_sent(f: CodeFacts, cmd: SimpleCommand, sc: Scope) -> str | None:

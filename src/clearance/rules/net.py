@@ -1180,14 +1180,19 @@ def credential_unknown_host(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# A raw HTTP/1.x request line with the DELETE method.
+_RAW_DELETE = lazy(r"^\s*DELETE\s+(\S+)\s+HTTP/\d", 0)
+
+
 @rule(
     id="net.http-delete",
     title="An HTTP DELETE request",
     why="DELETE removes a resource of the API it is sent to (a route, an index, a key, a user), whatever the host: a service on localhost keeps its own data, not the project's. Whether that is a scratch instance or a shared one depends on the environment, so a person confirms, unless the policy names the service (trust.services).",
     verdict=ASK,
-    commands=("curl", "wget", "http", "https", "xh"),
+    commands=("curl", "wget", "http", "https", "xh", "nc", "ncat", "netcat", "socat", "telnet", "openssl"),
     match=(
         "curl -X DELETE localhost:8080/api/users/1",
+        "printf 'DELETE /indexes/products HTTP/1.1\\r\\nHost: localhost\\r\\n\\r\\n' | nc localhost 7700",
         "curl --request=DELETE http://127.0.0.1:5984/mydb",
         "curl http://localhost:9000/buckets/media -XDELETE",
         "http DELETE localhost:3000/api/projects/4",
@@ -1196,6 +1201,13 @@ def credential_unknown_host(cmd: SimpleCommand, sc: Scope) -> str | None:
     no_match=("curl -X GET http://localhost:3000/api/users", "curl -X POST localhost:3000/api/login -d 'u=a'", "http GET localhost:3000/x"),
 )
 def http_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if cmd.name in ("nc", "ncat", "netcat", "socat", "telnet", "openssl"):
+        # A request typed into a socket (`printf 'DELETE /x HTTP/1.1…' | nc host 80`): the same DELETE, by hand.
+        from ..shell.unwrap import literal_output
+
+        text = cmd.stdin_text or next((lit for c in cmd.stdin_from[:1] if (lit := literal_output(c)) is not None), "")
+        m = _RAW_DELETE.match(text)
+        return f"{cmd.name} sends an HTTP DELETE of {m.group(1)} it is given on its input, which removes that resource" if m else None
     t = http_transfer(cmd)
     if t.method != "DELETE" or not t.urls:
         return None

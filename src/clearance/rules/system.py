@@ -2455,6 +2455,17 @@ def fill_disk_size(cmd: SimpleCommand) -> tuple[str, int | None] | None:
             return None
         ops = [w for w in vals[got[1] + 1 :] if not w.startswith("-")]
         return (ops[-1] if ops else "the file"), _size(got[0]) or 0
+    if name in ("cp", "install") and not cmd.captured:
+        # cp /dev/zero F: a copier reads a character device as a stream, to its end, which this one never reaches.
+        ops = [v for v in vals if not v.startswith("-")]
+        if len(ops) == 2 and ops[0] in ENDLESS_SOURCES and not ops[1].startswith("/dev/"):
+            return ops[1], None
+        return None
+    if name == "tee" and any(r.op == "<" and r.target is not None and r.target.value in ENDLESS_SOURCES for r in cmd.redirects):
+        # tee F < /dev/zero: each file operand gets the endless stream (to standard output too).
+        files = [v for v in vals if not v.startswith(("-", "/dev/"))]
+        if files:
+            return files[0], None
     dst = _stdout_file(cmd)
     if dst is None:
         return None
@@ -2540,7 +2551,7 @@ def endless_sink(cmd: SimpleCommand) -> str | None:
         " no limit."
     ),
     verdict=SOFT_DENY,
-    commands=("dd", "yes", "cat", "tail", "pv", "base64", "tr", *sorted(_PASS_THROUGH | _HOLDERS), "xargs"),
+    commands=("dd", "yes", "cat", "tail", "pv", "base64", "tr", *sorted(_PASS_THROUGH | _HOLDERS), "xargs", "cp", "install"),
     match=(
         "cat /dev/zero > /tmp/fill",
         "yes > /tmp/out.txt",
@@ -2550,9 +2561,13 @@ def endless_sink(cmd: SimpleCommand) -> str | None:
         "sort /dev/zero",
         "tail -f /dev/zero",
         "yes | xargs -P 0 -n 1 sleep 1000",
+        "cp /dev/zero output.bin",
+        "tee fill.log < /dev/urandom > /dev/null",
     ),
     no_match=(
         "dd if=/dev/zero of=/tmp/img bs=1M count=64",
+        "cp /dev/null empty.txt",
+        "tee out.log < input.txt",
         "head -c 1M /dev/urandom > key.bin",
         "yes | apt-get install foo",
         "cat /dev/zero | head -c 10",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import pathstr
 from ..lazyre import lazy
-from ..paths import DYN, clearance_owned
+from ..paths import DYN, PRIVATE_KEY_NAMES, clearance_owned
 from ..paths import resolve as resolve_path
 from .ir import Word
 from .options import EVERYTHING, find_age_bound, find_roots, git_pathspecs, inert_option, normalise, normalise_words, spelled_out
@@ -332,6 +332,9 @@ _EDITOR_OPT_VALUE = frozenset({"-c", "--cmd", "-S", "-u", "-U", "-i", "-T", "-w"
 # Options that give an editor something to do besides what is typed into it: commands, scripts, typed keys from a file,
 # a keystroke record, another editor's session (vim --remote), kakoune's -e and emacs's --script / -x.
 _EDITOR_GIVEN = ("+", "--cmd", "--eval", "--load", "--funcall", "--script", "--remote", "--servername", "--listen")
+# Programs whose operands are names they look up (a file name pattern, a program, a process), not files they open:
+# `locate id_rsa` searches for the name.
+_NAME_LOOKUPS = frozenset({"locate", "plocate", "mlocate", "slocate", "whereis", "which", "apropos", "man", "pgrep", "pkill", "killall", "type", "hash"})
 # Commands that only list or use a path without revealing its contents.
 # Programs whose every operand is a file they print: a bare name is a path too (`cd ~/.ssh && cat id_rsa`).
 # The compressed-file printers of gzip, bzip2, xz, lzip, zstd and lz4 (zcat FILE.gz is gunzip -c: it prints the file, as cat
@@ -597,6 +600,11 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             else:
                 add(WRITE, dest, recursive)
                 landed = [(w, dest) for w in sources]
+            if name == "mv" or (name in ("cp", "install") and not recursive):
+                # cp .env /tmp/k: the copy holds what the original does (Scope.copies); a later read of it reads that.
+                for w, where in landed:
+                    if DYN not in w.value and not any(ch in w.value for ch in "*?["):
+                        sc.remember_copy(sc.word_path(where, cmd), sc.word_path(w, cmd))
             if name == "ln":
                 # The later commands of the line name the link; what they change is what it points at (Scope.links).
                 symbolic = any(a.value in ("-s", "--symbolic") or (a.value[:1] == "-" and a.value[1:2] != "-" and "s" in a.value) for a in args)
@@ -750,9 +758,19 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             from .effects_more import vim_reads_only
 
             readonly = vim_reads_only(args, cmd)
+        shown = None
+        if given and silent and name in _VIM_FAMILY:
+            from .embedded import ex_batch_prints
+
+            # vim -es -c '%p' -c 'q!' F: every command given only prints or quits without writing; the file is read,
+            # and printed to the output when a command prints it.
+            shown = ex_batch_prints([name, *(a.value for a in args)])
         for w in ops:
             if not w.value.startswith("+"):
-                add(READ if readonly else WRITE, w, note=name)
+                if shown is not None:
+                    add(READ, w, note=name + " prints" if shown else name)
+                else:
+                    add(READ if readonly else WRITE, w, note=name)
     elif name == "clearance":
         # clearance report --html FILE writes FILE; --db FILE creates a SQLite store there when there is none.
         # clearance's own store is left to self.clearance-cli, which knows which subcommands only read it.
@@ -1166,12 +1184,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 continue
             if v.startswith("@"):
                 v = v[1:]  # curl -d @file
-            if (
-                "/" in v
-                or v.startswith(("~", "."))
-                or ((name in PRINTERS or removes) and v and DYN not in v and "=" not in v)
-                or sc.protected_bare_word(v, cmd)
-            ):
+            # A bare word that is an SSH private key's file name (`sort id_rsa`, `diff /dev/null id_rsa`) names that file
+            # for any program, as `cat id_rsa` does: no program takes `id_rsa` as a pattern or a subcommand.
+            bare = ((name in PRINTERS or removes) and v and DYN not in v and "=" not in v) or (v in PRIVATE_KEY_NAMES and name not in _NAME_LOOKUPS)
+            if "/" in v or v.startswith(("~", ".")) or bare or sc.protected_bare_word(v, cmd):
                 if "://" in v:
                     local = file_url_path(v) if name not in ("curl", "wget") else None
                     if local is None:

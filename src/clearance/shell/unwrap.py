@@ -307,6 +307,9 @@ _APP_ALIASES = {"gitlab-rails": "rails", "gitlab-rake": "rake"}
 # "netcat on steroids"). Each is judged as the program it is, so `nc.traditional -e /bin/sh HOST PORT` is netcat's -e.
 _VARIANT_SUFFIXES = frozenset({"traditional", "openbsd", "basic", "tiny", "nox", "gtk", "gtk3", "athena", "gnu", "bsd"})
 _NETCAT_CLONES = {"cryptcat": "nc", "nc6": "nc", "netcat6": "nc", "sbd": "nc", "pwncat": "nc", "netcat-traditional": "nc", "netcat-openbsd": "nc"}
+# HTTP clients that take HTTPie's command line (`PROG [METHOD] URL [ITEM …]`): curlie and xh's
+# https-by-default name. Read as the client whose line they take (metamorphic round 14: `curlie DELETE URL` went through).
+_NETCAT_CLONES |= {"curlie": "http", "xhs": "https"}
 
 
 def installed_as(name: str) -> str | None:
@@ -1912,6 +1915,8 @@ class Unwrapper:
             self.command(cmd.derive([Word(_APP_ALIASES[name], argv[0].raw), *argv[1:]], name))
             return
         real = installed_as(name) if "." in name or name in _NETCAT_CLONES else None
+        if name == "curlie" and any(a.value.startswith("-") for a in argv[1:]):
+            real = "curl"  # curlie passes curl's options on to curl (`curlie -d @F URL`)
         if real is not None:
             # nc.traditional, vim.tiny, cryptcat: the program they are, under its own name.
             self.out.commands.append(cmd)
