@@ -154,7 +154,7 @@ def _strip_docstrings(tree: ast.Module) -> None:
 
 # A function none of the samples called is deferred when its code is at least this long (marshalled): shorter, and
 # the stub that stands for it (a call forwarding its arguments) saves too little.
-DEFER_MIN = 500
+DEFER_MIN = 1000
 
 
 def _deferrable(tree: ast.Module, called: set[tuple[int, str]]) -> dict[str, ast.FunctionDef]:
