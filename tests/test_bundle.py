@@ -246,6 +246,12 @@ class Thing(Base):
         return [self.n, self.n, self.n, self.n, self.n, self.n, "a", "b", "c", "d", "e", "f", "g", "h"]
 
 
+def caller_name():
+    import sys
+
+    return [sys._getframe(1).f_globals.get("__name__"), "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"]
+
+
 NAMES = frozenset({"alpha", "beta", "gamma"})
 MIXED = frozenset(("x", 1))
 BUILT = frozenset(n for n in ("p", "q"))
@@ -267,12 +273,16 @@ def _run(code: object, deferred: dict[str, object]) -> dict[str, object]:
     return ns
 
 
-def test_functions_no_sample_called_are_deferred_and_answer_as_before() -> None:
+def test_functions_no_sample_called_are_deferred_and_answer_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    from clearance import bundlebuild
+
+    monkeypatch.setattr(bundlebuild, "DEFER_MIN", 300)  # this module's functions are short
     plain, none = _compile(MODULE, "m.py")
     assert none == {}
-    code, deferred = _compile(MODULE, "m.py", called={(6, "hot")})
+    hot = MODULE.decode().splitlines().index("def hot(x):") + 1
+    code, deferred = _compile(MODULE, "m.py", called={(hot, "hot")})
     # Undecorated, bound once, long enough, not needing a cell the stub lacks (super()): deferred.  Rebound or decorated
-    # functions and methods using super() stay as they are.
+    # functions, methods using super() and a function reading its caller's frame stay as they are.
     assert set(deferred) == {"cold", "Thing.grow"}
     a, b = _run(plain, {}), _run(code, deferred)
     cold, thing = b["cold"], b["Thing"]

@@ -199,6 +199,14 @@ def _deferrable(tree: ast.Module, called: set[tuple[int, str]]) -> dict[str, ast
     return found
 
 
+def _reads_its_caller(code: CodeType) -> bool:
+    """Whether *code* (or code it holds) looks at the frames that called it (``sys._getframe(1)``): on its first call
+    through a stub, its caller would be the stub."""
+    if {"_getframe", "f_back", "currentframe", "stack"} & set(code.co_names):
+        return True
+    return any(_reads_its_caller(c) for c in code.co_consts if isinstance(c, type(code)))
+
+
 def _stub(node: ast.FunctionDef, qualname: str) -> None:
     """Make *node*'s body ``return __deferred__("QUALNAME")(ARGS)``: on its first call the function gets its real code
     (Bundle.deferred) and is called again with the same arguments."""
@@ -300,7 +308,7 @@ def _compile(text: bytes, source: str, called: set[tuple[int, str]] | None = Non
         owner, _, name = qualname.rpartition(".")
         key = f"{classes[owner]}:{owner}.{node.lineno}:{name}" if owner else f"{node.lineno}:{name}"
         code = real.get(key)
-        if code is None or code.co_freevars or len(marshal.dumps(code)) < DEFER_MIN:
+        if code is None or code.co_freevars or _reads_its_caller(code) or len(marshal.dumps(code)) < DEFER_MIN:
             continue  # (a method using super() or __class__ has a cell the stub lacks)
         _stub(node, qualname)
         deferred[qualname] = code
