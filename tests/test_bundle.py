@@ -15,7 +15,7 @@ import pytest
 
 import clearance
 from clearance import bundle
-from clearance.bundlebuild import build
+from clearance.bundlebuild import _compile, build
 
 # Ordinary calls and calls that are denied or asked about, of each tool kind (the answers must not depend on the bundle).
 EVENTS = [
@@ -154,7 +154,7 @@ def test_the_command_group_holds_the_parser_and_no_rule_pack(package: Path) -> N
 
     data = Path(bundle.path(str(package))).read_bytes()
     size = int.from_bytes(data[:4], "little")
-    _head, eager, modules, groups, streams = marshal.loads(data[4 : 4 + size])
+    _head, eager, modules, groups, streams, _deferred = marshal.loads(data[4 : 4 + size])
     group = groups["command"]
     # The eager modules' code is one list (their shared names read once), and only there; a group's is a list too,
     # and each of its modules' code also stands alone for the finder (a call the "command" hint missed).
@@ -166,3 +166,145 @@ def test_the_command_group_holds_the_parser_and_no_rule_pack(package: Path) -> N
     assert {"clearance.shell.parse", "clearance.shell.unwrap", "clearance.shell.plain"} <= set(group) <= set(modules)
     assert not set(group) & set(eager)
     assert not [m for m in group if m.startswith("clearance.rules.")], group  # packs load per command
+
+
+def test_an_eager_package_whose_submodule_completes_first_comes_from_the_bundle(package: Path) -> None:
+    """clearance.rules imports clearance.rules.base, whose import completes first (the stream's order); preloading the
+    submodule imports its package, which then comes from the stream too (its loader the bundle), not from its .pyc."""
+    probe = (
+        "import sys\n"
+        f"sys.path[:0] = [{str(package.parent)!r}, *{[p for p in sys.path if p.endswith('site-packages')]!r}]\n"
+        "from clearance import bundle\n"
+        f"b = bundle.load({str(package)!r})\n"
+        "eager = [m for m, e in b.modules.items() if e[5] == 0]\n"
+        "print(eager.index('clearance.rules.base') < eager.index('clearance.rules') if 'clearance.rules' in eager else 'no')\n"
+        "print(sorted(m for m in eager if sys.modules[m].__loader__ is not b))\n"
+    )
+    p = subprocess.run([sys.executable, "-I", "-S", "-c", probe], capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines()[1] == "[]"
+
+
+def test_a_bash_call_does_not_load_the_file_tools_effects(package: Path, tmp_path: Path) -> None:
+    """The tool's kind (toolkind.py) is all a Bash call needs of tools.py; Read/Edit/Write load tools.py for their effects."""
+    env = _env(tmp_path)
+    _hook(package, EVENTS[0], env)
+    _, imported = _hook(package, EVENTS[0], env)
+    assert "clearance.tools" not in imported
+    probe = "import sys; sys.modules.pop('clearance.tools', None); from clearance.adapters import claude; print('clearance.tools' in sys.modules)"
+    p = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(package.parent)})
+    assert p.stdout.strip() == "False", p.stderr
+
+
+MODULE = b"""
+from __future__ import annotations
+
+SCALE = 3
+
+
+def hot(x):
+    return x + 1
+
+
+def cold(a, /, b, c=SCALE, *rest, d, e=5, **kw):
+    \"\"\"A docstring the bundle drops.\"\"\"
+    total = a + b + c + d + e + sum(rest) + sum(kw.values())
+    parts = [str(i) for i in range(total % 7)]
+    return (total, "-".join(parts), [k for k in sorted(kw)], {"a": a, "b": b, "c": c, "d": d, "e": e})
+
+
+def rebound(x):
+    return [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, "a", "b", "c", "d", "e", "f", "g"]
+
+
+rebound = staticmethod(rebound)
+
+
+def decorate(f):
+    return f
+
+
+@decorate
+def decorated(x):
+    return [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, "a", "b", "c", "d", "e", "f", "g"]
+
+
+class Base:
+    def __init__(self, n):
+        self.n = n
+
+
+class Thing(Base):
+    def grow(self, by, *, times=2):
+        out = []
+        for i in range(times):
+            out.append((self.n + by * i, str(i), [j for j in range(i)], {"i": i, "n": self.n}))
+        return out
+
+    def parent(self, n):
+        super().__init__(n + 1)
+        return [self.n, self.n, self.n, self.n, self.n, self.n, "a", "b", "c", "d", "e", "f", "g", "h"]
+
+
+def caller_name():
+    import sys
+
+    return [sys._getframe(1).f_globals.get("__name__"), "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"]
+
+
+NAMES = frozenset({"alpha", "beta", "gamma"})
+MIXED = frozenset(("x", 1))
+BUILT = frozenset(n for n in ("p", "q"))
+"""
+
+
+def _run(code: object, deferred: dict[str, object]) -> dict[str, object]:
+    """Run module *code* as the bundle does: ``__deferred__`` swaps a stub's code for the real one (Bundle.deferred)."""
+    ns: dict[str, object] = {"__name__": "m"}
+
+    def fetch(name: str) -> object:
+        first, _, method = name.partition(".")
+        function = ns[first].__dict__[method] if method else ns[first]  # type: ignore[union-attr]
+        function.__code__ = deferred[name]  # type: ignore[union-attr]
+        return function
+
+    ns["__deferred__"] = fetch
+    exec(code, ns)  # the test's own module text
+    return ns
+
+
+def test_functions_no_sample_called_are_deferred_and_answer_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    from clearance import bundlebuild
+
+    monkeypatch.setattr(bundlebuild, "DEFER_MIN", 300)  # this module's functions are short
+    plain, none = _compile(MODULE, "m.py")
+    assert none == {}
+    hot = MODULE.decode().splitlines().index("def hot(x):") + 1
+    code, deferred = _compile(MODULE, "m.py", called={(hot, "hot")})
+    # Undecorated, bound once, long enough, not needing a cell the stub lacks (super()): deferred.  Rebound or decorated
+    # functions, methods using super() and a function reading its caller's frame stay as they are.
+    assert set(deferred) == {"cold", "Thing.grow"}
+    a, b = _run(plain, {}), _run(code, deferred)
+    cold, thing = b["cold"], b["Thing"]
+    assert cold.__code__ is not deferred["cold"]  # type: ignore[attr-defined]
+    args = ((1, 2), {"d": 4}), ((1, 2, 3, 10, 20), {"d": 4, "e": 6, "z": 7, "y": 8}), ((1,), {"b": 2, "d": 3})
+    for pos, kw in args:
+        assert b["cold"](*pos, **kw) == a["cold"](*pos, **kw)  # type: ignore[operator]
+    assert cold.__code__ is deferred["cold"]  # type: ignore[attr-defined]  # swapped on the first call
+    assert thing(5).grow(2, times=3) == a["Thing"](5).grow(2, times=3)  # type: ignore[operator]
+    assert thing(5).parent(1) == a["Thing"](5).parent(1)  # type: ignore[operator]
+    assert b["hot"](1) == 2 and cold.__defaults__ == (3,) and cold.__kwdefaults__ == {"e": 5}  # type: ignore[attr-defined, operator]
+    with pytest.raises(TypeError):
+        b["cold"](1)  # type: ignore[operator]  # the stub's signature is the function's
+    assert cold.__doc__ is None and a["cold"].__doc__ is None  # type: ignore[attr-defined]  # docstrings dropped
+
+
+def test_frozensets_of_constants_are_one_constant() -> None:
+    code, _ = _compile(MODULE, "m.py")
+    consts = [c for c in code.co_consts if isinstance(c, frozenset)]
+    assert frozenset({"alpha", "beta", "gamma"}) in consts and frozenset({"x", 1}) in consts
+    ns = _run(code, {})
+    assert ns["NAMES"] == frozenset({"alpha", "beta", "gamma"}) and ns["BUILT"] == frozenset({"p", "q"})
+    shadowed, _ = _compile(b"frozenset = set\nNAMES = frozenset({'a', 'b'})\n", "s.py")
+    assert not [c for c in shadowed.co_consts if isinstance(c, frozenset)]
+    assert _run(shadowed, {})["NAMES"] == {"a", "b"}

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from types import ModuleType
     from typing import Any
 
-FORMAT = 3
+FORMAT = 4
 # The file: 4 bytes (little-endian) giving the length of a marshalled [header(), eager order, entries, groups,
 # streams], then the marshalled code one after another.  A group: name -> the modules every sample of one kind
 # imported beyond the eager ones, in order ("command": the calls with a command, which load the parser and the
@@ -35,7 +35,9 @@ FORMAT = 3
 # table, length of its code; 0 for an eager module, whose code is only in its stream).  A stream: "" (the eager
 # modules) or a group's name -> (offset, length) of one marshalled list of the code of its modules, in its order:
 # one stream shares what the modules share (each identifier is read and interned once, not once per module: ~9 M
-# instructions of interning in a ~70 M cold hook were mostly the same names again).
+# instructions of interning in a ~70 M cold hook were mostly the same names again).  Deferred: module name -> function
+# name -> (offset, length) of the marshalled code of a function the module's code holds only a stub of
+# (bundlebuild._compile): read on the function's first call (Bundle.deferred).
 Entry = tuple[str, int, int, bool, int, int]
 
 
@@ -60,6 +62,7 @@ class Bundle:
         code: memoryview,
         groups: dict[str, list[str]] | None = None,
         streams: dict[str, tuple[int, int]] | None = None,
+        deferred: dict[str, dict[str, tuple[int, int]]] | None = None,
     ) -> None:
         from _frozen_importlib import ModuleSpec  # type: ignore[import-not-found]
 
@@ -68,6 +71,11 @@ class Bundle:
         self.code = code
         self.groups = groups or {}
         self.streams = streams or {}
+        self.later = deferred or {}
+        # The code of the modules of the stream being preloaded, until each runs: a package's __init__ completes
+        # its import after the submodules it imports, so a stream may hold a submodule before its package, whose
+        # import (preload) then finds the package -- and whatever else it imports first -- here.
+        self._pending: dict[str, Any] = {}
         self._spec_class: Any = ModuleSpec
 
     def _current(self, name: str) -> Entry | None:
@@ -93,14 +101,18 @@ class Bundle:
 
     def find_spec(self, name: str, path: object = None, target: object = None) -> Any:
         entry = self._current(name)
-        if entry is None or not entry[5]:
-            return None  # not held, stale, or an eager module (in its stream only) whose preload stopped
-        from marshal import loads
+        if entry is None:
+            return None  # not held, or stale
+        code = self._pending.pop(name, None)  # a module of the stream being preloaded that another imports first
+        if code is None:
+            if not entry[5]:
+                return None  # a module only in a stream whose preload stopped: imported from its source
+            from marshal import loads
 
-        try:
-            code = loads(self.code[entry[4] : entry[4] + entry[5]])
-        except (ValueError, EOFError, TypeError):
-            return None  # unreadable: imported from its source
+            try:
+                code = loads(self.code[entry[4] : entry[4] + entry[5]])
+            except (ValueError, EOFError, TypeError):
+                return None  # unreadable: imported from its source
         spec = self._spec(name, entry)
         spec.loader_state = code
         return spec
@@ -116,6 +128,8 @@ class Bundle:
         import gc
 
         code: Any = getattr(module.__spec__, "loader_state", None)  # find_spec read it
+        if module.__name__ in self.later:
+            module.__dict__["__deferred__"] = self.deferred
         collecting = gc.isenabled()
         gc.disable()
         try:
@@ -145,6 +159,13 @@ class Bundle:
         codes = self._stream(key, order)
         if codes is None:
             return 0  # unreadable: the modules are imported as usual
+        self._pending = dict(zip(order, codes))
+        try:
+            return self._preload(order, codes)
+        finally:
+            self._pending = {}
+
+    def _preload(self, order: list[str], codes: list[Any]) -> int:
         modules = sys.modules
         module_type = type(sys)
         done = 0
@@ -153,9 +174,11 @@ class Bundle:
                 continue
             parent, _, child = name.rpartition(".")
             if parent and parent not in modules:
-                __import__(parent)  # a package whose __init__ imports this module runs first, as it did at the build
+                # A package whose __init__ imports this module runs first, as it did at the build (both from _pending).
+                __import__(parent)
                 if name in modules:
                     continue
+            self._pending.pop(name, None)
             entry = self._current(name)
             if entry is None:
                 continue  # stale or gone: a module importing it imports it as usual
@@ -171,6 +194,8 @@ class Bundle:
                 attrs["__package__"] = name
             else:
                 attrs["__package__"] = parent
+            if name in self.later:
+                attrs["__deferred__"] = self.deferred
             modules[name] = module
             try:
                 exec(code, module.__dict__)
@@ -181,6 +206,18 @@ class Bundle:
                 setattr(modules[parent], child, modules[name])
             done += 1
         return done
+
+    def deferred(self, name: str) -> Any:
+        """The function *name* of the calling module (``f``, or ``Class.f`` for a method) with its real code in place of
+        its stub (its first call: the stub calls what this returns with its arguments)."""
+        from marshal import loads
+
+        module = sys._getframe(1).f_globals
+        first, _, method = name.partition(".")
+        function = module[first].__dict__[method] if method else module[first]
+        where = self.later[module["__name__"]][name]
+        function.__code__ = loads(self.code[where[0] : where[0] + where[1]])
+        return function
 
     def preload_group(self, name: str) -> int:
         """``preload`` the modules of group *name* (none for a group the bundle does not have)."""
@@ -201,12 +238,12 @@ def load(package_dir: str) -> Bundle | None:
     view = memoryview(data)
     size = int.from_bytes(view[:4], "little")
     try:
-        head, order, modules, groups, streams = loads(view[4 : 4 + size])
+        head, order, modules, groups, streams, deferred = loads(view[4 : 4 + size])
     except (ValueError, EOFError, TypeError):
         return None
     if head != header() or not isinstance(order, list) or not isinstance(modules, dict) or not isinstance(groups, dict) or not isinstance(streams, dict):
         return None
-    bundle = Bundle(file, modules, view[4 + size :], groups, streams)
+    bundle = Bundle(file, modules, view[4 + size :], groups, streams, deferred if isinstance(deferred, dict) else {})
     sys.meta_path.insert(0, bundle)
     bundle.preload(order)
     return bundle

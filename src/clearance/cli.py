@@ -81,7 +81,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from .model import Action
     from .render import explain
     from .scope import Scope
-    from .tools import kind_of
+    from .toolkind import kind_of
 
     cwd = os.path.abspath(args.cwd) if args.cwd else os.getcwd()
     ctx = build_context(cwd)

@@ -1069,7 +1069,7 @@ def is_outbound(tool_name: str, tool_input: object) -> bool:
     """Whether a call can send data out of the machine: web tools, MCP tools, shell commands that reach the network."""
     if tool_name in ("WebFetch", "WebSearch") or tool_name.startswith("mcp__"):
         return True
-    from .tools import kind_of
+    from .toolkind import kind_of
 
     if kind_of(tool_name) == "fetch":
         return True  # every tool that fetches, under the name an adapter gives it (Gemini's GeminiWebFetch: round 9c)

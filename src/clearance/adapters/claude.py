@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..context import build_context
 from ..model import Action, Context, Decision
-from ..tools import kind_of
+from ..toolkind import kind_of
 from .common import Answer
 
 TYPE_CHECKING = False
