@@ -202,3 +202,62 @@ class TestVirtualenvActivateScript:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
         _allowed(example)
+
+
+@pytest.fixture(scope="module")
+def allow_env(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """An environment whose user policy holds *rules* as allow rules (one policy file per rule list)."""
+    base = tmp_path_factory.mktemp("r14c")
+    made: dict[tuple[str, ...], dict[str, str]] = {}
+
+    def env(rules: tuple[str, ...]) -> dict[str, str]:
+        if rules not in made:
+            user = base / f"user{len(made)}.toml"
+            user.write_text("[rules]\nallow = " + json.dumps(list(rules)) + "\n")
+            made[rules] = {
+                "HOME": "/home/ana",
+                "CLAUDE_PROJECT_DIR": P,
+                "USER": "ana",
+                "CLEARANCE_USER_POLICY": str(user),
+                "CLEARANCE_MANAGED_POLICY": str(base / "none.toml"),
+                "XDG_CACHE_HOME": str(base / "cache"),
+            }
+        return made[rules]
+
+    return env
+
+
+def _decide_with(command: str, env: dict[str, str]) -> str:
+    from clearance.api import decide_event
+
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": P, "session_id": "r14c"}
+    return decide_event(ev, env).decision
+
+
+class TestPinnedNameSettingsHome:
+    """Class: round 14b's "the pinned name re-defined by the same command" read the program's variable naming the
+    pinned name (CARGO_REGISTRIES_INTERNAL_INDEX) and settings files given by option (`--config FILE`), but not the
+    program's variable choosing where all its settings are read from: `CARGO_HOME=/tmp/h cargo publish --registry
+    internal` read `internal`'s index from /tmp/h/config.toml, and `Bash(cargo publish --registry internal:*)` allowed
+    it. Fixed: policy/patterns._SETTINGS_HOME_VARIABLES (PROG_HOME, PROG_CONFIG, PROG_CONFIG_FILE, PROG_CONFIG_DIR …)
+    count as the settings-file option does."""
+
+    RULE = ("Bash(cargo publish --registry internal:*)",)
+    CASES: ClassVar[list[str]] = [
+        "CARGO_HOME=/tmp/h cargo publish --registry internal",
+        "CARGO_HOME=$PWD/.h cargo publish --registry internal --allow-dirty",
+        "env CARGO_HOME=/tmp/h cargo publish --registry internal",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "cargo publish --registry internal",
+        "CARGO_TERM_COLOR=always cargo publish --registry internal",
+        "CARGO_TARGET_DIR=/tmp/t cargo publish --registry internal",
+    ]
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_rule_does_not_apply(self, command: str, allow_env: Any) -> None:
+        assert _decide_with(command, allow_env(self.RULE)) != "allow"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary_allowed(self, command: str, allow_env: Any) -> None:
+        assert _decide_with(command, allow_env(self.RULE)) == "allow"
