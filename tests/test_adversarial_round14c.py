@@ -261,3 +261,63 @@ class TestPinnedNameSettingsHome:
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary_allowed(self, command: str, allow_env: Any) -> None:
         assert _decide_with(command, allow_env(self.RULE)) == "allow"
+
+
+class TestInterpreterFileCallsMissed:
+    """Class: an interpreter's own file calls the readers' tables lacked, so the protected file they change went
+    unseen: Deno's `create`/`createSync` (truncate or make), `truncate`/`truncateSync`, `chmodSync`, `chown`; Perl's
+    `sysopen(FH, PATH, FLAGS)` with write flags (only `open`'s mode strings were read) and `truncate(FILE, LEN)`, whose
+    length was read as the file. Fixed in code/js._WRITE_FIRST (a list extension of Deno's API) and code/perl."""
+
+    CASES: ClassVar[list[str]] = [
+        f"deno eval 'Deno.truncateSync(\"{S}\")'",
+        f"deno eval 'Deno.truncate(\"{S}\")'",
+        f"deno eval 'Deno.chmodSync(\"{S}\", 0)'",
+        f"deno eval 'Deno.createSync(\"{S}\")'",
+        f"deno eval 'await Deno.create(\"{S}\")'",
+        f"perl -e 'sysopen(my $f, \"{S}\", 1|512)'",
+        f"perl -e 'use Fcntl; sysopen(my $f, \"{S}\", O_WRONLY|O_TRUNC)'",
+        f"perl -e 'truncate(\"{S}\", 0)'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "deno eval 'Deno.createSync(\"out.txt\")'",
+        "perl -e 'sysopen(my $f, \"x.txt\", 0)'",
+        f"perl -e 'use Fcntl; sysopen(my $f, \"{S}\", O_RDONLY)'",
+        "perl -e 'truncate(\"out.log\", 0)'",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: str) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)
+
+
+_LIBRARY_WRITERS = "unfinished (round 14c): a library function clearance does not know, handed a protected path, is not asked about"
+
+
+class TestLibraryFunctionGivenProtectedPath:
+    """Class (open): a function of a library clearance does not model, handed clearance's or an agent's file as a
+    literal: `torch.save({}, SETTINGS)`, `joblib.dump`, `numpy.save`/`savetxt`, `scipy.io.savemat`, `h5py.File(P,
+    'w')`, PIL's `Image.save`, the project's own `mylib.save(P)` all write it, and were allowed. The shell's analogue
+    is asked (`ffmpeg -i x SETTINGS`: sys.unknown-program-path, a program not known given a protected path); code has
+    no such rule: only the calls the readers know count. Left as strict xfails: a rule asking where an unknown call is
+    handed a protected literal needs the known harmless calls (print, os.path.exists, Path) listed to stay calibrated."""
+
+    CASES: ClassVar[list[str]] = [
+        f"python3 -c \"import torch; torch.save({{}}, '{S}')\"",
+        f"python3 -c \"import joblib; joblib.dump({{}}, '{S}')\"",
+        f"python3 -c \"import numpy as np; np.save('{S}', np.zeros(1))\"",
+        f"python3 -c \"import numpy as np; np.savetxt('{S}', [1])\"",
+        f"python3 -c \"import scipy.io; scipy.io.savemat('{S}', {{}})\"",
+        f"python3 -c \"import h5py; h5py.File('{S}', 'w')\"",
+        f"python3 -c \"from PIL import Image; Image.new('RGB', (1, 1)).save('{S}')\"",
+        f"python3 -c \"import mylib; mylib.save('{S}')\"",
+    ]
+    _GAPS: ClassVar[dict[str, str]] = {c: _LIBRARY_WRITERS for c in CASES}
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: str) -> None:
+        _not_allowed(example, self._GAPS)
