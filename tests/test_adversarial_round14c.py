@@ -321,3 +321,40 @@ class TestLibraryFunctionGivenProtectedPath:
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
     def test_not_allowed(self, example: str) -> None:
         _not_allowed(example, self._GAPS)
+
+
+class TestInterpreterFromTempOtherCommands:
+    """Class: round 14a asks where a command makes a program in the temporary folder the project's interpreter for
+    later runs (`uv venv -p /tmp/…`, `uv python pin /tmp/…`, `poetry env use /tmp/…`), but only for the commands it
+    listed; uv's other commands make or re-make the project's .venv with the interpreter they are given as well, and
+    pipx's make a tool environment its ~/.local/bin entry runs later: `uv sync --python /tmp/py/bin/python`, `uv run
+    --python …`, `UV_PYTHON=/tmp/… uv run pytest`, `uv add -p …`, `pipx install --python /tmp/…`, `mise use
+    python@path:/tmp/py` were allowed. Fixed: system._UV_ENV_MAKERS/_PIPX_ENV_MAKERS, UV_PYTHON assigned for the
+    command, mise's `@path:` (ask, sys.package-config-set)."""
+
+    CASES: ClassVar[list[str]] = [
+        "uv sync --python /tmp/py/bin/python",
+        "uv run --python /tmp/py/bin/python pytest",
+        "uv run -p /dev/shm/py/bin/python3 python -V",
+        "UV_PYTHON=/tmp/py/bin/python uv run pytest",
+        "UV_PYTHON=/var/tmp/p/bin/python uv sync",
+        "uv add --python=/tmp/py/bin/python requests",
+        "uv tool install --python /tmp/py/bin/python ruff",
+        "pipx install --python /tmp/py/bin/python black",
+        "mise use python@path:/tmp/py",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "uv sync --python 3.12",
+        "uv run --python /usr/bin/python3 pytest",
+        "UV_PYTHON=3.11 uv run pytest",
+        "pipx install --python python3.11 black",
+        "mise use python@3.12",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: str) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)
