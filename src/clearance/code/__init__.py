@@ -285,6 +285,37 @@ _DISABLE_ANCHORS = (
 )
 
 
+def notebook_module(path: str, text: str) -> tuple[str, str]:
+    """A Jupyter notebook written at *path* as the Python module its code cells make (adversarial round 14c: cells run by
+    `jupyter execute`, papermill, `pytest --nbmake`, an editor's Run All, were not judged when written): (path + ".py",
+    the cells' code); an IPython `!cmd` line is the shell command it runs, a `%magic` line is left out. A text that is
+    no notebook's JSON (NotebookEdit's one cell) is that cell's code. Other paths are returned as they are."""
+    if not path.endswith(".ipynb"):
+        return path, text
+    import json
+
+    sources: list[str] = []
+    try:
+        cells = json.loads(text).get("cells")
+    except (ValueError, AttributeError):
+        cells = None
+    if isinstance(cells, list):
+        for c in cells:
+            if isinstance(c, dict) and c.get("cell_type") == "code":
+                src = c.get("source")
+                sources.append("".join(x for x in src if isinstance(x, str)) if isinstance(src, list) else src if isinstance(src, str) else "")
+    else:
+        sources = [text]
+    lines: list[str] = []
+    for line in "\n".join(sources).split("\n"):
+        stripped = line.lstrip()
+        if stripped.startswith("!"):
+            lines.append(line[: len(line) - len(stripped)] + "__import__('os').system(" + repr(stripped[1:]) + ")")
+        elif not stripped.startswith("%"):
+            lines.append(line)
+    return path + ".py", "\n".join(lines)
+
+
 def source_might_disable(path: str, text: str) -> bool:
     """Whether a module written at *path* may hold code that disables clearance: a source file in a language clearance
     reads (SOURCE_SUFFIXES) that spells one of _DISABLE_ANCHORS (code/convention.SOURCE_WRITTEN) -- in its text, or in

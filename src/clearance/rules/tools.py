@@ -375,7 +375,7 @@ MAX_SCRIPT_CHARS = 200_000
 def _written_text(action: Action) -> str:
     ti = action.tool_input
     parts: list[str] = []
-    for key in ("content", "new_string"):
+    for key in ("content", "new_string", "new_source"):  # new_source: NotebookEdit's cell (adversarial round 14c)
         v = ti.get(key)
         if isinstance(v, str):
             parts.append(v)
@@ -662,7 +662,7 @@ def _written_files(action: Action) -> list[tuple[str, str]]:
     files = ti.get("files")
     if isinstance(files, list):  # ApplyPatch (Codex): the added lines of each file
         return [(f["path"], f["content"]) for f in files if isinstance(f, dict) and isinstance(f.get("path"), str) and isinstance(f.get("content"), str)]
-    path = ti.get("file_path") or ti.get("path")
+    path = ti.get("file_path") or ti.get("path") or ti.get("notebook_path")
     return [(path, _written_text(action))] if isinstance(path, str) else []
 
 
