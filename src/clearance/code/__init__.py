@@ -3,6 +3,15 @@ Ruby, Perl and PHP with tree-sitter grammars), SQL handed to database clients, a
 toolchains run by convention.  Each module turns source text into facts (``shell.interp.CodeFacts``)
 that the rules judge; parsers load only when a command carries code in their language."""
 
+from __future__ import annotations
+
+from ..lazyre import lazy
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from re import Match
+
+
 # Commands that run project files by convention (code/convention.py); the engine imports that module only
 # for these (and for commands carrying environment assignments: `NODE_OPTIONS=--require …`), so other
 # commands never pay for it.  Name -> the words one of which must appear (None: any use of the command).
@@ -278,10 +287,86 @@ _DISABLE_ANCHORS = (
 )
 
 
+def notebook_module(path: str, text: str) -> tuple[str, str]:
+    """A Jupyter notebook written at *path* as the Python module its code cells make (adversarial round 14c: cells run by
+    `jupyter execute`, papermill, `pytest --nbmake`, an editor's Run All, were not judged when written): (path + ".py",
+    the cells' code); an IPython `!cmd` line is the shell command it runs, a `%magic` line is left out. A text that is
+    no notebook's JSON (NotebookEdit's one cell) is that cell's code. Other paths are returned as they are."""
+    if not path.endswith(".ipynb"):
+        return path, text
+    import json
+
+    sources: list[str] = []
+    try:
+        cells = json.loads(text).get("cells")
+    except (ValueError, AttributeError):
+        cells = None
+    if isinstance(cells, list):
+        for c in cells:
+            if isinstance(c, dict) and c.get("cell_type") == "code":
+                src = c.get("source")
+                sources.append("".join(x for x in src if isinstance(x, str)) if isinstance(src, list) else src if isinstance(src, str) else "")
+    else:
+        sources = [text]
+    lines: list[str] = []
+    for line in "\n".join(sources).split("\n"):
+        stripped = line.lstrip()
+        if stripped.startswith("!"):
+            lines.append(line[: len(line) - len(stripped)] + "__import__('os').system(" + repr(stripped[1:]) + ")")
+        elif not stripped.startswith("%"):
+            lines.append(line)
+    return path + ".py", "\n".join(lines)
+
+
 def source_might_disable(path: str, text: str) -> bool:
     """Whether a module written at *path* may hold code that disables clearance: a source file in a language clearance
-    reads (SOURCE_SUFFIXES) that spells one of _DISABLE_ANCHORS (code/convention.SOURCE_WRITTEN)."""
-    return path.endswith(SOURCE_SUFFIXES) and any(a in text for a in _DISABLE_ANCHORS)
+    reads (SOURCE_SUFFIXES) that spells one of _DISABLE_ANCHORS (code/convention.SOURCE_WRITTEN) -- in its text, or in
+    its string literals as the language reads them (literals_joined)."""
+    if not path.endswith(SOURCE_SUFFIXES):
+        return False
+    if any(a in text for a in _DISABLE_ANCHORS):
+        return True
+    joined = literals_joined(text, path.endswith(".php"))
+    return any(a in joined for a in _DISABLE_ANCHORS)
+
+
+# What the languages make of a string literal that the text does not spell (adversarial round 14c): the analysis reads
+# `"." "./.con" "fig"` (adjacent literals), `".." + "/.cla" + "ude"`, `"a" . "b"` (PHP), `${"."}` and `#{"."}`
+# (interpolated literals), a backslash before a newline, and the escapes `\x2e`, `\u002e`, `\u{2e}`, `\U0000002e`,
+# `\056`, `\N{TILDE}` as the strings they make, so a module spelling its target that way was analysed when typed as a
+# one-liner and not when written. The view below drops quotes, joiners and blanks and decodes escapes: a superset of the
+# joined literals (it only decides whether the analysis runs; the analysis decides).
+_ESCAPE = lazy(r"\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-7]{1,3})|N\{([A-Za-z0-9 -]{1,60})\})")
+_JOINERS = str.maketrans("", "", " \t\n\r\f\v\"'`+{}$\\")
+_ESCAPE_HEADS = ("\\x", "\\u", "\\U", "\\N{", "\\0", "\\1", "\\2", "\\3", "\\4", "\\5", "\\6", "\\7")
+_PHP_DOTS = ('".', "'.", '" .', "' .")
+_PHP_DOT = lazy(r"""(["'])\s*+\.\s*+(["'])""")
+
+
+def _unescape(m: Match[str]) -> str:
+    hexa = m.group(1) or m.group(2) or m.group(3) or m.group(4)
+    if hexa:
+        return chr(min(int(hexa, 16), 0x10FFFF))
+    if m.group(5):
+        return chr(int(m.group(5), 8))
+    import unicodedata
+
+    try:
+        return unicodedata.lookup(m.group(6))
+    except KeyError:
+        return ""
+
+
+def literals_joined(text: str, php: bool = False) -> str:
+    """*text* with its string literals joined and their escapes decoded, over-approximately (PHP's `.` joins too).
+    Only a text with an escape that makes a character, or PHP's join, compiles a pattern: an ordinary edit's hook
+    imports no `re` for it."""
+    view = text
+    if "\\" in text and any(e in text for e in _ESCAPE_HEADS):
+        view = _ESCAPE.sub(_unescape, view)
+    if php and any(d in view for d in _PHP_DOTS):
+        view = _PHP_DOT.sub("", view)
+    return view.translate(_JOINERS)
 
 
 def may_be_conventional(path: str) -> bool:

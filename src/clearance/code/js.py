@@ -78,6 +78,14 @@ _WRITE_FIRST = frozenset(
         "Deno.writeFile",
         "Deno.writeFileSync",
         "Deno.chmod",
+        # Deno's other calls that change or create the file they name (adversarial round 14c: a list extension)
+        "Deno.chmodSync",
+        "Deno.chown",
+        "Deno.chownSync",
+        "Deno.truncate",
+        "Deno.truncateSync",
+        "Deno.create",
+        "Deno.createSync",
         "Bun.write",
     }
 )

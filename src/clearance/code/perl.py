@@ -221,8 +221,15 @@ class _Reader(TreeReader):
             c.write(vals[0] if vals else UNKNOWN, name)
         elif name in _WRITE_LAST:
             vals = self.arg_values(args)
-            for v in vals[1:] if name in ("chmod", "chown", "utime") else vals[-1:]:
+            # truncate(FILE, LENGTH) names its file first (round 14c: its length was read as the file)
+            for v in vals[1:] if name in ("chmod", "chown", "utime") else vals[:1] if name == "truncate" else vals[-1:]:
                 c.write(v, name)
+        elif name == "sysopen" and len(args) > 2:
+            # sysopen(FH, PATH, FLAGS): a write unless FLAGS is read-only (O_RDONLY, 0) -- `1|512`, O_WRONLY|O_TRUNC
+            # (adversarial round 14c: only open's mode strings were read)
+            flags = (args[2].text.decode("utf-8", "replace") if isinstance(args[2].text, bytes) else str(args[2].text)).strip()
+            if flags not in ("0", "O_RDONLY", "Fcntl::O_RDONLY"):
+                c.write(self.value(args[1]), name)
         elif name in _LWP_SIMPLE and any(m.startswith("LWP::Simple") for m in self.modules):
             c.network(self.value(args[0]) if args else None, "LWP::Simple::" + name)
         elif name in ("socket", "connect", "IO::Socket::INET::new"):

@@ -456,6 +456,11 @@ def pins_hold(p: Pattern, values: list[str], assigned: tuple[str, ...] = ()) -> 
 # cargo's `--config FILE`, `--config-file`): what a pinned name means may be set there.
 _SETTINGS_FILE_OPTIONS = ("config", "userconfig", "globalconfig", "config-file", "configfile", "config-dir", "settings")
 
+# The program's variables that choose the folder or file its settings are read from (PROG_HOME, PROG_CONFIG…), the
+# variable forms of _SETTINGS_FILE_OPTIONS: `CARGO_HOME=/tmp/h cargo publish --registry internal` read internal's index
+# from /tmp/h/config.toml (adversarial round 14c).
+_SETTINGS_HOME_VARIABLES = frozenset({"HOME", "CONFIG", "CONFIG_FILE", "CONFIG_DIR", "CONFIG_HOME", "USERCONFIG", "GLOBALCONFIG", "SETTINGS"})
+
 
 def _redefined(opt: str, val: str, words: list[str], assigned: tuple[str, ...]) -> bool:
     """Whether the command itself re-defines what the pinned `opt val` names (adversarial round 14b).
@@ -474,6 +479,8 @@ def _redefined(opt: str, val: str, words: list[str], assigned: tuple[str, ...]) 
         parts = a.lstrip("?").upper().split("_")
         if bare and prog and parts[0] == prog and token in parts[1:]:
             return True  # the program's own variable naming the pinned name: CARGO_REGISTRIES_INTERNAL_INDEX
+        if prog and parts[0] == prog and "_".join(parts[1:]) in _SETTINGS_HOME_VARIABLES:
+            return True  # the program's own variable choosing its settings (round 14c): CARGO_HOME=/tmp/h, its config.toml
     for i in range(1, len(words)):
         w = words[i]
         if w == "--":

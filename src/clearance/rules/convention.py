@@ -62,8 +62,9 @@ MAX_CHARS_SEEN = 200_000  # rules/tools.MAX_SCRIPT_CHARS: a longer module is not
 def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str | None:
     """Why writing *text* to *path* puts code a toolchain runs by convention that would be denied or
     asked about when typed, or None.  Shared by the Write/Edit tools and shell redirections."""
-    from ..code import may_be_conventional, source_might_disable
+    from ..code import may_be_conventional, notebook_module, source_might_disable
 
+    path, text = notebook_module(path, text)
     # A module in the project (its own virtualenv and node_modules included): what imports it later is the project's
     # toolchain; one in the temporary folder runs when a command names it, and is judged then.
     if not text or DYN in path or not (may_be_conventional(path) or (source_might_disable(path, text[:MAX_CHARS_SEEN]) and sc.inside_project(sc.path(path)))):

@@ -1016,9 +1016,11 @@ def writes_git_config(action: Action, sc: Scope) -> bool:
 
 
 def writes_conventional_file(action: Action, sc: Scope) -> bool:
-    from ..code import may_be_conventional, source_might_disable
+    from ..code import may_be_conventional, notebook_module, source_might_disable
 
-    return any(text and DYN not in path and (may_be_conventional(path) or source_might_disable(path, text)) for path, text in _written(action))
+    return any(
+        text and DYN not in path and (may_be_conventional(path) or source_might_disable(*notebook_module(path, text))) for path, text in _written(action)
+    )
 
 
 def workflow_file(path: str) -> bool:

@@ -1717,16 +1717,32 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-def _interpreter_chosen(name: str, ops: list[str], vals: list[str]) -> str | None:
+# uv's commands that make or re-make the project's environment (its .venv) with the interpreter they are given, and
+# pipx's that make a tool's environment (its ~/.local/bin entry runs it later) -- adversarial round 14c: `uv sync
+# --python /tmp/…`, `UV_PYTHON=/tmp/… uv run`, `pipx install --python /tmp/…` did what `uv venv -p /tmp/…` does.
+_UV_ENV_MAKERS = frozenset({"venv", "sync", "run", "add", "remove", "init", "tool"})
+_PIPX_ENV_MAKERS = frozenset({"install", "reinstall", "reinstall-all", "upgrade", "inject"})
+
+
+def _interpreter_chosen(name: str, ops: list[str], vals: list[str], assigns: dict[str, str] | None = None) -> str | None:
     """The interpreter a command makes the project's for later runs: `poetry env use X`, `uv python pin X`, `pdm use
-    X`, `uv venv --python X`, `pipenv --python X`, `virtualenv -p X`."""
+    X`, `uv venv|sync|run --python X` (or UV_PYTHON=X), `pipenv --python X`, `virtualenv -p X`, `pipx install --python
+    X`, `mise use python@path:X`."""
     if name == "poetry" and ops[:2] == ["env", "use"] and len(ops) > 2:
         return ops[2]
     if name == "uv" and ops[:2] == ["python", "pin"] and len(ops) > 2:
         return ops[2]
     if name == "pdm" and ops[:1] == ["use"] and len(ops) > 1:
         return ops[1]
-    if (name == "uv" and ops[:1] == ["venv"]) or name in ("pipenv", "virtualenv"):
+    if name in ("mise", "rtx") and ops[:1] == ["use"]:
+        return next((o.split("@path:", 1)[1] for o in ops[1:] if "@path:" in o), None)
+    if name == "uv" and ops[:1] and ops[0] in _UV_ENV_MAKERS and assigns and assigns.get("UV_PYTHON"):
+        return assigns["UV_PYTHON"]
+    if (
+        (name == "uv" and ops[:1] and ops[0] in _UV_ENV_MAKERS)
+        or name in ("pipenv", "virtualenv")
+        or (name == "pipx" and ops[:1] and ops[0] in _PIPX_ENV_MAKERS)
+    ):
         for i, v in enumerate(vals):
             if v in ("--python", "-p") and i + 1 < len(vals):
                 return vals[i + 1]
@@ -1764,11 +1780,16 @@ def _interpreter_chosen(name: str, ops: list[str], vals: list[str]) -> str | Non
         "virtualenv",
         "pdm",
         "go",
+        "pipx",
+        "mise",
+        "rtx",
     ),
     match=(
         "poetry env use /tmp/py/bin/python",
         "go env -w GOFLAGS=-insecure",
         "go env -w GONOSUMDB=*",
+        "uv sync --python /tmp/py/bin/python",
+        "pipx install --python /tmp/py/bin/python black",
         "uv python pin /tmp/py/bin/python3",
         "yarn config set strictSsl false",
         "conda config --set ssl_verify false",
@@ -1801,6 +1822,10 @@ def _interpreter_chosen(name: str, ops: list[str], vals: list[str]) -> str | Non
         "uv venv --python /usr/bin/python3.12 .venv",
         "go env -w GOPRIVATE=github.com/acme/*",
         "go env -w GOFLAGS=-mod=mod",
+        "uv sync --python 3.12",
+        "uv run --python /usr/bin/python3 pytest",
+        "pipx install --python python3.11 black",
+        "mise use python@3.12",
     ),
 )
 def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -1810,7 +1835,7 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
     # The value of an option that takes one as the next word is no operand (`npm config set --location project KEY V`).
     valued = {i + 1 for i, v in enumerate(vals) if v in ("--location", "-L", "--userconfig", "--globalconfig", "-w", "--workspace")}
     ops = [v for i, v in enumerate(vals) if not v.startswith("-") and i not in valued]
-    chosen = _interpreter_chosen(cmd.name, ops, vals)
+    chosen = _interpreter_chosen(cmd.name, ops, vals, cmd.assigns)
     if chosen is not None and DYN not in chosen:
         where = sc.path(chosen, cmd)
         if not sc.inside_project(where) and (where.startswith(("/tmp/", "/var/tmp/", "/dev/shm/", "/private/tmp/")) or sc.in_temp(where)):

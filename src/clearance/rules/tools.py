@@ -345,6 +345,7 @@ def unknown_tool(action: Action, sc: Scope) -> str | None:
 
 _SHELL_SUFFIXES = (".sh", ".bash", ".zsh", ".ksh", ".command")
 _SHELL_NAMES = frozenset({".envrc"})
+_ACTIVATE_SCRIPTS = frozenset({"activate", "activate.sh", "activate.bash", "activate.zsh", "postactivate", "preactivate"})
 _MAKEFILES = frozenset({"Makefile", "makefile", "GNUmakefile", "Justfile", "justfile"})
 _SHEBANG = lazy(r"^#!\s*(?:/usr/bin/env\s+)?(?:/\S*/)?(?:ba|z|k|da)?sh\b")
 _JSON_SCRIPT = lazy(r'"([\w:.-]+)"\s*:\s*"((?:[^"\\]|\\.)*)"')
@@ -374,7 +375,7 @@ MAX_SCRIPT_CHARS = 200_000
 def _written_text(action: Action) -> str:
     ti = action.tool_input
     parts: list[str] = []
-    for key in ("content", "new_string"):
+    for key in ("content", "new_string", "new_source"):  # new_source: NotebookEdit's cell (adversarial round 14c)
         v = ti.get(key)
         if isinstance(v, str):
             parts.append(v)
@@ -459,6 +460,10 @@ def script_commands(path: str, text: str) -> list[str]:
     scripts, CI steps, editor tasks and dev-container commands."""
     base = path.rsplit("/", 1)[-1]
     if base.endswith(_SHELL_SUFFIXES) or base in _SHELL_NAMES or (text.startswith("#!") and _SHEBANG.match(text)) or any(d in path for d in _HOOK_DIRS):
+        return [text]
+    if base in _ACTIVATE_SCRIPTS and path.endswith(("/bin/" + base, "/Scripts/" + base)):
+        # A virtualenv's activate script: shell code the user's shell (and direnv's `layout python`, an editor's
+        # terminal, `poetry shell`) sources whenever the environment is entered (adversarial round 14c).
         return [text]
     if (base == "tasks.json" and "/.vscode/" in path) or base in ("devcontainer.json", ".devcontainer.json"):
         # VS Code tasks (some run when the folder opens) and dev-container lifecycle commands.
@@ -657,7 +662,7 @@ def _written_files(action: Action) -> list[tuple[str, str]]:
     files = ti.get("files")
     if isinstance(files, list):  # ApplyPatch (Codex): the added lines of each file
         return [(f["path"], f["content"]) for f in files if isinstance(f, dict) and isinstance(f.get("path"), str) and isinstance(f.get("content"), str)]
-    path = ti.get("file_path") or ti.get("path")
+    path = ti.get("file_path") or ti.get("path") or ti.get("notebook_path")
     return [(path, _written_text(action))] if isinstance(path, str) else []
 
 

@@ -335,6 +335,32 @@ _EDITOR_GIVEN = ("+", "--cmd", "--eval", "--load", "--funcall", "--script", "--r
 # Programs whose operands are names they look up (a file name pattern, a program, a process), not files they open:
 # `locate id_rsa` searches for the name.
 _NAME_LOOKUPS = frozenset({"locate", "plocate", "mlocate", "slocate", "whereis", "which", "apropos", "man", "pgrep", "pkill", "killall", "type", "hash"})
+
+# vim's options that name a file it writes besides the ones it edits (adversarial round 14c): -w/-W the keystroke record
+# (-W truncates it at the start), -i the viminfo (Neovim's ShaDa) file written at exit, -V{N}{file} the verbose log,
+# --log the channel log. `vim -W ~/.claude/settings.json` emptied the agent's settings while its operands were judged.
+_VIM_WRITTEN_VALUE = frozenset({"-w", "-W", "-i", "--log"})
+
+
+def _vim_option_files(args: list[Word], add: Callable[..., None]) -> None:
+    for i, w in enumerate(args):
+        v = w.value
+        if v == "--":
+            return
+        target = None
+        if v in _VIM_WRITTEN_VALUE and i + 1 < len(args):
+            target = args[i + 1]
+        elif v.startswith(("-w", "-W", "-i")) and len(v) > 2 and not v.startswith("--") and not v[2:].isdigit():
+            target = Word(v[2:], v[2:])  # -wFILE (a bare -wNUMBER sets the window height)
+        elif v.startswith("--log="):
+            target = Word(v[6:], v[6:])
+        elif v.startswith("-V") and len(v) > 2:
+            rest = v[2:].lstrip("0123456789")
+            target = Word(rest, rest) if rest else None
+        if target is not None and target.value and target.value != "NONE":
+            add(WRITE, target, note="vim")
+
+
 # Commands that only list or use a path without revealing its contents.
 # Programs whose every operand is a file they print: a bare name is a path too (`cd ~/.ssh && cat id_rsa`).
 # The compressed-file printers of gzip, bzip2, xz, lzip, zstd and lz4 (zcat FILE.gz is gunzip -c: it prints the file, as cat
@@ -771,6 +797,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                     add(READ, w, note=name + " prints" if shown else name)
                 else:
                     add(READ if readonly else WRITE, w, note=name)
+        if name in _VIM_FAMILY:
+            _vim_option_files(args, add)
     elif name == "clearance":
         # clearance report --html FILE writes FILE; --db FILE creates a SQLite store there when there is none.
         # clearance's own store is left to self.clearance-cli, which knows which subcommands only read it.

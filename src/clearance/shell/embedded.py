@@ -614,6 +614,12 @@ _VIM_FILE_OUT = lazy(
     0,
 )
 
+# Options that name a file vim writes (adversarial round 14c): 'viminfofile' (Neovim's 'shadafile') at exit,
+# 'verbosefile' at once, the `n` item of 'viminfo'/'shada'. `:set viminfofile=~/.claude/settings.json` then `:q`
+# wrote the agent's settings as `:wviminfo` does.
+_VIM_SET_FILE = lazy(r"^[\s:]*+(?:sil(?:ent)?!?\s++)?(?:se(?:t)?|setg(?:lobal)?|setl(?:ocal)?)!?\s++(.*)$")
+_VIM_FILE_OPTION = lazy(r"(?:^|\s)(?:viminfofile|vif|verbosefile|vfile|shadafile|sdf)=((?:\\ |\S)+)|(?:^|\s)(?:viminfo|vi|shada|sd)[+^]?=\S*?,n((?:\\ |\S)+)")
+
 
 def vim(commands: list[str]) -> Found:
     found = Found()
@@ -631,6 +637,11 @@ def vim(commands: list[str]) -> Found:
                 found.writes.append(w.group(1).strip())
             elif (out := _VIM_FILE_OUT.match(part)) is not None:
                 found.writes.append(out.group(1).strip())
+            elif (opt := _VIM_SET_FILE.match(part)) is not None:
+                for m2 in _VIM_FILE_OPTION.finditer(opt.group(1)):
+                    f = (m2.group(1) or m2.group(2) or "").replace("\\ ", " ")
+                    if f and f != "NONE":
+                        found.writes.append(f)
             elif _VIM_OPAQUE.search(part):
                 found.opaque.append(f"vim runs {part.strip()!r}, an Ex command clearance does not analyse")
     return found
