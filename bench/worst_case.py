@@ -223,6 +223,14 @@ def main() -> int:
         t0 = time.thread_time()
         d = decide_event(event("Write", {"file_path": path, "content": content}), ENV)
         rows.append(((time.thread_time() - t0) * 1000.0, "Write", f"{name} -> {d.decision}"))
+    # adv16: an MCP call's strings, each read for SQL starts (a string of quotes, words no statement starts with)
+    for name, args in {
+        "mcp 100 strings of quotes": {"a": ["'" * 1000] * 100, "b": {"c": fill("'", a.size // 2)}},
+        "mcp 100 strings of words": {"a": ["".join(f"'select{i}x{j} " for j in range(200)) for i in range(100)]},
+    }.items():
+        t0 = time.thread_time()
+        d = decide_event(event("mcp__db__query", args), ENV)
+        rows.append(((time.thread_time() - t0) * 1000.0, "MCP", f"{name} -> {d.decision}"))
     for name, text in texts(a.size, a.quick).items():
         rows.append((_ms(scan, text), "probe", name))
         rows.append((_ms(redact_text, text), "redact", name))

@@ -13,6 +13,9 @@ The classes found (bench/worst_case.py has a family of each):
 - `[[ ` words x 5,000 (`echo [[ [[ … a ]] ]]`): the precheck split the words before each keyword again (~1 s).
 - tree.union (code with a syntax error, read by tree and patterns): list membership per fact, now a set per list.
 - tox.ini of `commands =` lines: a copy of the rest of the file per line (~240 ms on 200 KB).
+- an MCP call of 100 strings of quotes or words: sql_pieces lexed up to 256 starts of each string (~250-320 ms); each
+  distinct string is read once, and a head that starts with no letter, or with a word no statement starts with, is not
+  lexed (sql.looks_like_sql, checked against the full lexing).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clearance.code import convention_files, membomb, tree
+from clearance.code import convention_files, membomb, sql, tree
 from clearance.code import python as pycode
 from clearance.shell import interp
 
@@ -70,7 +73,33 @@ def old_path_written(code: str, pos: int) -> str | None:
     return None
 
 
+def old_looks_like_sql(text: str) -> bool:
+    head = sql._postgres_lexed(text[:400].lstrip()[:200], standard_strings=False)
+    budget = sql._Budget()
+    for ttype, value, at in sql._tokens(head, 0, budget):
+        for tok in sql._classify(ttype, value, at):
+            if tok.cls != sql.W or tok.up not in sql._STARTS:
+                return False
+            nxt = head[tok.end : tok.end + 1]
+            return nxt == "" or nxt.isspace() or nxt in ";(/-*"
+    return False
+
+
 # ---------------------------------------------------------------- same answers
+
+_SQL_HEADS = st.sampled_from(
+    [" ", "\n", "'", '"', "`", "$$", "\\", ";", "(", "#", "--", "/*", "*/", "-", "/", "@", ":", "1", "_", "\u00a0", "\ufeff", "ı", "ſ"]
+)
+_SQL_WORDS = st.sampled_from(["DROP", "drop", "select", "SELECTx", "with", "truncate", "update", "x", "nsert", "elect", "table", "DROP$", "drop.x"])
+_SQL_TAILS = st.sampled_from(["", " TABLE x", ";", "(", "x", " ", "-- c", "/* c */", "\u00e9"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SQL_HEADS, max_size=4).map("".join), _SQL_WORDS, _SQL_TAILS)
+def test_sql_start_test_as_the_lexer_reads_it(head: str, word: str, tail: str) -> None:
+    text = head + word + tail
+    assert sql.looks_like_sql(text) == old_looks_like_sql(text)
+
 
 _CODE_TOKENS = st.sampled_from(
     [
@@ -157,10 +186,12 @@ def test_the_memory_bomb_check_reads_the_tree_the_reader_compiled() -> None:
 
 def test_a_memory_bomb_in_python_code_over_the_parser_size_is_still_found() -> None:
     pad = "x = 1\n" * (pycode.MAX_CHARS // 6 + 100)
-    for bomb in ("s = 'a' * 10**12\n", "b = bytearray(2**40)\n", "while True:\n    l.append(' ' * 10**8)\n", "z = [0] * 10**10\n"):
+    bombs = ("s = 'a' * 10**12\n", "b = bytearray(2**40)\n", "while True:\n    l.append(' ' * 10**8)\n", "z = [0] * 10**10\n", "z = [0] * (65536*65536)\n")
+    for bomb in bombs:
         assert membomb.memory_bomb(pad + bomb, "python") is not None, bomb
         assert membomb.memory_bomb(bomb + pad, "python") is not None, bomb
     assert membomb.memory_bomb(pad, "python") is None
+    assert membomb.memory_bomb(pad + "z = [1] * (100 * 100)\n", "python") is None
     assert membomb.memory_bomb(pad + "while True:\n    l.append(1)\n    break\n", "python") is None
     assert _cpu(membomb.memory_bomb, ("1\n" * 50_000), "python") < 0.5
 
@@ -220,6 +251,20 @@ def test_a_tox_file_of_command_lines_is_read_in_one_pass() -> None:
     )
     assert ok.decision == "allow"
     assert bad.decision != "allow"
+
+
+def test_an_mcp_call_of_many_strings_is_read_once_per_distinct_string() -> None:
+    calls = {
+        "same quotes": {"a": ["'" * 1000] * 100},
+        "distinct words": {"a": ["".join(f"'select{i}x{j} " for j in range(200)) for i in range(100)]},
+    }
+    decide({"tool_name": "mcp__db__query", "tool_input": {"sql": "SELECT 1"}})
+    for name, args in calls.items():
+        t0 = time.thread_time()
+        assert decide({"tool_name": "mcp__db__query", "tool_input": args}).decision == "allow"
+        assert time.thread_time() - t0 < 0.5, name  # was 0.25-0.32 s
+    late = {"a": ["".join(f"'{i}x{j}" for j in range(300)) for i in range(100)] + ["DROP TABLE users"]}
+    assert "mcp.destructive-sql" in decide({"tool_name": "mcp__db__query", "tool_input": late}).rules
 
 
 # ---------------------------------------------------------------- unfinished (strict xfail)

@@ -27,8 +27,13 @@ _REPEAT = lazy(
     r"|(?:str_repeat\([^,]{1,40},\s*(?P<c>" + _SIZE + r"))"  # str_repeat("A", 1e10)
     r"|(?:(?:Buffer\.(?:alloc|allocUnsafe)|new\s+(?:Array|ArrayBuffer|Uint8Array))\(\s*(?P<d>" + _SIZE + r"))"
 )
-# Python's allocating calls (read from the tree where the code is short enough to parse).
+# Python's allocating calls and a literal repeated a product of literal times (read from the tree where the code is
+# short enough to parse).
 _PY_ALLOC = lazy(r"\b(?:bytearray|bytes|zeros|ones|empty)\(\s*(?P<a>" + _SIZE + r")")
+_PY_PRODUCT = lazy(
+    r"[\]\"')]\s*\*\s*\(\s*(?P<a>\d{1,20}(?:\s*\*\s*\d{1,20}){1,8})\s*\)"  # [0] * (65536*65536)
+    r"|\(\s*(?P<b>\d{1,20}(?:\s*\*\s*\d{1,20}){1,8})\s*\)\s*\*\s*[\[\"'(]"  # (65536*65536) * [0]
+)
 _ENDLESS = lazy(r"\bwhile\s*+(?:\(\s*+)?(?:1|true|TRUE|True)\s*\)?|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s*(?:\{|do\b)|\buntil\s*+(?:\(\s*+)?(?:0|false)\s*\)?")
 _GROW = lazy(
     r"\.(?:append|push|extend|concat)\s*+\(|<<\s*+[\w\"'$@]|\.=|\+=|\*=|\$\w++\[\]\s*+=|\bpush\s*+\(?+\s*+@"
@@ -40,6 +45,11 @@ _LEAVE = lazy(r"\b(?:break|last|return|exit|die|raise|throw|sleep|shift|pop|clea
 def _size(text: str) -> int:
     t = text.strip().strip("()").strip()
     try:
+        if "*" in t and "**" not in t:  # a product of literals (_PY_PRODUCT)
+            got = 1
+            for p in t.split("*"):
+                got *= int(p)
+            return got
         if "**" in t:
             base, exp = (int(p) for p in t.split("**"))
             return base**exp if exp < 200 else HUGE
@@ -135,7 +145,7 @@ def memory_bomb(code: str, lang: str) -> str | None:
     from ..shell.interp import strip_comments
 
     text = strip_comments(code, lang)
-    for rx in (_REPEAT, _PY_ALLOC) if lang == "python" else (_REPEAT,):
+    for rx in (_REPEAT, _PY_ALLOC, _PY_PRODUCT) if lang == "python" else (_REPEAT,):
         for m in rx.finditer(text):
             got = next(g for g in m.groups() if g is not None)
             if _size(got) >= HUGE:
