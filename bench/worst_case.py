@@ -10,7 +10,8 @@ characters, two-character alternations and the shapes reported in issue 16 (a vi
 blanks, compact JSON next to `(` and `&`, an expect -c script of newlines, a workflow line of tabs,
 a Makefile recipe full of `${`, "password" followed by blanks, a web page of blank lines), the shapes fuzzing found
 (code of many lines for an interpreter, build files of many command lines, HTML comments left open, an addressee
-repeated), and reports the slowest decisions. Goal: none over 100 ms.
+repeated; adv16: one call repeated thousands of times, `[[` nested, dense code at the tree parsers' size, tox.ini
+`commands =` lines), and reports the slowest decisions. Goal: none over 100 ms.
 """
 
 from __future__ import annotations
@@ -114,9 +115,23 @@ def commands(size: int, quick: bool) -> dict[str, str]:
         "perl -e 'print 1;⏎…'": ("perl -e '", "print 1;\n", "'"),
         "cat <<EOF $(a)⏎…": ("cat <<EOF > notes.txt\n", "$(a)\n", "EOF"),
         "echo \"'\"'…": ("echo ", "\"'\"'", ""),
+        # adv16: one call repeated (each read, deletion, Path(…) and effect judged once per distinct one), code over
+        # the Python parser's size (no second compile for the memory-bomb check), embedded commands up to the reparse limit
+        "python3 -c 'os.remove(…)⏎…'": ("python3 -c '", 'os.remove("a")\n', "'"),
+        "python3 -c 'Path(…)⏎…'": ("python3 -c '", 'Path("a")\n', "'"),
+        "python3 -c '1⏎…'": ("python3 -c '", "1\n", "'"),
+        "python3 -c 'subprocess.run([…])⏎…'": ("python3 -c '", 'subprocess.run(["ls", "-la"])\n', "'"),
+        "perl -e 'unlink(…);⏎…'": ("perl -e '", 'unlink("a");\n', "'"),
     }
     for name, (pre, unit, post) in lines.items():
         out[name] = pre + fill(unit, size - len(pre) - len(post) - len(unit)) + post
+    # adv16: `[[` words nested (the precheck re-split the words before each keyword), dense code at the tree parsers' size
+    out["echo [[ …a ]] …"] = "echo " + "[[ " * (size // 6 - 2) + "a" + " ]]" * (size // 6 - 2)
+    out["node -e '\"a\"+…' 60 KB"] = "node -e '" + fill('"a"+', min(size, 60_000)) + "1'"
+    out["php -r '$a+…' 60 KB"] = "php -r '" + fill("$a+", min(size, 60_000)) + "1;'"
+    out["node -e 'fs.rmSync(\"aN\");⏎…' + syntax error"] = (
+        "node -e '" + "".join(f'fs.rmSync("a{i}");\n' for i in range(size // 18))[: min(size, 60_000)] + "(('"
+    )
     json_body = fill('{"a":1,"b":[2,3],"c":"d"}', size - 40)
     out["compact JSON with ( and &"] = "curl -d '" + json_body + "' x & (true)"
     out["fork-bomb lookalikes"] = fill("x(){ y|z& };", size)
@@ -157,6 +172,7 @@ def writes(size: int, quick: bool) -> dict[str, tuple[str, str]]:
             "  - id: a\n    entry: ls\n    language: system\n",
         ),
         ".envrc of exports": (".envrc", "", "export A=/tmp/x\n"),
+        "tox.ini of `commands =` lines": ("tox.ini", "[testenv]\n", "commands = ls\n"),
     }
     for name, (path, head, unit) in many.items():
         out[name] = (f"{PROJECT}/{path}", head + unit * ((size - len(head) - 40) // len(unit)) + ("\n)" if "(" in head else ""))
@@ -207,6 +223,14 @@ def main() -> int:
         t0 = time.thread_time()
         d = decide_event(event("Write", {"file_path": path, "content": content}), ENV)
         rows.append(((time.thread_time() - t0) * 1000.0, "Write", f"{name} -> {d.decision}"))
+    # adv16: an MCP call's strings, each read for SQL starts (a string of quotes, words no statement starts with)
+    for name, args in {
+        "mcp 100 strings of quotes": {"a": ["'" * 1000] * 100, "b": {"c": fill("'", a.size // 2)}},
+        "mcp 100 strings of words": {"a": ["".join(f"'select{i}x{j} " for j in range(200)) for i in range(100)]},
+    }.items():
+        t0 = time.thread_time()
+        d = decide_event(event("mcp__db__query", args), ENV)
+        rows.append(((time.thread_time() - t0) * 1000.0, "MCP", f"{name} -> {d.decision}"))
     for name, text in texts(a.size, a.quick).items():
         rows.append((_ms(scan, text), "probe", name))
         rows.append((_ms(redact_text, text), "redact", name))

@@ -316,7 +316,9 @@ class TestLibraryFunctionGivenProtectedPath:
         f"python3 -c \"from PIL import Image; Image.new('RGB', (1, 1)).save('{S}')\"",
         f"python3 -c \"import mylib; mylib.save('{S}')\"",
     ]
-    _GAPS: ClassVar[dict[str, str]] = {c: _LIBRARY_WRITERS for c in CASES}
+    # np.save, Image.save and a project library's save(P) are closed by fix14b (writers reached through a method or a
+    # module function named for saving, given a literal path); the others stay open.
+    _GAPS: ClassVar[dict[str, str]] = {c: _LIBRARY_WRITERS for c in CASES if not any(k in c for k in ("np.save(", "Image.new", "mylib.save"))}
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
     def test_not_allowed(self, example: str) -> None:

@@ -130,7 +130,9 @@ CASES: list[tuple[str, str]] = [
     ("find file.ts -maxdepth 0 -delete", ALLOW),
     ("find config.toml -maxdepth 0 -delete", ALLOW),
     ("find ~ -maxdepth 0 -exec rm -rf {} +", DENY),
-    ("find /etc -maxdepth 0 -delete", DENY),
+    # find -delete removes a directory as rmdir does: only when empty; on a disk where /etc is a folder this fails, as
+    # `rm /etc` (no -r) does, and is allowed as that is (merge of cal14 and meta14: both read -maxdepth 0 as rm)
+    ("find /etc -maxdepth 0 -delete", ALLOW),
     ("find . -maxdepth 1 -delete", DENY),
     # -- an SDK named in an import list --
     ("python3 -c \"import os, github; github.Github(os.environ['GITHUB_TOKEN']).get_repo('owner/repo').delete()\"", ASK),

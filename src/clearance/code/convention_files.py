@@ -218,10 +218,10 @@ def tox_commands(text: str) -> list[str]:
         if not eq or key.strip() not in ("commands", "commands_pre", "commands_post"):
             continue
         body = [value.strip()] if value.strip() else []
-        for nxt in lines[i + 1 :]:
-            if not nxt[:1].isspace() or not nxt.strip():
-                break
-            body.append(nxt.strip())
+        j = i + 1  # the continuation lines, read in place (issue 16: a copy of the rest per `commands =` line was quadratic)
+        while j < len(lines) and lines[j][:1].isspace() and lines[j].strip():
+            body.append(lines[j].strip())
+            j += 1
         out.extend(b.replace("{posargs}", "") for b in body if b and not b.startswith("#"))
     return out
 

@@ -27,6 +27,13 @@ _REPEAT = lazy(
     r"|(?:str_repeat\([^,]{1,40},\s*(?P<c>" + _SIZE + r"))"  # str_repeat("A", 1e10)
     r"|(?:(?:Buffer\.(?:alloc|allocUnsafe)|new\s+(?:Array|ArrayBuffer|Uint8Array))\(\s*(?P<d>" + _SIZE + r"))"
 )
+# Python's allocating calls and a literal repeated a product of literal times (read from the tree where the code is
+# short enough to parse).
+_PY_ALLOC = lazy(r"\b(?:bytearray|bytes|zeros|ones|empty)\(\s*(?P<a>" + _SIZE + r")")
+_PY_PRODUCT = lazy(
+    r"[\]\"')]\s*\*\s*\(\s*(?P<a>\d{1,20}(?:\s*\*\s*\d{1,20}){1,8})\s*\)"  # [0] * (65536*65536)
+    r"|\(\s*(?P<b>\d{1,20}(?:\s*\*\s*\d{1,20}){1,8})\s*\)\s*\*\s*[\[\"'(]"  # (65536*65536) * [0]
+)
 _ENDLESS = lazy(r"\bwhile\s*+(?:\(\s*+)?(?:1|true|TRUE|True)\s*\)?|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s*(?:\{|do\b)|\buntil\s*+(?:\(\s*+)?(?:0|false)\s*\)?")
 _GROW = lazy(
     r"\.(?:append|push|extend|concat)\s*+\(|<<\s*+[\w\"'$@]|\.=|\+=|\*=|\$\w++\[\]\s*+=|\bpush\s*+\(?+\s*+@"
@@ -38,6 +45,11 @@ _LEAVE = lazy(r"\b(?:break|last|return|exit|die|raise|throw|sleep|shift|pop|clea
 def _size(text: str) -> int:
     t = text.strip().strip("()").strip()
     try:
+        if "*" in t and "**" not in t:  # a product of literals (_PY_PRODUCT)
+            got = 1
+            for p in t.split("*"):
+                got *= int(p)
+            return got
         if "**" in t:
             base, exp = (int(p) for p in t.split("**"))
             return base**exp if exp < 200 else HUGE
@@ -52,9 +64,10 @@ def _size(text: str) -> int:
 def _python(code: str) -> str | None:
     import _ast as ast  # the node classes and the parser flag, not ast.py (code/python.py does the same)
 
-    try:
-        tree = compile(code, "<code>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
-    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+    from .python import syntax_tree
+
+    tree = syntax_tree(code)  # the tree code/python.py read the same code from
+    if tree is None:
         return None
 
     def walk(root: Any) -> list[Any]:
@@ -123,14 +136,20 @@ def memory_bomb(code: str, lang: str) -> str | None:
     if lang == "python":
         if "**" not in code and "<<" not in code and "e" not in code and "while" not in code and not _has_digit(code):
             return None
-        return _python(code)
+        from .python import MAX_CHARS
+
+        if len(code) <= MAX_CHARS:
+            return _python(code)
+        # Longer code is read by its tokens, as code/python.py leaves it to the pattern reading (issue 16: compiling 100 KB
+        # of `1` lines takes ~100 ms), the allocating calls besides.
     from ..shell.interp import strip_comments
 
     text = strip_comments(code, lang)
-    for m in _REPEAT.finditer(text):
-        got = next(g for g in m.groups() if g is not None)
-        if _size(got) >= HUGE:
-            return "the code builds a value of at least 4 GiB by repeating a literal"
+    for rx in (_REPEAT, _PY_ALLOC, _PY_PRODUCT) if lang == "python" else (_REPEAT,):
+        for m in rx.finditer(text):
+            got = next(g for g in m.groups() if g is not None)
+            if _size(got) >= HUGE:
+                return "the code builds a value of at least 4 GiB by repeating a literal"
     if _ENDLESS.search(text) and _GROW.search(text) and not _LEAVE.search(text):
         return "the code grows a value in a loop that never ends"
     return None

@@ -298,13 +298,32 @@ _NATIVE = frozenset(
 _HOME_VARIABLES = frozenset({"HOME", "USERPROFILE"})
 
 
+# The syntax trees of the last sources compiled, by source: code/membomb.py reads the one-liner analyse() read (a
+# second compile of 40 000 characters took ~40 ms). A few kept: the code and those nested in it.
+_TREES: dict[str, Any] = {}
+
+
+def syntax_tree(code: str) -> Any:
+    """The syntax tree of *code* (at most MAX_CHARS characters), or None when it is not Python 3. Nodes are never changed."""
+    got = _TREES.get(code, _TREES)
+    if got is not _TREES:
+        return got
+    try:
+        got = compile(code, "<code>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)  # what ast.parse does
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        got = None
+    if len(_TREES) >= 4:
+        _TREES.clear()
+    _TREES[code] = got
+    return got
+
+
 def analyse(code: str, depth: int = 0) -> CodeFacts | None:
     """Facts about *code*, or None when it is not Python 3 or too large to read here."""
     if len(code) > MAX_CHARS:
         return None
-    try:
-        tree = compile(code, "<code>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)  # what ast.parse does
-    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+    tree = syntax_tree(code)
+    if tree is None:
         return None
     nodes = _walk(tree, MAX_NODES)
     if nodes is None:

@@ -37,12 +37,20 @@ def facts(code: str, lang: str) -> tuple[CodeFacts, bool] | None:
 
 def union(tree: CodeFacts, patterns: CodeFacts) -> CodeFacts:
     """The tree's facts with everything the patterns found added (a tree with syntax errors)."""
-    tree.deletes += [p for p in patterns.deletes if p not in tree.deletes or p is None]
-    tree.reads += [p for p in patterns.reads if p not in tree.reads]
-    tree.writes += [p for p in patterns.writes if p not in tree.writes]
-    tree.links += [k for k in patterns.links if k not in tree.links]
-    tree.moved += [p for p in patterns.moved if p not in tree.moved]
-    tree.shell += [s for s in patterns.shell if s not in tree.shell]
+    # Membership in the tree's own lists as they were (a set each: issue 16, thousands of facts on both sides took
+    # seconds as list scans); the patterns' facts keep their order and their repeats.
+    had = set(tree.deletes)
+    tree.deletes += [p for p in patterns.deletes if p not in had or p is None]
+    had = set(tree.reads)
+    tree.reads += [p for p in patterns.reads if p not in had]
+    had = set(tree.writes)
+    tree.writes += [p for p in patterns.writes if p not in had]
+    had_links = set(tree.links)
+    tree.links += [k for k in patterns.links if k not in had_links]
+    had = set(tree.moved)
+    tree.moved += [p for p in patterns.moved if p not in had]
+    had = set(tree.shell)
+    tree.shell += [s for s in patterns.shell if s not in had]
     tree.process |= patterns.process
     tree.unread_process |= patterns.unread_process
     tree.network |= patterns.network

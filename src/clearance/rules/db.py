@@ -582,7 +582,8 @@ def task_destroys(cmd: SimpleCommand, sc: Scope) -> str | None:
     ),
 )
 def mcp_sql(action: Action, sc: Scope) -> str | None:
-    strings = [v for v in _strings(action.tool_input) if v.strip()]
+    # Each distinct string once, in order (the first destructive statement is the same one).
+    strings = list(dict.fromkeys(v for v in _strings(action.tool_input) if v.strip()))
     if not strings:
         return None
     from ..code.sql import read, sql_pieces

@@ -32,7 +32,8 @@ def _code_deletes(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     f = _facts(cmd)
     if f is None:
         return []
-    return [Effect(DELETE, sc.path(p, cmd), p, recursive=True, cmd=cmd) for p in f.deletes if p is not None]
+    # Each path once, in the order the code first deletes it (a rule stops at the first it reports: the same one).
+    return [Effect(DELETE, sc.path(p, cmd), p, recursive=True, cmd=cmd) for p in dict.fromkeys(f.deletes) if p is not None]
 
 
 @rule(
@@ -53,7 +54,7 @@ def delete_critical(cmd: SimpleCommand, sc: Scope) -> str | None:
     f = _facts(cmd)
     if f is None:
         return None
-    for p in f.deletes:
+    for p in dict.fromkeys(f.deletes):  # each path once, first deletion first (issue 16: generated code repeats one)
         if p is None:
             continue
         resolved = sc.path(p, cmd)
@@ -155,7 +156,7 @@ def exfil(cmd: SimpleCommand, sc: Scope) -> str | None:
         return msg
     if _reaches_only_trusted(f, cmd, sc):
         return None
-    for p in f.reads:
+    for p in dict.fromkeys(f.reads):  # each path once, first read first
         resolved = sc.path(p, cmd)
         why = paths.credential_reason(resolved, sc.ctx)
         if why is None and pathstr.basename(resolved) == ".env":

@@ -546,11 +546,18 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     reads_data = True
     not_read: set[int] = set()  # words that name an output, not something read (sort -o FILE)
 
+    # The path of a word resolved before (code that reads one file thousands of times) is not resolved again.
+    resolved: dict[tuple[object, ...], str] = {}
+
     def add(kind: str, w: Word, recursive: bool = False, note: str = "") -> None:
-        p = sc.word_path(w, cmd)
-        if kind != READ and sc.ctx.realpath is not None:
-            # `rm -rf link/`: a trailing slash makes rm (and find) go through the link to what it points to.
-            p = _through_link(p, sc, kind, follow=w.value.endswith(("/", "/."))) or p
+        key = (kind, w.value, w.raw[:2], len(sc.links))
+        p = resolved.get(key)
+        if p is None:
+            p = sc.word_path(w, cmd)
+            if kind != READ and sc.ctx.realpath is not None:
+                # `rm -rf link/`: a trailing slash makes rm (and find) go through the link to what it points to.
+                p = _through_link(p, sc, kind, follow=w.value.endswith(("/", "/."))) or p
+            resolved[key] = p
         out.append(Effect(kind, p, w.value, recursive, cmd, note))
 
     if name in ("rm", "rmdir"):
@@ -785,7 +792,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
 
             readonly = vim_reads_only(args, cmd)
         shown = None
-        if given and silent and name in _VIM_FAMILY:
+        if readonly and given and silent and name in _VIM_FAMILY:
             from .embedded import ex_batch_prints
 
             # vim -es -c '%p' -c 'q!' F: every command given only prints or quits without writing; the file is read,

@@ -339,6 +339,20 @@ def _home_argument(rest: str) -> str | None:
     return None
 
 
+# The characters after a call's name its arguments are read from (_argv_call's are the most).
+_WINDOW = 600
+
+
+def _path_written(code: str, pos: int) -> str | None:
+    """Path(<string>).write_text(…) and the like at *pos* (after `Path(`): the path written."""
+    rest = code[pos : pos + 400]
+    stripped = rest.lstrip()
+    value, used = _expression(stripped)
+    if value is not None and _PATH_WRITE.match(code[pos + used + (len(rest) - len(stripped)) :][:80]):
+        return value
+    return None
+
+
 def _first_argument(code: str, pos: int) -> tuple[str | None, list[str]]:
     """The first argument of a call starting at *pos* (after the name/paren).
 
@@ -737,16 +751,27 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
         from ..reqlit import fold
 
         folded = fold(code)
+    # Each call's arguments are read from a window of the code after its name: a window read before is not read again
+    # (generated code repeats one call thousands of times; every match still counts, as the rules' fact limits need).
+    seen: dict[tuple[object, str], Any] = {}
+
+    def at(read: Any, pos: int) -> Any:
+        key = (read, code[pos : pos + _WINDOW])
+        got = seen.get(key, seen)
+        if got is seen:
+            got = seen[key] = read(key[1], 0)
+        return got
+
     for m in p_del.finditer(code) if _may(p_del, folded) else ():
-        path, _ = _first_argument(code, m.end())
+        path, _ = at(_first_argument, m.end())
         facts.deletes.append(path)
     read_rx = _READ.get(lang)
     if read_rx is not None:
         for m in read_rx.finditer(code) if _may(read_rx, folded) else ():
-            path, _ = _first_argument(code, m.end())
+            path, _ = at(_first_argument, m.end())
             if not path:
                 continue
-            if lang in ("python", "ruby", "php", "lua") and _opens_for_writing(code, m.end()):
+            if lang in ("python", "ruby", "php", "lua") and at(_opens_for_writing, m.end()):
                 facts.writes.append(path)
             else:
                 facts.reads.append(path)
@@ -757,33 +782,33 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
                 continue  # Path(x).write_text(...): handled below with its path
             if lang == "python" and m.group(0).startswith("shutil."):
                 # shutil.copy(src, dst) / move(src, dst): the destination is written.
-                dst = _second_argument(code, m.end())
+                dst = at(_second_argument, m.end())
                 if dst:
                     facts.writes.append(dst)
                 continue
-            path, _ = _first_argument(code, m.end())
+            path, _ = at(_first_argument, m.end())
             if path:
                 facts.writes.append(path)
     second_rx = _WRITE_SECOND.get(lang)
     if second_rx is not None:
         for m in second_rx.finditer(code) if _may(second_rx, folded) else ():
-            dst = _second_argument(code, m.end())
+            dst = at(_second_argument, m.end())
             if dst:
                 facts.writes.append(dst)
             if "link" in m.group(0):
                 # symlink(TARGET, LINK), file.symlink(from, to), hardlink(…): the link leads to the first argument.
-                made_link(facts, _first_argument(code, m.end())[0], dst, "sym" in m.group(0))
+                made_link(facts, at(_first_argument, m.end())[0], dst, "sym" in m.group(0))
     move_rx = _MOVE_FIRST.get(lang)
     if move_rx is not None:
         for m in move_rx.finditer(code) if _may(move_rx, folded) else ():
-            src, _ = _first_argument(code, m.end())
+            src, _ = at(_first_argument, m.end())
             if src:
                 facts.writes.append(src)
                 facts.moved.append(src)
     if lang == "python":
         for m in _PATH_CALL.finditer(code) if _may(_PATH_CALL, folded) else ():
-            value, used = _expression(code[m.end() : m.end() + 400].lstrip())
-            if value is not None and _PATH_WRITE.match(code[m.end() + used + (len(code[m.end() :]) - len(code[m.end() :].lstrip())) :][:80]):
+            value = at(_path_written, m.end())
+            if value is not None:
                 facts.writes.append(value)
     for m in p_proc.finditer(code) if _may(p_proc, folded) else ():
         facts.process = True
@@ -793,8 +818,8 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
             if end != -1:
                 facts.shell.append(code[m.end() : end])
             continue
-        s, items = _first_argument(code, m.end())
-        argv = _argv_call(code, m.end()) if s is not None else None
+        s, items = at(_first_argument, m.end())
+        argv = at(_argv_call, m.end()) if s is not None else None
         if lang == "rust" and s is not None and argv is None:
             argv = _builder_argv(code, m.end(), s)  # Command::new("rm").arg("-rf").args([...])
         if argv is not None:
