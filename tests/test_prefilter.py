@@ -78,7 +78,7 @@ def test_relaxed_patterns_accept_every_start() -> None:
         (r"[a-z]{2,3000}x{5}(?:y{0,64}){0,64}", re.I, ["\u0131\u212axxxxx", "abxxxxxyy"]),
         (r"^a$|(?m:^b$)", 0, ["a", "c\nb\n"]),
         (r"\b(\w++)\s*+=\s*+\1\b|(?i:(x)\2)|(y)(?i:\3)|(\bz\b)-\4", 0, ["ab = ab", "é=é", "xX", "yY", "z-zz"]),
-        (r"\bab\B|\Bc\b|x$|^y|\Aw|v\Z", re.I, ["ab_", "xab9", "éabc", "_c", "x\n", "q\ny", "w", "v"]),
+        (r"\bab\B|\Bc\b|x$|^y|\Aw|v\Z|(?:s$)|t$\n?|(?m:u$\n^)", re.I, ["ab_", "xab9", "éabc", "_c", "x\n", "q\ny", "w", "v", "s\n", "t\n", "u\n\n"]),
         (r"(?s:.)é|.\u00e9", re.I, ["\nÉ", "xé"]),
         (r"\bab\w*(?=\s+(?:\S+\s+){0,2}?cd\b)|(x(?=y))|z(?=w)\w|(?:q(?=r))+", re.I, ["ab  cd", "abx e f cd", "xy", "zww", "qrqr"]),
     ]

@@ -107,16 +107,22 @@ def _member_beyond(lo: int, hi: int, icase: bool) -> str:
     return "".join(_ASCII_FOLDS.get(chr(c).lower(), "") for c in range(lo, hi + 1) if chr(c).isalpha())
 
 
-def _at(code: Any, bounds: bool | None) -> str:
-    """An anchor as RE2 reads it at least where Python's holds: ``^`` and ``$`` as at any line's start and end (Python's
-    ``$`` also holds before a last newline), ``\\A`` and ``\\Z`` as they are, a word boundary only where *bounds* (on
-    ASCII text RE2's ``\\w`` is Python's; beyond it Python's boundaries fall elsewhere, so there it is dropped)."""
+def _at(code: Any, bounds: bool | None, flags: int, tail: bool) -> str:
+    """An anchor as RE2 reads it at least where Python's holds: ``^`` and ``$`` as they are under re.M, else ``^`` as the
+    text's start and ``$`` as its end or a last newline where nothing follows it (elsewhere as any line's end); ``\\A``
+    and ``\\Z`` as they are; a word boundary only where *bounds* (on ASCII text RE2's ``\\w`` is Python's; beyond it
+    Python's boundaries fall elsewhere, so there it is dropped)."""
     from re import _constants  # type: ignore[attr-defined]
 
     if bounds is None:  # a group read again by a back-reference: the same text, elsewhere
         return ""
-    if code in (_constants.AT_BEGINNING, _constants.AT_BEGINNING_LINE):
+    multiline = bool(flags & _constants.SRE_FLAG_MULTILINE)
+    if code is _constants.AT_BEGINNING_LINE or (code is _constants.AT_BEGINNING and multiline):
         return "(?m:^)"
+    if code is _constants.AT_BEGINNING:
+        return r"\A"
+    if code is _constants.AT_END and not multiline and tail:
+        return r"\n?\z"  # the text's end, or a last newline (read: nothing of the pattern follows)
     if code in (_constants.AT_END, _constants.AT_END_LINE):
         return "(?m:$)"
     if code is _constants.AT_BEGINNING_STRING:
@@ -143,7 +149,7 @@ def _emit(items: Any, flags: int, state: Any, loose: bool, groups: dict[int, tup
         if op in (_constants.LITERAL, _constants.NOT_LITERAL, _constants.IN, _constants.ANY):
             out.append(_one(op, av, flags, state))
         elif op is _constants.AT:
-            out.append(_at(av, bounds))
+            out.append(_at(av, bounds, flags, at_tail))
         elif op is _constants.ASSERT and at_tail and av[0] == 1:
             # a lookahead nothing follows: what it reads is there after the match, so read it as text
             out.append("(?:" + _emit(av[1].data, flags, state, loose, {}, bounds) + ")")
