@@ -176,3 +176,31 @@ def test_folds_of_every_cased_character() -> None:
     for c in (0x3C3, 0x3C2, 0x212A, 0x130, 0x438, 0x1E9E):
         pattern = re.compile(re.escape(chr(c)), re.I)
         assert {x for x in range(sys.maxunicode + 1) if not 0xD800 <= x < 0xE000 and pattern.fullmatch(chr(x))} <= prefilter.folds(c)
+
+
+def test_chains_and_wholes_answer_as_re_does(monkeypatch: Any) -> None:
+    """The probe's matchers of several patterns (near.AnyOf: a plain pattern and chains of parts) and firststart.whole's
+    finditer_whole read a long text from the prefilter's first possible start: the same answers as re alone."""
+    from clearance import probe
+    from clearance.firststart import finditer_whole
+
+    anyofs = {n: getattr(probe, n) for n in ("_REVEAL", "_ACTION", "_TOOLCALL", "_IGNORE_ML_LATIN")}
+    wholes = {"_DIRECTED": probe._DIRECTED, "_ADDR_HINT": probe._ADDR_HINT, "_OWN_OUTPUT": probe._OWN_OUTPUT}
+    from .test_near import _eval_texts
+
+    # the probe's evaluation texts (only whether the answers agree is compared, none is looked at) and random ones
+    evals = [t for texts in _eval_texts().values() for t in texts]
+    rng = random.Random(61)
+    hits = 0
+    for name, m in {**anyofs, **wholes}.items():
+        for text in _texts(LazyRe(m.pattern, m.flags), rng, 100) + evals:
+            answers = []
+            for long in (10**9, 0):
+                monkeypatch.setattr(lazyre, "LONG", long)
+                if name in anyofs:
+                    answers.append(bool(m.search(text)))
+                else:
+                    answers.append([(x.span(1), x.groups()[1:]) for x in finditer_whole(m, text)])
+            assert answers[0] == answers[1], name
+            hits += bool(answers[0])
+    assert hits > 100  # texts the matchers find something in

@@ -49,7 +49,7 @@ class LazyRe:
     def groups(self) -> int:
         return self.compiled.groups
 
-    def _start(self, text: str) -> int:
+    def possible_start(self, text: str) -> int:
         """Where a match can first start in a long text (-1: nowhere), found by RE2 (clearance.prefilter); 0 for a
         short text, or where RE2 is not at hand."""
         if len(text) < LONG:
@@ -70,7 +70,7 @@ class LazyRe:
         return 0 if start is None else start
 
     def search(self, text: str) -> re.Match[str] | None:
-        start = self._start(text)
+        start = self.possible_start(text)
         return None if start < 0 else self.compiled.search(text, start)
 
     def match(self, text: str) -> re.Match[str] | None:
@@ -80,11 +80,11 @@ class LazyRe:
         return self.compiled.fullmatch(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        start = self._start(text)
+        start = self.possible_start(text)
         return iter(()) if start < 0 else self.compiled.finditer(text, start)
 
     def findall(self, text: str) -> list[str]:
-        start = self._start(text)
+        start = self.possible_start(text)
         return [] if start < 0 else self.compiled.findall(text, start)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
