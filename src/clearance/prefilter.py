@@ -38,7 +38,8 @@ _re2: Any = None
 
 
 def _chars(codes: list[int]) -> str:
-    return "".join(f"\\x{{{c:x}}}" for c in codes)
+    # (ASCII letters and digits as they are: a shorter pattern for RE2 to parse)
+    return "".join(chr(c) if c < 128 and chr(c).isalnum() else f"\\x{{{c:x}}}" for c in codes)
 
 
 class _Untranslated(Exception):
@@ -48,12 +49,33 @@ class _Untranslated(Exception):
 def _one(op: Any, av: Any, flags: int, state: Any) -> str:
     """One character step (a literal, a class, any character) as an RE2 class: exactly the ASCII characters Python's
     step accepts (each tried by re itself), and beyond ASCII at least every character it can accept."""
+    from re import _constants  # type: ignore[attr-defined]
+
+    icase = bool(flags & _constants.SRE_FLAG_IGNORECASE)
+    if op is _constants.LITERAL:  # (most steps: read without compiling; tests/test_prefilter.py compares with re's)
+        if av >= 128:
+            codes = sorted(folds(av) if icase else {av})
+        else:
+            ch = chr(av)
+            codes = sorted({av, ord(ch.lower()), ord(ch.upper())} | {ord(c) for c in _ASCII_FOLDS.get(ch.lower(), "")}) if icase and ch.isalpha() else [av]
+        return _chars(codes) if len(codes) == 1 else "[" + _chars(codes) + "]"
+    key = (op, repr(av), flags)
+    got = _CLASSES.get(key)
+    if got is None:
+        got = _CLASSES[key] = _class(op, av, flags, state, icase)
+    return got
+
+
+# Character steps already written, by (op, its argument's repr, flags): the same classes recur (\s, \w, [^\n] ...).
+_CLASSES: dict[tuple[Any, str, int], str] = {}
+
+
+def _class(op: Any, av: Any, flags: int, state: Any, icase: bool) -> str:
     from re import _compiler, _constants  # type: ignore[attr-defined]
     from re import _parser as sre  # type: ignore[attr-defined]
 
     one = _compiler.compile(sre.SubPattern(state, [(op, av)]), flags)
     ascii_ = [c for c in range(128) if one.fullmatch(chr(c))]
-    icase = bool(flags & _constants.SRE_FLAG_IGNORECASE)
     beyond: list[str] = []
     if op is _constants.ANY or op is _constants.NOT_LITERAL:
         beyond.append(_ALL_NON_ASCII)
@@ -214,15 +236,15 @@ def compile_relaxed(pattern: str, flags: int, bounds: bool = False) -> Any:
     options = _re2.Options()
     options.log_errors = False
     options.max_mem = 64 << 20
-    for loose in (False, True):
-        text = relax(pattern, flags, loose, bounds)
-        if text is None:
-            return None
-        try:
-            return _re2.compile(text, options)
-        except Exception:  # RE2's error type (a count over its limit, too large a program)
-            continue
-    return None
+    # loose: RE2 writes out a counted repeat as that many copies (x{0,200} nested in y{0,64}: 100 ms to compile and over
+    # its limits), and only where a match starts counts here, so every count is read as an open repeat
+    text = relax(pattern, flags, True, bounds)
+    if text is None:
+        return None
+    try:
+        return _re2.compile(text, options)
+    except Exception:  # RE2's error type (too large a program)
+        return None
 
 
 def first_start(relaxed: Any, text: str) -> int | None:
