@@ -109,6 +109,10 @@ def finditer_whole(p: StartRe, text: str, pos: int = 0, endpos: int | None = Non
     """The matches ``re.compile(pattern).finditer(text, pos, endpos)`` finds, for a StartRe made by :func:`whole`:
     the match at every start the StartRe finds, except those starting inside the previous one (re goes on from its
     end).  Read each one's span and groups from group 1 on: ``m.span(1)``, ``m.groups()[1:]``."""
+    if pos == 0 and endpos is None:  # the whole text: from where RE2 finds a first possible start, on a long one
+        pos = p.possible_start(text)
+        if pos < 0:
+            return
     end = pos
     for m in p.compiled.finditer(text, pos, len(text) if endpos is None else endpos):
         if m.start() >= end:

@@ -54,7 +54,7 @@ class Chain:
     def found(self, text: str) -> bool:
         stop = self.stop.compiled
         ends: list[int] = []
-        for m in self.parts[0].compiled.finditer(text):
+        for m in self.parts[0].finditer(text):  # (on a long text from where RE2 finds a first possible start)
             ends.append(m.end(1))
         for gap, part in zip(self.gaps, self.parts[1:]):
             if not ends:
@@ -76,7 +76,11 @@ class Chain:
             compiled = part.compiled
             till = compiled.groupindex.get("till")
             # a range may start before the first end (an address whose run holds the noun before it): from the text's start
-            for m in compiled.finditer(text, 0 if till is not None else ends[0]):
+            # (or from where RE2 finds the part's first possible start in a long text: none before it)
+            first_possible = part.possible_start(text)
+            if first_possible < 0:
+                return False
+            for m in compiled.finditer(text, max(first_possible, 0 if till is not None else ends[0])):
                 start = first = m.start()
                 if till is not None and m.start(till) >= 0:
                     start = m.start(till)  # the part starts anywhere from first to start
@@ -106,7 +110,7 @@ class AnyOf:
         self.pattern = "(?:" + "|".join(branches) + ")"
 
     def search(self, text: str) -> bool | None:
-        if self.plain is not None and self.plain.compiled.search(text) is not None:
+        if self.plain is not None and self.plain.search(text) is not None:
             return True
         return True if any(c.found(text) for c in self.chains) else None
 

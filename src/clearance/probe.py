@@ -722,7 +722,7 @@ def _own_output(text: str, folded: str | None = None) -> int:
     best = 0
     # the pattern runs only around "your response/answer/reply/task" (a cheap look first, as _directed does)
     windows: list[list[int]] = []
-    for h in _OWN_HINT.compiled.finditer(text):
+    for h in _OWN_HINT.finditer(text):
         lo, hi = max(0, h.start() - 140), min(len(text), h.end() + 80)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
