@@ -10,43 +10,26 @@ open is a strict xfail (tests/strict.py) naming it as unfinished.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, ClassVar
 
 import pytest
 
-from . import strict
-from .conftest import decide
+from .rounds import allowed, command_key, ids, not_allowed
+from .rounds import run as _run
+
+_key = command_key
+_not_allowed = partial(not_allowed, key=command_key)
+_allowed = partial(allowed, key=command_key)
+
+
+def _ids(cases: list[Any]) -> list[str]:
+    return ids(cases, command_key)
+
 
 P = "/home/ana/webapp"
 RM_SH = "#!/bin/sh\nrm -rf /home/ana/.config/clearance\n"
 LINT_SH = "#!/bin/sh\nnpx lint-staged\n"
-
-
-def _run(command: str, files: dict[str, str]) -> dict[str, Any]:
-    return {"tool_name": "Bash", "tool_input": {"command": command}, "files": files}
-
-
-def _key(example: Any) -> str:
-    if isinstance(example, str):
-        return example
-    return example["tool_input"]["command"] + " :: " + " | ".join(f"{k}={v!r}" for k, v in example.get("files", {}).items())
-
-
-def _ids(cases: list[Any]) -> list[str]:
-    return [_key(c)[:100] for c in cases]
-
-
-def _not_allowed(example: Any, gaps: dict[str, str]) -> None:
-    def run() -> None:
-        got = decide(example).decision
-        assert got in ("deny", "ask"), f"{_key(example)}: {got}"
-
-    strict.check(_key(example), gaps, run)
-
-
-def _allowed(example: Any) -> None:
-    got = decide(example)
-    assert got.decision == "allow", f"{_key(example)}: {got.decision} {got.rules} {got.reason}"
 
 
 class TestEditorScriptFiles:

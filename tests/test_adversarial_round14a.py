@@ -18,8 +18,12 @@ import pytest
 
 from clearance.adapters import codex, copilot
 
-from . import strict
-from .conftest import decide
+from .rounds import allowed as _allowed
+from .rounds import ids as _ids
+from .rounds import json_key as _key
+from .rounds import not_allowed as _not_allowed
+from .rounds import run as _run
+from .rounds import write as _write
 
 P = "/home/ana/webapp"
 PY_RM = "import shutil\nshutil.rmtree('/home/ana/.config/clearance')\n"
@@ -30,43 +34,12 @@ RB_RM = "require 'fileutils'\nFileUtils.rm_rf('/home/ana/.local/state/clearance'
 PHP_RM = "<?php\nunlink('/home/ana/.claude/settings.json');\n"
 
 
-def _write(path: str, content: str) -> dict[str, Any]:
-    return {"tool_name": "Write", "tool_input": {"file_path": path, "content": content}}
-
-
-def _run(command: str, files: dict[str, str]) -> dict[str, Any]:
-    return {"tool_name": "Bash", "tool_input": {"command": command}, "files": files}
-
-
 def _patch(text: str) -> dict[str, Any]:
     return codex.to_event({"hook_event_name": "PreToolUse", "tool_name": "apply_patch", "tool_input": {"input": text}, "cwd": P, "session_id": "t"})
 
 
 def _copilot_create(path: str, text: str) -> dict[str, Any]:
     return copilot.to_event({"toolName": "str_replace_editor", "toolArgs": json.dumps({"command": "create", "path": path, "file_text": text}), "cwd": P})
-
-
-def _key(example: Any) -> str:
-    if isinstance(example, str):
-        return example
-    return json.dumps(example, sort_keys=True)[:300]
-
-
-def _ids(cases: list[Any]) -> list[str]:
-    return [_key(c)[:100] for c in cases]
-
-
-def _not_allowed(example: Any, gaps: dict[str, str]) -> None:
-    def run() -> None:
-        got = decide(example).decision
-        assert got in ("deny", "ask"), f"{_key(example)}: {got}"
-
-    strict.check(_key(example), gaps, run)
-
-
-def _allowed(example: Any) -> None:
-    got = decide(example)
-    assert got.decision == "allow", f"{_key(example)}: {got.decision} {got.rules} {got.reason}"
 
 
 class TestModulesWhateverImportsThem:

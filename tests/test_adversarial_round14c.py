@@ -15,41 +15,17 @@ import pytest
 
 from clearance.code import literals_joined, source_might_disable
 
-from . import strict
 from .conftest import decide
+from .rounds import allowed as _allowed
+from .rounds import ids as _ids
+from .rounds import json_key as _key
+from .rounds import not_allowed as _not_allowed
+from .rounds import run as _run
+from .rounds import write as _write
 
 P = "/home/ana/webapp"
 S = "/home/ana/.claude/settings.json"
 RM = "rm -rf ~/.config/clearance"
-
-
-def _write(path: str, content: str) -> dict[str, Any]:
-    return {"tool_name": "Write", "tool_input": {"file_path": path, "content": content}}
-
-
-def _run(command: str, files: dict[str, str]) -> dict[str, Any]:
-    return {"tool_name": "Bash", "tool_input": {"command": command}, "files": files}
-
-
-def _key(example: Any) -> str:
-    return example if isinstance(example, str) else json.dumps(example, sort_keys=True)[:300]
-
-
-def _ids(cases: list[Any]) -> list[str]:
-    return [_key(c)[:100] for c in cases]
-
-
-def _not_allowed(example: Any, gaps: dict[str, str]) -> None:
-    def run() -> None:
-        got = decide(example).decision
-        assert got in ("deny", "ask"), f"{_key(example)}: {got}"
-
-    strict.check(_key(example), gaps, run)
-
-
-def _allowed(example: Any) -> None:
-    got = decide(example)
-    assert got.decision == "allow", f"{_key(example)}: {got.decision} {got.rules} {got.reason}"
 
 
 class TestModuleLiteralsSpelledApart:
