@@ -786,18 +786,14 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             # the file first).  sponge writes what it reads, even nothing.
             or (cmd.untyped and name != "sponge")
         )
+        shown = None
         if not readonly and name in _VIM_FAMILY:
-            # vim -es -c '%p' -c 'q!' FILE: commands that print and quit read the file, as cat does.
+            # vim -es -c '%p' -c 'q!' FILE: commands that print and quit read the file, as cat does; in silent batch
+            # mode what a command prints goes to the output.
             from .effects_more import vim_reads_only
 
-            readonly = vim_reads_only(args, cmd)
-        shown = None
-        if readonly and given and silent and name in _VIM_FAMILY:
-            from .embedded import ex_batch_prints
-
-            # vim -es -c '%p' -c 'q!' F: every command given only prints or quits without writing; the file is read,
-            # and printed to the output when a command prints it.
-            shown = ex_batch_prints([name, *(a.value for a in args)])
+            readonly, prints = vim_reads_only(args, cmd)
+            shown = prints if readonly and given and silent else None
         for w in ops:
             if not w.value.startswith("+"):
                 if shown is not None:

@@ -1074,6 +1074,8 @@ _EX_READONLY = frozenset(
         "noh", "nohlsearch", "k", "ma", "mark",
     }
 )  # fmt: skip
+# The commands of that list that print lines of the file (`:%p`, `:g/re/nu`): the file goes to the output, as cat prints it.
+_EX_PRINTS = frozenset({"p", "pr", "pri", "prin", "print", "P", "Print", "l", "li", "lis", "list", "nu", "num", "numb", "numbe", "number", "#", "z"})
 _EX_QUITS = frozenset({"q", "q!", "qa", "qa!", "qal", "qall", "quit", "quit!", "quita", "quitall", "quitall!", "cq", "cq!"})
 _EX_GLOBALS = frozenset({"g", "gl", "glo", "glob", "globa", "global", "v", "vg", "vgl", "vglo", "vglob", "vgloba", "vglobal"})
 _EX_NAME = lazy(r"[a-zA-Z]+!?|[#=]|")
@@ -1099,9 +1101,10 @@ def _ex_range_end(part: str) -> int:
     return min(i, len(part))
 
 
-def _ex_readonly(text: str, depth: int = 0) -> tuple[bool, bool]:
-    """(whether every Ex command of *text* leaves the file on disk as it was, whether the last one quits)."""
-    quits = False
+def _ex_readonly(text: str, depth: int = 0) -> tuple[bool, bool, bool]:
+    """(whether every Ex command of *text* leaves the file on disk as it was, whether the last one quits, whether one
+    prints the file's lines)."""
+    quits = prints = False
     for piece in text.split("|"):
         part = piece.strip().lstrip(":").strip()
         part = part[_ex_range_end(part) :]
@@ -1112,34 +1115,36 @@ def _ex_readonly(text: str, depth: int = 0) -> tuple[bool, bool]:
             # g/re/CMD, v!/re/CMD: CMD (print by default) on every matching line.
             rest = rest.lstrip()
             if not rest or rest[0].isalnum() or rest[0] in '\\"|':
-                return False, False
+                return False, False, False
             sep = rest[0]
             end = rest.find(sep, 1)
             inner = rest[end + 1 :] if end > 0 else ""
-            ok, _ = _ex_readonly(inner, depth + 1)
+            ok, _, shown = _ex_readonly(inner, depth + 1)
             if not ok:
-                return False, False
+                return False, False, False
             quits = False
+            prints = prints or shown or not inner.strip()
             continue
         if name not in _EX_READONLY or "\\=" in rest or (not name and rest.strip()):
-            return False, False  # `:s/x/\=writefile(…)/` evaluates an expression; `:%!cmd` is no command of the list
+            return False, False, False  # `:s/x/\=writefile(…)/` evaluates an expression; `:%!cmd` is no command of the list
         if name.startswith("se") and "aw" in rest:
-            return False, False  # 'autowrite' / 'autowriteall': `:quit` then writes the file
+            return False, False, False  # 'autowrite' / 'autowriteall': `:quit` then writes the file
         quits = name in _EX_QUITS
-    return True, quits
+        prints = prints or name in _EX_PRINTS
+    return True, quits, prints
 
 
-def vim_reads_only(args: list[Word], cmd: SimpleCommand) -> bool:
+def vim_reads_only(args: list[Word], cmd: SimpleCommand) -> tuple[bool, bool]:
     """Whether vim (or ex) is given only Ex commands that leave its files on disk as they were, and nothing else to do:
     `vim -es -c '%p' -c 'q!' FILE`, `ex -s +'g/TODO/p' +q FILE` read FILE as cat does. Its standard input gives no
     more commands (the tool's input, or /dev/null), the last command quits, and no script, vimrc or keystroke record is
-    given (-S, -u, -s SCRIPTIN, -W …)."""
+    given (-S, -u, -s SCRIPTIN, -W …). Second: whether a command prints the file's lines."""
     from .embedded import vim_commands
 
     values = [a.value for a in args]
     commands = vim_commands(["vim", *values])
     if not commands:
-        return False
+        return False, False
     i = 0
     while i < len(values):
         v = values[i]
@@ -1150,21 +1155,22 @@ def vim_reads_only(args: list[Word], cmd: SimpleCommand) -> bool:
             i += 1
             continue
         if v.startswith("--") and v not in ("--clean", "--noplugin", "--not-a-term", "--headless", "--"):
-            return False
+            return False, False
         if v.startswith("-") and not v.startswith("--") and v != "-" and any(ch not in "esEnNRXZmMlbAHFdyL" for ch in v[1:]):
-            return False  # -S, -u, -U, -i, -w, -W, -T, -t, -q, -r, -c clustered: more than the commands read here
+            return False, False  # -S, -u, -U, -i, -w, -W, -T, -t, -q, -r, -c clustered: more than the commands read here
         i += 1
     stdin_given = cmd.stdin_text is not None or bool(cmd.stdin_from)
     stdin_given = stdin_given or any(r.op == "<" and r.fd in ("", "0") and (r.target is None or r.target.value != "/dev/null") for r in cmd.redirects)
     stdin_given = stdin_given or any(r.op in ("<<", "<<<", "<<-") for r in cmd.redirects)
     if stdin_given or not (cmd.untyped or any(r.op == "<" and r.target is not None and r.target.value == "/dev/null" for r in cmd.redirects)):
-        return False
-    quits = False
+        return False, False
+    quits = prints = False
     for c in commands:
-        ok, quits = _ex_readonly(c)
+        ok, quits, shown = _ex_readonly(c)
         if not ok:
-            return False
-    return quits
+            return False, False
+        prints = prints or shown
+    return quits, quits and prints
 
 
 def formatted(name: str, args: list[Word], add: Callable[..., None]) -> None:
