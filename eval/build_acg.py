@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import Repo, build_peer, peer_main
+from build_outside import Repo, build_repo_peer, peer_main
 
 ACG = "tomatoaiu/agent-command-guard"
 SOURCE = "agent-command-guard"
@@ -184,9 +184,7 @@ def extract(repo: Repo) -> list[tuple[str, str, str | None]]:
 
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
-    repo = Repo(mirror, ACG)
-    cases = build_peer(SOURCE, f"{ACG}@{repo.commit}", extract(repo), HAND, out)
-    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+    return build_repo_peer(SOURCE, ACG, extract, HAND, mirror, out)
 
 
 def main() -> int:

@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import Repo, build_peer, peer_main
+from build_outside import Repo, build_repo_peer, peer_main
 
 BASH_GUARD = "abellagonzalo/bash-guard"
 SOURCE = "bash-guard"
@@ -109,10 +109,7 @@ def extract(repo: Repo) -> list[tuple[str, str, str]]:
 
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
-    repo = Repo(mirror, BASH_GUARD)
-    rows = extract(repo)
-    cases = build_peer(SOURCE, f"{BASH_GUARD}@{repo.commit}", rows, HAND, out)
-    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+    return build_repo_peer(SOURCE, BASH_GUARD, extract, HAND, mirror, out)
 
 
 def main() -> int:

@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import Repo, build_peer, peer_main
+from build_outside import build_repo_peer, peer_main
 
 CONTINUE = "continuedev/continue"
 SOURCE = "continue"
@@ -141,10 +141,9 @@ HAND: dict[str, tuple[str, str, str]] = {c: (label, cls, why) for label, cls, wh
 
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
-    repo = Repo(mirror, CONTINUE)
-    rows = [(cmd, f"{PATH}#L{line}", hint) for cmd, line, hint in extract_text(repo.show(PATH))]
-    cases = build_peer(SOURCE, f"{CONTINUE}@{repo.commit}", rows, HAND, out)
-    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+    return build_repo_peer(
+        SOURCE, CONTINUE, lambda repo: [(cmd, f"{PATH}#L{line}", hint) for cmd, line, hint in extract_text(repo.show(PATH))], HAND, mirror, out
+    )
 
 
 def main() -> int:

@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_continue import _WINDOWS
 from build_orchestkit import extract_file, is_command
-from build_outside import Repo, build_peer, peer_main
+from build_outside import Repo, build_repo_peer, peer_main
 
 GEMINI = "google-gemini/gemini-cli"
 SOURCE = "gemini-cli"
@@ -65,9 +65,7 @@ def extract(repo: Repo) -> list[tuple[str, str, str | None]]:
 
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
-    repo = Repo(mirror, GEMINI)
-    cases = build_peer(SOURCE, f"{GEMINI}@{repo.commit}", extract(repo), HAND, out)
-    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+    return build_repo_peer(SOURCE, GEMINI, extract, HAND, mirror, out)
 
 
 def main() -> int:

@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import build_peer, peer_main, write
+from build_outside import build_peer, hand_count, peer_main, write
 
 GOOSE = "block/goose"
 SOURCE = "goose"
@@ -131,7 +131,7 @@ def build(mirror: Path, out: Path) -> tuple[int, int]:
     for c in cases:  # the rows come from three commits: repo@commit:path
         c["source_ref"] = str(c["source_ref"]).replace(f"{GOOSE}:", f"{GOOSE}@", 1)
     write(out / f"{SOURCE}.jsonl", cases)
-    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+    return len(cases), hand_count(cases)
 
 
 def main() -> int:

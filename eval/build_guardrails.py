@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import _RUST_STR, Repo, build_peer, peer_main, rust_unquote
+from build_outside import _RUST_STR, Repo, build_repo_peer, peer_main, rust_unquote
 
 GUARDRAILS = "leegonzales/claude-guardrails"
 SOURCE = "claude-guardrails"
@@ -92,9 +92,7 @@ def extract(repo: Repo) -> list[tuple[str, str, str | None]]:
 
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
-    repo = Repo(mirror, GUARDRAILS)
-    cases = build_peer(SOURCE, f"{GUARDRAILS}@{repo.commit}", extract(repo), HAND, out)
-    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+    return build_repo_peer(SOURCE, GUARDRAILS, extract, HAND, mirror, out)
 
 
 def main() -> int:

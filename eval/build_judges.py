@@ -35,7 +35,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import Repo, known_commands, make_case, peer_main, usable, write
+from build_outside import Repo, hand_count, known_commands, make_case, peer_main, usable, write
 
 DEFEND = "simonsshoot/DEFEND"
 SOURCE = "agent-judges"
@@ -138,7 +138,7 @@ def build(mirror: Path, out: Path) -> tuple[int, int]:
     if unknown:
         raise SystemExit(f"hand labels for commands not in the build: {sorted(unknown)}")
     write(out / f"{SOURCE}.jsonl", cases)
-    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+    return len(cases), hand_count(cases)
 
 
 def main() -> int:

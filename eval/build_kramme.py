@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import Repo, build_peer, peer_main
+from build_outside import Repo, build_repo_peer, peer_main
 
 KRAMME = "Abildtoft/kramme-claude-code-plugin"
 SOURCE = "kramme"
@@ -119,9 +119,7 @@ def extract(repo: Repo) -> list[tuple[str, str, str | None]]:
 
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
-    repo = Repo(mirror, KRAMME)
-    cases = build_peer(SOURCE, f"{KRAMME}@{repo.commit}", extract(repo), HAND, out)
-    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+    return build_repo_peer(SOURCE, KRAMME, extract, HAND, mirror, out)
 
 
 def main() -> int:

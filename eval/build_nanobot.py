@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import Repo, build_peer, peer_main
+from build_outside import Repo, build_repo_peer, peer_main
 
 NANOBOT = "HKUDS/nanobot"
 SOURCE = "nanobot"
@@ -130,10 +130,7 @@ def extract(repo: Repo) -> list[tuple[str, str, str | None]]:
 
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
-    repo = Repo(mirror, NANOBOT)
-    rows = sorted(extract(repo), key=lambda r: (r[1].split("#")[0], int(r[1].split("#L")[1])))
-    cases = build_peer(SOURCE, f"{NANOBOT}@{repo.commit}", rows, HAND, out)
-    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+    return build_repo_peer(SOURCE, NANOBOT, lambda repo: sorted(extract(repo), key=lambda r: (r[1].split("#")[0], int(r[1].split("#L")[1]))), HAND, mirror, out)
 
 
 def main() -> int:

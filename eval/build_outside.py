@@ -415,6 +415,26 @@ def build_peer(
     return cases
 
 
+def hand_count(cases: list[dict[str, object]]) -> int:
+    """How many of *cases* were labelled by hand."""
+    return sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+
+
+def build_repo_peer(
+    source: str,
+    name: str,
+    rows: Callable[[Repo], list[tuple[str, str, str | None]]],
+    hand: dict[str, tuple[str, str, str]],
+    mirror: Path,
+    out: Path,
+) -> tuple[int, int]:
+    """Build *source*'s set from the snapshot of repository *name* in *mirror*: *rows* reads the commands (command,
+    path, the peer's expectation) out of it; returns the number of cases and of those labelled by hand."""
+    repo = Repo(mirror, name)
+    cases = build_peer(source, f"{name}@{repo.commit}", rows(repo), hand, out)
+    return len(cases), hand_count(cases)
+
+
 def peer_main(source: str, build_set: Callable[[Path, Path], tuple[int, int]], doc: str | None) -> int:
     """The command line every peer's builder shares: --mirror (the snapshots), --out (eval/outside); *build_set*
     writes the set and returns its number of cases and of those labelled by hand."""

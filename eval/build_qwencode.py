@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import build_peer, peer_main
+from build_outside import build_peer, hand_count, peer_main
 
 QWEN = "QwenLM/qwen-code"
 SOURCE = "qwen-code"
@@ -179,7 +179,7 @@ def rows() -> list[tuple[str, str, str | None]]:
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
     cases = build_peer(SOURCE, f"{QWEN}@{COMMIT}", rows(), HAND, out)
-    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+    return len(cases), hand_count(cases)
 
 
 def main() -> int:

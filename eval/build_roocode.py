@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_continue import _WINDOWS
 from build_orchestkit import extract_file, is_command
-from build_outside import Repo, build_peer, peer_main, write
+from build_outside import Repo, build_peer, hand_count, peer_main, write
 
 ROO = "RooCodeInc/Roo-Code"
 SOURCE = "roo-code"
@@ -79,7 +79,7 @@ def build(mirror: Path, out: Path) -> tuple[int, int]:
     for c in cases:  # the rows come from three commits: repo@commit:path
         c["source_ref"] = str(c["source_ref"]).replace(f"{ROO}:", f"{ROO}@", 1)
     write(out / f"{SOURCE}.jsonl", cases)
-    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+    return len(cases), hand_count(cases)
 
 
 def main() -> int:

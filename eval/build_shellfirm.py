@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import Repo, build_peer, parses, usable
+from build_outside import Repo, build_peer, hand_count, parses, usable
 
 SHELLFIRM = "kaplanelad/shellfirm"
 CHECKS = "shellfirm/tests/checks"
@@ -462,7 +462,7 @@ def extract(repo: Repo) -> list[tuple[str, str, str]]:
 def build(mirror: Path, out: Path) -> tuple[int, int]:
     repo = Repo(mirror, SHELLFIRM)
     cases = build_peer("shellfirm", f"{SHELLFIRM}@{repo.commit}", extract(repo), HAND, out, keep=kept, key=norm)
-    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+    return len(cases), hand_count(cases)
 
 
 def main() -> int:

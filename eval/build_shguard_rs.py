@@ -34,7 +34,7 @@ import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import Repo, build_peer, peer_main, rust_unquote
+from build_outside import Repo, build_repo_peer, peer_main, rust_unquote
 
 SHGUARD = "tsukasaI/shguard"
 SOURCE = "shguard"
@@ -494,9 +494,7 @@ def extract(repo: Repo) -> list[tuple[str, str, str | None]]:
 
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
-    repo = Repo(mirror, SHGUARD)
-    cases = build_peer(SOURCE, f"{SHGUARD}@{repo.commit}", extract(repo), HAND, out)
-    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+    return build_repo_peer(SOURCE, SHGUARD, extract, HAND, mirror, out)
 
 
 def main() -> int:

@@ -34,7 +34,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import Repo, build_peer, h, tldr_fill, write
+from build_outside import Repo, build_peer, h, hand_count, tldr_fill, write
 
 TLDR = "tldr-pages/tldr"
 SOURCE = "tldr-cli"
@@ -160,7 +160,7 @@ def build(mirror: Path, out: Path) -> tuple[int, int]:
     repo = Repo(mirror, TLDR)
     cases = sample(build_peer(SOURCE, f"{TLDR}@{repo.commit}", extract(repo), HAND, out))
     write(out / f"{SOURCE}.jsonl", cases)
-    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
+    return len(cases), hand_count(cases)
 
 
 def main() -> int:
