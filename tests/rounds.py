@@ -5,6 +5,7 @@ and an ordinary look-alike that must stay allowed. Nothing here is ever run."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from . import strict
@@ -46,3 +47,45 @@ def not_allowed(example: Any, gaps: dict[str, str], key: Any = json_key) -> None
 def allowed(example: Any, key: Any = json_key) -> None:
     got = decide(example)
     assert got.decision == "allow", f"{key(example)}: {got.decision} {got.rules} {got.reason}"
+
+
+def hook_decision(event: dict[str, Any], env: dict[str, str], db: Path, options: tuple[str, ...] = ()) -> str:
+    """The permission the real hook answers for *event* (hook.run_answer: decided, recorded in *db*, provenance
+    noted in the state folder *env* names); no answer is the agent's default, allow."""
+    from clearance.hook import Options, run_answer
+
+    ans = run_answer(json.dumps(event).encode(), Options(["--db", str(db), *options]), env)
+    out = ans.stdout or {}
+    spec = out.get("hookSpecificOutput", {}) if isinstance(out, dict) else {}
+    return str(spec.get("permissionDecision", "allow")) if isinstance(spec, dict) else "allow"
+
+
+class HookSession:
+    """One agent session through the real hook in a scratch home: project `HOME/webapp` unless named, state under
+    `HOME/.local/state`, audit in `HOME/audit.db`; *extra_env* adds to the hook's environment."""
+
+    def __init__(self, home: Path, sid: str, project: Path | None = None, extra_env: dict[str, str] | None = None) -> None:
+        self.home = home
+        self.project = project or home / "webapp"
+        self.sid = sid
+        self.env = {"HOME": str(home), "CLAUDE_PROJECT_DIR": str(self.project), "XDG_STATE_HOME": str(home / ".local" / "state"), **(extra_env or {})}
+
+    def call(self, tool: str, tool_input: dict[str, Any], cwd: Path | None = None) -> str:
+        ev = {"hook_event_name": "PreToolUse", "session_id": self.sid, "cwd": str(cwd or self.project), "tool_name": tool, "tool_input": tool_input}
+        return hook_decision(ev, self.env, self.home / "audit.db")
+
+    def bash(self, command: str, cwd: Path | None = None) -> str:
+        return self.call("Bash", {"command": command}, cwd)
+
+
+def scratch_home(tmp_path: Path, util: bool = True) -> Path:
+    """`tmp/home/ana` with a project `webapp` (a `.git` folder, src/app.py, src/lib[/util.py], docs/notes.md not in git)."""
+    h = tmp_path / "home" / "ana"
+    (h / "webapp" / "src" / "lib").mkdir(parents=True)
+    (h / "webapp" / "src" / "app.py").write_text("print(1)\n")
+    if util:
+        (h / "webapp" / "src" / "lib" / "util.py").write_text("X = 1\n")
+    (h / "webapp" / "docs").mkdir()
+    (h / "webapp" / "docs" / "notes.md").write_text("work not in git\n")
+    (h / "webapp" / ".git").mkdir()
+    return h

@@ -9,36 +9,19 @@ have made). A class left open is a strict xfail (tests/strict.py) naming it as u
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
 
 from clearance.api import decide_event, decide_event_full
-from clearance.hook import Options, run_answer
 
 from . import strict
+from .rounds import HookSession, scratch_home
 
 H = "/home/ana"
 P = H + "/webapp"
 ENV = {"HOME": H, "USER": "ana", "CLAUDE_PROJECT_DIR": P}
-
-
-class _Session:
-    """One agent session through the real hook (decided, recorded, provenance noted) in a scratch home."""
-
-    def __init__(self, home: Path) -> None:
-        self.home = home
-        self.project = home / "webapp"
-        self.env = {"HOME": str(home), "CLAUDE_PROJECT_DIR": str(self.project), "XDG_STATE_HOME": str(home / ".local" / "state")}
-
-    def bash(self, command: str) -> str:
-        ev = {"hook_event_name": "PreToolUse", "session_id": "s13b", "cwd": str(self.project), "tool_name": "Bash", "tool_input": {"command": command}}
-        ans = run_answer(json.dumps(ev).encode(), Options(["--db", str(self.home / "audit.db")]), self.env)
-        out = ans.stdout or {}
-        spec = out.get("hookSpecificOutput", {}) if isinstance(out, dict) else {}
-        return str(spec.get("permissionDecision", "allow")) if isinstance(spec, dict) else "allow"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -49,19 +32,12 @@ def _warm() -> None:
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
-    h = tmp_path / "home" / "ana"
-    (h / "webapp" / "src" / "lib").mkdir(parents=True)
-    (h / "webapp" / "src" / "app.py").write_text("print(1)\n")
-    (h / "webapp" / "src" / "lib" / "util.py").write_text("X = 1\n")
-    (h / "webapp" / "docs").mkdir()
-    (h / "webapp" / "docs" / "notes.md").write_text("work not in git\n")
-    (h / "webapp" / ".git").mkdir()
-    return h
+    return scratch_home(tmp_path)
 
 
 def _run(home: Path, steps: list[tuple[str, Any]]) -> list[str]:
     """Each step decided in turn; an allowed step's effect is then made on the scratch disk (*after*: what it would do)."""
-    s = _Session(home)
+    s = HookSession(home, "s13b")
     got = []
     for command, after in steps:
         verdict = s.bash(command.replace("~", str(home)))

@@ -19,6 +19,7 @@ import pytest
 from clearance.api import decide_event
 
 from . import strict
+from .rounds import HookSession, scratch_home
 
 
 def _repo(tmp_path: Path, remotes: dict[str, list[str]], heads: tuple[str, ...] = ("main",), packed: bool = False, config: str = "") -> Path:
@@ -162,33 +163,13 @@ class TestNewBranchTrackingAnotherRemote:
 
 
 def _hook_session(home: Path) -> Any:
-    """One session through the real hook (decided, recorded, provenance noted) in a scratch home, as round 13b's."""
-    import json
-
-    from clearance.hook import Options, run_answer
-
-    project = home / "webapp"
-    env = {"HOME": str(home), "CLAUDE_PROJECT_DIR": str(project), "XDG_STATE_HOME": str(home / ".local" / "state")}
-
-    def call(tool: str, tool_input: dict[str, Any]) -> str:
-        ev = {"hook_event_name": "PreToolUse", "session_id": "s13d", "cwd": str(project), "tool_name": tool, "tool_input": tool_input}
-        ans = run_answer(json.dumps(ev).encode(), Options(["--db", str(home / "audit.db")]), env)
-        out = ans.stdout or {}
-        spec = out.get("hookSpecificOutput", {}) if isinstance(out, dict) else {}
-        return str(spec.get("permissionDecision", "allow")) if isinstance(spec, dict) else "allow"
-
-    return call
+    """One session through the real hook in a scratch home, as round 13b's."""
+    return HookSession(home, "s13d").call
 
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
-    h = tmp_path / "home" / "ana"
-    (h / "webapp" / "src" / "lib").mkdir(parents=True)
-    (h / "webapp" / "src" / "app.py").write_text("print(1)\n")
-    (h / "webapp" / "docs").mkdir()
-    (h / "webapp" / "docs" / "notes.md").write_text("work not in git\n")
-    (h / "webapp" / ".git").mkdir()
-    return h
+    return scratch_home(tmp_path, util=False)
 
 
 class TestProvenanceLineForgedByAName:

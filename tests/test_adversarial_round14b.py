@@ -22,6 +22,7 @@ from clearance.hook import Options, run_answer
 from clearance.policy.patterns import Pattern, abbreviates, pins_hold
 
 from . import strict
+from .rounds import HookSession, scratch_home
 
 P = "/home/ana/webapp"
 
@@ -157,37 +158,14 @@ class TestPinnedNameRedefined:
 # -- provenance: what the session made ---------------------------------------------------------------------------------
 
 
-class _Session:
-    """One agent session through the real hook (decided, recorded, provenance noted) in a scratch home."""
-
-    def __init__(self, home: Path) -> None:
-        self.home = home
-        self.project = home / "webapp"
-        self.env = {"HOME": str(home), "CLAUDE_PROJECT_DIR": str(self.project), "XDG_STATE_HOME": str(home / ".local" / "state")}
-
-    def bash(self, command: str) -> str:
-        ev = {"hook_event_name": "PreToolUse", "session_id": "s14b", "cwd": str(self.project), "tool_name": "Bash", "tool_input": {"command": command}}
-        ans = run_answer(json.dumps(ev).encode(), Options(["--db", str(self.home / "audit.db")]), self.env)
-        out = ans.stdout or {}
-        spec = out.get("hookSpecificOutput", {}) if isinstance(out, dict) else {}
-        return str(spec.get("permissionDecision", "allow")) if isinstance(spec, dict) else "allow"
-
-
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
-    h = tmp_path / "home" / "ana"
-    (h / "webapp" / "src" / "lib").mkdir(parents=True)
-    (h / "webapp" / "src" / "app.py").write_text("print(1)\n")
-    (h / "webapp" / "src" / "lib" / "util.py").write_text("X = 1\n")
-    (h / "webapp" / "docs").mkdir()
-    (h / "webapp" / "docs" / "notes.md").write_text("work not in git\n")
-    (h / "webapp" / ".git").mkdir()
-    return h
+    return scratch_home(tmp_path)
 
 
 def _run(home: Path, steps: list[tuple[str, Any]]) -> list[str]:
     """Each step decided in turn; an allowed step's effect is then made on the scratch disk (*after*: what it would do)."""
-    s = _Session(home)
+    s = HookSession(home, "s14b")
     got = []
     for command, after in steps:
         verdict = s.bash(command)

@@ -21,8 +21,9 @@ from typing import Any
 
 import pytest
 
-from clearance.hook import Options, run_answer
 from clearance.paths import session_state_dir
+
+from .rounds import hook_decision
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
@@ -46,10 +47,7 @@ class Session:
 
     def decide(self, tool: str, tool_input: dict[str, Any], cwd: Path | None = None) -> str:
         ev = {"hook_event_name": "PreToolUse", "session_id": self.sid, "cwd": str(cwd or self.project), "tool_name": tool, "tool_input": tool_input}
-        ans = run_answer(json.dumps(ev).encode(), Options(["--db", str(self.home / "audit.db")]), self.env)
-        out = ans.stdout or {}
-        spec = out.get("hookSpecificOutput", {}) if isinstance(out, dict) else {}
-        return str(spec.get("permissionDecision", "allow")) if isinstance(spec, dict) else "allow"
+        return hook_decision(ev, self.env, self.home / "audit.db")
 
     def bash(self, command: str, run: bool = True) -> str:
         """Decide the call, and run it when it is allowed (as the agent would); returns the decision."""

@@ -7,13 +7,12 @@ directory; the repositories are made of their `.git` entries (no git binary is r
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from clearance.hook import Options, run_answer
+from .rounds import hook_decision
 
 
 def _repo(top: Path, *remotes: str) -> Path:
@@ -47,10 +46,7 @@ class Agent:
 
     def call(self, tool: str, tool_input: dict[str, Any], cwd: Path | None = None) -> str:
         ev = {"hook_event_name": "PreToolUse", "session_id": "s1", "cwd": str(cwd or self.project), "tool_name": tool, "tool_input": tool_input}
-        ans = run_answer(json.dumps(ev).encode(), Options(["--db", str(self.home / "audit.db")]), self.env)
-        out = ans.stdout or {}
-        spec = out.get("hookSpecificOutput", {}) if isinstance(out, dict) else {}
-        return str(spec.get("permissionDecision", "allow")) if isinstance(spec, dict) else "allow"
+        return hook_decision(ev, self.env, self.home / "audit.db")
 
     def bash(self, command: str, cwd: Path | None = None) -> str:
         return self.call("Bash", {"command": command}, cwd)
