@@ -238,7 +238,7 @@ class _NoStore(Exception):
     """A reading command's audit store cannot be opened (message for the user)."""
 
 
-def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None, reading: bool = True) -> Store:
+def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None, reading: bool = True, read_only: bool = False) -> Store:
     """The audit store.  A reading command never creates one: a mistyped --db is an error, not a new empty file."""
     from .store import default_path, open_store, resolve_url
     from .store.chain import key_file
@@ -257,7 +257,9 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
                 raise _NoStore(f"no decisions recorded yet ({path} does not exist): the hook may not be installed; run `clearance doctor`")
             raise _NoStore(f"no audit store at {path}: check the path (the default store is {default_path(os.environ)})")
     try:
-        return open_store(url, key_file(audit, os.environ))
+        return open_store(url, key_file(audit, os.environ), read_only=read_only)
+    except FileNotFoundError as e:
+        raise _NoStore(str(e)) from e
     except (RuntimeError, ImportError) as e:
         if url.startswith(("postgresql://", "postgres://")) and "psycopg" in str(e):
             raise _NoStore("a PostgreSQL audit store needs psycopg: pip install 'clearance[postgres]'") from e
@@ -337,7 +339,7 @@ def _cmd_log(args: argparse.Namespace) -> int:
         return _log_verify(args)
     if args.prune:
         return _log_prune(args)
-    store = _open_store(args)
+    store = _open_store(args, read_only=True)
     try:
         rows = store.query(_filters(args), args.limit)
         team = not rows and _team_store(store)
@@ -463,7 +465,7 @@ def _log_prune(args: argparse.Namespace) -> int:
 def _cmd_stats(args: argparse.Namespace) -> int:
     from .reports import stats, stats_text
 
-    store = _open_store(args)
+    store = _open_store(args, read_only=True)
     try:
         rows = store.query(_filters(args), 10_000_000)
         team = not rows and _team_store(store)
@@ -480,7 +482,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from .reports import report_html
 
-    store = _open_store(args)
+    store = _open_store(args, read_only=True)
     try:
         rows = store.query(_filters(args), 10_000_000)
     finally:
@@ -671,12 +673,12 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
     return f"; did you mean {' or '.join(close)}?" if close else ""
 
 
-def _find_row(args: argparse.Namespace, one_session: bool = False) -> tuple[dict[str, object] | None, str]:
+def _find_row(args: argparse.Namespace, one_session: bool = False, read_only: bool = False) -> tuple[dict[str, object] | None, str]:
     """The audited decision named by ID or --last (the latest deny or ask clearance itself gave): (row, problem).
 
     *one_session* (allow): --last is refused when the latest denials of several sessions are close together
     (allow.rivals_of_last): the one the person read may not be the latest."""
-    store = _open_store(args)
+    store = _open_store(args, read_only=read_only)
     try:
         if getattr(args, "last", False) or args.id is None:
             # A call left to the agent's own permission system (auto mode disabled: recorded ask, found harmless)
@@ -721,7 +723,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     from .render import describe_input
     from .rules import load
 
-    row, problem = _find_row(args)
+    row, problem = _find_row(args, read_only=True)
     if row is None:
         print(f"clearance explain: {problem}", file=sys.stderr)
         return 2
