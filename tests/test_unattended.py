@@ -71,6 +71,40 @@ def test_a_person_may_be_there(agent: str, argv0: str, args: tuple[str, ...]) ->
         p.wait()
 
 
+def _child(pid: int) -> int:
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if int(d.joinpath("stat").read_text().rpartition(")")[2].split()[1]) == pid:
+                    return int(d.name)
+            except (OSError, IndexError, ValueError):
+                continue
+    return 0
+
+
+def test_only_shells_stand_between_the_hook_and_the_agent(tmp_path: Path) -> None:
+    """`sh -c HOOK` under the agent is found; a test runner under `codex exec` that starts a hook is not the agent's."""
+    # bash named codex: `codex -c CMD exec go` as the agent's parser reads it; `; true` keeps bash from exec'ing CMD
+    shell = subprocess.Popen(["/usr/local/bin/codex", "-c", "sh -c 'sleep 30; true'; true", "exec", "go"], executable="/bin/bash")
+    runner = subprocess.Popen(["/usr/local/bin/codex", "-c", "sleep 30; true", "exec", "go"], executable="/bin/bash")
+    try:
+        kids = {}
+        for _ in range(300):
+            for p in (shell, runner):
+                kid = _child(p.pid)
+                if kid:
+                    kids[p.pid] = kid
+            if len(kids) == 2:
+                break
+            time.sleep(0.01)
+        assert unattended("codex", kids[shell.pid]) == "codex exec"  # sh -c under codex exec
+        assert unattended("codex", kids[runner.pid]) == ""  # a python under codex exec: not the agent's hook shell
+    finally:
+        for p in (shell, runner):
+            p.kill()
+            p.wait()
+
+
 def test_claude_and_unknown_processes_are_not_guessed() -> None:
     assert unattended("claude") == ""  # Claude Code says so itself (CLAUDE_CODE_ENTRYPOINT)
     assert unattended("codex", 2**22 + 17) == ""  # no such process

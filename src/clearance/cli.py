@@ -718,6 +718,15 @@ def _rivals(rows: list[dict[str, object]]) -> list[str]:
     return lines
 
 
+# Marks the decision path adds after the rules (no rule of the registry): what `clearance explain` says of each.
+_STAGE_MARKS = {
+    "headless.unanswered": "a question in a run nobody watches (CI, claude -p, codex exec, gemini -p, copilot -p): denied instead of asked",
+    "escalation.handover": "repeated denials in the session: handed to a person as a question",
+    "escalation.stop": "repeated denials in a run nobody watches: the run was asked to stop",
+    "audit.unrecorded": "the audit store could not record it: a person confirms instead of an unrecorded allow",
+}
+
+
 def _cmd_explain(args: argparse.Namespace) -> int:
     from .allow import liftable_text, replay_row
     from .render import describe_input
@@ -746,7 +755,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         if r is None:
             team_rule = "a rule of the team policy: the service's Policy page, `clearance change list`"
             where = team_rule if row.get("user_name") else "a policy rule: `clearance policy show`"
-            out.append(f"rule      {rid}" + (f"  ({where})" if ":" in str(rid) else ""))
+            out.append(f"rule      {rid}" + (f"  ({where})" if ":" in str(rid) else f"  ({_STAGE_MARKS[str(rid)]})" if str(rid) in _STAGE_MARKS else ""))
             continue
         out.append(f"rule      {r.id} [{r.verdict}]: {r.title}")
         out.append(f"          why: {r.why}")

@@ -22,10 +22,14 @@ from __future__ import annotations
 
 import posix
 
-# How many ancestors to look through: the hook's shell (`sh -c "clearance hook … || exit 2"`), the agent, the
-# agent's wrapper (codex's node launcher, Gemini CLI's relaunching parent).
+# How many ancestors to look through: the hook's shell (`sh -c "clearance hook … || exit 2"`), a shell it may run
+# under, the agent.
 DEPTH = 4
 _TTY_PREFIXES = ("/dev/pts/", "/dev/tty", "/dev/console")
+# What may stand between the hook and the agent: the shell that runs the hook's command line.  Any other process
+# (a test runner the agent started, a script that calls `clearance hook`) ends the search: its hooks are not the
+# agent's, and a person may be watching it.
+_SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ash", "ksh", "mksh", "busybox"})
 
 
 def _argv(pid: int) -> list[str]:
@@ -152,5 +156,7 @@ def unattended(agent: str | None, start: int = 0) -> str:
             if agent == "copilot":
                 return _copilot(args)
             return _gemini(args, pid)
+        if not argv or _base(argv[0]).lstrip("-") not in _SHELLS:
+            return ""  # not the agent's shell: whatever runs this hook, it is not the agent itself
         pid = _parent(pid)
     return ""
