@@ -164,3 +164,35 @@ def test_a_denial_names_its_record_and_the_id_holds_across_folds(home: Path) -> 
         store.close()
     assert ids == ["1", "2", "3", "4", "5"]
     assert all(rows[int(i)]["session_id"] == f"s{n}" for n, i in enumerate(ids))
+
+
+def test_the_team_service_denies_a_headless_clients_ask_as_the_local_hook_does(tmp_path: Path) -> None:
+    """A CI runner's thin client says it is headless: the service answers its ask with the same denial, saying why."""
+    import os
+
+    from .test_team_fallback import SRC, Team
+
+    team = Team(tmp_path)
+    team.start()
+    try:
+        home = tmp_path / "runner"
+        (home / "app").mkdir(parents=True)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("CLEARANCE_", "XDG_", "CI", "GITHUB_"))}
+        env.update(HOME=str(home), PYTHONPATH=SRC, CLEARANCE_SERVER=team.base, CLEARANCE_TOKEN=team.token)
+        said = []
+        for ci in ("", "true"):
+            ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "kubectl apply -f k8s/deploy.yaml"}}
+            ev.update(cwd=str(home / "app"), session_id=f"run-{ci}")
+            p = subprocess.run(
+                [sys.executable, "-m", "clearance", "hook", "--agent", "claude"],
+                input=json.dumps(ev),
+                capture_output=True,
+                text=True,
+                env={**env, "CI": ci},
+                timeout=60,
+            )
+            said.append(json.loads(p.stdout)["hookSpecificOutput"])
+        assert said[0]["permissionDecision"] == "ask" and "No person is watching" not in said[0]["permissionDecisionReason"]
+        assert said[1]["permissionDecision"] == "deny" and "No person is watching this run" in said[1]["permissionDecisionReason"]
+    finally:
+        team.stop()
