@@ -131,7 +131,7 @@ def _env(home: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("agent", ["codex", "copilot", "claude"])
 def test_an_ask_nobody_can_answer_is_denied_with_the_way_to_allow_it(home: Path, agent: str) -> None:
-    asked = "echo hi > ~/notes-outside.txt"  # outside the project, destroys nothing: a question for the person
+    asked = "kubectl apply -f k8s/deploy.yaml"  # a cluster change: harmful only if the user did not want it
     watched = hook.run_answer(_event(home, asked, "w", agent), hook.Options(["--agent", agent]), _env(home))
     alone = hook.run_answer(_event(home, asked, "h", agent), hook.Options(["--agent", agent, "--headless"]), _env(home))
     text = json.dumps(alone.stdout) + alone.stderr

@@ -341,4 +341,6 @@ def unanswered(decision: Decision) -> Decision:
     decision.rules = [*decision.rules, "headless.unanswered"]
     if LIFT_ASK in decision.hint:
         decision.hint = decision.hint.replace(LIFT_ASK, LIFT_UNANSWERED)
+    elif "the user may ask the team service" not in decision.hint:
+        decision.hint = f"{decision.hint} If it is wanted, a person runs it themselves.".strip()
     return decision

@@ -767,7 +767,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     try:
         if served_by(row) and team is None:
             raise ValueError("the team policy cannot be read from this store")
-        _, _, policy, now = replay_row(row, os.environ, team[1] if team else None)
+        action, ctx, policy, now = replay_row(row, os.environ, team[1] if team else None)
     except Exception as e:  # an unreadable old row: show what is recorded
         out.append(f"now       cannot decide it again ({type(e).__name__}: {e})")
     else:
@@ -777,7 +777,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
             out.append(f"          allow rule {line}")
         if now.rules and team:
             out.append(f"          rules {', '.join(now.rules)}")
-        out.append(f"allow     {liftable_text(now, policy, row)}" if not served_by(row) else f"allow     no: {team_refusal(row)}")
+        out.append(f"allow     {liftable_text(now, policy, row, action, ctx)}" if not served_by(row) else f"allow     no: {team_refusal(row)}")
     from .render import shown
 
     print("\n".join(shown(line) for line in out))

@@ -574,7 +574,9 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             # Each agent runs non-interactively here (-p, exec) and clearance knows it with no CI or CLEARANCE_HEADLESS:
             # from CLAUDE_CODE_ENTRYPOINT, or the agent's own command line (unattended.py). The ask is denied, saying
             # nobody watches and naming the record a person allows (`clearance allow ID`), and the model is told so.
-            p = run_agent(h, model, Script("shell", command="echo hi > ~/notes-outside.txt"))
+            # (cp names its target in its words, so `clearance allow ID` can name it; a redirect's target no rule names.)
+            (h.project / "README.md").write_text("hello\n")
+            p = run_agent(h, model, Script("shell", command="cp README.md ~/notes-outside.txt"))
             made = (h.home / "notes-outside.txt").exists()
             rows = [x for x in h.audit() if "notes-outside.txt" in json.dumps(x.get("tool_input"))]
             seen = [x["decision"] for x in rows]
