@@ -590,7 +590,13 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
                 f"known headless, denied: {headless}",
                 f"model told {way}: {told}",
             ]
-            r.ok = not made and seen[:1] == ["deny"] and headless and told
+            # The person does what the message says, then runs the agent again: the same call goes through.
+            granted = h.clearance("allow", str(rows[0]["id"]), check=False) if rows else None
+            run_agent(h, model, Script("shell", command="cp README.md ~/notes-outside.txt"))
+            again = [x["decision"] for x in h.audit() if "notes-outside.txt" in json.dumps(x.get("tool_input"))][1:]
+            ran = (h.home / "notes-outside.txt").exists()
+            r.notes.append(f"after {way}: exit {granted.returncode if granted else None}, the same call {again}, ran: {ran}")
+            r.ok = not made and seen[:1] == ["deny"] and headless and told and granted is not None and granted.returncode == 0 and again == ["allow"] and ran
         elif name == "auto-mode-disabled":
             # A managed policy with auto mode disabled: clearance allows nothing on its own. A call it would allow gets no
             # answer, so the agent's own permission mode decides (these runs bypass approvals: it runs), recorded as ask;
@@ -1139,6 +1145,8 @@ def save_fixtures(results: list[Result]) -> None:
         if not r.ok or expected(r.name, {}) is None:
             continue
         for i, event in enumerate(r.events):
+            if r.name == "ask" and i > 0:
+                continue  # the same call again after the person's `clearance allow ID`: allowed by that grant, not by default
             version = AGENTS[r.agent]["version"]
             path = FIXTURES / f"{r.agent}-{version}-{r.name}{'' if i == 0 else f'-{i}'}.json"
             path.parent.mkdir(parents=True, exist_ok=True)
