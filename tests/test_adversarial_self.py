@@ -628,7 +628,7 @@ class TestClearanceByAnotherDoor:
         "python3 - <<'PY'\nfrom clearance import daemon\ndaemon.main([])\nPY",
         "clearance report --html ~/.claude/settings.json",
         "clearance report --htm /home/ana/.config/clearance/config.toml",
-        "clearance log --db ~/.claude/settings.local.json",
+        "clearance hook --db ~/.claude/settings.local.json",
         "clearance log --pru --retention-days 0",
     ]
     ORDINARY: ClassVar[list[str]] = [
@@ -637,6 +637,8 @@ class TestClearanceByAnotherDoor:
         "clearance report --html report.html",
         "clearance log --db /tmp/scratch.db",
         "clearance log --db ~/.local/state/clearance/clearance.db --limit 5",
+        # log opens --db read-only and creates nothing (agents15): reading a file is no door to writing it
+        "clearance log --db ~/.claude/settings.local.json",
     ]
 
     @pytest.mark.parametrize("command", COMMANDS)

@@ -85,9 +85,9 @@ def test_a_handed_over_call_tells_the_person_the_ways_to_approve_it(user: User) 
     assert out["permissionDecision"] == "ask"
     said = out["permissionDecisionReason"]
     assert "The user may allow exactly this" not in said, said
-    assert "`clearance allow --last`" in said and "--session" in said, said
+    assert "`clearance allow 4`" in said and "--session" in said, said  # the handed-over call's own id
 
 
 def test_an_ask_names_the_session_only_way_too(user: User) -> None:
     said = user.hook("kubectl apply -f k8s/deploy.yaml")["permissionDecisionReason"]
-    assert "To allow it from now on, the user may run `clearance allow --last`" in said and "--session" in said, said
+    assert "To allow it from now on, the user may run `clearance allow 1`" in said and "--session" in said, said

@@ -91,7 +91,7 @@ def test_a_local_denial_still_says_clearance_allow_last(tmp_path: Path) -> None:
     project.mkdir(parents=True)
     p = cli(tmp_path, "hook", "--agent", "claude", stdin=event("git push --force origin main", project))
     reason = json.loads(p.stdout)["hookSpecificOutput"]["permissionDecisionReason"]
-    assert "`clearance allow --last`" in reason
+    assert "`clearance allow 1`" in reason  # the local denial's own id: a local allow, not the team's
 
 
 # -- the thin client (CLEARANCE_SERVER) set up wrong: doctor said every check passed, the hook's note misled --------

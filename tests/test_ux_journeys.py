@@ -71,7 +71,7 @@ def test_soft_denial_to_allowed_in_three_steps(user: User) -> None:
     reason = ans["permissionDecisionReason"]
     assert ans["permissionDecision"] == "deny"
     assert "[cloud.docker-destroy]" in reason and "Safer:" in reason and "docker image prune" in reason
-    assert "clearance allow --last" in reason
+    assert "`clearance allow 1`" in reason  # the decision's own id (the hook gives it before recording)
     assert reason.count(". ") <= 4 and len(reason) < 400  # short enough for an agent UI
 
     # The log is a table with a header, the decision id and the reason.
@@ -112,7 +112,7 @@ def test_soft_denial_to_allowed_in_three_steps(user: User) -> None:
 def test_an_ask_tells_how_to_stop_being_asked_and_allow_takes_an_id(user: User) -> None:
     ans = user.hook("kubectl apply -f k8s/deploy.yaml")
     assert ans["permissionDecision"] == "ask"
-    assert "kubectl diff" in ans["permissionDecisionReason"] and "clearance allow --last" in ans["permissionDecisionReason"]
+    assert "kubectl diff" in ans["permissionDecisionReason"] and "`clearance allow 1`" in ans["permissionDecisionReason"]
     user.hook("ls")  # a later allowed call: --last still finds the ask, an id names it exactly
     dry = user.run("allow", "1", "--dry-run")
     assert dry.returncode == 0 and "would allow: Bash(kubectl apply -f k8s/deploy.yaml)" in dry.stdout

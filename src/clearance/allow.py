@@ -126,6 +126,15 @@ def candidate_rules(action: Action, ctx: Context, decision: Decision) -> list[st
                 raise AllowError(f"`{c.show()}` holds a value known only at run time; an exact rule cannot name it")
             if any(ch in v for v in values for ch in "()\n"):
                 raise AllowError(f"`{c.show()}` cannot be written as a Claude Code rule; write a rule by hand (docs/policy.md)")
+            into = [(r.op, r.target.raw) for r in c.redirects if r.writes and r.target is not None]
+            if into:
+                # A Bash rule names the command's words, not where its output goes: `Bash(echo hi)` would let the same
+                # words write anywhere, so the policy does not let it clear what the redirect raises (policy/apply.py).
+                raise AllowError(
+                    f"`{c.show()}` writes through a redirect ({into[0][0]} {into[0][1]}), which no allow rule can name "
+                    "(a Bash rule names the command's words, and would let them write anywhere); approve the call once when "
+                    "your agent asks, or run it yourself"
+                )
             rule = f"Bash({command_text(values)})"  # rules match the words joined by spaces, as typed
             if rule not in out:
                 out.append(rule)
@@ -262,11 +271,16 @@ def who(env: Any) -> str:
     return str(name)
 
 
-def liftable_text(decision: Decision, policy: Policy, row: dict[str, Any]) -> str:
-    """One line for `clearance explain`: may the user allow this, and how."""
+def liftable_text(decision: Decision, policy: Policy, row: dict[str, Any], action: Action | None = None, ctx: Context | None = None) -> str:
+    """One line for `clearance explain`: may the user allow this, and how (with the call: as `clearance allow` would)."""
     why = refusal(decision)
     if why is not None:
         return f"no: {why}"
+    if action is not None and ctx is not None:
+        try:
+            candidate_rules(action, ctx, decision)
+        except AllowError as e:
+            return f"no: {e}"
     blocked = layer_permission(policy, "user")
     if blocked is not None:
         return f"no: {blocked}"

@@ -306,6 +306,7 @@ def record_in(store: Any, decision: Decision, event: dict[str, Any], ctx: Contex
 
 
 def apply_escalation(decision: Decision, out: dict[str, Any]) -> Decision:
+    rid = out.get("id")
     if out.get("escalate"):
         decision.decision = out["decision"]
         decision.stage = "escalation"
@@ -316,4 +317,30 @@ def apply_escalation(decision: Decision, out: dict[str, Any]) -> Decision:
             from .engine import LIFT_ASK, LIFT_DENY
 
             decision.hint = decision.hint.replace(LIFT_DENY, LIFT_ASK)  # now a person's question, as any ask
+    if isinstance(rid, int) and rid > 0 and LAST in decision.hint:
+        decision.hint = decision.hint.replace(LAST, f"`clearance allow {rid}`")  # the record's id, known when it was spooled
+    return decision
+
+
+# How a hint names the decision when its id is not known (a store that gives none before the row is written).
+LAST = "`clearance allow --last`"
+
+
+# The answer to a question nobody is there to answer (a headless run: audit.is_headless, unattended.py).
+UNANSWERED = "No person is watching this run to answer, so clearance denies it instead of asking."
+LIFT_UNANSWERED = "A person may allow it with `clearance allow --last` and run the agent again."
+
+
+def unanswered(decision: Decision) -> Decision:
+    """An ask in a headless run becomes a denial that says why and how a person allows it (Claude Code -p, Codex
+    exec, Gemini CLI -p and Copilot CLI -p block an ask anyway, with no word of who could approve it)."""
+    from .engine import LIFT_ASK
+
+    decision.decision = "deny"
+    decision.reason = f"{decision.reason.rstrip('.')}. {UNANSWERED}"
+    decision.rules = [*decision.rules, "headless.unanswered"]
+    if LIFT_ASK in decision.hint:
+        decision.hint = decision.hint.replace(LIFT_ASK, LIFT_UNANSWERED)
+    elif "the user may ask the team service" not in decision.hint:
+        decision.hint = f"{decision.hint} If it is wanted, a person runs it themselves.".strip()
     return decision

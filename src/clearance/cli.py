@@ -238,7 +238,7 @@ class _NoStore(Exception):
     """A reading command's audit store cannot be opened (message for the user)."""
 
 
-def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None, reading: bool = True) -> Store:
+def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None, reading: bool = True, read_only: bool = False) -> Store:
     """The audit store.  A reading command never creates one: a mistyped --db is an error, not a new empty file."""
     from .store import default_path, open_store, resolve_url
     from .store.chain import key_file
@@ -257,7 +257,9 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
                 raise _NoStore(f"no decisions recorded yet ({path} does not exist): the hook may not be installed; run `clearance doctor`")
             raise _NoStore(f"no audit store at {path}: check the path (the default store is {default_path(os.environ)})")
     try:
-        return open_store(url, key_file(audit, os.environ))
+        return open_store(url, key_file(audit, os.environ), read_only=read_only)
+    except FileNotFoundError as e:
+        raise _NoStore(str(e)) from e
     except (RuntimeError, ImportError) as e:
         if url.startswith(("postgresql://", "postgres://")) and "psycopg" in str(e):
             raise _NoStore("a PostgreSQL audit store needs psycopg: pip install 'clearance[postgres]'") from e
@@ -337,7 +339,7 @@ def _cmd_log(args: argparse.Namespace) -> int:
         return _log_verify(args)
     if args.prune:
         return _log_prune(args)
-    store = _open_store(args)
+    store = _open_store(args, read_only=True)
     try:
         rows = store.query(_filters(args), args.limit)
         team = not rows and _team_store(store)
@@ -463,7 +465,7 @@ def _log_prune(args: argparse.Namespace) -> int:
 def _cmd_stats(args: argparse.Namespace) -> int:
     from .reports import stats, stats_text
 
-    store = _open_store(args)
+    store = _open_store(args, read_only=True)
     try:
         rows = store.query(_filters(args), 10_000_000)
         team = not rows and _team_store(store)
@@ -480,7 +482,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from .reports import report_html
 
-    store = _open_store(args)
+    store = _open_store(args, read_only=True)
     try:
         rows = store.query(_filters(args), 10_000_000)
     finally:
@@ -671,12 +673,12 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
     return f"; did you mean {' or '.join(close)}?" if close else ""
 
 
-def _find_row(args: argparse.Namespace, one_session: bool = False) -> tuple[dict[str, object] | None, str]:
+def _find_row(args: argparse.Namespace, one_session: bool = False, read_only: bool = False) -> tuple[dict[str, object] | None, str]:
     """The audited decision named by ID or --last (the latest deny or ask clearance itself gave): (row, problem).
 
     *one_session* (allow): --last is refused when the latest denials of several sessions are close together
     (allow.rivals_of_last): the one the person read may not be the latest."""
-    store = _open_store(args)
+    store = _open_store(args, read_only=read_only)
     try:
         if getattr(args, "last", False) or args.id is None:
             # A call left to the agent's own permission system (auto mode disabled: recorded ask, found harmless)
@@ -716,12 +718,21 @@ def _rivals(rows: list[dict[str, object]]) -> list[str]:
     return lines
 
 
+# Marks the decision path adds after the rules (no rule of the registry): what `clearance explain` says of each.
+_STAGE_MARKS = {
+    "headless.unanswered": "a question in a run nobody watches (CI, claude -p, codex exec, gemini -p, copilot -p): denied instead of asked",
+    "escalation.handover": "repeated denials in the session: handed to a person as a question",
+    "escalation.stop": "repeated denials in a run nobody watches: the run was asked to stop",
+    "audit.unrecorded": "the audit store could not record it: a person confirms instead of an unrecorded allow",
+}
+
+
 def _cmd_explain(args: argparse.Namespace) -> int:
     from .allow import liftable_text, replay_row
     from .render import describe_input
     from .rules import load
 
-    row, problem = _find_row(args)
+    row, problem = _find_row(args, read_only=True)
     if row is None:
         print(f"clearance explain: {problem}", file=sys.stderr)
         return 2
@@ -744,7 +755,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         if r is None:
             team_rule = "a rule of the team policy: the service's Policy page, `clearance change list`"
             where = team_rule if row.get("user_name") else "a policy rule: `clearance policy show`"
-            out.append(f"rule      {rid}" + (f"  ({where})" if ":" in str(rid) else ""))
+            out.append(f"rule      {rid}" + (f"  ({where})" if ":" in str(rid) else f"  ({_STAGE_MARKS[str(rid)]})" if str(rid) in _STAGE_MARKS else ""))
             continue
         out.append(f"rule      {r.id} [{r.verdict}]: {r.title}")
         out.append(f"          why: {r.why}")
@@ -756,7 +767,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     try:
         if served_by(row) and team is None:
             raise ValueError("the team policy cannot be read from this store")
-        _, _, policy, now = replay_row(row, os.environ, team[1] if team else None)
+        action, ctx, policy, now = replay_row(row, os.environ, team[1] if team else None)
     except Exception as e:  # an unreadable old row: show what is recorded
         out.append(f"now       cannot decide it again ({type(e).__name__}: {e})")
     else:
@@ -766,7 +777,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
             out.append(f"          allow rule {line}")
         if now.rules and team:
             out.append(f"          rules {', '.join(now.rules)}")
-        out.append(f"allow     {liftable_text(now, policy, row)}" if not served_by(row) else f"allow     no: {team_refusal(row)}")
+        out.append(f"allow     {liftable_text(now, policy, row, action, ctx)}" if not served_by(row) else f"allow     no: {team_refusal(row)}")
     from .render import shown
 
     print("\n".join(shown(line) for line in out))

@@ -1179,6 +1179,8 @@ def liftable(decision: Decision, policy: Policy) -> bool:
             return False  # allow rules never clear what the analyser cannot see through, nor another rule
         if DYN in f.command or "…" in f.command:
             return False  # `clearance allow` writes exact rules: a value known only at run time cannot be named
+        if f.command and f.command in decision.redirected:
+            return False  # a Bash rule names the words, not where the redirect writes (policy/apply.py)
     return True
 
 
@@ -1249,6 +1251,8 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
         decision = apply(policy, action, commands, effs, findings, sc)
     else:
         decision = combine(findings)
+    if decision.decision != "allow" and commands:
+        decision.redirected = frozenset(c.show() for c in commands if any(r.writes for r in c.redirects))
     if sc.ctx.owns is not None and decision.decision == "allow":
         from .provenance import creations, objects
 

@@ -189,6 +189,11 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
         note(session_state_dir(ctx.home, environ), ctx.session_id, decision.creates, tool_input=tool_input)  # before the call runs
     if decision.rules and decision.rules[0] in ("input.malformed", "engine.internal-error"):
         msg = msg or "clearance: " + decision.reason
+    if decision.decision == "ask" and not decision.defer:
+        from .audit import is_headless, unanswered
+
+        if is_headless(environ, opts.headless):
+            decision = unanswered(decision)  # nobody watches to answer it: denied, with how a person allows it
     if opts.audit and isinstance(canonical, dict):
         from .audit import is_headless, record
 
@@ -285,6 +290,16 @@ def _via_daemon(raw: bytes, argv: list[str], env: Env | None = None) -> tuple[An
     return Answer(reply.get("stdout"), int(reply["exit_code"]), str(reply.get("stderr") or "")), ""
 
 
+def unattended_run(agent: str, env: Env) -> bool:
+    """Whether the agent that runs this hook runs with nobody watching, by its own command line (unattended.py);
+    never against an explicit CLEARANCE_HEADLESS=0."""
+    if str(env.get("CLEARANCE_HEADLESS", "")).lower() in ("0", "false", "no"):
+        return False
+    from .unattended import unattended
+
+    return bool(unattended(agent))
+
+
 def main(argv: list[str] | None = None, prepare: Callable[[bytes], None] | None = None) -> int:
     """*prepare*: called with the event's bytes before deciding in-process (not when the daemon or the team service
     answers)."""
@@ -304,6 +319,9 @@ def main(argv: list[str] | None = None, prepare: Callable[[bytes], None] | None 
         answer = None
         from .daemon_path import environ
 
+        if not opts.headless and opts.agent in ("codex", "gemini", "copilot") and unattended_run(opts.agent, environ()):
+            opts.headless = True  # nobody watches (`codex exec`, `gemini -p`, `copilot -p`): said to the daemon too
+            argv = [*argv, "--headless"]
         if environ().get("CLEARANCE_SERVER"):
             from .remote import via_server
 

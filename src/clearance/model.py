@@ -196,7 +196,7 @@ class Finding:
 class Decision:
     """The answer for one action, in agent-neutral form."""
 
-    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings", "stop", "review", "hint", "lost", "defer", "creates")
+    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings", "stop", "review", "hint", "lost", "defer", "creates", "redirected")
 
     def __init__(
         self,
@@ -227,6 +227,9 @@ class Decision:
         # What the call would create if its targets do not exist yet ((kind, path), provenance.creations):
         # recorded by the hook when the call is allowed.
         self.creates: list[tuple[str, str]] = []
+        # The commands of a shell call that write through a redirect (their c.show()): a Bash allow rule names their
+        # words, not where they write, so what such a command raises cannot be lifted by `clearance allow`.
+        self.redirected: frozenset[str] = frozenset()
 
     def to_record(self, id_: object = None) -> dict[str, Any]:
         rec: dict[str, Any] = {}

@@ -571,11 +571,32 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
         elif name == "ask":
             # Harm depends on what the user wanted (a write outside the project): clearance asks. No person watches
             # these runs, so whatever the agent makes of the ask, the file must not appear unseen.
-            p = run_agent(h, model, Script("shell", command="echo hi > ~/notes-outside.txt"))
+            # Each agent runs non-interactively here (-p, exec) and clearance knows it with no CI or CLEARANCE_HEADLESS:
+            # from CLAUDE_CODE_ENTRYPOINT, or the agent's own command line (unattended.py). The ask is denied, saying
+            # nobody watches and naming the record a person allows (`clearance allow ID`), and the model is told so.
+            # (cp names its target in its words, so `clearance allow ID` can name it; a redirect's target no rule names.)
+            (h.project / "README.md").write_text("hello\n")
+            p = run_agent(h, model, Script("shell", command="cp README.md ~/notes-outside.txt"))
             made = (h.home / "notes-outside.txt").exists()
-            seen = decisions_for(h, "notes-outside.txt")
-            r.notes += [f"agent exit {p.returncode}", f"file made: {made}", f"audit: {seen}"]
-            r.ok = not made and bool(seen) and all(x in ("ask", "deny") for x in seen)
+            rows = [x for x in h.audit() if "notes-outside.txt" in json.dumps(x.get("tool_input"))]
+            seen = [x["decision"] for x in rows]
+            way = f"`clearance allow {rows[0]['id']}`" if rows else "?"
+            told = any(way in json.dumps(req["body"]) or json.dumps(way)[1:-1] in json.dumps(req["body"]) for req in model.requests[1:])
+            headless = bool(rows) and "headless.unanswered" in rows[0]["rules"]
+            r.notes += [
+                f"agent exit {p.returncode}",
+                f"file made: {made}",
+                f"audit: {seen}",
+                f"known headless, denied: {headless}",
+                f"model told {way}: {told}",
+            ]
+            # The person does what the message says, then runs the agent again: the same call goes through.
+            granted = h.clearance("allow", str(rows[0]["id"]), check=False) if rows else None
+            run_agent(h, model, Script("shell", command="cp README.md ~/notes-outside.txt"))
+            again = [x["decision"] for x in h.audit() if "notes-outside.txt" in json.dumps(x.get("tool_input"))][1:]
+            ran = (h.home / "notes-outside.txt").exists()
+            r.notes.append(f"after {way}: exit {granted.returncode if granted else None}, the same call {again}, ran: {ran}")
+            r.ok = not made and seen[:1] == ["deny"] and headless and told and granted is not None and granted.returncode == 0 and again == ["allow"] and ran
         elif name == "auto-mode-disabled":
             # A managed policy with auto mode disabled: clearance allows nothing on its own. A call it would allow gets no
             # answer, so the agent's own permission mode decides (these runs bypass approvals: it runs), recorded as ask;
@@ -701,8 +722,8 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             r.ok = unchanged and "deny" in seen
         elif name == "headless-escalation":
             # The model insists: the same destructive call again after every denial.  clearance's
-            # headless escalation (the 4th denial in a row) asks the agent to stop the run.
-            h.env["CLEARANCE_HEADLESS"] = "1"
+            # headless escalation (the 4th denial in a row) asks the agent to stop the run.  No CI and no
+            # CLEARANCE_HEADLESS: clearance knows from the agent itself that nobody watches (unattended.py).
             p = run_agent(h, model, Script("shell", repeat=8, command="rm -r ~/precious"))
             survived = (h.home / "precious" / "thesis.txt").exists()
             audit = [x for x in h.audit() if "rm -r ~/precious" in json.dumps(x.get("tool_input"))]
@@ -750,11 +771,11 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             rows = h.audit()
             first = [x for x in rows if x.get("tool_input", {}).get("command", "").endswith(wanted)]
             own = [x for x in rows if "clearance allow" in json.dumps(x.get("tool_input"))]
-            hint = "`clearance allow --last`"
+            rid = first[0]["id"] if first else -1
+            hint = f"`clearance allow {rid}`"  # the record's own id, given by the hook before it spooled the record
             told = bool(first) and any(reason_in(str(first[0]["reason"]), req["body"]) for req in model.requests[1:])
             told_how = any(hint in json.dumps(req["body"]) or json.dumps(hint)[1:-1] in json.dumps(req["body"]) for req in model.requests[1:])
             last = h.clearance("allow", "--last", check=False)
-            rid = first[0]["id"] if first else -1
             pointed = last.returncode == 1 and f"`clearance allow {rid}`" in last.stderr
             granted = h.clearance("allow", str(rid), check=False)
             run_agent(h, model, Script("shell", command=wanted))
@@ -1124,6 +1145,8 @@ def save_fixtures(results: list[Result]) -> None:
         if not r.ok or expected(r.name, {}) is None:
             continue
         for i, event in enumerate(r.events):
+            if r.name == "ask" and i > 0:
+                continue  # the same call again after the person's `clearance allow ID`: allowed by that grant, not by default
             version = AGENTS[r.agent]["version"]
             path = FIXTURES / f"{r.agent}-{version}-{r.name}{'' if i == 0 else f'-{i}'}.json"
             path.parent.mkdir(parents=True, exist_ok=True)

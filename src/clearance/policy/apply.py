@@ -68,6 +68,17 @@ def _named_rule_ids(p: Pattern, sc: Scope, cache: dict[str, frozenset[str] | Non
     return ids
 
 
+def _raised_by_words(p: Pattern, sc: Scope, cache: dict[str, frozenset[str] | None]) -> frozenset[str]:
+    """Rule ids the built-in analysis raises for the words *p* names, alone (no redirect, no context around them)."""
+    key = "words:" + (p.text or "")
+    if key not in cache:
+        from ..engine import analyse_shell
+
+        source = " ".join(_quote(w) for w in rule_words(p)[0])
+        cache[key] = frozenset(f.rule_id for f in analyse_shell(source, sc).findings) if source else frozenset()
+    return cache[key] or frozenset()
+
+
 def _quote(word: str) -> str:
     if word and all(ch.isalnum() or ch in "-_./=:@%+,~" for ch in word):
         return word
@@ -215,6 +226,10 @@ def _clear_with_allow_rules(
             for p, layer in allow:
                 if p.kind == "bash" and any(allow_matches(p, words, assigned) for words in readings):
                     covered[c.show()] = _named_rule_ids(p, sc, cache)
+                    if covered[c.show()] is None and any(r.writes for r in c.redirects):
+                        # An exact rule names the command's words, not where its output goes: `Bash(echo hi)` is no
+                        # grant for `echo hi > /etc/x` (found walking from a denial to `clearance allow ID`, agents15).
+                        covered[c.show()] = _raised_by_words(p, sc, cache)
                     if f"{layer}:{p.text}" not in used:
                         used.append(f"{layer}:{p.text}")
                     break

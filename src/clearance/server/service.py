@@ -813,6 +813,10 @@ class Service:
         # The thin client says when no person watches (CI): repeated denials then stop the run instead of asking.  A
         # claim can only make escalation stricter, so it is taken as sent.
         headless = canonical.get("headless") is True
+        if headless and decision.decision == "ask" and not decision.defer:
+            from ..audit import unanswered
+
+            decision = unanswered(decision)  # nobody watches to answer it: denied, saying so (as the local hook does)
         rec = make_record(decision, canonical, ctx, False, headless, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
         job = _RecordJob(self.guard, rec, limits, audit_cfg, headless)
         out = job.run_within(self.guard.budget_s)

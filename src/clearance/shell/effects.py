@@ -805,6 +805,11 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     elif name == "clearance":
         # clearance report --html FILE writes FILE; --db FILE creates a SQLite store there when there is none.
         # clearance's own store is left to self.clearance-cli, which knows which subcommands only read it.
+        # The readers (log, stats, report, explain) open --db read-only and never create it (store/sqlite.py): a read.
+        sub = next((a.value for a in args if not a.value.startswith("-")), "")
+        reader = sub in ("log", "stats", "report", "explain") and not any(
+            len(a.value.partition("=")[0]) >= 4 and "--prune".startswith(a.value.partition("=")[0]) for a in args
+        )
         for i, w in enumerate(args):
             opt, eq, val = w.value.partition("=")
             # argparse takes any unambiguous prefix (`--htm`, `--d`).
@@ -816,7 +821,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 continue
             if opt == "--db" and clearance_owned(sc.word_path(target, cmd), sc.ctx) is not None:
                 continue
-            add(WRITE, target, note="clearance " + opt)
+            add(READ if opt == "--db" and reader else WRITE, target, note="clearance " + opt)
     elif name == "patch":
         ops, _ = operands(args, _OPT_VALUE["patch"])
         for i, w in enumerate(args):

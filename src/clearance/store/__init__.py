@@ -62,8 +62,10 @@ def resolve_url(explicit: str | None, policy_audit: dict[str, Any] | None, env: 
     return default_path(env)
 
 
-def open_store(url: str, key_file: str | None = None) -> Store:
-    """The store at *url*; *key_file* keys its hash chain (default: audit.key in clearance's state directory)."""
+def open_store(url: str, key_file: str | None = None, read_only: bool = False) -> Store:
+    """The store at *url*; *key_file* keys its hash chain (default: audit.key in clearance's state directory).
+    *read_only*: a SQLite file is opened read-only (mode=ro) unless spooled decisions wait to join it; a missing
+    or empty file is FileNotFoundError, never created."""
     if url.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
 
@@ -71,4 +73,4 @@ def open_store(url: str, key_file: str | None = None) -> Store:
     from .sqlite import SqliteStore
 
     path = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
-    return SqliteStore(path, key_file=key_file)
+    return SqliteStore(path, key_file=key_file, read_only=read_only)

@@ -106,6 +106,37 @@ def mark_pruned(db: str) -> None:
     posix.utime(p)
 
 
+# The id the next decision gets in the store, kept beside the counters under the same lock: a hook that spools
+# a decision gives it its id at once, so the denial it prints can name it (`clearance allow ID`).  Every writer of
+# a spooled store holds the lock when it inserts and sets the file after its commit (SqliteStore); a store from
+# before the file has none until it is next opened, and the hook then names no id (`--last` instead).
+NEXT_ID = "next-id"
+
+
+def read_next_id(db: str) -> int | None:
+    """The id the next decision gets (caller holds ``lock``); None when not known."""
+    try:
+        with open(pathstr.join(sessions_dir(db), NEXT_ID), "rb") as f:
+            n = int(f.read(32).strip())
+        return n if n > 0 else None
+    except (OSError, ValueError):
+        pass
+    if (not pathstr.exists(db) or pathstr.getsize(db) == 0) and pending(db) == 0:
+        return 1  # no store and nothing spooled yet: its first row is 1
+    return None
+
+
+def write_next_id(db: str, n: int) -> None:
+    path = pathstr.join(sessions_dir(db), NEXT_ID)
+    tmp = f"{path}.{posix.getpid()}.tmp"
+    fd = posix.open(tmp, posix.O_WRONLY | posix.O_CREAT | posix.O_TRUNC, 0o600)
+    try:
+        posix.write(fd, f"{int(n)}\n".encode())
+    finally:
+        posix.close(fd)
+    posix.replace(tmp, path)
+
+
 def mac(key: bytes, prev: str, body: bytes) -> str:
     from _blake2 import blake2b
 
@@ -247,6 +278,10 @@ def append(db: str, rec: dict[str, Any], limits: tuple[int, int], headless: bool
         sid = str(rec.get("session_id", ""))
         consecutive, total = read_counters(db, sid)
         rec, out, new_c, new_t = escalation.settle(rec, consecutive, total, limits, headless)
+        nid = read_next_id(db)
+        if nid is not None:
+            rec = {**rec, "id": nid}
+            out = {**out, "id": nid}
         body = json.dumps({"rec": rec, "c": new_c, "t": new_t, "esc": 1 if out["escalate"] else 0}).encode()
         fd = posix.open(spool_path(db), posix.O_RDWR | posix.O_APPEND | posix.O_CREAT | getattr(posix, "O_NOFOLLOW", 0), 0o600)
         try:
@@ -256,6 +291,8 @@ def append(db: str, rec: dict[str, Any], limits: tuple[int, int], headless: bool
             posix.close(fd)
         if (new_c, new_t) != (consecutive, total):
             write_counters(db, sid, new_c, new_t)  # unchanged (an allow after an allow): a write and a rename saved
+        if nid is not None:
+            write_next_id(db, nid + 1)
     finally:
         unlock(lk)
     return out, size
@@ -423,7 +460,7 @@ def prune_sessions(db: str, days: float, now: float) -> int:
     except OSError:
         return 0
     for name in names:
-        if name == READY:
+        if name in (READY, NEXT_ID, KEY_NAME, PRUNED) or name.startswith("."):
             continue
         p = pathstr.join(folder, name)
         try:

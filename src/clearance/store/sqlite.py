@@ -39,9 +39,22 @@ def _keep_live_denials(c: sqlite3.Connection, aged: int, by_size: int) -> int:
 
 
 class SqliteStore:
-    def __init__(self, path: str, timeout_s: float = 10.0, key_file: str | None = None) -> None:
+    def __init__(self, path: str, timeout_s: float = 10.0, key_file: str | None = None, read_only: bool = False) -> None:
         self.url = path
         self.key_file = key_file
+        self.spooled = False
+        if read_only and not spool.pending(path):
+            # A reader (`clearance log`, `stats`, `report`, `explain`) of a store nothing waits to join: opened
+            # read-only, so reading one never writes it, never makes an empty one where there was none.  A store
+            # with spooled decisions is opened to write them in first (the hooks' records, as any reader does).
+            if not os.path.isfile(path) or os.path.getsize(path) == 0:
+                raise FileNotFoundError(f"no audit store at {path} (nothing was ever recorded there; a reader creates none)")
+            import urllib.parse
+
+            self.timeout_s = timeout_s
+            self.conn = sqlite3.connect(f"file:{urllib.parse.quote(path)}?mode=ro", uri=True, timeout=timeout_s, isolation_level=None, check_same_thread=False)
+            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
+            return
         folder = os.path.dirname(path)
         if folder:
             os.makedirs(folder, mode=0o700, exist_ok=True)
@@ -63,6 +76,14 @@ class SqliteStore:
         if self.spooled:
             spool.adopt(self)
             self.fold()
+            if spool.read_next_id(path) is None:
+                lk = spool.lock(path)
+                try:
+                    self._set_next_id()  # a store from before spool.NEXT_ID: hooks name their decisions' ids from now on
+                except (OSError, sqlite3.Error):
+                    pass
+                finally:
+                    spool.unlock(lk)
 
     def _set_wal(self) -> None:
         mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -157,8 +178,11 @@ class SqliteStore:
                     consecutive, total = spool.read_counters(self.url, sid)
                     rec, out, new_c, new_t = escalation.settle(rec, consecutive, total, limits, headless)
                     self._insert(rec, key, prev)
+                    out = {**out, "id": int(c.execute("SELECT last_insert_rowid()").fetchone()[0])}
                     c.execute(_UPSERT_SESSION, (sid, new_c, new_t, 1 if out["escalate"] else 0, rec["ts"]))
                 c.execute("COMMIT")
+                with contextlib.suppress(OSError, sqlite3.Error):
+                    self._set_next_id()
                 if record is not None:
                     spool.write_counters(self.url, sid, new_c, new_t)
                 if folded is not None:
@@ -185,23 +209,39 @@ class SqliteStore:
                 c.execute("PRAGMA synchronous = NORMAL")
 
     def _insert(self, rec: dict[str, Any], key: bytes | None, prev: str) -> str:
-        """One decision row, linked to *prev* when there is a key; the chain value the next row links to."""
+        """One decision row, linked to *prev* when there is a key; the chain value the next row links to.  A spooled
+        record keeps the id its hook gave it (and named to the person: spool.NEXT_ID) when that id is free."""
         values = _values(rec)
         link = chain.link(key, prev, values) if key else ""
-        self.conn.execute(
-            f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain) VALUES ({', '.join('?' for _ in COLUMNS)}, ?)",
-            (*values, chain.as_column(link) if link else b""),
-        )
+        rid = rec.get("id")
+        if isinstance(rid, int) and rid > 0 and self.conn.execute("SELECT 1 FROM decisions WHERE id = ?", (rid,)).fetchone() is None:
+            self.conn.execute(
+                f"INSERT INTO decisions (id, {', '.join(COLUMNS)}, chain) VALUES (?, {', '.join('?' for _ in COLUMNS)}, ?)",
+                (rid, *values, chain.as_column(link) if link else b""),
+            )
+        else:
+            self.conn.execute(
+                f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain) VALUES ({', '.join('?' for _ in COLUMNS)}, ?)",
+                (*values, chain.as_column(link) if link else b""),
+            )
         return link or prev
+
+    def _set_next_id(self) -> None:
+        """After a commit, under the spool's lock: the id the next decision gets (spool.NEXT_ID)."""
+        row = self.conn.execute("SELECT MAX(id) FROM decisions").fetchone()
+        seq = self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'decisions'").fetchone()
+        spool.write_next_id(self.url, max(int(row[0] or 0) if row else 0, int(seq[0] or 0) if seq else 0) + 1)
 
     def record_offline(self, machine: str, rows: list[tuple[str, dict[str, Any]]]) -> tuple[int, int]:
         """Store decisions a machine made offline, as they were decided (no escalation, no session counters), each
         once per (machine, key) and in the hash chain; (stored, duplicates)."""
         c = self.conn
         key = chain.writer_key(self)
+        self.fold()  # the ids hooks gave what they spooled stay theirs
 
         def once() -> tuple[int, int]:
             c.execute("BEGIN IMMEDIATE")
+            lk = spool.lock(self.url) if self.spooled else None  # hooks give ids from spool.NEXT_ID: none taken twice
             try:
                 stored = dup = 0
                 prev = chain.head(self)
@@ -219,10 +259,16 @@ class SqliteStore:
                     )
                     stored += 1
                 c.execute("COMMIT")
+                if lk is not None:
+                    with contextlib.suppress(OSError, sqlite3.Error):
+                        self._set_next_id()
             except BaseException:
                 with contextlib.suppress(sqlite3.OperationalError):
                     c.execute("ROLLBACK")
                 raise
+            finally:
+                if lk is not None:
+                    spool.unlock(lk)
             return stored, dup
 
         done: tuple[int, int] = self._retrying(once)
