@@ -338,6 +338,47 @@ class TestTreeFetchedIntoTheProject:
         _allowed(command)
 
 
+class TestPytestLoadsFromTheTemporaryFolder:
+    """Class: pytest's configuration or command line putting the temporary folder on sys.path or among its test paths
+    -- `pythonpath = /tmp` with `addopts = -p plug` in pytest.ini, pyproject.toml, setup.cfg or tox.ini, `testpaths =
+    /tmp/t`, `pytest -o pythonpath=/tmp -p plug`, `PYTHONPATH=/tmp pytest -p plug`, `pytest /tmp/t` -- made every later
+    `pytest` import code the agent can put in /tmp unasked (the run end read only the project's plugins and the
+    project's conftest files). Fixed: the ini keys are pkgconfig.TOOLCHAIN_FILES entries (write.package-config, as
+    `.yarnrc`'s yarn-path is), and the run end reads `-p` plugins from a temporary folder on the run's pythonpath (the
+    command's `-o`, PYTHONPATH, the ini's `pythonpath`) and a temporary test folder's conftest.py."""
+
+    PLUG: ClassVar[dict[str, str]] = {"/tmp/plug.py": PY_RM, "/tmp/t/conftest.py": PY_RM}
+    CASES: ClassVar[list[Any]] = [
+        _write(P + "/pytest.ini", "[pytest]\npythonpath = /tmp\naddopts = -p evilplug\n"),
+        _write(P + "/pyproject.toml", '[tool.pytest.ini_options]\npythonpath = ["src", "/tmp"]\naddopts = "-p evilplug"\n'),
+        _write(P + "/setup.cfg", "[tool:pytest]\npythonpath = src /tmp/x\n"),
+        _write(P + "/tox.ini", "[pytest]\ntestpaths = /tmp/t\n"),
+        _write(P + "/pyproject.toml", '[tool.pytest.ini_options]\ntestpaths = ["/tmp/t"]\n'),
+        _run("pytest -o pythonpath=/tmp -p plug", PLUG),
+        _run("PYTHONPATH=/tmp pytest -p plug", PLUG),
+        _run("pytest /tmp/t", PLUG),
+        _run("python -m pytest /tmp/t", PLUG),
+        _run("pytest", {**PLUG, P + "/pytest.ini": "[pytest]\npythonpath = /tmp\naddopts = -p plug\n"}),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(P + "/pytest.ini", "[pytest]\npythonpath = src\ntestpaths = tests\naddopts = --basetemp=/tmp/pt -q\n"),
+        _write(P + "/pyproject.toml", '[project]\nname = "x"\n[tool.pytest.ini_options]\npythonpath = ["src"]\naddopts = "--basetemp /tmp/pt"\n'),
+        _write(P + "/setup.cfg", "[metadata]\nname = x\n[options]\npackages = find:\n"),
+        _run("pytest -p plug", PLUG),
+        _run("pytest /tmp/u", PLUG),
+        _run("pytest -o pythonpath=src -p myplug", PLUG),
+        _run("pytest", {P + "/pytest.ini": "[pytest]\npythonpath = src\naddopts = -p myplug\n", P + "/src/myplug.py": "import os\nprint(os.getcwd())\n"}),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
 _BUILD_FILES = "unfinished (round 15a): a build tool's own file in a language clearance does not read is not read when it runs"
 _EDITOR_FILES = "unfinished (round 15a): an editor's project start-up file is not read when written"
 _OTHER = "unfinished (round 15a)"
