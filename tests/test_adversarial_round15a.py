@@ -379,6 +379,60 @@ class TestPytestLoadsFromTheTemporaryFolder:
         _allowed(example)
 
 
+_LOCAL_REVIEWER = '[reviewer]\nprovider = "openai"\nmodel = "qwen2.5-coder"\nbase_url = "http://127.0.0.1:11434/v1"\n'
+
+
+def _with_reviewer(example: dict[str, Any]) -> dict[str, Any]:
+    return {**example, "policy": _LOCAL_REVIEWER}
+
+
+class TestModuleListeningOnClearancesPort:
+    """Class: round 14c's module pre-check (code.source_might_disable) looks for what disabling clearance needs to spell
+    -- its names, the home folder, paths above the project -- and a listener on the loopback port of clearance's own
+    reviewer or team service needs none: `HTTPServer(('127.0.0.1', 11434), H)` or `createServer(…).listen(11434)` in a
+    project module (run by the next test run, server start or import) was allowed where the same code typed is denied
+    (self.forged-endpoint) and the same module with `# home` in a comment asked. Fixed: the pre-check is also given the
+    ports the effective policy puts on loopback (Scope.own_ports), so such a module is analysed when written. Open (strict
+    xfails): listeners whose port comes from a script's forwarded option (`npm run dev -- --port`), the PORT variable,
+    caddy's `--listen`, a compose file's `ports`."""
+
+    CASES: ClassVar[list[Any]] = [
+        _with_reviewer(
+            _write(P + "/app.py", "from http.server import HTTPServer, BaseHTTPRequestHandler as H\nHTTPServer(('127.0.0.1', 11434), H).serve_forever()\n")
+        ),
+        _with_reviewer(_write(P + "/server.js", "require('http').createServer((q, r) => r.end('{}')).listen(11434)\n")),
+        _with_reviewer(
+            _write(P + "/src/fake.py", "import socketserver\nsocketserver.TCPServer(('', 11434), socketserver.BaseRequestHandler).serve_forever()\n")
+        ),
+    ]
+    OPEN: ClassVar[list[Any]] = [
+        _with_reviewer(_run("npm run dev -- --port 11434", {})),
+        _with_reviewer(_run("PORT=11434 npm start", {})),
+        _with_reviewer(_run("caddy file-server --listen :11434", {})),
+        _with_reviewer(_run("docker compose up -d", {P + "/compose.yaml": "services:\n  x:\n    image: nginx\n    ports: ['11434:80']\n"})),
+    ]
+    _GAPS: ClassVar[dict[str, str]] = {
+        _key(c): "unfinished (round 15a): a listener whose port comes from a forwarded option, PORT, caddy --listen or a compose file is not read" for c in OPEN
+    }
+    ORDINARY: ClassVar[list[Any]] = [
+        _with_reviewer(_write(P + "/app.py", "from flask import Flask\napp = Flask(__name__)\napp.run(port=8000)\n")),
+        _with_reviewer(_write(P + "/app.py", "# the reviewer listens on 11434; this app does not\nPORT = 8000\n")),
+        _write(P + "/app.py", "from http.server import HTTPServer, BaseHTTPRequestHandler as H\nHTTPServer(('127.0.0.1', 11434), H).serve_forever()\n"),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", OPEN, ids=_ids(OPEN))
+    def test_open(self, example: Any) -> None:
+        _not_allowed(example, self._GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
 _BUILD_FILES = "unfinished (round 15a): a build tool's own file in a language clearance does not read is not read when it runs"
 _EDITOR_FILES = "unfinished (round 15a): an editor's project start-up file is not read when written"
 _OTHER = "unfinished (round 15a)"

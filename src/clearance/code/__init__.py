@@ -345,13 +345,14 @@ def notebook_module(path: str, text: str) -> tuple[str, str]:
     return path + ".py", "\n".join(lines)
 
 
-def source_might_disable(path: str, text: str) -> bool:
+def source_might_disable(path: str, text: str, ports: tuple[str, ...] = ()) -> bool:
     """Whether a module written at *path* may hold code that disables clearance: a source file in a language clearance
     reads (SOURCE_SUFFIXES) that spells one of _DISABLE_ANCHORS (code/convention.SOURCE_WRITTEN) -- in its text, or in
-    its string literals as the language reads them (literals_joined)."""
+    its string literals as the language reads them (literals_joined) -- or one of *ports*, the loopback ports of
+    clearance's own services in the policy (a listener there answers for them: self.forged-endpoint, round 15a)."""
     if not path.endswith(SOURCE_SUFFIXES):
         return False
-    if any(a in text for a in _DISABLE_ANCHORS):
+    if any(a in text for a in _DISABLE_ANCHORS) or any(p in text for p in ports):
         return True
     joined = literals_joined(text, path.endswith(".php"))
     return any(a in joined for a in _DISABLE_ANCHORS)
