@@ -379,6 +379,41 @@ class TestPytestLoadsFromTheTemporaryFolder:
         _allowed(example)
 
 
+class TestToolInstallOfALocalProject:
+    """Class: `pipx install .`, `pipx install ./vendor/pkg`, `pipx run --spec ./pkg`, `uv tool install .`, `uv tool run
+    --from ./pkg` build the local project -- its setup.py or in-tree PEP 517 backend (`backend-path = ["."]`) runs --
+    and were allowed unread where `pip install .`, `uv pip install`, `uv build`, `python -m build` read those files
+    (code.convention-run). Fixed: both are read as `pip install` of the same operands (convention._pip)."""
+
+    BACKEND: ClassVar[dict[str, str]] = {
+        P + "/pyproject.toml": '[build-system]\nrequires = []\nbuild-backend = "be"\nbackend-path = ["."]\n[project]\nname = "x"\nversion = "1"\n',
+        P + "/be.py": PY_RM,
+    }
+    SETUP: ClassVar[dict[str, str]] = {P + "/vendor/pkg/setup.py": PY_RM}
+    CASES: ClassVar[list[Any]] = [
+        _run("pipx install .", BACKEND),
+        _run("uv tool install .", BACKEND),
+        _run("uv tool install ./vendor/pkg", SETUP),
+        _run("pipx install ./vendor/pkg", SETUP),
+        _run("pipx run --spec ./vendor/pkg x", SETUP),
+        _run("uv tool run --from ./vendor/pkg x", SETUP),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _run("pipx install black", SETUP),
+        _run("uv tool install ruff", SETUP),
+        _run("pipx inject myvenv requests", SETUP),
+        _run("pipx install .", {P + "/pyproject.toml": '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n[project]\nname = "x"\n'}),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
 _LOCAL_REVIEWER = '[reviewer]\nprovider = "openai"\nmodel = "qwen2.5-coder"\nbase_url = "http://127.0.0.1:11434/v1"\n'
 
 

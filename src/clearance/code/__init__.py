@@ -22,6 +22,7 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "pip": None,
     "pip3": None,
     "uv": None,
+    "pipx": frozenset({"install", "inject", "run"}),  # a local project's build hooks (round 15a)
     "cargo": None,
     "make": None,
     "gmake": None,

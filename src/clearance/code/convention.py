@@ -497,6 +497,12 @@ def _build_hooks(directory: str, text: str, tool: str) -> list[Run]:
     return out
 
 
+def _from_option(vals: list[str], option: str = "--from") -> list[str]:
+    """The value of `--from X` / `--from=X` (uv tool's, uvx's) or pipx's `--spec X`: the package a tool is built from."""
+    out = [vals[i + 1] for i, v in enumerate(vals[:-1]) if v == option]
+    return out + [v.split("=", 1)[1] for v in vals if v.startswith(option + "=")]
+
+
 def _pip(cmd: SimpleCommand, sc: Scope, ops: list[str], read: Callable[[str], str | None], tool: str) -> list[Run]:
     """`pip install .`, `pip install -e ./pkg`, `pip wheel .`, `uv pip install -e .`."""
     if not ops or ops[0] not in ("install", "wheel", "download"):
@@ -949,6 +955,15 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
             return _pip(cmd, sc, ops[1:], read, "uv pip")
         if ops[:1] in (["build"], ["sync"]):
             return _build_files(cmd.cwd or sc.ctx.cwd, read, f"uv {ops[0]}")
+        if ops[:2] in (["tool", "install"], ["tool", "run"]):
+            # `uv tool install .`, `uv tool install ./pkg`: the local project is built as pip builds it (round 15a)
+            return _pip(cmd, sc, ["install", *ops[2:], *_from_option(vals)], read, "uv tool")
+        return []
+    if name == "pipx":
+        # `pipx install .`, `pipx inject VENV ./pkg`, `pipx run --spec ./pkg x`: the local project is built (round 15a)
+        ops = _operands(vals, frozenset({"--python", "--spec", "--suffix", "--index-url", "--pip-args"}))
+        if ops[:1] in (["install"], ["inject"], ["run"]):
+            return _pip(cmd, sc, ["install", *ops[1:], *_from_option(vals, "--spec")], read, "pipx")
         return []
     if name.startswith("python") or name in ("pypy", "pypy3"):
         return _python_module(cmd, sc, vals, read)
