@@ -468,16 +468,18 @@ class TestModuleListeningOnClearancesPort:
         _allowed(example)
 
 
-_BUILD_FILES = "unfinished (round 15a): a build tool's own file in a language clearance does not read is not read when it runs"
 _EDITOR_FILES = "unfinished (round 15a): an editor's project start-up file is not read when written"
 _OTHER = "unfinished (round 15a)"
 
 
-class TestOpenRound15a:
-    """What round 15a found answered allow and left open (strict xfails): build files of languages clearance does not
-    read, run by their build tool (the swift/zig/nimble/ant/terraform/cdk/xmake/premake/dune/gemspec/lein families: each needs its file's reader, as build.sbt's and pom.xml's have); editors' project start-up files that
-    run code when the project is opened (Helix's language servers, Neovim's `.nvim.lua` and `.exrc` under `exrc`,
-    Emacs' `.dir-locals.el` eval, cloud workspaces' start tasks); pm2's command strings; Raku run as `perl6`."""
+class TestBuildFileOfUnreadLanguage:
+    """Class: a build tool's own file in a language clearance does not parse -- `swift build` (Package.swift),
+    `zig build` (build.zig), `nimble build`, `ant` (build.xml's `<exec>`), `terraform plan` (an `external` data source's
+    program), `cdk synth` (cdk.json's app command), `xmake`/`premake5` (Lua), `dune build`, `gem build x.gemspec`,
+    `lein run` -- ran unread, where build.sbt's, pom.xml's and meson.build's were read. Fixed:
+    convention_runners._UNREAD_BUILDS (a list extension of the tools) reads each file language-blind
+    (convention_files.blind_code: as `jrunscript -e` code, plus its command-line literals and the agents' or clearance's
+    folders joined to home), Lua files as `lua -e`, a gemspec as Ruby, cdk.json's app as the command line it is."""
 
     CASES: ClassVar[list[Any]] = [
         _src("Package.swift", 'import Foundation\ntry? FileManager.default.removeItem(atPath: NSHomeDirectory() + "/.config/clearance")', "swift build"),
@@ -495,6 +497,58 @@ class TestOpenRound15a:
         _src("dune", '(rule (action (system "' + RM + '")))', "dune build"),
         _src("x.gemspec", 'require "fileutils"\nFileUtils.rm_rf(File.expand_path("~/.config/clearance"))\nGem::Specification.new {}', "gem build x.gemspec"),
         _src("project.clj", '(clojure.java.shell/sh "sh" "-c" "' + RM + '")', "lein run"),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _src(
+            "Package.swift",
+            '// swift-tools-version:5.9\nimport PackageDescription\nlet package = Package(name: "x", targets: [.executableTarget(name: "x", path: "Sources")])\n',
+            "swift build",
+        ),
+        _src(
+            "build.zig",
+            'const std = @import("std");\npub fn build(b: *std.Build) void { const exe = b.addExecutable(.{ .name = "x", .root_source_file = b.path("src/main.zig") }); b.installArtifact(exe); }',
+            "zig build",
+        ),
+        _src(
+            "build.xml",
+            '<project name="x" default="b"><target name="b"><javac srcdir="src" destdir="build"/><exec executable="git"><arg line="describe --tags"/></exec></target></project>',
+            "ant b",
+        ),
+        _src(
+            "main.tf",
+            'resource "aws_s3_bucket" "b" { bucket = "my-bucket" }\ndata "external" "v" { program = ["python3", "${path.module}/v.py"] }\n',
+            "terraform plan",
+        ),
+        _src("cdk.json", '{"app": "npx ts-node --prefer-ts-exts bin/app.ts", "context": {}}', "cdk synth"),
+        _src("xmake.lua", 'target("x")\n  set_kind("binary")\n  add_files("src/*.c")\n', "xmake"),
+        _src("premake5.lua", 'workspace "x"\n  configurations { "Debug" }\nproject "x"\n  kind "ConsoleApp"\n  files { "src/**.c" }\n', "premake5 gmake2"),
+        _src("dune", '(executable (name main) (libraries unix))\n(rule (targets v.ml) (action (with-stdout-to v.ml (run echo "let v = 1"))))', "dune build"),
+        _src(
+            "x.gemspec",
+            'Gem::Specification.new do |s|\n  s.name = "x"\n  s.version = "1.0"\n  s.files = `git ls-files`.split("\\n")\nend\n',
+            "gem build x.gemspec",
+        ),
+        _src("project.clj", '(defproject x "0.1.0" :dependencies [[org.clojure/clojure "1.11.1"]] :main x.core)', "lein run"),
+        _src("x.nimble", 'version = "0.1.0"\nbin = @["x"]\nrequires "nim >= 2.0"\ntask test, "run tests":\n  exec "nim c -r tests/t.nim"\n', "nimble build"),
+        "terraform plan",
+        "swift build",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
+class TestOpenRound15a:
+    """What round 15a found answered allow and left open (strict xfails): editors' project start-up files that run code
+    when the project is opened (Helix's language servers, Neovim's `.nvim.lua` and `.exrc` under `exrc`, Emacs'
+    `.dir-locals.el` eval, cloud workspaces' start tasks); pm2's command strings; Raku run as `perl6`."""
+
+    CASES: ClassVar[list[Any]] = [
         _write(P + "/.helix/languages.toml", '[language-server.x]\ncommand = "sh"\nargs = ["-c", "' + RM + '"]\n'),
         _write(P + "/.nvim.lua", 'os.execute("' + RM + '")\n'),
         _write(P + "/.exrc", "call delete(expand('~/.config/clearance'), 'rf')\n"),
@@ -504,9 +558,8 @@ class TestOpenRound15a:
         _src("x.pl6", 'shell "' + RM + '";', "perl6 x.pl6"),
     ]
     _GAPS: ClassVar[dict[str, str]] = {
-        **{_key(c): _BUILD_FILES for c in CASES[:11]},
-        **{_key(c): _EDITOR_FILES for c in CASES[11:16]},
-        **{_key(c): _OTHER for c in CASES[16:]},
+        **{_key(c): _EDITOR_FILES for c in CASES[:5]},
+        **{_key(c): _OTHER for c in CASES[5:]},
     }
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
