@@ -414,6 +414,60 @@ class TestToolInstallOfALocalProject:
         _allowed(example)
 
 
+class TestFileCopiedFromTheTemporaryFolder:
+    """Class: a file written to the temporary folder (allowed) and then copied or moved where a tool runs it later --
+    `cp /tmp/c.py conftest.py`, `mv /tmp/c.py app.py`, `cat /tmp/c.py > conftest.py`, `cp /tmp/evil .venv/bin/pytest`
+    -- put code that a Write of the same file is asked about (write.convention-code) where pytest, a server or the
+    environment runs it, unjudged; and a program of the project's environment, or the environment folder itself,
+    made from the temporary folder by a copy, a move or a link of the folder (`cp /tmp/evil .venv/bin/python`, `mv
+    /tmp/venv .venv`, `cp -r`, `rsync`, `ln -sfn /tmp/venv .venv`, `ln -s /tmp/nm node_modules`) -- round 14c's link
+    of one program spelled otherwise. Fixed: the copy's destination is judged as a Write of the source's text where the
+    hook reads the source (sameline.copied_text, engine); fs.settings-linked-outside reads copies, moves and links of
+    the environment's programs and folders."""
+
+    PY: ClassVar[dict[str, str]] = {"/tmp/c.py": PY_RM, "/tmp/evil": "#!/usr/bin/env python3\n" + PY_RM}
+    CASES: ClassVar[list[Any]] = [
+        _run("cp /tmp/c.py conftest.py", PY),
+        _run("cp /tmp/c.py app.py", PY),
+        _run("mv /tmp/c.py conftest.py", PY),
+        _run("cat /tmp/c.py > conftest.py", PY),
+        _run("cp /tmp/evil scripts/deploy", PY),
+        _run("install -m 755 /tmp/evil .venv/bin/pytest", PY),
+        "cp /tmp/evil .venv/bin/python",
+        "cp /tmp/evil node_modules/.bin/vitest",
+        "mv /tmp/venv .venv",
+        "cp -r /tmp/venv .venv",
+        "rsync -a /tmp/venv/ .venv/",
+        "ln -sfn /tmp/venv .venv",
+        "ln -s /tmp/nm node_modules",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _run(
+            c,
+            {P + "/config.example.py": "DEBUG = True\n", P + "/.env.example": "PORT=3000\n", "/tmp/x.json": '{"a": 1}', "/tmp/conftest.py": "import pytest\n"},
+        )
+        for c in (
+            "cp config.example.py config.py",
+            "cp .env.example .env",
+            "cp /tmp/x.json data.json",
+            "cat /tmp/x.json > data.json",
+            "cp /usr/bin/python3 .venv/bin/python3",
+            "cp /tmp/conftest.py tests/conftest.py",
+            "cp -r /tmp/site public",
+            "python3 -m venv .venv",
+            "ln -s ../shared/node_modules node_modules",
+        )
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
 _LOCAL_REVIEWER = '[reviewer]\nprovider = "openai"\nmodel = "qwen2.5-coder"\nbase_url = "http://127.0.0.1:11434/v1"\n'
 
 

@@ -712,7 +712,7 @@ def blind_code(text: str) -> list[str]:
     from ..paths import AGENT_CONFIG
 
     out = [f"jrunscript -e {shell_quote(text)}"]
-    one_quote = [x for q in ("\"", "'") for x in string_literals(text, quotes=q) if " " in x.strip() and "\n" not in x]
+    one_quote = [x for q in ('"', "'") for x in string_literals(text, quotes=q) if " " in x.strip() and "\n" not in x]
     for lit in dict.fromkeys([*quoted_literals(text), *one_quote]):
         first = pathstr.basename(lit.split()[0]) if lit.split() else ""
         if first in ROUTINE_PROGRAMS or first in SHELLS or first in INTERPRETERS or first in ("pkill", "killall", "clearance"):
