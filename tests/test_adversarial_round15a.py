@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 import pytest
 
+from .conftest import ENV, decide
 from .rounds import allowed as _allowed
 from .rounds import ids as _ids
 from .rounds import json_key as _key
@@ -466,6 +467,45 @@ class TestFileCopiedFromTheTemporaryFolder:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
         _allowed(example)
+
+
+class TestAgentFolderMovedByItsVariable:
+    """Class: an agent's settings folder moved by its own variable -- CLAUDE_CONFIG_DIR, CODEX_HOME, COPILOT_HOME, where
+    clearance's installer puts the hook (installer.py reads CODEX_HOME and COPILOT_HOME) -- was protected only at its
+    default place: with CODEX_HOME=/tmp/cx, `rm -rf /tmp/cx`, a Write of /tmp/cx/hooks.json or `mv` of it were allowed
+    (GEMINI_CLI_HOME and the XDG folders were protected). Fixed: paths.clearance_paths adds each such folder as an
+    AGENT_ALIAS of the folder it stands for (paths.AGENT_HOME_VARIABLES; context._OWNED_ENV reads the variables), so
+    writes below it are judged as writes below ~/.claude are."""
+
+    CASES: ClassVar[list[tuple[str, str, Any]]] = [
+        ("CLAUDE_CONFIG_DIR", "/tmp/cc", _write("/tmp/cc/settings.json", "{}")),
+        ("CLAUDE_CONFIG_DIR", "/tmp/cc", "rm -rf /tmp/cc"),
+        ("CLAUDE_CONFIG_DIR", "/tmp/cc", "mv /tmp/cc/settings.json /tmp/zz"),
+        ("CODEX_HOME", "/tmp/cx", _write("/tmp/cx/hooks.json", "{}")),
+        ("CODEX_HOME", "/tmp/cx", _write("/tmp/cx/config.toml", "")),
+        ("CODEX_HOME", "/tmp/cx", "rm -rf /tmp/cx"),
+        ("COPILOT_HOME", "/tmp/cp", _write("/tmp/cp/hooks/clearance.json", "{}")),
+        ("COPILOT_HOME", "/tmp/cp", "rm -rf /tmp/cp/hooks"),
+        ("COPILOT_HOME", "/tmp/cp", "mv /tmp/cp/hooks/clearance.json /tmp/zz"),
+        ("CLAUDE_CONFIG_DIR", P + "/.cc", _write(P + "/.cc/settings.json", "{}")),
+        ("CLAUDE_CONFIG_DIR", P + "/.cc", "mv .cc/settings.json /tmp/zz"),
+    ]
+    ORDINARY: ClassVar[list[tuple[str, str, Any]]] = [
+        ("CLAUDE_CONFIG_DIR", "/tmp/cc", _write("/tmp/cc/notes.md", "hi")),
+        ("CLAUDE_CONFIG_DIR", "/tmp/cc", "cat /tmp/cc/settings.json"),
+        ("CODEX_HOME", "/tmp/cx", "ls /tmp/cx"),
+        ("HOME", "/home/ana", "rm -rf /tmp/cx"),
+    ]
+
+    @pytest.mark.parametrize(("var", "value", "example"), CASES, ids=[f"{v}={x}:{_key(e)[:60]}" for v, x, e in CASES])
+    def test_not_allowed(self, var: str, value: str, example: Any) -> None:
+        got = decide(example, env={**ENV, var: value}).decision
+        assert got in ("deny", "ask"), f"{var}={value} {_key(example)}: {got}"
+
+    @pytest.mark.parametrize(("var", "value", "example"), ORDINARY, ids=[f"{v}={x}:{_key(e)[:60]}" for v, x, e in ORDINARY])
+    def test_ordinary_allowed(self, var: str, value: str, example: Any) -> None:
+        got = decide(example, env={**ENV, var: value})
+        assert got.decision == "allow", f"{var}={value} {_key(example)}: {got.decision} {got.rules} {got.reason}"
 
 
 _LOCAL_REVIEWER = '[reviewer]\nprovider = "openai"\nmodel = "qwen2.5-coder"\nbase_url = "http://127.0.0.1:11434/v1"\n'
