@@ -508,6 +508,43 @@ class TestAgentFolderMovedByItsVariable:
         assert got.decision == "allow", f"{var}={value} {_key(example)}: {got.decision} {got.rules} {got.reason}"
 
 
+def _py(code: str) -> str:
+    return 'python3 -c "' + code + '"'
+
+
+class TestPythonCopyIntoSettings:
+    """Class: Python's file copies the reader did not take as writes of their destination -- Python 3.14's
+    `Path(x).copy(y)`, `move(y)`, `copy_into(DIR)`, `move_into(DIR)`, and `shutil.copy`/`copy2`/`move` into a folder
+    (`shutil.copy2('/tmp/settings.json', '/home/ana/.claude/')`: the file lands as DIR/NAME) -- replaced an agent's
+    settings allowed (`cp /tmp/settings.json ~/.claude/` is denied). Fixed: code/python reads those methods as writes of
+    their destination, and a copy or move into a folder as a write of DIR/NAME too."""
+
+    S = "/home/ana/.claude/settings.json"
+    CASES: ClassVar[list[str]] = [
+        _py(f"import pathlib; pathlib.Path('/tmp/x').copy('{S}')"),
+        _py(f"import pathlib; pathlib.Path('/tmp/x').move('{S}')"),
+        _py("import pathlib; pathlib.Path('/tmp/settings.json').copy_into('/home/ana/.claude')"),
+        _py("import pathlib; pathlib.Path('/tmp/settings.json').move_into('/home/ana/.claude/')"),
+        _py("import shutil; shutil.copy2('/tmp/settings.json', '/home/ana/.claude/')"),
+        _py("import shutil; shutil.move('/tmp/settings.json', '/home/ana/.claude')"),
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        _py("import pathlib; pathlib.Path('a.txt').copy('b.txt')"),
+        _py("import pathlib; pathlib.Path('a.txt').move('build/a.txt')"),
+        _py("import copy; x = copy.copy([1])"),
+        _py("import shutil; shutil.copy('a.txt', 'b.txt')"),
+        _py("import shutil; shutil.copy2('/tmp/report.html', 'docs/')"),
+    ]
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_not_allowed(self, command: str) -> None:
+        _not_allowed(command, {})
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary_allowed(self, command: str) -> None:
+        _allowed(command)
+
+
 _LOCAL_REVIEWER = '[reviewer]\nprovider = "openai"\nmodel = "qwen2.5-coder"\nbase_url = "http://127.0.0.1:11434/v1"\n'
 
 
