@@ -383,6 +383,11 @@ _OWNED_ENV = (
     "CLEARANCE_DB",
     "CLEARANCE_DAEMON_SOCKET",
     "CLEARANCE_AUDIT_KEY_FILE",
+    # the agents' settings folders moved by their variables (paths.AGENT_HOME_VARIABLES)
+    "CLAUDE_CONFIG_DIR",
+    "CODEX_HOME",
+    "COPILOT_HOME",
+    "CURSOR_CONFIG_DIR",
 )
 
 

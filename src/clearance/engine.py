@@ -615,6 +615,12 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             from .sameline import sed_edit_known
 
             overlaid = sed_edit_known(cmd, sc)
+        if edits is None and cmd.name in ("cp", "mv", "install") and sc.ctx.read_file is not None:
+            from .sameline import copied_text
+
+            # cp /tmp/c.py conftest.py, mv /tmp/x .venv/bin/pytest: the file gets the source's text, judged as a Write of
+            # it where the hook can read the source (the project, a temporary folder; adversarial round 15a)
+            edits = copied_text(cmd, sc)
         if edits is not None:
             targets, text = [t for t in edits[0] if DYN not in t], edits[1]
         elif not targets:
@@ -623,6 +629,10 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             from .shell.unwrap import literal_output
 
             got = literal_output(cmd)
+            if got is None and cmd.name == "cat" and sc.ctx.read_file is not None:
+                from .sameline import copied_text
+
+                got = (copied_text(cmd, sc) or ([], None))[1]  # cat /tmp/c.py > conftest.py
             if got is None:
                 continue
             text = got

@@ -1325,7 +1325,18 @@ def clearance_paths(home: str, env: Mapping[str, str] | None = None, package_dir
         add(package_dir, "clearance's own code", OWN_CODE)
     if venv:
         add(venv, "the virtualenv clearance runs from (its interpreter and console script are the hook)", OWN_CODE)
+    # An agent's settings folder moved by its own variable (CLAUDE_CONFIG_DIR, CODEX_HOME, COPILOT_HOME, where the
+    # installer put clearance's hook: installer.py) is that agent's folder, judged as ~/.claude is (adversarial round
+    # 15a: with CODEX_HOME=/tmp/cx, `rm -rf /tmp/cx` or a Write of /tmp/cx/hooks.json was allowed).
+    for var, folder in AGENT_HOME_VARIABLES:
+        value = env.get(var)
+        if value and value.startswith("/") and pathstr.normpath(value) not in ("/", home):
+            out.append((pathstr.normpath(value), folder, AGENT_ALIAS))
     return tuple(out)
+
+
+# The variables that move an agent's settings folder (its hooks, clearance's among them) -> the folder they stand for.
+AGENT_HOME_VARIABLES = (("CLAUDE_CONFIG_DIR", ".claude"), ("CODEX_HOME", ".codex"), ("COPILOT_HOME", ".copilot"), ("CURSOR_CONFIG_DIR", ".cursor"))
 
 
 def store_paths(url: str) -> list[tuple[str, str, str]]:

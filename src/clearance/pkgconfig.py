@@ -340,6 +340,12 @@ TOOLCHAIN_FILES: dict[str, tuple[str, str]] = {
     ".jvmopts": ("sbt", _JVM_AGENT),
     ".bazelrc": ("Bazel", r"javabase=['\"]?"),
     ".yarnrc": ("yarn", r"\byarn-path\s+[\"']?"),
+    # pytest's ini options in each file it reads them from: a `pythonpath` entry is put on sys.path before plugins
+    # (`-p NAME`) and conftest files are imported, a `testpaths` entry is collected -- its conftest.py and test modules
+    # run (adversarial round 15a: `pythonpath = /tmp` with `addopts = -p plug` ran /tmp/plug.py at every `pytest`).
+    **dict.fromkeys(
+        ("pytest.ini", ".pytest.ini", "pyproject.toml", "setup.cfg", "tox.ini"), ("pytest", r"^[ \t]*+(?:pythonpath|testpaths)[ \t]*+=[^\n]*?(?<=[\s\[\"',=])")
+    ),
 }
 # A folder under the temporary directory: anyone's to write, the agent's with no question asked, so what the tool runs
 # from there is whatever the agent put there.

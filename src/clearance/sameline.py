@@ -69,3 +69,51 @@ def written_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
             elif e.kind == DELETE and e.note != "moved away":
                 written.pop(e.path, None)  # `rm x.sh`: what was written is gone
     return None
+
+
+# install(1)'s and cp's options that take the next word as their value.
+_COPY_VALUED = frozenset({"-m", "--mode", "-o", "--owner", "-g", "--group", "-t", "--target-directory", "-S", "--suffix", "-T"})
+
+
+def copied_text(c: SimpleCommand, sc: Scope) -> tuple[list[str], str] | None:
+    """([destination], text) of `cp SRC DST`, `mv SRC DST`, `install [-m MODE] SRC DST` (DST a folder: DST/NAME) and of
+    `cat SRC` (its output, no destination), where SRC is one file the hook reads (the project, a temporary folder): the
+    destination gets that text, judged as a Write of it is (adversarial round 15a: `cp /tmp/c.py conftest.py` put code
+    clearance asks about when written where pytest runs it, unjudged). None for anything else."""
+    vals = [w.value for w in c.args]
+    if any(paths.DYN in v for v in vals):
+        return None
+    ops: list[str] = []
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        if v in _COPY_VALUED and c.name == "install":
+            i += 2
+            continue
+        if v == "-t" or v.startswith(("--target-directory", "-T")):
+            return None  # a target folder given by option: several sources, left to the tree readers
+        if not v.startswith("-") or v == "-":
+            ops.append(v)
+        i += 1
+    if c.name == "cat":
+        if len(ops) != 1:
+            return None
+        src = sc.path(ops[0], c)
+        dest: list[str] = []
+    else:
+        if len(ops) != 2:
+            return None
+        src, dst = sc.path(ops[0], c), sc.path(ops[1], c)
+        lister = sc.ctx.list_dir
+        if lister is not None and lister(dst) is not None:
+            dst = dst.rstrip("/") + "/" + src.rstrip("/").rpartition("/")[2]
+        dest = [dst]
+    reader = sc.ctx.read_file
+    if reader is None or not (paths.is_within(src, sc.ctx.project_root) or paths.in_temp(src, sc.ctx)):
+        return None
+    from .model import TOO_LARGE
+
+    text = reader(src)
+    if text is None or text == TOO_LARGE or "\x00" in text[:8192]:
+        return None
+    return dest, text

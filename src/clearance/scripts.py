@@ -15,7 +15,7 @@ from .lazyre import lazy
 from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
 from .shell.programs import CLIENT_DIALECTS as SQL_DIALECTS
-from .shell.programs import CODE_FILES, CODE_OPTIONS, EMACSES, INTERPRETERS, VIMS, may_run_a_script
+from .shell.programs import CODE_FILES, CODE_OPTIONS, EMACSES, INTERPRETERS, UNREAD_SOURCES, VIMS, may_run_a_script
 from .shell.programs import NODE_RUNNERS as _NODE_RUNNERS
 from .shell.unwrap import SHELLS
 
@@ -44,6 +44,13 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         return []  # (the engine asks may_run_a_script before it imports this module)
     name = cmd.name
     vals = cmd.values()
+    if "/" in raw and DYN not in raw and (name in SHELLS or name in INTERPRETERS or name in CODE_FILES or name in UNREAD_SOURCES):
+        # `./sh`, `/tmp/bash`, `/tmp/x/python3`: a file of the project or the temporary folder named like a shell or an
+        # interpreter is the script it holds, not that program (adversarial round 15a: `tmux set -g default-shell
+        # /tmp/sh`, `screen -X shell /tmp/sh` and `/tmp/sh` itself ran unread a script `/tmp/x.sh` would be read for).
+        found = _executable(cmd, sc, raw)
+        if found:
+            return found
     if name in CODE_FILES:
         # tclsh x.tcl, awk -f x.awk, sed -f x.sed, ed f < x.ed: the file is judged as the same code typed.
         from .scripts_more import code_file_runs
@@ -79,7 +86,78 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         return _interpreter_file(cmd, sc, vals, lang)
     if name in FILE_RUNNERS:
         return _file_runner(cmd, sc)
+    if name in UNREAD_SOURCES:
+        return _unread_sources(cmd, sc, vals)
+    if name in ("tmux", "tmate"):
+        return _tmux_files(cmd, sc, vals)
     return []
+
+
+def _tmux_files(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+    """`tmux source-file FILE`, `tmux -f FILE new`: the tmux commands of a configuration file, each judged as typed
+    after `tmux` (what a window's default-command, a hook, a binding keeps for later is read there; round 15a)."""
+    out = []
+    for i, v in enumerate(vals[:-1]):
+        if v not in ("source-file", "source", "-f"):
+            continue
+        j = i + 1
+        while v != "-f" and j < len(vals) - 1 and vals[j].startswith("-"):
+            j += 2 if vals[j] == "-t" else 1  # source-file [-Fnqv] [-t PANE] PATH
+        target = vals[j]
+        text = None if DYN in target else _read(sc, sc.path(target, cmd))
+        if text is None or text == TOO_LARGE:
+            continue
+        lines = [x.strip() for x in text.splitlines()[:500] if x.strip() and not x.lstrip().startswith("#")]
+        if lines:
+            out.append((f"{cmd.name} {v} {target}", "\n".join("tmux " + x for x in lines)))
+    return out
+
+
+# The shells among them, whose typed form (`pwsh -c`, `nu -c`) the shell analysis reads as that shell.
+_UNREAD_TYPED = {"pwsh": "pwsh -c", "powershell": "pwsh -c", "nu": "nu -c"}
+
+
+def _unread_sources(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+    """`groovy x.groovy`, `swift x.swift`, `java X.java`, `zig run x.zig`: each source file of a language clearance does
+    not read that the command runs (UNREAD_SOURCES), read language-blind as the code of `jrunscript -e` is (the command
+    lines its system()-like calls name, the hidden files of home it names), quietly: an ordinary script stays allowed."""
+    from .shell.embedded import quoted_literals, string_literals
+    from .shell.interp import shell_quote
+    from .shell.programs import ROUTINE_PROGRAMS, SHELLS
+    from .shell.unwrap import MAY_RUN
+
+    suffixes = UNREAD_SOURCES[cmd.name]
+    home = sc.ctx.home.rstrip("/")
+    out: list[tuple[str, str]] = []
+    files = 0
+    for v in vals[:16]:
+        if v.startswith("-") or not v.endswith(suffixes) or DYN in v:
+            continue
+        text = _read(sc, sc.path(v, cmd))
+        if text is None or text == TOO_LARGE or "\x00" in text[:8192]:
+            continue
+        text = text[:200_000]
+        label = f"{cmd.name} {v} (the code in the file, not analysed as its language)"
+        out.append((label, _UNREAD_TYPED.get(cmd.name, "jrunscript -e") + " " + shell_quote(text)))
+        # A string literal that is a command line of a program the shell knows ("rm -rf ~/.x" handed to
+        # ProcessBuilder, Runtime.exec, `.execute()`, System.cmd), and one that is a hidden file of home joined to the
+        # home folder at run time (`NSHomeDirectory() + "/.claude/settings.json"`): what the code may run or write,
+        # judged capped at ask (MAY_RUN).
+        for lit in dict.fromkeys([*quoted_literals(text), *(x for x in string_literals(text, quotes='"') if " " in x.strip() and "\n" not in x)]):
+            first = pathstr.basename(lit.split()[0]) if lit.split() else ""
+            if first in ROUTINE_PROGRAMS or first in SHELLS or first in INTERPRETERS or first in ("pkill", "killall", "clearance"):
+                out.append((label + MAY_RUN, lit))
+        if home:
+            from .paths import self_protected_reason
+
+            for lit in string_literals(text):
+                if lit.startswith("/.") and " " not in lit and DYN not in lit and self_protected_reason(home + lit, sc.ctx):
+                    # only what would disable clearance: `user.home + "/.gradle/x"` is read every day
+                    out.append((label + MAY_RUN, "tee -a " + shell_quote(home + lit) + " < /dev/null"))
+        files += 1
+        if files == 4:
+            break
+    return out
 
 
 def ssh_script(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:

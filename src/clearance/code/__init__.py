@@ -22,6 +22,21 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "pip": None,
     "pip3": None,
     "uv": None,
+    "pipx": frozenset({"install", "inject", "run"}),  # a local project's build hooks (round 15a)
+    # build tools whose own file is in a language clearance does not parse (convention_runners._UNREAD_BUILDS, round 15a)
+    "swift": frozenset({"build", "run", "test", "package"}),
+    "zig": frozenset({"build"}),
+    "nimble": None,
+    "ant": None,
+    "terraform": frozenset({"plan", "apply", "refresh", "console", "import"}),
+    "tofu": frozenset({"plan", "apply", "refresh", "console", "import"}),
+    "cdk": frozenset({"synth", "synthesize", "deploy", "diff", "list", "ls", "watch"}),
+    "xmake": None,
+    "premake5": None,
+    "premake4": None,
+    "dune": frozenset({"build", "test", "exec", "runtest"}),
+    "gem": frozenset({"build"}),
+    "lein": None,
     "cargo": None,
     "make": None,
     "gmake": None,
@@ -287,12 +302,39 @@ _DISABLE_ANCHORS = (
 )
 
 
+# The interpreters a `#!` line names, as the suffix of the module the file is to clearance's readers: a script without a
+# suffix (`scripts/deploy`, `bin/dev`, an environment's console script `.venv/bin/pytest`, `node_modules/.bin/jest`) is
+# that language's code, run by its name (adversarial round 15a: only shell scripts were read by their `#!` line).
+_SHEBANG_SUFFIXES = {"python": ".py", "pypy": ".py", "node": ".js", "nodejs": ".js", "ruby": ".rb", "php": ".php"}
+_SHEBANG_SUFFIXES.update(dict.fromkeys(("deno", "bun", "tsx", "ts-node"), ".ts"))
+
+
+def shebang_suffix(text: str) -> str:
+    """The source suffix of the language a `#!` first line runs (`#!/usr/bin/env python3`, `#!/opt/venv/bin/python3.12`,
+    `#!/usr/bin/env -S deno run -A`), or ""."""
+    if not text.startswith("#!"):
+        return ""
+    words = text[2 : text.find("\n") if "\n" in text else 256].split()
+    i = 0
+    if words and words[0].rsplit("/", 1)[-1] == "env":
+        i = 1
+        while i < len(words) and (words[i].startswith("-") or "=" in words[i]):
+            i += 2 if words[i] in ("-u", "--unset", "-C", "--chdir") else 1
+    if i >= len(words):
+        return ""
+    name = words[i].rsplit("/", 1)[-1].rstrip("0123456789.")
+    return _SHEBANG_SUFFIXES.get(name, "")
+
+
 def notebook_module(path: str, text: str) -> tuple[str, str]:
     """A Jupyter notebook written at *path* as the Python module its code cells make (adversarial round 14c: cells run by
     `jupyter execute`, papermill, `pytest --nbmake`, an editor's Run All, were not judged when written): (path + ".py",
     the cells' code); an IPython `!cmd` line is the shell command it runs, a `%magic` line is left out. A text that is
     no notebook's JSON (NotebookEdit's one cell) is that cell's code. Other paths are returned as they are."""
     if not path.endswith(".ipynb"):
+        if text.startswith("#!") and not path.endswith(SOURCE_SUFFIXES) and "." not in path.rpartition("/")[2].lstrip("."):
+            # a script named without a suffix: the module its `#!` line's language makes of it (shebang_suffix)
+            return path + shebang_suffix(text), text
         return path, text
     import json
 
@@ -318,13 +360,14 @@ def notebook_module(path: str, text: str) -> tuple[str, str]:
     return path + ".py", "\n".join(lines)
 
 
-def source_might_disable(path: str, text: str) -> bool:
+def source_might_disable(path: str, text: str, ports: tuple[str, ...] = ()) -> bool:
     """Whether a module written at *path* may hold code that disables clearance: a source file in a language clearance
     reads (SOURCE_SUFFIXES) that spells one of _DISABLE_ANCHORS (code/convention.SOURCE_WRITTEN) -- in its text, or in
-    its string literals as the language reads them (literals_joined)."""
+    its string literals as the language reads them (literals_joined) -- or one of *ports*, the loopback ports of
+    clearance's own services in the policy (a listener there answers for them: self.forged-endpoint, round 15a)."""
     if not path.endswith(SOURCE_SUFFIXES):
         return False
-    if any(a in text for a in _DISABLE_ANCHORS):
+    if any(a in text for a in _DISABLE_ANCHORS) or any(p in text for p in ports):
         return True
     joined = literals_joined(text, path.endswith(".php"))
     return any(a in joined for a in _DISABLE_ANCHORS)

@@ -309,17 +309,34 @@ def _walk(sc: Scope, top: str, limit: int = MAX_DIRS) -> list[tuple[str, list[st
     return out
 
 
+def _pythonpath_given(cmd: SimpleCommand, words: list[str]) -> list[str]:
+    """The folders a pytest command line puts on sys.path: `-o pythonpath=A B` (`--override-ini`), PYTHONPATH assigned."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w in ("-o", "--override-ini"):
+            value = words[i + 1] if i + 1 < len(words) else ""
+        else:
+            value = w[2:] if w.startswith("-o") else w.partition("=")[2] if w.startswith("--override-ini=") else ""
+        key, eq, paths = value.partition("=")
+        if eq and key.strip() == "pythonpath":
+            out.extend(paths.split())
+    out.extend(x for x in dict(cmd.assigns).get("PYTHONPATH", "").split(":") if x)
+    return out
+
+
 def _module_file(base: str, dotted: str) -> list[str]:
     rel = dotted.replace(".", "/")
     return [f"{base}/{rel}.py", f"{base}/{rel}/__init__.py"]
 
 
 def _ini_addopts(text: str) -> list[str]:
+    """The words of an ini file's `addopts`, and its `pythonpath` as the `-o pythonpath=…` that sets it."""
     words: list[str] = []
     for line in text.splitlines():
         key, eq, value = line.partition("=")
-        if eq and key.strip() == "addopts":
-            words.extend(value.strip().strip("'\"[]").replace(",", " ").replace('"', " ").replace("'", " ").split())
+        if eq and key.strip() in ("addopts", "pythonpath"):
+            got = value.strip().strip("'\"[]").replace(",", " ").replace('"', " ").replace("'", " ").split()
+            words.extend(got if key.strip() == "addopts" else ["-o", "pythonpath=" + " ".join(got)])
     return words
 
 
@@ -340,6 +357,8 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
     for t in targets or [cwd]:
         d = t if not t.endswith(".py") else pathstr.dirname(t)
         dirs.extend(_dirs_down(root, d))
+        if not is_within(d, root) and sc.in_temp(d.rstrip("/") + "/_"):
+            dirs.append(d)  # `pytest /tmp/t`: the conftest.py of a test folder in the temporary folder (round 15a)
     if not targets:
         dirs.extend(f"{root}/{t}" for t in _TEST_DIRS)
     # Below the test paths, the directories pytest collects from (listed, so only existing files are read).
@@ -368,9 +387,13 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         text = read(ini)
         if text and text != TOO_LARGE:
             words.extend(_ini_addopts(text))
+    # Where `-p NAME` is looked for besides the project: a temporary folder put on sys.path for this run (`-o
+    # pythonpath=/tmp`, `PYTHONPATH=/tmp pytest`; adversarial round 15a), read as the project's own plugin is.
+    extra = [p for p in _pythonpath_given(cmd, words) if DYN not in p and sc.in_temp(sc.path(p, cmd).rstrip("/") + "/_")][:4]
     for name in _plugins(words)[:8]:
-        for p in _module_file(root, name):
-            runs.append(Run(p, "python", f"the pytest plugin {name} (-p), which pytest imports at start"))
+        for base in (root, *(sc.path(p, cmd) for p in extra)):
+            for p in _module_file(base, name):
+                runs.append(Run(p, "python", f"the pytest plugin {name} (-p), which pytest imports at start"))
     # `pytest_plugins = [...]` in a conftest names modules pytest imports with it.
     conftests = list(runs[: len(seen)])
     runs.extend(Run(m, "python", TEST_MODULE) for m in dict.fromkeys(modules))
@@ -472,6 +495,12 @@ def _build_hooks(directory: str, text: str, tool: str) -> list[Run]:
         if DYN not in f and f.endswith(".py"):
             out.append(Run(pathstr.normpath(pathstr.join(directory, f)), "python", f"{f}, the build hook {tool} runs to build the project"))
     return out
+
+
+def _from_option(vals: list[str], option: str = "--from") -> list[str]:
+    """The value of `--from X` / `--from=X` (uv tool's, uvx's) or pipx's `--spec X`: the package a tool is built from."""
+    out = [vals[i + 1] for i, v in enumerate(vals[:-1]) if v == option]
+    return out + [v.split("=", 1)[1] for v in vals if v.startswith(option + "=")]
 
 
 def _pip(cmd: SimpleCommand, sc: Scope, ops: list[str], read: Callable[[str], str | None], tool: str) -> list[Run]:
@@ -926,6 +955,15 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
             return _pip(cmd, sc, ops[1:], read, "uv pip")
         if ops[:1] in (["build"], ["sync"]):
             return _build_files(cmd.cwd or sc.ctx.cwd, read, f"uv {ops[0]}")
+        if ops[:2] in (["tool", "install"], ["tool", "run"]):
+            # `uv tool install .`, `uv tool install ./pkg`: the local project is built as pip builds it (round 15a)
+            return _pip(cmd, sc, ["install", *ops[2:], *_from_option(vals)], read, "uv tool")
+        return []
+    if name == "pipx":
+        # `pipx install .`, `pipx inject VENV ./pkg`, `pipx run --spec ./pkg x`: the local project is built (round 15a)
+        ops = _operands(vals, frozenset({"--python", "--spec", "--suffix", "--index-url", "--pip-args"}))
+        if ops[:1] in (["install"], ["inject"], ["run"]):
+            return _pip(cmd, sc, ["install", *ops[1:], *_from_option(vals, "--spec")], read, "pipx")
         return []
     if name.startswith("python") or name in ("pypy", "pypy3"):
         return _python_module(cmd, sc, vals, read)

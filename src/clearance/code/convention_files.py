@@ -4,6 +4,7 @@ files, option files (convention.py's readers, loaded when a command's convention
 from __future__ import annotations
 
 from .. import jsonlite as json
+from .. import pathstr
 from ..lazyre import lazy
 from ..paths import DYN, is_within
 from ..shell.interp import quoted_spans
@@ -672,6 +673,16 @@ def shell_code(lang: str, text: str) -> list[str]:
         return startup_code(lang, text)
     if lang in ("elixir", "octave") and text.strip():
         return [f"{'elixir -e' if lang == 'elixir' else 'octave --eval'} {shell_quote(text)}"]
+    if lang == "blind":
+        return blind_code(text)
+    if lang == "lua" and text.strip():
+        return [f"lua -e {shell_quote(text)}"]
+    if lang == "cdkapp":
+        try:
+            app = json.loads(text).get("app")
+        except (ValueError, AttributeError):
+            return []
+        return [app] if isinstance(app, str) else []
     if lang == "sshconfig":
         return ssh_config_commands(text)
     if lang == "compose":
@@ -687,6 +698,31 @@ def shell_code(lang: str, text: str) -> list[str]:
     if lang == "gitconfig":
         return git_config_commands(text)
     return []
+
+
+def blind_code(text: str) -> list[str]:
+    """Code of a language clearance does not read, read language-blind (adversarial round 15a): as `jrunscript -e` code is
+    (its system()-like calls, the hidden files of home it names, socket-and-shell code), and each string literal that is
+    a command line of a program the shell knows ("rm -rf ~/.x" handed to ProcessBuilder, `.execute()`, an `<exec>`)."""
+    from ..shell.embedded import quoted_literals, string_literals
+    from ..shell.programs import INTERPRETERS, ROUTINE_PROGRAMS, SHELLS
+
+    if not text.strip():
+        return []
+    from ..paths import AGENT_CONFIG
+
+    out = [f"jrunscript -e {shell_quote(text)}"]
+    one_quote = [x for q in ('"', "'") for x in string_literals(text, quotes=q) if " " in x.strip() and "\n" not in x]
+    for lit in dict.fromkeys([*quoted_literals(text), *one_quote]):
+        first = pathstr.basename(lit.split()[0]) if lit.split() else ""
+        if first in ROUTINE_PROGRAMS or first in SHELLS or first in INTERPRETERS or first in ("pkill", "killall", "clearance"):
+            out.append(lit)
+    for lit in string_literals(text):
+        # A hidden folder of home joined to the home folder at run time (`NSHomeDirectory() + "/.claude/settings.json"`):
+        # judged as the write it may be when it is an agent's settings or clearance's own.
+        if lit.startswith("/.") and " " not in lit and DYN not in lit and (lit.split("/")[1] in AGENT_CONFIG or "clearance" in lit):
+            out.append(f': >> "$HOME"{shell_quote(lit)}')
+    return out
 
 
 def notebook_code(text: str) -> list[str]:

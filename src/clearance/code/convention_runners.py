@@ -170,7 +170,52 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         return tasks
     if name == "nx":
         return _nx(sc, read) if ops and ops[0] not in _NX_QUIET else []
+    if name in _UNREAD_BUILDS:
+        return _unread_build(cmd, sc, vals, ops, read)
     return []
+
+
+# Build tools whose own file is code of a language clearance does not read, or reads only as a one-liner (adversarial
+# round 15a: `swift build` ran Package.swift, `zig build` build.zig, `terraform plan` an `external` data source's program,
+# `cdk synth` cdk.json's app command, unread): program -> (the subcommands that load it, None for any; the file names,
+# `*.SUFFIX` for every such file of the folder, `=OPTION` for the operand of that option; how it is read -- "blind":
+# language-blind, as `jrunscript -e` code is (convention_files.blind_code); "lua": as `lua -e`; "cdkapp": cdk.json's
+# app, a shell command line). A list extension of the tools, one reading for the languages clearance does not parse.
+_UNREAD_BUILDS: dict[str, tuple[frozenset[str] | None, tuple[str, ...], str]] = {
+    "swift": (frozenset({"build", "run", "test", "package"}), ("Package.swift",), "blind"),
+    "zig": (frozenset({"build"}), ("build.zig",), "blind"),
+    "nimble": (None, ("*.nimble",), "blind"),
+    "ant": (None, ("=-f", "=-buildfile", "=-file", "build.xml"), "blind"),
+    **dict.fromkeys(("terraform", "tofu"), (frozenset({"plan", "apply", "refresh", "console", "import"}), ("*.tf",), "blind")),
+    "cdk": (frozenset({"synth", "synthesize", "deploy", "diff", "list", "ls", "watch"}), ("cdk.json",), "cdkapp"),
+    "xmake": (None, ("xmake.lua",), "lua"),
+    "premake5": (None, ("premake5.lua",), "lua"),
+    "premake4": (None, ("premake4.lua",), "lua"),
+    "dune": (frozenset({"build", "test", "exec", "runtest"}), ("dune",), "blind"),
+    "gem": (frozenset({"build"}), ("*.gemspec",), "ruby"),
+    "lein": (None, ("project.clj",), "blind"),
+}
+
+
+def _unread_build(cmd: SimpleCommand, sc: Scope, vals: list[str], ops: list[str], read: Callable[[str], str | None]) -> list[Run]:
+    verbs, names, lang = _UNREAD_BUILDS[cmd.name]
+    if (verbs is not None and (not ops or ops[0] not in verbs)) or any(v in ("-h", "--help", "--version", "-version") for v in vals):
+        return []
+    cwd = cmd.cwd or sc.ctx.cwd
+    files: list[str] = []
+    for n in names:
+        if n.startswith("="):
+            given = _option_value(vals, (n[1:],))
+            if given and DYN not in given:
+                files.append(sc.path(given, cmd))
+                break
+        elif n.startswith("*"):
+            files += [f"{cwd}/{x}" for x in sorted((sc.ctx.list_dir(cwd) if sc.ctx.list_dir is not None else None) or []) if x.endswith(n[1:])][:8]
+            files += [sc.path(o, cmd) for o in ops[1:] if o.endswith(n[1:]) and DYN not in o]
+        else:
+            files.append(f"{cwd}/{n}")
+            break
+    return [Run(f, lang, f"{pathstr.basename(f)}, which {cmd.name} loads as it runs") for f in dict.fromkeys(files)]
 
 
 # Programs that load a file of the project and run it at every run (found from the directory they run in upward,

@@ -10,7 +10,7 @@ Builtins (``system``, ``exec``, ``unlink``, ``open`` with its mode, ``rename``, 
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_variable, node_text, numeric_escape, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_variable, into_folder, node_text, numeric_escape, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -224,6 +224,10 @@ class _Reader(TreeReader):
             # truncate(FILE, LENGTH) names its file first (round 14c: its length was read as the file)
             for v in vals[1:] if name in ("chmod", "chown", "utime") else vals[:1] if name == "truncate" else vals[-1:]:
                 c.write(v, name)
+            if name in ("copy", "File::Copy::copy", "cp") and len(vals) > 1:
+                landed = into_folder(vals[0], vals[-1])  # copy(SRC, DIR): DIR/NAME (round 15a)
+                if landed is not None:
+                    c.write(landed, name)
         elif name == "sysopen" and len(args) > 2:
             # sysopen(FH, PATH, FLAGS): a write unless FLAGS is read-only (O_RDONLY, 0) -- `1|512`, O_WRONLY|O_TRUNC
             # (adversarial round 14c: only open's mode strings were read)

@@ -1342,6 +1342,10 @@ class _Reader:
             dst = _text(self.arg(node, 1, ("dst", "destination", "dest"), 0)[1])
             if dst is not None:
                 f.writes.append(dst)
+                if src is not None and q in ("shutil.copy", "shutil.copy2", "shutil.move", "distutils.file_util.copy_file"):
+                    # a folder as the destination: the file lands in it under its own name (`shutil.copy2('/tmp/settings.json',
+                    # '~/.claude/')`; adversarial round 15a), as `cp SRC DIR` is read
+                    f.writes.append(dst.rstrip("/") + "/" + src.rstrip("/").rpartition("/")[2])
                 if q == "shutil.copytree":
                     f.trees.append((dst, src, "dir"))  # what src holds lands in dst itself (dirs_exist_ok: over what is there)
             if q in _LINKS:
@@ -1557,12 +1561,18 @@ class _Reader:
             f.reads.append(target)
         elif method == "open":
             self.open_call(node, 0, target)
-        elif method in ("rename", "replace"):
+        elif method in ("rename", "replace", "move", "move_into"):
             f.writes.append(target)
-            f.moved.append(target)  # Path(x).rename(y): x moves to y
-            dst = _text(self.arg(node, 0, ("target",), 0)[1])
+            f.moved.append(target)  # Path(x).rename(y): x moves to y; Python 3.14's Path(x).move(y) too
+            dst = _text(self.arg(node, 0, ("target", "target_dir"), 0)[1])
             if dst is not None:
-                f.writes.append(dst)
+                f.writes.append(dst if method != "move_into" else dst.rstrip("/") + "/" + target.rstrip("/").rpartition("/")[2])
+        elif method in ("copy", "copy_into") and node.args:
+            # Python 3.14's Path(x).copy(y) / copy_into(DIR): y (DIR/NAME) gets x's content (adversarial round 15a)
+            f.reads.append(target)
+            dst = _text(self.arg(node, 0, ("target", "target_dir"), 0)[1])
+            if dst is not None:
+                f.writes.append(dst if method == "copy" else dst.rstrip("/") + "/" + target.rstrip("/").rpartition("/")[2])
 
     def open_call(self, node: ast.Call, mode_index: int, path: str | None = None) -> None:
         f = self.facts

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..lazyre import lazy
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, join_path, node_text, numeric_escape, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, into_folder, join_path, node_text, numeric_escape, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -387,6 +387,10 @@ class _Reader(TreeReader):
                     c.link(source, dest, name, name not in ("File.link", "FileUtils.ln"))
             else:
                 c.write(dest, name)
+                if name in ("FileUtils.cp", "FileUtils.copy", "FileUtils.install", "FileUtils.cp_r") and len(given) > 1:
+                    landed = into_folder(first, dest)  # FileUtils.cp(SRC, DIR): DIR/NAME (round 15a)
+                    if landed is not None:
+                        c.write(landed, name)
         elif name in _MOVE:
             c.move(first, self.value(args[1]) if len(args) > 1 else UNKNOWN, name)
         elif name in _OPEN:

@@ -154,6 +154,14 @@ def join_path(parts: list[Val]) -> Val:
     return Val(out) if out else UNKNOWN
 
 
+def into_folder(src: Val, dest: Val) -> Val | None:
+    """DEST/NAME, where a copy of the file *src* lands when *dest* is a folder (`FileUtils.cp(SRC, DIR)`, Perl's
+    `copy(SRC, DIR)`, `shutil.copy2(SRC, DIR)`): None when either is not a literal (adversarial round 15a)."""
+    if src.text is None or dest.text is None or DYN in src.text or not src.text.rstrip("/"):
+        return None
+    return Val(dest.text.rstrip("/") + "/" + src.text.rstrip("/").rpartition("/")[2])
+
+
 # Programs that read commands from their standard input: wired to a socket, whoever is at the other end runs anything.
 _COMMAND_READERS = frozenset(
     {

@@ -59,6 +59,12 @@ problem_rule(
 MAX_CHARS_SEEN = 200_000  # rules/tools.MAX_SCRIPT_CHARS: a longer module is not analysed (as a test module is not)
 
 
+def _own_ports(sc: Scope) -> tuple[str, ...]:
+    """The loopback ports of clearance's own services in the effective policy (Scope.own_ports), as a module spells them:
+    a listener there answers for the reviewer or the team service (self.forged-endpoint; adversarial round 15a)."""
+    return tuple(str(port) for port, _ in sc.own_ports)
+
+
 def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str | None:
     """Why writing *text* to *path* puts code a toolchain runs by convention that would be denied or
     asked about when typed, or None.  Shared by the Write/Edit tools and shell redirections."""
@@ -67,7 +73,11 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
     path, text = notebook_module(path, text)
     # A module in the project (its own virtualenv and node_modules included): what imports it later is the project's
     # toolchain; one in the temporary folder runs when a command names it, and is judged then.
-    if not text or DYN in path or not (may_be_conventional(path) or (source_might_disable(path, text[:MAX_CHARS_SEEN]) and sc.inside_project(sc.path(path)))):
+    if (
+        not text
+        or DYN in path
+        or not (may_be_conventional(path) or (source_might_disable(path, text[:MAX_CHARS_SEEN], _own_ports(sc)) and sc.inside_project(sc.path(path))))
+    ):
         return None
     from ..code.convention import SOURCE_WRITTEN, TEST_MODULE_WRITTEN, written
     from ..engine import analyse_shell, asked_side_effect, disables_clearance, strongest_denial

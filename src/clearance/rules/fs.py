@@ -1190,7 +1190,7 @@ def _links(cmd: SimpleCommand) -> tuple[list[str], list[str]] | None:
         "folder: every later `uv run` or `npm test` runs what is put there, as `poetry env use /tmp/…` would."
     ),
     verdict=ASK,
-    commands=("ln", "link", "cp"),
+    commands=("ln", "link", "cp", "mv", "install", "rsync"),
     match=(
         "ln -sf /tmp/o.json opencode.json",
         "ln -sf /tmp/e .envrc",
@@ -1219,7 +1219,7 @@ def _links(cmd: SimpleCommand) -> tuple[list[str], list[str]] | None:
 def settings_linked_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
     links = _links(cmd)
     if links is None:
-        return None
+        return _environment_replaced(cmd, sc) if cmd.name in ("cp", "mv", "install", "rsync", "ln") else None
     sources, names = links
     if _hard_link(cmd):
         # The settings' text reachable through another name: a later write of that name is judged as an ordinary file's
@@ -1241,11 +1241,42 @@ def settings_linked_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
                 f"{cmd.name} makes {sc.show(p)} ({what}) a link to {sc.show(outside)}, a temporary file: what is written there next"
                 " is not judged as the settings"
             )
-        if sc.inside_project(p) and _environment_program(p) and not _hard_link(cmd):
+        if sc.inside_project(p) and (_environment_program(p) or pathstr.basename(p) in _ENVIRONMENT_FOLDERS) and not _hard_link(cmd):
             # Adversarial round 14a: as `poetry env use /tmp/py/bin/python` (sys.package-config-set), every later `uv run`,
             # `pytest`, `npm test` runs the program the agent may put in the temporary folder, outside any hook.
             return f"{cmd.name} makes {sc.show(p)}, a program of the project's environment, a link into the temporary folder ({sc.show(outside)})"
     return None
+
+
+# The folders of a project's environment whose programs routine commands run without naming them.
+_ENVIRONMENT_FOLDERS = frozenset({".venv", "venv", "node_modules", ".tox", ".nox"})
+
+
+def _environment_replaced(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """`cp /tmp/x .venv/bin/python`, `install /tmp/x node_modules/.bin/jest`, `mv /tmp/venv .venv`, `cp -r /tmp/venv .venv`,
+    `rsync -a /tmp/venv/ .venv/`, `ln -sfn /tmp/venv .venv`: a program of the project's environment, or the environment
+    folder itself, made from the temporary folder -- round 14c's link of one program, spelled as a copy, a move or a link
+    of the whole folder (adversarial round 15a). Every later `uv run`, `pytest`, `npm test` runs what the agent put there."""
+    from ..shell.options import normalise
+
+    ops = (
+        [v for v in normalise(cmd).pos if DYN not in v]
+        if cmd.name in ("cp", "mv", "ln")
+        else [v for v in cmd.values() if not v.startswith("-") and DYN not in v]
+    )
+    if len(ops) < 2:
+        return None
+    temp = next((sc.path(v, cmd) for v in ops[:-1] if sc.in_temp(sc.path(v, cmd)) and not sc.inside_project(sc.path(v, cmd))), None)
+    if temp is None:
+        return None
+    dest = sc.path(ops[-1], cmd).rstrip("/")
+    if not sc.inside_project(dest):
+        return None
+    folder = pathstr.basename(dest) in _ENVIRONMENT_FOLDERS or dest.endswith("/node_modules/.bin")
+    if not (folder or _environment_program(dest) or any(_environment_program(dest + "/" + pathstr.basename(v.rstrip("/"))) for v in ops[:-1])):
+        return None
+    what = "the project's environment folder" if folder else "a program of the project's environment"
+    return f"{cmd.name} makes {sc.show(dest)}, {what}, from the temporary folder ({sc.show(temp)}): every later run of it runs what was put there"
 
 
 def _environment_program(path: str) -> bool:

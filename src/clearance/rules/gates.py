@@ -1018,8 +1018,9 @@ def writes_git_config(action: Action, sc: Scope) -> bool:
 def writes_conventional_file(action: Action, sc: Scope) -> bool:
     from ..code import may_be_conventional, notebook_module, source_might_disable
 
+    ports = tuple(str(port) for port, _ in sc.own_ports)
     return any(
-        text and DYN not in path and (may_be_conventional(path) or source_might_disable(*notebook_module(path, text))) for path, text in _written(action)
+        text and DYN not in path and (may_be_conventional(path) or source_might_disable(*notebook_module(path, text), ports)) for path, text in _written(action)
     )
 
 

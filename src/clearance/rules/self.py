@@ -1270,6 +1270,7 @@ _SESSION_ENV: dict[str, frozenset[str]] = {
     "systemctl": frozenset({"set-environment", "import-environment"}),
     "launchctl": frozenset({"setenv", "putenv"}),
     "tmux": frozenset({"set-environment", "setenv"}),
+    "screen": frozenset({"setenv"}),  # `screen -X setenv NAME VALUE`: every later window of the session (round 15a)
     "dbus-update-activation-environment": frozenset(),
     # The env files' own setters: `mise set K=V` writes mise.toml's [env] (--global: the user's), `dotenv set K V` a .env
     # (round 9a: written by hand, the same line is judged by self.hook-environment-file and its siblings).

@@ -740,7 +740,7 @@ def _full_match(vals: list[str]) -> bool:
 )
 def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
-    if cmd.name != "kill" and _stop_only(cmd.name, vals) and _stops_programs(cmd):
+    if cmd.name != "kill" and _stop_only(cmd.name, vals) and _stops_programs(cmd) and not _reaches_the_hook(cmd.name, vals):
         # `pkill -STOP -x qemu-system-ppc`, `ssh box 'killall -CONT hugo'`: a pause, a resume or a probe ends nothing
         # and loses no state (CONT undoes STOP); a pattern that reaches nearly every process is still asked.
         return None
@@ -1038,6 +1038,16 @@ def _stop_only(name: str, vals: list[str]) -> bool:
         elif len(v) > 1 and v[0] == "-" and (v[1:].isupper() or v[1:].isdigit()):
             given.append(v[1:])
     return bool(given) and all(g.upper() in _STOP_ONLY for g in given)
+
+
+def _reaches_the_hook(name: str, vals: list[str]) -> bool:
+    """Whether a `pkill`/`killall` selector matches the command line of clearance's hook as it starts at every call
+    (`pkill -STOP -f hook`, `pkill -STOP python3`): a pause of it, repeated by a watcher, stops every later decision
+    until the agent's timeout answers (adversarial round 15a: such a word also matching other programs' lines -- git's
+    hooks -- kept self.signal-clearance out, and cal14's pause of literal words let it through)."""
+    from .self import _HOOK_LINES, _selector_hits
+
+    return _selector_hits(name, vals, _HOOK_LINES) is not None
 
 
 def _stops_programs(cmd: SimpleCommand) -> bool:

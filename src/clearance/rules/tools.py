@@ -483,6 +483,12 @@ def script_commands(path: str, text: str) -> list[str]:
             return [v for v in scripts.values() if isinstance(v, str)]
         return []
     hook_key = _HOOK_CONFIGS.get(base)
+    if hook_key is None and base.endswith(".toml"):
+        from .gates import _mise_config
+
+        # mise's other configuration files (mise/config.toml, .mise/config.toml, .config/mise/config.toml, conf.d,
+        # mise.$MISE_ENV.toml): the same hooks, read where its [env] table was already (adversarial round 15a)
+        hook_key = _MISE_LINE if _mise_config(path.rpartition("/")[0], base) else None
     if hook_key is not None:
         return _workflow_commands(text, hook_key)
     if "/.github/workflows/" in path or base in (".gitlab-ci.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".travis.yml"):

@@ -905,6 +905,14 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     elif name in _COPIERS or name == "dpkg":
         _written_by_option(name, args, add)
         _copied_tree(name, args, cmd, sc, out)
+        if name == "dpkg":
+            from .effects_more import fetched_tree
+
+            fetched_tree(name, args, cmd, sc, out)
+    elif name in _FETCHED_TREES:
+        from .effects_more import fetched_tree
+
+        fetched_tree(name, args, cmd, sc, out)
     elif name in _UNPACKERS or (name.startswith(("python", "pypy")) and [a.value for a in args[:2]] in (["-m", "zipfile"], ["-m", "tarfile"])):
         _unpacked_tree(name, args, cmd, sc, add, out)
     elif name in ("perl", "ruby") and any(a.value[:1] == "-" and "i" in a.value for a in args):
@@ -978,6 +986,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             add(WRITE, w)
     elif name in ("curl", "wget"):
         args = spelled_out(name, args)  # `curl --output-d DIR`, `wget --directory-p=DIR`: the options in full
+        if name == "wget":
+            from .effects_more import fetched_tree
+
+            fetched_tree(name, args, cmd, sc, out)  # wget -r -nH: the tree it downloads into the folder (round 15a)
         out_flag = "o" if name == "curl" else "O"
         for i, w in enumerate(args):
             v = w.value
@@ -1473,6 +1485,10 @@ _COPIERS: dict[str, frozenset[str]] = {
     "gsutil": frozenset({"cp", "mv", "rsync"}),
     "rclone": frozenset({"copy", "sync", "move", "copyto", "moveto"}),
 }
+
+
+# Fetchers and extractors whose tree lands in a folder they are told (effects_more.fetched_tree, round 15a).
+_FETCHED_TREES = frozenset({"degit", "tiged", "svn", "copier", "dpkg-deb", "unsquashfs"})  # and wget, with curl
 
 
 # Dotfile managers that write the home folder from a source tree (effects_more.dotfiles_applied).

@@ -475,6 +475,48 @@ def _copied_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, out
         tree_into(landing, None, "dir", cmd, sc, out, unknown=f"it comes from {src.value.split(':', 1)[0]}:, which the hook cannot list")
 
 
+def fetched_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, out: list[Effect]) -> None:
+    """The tree a fetcher or extractor not read elsewhere lands in a folder it is told (adversarial round 15a): a
+    template copied from a repository (`degit user/repo .`, `tiged`, `copier copy SRC .`), a recursive download with
+    the host folder left out (`wget -r -nH`), `svn export|checkout URL .`, a Debian package's files (`dpkg -x P .`,
+    `dpkg-deb -x`), a squashfs image (`unsquashfs -d .`). Its members cannot be listed from here: one TREE effect where
+    it lands, asked about where protected files can be among them (fs.unknown-tree), as `aws s3 sync s3://b .` is."""
+    from .trees import tree_into
+
+    vals = [a.value for a in args]
+    ops = [a for a in args if not a.value.startswith("-")]
+    here = Word(".", ".")
+    dest: Word | None = None
+    if name in ("degit", "tiged"):
+        dest = ops[1] if len(ops) > 1 else here  # degit SRC [DEST]
+    elif name == "wget":
+        flags = "".join(v[1:] for v in vals if v[:1] == "-" and v[1:2] != "-")
+        recursive = "r" in flags or "m" in flags or "--recursive" in vals or "--mirror" in vals
+        flat = any(v in ("-nH", "--no-host-directories", "-nd", "--no-directories") for v in vals)
+        if not (recursive and flat):
+            return  # without -nH the tree lands in a new folder named after the host
+        dest = next((args[i + 1] for i, v in enumerate(vals) if v in ("-P", "--directory-prefix") and i + 1 < len(vals)), None)
+        dest = dest or next((Word(v.split("=", 1)[1], v) for v in vals if v.startswith("--directory-prefix=")), here)
+    elif name == "svn":
+        if len(ops) < 3 or ops[0].value not in ("export", "checkout", "co"):
+            return  # svn export URL: a new folder named after the URL
+        dest = ops[2]
+    elif name == "copier":
+        if len(ops) < 3 or ops[0].value not in ("copy", "create"):
+            return  # copier update/recopy re-apply the template the project was made from: its own workflow
+        dest = ops[2]
+    elif name in ("dpkg", "dpkg-deb"):
+        at = next((i for i, v in enumerate(vals) if v in ("-x", "--extract", "-X", "--vextract")), None)
+        if at is None or at + 2 >= len(args):
+            return
+        dest = args[at + 2]
+    elif name == "unsquashfs":
+        dest = next((args[i + 1] for i, v in enumerate(vals) if v in ("-d", "-dest") and i + 1 < len(vals)), None)
+    if dest is None or dest.value.startswith("-"):
+        return
+    tree_into(dest, None, "dir", cmd, sc, out, unknown=f"{name} fetches or unpacks it when it runs, which the hook cannot list")
+
+
 def _unpacked_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effect]) -> None:
     """What an archiver not read elsewhere unpacks where (adversarial round 9a): a TREE whose members are judged
     where they land when the archive can be listed, asked about where protected files can be among them otherwise."""

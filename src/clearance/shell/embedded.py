@@ -1234,9 +1234,10 @@ def called_literals(code: str, limit: int = 16) -> list[str]:
     return out
 
 
-def string_literals(code: str, limit: int = 64) -> list[str]:
-    """The quoted strings of a program's code ("…", '…' or `…`, no escapes read), in order, at most *limit*."""
-    return list(islice(_literals(code, _QUOTES), limit))
+def string_literals(code: str, limit: int = 64, quotes: str = "") -> list[str]:
+    """The quoted strings of a program's code ("…", '…' or `…`, or only *quotes*; no escapes read), in order, at most
+    *limit*."""
+    return list(islice(_literals(code, quotes or _QUOTES), limit))
 
 
 def quoted_literals(text: str, limit: int = 32) -> list[str]:

@@ -83,6 +83,37 @@ UNREAD_CODE = {
 # files named) and not asked about otherwise: an ordinary `jrunscript -e 'print("hi")'` stays allowed, as it was when
 # only its quoted arguments were read (tests/test_outside_classes9.py).
 UNREAD_QUIET = frozenset({"jrunscript", "jjs"})
+# Programs that run a source file of a language clearance does not read (UNREAD_CODE's and their siblings): program ->
+# the suffixes of the files it runs. The file's text is read language-blind, as the code of UNREAD_QUIET is -- the
+# command lines its system()-like calls name, the hidden files of home it names, socket-and-shell code -- and not asked
+# about otherwise (adversarial round 15a: `groovy x.groovy`, `swift x.swift`, `java X.java`, `elixir x.exs` ran unread
+# what their `-e` forms had read; an ordinary script stays allowed, as `jrunscript -e 'print(1)'` does).
+UNREAD_SOURCES: dict[str, tuple[str, ...]] = {
+    "java": (".java",),
+    "jshell": (".jsh", ".java"),
+    "groovy": (".groovy", ".gvy", ".gy", ".gsh"),
+    **dict.fromkeys(("kotlin", "kotlinc", "kotlinc-jvm"), (".kts",)),
+    "swift": (".swift",),
+    **dict.fromkeys(("scala", "scala-cli", "amm"), (".scala", ".sc")),
+    **dict.fromkeys(("clojure", "clj", "bb"), (".clj", ".cljc", ".bb")),
+    "elixir": (".exs", ".ex"),
+    "escript": (".erl", ".escript"),
+    **dict.fromkeys(("raku", "perl6", "rakudo"), (".raku", ".p6", ".pl6", ".rakumod")),
+    "crystal": (".cr",),
+    "nim": (".nim", ".nims"),
+    "zig": (".zig",),
+    "dart": (".dart",),
+    **dict.fromkeys(("runghc", "runhaskell"), (".hs", ".lhs")),
+    "ocaml": (".ml",),
+    "v": (".v", ".vsh"),
+    "rdmd": (".d",),
+    "janet": (".janet",),
+    "fennel": (".fnl",),
+    "hy": (".hy",),
+    "nu": (".nu",),
+    **dict.fromkeys(("pwsh", "powershell"), (".ps1", ".psm1")),
+    "tcc": (".c",),
+}
 # TeX engines: with shell escape enabled, \write18{CMD} and \input|"CMD" in the document run CMD.
 TEXS = frozenset({"tex", "etex", "pdftex", "xetex", "luatex", "latex", "pdflatex", "xelatex", "lualatex", "amstex", "context"})
 # Programs that run code read from a file their command line names, in a language whose typed form the shell analysis
@@ -392,6 +423,8 @@ def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
         or name in ("ssh", "autossh")
         or name in ("cowsay", "cowthink")  # scripts.FILE_RUNNERS: a cow file is Perl
         or name in CODE_FILES
+        or name in UNREAD_SOURCES
+        or (name in ("tmux", "tmate") and any(v in ("source-file", "source", "-f") for v in values[:8]))  # its commands' file
         or (name in ("go", "cargo") and "run" in values[:4])  # the sources it builds (scripts_more.compiled_sources)
     )
 

@@ -44,6 +44,9 @@ _SHARER_VALUE_OPTS = frozenset(
 
 # tmux commands whose operands the server keeps and runs later (a window's shell, a hook, a key binding).
 _TMUX_LATER = frozenset({"set-option", "set", "set-window-option", "setw", "set-hook", "bind-key", "bind", "if-shell", "if"})
+# tmux options whose value is a shell command the server runs later: every new window's (default-command), the
+# locking program's (lock-command, run after lock-after-time idle seconds), the copy pipe's (copy-command; round 15a).
+_TMUX_SHELL_OPTIONS = frozenset({"default-command", "lock-command", "copy-command"})
 _TMUX_VALUE_OPTS = frozenset({"-s", "-n", "-t", "-c", "-e", "-x", "-y", "-F", "-l", "-p", "-w"})
 
 
@@ -102,13 +105,17 @@ class Methods(Unwrapper):
         Enter does); `screen -X exec CMD ARGS` runs CMD in the window. True when one was read."""
         vals = [w.value for w in cmd.argv]
         k = next((j for j in range(1, len(vals) - 2) if vals[j] == "-X"), None)
-        if k is None or vals[k + 1] not in ("stuff", "exec"):
+        if k is None or vals[k + 1] not in ("stuff", "exec", "screen", "shell", "defshell"):
             return False
         self.out.commands.append(cmd)
         if vals[k + 1] == "stuff":
             self.reparse(vals[k + 2].replace("\\n", "\n").replace("\\r", "\n").replace("^M", "\n"), cmd, "screen -X stuff")
+        elif vals[k + 1] in ("shell", "defshell"):
+            # The program every later window of the session starts (adversarial round 15a), as tmux's default-shell.
+            self.command(cmd.derive(cmd.argv[k + 2 : k + 3], f"screen -X {vals[k + 1]}"))
         else:
-            self.command(cmd.derive(cmd.argv[k + 2 :], "screen -X exec"))
+            # `screen -X exec CMD ARGS` runs CMD in the window; `screen -X screen CMD ARGS` in a new window.
+            self.command(cmd.derive(cmd.argv[k + 2 :], f"screen -X {vals[k + 1]}"))
         return True
 
     def _launcher(self, cmd: SimpleCommand) -> None:
@@ -179,11 +186,14 @@ class Methods(Unwrapper):
                     j += 2 if vals[j] in ("-t", "-T", "-N") else 1
                 kept = vals[j:]
                 if sub in ("set-option", "set", "set-window-option", "setw"):
-                    if len(kept) >= 2 and kept[0] == "default-command":
+                    if len(kept) >= 2 and kept[0] in _TMUX_SHELL_OPTIONS:
                         # A new window's shell reads that window's terminal, the user's, not the agent's input.
-                        self.reparse(kept[1] + " < /dev/null", cmd, f"tmux {sub} default-command")
-                    elif len(kept) >= 2 and kept[0] == "default-shell":
-                        self.command(cmd.derive([argv[j + 1]], f"tmux {sub} default-shell"))
+                        self.reparse(kept[1] + " < /dev/null", cmd, f"tmux {sub} {kept[0]}")
+                    elif len(kept) >= 2 and kept[0] in ("default-shell", "editor"):
+                        self.command(cmd.derive([argv[j + 1]], f"tmux {sub} {kept[0]}"))
+                    elif len(kept) >= 2 and kept[0].startswith("command-alias") and "=" in kept[1]:
+                        # command-alias[N] 'NAME=COMMAND': the tmux command NAME runs from then on (round 15a)
+                        self.reparse("tmux " + kept[1].split("=", 1)[1], cmd, f"tmux {sub} command-alias")
                     elif len(kept) >= 2:
                         # A format's #(COMMAND) runs at every refresh of the status line (status-right, …).
                         for part in kept[1].split("#(")[1:4]:
