@@ -132,6 +132,12 @@ def commands(size: int, quick: bool) -> dict[str, str]:
     out["node -e 'fs.rmSync(\"aN\");⏎…' + syntax error"] = (
         "node -e '" + "".join(f'fs.rmSync("a{i}");\n' for i in range(size // 18))[: min(size, 60_000)] + "(('"
     )
+    # perf16: thousands of different facts in each reader (capped at interp.MAX_FACTS), a tree past values.MAX_NODES
+    for prog, unit in (("perl -e", 'unlink("a{}");\n'), ("php -r", 'unlink("a{}");\n'), ("node -e", 'require("child_process").execSync("ls a{}");\n')):
+        out[f"{prog} '{unit.format('N').strip()}⏎…'"] = f"{prog} '" + "".join(unit.format(i) for i in range(size // 10))[: min(size, 60_000)] + "'"
+    out["node -e '\"a\"+…' 56 KB + fs.rmSync(home)"] = (
+        "node -e '" + '"a"+' * min(size // 4, 14_000) + '1;require("fs").rmSync("/home/ana", {recursive: true})\''
+    )
     json_body = fill('{"a":1,"b":[2,3],"c":"d"}', size - 40)
     out["compact JSON with ( and &"] = "curl -d '" + json_body + "' x & (true)"
     out["fork-bomb lookalikes"] = fill("x(){ y|z& };", size)
@@ -189,6 +195,9 @@ def texts(size: int, quick: bool) -> dict[str, str]:
     # fuzzed (scan16): HTML comments left open, an addressee repeated, a verb and its object repeated
     for unit in ("<!-- ", "claude, ", "ai agent ", "ignore all ", "ignore instrucciones ", "ignore\n"):
         out[f"{unit!r}*"] = fill(unit, size)
+    # perf16: directions each in a different sentence (no sentence end: each read up to 300-400 characters)
+    for unit in ("claude: open a{}\n", "you must include a{} in your response\n"):
+        out[f"{unit.format('N')!r}*"] = "".join(unit.format(i) for i in range(size // 10))[:size]
     return out
 
 

@@ -267,23 +267,15 @@ def test_an_mcp_call_of_many_strings_is_read_once_per_distinct_string() -> None:
     assert "mcp.destructive-sql" in decide({"tool_name": "mcp__db__query", "tool_input": late}).rules
 
 
-# ---------------------------------------------------------------- unfinished (strict xfail)
-
-GAPS = {
-    "distinct deletions": "unfinished (adv16): thousands of distinct paths deleted in JavaScript/Perl/Ruby code are judged one by one "
-    "by three deletion rules (~0.3 s for 3,000); Python's reader caps its facts at 256 and asks about the rest, the others do not",
-}
+# ---------------------------------------------------------------- thousands of different deletions (perf16)
 
 
 def test_thousands_of_distinct_deletions_in_code_decide_in_time() -> None:
+    """Was a strict xfail (adv16): every reader now stops at interp.MAX_FACTS different facts of a kind and asks about
+    the rest (interp.cap_facts; tests/test_worst16.py has the family and the verdicts)."""
     code = "".join(f'fs.rmSync("a{i}");\n' for i in range(3000)) + "(("
     decide("node -e 'fs.rmSync(\"a\")'")
-
-    def run() -> None:
-        t0 = time.thread_time()
-        decide("node -e '" + code + "'")
-        assert time.thread_time() - t0 < 0.1
-
-    from .strict import check
-
-    check("distinct deletions", GAPS, run)
+    t0 = time.thread_time()
+    d = decide("node -e '" + code + "'")
+    assert time.thread_time() - t0 < 0.2  # was ~0.3 s of CPU alone; now ~0.05
+    assert d.decision != "allow"

@@ -66,15 +66,23 @@ def _first(items: Any, flags: int, state: Any) -> tuple[set[int], bool] | None:
     return out, True
 
 
-def start_class(pattern: str, flags: int) -> str | None:
-    """The character class StartRe puts first, or None when the pattern can match the empty string or is not read."""
+def start_set(pattern: str, flags: int) -> set[int] | None:
+    """The ASCII characters a match of the pattern can start with, or None when it can match the empty string or is not read."""
     from re import _parser as sre  # type: ignore[attr-defined]
 
     parsed = sre.parse(pattern, flags)
     got = _first(parsed.data, parsed.state.flags, parsed.state)
     if got is None or got[1]:
         return None
-    return "[" + "".join(f"\\x{c:02x}" for c in sorted(got[0])) + "\\x80-\\U0010ffff]"
+    return got[0]
+
+
+def start_class(pattern: str, flags: int) -> str | None:
+    """The character class StartRe puts first, or None when the pattern can match the empty string or is not read."""
+    got = start_set(pattern, flags)
+    if got is None:
+        return None
+    return "[" + "".join(f"\\x{c:02x}" for c in sorted(got)) + "\\x80-\\U0010ffff]"
 
 
 def fast_start(pattern: str, flags: int) -> str:
@@ -187,18 +195,18 @@ def dispatch(pattern: str, flags: int) -> str | None:
     the alternatives that can start with them (re's BRANCH skips a branch whose class does not hold the character
     without entering it), and a last branch for every non-ASCII character holds them all.  It matches (one character)
     where the pattern matches, as StartRe's form does; None when an alternative's first step is not read."""
-    import re
 
     alts = branches(pattern)
     if len(alts) < 2:
         return None
     starts: list[set[int]] = []
     for alt in alts:
-        cls = start_class(alt, flags)
-        if cls is None:
+        # (the set itself: compiling its class, with every non-ASCII character in it, took ~3 ms an alternative, 60-90 ms
+        # for the probe's _CONSEQUENTIAL_TEXT on first use; issue 16)
+        got = start_set(alt, flags)
+        if got is None:
             return None
-        one = re.compile(cls)
-        starts.append({c for c in range(128) if one.fullmatch(chr(c))})
+        starts.append(got)
     by_set: dict[tuple[int, ...], list[int]] = {}
     for c in range(128):
         which = tuple(i for i, s in enumerate(starts) if c in s)

@@ -682,8 +682,17 @@ _SENTENCE_END = lazy(r"[.!?](?:\s|$)|\n[^\S\n]*+\n")
 _NEGATED_TAIL = lazy(r"\b(?:do\s++not|don'?t|never)\s++\S++$", re.I)
 
 
+# Different sentences of directions _directed (and _own_output) reads for consequential text in one text: each is up to
+# ~400 characters (~2,000 with a block), and a page of thousands of directions without a sentence end (`claude: open aN`
+# lines) read ~3 MB, 0.3 s a variant (issue 16). Past this many the text counts as directing the agent consequentially:
+# what was not read is not taken as harmless. (No text of eval/probe_eval.py's sets, held-out and blind included, has
+# even 8 different ones.)
+_MAX_SENTENCES = 64
+
+
 def _directed(text: str, folded: str | None = None) -> int:
-    """2 for a direction addressed to an AI agent, 3 when it is consequential; 0 when there is none.
+    """2 for a direction addressed to an AI agent, 3 when it is consequential, 4 when there are more different
+    directions than it reads (_MAX_SENTENCES); 0 when there is none.
     *folded*: reqlit.fold(text) when the caller has it (a long text): no addressee word, no direction."""
     if folded is not None and not _may(_ADDR_HINT, folded):
         return 0
@@ -696,6 +705,7 @@ def _directed(text: str, folded: str | None = None) -> int:
         else:
             windows.append([lo, hi])
     best = 0
+    read: dict[str, bool] = {}  # each different sentence read once (a page repeats one)
     for lo, hi in windows:
         for m in finditer_whole(_DIRECTED, text, lo, hi):
             verb = next((g for g in m.groups()[1:] if g), "").lower()
@@ -705,7 +715,14 @@ def _directed(text: str, folded: str | None = None) -> int:
             cut = _SENTENCE_END.search(tail[end - start :])
             sentence = tail[: end - start + cut.start()] if cut else tail
             negated = bool(_NEGATED_TAIL.search(text[start:end]))
-            if (verb in _CONSEQUENTIAL_VERB and not negated) or _CONSEQUENTIAL_TEXT.search(sentence):
+            if verb in _CONSEQUENTIAL_VERB and not negated:
+                return 3
+            said = read.get(sentence)
+            if said is None:
+                if len(read) >= _MAX_SENTENCES:
+                    return 4
+                said = read[sentence] = bool(_CONSEQUENTIAL_TEXT.search(sentence))
+            if said:
                 return 3
             best = 2
     return best
@@ -716,7 +733,7 @@ _BLOCK_AFTER = lazy(r":[^\S\n]*+\n[^\S\n]*+```")
 
 def _own_output(text: str, folded: str | None = None) -> int:
     """2 for a direction about the reader's own answer or task, 3 when its sentence (or the block it introduces)
-    is consequential: a URL, secrets, a destructive or fetching command."""
+    is consequential: a URL, secrets, a destructive or fetching command; 4 past _MAX_SENTENCES different ones."""
     if folded is not None and not _may(_OWN_OUTPUT, folded):
         return 0
     best = 0
@@ -728,7 +745,8 @@ def _own_output(text: str, folded: str | None = None) -> int:
             windows[-1][1] = hi
         else:
             windows.append([lo, hi])
-    spans = [m.span(1) for lo, hi in windows for m in finditer_whole(_OWN_OUTPUT, text, lo, hi)]
+    spans = (m.span(1) for lo, hi in windows for m in finditer_whole(_OWN_OUTPUT, text, lo, hi))
+    read: dict[str, bool] = {}  # each different sentence read once; past _MAX_SENTENCES, 4 (as _directed)
     for m_start, m_end in spans:
         tail = text[m_start : m_end + 400]
         cut = _SENTENCE_END.search(tail[m_end - m_start :])
@@ -739,7 +757,12 @@ def _own_output(text: str, folded: str | None = None) -> int:
         if fence:
             close = text.find("```", fence.end(), fence.end() + 1500)
             sentence += text[fence.end() : close if close >= 0 else fence.end() + 1500]
-        if _CONSEQUENTIAL_TEXT.search(sentence):
+        said = read.get(sentence)
+        if said is None:
+            if len(read) >= _MAX_SENTENCES:
+                return 4
+            said = read[sentence] = bool(_CONSEQUENTIAL_TEXT.search(sentence))
+        if said:
             return 3
         best = 2
     return best
@@ -887,14 +910,20 @@ def scan(text: str, limit: int = 200_000, _depth: int = 0) -> ProbeResult:
             if found:
                 break  # within a group the strongest matching signal counts
     folded = variants[-1]
-    directed = max(_directed(v, f) for v, f in zip(variants, folds))
+    levels = [_directed(v, f) for v, f in zip(variants, folds)]
+    directed = 3 if 3 in levels else max(levels)  # (a consequential one read outranks the rest unread)
     if directed == 3:
         r.add(3, "a consequential direction addressed to an AI agent")
+    elif directed == 4:
+        r.add(3, f"more than {_MAX_SENTENCES} different directions addressed to an AI agent (not all read)")
     elif directed == 2 and not any(s.startswith(("directions addressed", "text addressed")) for s in r.signals):
         r.add(2, "a direction addressed to an AI agent")
-    own = max(_own_output(v, f) for v, f in zip(variants, folds))
+    levels = [_own_output(v, f) for v, f in zip(variants, folds)]
+    own = 3 if 3 in levels else max(levels)
     if own == 3 and directed < 3:
         r.add(3, "a consequential direction about the reader's own answer or task")
+    elif own == 4 and directed < 3:
+        r.add(3, f"more than {_MAX_SENTENCES} different directions about the reader's own answer or task (not all read)")
     elif own == 2 and not directed and not any(s.startswith(("directions addressed", "text addressed")) for s in r.signals):
         r.add(2, "a direction about the reader's own answer or task")
     if any(_exfil_image(v, f) for v, f in zip(variants, folds)):

@@ -902,4 +902,4 @@ def read(code: str, depth: int = 0) -> tuple[CodeFacts, bool] | None:
         alt = tsload.parse("ts", code)
         if alt is not None and not alt.has_error:
             root = alt
-    return _Reader(depth).run(root), not root.has_error
+    return _Reader(depth).read(root), not root.has_error

@@ -439,4 +439,4 @@ def read(code: str, depth: int = 0) -> tuple[CodeFacts, bool] | None:
     root = tsload.parse("perl", code)
     if root is None:
         return None
-    return _Reader(depth).run(root), not root.has_error
+    return _Reader(depth).read(root), not root.has_error

@@ -99,7 +99,7 @@ class Slow(Exception):
 
 
 def parse(lang: str, source: str) -> Any:
-    """The root node of *source*'s tree, or None when the source is too large or the grammar
+    """The root node of *source*'s tree, or None when the source or its tree is too large or the grammar
     missing.  Raises Slow when parsing takes longer than BUDGET_S, ParseTimeout when it runs past
     the decision's deadline."""
     if len(source) > MAX_SOURCE:
@@ -109,7 +109,7 @@ def parse(lang: str, source: str) -> Any:
         return None
     data = source.encode("utf-8", "surrogatepass")
     if len(data) <= _TIMED_PARSE_MIN:
-        return p.parse(data).root_node
+        return _readable(p.parse(data).root_node)
     from time import perf_counter
 
     deadline = PARSE_DEADLINE.get()
@@ -127,4 +127,13 @@ def parse(lang: str, source: str) -> Any:
         raise Slow
     # Nodes of a tree read through a callback fetch their text through it: the same tree again
     # from the bytes, reusing the first one, gives text straight from memory.
-    return p.parse(data, old_tree=tree).root_node
+    return _readable(p.parse(data, old_tree=tree).root_node)
+
+
+def _readable(root: Any) -> Any:
+    """*root*, or None when its tree has more nodes than a reader walks (values.MAX_NODES): such code goes to the pattern
+    reading, as code over MAX_SOURCE does and as Python's over its own limits (a reader's walk stopped there, and what
+    came after was never read: 56 KB of `"a"+` before `fs.rmSync(home)` was allowed; issue 16)."""
+    from .values import MAX_NODES
+
+    return root if root.descendant_count <= MAX_NODES else None

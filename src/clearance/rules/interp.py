@@ -14,6 +14,8 @@ from .base import rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ..scope import Scope
     from ..shell.ir import SimpleCommand
 
@@ -34,6 +36,21 @@ def _code_deletes(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         return []
     # Each path once, in the order the code first deletes it (a rule stops at the first it reports: the same one).
     return [Effect(DELETE, sc.path(p, cmd), p, recursive=True, cmd=cmd) for p in dict.fromkeys(f.deletes) if p is not None]
+
+
+def _fs(check: Any, e: Effect, sc: Scope) -> str | None:
+    """fs.CHECK(e, sc) for one of the code's deletions, judged once per decision: the three deletion rules below ask
+    the same fs rules about the same paths (up to interp.MAX_FACTS of them; issue 16)."""
+    memo = sc._cache.get(id(_fs))
+    if not isinstance(memo, dict):
+        memo = {}
+        sc._cache[id(_fs)] = memo
+    key = (check, id(e.cmd), e.raw, e.path)
+    held = memo.get(key)
+    if held is None or held[0] is not e.cmd:  # (the command kept with its answers: its id is not reused meanwhile)
+        held = memo[key] = (e.cmd, check(e, sc))
+    got: str | None = held[1]
+    return got
 
 
 @rule(
@@ -63,7 +80,7 @@ def delete_critical(cmd: SimpleCommand, sc: Scope) -> str | None:
         # Globs and partly computed paths: the same judgement as rm -rf on them; and a tree that holds protected files
         # (shutil.rmtree('.git') is rm -rf .git: its config and hooks go; metamorphic round 12).
         e = Effect(DELETE, resolved, p, recursive=True, cmd=cmd)
-        msg = fs.delete_critical(e, sc) or fs.write_protected(e, sc)
+        msg = _fs(fs.delete_critical, e, sc) or _fs(fs.write_protected, e, sc)
         if msg:
             return f"{cmd.name} code " + msg.split(" ", 1)[1]
     return None
@@ -84,9 +101,9 @@ def delete_critical(cmd: SimpleCommand, sc: Scope) -> str | None:
 )
 def delete_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
     for e in _code_deletes(cmd, sc):
-        if fs.delete_critical(e, sc):
+        if _fs(fs.delete_critical, e, sc):
             continue  # interp.delete-critical
-        msg = fs.delete_outside(e, sc) or fs.mass_delete(e, sc)
+        msg = _fs(fs.delete_outside, e, sc) or _fs(fs.mass_delete, e, sc)
         if msg:
             return f"{cmd.name} code " + msg.split(" ", 1)[1]
     return None
@@ -111,7 +128,7 @@ def delete_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
 )
 def delete_outside_recoverable(cmd: SimpleCommand, sc: Scope) -> str | None:
     for e in _code_deletes(cmd, sc):
-        if fs.delete_critical(e, sc) or fs.write_protected(e, sc) or fs.delete_outside(e, sc) or fs.mass_delete(e, sc):
+        if _fs(fs.delete_critical, e, sc) or _fs(fs.write_protected, e, sc) or _fs(fs.delete_outside, e, sc) or _fs(fs.mass_delete, e, sc):
             continue  # interp.delete-critical / interp.delete-outside
         msg = fs.delete_outside_recoverable(e, sc)
         if msg:

@@ -539,11 +539,54 @@ def analyse(code: str, lang: str) -> CodeFacts:
 
         parsed = python.analyse(code)
         if parsed is not None:
-            return parsed
+            return parsed  # (capped by code/python.py: at most MAX_FACTS of each kind)
     facts = _analyse(code, lang)
     if lang != "js" and "kill" in code:
         _picked_processes(code, lang, facts)
+    cap_facts(facts)
     return facts
+
+
+# Different facts of one kind (deletions, writes, reads, commands, links, trees, URLs) the rules judge one by one: the
+# Python reader's limit (code/python.py, 256 of each), here for every other reader (tree-sitter, patterns).
+MAX_FACTS = 256
+
+
+def cap_facts(f: CodeFacts) -> None:
+    """At most MAX_FACTS different facts of each kind: a list is cut where its (MAX_FACTS+1)-th different value first
+    appears, and the code is asked about (a reason in ``opaque``: interp.opaque asks).  The rules still judge what is
+    kept, so a deletion of home among the first is denied as before; what comes after is not read, so it is asked about
+    and never allowed unread (issue 16: 3,000 different `fs.rmSync("aN")` took ~0.3 s of rules)."""
+    over: list[str] = []
+    for what in ("deletes", "writes", "reads", "shell", "links", "trees", "moved", "urls", "chosen_deletes"):
+        xs = getattr(f, what)
+        if len(xs) <= MAX_FACTS:
+            continue
+        seen: set[object] = set()
+        for i, x in enumerate(xs):
+            if x not in seen:
+                if len(seen) == MAX_FACTS:
+                    setattr(f, what, xs[:i])
+                    over.append(_KIND_NAMES[what])
+                    if what == "shell":
+                        f.inherited = {j for j in f.inherited if j < i}
+                    break
+                seen.add(x)
+    if over:
+        f.opaque.append(f"makes more than {MAX_FACTS} different {' and '.join(over)}; clearance judged the first {MAX_FACTS} of each")
+
+
+_KIND_NAMES = {
+    "deletes": "deletions",
+    "writes": "writes",
+    "reads": "reads",
+    "shell": "commands",
+    "links": "links",
+    "trees": "copied trees",
+    "moved": "moves",
+    "urls": "addresses",
+    "chosen_deletes": "chosen deletions",
+}
 
 
 def _analyse(code: str, lang: str) -> CodeFacts:
@@ -762,9 +805,14 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
             got = seen[key] = read(key[1], 0)
         return got
 
+    # A list past MAX_FACTS different values is cut there by cap_facts: reading on for it changes nothing (go and Rust
+    # drop some deletions afterwards, so theirs are read whole).
+    full = _full if lang not in _LITERAL_ONLY else _never_full
     for m in p_del.finditer(code) if _may(p_del, folded) else ():
         path, _ = at(_first_argument, m.end())
         facts.deletes.append(path)
+        if full(facts.deletes):
+            break
     read_rx = _READ.get(lang)
     if read_rx is not None:
         for m in read_rx.finditer(code) if _may(read_rx, folded) else ():
@@ -775,6 +823,8 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
                 facts.writes.append(path)
             else:
                 facts.reads.append(path)
+            if full(facts.reads) and (lang not in ("python", "ruby", "php", "lua") or full(facts.writes)):
+                break
     write_rx = _WRITE.get(lang)
     if write_rx is not None:
         for m in write_rx.finditer(code) if _may(write_rx, folded) else ():
@@ -789,6 +839,8 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
             path, _ = at(_first_argument, m.end())
             if path:
                 facts.writes.append(path)
+                if full(facts.writes):
+                    break
     second_rx = _WRITE_SECOND.get(lang)
     if second_rx is not None:
         for m in second_rx.finditer(code) if _may(second_rx, folded) else ():
@@ -831,6 +883,8 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
             facts.shell.append(" ".join(shell_quote(i) for i in items))
         else:
             facts.unread_process = True
+        if full(facts.shell):
+            break
     if lang in _LITERAL_ONLY:
         # A program's sources (go run, cargo run) compute most of their paths and commands: judged for what they
         # name literally, as a typed one-liner is, and not asked about for what they compute.
@@ -848,6 +902,18 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
 
 # The languages read as a whole program's sources rather than one-liners (go run, cargo run: scripts_more.compiled_sources).
 _LITERAL_ONLY = frozenset({"go", "rust"})
+
+
+def _full(xs: list[Any]) -> bool:
+    """Whether *xs* holds more than MAX_FACTS different values (looked at every 64 facts past MAX_FACTS)."""
+    n = len(xs)
+    return n > MAX_FACTS and not n & 63 and len(set(xs)) > MAX_FACTS
+
+
+def _never_full(xs: list[Any]) -> bool:
+    return False
+
+
 _KWARG = lazy(r"^[A-Za-z_]\w*\s*=(?!=)")
 # A Rust process builder's arguments, chained after Command::new(PROGRAM): `.arg(X)`, `.args([X, Y])`, `.args(&[X])`.
 _BUILDER_ARG = lazy(r"\A\s*+\.\s*+(arg|args)\s*+\(\s*+&?")

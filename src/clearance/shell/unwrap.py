@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 MAX_LEVEL = 8
 # Code strings one decision reads (each `\`cmd\`` of a Perl one-liner, each eval, each -c): linear work each, yet 50,000
 # backticks in 100 KB took 0.6 s (issue 16's 100 ms bound); past this many the rest is not read and the call is asked.
-MAX_REPARSES = 1000
+# Each costs up to ~0.1 ms (a parse and the rules of its commands): 1,000 of them (`subprocess.run(["ls", "-la"])` x 3,300
+# in `python3 -c`) took 85-120 ms, so 400 (~40 ms), which no real call comes near (issue 16, perf16).
+MAX_REPARSES = 400
 
 
 # Wrappers: name -> (options that take a value, whether the first operand is
