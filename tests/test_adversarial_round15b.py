@@ -199,11 +199,77 @@ class TestPackageScriptOfAnotherFolder:
     CASES: ClassVar[list[Any]] = [_run(c, _PKGS) for c in COMMANDS]
     ORDINARY: ClassVar[list[Any]] = [_run(c, _OK) for c in COMMANDS] + [_run("npm run lint", _PKGS), _run("npm test --prefix sub", _PKGS)]
 
-    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    @pytest.mark.parametrize("example", CASES, ids=COMMANDS)
     def test_not_allowed(self, example: Any) -> None:
         _not_allowed(example, {})
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
+# -- the file or folder other runners' options choose ------------------------------------------------------------------
+
+_T = "/tmp/evil"
+_RUNNER_FILES_BAD = {
+    _T + "/tox.ini": "[testenv]\ncommands = " + RM + "\n",
+    _T + "/noxfile.py": "import nox, shutil, os\n@nox.session\ndef tests(session):\n    shutil.rmtree(os.path.expanduser('~/.config/clearance'))\n",
+    _T + "/Rakefile": "task :lint do\n  sh '" + RM + "'\nend\n",
+    _T + "/deno.json": json.dumps({"tasks": {"lint": RM}}),
+    _T + "/composer.json": json.dumps({"scripts": {"lint": RM}}),
+    _T + "/pyproject.toml": '[tool.poe.tasks]\nlint = "' + RM + '"\n[tool.pdm.scripts]\nlint = "' + RM + '"\n',
+    _T + "/conftest.py": "import shutil, os\nshutil.rmtree(os.path.expanduser('~/.config/clearance'))\n",
+    _T + "/Makefile": "lint:\n\t" + RM + "\n",
+}
+_RUNNER_FILES_OK = {
+    _T + "/tox.ini": "[testenv]\ncommands = pytest -q\n",
+    _T + "/noxfile.py": "import nox\n@nox.session\ndef tests(session):\n    session.run('pytest')\n",
+    _T + "/Rakefile": "task :lint do\n  sh 'rubocop'\nend\n",
+    _T + "/deno.json": json.dumps({"tasks": {"lint": "deno lint"}}),
+    _T + "/composer.json": json.dumps({"scripts": {"lint": "phpcs src"}}),
+    _T + "/pyproject.toml": '[tool.poe.tasks]\nlint = "ruff check ."\n[tool.pdm.scripts]\nlint = "ruff check ."\n',
+    _T + "/conftest.py": "import pytest\n\n@pytest.fixture\ndef base():\n    return 1\n",
+    _T + "/Makefile": "lint:\n\truff check .\n",
+}
+
+
+class TestRunnerFileOfAnotherFolder:
+    """Class: the same as the package managers' for the other runners that run a project file (code.convention's
+    table): the file or folder their options name was read in fewer spellings than the runner takes, or not at all --
+    `tox -c /tmp/x`, `nox --noxfile=F` (only `-f F` was read), `rake -f F`/`--rakefile=F`/`-C DIR`, `deno task
+    --config F`/`-c F`/`--cwd DIR`, `composer -d DIR`/`--working-dir=DIR`, `poe -C DIR`/`--root DIR`, `pdm run -p DIR`,
+    `pytest /tmp/x` (the conftest.py beside tests outside the project), `make --directory=DIR`/`-CDIR`. Fixed:
+    convention_runners reads a table of each runner's folder and file options (_RUNNER_DIR_OPTIONS,
+    _RUNNER_FILE_OPTIONS, from each tool's --help), _option_value takes the `=` and glued short spellings, tox's `-c`,
+    pytest's test paths outside the project and make's `--directory=`/`-CDIR` are read."""
+
+    COMMANDS: ClassVar[list[str]] = [
+        "tox -c /tmp/evil/tox.ini",
+        "tox -c /tmp/evil",
+        "nox --noxfile=/tmp/evil/noxfile.py",
+        "rake -f /tmp/evil/Rakefile lint",
+        "rake --rakefile=/tmp/evil/Rakefile lint",
+        "rake -C /tmp/evil lint",
+        "deno task --config /tmp/evil/deno.json lint",
+        "deno task -c /tmp/evil/deno.json lint",
+        "deno task --cwd /tmp/evil lint",
+        "composer -d /tmp/evil run-script lint",
+        "composer --working-dir=/tmp/evil lint",
+        "poe -C /tmp/evil lint",
+        "poe --root /tmp/evil lint",
+        "pdm run -p /tmp/evil lint",
+        "pytest /tmp/evil",
+        "make --directory=/tmp/evil lint",
+        "make -C/tmp/evil lint",
+    ]
+    CASES: ClassVar[list[Any]] = [_run(c, _RUNNER_FILES_BAD) for c in COMMANDS]
+    ORDINARY: ClassVar[list[Any]] = [_run(c, _RUNNER_FILES_OK) for c in COMMANDS]
+
+    @pytest.mark.parametrize("example", CASES, ids=COMMANDS)
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=COMMANDS)
     def test_ordinary_allowed(self, example: Any) -> None:
         _allowed(example)
 

@@ -375,6 +375,10 @@ def _makefile(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> tuple[tuple[str
             directory = sc.path(vals[i + 1], cmd)
             i += 2
             continue
+        if v.startswith("--directory=") or (v.startswith("-C") and len(v) > 2):
+            directory = sc.path(v.partition("=")[2] if v.startswith("--") else v[2:], cmd)  # round 15b: the = and glued forms
+            i += 1
+            continue
         if v in ("-j", "--jobs", "-l", "-o", "-W", "-I") and i + 1 < len(vals) and not vals[i + 1].startswith("-"):
             i += 2
             continue
