@@ -33,6 +33,7 @@ import base64
 import codecs
 import contextlib
 import re
+from itertools import islice
 
 from .firststart import DispatchRe, StartRe, finditer_whole, whole
 from .lazyre import LazyRe, lazy
@@ -669,9 +670,12 @@ def _decoded_variants(text: str) -> list[str]:
     # Adversarial round 15b: letters kept apart by one mark (`I.g.n.o.r.e a.l.l`), HTML character references
     # (`&#73;gnore`, `&nbsp;`), and words joined by an invisible character (a soft hyphen between "Ignore" and "all":
     # dropped, it glued the words together) -- each read as a model reads it.
-    if (folded is None or _may(_DOTTED, folded)) and _DOTTED.search(text):
-        out.append(_DOTTED.sub(lambda mm: _DOTTED_MARK.sub("", mm.group(0)), text))
-    if "&" in text and ";" in text and _HTML_REF.search(text):
+    if folded is None or _may(_DOTTED, folded):
+        # only the runs themselves, read together (a whole-text variant made every text with `a-b-c` scanned twice)
+        runs = [_DOTTED_MARK.sub("", m.group(0)) for m in islice(_DOTTED.finditer(text), 200)]
+        if sum(len(r) >= 5 for r in runs) >= 2:
+            out.append(" ".join(runs))
+    if "&#" in text and _HTML_REF.search(text):
         import html
 
         out.append(html.unescape(text))
