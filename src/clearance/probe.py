@@ -33,6 +33,7 @@ import base64
 import codecs
 import contextlib
 import re
+from itertools import islice
 
 from .firststart import DispatchRe, StartRe, finditer_whole, whole
 from .lazyre import LazyRe, lazy
@@ -527,9 +528,15 @@ def _variants(text: str) -> tuple[str, ...]:
     plain = unicodedata.normalize("NFKC", _INVISIBLE.compiled.sub("", text))
     folded = plain.translate(_CONFUSABLES)
     out = [text]
-    for v in (plain, folded):
+    # An invisible character between two words (a soft hyphen in "Ignore<SHY>all"): dropped, it glues them together;
+    # as a blank, the words a model reads (adversarial round 15b). Before the folded text, which stays the last.
+    spaced = unicodedata.normalize("NFKC", _INVISIBLE.compiled.sub(" ", text)).translate(_CONFUSABLES) if _INVISIBLE.search(text) else folded
+    for v in (plain, spaced, folded):
         if v not in out:
             out.append(v)
+    if out[-1] != folded:
+        out.remove(folded)
+        out.append(folded)
     return tuple(out)
 
 
@@ -552,6 +559,9 @@ _UESC = lazy(r"(?:\\u[0-9a-fA-F]{4}){4,}")
 _UESC_ONE = lazy(r"\\u([0-9a-fA-F]{4})")
 _MORSE = lazy(r"(?:[.-]{1,6}\s+(?:/\s+)?){8,}[.-]{1,6}")
 _SPACED = lazy(r"\b(?:[A-Za-z]\s){4,}[A-Za-z]\b")
+_DOTTED = lazy(r"\b(?:[A-Za-z][.\-_*·|/~^]){2,}[A-Za-z]\b")
+_DOTTED_MARK = lazy(r"[.\-_*·|/~^]")
+_HTML_REF = lazy(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LEET = str.maketrans("013457@$", "oieastas")
 _MORSE_CODE = {
     ".-": "a",
@@ -657,6 +667,20 @@ def _decoded_variants(text: str) -> list[str]:
                     continue
     if _SPACED.search(text):
         out.append(_SPACED.sub(lambda mm: mm.group(0).replace(" ", ""), text))
+    # Adversarial round 15b: letters kept apart by one mark (`I.g.n.o.r.e a.l.l`), HTML character references
+    # (`&#73;gnore`, `&nbsp;`), and words joined by an invisible character (a soft hyphen between "Ignore" and "all":
+    # dropped, it glued the words together) -- each read as a model reads it.
+    if folded is None or _may(_DOTTED, folded):
+        # only the runs themselves, read together (a whole-text variant made every text with `a-b-c` scanned twice)
+        runs = [_DOTTED_MARK.sub("", m.group(0)) for m in islice(_DOTTED.finditer(text), 200)]
+        if sum(len(r) >= 5 for r in runs) >= 2:
+            out.append(" ".join(runs))
+    if "&#" in text and _HTML_REF.search(text):
+        import html
+
+        out.append(html.unescape(text))
+    if not text.isascii() and _INVISIBLE.search(text):
+        out.append(_INVISIBLE.sub(" ", text))
     if sum(map(text.count, "013457")) >= 6:
         out.append(text.translate(_LEET))
     low = text.lower()

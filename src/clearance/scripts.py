@@ -386,7 +386,63 @@ def _other_shebang(raw: str, path: str, text: str) -> list[tuple[str, str]]:
     return [(raw, " ".join(shell_quote(w) for w in [name, *words[1:], path]))]
 
 
+# The options that choose the folder whose package.json a package manager runs (npm's --prefix, pnpm's -C/--dir, yarn's
+# and bun's --cwd) and the workspace members it runs in instead (npm -w/--workspace, pnpm --filter): (program, option).
+_PACKAGE_DIR_OPTIONS = {
+    "npm": ("--prefix",),
+    "pnpm": ("-C", "--dir"),
+    "yarn": ("--cwd",),
+    "bun": ("--cwd",),
+}
+_PACKAGE_MEMBER_OPTIONS = {"npm": ("-w", "--workspace"), "pnpm": ("--filter", "-F")}
+_PACKAGE_ALL_MEMBERS = {"npm": ("--workspaces", "-ws"), "pnpm": ("-r", "--recursive")}
+
+
+def _package_dirs(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> tuple[list[str], list[str]]:
+    """The values left once the folder options are taken out, and the folders whose package.json the command runs
+    (where it runs, unless an option or npm's prefix variable names another folder or workspace members).  Read only
+    where it runs, `npm run lint --prefix /tmp/x`, `pnpm -C /tmp/x lint`, `npm -w packages/a run lint` ran a script no
+    rule had read (adversarial round 15b)."""
+    name = cmd.name
+    dir_opts = _PACKAGE_DIR_OPTIONS.get(name, ())
+    member_opts = _PACKAGE_MEMBER_OPTIONS.get(name, ())
+    base = cmd.cwd or sc.ctx.cwd
+    prefix = cmd.assigns.get("npm_config_prefix") or cmd.assigns.get("NPM_CONFIG_PREFIX") if name == "npm" else None
+    members: list[str] = []
+    every = False
+    rest: list[str] = []
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        opt, eq, value = v.partition("=") if v.startswith("--") else (v, "", "")
+        if opt in dir_opts or opt in member_opts:
+            if not eq:
+                if i + 1 >= len(vals):
+                    break
+                value = vals[i + 1]
+                i += 1
+            if opt in dir_opts:
+                prefix = value
+            elif value.startswith((".", "/")) or "/" in value:
+                members.append(value)
+            i += 1
+            continue
+        if v in _PACKAGE_ALL_MEMBERS.get(name, ()):
+            every = True
+        rest.append(v)
+        i += 1
+    if prefix:
+        base = sc.path(prefix, cmd) if DYN not in prefix else ""
+    dirs = [pathstr.normpath(pathstr.join(base, m)) for m in members if DYN not in m] if base else []
+    if base and every:
+        dirs += _workspace_members(base, sc)[:16]
+    return rest, (dirs or ([base] if base else []))
+
+
 def _package_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+    vals, dirs = _package_dirs(cmd, sc, vals)
+    if not dirs:
+        return []
     ops = [v for v in vals if not v.startswith("-")]
     lifecycle = False
     if not ops:
@@ -420,7 +476,10 @@ def _package_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tupl
         script = ops[0]
     else:
         return []
-    return _scripts_named(cmd, sc, ("pre" + script, script, "post" + script), f"{cmd.name} run ")
+    out: list[tuple[str, str]] = []
+    for d in dirs:
+        out += _scripts_named(cmd, sc, ("pre" + script, script, "post" + script), f"{cmd.name} run ", d)
+    return out
 
 
 def _lifecycle(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:

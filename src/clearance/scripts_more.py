@@ -287,9 +287,12 @@ def _editor_scripts(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
 _MAX_TARGETS = 50
 
 
-def makefile_targets(text: str, targets: list[str], environment: frozenset[str] | None = None) -> list[str]:
-    """The recipe lines of *targets* (the first target when none is named) and of their prerequisites."""
-    lines = text.splitlines()
+def makefile_targets(text: str, targets: list[str], environment: frozenset[str] | None = None, overrides: dict[str, str] | None = None) -> list[str]:
+    """The recipe lines of *targets* (the first target when none is named) and of their prerequisites, read as make
+    reads the makefile (shell.embedded.make_text; *overrides*: the command line's NAME=VALUE)."""
+    from .shell.embedded import make_text
+
+    lines = (text if text == TOO_LARGE else make_text(text, overrides)).split("\n")
     rules: dict[str, list[str]] = {}
     prereqs: dict[str, list[str]] = {}
     order: list[str] = []
@@ -320,6 +323,14 @@ def makefile_targets(text: str, targets: list[str], environment: frozenset[str] 
         if inline[1]:
             for body in current:
                 body.append(inline[2])
+    # A target without a rule of its own is made by a pattern rule that matches it (`%:`, `%.o: %.c`).
+    patterns = [t for t in order if t.count("%") == 1]
+    for t in targets:
+        if t not in rules:
+            pre, _, post = next(((p.partition("%")) for p in patterns if t.startswith(p.partition("%")[0]) and t.endswith(p.partition("%")[2])), ("", "", ""))
+            if _:
+                rules[t] = rules[pre + "%" + post]
+                prereqs[t] = [d.replace("%", t[len(pre) : len(t) - len(post)]) for d in prereqs.get(pre + "%" + post, [])]
     wanted: list[str] = []
     pending = list(targets or order[:1])
     while pending and len(wanted) < _MAX_TARGETS:
@@ -355,9 +366,18 @@ def _makefile(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> tuple[tuple[str
             makefile = vals[i + 1]
             i += 2
             continue
+        if v.startswith(("--file=", "--makefile=")) or (v.startswith("-f") and len(v) > 2 and not v.startswith("--")):
+            # `--file=x.mk`, `-fx.mk`: the same option (adversarial round 15b: the default makefile was read instead)
+            makefile = v.partition("=")[2] if v.startswith("--") else v[2:]
+            i += 1
+            continue
         if v in ("-C", "--directory") and i + 1 < len(vals):
             directory = sc.path(vals[i + 1], cmd)
             i += 2
+            continue
+        if v.startswith("--directory=") or (v.startswith("-C") and len(v) > 2):
+            directory = sc.path(v.partition("=")[2] if v.startswith("--") else v[2:], cmd)  # round 15b: the = and glued forms
+            i += 1
             continue
         if v in ("-j", "--jobs", "-l", "-o", "-W", "-I") and i + 1 < len(vals) and not vals[i + 1].startswith("-"):
             i += 2
@@ -382,7 +402,20 @@ def _makefile(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> tuple[tuple[str
 _MAX_INCLUDED = 8  # makefiles read through `include` lines, per make command
 
 
-def _with_includes(text: str, directory: str, sc: Scope, seen: set[str]) -> str:
+def _include_dirs(vals: list[str]) -> tuple[str, ...]:
+    """The folders `-I DIR` (`-IDIR`, `--include-dir=DIR`) adds to where make looks for an included makefile."""
+    out: list[str] = []
+    for i, v in enumerate(vals):
+        if v in ("-I", "--include-dir") and i + 1 < len(vals):
+            out.append(vals[i + 1])
+        elif v.startswith("--include-dir="):
+            out.append(v.partition("=")[2])
+        elif v.startswith("-I") and len(v) > 2:
+            out.append(v[2:])
+    return tuple(out)
+
+
+def _with_includes(text: str, directory: str, sc: Scope, seen: set[str], search: tuple[str, ...] = ()) -> str:
     """*text* with each `include F`, `-include F`, `sinclude F` line followed by F's text: make reads the included
     file where the line stands, so its targets and recipes are the makefile's own. Names are literal (no variables or
     patterns), relative to the folder make runs in, each read once, at most _MAX_INCLUDED in all; a file not found or
@@ -395,13 +428,18 @@ def _with_includes(text: str, directory: str, sc: Scope, seen: set[str]) -> str:
     for line in text.splitlines():
         out.append(line)
         for inc in make_includes(line):
-            p = pathstr.normpath(pathstr.join(directory, inc))
-            if p in seen or len(seen) > _MAX_INCLUDED:
-                continue
-            seen.add(p)
-            body = _read_named(sc, p)
-            if body and body != TOO_LARGE:
-                out.append(_with_includes(body, directory, sc, seen))
+            # Where make finds it: the name itself, then each -I folder (adversarial round 15b).
+            for where in (directory, *search)[: 1 if inc.startswith("/") else None]:
+                p = pathstr.normpath(pathstr.join(directory, where, inc))
+                if p in seen or len(seen) > _MAX_INCLUDED:
+                    break
+                body = _read_named(sc, p)
+                if body is None:
+                    continue
+                seen.add(p)
+                if body != TOO_LARGE:
+                    out.append(_with_includes(body, directory, sc, seen, search))
+                break
     return "\n".join(out) + "\n"
 
 
@@ -409,9 +447,18 @@ def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str
     found, targets = _makefile(cmd, sc, vals)
     if found is None:
         return []
-    text = found[1] if found[1] == TOO_LARGE else _with_includes(found[1], pathstr.dirname(found[0]), sc, {found[0]})
+    search = _include_dirs(vals)
+    text = found[1] if found[1] == TOO_LARGE else _with_includes(found[1], pathstr.dirname(found[0]), sc, {found[0]}, search)
+    extra = cmd.assigns.get("MAKEFILES", "")
+    if extra and text != TOO_LARGE:
+        # MAKEFILES: makefiles make reads before the others (their rules count; never the default goal). Read as
+        # `include` lines would be (adversarial round 15b).
+        front = _with_includes("include " + extra + "\n", pathstr.dirname(found[0]), sc, {found[0]}, search)
+        text = front.partition("\n")[2] + text
     found = (found[0], text)
-    recipes = makefile_targets(found[1], targets, make_assigned(found[1], [v for v in vals if "=" in v and not v.startswith("-")]))
+    assigned = [v for v in vals if "=" in v and not v.startswith("-")]
+    overrides = {a.partition("=")[0]: a.partition("=")[2] for a in assigned if a.partition("=")[0].isidentifier()}
+    recipes = makefile_targets(found[1], targets, make_assigned(found[1], assigned), overrides)
     label = f"make {' '.join(targets)}".strip()
     return [(label, "\n".join(recipes))] if recipes else []
 

@@ -185,14 +185,43 @@ def _user_texts(row: dict[str, object], msg: dict[str, object]) -> list[str]:
     return [str(b.get("text", "")) for b in blocks if b.get("type") == "text"]
 
 
+# Of a transcript larger than read_view's bound, the part read from its start: the session's first messages (the task).
+HEAD_BYTES = 2_000_000
+
+
+def _read_bounded(path: str, max_bytes: int) -> tuple[list[str], int] | None:
+    """The transcript's lines, at most *max_bytes* read: all of it, or -- past the bound -- its first HEAD_BYTES and its
+    last bytes (the latest turns), each cut to whole lines; and the index of the first tail line (-1: read whole).
+    Reading only the start left the user's later words ("not to production") out of the reviewer's view once the
+    agent's own long tool calls had grown the transcript past the bound (adversarial round 15b)."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, 2)
+            size = f.tell()
+            f.seek(0)
+            if size <= max_bytes:
+                return f.read(max_bytes).decode("utf-8", "replace").split("\n"), -1
+            head_n = min(HEAD_BYTES, max_bytes // 4)
+            head = f.read(head_n)
+            f.seek(size - (max_bytes - head_n))
+            tail = f.read(max_bytes - head_n)
+    except OSError:
+        return None
+    # A line cut by either bound is dropped whole: a line's end alone is never read as a record.
+    head_lines = head.decode("utf-8", "replace").split("\n")[:-1]
+    tail_lines = tail.decode("utf-8", "replace").split("\n")[1:]
+    return head_lines + tail_lines, len(head_lines)
+
+
 def read_view(path: str, max_bytes: int = 20_000_000) -> list[Entry]:
     entries: list[Entry] = []
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            data = f.read(max_bytes)
-    except OSError:
+    got = _read_bounded(path, max_bytes)
+    if got is None:
         return entries
-    for line in data.split("\n"):
+    lines, cut = got
+    for n, line in enumerate(lines):
+        if n == cut and entries:
+            entries.append(Entry("note", "[earlier messages omitted]"))
         if not line.strip():
             continue
         try:
@@ -299,12 +328,10 @@ def human_turn_since(path: str, since: float, max_bytes: int = 20_000_000) -> bo
         return False
     from datetime import datetime
 
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            data = f.read(max_bytes)
-    except OSError:
+    got = _read_bounded(path, max_bytes)
+    if got is None:
         return False
-    for line in reversed(data.split("\n")):
+    for line in reversed(got[0]):
         if '"timestamp"' not in line:
             continue
         try:

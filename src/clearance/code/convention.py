@@ -357,8 +357,8 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
     for t in targets or [cwd]:
         d = t if not t.endswith(".py") else pathstr.dirname(t)
         dirs.extend(_dirs_down(root, d))
-        if not is_within(d, root) and sc.in_temp(d.rstrip("/") + "/_"):
-            dirs.append(d)  # `pytest /tmp/t`: the conftest.py of a test folder in the temporary folder (round 15a)
+        if not is_within(d, root):
+            dirs.append(d)  # `pytest /tmp/x`: the conftest.py beside the tests it collects there (adversarial rounds 15a, 15b)
     if not targets:
         dirs.extend(f"{root}/{t}" for t in _TEST_DIRS)
     # Below the test paths, the directories pytest collects from (listed, so only existing files are read).
@@ -936,7 +936,15 @@ def _go(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
 
 def _tox(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> list[Run]:
     root = sc.ctx.project_root
-    return [Run(f"{root}/tox.ini", "tox", "tox.ini's commands, which tox runs"), *_pytest(cmd, sc, [], read)]
+    ini = f"{root}/tox.ini"
+    # tox -c FILE|DIR (--conf, --root): the configuration tox reads instead (adversarial round 15b).
+    for i, v in enumerate(vals):
+        given = vals[i + 1] if v in ("-c", "--conf", "--root") and i + 1 < len(vals) else v.partition("=")[2] if v.startswith(("--conf=", "--root=")) else ""
+        if given and DYN not in given:
+            path = sc.path(given, cmd)
+            ini = path if path.endswith((".ini", ".toml", ".cfg")) else f"{path}/tox.ini"
+            break
+    return [Run(ini, "tox", "tox.ini's commands, which tox runs"), *_pytest(cmd, sc, [], read)]
 
 
 def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> Sequence[Run | tuple[str, str]]:

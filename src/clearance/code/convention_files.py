@@ -183,10 +183,12 @@ def make_parse_time(text: str) -> list[str]:
 def make_includes(text: str) -> list[str]:
     """Literal file names of `include`, `-include` and `sinclude` lines."""
     out: list[str] = []
-    for line in text.splitlines():
-        word, _, rest = line.partition(" ")
-        if word in ("include", "-include", "sinclude"):
-            out.extend(w for w in rest.split() if "$" not in w and "%" not in w and "*" not in w)
+    for line in text.split("\n"):
+        if line.startswith("\t") or "include" not in line:
+            continue
+        words = line.split()  # `include\tx.mk`, ` include x.mk`: make takes any blanks (round 15b)
+        if words and words[0] in ("include", "-include", "sinclude"):
+            out.extend(w for w in words[1:] if "$" not in w and "%" not in w and "*" not in w)
     return out
 
 

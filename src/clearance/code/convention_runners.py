@@ -47,6 +47,18 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
     name = cmd.name
     cwd = cmd.cwd or sc.ctx.cwd
     ops = _operands(vals)
+    dir_opts, file_opts = _RUNNER_DIR_OPTIONS.get(name, ()), _RUNNER_FILE_OPTIONS.get(name, ())
+    given_file: str | None = None
+    if dir_opts or file_opts:
+        where = _option_value(vals, dir_opts) if dir_opts else None
+        if where is not None:
+            if DYN in where:
+                return []
+            cwd = sc.path(where, cmd)
+        given_file = _option_value(vals, file_opts) if file_opts else None
+        if given_file is not None and DYN in given_file:
+            return []
+        ops = _operands(vals, frozenset(dir_opts + file_opts))
     if name == "just":
         given = _option_value(vals, ("-f", "--justfile"))
         if given is not None:
@@ -86,12 +98,11 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         d = d if not d.endswith(".envrc") else pathstr.dirname(d)
         return [Run(f"{d}/.envrc", "shell", ".envrc, which direnv runs in every shell that enters the directory once allowed")]
     if name == "nox":
-        for i, v in enumerate(vals):
-            if v in ("-f", "--noxfile") and i + 1 < len(vals):
-                return [Run(sc.path(vals[i + 1], cmd), "nox", "the noxfile, which nox runs")]
+        if given_file is not None:
+            return [Run(sc.path(given_file, cmd), "nox", "the noxfile, which nox runs")]
         return [Run(f"{cwd}/noxfile.py", "nox", "noxfile.py, which nox runs")]
     if name == "rake":
-        path = _first(cwd, ("Rakefile", "rakefile", "Rakefile.rb", "rakefile.rb"), read)
+        path = sc.path(given_file, cmd) if given_file is not None else _first(cwd, ("Rakefile", "rakefile", "Rakefile.rb", "rakefile.rb"), read)
         return [Run(path, "rake", "the Rakefile, which rake evaluates")] if path else []
     if name in _RUBY_DSL_RUNS:
         # The run side of the Ruby DSL files (_RUNNER_ROLES): the tool evaluates its file as Ruby first.
@@ -161,6 +172,19 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         from ..rules.tools import script_commands
 
         tasks: list[tuple[str, str]] = []
+        if given_file is not None:
+            # deno task --config FILE, pixi run --manifest-path FILE: that file's table, read as the file of its kind.
+            path = sc.path(given_file, cmd)
+            base = pathstr.basename(path)
+            kind = base if base in files else files[0]
+            cwd, files = pathstr.dirname(path), (kind,)
+            if base != kind:
+                text = read(path)
+                if text and text != TOO_LARGE:
+                    if kind.endswith(".jsonc"):
+                        kind, text = kind[:-1], jsonc_to_json(text)
+                    tasks += [(f"{name} runs a task of {path}", c) for c in script_commands(f"{cwd}/{kind}", text)[:MAX_FILES]]
+                return tasks
         for f in files:
             text = read(f"{cwd}/{f}")
             if text and text != TOO_LARGE:
@@ -246,13 +270,35 @@ _SCONSCRIPT = lazy(r"""\bSConscript\(\s*+(?:dirs\s*+=\s*+)?['"]([^'"\n]{1,200})[
 
 
 def _option_value(vals: list[str], names: tuple[str, ...]) -> str | None:
+    """The value of the first of the options *names* given: `--opt VALUE`, `--opt=VALUE`, `-o VALUE` or `-oVALUE` (the
+    getopt and OptionParser spellings; round 15b found `-C/tmp/x` read as no option)."""
     for i, v in enumerate(vals):
         if v in names and i + 1 < len(vals):
             return vals[i + 1]
         for n in names:
             if n.startswith("--") and v.startswith(n + "="):
                 return v[len(n) + 1 :]
+            if len(n) == 2 and n[0] == "-" and n[1] != "-" and v.startswith(n) and len(v) > 2 and not v.startswith("--"):
+                return v[2:].removeprefix("=")
     return None
+
+
+# The options that choose the folder a runner reads its file in (rake -C, composer -d, poe -C/--root, deno task --cwd,
+# pdm -p), and the file itself (rake -f, nox -f, deno task -c): read only in the folder the command ran in, `rake -C
+# /tmp/x lint` ran a Rakefile no rule had read (adversarial round 15b).  From each tool's --help.
+_RUNNER_DIR_OPTIONS: dict[str, tuple[str, ...]] = {
+    "rake": ("-C", "--directory"),
+    "composer": ("-d", "--working-dir"),
+    "poe": ("-C", "--directory", "--root"),
+    "deno": ("--cwd",),
+    "pdm": ("-p", "--project"),
+}
+_RUNNER_FILE_OPTIONS: dict[str, tuple[str, ...]] = {
+    "rake": ("-f", "--rakefile"),
+    "nox": ("-f", "--noxfile"),
+    "deno": ("-c", "--config"),
+    "pixi": ("--manifest-path",),
+}
 
 
 def _loader_files(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> list[Run]:

@@ -1003,9 +1003,148 @@ def osascript_code(argv: list[str]) -> str | None:
 # ---------------------------------------------------------------- make
 
 _MAKE_INLINE = lazy(r"^[^:=#\t][^:=#]*::?[^=;]*;(.*)$")
+# Where str.splitlines() ends a line and make does not: make ends one at "\n" only, and the shell it hands a recipe
+# line to reads these as part of a word.
+_NOT_MAKE_BREAKS = str.maketrans({c: " " for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+_MAKE_PREFIX = lazy(r"^[ \t]*(?:override[ \t]+)?\.RECIPEPREFIX[ \t]*(?::{1,3}|[?+])?=[ \t]?(.?)")
+_MAKE_DEF = lazy(r"^[ \t]*(?:(?:export|override|private)[ \t]+)*(\.?[A-Za-z_][A-Za-z0-9_.-]*)[ \t]*(:{1,3}=|[?+!]?=)[ \t]*(.*)$")
+_MAKE_DEFINE = lazy(r"^[ \t]*(?:(?:export|override|private)[ \t]+)*define[ \t]+([A-Za-z_][A-Za-z0-9_.-]*)")
+_MAKE_EXPORT = lazy(r"(?m)^[ \t]*(?:override[ \t]+)?export[ \t]+([A-Za-z_][A-Za-z0-9_]*)")
+_MAKE_REF = lazy(r"\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]")
+_MAKE_MAX_LINES = 20_000  # a makefile past this is read as it stands
+
+
+def make_text(text: str, overrides: dict[str, str] | None = None) -> str:
+    """A makefile's text as make reads it, in the shape the recipe readers take (lines, recipe lines led by a tab):
+    lines end at "\n" only (a form feed, `\r`, U+2028 are part of the line, so `echo a<FF>; rm …` is one recipe line);
+    the lines led by `.RECIPEPREFIX`'s character are the recipes; a recipe's `$(NAME)` of a variable the makefile
+    (or the command line's NAME=VALUE, in *overrides*) sets literally is its value -- one more recipe line for each
+    other value it is given, each line of a `define` block a recipe line of its own --, and `$(shell CMD)` in a
+    recipe is the shell's `` `CMD` ``.  Before, such a recipe was read as nothing, or its command as a value
+    only known at run time, and `make test` ran what no rule had seen (adversarial round 15b)."""
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    if not text.isascii() or any(c in text for c in "\r\x0b\x0c\x1c\x1d\x1e"):
+        text = text.translate(_NOT_MAKE_BREAKS)
+    lines = text.split("\n")
+    if len(lines) > _MAKE_MAX_LINES:
+        return text
+    # .RECIPEPREFIX: the lines led by its character are recipe lines (an empty value is the tab again).
+    if ".RECIPEPREFIX" in text:
+        prefix = "\t"
+        for i, line in enumerate(lines):
+            m = _MAKE_PREFIX.match(line)
+            if m:
+                prefix = m.group(1) or "\t"
+            elif prefix != "\t" and line.startswith(prefix):
+                lines[i] = "\t" + line[1:]
+    if "$" not in text and "SHELL" not in text and "export" not in text:
+        return "\n".join(lines)
+    values: dict[str, list[str]] = {k: [v] for k, v in (overrides or {}).items()}
+    shell_set: set[str] = set()
+    block_name = ""
+    body: list[str] = []
+    for line in lines:
+        if block_name:
+            if line.strip() == "endef":
+                values.setdefault(block_name, []).append("\n".join(body))
+                block_name = ""
+            else:
+                body.append(line)
+            continue
+        if line.startswith("\t"):
+            continue
+        m = _MAKE_DEFINE.match(line) if "define" in line else None
+        if m:
+            block_name, body = m.group(1), []
+            continue
+        m = _MAKE_DEF.match(line)
+        if m:
+            name, op, value = m.group(1), m.group(2), m.group(3).strip()
+            if op == "!=":
+                shell_set.add(name)  # a command's output: known at run time only
+            elif op == "+=" and values.get(name):
+                values[name][-1] += " " + value
+            else:
+                values.setdefault(name, []).append(value)
+    for name in shell_set:
+        values.pop(name, None)
+    # SHELL, .SHELLFLAGS and exported variables: make runs each recipe line as `$(SHELL) $(.SHELLFLAGS) LINE` with them
+    # in the environment (`.SHELLFLAGS = -c 'rm …'`, `SHELL = /tmp/sh`, `export BASH_ENV = …` run before any line):
+    # that command, with a line doing nothing, leads each rule's recipe.
+    runner = ""
+    exported = [m.group(1) for m in _MAKE_EXPORT.finditer(text)]
+    if "SHELL" in values or ".SHELLFLAGS" in values or exported:
+        from .interp import shell_quote
+
+        env = " ".join(f"{n}={shell_quote(values[n][-1])}" for n in dict.fromkeys(exported) if n in values and n.isidentifier())
+        shell = values.get("SHELL", ["/bin/sh"])[-1] or "/bin/sh"
+        runner = f"{env} {shell} {values.get('.SHELLFLAGS', ['-c'])[-1]} :".strip()
+    out: list[str] = []
+    for line in lines:
+        if not line.startswith("\t") or ("$" not in line and not runner):
+            out.append(line)
+            continue
+        if runner and out and not out[-1].startswith("\t"):
+            out.append("\t" + runner)
+        for variant in _make_expand(line[1:], values)[:16] if "$" in line else [line[1:]]:
+            out.extend("\t" + part for part in variant.split("\n"))
+    return "\n".join(out)
+
+
+def _make_expand(line: str, values: dict[str, list[str]], depth: int = 0) -> list[str]:
+    """*line* with its references to *values* replaced (the first value; one more line per other value), nested
+    references to a depth of four; `$(shell CMD)` as `` `CMD` ``."""
+    if "$(shell " in line or "${shell " in line:
+        line = _make_shell_calls(line)
+    if depth > 4 or ("$(" not in line and "${" not in line):
+        return [line]
+    refs = [m for m in _MAKE_REF.finditer(line) if m.group(1) in values and line[m.start() - 1 : m.start()] != "$"]
+    if not refs:
+        return [line]
+    first: list[str] = []
+    pos = 0
+    alternates: list[str] = []
+    for m in refs:
+        vals = values[m.group(1)]
+        first.append(line[pos : m.start()])
+        first.append(vals[0])
+        for other in vals[1:4]:
+            alternates.append(line[: m.start()] + other + line[m.end() :])
+        pos = m.end()
+    first.append(line[pos:])
+    out = _make_expand("".join(first), values, depth + 1)
+    for alt in alternates:
+        if len(out) >= 16:
+            break
+        out.extend(_make_expand(alt, values, depth + 1))
+    return out[:16]
+
+
+def _make_shell_calls(line: str) -> str:
+    """`$(shell CMD)` (or `${shell CMD}`) as the shell's `` `CMD` ``: make runs CMD when it expands the recipe line."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        i = min((j for j in (line.find("$(shell ", pos), line.find("${shell ", pos)) if j >= 0), default=-1)
+        if i < 0:
+            out.append(line[pos:])
+            return "".join(out)
+        opener, closer = line[i + 1], ")" if line[i + 1] == "(" else "}"
+        depth, j = 0, i + 1
+        while j < len(line):
+            depth += line[j] == opener
+            depth -= line[j] == closer
+            if depth == 0:
+                break
+            j += 1
+        out.append(line[pos:i])
+        out.append("`" + line[i + len("$(shell ") : j].strip() + "`")
+        pos = j + 1
 
 
 def makefile_recipes(text: str) -> list[str]:
+    text = make_text(text)
     out: list[str] = []
     # (only a recipe line or a rule line with `:` and `;` holds a command: the others are passed over in one comprehension)
     for line in [line for line in text.splitlines() if line[:1] == "\t" or (";" in line and ":" in line)]:
