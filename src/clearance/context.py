@@ -61,7 +61,7 @@ def impossible_path(path: str) -> bool:
     Keeps every file-system call at the edge bounded: an 80 KB "path" (a sed program read as
     a file name, say) would otherwise cost one lstat per slash in realpath.
     """
-    return "\x00" in path or len(path) > PATH_MAX or any(len(part) > NAME_MAX for part in path.split("/"))
+    return "\x00" in path or len(path) > PATH_MAX or (len(path) > NAME_MAX and max(map(len, path.split("/"))) > NAME_MAX)
 
 
 def read_project_file(root: str, path: str, extra_roots: tuple[str, ...] = (), home: str = "") -> str | None:
