@@ -13,6 +13,7 @@ measured times after the fix, and far below the times before).
   paths: ~30 s); now a set lookup per ancestor and one bisection.
 - `cd d0; cd d1; …` (a working directory growing with each command): each command's folder resolved from the root
   again (one lstat per name), and checked at its full length: a 5 KB line of 900 `cd d;` ran past the 2 s deadline.
+- `kill N` repeated: each read the whole process table again (/proc: ~8 ms of wall time each; 500 past the deadline).
 - The reviewer's transcript view and the outbound guard's human-turn check parsed every row of up to 20 MB from the
   start (1.5 s, 320 ms); they read the last transcript.MAX_BYTES, parsing only rows that can give an entry kept.
 """
@@ -242,6 +243,23 @@ def test_a_chain_of_cds_decides_in_time() -> None:
         assert d.decision != "allow" or "rm" not in cmd  # type: ignore[attr-defined]
     assert decide("cd d; " * 900 + "rm -rf ~/x").decision == "deny"
     assert decide("cd src; cd lib; rm -rf *").decision == decide("cd src/lib && rm -rf *").decision
+
+
+# ---------------------------------------------------------------- the process table, read once per decision
+
+
+def test_a_line_of_many_kills_reads_the_process_table_once() -> None:
+    from clearance.context import build_context
+
+    ctx = build_context(PROJECT, ENV)
+    assert ctx.processes is not None and ctx.processes() is ctx.processes()  # one read per decision
+    decide("kill 4242")
+    t0 = time.perf_counter()
+    d = decide("\n".join(f"kill {i}" for i in range(3000, 3500)))
+    # wall time: each `kill N` read /proc again (~8 ms each: 500 of them ran past the 2 s deadline, denied)
+    assert time.perf_counter() - t0 < 1.5
+    assert d.decision == decide("kill 3000; kill 3001").decision
+    assert decide("kill 1; " + "; ".join(f"kill {i}" for i in range(3000, 3300))).decision == "deny"
 
 
 # ---------------------------------------------------------------- transcripts

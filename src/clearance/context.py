@@ -234,7 +234,7 @@ def build_context(
         owns=_owns(home, env, session_id),
         list_dir=files.listing if files is not None else None,
         git_changes=_git_probe(),
-        processes=_processes,
+        processes=_processes_once(),
         dir_state=_dir_state(root, home, env, session_id) if root not in ("/", home) else None,
         # Only the process's own environment is the agent's: the daemon is sent a copy with secrets left out
         # (daemon_path.forwarded_env), and a dict passed in (tests, a service) is not what the commands see.
@@ -300,6 +300,19 @@ def _processes() -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
     from .procs import clearance_processes
 
     return clearance_processes()
+
+
+def _processes_once() -> Callable[[], tuple[tuple[int, int, str, tuple[str, ...]], ...]]:
+    """_processes, read once per decision: each `kill N` of a line read the whole process table again (~150 files,
+    ~8 ms of wall time each: 500 `kill N` ran past the engine's deadline and were denied; issue 16, adv16b)."""
+    got: list[tuple[tuple[int, int, str, tuple[str, ...]], ...]] = []
+
+    def processes() -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+        if not got:
+            got.append(_processes())
+        return got[0]
+
+    return processes
 
 
 def _git_probe() -> Callable[[str, str, str], tuple[str, ...] | None]:
