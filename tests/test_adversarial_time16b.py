@@ -13,6 +13,8 @@ measured times after the fix, and far below the times before).
   paths: ~30 s); now a set lookup per ancestor and one bisection.
 - `cd d0; cd d1; …` (a working directory growing with each command): each command's folder resolved from the root
   again (one lstat per name), and checked at its full length: a 5 KB line of 900 `cd d;` ran past the 2 s deadline.
+- An agent's settings.json of 200 KB: five rules each converted its JSONC again (160 ms); an env file naming 8,000
+  folders: each resolved through its links (150 ms), now at most 1,000 and the file asked.
 - `kill N` repeated: each read the whole process table again (/proc: ~8 ms of wall time each; 500 past the deadline).
 - The reviewer's transcript view and the outbound guard's human-turn check parsed every row of up to 20 MB from the
   start (1.5 s, 320 ms); they read the last transcript.MAX_BYTES, parsing only rows that can give an entry kept.
@@ -243,6 +245,29 @@ def test_a_chain_of_cds_decides_in_time() -> None:
         assert d.decision != "allow" or "rm" not in cmd  # type: ignore[attr-defined]
     assert decide("cd d; " * 900 + "rm -rf ~/x").decision == "deny"
     assert decide("cd src; cd lib; rm -rf *").decision == decide("cd src/lib && rm -rf *").decision
+
+
+# ---------------------------------------------------------------- agent settings and env files
+
+
+def test_an_agent_settings_file_of_200_kb_is_read_once() -> None:
+    body = ", ".join(f'"a{i}": "echo {i}"' for i in range(9000))
+    call = {"tool_name": "Write", "tool_input": {"file_path": f"{PROJECT}/.claude/settings.json", "content": "{" + body + "}"}}
+    decide({"tool_name": "Write", "tool_input": {"file_path": f"{PROJECT}/.claude/settings.json", "content": "{}"}})
+    secs, d = _cpu(decide, call)
+    assert secs < 0.5  # was ~0.16 s: its JSONC conversion done five times, by five rules
+    assert d.decision == "deny"  # type: ignore[attr-defined]
+
+
+def test_an_env_file_naming_thousands_of_folders_is_asked_in_time() -> None:
+    for content in (_lines("export A{i}=/tmp/x{i}\n"), _lines("https://x{i}.example.com/ ")):
+        for name in (".envrc", ".mise.toml"):
+            secs, d = _cpu(decide, _write(name, content))
+            assert secs < 0.5, name  # was ~0.1-0.15 s: each folder resolved through its links
+            assert d.decision == "ask" and "self.environment-into-own-files" in d.rules, (name, d.rules)  # type: ignore[attr-defined]
+    few = "".join(f"export DATA_{i}=/tmp/webapp-data-{i}\n" for i in range(50))
+    assert decide(_write(".envrc", few)).decision == "allow"
+    assert decide(_write(".envrc", few + "export UV_PROJECT_ENVIRONMENT=$HOME/.claude\n")).decision == "ask"
 
 
 # ---------------------------------------------------------------- the process table, read once per decision
