@@ -15,6 +15,8 @@ measured times after the fix, and far below the times before).
   again (one lstat per name), and checked at its full length: a 5 KB line of 900 `cd d;` ran past the 2 s deadline.
 - An agent's settings.json of 200 KB: five rules each converted its JSONC again (160 ms); an env file naming 8,000
   folders: each resolved through its links (150 ms), now at most 1,000 and the file asked.
+- No limit on a tool input but the hook's 8 MB event: 7 MB of Python written took 0.4 s (allowed), a notebook cell 1.3 s,
+  an .envrc the deadline; adapters/common.MAX_INPUT_CHARS (216,000) and MAX_INPUT_VALUES (50,000): past them, asked.
 - `kill N` repeated: each read the whole process table again (/proc: ~8 ms of wall time each; 500 past the deadline).
 - The reviewer's transcript view and the outbound guard's human-turn check parsed every row of up to 20 MB from the
   start (1.5 s, 320 ms); they read the last transcript.MAX_BYTES, parsing only rows that can give an entry kept.
@@ -245,6 +247,28 @@ def test_a_chain_of_cds_decides_in_time() -> None:
         assert d.decision != "allow" or "rm" not in cmd  # type: ignore[attr-defined]
     assert decide("cd d; " * 900 + "rm -rf ~/x").decision == "deny"
     assert decide("cd src; cd lib; rm -rf *").decision == decide("cd src/lib && rm -rf *").decision
+
+
+# ---------------------------------------------------------------- a tool input larger than is read
+
+
+def test_a_tool_input_past_the_input_limit_is_asked_without_reading_it() -> None:
+    from clearance.adapters.common import MAX_INPUT_CHARS, MAX_INPUT_VALUES
+
+    big = _lines("os.remove('a{i}')\n", 7_000_000)
+    for call in (
+        _write("x.py", big),  # was 0.42 s, allowed
+        {"tool_name": "NotebookEdit", "tool_input": {"notebook_path": f"{PROJECT}/nb.ipynb", "new_source": big, "cell_id": "a"}},  # was 1.3 s
+        _write(".envrc", _lines("export A{i}=/tmp/{i}\n", 7_000_000)),  # was past the 2 s deadline: denied
+        {"tool_name": "Glob", "tool_input": {"pattern": _lines("{{a{i},b}}/", 7_000_000)}},  # was 0.5 s
+        {"tool_name": "mcp__db__query", "tool_input": {"rows": list(range(MAX_INPUT_VALUES + 1))}},
+        {"tool_name": "Edit", "tool_input": {"file_path": f"{PROJECT}/x.py", "old_string": "a", "new_string": "b" * (MAX_INPUT_CHARS + 1)}},
+    ):
+        secs, d = _cpu(decide, call)
+        assert secs < 0.2  # the sizes are counted, nothing is read
+        assert d.decision == "ask" and d.rules == ["input.malformed"], d.rules  # type: ignore[attr-defined]
+    assert decide(_write("notes.txt", "word " * 39_000)).decision == "allow"
+    assert decide(_write("data.json", json.dumps(list(range(30_000))))).decision == "allow"
 
 
 # ---------------------------------------------------------------- agent settings and env files

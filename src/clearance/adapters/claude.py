@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..context import build_context
 from ..model import Action, Context, Decision
 from ..toolkind import kind_of
-from .common import MAX_PATCH_FILES, Answer
+from .common import MAX_PATCH_FILES, Answer, input_too_large
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -35,6 +35,9 @@ def parse_event(event: object, env: dict[str, str] | os._Environ[str] | None = N
         tool_input = {}
     if not isinstance(tool_input, dict):
         raise MalformedEvent(f"tool_input of {tool_name} is a JSON {type(tool_input).__name__}, not an object")
+    too_large = input_too_large(tool_input)
+    if too_large:
+        raise MalformedEvent(f"the {tool_name} call: {too_large}")
     kind = kind_of(tool_name)
     if kind == "shell" and not isinstance(tool_input.get("command"), str):
         raise MalformedEvent("the Bash call has no command string")

@@ -74,6 +74,35 @@ def patch_paths(patch: str) -> list[tuple[str, str]]:
     return [(kind, path) for kind, path, _ in patch_files(patch)]
 
 
+# The most a tool call's input may hold (its strings' characters, and its values), issue 16 (adv16b). Nothing bounded a
+# Write's content but the hook's 8 MB event: each rule reading the text capped it its own way, or not at all -- 7 MB of
+# Python code took 0.4 s, a notebook cell 1.3 s, an .envrc past the 2 s deadline (denied). A model writes far less in
+# one call (an agent's reply is at most tens of thousands of tokens); past this the call is unreadable (asked).
+MAX_INPUT_CHARS = 216_000  # rules/tools.MAX_SCRIPT_CHARS (200,000) of content, and room for the rest of the input
+MAX_INPUT_VALUES = 50_000
+
+
+def input_too_large(tool_input: dict[str, Any]) -> str | None:
+    """Why *tool_input* holds more than clearance reads (MAX_INPUT_CHARS, MAX_INPUT_VALUES), or None."""
+    chars = values = 0
+    todo: list[object] = [tool_input]
+    while todo:
+        v = todo.pop()
+        values += 1
+        if isinstance(v, str):
+            chars += len(v)
+        elif isinstance(v, dict):
+            chars += sum(len(k) for k in v if isinstance(k, str))
+            todo.extend(v.values())
+        elif isinstance(v, list):
+            todo.extend(v)
+        if chars > MAX_INPUT_CHARS:
+            return f"its input holds more than {MAX_INPUT_CHARS} characters, more than clearance reads"
+        if values > MAX_INPUT_VALUES or len(todo) > MAX_INPUT_VALUES:
+            return f"its input holds more than {MAX_INPUT_VALUES} values, more than clearance reads"
+    return None
+
+
 # More files than this in one apply_patch envelope are not judged one by one (issue 16, adv16b: 6,600 added scripts took
 # 480 ms, each file a write with its own path checks): the call is unreadable (input.malformed, asked), never cut short.
 MAX_PATCH_FILES = 500
