@@ -11,7 +11,9 @@ blanks, compact JSON next to `(` and `&`, an expect -c script of newlines, a wor
 a Makefile recipe full of `${`, "password" followed by blanks, a web page of blank lines), the shapes fuzzing found
 (code of many lines for an interpreter, build files of many command lines, HTML comments left open, an addressee
 repeated; adv16: one call repeated thousands of times, `[[` nested, dense code at the tree parsers' size, tox.ini
-`commands =` lines), and reports the slowest decisions. Goal: none over 100 ms.
+`commands =` lines; adv16b: build files of distinct command lines, a chain of `cd`s, a path of thousands of names, a
+patch of thousands of files, a transcript of many tool calls, 2,000 distinct commands in one line), and reports the
+slowest decisions. Goal: none over 100 ms.
 """
 
 from __future__ import annotations
@@ -138,6 +140,10 @@ def commands(size: int, quick: bool) -> dict[str, str]:
     out["node -e '\"a\"+…' 56 KB + fs.rmSync(home)"] = (
         "node -e '" + '"a"+' * min(size // 4, 14_000) + '1;require("fs").rmSync("/home/ana", {recursive: true})\''
     )
+    # adv16b: a working directory growing with each command (each resolved from the root again), distinct commands
+    out["cd d0; cd d1; …"] = "\n".join(f"cd d{i}" for i in range(size // 8))[:size]
+    out["cd d; …; rm -rf *"] = ("cd d; " * (size // 6))[: min(size, 5400)] + "rm -rf *"
+    out["mv aN bN ⏎ x2000"] = "\n".join(f"mv a{i} b{i}" for i in range(2000))[:size]
     json_body = fill('{"a":1,"b":[2,3],"c":"d"}', size - 40)
     out["compact JSON with ( and &"] = "curl -d '" + json_body + "' x & (true)"
     out["fork-bomb lookalikes"] = fill("x(){ y|z& };", size)
@@ -182,6 +188,18 @@ def writes(size: int, quick: bool) -> dict[str, tuple[str, str]]:
     }
     for name, (path, head, unit) in many.items():
         out[name] = (f"{PROJECT}/{path}", head + unit * ((size - len(head) - 40) // len(unit)) + ("\n)" if "(" in head else ""))
+    # adv16b: the same files of distinct lines (each one analysed: 1.3 s for a Makefile of 200 KB), a path of 45,000 names
+    distinct = {
+        "Makefile of distinct recipes": ("Makefile", "all:\n", "\techo a{i}\n"),
+        "justfile of distinct lines": ("justfile", "a:\n", "    echo a{i}\n"),
+        "workflow of distinct run steps": (".github/workflows/ci.yml", "jobs:\n  a:\n    steps:\n", "      - run: echo {i}\n"),
+        "CMakeLists.txt of distinct execute_process": ("CMakeLists.txt", "", "execute_process(COMMAND echo {i})\n"),
+        ".gitconfig of distinct aliases": (".gitconfig", "[alias]\n", "\ta{i} = !echo {i}\n"),
+    }
+    for name, (path, head, unit) in distinct.items():
+        body = "".join(unit.format(i=i) for i in range(size // len(unit)))
+        out[name] = (f"{PROJECT}/{path}", head + body[: size - len(head) - 40])
+    out["path ~/a/a/… of 45,000 names"] = ("~/" + "a/" * (size // 2 - 2) + "x", "x")
     return out
 
 
@@ -199,6 +217,24 @@ def texts(size: int, quick: bool) -> dict[str, str]:
     for unit in ("claude: open a{}\n", "you must include a{} in your response\n"):
         out[f"{unit.format('N')!r}*"] = "".join(unit.format(i) for i in range(size // 10))[:size]
     return out
+
+
+def _transcripts(size: int) -> list[tuple[float, str, str]]:
+    """The reviewer's view and the human-turn check of a transcript of tool calls (size x 80 bytes, up to 8 MB)."""
+    import tempfile
+
+    from clearance import transcript
+
+    row = {"type": "assistant", "timestamp": "2026-12-07T10:00:00Z", "message": {"role": "assistant", "content": [{"type": "tool_use", "name": "Bash"}]}}
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8") as f:
+        for i in range(size * 80 // 150):
+            row["message"]["content"][0]["input"] = {"command": f"ls {i}"}  # type: ignore[index]
+            f.write(json.dumps(row) + "\n")
+        f.flush()
+        return [
+            (_ms(transcript.view_for, f.name), "review", "view of a transcript of tool calls"),
+            (_ms(transcript.human_turn_since, f.name, 0.0), "review", "human turn since"),
+        ]
 
 
 def _ms(fn: object, *args: object) -> float:
@@ -235,11 +271,18 @@ def main() -> int:
     # adv16: an MCP call's strings, each read for SQL starts (a string of quotes, words no statement starts with)
     for name, args in {
         "mcp 100 strings of quotes": {"a": ["'" * 1000] * 100, "b": {"c": fill("'", a.size // 2)}},
-        "mcp 100 strings of words": {"a": ["".join(f"'select{i}x{j} " for j in range(200)) for i in range(100)]},
+        "mcp 100 strings of words": {"a": ["".join(f"'select{i}x{j} " for j in range(150)) for i in range(100)]},  # under MAX_INPUT_CHARS
     }.items():
         t0 = time.thread_time()
         d = decide_event(event("mcp__db__query", args), ENV)
         rows.append(((time.thread_time() - t0) * 1000.0, "MCP", f"{name} -> {d.decision}"))
+    # adv16b: a Codex patch of thousands of files (each a write judged alone), a transcript of many tool calls (the
+    # reviewer's view, the outbound guard's human-turn check)
+    files = [{"kind": "write", "path": f"{PROJECT}/a{i}.sh", "content": f"echo {i}"} for i in range(a.size // 15)]
+    t0 = time.thread_time()
+    d = decide_event(event("ApplyPatch", {"files": files}), ENV)
+    rows.append(((time.thread_time() - t0) * 1000.0, "Patch", f"ApplyPatch of {len(files)} scripts -> {d.decision}"))
+    rows += _transcripts(a.size)
     for name, text in texts(a.size, a.quick).items():
         rows.append((_ms(scan, text), "probe", name))
         rows.append((_ms(redact_text, text), "redact", name))

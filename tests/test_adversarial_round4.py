@@ -383,8 +383,12 @@ class TestTestModulesUnderPytest:
         assert decide(_files("pytest", {PROJECT + "/tests/test_x.py": self.ORDINARY})).decision == "allow"
 
     def test_a_module_too_large_to_read_is_not_asked_about(self) -> None:
-        big = "def test_a():\n    assert 1\n" * 10_000
+        # Over rules/tools.MAX_SCRIPT_CHARS (200,000), under the input limit (adapters/common.MAX_INPUT_CHARS, issue 16
+        # adv16b): past that limit no call is read, and it is asked whatever it writes.
+        big = "def test_a():\n    assert 1\n" * 7_200
         assert decide({"tool_name": "Write", "tool_input": {"file_path": f"{PROJECT}/tests/test_big.py", "content": big}}).decision == "allow"
+        huge = "def test_a():\n    assert 1\n" * 10_000
+        assert decide({"tool_name": "Write", "tool_input": {"file_path": f"{PROJECT}/tests/test_big.py", "content": huge}}).rules == ["input.malformed"]
 
 
 def _notebook(*cells: tuple[str, str]) -> str:

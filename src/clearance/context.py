@@ -61,7 +61,7 @@ def impossible_path(path: str) -> bool:
     Keeps every file-system call at the edge bounded: an 80 KB "path" (a sed program read as
     a file name, say) would otherwise cost one lstat per slash in realpath.
     """
-    return "\x00" in path or len(path) > PATH_MAX or any(len(part) > NAME_MAX for part in path.split("/"))
+    return "\x00" in path or len(path) > PATH_MAX or (len(path) > NAME_MAX and max(map(len, path.split("/"))) > NAME_MAX)
 
 
 def read_project_file(root: str, path: str, extra_roots: tuple[str, ...] = (), home: str = "") -> str | None:
@@ -143,7 +143,7 @@ class ProjectFiles:
         if impossible_path(path):
             return None
         try:
-            real = pathstr.realpath(path)
+            real = _realpath(path)  # memoised for the decision, from the folder's answer (a `cd` chain lists each folder)
             if not _within(real, self._real_root(self.root)):
                 return None
             with posix.scandir(real) as it:
@@ -234,7 +234,7 @@ def build_context(
         owns=_owns(home, env, session_id),
         list_dir=files.listing if files is not None else None,
         git_changes=_git_probe(),
-        processes=_processes,
+        processes=_processes_once(),
         dir_state=_dir_state(root, home, env, session_id) if root not in ("/", home) else None,
         # Only the process's own environment is the agent's: the daemon is sent a copy with secrets left out
         # (daemon_path.forwarded_env), and a dict passed in (tests, a service) is not what the commands see.
@@ -302,6 +302,19 @@ def _processes() -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
     return clearance_processes()
 
 
+def _processes_once() -> Callable[[], tuple[tuple[int, int, str, tuple[str, ...]], ...]]:
+    """_processes, read once per decision: each `kill N` of a line read the whole process table again (~150 files,
+    ~8 ms of wall time each: 500 `kill N` ran past the engine's deadline and were denied; issue 16, adv16b)."""
+    got: list[tuple[tuple[int, int, str, tuple[str, ...]], ...]] = []
+
+    def processes() -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+        if not got:
+            got.append(_processes())
+        return got[0]
+
+    return processes
+
+
 def _git_probe() -> Callable[[str, str, str], tuple[str, ...] | None]:
     """What a git command would rewrite (gitprobe.py, imported only when a git verb that rewrites the tree is judged);
     one state per decision: its answers and its time budget."""
@@ -364,7 +377,12 @@ def _realpath(path: str) -> str:
         if impossible_path(path):
             return path
         try:
-            got = pathstr.realpath(path)
+            # From its folder's answer where this decision has one: `cd d0; cd d1; …` 2,000 times resolved each longer
+            # working directory from the root again (issue 16, adv16b: quadratic, 1.4 s).
+            cut = path.rfind("/")
+            name = path[cut + 1 :]
+            above = _REAL.get(path[:cut]) if cut > 0 and name not in ("", ".", "..") else None
+            got = pathstr.realpath(path) if above is None else pathstr.abspath(pathstr._joinrealpath(above, name, {})[0])
         except (OSError, ValueError):
             got = path
         if len(_REAL) < 4096:

@@ -17,12 +17,27 @@ if TYPE_CHECKING:
 _WS = " \t\n\r"
 
 
+# The last text converted and its conversion (a str: nothing can change it): the rules that read one Write's settings
+# file each converted it again, five times for an agent's settings.json (issue 16, adv16b: ~160 ms for 200 KB).
+_LAST_PLAIN: tuple[str | None, str] = (None, "")
+_LAST_NO_COMMAS: tuple[str | None, str] = (None, "")
+
+
 def jsonc_to_json(text: str) -> str:
     """JSON with `//` and `/* */` comments (deno.jsonc, tsconfig, VS Code's settings): the comments removed, strings
     kept whole, with the lexical sets of the readers of these files (jsonc-parser, TypeScript's scanner) where they are
     wider than JSON's (adversarial round 12c): a line break is also CR, U+2028 and U+2029 (it ends a `//` comment, and a
     string left open), and whitespace outside strings is also VT, FF, NBSP, the Unicode spaces and the byte-order mark
     (written out as JSON's own space or line feed). Valid JSON without those characters comes out unchanged."""
+    global _LAST_PLAIN
+    if _LAST_PLAIN[0] == text:
+        return _LAST_PLAIN[1]
+    got = _jsonc_to_json(text)
+    _LAST_PLAIN = (text, got)
+    return got
+
+
+def _jsonc_to_json(text: str) -> str:
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -87,6 +102,15 @@ def _drop_trailing_commas(text: str) -> str:
     """`,` before `}` or `]` (outside strings) left out."""
     if "," not in text:
         return text
+    global _LAST_NO_COMMAS
+    if _LAST_NO_COMMAS[0] == text:
+        return _LAST_NO_COMMAS[1]
+    got = _without_trailing_commas(text)
+    _LAST_NO_COMMAS = (text, got)
+    return got
+
+
+def _without_trailing_commas(text: str) -> str:
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:

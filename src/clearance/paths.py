@@ -532,6 +532,9 @@ def protected_reason(path: str, ctx: Context, follow: bool = True) -> str | None
     return why
 
 
+_PART_REASONS = frozenset(AGENT_CONFIG).union((".git", ".github", "site-packages", "dist-packages"))
+
+
 def _protected_reason(path: str, ctx: Context) -> str | None:
     path, home, _, ci = _folded(path, ctx)
     if is_within(path, home):
@@ -554,7 +557,9 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
             if alias_why is not None:
                 return alias_why + " (" + display(real, ctx) + " is ~/" + folder + ")"
     parts = path.split("/")
-    for i, part in enumerate(parts):
+    # Only these names start a reason below: a path of 800 other names is not walked name by name (issue 16, adv16b:
+    # each command of a `cd` chain is checked in its ever longer working directory).
+    for i, part in enumerate(parts) if not _PART_REASONS.isdisjoint(parts) else ():
         if part in AGENT_CONFIG:
             agent_why = agent_config_reason(part, parts[i + 1 :])
             if agent_why is not None:

@@ -164,11 +164,13 @@ def _joinrealpath(path: str, rest: str, seen: dict[str, str | None]) -> tuple[st
     if rest.startswith("/"):
         rest = rest[1:]
         path = "/"
+    missing = False  # the path so far cannot be looked at (absent, not a folder, not searchable): nor what is below it
     while rest:
         name, _, rest = rest.partition("/")
         if not name or name == ".":
             continue
         if name == "..":
+            missing = False
             if path:
                 path, name = split(path)
                 if name == "..":
@@ -177,10 +179,14 @@ def _joinrealpath(path: str, rest: str, seen: dict[str, str | None]) -> tuple[st
                 path = ".."
             continue
         newpath = join(path, name)
+        if missing:
+            path = newpath  # (one lstat per name below an absent folder made a deep path quadratic: issue 16, adv16b)
+            continue
         try:
             is_link = lstat(newpath).st_mode & _S_IFMT == _S_IFLNK
         except OSError:
             is_link = False
+            missing = True
         if not is_link:
             path = newpath
             continue

@@ -69,6 +69,7 @@ COMMAND_LOWERABLE = frozenset(
 # the session ran (the machine: "" here, else the ssh host as written; the program's name). (``s`` is the record's
 # first line: when the session started, mark_start.)
 OBJECT_KINDS = frozenset("brcvkqp")
+_PATH_MAX = 4096  # context.PATH_MAX (not imported: the decision path reads provenance without context's imports)
 MAX_ENTRIES = 5000  # a session's record is read whole on every call: bounded
 # Branches that are everybody's: never the session's own, whatever it ran (git.py's _SHARED_BRANCHES and prefixes).
 _SHARED = frozenset({"main", "master", "develop", "development", "dev", "trunk", "stable", "production", "prod", "staging", "head", "gh-pages"})
@@ -87,7 +88,7 @@ class Provenance:
     *discardable* answers at the I/O edge whether a file's changes are all the session's own (``e`` keys); None:
     never (the eval replay, which has no disk)."""
 
-    __slots__ = ("files", "dirs", "objects", "edits", "repo", "discardable", "real", "absent", "foreign")
+    __slots__ = ("files", "dirs", "objects", "edits", "repo", "discardable", "real", "absent", "foreign", "_foreign_set", "_foreign_sorted")
 
     def __init__(
         self,
@@ -116,6 +117,10 @@ class Provenance:
         # Where a move of the session put what existed before it (``x`` lines): data that is not the session's own,
         # though it now lies in (or under the name of) something the session made.
         self.foreign = tuple(foreign)
+        # The same as a set and sorted: a record of 40,000 moves was read entry by entry for each path asked about
+        # (issue 16, adv16b); an ancestor is looked up, a descendant found by bisection.
+        self._foreign_set = frozenset(self.foreign)
+        self._foreign_sorted = sorted(self._foreign_set)
 
     def owns(self, key: str) -> bool:
         """Whether *key* is the session's own: an absolute path, or an object key ``KIND<TAB>…`` (OBJECT_KINDS; for
@@ -126,15 +131,19 @@ class Provenance:
             p = key[2:]
             return self.absent is not None and "\x00" not in p and self.absent(p)
         if key.startswith("m\t/"):
-            return bool(self.foreign) and _holds_foreign(key[2:], self.foreign)
+            return bool(self.foreign) and self._holds_foreign(key[2:])
         if not key.startswith("/"):
             return self._owns_object(key)
         path = key
         if "\x00" in path or any(c in path for c in "*?["):
             return False  # a computed or glob path is not a known object
+        if len(path) > _PATH_MAX:
+            # Longer than the kernel accepts: nothing can have been made there. Walked up one slice per slash, the
+            # 90 KB path `~/a/a/…` of a Write took 0.6 s per question (issue 16, adv16b: quadratic).
+            return False
         top = path if path in self.files or path in self.dirs else ""
         parent = path
-        while True:
+        while self.dirs:
             cut = parent.rfind("/")
             if cut <= 0:
                 break
@@ -143,10 +152,27 @@ class Provenance:
                 top = parent
         if not top:
             return False
-        if self.foreign and _holds_foreign(path, self.foreign):
+        if self.foreign and self._holds_foreign(path):
             # `mkdir t && mv src t/` then `rm -rf t`: the directory is the session's, what was moved into it is not.
             return False
         return self.real is None or self._leads_where_it_says(path, top)
+
+    def _holds_foreign(self, path: str) -> bool:
+        """Whether *path* is, lies in, or holds a place a move put data that existed before (a ``x`` entry): any entry
+        F with paths.is_within(path, F) or paths.is_within(F, path)."""
+        got = self._foreign_set
+        if "/" in got or path in got or (path == "/" and got):
+            return True
+        cut = path.find("/", 1)
+        while cut > 0:
+            if path[:cut] in got:
+                return True  # an entry above it
+            cut = path.find("/", cut + 1)
+        from bisect import bisect_left
+
+        below = path + "/"
+        at = bisect_left(self._foreign_sorted, below)
+        return at < len(self._foreign_sorted) and self._foreign_sorted[at].startswith(below)  # an entry under it
 
     def _leads_where_it_says(self, path: str, top: str) -> bool:
         """No symlink at or below the session's own top-most directory (or file) on the way to *path*: a link the
@@ -174,13 +200,6 @@ class Provenance:
             top = self.repo(where) if self.repo is not None else where
             return top is not None and f"{kind}\t{top}\t{name}" in self.objects
         return kind in OBJECT_KINDS and key in self.objects
-
-
-def _holds_foreign(path: str, foreign: tuple[str, ...]) -> bool:
-    """Whether *path* is, lies in, or holds a place a move put data that existed before (a ``x`` entry)."""
-    from .paths import is_within
-
-    return any(is_within(path, f) or is_within(f, path) for f in foreign)
 
 
 def parse(

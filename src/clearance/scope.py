@@ -41,6 +41,7 @@ class Scope:
         "pushes",
         "scripts_read",
         "own_ports",
+        "written_commands",
     )
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
@@ -71,6 +72,8 @@ class Scope:
         # (port, what answers there) of clearance's own services on loopback: the reviewer model, the audit store, the
         # team service (listens.own_endpoints, filled by engine.evaluate from the policy); a listener there is forged.
         self.own_ports: tuple[tuple[int, str], ...] = ()
+        # Commands of the shell code this decision's written files hold, analysed so far (rules/tools.MAX_SCRIPT_COMMANDS).
+        self.written_commands = 0
 
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""

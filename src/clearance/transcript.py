@@ -185,78 +185,153 @@ def _user_texts(row: dict[str, object], msg: dict[str, object]) -> list[str]:
     return [str(b.get("text", "")) for b in blocks if b.get("type") == "text"]
 
 
-# Of a transcript larger than read_view's bound, the part read from its start: the session's first messages (the task).
+# How much of a transcript is read: its last MAX_BYTES (issue 16, adv16b). The whole file up to 20 MB was read from
+# its start and every line parsed: 1.5 s for a view of 20 MB of tool calls, and past 20 MB the newest turns -- the
+# user's latest words -- went unseen. Now the end is read, and a line is parsed only where it can give the view an
+# entry it keeps (below).
+MAX_BYTES = 8_000_000
+# Rows that are never a human turn, told without parsing them: a tool's output or follow-up (_TOOL_KEYS, a tool_result
+# block) and the harness's meta records. Inside a JSON string these words are escaped (\"...\"), so only a key or a
+# value of the row itself holds them; a human row with such a value somewhere is dropped, as every doubt drops text.
+_NOT_HUMAN = re.compile(rb'"(?:toolUseResult|tool_use_result|sourceToolUseID|sourceToolAssistantUUID|tool_result)"|"isMeta": ?true')
+
+
+def _tail(path: str, max_bytes: int) -> bytes | None:
+    """The file's last *max_bytes* bytes from a line's start (its first partial line dropped), or None."""
+    try:
+        with open(path, "rb") as f:
+            end = f.seek(0, 2)
+            start = max(0, end - max_bytes)
+            f.seek(start)
+            data = f.read(max_bytes)
+    except OSError:
+        return None
+    if start:
+        cut = data.find(b"\n")
+        data = data[cut + 1 :] if cut >= 0 else b""
+    return data
+
+
+# Of a transcript longer than the part read from its end, the part read from its start for the session's first human
+# words (the task): adversarial round 15b found a view of the end alone, or of the start alone, judged without them.
 HEAD_BYTES = 2_000_000
 
 
-def _read_bounded(path: str, max_bytes: int) -> tuple[list[str], int] | None:
-    """The transcript's lines, at most *max_bytes* read: all of it, or -- past the bound -- its first HEAD_BYTES and its
-    last bytes (the latest turns), each cut to whole lines; and the index of the first tail line (-1: read whole).
-    Reading only the start left the user's later words ("not to production") out of the reviewer's view once the
-    agent's own long tool calls had grown the transcript past the bound (adversarial round 15b)."""
+def _task(path: str, max_bytes: int) -> list[Entry]:
+    """The first human row's words when the file is longer than *max_bytes* (so the tail read missed its start): read
+    from the first min(HEAD_BYTES, max_bytes // 4) bytes, whole lines only; [] when the file is shorter or has none."""
     try:
         with open(path, "rb") as f:
-            f.seek(0, 2)
-            size = f.tell()
+            if f.seek(0, 2) <= max_bytes:
+                return []
             f.seek(0)
-            if size <= max_bytes:
-                return f.read(max_bytes).decode("utf-8", "replace").split("\n"), -1
-            head_n = min(HEAD_BYTES, max_bytes // 4)
-            head = f.read(head_n)
-            f.seek(size - (max_bytes - head_n))
-            tail = f.read(max_bytes - head_n)
+            head = f.read(min(HEAD_BYTES, max_bytes // 4))
     except OSError:
+        return []
+    for line in head.split(b"\n")[:-1]:  # a line cut by the bound is dropped whole
+        if b'"queued_command"' in line or _may_be_human(line):
+            row = _row(line)
+            first = [e for e in _row_entries(row) if e.kind == "user"] if row is not None else []
+            if first:
+                return first
+    return []
+
+
+def _may_be_human(line: bytes) -> bool:
+    return b'"user"' in line and _NOT_HUMAN.search(line) is None
+
+
+def _row(line: bytes) -> dict[str, object] | None:
+    try:
+        row = json.loads(line.decode("utf-8", "replace"))
+    except ValueError:
         return None
-    # A line cut by either bound is dropped whole: a line's end alone is never read as a record.
-    head_lines = head.decode("utf-8", "replace").split("\n")[:-1]
-    tail_lines = tail.decode("utf-8", "replace").split("\n")[1:]
-    return head_lines + tail_lines, len(head_lines)
+    return row if isinstance(row, dict) else None
 
 
-def read_view(path: str, max_bytes: int = 20_000_000) -> list[Entry]:
+def _row_entries(row: dict[str, object]) -> list[Entry]:
+    """The entries of one transcript row (the human's words, the agent's tool calls), in order."""
     entries: list[Entry] = []
-    got = _read_bounded(path, max_bytes)
-    if got is None:
+    att = row.get("attachment")
+    if row.get("type") == "attachment" and isinstance(att, dict):
+        # A prompt the human typed while the agent was working (queued, then delivered).
+        if att.get("type") == "queued_command" and att.get("commandMode") == "prompt" and _human_record(row) and isinstance(att.get("prompt"), str):
+            t = human_text(str(att["prompt"]))
+            if t:
+                entries.append(Entry("user", t))
         return entries
-    lines, cut = got
-    for n, line in enumerate(lines):
-        if n == cut and entries:
-            entries.append(Entry("note", "[earlier messages omitted]"))
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError:
-            continue
-        if not isinstance(row, dict):
-            continue
-        att = row.get("attachment")
-        if row.get("type") == "attachment" and isinstance(att, dict):
-            # A prompt the human typed while the agent was working (queued, then delivered).
-            if att.get("type") == "queued_command" and att.get("commandMode") == "prompt" and _human_record(row) and isinstance(att.get("prompt"), str):
-                t = human_text(str(att["prompt"]))
-                if t:
-                    entries.append(Entry("user", t))
-            continue
-        msg = row.get("message")
-        if not isinstance(msg, dict):
-            continue
-        role = row.get("type") or msg.get("role")
-        if role == "user":
-            if not _human_record(row):
-                continue
-            for raw in _user_texts(row, msg):
-                t = human_text(raw)
-                if t:
-                    entries.append(Entry("user", t))
-        elif role == "assistant" and not row.get("isMeta"):
-            content = msg.get("content")
-            if not isinstance(content, list):
-                continue
-            for b in content:
-                if isinstance(b, dict) and b.get("type") == "tool_use":
-                    entries.append(Entry("tool_call", f"{quote(str(b.get('name', '?')))} {safe_json(b.get('input', {}), 2000)}"))
+    msg = row.get("message")
+    if not isinstance(msg, dict):
+        return entries
+    role = row.get("type") or msg.get("role")
+    if role == "user":
+        if not _human_record(row):
+            return entries
+        for raw in _user_texts(row, msg):
+            t = human_text(raw)
+            if t:
+                entries.append(Entry("user", t))
+    elif role == "assistant" and not row.get("isMeta"):
+        content = msg.get("content")
+        if not isinstance(content, list):
+            return entries
+        for b in content:
+            if isinstance(b, dict) and b.get("type") == "tool_use":
+                entries.append(Entry("tool_call", f"{quote(str(b.get('name', '?')))} {safe_json(b.get('input', {}), 2000)}"))
     return entries
+
+
+def read_view(path: str, max_bytes: int = MAX_BYTES, budget_tokens: int = 6000) -> list[Entry]:
+    """The entries of the transcript's last *max_bytes*, for trim() with a budget up to *budget_tokens*.
+
+    Read from the end, parsing only rows that may give an entry. trim() keeps the first user message, then the latest
+    user messages, then the latest of everything, each newest first until one does not fit; what it chooses or passes
+    over costs at least what is counted here (a user message at most what trim() counts for a first one cut short).
+    So once the entries after a row cost more than the budget, its tool calls are never chosen: one "skipped_tool"
+    entry stands for them (trim's second round stops there, the gap is marked). Once the user messages after it cost
+    more too, nothing before is chosen but the first user message: a "skipped" entry stands for the rest, and the first
+    human row is looked for from the start -- of the file, when the tail did not reach it (_task)."""
+    data = _tail(path, max_bytes) if path else None
+    if not data:
+        return []
+    lines = data.split(b"\n")
+    newest_first: list[list[Entry]] = []
+    spent = users = 0
+    cap = budget_tokens // 2 + 1  # what trim() counts for the first user message at most
+    stop = -1
+    for at in range(len(lines) - 1, -1, -1):
+        line = lines[at]
+        tool = b'"tool_use"' in line
+        if not (tool or b'"queued_command"' in line or _may_be_human(line)):
+            continue
+        if spent > budget_tokens and users > budget_tokens:
+            stop = at
+            break
+        if tool and spent > budget_tokens:
+            if not newest_first or newest_first[-1][0].kind != "skipped_tool":
+                newest_first.append([Entry("skipped_tool", "")])
+            continue
+        row = _row(line)
+        got = _row_entries(row) if row is not None else []
+        if got:
+            newest_first.append(got)
+            for e in got:
+                cost = min(_tokens(e.text), cap) if e.kind == "user" else _tokens(e.text)
+                spent += cost
+                users += cost if e.kind == "user" else 0
+    out = [e for got in reversed(newest_first) for e in got]
+    task = _task(path, max_bytes)
+    if task:  # the tail did not reach the file's start: the session's task from its start, the gap marked
+        return [*task, Entry("skipped", ""), *out]
+    if stop < 0:
+        return out
+    for line in lines[: stop + 1]:
+        if b'"queued_command"' in line or _may_be_human(line):
+            row = _row(line)
+            first = [e for e in _row_entries(row) if e.kind == "user"] if row is not None else []
+            if first:
+                return [*first, Entry("skipped", ""), *out]
+    return [Entry("skipped", ""), *out]
 
 
 def trim(entries: list[Entry], budget_tokens: int = 6000) -> list[Entry]:
@@ -279,7 +354,11 @@ def trim(entries: list[Entry], budget_tokens: int = 6000) -> list[Entry]:
     chosen: set[int] = set()
     for kind in ("user", None):
         for i in range(len(entries) - 1, -1, -1):
-            if i == first_user or i in chosen or (kind is not None and entries[i].kind != kind):
+            if i == first_user or i in chosen:
+                continue
+            if entries[i].kind == "skipped" or (kind is None and entries[i].kind == "skipped_tool"):
+                break  # rows read_view did not parse: none of them fits (it read until the budget was spent)
+            if kind is not None and entries[i].kind != kind:
                 continue
             cost = _tokens(entries[i].text)
             if used + cost > budget_tokens:
@@ -321,21 +400,25 @@ def user_messages(entries: list[Entry]) -> list[str]:
 __all__ = ["Entry", "human_text", "human_turn_since", "quote", "read_view", "render", "safe_json", "trim", "user_messages"]
 
 
-def human_turn_since(path: str, since: float, max_bytes: int = 20_000_000) -> bool:
+def human_turn_since(path: str, since: float, max_bytes: int = MAX_BYTES) -> bool:
     """Whether the session's transcript holds a human turn (as read_view reads them) stamped after *since* (epoch
-    seconds). False when the transcript is absent, unreadable or not in Claude Code's format: no sign the user spoke."""
+    seconds). False when the transcript is absent, unreadable or not in Claude Code's format: no sign the user spoke.
+    Its last *max_bytes* are read, from the end; only the rows that may be human turns are parsed (issue 16, adv16b:
+    every row after *since* was, 320 ms for 20 MB of tool calls)."""
     if not path:
         return False
     from datetime import datetime
 
-    got = _read_bounded(path, max_bytes)
-    if got is None:
+    data = _tail(path, max_bytes)
+    if not data:
         return False
-    for line in reversed(got[0]):
-        if '"timestamp"' not in line:
+    for line in reversed(data.split(b"\n")):
+        if b'"timestamp"' not in line or not _may_be_human(line):
+            continue
+        row = _row(line)
+        if row is None:
             continue
         try:
-            row = json.loads(line)
             when = datetime.fromisoformat(str(row.get("timestamp"))).timestamp()
         except (ValueError, AttributeError, TypeError):
             continue
@@ -350,5 +433,5 @@ def human_turn_since(path: str, since: float, max_bytes: int = 20_000_000) -> bo
 
 
 def view_for(path: str, budget_tokens: int = 6000) -> tuple[str, list[Entry]]:
-    entries = trim(read_view(path), budget_tokens) if path else []
+    entries = trim(read_view(path, budget_tokens=budget_tokens), budget_tokens) if path else []
     return render(entries), entries

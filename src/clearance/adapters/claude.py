@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..context import build_context
 from ..model import Action, Context, Decision
 from ..toolkind import kind_of
-from .common import Answer
+from .common import MAX_PATCH_FILES, Answer, input_too_large
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -35,12 +35,19 @@ def parse_event(event: object, env: dict[str, str] | os._Environ[str] | None = N
         tool_input = {}
     if not isinstance(tool_input, dict):
         raise MalformedEvent(f"tool_input of {tool_name} is a JSON {type(tool_input).__name__}, not an object")
+    too_large = input_too_large(tool_input)
+    if too_large:
+        raise MalformedEvent(f"the {tool_name} call: {too_large}")
     kind = kind_of(tool_name)
     if kind == "shell" and not isinstance(tool_input.get("command"), str):
         raise MalformedEvent("the Bash call has no command string")
     if tool_name == "ApplyPatch":
-        if not tool_input.get("files"):
+        files = tool_input.get("files")
+        if not files:
             raise MalformedEvent("the patch names no file")
+        if isinstance(files, list) and len(files) > MAX_PATCH_FILES:
+            # Each file is a write judged alone (issue 16, adv16b): thousands are not cut short, they are asked.
+            raise MalformedEvent(f"the patch names {len(files)} files, more than clearance judges one by one ({MAX_PATCH_FILES})")
     elif kind in ("write", "edit", "read") and not any(isinstance(tool_input.get(k), str) for k in ("file_path", "notebook_path")):
         raise MalformedEvent(f"the {tool_name} call has no file_path")
     if kind in ("write", "edit", "read") and len({v for k in ("file_path", "notebook_path", "path") if isinstance(v := tool_input.get(k), str) and v}) > 1:

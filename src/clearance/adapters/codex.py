@@ -8,7 +8,7 @@ with exit code 2 and a reason that tells the agent to ask the user.
 
 from __future__ import annotations
 
-from .common import END_TURN, Answer, Conflict, command_string, first_str, join_cwd, patch_files, unreadable
+from .common import END_TURN, Answer, Conflict, PatchTooLarge, command_string, first_str, join_cwd, patch_files, unreadable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -106,8 +106,12 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
         patch = ti.get("command") or ti.get("input") or ti.get("patch") or ""
         if isinstance(patch, list):
             patch = "\n".join(str(p) for p in patch)
+        try:
+            files = patch_files(str(patch))
+        except PatchTooLarge as e:
+            return unreadable(out, tool, str(e))
         out["tool_name"] = "ApplyPatch"
-        out["tool_input"] = {"files": [{"kind": k, "path": p, "content": c} if c else {"kind": k, "path": p} for k, p, c in patch_files(str(patch))]}
+        out["tool_input"] = {"files": [{"kind": k, "path": p, "content": c} if c else {"kind": k, "path": p} for k, p, c in files]}
     return out
 
 

@@ -74,27 +74,87 @@ def patch_paths(patch: str) -> list[tuple[str, str]]:
     return [(kind, path) for kind, path, _ in patch_files(patch)]
 
 
+# The most a tool call's input may hold (its strings' characters, and its values), issue 16 (adv16b). Nothing bounded a
+# Write's content but the hook's 8 MB event: each rule reading the text capped it its own way, or not at all -- 7 MB of
+# Python code took 0.4 s, a notebook cell 1.3 s, an .envrc past the 2 s deadline (denied). A model writes far less in
+# one call (an agent's reply is at most tens of thousands of tokens); past this the call is unreadable (asked).
+MAX_INPUT_CHARS = 216_000  # rules/tools.MAX_SCRIPT_CHARS (200,000) of content, and room for the rest of the input
+MAX_INPUT_VALUES = 50_000
+
+
+def input_too_large(tool_input: dict[str, Any]) -> str | None:
+    """Why *tool_input* holds more than clearance reads (MAX_INPUT_CHARS, MAX_INPUT_VALUES), or None."""
+    chars = values = 0
+    todo: list[object] = [tool_input]
+    while todo:
+        v = todo.pop()
+        values += 1
+        if isinstance(v, str):
+            chars += len(v)
+        elif isinstance(v, dict):
+            chars += sum(len(k) for k in v if isinstance(k, str))
+            todo.extend(v.values())
+        elif isinstance(v, list):
+            todo.extend(v)
+        if chars > MAX_INPUT_CHARS:
+            return f"its input holds more than {MAX_INPUT_CHARS} characters, more than clearance reads"
+        if values > MAX_INPUT_VALUES or len(todo) > MAX_INPUT_VALUES:
+            return f"its input holds more than {MAX_INPUT_VALUES} values, more than clearance reads"
+    return None
+
+
+# More files than this in one apply_patch envelope are not judged one by one (issue 16, adv16b: 6,600 added scripts took
+# 480 ms, each file a write with its own path checks): the call is unreadable (input.malformed, asked), never cut short.
+MAX_PATCH_FILES = 500
+# An indented header makes the lines after it count for the files before it as well (below); past this many lines
+# counted in all (a multiple of the lines added), the headers nest like no patch does: unreadable too. 5,000 indented
+# headers before 5,000 added lines made 25 million copies (quadratic in the patch's length).
+_SHARED_LINES = 4
+
+
+class PatchTooLarge(ValueError):
+    """An envelope with more files, or files sharing more lines, than clearance judges."""
+
+
 def patch_files(patch: str) -> list[tuple[str, str, str]]:
     """(kind, path, added text) for each file of an apply_patch envelope.
 
     A header is read wherever a line reads as one once its leading blanks are stripped (a looser parser may take it
     for one), but only an unindented header ends the file before it: to Codex's parser an indented one is a context
     line of that file, so the lines added after it count for the file before it as well (round 9c: ` *** Add File:
-    notes.md` inside a script's hunk passed the script's new lines off as the text of notes.md)."""
-    out: list[tuple[str, str, list[str]]] = []
+    notes.md` inside a script's hunk passed the script's new lines off as the text of notes.md).  Each file's lines are
+    one run of the added lines: from its header to the next unindented header.  PatchTooLarge past MAX_PATCH_FILES
+    files or _SHARED_LINES times the added lines counted."""
+    files: list[tuple[str, str]] = []
+    spans: list[list[int]] = []  # [first, end) of each file's run in *added*
+    added: list[str] = []
     owners: list[int] = []
     for line in patch.splitlines():
-        s = line.strip()
-        for marker, kind in (("*** Add File: ", "write"), ("*** Update File: ", "write"), ("*** Delete File: ", "delete"), ("*** Move to: ", "write")):
-            if s.startswith(marker):
-                out.append((kind, s[len(marker) :].strip(), []))
-                owners = [*owners, len(out) - 1] if line[:1].isspace() else [len(out) - 1]
-                break
-        else:
-            if owners and line.startswith("+") and not line.startswith("+++"):
-                for i in owners:
-                    out[i][2].append(line[1:])
-    return [(k, p, "\n".join(lines)) for k, p, lines in out]
+        s = line.lstrip() if line[:1].isspace() else line
+        if s.startswith("*** "):
+            s = s.strip()
+            for marker, kind in (("*** Add File: ", "write"), ("*** Update File: ", "write"), ("*** Delete File: ", "delete"), ("*** Move to: ", "write")):
+                if s.startswith(marker):
+                    if len(files) >= MAX_PATCH_FILES:
+                        raise PatchTooLarge(f"the patch names more than {MAX_PATCH_FILES} files, more than clearance judges one by one")
+                    if not line[:1].isspace():
+                        for i in owners:
+                            spans[i][1] = len(added)
+                        owners = []
+                    owners.append(len(files))
+                    files.append((kind, s[len(marker) :].strip()))
+                    spans.append([len(added), -1])
+                    break
+            else:
+                if owners and line.startswith("+") and not line.startswith("+++"):
+                    added.append(line[1:])
+        elif owners and line.startswith("+") and not line.startswith("+++"):
+            added.append(line[1:])
+    for i in owners:
+        spans[i][1] = len(added)
+    if sum(b - a for a, b in spans) > _SHARED_LINES * len(added) + 1000:
+        raise PatchTooLarge("the patch's indented headers make its added lines count for many files at once")
+    return [(k, p, "\n".join(added[a:b])) for (k, p), (a, b) in zip(files, spans)]
 
 
 def join_cwd(cwd: object, directory: str) -> str:

@@ -81,7 +81,11 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
         return None
     from ..code.convention import SOURCE_WRITTEN, TEST_MODULE_WRITTEN, written
     from ..engine import analyse_shell, asked_side_effect, disables_clearance, strongest_denial
-    from .tools import MAX_SCRIPT_CHARS  # here, not at the top: a shell write's effect rules need not import tools, net, creds
+    from .tools import (
+        MAX_SCRIPT_CHARS,
+        over_command_budget,
+        spend_commands,
+    )  # here, not at the top: a shell write's effect rules need not import tools, net, creds
 
     found = written(path, text[:MAX_SCRIPT_CHARS])
     if found is None:
@@ -96,8 +100,14 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
     source = why == SOURCE_WRITTEN
     if len(text) > MAX_SCRIPT_CHARS:
         return None if test else f"{why}; it is {len(text)} characters, more than clearance analyses; a person looks at it"
-    for code in dict.fromkeys(codes):  # (a code already looked at gives the same answer again)
+    distinct = dict.fromkeys(codes)  # (a code already looked at gives the same answer again)
+    for code in distinct:
+        over = over_command_budget(sc, len(distinct))
+        if over:
+            # Past the call's budget (issue 16, adv16b), a test module too: the lines left unread may be a hard denial.
+            return f"{why}; {over}; a person looks at it"
         analysis = analyse_shell(code, sc, depth + 1)
+        spend_commands(sc, analysis)
         if analysis.too_large:
             if test:
                 continue

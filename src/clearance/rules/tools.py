@@ -11,6 +11,7 @@ from .base import rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from ..engine import ShellAnalysis
     from ..model import Action
     from ..scope import Scope
 
@@ -370,6 +371,23 @@ _HOOK_CONFIGS = {
     "lefthook-local.yml": _RUN_LINE,
 }
 MAX_SCRIPT_CHARS = 200_000
+# How many commands of the shell code written by one call are analysed (issue 16, adv16b): each distinct command line of
+# a Makefile, justfile, workflow, package.json or CMakeLists.txt is analysed alone (~0.1 ms each), and 13,000 distinct
+# `\techo aN` recipe lines of a 200 KB Makefile took 1.3 s (a justfile 1.5 s, past the engine's deadline). Past this
+# many, summed over the files of the call and the write rules that read them (Scope.written_commands), the rest would
+# go unseen: a person looks at it, as at a script too long to analyse.
+MAX_SCRIPT_COMMANDS = 400
+
+
+def over_command_budget(sc: Scope, codes: int) -> str | None:
+    """Why the next command line of a written file is not analysed (the call's budget is spent), or None."""
+    if sc.written_commands < MAX_SCRIPT_COMMANDS:
+        return None
+    return f"it holds {codes} distinct command lines, more shell code than clearance analyses in one call (over {MAX_SCRIPT_COMMANDS} commands)"
+
+
+def spend_commands(sc: Scope, analysis: ShellAnalysis) -> None:
+    sc.written_commands += max(len(analysis.commands), 1)
 
 
 def _written_text(action: Action) -> str:
@@ -755,8 +773,13 @@ def script_verdict(path: str, text: str, sc: Scope, depth: int = 0, run: bool = 
         loaded = envrc_loading(sc.path(path), sc)
         codes = [text] if loaded and loaded.endswith("/.envrc") else []
     # (a code already looked at gives the same answer again: a file of 12,000 `echo a` recipe lines is one analysis)
-    for code in dict.fromkeys(codes):
+    distinct = dict.fromkeys(codes)
+    for code in distinct:
+        over = over_command_budget(sc, len(distinct))
+        if over:
+            return f"{path.rsplit('/', 1)[-1]}: {over}; a person looks at it"
         analysis = analyse_shell(code, sc, depth + 1)
+        spend_commands(sc, analysis)
         if analysis.too_large:
             return f"{path.rsplit('/', 1)[-1]} holds shell code clearance cannot analyse ({analysis.error}); a person looks at it"
         f = strongest_denial(analysis.findings)

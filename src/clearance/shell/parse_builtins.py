@@ -164,7 +164,11 @@ class Methods(_Walker):
                 here = target
             elif not target.startswith("~"):
                 here = self.st.cwd.rstrip("/") + "/" + target
-        self.st.cwd = self._cdpath(cmd, target, here)
+        landed = self._cdpath(cmd, target, here)
+        # A folder longer than the kernel accepts a path to (context.PATH_MAX) is only reached one relative step at a
+        # time, if at all: where the line runs is taken as unknown. Followed, `cd d0; cd d1; …` 2,000 times made every
+        # later command's paths thousands of names long (issue 16, adv16b: quadratic, 1.4 s).
+        self.st.cwd = landed if landed is None or len(landed) <= 4096 else None
 
     def _activate(self, script: str) -> None:
         """`source ENV/bin/activate` exports VIRTUAL_ENV=ENV and puts ENV/bin first on PATH: later pip installs go there."""
