@@ -66,9 +66,9 @@ COMMAND_LOWERABLE = frozenset(
 )
 # Object kinds in the record: b a branch (repository, name), r a branch the session pushed (repository, remote,
 # name), c a container, v a volume, k a compose project (docker host, name), q a database (server, name), p a program
-# the session ran (the machine: "" here, else the ssh host as written; the program's name). (``s`` is the record's
-# first line: when the session started, mark_start.)
-OBJECT_KINDS = frozenset("brcvkqp")
+# the session ran (the machine: "" here, else the ssh host as written; the program's name), h a one-label ssh alias
+# the session connected to (net.ssh_alias_reached). (``s`` is the record's first line: when the session started, mark_start.)
+OBJECT_KINDS = frozenset("brcvkqph")
 MAX_ENTRIES = 5000  # a session's record is read whole on every call: bounded
 # Branches that are everybody's: never the session's own, whatever it ran (git.py's _SHARED_BRANCHES and prefixes).
 _SHARED = frozenset({"main", "master", "develop", "development", "dev", "trunk", "stable", "production", "prod", "staging", "head", "gh-pages"})
@@ -433,6 +433,15 @@ def objects(commands: list[SimpleCommand], ctx: Context) -> list[tuple[str, str]
         if cmd.remote is not None:
             continue  # another machine's objects
         name = cmd.name
+        if name in ("ssh", "scp", "rsync", "sftp"):
+            # A machine the session reached through an alias only the user's configuration resolves: a later upload
+            # there is not a question of where the files go (net.upload-own-host).
+            from .rules.net import ssh_alias_reached
+
+            alias = ssh_alias_reached(cmd)
+            if alias is not None:
+                out.append(("h", alias))
+            continue
         if name == "git":
             nc = normalise(cmd)
             where = _where(cmd, ctx, nc)
@@ -753,13 +762,14 @@ def note(
             got = disk.git_object(k, p, record[0])
             if got is not None:
                 lines.append(f"{k}\t{got}")
-        elif k == "p":
-            # A program the session ran: noted once (the evidence is the call itself, as a restart on the same line is).
-            if p.count("\t") == 1:
+        elif k in ("p", "h"):
+            # A program the session ran, an ssh alias it reached: noted once (the evidence is the call itself, as a
+            # restart on the same line is).
+            if p.count("\t") == (1 if k == "p" else 0):
                 if not record:
                     record.append(load(state_dir, session_id))
-                if not record[0].owns(f"p\t{p}") and f"p\t{p}" not in lines:
-                    lines.append(f"p\t{p}")
+                if not record[0].owns(f"{k}\t{p}") and f"{k}\t{p}" not in lines:
+                    lines.append(f"{k}\t{p}")
         elif k in OBJECT_KINDS:
             from . import provenance_disk as disk
 

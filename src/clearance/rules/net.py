@@ -1068,6 +1068,35 @@ def _ssh_upload(cmd: SimpleCommand, sc: Scope) -> tuple[str, str] | None:
     return None
 
 
+def ssh_alias_reached(cmd: SimpleCommand) -> str | None:
+    """The machine an ssh-family call connects to (`ssh HOST …`, `scp`/`rsync`/`sftp` with a `HOST:` operand, either
+    way) when it is one label with no dot -- an alias only the user's own configuration (~/.ssh/config, the hosts file,
+    a search domain) resolves -- and nothing on the line routes the connection elsewhere (ssh_route); else None.
+    Private addresses and `.local` names are not such aliases: another machine on the same network can answer to them."""
+    host = None
+    if cmd.name == "ssh":
+        from ..shell.unwrap import _SSH_OPTS, _strip_options
+
+        i = _strip_options(cmd.argv, 1, _SSH_OPTS)
+        if i < len(cmd.argv) and cmd.argv[i].value == "--":
+            i += 1
+        if i < len(cmd.argv):
+            host = cmd.argv[i].value.rsplit("@", 1)[-1]
+    elif cmd.name in ("scp", "rsync", "sftp"):
+        got = _scp_parts(cmd)[1]
+        if got is None:
+            m = next((m for m in (_REMOTE_SPEC.match(v) for v in cmd.values() if not v.startswith(("-", "/", "./", "~"))) if m), None)
+            got = m.group(1) if m else None
+        host = got
+    if not host:
+        return None
+    host, routed = ssh_route(cmd, host)
+    h = host.lower()
+    if routed or DYN in h or h.isdigit() or h == "localhost" or _ONE_LABEL.match(h) is None:
+        return None
+    return h
+
+
 @rule(
     id="net.upload-own-host",
     title="Uploading files to a machine only the user's own configuration names, where that configuration cannot be read",
@@ -1105,6 +1134,8 @@ def upload_own_host(cmd: SimpleCommand, sc: Scope) -> str | None:
     host, routed = ssh_route(cmd, got[1])
     if routed or not own_ssh_host(host) or sc.trust.host_is_trusted(host) or _ssh_config_names(host, sc):
         return None
+    if sc.ctx.owns is not None and sc.ctx.owns(f"h\t{host.lower()}"):
+        return None  # an alias this session has already connected to (provenance: `h` records)
     return f"{cmd.name} sends {got[0]} to {host}, a machine only the user's own configuration names; clearance cannot see that it is one of theirs"
 
 
