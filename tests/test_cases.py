@@ -91,7 +91,7 @@ CASES: list[tuple[str, str]] = [
     ("npx rimraf ~", DENY),
     ("uv run rm -rf ~", DENY),
     ("poetry run python -c \"import shutil; shutil.rmtree('/home/ana')\"", DENY),
-    ("docker exec -it db psql -U postgres -c 'DROP DATABASE app'", DENY),
+    ("docker exec -it db psql -U postgres -c 'DROP DATABASE app'", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
     ("kubectl exec api -- rm -rf /data", DENY),
     # --- variables, brace expansion
     ("CMD=rm; $CMD -rf /home/ana", BLOCK),

@@ -24,6 +24,8 @@ import pytest
 
 from clearance.hook import Options, run_answer
 
+from .conftest import decide
+
 
 class Session:
     """One session's calls decided through the hook with a temporary HOME (its provenance record included)."""
@@ -116,3 +118,83 @@ def test_another_session_does_not_inherit_the_alias(tmp_path: Path) -> None:
     assert first.decide("ssh devbox uptime") == "allow"
     assert second.decide("scp build.tgz devbox:/tmp/") == "ask"
     assert first.decide("scp build.tgz devbox:/tmp/") == "allow"
+
+
+# 2. *Destroying data in a development database this machine holds* (db.destructive-sql, denied): `psql -h localhost
+#    -c 'DROP TABLE users'`, `docker compose exec db psql -c 'TRUNCATE orders'`, `sqlite3 db/dev.sqlite3 'DELETE FROM
+#    jobs'`, `redis-cli FLUSHALL`, `dropdb -h localhost app_test`.  A database the line places on this machine is
+#    usually re-created from migrations and seeds: whether what is in it now matters is the user's to say (asked,
+#    db.destructive-sql-dev).  A database the line does not place (no host: PGHOST or a service file may send it
+#    anywhere), another machine's, a Docker daemon chosen elsewhere, a SQLite file outside the project and temp, or a
+#    target whose name says production stays denied.
+
+DEV_DATABASE_ASKED = [
+    "psql -h localhost -U postgres -d webapp_dev -c 'DROP TABLE users'",
+    "psql -h 127.0.0.1 -c 'TRUNCATE orders'",
+    "psql postgres://postgres:postgres@localhost:5432/webapp_dev -c 'DROP SCHEMA public CASCADE'",
+    "psql \"host=localhost dbname=app_dev\" -c 'DROP TABLE users'",
+    "psql -h /var/run/postgresql -c 'DROP TABLE users'",
+    "mysql -h 127.0.0.1 -u root -e 'DROP DATABASE webapp_test'",
+    "sqlite3 db/dev.sqlite3 'DELETE FROM users'",
+    "sqlite3 /tmp/test.db 'DROP TABLE x'",
+    "docker compose exec db psql -U postgres -c 'DROP TABLE users'",
+    "docker compose exec -T db psql -U postgres webapp -c 'TRUNCATE orders CASCADE'",
+    'docker-compose exec postgres psql -U app -d app -c "DELETE FROM jobs"',
+    "docker exec -it webapp-db-1 mysql -uroot -e 'DROP DATABASE app'",
+    "redis-cli FLUSHALL",
+    "redis-cli -u redis://localhost:6379 FLUSHDB",
+    "mongosh mongodb://localhost:27017/dev --eval 'db.dropDatabase()'",
+    "dropdb -h localhost webapp_test",
+]
+
+DEV_DATABASE_STILL_DENIED = [
+    "psql -c 'TRUNCATE orders'",  # no host: PGHOST or a service file decides
+    "mysql -u root -e 'DROP DATABASE webapp'",
+    "psql -h prod-db.internal -U admin -c 'DROP SCHEMA public CASCADE'",
+    "psql -h db.example.com -c 'DROP TABLE users'",
+    "psql -h localhost -d webapp_production -c 'DROP TABLE users'",
+    "psql postgres://localhost/prod -c 'TRUNCATE orders'",
+    "PGHOST=db.example.com psql -h localhost -c 'DROP TABLE users'",
+    "psql -h localhost -h db.example.com -c 'DROP TABLE users'",
+    "psql -h $DB_HOST -c 'DROP TABLE users'",
+    "echo 'DROP TABLE users;' | psql \"$DATABASE_URL\"",
+    "ssh app1 \"psql -h localhost -c 'DROP TABLE users'\"",
+    "kubectl exec -it pg-0 -- psql -c 'DROP TABLE users'",
+    "docker --context prod exec db psql -c 'DROP TABLE users'",
+    "docker -H tcp://10.0.0.5:2375 exec db psql -c 'DROP TABLE users'",
+    "DOCKER_HOST=ssh://deploy@app1 docker compose exec db psql -c 'DROP TABLE users'",
+    "docker compose exec prod-db psql -c 'DROP TABLE users'",
+    "docker compose -f docker-compose.prod.yml exec db psql -c 'DROP TABLE users'",
+    "redis-cli -h cache.prod.internal flushall",
+    "redis-cli -u redis://cache.example.com:6379 FLUSHALL",
+    "sqlite3 ../other/app.db 'DELETE FROM t'",
+    "sqlite3 data/prod.db 'DELETE FROM t'",
+    "sqlite3 $DB 'DELETE FROM t'",
+    "dropdb webapp_dev",
+    "dropdb -h prod-db.internal webapp",
+]
+
+DEV_DATABASE_ALLOWED = [
+    "psql -h localhost -c 'SELECT count(*) FROM users'",
+    "sqlite3 db/dev.sqlite3 'select 1'",
+    "psql -h localhost -U postgres -c 'DELETE FROM sessions WHERE expires < now()'",
+    "docker compose exec db psql -U postgres -c '\\dt'",
+    "redis-cli GET key",
+]
+
+
+@pytest.mark.parametrize("command", DEV_DATABASE_ASKED)
+def test_destroying_a_dev_database_is_asked(command: str) -> None:
+    d = decide({"tool_name": "Bash", "tool_input": {"command": command}})
+    assert d.decision == "ask" and "db.destructive-sql-dev" in d.rules, (d.decision, d.rules, d.reason)
+
+
+@pytest.mark.parametrize("command", DEV_DATABASE_STILL_DENIED)
+def test_destroying_another_database_stays_denied(command: str) -> None:
+    d = decide({"tool_name": "Bash", "tool_input": {"command": command}})
+    assert d.decision == "deny", (d.decision, d.rules, d.reason)
+
+
+@pytest.mark.parametrize("command", DEV_DATABASE_ALLOWED)
+def test_reading_a_dev_database_is_allowed(command: str) -> None:
+    assert decide({"tool_name": "Bash", "tool_input": {"command": command}}).decision == "allow"
