@@ -188,9 +188,10 @@ def _remote_target(target: str, sc: Scope) -> str | None:
     ),
 )
 def destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
-    if dev_database(cmd, sc) is not None:
-        return None  # db.destructive-sql-dev
-    return _destroys(cmd, sc)
+    why = _destroys(cmd, sc)
+    if why is None or dev_database(cmd, sc) is not None:
+        return None  # nothing destroyed, or a development database of this machine's: db.destructive-sql-dev
+    return why
 
 
 def _destroys(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -353,13 +354,11 @@ def dev_database(cmd: SimpleCommand, sc: Scope) -> str | None:
     ),
 )
 def destructive_sql_dev(cmd: SimpleCommand, sc: Scope) -> str | None:
-    where = dev_database(cmd, sc)
+    why = "dropdb deletes a whole database" if cmd.name == "dropdb" else _destroys(cmd, sc)
+    where = dev_database(cmd, sc) if why else None
     if where is None:
         return None
-    if cmd.name == "dropdb":
-        return f"dropdb deletes a whole database on {where}; its data is the user's to give up"
-    why = _destroys(cmd, sc)
-    return f"{why}, on {where} (a development database: its data is usually re-created from migrations and seeds)" if why else None
+    return f"{why}, on {where} (a development database: its data is usually re-created from migrations and seeds)"
 
 
 @rule(
