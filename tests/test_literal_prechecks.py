@@ -370,6 +370,8 @@ GATE_FRAGMENTS += [f"env | {name} -i token" for name in ("grep", "egrep", "rg", 
 GATE_FRAGMENTS += [f"printenv | {name} -i vercel" for name in ("grep", "egrep", "fgrep", "rg")]
 # fs.delete-remote-named (cal13): a deletion named in full on another machine
 GATE_FRAGMENTS += ["ssh box 'rm -rf /opt/app-1.2'"]
+# git.remote-branch-delete (round 15): a feature branch deleted on the remote
+GATE_FRAGMENTS += ["git push origin --delete old-feature"]
 # sys.fill-disk follows an endless stream through filters into a file, into programs that hold their input, into xargs -P 0.
 GATE_FRAGMENTS += [
     f"yes | {name} > /tmp/fill.out" for name in ("cat", "pv", "base64", "tr", "gzip", "bzip2", "xz", "tee", "od", "xxd", "hexdump", "cut", "fold")

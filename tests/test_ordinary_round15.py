@@ -198,3 +198,59 @@ def test_destroying_another_database_stays_denied(command: str) -> None:
 @pytest.mark.parametrize("command", DEV_DATABASE_ALLOWED)
 def test_reading_a_dev_database_is_allowed(command: str) -> None:
     assert decide({"tool_name": "Bash", "tool_input": {"command": command}}).decision == "allow"
+
+
+# 3. *Force-deleting a feature branch, here or on the remote* (git.history-destroy and git.force-push, denied):
+#    `git branch -D spike-cache`, `git push origin --delete fix/login`.  git prints the commit a deleted branch pointed
+#    at and keeps its commits until gc prunes them weeks later; a remote branch's commits stay in every clone that
+#    fetched it, and code hosts restore a deleted pull-request branch.  Whether the work is wanted is the user's to say:
+#    asked (git.branch-force-delete, git.remote-branch-delete); a branch the session made or pushed itself stays allowed
+#    (provenance).  A shared branch (main, develop, release/…), a run-time name or a pattern, remote-tracking refs, a
+#    forced, mirroring or pruning push stay denied.
+
+BRANCH_DELETES_ASKED = [
+    "git branch -D feature/login",
+    "git branch -D spike-cache old-experiment",
+    "git branch --delete --force wip",
+    "git push origin --delete feature/login",
+    "git push origin :old-spike",
+    "git push origin -d fix/typo chore/deps",
+    "git push origin --delete refs/heads/feature/x",
+]
+
+BRANCH_DELETES_STILL_DENIED = [
+    "git branch -D main",
+    "git branch -D develop",
+    "git branch -D release/1.2",
+    "git branch -D feature main",
+    "git branch -D $BRANCH",
+    'git branch -D "$(git branch --show-current)"',
+    "git branch -D -r origin/feature",
+    "git push origin --delete main",
+    "git push origin :release/2.0",
+    "git push origin --delete feature --force",
+    "git push --prune origin",
+    "git push origin --mirror",
+    "git push origin +feature",
+    "git push $REMOTE --delete feature",
+    "git push origin --delete $BRANCH",
+    "git push origin :refs/tags/v1.0.0",
+]
+
+BRANCH_DELETES_ALLOWED = ["git branch -d feature/login", "git push origin feature/login", "git branch -a"]
+
+
+@pytest.mark.parametrize("command", BRANCH_DELETES_ASKED)
+def test_deleting_a_feature_branch_is_asked(command: str) -> None:
+    d = decide({"tool_name": "Bash", "tool_input": {"command": command}})
+    assert d.decision == "ask" and set(d.rules) <= {"git.branch-force-delete", "git.remote-branch-delete"}, (d.decision, d.rules)
+
+
+@pytest.mark.parametrize("command", BRANCH_DELETES_STILL_DENIED)
+def test_deleting_a_shared_or_unknown_branch_stays_denied(command: str) -> None:
+    assert decide({"tool_name": "Bash", "tool_input": {"command": command}}).decision == "deny", command
+
+
+@pytest.mark.parametrize("command", BRANCH_DELETES_ALLOWED)
+def test_ordinary_branch_work_is_allowed(command: str) -> None:
+    assert decide({"tool_name": "Bash", "tool_input": {"command": command}}).decision == "allow", command

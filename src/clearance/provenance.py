@@ -56,12 +56,15 @@ LOWERABLE_VERDICTS = frozenset({ASK, SOFT_DENY})
 COMMAND_LOWERABLE = frozenset(
     {
         "git.history-destroy",
+        "git.branch-force-delete",
         "git.force-push",
+        "git.remote-branch-delete",
         "git.discard-changes",
         "git.discard-file-changes",
         "git.other-repository",
         "cloud.docker-destroy",
         "db.orm-reset",
+        "db.destructive-sql-dev",
     }
 )
 # Object kinds in the record: b a branch (repository, name), r a branch the session pushed (repository, remote,
@@ -530,7 +533,7 @@ def destroyed(rule_id: str, cmd: SimpleCommand, ctx: Context) -> list[str]:
         where = _where(cmd, ctx, nc)
         if where is None or nc.unknown or nc.ambiguous:
             return []
-        if rule_id == "git.history-destroy" and nc.sub == ("branch",) and nc.pos:
+        if rule_id in ("git.history-destroy", "git.branch-force-delete") and nc.sub == ("branch",) and nc.pos:
             if not (nc.has("D") or (nc.has("delete") and nc.has("force"))) or any(
                 o in ("r", "remotes", "m", "M", "c", "C", "move", "copy") for o, _, lv in nc.opts if lv > 0
             ):
@@ -538,7 +541,7 @@ def destroyed(rule_id: str, cmd: SimpleCommand, ctx: Context) -> list[str]:
             if any(shared_branch(b) for b in nc.pos):
                 return []
             return [f"b\t{where}\t{b}" for b in nc.pos]
-        if rule_id == "git.force-push" and nc.sub == ("push",) and len(nc.pos) >= 2:
+        if rule_id in ("git.force-push", "git.remote-branch-delete") and nc.sub == ("push",) and len(nc.pos) >= 2:
             if nc.has("force", "mirror", "prune", "all", "tags", "force-with-lease", "force-if-includes"):
                 return []
             remote, refs = nc.pos[0], nc.pos[1:]
@@ -579,7 +582,7 @@ def destroyed(rule_id: str, cmd: SimpleCommand, ctx: Context) -> list[str]:
         if nc.sub[:2] in (("volume", "rm"), ("volume", "remove")) and nc.pos:
             return [f"v\t{host}\t{v}" for v in nc.pos]
         return []
-    if rule_id == "db.orm-reset" and cmd.name == "dropdb":
+    if rule_id in ("db.orm-reset", "db.destructive-sql-dev") and cmd.name == "dropdb":
         pg = _pg_command(cmd)
         if pg is None or len(pg[1]) != 1:
             return []

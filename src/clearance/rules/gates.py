@@ -442,7 +442,7 @@ _GIT_PLAIN = frozenset(
 GIT_PACK_RULES = (
     "git.discard-changes", "git.discard-file-changes", "git.history-destroy", "git.force-push", "git.push-untrusted",
     "git.push-other-remote", "git.remote-change", "git.config-code", "git.config-global", "git.config-weakens",
-    "git.other-repository", "git.push-target-change", "git.origin-add",
+    "git.other-repository", "git.push-target-change", "git.origin-add", "git.branch-force-delete", "git.remote-branch-delete",
 )  # fmt: skip
 
 
