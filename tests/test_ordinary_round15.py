@@ -25,6 +25,7 @@ import pytest
 from clearance.hook import Options, run_answer
 
 from .conftest import decide
+from .strict import check
 
 
 class Session:
@@ -253,4 +254,58 @@ def test_deleting_a_shared_or_unknown_branch_stays_denied(command: str) -> None:
 
 @pytest.mark.parametrize("command", BRANCH_DELETES_ALLOWED)
 def test_ordinary_branch_work_is_allowed(command: str) -> None:
+    assert decide({"tool_name": "Bash", "tool_input": {"command": command}}).decision == "allow", command
+
+
+# 4. *Sending a build to an app store or a distribution service* (allowed: a miss): `xcrun altool --upload-app`,
+#    `xcrun notarytool submit`, `eas submit`, `snapcraft upload`, `fastlane pilot upload`.  The generic mechanism is
+#    sys.unknown-change-verb's: a publishing verb (PUBLISH_VERBS) as an unknown program's first word is no longer
+#    taken for work in the project, and an option headed by one (`--upload-app`, `--notarize-app`) is the operation
+#    itself: asked, as other publishing that a person may well want is.  Reads, validations and dry runs stay allowed.
+
+STORE_UPLOADS_ASKED = [
+    "xcrun altool --upload-app -f build/App.ipa -t ios -u me@example.com -p @keychain:AC_PASSWORD",
+    "xcrun altool --upload-package build/App.ipa --type ios --apiKey K --apiIssuer I",
+    "xcrun --sdk iphoneos altool --upload-app -f App.ipa -t ios",
+    "xcrun notarytool submit build/App.zip --keychain-profile AC --wait",
+    "xcrun altool --notarize-app -f App.zip --primary-bundle-id com.x.app",
+    "fastlane deliver",
+    "fastlane pilot upload",
+    "eas submit -p ios",
+    "snapcraft upload app.snap --release=stable",
+    "acme-cli publish --channel beta",
+]
+
+STORE_GAPS = {
+    "fastlane supply --aab app.aab": "unfinished: fastlane's action names (supply, upload_to_play_store) are not read as publishing",
+    "./gradlew publishReleaseBundle": "unfinished: Gradle Play Publisher's publish* tasks other than `publish` are not read",
+    "web-ext sign --api-key K": "unfinished: `web-ext sign` submits to addons.mozilla.org; sign is not a publishing verb",
+    "iTMSTransporter -m upload -assetFile App.ipa": "unfinished: a short option's value (-m upload) is not read as the verb",
+}
+
+STORE_WORK_ALLOWED = [
+    "xcrun notarytool history --keychain-profile AC",
+    "xcrun notarytool log 123 --keychain-profile AC",
+    "xcrun altool --validate-app -f App.ipa -t ios",
+    "xcrun altool --list-apps",
+    "xcrun stapler staple App.app",
+    "xcrun simctl install booted App.app",
+    "eas build -p ios",
+    "snapcraft pack",
+    "fastlane ios beta",  # a lane: the project's Fastfile, read where it runs
+    "acme-cli publish --dry-run",
+]
+
+
+@pytest.mark.parametrize("command", STORE_UPLOADS_ASKED + list(STORE_GAPS))
+def test_store_uploads_are_asked(command: str) -> None:
+    def run() -> None:
+        d = decide({"tool_name": "Bash", "tool_input": {"command": command}})
+        assert d.decision == "ask", (d.decision, d.rules, d.reason)
+
+    check(command, STORE_GAPS, run)
+
+
+@pytest.mark.parametrize("command", STORE_WORK_ALLOWED)
+def test_store_reads_and_builds_are_allowed(command: str) -> None:
     assert decide({"tool_name": "Bash", "tool_input": {"command": command}}).decision == "allow", command
