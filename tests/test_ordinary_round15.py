@@ -309,3 +309,33 @@ def test_store_uploads_are_asked(command: str) -> None:
 @pytest.mark.parametrize("command", STORE_WORK_ALLOWED)
 def test_store_reads_and_builds_are_allowed(command: str) -> None:
     assert decide({"tool_name": "Bash", "tool_input": {"command": command}}).decision == "allow", command
+
+
+# 5. *Installing a package one typo from a popular one* (allowed: a miss): `pip install reqeusts`, `npm i expres`.
+#    rce.install-lookalike asks when a name is one edit (a letter added, dropped, changed, or two swapped) from one of
+#    the most installed PyPI or npm packages and is not itself one of them or a known real neighbour (preact, scapy).
+#    A short list of names read only for an install (a last resort: a list), gated so other npm/pip calls skip it.
+
+LOOKALIKES_ASKED = ["pip install reqeusts", "pip3 install numpi==1.26", "uv pip install djnago", "npm install lodahs", "yarn add axois", "pnpm add expres"]
+REAL_PACKAGES_ALLOWED = [
+    "pip install requests",
+    "pip install scapy",
+    "npm install react-dom preact",
+    "pip install types-requests",
+    "pip install flask-cors pytest-cov",
+    "npm install @types/react",
+    "pip install -r requirements.txt",
+    "pip install -e .",
+    "npm test",
+]
+
+
+@pytest.mark.parametrize("command", LOOKALIKES_ASKED)
+def test_a_lookalike_install_is_asked(command: str) -> None:
+    d = decide({"tool_name": "Bash", "tool_input": {"command": command}})
+    assert d.decision == "ask" and d.rules == ["rce.install-lookalike"], (d.decision, d.rules)
+
+
+@pytest.mark.parametrize("command", REAL_PACKAGES_ALLOWED)
+def test_real_packages_install_as_before(command: str) -> None:
+    assert decide({"tool_name": "Bash", "tool_input": {"command": command}}).decision == "allow", command
