@@ -379,7 +379,7 @@ def test_make_variables_from_the_environment(command: str, files: dict[str, str]
 
 REPLACED = [
     ("mysql app -e 'CREATE OR REPLACE TABLE orders (id INT)'", DENY),
-    ("duckdb analytics.duckdb -c 'CREATE OR REPLACE TABLE events AS SELECT * FROM read_csv(\"new.csv\")'", DENY),
+    ("duckdb analytics.duckdb -c 'CREATE OR REPLACE TABLE events AS SELECT * FROM read_csv(\"new.csv\")'", ASK),  # a project file: db.destructive-sql-dev
     ("psql -c 'CREATE OR REPLACE TABLE accounts AS SELECT 1 AS id'", DENY),
     ("duckdb app.duckdb 'CREATE OR REPLACE VIEW recent AS SELECT * FROM events'", "allow|ask"),  # not denied (db.production asks for writes to a duckdb file)
     ("psql -c 'CREATE OR REPLACE FUNCTION one() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql'", ALLOW),
