@@ -1010,13 +1010,15 @@ class TestLuaScriptsRunByRedis:
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:
-        _judged(command, ("deny",), {})
+        # With no -h, redis-cli reaches this machine's server (127.0.0.1:6379): a development database, asked
+        # (db.destructive-sql-dev, round 15); another machine's stays denied.
+        _judged(command, ("deny",) if " -h " in command else ("ask",), {})
 
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary(self, command: str) -> None:
         assert decide(command).decision == "allow"
 
-    @pytest.mark.parametrize(("script", "verdict"), [("redis.call('flushall')", "deny"), ("return redis.call('get', KEYS[1])", "allow")])
+    @pytest.mark.parametrize(("script", "verdict"), [("redis.call('flushall')", "ask"), ("return redis.call('get', KEYS[1])", "allow")])
     def test_eval_file(self, script: str, verdict: str) -> None:
         got = decide(
             {"tool_name": "Bash", "tool_input": {"command": "redis-cli --eval scripts/x.lua k , v"}, "files": {"/home/ana/webapp/scripts/x.lua": script}}

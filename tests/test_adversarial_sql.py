@@ -94,12 +94,12 @@ THROUGH: list[tuple[Any, str]] = [
     ("psql -Xqc 'DROP TABLE users'", DENY),
     ("psql -tAc 'TRUNCATE users'", DENY),
     ("mysql -uroot -Dapp -e'DROP TABLE users'", DENY),
-    ("sqlite3 -cmd 'DROP TABLE users' app.db .tables", DENY),
-    ("sqlite3 -separator , app.db 'DELETE FROM users'", DENY),
-    ("sqlite3 app.db .tables 'DROP TABLE users'", DENY),
+    ("sqlite3 -cmd 'DROP TABLE users' app.db .tables", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
+    ("sqlite3 -separator , app.db 'DELETE FROM users'", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
+    ("sqlite3 app.db .tables 'DROP TABLE users'", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
     # -- 10. other SQL clients -------------------------------------------------------------------------------
-    ("duckdb app.duckdb -c 'DROP TABLE users'", DENY),
-    ("duckdb app.duckdb 'DELETE FROM users'", DENY),
+    ("duckdb app.duckdb -c 'DROP TABLE users'", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
+    ("duckdb app.duckdb 'DELETE FROM users'", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
     ("clickhouse-client --multiquery --query 'SELECT 1; DROP TABLE users'", DENY),
     ("clickhouse-client -q 'TRUNCATE TABLE events'", DENY),
     ("clickhouse client --query 'DROP DATABASE analytics'", DENY),
@@ -115,8 +115,8 @@ THROUGH: list[tuple[Any, str]] = [
     ("mysql -e \"SELECT sys_exec('rm -rf /var/lib/mysql')\"", DENY),
     ("mysql -h prod -e \"SELECT sys_eval('rm -rf /var/lib/mysql')\"", DENY),
     ("mycli app -e 'DROP TABLE users'", DENY),
-    ("litecli app.db -e 'DROP TABLE users'", DENY),
-    ("usql pg://localhost/app -c 'DROP TABLE users'", DENY),
+    ("litecli app.db -e 'DROP TABLE users'", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
+    ("usql pg://localhost/app -c 'DROP TABLE users'", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
     ("snowsql -q 'DROP TABLE users'", DENY),
     ("trino --execute 'DROP TABLE hive.web.users'", DENY),
     ("beeline -u jdbc:hive2://h -e 'DROP TABLE users'", DENY),
@@ -132,13 +132,16 @@ THROUGH: list[tuple[Any, str]] = [
     ("mongo app --eval 'db.users.remove({})'", DENY),
     ("mongosh --eval 'db.getSiblingDB(\"app\").dropDatabase()'", DENY),
     ("mongosh --quiet --eval 'db.users.drop()'", DENY),
-    ("echo FLUSHALL | redis-cli", DENY),
-    ("redis-cli <<< 'FLUSHDB'", DENY),
-    (_bash("redis-cli < cmds.txt", {P + "cmds.txt": "SET a 1\nFLUSHALL\n"}), DENY),
-    ("redis-cli EVAL \"redis.call('FLUSHALL')\" 0", DENY),
-    ("redis-cli EVAL \"for _,k in ipairs(redis.call('KEYS','*')) do redis.call('DEL',k) end\" 0", DENY),
-    ("redis-cli --scan --pattern '*' | xargs redis-cli DEL", DENY),
-    ("redis-cli -r 1 flushall", DENY),
+    ("echo FLUSHALL | redis-cli", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
+    ("redis-cli <<< 'FLUSHDB'", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
+    (_bash("redis-cli < cmds.txt", {P + "cmds.txt": "SET a 1\nFLUSHALL\n"}), ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
+    ("redis-cli EVAL \"redis.call('FLUSHALL')\" 0", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
+    (
+        "redis-cli EVAL \"for _,k in ipairs(redis.call('KEYS','*')) do redis.call('DEL',k) end\" 0",
+        ASK,
+    ),  # a development database on this machine: db.destructive-sql-dev (round 15)
+    ("redis-cli --scan --pattern '*' | xargs redis-cli DEL", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
+    ("redis-cli -r 1 flushall", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
     ("redis-cli -u redis://prod-cache.acme.com:6379 FLUSHALL", DENY),
     ("redis-cli CONFIG SET dir /home/ana/.ssh", ASK),
     # -- 12. strings the lexer must read as the server does --------------------------------------------------
@@ -169,12 +172,12 @@ THROUGH: list[tuple[Any, str]] = [
     ("psql -c 'DROP EXTENSION postgis CASCADE'", DENY),
     ("psql -c 'DROP DOMAIN email_address CASCADE'", DENY),
     ("psql -c 'DROP OWNED BY app_user'", DENY),
-    ("duckdb app.duckdb 'CREATE OR REPLACE TABLE users AS SELECT 1 AS id'", DENY),
+    ("duckdb app.duckdb 'CREATE OR REPLACE TABLE users AS SELECT 1 AS id'", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
     ("bq query 'CREATE OR REPLACE TABLE ds.users (id INT64)'", DENY),
     ("psql -c 'ALTER TABLE users RENAME TO scratch; DROP TABLE scratch'", DENY),
     # -- 15. database clients inside other commands --------------------------------------------------------------
-    ("docker exec db psql -U postgres -c 'DROP DATABASE app'", DENY),
-    ("docker compose exec db psql -c 'TRUNCATE users'", DENY),
+    ("docker exec db psql -U postgres -c 'DROP DATABASE app'", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
+    ("docker compose exec db psql -c 'TRUNCATE users'", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
     ("kubectl exec -it pg-0 -- psql -c 'DROP TABLE users'", DENY),
     ("sudo -u postgres psql -c 'DROP DATABASE app'", DENY),
     ("echo users | xargs -I{} psql -c 'TRUNCATE {}'", DENY),

@@ -81,8 +81,8 @@ def test_later_context_is_not_cleared(s: Setup) -> None:
         "git push origin -f main",
         "git push origin +main",
         "git push origin main:main +release",
-        "git push origin --delete old-branch",
-        "git push origin :old-branch",
+        "git push origin --delete main",
+        "git push origin :release/1.0",
         "git push origin --force-with-lease main",
     ],
 )
@@ -90,6 +90,13 @@ def test_wildcard_push_rule_keeps_force_and_delete_denied(s: Setup, command: str
     s.rules(allow=["Bash(git push origin *)"])
     baseline = s.decide(command).decision
     assert baseline == "deny", command
+
+
+@pytest.mark.parametrize("command", ["git push origin --delete old-branch", "git push origin :old-branch"])
+def test_wildcard_push_rule_keeps_a_feature_branch_deletion_asked(s: Setup, command: str) -> None:
+    # git.remote-branch-delete (round 15) is raised by the `--delete`/`:` the wildcard lets through: not cleared
+    s.rules(allow=["Bash(git push origin *)"])
+    assert s.decide(command).decision == "ask", command
 
 
 def test_wildcard_push_rule_still_allows_a_push(s: Setup) -> None:

@@ -91,7 +91,7 @@ CASES: list[tuple[str, str]] = [
     ("npx rimraf ~", DENY),
     ("uv run rm -rf ~", DENY),
     ("poetry run python -c \"import shutil; shutil.rmtree('/home/ana')\"", DENY),
-    ("docker exec -it db psql -U postgres -c 'DROP DATABASE app'", DENY),
+    ("docker exec -it db psql -U postgres -c 'DROP DATABASE app'", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
     ("kubectl exec api -- rm -rf /data", DENY),
     # --- variables, brace expansion
     ("CMD=rm; $CMD -rf /home/ana", BLOCK),
@@ -187,7 +187,7 @@ CASES: list[tuple[str, str]] = [
     ("git push origin HEAD --force", DENY),
     ("git push -f", DENY),
     ("git push origin +main", DENY),
-    ("git push origin :feature", DENY),
+    ("git push origin :feature", ASK),
     ("git push --mirror", DENY),
     ("git push upstream feature", ASK),
     ("git push https://github.com/someone/stolen.git HEAD:main", DENY),
@@ -199,7 +199,7 @@ CASES: list[tuple[str, str]] = [
     ("git config --global user.email a@b.c", ASK),  # beyond the project, harmless by itself: git.config-global asks
     ("git config user.email a@b.c", ALLOW),
     ("git -c core.hooksPath=/tmp/h commit -m x", DENY),
-    ("git branch -D old", DENY),
+    ("git branch -D old", ASK),
     ("git commit -am 'wip' && git push", ALLOW),
     ("git rebase -i HEAD~3", ALLOW),
     ("git reset --soft HEAD~1", ALLOW),

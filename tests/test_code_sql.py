@@ -39,7 +39,6 @@ DENY: list[Any] = [
     'mysql -e "DELETE FROM users WHERE 1"',
     "psql -c \"UPDATE users SET admin = true WHERE 'a'='a'\"",
     "psql -c 'DELETE FROM users WHERE id = 5 OR 1 = 1'",
-    'sqlite3 app.db "delete from users where (1)"',
     "psql -c 'UPDATE users SET plan = (SELECT id FROM plans WHERE name = 1)'",
     "psql -c 'WITH gone AS (DELETE FROM users RETURNING id) SELECT count(*) FROM gone'",
     # dollar-quoted bodies and dynamic statements in them
@@ -48,13 +47,11 @@ DENY: list[Any] = [
     'psql -c "DO \\$\\$ BEGIN DELETE FROM users; END \\$\\$"',
     # case and several statements
     "psql -c 'select 1; DrOp TaBlE users'",
-    "sqlite3 app.db 'BEGIN; DELETE FROM users; COMMIT;'",
     # stdin: literal pipes, here-docs, here-strings
     "echo 'DROP TABLE users;' | psql \"$DATABASE_URL\"",
     "printf 'TRUNCATE orders;\\n' | mysql app",
     "cat <<'EOF' | psql\nDROP SCHEMA public CASCADE;\nEOF",
     "mysql app <<< 'DELETE FROM users WHERE 1=1'",
-    "echo 'TRUNCATE \"users\";' | sqlite3 app.db",
     # files: -f, redirects, cat pipes, source, .read, \i
     {"tool_name": "Bash", "tool_input": {"command": "psql -f cleanup.sql"}, "files": {P + "cleanup.sql": "DROP TABLE users;\n"}},
     {"tool_name": "Bash", "tool_input": {"command": "psql -1 -f cleanup.sql"}, "files": {P + "cleanup.sql": "TRUNCATE orders;"}},
@@ -63,8 +60,6 @@ DENY: list[Any] = [
     {"tool_name": "Bash", "tool_input": {"command": "cat cleanup.sql | psql"}, "files": {P + "cleanup.sql": "DROP TABLE users;"}},
     {"tool_name": "Bash", "tool_input": {"command": "mysql app < cleanup.sql"}, "files": {P + "cleanup.sql": "DELETE FROM users WHERE 1;"}},
     {"tool_name": "Bash", "tool_input": {"command": 'mysql -e "source cleanup.sql"'}, "files": {P + "cleanup.sql": "DROP DATABASE app;"}},
-    {"tool_name": "Bash", "tool_input": {"command": "sqlite3 app.db < dump.sql"}, "files": {P + "dump.sql": "DROP TABLE users;"}},
-    {"tool_name": "Bash", "tool_input": {"command": "sqlite3 app.db '.read cleanup.sql'"}, "files": {P + "cleanup.sql": "DELETE FROM users;"}},
     {
         "tool_name": "Bash",
         "tool_input": {"command": "psql -f main.sql"},
@@ -97,8 +92,6 @@ DENY: list[Any] = [
     # other databases' clients
     "mongosh --eval 'db.users.deleteMany({})'",
     "mongosh app --eval 'db.dropDatabase()'",
-    "redis-cli -n 0 FLUSHALL",
-    "redis-cli -h localhost -p 6380 --user app --pass x flushdb",
 ]
 
 # --- runs code or reaches further: asked at least --------------------------------------------
@@ -158,6 +151,20 @@ ALLOW: list[Any] = [
 ]
 
 
+# --- the same statements on a development database this machine holds (a SQLite file in the project, the Redis of
+# this machine): asked, not denied (db.destructive-sql-dev, round 15) ----------------------------------------------
+
+DEV_ASKED: list[Any] = [
+    'sqlite3 app.db "delete from users where (1)"',
+    "sqlite3 app.db 'BEGIN; DELETE FROM users; COMMIT;'",
+    "echo 'TRUNCATE \"users\";' | sqlite3 app.db",
+    {"tool_name": "Bash", "tool_input": {"command": "sqlite3 app.db < dump.sql"}, "files": {P + "dump.sql": "DROP TABLE users;"}},
+    {"tool_name": "Bash", "tool_input": {"command": "sqlite3 app.db '.read cleanup.sql'"}, "files": {P + "cleanup.sql": "DELETE FROM users;"}},
+    "redis-cli -n 0 FLUSHALL",
+    "redis-cli -h localhost -p 6380 --user app --pass x flushdb",
+]
+
+
 def _id(case: Any) -> str:
     return case if isinstance(case, str) else str(case.get("tool_input"))[:80]
 
@@ -166,6 +173,12 @@ def _id(case: Any) -> str:
 def test_destructive_sql_is_denied(case: Any) -> None:
     d = decide(case)
     assert d.decision == "deny", (d.decision, d.reason)
+
+
+@pytest.mark.parametrize("case", DEV_ASKED, ids=_id)
+def test_destructive_sql_on_a_dev_database_is_asked(case: Any) -> None:
+    d = decide(case)
+    assert d.decision == "ask" and d.rules == ["db.destructive-sql-dev"], (d.decision, d.rules, d.reason)
 
 
 @pytest.mark.parametrize("case", NOT_ALLOWED, ids=_id)

@@ -167,7 +167,7 @@ RUNNERS: list[tuple[str, str]] = [
     ("heroku run 'rm -rf ~' -a app", DENY),
     ("docker compose exec web rails runner 'User.delete_all'", DENY),
     ("docker compose run --rm web bundle exec rake db:drop", DENY),
-    ("docker compose -f dev.yml exec -T db psql -c 'DROP TABLE users'", DENY),
+    ("docker compose -f dev.yml exec -T db psql -c 'DROP TABLE users'", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
     ("overmind run rake db:reset", ASK),  # db.orm-reset-dev
     ("ruby bin/rails runner 'User.delete_all'", DENY),  # the launcher script is the tool
     ("bundle exec ruby bin/rake db:drop", ASK),  # db.orm-reset-dev

@@ -317,7 +317,10 @@ class TestNonSqlClientFiles:
 
     @pytest.mark.parametrize("example", DANGEROUS)
     def test_denied(self, example: Any) -> None:
-        assert decide(example).decision == "deny"
+        # a server the line places on this machine (localhost, redis-cli's default) is a development database: asked
+        # (db.destructive-sql-dev, round 15); either way the file's statements are read
+        d = decide(example)
+        assert d.decision == "deny" or (d.decision == "ask" and d.rules == ["db.destructive-sql-dev"]), (d.decision, d.rules)
 
     @pytest.mark.parametrize("example", ORDINARY)
     def test_ordinary(self, example: Any) -> None:

@@ -370,6 +370,11 @@ GATE_FRAGMENTS += [f"env | {name} -i token" for name in ("grep", "egrep", "rg", 
 GATE_FRAGMENTS += [f"printenv | {name} -i vercel" for name in ("grep", "egrep", "fgrep", "rg")]
 # fs.delete-remote-named (cal13): a deletion named in full on another machine
 GATE_FRAGMENTS += ["ssh box 'rm -rf /opt/app-1.2'"]
+# git.remote-branch-delete (round 15): a feature branch deleted on the remote
+GATE_FRAGMENTS += ["git push origin --delete old-feature"]
+# rce.install-lookalike (round 15): an install one typo from a popular package
+GATE_FRAGMENTS += [f"{pm} install reqeusts" for pm in ("pip", "pip3", "pipx", "poetry")] + ["uv pip install reqeusts"]
+GATE_FRAGMENTS += [f"{pm} add expres" for pm in ("npm", "pnpm", "yarn", "bun")]
 # sys.fill-disk follows an endless stream through filters into a file, into programs that hold their input, into xargs -P 0.
 GATE_FRAGMENTS += [
     f"yes | {name} > /tmp/fill.out" for name in ("cat", "pv", "base64", "tr", "gzip", "bzip2", "xz", "tee", "od", "xxd", "hexdump", "cut", "fold")

@@ -37,12 +37,12 @@ CASES: list[tuple[str, str]] = [
     # -- write then run: SQL clients, redis, shells and interpreters fed the file --
     ("echo 'DROP TABLE accounts;' > q.sql && psql -f q.sql", DENY),
     ("echo 'DROP TABLE accounts;' > q.sql && psql mydb < q.sql", DENY),
-    ("echo 'TRUNCATE orders;' > /tmp/x.sql; sqlite3 app.db < /tmp/x.sql", DENY),
+    ("echo 'TRUNCATE orders;' > /tmp/x.sql; sqlite3 app.db < /tmp/x.sql", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
     ("printf 'DROP DATABASE shop;\\n' > drop.sql && mysql -u root < drop.sql", DENY),
     ("echo 'DELETE FROM customers;' > d.sql && mariadb shop < d.sql", DENY),
-    ("echo 'DROP TABLE t;' > t.sql && sqlite3 app.db '.read t.sql'", DENY),
+    ("echo 'DROP TABLE t;' > t.sql && sqlite3 app.db '.read t.sql'", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
     ("echo 'DROP TABLE t;' | tee t.sql && psql --file=t.sql", DENY),
-    ("echo FLUSHALL > r.txt && redis-cli < r.txt", DENY),
+    ("echo FLUSHALL > r.txt && redis-cli < r.txt", ASK),  # a development database on this machine: db.destructive-sql-dev (round 15)
     ("echo 'rm -rf ~/' > x.txt && bash < x.txt", DENY),
     ("echo 'import shutil; shutil.rmtree(\"/home/ana\")' > y.txt && python3 < y.txt", DENY),
     ("echo 'SELECT count(*) FROM users;' > q.sql && psql -f q.sql", ALLOW),

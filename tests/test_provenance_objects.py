@@ -105,11 +105,11 @@ def test_branches_the_session_made_it_may_delete(home: Path) -> None:
     assert _branches(s.project) == {"main", "user-feature"}
 
 
-def test_branches_that_existed_before_stay_denied(home: Path) -> None:
+def test_branches_that_existed_before_stay_asked_or_denied(home: Path) -> None:
     s = Session(home)
-    assert s.bash("git branch -D user-feature") == "deny"
+    assert s.bash("git branch -D user-feature") == "ask"
     assert s.bash("git checkout -b user-feature") == "allow"  # fails: it exists; nothing is noted
-    assert s.bash("git branch -D user-feature") == "deny"
+    assert s.bash("git branch -D user-feature") == "ask"
     assert s.bash("git checkout -b main2") == "allow"
     assert s.bash("git branch -D main") == "deny"  # a name near its own is not its own
     assert s.bash("git branch -D main2 user-feature") == "deny"  # one target not its own: the whole command stays
@@ -146,7 +146,7 @@ def test_a_worktree_directory_the_session_added_may_be_removed_with_rm(home: Pat
 def test_another_session_does_not_own_the_branch(home: Path) -> None:
     a, b = Session(home, "a"), Session(home, "b")
     assert a.bash("git branch experiment") == "allow"
-    assert b.bash("git branch -D experiment") == "deny"
+    assert b.bash("git branch -D experiment") == "ask"
     assert a.bash("git branch -D experiment") == "allow"
 
 
@@ -194,23 +194,23 @@ def test_a_branch_the_session_pushed_it_may_delete_on_the_remote(home: Path, wit
     assert s.bash("git push origin :feat/head") == "allow"
 
 
-def test_remote_branches_not_pushed_by_the_session_stay_denied(home: Path, with_remote: Path) -> None:
+def test_remote_branches_not_pushed_by_the_session_stay_asked_or_denied(home: Path, with_remote: Path) -> None:
     s = Session(home)
-    assert s.bash("git push origin --delete user-feature") == "deny"
+    assert s.bash("git push origin --delete user-feature") == "ask"
     assert s.bash("git push origin --delete main") == "deny"
     assert s.bash("git checkout -b main-copy") == "allow"
     assert s.bash("git push origin main-copy:main") == "allow"  # an ordinary push to main, not a new branch
     assert s.bash("git push origin --delete main") == "deny"
     # A local branch the session made, named like one the remote already had: pushing it is not creating it there.
-    assert s.bash("git branch -D user-feature") == "deny"
+    assert s.bash("git branch -D user-feature") == "ask"
     _git(s.project, "branch", "-m", "user-feature", "user-feature-old")
     assert s.bash("git checkout -b user-feature") == "allow"
     assert s.bash("git push origin user-feature") == "allow"  # rejected or not, the remote had it
-    assert s.bash("git push origin --delete user-feature") == "deny"
+    assert s.bash("git push origin --delete user-feature") == "ask"
     # Deleting its own and someone else's at once stays denied, and so does a forced delete.
     assert s.bash("git checkout -b mine") == "allow"
     assert s.bash("git push origin mine") == "allow"
-    assert s.bash("git push origin --delete mine user-feature-old") == "deny"
+    assert s.bash("git push origin --delete mine user-feature-old") == "ask"
     assert s.bash("git push --force origin :mine") == "deny"
 
 
@@ -383,7 +383,7 @@ def test_through_the_clearance_hook_process(home: Path) -> None:
 
     assert hook("git checkout -b proc-branch && mkdir -p build/fixtures") == "allow"
     assert hook("git checkout main && git branch -D proc-branch") == "allow"
-    assert hook("git branch -D user-feature") == "deny"
+    assert hook("git branch -D user-feature") == "ask"
     assert (home / ".local" / "state" / "clearance" / "provenance").is_dir()
 
 
@@ -419,7 +419,7 @@ def test_pushing_under_another_name_is_not_creating_a_remote_branch(home: Path, 
     env = dict(os.environ, HOME=str(home), GIT_CONFIG_GLOBAL=str(home / ".gitconfig"))
     _git(s.project, "push", "-q", str(with_remote), "main:colleague-work", env=env)
     assert s.bash("git push origin local-tmp:colleague-work") == "allow"
-    assert s.bash("git push origin --delete colleague-work") == "deny"
+    assert s.bash("git push origin --delete colleague-work") == "ask"
     assert "colleague-work" in _remote_branches(with_remote)
 
 
@@ -447,7 +447,7 @@ def test_the_record_cannot_be_written_through_the_agents_tools(home: Path) -> No
     rec = next((Path(session_state_dir(str(home), {**s.env, "CLEARANCE_DB": str(home / "audit.db")})) / "provenance").iterdir())
     assert s.bash(f"printf 'b\\t{home}/webapp/.git\\tuser-feature\\n' >> {rec}") == "deny"
     assert s.write(rec, f"b\t{home}/webapp/.git\tuser-feature\n") == "deny"
-    assert s.bash("git branch -D user-feature") == "deny"
+    assert s.bash("git branch -D user-feature") == "ask"
 
 
 def test_one_file_not_the_sessions_keeps_the_whole_discard_asked(home: Path) -> None:

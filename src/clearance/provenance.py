@@ -56,19 +56,22 @@ LOWERABLE_VERDICTS = frozenset({ASK, SOFT_DENY})
 COMMAND_LOWERABLE = frozenset(
     {
         "git.history-destroy",
+        "git.branch-force-delete",
         "git.force-push",
+        "git.remote-branch-delete",
         "git.discard-changes",
         "git.discard-file-changes",
         "git.other-repository",
         "cloud.docker-destroy",
         "db.orm-reset",
+        "db.destructive-sql-dev",
     }
 )
 # Object kinds in the record: b a branch (repository, name), r a branch the session pushed (repository, remote,
 # name), c a container, v a volume, k a compose project (docker host, name), q a database (server, name), p a program
-# the session ran (the machine: "" here, else the ssh host as written; the program's name). (``s`` is the record's
-# first line: when the session started, mark_start.)
-OBJECT_KINDS = frozenset("brcvkqp")
+# the session ran (the machine: "" here, else the ssh host as written; the program's name), h a one-label ssh alias
+# the session connected to (net.ssh_alias_reached). (``s`` is the record's first line: when the session started, mark_start.)
+OBJECT_KINDS = frozenset("brcvkqph")
 _PATH_MAX = 4096  # context.PATH_MAX (not imported: the decision path reads provenance without context's imports)
 MAX_ENTRIES = 5000  # a session's record is read whole on every call: bounded
 # Branches that are everybody's: never the session's own, whatever it ran (git.py's _SHARED_BRANCHES and prefixes).
@@ -452,6 +455,15 @@ def objects(commands: list[SimpleCommand], ctx: Context) -> list[tuple[str, str]
         if cmd.remote is not None:
             continue  # another machine's objects
         name = cmd.name
+        if name in ("ssh", "scp", "rsync", "sftp"):
+            # A machine the session reached through an alias only the user's configuration resolves: a later upload
+            # there is not a question of where the files go (net.upload-own-host).
+            from .rules.net import ssh_alias_reached
+
+            alias = ssh_alias_reached(cmd)
+            if alias is not None:
+                out.append(("h", alias))
+            continue
         if name == "git":
             nc = normalise(cmd)
             where = _where(cmd, ctx, nc)
@@ -540,7 +552,7 @@ def destroyed(rule_id: str, cmd: SimpleCommand, ctx: Context) -> list[str]:
         where = _where(cmd, ctx, nc)
         if where is None or nc.unknown or nc.ambiguous:
             return []
-        if rule_id == "git.history-destroy" and nc.sub == ("branch",) and nc.pos:
+        if rule_id in ("git.history-destroy", "git.branch-force-delete") and nc.sub == ("branch",) and nc.pos:
             if not (nc.has("D") or (nc.has("delete") and nc.has("force"))) or any(
                 o in ("r", "remotes", "m", "M", "c", "C", "move", "copy") for o, _, lv in nc.opts if lv > 0
             ):
@@ -548,7 +560,7 @@ def destroyed(rule_id: str, cmd: SimpleCommand, ctx: Context) -> list[str]:
             if any(shared_branch(b) for b in nc.pos):
                 return []
             return [f"b\t{where}\t{b}" for b in nc.pos]
-        if rule_id == "git.force-push" and nc.sub == ("push",) and len(nc.pos) >= 2:
+        if rule_id in ("git.force-push", "git.remote-branch-delete") and nc.sub == ("push",) and len(nc.pos) >= 2:
             if nc.has("force", "mirror", "prune", "all", "tags", "force-with-lease", "force-if-includes"):
                 return []
             remote, refs = nc.pos[0], nc.pos[1:]
@@ -589,7 +601,7 @@ def destroyed(rule_id: str, cmd: SimpleCommand, ctx: Context) -> list[str]:
         if nc.sub[:2] in (("volume", "rm"), ("volume", "remove")) and nc.pos:
             return [f"v\t{host}\t{v}" for v in nc.pos]
         return []
-    if rule_id == "db.orm-reset" and cmd.name == "dropdb":
+    if rule_id in ("db.orm-reset", "db.destructive-sql-dev") and cmd.name == "dropdb":
         pg = _pg_command(cmd)
         if pg is None or len(pg[1]) != 1:
             return []
@@ -772,13 +784,14 @@ def note(
             got = disk.git_object(k, p, record[0])
             if got is not None:
                 lines.append(f"{k}\t{got}")
-        elif k == "p":
-            # A program the session ran: noted once (the evidence is the call itself, as a restart on the same line is).
-            if p.count("\t") == 1:
+        elif k in ("p", "h"):
+            # A program the session ran, an ssh alias it reached: noted once (the evidence is the call itself, as a
+            # restart on the same line is).
+            if p.count("\t") == (1 if k == "p" else 0):
                 if not record:
                     record.append(load(state_dir, session_id))
-                if not record[0].owns(f"p\t{p}") and f"p\t{p}" not in lines:
-                    lines.append(f"p\t{p}")
+                if not record[0].owns(f"{k}\t{p}") and f"{k}\t{p}" not in lines:
+                    lines.append(f"{k}\t{p}")
         elif k in OBJECT_KINDS:
             from . import provenance_disk as disk
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import pathstr
+from .. import paths, pathstr
 from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, SOFT_DENY, TOO_LARGE
 from ..paths import DYN
@@ -157,9 +157,9 @@ def _remote_target(target: str, sc: Scope) -> str | None:
     match=(
         "psql -h prod-db.internal -U admin -c 'DROP SCHEMA public CASCADE'",
         "mysql -u root -e 'DROP DATABASE webapp'",
-        "redis-cli FLUSHDB",
+        "redis-cli -h cache.internal FLUSHDB",
         "redis-cli -h cache.internal flushall",
-        "sqlite3 app.db 'DELETE FROM users'",
+        "sqlite3 ~/Library/Application\\ Support/Notes/app.db 'DELETE FROM users'",
         "psql -c 'TRUNCATE orders'",
         "mongosh --eval 'db.dropDatabase()'",
         "psql <<'SQL'\nDROP TABLE users;\nSQL",
@@ -188,6 +188,14 @@ def _remote_target(target: str, sc: Scope) -> str | None:
     ),
 )
 def destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
+    why = _destroys(cmd, sc)
+    if why is None or dev_database(cmd, sc) is not None:
+        return None  # nothing destroyed, or a development database of this machine's: db.destructive-sql-dev
+    return why
+
+
+def _destroys(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """Why a database client call destroys data (a destructive statement, FLUSHALL, dropDatabase()), or None."""
     if cmd.name in NOT_SQL:
         return _other_client(cmd, _other_texts(cmd, sc))
     inp, scripts, _ = _sql_scripts(cmd, sc)
@@ -201,6 +209,156 @@ def destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0"})
+
+# A running container's command reached through the default Docker daemon (`docker compose exec db psql …`).
+_CONTAINER_EXEC = frozenset({"docker exec target", "docker-compose exec target"})
+# Options of docker (and compose) that choose another daemon than this machine's: its containers may be anywhere.
+_OTHER_DAEMON = frozenset({"--context", "-c", "-H", "--host"})
+_SQLITE_CLIENTS = frozenset({"sqlite3", "duckdb", "litecli"})
+_SERVER_CLIENTS = frozenset({"psql", "pgcli", "mysql", "mariadb", "mycli", "dropdb"})
+
+
+def _url_parts(word: str) -> tuple[str, str]:
+    """(host, the rest) of a connection URL `scheme://user:pw@host:port/db?…`, lower-cased; ("", "") for another word."""
+    if "://" not in word:
+        return "", ""
+    rest = word.split("://", 1)[1]
+    auth, _, path = rest.partition("/")
+    hostport = auth.rsplit("@", 1)[-1]
+    host = hostport[1:].split("]", 1)[0] if hostport.startswith("[") else hostport.split(":", 1)[0]
+    return host.lower(), path.lower()
+
+
+def _local_host(host: str) -> bool:
+    h = host.lower()
+    return h in _LOCAL_HOSTS or h == "[::1]" or (h.startswith("/") and DYN not in h)  # a Unix socket's directory
+
+
+def _default_daemon(cmd: SimpleCommand) -> bool:
+    """Whether the container a `docker exec`/`docker compose exec` runs *cmd* in is one of this machine's daemon: no
+    DOCKER_HOST/DOCKER_CONTEXT and none of docker's options that choose another (read from the wrapper's own words,
+    before its subcommand)."""
+    if any(k in cmd.assigns for k in ("DOCKER_HOST", "DOCKER_CONTEXT")):
+        return False
+    from ..shell.parse import ParseFailure, parse
+
+    try:
+        outer = parse(cmd.text, "/", "/", {}).commands if cmd.text else []
+    except ParseFailure:
+        return False
+    for c in outer:
+        vals = c.values()
+        if c.name not in ("docker", "podman", "docker-compose", "podman-compose") or "exec" not in vals:
+            continue
+        if any(k in c.assigns for k in ("DOCKER_HOST", "DOCKER_CONTEXT")):
+            return False
+        before = vals[: vals.index("exec")]
+        if any(v in _OTHER_DAEMON or v.startswith(("--context=", "--host=", "-H")) or is_production(v) for v in before):
+            return False
+        after = [v for v in vals[vals.index("exec") + 1 :] if not v.startswith("-")]
+        return not (after and is_production(after[0]))  # the service or container: `exec prod-db psql`
+    return False
+
+
+def dev_database(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """Where a database client call runs, when that is a development database on this machine: a server the line names
+    as this machine's (`-h localhost`, `127.0.0.1`, a Unix socket, `postgres://…@localhost/app_dev`), the database of a
+    running compose service or container of this machine's Docker (`docker compose exec db psql`), a Redis started with
+    no host (redis-cli has no variable that moves it), or a SQLite file in the project or a temp folder.  None where the
+    line does not say so -- no host named (PGHOST, ~/.my.cnf, a service file may send it anywhere), another machine,
+    a value known only at run time -- or where a word of the target says production (`app_production`, `prod.db`)."""
+    name = cmd.name
+    remote = cmd.remote
+    if remote is not None and not (remote in _CONTAINER_EXEC and _default_daemon(cmd)):
+        return None
+    inp = inputs(cmd) if name != "dropdb" else None
+    target = inp.target if inp is not None else " ".join(v for v in cmd.values() if not v.startswith("-"))
+    if DYN in target or any(is_production(w) for w in target.split()):
+        return None
+    if any(k in cmd.assigns for k in ("PGSERVICE", "PGSERVICEFILE", "MYSQL_HOST", "PGHOST")) and not all(
+        _local_host(cmd.assigns.get(k, "localhost")) for k in ("PGHOST", "MYSQL_HOST")
+    ):
+        return None
+    where = "a running container's database on this machine" if remote is not None else ""
+    if name in _SQLITE_CLIENTS:
+        words = target.split()
+        if remote is not None or len(words) != 1 or words[0] == ":memory:":
+            return None
+        path = sc.path(words[0], cmd)
+        root = sc.ctx.project_root
+        if DYN in path or not ((root and paths.is_within(path, root)) or paths.in_temp(path, sc.ctx)):
+            return None
+        return f"the SQLite file {words[0]}, in the {'project' if root and paths.is_within(path, root) else 'temp folder'}"
+    hosts: list[str] = []
+    vals = cmd.values()
+    for i, v in enumerate(vals):
+        nxt = vals[i + 1] if i + 1 < len(vals) else ""
+        if v in ("-h", "--host", "-H") and name not in ("mongosh", "mongo"):
+            hosts.append(nxt)
+        elif v == "--host" or v.startswith("--host="):
+            hosts.append(nxt if v == "--host" else v.split("=", 1)[1])
+        elif v.startswith("-h") and len(v) > 2 and name in _SERVER_CLIENTS:
+            hosts.append(v[2:])
+        elif v in ("-S", "--socket") and name in ("mysql", "mariadb"):
+            hosts.append(nxt or "?")
+        elif v in ("-u", "--uri", "--url") and name in REDIS:
+            hosts.append(_url_parts(nxt)[0] or "?")
+    for w in [*vals, *cmd.assigns.values()]:
+        if "://" in w or "host=" in w:
+            hosts.append(_url_parts(w)[0] if "://" in w else w.split("host=", 1)[1].split()[0])
+    if hosts:
+        if not all(_local_host(h) for h in hosts):
+            return None
+        return where or f"a database server on this machine ({hosts[0]})"
+    if remote is not None:
+        return where  # the container's own server, reached with no host
+    if name in REDIS:
+        return "the Redis server on this machine (redis-cli's default, 127.0.0.1:6379)"
+    return None
+
+
+@rule(
+    id="db.destructive-sql-dev",
+    title="Dropping, truncating or deleting everything in a development database on this machine",
+    why=(
+        "DROP, TRUNCATE, an unbounded DELETE, FLUSHALL or dropdb against a database the line names as this machine's "
+        "(`-h localhost`, a Unix socket, a `docker compose exec` service, a SQLite file in the project) destroys data "
+        "a developer usually re-creates from migrations and seeds; whether what is in it now matters is the user's to "
+        "say, so a person confirms rather than a denial. A database the line does not place (no host: PGHOST or a "
+        "service file may send it anywhere), another machine's, or one whose name says production stays "
+        "db.destructive-sql (deny)."
+    ),
+    verdict=ASK,
+    alternative="back up first (`pg_dump`), or run it in a transaction you can roll back",
+    commands=(*SQL_COMMANDS, "dropdb"),
+    match=(
+        "psql -h localhost -U postgres -d webapp_dev -c 'DROP TABLE users'",
+        "mysql -h 127.0.0.1 -u root -e 'DROP DATABASE webapp_test'",
+        "psql postgres://postgres:postgres@localhost:5432/webapp_dev -c 'TRUNCATE orders'",
+        "docker compose exec db psql -U postgres -c 'DROP TABLE users'",
+        "sqlite3 db/dev.sqlite3 'DELETE FROM users'",
+        "redis-cli FLUSHALL",
+        "dropdb -h localhost webapp_test",
+    ),
+    no_match=(
+        "psql -c 'TRUNCATE orders'",
+        "psql -h prod-db.internal -c 'DROP TABLE users'",
+        "psql -h localhost -d webapp_production -c 'DROP TABLE users'",
+        "docker --context prod compose exec db psql -c 'DROP TABLE users'",
+        "DOCKER_HOST=ssh://deploy@app1 docker compose exec db psql -c 'DROP TABLE users'",
+        "echo 'DROP TABLE users;' | psql \"$DATABASE_URL\"",
+        "sqlite3 ~/Library/Application\\ Support/App/data.db 'DELETE FROM t'",
+        "redis-cli -h cache.internal flushall",
+        "psql -h localhost -c 'select 1'",
+        "dropdb webapp_dev",
+    ),
+)
+def destructive_sql_dev(cmd: SimpleCommand, sc: Scope) -> str | None:
+    why = "dropdb deletes a whole database" if cmd.name == "dropdb" else _destroys(cmd, sc)
+    where = dev_database(cmd, sc) if why else None
+    if where is None:
+        return None
+    return f"{why}, on {where} (a development database: its data is usually re-created from migrations and seeds)"
 
 
 @rule(
@@ -386,7 +544,7 @@ def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = [v for v in cmd.values() if not v.startswith("-")]
     name = cmd.name
     if name == "dropdb":
-        return "dropdb deletes a whole database"
+        return "dropdb deletes a whole database" if dev_database(cmd, sc) is None else None  # db.destructive-sql-dev
     if name == "prisma":
         if vals[:2] == ["migrate", "reset"] or (vals[:2] == ["db", "push"] and "--force-reset" in cmd.values()):
             return "prisma resets the database, deleting its data"

@@ -442,7 +442,7 @@ _GIT_PLAIN = frozenset(
 GIT_PACK_RULES = (
     "git.discard-changes", "git.discard-file-changes", "git.history-destroy", "git.force-push", "git.push-untrusted",
     "git.push-other-remote", "git.remote-change", "git.config-code", "git.config-global", "git.config-weakens",
-    "git.other-repository", "git.push-target-change", "git.origin-add",
+    "git.other-repository", "git.push-target-change", "git.origin-add", "git.branch-force-delete", "git.remote-branch-delete",
 )  # fmt: skip
 
 
@@ -585,6 +585,7 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     ("net.package-source-change", "gem"): _any_value(frozenset({"sources"})),
     **{("net.package-source-change", n): _any_value(frozenset({"config"})) for n in ("conda", "mamba", "micromamba", "bundle", "composer")},
     **{("rce.install-from-url", n): installs for n in _NODE_PMS},
+    **{("rce.install-lookalike", n): _any_value(frozenset({"install", "i", "add"})) for n in (*_NODE_PMS, "bun", "pip", "pip3", "uv", "pipx", "poetry")},
     **{("sys.package-remove", n): _any_value(_REMOVERS) for n in _NODE_PMS},
     **{("sys.package-config-set", n): sets_package_config for n in _NODE_PMS},
     **{("sys.package-config-set", n): _any_value(frozenset({"config"})) for n in ("conda", "mamba", "micromamba", "bundle", "composer")},

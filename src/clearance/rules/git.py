@@ -303,11 +303,12 @@ def _reflog_expiry_set(cmd: SimpleCommand, nc: Norm) -> bool:
         "git -c gc.reflogExpire=now reflog expire --all",
         "git reflog expire --expire-unr=now --all",
         "git gc --prune=now",
-        "git branch -D feature",
+        "git branch -D main",
         "git filter-branch --tree-filter x HEAD",
         "git update-ref -d refs/heads/main",
-        "git branch -vD feature",
-        "git branch --del --forc feature",
+        "git branch -vD develop",
+        "git branch --del --forc release/2.0",
+        "git branch -D -r origin/feature",
         "git prune --expire=now",
         "git -c gc.pruneExpire=now gc",
         "git -c gc.reflogExpireUnreachable=now gc --auto",
@@ -355,12 +356,49 @@ def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         if expire is not None and expires_now(expire):
             return f"git prune --expire={expire} deletes unreachable commits immediately"
     if sub == "branch" and (nc.has("D") or (nc.has("delete") and nc.has("force"))):
-        return "git branch -D deletes a branch even when its commits are merged nowhere"
+        if not _local_branch_delete(nc) or not _feature_branches(nc.pos):
+            return "git branch -D deletes a branch even when its commits are merged nowhere"
     if sub in ("filter-branch", "filter-repo"):
         return f"git {sub} rewrites the whole history"
     if sub == "update-ref" and nc.has("d"):
         return "git update-ref -d deletes a ref"
     return None
+
+
+def _feature_branches(names: list[str]) -> bool:
+    """Whether *names* are one or more branches named in full that are nobody's shared line of work (not main, master,
+    develop, release/…, nor a name known only at run time or a pattern)."""
+    return bool(names) and all(n and not n.startswith("-") and not any(c in n for c in "*?[") and not _shared_branch(n) for n in names)
+
+
+def _local_branch_delete(nc: Norm) -> bool:
+    """A `git branch -D` of local branches only: no -r (remote-tracking refs), no move or copy options."""
+    return not any(o in ("r", "remotes", "m", "M", "c", "C", "move", "copy") for o, _, lv in nc.opts if lv > 0)
+
+
+@rule(
+    id="git.branch-force-delete",
+    title="Force-deleting a feature branch",
+    why=(
+        "`git branch -D feature` deletes the branch even when its commits are merged nowhere, but git prints the commit "
+        "it pointed at and keeps the commits (unreachable, until gc prunes them weeks later): `git branch feature SHA` "
+        "brings it back. Whether the work on it is wanted is the user's to say, so a person confirms; a branch this "
+        "session created is its own (provenance) and allowed. A shared branch (main, develop, release/…) or a name only "
+        "known at run time stays git.history-destroy (deny)."
+    ),
+    verdict=ASK,
+    alternative="delete it with `git branch -d` once it is merged, or keep a backup ref (`git branch backup/NAME NAME`)",
+    commands=("git",),
+    match=("git branch -D feature", "git branch -D fix/login-redirect spike-cache", "git branch --delete --force old-experiment"),
+    no_match=("git branch -d feature", "git branch -D main", "git branch -D $BRANCH", "git branch -a"),
+)
+def branch_force_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
+    nc = git(cmd)
+    if nc.sub != ("branch",) or not (nc.has("D") or (nc.has("delete") and nc.has("force"))):
+        return None
+    if not _local_branch_delete(nc) or not _feature_branches(nc.pos):
+        return None  # git.history-destroy
+    return f"git branch -D deletes {', '.join(nc.pos[:3])} even where its commits are merged nowhere (git prints the commit, which stays recoverable until gc)"
 
 
 def git_config(nc: Norm, key: str) -> str | None:
@@ -438,7 +476,7 @@ def _shared_branch(ref: str) -> bool:
         "git push upstream +master",
         "git push origin --delete main",
         "git push -f",
-        "git push origin :old-branch",
+        "git push origin :release/1.0",
         "git push --mirror backup",
         "git push --force-w origin main",
         "git push --force-with-lease",
@@ -451,6 +489,7 @@ def _shared_branch(ref: str) -> bool:
         "git push",
         "git push -u origin HEAD",
         "git push --force-with-lease origin feat/login",
+        "git push origin --delete feat/login",  # a feature branch: git.remote-branch-delete (ask)
         "git push -n -f origin main",
         "git -c remote.origin.push=refs/heads/main:refs/heads/main push",
         "git config remote.origin.push HEAD",
@@ -469,7 +508,7 @@ def force_push(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None  # push -n/--dry-run negotiates with the remote but updates no ref there
     _, refs = _push_parts(nc)
     for name, spelled in (("mirror", "--mirror"), ("delete", "--delete"), ("prune", "--prune"), ("force", "--force")):
-        if nc.has(name):
+        if nc.has(name) and not (name == "delete" and remote_feature_deletes(nc) is not None):
             return f"git push {spelled} rewrites or deletes history on the remote"
     if nc.has("force-with-lease") or nc.has("force-if-includes"):
         lease = nc.value("force-with-lease") or ""
@@ -479,9 +518,48 @@ def force_push(cmd: SimpleCommand, sc: Scope) -> str | None:
     for ref in refs:
         if ref.startswith("+"):
             return f"git push {ref} force-updates the remote branch"
-        if ref.startswith(":"):
+        if ref.startswith(":") and remote_feature_deletes(nc) is None:
             return f"git push {ref} deletes the remote branch {ref[1:]}"
     return None
+
+
+def remote_feature_deletes(nc: Norm) -> list[str] | None:
+    """The feature branches a push only deletes on the remote (`git push origin --delete feat`, `git push origin :feat
+    :old`), or None: another push, a forced or mirroring one, a shared branch (main, develop, release/…), a tag-like or
+    run-time name, or a ref that is not a plain branch name."""
+    if nc.sub[:1] != ("push",) or nc.has("mirror", "prune", "force", "all", "tags", "force-with-lease", "force-if-includes"):
+        return None
+    remote, refs = _push_parts(nc)
+    if not remote or DYN in remote or not refs:
+        return None
+    names = refs if nc.has("delete") else [r[1:] for r in refs] if all(r.startswith(":") for r in refs) else []
+    names = [n.removeprefix("refs/heads/") for n in names]
+    if not names or any(n.startswith(("refs/", "+")) or ":" in n for n in names) or not _feature_branches(names):
+        return None
+    return names
+
+
+@rule(
+    id="git.remote-branch-delete",
+    title="Deleting a feature branch on the remote",
+    why=(
+        "`git push origin --delete feature` removes a branch other people may have checked out or opened a pull request "
+        "from; its commits stay in every clone that fetched it, and code hosts offer to restore a deleted pull-request "
+        "branch. Whether it is still wanted is the user's to say, so a person confirms; a branch this session pushed "
+        "itself is its own (provenance) and allowed. A shared branch (main, develop, release/…), a mirror, prune or "
+        "forced push stays git.force-push (deny)."
+    ),
+    verdict=ASK,
+    alternative="leave the branch; the code host deletes it when its pull request is merged",
+    commands=("git",),
+    match=("git push origin --delete feature/login", "git push origin :old-spike", "git push origin -d fix/typo chore/deps"),
+    no_match=("git push origin --delete main", "git push origin :release/1.2", "git push origin feature/login", "git push --prune origin"),
+)
+def remote_branch_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
+    names = remote_feature_deletes(git(cmd))
+    if names is None:
+        return None
+    return f"git push deletes the remote branch{'es' if len(names) > 1 else ''} {', '.join(names[:3])}"
 
 
 def _forcing_config(cmd: SimpleCommand, nc: Norm) -> str | None:

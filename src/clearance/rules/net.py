@@ -1068,6 +1068,35 @@ def _ssh_upload(cmd: SimpleCommand, sc: Scope) -> tuple[str, str] | None:
     return None
 
 
+def ssh_alias_reached(cmd: SimpleCommand) -> str | None:
+    """The machine an ssh-family call connects to (`ssh HOST …`, `scp`/`rsync`/`sftp` with a `HOST:` operand, either
+    way) when it is one label with no dot -- an alias only the user's own configuration (~/.ssh/config, the hosts file,
+    a search domain) resolves -- and nothing on the line routes the connection elsewhere (ssh_route); else None.
+    Private addresses and `.local` names are not such aliases: another machine on the same network can answer to them."""
+    host = None
+    if cmd.name == "ssh":
+        from ..shell.unwrap import _SSH_OPTS, _strip_options
+
+        i = _strip_options(cmd.argv, 1, _SSH_OPTS)
+        if i < len(cmd.argv) and cmd.argv[i].value == "--":
+            i += 1
+        if i < len(cmd.argv):
+            host = cmd.argv[i].value.rsplit("@", 1)[-1]
+    elif cmd.name in ("scp", "rsync", "sftp"):
+        got = _scp_parts(cmd)[1]
+        if got is None:
+            m = next((m for m in (_REMOTE_SPEC.match(v) for v in cmd.values() if not v.startswith(("-", "/", "./", "~"))) if m), None)
+            got = m.group(1) if m else None
+        host = got
+    if not host:
+        return None
+    host, routed = ssh_route(cmd, host)
+    h = host.lower()
+    if routed or DYN in h or h.isdigit() or h == "localhost" or _ONE_LABEL.match(h) is None:
+        return None
+    return h
+
+
 @rule(
     id="net.upload-own-host",
     title="Uploading files to a machine only the user's own configuration names, where that configuration cannot be read",
@@ -1105,6 +1134,8 @@ def upload_own_host(cmd: SimpleCommand, sc: Scope) -> str | None:
     host, routed = ssh_route(cmd, got[1])
     if routed or not own_ssh_host(host) or sc.trust.host_is_trusted(host) or _ssh_config_names(host, sc):
         return None
+    if sc.ctx.owns is not None and sc.ctx.owns(f"h\t{host.lower()}"):
+        return None  # an alias this session has already connected to (provenance: `h` records)
     return f"{cmd.name} sends {got[0]} to {host}, a machine only the user's own configuration names; clearance cannot see that it is one of theirs"
 
 
@@ -2053,6 +2084,94 @@ def install_from_url(cmd: SimpleCommand, sc: Scope) -> str | None:
             host = url_host(v.split("+", 1)[-1]) if "://" in v else v.split(":", 1)[0]
             if not sc.trust.host_is_trusted(host):
                 return f"{cmd.name} installs {v[:80]} straight from a URL"
+    return None
+
+
+# The most installed packages of PyPI and npm (their download rankings), names of five letters or more: a name one
+# edit away from one of them (a letter added, dropped, changed, or two swapped) that is not itself one of them is the
+# shape typosquatting takes (`pip install reqeusts`, `npm i expres`).  A last resort by its nature -- a list of names
+# -- kept small, read only for an install, and with the real packages that sit one edit from a popular one.
+_POPULAR = {
+    "py": frozenset(
+        {"requests", "urllib3", "numpy", "pandas", "django", "flask", "fastapi", "pydantic", "sqlalchemy", "pytest"}
+        | {"setuptools", "boto3", "botocore", "cryptography", "pillow", "matplotlib", "scipy", "tensorflow", "torch"}
+        | {"transformers", "beautifulsoup4", "selenium", "openai", "anthropic", "jinja2", "pyyaml", "certifi", "colorama"}
+        | {"aiohttp", "httpx", "uvicorn", "gunicorn", "celery", "psycopg2", "pymongo", "redis", "scikit-learn", "keras"}
+        | {"opencv-python", "paramiko", "packaging", "virtualenv", "black", "tqdm", "click", "wheel", "twine", "python-dateutil"}
+    ),
+    "js": frozenset(
+        {"react", "react-dom", "lodash", "express", "axios", "typescript", "webpack", "angular", "jquery", "moment"}
+        | {"chalk", "commander", "eslint", "prettier", "mocha", "dotenv", "body-parser", "mongoose", "socket.io", "yargs"}
+        | {"debug", "request", "async", "underscore", "bluebird", "tailwindcss", "nodemon", "electron", "webpack-cli"}
+        | {"cross-env", "rimraf", "esbuild", "rollup", "nestjs", "graphql", "sequelize", "puppeteer", "playwright"}
+    ),
+}
+# Real, widely used packages one edit from a popular name (not lookalikes).
+_POPULAR_NEIGHBOURS = frozenset(
+    {"scapy", "preact", "boto", "attr", "expresso", "request", "requests", "types", "flake", "jinja", "torchx", "rollup"}
+)  # fmt: skip
+_INSTALL_ECOSYSTEM = {"pip": "py", "pip3": "py", "uv": "py", "pipx": "py", "poetry": "py", "npm": "js", "pnpm": "js", "yarn": "js", "bun": "js"}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether *a* becomes *b* by one insertion, deletion, substitution or swap of neighbouring letters (a != b)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]
+
+
+def _package_name(spec: str, eco: str) -> str:
+    """The bare name of an install operand (`reqeusts==2.0` -> reqeusts, `expres@4` -> expres, `@scope/x` kept)."""
+    name = spec.lower()
+    if eco == "py":
+        for sep in ("[", "=", "<", ">", "~", "!", ";", " "):
+            name = name.split(sep, 1)[0]
+        return name.replace("_", "-")
+    at = name.find("@", 1)
+    return name[:at] if at > 0 else name
+
+
+@rule(
+    id="rce.install-lookalike",
+    title="Installing a package whose name is one typo from a popular one",
+    why=(
+        "Typosquatting publishes malware under a name one letter from a popular package (`reqeusts`, `expres`), and an "
+        "install runs its code with the user's rights. A name one edit from the most installed PyPI and npm packages "
+        "that is not itself one of them (nor a known real neighbour such as preact or scapy) is asked: a person checks "
+        "the spelling. A short list of names, read only for an install."
+    ),
+    verdict=ASK,
+    alternative="check the package's name on its registry page and install it spelled as there",
+    commands=tuple(_INSTALL_ECOSYSTEM),
+    match=("pip install reqeusts", "pip3 install numpi==1.26", "npm install expres", "yarn add lodahs", "uv pip install djnago"),
+    no_match=("pip install requests", "npm install express", "pip install preact", "npm i preact", "pip install -r requirements.txt", "pip install mytool"),
+)
+def install_lookalike(cmd: SimpleCommand, sc: Scope) -> str | None:
+    eco = _INSTALL_ECOSYSTEM.get(cmd.name)
+    vals = cmd.values()
+    ops = [v for v in vals if not v.startswith("-")]
+    if cmd.name == "uv" and ops[:1] == ["pip"]:
+        ops = ops[1:]
+    if eco is None or not ops or ops[0] not in ("install", "i", "add"):
+        return None
+    popular = _POPULAR[eco]
+    skip = {vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-t", "--target")}
+    for spec in ops[1:]:
+        if spec in skip or "/" in spec.lstrip("@") or "://" in spec or spec.startswith((".", "~")):
+            continue
+        name = _package_name(spec, eco)
+        if len(name) < 5 or name in popular or name in _POPULAR_NEIGHBOURS:
+            continue
+        near = next((p for p in sorted(popular) if _one_edit(name, p)), None)
+        if near is not None:
+            return f"{cmd.name} installs {name}, one letter from the popular package {near}: a typo, or a lookalike that runs its code on install"
     return None
 
 

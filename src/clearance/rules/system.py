@@ -1921,7 +1921,13 @@ CHANGE_VERBS = frozenset(
     | {"untaint", "taint", "undelete", "restore", "fork", "untag", "register", "break", "replace", "change", "switch"}
     | {"thaw", "freeze", "trust", "untrust", "allow", "deny", "block", "unblock", "ban", "unban", "transfer", "promote"}
     | {"demote", "publish", "submit", "invoke", "renew", "swap", "failover", "reboot", "redeploy", "reimage"}
+    | {"deliver", "distribute", "notarize", "unpublish"}
 )  # fmt: skip
+# The verbs that send what was built to a store, a registry or a distribution service (`eas submit`, `snapcraft
+# upload`, `xcrun notarytool submit`, altool's `--upload-app`): publishing, whichever tool does it. An unknown
+# program's first word among them is not work in the project (unlike `add`, `install`), and an option headed by one
+# (`--upload-app`, `--notarize-app`, `--publish`) is the operation itself.
+PUBLISH_VERBS = frozenset({"publish", "upload", "submit", "deliver", "distribute", "notarize", "unpublish"})
 # Not change verbs: start, bootstrap, run, exec, execute, login, logout, mount. A tool's own session, a local server
 # or job, a sign-in and a FUSE mount are work on this machine for the developer (`minsky session start`, `hf auth
 # login`, `circleci local execute`, `borg mount`); the system programs that mount or start services have their models.
@@ -1940,7 +1946,7 @@ _READ_HEADS = frozenset({"list", "get", "describe", "show", "is", "find", "print
 # change what a service holds, and a compound (`b2 create_bucket`) names that resource itself.
 _PROJECT_VERBS = frozenset(
     {"add", "install", "update", "upgrade", "sync", "create", "set", "unset", "import", "write", "move", "rename", "replace"}
-    | {"switch", "restore", "apply", "merge", "submit", "trigger", "send", "upload", "publish", "register", "allow", "edit"}
+    | {"switch", "restore", "apply", "merge", "trigger", "send", "register", "allow", "edit"}
     | {"stop", "restart", "reload", "enable"}  # the developer's processes and shims (`pm2 restart all`, `corepack enable`)
 )  # fmt: skip
 # A client's first verbs that fetch what the project depends on (`pod install`, `nuget restore`, `helm` aside, whose
@@ -2111,7 +2117,29 @@ def unknown_change_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
         if any(_preview_option(w.value) for w in cmd.args) or words[i + 1 : i + 2] == ["help"]:
             return None
         return f"{cmd.name} {' '.join(words[: i + 1])}: changes what a service, an account or the machine holds, and clearance does not model {cmd.name}"
+    published = _publish_option(cmd)
+    if published is not None:
+        return f"{cmd.name} {' '.join(words[:1] + [published])}: sends what was built to a store or a distribution service, and clearance does not model {cmd.name}"
     return None
+
+
+def _publish_option(cmd: SimpleCommand) -> str | None:
+    """An option headed by a publishing verb (PUBLISH_VERBS: `--upload-app`, `--notarize-app`, `--publish`), unless
+    the line rehearses it (`--dry-run`, `--validate-app`)."""
+    found = None
+    for w in cmd.args:
+        v = w.value
+        if v == "--":
+            break
+        if not v.startswith("--") or len(v) < 4:
+            continue
+        name = v[2:].split("=", 1)[0].lower()
+        if _preview_option(v) or name.startswith(("validate", "dry", "list", "help")):
+            return None
+        head = name.replace("_", "-").split("-", 1)[0]
+        if found is None and head in PUBLISH_VERBS and "=" not in v:
+            found = v
+    return found
 
 
 # The machine's own control programs, each with the words that only read it; any other subcommand changes the machine
