@@ -33,6 +33,8 @@ sys.path.insert(0, sys.argv[1])
 from tests.conftest import decide, stand_in_reader
 from clearance import provenance
 provenance.reader = stand_in_reader(provenance.reader)  # the disk the in-process decisions see
+from clearance import procs
+procs.clearance_processes = lambda: ()  # as conftest's autouse fixture: not the machine's running clearance processes
 import clearance.engine
 from clearance.rules import index
 index()
