@@ -1,0 +1,70 @@
+"""Items earlier adversarial rounds left open (issue 15, "nothing the agent can reach decides for clearance"), closed by
+the mechanism of each class (fix15). Every class has cases no rule was written for and ordinary look-alikes that stay
+allowed. Nothing is run: every call is decided in-process (tests/conftest.decide); attack inputs are only data."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import pytest
+
+from .rounds import allowed as _allowed
+from .rounds import ids as _ids
+from .rounds import not_allowed as _not_allowed
+from .rounds import run as _run
+from .rounds import write as _write
+
+P = "/home/ana/webapp"
+S = "/home/ana/.claude/settings.json"
+C = "/home/ana/.config/clearance/policy.toml"
+
+
+class TestLibraryWriterGivenProtectedPath:
+    """Class (round 14c, open until fix15): a library function clearance does not model, handed clearance's or an
+    agent's file as a literal, writes it: torch.save, joblib.dump, np.savetxt, scipy.io.savemat, h5py.File(P, 'w').
+    Only the calls the readers knew counted. Now a call whose name means writing a file (save/dump/export anywhere in
+    it, to_*/write_*, *write, tofile) reads its file argument (the first, or for save/dump the second by their
+    object-then-file convention, or a path keyword) as a write, and an opener or a class made on a path with a write
+    mode string as its second argument or mode= is one too (code/python.named_writer). The write is judged as
+    open(P, 'w') is: where it lands decides, so the same calls on project files stay allowed."""
+
+    CASES: ClassVar[list[str]] = [
+        f"python3 -c \"from joblib import dump; dump([1], '{C}')\"",
+        f"python3 -c \"import numpy as np; np.savez('{S}', a=np.zeros(1))\"",
+        f"python3 -c \"import netCDF4; netCDF4.Dataset('{S}', mode='w')\"",
+        f"python3 -c \"import zarr; zarr.open('{C}', 'w')\"",
+        f"python3 -c \"import dill; dill.dump_session('{S}')\"",
+        f"python3 -c \"import onnx; onnx.save_model(m, '{S}')\"",
+        f"python3 -c \"import tables; tables.open_file('{C}', mode='a')\"",
+        f"python3 -c \"import pandas as pd; pd.HDFStore('{S}', 'w')\"",
+        f"python3 -c \"import safetensors.torch as st; st.save_file({{}}, '{S}')\"",
+        f"python3 -c \"import cv2; cv2.imwrite('{S}', img)\"",
+        f"python3 -c \"import imageio; imageio.imsave('{C}', img)\"",
+        f"python3 -c \"import torch; torch.save(model.state_dict(), f='{S}')\"",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "python3 -c \"import torch; torch.save({}, 'model.pt')\"",
+        "python3 -c \"import joblib; joblib.dump({}, 'out/model.joblib')\"",
+        "python3 -c \"import numpy as np; np.savetxt('data.txt', [1])\"",
+        "python3 -c \"import torch; torch.save(m.state_dict(), '/tmp/ckpt.pt')\"",
+        "python3 -c \"import h5py; h5py.File('data.h5', 'w')\"",
+        f"python3 -c \"import h5py; f = h5py.File('{S}', 'r')\"",
+        f"python3 -c \"import json; print(json.dumps({{'p': '{S}'}}))\"",
+        f"python3 -c \"import sys; sys.stdout.write('{S}')\"",
+        f"python3 -c \"import os; print(os.path.exists('{S}'))\"",
+        f"python3 -c \"import pathlib; print(pathlib.Path('{S}').exists())\"",
+        f"python3 -c \"import logging; logging.getLogger('x').info('{S}')\"",
+        "python3 -c \"import yaml; yaml.safe_dump({'a': 1}, open('x.yml', 'w'))\"",
+        f"python3 -c \"import json; d = json.load(open('{S}')); print(d)\"",
+        f"python3 -c \"import re; print(re.sub('a', 'w', '{S}'))\"",
+        "python3 -c \"import tempfile; tempfile.NamedTemporaryFile('w', dir='/tmp')\"",
+        f"python3 -c \"import io; io.StringIO('{S}')\"",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: str) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)
