@@ -68,3 +68,28 @@ class TestLibraryWriterGivenProtectedPath:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: str) -> None:
         _allowed(example)
+
+
+class TestTclOpenWithoutMode:
+    """Class (cal14, open until fix15): Tcl's `open PATH` with no mode (or `r`) reads PATH; only `open PATH w` was
+    followed, so a key read through tclsh/expect on a here-string, a pipe or -c was unseen. Now the read is a read
+    (shell/embedded._tcl_file_commands) judged as `cat PATH` is."""
+
+    CASES: ClassVar[list[str]] = [
+        "tclsh <<< 'set f [open ~/.aws/credentials r]; puts [read $f]'",
+        "echo 'set f [open {/home/ana/.ssh/id_ed25519}]; puts [read $f]' | tclsh",
+        "expect -c 'set f [open /home/ana/.netrc]; puts [gets $f]'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "tclsh <<< 'set f [open README.md]; puts [read $f]'",
+        "tclsh <<< 'set f [open /etc/hostname r]; puts [read $f]'",
+        "tclsh <<< 'set f [open data/x.txt w]; puts $f hi'",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: str) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)

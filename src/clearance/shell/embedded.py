@@ -653,6 +653,8 @@ def _tcl_file_commands(code: str, found: Found) -> None:
         if verb == "open":
             if len(words) > 1 and _TCL_WRITE_MODES.search(" ".join(words[1:])):
                 found.writes.append(words[0])
+            else:
+                found.reads.append(words[0])  # `open PATH` / `open PATH r`: a read (cal14: a key read unseen)
             continue
         operands = [w for w in words if not w.startswith("-")]
         if verb == "file link":
