@@ -93,3 +93,36 @@ class TestTclOpenWithoutMode:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: str) -> None:
         _allowed(example)
+
+
+class TestXargsFansOutSpinningJobs:
+    """Class (newsets14a, open until fix15): xargs's fan-out counted only toward the 10,000-process bound; a few hundred
+    jobs at once (-P 0) that each never end and never rest -- an endless loop with nothing that sleeps in a shell's -c
+    code, `yes` -- keep every core busy as the counted loop of spinning background jobs does (MANY_SPINNERS). Now the
+    command xargs starts is read as the loop's job is (shell/spawn._xargs_job_spins: the -c code parsed, _spins):
+    deny (sys.unbounded-spawn). A job that rests, a handful at once, or a bounded -P stays allowed."""
+
+    CASES: ClassVar[list[str]] = [
+        "seq 500 | xargs -P0 -n1 bash -c 'until false; do true; done'",
+        "seq 1 200 | xargs -P 0 -n 1 yes",
+        "printf '%s\\n' {1..128} | xargs -P 0 -I % sh -c 'for ((;;)); do :; done'",
+        "seq 100 | xargs --max-procs=0 -n1 sh -c 'while true; do echo x >/dev/null; done'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "seq 300 | xargs -P 0 -I{} sh -c 'while :; do sleep 1; done'",
+        "seq 8 | xargs -P 0 -I{} sh -c 'while :; do :; done'",
+        "seq 300 | xargs -P 4 -I{} sh -c 'while :; do :; done'",
+        "seq 300 | xargs -P 0 -I{} sh -c 'echo {}; sleep 1'",
+        "ls *.png | xargs -P 8 -n1 optipng",
+        "seq 1000 | xargs -P 0 -n1 sh -c 'curl -s localhost:8080/health > /dev/null'",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_denied(self, example: str) -> None:
+        from .conftest import decide
+
+        assert decide(example).decision == "deny"
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)
