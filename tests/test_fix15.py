@@ -126,3 +126,30 @@ class TestXargsFansOutSpinningJobs:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: str) -> None:
         _allowed(example)
+
+
+class TestShellInAnArgumentList:
+    """Class (fix14b, open until fix15): a shell and its -c handed their code as an argument list, in a language clearance
+    does not parse -- Elixir's `System.cmd("sh", ["-c", CODE])`, Crystal's `Process.run("sh", ["-c", CODE])`, Go's
+    `exec.Command("sh", "-c", CODE)`, Rust's `Command::new("sh").arg("-c").arg(CODE)`: the code string was not read as
+    shell. Now the literals in order are, whatever call surrounds them (shell/embedded._ARGV_SHELL in system_calls), and
+    the line is judged as typed; ordinary commands through the same call are judged as their own lines."""
+
+    CASES: ClassVar[list[Any]] = [
+        "elixir -e 'System.cmd(\"sh\", [\"-c\", \"rm -rf ~/.claude\"])'",
+        "crystal eval 'Process.run(\"sh\", [\"-c\", \"rm -rf ~/.config/clearance\"])'",
+        _write(P + "/.iex.exs", 'System.cmd("bash", ["-c", "rm -rf /home/ana/.config/clearance"], into: IO.stream())\n'),
+        _write(P + "/.iex.exs", "System.cmd('/bin/sh', ['-lc', 'rm -f ~/.claude/settings.json'])\n"),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(P + "/.iex.exs", 'System.cmd("sh", ["-c", "echo hi"])\n'),
+        _write(P + "/.iex.exs", 'System.cmd("git", ["status"])\n'),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
