@@ -412,9 +412,12 @@ class TestOpenRound14a:
     }
     FLAT: ClassVar[list[tuple[str, Any]]] = [(why, c) for why, cases in CASES.items() for c in cases]
 
+    # Closed by fix15: go test, cargo test and mix test read the sources they compile and run (code/convention TEST_SOURCE).
+    CLOSED: ClassVar[frozenset[str]] = frozenset({_COMPILED})
+
     @pytest.mark.parametrize(("why", "example"), FLAT, ids=_ids([c for _, c in FLAT]))
     def test_open(self, why: str, example: Any) -> None:
-        _not_allowed(example, {_key(example): why})
+        _not_allowed(example, {} if why in self.CLOSED else {_key(example): why})
 
 
 class TestOrdinaryStaysAllowed:

@@ -136,14 +136,84 @@ class TestShellInAnArgumentList:
     the line is judged as typed; ordinary commands through the same call are judged as their own lines."""
 
     CASES: ClassVar[list[Any]] = [
-        "elixir -e 'System.cmd(\"sh\", [\"-c\", \"rm -rf ~/.claude\"])'",
-        "crystal eval 'Process.run(\"sh\", [\"-c\", \"rm -rf ~/.config/clearance\"])'",
+        'elixir -e \'System.cmd("sh", ["-c", "rm -rf ~/.claude"])\'',
+        'crystal eval \'Process.run("sh", ["-c", "rm -rf ~/.config/clearance"])\'',
         _write(P + "/.iex.exs", 'System.cmd("bash", ["-c", "rm -rf /home/ana/.config/clearance"], into: IO.stream())\n'),
         _write(P + "/.iex.exs", "System.cmd('/bin/sh', ['-lc', 'rm -f ~/.claude/settings.json'])\n"),
     ]
     ORDINARY: ClassVar[list[Any]] = [
         _write(P + "/.iex.exs", 'System.cmd("sh", ["-c", "echo hi"])\n'),
         _write(P + "/.iex.exs", 'System.cmd("git", ["status"])\n'),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
+class TestOtherLanguagesTestRunners:
+    """Class (round 14a, open until fix15): the test runners of other languages compile and run sources the session may
+    have written -- `go test` (every init() and TestMain of the packages' files), `cargo test` (tests/, benches/, the
+    crate's #[cfg(test)] modules), `mix test` (test_helper.exs and every *_test.exs) -- and none was read. Now each
+    runner's sources are read as pytest's test modules are (code/convention TEST_SOURCE: _go_test, _cargo_tests,
+    _mix_test), through a light reading of their literal deletions, writes, commands and shell lines
+    (convention_files go_source_commands, elixir_source_commands, rust_commands with _source_literals); only a hard
+    denial counts, so ordinary tests that delete their own temporary folders stay allowed."""
+
+    CASES: ClassVar[list[Any]] = [
+        _run(
+            "go test ./pkg/...",
+            {P + "/pkg/x/x.go": 'package x\nimport "os/exec"\nfunc init() { exec.Command("sh", "-c", "rm -rf ~/.config/clearance").Run() }\n'},
+        ),
+        _run(
+            "go test -run TestA .",
+            {
+                P
+                + "/main_test.go": 'package main\nimport "os"\nfunc TestMain(m *testing.M) { os.WriteFile("/home/ana/.claude/settings.json", []byte("{}"), 0644) }\n'
+            },
+        ),
+        _run(
+            "cargo t",
+            {
+                P
+                + "/src/lib.rs": '#[cfg(test)]\nmod t { #[test] fn a() { std::process::Command::new("rm").args(["-rf", "/home/ana/.local/state/clearance"]).status().unwrap(); } }\n'
+            },
+        ),
+        _run("cargo test --release", {P + "/tests/it.rs": '#[test] fn a() { std::fs::write("/home/ana/.claude/settings.json", "{}").unwrap(); }\n'}),
+        _run("mix test test/a_test.exs", {P + "/test/a_test.exs": 'System.cmd("rm", ["-rf", "/home/ana/.config/clearance"])\n'}),
+        _run("mix test", {P + "/test/test_helper.exs": 'ExUnit.start()\nSystem.shell("rm -rf ~/.config/clearance")\n'}),
+        _run("mix test", {P + "/test/web/b_test.exs": 'File.write!("/home/ana/.claude/settings.json", "{}")\n'}),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _run(
+            "go test ./...",
+            {
+                P
+                + "/a_test.go": 'package a\nimport ("os"; "testing")\nfunc TestA(t *testing.T) { d := t.TempDir(); os.RemoveAll(d); os.WriteFile("testdata/out.json", nil, 0644) }\n'
+            },
+        ),
+        _run(
+            "go test ./...",
+            {
+                P
+                + "/a_test.go": 'package a\nimport "os/exec"\nfunc TestGit(t *testing.T) { exec.Command("git", "status").Run(); os.RemoveAll("/tmp/a-test") }\n'
+            },
+        ),
+        _run("go test ./...", {P + "/a_test.go": 'package a\nimport ("os"; "testing")\nfunc TestHosts(t *testing.T) { os.ReadFile("/etc/hosts") }\n'}),
+        _run("go test ./...", {P + "/main.go": 'package main\nimport "os"\nfunc main() { os.Create("/tmp/x.log") }\n'}),
+        _run(
+            "cargo test",
+            {P + "/tests/a.rs": '#[test] fn a() { std::fs::remove_dir_all("target/tmp-x").ok(); std::fs::write("target/out.txt", "x").unwrap(); }\n'},
+        ),
+        _run(
+            "mix test", {P + "/test/test_helper.exs": "ExUnit.start()\n", P + "/test/a_test.exs": 'File.rm_rf!("tmp/cache")\nSystem.cmd("git", ["status"])\n'}
+        ),
+        # go build compiles and does not run
+        _run("go build ./...", {P + "/a_test.go": 'package a\nimport "os"\nfunc init() { os.RemoveAll("/home/ana/.config/clearance") }\n'}),
     ]
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))

@@ -257,6 +257,10 @@ _TEST_DIRS = ("tests", "test", "testing", "src")
 # since tests exercise dangerous-looking code on temporary paths every day; a file too large to read is skipped.
 TEST_MODULE = "a test module pytest collects and runs"
 TEST_MODULE_WRITTEN = "a test module runs at every pytest over its directory"
+# A source file another language's test runner compiles and runs (`go test`, `cargo test`, `mix test`): read as a test
+# module is -- only a hard denial counts, one too large to read is skipped (issue 15, round 14a's open class).
+TEST_SOURCE = "a test source its language's test runner compiles and runs"
+_TEST_ROLES = (TEST_MODULE, TEST_SOURCE)
 # Any other module in a language clearance reads: no command line names the importer that runs it later (jest, rspec,
 # uvicorn app:app, celery -A, python -c 'import app', a test module's import), so it is judged as a test module is when
 # written -- only a hard denial counts (adversarial round 14a).
@@ -548,6 +552,8 @@ def _cargo(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str],
     runs = []
     for p in packages:
         runs.append(Run(pathstr.normpath(f"{p}/{scripts.get(p, 'build.rs')}"), "rust", "the build script, which cargo compiles and runs before building"))
+    if ops[0] in ("test", "t", "bench"):
+        runs.extend(_cargo_tests(cmd, sc, packages))
     return runs
 
 
@@ -905,6 +911,58 @@ def _go(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
     return runs[:MAX_FILES]
 
 
+def _go_test(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`go test [./dir | ./dir/... | ./... | FILE_test.go]`: go compiles the packages with their _test.go files and runs
+    the test binary -- every init() and TestMain of the package's files, test files first (issue 15)."""
+    ops = _operands(vals, frozenset({"-run", "-skip", "-bench", "-count", "-timeout", "-tags", "-p", "-parallel", "-cpu", "-o", "-exec", "-coverprofile"}))
+    if not ops or ops[0] != "test":
+        return []
+    cwd = cmd.cwd or sc.ctx.cwd
+    tests: list[Run] = []
+    others: list[Run] = []
+    for v in [o for o in ops[1:] if not o.startswith("-")] or ["."]:
+        if v.endswith(".go"):
+            tests.append(Run(sc.path(v, cmd), "gosrc", TEST_SOURCE))
+            continue
+        if not v.startswith((".", "/")) or DYN in v:
+            continue  # an import path: a module elsewhere
+        recursive = v.endswith("/...") or v == "..."
+        top = sc.path(v[:-4] if v.endswith("/...") else ("." if v == "..." else v), cmd) if v != "." else cwd
+        for d, names in _walk(sc, top, MAX_DIRS if recursive else 1):
+            for n in sorted(names):
+                if n.endswith(".go"):
+                    (tests if n.endswith("_test.go") else others).append(Run(f"{d}/{n}", "gosrc", TEST_SOURCE))
+    return [*tests, *others][:MAX_FILES]
+
+
+def _cargo_tests(cmd: SimpleCommand, sc: Scope, packages: list[str]) -> list[Run]:
+    """`cargo test`: the crate's tests/ (each an integration test binary), then its src/ (unit tests in #[cfg(test)]
+    modules, and whatever a test calls) -- compiled and run (issue 15)."""
+    tests: list[Run] = []
+    others: list[Run] = []
+    for p in packages[:8]:
+        for sub, out in (("tests", tests), ("benches", tests), ("src", others)):
+            for d, names in _walk(sc, f"{p}/{sub}", 16):
+                out.extend(Run(f"{d}/{n}", "rust", TEST_SOURCE) for n in sorted(names) if n.endswith(".rs"))
+    return [*tests, *others][:MAX_FILES]
+
+
+def _mix_test(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`mix test [FILE | DIR]`: ExUnit loads test/test_helper.exs and each *_test.exs file, running their top level and
+    their tests (issue 15)."""
+    ops = _operands(vals, frozenset({"--only", "--exclude", "--include", "--seed", "--max-failures", "--formatter", "--partitions"}))
+    if not ops or ops[0] != "test":
+        return []
+    root = cmd.cwd or sc.ctx.cwd
+    targets = [sc.path(o.split(":", 1)[0], cmd) for o in ops[1:] if not o.startswith("-") and DYN not in o]
+    runs = [Run(f"{root}/test/test_helper.exs", "elixirsrc", TEST_SOURCE)]
+    runs.extend(Run(t, "elixirsrc", TEST_SOURCE) for t in targets if t.endswith(".exs"))
+    for t in [t for t in targets if not t.endswith(".exs")] or [f"{root}/test"]:
+        for d, names in _walk(sc, t, 16):
+            runs.extend(Run(f"{d}/{n}", "elixirsrc", TEST_SOURCE) for n in sorted(names) if n.endswith("_test.exs"))
+    return runs[:MAX_FILES]
+
+
 def _tox(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> list[Run]:
     root = sc.ctx.project_root
     return [Run(f"{root}/tox.ini", "tox", "tox.ini's commands, which tox runs"), *_pytest(cmd, sc, [], read)]
@@ -956,7 +1014,9 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
     if name in ("gradle", "gradlew") or cmd.argv[0].value.endswith("/gradlew"):
         return _gradle(cmd, sc)
     if name == "go":
-        return _go(cmd, sc, vals)
+        return _go(cmd, sc, vals) or _go_test(cmd, sc, vals)
+    if name == "mix":
+        return _mix_test(cmd, sc, vals)
     if name in ("jupyter", "papermill", "ipython", "ipython3"):
         return _notebooks(cmd, sc, vals)
     if name in ("ssh", "scp", "sftp", "curl"):
@@ -1096,10 +1156,10 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         if text is None:
             continue
         label = f"{cmd.name} runs {item.role}"
-        if item.role == TEST_MODULE:
+        if item.role in _TEST_ROLES:
             if text == TOO_LARGE:
                 continue
-            label = f"{cmd.name} runs {pathstr.basename(item.path)}, {TEST_MODULE}"
+            label = f"{cmd.name} runs {pathstr.basename(item.path)}, {item.role}"
         if text == TOO_LARGE:
             if item.lang not in _LARGE_IS_ORDINARY:
                 out.append((label, TOO_LARGE))
@@ -1124,7 +1184,7 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
                 continue
         for code in shell_code(lang, text):
             out.append((label, code))
-        if item.role != TEST_MODULE and lang in _FOLLOWED:
+        if item.role not in _TEST_ROLES and lang in _FOLLOWED:
             # The project files it loads in turn (gulpfile.js → require('./tasks/x'), tasks.py → import helpers).
             out.extend(_loaded(cmd, sc, item.path, _FOLLOWED[lang], text, label))
     return out
