@@ -223,3 +223,52 @@ class TestOtherLanguagesTestRunners:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
         _allowed(example)
+
+
+def _notebook(*cells: str) -> str:
+    import json
+
+    return json.dumps({"cells": [{"cell_type": "code", "source": [c]} for c in cells], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+RM = "rm -rf ~/.config/clearance"
+PY_RM = "import shutil\nshutil.rmtree('/home/ana/.config/clearance')\n"
+ACTIVATE = (
+    'deactivate () {\n    if [ -n "${_OLD_VIRTUAL_PATH:-}" ] ; then\n        PATH="${_OLD_VIRTUAL_PATH:-}"\n        export PATH\n'
+    "        unset _OLD_VIRTUAL_PATH\n    fi\n    hash -r 2> /dev/null\n}\ndeactivate nondestructive\n"
+    'VIRTUAL_ENV=/home/ana/webapp/.venv\nexport VIRTUAL_ENV\n_OLD_VIRTUAL_PATH="$PATH"\nPATH="$VIRTUAL_ENV/bin:$PATH"\nexport PATH\n'
+    'if [ -z "${VIRTUAL_ENV_DISABLE_PROMPT:-}" ] ; then\n    PS1="(.venv) ${PS1:-}"\n    export PS1\nfi\nhash -r 2> /dev/null\n'
+)
+
+
+class TestInstalledTreeScriptsAndNotebooksAtTheRunEnd:
+    """Class (round 14c, open until fix15): code a routine command runs that the run end skipped -- a shell script of an
+    installed tree a shell sources or runs (`source .venv/bin/activate`, `bash node_modules/x/setup.sh`: skipped as an
+    installed tool), and the notebooks `pytest --nbmake` executes. A checkout or an archive puts them there without a
+    write clearance reads. Now the sourced script is read for a hard denial (scripts._shell_script,
+    engine._INSTALLED_SCRIPT) and nbmake's notebooks as jupyter's (named) or as test modules (collected)."""
+
+    CASES: ClassVar[list[Any]] = [
+        _run("cd app && . .venv/bin/activate && python -V", {P + "/app/.venv/bin/activate": ACTIVATE + RM + "\n"}),
+        _run("bash node_modules/foo/scripts/setup.sh", {P + "/node_modules/foo/scripts/setup.sh": "#!/bin/sh\nrm -rf ~/.local/state/clearance\n"}),
+        _run("source .venv/bin/postactivate", {P + "/.venv/bin/postactivate": "rm -f /home/ana/.claude/settings.json\n"}),
+        _run("pytest --nbmake", {P + "/notebooks/b.ipynb": _notebook("x=1\n", "!" + RM + "\n")}),
+        _run("python -m pytest --nbmake notebooks/", {P + "/notebooks/c.ipynb": _notebook("import os\nos.remove('/home/ana/.claude/settings.json')\n")}),
+        _run("pytest", {P + "/pytest.ini": "[pytest]\naddopts = --nbmake\n", P + "/d.ipynb": _notebook(PY_RM)}),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _run("source .venv/bin/activate && pytest -q", {P + "/.venv/bin/activate": ACTIVATE}),
+        _run(". .venv/bin/activate", {P + "/.venv/bin/activate": ACTIVATE + "export DJANGO_SETTINGS_MODULE=app.settings\n"}),
+        _run("bash node_modules/foo/scripts/setup.sh", {P + "/node_modules/foo/scripts/setup.sh": "#!/bin/sh\nrm -rf build\nmkdir -p ~/.cache/foo\n"}),
+        _run("pytest --nbmake a.ipynb", {P + "/a.ipynb": _notebook("import pandas as pd\n", "!pip install -q seaborn\n")}),
+        _run("pytest --nbmake", {P + "/notebooks/b.ipynb": _notebook("import shutil\nshutil.rmtree('build', ignore_errors=True)\n")}),
+        _run("pytest", {P + "/d.ipynb": _notebook(PY_RM)}),  # without nbmake pytest does not run notebooks
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)

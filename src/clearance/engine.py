@@ -504,6 +504,7 @@ def asked_side_effect(found: list[Finding]) -> Finding | None:
 _NESTED_RULES = frozenset({"shell.script-content", "code.convention-run"})
 _TEST_MODULE = "a test module pytest collects and runs; it"  # code/convention.TEST_MODULE, as labelled by _check_scripts
 _TEST_SOURCE = "a test source its language's test runner compiles and runs; it"  # code/convention.TEST_SOURCE (go/cargo/mix test)
+_INSTALLED_SCRIPT = "a shell script of an installed tree"  # scripts.INSTALLED_SCRIPT: `source .venv/bin/activate`
 
 
 def disables_clearance(rule_id: str) -> bool:
@@ -950,7 +951,7 @@ def _check_scripts_in(
             found += [(rule_by_id("code.convention-run"), label + "; it", code) for label, code in runs(cmd, sc)]
         for rule, label, code in found:
             # A test module: only a hard denial counts, and one too large to read is skipped (code/convention.TEST_MODULE).
-            test = label.endswith((_TEST_MODULE, _TEST_SOURCE))
+            test = label.endswith((_TEST_MODULE, _TEST_SOURCE, _INSTALLED_SCRIPT))
             if code == TOO_LARGE and test:
                 continue
             if code == TOO_LARGE:

@@ -375,6 +375,13 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
     for name in _plugins(words)[:8]:
         for p in _module_file(root, name):
             runs.append(Run(p, "python", f"the pytest plugin {name} (-p), which pytest imports at start"))
+    if "--nbmake" in words:
+        # pytest --nbmake: the nbmake plugin executes every notebook collected -- one named on the line is run as
+        # `jupyter execute` runs it; those found below the test paths are read as test modules are (issue 15, round 14c).
+        named = [t for t in targets if t.endswith(".ipynb")]
+        runs.extend(Run(t, "notebook", f"the code cells of {pathstr.basename(t)}, which pytest --nbmake executes") for t in named)
+        for t in [t for t in targets if not t.endswith((".ipynb", ".py"))] or ([] if named else [cwd]):
+            runs.extend(Run(f"{d}/{n}", "notebook", TEST_SOURCE) for d, names in _walk(sc, t) for n in sorted(names) if n.endswith(".ipynb"))
     # `pytest_plugins = [...]` in a conftest names modules pytest imports with it.
     conftests = list(runs[: len(seen)])
     runs.extend(Run(m, "python", TEST_MODULE) for m in dict.fromkeys(modules))
