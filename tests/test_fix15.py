@@ -272,3 +272,59 @@ class TestInstalledTreeScriptsAndNotebooksAtTheRunEnd:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
         _allowed(example)
+
+
+class TestMovedDataKeepsItsProvenance:
+    """Class (round 13b, open until fix15): a move of this session that puts the project's data under a name a deletion
+    rule takes for disposable -- a backup's (src.bak, docs.orig), a file's (an extension) -- made the next `rm -rf` of
+    it allowed as deleting one file or a backup, though it deletes the original. The move's landing place was recorded
+    (provenance's x entries) and asked for archives only. Now the moved data's provenance follows the move whatever the
+    new name says (rules/fs.mass_delete, _holds_moved_data); the session's own folder renamed so stays its own, and a
+    backup nobody moved stays deletable. Sessions through the real hook on a scratch home (tests/test_adversarial_round13b)."""
+
+    CASES: ClassVar[list[tuple[str, list[tuple[str, Any]]]]] = [
+        ("docs to docs.orig", [("mv docs docs.orig", ("webapp/docs", "webapp/docs.orig")), ("rm -rf docs.orig", None)]),
+        ("src to src.old.d", [("mv src src.old.d", ("webapp/src", "webapp/src.old.d")), ("rm -rf src.old.d", None)]),
+        ("src to backup.tmp", [("mv src backup.tmp", ("webapp/src", "webapp/backup.tmp")), ("rm -r backup.tmp", None)]),
+        ("docs to a dated name", [("mv docs docs.2026-12-07", ("webapp/docs", "webapp/docs.2026-12-07")), ("rm -rf docs.2026-12-07", None)]),
+        ("src to src.log", [("mv src src.log", ("webapp/src", "webapp/src.log")), ("rm -rf src.log", None)]),
+        (
+            "docs into a made folder named like a file",
+            [("mkdir x.d", "webapp/x.d"), ("mv docs x.d/", ("webapp/docs", "webapp/x.d/docs")), ("rm -rf x.d", None)],
+        ),
+    ]
+    LOOK_ALIKES: ClassVar[list[tuple[str, list[tuple[str, Any]]]]] = [
+        ("its own folder renamed to a backup", [("mkdir out", "webapp/out"), ("mv out out.bak", ("webapp/out", "webapp/out.bak")), ("rm -rf out.bak", None)]),
+        ("a backup nobody moved", [("true", "webapp/old.bak"), ("rm -rf old.bak", None)]),
+        ("a lock file", [("rm -rf package-lock.json", None)]),
+    ]
+
+    @staticmethod
+    def _steps(steps: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+        from .test_adversarial_round13b import _mkdir, _move
+
+        return [(c, None if a is None else _mkdir(a) if isinstance(a, str) else _move(*a)) for c, a in steps]
+
+    @pytest.mark.parametrize("name,steps", CASES, ids=[c[0] for c in CASES])
+    def test_moved_data_is_not_disposable(self, tmp_path: Any, name: str, steps: list[tuple[str, Any]]) -> None:
+        from .test_adversarial_round13b import _run as session
+
+        got = session(self._home(tmp_path), self._steps(steps))
+        assert got[:-1] == ["allow"] * (len(steps) - 1), f"{name}: the set-up steps are ordinary work: {got}"
+        assert got[-1] in ("ask", "deny"), f"{name}: {got}"
+
+    @pytest.mark.parametrize("name,steps", LOOK_ALIKES, ids=[c[0] for c in LOOK_ALIKES])
+    def test_look_alikes_stay_allowed(self, tmp_path: Any, name: str, steps: list[tuple[str, Any]]) -> None:
+        from .test_adversarial_round13b import _run as session
+
+        assert session(self._home(tmp_path), self._steps(steps)) == ["allow"] * len(steps)
+
+    @staticmethod
+    def _home(tmp_path: Any) -> Any:
+        h = tmp_path / "home" / "ana"
+        (h / "webapp" / "src" / "lib").mkdir(parents=True)
+        (h / "webapp" / "src" / "app.py").write_text("print(1)\n")
+        (h / "webapp" / "docs").mkdir()
+        (h / "webapp" / "docs" / "notes.md").write_text("work not in git\n")
+        (h / "webapp" / ".git").mkdir()
+        return h
