@@ -328,3 +328,36 @@ class TestMovedDataKeepsItsProvenance:
         (h / "webapp" / "docs" / "notes.md").write_text("work not in git\n")
         (h / "webapp" / ".git").mkdir()
         return h
+
+
+_NANOBOT = {"/home/ana/.nanobot/config.json": '{"providers": {"openai": {"apiKey": "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD"}}}'}
+_AICHAT = {"/home/ana/.config/aichat/config.yaml": "model: openai:gpt-4o\napi_key: sk-proj-abcdef0123456789abcdef\n"}
+
+
+class TestToolConfigThroughACodec:
+    """Class (metamorphic14, open until fix15): a tool's configuration holding keys (creds.tool-config-secrets: denied
+    when printed) printed through a pipe of printers and codecs -- `gzip -c CFG | base64`, `cat CFG | base64` -- was
+    allowed; a project's .env was followed through the same pipe (creds.env-file-pipe). Now the pipe-follower judges
+    either secret-bearing file (creds._tool_config_secrets_at): ask. A configuration without keys, a narrowing grep,
+    and a codec writing to a file stay allowed."""
+
+    CASES: ClassVar[list[Any]] = [
+        _run("cat ~/.nanobot/config.json | base64", _NANOBOT),
+        _run("gzip -c ~/.config/aichat/config.yaml | base64 -w0", _AICHAT),
+        _run("bzip2 -c ~/.nanobot/config.json | xxd -p", _NANOBOT),
+        _run("cat ~/.config/aichat/config.yaml | gzip | base64", _AICHAT),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _run("gzip -c ~/.nanobot/config.json > /tmp/x.gz", _NANOBOT),
+        _run("cat ~/.nanobot/config.json | base64", {"/home/ana/.nanobot/config.json": '{"agents": {"defaults": {"model": "claude-sonnet-4"}}}'}),
+        _run("gzip -c README.md | base64", {}),
+        _run("gzip -c ~/.nanobot/config.json | sha256sum", _NANOBOT),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
