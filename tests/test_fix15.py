@@ -361,3 +361,30 @@ class TestToolConfigThroughACodec:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
         _allowed(example)
+
+
+class TestConfigureRecordsAnInstallPrefix:
+    """Ordinary work asked (ordinary round 14, open until fix15): `./configure --prefix=$HOME/.local` was asked as an
+    unknown program given a path outside the project, though a configure script only records its install locations
+    (the GNU directory variables: --prefix, --exec-prefix, --*dir) in the Makefile it writes here; `make install`
+    writes there later and is judged then. A protected location stays asked (rules/system._install_dirs)."""
+
+    ORDINARY: ClassVar[list[str]] = [
+        "./configure --prefix=/home/ana/.local",
+        "./configure --prefix=$HOME/opt/foo --enable-shared",
+        "../configure --bindir=$HOME/.local/bin --mandir=$HOME/.local/share/man",
+        "./configure --prefix ~/.local",
+    ]
+    CASES: ClassVar[list[str]] = [
+        "./configure --prefix=$HOME/.config/clearance",
+        "./configure --sysconfdir=/home/ana/.ssh",
+        "./configure --prefix=$HOME/.local --with-foo=/home/ana/.aws/credentials",
+    ]
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: str) -> None:
+        _not_allowed(example, {})
