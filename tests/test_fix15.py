@@ -388,3 +388,44 @@ class TestConfigureRecordsAnInstallPrefix:
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
     def test_not_allowed(self, example: str) -> None:
         _not_allowed(example, {})
+
+
+_VSCODE = {P + "/.vscode/settings.json": '{"editor.fontSize": 13}'}
+_OPENCODE = {P + "/opencode.json": '{"$schema": "https://opencode.ai/config.json", "permission": {"bash": "ask"}}'}
+
+
+def _py_round_trip(path: str, change: str) -> str:
+    return f"python3 -c \"import json; p='{path}'; d=json.load(open(p)); {change}; json.dump(d, open(p,'w'), indent=2)\""
+
+
+class TestSettingsRoundTripInPython:
+    """Ordinary work asked (cal13, cal14, ordinary round 10d; open until fix15): `json.load` then `json.dump` of the same
+    settings file in a Python one-liner was asked as unknown text (write.settings-unknown-content), though the new
+    content is the file's own plus the literal keys the code sets. Now the result is computed (settingsresult._round_trip:
+    literal `d[K] = V`, nested keys, `d.update({...})`; anything else -- a computed value, a delete, a pop -- stays
+    unknown) and judged by WHICH file and WHAT it says, as a Write of it is: a project's editor settings allowed, an
+    agent's settings turned to auto-approve or a terminal environment for clearance's variables denied, clearance's and
+    the agents' own settings files denied as writes of protected files."""
+
+    ORDINARY: ClassVar[list[Any]] = [
+        _run(_py_round_trip(".vscode/settings.json", "d['editor.rulers']=[100]"), _VSCODE),
+        _run(_py_round_trip(".vscode/settings.json", "d.update({'files.eol': 'lf'})"), _VSCODE),
+        _run(_py_round_trip(".vscode/settings.json", "d['[python]']['editor.tabSize']=4"), _VSCODE),
+        _run(_py_round_trip("opencode.json", "d['model']='anthropic/claude-sonnet-4'"), _OPENCODE),
+    ]
+    CASES: ClassVar[list[Any]] = [
+        _run(_py_round_trip(".vscode/settings.json", "d['terminal.integrated.env.linux']={'CLEARANCE_DISABLE': '1'}"), _VSCODE),
+        _run(_py_round_trip("opencode.json", "d['permission']='allow'"), _OPENCODE),
+        _run(_py_round_trip("opencode.json", "del d['permission']"), _OPENCODE),
+        _run("python3 -c \"import json,os; p='opencode.json'; d=json.load(open(p)); d['permission']=os.environ['X']; json.dump(d, open(p,'w'))\"", _OPENCODE),
+        _run(_py_round_trip("/home/ana/.claude/settings.json", "d['model']='opus'"), {}),
+        _run(_py_round_trip(".claude/settings.local.json", "d['x']=1"), {}),
+    ]
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
