@@ -2398,7 +2398,7 @@ def _tool_config_secrets_at(path: str, sc: Scope) -> bool:
     if not tool_config_name(path, sc) or paths.credential_reason(path, sc.ctx) or mcp_config_name(path, sc) or env_file_name(path):
         return False
     text = _content(path, sc)
-    return bool(text) and bool(tool_config_secrets(text))
+    return text is not None and bool(text) and bool(tool_config_secrets(text))
 
 
 # Services whose CLI keeps its login token in an environment variable named after the service (VERCEL_TOKEN,
