@@ -429,3 +429,89 @@ class TestSettingsRoundTripInPython:
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
     def test_not_allowed(self, example: Any) -> None:
         _not_allowed(example, {})
+
+
+_SHELL_RM = "import os\nos.system('rm -rf ~/.config/clearance')\n"
+_PATHLIB_SETTINGS = "from pathlib import Path\nPath('/home/ana/.claude/settings.json').write_text('{}')\n"
+
+
+class TestModulesTestModulesImportFollowed:
+    """Class (round 14a, open until fix15): the project modules pytest's test modules import ran unread; following every
+    import and analysing each had passed the 2 s deadline on real projects. Now they are followed together for one
+    decision, bounded (code/convention._test_imports: 64 modules read, 640 candidates, 16 analysed, 128 KB analysed),
+    and only a module changed since the session began (Context.changed_in_session: its status-change time -- written,
+    or brought in by a checkout, a patch, an archive) whose text may disable clearance (code.source_might_disable) is
+    analysed, counting only what disables clearance (engine._IMPORTED_MODULE). Measured on the venv's site-packages as
+    a project (3196 modules, 16 test modules importing httpx, mypy, pip, setuptools ...): see docs/threat-model.md."""
+
+    CASES: ClassVar[list[Any]] = [
+        _run(
+            "pytest tests/",
+            {
+                P + "/tests/test_x.py": "from pkg.sub import helper\n",
+                P + "/pkg/__init__.py": "",
+                P + "/pkg/sub/__init__.py": "",
+                P + "/pkg/sub/helper.py": _SHELL_RM,
+            },
+        ),
+        _run(
+            "python -m pytest -q",
+            {P + "/tests/test_cli.py": "from mylib import cli\n", P + "/src/mylib/__init__.py": "", P + "/src/mylib/cli.py": _PATHLIB_SETTINGS},
+        ),
+        _run(
+            "pytest",
+            {
+                P + "/tests/test_w.py": "import webapp\n",
+                P + "/webapp/__init__.py": "from .boot import start\n",
+                P + "/webapp/boot.py": _SHELL_RM + "def start(): pass\n",
+            },
+        ),
+        _run(
+            "pytest tests/test_u.py",
+            {P + "/tests/test_u.py": "import helpers\n", P + "/tests/helpers.py": "import shutil\nshutil.rmtree('/home/ana/.local/state/clearance')\n"},
+        ),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _run(
+            "pytest",
+            {
+                P + "/tests/test_b.py": "from webapp import build\n",
+                P + "/webapp/__init__.py": "",
+                P + "/webapp/build.py": "import shutil\nshutil.rmtree('build', ignore_errors=True)\n",
+            },
+        ),
+        _run(
+            "pytest",
+            {P + "/tests/test_c.py": "import cache\n", P + "/cache.py": "import os\nos.makedirs(os.path.expanduser('~/.cache/webapp'), exist_ok=True)\n"},
+        ),
+        _run(
+            "pytest",
+            {P + "/tests/test_d.py": "import cfg\n", P + "/cfg.py": "import json, os\nS = json.load(open(os.path.expanduser('~/.claude/settings.json')))\n"},
+        ),
+        _run("pytest", {P + "/tests/test_e.py": "import tasks\n", P + "/tasks.py": "import subprocess\nsubprocess.run(['git', 'tag', 'v1'])\n"}),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+    def test_a_module_older_than_the_session_is_not_analysed(self) -> None:
+        """The bound: where the hook knows the session's start, a module that did not change since is the user's own."""
+        from clearance.adapters.claude import parse_event
+        from clearance.engine import evaluate
+        from clearance.policy import load_policy
+
+        from .conftest import ENV, event
+
+        example = self.CASES[0]
+        files: dict[str, str] = example["files"]
+        for changed, want in ((lambda p: False, "allow"), (lambda p: p.endswith("helper.py"), "ask")):
+            action, ctx = parse_event(event({k: v for k, v in example.items() if k != "files"}), ENV)
+            ctx.read_file = files.get
+            ctx.list_dir = lambda d: sorted({k[len(d) + 1 :].split("/", 1)[0] for k in files if k.startswith(d.rstrip("/") + "/")}) or None
+            ctx.changed_in_session = changed
+            assert evaluate(action, ctx, load_policy(ctx.project_root, ENV)).decision == want

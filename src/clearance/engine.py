@@ -505,6 +505,7 @@ _NESTED_RULES = frozenset({"shell.script-content", "code.convention-run"})
 _TEST_MODULE = "a test module pytest collects and runs; it"  # code/convention.TEST_MODULE, as labelled by _check_scripts
 _TEST_SOURCE = "a test source its language's test runner compiles and runs; it"  # code/convention.TEST_SOURCE (go/cargo/mix test)
 _INSTALLED_SCRIPT = "a shell script of an installed tree"  # scripts.INSTALLED_SCRIPT: `source .venv/bin/activate`
+_IMPORTED_MODULE = "a module a test module imports; it"  # code/convention.IMPORTED_MODULE: only what disables clearance
 
 
 def disables_clearance(rule_id: str) -> bool:
@@ -951,7 +952,8 @@ def _check_scripts_in(
             found += [(rule_by_id("code.convention-run"), label + "; it", code) for label, code in runs(cmd, sc)]
         for rule, label, code in found:
             # A test module: only a hard denial counts, and one too large to read is skipped (code/convention.TEST_MODULE).
-            test = label.endswith((_TEST_MODULE, _TEST_SOURCE, _INSTALLED_SCRIPT))
+            imported = label.endswith(_IMPORTED_MODULE)
+            test = imported or label.endswith((_TEST_MODULE, _TEST_SOURCE, _INSTALLED_SCRIPT))
             if code == TOO_LARGE and test:
                 continue
             if code == TOO_LARGE:
@@ -972,7 +974,7 @@ def _check_scripts_in(
             if analysis.too_large:
                 findings.append(_finding(rule, f"{label} runs a script clearance cannot analyse ({analysis.error}); a person looks at it", cmd.show()))
                 continue
-            inner = analysis.findings
+            inner = [g for g in analysis.findings if disables_clearance(g.rule_id)] if imported else analysis.findings
             f = strongest_denial(inner)
             if f is not None and written and _runs_written(cmd, sc, written):
                 # The file was written on this line with literal text: the agent's own code, typed in two steps, not a

@@ -260,6 +260,9 @@ TEST_MODULE_WRITTEN = "a test module runs at every pytest over its directory"
 # A source file another language's test runner compiles and runs (`go test`, `cargo test`, `mix test`): read as a test
 # module is -- only a hard denial counts, one too large to read is skipped (issue 15, round 14a's open class).
 TEST_SOURCE = "a test source its language's test runner compiles and runs"
+# A project module a test module imports (_test_imports): as a module no command line names (SOURCE_WRITTEN), only
+# what disables or blinds clearance counts (engine.disables_clearance), and only a hard denial of it.
+IMPORTED_MODULE = "a module a test module imports"
 _TEST_ROLES = (TEST_MODULE, TEST_SOURCE)
 # Any other module in a language clearance reads: no command line names the importer that runs it later (jest, rspec,
 # uvicorn app:app, celery -A, python -c 'import app', a test module's import), so it is judged as a test module is when
@@ -1155,6 +1158,7 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
 
     out: list[tuple[str, str]] = []
     items: list[Run | tuple[str, str]] = [*_runs(cmd, sc, read), *(_environment(cmd, sc) if cmd.assigns else [])]
+    tests: list[tuple[str, str]] = []  # (path, text) of the Python test modules read, whose imports are followed
     for item in items[:MAX_FILES]:
         if isinstance(item, tuple):
             out.append(item)
@@ -1167,6 +1171,8 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
             if text == TOO_LARGE:
                 continue
             label = f"{cmd.name} runs {pathstr.basename(item.path)}, {item.role}"
+            if item.role == TEST_MODULE:
+                tests.append((item.path, text))
         if text == TOO_LARGE:
             if item.lang not in _LARGE_IS_ORDINARY:
                 out.append((label, TOO_LARGE))
@@ -1194,6 +1200,70 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         if item.role not in _TEST_ROLES and lang in _FOLLOWED:
             # The project files it loads in turn (gulpfile.js → require('./tasks/x'), tasks.py → import helpers).
             out.extend(_loaded(cmd, sc, item.path, _FOLLOWED[lang], text, label))
+    if tests:
+        out.extend(_test_imports(cmd, sc, tests))
+    return out
+
+
+# The project modules pytest's test modules import, followed together for one decision (issue 15, round 14a): at most
+# IMPORTS_READ modules read and IMPORT_CANDIDATES candidate paths tried, breadth first from the test modules, and of those
+# only a module changed since the session began (Context.changed_in_session: written, or brought in by a checkout, a
+# patch, an archive) whose text may disable clearance (code.source_might_disable, a substring search) is analysed.
+# Following every import and analysing each passed the decision deadline on projects whose tests import a
+# library-sized package; a module older than the session is the user's, and its analysis would add nothing the agent did.
+IMPORTS_READ = 64
+IMPORT_CANDIDATES = 640
+IMPORTS_ANALYSED = 16
+IMPORTED_CHARS = 128 * 1024  # characters of imported modules analysed per decision (the analysis is what costs)
+
+
+def _test_imports(cmd: SimpleCommand, sc: Scope, tests: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(label, one-liner) of each project module the test modules import, transitively, that changed in the session
+    and may disable clearance; labelled as a test module is (only a hard denial counts, engine._TEST_MODULE). pytest
+    imports a test module with its rootdir's folders on sys.path: the module's own folder, the project's root (`python
+    -m pytest`, `pythonpath = .`) and its src/ (an installed src layout)."""
+    from ..paths import is_generated
+    from . import source_might_disable
+    from .convention_files import one_liner
+    from .localmods import _python
+
+    root = sc.ctx.project_root
+    reader = sc.ctx.read_file
+    changed = sc.ctx.changed_in_session
+    if reader is None:
+        return []
+    bases = [root, f"{root}/src"]
+    seen = {p for p, _ in tests}
+    pending = list(tests)
+    out: list[tuple[str, str]] = []
+    reads = followed = chars = 0
+    while pending and followed < IMPORTS_READ and reads < IMPORT_CANDIDATES:
+        p, t = pending.pop(0)
+        specs: list[list[str]] = []
+        for base in dict.fromkeys([pathstr.dirname(p), *bases]):
+            specs += _python(p, t[:200_000], base)
+        for cands in specs:
+            if followed >= IMPORTS_READ or reads >= IMPORT_CANDIDATES:
+                break
+            if any(c in seen for c in cands):
+                continue
+            for c in cands:
+                if DYN in c or not is_within(c, root) or is_generated(c, root):
+                    continue
+                reads += 1
+                got = reader(c)
+                if got is None:
+                    continue
+                seen.add(c)
+                followed += 1
+                if got == TOO_LARGE:
+                    break
+                pending.append((c, got))
+                if len(out) < IMPORTS_ANALYSED and chars + len(got) <= IMPORTED_CHARS and (changed is None or changed(c)) and source_might_disable(c, got):
+                    chars += len(got)
+                    shown = c[len(root) + 1 :] if c.startswith(root + "/") else c
+                    out.append((f"{cmd.name} runs {shown}, {IMPORTED_MODULE}", one_liner("python", got)))
+                break
     return out
 
 
