@@ -515,3 +515,41 @@ class TestModulesTestModulesImportFollowed:
             ctx.list_dir = lambda d: sorted({k[len(d) + 1 :].split("/", 1)[0] for k in files if k.startswith(d.rstrip("/") + "/")}) or None
             ctx.changed_in_session = changed
             assert evaluate(action, ctx, load_policy(ctx.project_root, ENV)).decision == want
+
+
+_MD_RM = "# Title\n\n>>> import shutil\n>>> shutil.rmtree('/home/ana/.config/clearance')\n"
+_MD_OK = "# Usage\n\n>>> from webapp import add\n>>> add(1, 2)\n3\n"
+_CONF_RM = "project = 'x'\nimport os\nos.system('rm -rf ~/.config/clearance')\n"
+_CONF_OK = "project = 'webapp'\nextensions = ['sphinx.ext.autodoc']\nimport os, sys\nsys.path.insert(0, os.path.abspath('..'))\n"
+
+
+class TestDoctestsAndSphinxConf:
+    """Round 14c's documented-without-test items (fix15): the `>>>` lines of a Markdown or text file run by `python -m
+    doctest FILE` or `pytest --doctest-glob=GLOB` (code/convention: a "doctest" file read as the Python of its examples,
+    convention_files.doctest_code; pytest's as test modules are), and the conf.py `sphinx-build SRC OUT` (or `-c DIR`)
+    executes before it builds."""
+
+    CASES: ClassVar[list[Any]] = [
+        _run("python -m doctest README.md", {P + "/README.md": _MD_RM}),
+        _run("pytest --doctest-glob='*.md'", {P + "/docs/usage.md": _MD_RM}),
+        _run(
+            "python -m pytest --doctest-glob '*.rst' docs",
+            {P + "/docs/a.rst": "Example::\n\n    >>> import os; os.remove('/home/ana/.claude/settings.json')\n"},
+        ),
+        _run("sphinx-build docs docs/_build", {P + "/docs/conf.py": _CONF_RM}),
+        _run("sphinx-build -b html -c cfg docs out", {P + "/cfg/conf.py": _CONF_RM}),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _run("python -m doctest README.md", {P + "/README.md": _MD_OK}),
+        _run("pytest --doctest-glob='*.md'", {P + "/docs/usage.md": _MD_OK}),
+        _run("sphinx-build docs docs/_build", {P + "/docs/conf.py": _CONF_OK}),
+        _run("sphinx-build -M html docs build", {P + "/docs/conf.py": _CONF_OK}),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)

@@ -378,6 +378,15 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
     for name in _plugins(words)[:8]:
         for p in _module_file(root, name):
             runs.append(Run(p, "python", f"the pytest plugin {name} (-p), which pytest imports at start"))
+    globs = [w.split("=", 1)[1] for w in words if w.startswith("--doctest-glob=")]
+    globs += [words[i + 1] for i, w in enumerate(words[:-1]) if w == "--doctest-glob"]
+    if globs:
+        # pytest --doctest-glob='*.md': the `>>>` lines of every matching text file below the test paths run as Python
+        # (round 14c, seen and not fixed then); read as test modules are (only a hard denial counts)
+        from fnmatch import fnmatch
+
+        for t in [t for t in targets if not t.endswith(".py")] or [cwd]:
+            runs.extend(Run(f"{d}/{n}", "doctest", TEST_SOURCE) for d, names in _walk(sc, t) for n in sorted(names) if any(fnmatch(n, g) for g in globs[:8]))
     if "--nbmake" in words:
         # pytest --nbmake: the nbmake plugin executes every notebook collected -- one named on the line is run as
         # `jupyter execute` runs it; those found below the test paths are read as test modules are (issue 15, round 14c).
@@ -868,6 +877,12 @@ def _python_module(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callabl
         return _pytest(cmd, sc, rest, read)
     if module == "pip":
         return _pip(cmd, sc, _operands(rest), read, "pip")
+    if module == "doctest":
+        # python -m doctest README.md x.txt: the `>>>` lines of each file (a .py file: its docstrings' -- the module,
+        # imported) are run as Python (round 14c, seen and not fixed then)
+        files = [sc.path(o, cmd) for o in _operands(rest, frozenset({"-o", "--option"})) if DYN not in o]
+        why = "the examples of {}, which python -m doctest runs"
+        return [Run(f, "python" if f.endswith(".py") else "doctest", why.format(pathstr.basename(f))) for f in files[:MAX_FILES]]
     if module == "build":
         ops = _operands(rest, frozenset({"-o", "--outdir", "-C", "--config-setting"}))
         d = sc.path(ops[0], cmd) if ops else (cmd.cwd or sc.ctx.cwd)
@@ -1027,6 +1042,15 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
         return _go(cmd, sc, vals) or _go_test(cmd, sc, vals)
     if name == "mix":
         return _mix_test(cmd, sc, vals)
+    if name in ("sphinx-build", "sphinx-autobuild"):
+        # sphinx-build SOURCEDIR OUTDIR: Sphinx executes SOURCEDIR/conf.py (-c DIR: that folder's) before it builds
+        # (round 14c, seen and not fixed then)
+        ops = _operands(vals, frozenset({"-b", "-M", "-d", "-j", "-D", "-A", "-t", "-w", "-C", "--builder", "--jobs", "--doctree-dir"}))
+        conf_dir = _option_value(vals, ("-c", "--conf-dir"))
+        where = conf_dir or (ops[0] if ops else None)
+        if where is None or DYN in where:
+            return []
+        return [Run(f"{sc.path(where, cmd)}/conf.py", "python", "conf.py, which sphinx-build executes before it builds")]
     if name in ("jupyter", "papermill", "ipython", "ipython3"):
         return _notebooks(cmd, sc, vals)
     if name in ("ssh", "scp", "sftp", "curl"):
@@ -1036,6 +1060,12 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
     if name in ("pylint", "mypy", "dmypy", "bazel", "bazelisk"):
         return _tool_configs(cmd, sc, read)
     return [*_runner(cmd, sc, vals, read), *_js_configs(cmd, sc)]
+
+
+def _option_value(vals: list[str], names: tuple[str, ...]) -> str | None:
+    from .convention_runners import _option_value as value
+
+    return value(vals, names)
 
 
 def _tool_configs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> list[Run]:

@@ -727,9 +727,22 @@ def shell_code(lang: str, text: str) -> list[str]:
         return workflow_commands(text)
     if lang == "notebook":
         return notebook_code(text)
+    if lang == "doctest":
+        code = doctest_code(text)
+        return [one_liner("python", code)] if code else []
     if lang == "gitconfig":
         return git_config_commands(text)
     return []
+
+
+def doctest_code(text: str) -> str:
+    """The Python a doctest run executes from a text file: each `>>> ` line and its `... ` continuations, in order."""
+    out: list[str] = []
+    for line in text.splitlines()[:20_000]:
+        stripped = line.lstrip()
+        if stripped.startswith(">>> ") or stripped == ">>>" or (stripped.startswith("... ") and out):
+            out.append(stripped[4:])
+    return "\n".join(out)
 
 
 def notebook_code(text: str) -> list[str]:
