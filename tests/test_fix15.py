@@ -553,3 +553,34 @@ class TestDoctestsAndSphinxConf:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
         _allowed(example)
+
+
+_PYVENV = "home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.12.3\n"
+
+
+class TestSedEditJudgedAsItLeavesTheFile:
+    """Round 14c's documented-without-test item (fix15): `sed -i 's#/usr/bin#/tmp/py/bin#' .venv/pyvenv.cfg` makes the
+    project's environment run an interpreter from the temporary folder; the Write and `echo >` forms were asked
+    (write.deferred-temp-code), the sed edit was not: only its added fragment was judged, which names no key. Where the
+    edit is worked out on the disk's text, the file as it leaves it is judged, counting only what the edit newly makes
+    so (engine._judge_sed_result)."""
+
+    CASES: ClassVar[list[Any]] = [
+        _run("sed -i 's#/usr/bin#/tmp/py/bin#' .venv/pyvenv.cfg", {P + "/.venv/pyvenv.cfg": _PYVENV}),
+        _run("sed -i -e 's|home = .*|home = /dev/shm/py/bin|' venv/pyvenv.cfg", {P + "/venv/pyvenv.cfg": _PYVENV}),
+        _run("sed -i 's#3.12#/tmp/py/bin/python3#' .python-version", {P + "/.python-version": "3.12\n"}),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _run("sed -i 's/3.12.3/3.12.4/' .venv/pyvenv.cfg", {P + "/.venv/pyvenv.cfg": _PYVENV}),
+        _run("sed -i 's/false/true/' .venv/pyvenv.cfg", {P + "/.venv/pyvenv.cfg": _PYVENV}),
+        _run("sed -i 's/3.12.3/3.12.4/' .venv/pyvenv.cfg", {P + "/.venv/pyvenv.cfg": _PYVENV.replace("/usr/bin", "/tmp/py/bin")}),
+        _run("sed -i 's/3.11/3.12/' .python-version", {P + "/.python-version": "3.11\n"}),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)

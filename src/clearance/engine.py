@@ -641,12 +641,35 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
                 _judge_interpreted(path, text, interpreted[path], cmd, sc, findings, depth)
             if _judge_written(path, text, cmd, sc, findings, depth, path in ran):
                 break
+            if overlaid and edits is not None and cmd.name in ("sed", "gsed") and path not in ran:
+                _judge_sed_result(path, cmd, sc, findings)
     # Members of an unpacked archive or a copied folder that land where a tool loads them (treelist, Context.read_member):
     # their text is judged as the same file written by Write would be.
     landed, sc.landed = sc.landed, []
     for path, text, cmd in landed:
         check_deadline(sc)
         _judge_written(path, text, cmd, sc, findings, depth)
+
+
+def _judge_sed_result(path: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding]) -> None:
+    """`sed -i 's#/usr/bin#/tmp/py/bin#' .venv/pyvenv.cfg`: where the edit is worked out on the disk's text (sededit), the
+    file as it leaves it is judged for code run later from the temporary folder (write.deferred-temp-code), counting
+    only what the edit newly makes so: the added fragment alone (`/tmp/py/bin`) names no key (round 14c, fix15)."""
+    from functools import partial
+
+    from .rules.tools import deferred_temp_code
+    from .sededit import edited_texts
+
+    reader = sc.ctx.read_file
+    if reader is None or any(f.rule_id == "write.deferred-temp-code" for f in findings):
+        return
+    after = (edited_texts([w.value for w in cmd.argv], partial(_path_of, sc, cmd), reader) or {}).get(path)
+    before = reader(path)
+    if after is None or before is None or before == TOO_LARGE:
+        return
+    msg = deferred_temp_code(path, after, sc)
+    if msg and not deferred_temp_code(path, before, sc):
+        findings.append(_finding(rule_by_id("write.deferred-temp-code"), f"{cmd.name}: {msg}", cmd.show()))
 
 
 def _named_files(cmd: SimpleCommand, sc: Scope) -> list[str]:
