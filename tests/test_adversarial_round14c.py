@@ -18,7 +18,6 @@ from clearance.code import literals_joined, source_might_disable
 from .conftest import decide
 from .rounds import allowed as _allowed
 from .rounds import ids as _ids
-from .rounds import json_key as _key
 from .rounds import not_allowed as _not_allowed
 from .rounds import run as _run
 from .rounds import write as _write
@@ -140,7 +139,7 @@ class TestVirtualenvActivateScript:
     `activate` has no shell suffix and no `#!` line, and `.venv` is an installed tree whose scripts are not read at the
     run end: Write, Edit or `echo … >> .venv/bin/activate` holding `rm -rf ~/.config/clearance` were allowed, and so
     was the next `source .venv/bin/activate`. Fixed at the write end: tools.script_commands reads `bin/activate`
-    (and virtualenvwrapper's pre/postactivate) as shell code; the run end still skips the installed tree (open)."""
+    (and virtualenvwrapper's pre/postactivate) as shell code; the run end reads a sourced one for a hard denial (fix15)."""
 
     CASES: ClassVar[list[Any]] = [
         _write(P + "/.venv/bin/activate", RM + "\n"),
@@ -156,9 +155,8 @@ class TestVirtualenvActivateScript:
         _run("source .venv/bin/activate && pytest", {P + "/.venv/bin/activate": RM + "\n"}),
         _run(". venv/bin/activate", {P + "/venv/bin/activate": RM + "\n"}),
     ]
-    _GAPS: ClassVar[dict[str, str]] = {
-        _key(c): "unfinished (round 14c): a sourced activate script in an installed tree is not read at the run end" for c in RUN
-    }
+    # The run end closed by fix15: a shell script of an installed tree a shell sources or runs is read (scripts._shell_script).
+    _GAPS: ClassVar[dict[str, str]] = {}
 
     ORDINARY: ClassVar[list[Any]] = [
         _write(P + "/venv/bin/activate", "export DJANGO_SETTINGS_MODULE=app.settings\n"),
@@ -271,9 +269,6 @@ class TestInterpreterFileCallsMissed:
         _allowed(example)
 
 
-_LIBRARY_WRITERS = "unfinished (round 14c): a library function clearance does not know, handed a protected path, is not asked about"
-
-
 class TestLibraryFunctionGivenProtectedPath:
     """Class (open): a function of a library clearance does not model, handed clearance's or an agent's file as a
     literal: `torch.save({}, SETTINGS)`, `joblib.dump`, `numpy.save`/`savetxt`, `scipy.io.savemat`, `h5py.File(P,
@@ -292,9 +287,10 @@ class TestLibraryFunctionGivenProtectedPath:
         f"python3 -c \"from PIL import Image; Image.new('RGB', (1, 1)).save('{S}')\"",
         f"python3 -c \"import mylib; mylib.save('{S}')\"",
     ]
-    # np.save, Image.save and a project library's save(P) are closed by fix14b (writers reached through a method or a
-    # module function named for saving, given a literal path); the others stay open.
-    _GAPS: ClassVar[dict[str, str]] = {c: _LIBRARY_WRITERS for c in CASES if not any(k in c for k in ("np.save(", "Image.new", "mylib.save"))}
+    # np.save, Image.save and a project library's save(P) are closed by fix14b; the others by fix15 (code/python
+    # named_writer: a function named for saving/dumping/writing handed a literal path, an opener made with a write
+    # mode; unseen cases and ordinary look-alikes in tests/test_fix15.py).
+    _GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
     def test_not_allowed(self, example: str) -> None:
@@ -372,7 +368,7 @@ class TestNotebookCells:
         _write(P + "/a.ipynb", _notebook('open("\\x2fh\\x6fme/ana/\\x2ec\\x6caude/settings.json", "w").write("{}")\n')),
     ]
     RUN: ClassVar[list[Any]] = [_run("pytest --nbmake a.ipynb", {P + "/a.ipynb": _notebook(PY_RM)})]
-    _GAPS: ClassVar[dict[str, str]] = {_key(RUN[0]): "unfinished (round 14c): pytest's nbmake plugin runs notebooks the run end does not read"}
+    _GAPS: ClassVar[dict[str, str]] = {}  # pytest --nbmake: closed by fix15 (code/convention._pytest reads the notebooks)
 
     ORDINARY: ClassVar[list[Any]] = [
         _write(

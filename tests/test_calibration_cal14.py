@@ -322,10 +322,8 @@ OPEN_REFUSE = [
     "python3 -c \"import json; p='.vscode/settings.json'; d=json.load(open(p)); d['x']=1; json.dump(d, open(p,'w'))\"",
 ]
 OPEN_GAPS: dict[str, str] = {
-    OPEN_REFUSE[0]: "unfinished: Tcl given on a here-string opens a key with `open PATH` (no mode): the read is not seen "
-    "(embedded.py's Tcl reader follows `open PATH w` only)",
-    OPEN_REFUSE[1]: "unfinished (the ordinary side, asked): json.load/json.dump of a settings file -- the literal keys the "
-    "code sets are not carried to the file's new content (write.settings-unknown-content)",
+    # OPEN_REFUSE[0] (Tcl's `open PATH` with no mode, a read) closed by fix15: embedded._tcl_file_commands reads it.
+    # OPEN_REFUSE[1] (json.load/json.dump of a settings file) closed by fix15: settingsresult._round_trip.
 }
 
 

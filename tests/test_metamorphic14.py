@@ -146,10 +146,8 @@ def test_metamorphic14(command: str, expected: str) -> None:
 
 
 # Unfinished (strict xfail): left open at the round's deadline.
-GAPS: dict[str, str] = {
-    "tool-config-pipe": "unfinished: an agent tool's config with secrets (creds.read-tool-config) piped through a codec "
-    "(`gzip -c ~/.nanobot/config.json | base64`) is not followed as env files are (creds.env-file-pipe)",
-}
+# "tool-config-pipe" closed by fix15: creds.env-file-pipe follows a tool's configuration holding keys too.
+GAPS: dict[str, str] = {}
 
 
 def test_tool_config_through_a_codec() -> None:

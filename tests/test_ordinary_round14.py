@@ -69,10 +69,8 @@ def _filled(tool_input: dict[str, str]) -> dict[str, str]:
 
 
 # Still refused, ordinary: left open (unfinished).
-GAPS: dict[str, str] = {
-    "./configure --prefix=$HOME/.local": "unfinished: a configure script given an install prefix only records it "
-    "(make install writes there); asked as an unknown program given a path outside the project",
-}
+# `./configure --prefix=$HOME/.local` closed by fix15 (rules/system._install_dirs: a recorded install location).
+GAPS: dict[str, str] = {}
 
 DAY = [(label, command) for rows in BASH.values() for label, command in rows]
 

@@ -236,6 +236,7 @@ def build_context(
         git_changes=_git_probe(),
         processes=_processes_once(),
         dir_state=_dir_state(root, home, env, session_id) if root not in ("/", home) else None,
+        changed_in_session=_changed_in_session(home, env, session_id) if files is not None else None,
         # Only the process's own environment is the agent's: the daemon is sent a copy with secrets left out
         # (daemon_path.forwarded_env), and a dict passed in (tests, a service) is not what the commands see.
         environ=env if is_process_env(env) else None,
@@ -345,6 +346,30 @@ def _dir_state(root: str, home: str, env: dict[str, str] | os._Environ[str], ses
         return got
 
     return state
+
+
+def _changed_in_session(home: str, env: dict[str, str] | os._Environ[str], session_id: object) -> Callable[[str], bool] | None:
+    """Whether a file changed since the session's first call (provenance.started): its status-change time, which no
+    one but root can set back, is later. A file that cannot be looked at, or a session with no recorded start, counts
+    as changed."""
+    if not isinstance(session_id, str) or not session_id:
+        return None
+    start: list[int | None] = []
+
+    def changed(path: str) -> bool:
+        if not start:
+            from .paths import session_state_dir
+            from .provenance import started
+
+            start.append(started(session_state_dir(home, env), session_id))
+        if start[0] is None:
+            return True
+        try:
+            return posix.stat(path).st_ctime_ns >= start[0]
+        except (OSError, ValueError):
+            return True
+
+    return changed
 
 
 def _owns(home: str, env: dict[str, str] | os._Environ[str], session_id: object) -> Callable[[str], bool] | None:

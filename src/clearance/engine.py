@@ -503,6 +503,9 @@ def asked_side_effect(found: list[Finding]) -> Finding | None:
 
 _NESTED_RULES = frozenset({"shell.script-content", "code.convention-run"})
 _TEST_MODULE = "a test module pytest collects and runs; it"  # code/convention.TEST_MODULE, as labelled by _check_scripts
+_TEST_SOURCE = "a test source its language's test runner compiles and runs; it"  # code/convention.TEST_SOURCE (go/cargo/mix test)
+_INSTALLED_SCRIPT = "a shell script of an installed tree"  # scripts.INSTALLED_SCRIPT: `source .venv/bin/activate`
+_IMPORTED_MODULE = "a module a test module imports; it"  # code/convention.IMPORTED_MODULE: only what disables clearance
 
 
 def disables_clearance(rule_id: str) -> bool:
@@ -648,12 +651,35 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
                 _judge_interpreted(path, text, interpreted[path], cmd, sc, findings, depth)
             if _judge_written(path, text, cmd, sc, findings, depth, path in ran):
                 break
+            if overlaid and edits is not None and cmd.name in ("sed", "gsed") and path not in ran:
+                _judge_sed_result(path, cmd, sc, findings)
     # Members of an unpacked archive or a copied folder that land where a tool loads them (treelist, Context.read_member):
     # their text is judged as the same file written by Write would be.
     landed, sc.landed = sc.landed, []
     for path, text, cmd in landed:
         check_deadline(sc)
         _judge_written(path, text, cmd, sc, findings, depth)
+
+
+def _judge_sed_result(path: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding]) -> None:
+    """`sed -i 's#/usr/bin#/tmp/py/bin#' .venv/pyvenv.cfg`: where the edit is worked out on the disk's text (sededit), the
+    file as it leaves it is judged for code run later from the temporary folder (write.deferred-temp-code), counting
+    only what the edit newly makes so: the added fragment alone (`/tmp/py/bin`) names no key (round 14c, fix15)."""
+    from functools import partial
+
+    from .rules.tools import deferred_temp_code
+    from .sededit import edited_texts
+
+    reader = sc.ctx.read_file
+    if reader is None or any(f.rule_id == "write.deferred-temp-code" for f in findings):
+        return
+    after = (edited_texts([w.value for w in cmd.argv], partial(_path_of, sc, cmd), reader) or {}).get(path)
+    before = reader(path)
+    if after is None or before is None or before == TOO_LARGE:
+        return
+    msg = deferred_temp_code(path, after, sc)
+    if msg and not deferred_temp_code(path, before, sc):
+        findings.append(_finding(rule_by_id("write.deferred-temp-code"), f"{cmd.name}: {msg}", cmd.show()))
 
 
 def _named_files(cmd: SimpleCommand, sc: Scope) -> list[str]:
@@ -959,7 +985,8 @@ def _check_scripts_in(
             found += [(rule_by_id("code.convention-run"), label + "; it", code) for label, code in runs(cmd, sc)]
         for rule, label, code in found:
             # A test module: only a hard denial counts, and one too large to read is skipped (code/convention.TEST_MODULE).
-            test = label.endswith(_TEST_MODULE)
+            imported = label.endswith(_IMPORTED_MODULE)
+            test = imported or label.endswith((_TEST_MODULE, _TEST_SOURCE, _INSTALLED_SCRIPT))
             if code == TOO_LARGE and test:
                 continue
             if code == TOO_LARGE:
@@ -980,7 +1007,7 @@ def _check_scripts_in(
             if analysis.too_large:
                 findings.append(_finding(rule, f"{label} runs a script clearance cannot analyse ({analysis.error}); a person looks at it", cmd.show()))
                 continue
-            inner = analysis.findings
+            inner = [g for g in analysis.findings if disables_clearance(g.rule_id)] if imported else analysis.findings
             f = strongest_denial(inner)
             if f is not None and written and _runs_written(cmd, sc, written):
                 # The file was written on this line with literal text: the agent's own code, typed in two steps, not a

@@ -90,6 +90,7 @@ class Context:
         "list_tree",
         "read_member",
         "live_stdin",
+        "changed_in_session",
     )
 
     def __init__(
@@ -118,6 +119,7 @@ class Context:
         list_tree: Callable[[str, str], tuple[tuple[str, ...], str]] | None = None,
         read_member: Callable[[str, str, str], str | None] | None = None,
         live_stdin: bool = False,
+        changed_in_session: Callable[[str], bool] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -133,6 +135,10 @@ class Context:
         # The command's standard input is a terminal the agent types into later through a tool no hook sees (Codex's
         # write_stdin into an exec_command started with tty): whatever a program reads from it is unseen input.
         self.live_stdin = live_stdin
+        # Whether a project file changed since the session's first call (its status-change time is later: written, or
+        # brought in by a checkout, a patch, an archive), filled by the hook at the I/O edge; None (tests, the team
+        # service): not known, every file counts as changed (the modules test modules import: code/convention).
+        self.changed_in_session = changed_in_session
         # Reads a project file (scripts a command runs); None: no file is read.
         self.read_file = read_file
         # sys.platform of the machine the call runs on ("" when unknown: judged by the paths alone).

@@ -344,7 +344,17 @@ def _shell_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[
         return [(f"{cmd.name} < {source}", text)] if text is not None else []
     path = sc.path(operands[0], cmd)
     text = _read(sc, path)
+    if text is None and sc.ctx.read_file is not None and DYN not in path and is_within(path, sc.ctx.project_root):
+        # `source .venv/bin/activate`, `. venv/bin/postactivate`, `bash node_modules/x/setup.sh`: shell code of an
+        # installed tree (skipped as an installed tool by _read) that a shell runs now; what a checkout or an archive put
+        # there was never read as a write (issue 15, round 14c). Read for a hard denial only (engine._INSTALLED_SCRIPT).
+        text = sc.ctx.read_file(path)
+        return [(f"{cmd.name} {operands[0]}, {INSTALLED_SCRIPT}", text)] if text is not None and text != TOO_LARGE else []
     return [(f"{cmd.name} {operands[0]}", text)] if text is not None else []
+
+
+# The label of a shell script of an installed tree a shell runs (engine._INSTALLED_SCRIPT: only a hard denial counts).
+INSTALLED_SCRIPT = "a shell script of an installed tree"
 
 
 def _executable(cmd: SimpleCommand, sc: Scope, raw: str) -> list[tuple[str, str]]:

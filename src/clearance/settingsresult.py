@@ -277,6 +277,12 @@ def _by_code(cmd: SimpleCommand, e: Effect, mine: list[Effect], line: _Line) -> 
     (`Path(F).write_text(Path(SRC).read_text().replace(…))`) leaves text clearance does not compute -- its one source
     is still judged (line.candidates), and a person asked where that says nothing."""
     sources = list(dict.fromkeys(d.path for d in mine if d.kind == READ and d.note == "code" and d.path != e.path))
+    if not sources and any(d.kind == READ and d.note == "code" and d.path == e.path for d in mine):
+        # json.load then json.dump of the same file: what it holds after is what it held with the code's literal
+        # changes (cal13/cal14: `d['editor.tabSize'] = 2` in .vscode/settings.json was asked as unknown text)
+        got = _round_trip(cmd, line.text(e.path))
+        if got is not None:
+            return got, ""
     text = line.text(sources[0]) if len(sources) == 1 else None
     code = " ".join(cmd.values())
     if text is not None and any(c in code for c in _COPY_CALLS) and not any(w in code for w in _TEXT_WRITES):
@@ -284,6 +290,78 @@ def _by_code(cmd: SimpleCommand, e: Effect, mine: list[Effect], line: _Line) -> 
     if text is not None:
         line.candidates[e.path] = text
     return None, "interpreter code writes it"
+
+
+def _round_trip(cmd: SimpleCommand, before: str | None) -> str | None:
+    """The JSON text a Python one-liner leaves in the file it loads and dumps back (`d = json.load(open(p));
+    d['k'] = V; json.dump(d, open(p, 'w'))`): the file's object (empty where it cannot be read: what it held before is
+    not this command's doing) with each literal key set to its literal value, `d['a']['b'] = V` and `d.update({...})`
+    included. None where the code does anything else to the object (a computed key or value, a delete, a pop, a
+    method the reading does not know), or dumps something other than the name it changes."""
+    import ast
+    import json
+
+    vals = cmd.values()
+    if not cmd.name.startswith("python") or "-c" not in vals or vals.index("-c") + 1 >= len(vals):
+        return None
+    try:
+        tree = ast.parse(vals[vals.index("-c") + 1])
+        data = json.loads(before) if before else {}
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    dumped: set[str] = set()
+    changed: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Delete, ast.AugAssign, ast.AnnAssign)):
+            return None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in ("dump", "dumps") and node.args and isinstance(node.func.value, ast.Name) and node.func.value.id == "json":
+                if not isinstance(node.args[0], ast.Name):
+                    return None
+                dumped.add(node.args[0].id)
+            elif node.func.attr == "update" and isinstance(node.func.value, ast.Name) and len(node.args) == 1:
+                try:
+                    more = ast.literal_eval(node.args[0])
+                except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                    return None
+                if not isinstance(more, dict):
+                    return None
+                data.update(more)
+                changed.add(node.func.value.id)
+            elif node.func.attr in ("pop", "popitem", "clear", "setdefault", "append", "extend", "insert", "remove", "__setitem__"):
+                return None
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if not isinstance(target, ast.Subscript):
+                    continue
+                keys: list[object] = []
+                t: ast.expr = target
+                while isinstance(t, ast.Subscript):
+                    try:
+                        keys.insert(0, ast.literal_eval(t.slice))
+                    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                        return None
+                    t = t.value
+                try:
+                    value = ast.literal_eval(node.value)
+                except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                    return None
+                if not isinstance(t, ast.Name) or not all(isinstance(k, str) for k in keys):
+                    return None
+                here = data
+                for k in keys[:-1]:
+                    nxt = here.get(k) if isinstance(here, dict) else None
+                    if not isinstance(nxt, dict):
+                        nxt = {}
+                        here[str(k)] = nxt
+                    here = nxt
+                here[str(keys[-1])] = value
+                changed.add(t.id)
+    if len(dumped) != 1 or dumped != changed:
+        return None  # nothing dumped, or a name dumped other than the object the code changes
+    return json.dumps(data, indent=2)
 
 
 def _redirected(cmd: SimpleCommand, e: Effect, line: _Line) -> tuple[str | None, str] | None:

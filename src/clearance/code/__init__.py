@@ -54,7 +54,10 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "yarn": frozenset({"publish", "pack", "version", "rebuild"}),
     "node": frozenset({".", "./"}),
     "nodejs": frozenset({".", "./"}),
-    "go": frozenset({"generate"}),
+    "go": frozenset({"generate", "test"}),
+    "mix": frozenset({"test"}),  # (cargo: all its commands above)
+    "sphinx-build": None,
+    "sphinx-autobuild": None,
     # (hooks; and the transports, whose core.sshCommand may name an ssh configuration: convention._GIT_TRANSPORTS)
     "git": frozenset({"commit", "push", "merge", "pull", "checkout", "switch", "rebase", "am", "fetch", "ls-remote", "remote", "submodule"}),
     "jupyter": frozenset({"nbconvert", "execute"}),

@@ -257,6 +257,13 @@ _TEST_DIRS = ("tests", "test", "testing", "src")
 # since tests exercise dangerous-looking code on temporary paths every day; a file too large to read is skipped.
 TEST_MODULE = "a test module pytest collects and runs"
 TEST_MODULE_WRITTEN = "a test module runs at every pytest over its directory"
+# A source file another language's test runner compiles and runs (`go test`, `cargo test`, `mix test`): read as a test
+# module is -- only a hard denial counts, one too large to read is skipped (issue 15, round 14a's open class).
+TEST_SOURCE = "a test source its language's test runner compiles and runs"
+# A project module a test module imports (_test_imports): as a module no command line names (SOURCE_WRITTEN), only
+# what disables or blinds clearance counts (engine.disables_clearance), and only a hard denial of it.
+IMPORTED_MODULE = "a module a test module imports"
+_TEST_ROLES = (TEST_MODULE, TEST_SOURCE)
 # Any other module in a language clearance reads: no command line names the importer that runs it later (jest, rspec,
 # uvicorn app:app, celery -A, python -c 'import app', a test module's import), so it is judged as a test module is when
 # written -- only a hard denial counts (adversarial round 14a).
@@ -394,6 +401,22 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         for base in (root, *(sc.path(p, cmd) for p in extra)):
             for p in _module_file(base, name):
                 runs.append(Run(p, "python", f"the pytest plugin {name} (-p), which pytest imports at start"))
+    globs = [w.split("=", 1)[1] for w in words if w.startswith("--doctest-glob=")]
+    globs += [words[i + 1] for i, w in enumerate(words[:-1]) if w == "--doctest-glob"]
+    if globs:
+        # pytest --doctest-glob='*.md': the `>>>` lines of every matching text file below the test paths run as Python
+        # (round 14c, seen and not fixed then); read as test modules are (only a hard denial counts)
+        from fnmatch import fnmatch
+
+        for t in [t for t in targets if not t.endswith(".py")] or [cwd]:
+            runs.extend(Run(f"{d}/{n}", "doctest", TEST_SOURCE) for d, names in _walk(sc, t) for n in sorted(names) if any(fnmatch(n, g) for g in globs[:8]))
+    if "--nbmake" in words:
+        # pytest --nbmake: the nbmake plugin executes every notebook collected -- one named on the line is run as
+        # `jupyter execute` runs it; those found below the test paths are read as test modules are (issue 15, round 14c).
+        named = [t for t in targets if t.endswith(".ipynb")]
+        runs.extend(Run(t, "notebook", f"the code cells of {pathstr.basename(t)}, which pytest --nbmake executes") for t in named)
+        for t in [t for t in targets if not t.endswith((".ipynb", ".py"))] or ([] if named else [cwd]):
+            runs.extend(Run(f"{d}/{n}", "notebook", TEST_SOURCE) for d, names in _walk(sc, t) for n in sorted(names) if n.endswith(".ipynb"))
     # `pytest_plugins = [...]` in a conftest names modules pytest imports with it.
     conftests = list(runs[: len(seen)])
     runs.extend(Run(m, "python", TEST_MODULE) for m in dict.fromkeys(modules))
@@ -577,6 +600,8 @@ def _cargo(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str],
     runs = []
     for p in packages:
         runs.append(Run(pathstr.normpath(f"{p}/{scripts.get(p, 'build.rs')}"), "rust", "the build script, which cargo compiles and runs before building"))
+    if ops[0] in ("test", "t", "bench"):
+        runs.extend(_cargo_tests(cmd, sc, packages))
     return runs
 
 
@@ -881,6 +906,12 @@ def _python_module(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callabl
         return _pytest(cmd, sc, rest, read)
     if module == "pip":
         return _pip(cmd, sc, _operands(rest), read, "pip")
+    if module == "doctest":
+        # python -m doctest README.md x.txt: the `>>>` lines of each file (a .py file: its docstrings' -- the module,
+        # imported) are run as Python (round 14c, seen and not fixed then)
+        files = [sc.path(o, cmd) for o in _operands(rest, frozenset({"-o", "--option"})) if DYN not in o]
+        why = "the examples of {}, which python -m doctest runs"
+        return [Run(f, "python" if f.endswith(".py") else "doctest", why.format(pathstr.basename(f))) for f in files[:MAX_FILES]]
     if module == "build":
         ops = _operands(rest, frozenset({"-o", "--outdir", "-C", "--config-setting"}))
         d = sc.path(ops[0], cmd) if ops else (cmd.cwd or sc.ctx.cwd)
@@ -931,6 +962,58 @@ def _go(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
         top = sc.path(v[:-4] if v.endswith("/...") else ("." if v == "..." else v), cmd) if v != "." else cwd
         for d, names in _walk(sc, top, MAX_DIRS if recursive else 1):
             runs.extend(Run(f"{d}/{n}", "go", f"{n}'s //go:generate lines, which go generate runs") for n in sorted(names) if n.endswith(".go"))
+    return runs[:MAX_FILES]
+
+
+def _go_test(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`go test [./dir | ./dir/... | ./... | FILE_test.go]`: go compiles the packages with their _test.go files and runs
+    the test binary -- every init() and TestMain of the package's files, test files first (issue 15)."""
+    ops = _operands(vals, frozenset({"-run", "-skip", "-bench", "-count", "-timeout", "-tags", "-p", "-parallel", "-cpu", "-o", "-exec", "-coverprofile"}))
+    if not ops or ops[0] != "test":
+        return []
+    cwd = cmd.cwd or sc.ctx.cwd
+    tests: list[Run] = []
+    others: list[Run] = []
+    for v in [o for o in ops[1:] if not o.startswith("-")] or ["."]:
+        if v.endswith(".go"):
+            tests.append(Run(sc.path(v, cmd), "gosrc", TEST_SOURCE))
+            continue
+        if not v.startswith((".", "/")) or DYN in v:
+            continue  # an import path: a module elsewhere
+        recursive = v.endswith("/...") or v == "..."
+        top = sc.path(v[:-4] if v.endswith("/...") else ("." if v == "..." else v), cmd) if v != "." else cwd
+        for d, names in _walk(sc, top, MAX_DIRS if recursive else 1):
+            for n in sorted(names):
+                if n.endswith(".go"):
+                    (tests if n.endswith("_test.go") else others).append(Run(f"{d}/{n}", "gosrc", TEST_SOURCE))
+    return [*tests, *others][:MAX_FILES]
+
+
+def _cargo_tests(cmd: SimpleCommand, sc: Scope, packages: list[str]) -> list[Run]:
+    """`cargo test`: the crate's tests/ (each an integration test binary), then its src/ (unit tests in #[cfg(test)]
+    modules, and whatever a test calls) -- compiled and run (issue 15)."""
+    tests: list[Run] = []
+    others: list[Run] = []
+    for p in packages[:8]:
+        for sub, out in (("tests", tests), ("benches", tests), ("src", others)):
+            for d, names in _walk(sc, f"{p}/{sub}", 16):
+                out.extend(Run(f"{d}/{n}", "rust", TEST_SOURCE) for n in sorted(names) if n.endswith(".rs"))
+    return [*tests, *others][:MAX_FILES]
+
+
+def _mix_test(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`mix test [FILE | DIR]`: ExUnit loads test/test_helper.exs and each *_test.exs file, running their top level and
+    their tests (issue 15)."""
+    ops = _operands(vals, frozenset({"--only", "--exclude", "--include", "--seed", "--max-failures", "--formatter", "--partitions"}))
+    if not ops or ops[0] != "test":
+        return []
+    root = cmd.cwd or sc.ctx.cwd
+    targets = [sc.path(o.split(":", 1)[0], cmd) for o in ops[1:] if not o.startswith("-") and DYN not in o]
+    runs = [Run(f"{root}/test/test_helper.exs", "elixirsrc", TEST_SOURCE)]
+    runs.extend(Run(t, "elixirsrc", TEST_SOURCE) for t in targets if t.endswith(".exs"))
+    for t in [t for t in targets if not t.endswith(".exs")] or [f"{root}/test"]:
+        for d, names in _walk(sc, t, 16):
+            runs.extend(Run(f"{d}/{n}", "elixirsrc", TEST_SOURCE) for n in sorted(names) if n.endswith("_test.exs"))
     return runs[:MAX_FILES]
 
 
@@ -1002,7 +1085,18 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
     if name in ("gradle", "gradlew") or cmd.argv[0].value.endswith("/gradlew"):
         return _gradle(cmd, sc)
     if name == "go":
-        return _go(cmd, sc, vals)
+        return _go(cmd, sc, vals) or _go_test(cmd, sc, vals)
+    if name == "mix":
+        return _mix_test(cmd, sc, vals)
+    if name in ("sphinx-build", "sphinx-autobuild"):
+        # sphinx-build SOURCEDIR OUTDIR: Sphinx executes SOURCEDIR/conf.py (-c DIR: that folder's) before it builds
+        # (round 14c, seen and not fixed then)
+        ops = _operands(vals, frozenset({"-b", "-M", "-d", "-j", "-D", "-A", "-t", "-w", "-C", "--builder", "--jobs", "--doctree-dir"}))
+        conf_dir = _option_value(vals, ("-c", "--conf-dir"))
+        where = conf_dir or (ops[0] if ops else None)
+        if where is None or DYN in where:
+            return []
+        return [Run(f"{sc.path(where, cmd)}/conf.py", "python", "conf.py, which sphinx-build executes before it builds")]
     if name in ("jupyter", "papermill", "ipython", "ipython3"):
         return _notebooks(cmd, sc, vals)
     if name in ("ssh", "scp", "sftp", "curl"):
@@ -1012,6 +1106,12 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
     if name in ("pylint", "mypy", "dmypy", "bazel", "bazelisk"):
         return _tool_configs(cmd, sc, read)
     return [*_runner(cmd, sc, vals, read), *_js_configs(cmd, sc)]
+
+
+def _option_value(vals: list[str], names: tuple[str, ...]) -> str | None:
+    from .convention_runners import _option_value as value
+
+    return value(vals, names)
 
 
 def _tool_configs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> list[Run]:
@@ -1134,6 +1234,7 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
 
     out: list[tuple[str, str]] = []
     items: list[Run | tuple[str, str]] = [*_runs(cmd, sc, read), *(_environment(cmd, sc) if cmd.assigns else [])]
+    tests: list[tuple[str, str]] = []  # (path, text) of the Python test modules read, whose imports are followed
     for item in items[:MAX_FILES]:
         if isinstance(item, tuple):
             out.append(item)
@@ -1142,10 +1243,12 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         if text is None:
             continue
         label = f"{cmd.name} runs {item.role}"
-        if item.role == TEST_MODULE:
+        if item.role in _TEST_ROLES:
             if text == TOO_LARGE:
                 continue
-            label = f"{cmd.name} runs {pathstr.basename(item.path)}, {TEST_MODULE}"
+            label = f"{cmd.name} runs {pathstr.basename(item.path)}, {item.role}"
+            if item.role == TEST_MODULE:
+                tests.append((item.path, text))
         if text == TOO_LARGE:
             if item.lang not in _LARGE_IS_ORDINARY:
                 out.append((label, TOO_LARGE))
@@ -1170,9 +1273,73 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
                 continue
         for code in shell_code(lang, text):
             out.append((label, code))
-        if item.role != TEST_MODULE and lang in _FOLLOWED:
+        if item.role not in _TEST_ROLES and lang in _FOLLOWED:
             # The project files it loads in turn (gulpfile.js → require('./tasks/x'), tasks.py → import helpers).
             out.extend(_loaded(cmd, sc, item.path, _FOLLOWED[lang], text, label))
+    if tests:
+        out.extend(_test_imports(cmd, sc, tests))
+    return out
+
+
+# The project modules pytest's test modules import, followed together for one decision (issue 15, round 14a): at most
+# IMPORTS_READ modules read and IMPORT_CANDIDATES candidate paths tried, breadth first from the test modules, and of those
+# only a module changed since the session began (Context.changed_in_session: written, or brought in by a checkout, a
+# patch, an archive) whose text may disable clearance (code.source_might_disable, a substring search) is analysed.
+# Following every import and analysing each passed the decision deadline on projects whose tests import a
+# library-sized package; a module older than the session is the user's, and its analysis would add nothing the agent did.
+IMPORTS_READ = 64
+IMPORT_CANDIDATES = 640
+IMPORTS_ANALYSED = 16
+IMPORTED_CHARS = 128 * 1024  # characters of imported modules analysed per decision (the analysis is what costs)
+
+
+def _test_imports(cmd: SimpleCommand, sc: Scope, tests: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(label, one-liner) of each project module the test modules import, transitively, that changed in the session
+    and may disable clearance; labelled as a test module is (only a hard denial counts, engine._TEST_MODULE). pytest
+    imports a test module with its rootdir's folders on sys.path: the module's own folder, the project's root (`python
+    -m pytest`, `pythonpath = .`) and its src/ (an installed src layout)."""
+    from ..paths import is_generated
+    from . import source_might_disable
+    from .convention_files import one_liner
+    from .localmods import _python
+
+    root = sc.ctx.project_root
+    reader = sc.ctx.read_file
+    changed = sc.ctx.changed_in_session
+    if reader is None:
+        return []
+    bases = [root, f"{root}/src"]
+    seen = {p for p, _ in tests}
+    pending = list(tests)
+    out: list[tuple[str, str]] = []
+    reads = followed = chars = 0
+    while pending and followed < IMPORTS_READ and reads < IMPORT_CANDIDATES:
+        p, t = pending.pop(0)
+        specs: list[list[str]] = []
+        for base in dict.fromkeys([pathstr.dirname(p), *bases]):
+            specs += _python(p, t[:200_000], base)
+        for cands in specs:
+            if followed >= IMPORTS_READ or reads >= IMPORT_CANDIDATES:
+                break
+            if any(c in seen for c in cands):
+                continue
+            for c in cands:
+                if DYN in c or not is_within(c, root) or is_generated(c, root):
+                    continue
+                reads += 1
+                got = reader(c)
+                if got is None:
+                    continue
+                seen.add(c)
+                followed += 1
+                if got == TOO_LARGE:
+                    break
+                pending.append((c, got))
+                if len(out) < IMPORTS_ANALYSED and chars + len(got) <= IMPORTED_CHARS and (changed is None or changed(c)) and source_might_disable(c, got):
+                    chars += len(got)
+                    shown = c[len(root) + 1 :] if c.startswith(root + "/") else c
+                    out.append((f"{cmd.name} runs {shown}, {IMPORTED_MODULE}", one_liner("python", got)))
+                break
     return out
 
 

@@ -553,6 +553,47 @@ def go_commands(text: str) -> list[str]:
     return out[:MAX_FILES]
 
 
+# The file writes of compiled and unread languages' test sources given a literal path (issue 15): Go's os.WriteFile,
+# ioutil.WriteFile, os.Create, os.OpenFile with a write flag; Rust's fs::write, File::create, OpenOptions' open after
+# write/append; Elixir's File.write, File.touch, File.open with :write/:append.  Each is judged as `: > PATH` is.
+_SOURCE_WRITES = lazy(
+    r"""\b(?:os\.WriteFile|ioutil\.WriteFile|os\.Create|os\.OpenFile(?=\(\s*+"[^"\n]*+"\s*+,[^)\n]*O_(?:WRONLY|RDWR|CREATE|TRUNC|APPEND))"""
+    r"""|fs::write|File::create|File\.write!?|File\.touch!?|File\.open!?(?=\(\s*+"[^"\n]*+"\s*+,\s*+\[[^\]\n]*:(?:write|append)))"""
+    r'\(\s*+"([^"\n]++)"'
+)
+# Elixir's deletions and process calls: File.rm_rf(P), File.rm(P), File.rmdir(P); System.cmd("prog", ["a", "b"]);
+# System.shell("line") and Erlang's :os.cmd('line') / :os.cmd(~c"line").
+_EX_DELETE = lazy(r"""\bFile\.(rm_rf|rm|rmdir)!?\(\s*+"([^"\n]++)"\s*+\)""")
+_EX_CMD = lazy(r"""\bSystem\.cmd\(\s*+"([^"\n]++)"\s*+,\s*+\[((?:\s*+"[^"\n]*+"\s*+,?)*+)\s*+\]""")
+_EX_SHELL = lazy(r"""(?:\bSystem\.shell\(\s*+|:os\.cmd\(\s*+(?:~c)?)(?:"([^"\n]++)"|'([^'\n]++)')""")
+
+
+def _source_literals(text: str) -> list[str]:
+    """What any of these sources hands a shell or writes, literally: a shell and its -c given their code as an argument
+    list (embedded._ARGV_SHELL), and the file writes of _SOURCE_WRITES."""
+    from ..shell.embedded import shell_words, system_calls
+
+    out = system_calls(text).shell if "-" in text and "sh" in text else []
+    out += [": > " + shell_words([m.group(1)]) for m in _SOURCE_WRITES.finditer(text)]
+    return out
+
+
+def go_source_commands(text: str) -> list[str]:
+    """A Go source `go test` compiles and runs: its literal commands, deletions and writes."""
+    return [*go_commands(text), *_source_literals(text)][:MAX_FILES]
+
+
+def elixir_source_commands(text: str) -> list[str]:
+    """An Elixir test file `mix test` loads (ExUnit runs its top level and its tests): its literal deletions, writes,
+    commands and shell lines."""
+    from ..shell.embedded import shell_words
+
+    out = [{"rm_rf": "rm -rf ", "rm": "rm -f ", "rmdir": "rmdir "}[m.group(1)] + shell_words([m.group(2)]) for m in _EX_DELETE.finditer(text)]
+    out += [shell_words([m.group(1), *_quoted(m.group(2))]) for m in _EX_CMD.finditer(text)]
+    out += [m.group(1) if m.group(1) is not None else m.group(2) for m in _EX_SHELL.finditer(text)]
+    return list(dict.fromkeys([*out, *_source_literals(text)]))[:MAX_FILES]
+
+
 # C# (Cake's build.cake, a dotnet-script .csx, an MSBuild inline task): a string literal, regular or verbatim (@"…").
 _CS_STRING = r"""(?:@"((?:[^"]|""){0,4000}+)"|"((?:[^"\\\n]|\\.){0,4000}+)")"""
 
@@ -647,7 +688,9 @@ def shell_code(lang: str, text: str) -> list[str]:
         code = pth_imports(text)
         return [one_liner("python", code)] if code else []
     reader: Callable[[str], list[str]] | None = {
-        "rust": rust_commands,
+        "rust": lambda t: [*rust_commands(t), *_source_literals(t)],
+        "gosrc": go_source_commands,
+        "elixirsrc": elixir_source_commands,
         "gradle": gradle_commands,
         "go": go_generate,
         "make": make_parse_time,
@@ -697,6 +740,9 @@ def shell_code(lang: str, text: str) -> list[str]:
         return workflow_commands(text)
     if lang == "notebook":
         return notebook_code(text)
+    if lang == "doctest":
+        code = doctest_code(text)
+        return [one_liner("python", code)] if code else []
     if lang == "gitconfig":
         return git_config_commands(text)
     return []
@@ -725,6 +771,16 @@ def blind_code(text: str) -> list[str]:
         if lit.startswith("/.") and " " not in lit and DYN not in lit and (lit.split("/")[1] in AGENT_CONFIG or "clearance" in lit):
             out.append(f': >> "$HOME"{shell_quote(lit)}')
     return out
+
+
+def doctest_code(text: str) -> str:
+    """The Python a doctest run executes from a text file: each `>>> ` line and its `... ` continuations, in order."""
+    out: list[str] = []
+    for line in text.splitlines()[:20_000]:
+        stripped = line.lstrip()
+        if stripped.startswith(">>> ") or stripped == ">>>" or (stripped.startswith("... ") and out):
+            out.append(stripped[4:])
+    return "\n".join(out)
 
 
 def notebook_code(text: str) -> list[str]:

@@ -88,6 +88,8 @@ _COPIES = frozenset(
 # mailbox's classes create the file or folder they are made on (create=True) when a message is added or flushed.
 _MAILBOXES = frozenset({"mailbox.mbox", "mailbox.Maildir", "mailbox.MH", "mailbox.Babyl", "mailbox.MMDF"})
 _MAILBOXES_CALLED = frozenset(m + "()" for m in _MAILBOXES)
+# The keywords a library writer names its file with (code/python._Reader.named_writer).
+_PATH_KEYWORDS = ("path_or_buf", "path", "fname", "filename", "file", "f", "excel_writer", "path_or_buffer", "filepath", "name")
 
 
 def _path_like(text: str) -> bool:
@@ -1597,7 +1599,11 @@ class _Reader:
         `plt.savefig(P)`, `model.save(P)`, polars' `write_csv(P)` -- given a literal path; a class made on a path and
         then saved (`MozillaCookieJar(P).save()`, `LWPCookieJar(P).save()`); a mailbox made on a path (mailbox.mbox(P)
         creates it). The path is a write, judged as `open(P, 'w')` is."""
-        if not isinstance(node.func, ast.Attribute) or "#" in q:
+        if "#" in q:
+            return
+        if not isinstance(node.func, ast.Attribute):
+            if isinstance(node.func, ast.Name) and "." in q:
+                self.named_writer(node, q, q.rsplit(".", 1)[-1])  # from joblib import dump; dump(x, P)
             return
         method = node.func.attr
         f = self.facts
@@ -1612,8 +1618,35 @@ class _Reader:
                 if path is not None and _path_like(path):
                     f.writes.append(path)
                     return
-        if method.startswith(("to_", "write_")) or method in ("tofile", "savefig", "save", "to_file"):
-            present, v = self.arg(node, 0, ("path_or_buf", "path", "fname", "filename", "file", "excel_writer", "path_or_buffer"), 0)
+        self.named_writer(node, q, method)
+
+    def named_writer(self, node: ast.Call, q: str, name: str) -> None:
+        """A library function or method whose name means writing a file, handed a literal path (issue 15, round 14c):
+        `df.to_csv(P)`, `write_parquet(P)`, `arr.tofile(P)`, `np.savetxt(P, a)`, `scipy.io.savemat(P, d)`,
+        `torch.save(obj, P)`, `joblib.dump(v, P)`, `plt.savefig(P)`, `cv2.imwrite(P, img)` -- the first positional argument, or for
+        save/dump/export (object first, file second by their convention) the second, or a path keyword; and an opener
+        or a class made on a path with a write mode (`h5py.File(P, 'w')`, `netCDF4.Dataset(P, mode='w')`,
+        `zarr.open(P, 'a')`). The path is a write, judged as `open(P, 'w')` is, whichever library it is: only where it
+        lands decides. A name that returns text (`dumps`), a stream's own `write(s)` and readers stay as they were."""
+        f = self.facts
+        if q in _OPENERS or q in _MODE_OPENERS:
+            return
+        low = name.lower()
+        saver = any(w in low for w in ("save", "dump", "export")) and not low.endswith("s")
+        if saver or low.startswith(("to_", "write_")) or (low.endswith("write") and low != "write") or low in ("tofile", "to_file"):
+            for i in (0, 1) if saver else (0,):
+                present, v = self.arg(node, i, _PATH_KEYWORDS, 0)
+                path = _text(v) if present and v is not None and v[0] in ("s", "p") else None
+                if path is not None and _path_like(path):
+                    f.writes.append(path)
+                    return
+            return
+        if name[:1].isupper() or "open" in low:
+            present, m = self.arg(node, 1, ("mode",), 0)
+            mode = _text(m) if present and m is not None and m[0] == "s" else None
+            if mode is None or not mode or len(mode) > 3 or set(mode) - set("rwabxt+") or not set(mode) & set("wax+"):
+                return
+            present, v = self.arg(node, 0, _PATH_KEYWORDS, 0)
             path = _text(v) if present and v is not None and v[0] in ("s", "p") else None
             if path is not None and _path_like(path):
                 f.writes.append(path)

@@ -2345,8 +2345,8 @@ def read_tool_config(e: Effect, sc: Scope) -> str | None:
 
 @rule(
     id="creds.env-file-pipe",
-    title="Printing a project's .env file through a pipe",
-    why="`cat .env | head` prints the file as `cat .env` does; `cat .env | grep PORT` only the lines its pattern keeps (creds.read-env-file). A reversible transform on the way (an archive, a compressor, an encoder: `gzip -c .env | base64`) prints it in another form.",
+    title="Printing a project's .env file, or a tool's configuration holding keys, through a pipe",
+    why="`cat .env | head` prints the file as `cat .env` does; `cat .env | grep PORT` only the lines its pattern keeps (creds.read-env-file). A reversible transform on the way (an archive, a compressor, an encoder: `gzip -c .env | base64`) prints it in another form. A tool's configuration that holds keys (creds.tool-config-secrets: `gzip -c ~/.nanobot/config.json | base64`) is followed the same way.",
     verdict=ASK,
     match=("cat .env.local | head -10", "cat .env | grep -i secret", "cat .env | sort", "gzip -c .env | base64", "tar -cf - .env | tar -xOf -"),
     no_match=("cat .env | grep PORT", "cat .env | wc -l", "cat .env.example | head", "cat .env | head > /tmp/x", "gzip -c .env | sha256sum"),
@@ -2383,8 +2383,22 @@ def env_file_pipe(cmd: SimpleCommand, sc: Scope) -> str | None:
                 why = _env_exposure(e.path, sc, keep)
                 if why is not None:
                     return f"{nxt.name} {sc.show(e.path)} | {cmd.name} prints it into the agent's context: {why}"
+            elif not narrow and _tool_config_secrets_at(e.path, sc):
+                # A tool's configuration holding keys (creds.tool-config-secrets), printed through the same pipe of
+                # printers and codecs: `gzip -c ~/.nanobot/config.json | base64` prints it in another form (fix15).
+                return f"{nxt.name} {sc.show(e.path)} | {cmd.name} prints a tool's configuration holding keys into the agent's context, in another form"
         return None
     return None
+
+
+def _tool_config_secrets_at(path: str, sc: Scope) -> bool:
+    """*path* is a tool's configuration clearance may read that holds a value looking like a key (creds.tool-config-secrets)."""
+    from .credtext import tool_config_name
+
+    if not tool_config_name(path, sc) or paths.credential_reason(path, sc.ctx) or mcp_config_name(path, sc) or env_file_name(path):
+        return False
+    text = _content(path, sc)
+    return text is not None and bool(text) and bool(tool_config_secrets(text))
 
 
 # Services whose CLI keeps its login token in an environment variable named after the service (VERCEL_TOKEN,

@@ -1370,8 +1370,11 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
         return f"{_who(e)} deletes {sc.show(p)}, an archive holding project files this session moved into it"
     if not e.recursive and not glob:
         return None
-    if not glob and _looks_like_file(pathstr.basename(p)):
-        return None  # rm -rf package-lock.json: one file, whatever the flags say
+    if not glob and _looks_like_file(pathstr.basename(p)) and not _holds_moved_data(p, sc):
+        # rm -rf package-lock.json: one file, whatever the flags say -- unless a move of this session put what existed
+        # before there (`mv src src.bak`, then `rm -rf src.bak`): the moved data's provenance follows the move, and
+        # deleting it is judged as deleting the original (fix15), whatever its new name says
+        return None
     target = _whole(p)
     if paths.generated_here(target, sc.ctx):
         return None
@@ -1400,6 +1403,12 @@ def _dir_state(path: str, sc: Scope) -> str | None:
 
 
 _ARCHIVE_SUFFIXES = (".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".7z", ".jar")
+
+
+def _holds_moved_data(path: str, sc: Scope) -> bool:
+    """A move of this session put data that existed before at, in or above *path* (provenance's ``m`` key)."""
+    owns = sc.ctx.owns
+    return owns is not None and owns("m\t" + path)
 
 
 def _archive_holding_moved_data(path: str, sc: Scope) -> bool:

@@ -1700,10 +1700,13 @@ def _on_ssh_host(cmd: SimpleCommand) -> bool:
 def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
     if len(cmd.argv) < 2 or not _unknown(cmd):
         return None
+    recorded = _install_dirs(cmd)
     for v, p in path_arguments(cmd, sc):
         why = paths.protected_reason(p, sc.ctx)
         if why:
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}: {why}"
+        if v in recorded:
+            continue  # ./configure --prefix=~/.local: recorded for a later `make install`, which is judged where it writes
         if cmd.remote in _IN_RUNNING_CONTAINER or (_on_ssh_host(cmd) and p.startswith(_REMOTE_PATH)):
             # A path of another machine: a running container's (an exec cannot add a mount) or an ssh host's -- no
             # project to be outside of there.  Read as that host's path (`~` a home, a relative path under an unknown
@@ -1725,6 +1728,26 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         ):
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}, outside the project; it may write there"
     return None
+
+
+def _install_dirs(cmd: SimpleCommand) -> frozenset[str]:
+    """The install locations a configure script is given (the GNU coding standards' directory variables: --prefix,
+    --exec-prefix and every --*dir, `=VALUE` or the next word): it records them in the Makefile it writes in the
+    project; nothing is written there until `make install`, judged then (ordinary round 14). A protected location
+    stays asked: what the recorded install would put there depends on intent."""
+    if cmd.name != "configure":
+        return frozenset()
+    out: set[str] = set()
+    args = [w.value for w in cmd.args]
+    for i, a in enumerate(args):
+        name, eq, value = a.partition("=")
+        if not name.startswith("--") or not (name in ("--prefix", "--exec-prefix") or name.endswith("dir")):
+            continue
+        if eq:
+            out.add(value)
+        elif i + 1 < len(args):
+            out.add(args[i + 1])
+    return frozenset(out)
 
 
 # uv's commands that make or re-make the project's environment (its .venv) with the interpreter they are given, and

@@ -653,6 +653,8 @@ def _tcl_file_commands(code: str, found: Found) -> None:
         if verb == "open":
             if len(words) > 1 and _TCL_WRITE_MODES.search(" ".join(words[1:])):
                 found.writes.append(words[0])
+            else:
+                found.reads.append(words[0])  # `open PATH` / `open PATH r`: a read (cal14: a key read unseen)
             continue
         operands = [w for w in words if not w.startswith("-")]
         if verb == "file link":
@@ -840,10 +842,24 @@ def awk_socket_shell(program: str) -> bool:
     return False
 
 
+# A shell and its -c handed their code as an argument list, in any language's spelling of one: Elixir's
+# `System.cmd("sh", ["-c", CODE])`, Go's `exec.Command("sh", "-c", CODE)`, Java's `new ProcessBuilder("bash", "-c", CODE)`,
+# Rust's `Command::new("sh").arg("-c").arg(CODE)`, Crystal's `Process.run("sh", ["-c", CODE])`: the literals in order,
+# whatever the call around them (fix14b's open item: Elixir is not parsed, the command string was not read as shell).
+_ARGV_SHELL = lazy(
+    r"""(["'])(?:/usr)?(?:/bin/)?(?:ba|da|z|k|mk)?sh\1[\s,(\[]*+(?:\.args?\(\s*+\[?\s*+)?(["'])-[a-z]*c\2"""
+    r"""[\s,)\]]*+(?:\.args?\(\s*+\[?\s*+)?(?:"((?:[^"\\\n]|\\.)*+)"|'((?:[^'\\\n]|\\.)*+)')"""
+)
+
+
 def system_calls(code: str) -> Found:
     """The command lines a one-liner hands to its language's system()-like calls; a call whose command is not a
     literal makes the code opaque."""
     found = Found()
+    if "-" in code and "sh" in code:
+        for m in _ARGV_SHELL.finditer(code):
+            line = m.group(3) if m.group(3) is not None else m.group(4)
+            found.shell.append(_awk_unescape(line))
     for m in _SYSTEM_CALL.finditer(code):
         if m.group(1) is not None:
             head = code[m.start() : m.start(1) - 1]

@@ -298,7 +298,41 @@ def _xargs_flood(nodes: list[Any]) -> str | None:
                     "processes running reach the user's limit, and nothing the agent starts afterwards -- clearance's hook "
                     "included -- can run"
                 )
+            if at_once >= MANY_SPINNERS and _xargs_job_spins(parts[k]):
+                return (
+                    f"xargs starts {at_once} commands at once (-P {procs}), each a job that never ends and never rests: {at_once} "
+                    "processes keep every core busy, and the machine stays unusable until they are killed"
+                )
     return None
+
+
+# xargs's options that take the next word as their value (GNU and BSD spellings).
+_XARGS_VALUED = frozenset({"-P", "-n", "-L", "-I", "-d", "-s", "-E", "-a", "-J", "-R", "-S"})
+_SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "busybox"})
+
+
+def _xargs_job_spins(node: Any) -> bool:
+    """Whether the command xargs starts for each item never ends and never rests, read as the loop's background job is
+    (_spins): `xargs -P 0 -I{} sh -c 'while :; do :; done'` (a shell's -c code, parsed), `xargs -P0 -n1 yes`."""
+    words = _args(node)
+    k = 0
+    while k < len(words) and words[k].startswith("-"):
+        k += 2 if words[k] in _XARGS_VALUED else 1
+    job = words[k:]
+    if not job:
+        return False
+    if _base(job[0]) in _BUSY_FOREVER:
+        return True
+    if _base(job[0]) not in _SHELLS or "-c" not in job[1:] or job.index("-c", 1) + 1 >= len(job):
+        return False
+    code = job[job.index("-c", 1) + 1]
+    if len(code) >= 2 and code[0] == code[-1] and code[0] in "'\"":
+        code = code[1:-1]
+    if "$" in code or "`" in code or len(code) > 4096:
+        return False  # built at run time, or too long to read here
+    from .treesitter import parser
+
+    return _spins(parser().parse(code.encode()).root_node)
 
 
 def _base(name: str) -> str:
