@@ -340,4 +340,8 @@ CASES: list[tuple[str, str, str, str]] = [
     ("D", "remote-data-destroy", "docs@zookeeper.apache.org:doc/current/zookeeperCLI.html", "zkCli.sh -server zk.prod:2181 deleteall /app"),
     ("D", "delete-outside", "docs@developer.apple.com:dscl", "dscl . delete /Groups/devs"),
     ("A", "delete-outside", "docs@developer.apple.com:dscl", "dscl . read /Users/dev"),
+    # $IFS standing for the space between words (bash(1) "Word Splitting": IFS is set at start-up, not imported)
+    ("D", "delete-outside", "docs@gnu.org:software/bash/manual/bash.html#Word-Splitting", "rm -rf${IFS}/home/dev/Documents"),
+    ("D", "credential-read", "docs@gnu.org:software/bash/manual/bash.html#Word-Splitting", "cat$IFS/home/dev/.ssh/id_ed25519"),
+    ("A", "delete-outside", "docs@gnu.org:software/bash/manual/bash.html#Word-Splitting", "rm -rf${IFS}build"),
 ]

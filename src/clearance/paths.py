@@ -709,7 +709,8 @@ _SECRET_FOLDERS = frozenset({"secret", "secrets", "credentials", "creds", "passw
 
 
 def secret_named(path: str) -> bool:
-    if path.startswith(("/usr/", "/tmp/", "/var/tmp/", "/private/tmp/", "/opt/homebrew/")):
+    if path.startswith(("/usr/", "/tmp/", "/var/", "/private/", "/opt/homebrew/", "/lib", "/proc/", "/sys/", "/run/", "/nix/", "/snap/")):
+        # packages' and the system's own state (Debian's /var/lib/pam/password is pam-auth-update's record), temp
         return False
     parts = path.lower().split("/")
     if any(p in _NOT_SECRET_SEGMENTS for p in parts[:-1]):
