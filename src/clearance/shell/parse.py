@@ -1196,7 +1196,9 @@ class _Walker:
         if not found:
             return None
         flush()
-        return [w for w in out if w.value or w.quoted]
+        if any(not w.value for w in out):
+            return None  # `''${IFS}rm`: a quoted empty field bash keeps (an empty command name): left as it was read
+        return out
 
     def argwords(self, nodes: list[Any], depth: int) -> list[Word]:
         """The words one shell word becomes (*nodes* are its adjacent parts)."""
