@@ -697,7 +697,7 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
 # (creds.read-secret-named asks: the name says what the file is for, not that it holds one). /etc/passwd is public.
 _SECRET_NAME_WORDS = frozenset(
     {"secret", "secrets", "password", "passwords", "pass", "token", "tokens", "credential", "credentials"}
-    | {"creds", "apikey", "apikeys", "privatekey", "pat"}
+    | {"creds", "apikey", "apikeys", "privatekey"}
 )  # fmt: skip
 _DATA_EXTENSIONS = frozenset({"", "txt", "json", "yml", "yaml", "toml", "ini", "conf", "cfg", "env", "properties", "key", "dat", "b64"})
 # Trees whose files are examples, tests or documentation rather than someone's secrets.

@@ -206,14 +206,33 @@ def unknown_or_client_destroys(cmd: SimpleCommand, sc: Scope) -> bool:
         return False
     if subcommand_word(cmd) or ("/" not in cmd.name and ("-" in cmd.name or "_" in cmd.name)):
         return True
-    if any("/" in w.value and w.value.rpartition("/")[2][:1].isalpha() and not w.value.startswith("-") for w in cmd.args):
-        return True  # a remote procedure's Service/Method (sys.unknown-destructive-verb's _destructive_method)
+    if any(_rpc_name(w.value) for w in cmd.args):
+        return True  # a remote procedure's package.Service/Method (sys.unknown-destructive-verb's _destructive_method)
     for w in cmd.args:
         if w.value == "--":
             return False
         if w.value.startswith("-") and len(w.value) >= 3:
             return True
     return False
+
+
+def _rpc_name(v: str) -> bool:
+    """`users.v1.Users/DeleteUser` (or a URL ending in one): a proto service, then a method in PascalCase."""
+    if "/" not in v or v.startswith("-"):
+        return False
+    head, _, method = v.rstrip("/").rpartition("/")
+    service = head.rpartition("/")[2]
+    return "." in service and service.rpartition(".")[2][:1].isupper() and method[:1].isalpha() and any(c.isupper() for c in method[1:])
+
+
+# creds.read-secret-named: a path with a part of a secret noun in it (the rule reads
+# the name's words exactly: paths.secret_named).
+_SECRET_PATH_PARTS = ("secret", "pass", "token", "cred", "apikey", "api_key", "api-key", "privatekey", "private_key")
+
+
+def secret_named_read(e: Effect, sc: Scope) -> bool:
+    low = e.path.lower()
+    return any(p in low for p in _SECRET_PATH_PARTS)
 
 
 # (word, path) for each argument of *cmd* that can name a file: a word (or an option's `=value`) that starts with `/`,
@@ -814,6 +833,7 @@ def _credtext(name: str) -> Callable[[Effect, Scope], bool]:
 EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {
     **dict.fromkeys(FS_WRITE_RULES, fs_may_act),
     "creds.read-secret-file": _credtext("may_read_secret_file"),
+    "creds.read-secret-named": secret_named_read,
     "creds.read-unknown-in-secrets": _credtext("reads_computed_name"),
     "creds.list-secret-names": _credtext("lists_names"),
     "creds.credential-content": _credtext("may_hold_credential"),
