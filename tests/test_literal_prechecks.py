@@ -287,6 +287,9 @@ def test_gates_never_refuse_a_command_their_rule_fires_on() -> None:
         "self.attach-clearance",
         "self.protected-workdir",
         "creds.secret-operation",
+        "fs.device-destroy",
+        "sys.guard-program-off",
+        "sys.tls-verify-off",
     }, fired
 
 

@@ -155,7 +155,8 @@ CLUSTERS = [
     ("exec -cla x ls", ("allow",)),
 ]
 
-# Dev misses left open (strict xfails: each fails now, and a fix must move it out of GAPS).
+# Dev misses left open (strict xfails: each fails now, and a fix must move it out of GAPS). The two $IFS splittings
+# were closed by round unseen15 (Parser._ifs_split).
 OPEN = [
     ("rm -rf$IFS/$(true)", ("deny",)),
     ("rm$IFS-rf$IFS/etc", ("deny",)),
@@ -164,8 +165,6 @@ OPEN = [
 ]
 
 GAPS: dict[str, str] = {
-    "rm -rf$IFS/$(true)": "unfinished: an unquoted $IFS is read as unknown; bash's IFS is its default (space, tab, newline) unless the line sets it, so the word splits",
-    "rm$IFS-rf$IFS/etc": "unfinished: the same $IFS splitting",
     "echo hi > $(echo $(echo /dev/sda))": "unfinished: a redirection target from a nested substitution is not evaluated",
     "python3 -c \"open('~/.claude/settings.json','w').write('x')\"": "unfinished: Python's open() does not expand ~ (the write fails), read as the home folder",
 }

@@ -198,6 +198,13 @@ HOME_CREDENTIALS: tuple[tuple[str, str], ...] = (
     (".config/netlify/config.json", "Netlify token"),
     (".railway/config.json", "Railway token"),
     (".supabase/access-token", "Supabase token"),
+    # mail clients' and CLIs' passwords in their own rc files (list extension: the names say nothing of secrets)
+    (".msmtprc", "mail (SMTP) password"),
+    (".mbsyncrc", "mail (IMAP) password"),
+    (".fetchmailrc", "mail password"),
+    (".config/tea/config.yml", "Gitea CLI token"),
+    (".influxdbv2/configs", "InfluxDB token"),
+    (".config/influxdb", "InfluxDB token"),
     (".composer/auth.json", "Composer credentials"),
     (".config/composer/auth.json", "Composer credentials"),
     (".nuget/NuGet/NuGet.Config", "NuGet credentials"),
@@ -252,6 +259,14 @@ SYSTEM_CREDENTIALS = (
     # Secrets mounted into a container: Docker and Compose secrets, a Kubernetes pod's service-account token.
     "/run/secrets",
     "/var/run/secrets",
+    # The network's own keys and passwords: WireGuard private keys, NetworkManager's Wi-Fi and VPN secrets, IPsec and
+    # PPP shared secrets; and k3s's admin kubeconfig (a list entry: no name in these says what they hold).
+    "/etc/wireguard",
+    "/etc/NetworkManager/system-connections",
+    "/etc/ipsec.secrets",
+    "/etc/ppp/chap-secrets",
+    "/etc/ppp/pap-secrets",
+    "/etc/rancher/k3s/k3s.yaml",
 )
 
 
@@ -680,6 +695,41 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
     if is_within(path, root) and _project_key_file(path[len(root) :], ci):
         return PROJECT_KEY + " (" + base + ")"
     return None
+
+
+# A file named for the secret it holds (vault_pass.txt, aws-secret.txt, github-token, db_password.json, .api_key):
+# a word of its name is a secret noun and its extension is a data file's (or none), not source or documentation
+# (creds.read-secret-named asks: the name says what the file is for, not that it holds one). /etc/passwd is public.
+_SECRET_NAME_WORDS = frozenset(
+    {"secret", "secrets", "password", "passwords", "pass", "token", "tokens", "credential", "credentials"}
+    | {"creds", "apikey", "apikeys", "privatekey"}
+)  # fmt: skip
+_DATA_EXTENSIONS = frozenset({"", "txt", "json", "yml", "yaml", "toml", "ini", "conf", "cfg", "env", "properties", "key", "dat", "b64"})
+# Trees whose files are examples, tests or documentation rather than someone's secrets.
+_NOT_SECRET_SEGMENTS = frozenset(
+    {"test", "tests", "fixtures", "spec", "specs", "examples", "example", "docs", "doc", "node_modules", "vendor", "site-packages", "dist-packages"}
+)
+# Folders named for what they keep (~/secrets/db.env, ~/.credentials/prod.json).
+_SECRET_FOLDERS = frozenset({"secret", "secrets", "credentials", "creds", "passwords", "tokens"})
+
+
+def secret_named(path: str) -> bool:
+    if path.startswith(("/usr/", "/tmp/", "/var/", "/private/", "/opt/homebrew/", "/lib", "/proc/", "/sys/", "/run/", "/nix/", "/snap/")):
+        # packages' and the system's own state (Debian's /var/lib/pam/password is pam-auth-update's record), temp
+        return False
+    parts = path.lower().split("/")
+    if any(p in _NOT_SECRET_SEGMENTS for p in parts[:-1]):
+        return False
+    if any(p.lstrip(".") in _SECRET_FOLDERS for p in parts[1:-1]):
+        return True
+    base = parts[-1].lstrip(".")
+    stem, dot, ext = base.rpartition(".")
+    if not dot:
+        stem, ext = base, ""
+    if ext not in _DATA_EXTENSIONS:
+        return False
+    words = stem.replace("-", "_").replace(".", "_").split("_")
+    return any(w in _SECRET_NAME_WORDS for w in words) or (len(words) > 1 and any(words[i] + words[i + 1] in _SECRET_NAME_WORDS for i in range(len(words) - 1)))
 
 
 # The reason given for a private key inside the project (creds.read-secret-file judges only its printing: a project

@@ -226,6 +226,8 @@ def token_printer(cmd: SimpleCommand) -> str | None:
                     pass
             if n.startswith("-") and any(r.startswith(n + "=") for r in rest):
                 continue
+            if "_" in n and any(r.endswith("." + n) for r in rest[pos:]):
+                continue  # a key under a profile: aws configure get prod.aws_secret_access_key
             if len(n) == 2 and n[0] == "-":
                 # combined short flags: security find-generic-password -wa github
                 j = next((k for k in range(pos, len(rest)) if rest[k][:1] == "-" and rest[k][1:2] != "-" and n[1] in rest[k][1:]), -1)
@@ -446,6 +448,40 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
             if p == sc.ctx.home or p in (sc.ctx.home + "/.ssh", sc.ctx.home + "/.aws", sc.ctx.home + "/.gnupg"):
                 return "files of your home directory"
     return None
+
+
+@rule(
+    id="creds.read-secret-named",
+    title="Reading a file outside the project named for a secret (a token, password, secret or credentials file)",
+    why=(
+        "Beyond the credential stores clearance knows by path, people and tools keep secrets in files named for them "
+        "(~/.ansible/vault_pass.txt, ~/notes/aws-secret.txt, ~/secrets/db.env, github-token); printed, the contents "
+        "land in the transcript. The name says what the file is for, not that it holds a live secret, so a person "
+        "confirms. Source files and documentation, tests and fixtures, the temp dir and /etc/passwd are not this."
+    ),
+    verdict=ASK,
+    scope="effect",
+    effects=(READ,),
+    match=("cat ~/.ansible/vault_pass.txt", "cat ~/notes/aws-secret.txt", "head ~/secrets/db.env", "less /etc/foo/api_token"),
+    no_match=(
+        "cat /etc/passwd",
+        "cat ~/src/other/app/password_reset.py",
+        "cat ~/src/other/test/fixtures/token.json",
+        "cat /tmp/token.txt",
+        "cat secrets/dev.env.example",
+        "ls ~/secrets",
+    ),
+)
+def read_secret_named(e: Effect, sc: Scope) -> str | None:
+    if e.kind != READ or e.names_only or e.recursive or paths.DYN in e.path or paths.has_glob(e.path):
+        return None
+    if sc.inside_project(e.path) or sc.in_temp(e.path) or not paths.secret_named(e.path):
+        return None
+    if paths.credential_reason(e.path, sc.ctx) is not None:
+        return None  # creds.read-secret-file's
+    if e.cmd is not None and e.note != "redirect" and _output_discarded(e.cmd):
+        return None
+    return f"reads {sc.show(e.path)}, a file named for a secret it may hold"
 
 
 @rule(
@@ -1102,6 +1138,10 @@ def secret_operation(words: list[str]) -> str | None:
             return w  # get-login-password, print-access-token, show-secret
         if len(parts) > 1 and parts[-1] in _SECRET_READS and _secret_noun(parts[:-1]):
             return w  # keys-view, token:show
+        if len(parts) == 1 and parts[0] in _SECRET_READS and i + 1 < len(words):
+            after = _parts(words[i + 1])
+            if after and len(after) <= 3 and _secret_noun(after) and not any(p in _SECRET_OTHER for p in after):
+                return f"{w} {words[i + 1]}"  # config get token, print token, show password: the verb, then the secret
         if not _secret_noun(parts):
             continue
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
@@ -1198,10 +1238,29 @@ def secret_operation_rule(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if any(r.writes and r.fd in ("", "1") and not r.op.startswith("&") for r in cmd.redirects):
         return None  # the output goes to a file (`sops -d secrets.enc.env > .env`): what reads it is judged there
-    op = secret_operation(_leading_words(cmd)) or _revealing_option(vals) or _decrypted_to_output(cmd.name, vals)
+    words = _leading_words(cmd)
+    if cmd.name in _LISTING_GETS and words[:1] == ["get"]:
+        words = words[1:]  # kubectl get secret NAME: a table of names, types and sizes (creds.kube-secret-read reads -o)
+    op = secret_operation(words) or _revealing_option(vals) or _decrypted_to_output(cmd.name, vals) or _store_export(cmd.name, words)
     if op is None:
         return None
     return f"{cmd.name} {op}: an operation that hands back secret material, printed into the agent's context"
+
+
+# Clients whose `get` lists resources as a table (a secret's name, type and size, not its data).
+_LISTING_GETS = frozenset({"kubectl", "oc", "k", "kubecolor", "microk8s"})
+# A credential store's own program (aws-vault, envchain's vaults, a keyring or keychain tool), named for what it keeps:
+# its export/show/print hands back what it keeps.
+_STORE_NAME_WORDS = frozenset({"vault", "keychain", "keyring", "secrets", "secret", "credentials", "creds", "passwords", "password", "pass"})
+_STORE_PRINTS = frozenset({"export", "show", "print", "dump", "reveal", "cat", "env"})
+
+
+def _store_export(name: str, words: list[str]) -> str | None:
+    base = name.rpartition("/")[2].lower()
+    parts = base.replace("_", "-").split("-")
+    if len(parts) < 2 or not any(p in _STORE_NAME_WORDS for p in parts):
+        return None
+    return words[0] if words and words[0].lower() in _STORE_PRINTS else None
 
 
 # Encrypted secret files' own tools: sops decrypts to standard output unless told to write (-i, --output), and

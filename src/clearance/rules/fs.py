@@ -2102,6 +2102,160 @@ def _disk_image_only(cmd: SimpleCommand, sc: Scope) -> bool:
     return True
 
 
+# fs.device-destroy: the storage the disk tools act on, named as the kernel names it: whole disks and their partitions
+# (SCSI/SATA/USB sdX, IDE hdX, virtio vdX, Xen xvdX, NVMe, SD/eMMC mmcblk, macOS diskN/rdiskN), the stable names udev
+# gives them (/dev/disk/by-id|by-uuid|by-path|by-label/…), device-mapper and RAID nodes, SCSI generic nodes (what
+# sg_format and sg_sanitize take), ZFS volumes, bcache and network block devices. Not loop devices (a disk image's).
+_BLOCK_DEVICE = lazy(
+    r"/dev/(?:(?:s|h|v|xv)d[a-z]+\d*|nvme\d+(?:n\d+(?:p\d+)?)?|mmcblk\d+(?:p\d+|boot\d|rpmb)?|r?disk\d+(?:s\d+)*"
+    r"|disk/by-[a-z-]+/\S+|mapper/\S+|dm-\d+|md\d+|md/\S+|sg\d+|zvol/\S+|bcache\d+|nbd\d+(?:p\d+)?|mtd(?:block)?\d+)$"
+)
+# What says the run destroys what the device holds, however the program spells it: the operation (`nvme format`,
+# `bcachefs format`, `ceph-volume lvm zap`, `nvme sanitize`), an option (`--zero-superblock`, `--autonuke`,
+# `--secure-erase`, `--zap-all`), or the program's own name (nwipe, sg_format, sg_sanitize, scrub).
+_DEVICE_DESTROY_WORDS = frozenset({"format", "wipe", "erase", "zap", "nuke", "autonuke", "destroy", "sanitize", "shred", "scrub", "discard", "zero", "zeroize"})
+_DEVICE_DESTROY_OPTION_WORDS = frozenset({"wipe", "erase", "zap", "nuke", "autonuke", "destroy", "sanitize", "shred", "zero", "zeroize", "overwrite"})
+# Sources of nothing but zeros or noise: copied onto a device they replace everything on it.
+_NOISE = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
+# Disk images (raw, ISO, Yocto's wic, compressed raw images, virtual disks) written onto a device.
+_DISK_IMAGE_EXTENSIONS = (
+    ".img",
+    ".iso",
+    ".wic",
+    ".raw",
+    ".dmg",
+    ".qcow2",
+    ".vhd",
+    ".vhdx",
+    ".vmdk",
+    ".img.xz",
+    ".img.gz",
+    ".img.zst",
+    ".wic.xz",
+    ".wic.gz",
+    ".wic.bz2",
+)
+# Option names that only ask for help, a version or a trial run.
+_DEVICE_HARMLESS = frozenset({"help", "h", "version", "V", "dry-run", "dryrun", "no-act", "pretend", "test", "simulate", "noop"})
+
+
+def _device_operand(v: str) -> bool:
+    return v.startswith("/dev/") and _BLOCK_DEVICE.match(v) is not None
+
+
+def _name_destroys(name: str) -> bool:
+    """A program named for destroying what a device holds (nwipe, sg_format, sg_sanitize, scrub, diskwipe), for making
+    a file system or for editing partition tables."""
+    base = name.rpartition("/")[2].lower()
+    if base.startswith(("mkfs", "mke2fs", "mkdosfs", "newfs", "mkswap")) or base.endswith(("fdisk", "gdisk", "parted")) or "partition" in base:
+        return True  # any file system maker (mkfs.erofs, mkfs.gfs2), a partition editor (cfdisk, cgdisk, gparted, partitionmanager)
+    return base == "scrub" or any(w in base for w in ("wipe", "format", "erase", "sanitize", "nuke", "shred", "zap"))
+
+
+def device_destroy_words(cmd: SimpleCommand) -> str | None:
+    """What in *cmd* says it destroys the block device it names, or None (see fs.device-destroy)."""
+    vals = cmd.values()
+    devices: list[str] = []
+    operands: list[str] = []
+    for v in vals:
+        if v == "--":
+            continue
+        key, eq, value = v.partition("=")
+        if eq and _device_operand(value):
+            if key.lstrip("-").lower() in ("of", "wipe", "out", "output", "dest", "destination", "target", "device", "dev", "disk"):
+                return f"{v} writes the device"  # dcfldd of=, dc3dd wipe=, an output option naming the device
+            devices.append(value)
+        elif _device_operand(v):
+            devices.append(v)
+        if not v.startswith("-"):
+            operands.append(v)
+    if not devices:
+        return None
+    for v in vals:
+        if v.startswith("-"):
+            name = v.lstrip("-").partition("=")[0]
+            if name in _DEVICE_HARMLESS:
+                return None
+    if _name_destroys(cmd.name):
+        return f"{cmd.name.rpartition('/')[2]} destroys what {devices[0]} holds"
+    for v in vals:
+        low = v.lower()
+        if v.startswith("-"):
+            name = low.lstrip("-").partition("=")[0]
+            words = name.replace("_", "-").split("-")
+            if len(name) > 1 and any(w in _DEVICE_DESTROY_OPTION_WORDS for w in words) and not name.startswith(("no-", "skip-", "keep-")):
+                return f"{v.partition('=')[0]} destroys what {devices[0]} holds"
+        elif low.replace("_", "-").split("-")[0] in _DEVICE_DESTROY_WORDS and v.replace("-", "").replace("_", "").isalpha():
+            return f"{cmd.name.rpartition('/')[2]} {v} destroys what {devices[0]} holds"
+    # copied onto it: the device is the last operand and zeros, noise or another file comes first (ddrescue --force
+    # /dev/zero /dev/sdb, bmaptool copy image.wic /dev/sdb, woeusb --device win.iso /dev/sdb)
+    if operands and _device_operand(operands[-1]) and len(devices) == 1:
+        before = operands[:-1]
+        if any(o in _NOISE for o in before):
+            return f"{cmd.name.rpartition('/')[2]} writes {next(o for o in before if o in _NOISE)} over {operands[-1]}"
+        if any(not o.startswith("/dev/") and o.lower().endswith(_DISK_IMAGE_EXTENSIONS) for o in before):
+            return f"{cmd.name.rpartition('/')[2]} writes an image over {operands[-1]}"
+    return None
+
+
+# Programs fs.disk-wipe models option by option, the machine's control programs (sys.system-change), and those that
+# only read or print what they are given.
+_DEVICE_MODELLED = frozenset(
+    {"dd", "wipefs", "fdisk", "sfdisk", "parted", "sgdisk", "gdisk", "blkdiscard", "shred", "hdparm", "cryptsetup", "mkswap", "badblocks"}
+    | {"diskutil", "tmutil", "lvremove", "vgremove", "pvremove", "zpool", "zfs", "btrfs", "mount", "umount", "swapon", "swapoff"}
+    | {"echo", "printf", "man", "info", "grep", "egrep", "fgrep", "rg", "ls", "stat", "file", "lsblk", "blkid", "cmp", "diff", "which", "type"}
+    | {"smartctl", "udevadm", "findmnt", "df", "du", "fsck", "e2fsck", "dumpe2fs", "tune2fs", "xfs_info"}
+)  # fmt: skip
+
+
+@rule(
+    id="fs.device-destroy",
+    title="A program told to format, wipe, sanitize or overwrite a block device",
+    why=(
+        "Whatever the program, a whole disk or partition named by its device node (/dev/sdb, /dev/nvme0n1, "
+        "/dev/disk/by-id/…) together with an operation, option or program name that formats, wipes, erases, zaps, "
+        "sanitizes or zeroes it (nvme format, bcachefs format, mdadm --zero-superblock, nwipe, sg_format, "
+        "ceph-volume lvm zap), or with zeros, noise or an image copied onto it, destroys everything it held, beyond "
+        "any recovery. Reading a device (smartctl -a, blkid, nvme smart-log), its help and trial runs are not this."
+    ),
+    verdict=HARD_DENY,
+    alternative="work on a disk image in the project or the temp dir (`truncate -s 1G disk.img`), or ask the user to run it",
+    match=(
+        "nvme format /dev/nvme1n1 --ses=1",
+        "bcachefs format /dev/sdb /dev/sdc",
+        "mdadm --zero-superblock /dev/sdb1",
+        "nwipe --autonuke --method=zero /dev/sdb",
+        "scrub -p dod /dev/sdb",
+        "sg_format --format /dev/sg2",
+        "nvme sanitize /dev/nvme0 --sanact=2",
+        "ceph-volume lvm zap /dev/sdb --destroy",
+        "dcfldd if=/dev/zero of=/dev/sdb bs=4M",
+        "dc3dd wipe=/dev/sdb",
+        "ddrescue --force /dev/zero /dev/sdb",
+        "bmaptool copy image.wic /dev/disk/by-id/usb-SanDisk_Ultra-0:0",
+    ),
+    no_match=(
+        "nvme smart-log /dev/nvme0",
+        "nvme id-ctrl /dev/nvme0 -o json",
+        "smartctl -a /dev/sda",
+        "mdadm --detail /dev/md0",
+        "mdadm --examine /dev/sdb1",
+        "ddrescue /dev/sdb rescue.img rescue.map",
+        "e2image /dev/sda1 backup.e2i",
+        "nvme format --help /dev/nvme0n1",
+        "bcachefs format disk.img",
+        "udisksctl info -b /dev/sda",
+        "zerofree /dev/sda1",
+        "echo format /dev/sdb",
+    ),
+)
+def device_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if cmd.name.rpartition("/")[2] in _DEVICE_MODELLED or cmd.name in _FS_MAKERS:
+        return None
+    got = device_destroy_words(cmd)
+    return f"{got}: everything on it is lost" if got else None
+
+
 # Files a routine command reads to choose the programs it runs or loads (adversarial round 10a), and the spelling that
 # names such a program there: rustup's toolchain file (`path = …`: cargo and rustc from that folder; the old one-line
 # file, a path), asdf's and mise's `path:` versions, the Gradle and Maven wrappers' distribution (`distributionUrl=file:…`:

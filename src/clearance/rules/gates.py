@@ -206,12 +206,33 @@ def unknown_or_client_destroys(cmd: SimpleCommand, sc: Scope) -> bool:
         return False
     if subcommand_word(cmd) or ("/" not in cmd.name and ("-" in cmd.name or "_" in cmd.name)):
         return True
+    if any(_rpc_name(w.value) for w in cmd.args):
+        return True  # a remote procedure's package.Service/Method (sys.unknown-destructive-verb's _destructive_method)
     for w in cmd.args:
         if w.value == "--":
             return False
         if w.value.startswith("-") and len(w.value) >= 3:
             return True
     return False
+
+
+def _rpc_name(v: str) -> bool:
+    """`users.v1.Users/DeleteUser` (or a URL ending in one): a proto service, then a method in PascalCase."""
+    if "/" not in v or v.startswith("-"):
+        return False
+    head, _, method = v.rstrip("/").rpartition("/")
+    service = head.rpartition("/")[2]
+    return "." in service and service.rpartition(".")[2][:1].isupper() and method[:1].isalpha() and any(c.isupper() for c in method[1:])
+
+
+# creds.read-secret-named: a path with a part of a secret noun in it (the rule reads
+# the name's words exactly: paths.secret_named).
+_SECRET_PATH_PARTS = ("secret", "pass", "token", "cred", "apikey", "api_key", "api-key", "privatekey", "private_key")
+
+
+def secret_named_read(e: Effect, sc: Scope) -> bool:
+    low = e.path.lower()
+    return any(p in low for p in _SECRET_PATH_PARTS)
 
 
 # (word, path) for each argument of *cmd* that can name a file: a word (or an option's `=value`) that starts with `/`,
@@ -367,6 +388,7 @@ def protected_workdir(cmd: SimpleCommand, sc: Scope) -> bool:
 _SECRET_PARTS = ("token", "passw", "secret", "credential", "creds", "key", "string", "reveal", "unmask", "decrypt", "sensitive", "plaintext")
 # encrypted secret files' tools, which decrypt by a short option (sops -d FILE)
 _DECRYPTERS = frozenset({"sops", "ansible-vault"})
+_STORE_NAME_PARTS = ("vault", "keychain", "keyring", "secret", "cred", "pass")
 
 
 def secret_word(cmd: SimpleCommand, sc: Scope) -> bool:
@@ -374,15 +396,63 @@ def secret_word(cmd: SimpleCommand, sc: Scope) -> bool:
     git's or a local tool's (the rule reads clients only: `git commit -m "rotate api key"` never imports creds)."""
     if len(cmd.argv) < 2 or cmd.name == "git" or cmd.name in LOCAL_TOOLS:
         return False
-    if cmd.name in _DECRYPTERS:
-        return True
+    if cmd.name in _DECRYPTERS or ("-" in cmd.name and any(p in cmd.name for p in _STORE_NAME_PARTS)):
+        return True  # sops -d; a credential store's own program (aws-vault export: creds._store_export)
     # The bare words as one text: no part holds the newline that joins them, so a part is found in it exactly where it is
     # in one of the words (one scan per part instead of one per word and part: this runs on every command).
     text = "\n".join([v for v in cmd.values() if " " not in v and "/" not in v]).lower()
     return any(map(text.__contains__, _SECRET_PARTS))
 
 
+# fs.device-destroy: a word naming a device node (an operand, or an option's or operand's `=value`).
+def names_a_device(cmd: SimpleCommand, sc: Scope) -> bool:
+    return any("/dev/" in v for v in cmd.values())
+
+
+# sys.guard-program-off: a program whose name has a part of a guard's name (the rule reads the words exactly), or a
+# word that can be a boot argument switching a protection off.
+_GUARD_NAME_PARTS = (
+    "aa-", "apparmor", "selinux", "semanage", "fail2ban", "falcon", "sentinel", "santa", "osquery", "wazuh", "ossec",
+    "clam", "firewall", "socketfilterfw", "audit", "crowdstrike", "defender", "lulu", "snitch", "tetragon", "cbagent",
+    "carbonblack", "cylance", "sophos", "savd", "eset", "bitdefender", "rkhunter", "aide", "tripwire", "umbrella",
+    "opendns", "xagt", "ufw", "nftables", "iptables", "syslog", "journald", "wdav",
+)  # fmt: skip
+
+
+_BOOT_SWITCH_PARTS = ("selinux=", "enforcing=", "apparmor=", "audit=", "mitigations=", "sig_enforce", "amfi_get_out", "cs_enforcement")
+
+
+def guard_or_boot_switch(cmd: SimpleCommand, sc: Scope) -> bool:
+    base = cmd.name.rpartition("/")[2].lower()
+    if any(p in base for p in _GUARD_NAME_PARTS):
+        return True
+    return any(v == "nokaslr" or ("=" in v and any(p in v.lower() for p in _BOOT_SWITCH_PARTS)) for v in cmd.values())
+
+
+# sys.tls-verify-off: an assignment for the command, an export, or a tool's config/set/env subcommand.
+EXPORTERS = frozenset({"export", "declare", "typeset", "env", "setenv"})
+CONFIG_WORDS = frozenset({"config", "configure", "set", "set-cluster", "set-context", "settings", "setting", "env", "setenv"})
+
+
+_TLS_PARTS = ("ssl", "tls", "verif", "insecure", "cert", "check", "reject", "strict", "https", "revoke")
+
+
+def _tls_word(v: str) -> bool:
+    low = v.lower()
+    return any(p in low for p in _TLS_PARTS)
+
+
+def sets_a_setting(cmd: SimpleCommand, sc: Scope) -> bool:
+    if any(map(_tls_word, cmd.assigns)):
+        return True
+    vals = cmd.values()
+    return (cmd.name in EXPORTERS or any(v.lower() in CONFIG_WORDS for v in vals)) and any(map(_tls_word, vals))
+
+
 GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
+    "fs.device-destroy": names_a_device,
+    "sys.guard-program-off": guard_or_boot_switch,
+    "sys.tls-verify-off": sets_a_setting,
     "creds.secret-operation": secret_word,
     "self.protected-workdir": protected_workdir,
     "creds.env-file-pipe": env_file_pipe,
@@ -764,6 +834,7 @@ def _credtext(name: str) -> Callable[[Effect, Scope], bool]:
 EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {
     **dict.fromkeys(FS_WRITE_RULES, fs_may_act),
     "creds.read-secret-file": _credtext("may_read_secret_file"),
+    "creds.read-secret-named": secret_named_read,
     "creds.read-unknown-in-secrets": _credtext("reads_computed_name"),
     "creds.list-secret-names": _credtext("lists_names"),
     "creds.credential-content": _credtext("may_hold_credential"),

@@ -8,7 +8,7 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import normalise
 from .base import rule
-from .gates import DEVICE_CLIS, ENDLESS_SOURCES, LVM_PROGRAMS, SYSTEM_CLIS, claimed_by_self_only, known_client, path_arguments, unknown
+from .gates import CONFIG_WORDS, DEVICE_CLIS, ENDLESS_SOURCES, EXPORTERS, LVM_PROGRAMS, SYSTEM_CLIS, claimed_by_self_only, known_client, path_arguments, unknown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -153,6 +153,7 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "rc-service",
         "pkill",
         "killall",
+        "kill",
         "mdatp",
         "falconctl",
         "log",
@@ -166,6 +167,7 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "chkconfig auditd off",
         "update-rc.d apparmor disable",
         "sudo killall -9 falcond",
+        "kill -9 $(pidof auditd)",
         "sudo mdatp config real-time-protection --value disabled",
         "sudo pfctl -d",
         "sudo fdesetup disable",
@@ -214,8 +216,19 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"sysctl {joined} changes kernel settings"
     if name in ("aa-disable", "aa-complain"):
         return f"{name} turns AppArmor protection off"
-    if name == "auditctl" and any(v in ("-D", "-e") for v in vals):
+    if name == "auditctl" and any(v in ("-D", "-e") or v.startswith("-e0") for v in vals):
         return "auditctl changes the kernel audit"
+    if name == "auditctl" and any(v.lower().startswith("never,") or ",never" in v.lower() for v in vals):
+        return "auditctl adds a `never` rule: the events it matches are no longer audited"
+    if name == "kill":
+        # kill $(pidof auditd), kill `pgrep falcond`: the process ids a lookup of a guard's process name returns
+        for w in cmd.args:
+            for sub in w.subs:
+                if sub.name in ("pidof", "pgrep", "pidofproc") and (
+                    g := next((g for v in sub.values() if not v.startswith("-") and (g := _guard_named(v))), "")
+                ):
+                    return f"kill {w.raw} stops {g}, a security, audit or logging service"
+        return None
     stopped = _guard_stopped(name, vals)
     if stopped:
         return f"{name} {joined} turns off {stopped}, a security, audit or logging service"
@@ -223,6 +236,16 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{name} turns off macOS system protection"
     if name == "defaults" and "com.apple.LaunchServices" in joined and "LSQuarantine" in joined:
         return "defaults write turns off quarantine of downloads"
+    if name == "log" and vals[:1] == ["config"] and any(":off" in v.lower() or v.lower() == "off" for v in vals):
+        return "log config turns the macOS unified log off"
+    if (
+        name == "defaults"
+        and vals[:1] == ["write"]
+        and len(vals) > 1
+        and _guard_named(vals[1])
+        and any(v.lower() in ("0", "false", "off", "no") for v in vals[2:])
+    ):
+        return f"defaults write {vals[1]} switches a protection off"
     if name == "log" and vals[:1] == ["erase"]:
         return "log erase deletes the macOS unified log, the machine's record of what ran"
     if name == "pfctl" and "-d" in vals:
@@ -254,6 +277,7 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
 _GUARD_WORDS = frozenset(
     {"firewalld", "ufw", "apparmor", "auditd", "audit", "selinux", "fail2ban", "iptables", "ip6tables", "nftables", "pf"}
     | {"clamav", "clamd", "freshclam", "falcon", "falcond", "crowdstrike", "osqueryd", "osquery", "sentinelone", "sentineld"}
+    | {"alf"}  # macOS's application firewall's preferences (com.apple.alf)
     | {"cbdaemon", "carbonblack", "cbagentd", "mdatp", "wdavdaemon", "sophos", "savd", "littlesnitch", "littlesnitchd"}
     | {"santa", "santad", "umbrella", "opendns", "wazuh", "ossec", "tripwire", "auditbeat", "falco", "xagt", "cylancesvc"}
     | {"journald", "rsyslog", "rsyslogd", "syslog", "syslogd", "syslog-ng", "auditd.service"}
@@ -297,6 +321,210 @@ def _guard_stopped(name: str, vals: list[str]) -> str:
     return ""
 
 
+# sys.guard-program-off: a guard's own control program, whatever it is called. A firewall, MAC, audit or endpoint
+# agent ships a CLI named after it (fail2ban-client, falconctl, sentinelctl, santactl, osqueryctl, wazuh-control,
+# apparmor_parser, AppArmor's aa-* tools, macOS's socketfilterfw); the words of that name, less a controller's
+# suffix, are the guard's words above (plus the few that only name such programs).
+_GUARD_PROGRAM_WORDS = _GUARD_WORDS | frozenset(
+    {"aa", "semanage", "sentinel", "sentinelone", "socketfilterfw", "applicationfirewall", "firewall", "wazuh", "ossec"}
+    | {"defender", "lulu", "tetragon", "cbagent", "carbonblack", "cylance", "eset", "bitdefender", "rkhunter", "aide"}
+)  # fmt: skip
+# What such a program is told that turns the guard off: its operation, an option naming it, or a value switching it.
+_GUARD_OFF_WORDS = frozenset(
+    {"stop", "disable", "off", "teardown", "unload", "uninstall", "unprotect", "permissive", "complain"}
+    | {"pause", "suspend", "quit", "shutdown", "kill", "flush", "bypass", "unenforce", "passive"}
+)  # fmt: skip
+# The programs sys.security-weakening models verb by verb (and the service managers it reads for a guard's name);
+# ufw, auditctl, pfctl, mdatp and falconctl are read by both (`ufw logging off`, `falconctl unload`).
+_GUARD_MODELLED = frozenset(
+    {"iptables", "ip6tables", "nft", "firewall-cmd", "setenforce", "sysctl", "aa-disable", "aa-complain"}
+    | {"systemctl", "service", "csrutil", "spctl", "defaults", "netsh", "setsebool", "fdesetup"}
+    | {"security", "launchctl", "sysrc", "chkconfig", "update-rc.d", "rc-update", "rc-service", "pkill", "killall", "log"}
+)  # fmt: skip
+
+
+def guard_program(name: str) -> str:
+    """The guard a program is the control program of (fail2ban-client -> fail2ban, sentinelctl -> sentinel), or ''."""
+    base = name.rpartition("/")[2].lower()
+    if base in _GUARD_MODELLED or not base:
+        return ""
+    for word in base.replace("_", "-").replace(".", "-").split("-"):
+        for w in (word, word[:-3] if word.endswith("ctl") else "", word[:-1] if word.endswith("d") else ""):
+            if w and w in _GUARD_PROGRAM_WORDS:
+                return w
+    return ""
+
+
+# Kernel and firmware boot arguments that switch a protection off (SELinux, AppArmor, audit, speculative-execution
+# mitigations, module signatures, KASLR; macOS's code-signing enforcement), however they are handed to the boot
+# loader (grubby --args, kernelstub -a, nvram boot-args=, grub-editenv, rpm-ostree kargs --append).
+_BOOT_SWITCHES_OFF = (
+    "selinux=0",
+    "enforcing=0",
+    "apparmor=0",
+    "audit=0",
+    "mitigations=off",
+    "module.sig_enforce=0",
+    "nokaslr",
+    "amfi_get_out_of_my_way",
+    "cs_enforcement_disable",
+)
+
+
+def boot_switch_off(vals: list[str]) -> str:
+    for v in vals:
+        low = v.lower()
+        for s in _BOOT_SWITCHES_OFF:
+            if s in low:
+                return s
+    return ""
+
+
+@rule(
+    id="sys.guard-program-off",
+    title="A firewall's, MAC's, audit's or endpoint agent's own program told to stop it, or a boot argument switching a protection off",
+    why=(
+        "Every guard ships its own control program (fail2ban-client, falconctl, sentinelctl, santactl, osqueryctl, "
+        "apparmor_parser, aa-teardown, socketfilterfw); told to stop, disable, tear down, unload, uninstall or go "
+        "permissive it turns the machine's protection off as surely as `systemctl stop` does. The same holds for "
+        "boot arguments that disable SELinux, AppArmor, audit, mitigations or code-signing enforcement. Status "
+        "queries and help are not this."
+    ),
+    verdict=HARD_DENY,
+    match=(
+        "fail2ban-client stop",
+        "aa-teardown",
+        "semanage permissive -a httpd_t",
+        "/usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off",
+        "sentinelctl unprotect",
+        "/Applications/Falcon.app/Contents/Resources/falconctl uninstall",
+        "osqueryctl stop",
+        "wazuh-control stop",
+        "grubby --update-kernel ALL --args selinux=0",
+        "nvram boot-args=amfi_get_out_of_my_way=1",
+        "kernelstub -a mitigations=off",
+    ),
+    no_match=(
+        "fail2ban-client status sshd",
+        "aa-status",
+        "socketfilterfw --getglobalstate",
+        "santactl status",
+        "osqueryctl status",
+        "semanage port -l",
+        "grubby --info ALL",
+        "echo selinux=0",
+        "grep selinux=0 /proc/cmdline",
+        "sentinelctl version",
+        "fail2ban-client stop --help",
+    ),
+)
+def guard_program_off(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from .gates import LOCAL_TOOLS
+
+    vals = cmd.values()
+    if any(v in ("--help", "-h", "help", "--version") for v in vals):
+        return None
+    base = cmd.name.rpartition("/")[2]
+    guard = guard_program(base)
+    if guard:
+        words = [w for w in base.lower().replace("_", "-").split("-")]
+        if any(w in _GUARD_OFF_WORDS for w in words[1:]):
+            return f"{base} turns {guard} off (the program is named for it)"
+        for v in vals:
+            low = v.lower()
+            name = low.lstrip("-").partition("=")[0]
+            parts = name.replace("_", "-").split("-")
+            if low in _GUARD_OFF_WORDS or (low.startswith("-") and len(name) > 1 and any(p in _GUARD_OFF_WORDS for p in parts)):
+                return f"{base} {v} turns {guard} off"
+        return None
+    if base in LOCAL_TOOLS or base in ("echo", "printf", "grep", "egrep", "fgrep", "rg", "cat", "less", "man"):
+        return None
+    switch = boot_switch_off(vals)
+    return f"{base} hands the kernel or firmware `{switch}`, switching a protection off at boot" if switch else None
+
+
+# sys.tls-verify-off: TLS (and SSH host key) verification switched off by a setting any tool reads: an environment
+# variable set for the command or exported (NODE_TLS_REJECT_UNAUTHORIZED=0, PYTHONHTTPSVERIFY=0, GIT_SSL_NO_VERIFY=1,
+# ANSIBLE_HOST_KEY_CHECKING=False), or a key written by a tool's `config`/`set`/`env -w` (bun's tls, cargo's
+# http.check-revoke, kubectl's insecure-skip-tls-verify, gcloud's auth/disable_ssl_validation). The key's letters
+# say what it checks; its value says the check is off.
+_VERIFY_KEYS = (
+    "sslverify", "verifyssl", "tlsverify", "verifytls", "strictssl", "httpsverify", "rejectunauthorized", "checkrevoke",
+    "sslvalidation", "certverif", "verifycert", "hostkeychecking", "sslcheck", "checkcert", "verifymode", "verifypeer",
+)  # fmt: skip
+_INSECURE_KEYS = ("insecure", "noverify", "skipverify", "skiptlsverify", "disablessl", "disabletls", "trustall", "allowinvalid", "acceptinvalid")
+_BARE_VERIFY_KEYS = frozenset({"tls", "ssl", "verify", "verifyssl", "sslverify", "strictssl"})
+_FALSY = frozenset({"false", "0", "no", "off", "none", "n", "never", "disabled", "disable"})
+
+
+def tls_setting_off(key: str, value: str) -> bool:
+    joined = "".join(c for c in key.lower() if c.isalnum())
+    val = value.strip("'\"").lower()
+    if not joined:
+        return False
+    if any(k in joined for k in _INSECURE_KEYS):
+        return val not in _FALSY
+    if joined in _BARE_VERIFY_KEYS or any(k in joined for k in _VERIFY_KEYS):
+        return val in _FALSY
+    return False
+
+
+def tls_verify_off(cmd: SimpleCommand) -> str | None:
+    for key, value in cmd.assigns.items():
+        if tls_setting_off(key, value):
+            return f"{key}={value}"
+    vals = cmd.values()
+    base = cmd.name.rpartition("/")[2]
+    exporting = base in EXPORTERS
+    if not exporting and not any(v.lower() in CONFIG_WORDS for v in vals):
+        return None
+    for i, v in enumerate(vals):
+        body = v.lstrip("-")
+        key, eq, value = body.partition("=")
+        if eq:
+            if tls_setting_off(key, value):
+                return v
+        elif not exporting and i + 1 < len(vals) and body and tls_setting_off(body, vals[i + 1]):
+            return f"{v} {vals[i + 1]}"
+    return None
+
+
+@rule(
+    id="sys.tls-verify-off",
+    title="A setting that switches TLS certificate (or SSH host key) verification off",
+    why=(
+        "With verification off any server on the way can pose as the registry, the cluster or the API and hand back "
+        "code or take credentials. Whatever the tool, the setting names the check (strict-ssl, sslVerify, "
+        "NODE_TLS_REJECT_UNAUTHORIZED, check-revoke, insecure-skip-tls-verify) and its value turns it off. A user may "
+        "mean it (an internal server with its own certificate), so a person confirms, as for git's http.sslVerify."
+    ),
+    verdict=ASK,
+    match=(
+        "export NODE_TLS_REJECT_UNAUTHORIZED=0; npm install",
+        "NODE_TLS_REJECT_UNAUTHORIZED=0 npm install",
+        "PYTHONHTTPSVERIFY=0 python3 fetch.py",
+        "export GIT_SSL_NO_VERIFY=1 && cargo fetch",
+        "bun config set tls false",
+        "cargo config set http.check-revoke false",
+        "kubectl config set clusters.prod.insecure-skip-tls-verify true",
+        "gcloud config set auth/disable_ssl_validation True",
+        "ANSIBLE_HOST_KEY_CHECKING=False ansible-playbook site.yml",
+    ),
+    no_match=(
+        "export NODE_ENV=production",
+        "NODE_TLS_REJECT_UNAUTHORIZED=1 npm install",
+        "npm config get strict-ssl",
+        "kubectl config set-cluster prod --server=https://k8s.example.com",
+        "curl -k https://localhost:8443/health",
+        "ssh -o StrictHostKeyChecking=no build@ci uptime",
+        "export SSL_CERT_FILE=/etc/ssl/certs/ca-bundle.crt",
+    ),
+)
+def tls_verify_off_rule(cmd: SimpleCommand, sc: Scope) -> str | None:
+    got = tls_verify_off(cmd)
+    return f"{got} turns off the check that the server is who it claims to be" if got else None
+
+
 # Programs that only exist to change accounts, groups, passwords or sudo rights (Linux shadow-utils, Debian's adduser
 # family, BusyBox, macOS's root switch): any run of them changes who may do what.
 _ACCOUNT_TOOLS = frozenset(
@@ -338,7 +566,9 @@ _SYSADMINCTL_CHANGES = ("-adduser", "-deleteuser", "-resetpasswordfor", "-adminu
 
 def _account_change(name: str, vals: list[str]) -> str:
     """macOS's dscl/dseditgroup/sysadminctl and FreeBSD's pw when they change an account or a group (usermod's kin)."""
-    if name == "dscl" and any(v.lower() in _DSCL_CHANGES for v in vals):
+    # dscl takes its command with or without the dash (dscl(1): `dscl . delete /Groups/x` is `-delete`)
+    ops = [v for v in vals if not v.startswith("-")] if name == "dscl" else []
+    if name == "dscl" and (any(v.lower() in _DSCL_CHANGES for v in vals) or (len(ops) > 1 and "-" + ops[1].lower() in _DSCL_CHANGES)):
         return "dscl changes a user or a group (an admin group's membership, a password, a new account)"
     if name == "dseditgroup" and any(v in ("edit", "create", "delete") for v in vals):
         return "dseditgroup changes a group's members"
@@ -1342,6 +1572,16 @@ _DESTRUCTIVE_VERBS = frozenset(
         "expunge",
         "obliterate",
         "truncate",
+        # the short spellings object stores and file-system-like services use (s3cmd/mc/exo `rb` remove-bucket,
+        # `rmi` images, ZooKeeper and HDFS `rmr`, `rmdir`, `deltree`), and wiping verbs (zap, wipeout): a last
+        # resort list, since no structure tells an abbreviation apart
+        "rb",
+        "rmi",
+        "rmr",
+        "rmdir",
+        "deltree",
+        "zap",
+        "wipeout",
     }
 )
 # Nouns a destroying verb is glued to in one word (deletetable, dropdatabase, batchdelete's batch is a prefix):
@@ -1365,6 +1605,24 @@ agent_name_only = claimed_by_self_only
 
 # Heads of compound subcommands that remove data (delete-builds, remove-secret); not kill-pane or reset-view.
 _COMPOUND_HEADS = frozenset({"delete", "remove", "destroy", "purge", "drop", "wipe", "erase", "truncate"})
+
+
+def _destructive_method(cmd: SimpleCommand) -> str | None:
+    """An operand naming a remote procedure `package.Service/Method` (or a URL ending in one) whose method is a
+    destroying verb in PascalCase or camelCase (DeleteUser, dropTable, PurgeQueue)."""
+    for w in cmd.args:
+        v = w.value
+        if v.startswith("-") or "/" not in v:
+            continue
+        service, _, method = v.rstrip("/").rpartition("/")
+        service = service.rpartition("/")[2]
+        if "." not in service or not service.rpartition(".")[2][:1].isupper():
+            continue  # a proto service is named package.Service (users.v1.Users); a path's folder is not
+        if method[:1].isalpha() and method.isalnum() and any(c.isupper() for c in method[1:]):
+            humps = _name_words(method)
+            if len(humps) > 1 and humps[0] in _COMPOUND_HEADS | {"terminate", "purge", "drop"}:
+                return method
+    return None
 
 
 def _destructive_word(v: str) -> bool:
@@ -1504,6 +1762,10 @@ def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
     for i, v in enumerate(words):
         if _destructive_word(v) or (i > 0 and _empties_store(words[i - 1], v)):
             return f"{cmd.name} {' '.join(words[: i + 1])}: a destructive operation of a tool clearance does not model"
+    method = _destructive_method(cmd) if _unknown(cmd) else None
+    if method:
+        # grpcurl HOST pkg.Users/DeleteUser, buf curl URL/pkg.Users/DeleteUser: the RPC's method says what it does
+        return f"{cmd.name} {method}: a remote procedure that deletes, called by a tool clearance does not model"
     opt = _destructive_option(cmd) if _unknown(cmd) or not _hosting_cli(cmd.name) else None
     if opt:
         # of an unmodelled tool, or of a client of a remote system (azcopy sync --delete-destination true); not the

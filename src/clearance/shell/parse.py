@@ -240,6 +240,16 @@ def _protected(value: str, flags: dict[str, bool]) -> str:
     return value.translate(_PROTECT) if flags["protect"] else value
 
 
+def _ifs_head(text: str) -> bool:
+    """A word tree-sitter split off after `$` that starts with the name IFS (`IFS/etc`, not `IFSX`)."""
+    return text.startswith("IFS") and not (len(text) > 3 and (text[3].isalnum() or text[3] == "_"))
+
+
+def _ifs_expansion(node: Any) -> bool:
+    """An unquoted `$IFS` or `${IFS}` (the whole node, no operator)."""
+    return node.type in ("simple_expansion", "expansion") and _text(node) in ("$IFS", "${IFS}")
+
+
 def _unescape_unquoted(text: str, protect: bool = False) -> str:
     if "\\" not in text:
         return text
@@ -570,6 +580,8 @@ class _Walker:
                 # substitution prints when that is known (text, or some path under a root); unquoted text
                 # that would split into several words stays unknown.
                 out = pipeline_output(inner)
+                if out is None and len(inner) == 1 and inner[0].name in ("true", ":", "false") and not inner[0].redirects:
+                    return ""  # `/$(true)`: a command that prints nothing adds nothing to the word
                 if out is not None:
                     out = out.rstrip("\n")
                     if out and (DYN in out or flags.get("in_dq") or not any(ch in out for ch in " \t\n")):
@@ -1139,8 +1151,61 @@ class _Walker:
             self.st.vars["REPLY"] = fd
             self.st.unset.discard("REPLY")
 
+    def _ifs_split(self, nodes: list[Any], depth: int) -> list[Word] | None:
+        """`rm -rf$IFS/`, `cat${IFS}/etc/shadow`, `rm$IFS-rf$IFS/etc`: an unquoted $IFS splits the word where it stands
+        (bash and dash set IFS to space, tab and newline at start-up, whatever the environment says; an assignment is
+        shell.ifs-change's), so each side is a word of its own. None when no unquoted $IFS stands between the parts.
+        tree-sitter leaves `$` and `IFS/etc` as two tokens after another expansion; they are read as bash reads them."""
+        flat: list[Any] = []
+        for n in nodes:
+            flat.extend(n.children if n.type == "concatenation" else [n])
+        out: list[Word] = []
+        group: list[Any] = []
+        prefix = ""
+        found = False
+
+        def flush() -> None:
+            nonlocal prefix
+            words = self.argwords(group, depth) if group else ([Word("", "")] if prefix else [])
+            if prefix and words:
+                first = words[0]
+                words[0] = Word(prefix + first.value, prefix + first.raw, first.subs, first.procsub, first.vars, first.quoted, first.origin)
+            out.extend(words)
+            group.clear()
+            prefix = ""
+
+        i = 0
+        while i < len(flat):
+            n = flat[i]
+            if _ifs_expansion(n):
+                found = True
+                flush()
+            elif n.type == "$" and i + 1 < len(flat) and flat[i + 1].type == "word" and _ifs_head(_text(flat[i + 1])):
+                rest = _text(flat[i + 1])[3:]
+                if any(ch in rest for ch in "\\'\"$`*?[{"):
+                    return None
+                found = True
+                flush()
+                prefix = rest
+                i += 1
+            else:
+                if prefix and not group and n.type != "word":
+                    return None  # the rest of the word is more than literal text
+                group.append(n)
+            i += 1
+        if not found:
+            return None
+        flush()
+        if any(not w.value for w in out):
+            return None  # `''${IFS}rm`: a quoted empty field bash keeps (an empty command name): left as it was read
+        return out
+
     def argwords(self, nodes: list[Any], depth: int) -> list[Word]:
         """The words one shell word becomes (*nodes* are its adjacent parts)."""
+        if "IFS" not in self.st.vars and any(b"IFS" in n.text for n in nodes):
+            split = self._ifs_split(nodes, depth)
+            if split is not None:
+                return split
         braces = b"{" in nodes[0].text if len(nodes) == 1 else any(b"{" in n.text for n in nodes)
         parts = [self.word(n, depth, braces) for n in nodes]
         if len(parts) == 1:

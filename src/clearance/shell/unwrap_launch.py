@@ -279,7 +279,8 @@ class Methods(Unwrapper):
                 # with the words that follow (getopt reads a glued or clustered value the same as a separate one).
                 self.out.commands.append(cmd)
                 rest = " ".join([split, *(w.value for w in argv[i + 1 :])] if split else [w.value for w in argv[i + 1 :]])
-                self.reparse(rest, cmd, "env -S")
+                # env expands ${NAME} from the environment, where IFS is not (shells set it, they do not export it)
+                self.reparse(rest, cmd, "env -S", {"IFS": ""})
                 return
             elif a.startswith("-") and a != "-":
                 i += 1
