@@ -272,13 +272,15 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
     Bash: `< /dev/null`, or the user's own terminal), so an interactive shell reading only that input runs nothing
     the agent sends (unwrap.Expansion.idle_shells); True (an MCP server, a terminal the agent types into): asked."""
     # The parser and the unwrapper (~0.3 MB of code) load for a command, not for a Read or an Edit.
-    from .shell.parse import parse
+    from .shell.parse import MAX_COMMANDS, MAX_LINE_COMMANDS, parse
     from .shell.unwrap import FOLD_COMMANDS, expand
 
     out = ShellAnalysis()
     ctx = sc.ctx
     try:
-        script = parse(command, ctx.cwd, ctx.home, ctx.env, mark_inert=script_depth == 0)
+        # The tool call's own line: at most MAX_LINE_COMMANDS commands (a script read from disk: MAX_COMMANDS).
+        limit = MAX_LINE_COMMANDS if script_depth == 0 else MAX_COMMANDS
+        script = parse(command, ctx.cwd, ctx.home, ctx.env, mark_inert=script_depth == 0, max_commands=limit)
         # On a case-insensitive file system `Git` and `CLEARANCE` run git and clearance (unwrap.basename_command).
         if ctx.live_stdin and script_depth == 0:
             from .shell.terminal import read_from_terminal

@@ -1210,7 +1210,25 @@ def _names_that_matter() -> tuple[str, ...]:
     )
 
 
+# A mise TOML file is parsed whole by tomllib (pure Python, ~0.5-1 µs a character) for its [env] table: 195 KB of
+# other sections took 0.15-0.25 s (issue 16, adv16b/adv16c). A file that cannot hold an `env` key -- none of the letters
+# `env` and no `\u`/`\U` escape a quoted key could spell them with -- has no [env] table and is not parsed; a longer one
+# that may is not read: self.environment-into-own-files asks (toml_env_unread).
+MAX_TOML_ENV_CHARS = 64_000
+
+
+def _toml_may_set_env(text: str) -> bool:
+    return "env" in text or "\\u" in text or "\\U" in text or "\\x" in text  # (\\x: TOML 1.1)
+
+
+def toml_env_unread(path: str, text: str) -> bool:
+    """A mise TOML file *text* that may set variables and is longer than clearance parses (MAX_TOML_ENV_CHARS)."""
+    return path.endswith(".toml") and len(text) > MAX_TOML_ENV_CHARS and _toml_may_set_env(text)
+
+
 def _toml_env(text: str) -> str:
+    if not _toml_may_set_env(text) or len(text) > MAX_TOML_ENV_CHARS:
+        return ""  # (no [env] table; or too long to parse, asked by toml_env_unread)
     import tomllib
 
     try:
@@ -1644,6 +1662,8 @@ def own_paths_in_environment(path: str, text: str, sc: Scope) -> str | None:
     (self.environment-into-own-files), or None. Each value is read as the folders it names (a `:` list, `~`, $HOME)."""
     if not text or len(text) > 200_000:
         return None
+    if env_file(path) and toml_env_unread(path, text):
+        return f"{path.rsplit('/', 1)[-1]} is {len(text):,} characters of TOML that may set variables, more than clearance reads for its [env] table"
     if "/" not in text and "~" not in text and "HOME" not in text:
         return None  # (no value can name a folder: below, each needs one of these)
     home = sc.ctx.home.rstrip("/")

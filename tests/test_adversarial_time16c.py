@@ -1,0 +1,115 @@
+r"""Issue 16, adversarial round adv16c (time): families of inputs within the engine's limits that made one decision take
+over 100 ms, each with its verdict and a generous CPU bound (the machine is shared: bounds several times the measured
+times after the fix, and below the times before).
+
+- One shell line of up to parse.MAX_COMMANDS (2,000) commands, each analysed alone (its rules, its effects resolved on
+  the file system: 0.1-0.6 ms each, whether distinct or the same command repeated): `mv aN bN` x 2,000 took 0.3-0.6 s,
+  `curl -o aN URL` or `sed -i` x 2,000 up to the engine's deadline (denied). The tool call's own line now holds at most
+  parse.MAX_LINE_COMMANDS (200) commands; past them the parser stops and the line is asked (shell.parse-error), never
+  allowed unread. Scripts read from disk keep MAX_COMMANDS (a system's long scripts reach ~1,000 commands).
+- A mise TOML file parsed whole by tomllib (twice: two rules) for its [env] table: 190 KB of sections 0.2 s. A file that
+  cannot spell an `env` key is not parsed; one that may and is longer than self.MAX_TOML_ENV_CHARS is asked
+  (self.environment-into-own-files); the call parses it once.
+"""
+
+from __future__ import annotations
+
+import time
+
+from clearance.rules.self import MAX_TOML_ENV_CHARS
+from clearance.shell.parse import MAX_LINE_COMMANDS
+
+from .conftest import PROJECT, decide
+
+
+def _cpu(fn: object, *args: object) -> tuple[float, object]:
+    t0 = time.thread_time()
+    out = fn(*args)  # type: ignore[operator]
+    return time.thread_time() - t0, out
+
+
+def _lines(fmt: str, size: int) -> str:
+    out: list[str] = []
+    n = i = 0
+    while n < size:
+        s = fmt.format(i=i)
+        out.append(s)
+        n += len(s)
+        i += 1
+    return "".join(out)
+
+
+def _write(path: str, content: str) -> dict[str, object]:
+    return {"tool_name": "Write", "tool_input": {"file_path": f"{PROJECT}/{path}", "content": content}}
+
+
+# ---------------------------------------------------------------- a line of thousands of commands
+
+LINES = {
+    "mv": "mv a{i} b{i}",
+    "curl -o": "curl -o a{i} https://example.com/x{i}",
+    "sed -i": "sed -i s/a{i}/b/ f{i}.txt",
+    "cp -r": "cp -r src{i} /tmp/d{i}",
+    "docker run": "docker run --rm -v $PWD/d{i}:/x img{i} make",
+    "psql -c": "psql -c 'DELETE FROM t{i} WHERE id=1'",
+}
+
+
+def test_a_line_of_two_thousand_commands_is_asked_in_time() -> None:
+    decide("mv a b")
+    for name, unit in LINES.items():
+        for cmd in ("\n".join(unit.format(i=i) for i in range(2000)), "; ".join([unit.format(i=0)] * 2000)):
+            secs, d = _cpu(decide, cmd)
+            assert secs < 0.1, name  # was 0.3-0.8 s (curl, sed: the 2 s deadline under load, denied)
+            assert d.decision == "ask" and d.rules == ["shell.parse-error"], (name, d.rules)  # type: ignore[attr-defined]
+            assert "more than" in d.reason  # type: ignore[attr-defined]  (commands, or syntax nodes first)
+
+
+def test_a_line_within_the_command_limit_is_still_judged_whole_in_time() -> None:
+    decide("mv a b")
+    for name, unit in LINES.items():
+        secs, d = _cpu(decide, "\n".join(unit.format(i=i) for i in range(MAX_LINE_COMMANDS)))
+        assert secs < 0.5, name  # ~0.03-0.12 s
+        assert d.decision != "deny" or name == "psql -c", (name, d.rules)  # type: ignore[attr-defined]
+    ordinary = "\n".join(f"mv build/a{i}.o out/" for i in range(MAX_LINE_COMMANDS - 1))
+    assert decide(ordinary).decision == "allow"
+    assert decide(ordinary + "\nrm -rf ~/").decision == "deny"  # the last command of the budget is read
+    d = decide(ordinary + "\nrm -rf ~/\nls\nls")
+    assert d.decision == "ask" and f"more than {MAX_LINE_COMMANDS} commands" in d.reason  # one past it: never allowed
+
+
+def test_a_script_read_from_disk_keeps_the_larger_limit() -> None:
+    """The cap is the tool call's own line: a project script of 1,000 commands is still read and judged."""
+    script = "#!/bin/sh\n" + "".join(f"mkdir -p build/d{i}\n" for i in range(1000))
+    d = decide({"tool_name": "Bash", "tool_input": {"command": "sh ./setup.sh"}, "files": {f"{PROJECT}/setup.sh": script}})
+    assert d.decision == "allow", d.rules
+    d = decide({"tool_name": "Bash", "tool_input": {"command": "sh ./setup.sh"}, "files": {f"{PROJECT}/setup.sh": script + "rm -rf ~/\n"}})
+    assert d.decision == "ask" and "fs.delete-critical" in d.reason, d.rules  # (as before: a project script's command)
+
+
+# ---------------------------------------------------------------- a mise TOML file of thousands of sections
+
+
+def test_a_mise_file_of_thousands_of_sections_decides_in_time() -> None:
+    decide(_write(".mise.toml", "[env]\nA = '1'\n"))
+    for unit in ("[a{i}]\nb = 1\n", "a{i}.b.c = 1\n", "[tasks.t{i}]\ndescription = 'x'\n", "t{i} = {{ version = '1' }}\n"):
+        secs, d = _cpu(decide, _write(".mise.toml", _lines(unit, 190_000)))
+        assert secs < 0.1, unit  # was 0.15-0.25 s
+        assert d.decision == "allow", (unit, d.rules)  # type: ignore[attr-defined]
+
+
+def test_a_long_mise_file_that_may_set_variables_is_asked_and_a_short_one_still_read() -> None:
+    pad = _lines("[a{i}]\nb = 1\n", MAX_TOML_ENV_CHARS)
+    for content in ("[env]\nA = '1'\n" + pad, pad + "[env]\nNODE_ENV = 'dev'\n", pad + '["\\u0065nv"]\nA = "1"\n', "env.A = '1'\n" + pad):
+        secs, d = _cpu(decide, _write(".mise.toml", content))
+        assert secs < 0.1  # was 0.1-0.25 s
+        assert d.decision == "ask" and d.rules == ["self.environment-into-own-files"], d.rules  # type: ignore[attr-defined]
+        assert "more than clearance reads" in d.reason  # type: ignore[attr-defined]
+    # under the limit the [env] table is decoded as before: an escaped key, a quoted name
+    short = _lines("[a{i}]\nb = 1\n", MAX_TOML_ENV_CHARS - 200)
+    for env in ('["\\u0065nv"]\nCLEARANCE_DB = "/tmp/x"\n', '[env]\n"CLEARANCE_\\u0044B" = "/tmp/x"\n', "env.CLEARANCE_DB = '/tmp/x'\n"):
+        secs, d = _cpu(decide, _write("mise.toml", env + short))
+        assert secs < 0.25
+        assert d.decision == "deny", (env, d.rules)  # type: ignore[attr-defined]
+    ordinary = "[tools]\nnode = '20'\n[env]\nNODE_ENV = 'development'\n_.path = ['./bin']\n[tasks.build]\nrun = 'npm run build'\n"
+    assert decide(_write(".mise.toml", ordinary)).decision == "allow"
