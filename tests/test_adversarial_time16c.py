@@ -7,6 +7,15 @@ times after the fix, and below the times before).
   `curl -o aN URL` or `sed -i` x 2,000 up to the engine's deadline (denied). The tool call's own line now holds at most
   parse.MAX_LINE_COMMANDS (200) commands; past them the parser stops and the line is asked (shell.parse-error), never
   allowed unread. Scripts read from disk keep MAX_COMMANDS (a system's long scripts reach ~1,000 commands).
+- The same limit for the code a line's commands run (`bash -c`, `eval`, a here-document for a shell, `ssh HOST CODE`):
+  each was parsed with the full MAX_COMMANDS, 2,000 `mv` in one `bash -c` 0.65-0.72 s. The unwrapper parses them with
+  the line's limit and the line is asked when its commands, unwrapped, pass it.
+- One command of thousands of operands, each a path resolved or a mount judged alone (~0.05-0.15 ms each): `cp`/`ln`/
+  `git rm` of 9,000 files 0.4-0.9 s, `docker run` with 5,000 `-v` 0.7 s, `sed -i` with 6,000 `-e` 0.7 s. At most
+  parse.MAX_LINE_WORDS (1,000) words in the line's commands; past them asked. And `chmod 755` of N folders read its
+  words once per effect (quadratic: 2,000 folders 0.9 s, 4,000 the deadline): effects_more.chmod_parts keeps its answer.
+- An agent's settings file read by three rules each parsing it again (agentcli._parsed): a codex config.toml of 190 KB
+  170 ms; the last text's data is kept.
 - A mise TOML file parsed whole by tomllib (twice: two rules) for its [env] table: 190 KB of sections 0.2 s. A file that
   cannot spell an `env` key is not parsed; one that may and is longer than self.MAX_TOML_ENV_CHARS is asked
   (self.environment-into-own-files); the call parses it once.
@@ -113,3 +122,72 @@ def test_a_long_mise_file_that_may_set_variables_is_asked_and_a_short_one_still_
         assert d.decision == "deny", (env, d.rules)  # type: ignore[attr-defined]
     ordinary = "[tools]\nnode = '20'\n[env]\nNODE_ENV = 'development'\n_.path = ['./bin']\n[tasks.build]\nrun = 'npm run build'\n"
     assert decide(_write(".mise.toml", ordinary)).decision == "allow"
+
+
+# ---------------------------------------------------------------- code run by the line's commands
+
+
+def test_the_code_a_line_runs_shares_the_line_limit() -> None:
+    inner = "; ".join(f"mv a{i} b{i}" for i in range(1990))
+    decide("bash -c 'ls'")
+    for cmd in ("bash -c '" + inner + "'", "bash <<'EOF'\n" + inner.replace("; ", "\n") + "\nEOF", 'eval "' + inner + '"', "ssh h '" + inner + "'"):
+        secs, d = _cpu(decide, cmd)
+        assert secs < 0.15, cmd[:12]  # was 0.35-0.72 s
+        assert d.decision == "ask" and "shell.parse-error" in d.rules, (cmd[:12], d.rules)  # type: ignore[attr-defined]
+    few = "; ".join(f"mv a{i} b{i}" for i in range(50))
+    assert decide("bash -c '" + few + "'").decision == "allow"
+    assert decide("bash -c '" + few + "; rm -rf ~/'").decision == "deny"
+
+
+# ---------------------------------------------------------------- one command of thousands of operands
+
+OPERANDS = {
+    "chmod": "chmod 755 {}",
+    "cp": "cp {} /tmp/",
+    "ln": "ln -s {} dir/",
+    "git rm": "git rm {}",
+    "tar": "tar czf a.tgz {}",
+    "kubectl": "kubectl delete pod {}",
+}
+
+
+def test_a_command_of_thousands_of_operands_is_asked_in_time() -> None:
+    from clearance.shell.parse import MAX_LINE_WORDS
+
+    decide("cp a /tmp/")
+    for name, fmt in OPERANDS.items():
+        secs, d = _cpu(decide, fmt.format(" ".join(f"d{i}/x" for i in range(9000))))
+        assert secs < 0.15, name  # was 0.1-1.4 s (chmod: the deadline, denied)
+        assert d.decision == "ask" and d.rules == ["shell.parse-error"], (name, d.rules)  # type: ignore[attr-defined]
+    for many in ("docker run " + " ".join(f"-v /d{i}:/x{i}" for i in range(5000)) + " img", "sed -i " + " ".join(f"-e s/a{i}/b/" for i in range(6000)) + " f"):
+        secs, d = _cpu(decide, many)
+        assert secs < 0.15 and d.decision == "ask", many[:10]  # type: ignore[attr-defined]  (was 0.67 s, allowed)
+    # within the limit: judged operand by operand, in time
+    secs, d = _cpu(decide, "chmod 755 " + " ".join(f"d{i}/x" for i in range(MAX_LINE_WORDS - 10)))
+    assert secs < 0.5 and d.decision == "allow"  # type: ignore[attr-defined]  (~0.05 s; was 0.25 s for 1,000, quadratic)
+    assert decide("chmod 755 " + " ".join(f"d{i}/x" for i in range(MAX_LINE_WORDS - 10)) + " ~").decision != "allow"
+    assert decide("git add " + " ".join(f"src/m{i}.py" for i in range(300))).decision == "allow"
+
+
+def test_chmod_parts_is_read_once_per_command_and_stays_exact() -> None:
+    from clearance.shell.effects import chmod_parts
+    from clearance.shell.parse import parse
+
+    a, b = parse("chmod -R 700 x y; chmod u-w z", PROJECT, "/home/ana").commands
+    first = chmod_parts(a)
+    assert first[0] == "700" and [w.value for w in first[1]] == ["x", "y"] and first[2]
+    first[1].clear()  # a caller's list is its own
+    assert [w.value for w in chmod_parts(a)[1]] == ["x", "y"]
+    assert chmod_parts(b)[0] == "u-w" and chmod_parts(a)[0] == "700"
+
+
+# ---------------------------------------------------------------- an agent's settings read by several rules
+
+
+def test_a_large_agent_settings_file_is_parsed_once() -> None:
+    content = _lines("[profiles.p{i}]\nmodel = 'x'\n", 190_000)
+    call = {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/.codex/config.toml", "content": content}}
+    decide({"tool_name": "Write", "tool_input": {"file_path": "/home/ana/.codex/config.toml", "content": "model = 'x'\n"}})
+    secs, d = _cpu(decide, call)
+    assert secs < 0.25  # was 0.17 s (three tomllib parses), ~0.06 s now
+    assert d.decision == "deny"  # type: ignore[attr-defined]  (the agent's own settings, as before)

@@ -272,7 +272,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
     Bash: `< /dev/null`, or the user's own terminal), so an interactive shell reading only that input runs nothing
     the agent sends (unwrap.Expansion.idle_shells); True (an MCP server, a terminal the agent types into): asked."""
     # The parser and the unwrapper (~0.3 MB of code) load for a command, not for a Read or an Edit.
-    from .shell.parse import MAX_COMMANDS, MAX_LINE_COMMANDS, parse
+    from .shell.parse import MAX_COMMANDS, MAX_LINE_COMMANDS, MAX_LINE_WORDS, parse
     from .shell.unwrap import FOLD_COMMANDS, expand
 
     out = ShellAnalysis()
@@ -288,10 +288,14 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
             read_from_terminal(script.commands)
         token = FOLD_COMMANDS.set(True) if case_insensitive(ctx.home, ctx) else None
         try:
-            exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env, typed_input or script_depth > 0)
+            exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env, typed_input or script_depth > 0, limit)
         finally:
             if token is not None:
                 FOLD_COMMANDS.reset(token)
+        if len(exp.commands) > limit:  # with the code its commands run (`bash -c`, eval, here-documents), unwrapped
+            raise TooLarge(f"the command holds more than {limit} commands, with the code they run, more than clearance analyses in one line")
+        if script_depth == 0 and sum(len(c.argv) for c in exp.commands) > MAX_LINE_WORDS:
+            raise TooLarge(f"the command's commands hold more than {MAX_LINE_WORDS} words, more than clearance analyses in one line")
     except ParseFailure as failure:
         out.error = str(failure)
         out.too_large = isinstance(failure, TooLarge)

@@ -35,6 +35,10 @@ MAX_COMMANDS = 2_000
 # a system (~1,000 commands) are read from disk at a deeper level (engine._check_scripts), where MAX_COMMANDS holds.
 # Past this many the line is not analysed: asked (shell.parse-error), never allowed unread.
 MAX_LINE_COMMANDS = 200
+# The words of those commands (their operands: each a path resolved on the file system, a URL, a mount judged alone,
+# 0.05-0.15 ms each): `chmod 755` or `cp` of 9,000 files took 0.9-1.4 s, `docker run` with 5,000 `-v` 0.7 s. An agent's
+# line holds a few dozen; past this many the line is asked, as past MAX_LINE_COMMANDS (engine.analyse_shell).
+MAX_LINE_WORDS = 1_000
 
 
 _REPARSING = frozenset({"eval", "source", ".", "bash", "sh", "zsh", "dash", "ksh", "exec", "command", "builtin", "xargs", "env"})
