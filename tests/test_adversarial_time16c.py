@@ -191,3 +191,25 @@ def test_a_large_agent_settings_file_is_parsed_once() -> None:
     secs, d = _cpu(decide, call)
     assert secs < 0.25  # was 0.17 s (three tomllib parses), ~0.06 s now
     assert d.decision == "deny"  # type: ignore[attr-defined]  (the agent's own settings, as before)
+
+
+# ---------------------------------------------------------------- an event nested past the JSON decoder
+
+
+def test_an_event_nested_past_the_json_decoder_is_asked_not_raised() -> None:
+    """The hook's event and Copilot's toolArgs (a JSON string) nested 100,000 deep: json raised RecursionError (not a
+    ValueError), out of hook.run_answer and copilot.to_event; now the event is malformed (asked, as the HTTP path did)."""
+    import json
+
+    from clearance.adapters import copilot
+    from clearance.hook import run_answer
+
+    deep = "[" * 100_000 + "]" * 100_000
+    raw = '{"hook_event_name":"PreToolUse","tool_name":"Bash","cwd":"' + PROJECT + '","session_id":"s","tool_input":{"command":"ls","x":' + deep + "}}"
+    answer = run_answer(raw.encode(), env={"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": PROJECT})
+    assert isinstance(answer.stdout, dict)
+    assert answer.stdout["hookSpecificOutput"]["permissionDecision"] == "ask"  # type: ignore[index]
+    ev = copilot.to_event({"sessionId": "p", "cwd": PROJECT, "toolName": "bash", "toolArgs": '{"command":"ls","x":' + deep + "}"})
+    assert decide(ev).decision == "ask"
+    ok = copilot.to_event({"sessionId": "p", "cwd": PROJECT, "toolName": "bash", "toolArgs": json.dumps({"command": "ls"})})
+    assert decide(ok).decision == "allow"
