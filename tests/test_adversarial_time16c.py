@@ -124,6 +124,21 @@ def test_a_long_mise_file_that_may_set_variables_is_asked_and_a_short_one_still_
     assert decide(_write(".mise.toml", ordinary)).decision == "allow"
 
 
+def test_a_long_mise_file_is_read_without_parsing_where_nothing_asks_for_it() -> None:
+    """A shell line that writes the file, `mise trust` of it: no rule asks for a file too long to parse, so its text is
+    read with the decoded spellings made plain (self._toml_unparsed: every table's keys, more than [env] says)."""
+    pad = _lines("[a{i}]\nb = 1\n", 90_000)
+    for env, verdict in (
+        ('[env]\n"CLEARANCE_\\u0044B" = "/tmp/x"\n', "deny"),
+        ('[env]\n"LD_PRE\\u004cOAD" = "/tmp/x.so"\n', "ask"),
+        ("env.CLEARANCE_DB = '/tmp/x'\n", "deny"),
+    ):
+        secs, d = _cpu(decide, "cat > .mise.toml <<'EOF'\n" + env + pad + "EOF")
+        assert secs < 0.2  # was 0.1-0.4 s (tomllib, several times)
+        assert d.decision == verdict, (env, d.rules)  # type: ignore[attr-defined]
+    assert decide("cat > .mise.toml <<'EOF'\n[env]\nNODE_ENV = 'dev'\n" + pad + "EOF").decision == "allow"
+
+
 # ---------------------------------------------------------------- code run by the line's commands
 
 
