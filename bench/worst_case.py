@@ -265,6 +265,7 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=10)
     ap.add_argument("--quick", action="store_true", help="fewer single characters")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--families", action="store_true", help="also the worst input of every family (frame or named shape)")
     a = ap.parse_args()
     decide_event(event("Bash", {"command": "ls"}), ENV)  # warm-up: parser, rules
     cmds = commands(a.size, a.quick)
@@ -310,15 +311,33 @@ def main() -> int:
     for ms, kind, _ in rows:
         by_kind[kind] = max(by_kind.get(kind, 0.0), ms)
     over = [r for r in rows if r[0] > 100.0]
+    worst_of = families(rows, units(a.quick))
     if a.json:
-        print(json.dumps({"inputs": len(rows), "worst_ms": by_kind, "over_100ms": len(over), "slowest": rows[: a.top]}))
+        print(json.dumps({"inputs": len(rows), "worst_ms": by_kind, "over_100ms": len(over), "slowest": rows[: a.top], "families": worst_of}))
         return 0
     print(f"{len(rows)} adversarial inputs of up to {a.size} characters (CPU ms of the deciding thread, warm, in-process)")
     print("worst per kind: " + ", ".join(f"{k} {v:.1f} ms" for k, v in sorted(by_kind.items())))
     for ms, kind, what in rows[: a.top]:
         print(f"{ms:9.1f}  {kind:6}  {what[:100]}")
     print(f"{len(over)} over 100 ms")
+    if a.families:
+        print(f"worst input of each of the {len(worst_of)} families (a frame filled with every unit, or a shape fuzzing found), CPU ms:")
+        for fam, (ms, what) in sorted(worst_of.items(), key=lambda kv: -kv[1][0]):
+            print(f"{ms:9.1f}  {fam[:58]:58}  {what[:60]}")
     return 0
+
+
+def families(rows: list[tuple[float, str, str]], unit_names: dict[str, str]) -> dict[str, tuple[float, str]]:
+    """Each family's slowest input: a frame's rows (`FRAME 'u'*`, one per unit) are one family, a named shape its own."""
+    suffixes = sorted((f"{u}*" for u in unit_names), key=len, reverse=True)
+    out: dict[str, tuple[float, str]] = {}
+    for ms, kind, what in rows:
+        name = what.split(" -> ", 1)[0]
+        fam = next((name[: -len(sfx)] + "…*" for sfx in suffixes if name.endswith(sfx)), name)
+        key = f"{kind} {fam}"
+        if key not in out or ms > out[key][0]:
+            out[key] = (ms, what)
+    return out
 
 
 if __name__ == "__main__":
