@@ -57,7 +57,7 @@ bench: $(VENV)/.test-deps
 	$(BIN)/python bench/compare.py --base $(BASE) --rounds $(ROUNDS)
 	$(BIN)/python bench/decision_time.py --repeat 5
 	$(BIN)/python bench/regex_worst.py --top 15
-	$(BIN)/python bench/worst_case.py --quick --top 10
+	$(BIN)/python bench/worst_case.py --quick --top 10 --families
 
 e2e: install
 	$(BIN)/python tests/e2e_agents/run.py $(E2E_ARGS)

@@ -12,8 +12,9 @@ a Makefile recipe full of `${`, "password" followed by blanks, a web page of bla
 (code of many lines for an interpreter, build files of many command lines, HTML comments left open, an addressee
 repeated; adv16: one call repeated thousands of times, `[[` nested, dense code at the tree parsers' size, tox.ini
 `commands =` lines; adv16b: build files of distinct command lines, a chain of `cd`s, a path of thousands of names, a
-patch of thousands of files, a transcript of many tool calls, 2,000 distinct commands in one line), and reports the
-slowest decisions. Goal: none over 100 ms.
+patch of thousands of files, a transcript of many tool calls, 2,000 distinct commands in one line; adv16c: the code a
+line runs through `bash -c` or a here-document, one command of thousands of operands, a mise TOML of sections, an
+agent's TOML settings), and reports the slowest decisions. Goal: none over 100 ms.
 """
 
 from __future__ import annotations
@@ -144,6 +145,15 @@ def commands(size: int, quick: bool) -> dict[str, str]:
     out["cd d0; cd d1; …"] = "\n".join(f"cd d{i}" for i in range(size // 8))[:size]
     out["cd d; …; rm -rf *"] = ("cd d; " * (size // 6))[: min(size, 5400)] + "rm -rf *"
     out["mv aN bN ⏎ x2000"] = "\n".join(f"mv a{i} b{i}" for i in range(2000))[:size]
+    # adv16c: the code a line's commands run (bash -c, eval, a here-document), one command of thousands of operands
+    inner = "; ".join(f"mv a{i} b{i}" for i in range(1990))
+    out["bash -c 'mv aN bN; …' x2000"] = ("bash -c '" + inner + "'")[:size]
+    out["bash <<EOF mv aN bN ⏎ x2000"] = ("bash <<'EOF'\n" + inner.replace("; ", "\n") + "\nEOF")[:size]
+    out["chmod 755 of 9,000 folders"] = ("chmod 755 " + " ".join(f"d{i}/x" for i in range(9000)))[:size]
+    out["chmod 755 of 990 folders"] = "chmod 755 " + " ".join(f"d{i}/x" for i in range(990))
+    out["cp of 9,000 files"] = ("cp " + " ".join(f"s{i}" for i in range(9000)))[: size - 6] + " /tmp/"
+    out["docker run -v x5000"] = ("docker run " + " ".join(f"-v /d{i}:/x{i}" for i in range(5000)))[: size - 4] + " img"
+    out["sed -i -e x6000"] = ("sed -i " + " ".join(f"-e s/a{i}/b/" for i in range(6000)))[: size - 2] + " f"
     json_body = fill('{"a":1,"b":[2,3],"c":"d"}', size - 40)
     out["compact JSON with ( and &"] = "curl -d '" + json_body + "' x & (true)"
     out["fork-bomb lookalikes"] = fill("x(){ y|z& };", size)
@@ -200,6 +210,11 @@ def writes(size: int, quick: bool) -> dict[str, tuple[str, str]]:
         body = "".join(unit.format(i=i) for i in range(size // len(unit)))
         out[name] = (f"{PROJECT}/{path}", head + body[: size - len(head) - 40])
     out["path ~/a/a/… of 45,000 names"] = ("~/" + "a/" * (size // 2 - 2) + "x", "x")
+    # adv16c: TOML parsed whole by tomllib (a mise file's [env], an agent's settings read by several rules)
+    body = "".join(f"[a{i}]\nb = 1\n" for i in range(size // 10))
+    out[".mise.toml of sections"] = (f"{PROJECT}/.mise.toml", body[: size - size % 12])
+    out[".mise.toml [env] + 63 KB of sections"] = (f"{PROJECT}/.mise.toml", "[env]\nA = '1'\n" + body[: min(size, 63_900) // 12 * 12])
+    out["codex config.toml of profiles"] = (f"{HOME}/.codex/config.toml", "".join(f"[profiles.p{i}]\nmodel = 'x'\n" for i in range(size // 28)))
     return out
 
 
@@ -250,6 +265,7 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=10)
     ap.add_argument("--quick", action="store_true", help="fewer single characters")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--families", action="store_true", help="also the worst input of every family (frame or named shape)")
     a = ap.parse_args()
     decide_event(event("Bash", {"command": "ls"}), ENV)  # warm-up: parser, rules
     cmds = commands(a.size, a.quick)
@@ -283,7 +299,11 @@ def main() -> int:
     d = decide_event(event("ApplyPatch", {"files": files}), ENV)
     rows.append(((time.thread_time() - t0) * 1000.0, "Patch", f"ApplyPatch of {len(files)} scripts -> {d.decision}"))
     rows += _transcripts(a.size)
-    for name, text in texts(a.size, a.quick).items():
+    tx = texts(a.size, a.quick)
+    for text in {t[:40]: t[:200] + t[-40:] for t in tx.values()}.values():
+        scan(text)  # warm, as the commands' frames: the patterns a kind of text reaches compile on first use
+        redact_text(text)
+    for name, text in tx.items():
         rows.append((_ms(scan, text), "probe", name))
         rows.append((_ms(redact_text, text), "redact", name))
     rows.sort(reverse=True)
@@ -291,15 +311,33 @@ def main() -> int:
     for ms, kind, _ in rows:
         by_kind[kind] = max(by_kind.get(kind, 0.0), ms)
     over = [r for r in rows if r[0] > 100.0]
+    worst_of = families(rows, units(a.quick))
     if a.json:
-        print(json.dumps({"inputs": len(rows), "worst_ms": by_kind, "over_100ms": len(over), "slowest": rows[: a.top]}))
+        print(json.dumps({"inputs": len(rows), "worst_ms": by_kind, "over_100ms": len(over), "slowest": rows[: a.top], "families": worst_of}))
         return 0
     print(f"{len(rows)} adversarial inputs of up to {a.size} characters (CPU ms of the deciding thread, warm, in-process)")
     print("worst per kind: " + ", ".join(f"{k} {v:.1f} ms" for k, v in sorted(by_kind.items())))
     for ms, kind, what in rows[: a.top]:
         print(f"{ms:9.1f}  {kind:6}  {what[:100]}")
     print(f"{len(over)} over 100 ms")
+    if a.families:
+        print(f"worst input of each of the {len(worst_of)} families (a frame filled with every unit, or a shape fuzzing found), CPU ms:")
+        for fam, (ms, what) in sorted(worst_of.items(), key=lambda kv: -kv[1][0]):
+            print(f"{ms:9.1f}  {fam[:58]:58}  {what[:60]}")
     return 0
+
+
+def families(rows: list[tuple[float, str, str]], unit_names: dict[str, str]) -> dict[str, tuple[float, str]]:
+    """Each family's slowest input: a frame's rows (`FRAME 'u'*`, one per unit) are one family, a named shape its own."""
+    suffixes = sorted((f"{u}*" for u in unit_names), key=len, reverse=True)
+    out: dict[str, tuple[float, str]] = {}
+    for ms, kind, what in rows:
+        name = what.split(" -> ", 1)[0]
+        fam = next((name[: -len(sfx)] + "…*" for sfx in suffixes if name.endswith(sfx)), name)
+        key = f"{kind} {fam}"
+        if key not in out or ms > out[key][0]:
+            out[key] = (ms, what)
+    return out
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ from clearance.adapters.common import MAX_PATCH_FILES, PatchTooLarge, patch_file
 from clearance.api import decide_event
 from clearance.paths import is_within
 from clearance.rules.tools import MAX_SCRIPT_COMMANDS
+from clearance.shell.parse import MAX_LINE_COMMANDS
 
 from .conftest import ENV, PROJECT, decide
 
@@ -245,7 +246,9 @@ def test_a_chain_of_cds_decides_in_time() -> None:
         secs, d = _cpu(decide, cmd)
         assert secs < 0.8, cmd[:20]  # was 1.4 s and the 2 s deadline (denied); ~0.2 s now
         assert d.decision != "allow" or "rm" not in cmd  # type: ignore[attr-defined]
-    assert decide("cd d; " * 900 + "rm -rf ~/x").decision == "deny"
+    # Past parse.MAX_LINE_COMMANDS (adv16c) the line is asked unread; within it, still judged whole
+    assert decide("cd d; " * 900 + "rm -rf ~/x").decision == "ask"
+    assert decide("cd d; " * (MAX_LINE_COMMANDS - 10) + "rm -rf ~/x").decision == "deny"
     assert decide("cd src; cd lib; rm -rf *").decision == decide("cd src/lib && rm -rf *").decision
 
 
@@ -304,11 +307,12 @@ def test_a_line_of_many_kills_reads_the_process_table_once() -> None:
     assert ctx.processes is not None and ctx.processes() is ctx.processes()  # one read per decision
     decide("kill 4242")
     t0 = time.perf_counter()
-    d = decide("\n".join(f"kill {i}" for i in range(3000, 3500)))
-    # wall time: each `kill N` read /proc again (~8 ms each: 500 of them ran past the 2 s deadline, denied)
+    d = decide("\n".join(f"kill {i}" for i in range(3000, 3000 + MAX_LINE_COMMANDS)))
+    # wall time: each `kill N` read /proc again (~8 ms each: 500 of them ran past the 2 s deadline, denied); a line of
+    # more than parse.MAX_LINE_COMMANDS commands is asked unread since adv16c (500 kills: asked)
     assert time.perf_counter() - t0 < 1.5
     assert d.decision == decide("kill 3000; kill 3001").decision
-    assert decide("kill 1; " + "; ".join(f"kill {i}" for i in range(3000, 3300))).decision == "deny"
+    assert decide("kill 1; " + "; ".join(f"kill {i}" for i in range(3000, 3000 + MAX_LINE_COMMANDS - 10))).decision == "deny"
 
 
 # ---------------------------------------------------------------- transcripts
@@ -391,40 +395,5 @@ def _old_view(path: str, budget: int) -> str:
     return transcript.render(transcript.trim(entries, budget))
 
 
-# ---------------------------------------------------------------- unfinished (strict xfail)
-
-GAPS = {
-    "distinct commands": "unfinished (adv16b): one shell line of up to parse.MAX_COMMANDS (2,000) distinct simple commands is "
-    "analysed command by command, 0.06-0.4 ms each: `mv aN bN` x 2,000 ~0.6 s, `curl -o aN URL` x 2,000 up to the deadline; "
-    "no cap below MAX_COMMANDS (large system scripts reach ~1,000 commands), no per-command cost that low",
-    "mise toml": "unfinished (adv16b): a mise TOML file is parsed whole by tomllib (pure Python, ~1 µs a character) for its "
-    "[env] table: 195 KB of sections ~0.15-0.25 s; a size cap there would lose the decoded view (escaped keys) unless it asks",
-}
-
-
-def test_a_mise_file_of_thousands_of_sections_decides_in_time() -> None:
-    content = _lines("[a{i}]\nb = 1\n")
-    decide(_write(".mise.toml", "[env]\nA = '1'\n"))
-
-    def run() -> None:
-        secs, d = _cpu(decide, _write(".mise.toml", content))
-        assert d.decision == "allow"  # type: ignore[attr-defined]
-        assert secs < 0.1
-
-    from .strict import check
-
-    check("mise toml", GAPS, run)
-
-
-def test_a_line_of_two_thousand_distinct_commands_decides_in_time() -> None:
-    cmd = "\n".join(f"mv a{i} b{i}" for i in range(2000))
-    decide("mv a b")
-
-    def run() -> None:
-        t0 = time.thread_time()
-        decide(cmd)
-        assert time.thread_time() - t0 < 0.1
-
-    from .strict import check
-
-    check("distinct commands", GAPS, run)
+# The two strict xfails adv16b left (a mise TOML of thousands of sections, a line of 2,000 distinct commands) are fixed
+# in adv16c: tests/test_adversarial_time16c.py.

@@ -272,13 +272,15 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
     Bash: `< /dev/null`, or the user's own terminal), so an interactive shell reading only that input runs nothing
     the agent sends (unwrap.Expansion.idle_shells); True (an MCP server, a terminal the agent types into): asked."""
     # The parser and the unwrapper (~0.3 MB of code) load for a command, not for a Read or an Edit.
-    from .shell.parse import parse
+    from .shell.parse import MAX_COMMANDS, MAX_LINE_COMMANDS, MAX_LINE_WORDS, parse
     from .shell.unwrap import FOLD_COMMANDS, expand
 
     out = ShellAnalysis()
     ctx = sc.ctx
     try:
-        script = parse(command, ctx.cwd, ctx.home, ctx.env, mark_inert=script_depth == 0)
+        # The tool call's own line: at most MAX_LINE_COMMANDS commands (a script read from disk: MAX_COMMANDS).
+        limit = MAX_LINE_COMMANDS if script_depth == 0 else MAX_COMMANDS
+        script = parse(command, ctx.cwd, ctx.home, ctx.env, mark_inert=script_depth == 0, max_commands=limit)
         # On a case-insensitive file system `Git` and `CLEARANCE` run git and clearance (unwrap.basename_command).
         if ctx.live_stdin and script_depth == 0:
             from .shell.terminal import read_from_terminal
@@ -286,15 +288,26 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
             read_from_terminal(script.commands)
         token = FOLD_COMMANDS.set(True) if case_insensitive(ctx.home, ctx) else None
         try:
-            exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env, typed_input or script_depth > 0)
+            exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env, typed_input or script_depth > 0, limit)
         finally:
             if token is not None:
                 FOLD_COMMANDS.reset(token)
+        over = ""
+        if len(exp.commands) > limit:  # with the code its commands run (`bash -c`, eval, here-documents), unwrapped
+            over = f"the command holds more than {limit} commands, with the code they run, more than clearance analyses in one line"
+        elif script_depth == 0 and sum(len(c.argv) for c in exp.commands) > MAX_LINE_WORDS:
+            over = f"the command's commands hold more than {MAX_LINE_WORDS} words, more than clearance analyses in one line"
     except ParseFailure as failure:
         out.error = str(failure)
         out.too_large = isinstance(failure, TooLarge)
         r = rule_by_id("shell.parse-error")
         out.findings.append(_finding(r, f"clearance could not analyse this command: {failure}"))
+        return out
+    if over:
+        # Not analysed command by command (issue 16, adv16c): asked, with the reparse budget's own finding where it ran out.
+        out.error, out.too_large = over, True
+        out.findings.append(_finding(rule_by_id("shell.parse-error"), f"clearance could not analyse this command: {over}"))
+        out.findings += [_finding(rule_by_id(rid), m) for rid, m in exp.problems if rid == "shell.too-many-embedded"]
         return out
     check_deadline(sc)
     if "(" in command and "&" in command and _fork_bomb(command):

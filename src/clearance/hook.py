@@ -135,7 +135,7 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
     else:
         try:
             event = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as e:
+        except (UnicodeDecodeError, ValueError, RecursionError) as e:  # (RecursionError: nested past the decoder, adv16c)
             problem = f"not valid JSON: {str(e)[:120]}"
     agent = opts.agent or detect(event)
     adapter = get(agent)

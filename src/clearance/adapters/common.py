@@ -63,7 +63,7 @@ def parse_json_object(value: object) -> dict[str, Any] | None:
     if isinstance(value, str):
         try:
             parsed = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):  # (nested deeper than the decoder recurses: unreadable, asked; adv16c)
             return None
         return parsed if isinstance(parsed, dict) else None
     return None

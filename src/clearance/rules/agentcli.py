@@ -429,9 +429,25 @@ def parsed_settings(path: str, text: str) -> object:
     return _parsed(path, text)
 
 
+# The last settings text _parsed read and its data: the rules on an agent's settings each ask for the same Write's text
+# (a codex config.toml of 190 KB was parsed by tomllib three times, 170 ms; issue 16, adv16c). The data is read, never
+# changed, by its callers.
+_LAST_PARSED: tuple[str, str, object] = ("", "", None)
+
+
 def _parsed(path: str, text: str) -> object:
     """The settings as data: JSON (JSONC's comment lines left out; an edit's fragment as an object's members), TOML, or
     YAML's `key: value` lines; None when none reads."""
+    global _LAST_PARSED
+    last = _LAST_PARSED
+    if last[0] == path and (last[1] is text or (len(text) > 4096 and last[1] == text)):
+        return last[2]
+    data = _parsed_now(path, text)
+    _LAST_PARSED = (path, text, data)
+    return data
+
+
+def _parsed_now(path: str, text: str) -> object:
     if path.endswith(".toml"):
         import tomllib
 

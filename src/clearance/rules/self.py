@@ -1210,7 +1210,49 @@ def _names_that_matter() -> tuple[str, ...]:
     )
 
 
+# A mise TOML file is parsed whole by tomllib (pure Python, ~0.5-1 µs a character) for its [env] table: 195 KB of
+# other sections took 0.15-0.25 s (issue 16, adv16b/adv16c). A file that cannot hold an `env` key -- none of the letters
+# `env` and no `\u`/`\U` escape a quoted key could spell them with -- has no [env] table and is not parsed; a longer one
+# that may is not read: self.environment-into-own-files asks (toml_env_unread).
+MAX_TOML_ENV_CHARS = 64_000
+
+
+def _toml_may_set_env(text: str) -> bool:
+    return "env" in text or "\\u" in text or "\\U" in text or "\\x" in text  # (\\x: TOML 1.1)
+
+
+def toml_env_unread(path: str, text: str) -> bool:
+    """A mise TOML file *text* that may set variables and is longer than clearance parses (MAX_TOML_ENV_CHARS)."""
+    return path.endswith(".toml") and len(text) > MAX_TOML_ENV_CHARS and _toml_may_set_env(text)
+
+
+# The spellings a decoded [env] adds to the text as written, read without parsing (a file too long to parse): escapes
+# (`"CLEARANCE_\u0044B"`), a quoted key (`"NAME" =`), a dotted one (`env.NAME =`), `_.path` (PATH).
+_TOML_ESCAPE = lazy(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_TOML_QUOTED_KEY = lazy(r"""(?m)^([ \t]*(?:[\w.-]+[ \t]*\.[ \t]*)?)["']([^"'\n]{1,200})["'][ \t]*=""")
+_TOML_ENV_DOTTED = lazy(r"(?m)^[ \t]*[\"']?env[\"']?[ \t]*\.[ \t]*")
+_TOML_PATH_KEY = lazy(r"(?m)^[ \t]*_[ \t]*\.[ \t]*path[ \t]*=")
+
+
+def _toml_unparsed(text: str) -> str:
+    """*text* with the spellings above made plain, every table's keys taken as [env]'s: more than the [env] table says,
+    never less, in one pass each (a file longer than MAX_TOML_ENV_CHARS, which tomllib would take 0.1-0.2 s over)."""
+
+    def char(m: Any) -> str:
+        code = int(m.group(1) or m.group(2), 16)
+        return chr(code) if code < 0x110000 and not 0xD800 <= code < 0xE000 else "?"
+
+    t = _TOML_ESCAPE.sub(char, text)
+    t = _TOML_ENV_DOTTED.sub("", t)
+    t = _TOML_QUOTED_KEY.sub(r"\1\2 =", t)
+    return _TOML_PATH_KEY.sub("PATH =", t)
+
+
 def _toml_env(text: str) -> str:
+    if not _toml_may_set_env(text):
+        return ""  # (no [env] table)
+    if len(text) > MAX_TOML_ENV_CHARS:
+        return _toml_unparsed(text)  # (and a Write of it is asked: toml_env_unread)
     import tomllib
 
     try:
@@ -1644,6 +1686,8 @@ def own_paths_in_environment(path: str, text: str, sc: Scope) -> str | None:
     (self.environment-into-own-files), or None. Each value is read as the folders it names (a `:` list, `~`, $HOME)."""
     if not text or len(text) > 200_000:
         return None
+    if env_file(path) and toml_env_unread(path, text):
+        return f"{path.rsplit('/', 1)[-1]} is {len(text):,} characters of TOML that may set variables, more than clearance reads for its [env] table"
     if "/" not in text and "~" not in text and "HOME" not in text:
         return None  # (no value can name a folder: below, each needs one of these)
     home = sc.ctx.home.rstrip("/")

@@ -1170,9 +1170,9 @@ def auto_approve_verdict(path: str, text: str) -> str | None:
 
         seen = text
         if env_file(path):
-            from .self import env_as_read
+            from .self import _read_once, env_as_read
 
-            seen = env_as_read(path, text) + "\n" + text
+            seen = _read_once(env_as_read, path, text) + "\n" + text  # (parsed once for the call's rules)
         switch = env_switch(seen)
         if switch:
             return f"{base}, where `{switch}` starts that agent with its approvals off in every later session, as its own command-line switch does"

@@ -29,6 +29,16 @@ if TYPE_CHECKING:
 MAX_SOURCE = 100_000  # characters; longer input is not analysed
 MAX_DEPTH = 150  # syntax-tree nesting
 MAX_COMMANDS = 2_000
+# Of the tool call's own line (issue 16, adv16c): each distinct command of a line is analysed alone, 0.15-0.4 ms each
+# (its rules, its effects resolved on the file system), and a line of 2,000 distinct `mv aN bN` took 0.3-0.6 s, one of
+# `curl -o aN URL` up to the engine's deadline. A line typed by an agent holds a few dozen commands; the long scripts of
+# a system (~1,000 commands) are read from disk at a deeper level (engine._check_scripts), where MAX_COMMANDS holds.
+# Past this many the line is not analysed: asked (shell.parse-error), never allowed unread.
+MAX_LINE_COMMANDS = 200
+# The words of those commands (their operands: each a path resolved on the file system, a URL, a mount judged alone,
+# 0.05-0.15 ms each): `chmod 755` or `cp` of 9,000 files took 0.9-1.4 s, `docker run` with 5,000 `-v` 0.7 s. An agent's
+# line holds a few dozen; past this many the line is asked, as past MAX_LINE_COMMANDS (engine.analyse_shell).
+MAX_LINE_WORDS = 1_000
 
 
 _REPARSING = frozenset({"eval", "source", ".", "bash", "sh", "zsh", "dash", "ksh", "exec", "command", "builtin", "xargs", "env"})
@@ -120,10 +130,12 @@ class _State:
         "origins",
         "reading",
         "unsure",
+        "max_commands",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
+        self.max_commands = MAX_COMMANDS  # parse(max_commands=): fewer for the tool call's own line (MAX_LINE_COMMANDS)
         # An `exec` with redirections ran: the script's own descriptors (its standard input among them) may be others
         # from then on.
         self.stdin_moved = False
@@ -643,8 +655,8 @@ class _Walker:
     def walk(self, node: Any, depth: int, pipe_src: list[SimpleCommand] | None) -> None:
         if depth > MAX_DEPTH:
             raise TooLarge("the command is nested too deeply to analyse")
-        if len(self.st.script.commands) > MAX_COMMANDS:
-            raise TooLarge("the command holds too many commands to analyse")
+        if len(self.st.script.commands) > self.st.max_commands:
+            raise TooLarge(f"the command holds more than {self.st.max_commands} commands, more than clearance analyses in one line")
         t = node.type
         if t == "command":
             self.command(node, depth, pipe_src, [])
@@ -1636,6 +1648,7 @@ def parse(
     level: int = 0,
     vars: dict[str, str] | None = None,
     mark_inert: bool = False,
+    max_commands: int = MAX_COMMANDS,
 ) -> Script:
     """Parse *source* and return every simple command in it (not yet unwrapped).  With *mark_inert* (the tool call's
     own line), commands that cannot run as written carry NOT_RUN in their `via`.
@@ -1651,10 +1664,10 @@ def parse(
         fast = plain_tree(source.encode("ascii"))
         if fast is not None:
             try:
-                return _parse(source, cwd, home, env, level, vars, fast, mark_inert)
+                return _parse(source, cwd, home, env, level, vars, fast, mark_inert, max_commands)
             except Exception:  # the fast path never decides a failure: tree-sitter's tree does
                 pass
-    return _parse(source, cwd, home, env, level, vars, None, mark_inert)
+    return _parse(source, cwd, home, env, level, vars, None, mark_inert, max_commands)
 
 
 def _parse(
@@ -1666,6 +1679,7 @@ def _parse(
     vars: dict[str, str] | None,
     fast: Any,
     mark_inert: bool = False,
+    max_commands: int = MAX_COMMANDS,
 ) -> Script:
     if len(source) > MAX_SOURCE:
         raise TooLarge(f"the command is {len(source)} characters long, more than the {MAX_SOURCE} clearance analyses")
@@ -1747,6 +1761,7 @@ def _parse(
             _here_documents_as_bash(data, root)
         script = Script()
         st = _State(cwd, home, script, level, env or {})
+        st.max_commands = max_commands
         st.source = data
         st.read_write = read_write
         if vars:

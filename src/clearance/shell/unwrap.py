@@ -17,7 +17,7 @@ from .ir import SimpleCommand, Word, command_variable
 from .options import normalise
 from .outputs import literal_output as literal_output
 from .outputs import literal_stdin
-from .parse import ParseFailure, TooLarge, parse
+from .parse import MAX_COMMANDS, ParseFailure, TooLarge, parse
 from .programs import CLIENTS as SQL_CLIENTS
 from .programs import CONSOLE_PROGRAMS, INTERPRETERS, git_subcommand_at, interpreter_alias
 from .programs import NAMES as EMBEDDED_NAMES
@@ -1601,6 +1601,9 @@ class Unwrapper:
         self.out = Expansion()
         self.env_seen: set[tuple[str, str]] = set()
         self.reparsed = 0
+        # Commands one piece of code run by a command may hold (parse max_commands): the line's own limit for the tool
+        # call's line, whose `bash -c`, eval and here-documents are part of it (engine.analyse_shell, adv16c).
+        self.max_commands = MAX_COMMANDS
 
     def __getattr__(self, name: str) -> Any:
         """A method of LATER: its module is imported and all its methods become Unwrapper's (methods of a holder class
@@ -1645,7 +1648,7 @@ class Unwrapper:
         )
         try:
             given = {**(inherited or {}), **(bound or {})} or None  # the positional words bound last (`sh -c CODE ARG0 ARG1`)
-            script = parse(text, cwd if isinstance(cwd, str) else None, _home_for(parent, self.home), self.env, level, given)
+            script = parse(text, cwd if isinstance(cwd, str) else None, _home_for(parent, self.home), self.env, level, given, max_commands=self.max_commands)
         except ParseFailure as e:
             self.out.problems.append(("shell.parse-error", f"{via}: {e}"))
             return
@@ -2398,8 +2401,11 @@ def _show(text: str) -> str:
     return t if len(t) < 60 else t[:57] + "..."
 
 
-def expand(commands: list[SimpleCommand], cwd: str | None, home: str, env: dict[str, str], typed_input: bool = True) -> Expansion:
+def expand(
+    commands: list[SimpleCommand], cwd: str | None, home: str, env: dict[str, str], typed_input: bool = True, max_commands: int = MAX_COMMANDS
+) -> Expansion:
     u = Unwrapper(cwd, home, env, typed_input)
+    u.max_commands = max_commands
     for c in commands:
         u.command(c)
     return u.out
