@@ -256,6 +256,10 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
             if url == default_path(os.environ):
                 raise _NoStore(f"no decisions recorded yet ({path} does not exist): the hook may not be installed; run `clearance doctor`")
             raise _NoStore(f"no audit store at {path}: check the path (the default store is {default_path(os.environ)})")
+    if "://" not in url:
+        problem = _not_a_store(url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url)
+        if problem:
+            raise _NoStore(problem)
     try:
         return open_store(url, key_file(audit, os.environ), read_only=read_only)
     except FileNotFoundError as e:
@@ -268,6 +272,27 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
         if not url.startswith(("postgresql://", "postgres://")):
             raise
         raise _NoStore(store_down(url, e)) from e
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _not_a_store(path: str) -> str:
+    """Why the file at *path* cannot be an audit store ("" when it may be one): a --db that names another file (a
+    policy, a log, /etc/passwd) would otherwise end in sqlite3's traceback at the first query."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except IsADirectoryError:
+        return f"{path} is a directory, not an audit store: give the database file (the default store is a clearance.db file)"
+    except OSError:
+        return ""  # not there (created on first use) or unreadable: open_store says what it meets
+    if head and head != SQLITE_MAGIC:
+        return (
+            f"{path} is not an audit store (not a SQLite database): check --db / CLEARANCE_DB / the policy's [audit] url "
+            "(`clearance doctor` names the store the hook writes)"
+        )
+    return ""
 
 
 def shown_url(url: str) -> str:
@@ -310,6 +335,13 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if n < 1:
         raise argparse.ArgumentTypeError(f"{text!r}: give 1 or more")
+    return n
+
+
+def _port(text: str) -> int:
+    n = _positive_int(text)
+    if n > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r}: a TCP port is 1 to 65535")
     return n
 
 
@@ -582,6 +614,16 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def _no_first_admin(password: str, state: str) -> str:
+    """Why `clearance serve` will not start without a first admin (pure)."""
+    name = os.environ.get("CLEARANCE_ADMIN_USER", "admin")
+    said = "is not set" if not password else "is too short or a default"
+    return (
+        f"refusing to start: {state} and CLEARANCE_ADMIN_PASSWORD {said}; set "
+        f"CLEARANCE_ADMIN_USER (now {name!r}) and CLEARANCE_ADMIN_PASSWORD (10+ characters, not a default) for the first admin"
+    )
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
@@ -595,10 +637,25 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from .store import resolve_url
 
     url = resolve_url(args.db, None, os.environ)
+    if "://" not in url:
+        path = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
+        problem = _not_a_store(path)
+        if problem:
+            where = "give the team's database with --db or CLEARANCE_DB (a SQLite path, made on the first start, or postgresql://…)"
+            print(f"clearance serve: {problem.split(':')[0]}: {where}", file=sys.stderr)
+            return 2
+        password = os.environ.get("CLEARANCE_ADMIN_PASSWORD", "")
+        if not os.path.exists(path) and (password.lower() in WEAK_SECRETS or len(password) < 10):
+            # Refused before the file (and its folders) is made: a start that cannot go on leaves nothing behind.
+            print(f"clearance serve: {_no_first_admin(password, 'there is no database at ' + path + ' yet')}", file=sys.stderr)
+            return 2
     try:
         service = Service(url)
     except Exception as e:
         if not url.startswith(("postgresql://", "postgres://")):
+            if type(e).__module__ == "sqlite3":
+                print(f"clearance serve: cannot open the team database {url}: {e}", file=sys.stderr)
+                return 2
             raise
         print(f"clearance serve: {store_down(url, e)}", file=sys.stderr)
         return 2
@@ -613,12 +670,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         name = os.environ.get("CLEARANCE_ADMIN_USER", "admin")
         password = os.environ.get("CLEARANCE_ADMIN_PASSWORD", "")
         if password.lower() in WEAK_SECRETS or len(password) < 10:
-            said = "is not set" if not password else "is too short or a default"
-            print(
-                f"clearance serve: refusing to start: the database has no one in it yet and CLEARANCE_ADMIN_PASSWORD {said}; set "
-                f"CLEARANCE_ADMIN_USER (now {name!r}) and CLEARANCE_ADMIN_PASSWORD (10+ characters, not a default) for the first admin",
-                file=sys.stderr,
-            )
+            print(f"clearance serve: {_no_first_admin(password, 'the database has no one in it yet')}", file=sys.stderr)
             return 2
         try:
             created = service.bootstrap_admin(name, password)  # idempotent: processes starting together create one
@@ -876,8 +928,28 @@ class _Parser(argparse.ArgumentParser):
         m = _INVALID_CHOICE.search(message)
         if m:
             choices = [c.strip().strip("'") for c in m.group(2).split(",")]
-            message += _did_you_mean(m.group(1), choices)
+            meant = _OTHER_NAMES.get(m.group(1).lower())
+            if meant and meant[0] in choices:
+                message += f"; `clearance {meant[0]}` {meant[1]}"
+            else:
+                message += _did_you_mean(m.group(1), choices)
         super().error(message)
+
+
+# The words people try first for a command clearance names otherwise ("status" is closest in spelling to "stats",
+# which is not what someone checking their installation wants).
+_OTHER_NAMES = {
+    "status": ("doctor", "checks the installation, the policy and the audit store"),
+    "health": ("doctor", "checks the installation, the policy and the audit store"),
+    "verify": ("doctor", "checks the installation, the policy and the audit store"),
+    "setup": ("install", "wires the hook into an agent"),
+    "remove": ("uninstall", "removes the hook from an agent"),
+    "logs": ("log", "lists the audited decisions"),
+    "history": ("log", "lists the audited decisions"),
+    "why": ("explain", "shows one decision in full (`clearance log` lists their ids)"),
+    "approve": ("allow", "allows a denied or asked call (`clearance change approve` approves a team change)"),
+    "config": ("policy", "shows (`policy show`) and checks (`policy lint`) the layered policy"),
+}
 
 
 _RAW = argparse.RawDescriptionHelpFormatter
@@ -1145,7 +1217,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sv.add_argument("--db", help="postgresql://... (teams) or a SQLite path (default: the audit store)")
     sv.add_argument("--host", default="127.0.0.1")
-    sv.add_argument("--port", type=int, default=8765)
+    sv.add_argument("--port", type=_port, default=8765)
     sv.add_argument("--secure-cookies", action="store_true", help="mark cookies Secure (behind HTTPS)")
     sv.set_defaults(fn=_cmd_serve)
 
@@ -1243,5 +1315,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except _NoStore as e:
         print(f"clearance {args.cmd}: {e}", file=sys.stderr)
+        return 2
+    except Exception as e:
+        # A store that opens but cannot be read (a damaged SQLite file, one locked for longer than the busy timeout):
+        # one line naming the store, not sqlite3's traceback.
+        if type(e).__module__ != "sqlite3":
+            raise
+        print(f"clearance {args.cmd}: the audit store cannot be read: {e} (check --db / CLEARANCE_DB; `clearance doctor` names the store)", file=sys.stderr)
         return 2
     return rc

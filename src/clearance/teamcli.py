@@ -46,10 +46,23 @@ def _service(args: argparse.Namespace, create: bool = False) -> Any:
             )
             raise SystemExit(1)
     try:
-        return Service(url)
+        svc = Service(url)
     except Exception as e:  # PostgreSQL without psycopg, a server that does not answer, a file that is not a database
         print(f"{where}: cannot open the team database: {str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__}", file=sys.stderr)
         raise SystemExit(1) from None
+    if not create and not svc.users():
+        # `clearance serve` makes its first admin when it starts, so a store with nobody in it is not the team's: most
+        # often --db was left out and this is the machine's own audit trail, where "no user 'alice'" or "(none)" misled.
+        from .cli import shown_url
+
+        local = "" if args.db or os.environ.get("CLEARANCE_DB") else " (without --db or CLEARANCE_DB this is this machine's own audit trail)"
+        print(
+            f"{where}: {shown_url(url)} has no people in it, so it is not a team service's database{local}; "
+            "give the one `clearance serve --db` uses (--db or CLEARANCE_DB)",
+            file=sys.stderr,
+        )
+        raise SystemExit(1)
+    return svc
 
 
 def _actor(svc: Any, args: argparse.Namespace, roles: tuple[str, ...] = ("admin",)) -> None:

@@ -1,0 +1,105 @@
+"""More of what a new user trips over walking README.md and docs/team.md from a clean clone (scratch HOME, fresh venv).
+
+Each test names what the user saw before the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_newuser_trips import cli, event
+
+# -- a --db naming a file that is not a SQLite database (a policy file, a log, /etc/passwd) was sqlite3's traceback
+
+
+@pytest.mark.parametrize(
+    "cmd",
+    [["log"], ["stats"], ["explain", "1"], ["allow", "1"], ["log", "--verify"], ["log", "--prune"], ["report", "--html", "r.html"]],
+)
+def test_a_db_that_is_not_a_database_is_one_line_not_a_traceback(tmp_path: Path, cmd: list[str]) -> None:
+    not_a_db = tmp_path / "policy.toml"
+    not_a_db.write_text('[rules]\nask = ["Bash(npm install:*)"]\n')
+    p = cli(tmp_path, *cmd, "--db", str(not_a_db))
+    assert p.returncode == 2, p.stderr
+    assert "Traceback" not in p.stderr
+    assert f"{not_a_db} is not an audit store (not a SQLite database)" in p.stderr
+    assert not_a_db.read_text().startswith("[rules]")  # left as it was
+    folder = cli(tmp_path, *cmd, "--db", str(tmp_path))
+    assert folder.returncode == 2 and "is a directory, not an audit store" in folder.stderr and "Traceback" not in folder.stderr
+
+
+def test_a_damaged_store_is_one_line_and_a_real_store_still_reads(tmp_path: Path) -> None:
+    assert cli(tmp_path, "hook", "--agent", "claude", stdin=event("git status", tmp_path)).returncode == 0
+    store = tmp_path / "home" / ".local" / "state" / "clearance" / "clearance.db"
+    assert "git status" in cli(tmp_path, "log", "--db", str(store)).stdout
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # the header of one, the rest not
+    p = cli(tmp_path, "log", "--db", str(damaged))
+    assert p.returncode == 2 and "Traceback" not in p.stderr and "the audit store cannot be read" in p.stderr, p.stderr
+
+
+# -- `clearance change approve 1 --by bob` without --db opened this machine's own audit trail and said "no user 'bob'";
+#    `token list` / `change list` there printed "(none)", as if the team had no tokens or changes
+
+
+def test_team_commands_on_a_store_with_nobody_in_it_say_it_is_not_the_team_database(tmp_path: Path) -> None:
+    pytest.importorskip("starlette")
+    assert cli(tmp_path, "hook", "--agent", "claude", stdin=event("git status", tmp_path)).returncode == 0  # the local trail exists
+    for args in (
+        ("change", "approve", "1", "--by", "bob", "--comment", "checked"),
+        ("token", "list"),
+        ("change", "list"),
+        ("user", "list"),
+        ("token", "propose", "ci", "--by", "alice"),
+    ):
+        p = cli(tmp_path, *args)
+        assert p.returncode == 1, (args, p.stderr)
+        assert "has no people in it, so it is not a team service's database" in p.stderr, (args, p.stderr)
+        assert "this machine's own audit trail" in p.stderr and "--db or CLEARANCE_DB" in p.stderr
+        assert "no user 'bob'" not in p.stderr and "(none)" not in p.stdout
+    # the team's own database still answers, and the operator's first `user add` still makes a person in a new one
+    db = tmp_path / "team.db"
+    assert cli(tmp_path, "user", "add", "alice", "--role", "admin", "--db", str(db), stdin="correct horse battery\n").returncode == 0
+    listed = cli(tmp_path, "user", "list", "--db", str(db))
+    assert listed.returncode == 0 and "alice" in listed.stdout
+    via_env = cli(tmp_path, "token", "list", env={"CLEARANCE_DB": str(db)})
+    assert via_env.returncode == 0 and "(none)" in via_env.stdout
+
+
+# -- `clearance serve --db NEW/PATH` without CLEARANCE_ADMIN_PASSWORD refused to start but left the folders and an empty
+#    database behind; `--db /etc/passwd` and `--port 99999` were tracebacks
+
+
+def test_serve_refusing_to_start_leaves_nothing_and_bad_arguments_are_messages(tmp_path: Path) -> None:
+    pytest.importorskip("starlette")
+    pytest.importorskip("uvicorn")
+    target = tmp_path / "srv" / "team" / "t.db"
+    for password in ("", "short"):
+        p = cli(tmp_path, "serve", "--db", str(target), env={"CLEARANCE_ADMIN_PASSWORD": password} if password else None)
+        assert p.returncode == 2 and "refusing to start" in p.stderr and "CLEARANCE_ADMIN_PASSWORD" in p.stderr, p.stderr
+        assert not (tmp_path / "srv").exists()
+    not_a_db = tmp_path / "org.toml"
+    not_a_db.write_text("auto_mode = 'enabled'\n")
+    q = cli(tmp_path, "serve", "--db", str(not_a_db), env={"CLEARANCE_ADMIN_PASSWORD": "a long unique passphrase"})
+    assert q.returncode == 2 and "Traceback" not in q.stderr and "not a SQLite database" in q.stderr and "--db" in q.stderr, q.stderr
+    for port in ("99999", "0", "http"):
+        r = cli(tmp_path, "serve", "--db", str(target), "--port", port)
+        assert r.returncode == 2 and "Traceback" not in r.stderr and "--port" in r.stderr, (port, r.stderr)
+
+
+# -- `clearance status` said "did you mean stats?": a person checking the installation wants doctor
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("status", "doctor"), ("health", "doctor"), ("logs", "log"), ("why", "explain"), ("setup", "install"), ("remove", "uninstall")]
+)
+def test_the_words_people_try_first_name_the_command_that_does_it(tmp_path: Path, typed: str, meant: str) -> None:
+    p = cli(tmp_path, typed)
+    assert p.returncode == 2 and f"`clearance {meant}`" in p.stderr, p.stderr
+    assert "did you mean stats" not in p.stderr
+
+
+def test_a_near_miss_still_gets_did_you_mean(tmp_path: Path) -> None:
+    assert "did you mean stats?" in cli(tmp_path, "stat").stderr
+    assert "did you mean deny?" in cli(tmp_path, "log", "--decision", "denied").stderr
