@@ -103,3 +103,41 @@ def test_the_words_people_try_first_name_the_command_that_does_it(tmp_path: Path
 def test_a_near_miss_still_gets_did_you_mean(tmp_path: Path) -> None:
     assert "did you mean stats?" in cli(tmp_path, "stat").stderr
     assert "did you mean deny?" in cli(tmp_path, "log", "--decision", "denied").stderr
+
+
+# -- `clearance install claude --enforce` after `--shadow` said "installed in … (a new file: …)": the file was there, and
+#    what changed was the mode
+
+
+def test_switching_shadow_and_enforce_says_what_changed(tmp_path: Path) -> None:
+    settings = tmp_path / "home" / ".gemini" / "settings.json"
+    first = cli(tmp_path, "install", "gemini", "--shadow")
+    assert first.returncode == 0 and "(a new file: `clearance uninstall gemini` removes it)" in first.stdout
+    on = cli(tmp_path, "install", "gemini", "--enforce")
+    assert on.returncode == 0 and "updated in" in on.stdout and "enforcing now" in on.stdout, on.stdout
+    assert "a new file" not in on.stdout and "--shadow" not in settings.read_text()
+    off = cli(tmp_path, "install", "gemini", "--shadow")
+    assert "shadow mode now" in off.stdout and "--enforce` switches it on" in off.stdout and "--shadow" in settings.read_text()
+    assert "nothing to do" in cli(tmp_path, "install", "gemini", "--shadow").stdout
+    assert cli(tmp_path, "uninstall", "gemini").returncode == 0 and not settings.exists()  # the first install made the file
+
+
+# -- `clearance policy test managed.toml` (the policy in place of its cases) printed "passed: 0 mismatch(es)", exit 0:
+#    a CI step that tests nothing was green; a missing file said "[Errno 2] …"
+
+
+def test_policy_test_with_no_cases_fails_and_says_why(tmp_path: Path) -> None:
+    policy = tmp_path / "managed.toml"
+    policy.write_text('[trust]\ndomains = ["*.acme.internal"]\n[rules]\nhard_deny = ["Bash(terraform destroy:*)"]\n')
+    p = cli(tmp_path, "policy", "test", str(policy))
+    assert p.returncode == 2 and "no cases in it" in p.stderr and "looks like a policy file" in p.stderr and "passed" not in p.stdout, p
+    empty = tmp_path / "cases.toml"
+    empty.write_text("# nothing yet\n")
+    q = cli(tmp_path, "policy", "test", str(empty))
+    assert q.returncode == 2 and "no cases in it" in q.stderr and "looks like a policy file" not in q.stderr
+    missing = cli(tmp_path, "policy", "test", str(tmp_path / "nothere.toml"))
+    assert missing.returncode == 2 and f"no such file: {tmp_path / 'nothere.toml'}" in missing.stderr and "Errno" not in missing.stderr
+    # a real file of cases still runs, and passes
+    empty.write_text('[[case]]\ncommand = "git status"\nexpect = "allow"\n[[case]]\ncommand = "terraform destroy -auto-approve"\nexpect = "deny"\n')
+    ok = cli(tmp_path, "policy", "test", str(empty), env={"CLEARANCE_MANAGED_POLICY": str(policy)})
+    assert ok.returncode == 0 and "passed: 0 mismatch(es)" in ok.stdout, ok.stdout + ok.stderr

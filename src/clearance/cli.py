@@ -208,6 +208,9 @@ def _cmd_policy(args: argparse.Namespace) -> int:
         for f in args.files:
             try:
                 failures, lines = tools.run_tests(f, root, os.environ)
+            except FileNotFoundError:
+                print(f"clearance policy test: no such file: {f}", file=sys.stderr)
+                return 2
             except (OSError, ValueError) as e:
                 print(f"clearance policy test: {e}", file=sys.stderr)
                 return 2
@@ -581,12 +584,23 @@ def _cmd_install(args: argparse.Namespace) -> int:
         sys.stdout.write(diff)
         verb = "would change" if args.dry_run else ("installed in" if args.cmd == "install" else "removed from")
         note = ""
-        if not args.dry_run and args.cmd == "install":
+        # An entry of clearance's own replaced (--shadow to --enforce and back, a stale or older entry): said as such,
+        # not as a fresh install "in a new file" (the file came from the first install).
+        replaced = args.cmd == "install" and any(ln.startswith("-") and not ln.startswith("---") and "clearance" in ln for ln in diff.splitlines())
+        if replaced and not args.dry_run:
+            mode = "shadow" if getattr(args, "shadow", False) else ("enforce" if getattr(args, "enforce", False) else "")
+            how = {
+                "shadow": f": shadow mode now, decisions are recorded and nothing is blocked (`clearance install {args.agent} --enforce` switches it on)",
+                "enforce": ": enforcing now (it only recorded before)",
+            }.get(mode, ": its entry replaced by this version's")
+            print(f"\nclearance updated in {path}{how}")
+        elif not args.dry_run and args.cmd == "install":
             backup = f"{path}.clearance.bak"
             fresh = os.path.exists(backup) and os.path.getsize(backup) == 0  # install marks a file it created with an empty backup
             scope = " --scope project" if args.scope == "project" else ""
             note = f" (a new file: `clearance uninstall {args.agent}{scope}` removes it)" if fresh else f" (backup: {backup})"
-        print(f"\nclearance {verb} {path}{note}")
+        if not (replaced and not args.dry_run):
+            print(f"\nclearance {verb} {path}{note}")
     if args.cmd == "install" and getattr(args, "http", None) and not os.environ.get("CLEARANCE_TOKEN", "").strip():
         # Claude Code would send "Bearer" with nothing after it: the service asks about every call (service.token_missing).
         print(
