@@ -141,3 +141,32 @@ def test_policy_test_with_no_cases_fails_and_says_why(tmp_path: Path) -> None:
     empty.write_text('[[case]]\ncommand = "git status"\nexpect = "allow"\n[[case]]\ncommand = "terraform destroy -auto-approve"\nexpect = "deny"\n')
     ok = cli(tmp_path, "policy", "test", str(empty), env={"CLEARANCE_MANAGED_POLICY": str(policy)})
     assert ok.returncode == 0 and "passed: 0 mismatch(es)" in ok.stdout, ok.stdout + ok.stderr
+
+
+# -- the README had no word on running an agent in CI: an admin pieced it together from docs/audit.md and docs/team.md
+
+
+def test_the_readme_ci_section_names_what_the_hook_reads_and_commands_that_exist(tmp_path: Path) -> None:
+    import re
+    import shlex
+
+    from clearance.audit import HEADLESS_VARS, is_headless
+    from clearance.cli import build_parser
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    section = readme.split("## Unattended runs (CI)", 1)[1].split("\n## ", 1)[0]
+    for var, value in (("CI", "true"), ("GITHUB_ACTIONS", "true"), ("CLEARANCE_HEADLESS", "1")):
+        assert f"`{var}={value}`" in section and var in HEADLESS_VARS and is_headless({var: value})
+    assert not is_headless({})
+    commands = re.findall(r"(clearance [a-z]+[^`#&\n]*)", section.split("```yaml", 1)[1].split("```", 1)[0])
+    assert len(commands) >= 4
+    for line in commands:
+        words = shlex.split(line.strip())[1:]
+        build_parser().parse_args(words)  # argparse exits on a command or option that does not exist
+    # and what it promises: an ask in such a run is a denial naming the record a person may allow
+    home = tmp_path / "home"
+    project = home / "app"
+    project.mkdir(parents=True)
+    p = cli(tmp_path, "hook", "--agent", "claude", stdin=event("kubectl apply -f k8s/deployment.yaml", project), env={"GITHUB_ACTIONS": "true"})
+    out = p.stdout
+    assert '"permissionDecision": "deny"' in out and "No person is watching this run" in out and "clearance allow 1" in out, out
