@@ -170,3 +170,26 @@ def test_the_readme_ci_section_names_what_the_hook_reads_and_commands_that_exist
     p = cli(tmp_path, "hook", "--agent", "claude", stdin=event("kubectl apply -f k8s/deployment.yaml", project), env={"GITHUB_ACTIONS": "true"})
     out = p.stdout
     assert '"permissionDecision": "deny"' in out and "No person is watching this run" in out and "clearance allow 1" in out, out
+
+
+# -- `clearance check -- git push --force origin main` said "The user may allow exactly this: `clearance allow --last`";
+#    check records nothing, so the person's `clearance allow --last` granted the agent's earlier kubectl apply for good
+
+
+def test_check_does_not_send_the_user_to_allow_last(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    project = home / "app"
+    project.mkdir(parents=True)
+    assert cli(tmp_path, "hook", "--agent", "claude", stdin=event("kubectl apply -f k8s/deployment.yaml", project)).returncode == 0
+    for command in ("git push --force origin main", "kubectl apply -f other.yaml"):
+        p = cli(tmp_path, "check", "--", command, cwd=project)
+        assert p.returncode == 0 and "next" in p.stdout, p.stdout
+        assert "allow --last`." not in p.stdout and "may run `clearance allow --last`" not in p.stdout, p.stdout
+        assert "`clearance check` records nothing" in p.stdout and "`clearance allow ID`" in p.stdout
+        j = cli(tmp_path, "check", "--json", "--", command, cwd=project)
+        assert "records nothing" in j.stdout and "exactly this: `clearance allow --last`" not in j.stdout
+    log = cli(tmp_path, "log")
+    assert "git push --force" not in log.stdout  # check recorded nothing, as it says
+    # the hook's own denial still names the record to allow
+    hooked = cli(tmp_path, "hook", "--agent", "claude", stdin=event("git push --force origin main", project))
+    assert "`clearance allow 2`" in hooked.stdout, hooked.stdout

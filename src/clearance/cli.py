@@ -75,6 +75,12 @@ def _decide_lines(args: argparse.Namespace, rows: list[tuple[dict[str, object], 
             out.write(json.dumps(rec) + "\n")
 
 
+CHECK_LIFT = (
+    "The user may allow it when an agent makes this call: its denial names the record to allow (`clearance allow ID`); "
+    "`clearance check` records nothing, so `clearance allow --last` would name another call."
+)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from .context import build_context
     from .engine import analyse_shell, evaluate
@@ -111,6 +117,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
     policy = load_policy(ctx.project_root, os.environ)  # the effective policy, as the hook would use it
     action = Action(kind_of(tool), tool, tool_input)
     decision = evaluate(action, ctx, policy)
+    from .engine import LIFT_ASK, LIFT_DENY
+
+    # The hook's way forward names `clearance allow --last`, which lifts the latest *recorded* decision; check records
+    # nothing, so --last would have granted some other call the agent made earlier (found following this output).
+    for lift in (LIFT_DENY, LIFT_ASK):
+        decision.hint = decision.hint.replace(lift, CHECK_LIFT)
     try:
         analysis = analyse_shell(str(tool_input["command"]), Scope(ctx, policy.trust)) if tool == "Bash" else None
     except Exception as exc:  # the decision above already answered "ask" for this
