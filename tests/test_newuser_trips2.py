@@ -193,3 +193,42 @@ def test_check_does_not_send_the_user_to_allow_last(tmp_path: Path) -> None:
     # the hook's own denial still names the record to allow
     hooked = cli(tmp_path, "hook", "--agent", "claude", stdin=event("git push --force origin main", project))
     assert "`clearance allow 2`" in hooked.stdout, hooked.stdout
+
+
+# -- before a managed policy goes out, an admin without a team service had no way to see what it would change: the impact
+#    preview existed only for the service's change requests (`clearance change show`)
+
+
+def test_policy_impact_replays_the_trail_with_the_new_file(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    project = home / "app"
+    project.mkdir(parents=True)
+    for command in ("git status", "kubectl apply -f k8s/deployment.yaml", "terraform destroy -auto-approve", "aws s3 cp b.tgz s3://acme-dev-x/"):
+        assert cli(tmp_path, "hook", "--agent", "claude", stdin=event(command, project)).returncode == 0
+    new = tmp_path / "new-managed.toml"
+    new.write_text('[trust]\nbuckets = ["s3://acme-dev-*"]\n[rules]\nhard_deny = ["Bash(terraform destroy:*)"]\nallow = ["Bash(kubectl apply:*)"]\n')
+    p = cli(tmp_path, "policy", "impact", str(new), cwd=project)
+    assert p.returncode == 0, p.stderr
+    out = p.stdout
+    assert "replayed the latest 4 audited calls" in out and "3 calls would be decided differently" in out, out
+    assert "kubectl apply -f k8s/deployment.yaml   ask → allow" in out
+    assert "terraform destroy -auto-approve   deny → deny (hard)" in out
+    assert "aws s3 cp b.tgz s3://acme-dev-x/   deny → allow" in out
+    assert "git status" not in out  # the same before and after
+    # the trail is left as it was: a replay records nothing
+    assert cli(tmp_path, "log", "--json").stdout.count("\n") == 4
+    # a file that changes nothing, a file that is not there, a broken one
+    same = tmp_path / "same.toml"
+    same.write_text("auto_mode = 'enabled'\n")
+    assert "0 calls would be decided differently" in cli(tmp_path, "policy", "impact", str(same), cwd=project).stdout
+    missing = cli(tmp_path, "policy", "impact", str(tmp_path / "nothere.toml"))
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[rules\n")
+    b = cli(tmp_path, "policy", "impact", str(broken), cwd=project)
+    assert b.returncode == 0 and "lint " in b.stdout and "TOML syntax error" in b.stdout, b.stdout
+    # the user layer too
+    user = tmp_path / "user.toml"
+    user.write_text('[rules]\ndeny = ["Bash(git status)"]\n')
+    u = cli(tmp_path, "policy", "impact", str(user), "--layer", "user", cwd=project)
+    assert "git status   allow → deny" in u.stdout and "comparing the user layer" in u.stdout, u.stdout

@@ -189,6 +189,53 @@ def _project_root(cwd: str | None) -> str:
     return build_context(os.path.abspath(cwd) if cwd else os.getcwd()).project_root
 
 
+def _policy_impact(args: argparse.Namespace) -> int:
+    """`clearance policy impact FILE`: the team service's impact preview, for one machine's trail and layers."""
+    from .policy.tools import lint_files
+    from .server.impact import impact
+    from .teamcli import impact_lines
+
+    path = os.path.abspath(args.file)
+    if not os.path.isfile(path):
+        print(f"clearance policy impact: no such file: {args.file}", file=sys.stderr)
+        return 2
+    problems = lint_files([path], default_layer=args.layer)
+    var = "CLEARANCE_MANAGED_POLICY" if args.layer == "managed" else "CLEARANCE_USER_POLICY"
+    now = dict(os.environ)
+    new = {**now, var: path}
+    store = _open_store(args, read_only=True)
+    try:
+        rows = store.query({"shadow": False}, args.limit)
+    finally:
+        store.close()
+    print(f"comparing the {args.layer} layer in force with {path} (the other layers as they are)")
+    for p in problems:
+        print(f"lint      {p}")
+    if not rows:
+        print("\nimpact    no audited calls to replay yet; check the file with `clearance policy test` (docs/policy.md)")
+        return 0
+    policies: dict[tuple[int, str], object] = {}
+
+    def decide(event: dict[str, object], env: dict[str, str]) -> tuple[str, list[str], bool]:
+        from .adapters.claude import parse_event
+        from .engine import evaluate
+        from .policy import load_policy
+
+        try:
+            action, ctx = parse_event(event, env)
+        except Exception as e:
+            return "ask", [f"malformed: {type(e).__name__}"], False
+        key = (id(env), ctx.project_root)
+        if key not in policies:
+            policies[key] = load_policy(ctx.project_root, env)
+        d = evaluate(action, ctx, policies[key])  # type: ignore[arg-type]  # no reviewer: a replay asks no model
+        return d.decision, list(d.rules), any(f.verdict == "hard_deny" for f in d.findings)
+
+    effect = impact(rows, now, new, decide=decide)
+    print("\n".join(impact_lines(effect)[1:]))
+    return 0
+
+
 def _cmd_policy(args: argparse.Namespace) -> int:
     from .policy import tools
 
@@ -212,6 +259,8 @@ def _cmd_policy(args: argparse.Namespace) -> int:
         if not problems:
             print("policy: no problems found")
         return 1 if problems else 0
+    if args.action == "impact":
+        return _policy_impact(args)
     if args.action == "test":
         if not args.files:
             print("clearance policy test: give a file of cases", file=sys.stderr)
@@ -1172,6 +1221,16 @@ def build_parser() -> argparse.ArgumentParser:
             "    clearance policy test examples/policies/cases.toml",
         ),
         (
+            "impact",
+            "what a new policy file would decide differently over this machine's audit trail",
+            "Decide the latest audited calls (--limit, default 500) twice: with the effective policy and with FILE in place of "
+            "the managed layer (--layer user: the user layer), and list every call whose decision would change, the counts "
+            "before and after, and the rules that would fire more or less. Before deploying a managed policy or editing your own; "
+            "a team service's change shows the same (`clearance change show ID`). Reads the machine's disk as the hook does; "
+            "the reviewer model is not asked.",
+            "  clearance policy impact new-managed.toml\n  clearance policy impact ~/new-config.toml --layer user --limit 2000",
+        ),
+        (
             "schema",
             "print the JSON Schema of the policy file",
             "The JSON Schema for editors (e.g. Even Better TOML's $schema support).",
@@ -1179,6 +1238,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     ):
         sp = psub.add_parser(name, help=text, description=desc, epilog="examples:\n" + examples, formatter_class=_RAW)
+        if name == "impact":
+            sp.add_argument("file", help="the policy file to compare with the one in force")
+            sp.add_argument("--layer", choices=["managed", "user"], default="managed", help="which layer FILE would replace (default: managed)")
+            sp.add_argument("--limit", type=_positive_int, default=500, help="how many of the latest audited calls to replay (default 500)")
+            sp.add_argument("--db", help="audit store (default: policy [audit] url, else $XDG_STATE_HOME/clearance/clearance.db)")
         if name in ("lint", "test"):
             sp.add_argument(
                 "files", nargs="*" if name == "lint" else "+", help="policy files (default: the effective layers)" if name == "lint" else "case files"

@@ -239,24 +239,11 @@ def _propose_policy(svc: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def change_text_lines(change: dict[str, Any], effect: dict[str, Any] | None, lints: list[dict[str, Any]] | None = None) -> list[str]:
-    """A change request for a person at a terminal (pure): what, who, status, the diff, and the impact preview."""
+def impact_lines(effect: dict[str, Any] | None) -> list[str]:
+    """The impact preview for a person at a terminal (pure): counts before and after, each call decided differently."""
     from .reports import _brief
 
-    lines = [f"change {change['id']}: {change['kind']}, proposed by {change['proposed_by']} at {_when(change['proposed'])}"]
-    if change.get("summary"):
-        lines.append(f"summary   {change['summary']}")
-    status = str(change["status"])
-    if change.get("decided_by"):
-        status += f" by {change['decided_by']} at {_when(change.get('decided'))}"
-        if change.get("comment"):
-            status += f": {change['comment']}"
-    lines.append(f"status    {status}")
-    if change.get("diff"):
-        lines += ["", *str(change["diff"]).rstrip("\n").splitlines()]
-    if lints:
-        lines += ["", f"lint      {len(lints)} finding{'' if len(lints) == 1 else 's'} in the proposed policy:"]
-        lines += [f"  policy:{x['line']}: {x['id']} {x['severity']}: {x['message']} -- {x['why']}" for x in lints]
+    lines: list[str] = []
     if effect is not None and effect.get("busy"):
         lines += ["", "impact    being worked out for another request; run this again in a few seconds"]
     elif effect is not None and not effect.get("replayed"):
@@ -279,6 +266,27 @@ def change_text_lines(change: dict[str, Any], effect: dict[str, Any] | None, lin
     if effect is not None and effect.get("not_replayed"):
         secs = ", ".join(f"[{k}]" for k in effect["not_replayed"])
         lines.append(f"          not replayed: {secs} -- a replay decides each call alone and cannot show these; read them in the diff")
+    return lines
+
+
+def change_text_lines(change: dict[str, Any], effect: dict[str, Any] | None, lints: list[dict[str, Any]] | None = None) -> list[str]:
+    """A change request for a person at a terminal (pure): what, who, status, the diff, and the impact preview."""
+
+    lines = [f"change {change['id']}: {change['kind']}, proposed by {change['proposed_by']} at {_when(change['proposed'])}"]
+    if change.get("summary"):
+        lines.append(f"summary   {change['summary']}")
+    status = str(change["status"])
+    if change.get("decided_by"):
+        status += f" by {change['decided_by']} at {_when(change.get('decided'))}"
+        if change.get("comment"):
+            status += f": {change['comment']}"
+    lines.append(f"status    {status}")
+    if change.get("diff"):
+        lines += ["", *str(change["diff"]).rstrip("\n").splitlines()]
+    if lints:
+        lines += ["", f"lint      {len(lints)} finding{'' if len(lints) == 1 else 's'} in the proposed policy:"]
+        lines += [f"  policy:{x['line']}: {x['id']} {x['severity']}: {x['message']} -- {x['why']}" for x in lints]
+    lines += impact_lines(effect)
     if change["status"] == "proposed":
         override = " --override-lint" if any(x["severity"] == "error" for x in lints or []) else ""
         lines += [
