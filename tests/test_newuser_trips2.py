@@ -232,3 +232,9 @@ def test_policy_impact_replays_the_trail_with_the_new_file(tmp_path: Path) -> No
     user.write_text('[rules]\ndeny = ["Bash(git status)"]\n')
     u = cli(tmp_path, "policy", "impact", str(user), "--layer", "user", cwd=project)
     assert "git status   allow → deny" in u.stdout and "comparing the user layer" in u.stdout, u.stdout
+
+
+def test_clearance_alone_shows_the_commands_and_first_steps(tmp_path: Path) -> None:
+    p = cli(tmp_path)
+    assert p.returncode == 2 and "first steps:" in p.stdout and "clearance install claude" in p.stdout, p.stdout + p.stderr
+    assert "arguments are required" not in p.stderr

@@ -1398,7 +1398,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    if not (sys.argv[1:] if argv is None else argv):
+        # `clearance` alone is how a new user starts: the commands and first steps, not "arguments are required: COMMAND".
+        parser.print_help()
+        return 2
+    args = parser.parse_args(argv)
     try:
         rc: int = args.fn(args)
     except BrokenPipeError:
