@@ -75,6 +75,12 @@ def _decide_lines(args: argparse.Namespace, rows: list[tuple[dict[str, object], 
             out.write(json.dumps(rec) + "\n")
 
 
+CHECK_LIFT = (
+    "The user may allow it when an agent makes this call: its denial names the record to allow (`clearance allow ID`); "
+    "`clearance check` records nothing, so `clearance allow --last` would name another call."
+)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from .context import build_context
     from .engine import analyse_shell, evaluate
@@ -111,6 +117,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
     policy = load_policy(ctx.project_root, os.environ)  # the effective policy, as the hook would use it
     action = Action(kind_of(tool), tool, tool_input)
     decision = evaluate(action, ctx, policy)
+    from .engine import LIFT_ASK, LIFT_DENY
+
+    # The hook's way forward names `clearance allow --last`, which lifts the latest *recorded* decision; check records
+    # nothing, so --last would have granted some other call the agent made earlier (found following this output).
+    for lift in (LIFT_DENY, LIFT_ASK):
+        decision.hint = decision.hint.replace(lift, CHECK_LIFT)
     try:
         analysis = analyse_shell(str(tool_input["command"]), Scope(ctx, policy.trust)) if tool == "Bash" else None
     except Exception as exc:  # the decision above already answered "ask" for this
@@ -177,6 +189,53 @@ def _project_root(cwd: str | None) -> str:
     return build_context(os.path.abspath(cwd) if cwd else os.getcwd()).project_root
 
 
+def _policy_impact(args: argparse.Namespace) -> int:
+    """`clearance policy impact FILE`: the team service's impact preview, for one machine's trail and layers."""
+    from .policy.tools import lint_files
+    from .server.impact import impact
+    from .teamcli import impact_lines
+
+    path = os.path.abspath(args.file)
+    if not os.path.isfile(path):
+        print(f"clearance policy impact: no such file: {args.file}", file=sys.stderr)
+        return 2
+    problems = lint_files([path], default_layer=args.layer)
+    var = "CLEARANCE_MANAGED_POLICY" if args.layer == "managed" else "CLEARANCE_USER_POLICY"
+    now = dict(os.environ)
+    new = {**now, var: path}
+    store = _open_store(args, read_only=True)
+    try:
+        rows = store.query({"shadow": False}, args.limit)
+    finally:
+        store.close()
+    print(f"comparing the {args.layer} layer in force with {path} (the other layers as they are)")
+    for p in problems:
+        print(f"lint      {p}")
+    if not rows:
+        print("\nimpact    no audited calls to replay yet; check the file with `clearance policy test` (docs/policy.md)")
+        return 0
+    policies: dict[tuple[int, str], object] = {}
+
+    def decide(event: dict[str, object], env: dict[str, str]) -> tuple[str, list[str], bool]:
+        from .adapters.claude import parse_event
+        from .engine import evaluate
+        from .policy import load_policy
+
+        try:
+            action, ctx = parse_event(event, env)
+        except Exception as e:
+            return "ask", [f"malformed: {type(e).__name__}"], False
+        key = (id(env), ctx.project_root)
+        if key not in policies:
+            policies[key] = load_policy(ctx.project_root, env)
+        d = evaluate(action, ctx, policies[key])  # type: ignore[arg-type]  # no reviewer: a replay asks no model
+        return d.decision, list(d.rules), any(f.verdict == "hard_deny" for f in d.findings)
+
+    effect = impact(rows, now, new, decide=decide)
+    print("\n".join(impact_lines(effect)[1:]))
+    return 0
+
+
 def _cmd_policy(args: argparse.Namespace) -> int:
     from .policy import tools
 
@@ -200,6 +259,8 @@ def _cmd_policy(args: argparse.Namespace) -> int:
         if not problems:
             print("policy: no problems found")
         return 1 if problems else 0
+    if args.action == "impact":
+        return _policy_impact(args)
     if args.action == "test":
         if not args.files:
             print("clearance policy test: give a file of cases", file=sys.stderr)
@@ -208,6 +269,9 @@ def _cmd_policy(args: argparse.Namespace) -> int:
         for f in args.files:
             try:
                 failures, lines = tools.run_tests(f, root, os.environ)
+            except FileNotFoundError:
+                print(f"clearance policy test: no such file: {f}", file=sys.stderr)
+                return 2
             except (OSError, ValueError) as e:
                 print(f"clearance policy test: {e}", file=sys.stderr)
                 return 2
@@ -256,6 +320,10 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
             if url == default_path(os.environ):
                 raise _NoStore(f"no decisions recorded yet ({path} does not exist): the hook may not be installed; run `clearance doctor`")
             raise _NoStore(f"no audit store at {path}: check the path (the default store is {default_path(os.environ)})")
+    if "://" not in url:
+        problem = _not_a_store(url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url)
+        if problem:
+            raise _NoStore(problem)
     try:
         return open_store(url, key_file(audit, os.environ), read_only=read_only)
     except FileNotFoundError as e:
@@ -268,6 +336,27 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
         if not url.startswith(("postgresql://", "postgres://")):
             raise
         raise _NoStore(store_down(url, e)) from e
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _not_a_store(path: str) -> str:
+    """Why the file at *path* cannot be an audit store ("" when it may be one): a --db that names another file (a
+    policy, a log, /etc/passwd) would otherwise end in sqlite3's traceback at the first query."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except IsADirectoryError:
+        return f"{path} is a directory, not an audit store: give the database file (the default store is a clearance.db file)"
+    except OSError:
+        return ""  # not there (created on first use) or unreadable: open_store says what it meets
+    if head and head != SQLITE_MAGIC:
+        return (
+            f"{path} is not an audit store (not a SQLite database): check --db / CLEARANCE_DB / the policy's [audit] url "
+            "(`clearance doctor` names the store the hook writes)"
+        )
+    return ""
 
 
 def shown_url(url: str) -> str:
@@ -310,6 +399,13 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if n < 1:
         raise argparse.ArgumentTypeError(f"{text!r}: give 1 or more")
+    return n
+
+
+def _port(text: str) -> int:
+    n = _positive_int(text)
+    if n > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r}: a TCP port is 1 to 65535")
     return n
 
 
@@ -549,12 +645,23 @@ def _cmd_install(args: argparse.Namespace) -> int:
         sys.stdout.write(diff)
         verb = "would change" if args.dry_run else ("installed in" if args.cmd == "install" else "removed from")
         note = ""
-        if not args.dry_run and args.cmd == "install":
+        # An entry of clearance's own replaced (--shadow to --enforce and back, a stale or older entry): said as such,
+        # not as a fresh install "in a new file" (the file came from the first install).
+        replaced = args.cmd == "install" and any(ln.startswith("-") and not ln.startswith("---") and "clearance" in ln for ln in diff.splitlines())
+        if replaced and not args.dry_run:
+            mode = "shadow" if getattr(args, "shadow", False) else ("enforce" if getattr(args, "enforce", False) else "")
+            how = {
+                "shadow": f": shadow mode now, decisions are recorded and nothing is blocked (`clearance install {args.agent} --enforce` switches it on)",
+                "enforce": ": enforcing now (it only recorded before)",
+            }.get(mode, ": its entry replaced by this version's")
+            print(f"\nclearance updated in {path}{how}")
+        elif not args.dry_run and args.cmd == "install":
             backup = f"{path}.clearance.bak"
             fresh = os.path.exists(backup) and os.path.getsize(backup) == 0  # install marks a file it created with an empty backup
             scope = " --scope project" if args.scope == "project" else ""
             note = f" (a new file: `clearance uninstall {args.agent}{scope}` removes it)" if fresh else f" (backup: {backup})"
-        print(f"\nclearance {verb} {path}{note}")
+        if not (replaced and not args.dry_run):
+            print(f"\nclearance {verb} {path}{note}")
     if args.cmd == "install" and getattr(args, "http", None) and not os.environ.get("CLEARANCE_TOKEN", "").strip():
         # Claude Code would send "Bearer" with nothing after it: the service asks about every call (service.token_missing).
         print(
@@ -582,6 +689,16 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def _no_first_admin(password: str, state: str) -> str:
+    """Why `clearance serve` will not start without a first admin (pure)."""
+    name = os.environ.get("CLEARANCE_ADMIN_USER", "admin")
+    said = "is not set" if not password else "is too short or a default"
+    return (
+        f"refusing to start: {state} and CLEARANCE_ADMIN_PASSWORD {said}; set "
+        f"CLEARANCE_ADMIN_USER (now {name!r}) and CLEARANCE_ADMIN_PASSWORD (10+ characters, not a default) for the first admin"
+    )
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
@@ -595,10 +712,25 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from .store import resolve_url
 
     url = resolve_url(args.db, None, os.environ)
+    if "://" not in url:
+        path = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
+        problem = _not_a_store(path)
+        if problem:
+            where = "give the team's database with --db or CLEARANCE_DB (a SQLite path, made on the first start, or postgresql://…)"
+            print(f"clearance serve: {problem.split(':')[0]}: {where}", file=sys.stderr)
+            return 2
+        password = os.environ.get("CLEARANCE_ADMIN_PASSWORD", "")
+        if not os.path.exists(path) and (password.lower() in WEAK_SECRETS or len(password) < 10):
+            # Refused before the file (and its folders) is made: a start that cannot go on leaves nothing behind.
+            print(f"clearance serve: {_no_first_admin(password, 'there is no database at ' + path + ' yet')}", file=sys.stderr)
+            return 2
     try:
         service = Service(url)
     except Exception as e:
         if not url.startswith(("postgresql://", "postgres://")):
+            if type(e).__module__ == "sqlite3":
+                print(f"clearance serve: cannot open the team database {url}: {e}", file=sys.stderr)
+                return 2
             raise
         print(f"clearance serve: {store_down(url, e)}", file=sys.stderr)
         return 2
@@ -613,12 +745,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         name = os.environ.get("CLEARANCE_ADMIN_USER", "admin")
         password = os.environ.get("CLEARANCE_ADMIN_PASSWORD", "")
         if password.lower() in WEAK_SECRETS or len(password) < 10:
-            said = "is not set" if not password else "is too short or a default"
-            print(
-                f"clearance serve: refusing to start: the database has no one in it yet and CLEARANCE_ADMIN_PASSWORD {said}; set "
-                f"CLEARANCE_ADMIN_USER (now {name!r}) and CLEARANCE_ADMIN_PASSWORD (10+ characters, not a default) for the first admin",
-                file=sys.stderr,
-            )
+            print(f"clearance serve: {_no_first_admin(password, 'the database has no one in it yet')}", file=sys.stderr)
             return 2
         try:
             created = service.bootstrap_admin(name, password)  # idempotent: processes starting together create one
@@ -876,8 +1003,28 @@ class _Parser(argparse.ArgumentParser):
         m = _INVALID_CHOICE.search(message)
         if m:
             choices = [c.strip().strip("'") for c in m.group(2).split(",")]
-            message += _did_you_mean(m.group(1), choices)
+            meant = _OTHER_NAMES.get(m.group(1).lower())
+            if meant and meant[0] in choices:
+                message += f"; `clearance {meant[0]}` {meant[1]}"
+            else:
+                message += _did_you_mean(m.group(1), choices)
         super().error(message)
+
+
+# The words people try first for a command clearance names otherwise ("status" is closest in spelling to "stats",
+# which is not what someone checking their installation wants).
+_OTHER_NAMES = {
+    "status": ("doctor", "checks the installation, the policy and the audit store"),
+    "health": ("doctor", "checks the installation, the policy and the audit store"),
+    "verify": ("doctor", "checks the installation, the policy and the audit store"),
+    "setup": ("install", "wires the hook into an agent"),
+    "remove": ("uninstall", "removes the hook from an agent"),
+    "logs": ("log", "lists the audited decisions"),
+    "history": ("log", "lists the audited decisions"),
+    "why": ("explain", "shows one decision in full (`clearance log` lists their ids)"),
+    "approve": ("allow", "allows a denied or asked call (`clearance change approve` approves a team change)"),
+    "config": ("policy", "shows (`policy show`) and checks (`policy lint`) the layered policy"),
+}
 
 
 _RAW = argparse.RawDescriptionHelpFormatter
@@ -1074,6 +1221,16 @@ def build_parser() -> argparse.ArgumentParser:
             "    clearance policy test examples/policies/cases.toml",
         ),
         (
+            "impact",
+            "what a new policy file would decide differently over this machine's audit trail",
+            "Decide the latest audited calls (--limit, default 500) twice: with the effective policy and with FILE in place of "
+            "the managed layer (--layer user: the user layer), and list every call whose decision would change, the counts "
+            "before and after, and the rules that would fire more or less. Before deploying a managed policy or editing your own; "
+            "a team service's change shows the same (`clearance change show ID`). Reads the machine's disk as the hook does; "
+            "the reviewer model is not asked.",
+            "  clearance policy impact new-managed.toml\n  clearance policy impact ~/new-config.toml --layer user --limit 2000",
+        ),
+        (
             "schema",
             "print the JSON Schema of the policy file",
             "The JSON Schema for editors (e.g. Even Better TOML's $schema support).",
@@ -1081,6 +1238,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     ):
         sp = psub.add_parser(name, help=text, description=desc, epilog="examples:\n" + examples, formatter_class=_RAW)
+        if name == "impact":
+            sp.add_argument("file", help="the policy file to compare with the one in force")
+            sp.add_argument("--layer", choices=["managed", "user"], default="managed", help="which layer FILE would replace (default: managed)")
+            sp.add_argument("--limit", type=_positive_int, default=500, help="how many of the latest audited calls to replay (default 500)")
+            sp.add_argument("--db", help="audit store (default: policy [audit] url, else $XDG_STATE_HOME/clearance/clearance.db)")
         if name in ("lint", "test"):
             sp.add_argument(
                 "files", nargs="*" if name == "lint" else "+", help="policy files (default: the effective layers)" if name == "lint" else "case files"
@@ -1145,7 +1307,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sv.add_argument("--db", help="postgresql://... (teams) or a SQLite path (default: the audit store)")
     sv.add_argument("--host", default="127.0.0.1")
-    sv.add_argument("--port", type=int, default=8765)
+    sv.add_argument("--port", type=_port, default=8765)
     sv.add_argument("--secure-cookies", action="store_true", help="mark cookies Secure (behind HTTPS)")
     sv.set_defaults(fn=_cmd_serve)
 
@@ -1236,12 +1398,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    if not (sys.argv[1:] if argv is None else argv):
+        # `clearance` alone is how a new user starts: the commands and first steps, not "arguments are required: COMMAND".
+        parser.print_help()
+        return 2
+    args = parser.parse_args(argv)
     try:
         rc: int = args.fn(args)
     except BrokenPipeError:
         return 0
     except _NoStore as e:
         print(f"clearance {args.cmd}: {e}", file=sys.stderr)
+        return 2
+    except Exception as e:
+        # A store that opens but cannot be read (a damaged SQLite file, one locked for longer than the busy timeout):
+        # one line naming the store, not sqlite3's traceback.
+        if type(e).__module__ != "sqlite3":
+            raise
+        print(f"clearance {args.cmd}: the audit store cannot be read: {e} (check --db / CLEARANCE_DB; `clearance doctor` names the store)", file=sys.stderr)
         return 2
     return rc

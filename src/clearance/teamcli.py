@@ -46,10 +46,23 @@ def _service(args: argparse.Namespace, create: bool = False) -> Any:
             )
             raise SystemExit(1)
     try:
-        return Service(url)
+        svc = Service(url)
     except Exception as e:  # PostgreSQL without psycopg, a server that does not answer, a file that is not a database
         print(f"{where}: cannot open the team database: {str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__}", file=sys.stderr)
         raise SystemExit(1) from None
+    if not create and not svc.users():
+        # `clearance serve` makes its first admin when it starts, so a store with nobody in it is not the team's: most
+        # often --db was left out and this is the machine's own audit trail, where "no user 'alice'" or "(none)" misled.
+        from .cli import shown_url
+
+        local = "" if args.db or os.environ.get("CLEARANCE_DB") else " (without --db or CLEARANCE_DB this is this machine's own audit trail)"
+        print(
+            f"{where}: {shown_url(url)} has no people in it, so it is not a team service's database{local}; "
+            "give the one `clearance serve --db` uses (--db or CLEARANCE_DB)",
+            file=sys.stderr,
+        )
+        raise SystemExit(1)
+    return svc
 
 
 def _actor(svc: Any, args: argparse.Namespace, roles: tuple[str, ...] = ("admin",)) -> None:
@@ -226,24 +239,11 @@ def _propose_policy(svc: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def change_text_lines(change: dict[str, Any], effect: dict[str, Any] | None, lints: list[dict[str, Any]] | None = None) -> list[str]:
-    """A change request for a person at a terminal (pure): what, who, status, the diff, and the impact preview."""
+def impact_lines(effect: dict[str, Any] | None) -> list[str]:
+    """The impact preview for a person at a terminal (pure): counts before and after, each call decided differently."""
     from .reports import _brief
 
-    lines = [f"change {change['id']}: {change['kind']}, proposed by {change['proposed_by']} at {_when(change['proposed'])}"]
-    if change.get("summary"):
-        lines.append(f"summary   {change['summary']}")
-    status = str(change["status"])
-    if change.get("decided_by"):
-        status += f" by {change['decided_by']} at {_when(change.get('decided'))}"
-        if change.get("comment"):
-            status += f": {change['comment']}"
-    lines.append(f"status    {status}")
-    if change.get("diff"):
-        lines += ["", *str(change["diff"]).rstrip("\n").splitlines()]
-    if lints:
-        lines += ["", f"lint      {len(lints)} finding{'' if len(lints) == 1 else 's'} in the proposed policy:"]
-        lines += [f"  policy:{x['line']}: {x['id']} {x['severity']}: {x['message']} -- {x['why']}" for x in lints]
+    lines: list[str] = []
     if effect is not None and effect.get("busy"):
         lines += ["", "impact    being worked out for another request; run this again in a few seconds"]
     elif effect is not None and not effect.get("replayed"):
@@ -266,6 +266,27 @@ def change_text_lines(change: dict[str, Any], effect: dict[str, Any] | None, lin
     if effect is not None and effect.get("not_replayed"):
         secs = ", ".join(f"[{k}]" for k in effect["not_replayed"])
         lines.append(f"          not replayed: {secs} -- a replay decides each call alone and cannot show these; read them in the diff")
+    return lines
+
+
+def change_text_lines(change: dict[str, Any], effect: dict[str, Any] | None, lints: list[dict[str, Any]] | None = None) -> list[str]:
+    """A change request for a person at a terminal (pure): what, who, status, the diff, and the impact preview."""
+
+    lines = [f"change {change['id']}: {change['kind']}, proposed by {change['proposed_by']} at {_when(change['proposed'])}"]
+    if change.get("summary"):
+        lines.append(f"summary   {change['summary']}")
+    status = str(change["status"])
+    if change.get("decided_by"):
+        status += f" by {change['decided_by']} at {_when(change.get('decided'))}"
+        if change.get("comment"):
+            status += f": {change['comment']}"
+    lines.append(f"status    {status}")
+    if change.get("diff"):
+        lines += ["", *str(change["diff"]).rstrip("\n").splitlines()]
+    if lints:
+        lines += ["", f"lint      {len(lints)} finding{'' if len(lints) == 1 else 's'} in the proposed policy:"]
+        lines += [f"  policy:{x['line']}: {x['id']} {x['severity']}: {x['message']} -- {x['why']}" for x in lints]
+    lines += impact_lines(effect)
     if change["status"] == "proposed":
         override = " --override-lint" if any(x["severity"] == "error" for x in lints or []) else ""
         lines += [

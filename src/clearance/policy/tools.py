@@ -297,11 +297,23 @@ def _read_cases(path: str) -> list[dict[str, Any]]:
         import tomllib
 
         data = tomllib.loads(raw.decode("utf-8"))
+    policy_keys = ("rules", "trust", "auto_mode", "repositories", "reviewer", "escalation", "audit")
+    looks_like_policy = isinstance(data, dict) and any(k in data for k in policy_keys)
     if isinstance(data, dict):
         data = data.get("case") or data.get("cases") or []
     if not isinstance(data, list):
         raise ValueError(f"{path}: expected a list of cases ([[case]] in TOML, a list in YAML)")
-    return [c for c in data if isinstance(c, dict)]
+    cases = [c for c in data if isinstance(c, dict)]
+    if not cases:
+        # A file with no case passed as "0 mismatch(es)": a policy file given in place of its cases was a green CI step.
+        hint = (
+            " (this looks like a policy file: the policy under test is the effective one, or the files named by "
+            "CLEARANCE_MANAGED_POLICY / CLEARANCE_USER_POLICY)"
+            if looks_like_policy
+            else ""
+        )
+        raise ValueError(f"{path}: no cases in it; write [[case]] tables with command (or tool + file_path/url/input) and expect = allow|deny|ask{hint}")
+    return cases
 
 
 def user_layer_path(env: Any) -> str:

@@ -69,10 +69,13 @@ def _decide(event: dict[str, Any], policy: Any) -> tuple[str, list[str], bool]:
     return d.decision, list(d.rules), any(f.verdict == "hard_deny" for f in d.findings)
 
 
-def impact(rows: list[dict[str, Any]], current: Any, proposed: Any, budget_s: float = BUDGET_S) -> dict[str, Any]:
+def impact(rows: list[dict[str, Any]], current: Any, proposed: Any, budget_s: float = BUDGET_S, decide: Any = None) -> dict[str, Any]:
     """{replayed, since, before: {decision: n}, after: {...}, changed: [...], rules_gained, rules_lost, complete}.
 
-    The counts are by decision (allow, ask, deny); *changed* also lists a denial that becomes hard or soft."""
+    The counts are by decision (allow, ask, deny); *changed* also lists a denial that becomes hard or soft.
+    *decide(event, side)* decides one call with *current* or *proposed* (default: the service's way, a Policy each);
+    `clearance policy impact` passes the machine's own (its layers, its disk)."""
+    decide = decide or _decide
     before: dict[str, int] = {}
     after: dict[str, int] = {}
     gained: dict[str, int] = {}
@@ -89,8 +92,8 @@ def impact(rows: list[dict[str, Any]], current: Any, proposed: Any, budget_s: fl
         if row.get("shadow") or not row.get("tool_name"):
             continue
         ev = _event(row)
-        a, ra, hard_a = _decide(ev, current)
-        b, rb, hard_b = _decide(ev, proposed)
+        a, ra, hard_a = decide(ev, current)
+        b, rb, hard_b = decide(ev, proposed)
         replayed += 1
         ts = row.get("ts")
         if isinstance(ts, (int, float)):
