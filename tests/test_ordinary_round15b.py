@@ -39,6 +39,13 @@ REMOTE_RELATIVE = [
     ("ssh build1 'cd ~/tmp && rm -rf janet'", "ask"),
     ("ssh build1 'cd ${HOME}/work/app && rm -f out.bin'", "ask"),
     ("ssh build1 'cd ~/src/app && rm -rf build'", "ask"),  # build output there: fs.delete-outside-recoverable
+    # a move there keeps the data on that machine (fs.delete-outside-recoverable), as `mv /opt/a /opt/a.bak` does
+    ("ssh build1 'cd ~/tmp && mv janet-lzo-master janet-lzo'", "ask"),
+    ("ssh build1 'cd $HOME/tmp && mv janet-lzo-master janet-lzo'", "ask"),
+    ("ssh build1 'cd ~/tmp && mv x ~/.ssh/authorized_keys'", "deny"),
+    ("ssh build1 'cd ~ && mv projects old-projects'", "deny"),
+    ("ssh build1 'cd ~/tmp && mv janet /tmp/'", "deny"),
+    ("ssh build1 'cd ~/.ssh && mv id_rsa x'", "deny"),
     # look-alikes that stay denied
     ("ssh build1 'cd $HOME && rm -rf tmp'", "deny"),
     ("ssh build1 'cd && rm -rf projects'", "deny"),
