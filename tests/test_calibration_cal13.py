@@ -145,6 +145,7 @@ REMOTE_NAMED = [
     "ssh ibookg37 'rm -rf /opt/janet-1.41.3-dev'",
     "ssh ibookg37 'rm -rf /opt/janet-1.41.3-dev/lib/janet/lzo.so /opt/janet-1.41.3-dev/lib/janet/lzo.meta.janet'",
     "ssh b 'rm -rf ~/tmp/janet'",
+    "ssh b 'cd $HOME/tmp; rm -rf janet-lzo'",
     "ssh b 'cd /opt && rm -rf janet-dev'",
     "ssh b 'rm -rf /home/pi/app'",
     "docker exec web rm -rf /opt/app/cache",
@@ -167,7 +168,9 @@ REMOTE_STILL_DENIED = [
     "ssh b 'cd /srv && rm -rf data'",
     "ssh b 'rm -rf /srv/$APP'",
     "ssh b 'rm -rf /srv/app/../..'",
-    "ssh b 'cd $HOME/tmp; rm -rf janet-lzo'",
+    # $HOME on that machine is its home, as ~ is (ordinary 15b: asked as ~/tmp/janet-lzo); a folder only known at run
+    # time is not
+    "ssh b 'cd $DIR/tmp; rm -rf janet-lzo'",
     "rm -rf /opt/janet-1.41.3-dev",
 ]
 

@@ -37,7 +37,7 @@ def test_decide_follows_the_jsonl_contract() -> None:
 def test_decide_table_is_readable() -> None:
     p = cli("decide", "--table", stdin=(ROOT / "examples" / "sample-actions.jsonl").read_text(), env={"HOME": "/home/dev"})
     assert p.returncode == 0
-    assert "27 actions: 9 allowed, 13 denied, 5 asked" in p.stdout  # Read .env: asked since issue 11 (item 2)
+    assert "27 actions: 10 allowed, 13 denied, 4 asked" in p.stdout  # .env read: asked; MCP PR: allowed (15b)
 
 
 def test_check_explains_and_can_answer_in_json() -> None:

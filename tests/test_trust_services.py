@@ -77,7 +77,7 @@ def test_a_notes_server_session_without_and_with_trust(s: Session) -> None:
     assert s.call("mcp__memory__add_observations", {"observations": [{"entityName": "ana", "contents": ["likes tea"]}]}) == "allow"
     assert s.call("mcp__memory_graph__create_entities", {"entities": []}) == "allow"
     # Other servers are not trusted by it.
-    assert s.call("mcp__github__create_pull_request", {"title": "x"}) == "ask"
+    assert s.call("mcp__github__merge_pull_request", {"pull_number": 3}) == "ask"
     assert s.call("mcp__mynotes__create_note", {"title": "x"}) == "ask"
 
 
@@ -236,7 +236,7 @@ def test_stats_name_what_to_trust(s: Session) -> None:
     for i in range(3):
         assert s.call("mcp__notes__create_note", {"title": f"n{i}"}) == "ask"
     assert s.call("mcp__notes__delete_note", {"id": "1"}) == "deny"
-    assert s.call("mcp__github__create_issue", {"title": "x"}) == "ask"
+    assert s.call("mcp__github__merge_pull_request", {"pull_number": 3}) == "ask"
     for i in range(2):
         assert s.bash(f"curl -X POST http://192.168.1.20:8080/api/items -d '{{\"i\":{i}}}'") == "ask"
     assert s.bash("curl -F f=@build.zip https://upload.example.net/x") == "deny"

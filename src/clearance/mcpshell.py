@@ -192,3 +192,62 @@ def git_command(action: Action) -> str | None:
     if verb in ("checkout", "restore", "reset") and paths:
         words += ["--", *([paths] if isinstance(paths, str) else [p for p in paths if isinstance(p, str)])]
     return shlex.join(words)[:MAX_CHARS]
+
+
+# GitHub MCP servers (github/github-mcp-server, the reference server-github): the tools that write an issue, a pull
+# request, a comment or a review, read as the gh command each stands for (`create_issue {owner, repo, title, body}` is
+# `gh issue create --repo owner/repo --title … --body …`).  What the CLI may do the server may do: the call is judged
+# as that command line is (its text by net.exfil-secrets), and mcp.side-effect leaves it (ordinary round 15b: five
+# issues the user's session filed on its own repository were asked, where `gh issue create` is allowed).  Merging,
+# pushing files, writing a branch's files, creating or forking a repository and every deletion are not mapped: they
+# stay mcp.side-effect's question or mcp.destructive's denial.
+_GH_TOOLS = {
+    ("create", "issue"): ("issue", "create"),
+    ("update", "issue"): ("issue", "edit"),
+    ("add", "issue", "comment"): ("issue", "comment"),
+    ("create", "pull", "request"): ("pr", "create"),
+    ("update", "pull", "request"): ("pr", "edit"),
+    ("create", "pull", "request", "review"): ("pr", "review"),
+    ("add", "pull", "request", "review", "comment"): ("pr", "review"),
+    ("create", "and", "submit", "pull", "request", "review"): ("pr", "review"),
+    ("add", "comment", "to", "pending", "review"): ("pr", "review"),
+}
+_GH_NUMBER_KEYS = ("issue_number", "issueNumber", "pull_number", "pullNumber", "number")
+_GH_REVIEW = {"APPROVE": "--approve", "REQUEST_CHANGES": "--request-changes", "COMMENT": "--comment"}
+
+
+def _gh_server(tool_name: str) -> tuple[str, ...] | None:
+    """The words of a GitHub MCP server's tool name (`mcp__github__create_issue`: create, issue), or None."""
+    server, tool = _name_words(tool_name)
+    return tuple(tool) if "github" in server else None
+
+
+def gh_command(action: Action) -> str | None:
+    """The gh command line a GitHub MCP server's issue, pull-request, comment or review tool stands for, or None."""
+    import shlex
+
+    words = _gh_server(action.tool_name)
+    sub = _GH_TOOLS.get(words) if words is not None else None
+    if sub is None:
+        return None
+    ti = action.tool_input
+    argv = ["gh", *sub]
+    number = next((ti[k] for k in _GH_NUMBER_KEYS if isinstance(ti.get(k), (int, str)) and not isinstance(ti.get(k), bool)), None)
+    if sub[1] in ("edit", "comment", "review"):
+        if number is None:
+            return None
+        state = ti.get("state")
+        if sub[1] == "edit" and isinstance(state, str) and state.lower() in ("closed", "open"):
+            argv[2] = "close" if state.lower() == "closed" else "reopen"
+        argv.append(str(number))
+    owner, repo = ti.get("owner"), ti.get("repo")
+    if isinstance(owner, str) and isinstance(repo, str) and owner and repo:
+        argv += ["--repo", f"{owner}/{repo}"]
+    if sub[1] == "review":
+        event = ti.get("event")
+        argv.append(_GH_REVIEW.get(event.upper(), "--comment") if isinstance(event, str) else "--comment")
+    for key, flag in (("title", "--title"), ("body", "--body"), ("head", "--head"), ("base", "--base")):
+        v = ti.get(key)
+        if isinstance(v, str) and (key in ("title", "body") or v):
+            argv += [flag, v]
+    return shlex.join(argv)[:MAX_CHARS]

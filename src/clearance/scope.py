@@ -103,7 +103,10 @@ class Scope:
     def _on_remote(self, value: str, cmd: SimpleCommand) -> str:
         """A relative path of a command on another machine, resolved against the folder the remote line itself moved
         to with `cd /abs` (`ssh host 'cd /tmp && rm -rf build'`: /tmp/build); as typed where that folder is not known
-        (no `cd`, a variable, `cd ~`: this machine's home is not that one's)."""
+        (no `cd`, a variable the remote line did not set).  The parse reads `cd ~/tmp`, `cd $HOME/tmp` and a bare
+        `cd` with this machine's home; on that machine they are its own home, so the path is given below `~`
+        (`ssh host 'cd $HOME/tmp && rm -rf janet'`: ~/tmp/janet, which the rules read as that machine's home;
+        ordinary round 15b: was taken as a bare name and denied)."""
         from . import pathstr
 
         cwd = cmd.cwd
@@ -111,7 +114,8 @@ class Scope:
             return value
         home = self.ctx.home.rstrip("/")
         if home and (cwd == home or cwd.startswith(home + "/")):
-            return value
+            there = pathstr.normpath("~" + cwd[len(home) :] + "/" + value)
+            return there if there == "~" or there.startswith("~/") else value
         return pathstr.normpath(pathstr.join(cwd, value))
 
     def _in_container(self, value: str, cmd: SimpleCommand) -> str:

@@ -457,12 +457,13 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
                 src = pathstr.normpath(e.path.split("remote:", 1)[1])
                 dest = _moved_to(e.cmd, sc)
                 kept = dest.split("remote:", 1)[1] if dest is not None and dest.startswith("/" + DYN + "remote:") else ""
+                # ~/tmp/x (that machine's home, Scope._on_remote) as /home/pi/tmp/x: not a folder right in home.
                 if (
-                    src.startswith("/")
-                    and pathstr.dirname(src) != "/"
+                    src.startswith(("/", "~/"))
+                    and pathstr.dirname(src) not in ("/", "~")
                     and DYN not in src
                     and not any(part.startswith(".") for part in src.split("/"))
-                    and kept.startswith("/")
+                    and (kept.startswith("/") or (kept.startswith("~/") and not any(x.startswith(".") for x in kept.split("/"))))
                     and DYN not in kept
                     and not kept.startswith(("/dev/", "/proc/", "/sys/"))
                     and not any(kept == t or kept.startswith(t + "/") for t in _REMOTE_TEMP)

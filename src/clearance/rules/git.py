@@ -969,6 +969,7 @@ def push_target_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         "git config -l",
         "git config --global core.editor",
         "git config core.hooksPath",
+        "git config credential.helper 'cache --timeout=3600'",
     ),
 )
 def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -1189,8 +1190,29 @@ def _usual_program(key: str, value: str) -> bool:
     if key == "core.fsmonitor":
         return value.lower() in ("true", "false", "yes", "no", "on", "off", "1", "0", "")
     if key == "credential.helper":
-        return len(words) <= 1 and first in _CREDENTIAL_HELPERS
+        # A shipped helper by its short name (a path is a program of its own: `/tmp/x/cache`), its options on one
+        # line (the shell git runs it with would take a second line as a command of its own).
+        if not words:
+            return True
+        if words[0] != first or first not in _CREDENTIAL_HELPERS or "\n" in value:
+            return False
+        return all(
+            _helper_option(w) or (_PLAIN_VALUE.fullmatch(w) is not None and words[i].startswith("-") and "=" not in words[i]) for i, w in enumerate(words[1:])
+        )
     return False
+
+
+# An option of a credential helper git ships (`cache --timeout=3600`): a name and a plain value -- no path (--file=,
+# --socket= name a file the helper writes), and none of the characters the shell git runs the helper line with reads.
+_HELPER_OPTION = lazy(r"--?[a-z][a-z0-9-]*(=[a-z0-9_]+)?", IGNORECASE)
+_PLAIN_VALUE = lazy(r"[a-z0-9_]+", IGNORECASE)  # an option's value given as the next word (`--timeout 7200`)
+
+
+def _helper_option(word: str) -> bool:
+    """Whether *word*, after a shipped credential helper's name, is an option with a plain value: git runs
+    `git credential-cache --timeout=3600` through the shell, so a `;` or `$(…)` there would be code (ordinary round
+    15b: `credential.helper 'cache --timeout=3600'` was denied as another program)."""
+    return _HELPER_OPTION.fullmatch(word) is not None
 
 
 def _alias_command(value: str, cmd: SimpleCommand, sc: Scope) -> str | None:

@@ -234,25 +234,28 @@ def mcp_destructive(action: Action, sc: Scope) -> str | None:
 @rule(
     id="mcp.side-effect",
     title="MCP tools that change remote systems",
-    why="Creating, sending, merging or deploying through an MCP server is an external side effect; reading is not. A server the policy trusts (trust.mcp_servers) may be written to, but not run code through.",
+    why="Creating, sending, merging or deploying through an MCP server is an external side effect; reading is not. A server the policy trusts (trust.mcp_servers) may be written to, but not run code through. A GitHub server's new issue, pull request, comment or review is judged as the gh command it stands for.",
     verdict=ASK,
     scope="action",
     tools=("mcp",),
-    match=({"tool_name": "mcp__github__create_pull_request", "tool_input": {}}, {"tool_name": "mcp__slack__send_message", "tool_input": {}}),
+    match=({"tool_name": "mcp__github__merge_pull_request", "tool_input": {}}, {"tool_name": "mcp__slack__send_message", "tool_input": {}}),
     no_match=(
         {"tool_name": "mcp__github__list_issues", "tool_input": {}},
+        {"tool_name": "mcp__github__create_issue", "tool_input": {"owner": "ana", "repo": "webapp", "title": "Login fails", "body": "Steps"}},
         {"tool_name": "mcp__context7__get_library_docs", "tool_input": {}},
         {"tool_name": "mcp__filesystem__write_file", "tool_input": {"path": "/home/ana/webapp/src/a.py", "content": "x"}},
     ),
 )
 def mcp_side_effect(action: Action, sc: Scope) -> str | None:
-    from ..mcpshell import code_command
+    from ..mcpshell import code_command, gh_command
 
     run = code_command(action)
     if run is not None and run[1]:
         # Text typed into a process started earlier, or code for a runner that names no language: what reads it is not
         # known, so neither is what it does (adversarial round 10a: `interact_with_process {input}` was allowed).
         return f"the MCP tool {action.tool_name} runs code or types text into a process whose language clearance does not know"
+    if gh_command(action) is not None:
+        return None  # a GitHub server's issue, pull request, comment or review: judged as the gh command it is (engine)
     verbs = mcp_verbs(action.tool_name)
     if filesystem_server(action.tool_name):
         # Judged by the paths it touches (fs.* rules) -- except a tool that changes the server's own settings
