@@ -190,3 +190,47 @@ def test_the_default_branch_by_its_name(tmp_path: Path, default: str, command: s
 def test_ordinary_calls_stay_allowed() -> None:
     for command in ("ssh -G devbox", "ssh -V", "git branch -d feature/login", "psql -h localhost -c 'SELECT 1'"):
         allowed(command)
+
+
+# 4. fix15's loosenings: what `./configure --prefix=…` records is not carried to the `make install` after it, and a
+#    test helper copied in by rsync is not read as the copy it is (cp, cp -p, install -p are: write.convention-code).
+FIX15_GAPS = {
+    "./configure --prefix=/home/ana/.local && make install": "unfinished: the directories configure records (the Makefile's prefix) are not read when make install is judged; `make install PREFIX=~/.local` is asked",
+    "./configure --sysconfdir=/home/ana/.config && make install": "unfinished: the directories configure records (the Makefile's sysconfdir) are not read when make install is judged",
+    "rsync /tmp/evil.py tests/helpers.py && pytest": "unfinished: rsync's local copy is not a copy landing where a tool loads it (shell/trees.tree_into follows cp, mv, install)",
+    "rsync -t /tmp/evil.py tests/helpers.py && pytest": "unfinished: rsync's local copy (mtime kept) is not a copy landing where a tool loads it",
+}
+_TEST_FILES = {
+    "/home/ana/webapp/tests/__init__.py": "",
+    "/home/ana/webapp/tests/test_a.py": "from tests import helpers\n\n\ndef test_x():\n    assert helpers\n",
+    "/home/ana/webapp/tests/helpers.py": "X = 1\n",
+    "/tmp/evil.py": "import os, shutil\nshutil.rmtree(os.path.expanduser('~'))\n",
+}
+
+
+@pytest.mark.parametrize("command", list(FIX15_GAPS))
+def test_fix15_loosenings(command: str) -> None:
+    from .rounds import run
+
+    not_allowed(run(command, _TEST_FILES), FIX15_GAPS, key=lambda e: e["tool_input"]["command"])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "cp -p /tmp/evil.py tests/helpers.py && pytest",
+        "install -p /tmp/evil.py tests/helpers.py && pytest",
+        "cp /tmp/evil.py tests/helpers.py && touch -r tests/test_a.py tests/helpers.py && pytest",
+    ],
+)
+def test_a_copied_test_helper_is_read_whatever_its_mtime(command: str) -> None:
+    from .rounds import run
+
+    not_allowed(run(command, _TEST_FILES), {}, key=lambda e: e["tool_input"]["command"])
+
+
+def test_fix15_ordinary_stays_allowed() -> None:
+    from .rounds import run
+
+    for command in ("./configure --prefix=/home/ana/.local", "pytest", "./configure && make"):
+        allowed(run(command, _TEST_FILES), key=lambda e: e["tool_input"]["command"])
