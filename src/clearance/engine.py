@@ -45,6 +45,9 @@ _BY_COMMAND: dict[str, list[tuple[str, Callable[[SimpleCommand, Scope], bool] | 
 _LISTS: dict[str, list[Rule]] = {}
 _EFFECT_LISTS: dict[str, list[tuple[str, Callable[[Effect, Scope], bool] | None]]] = {}
 
+# Programs that forward a local port to another machine (provenance.forwarded_ports).
+_FORWARDERS = frozenset({"ssh", "autossh", "kubectl", "oc", "socat"})
+
 
 def _rules(select: Callable[[Index], list[str]]) -> list[Rule]:
     """The rules *select* picks from the index, their packs imported; a stale index is rebuilt by a full load."""
@@ -348,6 +351,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
             from .shell.options import normalise
 
             sc.pushes = sc.pushes or normalise(cmd).sub[:1] == ("push",)
+        if cmd.name in _FORWARDERS and cmd.remote is None:
+            from .provenance import forwarded_ports
+
+            sc.forwarded.update(forwarded_ports(cmd))
     positions: list[int] = []  # which command of the line each effect comes from
     # A file an earlier command of the line wrote with literal text (`echo 'DROP TABLE t' > q.sql && psql -f q.sql`,
     # `echo FLUSHALL > r && redis-cli < r`): the rules of a later command that read it (the SQL a client runs, the

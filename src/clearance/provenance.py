@@ -70,8 +70,9 @@ COMMAND_LOWERABLE = frozenset(
 # Object kinds in the record: b a branch (repository, name), r a branch the session pushed (repository, remote,
 # name), c a container, v a volume, k a compose project (docker host, name), q a database (server, name), p a program
 # the session ran (the machine: "" here, else the ssh host as written; the program's name), h a one-label ssh alias
-# the session connected to (net.ssh_alias_reached). (``s`` is the record's first line: when the session started, mark_start.)
-OBJECT_KINDS = frozenset("brcvkqph")
+# the session connected to (net.ssh_alias_reached), l a local port the session forwarded to another machine
+# (forwarded_ports). (``s`` is the record's first line: when the session started, mark_start.)
+OBJECT_KINDS = frozenset("brcvkqphl")
 _PATH_MAX = 4096  # context.PATH_MAX (not imported: the decision path reads provenance without context's imports)
 MAX_ENTRIES = 5000  # a session's record is read whole on every call: bounded
 # Branches that are everybody's: never the session's own, whatever it ran (git.py's _SHARED_BRANCHES and prefixes).
@@ -455,6 +456,10 @@ def objects(commands: list[SimpleCommand], ctx: Context) -> list[tuple[str, str]
         if cmd.remote is not None:
             continue  # another machine's objects
         name = cmd.name
+        if name in ("ssh", "autossh", "kubectl", "oc", "socat"):
+            # A local port forwarded to another machine: a database client's localhost there is that machine, for
+            # the rest of the session (rules/db.dev_database).
+            out.extend(("l", str(port)) for port in forwarded_ports(cmd))
         if name in ("ssh", "scp", "rsync", "sftp"):
             # A machine the session reached through an alias only the user's configuration resolves: a later upload
             # there is not a question of where the files go (net.upload-own-host).
@@ -516,6 +521,16 @@ def objects(commands: list[SimpleCommand], ctx: Context) -> list[tuple[str, str]
             if pg is not None and len(pg[1]) >= 1 and _word_ok(pg[1][0]):
                 out.append(("q", f"{_db_server(cmd, pg[0])}\t{pg[1][0]}"))
     return out
+
+
+def forwarded_ports(cmd: SimpleCommand) -> list[int]:
+    """The local ports *cmd* forwards to another machine: ssh's -L/-D (and -o LocalForward), `kubectl|oc port-forward`,
+    socat's TCP-LISTEN (listens.listen_ports, read by each program's own grammar); at most 64."""
+    if cmd.name not in ("ssh", "autossh", "kubectl", "oc", "socat"):
+        return []
+    from .listens import listen_ports
+
+    return sorted({port for port, _ in listen_ports(cmd)})[:64]
 
 
 def _may_be_stopped_by_name(cmd: SimpleCommand) -> bool:
@@ -784,7 +799,7 @@ def note(
             got = disk.git_object(k, p, record[0])
             if got is not None:
                 lines.append(f"{k}\t{got}")
-        elif k in ("p", "h"):
+        elif k in ("p", "h", "l"):
             # A program the session ran, an ssh alias it reached: noted once (the evidence is the call itself, as a
             # restart on the same line is).
             if p.count("\t") == (1 if k == "p" else 0):

@@ -41,6 +41,7 @@ class Scope:
         "pushes",
         "scripts_read",
         "own_ports",
+        "forwarded",
         "written_commands",
     )
 
@@ -74,6 +75,9 @@ class Scope:
         self.own_ports: tuple[tuple[int, str], ...] = ()
         # Commands of the shell code this decision's written files hold, analysed so far (rules/tools.MAX_SCRIPT_COMMANDS).
         self.written_commands = 0
+        # Local ports the command line forwards to another machine (`ssh -L 5432:db.prod:5432 …`, `kubectl port-forward`,
+        # socat): a database client's localhost there is that machine (rules/db.dev_database).
+        self.forwarded: set[int] = set()
 
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""

@@ -275,8 +275,8 @@ def dev_database(cmd: SimpleCommand, sc: Scope) -> str | None:
     target = inp.target if inp is not None else " ".join(v for v in cmd.values() if not v.startswith("-"))
     if DYN in target or any(is_production(w) for w in target.split()):
         return None
-    if any(k in cmd.assigns for k in ("PGSERVICE", "PGSERVICEFILE", "MYSQL_HOST", "PGHOST")) and not all(
-        _local_host(cmd.assigns.get(k, "localhost")) for k in ("PGHOST", "MYSQL_HOST")
+    if any(k in cmd.assigns for k in ("PGSERVICE", "PGSERVICEFILE", "MYSQL_HOST", "PGHOST", "PGHOSTADDR")) and not all(
+        _local_host(cmd.assigns.get(k, "localhost")) for k in ("PGHOST", "MYSQL_HOST", "PGHOSTADDR")
     ):
         return None
     where = "a running container's database on this machine" if remote is not None else ""
@@ -306,15 +306,67 @@ def dev_database(cmd: SimpleCommand, sc: Scope) -> str | None:
     for w in [*vals, *cmd.assigns.values()]:
         if "://" in w or "host=" in w:
             hosts.append(_url_parts(w)[0] if "://" in w else w.split("host=", 1)[1].split()[0])
+        if "hostaddr=" in w:  # libpq connects to hostaddr, whatever host says (host= is then only for TLS and .pgpass)
+            hosts.append(w.split("hostaddr=", 1)[1].split()[0] if w.split("hostaddr=", 1)[1].split() else "?")
     if hosts:
         if not all(_local_host(h) for h in hosts):
+            return None
+        if remote is None and not all(h.startswith("/") for h in hosts) and _forwarded_elsewhere(cmd, sc):
             return None
         return where or f"a database server on this machine ({hosts[0]})"
     if remote is not None:
         return where  # the container's own server, reached with no host
     if name in REDIS:
+        if _forwarded_elsewhere(cmd, sc):
+            return None
         return "the Redis server on this machine (redis-cli's default, 127.0.0.1:6379)"
     return None
+
+
+# Each server client's port when none is given (its documented default).
+_DEFAULT_PORTS = {"psql": 5432, "pgcli": 5432, "dropdb": 5432, "mysql": 3306, "mariadb": 3306, "mycli": 3306}
+_PORT_VARIABLES = ("PGPORT", "MYSQL_TCP_PORT", "REDISCLI_PORT")
+
+
+def _client_port(cmd: SimpleCommand) -> int | None:
+    """The TCP port a database client connects to: its port option (-p, or mysql's -P; --port), a URL's port, the
+    client's variable (PGPORT, MYSQL_TCP_PORT), else its default; -1 for a port given that cannot be read, None for a
+    client with no default known here."""
+    name = cmd.name
+    short = "-P" if name in ("mysql", "mariadb", "mycli") else "-p"
+    vals = cmd.values()
+    port = ""
+    for k in _PORT_VARIABLES:
+        v = cmd.assigns.get(k)
+        if isinstance(v, str):
+            port = v
+    for i, v in enumerate(vals):
+        if v in (short, "--port") and i + 1 < len(vals):
+            port = vals[i + 1]
+        elif v.startswith("--port="):
+            port = v[len("--port=") :]
+        elif v.startswith(short) and len(v) > 2 and v[2:].isdigit():
+            port = v[2:]
+        elif "://" in v:
+            hostport = v.split("://", 1)[1].partition("/")[0].rsplit("@", 1)[-1]
+            if hostport.rsplit("]", 1)[-1].count(":") == 1:
+                port = hostport.rsplit(":", 1)[1]
+    if not port:
+        return 6379 if name in REDIS else 27017 if name in ("mongosh", "mongo") else _DEFAULT_PORTS.get(name)
+    return int(port) if port.isdigit() and len(port) <= 5 else -1  # -1: given, known only at run time
+
+
+def _forwarded_elsewhere(cmd: SimpleCommand, sc: Scope) -> bool:
+    """Whether the localhost a database client connects to may be another machine's server: the line forwards a local
+    port (`ssh -fNL 5432:db.prod:5432 bastion && psql -h localhost …`, `kubectl port-forward svc/pg 5432`), or this
+    session forwarded the client's port earlier (provenance `l` records) or a port that cannot be told (round loose15)."""
+    if sc.forwarded:
+        return True
+    owns = sc.ctx.owns
+    if owns is None:
+        return False
+    port = _client_port(cmd)
+    return port == -1 or (port is not None and owns(f"l\t{port}"))
 
 
 @rule(

@@ -356,7 +356,7 @@ def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         if expire is not None and expires_now(expire):
             return f"git prune --expire={expire} deletes unreachable commits immediately"
     if sub == "branch" and (nc.has("D") or (nc.has("delete") and nc.has("force"))):
-        if not _local_branch_delete(nc) or not _feature_branches(nc.pos):
+        if not _local_branch_delete(nc) or not _feature_branches(nc.pos, _default_branches(cmd, sc)):
             return "git branch -D deletes a branch even when its commits are merged nowhere"
     if sub in ("filter-branch", "filter-repo"):
         return f"git {sub} rewrites the whole history"
@@ -365,10 +365,10 @@ def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-def _feature_branches(names: list[str]) -> bool:
+def _feature_branches(names: list[str], defaults: frozenset[str] = frozenset()) -> bool:
     """Whether *names* are one or more branches named in full that are nobody's shared line of work (not main, master,
-    develop, release/…, nor a name known only at run time or a pattern)."""
-    return bool(names) and all(n and not n.startswith("-") and not any(c in n for c in "*?[") and not _shared_branch(n) for n in names)
+    develop, release/…, the repository's default branch, nor a name known only at run time or a pattern)."""
+    return bool(names) and all(n and not n.startswith("-") and not any(c in n for c in "*?[") and not _shared_branch(n, defaults) for n in names)
 
 
 def _local_branch_delete(nc: Norm) -> bool:
@@ -396,7 +396,7 @@ def branch_force_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     if nc.sub != ("branch",) or not (nc.has("D") or (nc.has("delete") and nc.has("force"))):
         return None
-    if not _local_branch_delete(nc) or not _feature_branches(nc.pos):
+    if not _local_branch_delete(nc) or not _feature_branches(nc.pos, _default_branches(cmd, sc)):
         return None  # git.history-destroy
     return f"git branch -D deletes {', '.join(nc.pos[:3])} even where its commits are merged nowhere (git prints the commit, which stays recoverable until gc)"
 
@@ -454,10 +454,48 @@ def _push_parts(nc: Norm) -> tuple[str | None, list[str]]:
     return remote, []
 
 
-def _shared_branch(ref: str) -> bool:
-    """Whether a push refspec's destination is a branch everybody uses (or cannot be told)."""
-    dst = ref.rsplit(":", 1)[-1].removeprefix("+").removeprefix("refs/heads/")
-    return not dst or DYN in dst or dst.lower() in _SHARED_BRANCHES or dst.lower().startswith(("release", "main", "master", "hotfix"))
+def _shared_branch(ref: str, defaults: frozenset[str] = frozenset()) -> bool:
+    """Whether a push refspec's destination is a branch everybody uses (or cannot be told). git completes a short
+    destination as it completes a revision (refs/NAME, refs/heads/NAME: `:heads/main` deletes main), and `@`, `@{-1}`
+    name a branch only the repository's state knows (the one checked out before: round loose15). *defaults* are the
+    repository's default branches by whatever name (refs/remotes/R/HEAD, _default_branches)."""
+    dst = ref.rsplit(":", 1)[-1].removeprefix("+").removeprefix("refs/").removeprefix("heads/")
+    low = dst.lower()
+    if not dst or DYN in dst or "@" in dst or low in _SHARED_BRANCHES or low in defaults:
+        return True
+    return low.startswith(("release", "main", "master", "hotfix"))
+
+
+def _default_branches(cmd: SimpleCommand, sc: Scope | None) -> frozenset[str]:
+    """The default branch of each remote of the repository the command works in, lower-cased: what `git symbolic-ref
+    refs/remotes/R/HEAD` names (a clone records it), so a project whose main line is `next` or `canary` keeps it
+    shared. Empty where the repository cannot be read."""
+    if sc is None or sc.ctx.read_file is None:
+        return frozenset()  # no disk to read (the team service, a replay)
+    import posix
+
+    from .. import provenance_disk
+
+    where = sc.path(".", cmd)
+    common = provenance_disk.common_dir(where) if DYN not in where else None
+    if common is None:
+        return frozenset()
+    out: set[str] = set()
+    base = pathstr.join(common, "refs", "remotes")
+    try:
+        remotes = posix.listdir(base)[:32]
+    except OSError:
+        return frozenset()
+    for r in remotes:
+        try:
+            with open(pathstr.join(base, r, "HEAD"), encoding="utf-8", errors="replace") as f:
+                line = f.read(512).strip()
+        except OSError:
+            continue
+        prefix = f"ref: refs/remotes/{r}/"
+        if line.startswith(prefix) and len(line) > len(prefix):
+            out.add(line[len(prefix) :].lower())
+    return frozenset(out)
 
 
 @rule(
@@ -507,23 +545,24 @@ def force_push(cmd: SimpleCommand, sc: Scope) -> str | None:
     if nc.sub[:1] != ("push",) or nc.has("dry-run"):
         return None  # push -n/--dry-run negotiates with the remote but updates no ref there
     _, refs = _push_parts(nc)
+    defaults = _default_branches(cmd, sc) if nc.has("delete", "force-with-lease", "force-if-includes") or any(r.startswith(":") for r in refs) else frozenset()
     for name, spelled in (("mirror", "--mirror"), ("delete", "--delete"), ("prune", "--prune"), ("force", "--force")):
-        if nc.has(name) and not (name == "delete" and remote_feature_deletes(nc) is not None):
+        if nc.has(name) and not (name == "delete" and remote_feature_deletes(nc, defaults) is not None):
             return f"git push {spelled} rewrites or deletes history on the remote"
     if nc.has("force-with-lease") or nc.has("force-if-includes"):
         lease = nc.value("force-with-lease") or ""
         targets = refs or ([lease.split(":", 1)[0]] if lease else [])
-        if not targets or any(_shared_branch(r) for r in targets):
+        if not targets or any(_shared_branch(r, defaults) for r in targets):
             return "git push --force-with-lease rewrites history of a shared branch on the remote"
     for ref in refs:
         if ref.startswith("+"):
             return f"git push {ref} force-updates the remote branch"
-        if ref.startswith(":") and remote_feature_deletes(nc) is None:
+        if ref.startswith(":") and remote_feature_deletes(nc, defaults) is None:
             return f"git push {ref} deletes the remote branch {ref[1:]}"
     return None
 
 
-def remote_feature_deletes(nc: Norm) -> list[str] | None:
+def remote_feature_deletes(nc: Norm, defaults: frozenset[str] = frozenset()) -> list[str] | None:
     """The feature branches a push only deletes on the remote (`git push origin --delete feat`, `git push origin :feat
     :old`), or None: another push, a forced or mirroring one, a shared branch (main, develop, release/…), a tag-like or
     run-time name, or a ref that is not a plain branch name."""
@@ -534,7 +573,7 @@ def remote_feature_deletes(nc: Norm) -> list[str] | None:
         return None
     names = refs if nc.has("delete") else [r[1:] for r in refs] if all(r.startswith(":") for r in refs) else []
     names = [n.removeprefix("refs/heads/") for n in names]
-    if not names or any(n.startswith(("refs/", "+")) or ":" in n for n in names) or not _feature_branches(names):
+    if not names or any(n.startswith(("refs/", "+")) or ":" in n for n in names) or not _feature_branches(names, defaults):
         return None
     return names
 
@@ -556,7 +595,7 @@ def remote_feature_deletes(nc: Norm) -> list[str] | None:
     no_match=("git push origin --delete main", "git push origin :release/1.2", "git push origin feature/login", "git push --prune origin"),
 )
 def remote_branch_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
-    names = remote_feature_deletes(git(cmd))
+    names = remote_feature_deletes(git(cmd), _default_branches(cmd, sc))
     if names is None:
         return None
     return f"git push deletes the remote branch{'es' if len(names) > 1 else ''} {', '.join(names[:3])}"

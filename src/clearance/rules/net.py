@@ -967,8 +967,43 @@ def upload_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 # ssh options (-o KEY=VALUE, as ssh_config(5) names them) that choose where the connection goes instead of the host
-# name typed: the address connected to, or a command that makes the connection.
-_ROUTE_KEYS = ("hostname", "proxycommand")
+# name typed: the address connected to, a command that makes the connection, a domain appended to the name
+# (CanonicalDomains), another configuration file read (Include), an existing connection's socket reused (ControlPath).
+_ROUTE_KEYS = ("hostname", "proxycommand", "canonicaldomains", "include", "controlpath")
+
+# The options of each client that take a value (getopt's `x:` letters): in a cluster (`-4oHostName=…`, `-CF cfg`) the
+# first of them takes the rest of the word, or the next word.
+_SSH_VALUED = {
+    "ssh": frozenset("bcDEeFIiJLlmOopQRSWwB"),
+    "scp": frozenset("cDFiJloPSX"),
+    "sftp": frozenset("BbcDFiJloPRSs"),
+}
+
+# The resolver's variables (resolv.conf(5), hostname(7)): a one-label name typed is looked up through a file of
+# aliases they name (HOSTALIASES) or under a domain they set (LOCALDOMAIN, RES_OPTIONS), not through the user's setup.
+_RESOLVER_ENV = ("HOSTALIASES", "LOCALDOMAIN", "RES_OPTIONS")
+
+
+def _ssh_option_pairs(words: list[str], valued: frozenset[str]) -> list[tuple[str, str]]:
+    """(letter, value) of each valued option among *words* of an ssh-family call, clusters read as getopt reads them."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        i += 1
+        if w == "--":
+            break
+        if not w.startswith("-") or w.startswith("--") or len(w) < 2:
+            continue
+        for j in range(1, len(w)):
+            if w[j] in valued:
+                if j + 1 < len(w):
+                    out.append((w[j], w[j + 1 :]))
+                elif i < len(words):
+                    out.append((w[j], words[i]))
+                    i += 1
+                break
+    return out
 
 
 def ssh_route(cmd: SimpleCommand, host: str) -> tuple[str, str]:
@@ -977,33 +1012,50 @@ def ssh_route(cmd: SimpleCommand, host: str) -> tuple[str, str]:
     makes the connection with any program, and `-F FILE` reads another configuration than the user's in place of
     ~/.ssh/config: an alias there may name any machine, so the name typed is no longer one the user's configuration
     names (round 12 ordinary: `scp -o HostName=203.0.113.9 app.tgz staging:` was allowed where ~/.ssh/config names
-    staging). -J (ProxyJump) only forwards the encrypted connection through the jump host: the host stays the one typed."""
+    staging). -J (ProxyJump) only forwards the encrypted connection through the jump host: the host stays the one typed.
+    Options are read in clusters as getopt reads them (`-4oHostName=…`, round loose15); scp's `-S PROGRAM`, rsync's
+    `-e PROGRAM` other than ssh, ssh's `-S SOCKET` (an existing connection), and a resolver variable on the command
+    (HOSTALIASES, LOCALDOMAIN, RES_OPTIONS: the name is looked up elsewhere) route it too."""
     words: list[str] = []
     vals = cmd.values()
-    if cmd.name in ("scp", "sftp", "ssh"):
+    name = cmd.name
+    if any(k in cmd.assigns for k in _RESOLVER_ENV):
+        return host, "a resolver variable on the command decides what the name resolves to"
+    if name in ("scp", "sftp", "ssh"):
         words = list(vals)
-    rsh = cmd.assigns.get("RSYNC_RSH") if cmd.name == "rsync" else None
-    if cmd.name == "rsync":
+    rsh = cmd.assigns.get("RSYNC_RSH") if name == "rsync" else None
+    if name == "rsync":
+        shells: list[str] = []
         for i, v in enumerate(vals):
             if v in ("-e", "--rsh") and i + 1 < len(vals):
-                words += vals[i + 1].split()
+                shells.append(vals[i + 1])
             elif v.startswith("--rsh="):
-                words += v[len("--rsh=") :].split()
+                shells.append(v[len("--rsh=") :])
+            elif v.startswith("-") and not v.startswith("--") and "e" in v[1:] and i + 1 < len(vals):
+                k = v.index("e", 1)
+                if not any(c in "fTB" for c in v[1:k]):  # `-avze CMD`, `-aeCMD`: the first valued letter is e
+                    shells.append(v[k + 1 :] or vals[i + 1])
         if isinstance(rsh, str):
-            words += rsh.split()
-    for i, w in enumerate(words):
-        if w == "-F" or (w.startswith("-F") and len(w) > 2 and cmd.name != "rsync"):
-            conf = words[i + 1] if w == "-F" and i + 1 < len(words) else w[2:]
-            if conf not in ("~/.ssh/config",):
-                return host, f"-F {conf}: names there are another configuration's"
-        if w == "-o" or w.startswith("-o"):
-            opt = (words[i + 1] if w == "-o" and i + 1 < len(words) else w[2:]).strip("'\"")
-            key, _, value = opt.replace("=", " ", 1).partition(" ")
+            shells.append(rsh)
+        for sh in shells:
+            parts = sh.split()
+            if parts and parts[0].rsplit("/", 1)[-1] != "ssh":
+                return host, f"rsync -e {parts[0]}: another program makes the connection"
+            words += ["ssh", *parts[1:]]
+        name = "ssh"
+    for letter, value in _ssh_option_pairs(words, _SSH_VALUED.get(name, frozenset())):
+        if letter == "F" and value not in ("~/.ssh/config",):
+            return host, f"-F {value}: names there are another configuration's"
+        if letter == "S" and value != "none":
+            return host, f"-S {value}: " + ("another program makes the connection" if name != "ssh" else "an existing connection is reused")
+        if letter == "o":
+            opt = value.strip("'\"")
+            key, _, val = opt.replace("=", " ", 1).partition(" ")
             key = key.strip().lower()
-            if key == "hostname" and value.strip():
-                return value.strip(), ""  # the machine it connects to, judged as if typed
-            if key in _ROUTE_KEYS:
-                return host, f"-o {key}: another program makes the connection"
+            if key == "hostname" and val.strip():
+                return val.strip(), ""  # the machine it connects to, judged as if typed
+            if key in _ROUTE_KEYS and val.strip().lower() != "none":
+                return host, f"-o {key}: the connection goes elsewhere than the name typed"
     return host, ""
 
 
@@ -1078,6 +1130,8 @@ def ssh_alias_reached(cmd: SimpleCommand) -> str | None:
         from ..shell.unwrap import _SSH_OPTS, _strip_options
 
         i = _strip_options(cmd.argv, 1, _SSH_OPTS)
+        if _ssh_connects_not(cmd.values()[: i - 1]):
+            return None  # -G prints the configuration, -V the version, -Q a list, -O talks to a master: nothing connects
         if i < len(cmd.argv) and cmd.argv[i].value == "--":
             i += 1
         if i < len(cmd.argv):
@@ -1092,9 +1146,31 @@ def ssh_alias_reached(cmd: SimpleCommand) -> str | None:
         return None
     host, routed = ssh_route(cmd, host)
     h = host.lower()
-    if routed or DYN in h or h.isdigit() or h == "localhost" or _ONE_LABEL.match(h) is None:
+    if routed or DYN in h or _numeric_address(h) or h == "localhost" or _ONE_LABEL.match(h) is None:
         return None
     return h
+
+
+def _ssh_connects_not(opts: list[str]) -> bool:
+    """Whether ssh's options make it answer without connecting: -G, -V, -Q (read before the first valued letter of a
+    cluster: `-oVisualHostKey=yes` is an -o), or -O (a command to a running master)."""
+    valued = _SSH_VALUED["ssh"]
+    for w in opts:
+        if not w.startswith("-") or w.startswith("--"):
+            continue
+        for ch in w[1:]:
+            if ch in "GVQO":
+                return True
+            if ch in valued:
+                break
+    return False
+
+
+def _numeric_address(host: str) -> bool:
+    """A one-label host the C library reads as an IPv4 address, not a name (inet_aton(3)): a number in decimal, octal
+    or hex (`3232235796`, `0xcb007109`): any machine on the internet can be written so."""
+    h = host.lower()
+    return h.isdigit() or (h.startswith("0x") and len(h) > 2 and all(c in "0123456789abcdef" for c in h[2:]))
 
 
 @rule(
@@ -1348,7 +1424,7 @@ def own_ssh_host(host: str) -> bool:
     h = host.lower().strip("[]")
     if not h or DYN in h:
         return False
-    return _on_local_network(h) or (not h.isdigit() and _ONE_LABEL.match(h) is not None)
+    return _on_local_network(h) or (not _numeric_address(h) and _ONE_LABEL.match(h) is not None)
 
 
 # A URL whose port field is one parameter expansion and nothing else, the authority ending after it: `:$PORT/`,
