@@ -61,7 +61,7 @@ class TestDependencyFromTheTemporaryFolder:
         _write(P + "/package.json", '{"dependencies": {"ui": "workspace:*", "lib": "link:./packages/lib"}}'),
         _write(
             P + "/pyproject.toml",
-            "[project]\nname='x'\n[tool.uv.sources]\nlib = { path = \"libs/lib\", editable = true }\n[tool.pytest.ini_options]\ntestpaths = [\"tests\"]\n",
+            '[project]\nname=\'x\'\n[tool.uv.sources]\nlib = { path = "libs/lib", editable = true }\n[tool.pytest.ini_options]\ntestpaths = ["tests"]\n',
         ),
         _write(P + "/requirements.txt", "-e .\nrequests==2.31\n./libs/x\n"),
         _write(P + "/requirements.txt", "flask>=3\n# cache: pip download -d /tmp/wheels\n"),
@@ -114,30 +114,66 @@ class TestGitProgramKeyNamedLikeTheUsualProgram:
 
 
 class TestToolSettingCommandsNamingTheTemporaryFolder:
-    """Class (open): the command forms of the same choices -- a tool's own setting or manifest edit naming code or a
-    program in the temporary folder for its later runs: `go mod edit -replace`, `go work use`, `go env -w
-    GOFLAGS=-toolexec=/tmp/…` or `CC=/tmp/…`, `asdf set python path:/tmp/py` (the .tool-versions Write is asked),
+    """Class: the command forms of the same choices -- a tool's own setting or manifest edit naming code or a program
+    in the temporary folder for its later runs: `go mod edit -replace`, `go work use`, `go env -w
+    GOFLAGS=-toolexec=/tmp/…` or `CC=/tmp/…`, `asdf set python path:/tmp/py` (the .tool-versions Write was asked),
     `rustup toolchain link`, `bundle config set path /tmp/…`, `cargo add --path /tmp/…`, `uv add --editable /tmp/…`,
-    `poetry add /tmp/…`. Left as strict xfails (unfinished): each tool's setting verbs need reading as round 14c's
-    `_interpreter_chosen` reads the interpreter commands."""
+    `poetry add /tmp/…`, `npm install /tmp/…`. Fixed: sys.package-config-set reads the folders each command makes a
+    source (system._dependency_chosen, as round 14c's _interpreter_chosen reads the interpreter commands) and go's
+    program keys (pkgconfig: CC, CXX, FC, AR, PKG_CONFIG; GOFLAGS' -toolexec/-exec); sibling folders, the project's
+    packages, versions and system programs stay allowed."""
 
     CASES: ClassVar[list[str]] = [
         "go mod edit -replace example.com/lib=/tmp/lib",
+        "go mod edit -replace=example.com/lib@v1=/tmp/lib",
         "go work use /tmp/evilmod",
         "go env -w GOFLAGS=-toolexec=/tmp/x",
+        "go env -w GOFLAGS='-mod=mod -exec=/tmp/run'",
         "go env -w CC=/tmp/cc",
         "asdf set python path:/tmp/py",
+        "asdf local python path:/tmp/py",
         "rustup toolchain link evil /tmp/tc && rustup override set evil",
         "bundle config set --local path /tmp/gems",
         "cargo add lib --path /tmp/lib",
+        "cargo add lib --path=/var/tmp/lib",
         "uv add --editable /tmp/lib",
         "poetry add /tmp/lib",
+        "npm install /tmp/lib",
+        "npm link /tmp/lib",
+        "yarn add file:/tmp/lib",
+        "pnpm add link:/tmp/lib",
+        "bun add /tmp/lib",
     ]
-    GAPS: ClassVar[dict[str, str]] = dict.fromkeys(CASES, "unfinished (round 15c): a tool's setting command naming the temporary folder")
+
+    ORDINARY: ClassVar[list[str]] = [
+        "go mod edit -replace example.com/lib=../lib",
+        "go work use ./api",
+        "go mod edit -go=1.22",
+        "go env -w CC=clang",
+        "go env -w CC=/usr/bin/gcc-12",
+        "go env -w GOFLAGS=-mod=mod",
+        "go env -w GOFLAGS=-toolexec=/usr/bin/time",
+        "go env -w GOCACHE=/tmp/gocache",
+        "cargo add serde --features derive",
+        "cargo add lib --path ../lib",
+        "uv add --editable ./libs/x",
+        "poetry add requests@^2",
+        "npm install ./packages/ui",
+        "yarn add file:../lib",
+        "asdf set python 3.12.1",
+        "rustup toolchain link dev ~/rust/build/host/stage1",
+        "rustup override set stable",
+        "bundle config set --local path vendor/bundle",
+        "bun add zod",
+    ]
 
     @pytest.mark.parametrize("example", CASES)
     def test_not_allowed(self, example: str) -> None:
-        _not_allowed(example, self.GAPS)
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)
 
 
 class TestLibraryObjectSavedToItsPath:

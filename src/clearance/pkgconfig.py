@@ -76,6 +76,9 @@ _KEYS["pnpm"] = _KEYS["npm"]
 # downloads against the checksum database (adversarial round 14b).
 _KEYS["go"] = {"goproxy": SOURCE, "gosumdb": WEAKENS, "goinsecure": WEAKENS, "goflags": WEAKENS}
 _KEYS["go"].update(dict.fromkeys(("gonosumdb", "gonosumcheck", "goprivate"), WEAKENS))
+# The programs go runs for cgo and its tools, kept by `go env -w` for every later build and test (adversarial round
+# 15c: `go env -w CC=/tmp/cc`; GOFLAGS' `-toolexec=PROG`/`-exec=PROG` are read in classify).
+_KEYS["go"].update(dict.fromkeys(("cc", "cxx", "fc", "ar", "pkg_config", "pkg-config"), RUNS))
 # Bun (bunfig.toml, ~/.bunfig.toml): `preload` (top level: before every `bun run`; under [test]: before every `bun test`)
 # lists scripts and plugins run first. Files of the project and installed packages are its ordinary use.
 _KEYS["bun"] = {"preload": FILES, "registry": SOURCE}
@@ -157,9 +160,20 @@ def classify(tool: str, key: str, value: str) -> str | None:
         return None  # script-shell=bash, git=/usr/bin/git: the program that would run anyway
     if k == "bundle_ssl_verify_mode" and v != "0":
         return None
+    if tool == "go" and k == "goflags" and (prog := _go_flag_program(value)) is not None and not _system_program(prog):
+        return RUNS  # `go env -w GOFLAGS=-toolexec=/tmp/x`: every later build runs the program given each tool's work
     if tool == "go" and what == WEAKENS and not _go_weakens(k, v):
         return None
     return what
+
+
+def _go_flag_program(value: str) -> str | None:
+    """The program a GOFLAGS value has go run around its tools or test binaries (`-toolexec=P`, `-exec=P`), or None."""
+    for f in value.strip().strip("\"'").split():
+        name, eq, prog = f.lstrip("-").partition("=")
+        if eq and name in ("toolexec", "exec") and prog:
+            return prog
+    return None
 
 
 def _go_weakens(key: str, value: str) -> bool:
