@@ -176,6 +176,40 @@ class TestToolSettingCommandsNamingTheTemporaryFolder:
         _allowed(example)
 
 
+class TestStoredPackageScriptRunningTheTemporaryFolder:
+    """Class: `npm pkg set scripts.prepare='sh /tmp/x'` (npm set-script, pnpm/yarn/bun pkg set) stores a script in
+    package.json that the next `npm install`/`npm test` runs, outside the hook: the unwrapper judged the stored line as
+    if run now, with /tmp/x as it is now (empty, or harmless), where the Write of the same package.json is asked
+    (write.deferred-temp-code). Fixed: sys.package-config-set judges the stored script as that Write
+    (system._stored_script_runs_temp); scripts that write their temporary file first, or only clean it, stay allowed."""
+
+    CASES: ClassVar[list[str]] = [
+        "npm pkg set scripts.prepare='sh /tmp/x'",
+        "npm pkg set scripts.postinstall='node /tmp/x.js'",
+        "npm pkg set scripts.test='bash /tmp/t.sh'",
+        "npm set-script test 'python3 /tmp/t.py'",
+        "pnpm pkg set scripts.dev='. /tmp/env.sh && vite'",
+        "bun pkg set scripts.build='sh /tmp/b.sh'",
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        "npm pkg set scripts.test=vitest",
+        "npm pkg set scripts.clean='rm -rf /tmp/webapp-build dist'",
+        "npm pkg set scripts.gen='printf x > /tmp/g.js && node /tmp/g.js'",
+        "npm pkg set name=webapp",
+        "npm set-script lint 'eslint .'",
+        "npm pkg get scripts",
+    ]
+
+    @pytest.mark.parametrize("example", CASES)
+    def test_not_allowed(self, example: str) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)
+
+
 class TestLibraryObjectSavedToItsPath:
     """Class (open): a library object made on a protected path and written by a later method without a file argument
     -- `http.cookiejar.MozillaCookieJar(SETTINGS).save()`, `LWPCookieJar(...).save()`, `configobj.ConfigObj(SETTINGS)

@@ -556,7 +556,7 @@ def sets_package_config(cmd: SimpleCommand, sc: Scope) -> bool:
     """`config set` (and npm's `set`, `c set`: each holds "set"), or an option naming a key of the tool's
     configuration that runs a program or weakens a check (pkgconfig.py) -- sys.package-config-set."""
     vals = cmd.values()
-    if "set" in vals:
+    if "set" in vals or "set-script" in vals:
         return True
     if any(v.startswith(("/", "file:", "link:")) for v in vals):
         return True  # `npm install /tmp/lib`, `yarn add file:/tmp/lib`: a dependency from a folder (round 15c)

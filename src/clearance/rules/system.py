@@ -2046,6 +2046,22 @@ def _interpreter_chosen(name: str, ops: list[str], vals: list[str], assigns: dic
     return None
 
 
+def _stored_script_runs_temp(cmd: SimpleCommand, vals: list[str], sc: Scope) -> str | None:
+    """`npm pkg set scripts.prepare='sh /tmp/x'` (npm set-script, pnpm/yarn/bun pkg set): the script is stored in
+    package.json for a later `npm install`/`npm test`, judged as the Write of that package.json is (round 15c: the
+    unwrapper judged the stored line as run now, with /tmp/x as it is now; write.deferred-temp-code asks the Write)."""
+    import json
+
+    from ..shell.unwrap import stored_commands
+    from .tools import deferred_temp_code
+
+    for body, _via in stored_commands(cmd.name, [cmd.name, *vals]):
+        msg = deferred_temp_code(sc.ctx.project_root.rstrip("/") + "/package.json", json.dumps({"scripts": {"stored": body}}), sc)
+        if msg:
+            return f"{cmd.name} stores a package script for later runs: {msg}"
+    return None
+
+
 def _dependency_chosen(name: str, ops: list[str], vals: list[str]) -> list[str]:
     """The folders a command makes a source of the project's code or tools for later runs (adversarial round 15c, the
     command forms of the manifests pkgconfig.TOOLCHAIN_FILES reads): `go mod edit -replace M=P`, `go work use P`,
@@ -2173,6 +2189,10 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
             # Adversarial round 14a: as UV_PYTHON=/tmp/… in an .envrc, every later `poetry run`, `uv run`, `pytest` in
             # that environment runs a program the agent may have put in the temporary folder, outside any hook.
             return f"{cmd.name} makes {sc.show(where)}, in the temporary folder, the interpreter of every later run of the project"
+    if cmd.name in ("npm", "pnpm", "yarn", "bun"):
+        msg = _stored_script_runs_temp(cmd, vals, sc)
+        if msg:
+            return msg
     for chosen in _dependency_chosen(cmd.name, ops, vals):
         if DYN in chosen:
             continue
