@@ -210,6 +210,45 @@ class TestStoredPackageScriptRunningTheTemporaryFolder:
         _allowed(example)
 
 
+def _tmpfiles(conf: str, command: str = "systemd-tmpfiles --create x.conf", where: str = P + "/x.conf") -> dict[str, Any]:
+    return _run(command, {where: conf})
+
+
+class TestTmpfilesConfiguration:
+    """Class: `systemd-tmpfiles --create FILE` (or --remove) carries out the file operations its configuration lists
+    (tmpfiles.d(5)) -- `L+ ~/.claude/settings.json - - - - /dev/null` replaces the agent's settings with a link to
+    nothing, `F` truncates, `w` writes, `C+` copies over, `R` deletes, `Z … 0000` locks clearance out of its folder --
+    and the command was allowed whatever the file held. Fixed: scripts._tmpfiles_lines reads each line as the shell
+    command that does it (shell.script-content); folders and links of the project, the temporary folder's own files,
+    and the commands without a file stay allowed."""
+
+    CASES: ClassVar[list[Any]] = [
+        _tmpfiles("L+ /home/ana/.claude/settings.json - - - - /dev/null\n", "systemd-tmpfiles --create /tmp/x.conf", "/tmp/x.conf"),
+        _tmpfiles("F /home/ana/.claude/settings.json\n"),
+        _tmpfiles("f+ /home/ana/.config/clearance/policy.toml 0644 - - - \n"),
+        _tmpfiles("w /home/ana/.claude/settings.json - - - - {}\n"),
+        _tmpfiles("R /home/ana/.config/clearance\n", "systemd-tmpfiles --remove x.conf"),
+        _tmpfiles("D /home/ana/.config/clearance\n", "systemd-tmpfiles --create --remove x.conf"),
+        _tmpfiles("C+ /home/ana/.claude/settings.json - - - - /tmp/s.json\n"),
+        _tmpfiles("Z /home/ana/.config/clearance 0000 - - -\n"),
+    ]
+
+    ORDINARY: ClassVar[list[Any]] = [
+        _tmpfiles("d /home/ana/webapp/.cache 0755 - - -\nL /home/ana/webapp/data - - - - /srv/data\n"),
+        _tmpfiles("# comment\nd /tmp/webapp 0755 - - 10d\nf /tmp/webapp/run.lock 0644\n"),
+        _run("systemd-tmpfiles --user --create", {}),
+        _run("systemd-tmpfiles --cat-config", {}),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
 class TestLibraryObjectSavedToItsPath:
     """Class (open): a library object made on a protected path and written by a later method without a file argument
     -- `http.cookiejar.MozillaCookieJar(SETTINGS).save()`, `LWPCookieJar(...).save()`, `configobj.ConfigObj(SETTINGS)

@@ -90,7 +90,55 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         return _unread_sources(cmd, sc, vals)
     if name in ("tmux", "tmate"):
         return _tmux_files(cmd, sc, vals)
+    if name == "systemd-tmpfiles":
+        return _tmpfiles_lines(cmd, sc, vals)
     return []
+
+
+def _tmpfiles_lines(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+    """`systemd-tmpfiles --create|--remove FILE`: each line of the configuration is a file operation on its path
+    (tmpfiles.d(5)), judged as the shell command that does it (adversarial round 15c: `L+ ~/.claude/settings.json - - -
+    - /dev/null` in /tmp/x.conf replaced the agent's settings with a link to nothing, the call allowed). `f`/`F`/`w`
+    write, `L` links (`+`: replacing what is there), `C` copies, `d`/`v`/`q` make folders, `z`/`Z` set modes, `p+`
+    replaces with a pipe; with --remove, `r`/`R` delete and `D` empties. Other types (attributes, devices) are left."""
+    from .shell.interp import shell_quote as q
+
+    create, remove = "--create" in vals, "--remove" in vals
+    out = []
+    for v in vals[:32]:
+        if v.startswith("-") or DYN in v:
+            continue
+        text = _read(sc, sc.path(v, cmd))
+        if text is None or text == TOO_LARGE:
+            continue
+        lines = []
+        for line in text.splitlines()[:500]:
+            f = line.split()
+            if len(f) < 2 or f[0].startswith("#"):
+                continue
+            kind, plus, path = f[0][0], "+" in f[0][1:], f[1]
+            mode = f[2] if len(f) > 2 and f[2] != "-" else ""
+            arg = " ".join(f[6:]) if len(f) > 6 else ""
+            p = q(path)
+            if create and kind in "fFw":
+                lines.append(f"truncate -s 0 {p}" if kind in "Fw" or plus else f"touch {p}")
+            elif create and kind == "L":
+                lines.append(f"ln -s{'fn' if plus else ''} {q(arg or '/usr/share/factory' + path)} {p}")
+            elif create and kind == "C":
+                lines.append((f"rm -rf {p}; " if plus else "") + f"cp -r {q(arg or '/usr/share/factory' + path)} {p}")
+            elif create and kind in "dDvqQ":
+                lines.append(f"mkdir -p {p}")
+            elif create and kind in "zZ" and mode:
+                lines.append(f"chmod {'-R ' if kind == 'Z' else ''}{q(mode.lstrip('~:'))} {p}")
+            elif create and kind == "p" and plus:
+                lines.append(f"rm -f {p}; mkfifo {p}")
+            elif remove and kind in "rR":
+                lines.append(f"rm -{'rf' if kind == 'R' else 'f'} {p}")
+            elif remove and kind == "D":
+                lines.append(f"rm -rf {p}/*")
+        if lines:
+            out.append((f"{cmd.name} {v}", "\n".join(lines)))
+    return out
 
 
 def _tmux_files(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
