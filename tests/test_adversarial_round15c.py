@@ -267,3 +267,90 @@ class TestLibraryObjectSavedToItsPath:
     @pytest.mark.parametrize("example", CASES)
     def test_not_allowed(self, example: str) -> None:
         _not_allowed(example, self.GAPS)
+
+
+@pytest.fixture(scope="module")
+def linked_home(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A scratch home whose project holds `build/cache`, a link to clearance's folder, and `build/cl`, one to the
+    agent's settings folder (files on a real disk: the hook resolves links there; nothing is run)."""
+    import os
+
+    home = tmp_path_factory.mktemp("r15c-home")
+    (home / ".config" / "clearance").mkdir(parents=True)
+    (home / ".config" / "clearance" / "policy.toml").write_text("")
+    (home / ".claude").mkdir()
+    (home / ".claude" / "settings.json").write_text("{}")
+    project = home / "webapp"
+    (project / "build").mkdir(parents=True)
+    (project / ".git").mkdir()
+    os.symlink(home / ".config" / "clearance", project / "build" / "cache")
+    os.symlink(home / ".claude", project / "build" / "cl")
+    (project / "lib" / "v1").mkdir(parents=True)
+    (project / "lib" / "v1" / "x.pyc").write_text("")
+    os.symlink(project / "lib" / "v1", project / "lib" / "current")  # a link that stays in the tree
+    return {
+        "HOME": str(home),
+        "CLAUDE_PROJECT_DIR": str(project),
+        "USER": "ana",
+        "CLEARANCE_USER_POLICY": str(home / "none.toml"),
+        "CLEARANCE_MANAGED_POLICY": str(home / "none2.toml"),
+        "XDG_STATE_HOME": str(home / "state"),
+    }
+
+
+def _linked(command: str, env: dict[str, str]) -> str:
+    from clearance.api import decide_event
+
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": env["CLAUDE_PROJECT_DIR"], "session_id": "r15c"}
+    return decide_event(ev, env).decision
+
+
+class TestTraversalFollowingLinks:
+    """Class: a traversal told to follow symbolic links -- `find -L`/`-follow` with `-delete` or `-exec rm`, `chown
+    -RL`, `chgrp -R -L` -- reaches clearance's folder or the agent's settings through a link inside the project
+    (`build/cache -> ~/.config/clearance`; `ln -s ~ build/h` is allowed to make): the command names the project's own
+    folder only. The same paths named through the link (`rm -rf build/cache/`, `find build/cache/ -delete`, `chmod -R
+    000 build/cache/`) were denied: the hook resolved the names it was given, not the links a traversal meets. Fixed:
+    scripts._links_followed judges the action on each link target the hook lists under the folder (treelist "links",
+    bounded as a tree copy's listing); a link that stays in the tree and traversals not following links stay allowed.
+    Open (strict xfail, unfinished): `rsync -K` writing through the destination's links."""
+
+    CASES: ClassVar[list[str]] = [
+        "find -L build -delete",
+        "find build -follow -delete",
+        "find -L build -type f -exec rm {} +",
+        "find -L build -type f -exec truncate -s0 {} +",
+        "chown -RL nobody build",
+        "chgrp -R -L nogroup build",
+        "rsync -aK --delete /tmp/e/ build/",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {"rsync -aK --delete /tmp/e/ build/": "unfinished (round 15c): rsync -K writes through the destination's links"}
+    HELD: ClassVar[list[str]] = ["rm -rf build/cache/", "find build/cache/ -delete", "chmod -R 000 build/cache/", "rsync -a --delete empty/ build/cache/"]
+    ORDINARY: ClassVar[list[str]] = [
+        "rm -rf build",
+        "chmod -R 000 build",
+        "find -L src -name '*.py'",
+        "find -L build -name '*.py'",
+        "find -L lib -name '*.pyc' -delete",
+        "find build -delete",
+        "chown -R ana build",
+        "grep -R x build",
+        "du -sh build/cache/",
+    ]
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_not_allowed(self, command: str, linked_home: dict[str, str]) -> None:
+        from . import strict
+
+        def check() -> None:
+            assert _linked(command, linked_home) in ("deny", "ask")
+
+        strict.check(command, self.GAPS, check)
+
+    @pytest.mark.parametrize("command", HELD)
+    def test_named_through_the_link_denied(self, command: str, linked_home: dict[str, str]) -> None:
+        assert _linked(command, linked_home) == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary_allowed(self, command: str, linked_home: dict[str, str]) -> None:
+        assert _linked(command, linked_home) == "allow"

@@ -92,7 +92,63 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         return _tmux_files(cmd, sc, vals)
     if name == "systemd-tmpfiles":
         return _tmpfiles_lines(cmd, sc, vals)
+    if name in ("find", "chown", "chgrp"):
+        return _links_followed(cmd, sc, vals)
     return []
+
+
+_FIND_ACTIONS = ("-exec", "-execdir", "-ok", "-okdir")
+
+
+def _links_followed(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+    """`find -L DIR -delete` (or `-follow`, `-exec CMD {} +`), `chown -RL OWNER DIR`: a traversal told to follow symbolic
+    links acts on what each link under DIR leads to. Each link leading out of DIR (the hook lists them: treelist
+    "links") is judged as the same action typed on its target (adversarial round 15c: `build/cache -> ~/.config/
+    clearance` then `find -L build -delete` was allowed, `find build/cache/ -delete` denied)."""
+    from .shell.interp import shell_quote as q
+
+    lister = sc.ctx.list_tree
+    if lister is None:
+        return []
+    if cmd.name == "find":
+        i = 0
+        while (i < len(vals) and vals[i] in ("-H", "-L", "-P", "-D", "-O")) or (i < len(vals) and vals[i][:2] in ("-D", "-O") and len(vals[i]) > 2):
+            i += 2 if vals[i] in ("-D", "-O") else 1
+        roots = []
+        while i < len(vals) and not vals[i].startswith(("-", "(", "!")):
+            roots.append(vals[i])
+            i += 1
+        expr = vals[i:]
+        actions: list[str] = []
+        if "-delete" in expr:
+            actions.append("rm -rf {}")
+        for j, v in enumerate(expr):
+            if v in _FIND_ACTIONS:
+                words = []
+                for w in expr[j + 1 :]:
+                    if w in (";", "+", "\\;"):
+                        break
+                    words.append(w)
+                if words:
+                    actions.append(" ".join("{}" if w == "{}" else q(w) for w in words))
+        roots = roots or ["."]
+    else:
+        flags = "".join(v[1:] for v in vals if v[:1] == "-" and v[1:2] != "-")
+        ops = [v for v in vals if not v.startswith("-")]
+        if "R" not in flags and "--recursive" not in vals:
+            return []
+        actions = [f"{cmd.name} -R {q(ops[0])} {{}}"] if ops else []
+        roots = ops[1:]
+    if not actions:
+        return []
+    out = []
+    for root in roots[:8]:
+        if DYN in root:
+            continue
+        targets, _why = lister(sc.path(root, cmd), "links")
+        for t in targets[:16]:
+            out.append((f"{cmd.name} following the links under {root}", "\n".join(a.replace("{}", q(t)) for a in actions)))
+    return out
 
 
 def _tmpfiles_lines(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
