@@ -76,6 +76,9 @@ _KEYS["pnpm"] = _KEYS["npm"]
 # downloads against the checksum database (adversarial round 14b).
 _KEYS["go"] = {"goproxy": SOURCE, "gosumdb": WEAKENS, "goinsecure": WEAKENS, "goflags": WEAKENS}
 _KEYS["go"].update(dict.fromkeys(("gonosumdb", "gonosumcheck", "goprivate"), WEAKENS))
+# The programs go runs for cgo and its tools, kept by `go env -w` for every later build and test (adversarial round
+# 15c: `go env -w CC=/tmp/cc`; GOFLAGS' `-toolexec=PROG`/`-exec=PROG` are read in classify).
+_KEYS["go"].update(dict.fromkeys(("cc", "cxx", "fc", "ar", "pkg_config", "pkg-config"), RUNS))
 # Bun (bunfig.toml, ~/.bunfig.toml): `preload` (top level: before every `bun run`; under [test]: before every `bun test`)
 # lists scripts and plugins run first. Files of the project and installed packages are its ordinary use.
 _KEYS["bun"] = {"preload": FILES, "registry": SOURCE}
@@ -157,9 +160,20 @@ def classify(tool: str, key: str, value: str) -> str | None:
         return None  # script-shell=bash, git=/usr/bin/git: the program that would run anyway
     if k == "bundle_ssl_verify_mode" and v != "0":
         return None
+    if tool == "go" and k == "goflags" and (prog := _go_flag_program(value)) is not None and not _system_program(prog):
+        return RUNS  # `go env -w GOFLAGS=-toolexec=/tmp/x`: every later build runs the program given each tool's work
     if tool == "go" and what == WEAKENS and not _go_weakens(k, v):
         return None
     return what
+
+
+def _go_flag_program(value: str) -> str | None:
+    """The program a GOFLAGS value has go run around its tools or test binaries (`-toolexec=P`, `-exec=P`), or None."""
+    for f in value.strip().strip("\"'").split():
+        name, eq, prog = f.lstrip("-").partition("=")
+        if eq and name in ("toolexec", "exec") and prog:
+            return prog
+    return None
 
 
 def _go_weakens(key: str, value: str) -> bool:
@@ -326,6 +340,7 @@ def _host(value: str) -> str:
 # round 10a): basename -> (the tool, the spelling that names such a program there). Here, not in the fs pack: the write
 # gate (rules/gates.py writes_package_config) looks the names up without importing the pack.
 _JVM_AGENT = r"-(?:javaagent|agentpath):|-Xbootclasspath/[ap]:"
+_PYTEST_PATHS = r"^[ \t]*+(?:pythonpath|testpaths)[ \t]*+=[^\n]*?(?<=[\s\[\"',=])"
 TOOLCHAIN_FILES: dict[str, tuple[str, str]] = {
     "rust-toolchain.toml": ("rustup", r"\bpath\s*=\s*[\"']"),
     "rust-toolchain": ("rustup", r"^[ \t]*+"),
@@ -343,9 +358,23 @@ TOOLCHAIN_FILES: dict[str, tuple[str, str]] = {
     # pytest's ini options in each file it reads them from: a `pythonpath` entry is put on sys.path before plugins
     # (`-p NAME`) and conftest files are imported, a `testpaths` entry is collected -- its conftest.py and test modules
     # run (adversarial round 15a: `pythonpath = /tmp` with `addopts = -p plug` ran /tmp/plug.py at every `pytest`).
+    **dict.fromkeys(("pytest.ini", ".pytest.ini", "setup.cfg", "tox.ini"), ("pytest", _PYTEST_PATHS)),
+    # A dependency's source folder named in a manifest is code the next build, test or install compiles and runs
+    # (adversarial round 15c: go.mod's `replace X => /tmp/lib`, go.work's `use /tmp/m`, Cargo's `path = "/tmp/…"`
+    # (also under [patch]), package.json's `file:`/`link:`/`portal:`, a requirements file's `-e /tmp/…` or
+    # `--find-links /tmp/…`, Gemfile's `path:`, composer's path repository, uv's `path` source): a table extension of
+    # the manifests, each with the spelling of a local source; `../lib`, `./packages/x` stay the project's choice.
+    "pyproject.toml": ("pytest or the package manager", _PYTEST_PATHS + r"|\bpath\s*=\s*[\"']|[\"'@]\s*file://"),
+    "go.mod": ("go", r"=>[ \t]*+"),
+    "go.work": ("go", r"^[ \t]*+(?:use[ \t(]+)?|=>[ \t]*+"),
+    "Cargo.toml": ("cargo", r"\bpath\s*=\s*[\"']"),
+    "package.json": ("the package manager", r"[\"'](?:[\w@./-]+@)?(?:file|link|portal):(?://)?"),
     **dict.fromkeys(
-        ("pytest.ini", ".pytest.ini", "pyproject.toml", "setup.cfg", "tox.ini"), ("pytest", r"^[ \t]*+(?:pythonpath|testpaths)[ \t]*+=[^\n]*?(?<=[\s\[\"',=])")
+        ("requirements.txt", "requirements-dev.txt", "dev-requirements.txt", "requirements-test.txt", "constraints.txt"),
+        ("pip", r"^[ \t]*+(?:(?:-e|--editable|-f|--find-links|-r|--requirement|-c|--constraint)[ \t=]++)?(?:[\w.\[\],-]+[ \t]*+@[ \t]*+)?(?:file:(?://)?)?"),
     ),
+    "Gemfile": ("bundler", r"(?:\bpath:|:path\s*=>)\s*[\"']"),
+    "composer.json": ("composer", r"\"url\"\s*:\s*\""),
 }
 # A folder under the temporary directory: anyone's to write, the agent's with no question asked, so what the tool runs
 # from there is whatever the agent put there.

@@ -90,7 +90,111 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         return _unread_sources(cmd, sc, vals)
     if name in ("tmux", "tmate"):
         return _tmux_files(cmd, sc, vals)
+    if name == "systemd-tmpfiles":
+        return _tmpfiles_lines(cmd, sc, vals)
+    if name in ("find", "chown", "chgrp"):
+        return _links_followed(cmd, sc, vals)
     return []
+
+
+_FIND_ACTIONS = ("-exec", "-execdir", "-ok", "-okdir")
+
+
+def _links_followed(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+    """`find -L DIR -delete` (or `-follow`, `-exec CMD {} +`), `chown -RL OWNER DIR`: a traversal told to follow symbolic
+    links acts on what each link under DIR leads to. Each link leading out of DIR (the hook lists them: treelist
+    "links") is judged as the same action typed on its target (adversarial round 15c: `build/cache -> ~/.config/
+    clearance` then `find -L build -delete` was allowed, `find build/cache/ -delete` denied)."""
+    from .shell.interp import shell_quote as q
+
+    lister = sc.ctx.list_tree
+    if lister is None:
+        return []
+    if cmd.name == "find":
+        i = 0
+        while (i < len(vals) and vals[i] in ("-H", "-L", "-P", "-D", "-O")) or (i < len(vals) and vals[i][:2] in ("-D", "-O") and len(vals[i]) > 2):
+            i += 2 if vals[i] in ("-D", "-O") else 1
+        roots = []
+        while i < len(vals) and not vals[i].startswith(("-", "(", "!")):
+            roots.append(vals[i])
+            i += 1
+        expr = vals[i:]
+        actions: list[str] = []
+        if "-delete" in expr:
+            actions.append("rm -rf {}")
+        for j, v in enumerate(expr):
+            if v in _FIND_ACTIONS:
+                words = []
+                for w in expr[j + 1 :]:
+                    if w in (";", "+", "\\;"):
+                        break
+                    words.append(w)
+                if words:
+                    actions.append(" ".join("{}" if w == "{}" else q(w) for w in words))
+        roots = roots or ["."]
+    else:
+        flags = "".join(v[1:] for v in vals if v[:1] == "-" and v[1:2] != "-")
+        ops = [v for v in vals if not v.startswith("-")]
+        if "R" not in flags and "--recursive" not in vals:
+            return []
+        actions = [f"{cmd.name} -R {q(ops[0])} {{}}"] if ops else []
+        roots = ops[1:]
+    if not actions:
+        return []
+    out = []
+    for root in roots[:8]:
+        if DYN in root:
+            continue
+        targets, _why = lister(sc.path(root, cmd), "links")
+        for t in targets[:16]:
+            out.append((f"{cmd.name} following the links under {root}", "\n".join(a.replace("{}", q(t)) for a in actions)))
+    return out
+
+
+def _tmpfiles_lines(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+    """`systemd-tmpfiles --create|--remove FILE`: each line of the configuration is a file operation on its path
+    (tmpfiles.d(5)), judged as the shell command that does it (adversarial round 15c: `L+ ~/.claude/settings.json - - -
+    - /dev/null` in /tmp/x.conf replaced the agent's settings with a link to nothing, the call allowed). `f`/`F`/`w`
+    write, `L` links (`+`: replacing what is there), `C` copies, `d`/`v`/`q` make folders, `z`/`Z` set modes, `p+`
+    replaces with a pipe; with --remove, `r`/`R` delete and `D` empties. Other types (attributes, devices) are left."""
+    from .shell.interp import shell_quote as q
+
+    create, remove = "--create" in vals, "--remove" in vals
+    out = []
+    for v in vals[:32]:
+        if v.startswith("-") or DYN in v:
+            continue
+        text = _read(sc, sc.path(v, cmd))
+        if text is None or text == TOO_LARGE:
+            continue
+        lines = []
+        for line in text.splitlines()[:500]:
+            f = line.split()
+            if len(f) < 2 or f[0].startswith("#"):
+                continue
+            kind, plus, path = f[0][0], "+" in f[0][1:], f[1]
+            mode = f[2] if len(f) > 2 and f[2] != "-" else ""
+            arg = " ".join(f[6:]) if len(f) > 6 else ""
+            p = q(path)
+            if create and kind in "fFw":
+                lines.append(f"truncate -s 0 {p}" if kind in "Fw" or plus else f"touch {p}")
+            elif create and kind == "L":
+                lines.append(f"ln -s{'fn' if plus else ''} {q(arg or '/usr/share/factory' + path)} {p}")
+            elif create and kind == "C":
+                lines.append((f"rm -rf {p}; " if plus else "") + f"cp -r {q(arg or '/usr/share/factory' + path)} {p}")
+            elif create and kind in "dDvqQ":
+                lines.append(f"mkdir -p {p}")
+            elif create and kind in "zZ" and mode:
+                lines.append(f"chmod {'-R ' if kind == 'Z' else ''}{q(mode.lstrip('~:'))} {p}")
+            elif create and kind == "p" and plus:
+                lines.append(f"rm -f {p}; mkfifo {p}")
+            elif remove and kind in "rR":
+                lines.append(f"rm -{'rf' if kind == 'R' else 'f'} {p}")
+            elif remove and kind == "D":
+                lines.append(f"rm -rf {p}/*")
+        if lines:
+            out.append((f"{cmd.name} {v}", "\n".join(lines)))
+    return out
 
 
 def _tmux_files(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:

@@ -556,8 +556,10 @@ def sets_package_config(cmd: SimpleCommand, sc: Scope) -> bool:
     """`config set` (and npm's `set`, `c set`: each holds "set"), or an option naming a key of the tool's
     configuration that runs a program or weakens a check (pkgconfig.py) -- sys.package-config-set."""
     vals = cmd.values()
-    if "set" in vals:
+    if "set" in vals or "set-script" in vals:
         return True
+    if any(v.startswith(("/", "file:", "link:")) for v in vals):
+        return True  # `npm install /tmp/lib`, `yarn add file:/tmp/lib`: a dependency from a folder (round 15c)
     from ..pkgconfig import known_key, tls_check_off
 
     tool = "npm" if cmd.name == "pnpm" else cmd.name
@@ -651,7 +653,7 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     ("creds.print-token", "npm"): _any_value(_NPM_TOKEN),
     **{("net.package-source-change", n): _any_value(_CONFIG) for n in _NODE_PMS},
     ("net.package-source-change", "go"): _any_value(frozenset({"env"})),
-    ("sys.package-config-set", "go"): _any_value(frozenset({"env"})),
+    ("sys.package-config-set", "go"): _any_value(frozenset({"env", "mod", "work"})),
     ("net.package-source-change", "gem"): _any_value(frozenset({"sources"})),
     **{("net.package-source-change", n): _any_value(frozenset({"config"})) for n in ("conda", "mamba", "micromamba", "bundle", "composer")},
     **{("rce.install-from-url", n): installs for n in _NODE_PMS},
@@ -659,7 +661,7 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     **{("sys.package-remove", n): _any_value(_REMOVERS) for n in _NODE_PMS},
     **{("sys.package-config-set", n): sets_package_config for n in _NODE_PMS},
     **{("sys.package-config-set", n): _any_value(frozenset({"config"})) for n in ("conda", "mamba", "micromamba", "bundle", "composer")},
-    ("sys.package-config-set", "poetry"): _any_value(frozenset({"config", "use"})),
+    ("sys.package-config-set", "poetry"): _any_value(frozenset({"config", "use", "add"})),
     **{("self.agent-reinstall", n): reinstalls for n in _NODE_PMS},
     **{("self.agent-reinstall", n): _any_value(frozenset({"install"})) for n in ("cargo", "go")},
     **{("publish.package", n): _any_value(NPM_REGISTRY_VERBS) for n in (*_NODE_PMS, "bun")},

@@ -1189,7 +1189,7 @@ def _config_runs(key: str, value: str, cmd: SimpleCommand, sc: Scope) -> str | N
         # An alias without "!" runs a git subcommand: judge that command as if typed.
         inner = _alias_command(value, cmd, sc)
         return f"{key} makes `git {key[6:]}` run {inner}" if inner else None
-    if DYN not in value and _usual_program(low, value):
+    if DYN not in value and _usual_program(low, value) and not _program_in_temp(value, cmd, sc):
         return None  # the program git expects there (an editor, a pager, ssh); its arguments are judged as typed
     if low == "core.hookspath" and DYN not in value and value:
         target = sc.path(value, cmd)
@@ -1252,6 +1252,16 @@ def _helper_option(word: str) -> bool:
     `git credential-cache --timeout=3600` through the shell, so a `;` or `$(…)` there would be code (ordinary round
     15b: `credential.helper 'cache --timeout=3600'` was denied as another program)."""
     return _HELPER_OPTION.fullmatch(word) is not None
+
+
+def _program_in_temp(value: str, cmd: SimpleCommand, sc: Scope) -> bool:
+    """The program-valued key's program is a file in the temporary folder, whatever its name (adversarial round 15c:
+    `git config core.editor /tmp/ed`, `gpg.program /tmp/gpg`, `core.sshCommand /tmp/ssh` were taken for vi's, gpg's,
+    ssh's own name -- the basename alone was compared, as round 15a found `/tmp/sh` taken for the shell)."""
+    from .tools import _temp_file
+
+    words = value.split()
+    return bool(words) and "/" in words[0] and _temp_file(sc.path(words[0], cmd), sc)
 
 
 def _alias_command(value: str, cmd: SimpleCommand, sc: Scope) -> str | None:

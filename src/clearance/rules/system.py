@@ -2046,6 +2046,51 @@ def _interpreter_chosen(name: str, ops: list[str], vals: list[str], assigns: dic
     return None
 
 
+def _stored_script_runs_temp(cmd: SimpleCommand, vals: list[str], sc: Scope) -> str | None:
+    """`npm pkg set scripts.prepare='sh /tmp/x'` (npm set-script, pnpm/yarn/bun pkg set): the script is stored in
+    package.json for a later `npm install`/`npm test`, judged as the Write of that package.json is (round 15c: the
+    unwrapper judged the stored line as run now, with /tmp/x as it is now; write.deferred-temp-code asks the Write)."""
+    import json
+
+    from ..shell.unwrap import stored_commands
+    from .tools import deferred_temp_code
+
+    for body, _via in stored_commands(cmd.name, [cmd.name, *vals]):
+        msg = deferred_temp_code(sc.ctx.project_root.rstrip("/") + "/package.json", json.dumps({"scripts": {"stored": body}}), sc)
+        if msg:
+            return f"{cmd.name} stores a package script for later runs: {msg}"
+    return None
+
+
+def _dependency_chosen(name: str, ops: list[str], vals: list[str]) -> list[str]:
+    """The folders a command makes a source of the project's code or tools for later runs (adversarial round 15c, the
+    command forms of the manifests pkgconfig.TOOLCHAIN_FILES reads): `go mod edit -replace M=P`, `go work use P`,
+    `cargo add --path P`, an added or installed path (`uv add --editable P`, `poetry add P`, `npm install P`, `yarn
+    add file:P`), `asdf set python path:P`, `rustup toolchain link NAME P`, `bundle config set path P`."""
+    out: list[str] = []
+    if name == "go" and ops[:2] == ["mod", "edit"]:
+        for i, v in enumerate(vals):
+            spec = (
+                vals[i + 1] if v in ("-replace", "--replace") and i + 1 < len(vals) else v.split("=", 1)[1] if v.startswith(("-replace=", "--replace=")) else ""
+            )
+            if "=" in spec:
+                out.append(spec.rsplit("=", 1)[1].strip())
+    elif name == "go" and ops[:2] == ["work", "use"]:
+        out += ops[2:]
+    elif name == "cargo" and ops[:1] == ["add"]:
+        out += [vals[i + 1] for i, v in enumerate(vals[:-1]) if v == "--path"] + [v[7:] for v in vals if v.startswith("--path=")]
+    elif name in ("uv", "poetry", "pdm", "npm", "pnpm", "yarn", "bun") and ops[:1] and ops[0] in ("add", "install", "i", "link"):
+        out += [o.split(":", 1)[1] if o.startswith(("file:", "link:")) else o for o in ops[1:] if o.startswith(("/", "file:", "link:"))]
+    elif name == "asdf" and ops[:1] and ops[0] in ("set", "local", "global", "shell"):
+        out += [o[5:] for o in ops[1:] if o.startswith("path:")]
+    elif name == "rustup" and ops[:2] == ["toolchain", "link"] and len(ops) > 3:
+        out.append(ops[3])
+    elif name == "bundle" and ops[:1] == ["config"] and "path" in ops:
+        at = ops.index("path")
+        out += ops[at + 1 : at + 2]
+    return [o.removeprefix("//") for o in out if o]
+
+
 @rule(
     id="sys.package-config-set",
     title="Setting a package-manager key that runs a program or switches a check off",
@@ -2078,9 +2123,14 @@ def _interpreter_chosen(name: str, ops: list[str], vals: list[str], assigns: dic
         "pipx",
         "mise",
         "rtx",
+        "asdf",
+        "rustup",
+        "bun",
     ),
     match=(
         "poetry env use /tmp/py/bin/python",
+        "go mod edit -replace example.com/lib=/tmp/lib",
+        "cargo add lib --path /tmp/lib",
         "go env -w GOFLAGS=-insecure",
         "go env -w GONOSUMDB=*",
         "uv sync --python /tmp/py/bin/python",
@@ -2121,6 +2171,8 @@ def _interpreter_chosen(name: str, ops: list[str], vals: list[str], assigns: dic
         "uv run --python /usr/bin/python3 pytest",
         "pipx install --python python3.11 black",
         "mise use python@3.12",
+        "go mod edit -replace example.com/lib=../lib",
+        "cargo add serde --features derive",
     ),
 )
 def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -2137,6 +2189,17 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
             # Adversarial round 14a: as UV_PYTHON=/tmp/… in an .envrc, every later `poetry run`, `uv run`, `pytest` in
             # that environment runs a program the agent may have put in the temporary folder, outside any hook.
             return f"{cmd.name} makes {sc.show(where)}, in the temporary folder, the interpreter of every later run of the project"
+    if cmd.name in ("npm", "pnpm", "yarn", "bun"):
+        msg = _stored_script_runs_temp(cmd, vals, sc)
+        if msg:
+            return msg
+    for chosen in _dependency_chosen(cmd.name, ops, vals):
+        if DYN in chosen:
+            continue
+        where = sc.path(chosen, cmd)
+        if not sc.inside_project(where) and (where.startswith(("/tmp/", "/var/tmp/", "/dev/shm/", "/private/tmp/")) or sc.in_temp(where)):
+            # The manifest's or tool's later runs compile, install or run that folder's code: anyone's to write.
+            return f"{cmd.name} makes {sc.show(where)}, in the temporary folder, code the project's later builds, tests or installs run"
     tool = {"pnpm": "npm", "pip3": "pip", "uv": "pip"}.get(cmd.name, cmd.name)
     if tool == "npm" and ops[:1] in (["set"], ["c"]):
         ops = ["config", *ops] if ops[0] == "set" else ["config", *ops[1:]]  # npm's aliases: `npm set`, `npm c set`

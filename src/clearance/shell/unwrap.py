@@ -371,6 +371,9 @@ def _stored_commands(name: str, vals: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+stored_commands = _stored_commands  # rules/system.py: the stored script judged as the package.json Write it makes
+
+
 # Options whose value is a shared object the program loads into itself (each program's manual): an OpenSSL engine given
 # by path, a PKCS#11 provider (ssh-keygen -D, ssh -I, ssh-add -s/-e, pkcs11-tool --module), MySQL's client plugin
 # directory and authentication plugin, a JVM agent (-agentpath:LIB); and the loader's variables set for the command.
