@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,19 @@ json_values = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
     max_leaves=20,
 )
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _a_person_watches() -> Any:
+    """These tests read the answer a person watching gets: in a CI run (CI=true) every ask is a headless denial
+    (hook.run_answer, audit.is_headless), which tests/test_hook.py's test_malformed_input_denied_when_nobody_watches checks."""
+    old = os.environ.get("CLEARANCE_HEADLESS")
+    os.environ["CLEARANCE_HEADLESS"] = "0"
+    yield
+    if old is None:
+        os.environ.pop("CLEARANCE_HEADLESS", None)
+    else:
+        os.environ["CLEARANCE_HEADLESS"] = old
 
 
 def _valid(hso: dict[str, Any]) -> str:

@@ -7,12 +7,26 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from clearance.hook import run
 
 ENV = {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp", "PATH": os.environ.get("PATH", "/usr/bin")}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _a_person_watches() -> Any:
+    """These tests read the answer a person watching gets: in a CI run (CI=true) every ask is a headless denial
+    (hook.run_answer, audit.is_headless), which tests/test_hook.py's test_malformed_input_denied_when_nobody_watches checks."""
+    old = os.environ.get("CLEARANCE_HEADLESS")
+    os.environ["CLEARANCE_HEADLESS"] = "0"
+    yield
+    if old is None:
+        os.environ.pop("CLEARANCE_HEADLESS", None)
+    else:
+        os.environ["CLEARANCE_HEADLESS"] = old
 
 
 def hook_process(stdin: bytes, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -107,6 +121,14 @@ def test_every_claude_tool_is_covered(tool: str, tool_input: dict[str, object], 
 def test_malformed_input_asks(raw: bytes) -> None:
     hso = answer(raw)
     assert hso["permissionDecision"] == "ask"
+
+
+@pytest.mark.parametrize("raw", [b"not json", b"{}", b'{"tool_name": "Bash", "tool_input": {}}'])
+def test_malformed_input_denied_when_nobody_watches(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a headless run (CI, -p, exec) nobody answers an ask: a malformed event is denied, never allowed."""
+    monkeypatch.setenv("CLEARANCE_HEADLESS", "1")
+    hso = answer(raw)
+    assert hso["permissionDecision"] == "deny"
 
 
 def test_other_events_get_no_decision() -> None:

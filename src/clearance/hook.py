@@ -141,8 +141,14 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
     adapter = get(agent)
     render: Callable[[Decision], Answer] = adapter.render_answer
     if problem:
-        answer = render(malformed(problem))
-        answer.stderr = f"clearance: malformed hook event ({problem}); answered {'ask' if agent in ('claude', 'cursor') else 'deny'}"
+        bad = malformed(problem)
+        from .audit import is_headless, unanswered
+
+        if is_headless(environ, opts.headless):
+            bad = unanswered(bad)  # nobody watches to answer it: denied, as any other ask of a headless run
+        answer = render(bad)
+        said = "deny" if bad.decision == "deny" or agent not in ("claude", "cursor") else "ask"
+        answer.stderr = f"clearance: malformed hook event ({problem}); answered {said}"
         if opts.shadow:
             answer.stdout, answer.exit_code = None, 0
         return answer
