@@ -403,6 +403,7 @@ def test_hook_at_a_terminal_says_what_it_waits_for(tmp_path: Path) -> None:
     primary, secondary = pty.openpty()
     e = {k: v for k, v in os.environ.items() if not k.startswith(("CLEARANCE_", "XDG_", "CLAUDE_"))}
     e.update(HOME=str(tmp_path), PYTHONPATH=str(ROOT / "src"), CLEARANCE_MANAGED_POLICY=str(tmp_path / "none.toml"), CLEARANCE_NO_DAEMON="1")
+    e["CLEARANCE_HEADLESS"] = "0"  # a person at the terminal (in a CI run, CI=true would make every ask a headless denial)
     proc = subprocess.Popen([sys.executable, "-m", "clearance", "hook"], stdin=secondary, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e)
     os.write(primary, b"\x04")  # Ctrl-D: an empty event
     out, err = proc.communicate(timeout=60)
