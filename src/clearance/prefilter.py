@@ -247,11 +247,11 @@ def compile_relaxed(pattern: str, flags: int, bounds: bool = False) -> Any:
         return None
 
 
-def first_start(relaxed: Any, text: str) -> int | None:
-    """Where the leftmost match of *relaxed* starts in *text*: -1 where there is none, None where RE2 cannot read the
-    text (a lone surrogate has no UTF-8)."""
+def first_start(relaxed: Any, text: str, pos: int = 0) -> int | None:
+    """Where the leftmost match of *relaxed* starts in *text* at or after *pos*: -1 where there is none, None where RE2
+    cannot read the text (a lone surrogate has no UTF-8)."""
     try:
-        m = relaxed.search(text)
+        m = relaxed.search(text, pos)
     except UnicodeEncodeError:
         return None
     return -1 if m is None else m.start()
