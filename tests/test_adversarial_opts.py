@@ -637,9 +637,10 @@ RIGHTLY_STOPPED: list[tuple[str, str, str]] = [
     ("kubectl delete pod api-123 --context kind-dev", ASK, "local cluster: asked, not denied (cloud.kube-change)"),
     ("kubectl rollout restart deploy/api --context kind-dev", ASK, "a cluster change, even a local one"),
     # a one-label host is an alias of the user's own ssh configuration (net.upload-own-host asks; the hook allows it where
-    # ~/.ssh/config names it): a dotted domain stays denied
-    ("scp build.tgz dev:/tmp/", ASK, "project data to a host only the user's own configuration names"),
-    ("scp build.tgz dev.example.com:/tmp/", DENY, "project data to a host outside the (empty) trust boundary"),
+    # ~/.ssh/config names it; round 16: a copy to its temp dir or a home folder is allowed, elsewhere asked): a dotted
+    # domain is an account the user's keys open there, asked since round 16 (net.upload-ssh-host)
+    ("scp build.tgz dev:/srv/app/", ASK, "project data to a server folder of a host only the user's own configuration names"),
+    ("scp build.tgz dev.example.com:/tmp/", ASK, "project data to a host outside the (empty) trust boundary"),
     ("pip install -i https://test.pypi.org/simple/ mypkg", DENY, "TestPyPI takes uploads from anyone: the dependency-confusion channel"),
     ("git clean -fd", DENY, "untracked files are not in git: nothing to get them back from"),
     ("git remote set-url origin git@github.com:ana/webapp.git", DENY, "origin redirected outside the (empty) trust boundary"),

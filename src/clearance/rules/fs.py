@@ -901,7 +901,33 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
         return None  # another checkout of the project's own repository: the user's work, like the project
     if _reversible_document_edit(e, target, sc) or _new_file_in_users_folder(e, target, sc):
         return None
+    if _own_prefix_install(e, target, sc):
+        return None
     return f"{_who(e)} writes {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
+
+
+# How a build's install step is told its prefix: make's variables (the GNU Coding Standards' names), setup.py's and
+# pip's option.
+_PREFIX_NAMES = frozenset({"prefix", "exec_prefix", "--prefix", "--exec-prefix"})
+
+
+def _own_prefix_install(e: Effect, target: str, sc: Scope) -> bool:
+    """Whether *e* is a build's install step into the user's own prefix, ~/.local (`make install PREFIX=~/.local`,
+    `python setup.py install --prefix=~/.local`): what `pip install --user` and `./configure --prefix=$HOME/.local`
+    do, and where the XDG layout keeps a user's own programs.  Round 16 ordinary.  Only the prefix itself: a copy into
+    ~/.local, another folder of the home (~, ~/.config) and a BINDIR or LIBDIR aimed elsewhere stay the rules' to judge
+    (a program on the PATH under a routine name is fs.write-installed-code's, ~/.ssh fs.write-protected's)."""
+    cmd = e.cmd
+    if cmd is None or target.rstrip("/") != pathstr.join(sc.ctx.home, ".local") or e.path not in (target, target + "/*"):
+        return False
+    args = [w.value for w in cmd.args]
+    for i, v in enumerate(args):
+        name, eq, value = v.partition("=")
+        if not eq and name in ("--prefix", "--exec-prefix") and i + 1 < len(args):
+            eq, value = "=", args[i + 1]
+        if eq and name.lower() in _PREFIX_NAMES and value and DYN not in value and sc.path(value, cmd).rstrip("/") == target:
+            return True
+    return False
 
 
 # Documents people read, which no program runs or loads as settings: paths._DOC_SUFFIXES without .html (a server may
