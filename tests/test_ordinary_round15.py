@@ -276,12 +276,15 @@ STORE_UPLOADS_ASKED = [
     "acme-cli publish --channel beta",
 ]
 
-STORE_GAPS = {
-    "fastlane supply --aab app.aab": "unfinished: fastlane's action names (supply, upload_to_play_store) are not read as publishing",
-    "./gradlew publishReleaseBundle": "unfinished: Gradle Play Publisher's publish* tasks other than `publish` are not read",
-    "web-ext sign --api-key K": "unfinished: `web-ext sign` submits to addons.mozilla.org; sign is not a publishing verb",
-    "iTMSTransporter -m upload -assetFile App.ipa": "unfinished: a short option's value (-m upload) is not read as the verb",
-}
+# Round 16 read them (tests/test_ordinary_round16.py): fastlane supply, Gradle Play Publisher's publish* tasks,
+# web-ext sign, iTMSTransporter -m upload.
+STORE_GAPS: dict[str, str] = {}
+STORE_SPELLINGS = [
+    "fastlane supply --aab app.aab",
+    "./gradlew publishReleaseBundle",
+    "web-ext sign --api-key K",
+    "iTMSTransporter -m upload -assetFile App.ipa",
+]
 
 STORE_WORK_ALLOWED = [
     "xcrun notarytool history --keychain-profile AC",
@@ -297,7 +300,7 @@ STORE_WORK_ALLOWED = [
 ]
 
 
-@pytest.mark.parametrize("command", STORE_UPLOADS_ASKED + list(STORE_GAPS))
+@pytest.mark.parametrize("command", STORE_UPLOADS_ASKED + STORE_SPELLINGS)
 def test_store_uploads_are_asked(command: str) -> None:
     def run() -> None:
         d = decide({"tool_name": "Bash", "tool_input": {"command": command}})

@@ -194,9 +194,12 @@ def unknown_verb(cmd: SimpleCommand, sc: Scope) -> bool:
 
 
 # sys.unknown-change-verb: an unmodelled program or a client of a remote system (not one of the machine's control
-# programs, which sys.system-change reads) given a word that can name a subcommand.
+# programs, which sys.system-change reads) given a word that can name a subcommand, or a long option with a value
+# (`--mode=publish`: the operation as an option's value).
 def unknown_or_client_verb(cmd: SimpleCommand, sc: Scope) -> bool:
-    return cmd.name not in SYSTEM_CLIS and unknown_or_client_with_operand(cmd, sc) and subcommand_word(cmd)
+    if cmd.name in SYSTEM_CLIS or not unknown_or_client_with_operand(cmd, sc):
+        return False
+    return subcommand_word(cmd) or any(w.value.startswith("--") and "=" in w.value for w in cmd.args)
 
 
 # sys.unknown-destructive-verb: as unknown_or_client_verb, or a long option (whose name may say it deletes:

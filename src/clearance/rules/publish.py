@@ -29,9 +29,10 @@ _PUBLISH = {
     "buildah": ("push",),
     "skopeo": ("copy",),
     "mvn": ("deploy", "release:perform"),
+    # Gradle and its wrapper run the same tasks (round 16: the wrapper's list lacked publishPlugins)
     "gradle": ("publish", "publishToMavenCentral", "publishPlugins"),
-    "./gradlew": ("publish",),
-    "gradlew": ("publish", "publishToMavenCentral"),
+    "./gradlew": ("publish", "publishToMavenCentral", "publishPlugins"),
+    "gradlew": ("publish", "publishToMavenCentral", "publishPlugins"),
     "vsce": ("publish", "unpublish"),
     "ovsx": ("publish",),
     "dotnet": ("nuget",),
@@ -247,3 +248,75 @@ def own_release(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not _own_repository(cmd, sc):
         return None
     return f"gh release {ops[1]} publishes a release of the project's own repository (and may start its release workflows)"
+
+
+# Gradle's options whose value is the next word (a task excluded with -x is not run).
+_GRADLE_VALUED = frozenset(
+    {"-x", "--exclude-task", "-p", "--project-dir", "-b", "--build-file", "-c", "--settings-file", "-I", "--init-script"}
+    | {"-g", "--gradle-user-home", "--tests", "--console", "--warning-mode", "--max-workers", "-D", "-P", "--priority"}
+)  # fmt: skip
+_UPLOAD_WORDS = frozenset({"publish", "upload", "deliver", "distribute", "submit", "promote"})
+
+
+def _camel_words(task: str) -> list[str]:
+    """The words of a camelCase task name, lower-cased: publishReleaseBundle -> publish, release, bundle."""
+    out: list[str] = []
+    cur = ""
+    for ch in task:
+        if ch.isupper() and cur:
+            out.append(cur)
+            cur = ""
+        cur += ch.lower()
+    return out + ([cur] if cur else [])
+
+
+@rule(
+    id="publish.build-task-upload",
+    title="A build task that sends what was built to a store, a tester group or a service",
+    why=(
+        "Gradle plugins name their upload tasks with a publishing verb in the task's camelCase name: Gradle Play "
+        "Publisher's publishReleaseBundle and publishApps send the app to Google Play, Firebase's "
+        "appDistributionUploadRelease to testers, uploadCrashlyticsSymbolFileRelease symbols to Crashlytics. The build "
+        "leaves the machine for a service, which a person may well want: asked, as other uploads to a store are. The "
+        "registry tasks publish.package names (publish, publishToMavenCentral, publishPlugins) are denied there; "
+        "publishToMavenLocal and every *ToMavenLocal task fill this machine's own repository."
+    ),
+    verdict=ASK,
+    commands=("gradle", "gradlew", "./gradlew"),
+    match=(
+        "./gradlew publishReleaseBundle",
+        "gradle :app:publishBundle --track internal",
+        "./gradlew appDistributionUploadRelease",
+        "./gradlew clean promoteReleaseArtifact",
+    ),
+    no_match=(
+        "./gradlew publishToMavenLocal",
+        "./gradlew :lib:publishAllPublicationsToMavenLocal",
+        "./gradlew assembleRelease bundleRelease",
+        "./gradlew build -x publishReleaseBundle",
+        "./gradlew publish",
+        "./gradlew generatePomFileForMavenPublication",
+    ),
+)
+def build_task_upload(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if cmd.name.rsplit("/", 1)[-1] not in ("gradle", "gradlew"):
+        return None
+    registry = _PUBLISH.get("gradle", ())
+    skip = False
+    for w in cmd.args:
+        v = w.value
+        if skip:
+            skip = False
+            continue
+        if v in _GRADLE_VALUED:
+            skip = True
+            continue
+        if v.startswith("-") or "=" in v or not v:
+            continue
+        task = v.rsplit(":", 1)[-1]
+        words = _camel_words(task)
+        if task in registry or (words[-1:] == ["local"] and "to" in words):
+            continue  # a registry's (publish.package) or this machine's Maven repository
+        if any(x in _UPLOAD_WORDS for x in words):
+            return f"{cmd.name} {v} sends what was built to a store or a service"
+    return None

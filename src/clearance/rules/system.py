@@ -2276,6 +2276,10 @@ CHANGE_VERBS = frozenset(
 # program's first word among them is not work in the project (unlike `add`, `install`), and an option headed by one
 # (`--upload-app`, `--notarize-app`, `--publish`) is the operation itself.
 PUBLISH_VERBS = frozenset({"publish", "upload", "submit", "deliver", "distribute", "notarize", "unpublish"})
+# Tools whose own word for sending a build to a store is not a publishing verb (a last resort: a list): fastlane's
+# `supply` uploads to Google Play, `web-ext sign` submits the add-on to addons.mozilla.org.  A second word `init` or
+# `download…` fetches what the store holds instead (`fastlane supply init`).
+_PUBLISHING_WORDS = {"fastlane": frozenset({"supply"}), "web-ext": frozenset({"sign"})}
 # Not change verbs: start, bootstrap, run, exec, execute, login, logout, mount. A tool's own session, a local server
 # or job, a sign-in and a FUSE mount are work on this machine for the developer (`minsky session start`, `hf auth
 # login`, `circleci local execute`, `borg mount`); the system programs that mount or start services have their models.
@@ -2450,6 +2454,9 @@ def unknown_change_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not (client or _unknown(cmd)) or cmd.name in SYSTEM_CLIS:
         return None  # the machine's control programs have their own reads (sys.system-change)
     words = _verb_path(cmd, 4)
+    if words and words[0] in _PUBLISHING_WORDS.get(cmd.name, ()) and not any(_preview_option(w.value) for w in cmd.args):
+        if not (words[1:2] == ["init"] or (words[1:2] and words[1].startswith("download"))):
+            return f"{cmd.name} {words[0]}: sends what was built to a store or a distribution service, and clearance does not model {cmd.name}"
     if (words and (words[0] in _COLLABORATION_NOUNS or words[0] in _COLLABORATION.get(cmd.name, ()))) or "local" in words[:3]:
         return None  # collaboration on the project's repository; the tool's local mode (`sls invoke local`)
     if words and words[0] in _LOCAL_GROUPS.get(cmd.name, ()):
@@ -2475,18 +2482,29 @@ def _publish_option(cmd: SimpleCommand) -> str | None:
     """An option headed by a publishing verb (PUBLISH_VERBS: `--upload-app`, `--notarize-app`, `--publish`), unless
     the line rehearses it (`--dry-run`, `--validate-app`)."""
     found = None
+    short = ""
     for w in cmd.args:
         v = w.value
         if v == "--":
             break
+        if short:
+            # the value of a one-letter option naming the operation: iTMSTransporter's `-m upload`
+            if found is None and v.lower() in PUBLISH_VERBS and not w.quoted:
+                found = f"{short} {v}"
+            short = ""
+            continue
+        if len(v) == 2 and v[0] == "-" and v[1].isalpha():
+            short = v
+            continue
         if not v.startswith("--") or len(v) < 4:
             continue
-        name = v[2:].split("=", 1)[0].lower()
+        name, eq, value = v[2:].partition("=")
+        name = name.lower()
         if _preview_option(v) or name.startswith(("validate", "dry", "list", "help")):
             return None
         head = name.replace("_", "-").split("-", 1)[0]
-        if found is None and head in PUBLISH_VERBS and "=" not in v:
-            found = v
+        if found is None and ((head in PUBLISH_VERBS and not eq) or value.lower() in PUBLISH_VERBS):
+            found = v  # `--upload-app`, or an option whose value is the operation (`--mode=publish`)
     return found
 
 
