@@ -780,7 +780,7 @@ BASH: dict[str, list[tuple[str, str]]] = {
         ("A", "ssh dev-box 'df -h && free -m'"),
         ("A", "ssh dev-box 'tail -f /var/log/app/app.log'"),
         ("Q", "rsync -avz --delete dist/ dev-box:/srv/app/current/"),
-        ("Q", "scp build/app.tar.gz dev-box:/tmp/"),
+        ("A", "scp build/app.tar.gz dev-box:/tmp/"),  # round 16: the project's file to an own host's temp dir
         ("A", "docker cp api-1:/app/logs/error.log /tmp/"),
         ("A", "docker compose cp api:/app/coverage ./coverage"),
         ("A", "docker exec -it db psql -U postgres -d app_dev"),

@@ -1247,6 +1247,10 @@ def upload_own_host(cmd: SimpleCommand, sc: Scope) -> str | None:
     host, routed = ssh_route(cmd, got[1])
     if routed or not own_ssh_host(host) or sc.trust.host_is_trusted(host) or _ssh_config_names(host, sc):
         return None
+    sent = _scp_upload(cmd) if cmd.name in ("scp", "rsync") else None
+    if sent is not None and any(c in sent[2] for c in _REMOTE_SHELL_CHARS):
+        # scp's old protocol hands the remote path to that machine's shell: `host:'/tmp/$(cmd)'` runs cmd there
+        return f"{cmd.name} sends {got[0]} to {host}, to a path its shell reads ({sent[2]})"
     if sc.ctx.owns is not None and sc.ctx.owns(f"h\t{host.lower()}"):
         return None  # an alias this session has already connected to (provenance: `h` records)
     if _ONE_LABEL.match(host.lower()) is not None and _scratch_copy(cmd, sc):
@@ -1260,6 +1264,7 @@ _RSYNC_NOT_A_COPY = ("--del", "--remove-source-files", "--remove-sent-files", "-
 # Folders of any machine that hold what nothing runs or serves: its temp dirs, the mount points of volumes and disks.
 _REMOTE_SCRATCH = ("/tmp", "/Volumes", "/mnt", "/media")
 _REMOTE_HOMES = ("/home", "/Users")
+_REMOTE_SHELL_CHARS = frozenset("$`;|&<>()\n\\*?[]{}!\"'")
 
 
 def _scratch_copy(cmd: SimpleCommand, sc: Scope) -> bool:
@@ -1285,8 +1290,8 @@ def _scratch_copy(cmd: SimpleCommand, sc: Scope) -> bool:
 def _remote_scratch(path: str) -> bool:
     """Whether a path on another machine (as scp and rsync take it after `HOST:`) is in its temp dir, on a mounted
     volume, or in a home outside its dot-directories (relative paths are the home's)."""
-    if DYN in path:
-        return False
+    if DYN in path or any(c in path for c in _REMOTE_SHELL_CHARS):
+        return False  # the remote shell of scp's old protocol reads the path: `host:'/tmp/$(cmd)'` runs cmd there
     if path.startswith("~"):
         path = path.split("/", 1)[1] if "/" in path else ""
     parts = [x for x in path.split("/") if x not in ("", ".")]
