@@ -170,7 +170,6 @@ ORDINARY: list[str] = [
 ]
 
 XFAIL: dict[str, str] = {
-    "import ctypes; ctypes.CDLL(None).system(b'rm -rf ~')": "libc functions through ctypes are not read as the calls they are; asked, not denied",
     "import os; os.chmod(os.path.expanduser('~'), 0o777)": "a mode change is judged as a write (ask outside the project), not by the mode it sets",
 }
 

@@ -298,6 +298,34 @@ _NATIVE = frozenset(
     f"ctypes.{n}" for n in ("CDLL", "cdll", "PyDLL", "pydll", "WinDLL", "windll", "LibraryLoader", "CFUNCTYPE", "PYFUNCTYPE", "cast", "memmove", "pythonapi")
 ) | {"cffi.FFI"}
 _HOME_VARIABLES = frozenset({"HOME", "USERPROFILE"})
+# Objects a native library's functions are reached through: ctypes.CDLL(None), cdll.LoadLibrary('libc.so.6'), cffi's
+# FFI().dlopen(None) (round 16: `ctypes.CDLL(None).system(b'rm -rf ~')` was only "calls native functions").
+_LIBRARIES = frozenset(
+    {
+        "ctypes.CDLL()",
+        "ctypes.PyDLL()",
+        "ctypes.cdll.LoadLibrary()",
+        "ctypes.pydll.LoadLibrary()",
+        "ctypes.LibraryLoader().LoadLibrary()",
+        "ctypes.cdll.msvcrt",
+        "ctypes.cdll.libc",
+        "cffi.FFI().dlopen()",
+    }
+)
+# C library functions that do what the os function of the same name does (their arguments are the same, bytes for str),
+# judged as that call; and those that touch no file, process or network (libm's and libc's pure functions, ids, time).
+_LIBC = {
+    **{n: f"os.{n}" for n in ("system", "popen", "unlink", "remove", "rmdir", "chmod", "lchmod", "chown", "lchown", "truncate", "rename")},
+    **{n: f"os.{n}" for n in ("symlink", "link", "kill", "killpg", "mkdir", "execv", "execve", "execvp", "execvpe", "execl", "execlp", "execle")},
+    "fopen": "open",
+}
+_LIBC_INERT = frozenset(
+    (
+        "getpid getppid getuid geteuid getgid getegid getpgrp time clock strlen strcmp strncmp strcasecmp printf puts abs labs "
+        "sqrt cbrt pow exp exp2 log log2 log10 sin cos tan asin acos atan atan2 sinh cosh tanh floor ceil fabs fmod round trunc "
+        "atoi atol atof strtol strtod rand srand sleep usleep sysconf getpagesize isatty getenv gethostname uname"
+    ).split()
+)
 
 
 # The syntax trees of the last sources compiled, by source: code/membomb.py reads the one-liner analyse() read (a
@@ -527,6 +555,7 @@ class _Reader:
         self.listeners = 0  # lines of facts.shell that stand for a server's port (listen): no process the code starts
         self.scans_processes = False  # the code reads the process table (psutil.process_iter, psutil.pids, a listing of /proc)
         self.signals = False  # the code sends a signal (os.kill, psutil's suspend/kill/terminate/send_signal)
+        self.natives: bool | None = None  # every use of a native library is a call the reader knows (native_read)
 
     # --- bindings
 
@@ -1279,6 +1308,9 @@ class _Reader:
         q = self.callee(node.func, 0)
         if q is None:
             return
+        owner, _, function = q.rpartition(".")
+        if owner in _LIBRARIES and function in _LIBC:
+            q = _LIBC[function]  # libc's system(), unlink(), chmod() through ctypes or cffi: the os function of that name
         if q in ("threading.Thread", "multiprocessing.Process", "threading.Timer"):
             made = self.worker_call(node, q)
             if made is not None:
@@ -2059,10 +2091,49 @@ class _Reader:
                 continue
             elif id(node) not in inner and id(node) not in self.aliased:
                 self.passed_on(q)
-            if q in _NATIVE:
+            if q in _NATIVE and not self.native_read():
                 reason = "calls native functions through ctypes or cffi"
                 if reason not in f.opaque:
                     f.opaque.append(reason)
+
+    def native_read(self) -> bool:
+        """Whether every use of a native library is a call of a C function the reader knows: one judged as the os
+        function of its name (_LIBC: system, unlink, chmod …) or one that touches nothing (_LIBC_INERT: getpid, strlen,
+        cos), its result or argument types set (`m.cos.restype = c_double`). A library object or C function used any
+        other way (passed on, indexed, a function pointer cast, ctypes.memmove) is not read."""
+        if self.natives is not None:
+            return self.natives
+        seen = False
+        funcs = {id(n.func) for n in self.of(ast.Call)}  # type: ignore[attr-defined]
+        for node in [*self.of(ast.Name), *self.of(ast.Attribute)]:
+            v = self.ev(node, 0)
+            if v is None or v[0] != "r":
+                continue
+            q = str(v[1])
+            if q in _NATIVE and q not in ("ctypes.CDLL", "ctypes.PyDLL", "ctypes.cdll", "ctypes.pydll", "cffi.FFI"):
+                self.natives = False  # ctypes.cast, memmove, CFUNCTYPE, pythonapi: memory and callbacks
+                return False
+            if q in _LIBRARIES:
+                continue  # the library object itself; how each of its functions is used is judged below
+            owner, _, function = q.rpartition(".")
+            if owner in _LIBRARIES:
+                seen = True
+                if id(node) not in funcs and not (
+                    isinstance(node, ast.Attribute) and any(n.__class__ is ast.Attribute and n.value is node for n in self.of(ast.Attribute))  # type: ignore[attr-defined]
+                ):
+                    self.natives = False  # `f = libc.system` handed on, not called
+                    return False
+                if function not in _LIBC and function not in _LIBC_INERT and function not in ("restype", "argtypes"):
+                    self.natives = False
+                    return False
+        for node in self.of(ast.Subscript):
+            assert isinstance(node, ast.Subscript)
+            v = self.ev(node.value, 0)
+            if v is not None and v[0] == "r" and str(v[1]) in _LIBRARIES:
+                self.natives = False  # libc['system']: a function chosen by a string
+                return False
+        self.natives = seen
+        return seen
 
 
 def _index(v: Value | None, path: tuple[int, ...]) -> Value | None:
