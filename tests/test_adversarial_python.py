@@ -170,7 +170,6 @@ ORDINARY: list[str] = [
 ]
 
 XFAIL: dict[str, str] = {
-    "import os; os.chmod(os.path.expanduser('~'), 0o777)": "a mode change is judged as a write (ask outside the project), not by the mode it sets",
 }
 
 

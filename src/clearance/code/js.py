@@ -10,7 +10,7 @@ looked up in the tables below.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, join_path, node_text, secret_of, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, join_path, mode_literal, node_text, secret_of, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -592,6 +592,8 @@ class _Reader(TreeReader):
                         c.delete(v, sym)
                 return
             c.delete(first, sym)
+        elif sym in _WRITE_FIRST and sym.rpartition(".")[2] in ("chmod", "chmodSync", "lchmod", "lchmodSync") and len(args) > 1:
+            c.mode_change(first, mode_literal(args[1], self.value(args[1])), sym)  # fs.chmodSync(P, 0o777): by the mode set
         elif sym in _WRITE_FIRST:
             c.write(first, sym)
         elif sym in _WRITE_SECOND:

@@ -10,7 +10,7 @@ Builtins (``system``, ``exec``, ``unlink``, ``open`` with its mode, ``rename``, 
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_variable, into_folder, node_text, numeric_escape, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_variable, into_folder, mode_literal, node_text, numeric_escape, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -219,6 +219,12 @@ class _Reader(TreeReader):
             # mkfifo(PATH, MODE): a FIFO where a file was (round 13a; a reader of the path waits on it)
             vals = self.arg_values(args)
             c.write(vals[0] if vals else UNKNOWN, name)
+        elif name == "chmod" and len(args) > 1:
+            # chmod MODE, LIST: judged as `chmod MODE FILE` by the mode set
+            vals = self.arg_values(args)
+            literal = mode_literal(args[0], vals[0]) if len(vals) == len(args) else None
+            for v in vals[1:16]:
+                c.mode_change(v, literal, name)
         elif name in _WRITE_LAST:
             vals = self.arg_values(args)
             # truncate(FILE, LENGTH) names its file first (round 14c: its length was read as the file)

@@ -9,7 +9,7 @@ at run time is code chosen at run time.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_variable, node_text, numeric_escape, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_variable, mode_literal, node_text, numeric_escape, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -206,6 +206,8 @@ class _Reader(TreeReader):
                 c.argv([first, *extra], name)
             else:
                 c.command_line(first, name)
+        elif name == "chmod" and len(args) > 1 and len(vals) > 1:
+            c.mode_change(first, mode_literal(args[1], vals[1]), name)  # chmod($p, 0777): judged by the mode set
         elif name in _WRITE_FIRST:
             if name != "mkdir":
                 c.write(first, name)

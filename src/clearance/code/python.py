@@ -298,6 +298,12 @@ _NATIVE = frozenset(
     f"ctypes.{n}" for n in ("CDLL", "cdll", "PyDLL", "pydll", "WinDLL", "windll", "LibraryLoader", "CFUNCTYPE", "PYFUNCTYPE", "cast", "memmove", "pythonapi")
 ) | {"cffi.FFI"}
 _HOME_VARIABLES = frozenset({"HOME", "USERPROFILE"})
+# stat's permission bits (os.chmod's mode built from them).
+_STAT_BITS = {
+    **{"S_ISUID": 0o4000, "S_ISGID": 0o2000, "S_ISVTX": 0o1000, "S_IRWXU": 0o700, "S_IRUSR": 0o400, "S_IWUSR": 0o200, "S_IXUSR": 0o100},
+    **{"S_IRWXG": 0o70, "S_IRGRP": 0o40, "S_IWGRP": 0o20, "S_IXGRP": 0o10, "S_IRWXO": 0o7, "S_IROTH": 0o4, "S_IWOTH": 0o2, "S_IXOTH": 0o1},
+    **{"S_IREAD": 0o400, "S_IWRITE": 0o200, "S_IEXEC": 0o100},
+}
 # Objects a native library's functions are reached through: ctypes.CDLL(None), cdll.LoadLibrary('libc.so.6'), cffi's
 # FFI().dlopen(None) (round 16: `ctypes.CDLL(None).system(b'rm -rf ~')` was only "calls native functions").
 _LIBRARIES = frozenset(
@@ -891,6 +897,8 @@ class _Reader:
             if base is None:
                 return None
             if base[0] == "r":
+                if base[1] == "stat" and node.attr in _STAT_BITS:
+                    return ("i", _STAT_BITS[node.attr])  # os.chmod(p, stat.S_IRWXU | stat.S_IRGRP): the mode's bits
                 if base[1] == "sys" and node.attr == "executable":
                     return _str("python3")  # the running interpreter: [sys.executable, '-m', 'pip', ...]
                 if node.attr in ("__file__", "__path__") and str(base[1]).split(".", 1)[0] == "clearance":
@@ -1392,7 +1400,7 @@ class _Reader:
                     f.moved.append(src)
         elif q in _MODE_CHANGES:
             p = _text(self.arg(node, 0, ("path",), 0)[1])
-            if p is not None:
+            if p is not None and not (q in ("os.chmod", "os.lchmod") and self.mode_change(p, self.arg(node, 1, ("mode",), 0)[1])):
                 f.writes.append(p)
         elif q in _PROCESS_FIRST:
             self.process(node, q)
@@ -1580,6 +1588,8 @@ class _Reader:
             return
         elif method == "mkdir" and not self.arg(node, 0, ("mode",), 0)[0]:
             f.writes.append(made_dir(target))  # Path(x).mkdir(): a directory, judged as `mkdir x`
+        elif method in ("chmod", "lchmod") and self.mode_change(target, self.arg(node, 0, ("mode",), 0)[1]):
+            return
         elif method in _PATH_WRITE:
             f.writes.append(target)
             if method in ("hardlink_to", "link_to", "symlink_to"):
@@ -1607,6 +1617,16 @@ class _Reader:
             dst = _text(self.arg(node, 0, ("target", "target_dir"), 0)[1])
             if dst is not None:
                 f.writes.append(dst if method == "copy" else dst.rstrip("/") + "/" + target.rstrip("/").rpartition("/")[2])
+
+    def mode_change(self, path: str, mode: Value | None) -> bool:
+        """os.chmod(P, 0o777), Path(P).chmod(0o700), with stat's constants: judged as `chmod 777 P` typed, by the mode it
+        sets (round 16: the home folder opened to every user was only a write outside the project). False when the mode
+        or the path is only known at run time (then a write of P)."""
+        if mode is None or mode[0] != "i" or DYN in path or not path.strip():
+            return False
+        where = "~" + ("/" + shell_quote(path[2:]) if path[2:] else "") if path in ("~", "~/") or path.startswith("~/") else shell_quote(path)
+        self.facts.shell.append(f"chmod {int(mode[1]) & 0o7777:o} -- {where}")
+        return True
 
     def open_call(self, node: ast.Call, mode_index: int, path: str | None = None) -> None:
         f = self.facts

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..lazyre import lazy
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, into_folder, join_path, node_text, numeric_escape, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, into_folder, join_path, mode_literal, node_text, numeric_escape, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -378,6 +378,12 @@ class _Reader(TreeReader):
             c.write(first, name)
         elif name in _WRITE_FIRST_PATH and first.text is not None:
             c.write(first, name)  # Logger.new(PATH) appends to PATH; Logger.new(STDOUT) is no file
+        elif name in ("File.chmod", "FileUtils.chmod", "FileUtils.chmod_R", "File.lchmod") and len([a for a in args if a.type not in ("pair", "hash")]) > 1:
+            # File.chmod(0777, *files), FileUtils.chmod('u+x', list): judged as `chmod MODE FILE` by the mode set
+            given = [a for a in args if a.type not in ("pair", "hash")]
+            literal = mode_literal(given[0], self.value(given[0]))
+            for a in given[1:16]:
+                c.mode_change(self.value(a), literal, name, name.endswith("_R"))
         elif name in _WRITE_SECOND:
             given = [a for a in args if a.type not in ("pair", "hash")]  # FileUtils.ln_s(a, b, force: true)
             dest = self.value(given[-1]) if len(given) > 1 else UNKNOWN

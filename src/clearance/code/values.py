@@ -154,6 +154,43 @@ def join_path(parts: list[Val]) -> Val:
     return Val(out) if out else UNKNOWN
 
 
+_SYMBOLIC_MODE = frozenset("ugoa+-=rwxXst,")
+
+
+def mode_literal(node: Any, value: Val) -> str | None:
+    """A permission mode as written: the number's own text (`0o777`, `0777`, `511`), or a string's value prefixed
+    with `'` (Node's fs.chmod('755'), Ruby's FileUtils.chmod('u+x'): an octal or symbolic string)."""
+    if "string" in node.type:
+        return None if value.text is None else "'" + value.text
+    return node_text(node)
+
+
+def chmod_mode(literal: str | None) -> str | None:
+    """The mode `chmod` would be given for *literal* (mode_literal): octal digits, or a symbolic mode; None when unknown.
+    A number with a leading 0 is octal (C, Perl, Ruby, PHP, old JavaScript), 0o/0x/0b as written, other numbers
+    decimal; a string of digits is octal."""
+    if literal is None or DYN in literal:
+        return None
+    text = literal.replace("_", "").strip().lower()
+    if text.startswith("'"):
+        text = text[1:]
+        if text.isdigit() and set(text) <= set("01234567") and len(text) <= 5:
+            return f"{int(text, 8):o}"
+        return text if text and set(text) <= _SYMBOLIC_MODE else None
+    try:
+        if text[:2] in ("0o", "0x", "0b"):
+            n = int(text, 0)
+        elif text.startswith("0") and text.isdigit():
+            n = int(text, 8)
+        elif text.isdigit():
+            n = int(text)
+        else:
+            return None
+    except ValueError:
+        return None
+    return f"{n & 0o7777:o}"
+
+
 def into_folder(src: Val, dest: Val) -> Val | None:
     """DEST/NAME, where a copy of the file *src* lands when *dest* is a folder (`FileUtils.cp(SRC, DIR)`, Perl's
     `copy(SRC, DIR)`, `shutil.copy2(SRC, DIR)`): None when either is not a literal (adversarial round 15a)."""
@@ -340,6 +377,22 @@ class Collector:
             self.ask(f"writes a file whose path is computed at run time ({api})")
         else:
             self._add("writes", v.text)
+
+    def mode_change(self, target: Val, literal: str | None, api: str, recursive: bool = False) -> None:
+        """A permission change of *target* to the mode written as *literal* (mode_literal): judged as `chmod MODE
+        TARGET` typed, by the mode it sets (round 16: a home folder opened to every user was only a write); a mode or
+        path only known at run time is a write of the path."""
+        mode = chmod_mode(literal)
+        if target.items is not None:
+            for i in target.items[:40]:
+                self.mode_change(i, literal, api, recursive)
+            return
+        t = target.text
+        if mode is None or t is None or DYN in t or not t.strip():
+            self.write(target, api)
+            return
+        where = "~" + ("/" + shell_quote(t[2:]) if t[2:] else "") if t in ("~", "~/") or t.startswith("~/") else shell_quote(t)
+        self._add("shell", f"chmod {'-R ' if recursive else ''}{shell_quote(mode)} -- {where}")
 
     def move(self, src: Val, dst: Val, api: str) -> None:
         """A rename of *src* to *dst*: both names are written, and *src* noted as moved (CodeFacts.moved)."""
