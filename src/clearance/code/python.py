@@ -561,6 +561,7 @@ class _Reader:
         self.listeners = 0  # lines of facts.shell that stand for a server's port (listen): no process the code starts
         self.scans_processes = False  # the code reads the process table (psutil.process_iter, psutil.pids, a listing of /proc)
         self.signals = False  # the code sends a signal (os.kill, psutil's suspend/kill/terminate/send_signal)
+        self.enclosing: dict[int, list[tuple[ast.expr, bool]]] | None = None  # the tests each call runs under (tests_of)
         self.natives: bool | None = None  # every use of a native library is a call the reader knows (native_read)
 
     # --- bindings
@@ -1528,11 +1529,173 @@ class _Reader:
 
     def delete(self, node: ast.Call, target: str | None) -> None:
         """A deletion; one of a wildcard's files that runs only under a condition (`if n.endswith('.orig')`)
-        deletes the files the condition picks, not all of them."""
+        deletes the files the condition picks, not all of them. A condition that tests the deleted file's name
+        (endswith, startswith, fnmatch, its suffix) is read as the wildcard it is (`**/*` under `n.endswith('.orig')`
+        deletes `**/*.orig`, judged as `rm **/*.orig` typed; round 16); another keeps the whole wildcard as the files
+        some condition picks (interp.opaque asks where deleting all of them would not be allowed)."""
         if target is not None and any(c in target for c in "*?[") and id(node) in self.conditional():
-            self.facts.chosen_deletes.append(target)
+            picked = self.picked(node, target)
+            if picked is None:
+                self.facts.chosen_deletes.append(target)
+            else:
+                patterns, exact = picked
+                (self.facts.deletes if exact else self.facts.chosen_deletes).extend(patterns)  # type: ignore[arg-type]
         else:
             self.facts.deletes.append(target)
+
+    def picked(self, node: ast.Call, target: str) -> tuple[list[str], bool] | None:
+        """The wildcards a deletion's conditions select among *target*'s last `*` (`dir/**/*` under `n.endswith('.pyc')`:
+        `dir/**/*.pyc`) and whether they are exactly the files deleted (every condition read); None when no condition
+        tests the deleted file's name."""
+        folder, _, last = target.rpartition("/")
+        if last != "*":
+            return None
+        if node.args:
+            deleted: ast.expr | None = node.args[0]
+        else:
+            deleted = node.func.value if isinstance(node.func, ast.Attribute) else None  # Path(x).unlink()
+        subject = self.leaf(deleted, 0) if deleted is not None else None
+        if subject is None:
+            return None
+        patterns: list[str] | None = None
+        exact = True
+        for test, positive in self.tests_of().get(id(node), []):
+            if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+                test, positive = test.operand, not positive
+            got = self.name_test(test, subject, 0)
+            if got is not None and not positive and got[1]:
+                continue  # `if not n.endswith('.txt')`: every name but a few, as good as all of them
+            if got is None or not positive:
+                exact = False  # a test of something else: a pick this reading does not narrow
+                continue
+            alternatives, whole = got
+            exact = exact and whole
+            patterns = alternatives if patterns is None else _both(patterns, alternatives)
+        if not patterns:
+            return ([target], True) if exact else None
+        return [(folder + "/" if folder or target.startswith("/") else "") + p for p in patterns[:8]], exact
+
+    def leaf(self, node: ast.expr, depth: int) -> str | None:
+        """The name a deleted path's last part is held in: `n` of os.path.join(root, n), root / n, Path(n), n."""
+        if depth > 8:
+            return None
+        if isinstance(node, ast.Name):
+            return node.id
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            return self.leaf(node.right, depth + 1)
+        if isinstance(node, ast.Call) and node.args and not any(isinstance(a, ast.Starred) for a in node.args):
+            q = self.callee(node.func, 0)
+            if q in ("os.path.join", "pathlib.Path", "str", "os.fspath", "os.path.abspath") or (q or "").endswith("#joinpath"):
+                return self.leaf(node.args[-1], depth + 1)
+        return None
+
+    def bare_name(self, name: str) -> bool:
+        """Whether *name* only holds entries' names, no folder before them: os.walk's file and folder lists, os.listdir."""
+        sources = self.bindings.get(name, [])
+        return bool(sources) and all(
+            isinstance(s, tuple)
+            and ((s[0] == "walk" and s[2] in (1, 2)) or (s[0] == "for" and isinstance(s[1], ast.Call) and self.callee(s[1].func, 0) == "os.listdir"))
+            for s in sources
+        )
+
+    def name_test(self, test: ast.expr, subject: str, depth: int) -> tuple[list[str], bool] | None:
+        """The name wildcards *test* lets through for the entry held in *subject*, and whether that is all the test asks
+        (a part of an `and` that tests something else leaves more than the wildcard says); None when it does not test
+        the entry's name by a literal: `n.endswith(('.orig', '.rej'))` -> ['*.orig', '*.rej']; `p.suffix == '.pyc'`;
+        fnmatch.fnmatch(n, '*.bak'); `n.startswith('tmp_')` (of a bare name) -> ['tmp_*']. A negation picks nothing."""
+        if depth > 8:
+            return None
+        if isinstance(test, ast.BoolOp):
+            parts = [self.name_test(v, subject, depth + 1) for v in test.values[:8]]
+            if isinstance(test.op, ast.Or):
+                if any(p is None for p in parts):
+                    return None
+                return [w for p in parts if p is not None for w in p[0]][:8], all(p is not None and p[1] for p in parts)
+            read = [p for p in parts if p is not None]
+            if not read:
+                return None
+            out = read[0][0]
+            for p in read[1:]:
+                out = _both(out, p[0])
+            return out, len(read) == len(parts) and all(p[1] for p in read)
+        bare = self.bare_name(subject)
+
+        def entry(n: ast.expr, attrs: tuple[str, ...]) -> bool:
+            if isinstance(n, ast.Name) and n.id == subject:
+                return True
+            if isinstance(n, ast.Attribute) and n.attr in attrs and isinstance(n.value, ast.Name) and n.value.id == subject:
+                return True
+            return isinstance(n, ast.Call) and self.callee(n.func, 0) == "os.path.basename" and len(n.args) == 1 and entry(n.args[0], ())
+
+        def literals(n: ast.expr) -> list[str] | None:
+            items = n.elts if isinstance(n, (ast.Tuple, ast.List, ast.Set)) else [n]
+            out = [i.value for i in items[:8] if isinstance(i, ast.Constant) and isinstance(i.value, str)]
+            ok = len(out) == len(items) and all(w and not any(c in w for c in "*?[]/") for w in out)
+            return out if ok else None
+
+        if isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr in ("endswith", "startswith") and len(test.args) == 1:
+            words = literals(test.args[0])
+            base = test.func.value
+            if words is None or not entry(base, ("name",)):
+                return None
+            if test.func.attr == "endswith":
+                return ["*" + w for w in words], True
+            named = isinstance(base, ast.Attribute) or isinstance(base, ast.Call) or bare
+            return ([w + "*" for w in words], True) if named else None  # a path's start is its folder's, not the name's
+        if isinstance(test, ast.Call) and len(test.args) == 2 and self.callee(test.func, 0) in ("fnmatch.fnmatch", "fnmatch.fnmatchcase"):
+            pat = test.args[1]
+            if not (isinstance(pat, ast.Constant) and isinstance(pat.value, str) and pat.value and "/" not in pat.value) or not entry(test.args[0], ("name",)):
+                return None
+            return ([pat.value], True) if pat.value.startswith("*") or bare or not isinstance(test.args[0], ast.Name) else None
+        if isinstance(test, ast.Compare) and len(test.ops) == 1:
+            left, right = test.left, test.comparators[0]
+            if isinstance(left, ast.Constant):
+                left, right = right, left
+            op = test.ops[0]
+            words = literals(right)
+            if words is None or not isinstance(op, (ast.Eq, ast.In)) or (isinstance(op, ast.Eq) and len(words) != 1):
+                return None
+            if isinstance(left, ast.Attribute) and left.attr == "suffix" and entry(left.value, ()):
+                return ["*" + w for w in words if w.startswith(".")] or None, True  # type: ignore[return-value]
+            splitext = isinstance(left, ast.Subscript) and isinstance(left.value, ast.Call) and self.callee(left.value.func, 0) == "os.path.splitext"
+            if splitext and isinstance(left, ast.Subscript) and isinstance(left.slice, ast.Constant) and left.slice.value == 1:
+                call = left.value
+                assert isinstance(call, ast.Call)
+                if len(call.args) == 1 and entry(call.args[0], ("name",)):
+                    return ["*" + w for w in words if w.startswith(".")] or None, True  # type: ignore[return-value]
+        return None
+
+    def tests_of(self) -> dict[int, list[tuple[ast.expr, bool]]]:
+        """For each call under an `if` (statement, expression or comprehension clause): the tests it runs under, each
+        with whether the call is in the branch the test passing takes. Bounded walk, computed once."""
+        if self.enclosing is not None:
+            return self.enclosing
+        out: dict[int, list[tuple[ast.expr, bool]]] = {}
+        budget = 2 * MAX_NODES
+        for node in self.of(ast.If, ast.IfExp):
+            branches = [(node.body, True), (node.orelse, False)]  # type: ignore[attr-defined]
+            for branch, positive in branches:
+                for part in branch if isinstance(branch, list) else [branch]:
+                    inner = _walk(part, budget) or []
+                    budget -= len(inner)
+                    for n in inner:
+                        if n.__class__ is ast.Call:
+                            out.setdefault(id(n), []).append((node.test, positive))  # type: ignore[attr-defined]
+            if budget <= 0:
+                break
+        for node in self.of(ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp):
+            ifs = [t for g in node.generators for t in g.ifs]  # type: ignore[attr-defined]
+            if not ifs:
+                continue
+            elts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]  # type: ignore[attr-defined]
+            for e in elts:
+                inner = _walk(e, budget) or []
+                budget -= len(inner)
+                for n in inner:
+                    if n.__class__ is ast.Call:
+                        out.setdefault(id(n), []).extend((t, True) for t in ifs)
+        self.enclosing = out
+        return out
 
     def conditional(self) -> set[int]:
         """Ids of the calls under an `if` (statement, expression or comprehension clause); bounded walk."""
@@ -2154,6 +2317,21 @@ class _Reader:
                 return False
         self.natives = seen
         return seen
+
+
+def _both(first: list[str], second: list[str]) -> list[str]:
+    """Name wildcards both tests let through, as far as one wildcard says it: `tmp_*` and `*.json` -> `tmp_*.json`;
+    otherwise the first test's (a superset)."""
+    out: list[str] = []
+    for a in first:
+        for b in second:
+            if a.endswith("*") and b.startswith("*") and a.count("*") == 1 and b.count("*") == 1:
+                out.append(a + b[1:])
+            elif b.endswith("*") and a.startswith("*") and a.count("*") == 1 and b.count("*") == 1:
+                out.append(b + a[1:])
+            else:
+                out.append(a)
+    return list(dict.fromkeys(out))[:8]
 
 
 def _index(v: Value | None, path: tuple[int, ...]) -> Value | None:

@@ -253,7 +253,7 @@ def runs_received(cmd: SimpleCommand, sc: Scope) -> str | None:
         "python3 -c \"exec(open('x').read())\"",
         'python -c "import shutil,sys; shutil.rmtree(sys.argv[1])"',
         "python -c \"import os; os.system('ls'); os.system(cmd)\"",
-        "python3 -c \"import os,glob; [os.remove(f) for f in glob.glob('/home/ana/*') if f.endswith('.log')]\"",
+        "python3 -c \"import os,glob; [os.remove(f) for f in glob.glob('/home/ana/*') if os.path.getsize(f) > 0]\"",
     ),
     no_match=(
         "python -c 'print(1+1)'",
