@@ -207,7 +207,6 @@ def test_through(code: str, want: str) -> None:
 
 
 ORDINARY_XFAIL: dict[str, str] = {
-    "import pickle; print(pickle.load(open('cache.pkl','rb')))": "unpickling a project file is asked like unpickling unknown data",
 }
 
 

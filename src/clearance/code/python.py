@@ -153,6 +153,8 @@ _PSUTIL_SIGNALS = {"suspend": "STOP", "kill": "KILL", "terminate": "TERM", "send
 _DYNAMIC_CALLS = frozenset(
     {"marshal.loads", "marshal.load", "pickle.loads", "pickle.load", "dill.loads", "types.FunctionType", "types.CodeType", "cloudpickle.loads"}
 )
+# The pickle family's loaders, whose data is judged by where it comes from (code/python._Reader.unpickle).
+_UNPICKLERS = frozenset({"pickle.load", "pickle.loads", "dill.load", "dill.loads", "cloudpickle.load", "cloudpickle.loads"})
 _DECODERS = frozenset(
     {
         "base64.b64decode",
@@ -1417,6 +1419,8 @@ class _Reader:
             self.exec_family(node, q)
         elif q in _CODE_RUNNERS:
             self.code_runner(node)
+        elif q in _UNPICKLERS and self.unpickle(node, q):
+            pass
         elif q in _DYNAMIC_CALLS or (q == "runpy.run_module" and _text(self.arg(node, 0, (), 0)[1]) is None):
             f.dynamic = True
             self.runs_built_code = True
@@ -1780,6 +1784,64 @@ class _Reader:
             dst = _text(self.arg(node, 0, ("target", "target_dir"), 0)[1])
             if dst is not None:
                 f.writes.append(dst if method == "copy" else dst.rstrip("/") + "/" + target.rstrip("/").rpartition("/")[2])
+
+    def unpickle(self, node: ast.Call, q: str) -> bool:
+        """pickle.load(F) / pickle.loads(B) whose data the reader can name (round 16: a project's own cache was asked
+        like data from anywhere): what pickle.dumps just made is the code's own object; bytes a network call returned
+        are code from a peer (runs_received); a file opened by a literal path is noted in ``unpickled`` and judged by
+        where it lies. False when the data is not named (then code built at run time, as before)."""
+        if not node.args:
+            return False
+        data = node.args[0]
+        if q.endswith(".loads"):
+            if isinstance(data, ast.Call) and self.callee(data.func, 0) in ("pickle.dumps", "dill.dumps", "cloudpickle.dumps"):
+                return True
+            v = self.ev(data, 0)
+            if _received(v) or _downloaded(v):
+                self.facts.runs_received = True
+                return True
+            path = self.read_source(data)
+        else:
+            path = self.opened(data)
+        if path is None or DYN in path:
+            return False
+        self.facts.unpickled.append(path)
+        self.facts.reads.append(path)
+        return True
+
+    def opened(self, node: ast.expr, depth: int = 0) -> str | None:
+        """The literal path of a file object: open(P, 'rb'), Path(P).open('rb'), or a name `with open(P, 'rb') as f` binds."""
+        if isinstance(node, ast.Call):
+            q = self.callee(node.func, 0)
+            if q in _OPENERS and node.args:
+                return _text(self.ev(node.args[0], 0))
+            if q == "path#open" and isinstance(node.func, ast.Attribute):
+                return _text(self.ev(node.func.value, 0))
+            return None
+        if isinstance(node, ast.Name) and depth < 4:
+            found: set[str | None] = set()
+            withs = 0
+            for item in self.of(ast.withitem):
+                var = item.optional_vars  # type: ignore[attr-defined]
+                if isinstance(var, ast.Name) and var.id == node.id:
+                    withs += 1
+                    found.add(self.opened(item.context_expr, depth + 1))  # type: ignore[attr-defined]
+            sources = self.bindings.get(node.id, [])
+            found |= {self.opened(s, depth + 1) for s in sources[:8] if isinstance(s, ast.expr)}
+            others = [s for s in sources if not isinstance(s, ast.expr)]
+            if len(found) == 1 and len(others) <= withs and all(s == "other" for s in others):
+                return found.pop()  # (every binding of the name opens the same file: `f = open(P, 'rb')` or `with … as f`)
+        return None
+
+    def read_source(self, node: ast.expr) -> str | None:
+        """The literal path whose bytes *node* is: Path(P).read_bytes(), open(P, 'rb').read(), f.read() of a with-bound file."""
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args:
+            if node.func.attr == "read_bytes":
+                base = self.ev(node.func.value, 0)
+                return _text(base) if base is not None and base[0] == "p" else None
+            if node.func.attr == "read":
+                return self.opened(node.func.value)
+        return None
 
     def mode_change(self, path: str, mode: Value | None) -> bool:
         """os.chmod(P, 0o777), Path(P).chmod(0o700), with stat's constants: judged as `chmod 777 P` typed, by the mode it
@@ -2362,6 +2424,7 @@ def _merge(into: CodeFacts, other: CodeFacts) -> None:
     into.unread_process = into.unread_process or other.unread_process
     into.network = into.network or other.network
     into.dynamic = into.dynamic or other.dynamic
+    into.unpickled += other.unpickled
     into.env_dump = into.env_dump or other.env_dump
     into.decoded_exec = into.decoded_exec or other.decoded_exec
     into.runs_received = into.runs_received or other.runs_received
