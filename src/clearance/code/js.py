@@ -422,7 +422,8 @@ class _Reader(TreeReader):
                 v = self.value(inner, level + 1) if inner is not None else UNKNOWN
                 parts.append(v.text if v.text is not None else DYN)
                 secret = secret or v.secret
-        return Val("".join(parts), secret=secret)
+        text = "".join(parts)
+        return Val(text, secret=secret, tilde=text.startswith("~") and bool(node.children) and node_text(node)[1:2] == "~")
 
     def value(self, node: Any, level: int = 0) -> Val:
         if self.spent(node, level):

@@ -300,6 +300,7 @@ _NATIVE = frozenset(
     f"ctypes.{n}" for n in ("CDLL", "cdll", "PyDLL", "pydll", "WinDLL", "windll", "LibraryLoader", "CFUNCTYPE", "PYFUNCTYPE", "cast", "memmove", "pythonapi")
 ) | {"cffi.FFI"}
 _HOME_VARIABLES = frozenset({"HOME", "USERPROFILE"})
+TILDE = "~"  # the third item of a string or path value written with a leading `~` nothing has expanded (_path)
 # stat's permission bits (os.chmod's mode built from them).
 _STAT_BITS = {
     **{"S_ISUID": 0o4000, "S_ISGID": 0o2000, "S_ISVTX": 0o1000, "S_IRWXU": 0o700, "S_IRUSR": 0o400, "S_IWUSR": 0o200, "S_IXUSR": 0o100},
@@ -477,6 +478,35 @@ def _text(v: Value | None) -> str | None:
     if v is not None and v[0] == "i":
         return str(v[1])
     return None
+
+
+def _path(v: Value | None) -> str | None:
+    """The file a path value names for a call that does not expand `~` (open, os and shutil functions, pathlib without
+    expanduser()): a literal that starts with `~` (TILDE) is a folder of that name where the code runs (round 16:
+    open('~/.bashrc', 'w') writes ./~/.bashrc, or fails; only os.path.expanduser and Path.expanduser() make it home)."""
+    t = _text(v)
+    if t is not None and v is not None and len(v) > 2 and v[2] == TILDE:
+        return "./" + t
+    return t
+
+
+def _literal_tilde(t: str) -> Value:
+    """A string literal: one that starts with `~` keeps that it was written so (see _path)."""
+    return ("s", t, TILDE) if t.startswith("~") and len(t) <= _MAX_TEXT else _str(t)
+
+
+def _argv_word(v: Value | None) -> str:
+    """One argv item as a shell word: a literal `~…` (no shell expands an argv) quoted so that the shell reading keeps it."""
+    t = _text(v)
+    if t is None:
+        return shell_quote(DYN)
+    if _unexpanded(v):
+        return "'" + t.replace("'", "'\\''") + "'"
+    return shell_quote(t)
+
+
+def _unexpanded(v: Value | None) -> bool:
+    return v is not None and len(v) > 2 and v[2] == TILDE
 
 
 def _str(t: str) -> Value:
@@ -876,9 +906,9 @@ class _Reader:
         if isinstance(node, ast.Constant):
             c = node.value
             if isinstance(c, str):
-                return _str(c)
+                return _literal_tilde(c)
             if isinstance(c, bytes):
-                return _str(c.decode("latin-1"))
+                return _literal_tilde(c.decode("latin-1"))
             if isinstance(c, int) and not isinstance(c, bool):
                 return ("i", c)
             return None
@@ -957,9 +987,11 @@ class _Reader:
                 return ("q", (left[1] + right[1])[:_MAX_ITEMS])
             if lt is None and rt is None:
                 return None
-            return _str((lt if lt is not None else DYN) + (rt if rt is not None else DYN))
+            joined = _str((lt if lt is not None else DYN) + (rt if rt is not None else DYN))
+            return (*joined, TILDE) if _unexpanded(left) and joined[1].startswith("~") else joined
         if isinstance(node.op, ast.Div) and ((left is not None and left[0] == "p") or (right is not None and right[0] == "p")):
-            return ("p", _join([lt if lt is not None else DYN, rt if rt is not None else DYN]))
+            made = ("p", _join([lt if lt is not None else DYN, rt if rt is not None else DYN]))
+            return (*made, TILDE) if _unexpanded(left) and str(made[1]).startswith("~") else made
         if isinstance(node.op, ast.Mod) and left is not None and left[0] == "s":
             args = list(right[1]) if right is not None and right[0] == "q" else [right]
             return _str(_printf(str(left[1]), [_text(a) for a in args]))
@@ -1062,10 +1094,13 @@ class _Reader:
         if q in ("os.path.join", "pathlib.Path", "pathlib.Path.joinpath"):
             parts = [t if t is not None else DYN for t in texts]
             joined = _join(parts) if parts else "."
-            return ("p", joined) if q.startswith("pathlib") else _str(joined)
+            made = ("p", joined) if q.startswith("pathlib") else _str(joined)
+            return (*made, TILDE) if _unexpanded(args[0] if args else None) and joined.startswith("~") else made
         if q in ("os.path.expanduser", "os.path.abspath", "os.path.realpath", "os.path.normpath", "os.fspath", "str", "os.fsdecode", "os.path.normcase"):
             if q == "str" and args and args[0] is not None and args[0][0] not in ("s", "p"):
                 return None
+            if first is not None and q != "os.path.expanduser" and _unexpanded(args[0]):
+                return ("s", first, TILDE)  # abspath('~/x') is ./~/x: only expanduser makes it home
             return _str(first) if first is not None else (_str(DYN) if args else None)
         if q == "os.path.expandvars":
             return _str(_expandvars(first)) if first is not None else None
@@ -1136,10 +1171,12 @@ class _Reader:
         texts = [_text(a) for a in args]
         if kind == "path":
             t = str(base[1])
-            if method in ("expanduser", "resolve", "absolute", "expanduser"):
+            if method == "expanduser":
                 return ("p", t)
+            if method in ("resolve", "absolute"):
+                return base  # Path('~/x').resolve() is ./~/x: only expanduser() makes it home
             if method == "joinpath":
-                return ("p", _join([t, *[x if x is not None else DYN for x in texts]]))
+                return ("p", _join([t, *[x if x is not None else DYN for x in texts]]), *base[2:3])
             if method in ("with_name", "with_suffix", "with_stem"):
                 return ("p", _join([pathstr.dirname(t) if DYN not in t else DYN, DYN]))
             if method in ("as_posix", "__str__", "__fspath__"):
@@ -1356,7 +1393,7 @@ class _Reader:
             self.inplace(node)
         elif q in ("os.mkdir", "os.makedirs"):
             # a directory, judged as `mkdir x` (with a mode, as a write: `mkdir -m 777` is not an empty directory)
-            where = _text(self.arg(node, 0, ("path", "name"), 0)[1])
+            where = _path(self.arg(node, 0, ("path", "name"), 0)[1])
             if where is not None:
                 f.writes.append(where if self.arg(node, 1, ("mode",), 0)[0] else made_dir(where))
         elif "#" in q:
@@ -1383,8 +1420,8 @@ class _Reader:
                 archive = _text(self.arg(node, 0, ("filename",), 0)[1]) if q == "shutil.unpack_archive" else None
                 f.trees.append((where, archive, "archive"))
         elif q in _COPIES or q in _MOVES or q in _LINKS:
-            src = _text(self.arg(node, 0, ("src", "source"), 0)[1])
-            dst = _text(self.arg(node, 1, ("dst", "destination", "dest"), 0)[1])
+            src = _path(self.arg(node, 0, ("src", "source"), 0)[1])
+            dst = _path(self.arg(node, 1, ("dst", "destination", "dest"), 0)[1])
             if dst is not None:
                 f.writes.append(dst)
                 if src is not None and q in ("shutil.copy", "shutil.copy2", "shutil.move", "distutils.file_util.copy_file"):
@@ -1402,7 +1439,7 @@ class _Reader:
                 if q in _MOVES:
                     f.moved.append(src)
         elif q in _MODE_CHANGES:
-            p = _text(self.arg(node, 0, ("path",), 0)[1])
+            p = _path(self.arg(node, 0, ("path",), 0)[1])
             if p is not None and not (q in ("os.chmod", "os.lchmod") and self.mode_change(p, self.arg(node, 1, ("mode",), 0)[1])):
                 f.writes.append(p)
         elif q in _PROCESS_FIRST:
@@ -1736,7 +1773,7 @@ class _Reader:
         kind, method = q.split("#", 1)
         assert isinstance(node.func, ast.Attribute)
         base = self.ev(node.func.value, 0)
-        target = _text(base) if kind == "path" else None
+        target = _path(base) if kind == "path" else None
         if method in _PATH_DELETE and kind in ("path", "?"):
             self.delete(node, _target(base) if kind == "path" else None)
         elif kind == "db" and base is not None and method in ("execute", "executescript", "executemany"):
@@ -1760,7 +1797,7 @@ class _Reader:
         elif method in _PATH_WRITE:
             f.writes.append(target)
             if method in ("hardlink_to", "link_to", "symlink_to"):
-                other = _text(self.arg(node, 0, ("target",), 0)[1])
+                other = _path(self.arg(node, 0, ("target",), 0)[1])
                 if other is not None and method != "symlink_to":
                     f.writes.append(other)  # Path(x).hardlink_to(y): x is a second name of y
                 # Path(x).symlink_to(y), hardlink_to(y): x leads to y; Path(y).link_to(x): x is a second name of y.
@@ -1775,13 +1812,13 @@ class _Reader:
         elif method in ("rename", "replace", "move", "move_into"):
             f.writes.append(target)
             f.moved.append(target)  # Path(x).rename(y): x moves to y; Python 3.14's Path(x).move(y) too
-            dst = _text(self.arg(node, 0, ("target", "target_dir"), 0)[1])
+            dst = _path(self.arg(node, 0, ("target", "target_dir"), 0)[1])
             if dst is not None:
                 f.writes.append(dst if method != "move_into" else dst.rstrip("/") + "/" + target.rstrip("/").rpartition("/")[2])
         elif method in ("copy", "copy_into") and node.args:
             # Python 3.14's Path(x).copy(y) / copy_into(DIR): y (DIR/NAME) gets x's content (adversarial round 15a)
             f.reads.append(target)
-            dst = _text(self.arg(node, 0, ("target", "target_dir"), 0)[1])
+            dst = _path(self.arg(node, 0, ("target", "target_dir"), 0)[1])
             if dst is not None:
                 f.writes.append(dst if method == "copy" else dst.rstrip("/") + "/" + target.rstrip("/").rpartition("/")[2])
 
@@ -1857,7 +1894,7 @@ class _Reader:
         f = self.facts
         if path is None:
             present, v = self.arg(node, 0, ("file", "filename"), 0)
-            path = _text(v)
+            path = _path(v)
             if path is None or (v is not None and v[0] == "i"):
                 return  # a computed path, or a file descriptor
         present, m = self.arg(node, mode_index, ("mode",), 0)
@@ -1934,7 +1971,7 @@ class _Reader:
         f = self.facts
         index, keyword, default = _MODE_OPENERS[q]
         present, v = self.arg(node, 99 if q == "logging.basicConfig" else 0, ("filename", "file", "name", "path"), 0)
-        path = _text(v)
+        path = _path(v)
         if not present or path is None or (v is not None and v[0] == "i"):
             return  # no file (basicConfig without filename=), a computed path, or a descriptor
         present, m = self.arg(node, 99 if index is None else index, (keyword,), 0)
@@ -1949,7 +1986,7 @@ class _Reader:
 
     def os_open(self, node: ast.Call) -> None:
         f = self.facts
-        path = _text(self.arg(node, 0, ("path",), 0)[1])
+        path = _path(self.arg(node, 0, ("path",), 0)[1])
         if path is None:
             return
         flags_v = self.arg(node, 1, ("flags",), 0)[1]
@@ -1979,10 +2016,9 @@ class _Reader:
         if v[0] == "p":
             return shell_quote(str(v[1]))
         if v[0] == "q":
-            words = [_text(x) for x in v[1]]
-            if not words:
+            if not v[1]:
                 return None
-            return " ".join(shell_quote(w if w is not None else DYN) for w in words)
+            return " ".join(_argv_word(x) for x in v[1])
         return None
 
     def secret_in(self, node: ast.expr) -> str | None:
@@ -2407,7 +2443,7 @@ def _index(v: Value | None, path: tuple[int, ...]) -> Value | None:
 
 def _target(v: Value | None) -> str | None:
     """A path to delete, or None when its start is only known at run time (it may be anywhere)."""
-    t = _text(v)
+    t = _path(v)
     return None if t is None or t.startswith(DYN) else t
 
 

@@ -180,7 +180,9 @@ class _Reader(TreeReader):
                 v = self.value(inner, level + 1) if inner is not None else UNKNOWN
                 parts.append(v.text if v.text is not None else DYN)
                 secret = secret or v.secret
-        return Val("".join(parts), secret=secret)
+        text = "".join(parts)
+        # (a `~` the literal itself starts with: Ruby's File and FileUtils do not expand it, File.expand_path does)
+        return Val(text, secret=secret, tilde=node.type == "string" and text.startswith("~") and node_text(node)[1:2] == "~")
 
     def value(self, node: Any, level: int = 0) -> Val:
         if self.spent(node, level):
@@ -283,7 +285,8 @@ class _Reader(TreeReader):
             else []
         )
         if name in ("Dir.glob", "Dir.[]") and args:
-            return self.value(args[0], level + 1)  # the files a pattern matches, named by the pattern (as PHP's glob())
+            pattern = self.value(args[0], level + 1)  # the files a pattern matches, named by the pattern (as PHP's glob())
+            return Val(pattern.text, secret=pattern.secret) if pattern.tilde else pattern  # (read as home: not assumed unexpanded)
         if name in _SOCKET_MAKERS:
             return Val(sym="socket")  # a connected socket: as a child's in:/out:/err: or $stdin reopened, its standard stream
         if name in ("sprintf", "format", "Kernel.sprintf", "Kernel.format") and args:
@@ -300,7 +303,7 @@ class _Reader(TreeReader):
             return join_path(vals)
         if name == "File.expand_path":
             if vals and vals[0].text is not None and vals[0].text.startswith("~"):
-                return vals[0]
+                return Val(vals[0].text, secret=vals[0].secret)  # the home folder's path: expanded
             return join_path(list(reversed(vals))) if len(vals) > 1 else (vals[0] if vals else UNKNOWN)
         if name in ("Pathname.new", "Pathname", "URI", "URI.parse", "String"):
             return vals[0] if vals else UNKNOWN

@@ -52,7 +52,7 @@ MAX_TEXT = 4096
 class Val:
     """What an expression evaluates to, as far as the analysis can tell."""
 
-    __slots__ = ("decoded", "env", "items", "obj", "secret", "sym", "text")
+    __slots__ = ("decoded", "env", "items", "obj", "secret", "sym", "text", "tilde")
 
     def __init__(
         self,
@@ -63,6 +63,7 @@ class Val:
         env: bool = False,
         decoded: bool = False,
         secret: str | None = None,
+        tilde: bool = False,
     ) -> None:
         self.text = text  # a string value (DYN for unknown parts), or None
         self.sym = sym  # a module or member path: "fs.rmSync", "child_process", "process.env"
@@ -71,6 +72,9 @@ class Val:
         self.env = env  # the whole environment (process.env, ENV, %ENV, getenv())
         self.decoded = decoded  # the result of a decoding call (base64, hex, rot13, zlib)
         self.secret = secret  # the secret environment variable this value holds or is built from (AWS_SECRET_ACCESS_KEY)
+        # A string written with a leading `~` that nothing expanded (Node's fs, Ruby's File and FileUtils take it as a
+        # folder named ~ where the code runs: round 16); the home folder itself (os.homedir(), Dir.home) is "~" unmarked.
+        self.tilde = tilde
 
 
 UNKNOWN = Val()
@@ -87,7 +91,8 @@ def concat(parts: list[Val]) -> Val:
     secret = next((p.secret for p in parts if p.secret), None)
     if not any(p.text is not None for p in parts):
         return Val(secret=secret) if secret else UNKNOWN
-    return Val("".join(text_of(p) for p in parts)[:MAX_TEXT], secret=secret)
+    text = "".join(text_of(p) for p in parts)[:MAX_TEXT]
+    return Val(text, secret=secret, tilde=bool(parts) and parts[0].tilde and text.startswith("~"))
 
 
 def env_variable(name: str | None) -> Val:
@@ -151,7 +156,19 @@ def join_path(parts: list[Val]) -> Val:
             out = t
         else:
             out = out.rstrip("/") + "/" + t
-    return Val(out) if out else UNKNOWN
+    return Val(out, tilde=bool(parts) and parts[0].tilde and out.startswith("~")) if out else UNKNOWN
+
+
+def written(text: str) -> Val:
+    """A string literal's value: one that starts with `~` is marked as not expanded (Val.tilde)."""
+    return Val(text, tilde=text.startswith("~"))
+
+
+def where(v: Val) -> Val:
+    """The file a path value names for a call that does not expand `~`: ./~/… for a literal `~/…` (Val.tilde)."""
+    if v.tilde and v.text is not None and v.text.startswith("~"):
+        return Val("./" + v.text, secret=v.secret)
+    return v
 
 
 _SYMBOLIC_MODE = frozenset("ugoa+-=rwxXst,")
@@ -366,6 +383,7 @@ class Collector:
             for i in v.items[:40]:
                 self.delete(i, api)
             return
+        v = where(v)
         if v.text is None or v.text.startswith(DYN):
             self._add("deletes", None)  # a path whose start is only known at run time may be anywhere
             self.ask(f"deletes a path computed at run time ({api})")
@@ -373,6 +391,7 @@ class Collector:
             self._add("deletes", v.text)
 
     def write(self, v: Val, api: str) -> None:
+        v = where(v)
         if v.text is None:
             self.ask(f"writes a file whose path is computed at run time ({api})")
         else:
@@ -387,6 +406,7 @@ class Collector:
             for i in target.items[:40]:
                 self.mode_change(i, literal, api, recursive)
             return
+        target = where(target)
         t = target.text
         if mode is None or t is None or DYN in t or not t.strip():
             self.write(target, api)
@@ -398,6 +418,7 @@ class Collector:
         """A rename of *src* to *dst*: both names are written, and *src* noted as moved (CodeFacts.moved)."""
         self.write(src, api)
         self.write(dst, api)
+        src = where(src)
         if src.text is not None:
             self._add("moved", src.text)
 
@@ -407,6 +428,7 @@ class Collector:
         made_link(self.facts, target.text, name.text, symbolic)
 
     def read(self, v: Val) -> None:
+        v = where(v)
         if v.text is not None:
             self._add("reads", v.text)
 
