@@ -411,8 +411,8 @@ class Collector:
         if mode is None or t is None or DYN in t or not t.strip():
             self.write(target, api)
             return
-        where = "~" + ("/" + shell_quote(t[2:]) if t[2:] else "") if t in ("~", "~/") or t.startswith("~/") else shell_quote(t)
-        self._add("shell", f"chmod {'-R ' if recursive else ''}{shell_quote(mode)} -- {where}")
+        named = "~" + ("/" + shell_quote(t[2:]) if t[2:] else "") if t in ("~", "~/") or t.startswith("~/") else shell_quote(t)
+        self._add("shell", f"chmod {'-R ' if recursive else ''}{shell_quote(mode)} -- {named}")
 
     def move(self, src: Val, dst: Val, api: str) -> None:
         """A rename of *src* to *dst*: both names are written, and *src* noted as moved (CodeFacts.moved)."""
