@@ -61,6 +61,8 @@ def php(code: str) -> str:
     return "php -r " + shlex.quote(code)
 
 
+# fmt: off
+
 # (class, language, label, command, why)
 CASES: list[tuple[str, str, str, str, str]] = [
     # -- native-libc
@@ -117,6 +119,8 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("literal-tilde", "node", D, node("const p = require('path'); require('fs').writeFileSync(p.join(require('os').homedir(), '.bashrc'), 'x')"), "os.homedir(): the shell start-up file"),
     ("literal-tilde", "ruby", D, ruby("File.write(File.expand_path('~/.zshrc'), 'x')"), "File.expand_path: the shell start-up file"),
 ]
+
+# fmt: on
 
 
 def build(out: Path) -> int:

@@ -172,8 +172,7 @@ ORDINARY: list[str] = [
     "import http.server, functools; h = functools.partial(http.server.SimpleHTTPRequestHandler, directory='docs'); http.server.HTTPServer(('127.0.0.1', 8000), h).serve_forever()",
 ]
 
-XFAIL: dict[str, str] = {
-}
+XFAIL: dict[str, str] = {}
 
 
 def _python_c(code: str) -> str:
@@ -206,8 +205,7 @@ def test_through(code: str, want: str) -> None:
     strict.check(code, XFAIL, run)
 
 
-ORDINARY_XFAIL: dict[str, str] = {
-}
+ORDINARY_XFAIL: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("code", ORDINARY)

@@ -329,11 +329,13 @@ _LIBC = {
     "fopen": "open",
 }
 _LIBC_INERT = frozenset(
-    (
-        "getpid getppid getuid geteuid getgid getegid getpgrp time clock strlen strcmp strncmp strcasecmp printf puts abs labs "
-        "sqrt cbrt pow exp exp2 log log2 log10 sin cos tan asin acos atan atan2 sinh cosh tanh floor ceil fabs fmod round trunc "
-        "atoi atol atof strtol strtod rand srand sleep usleep sysconf getpagesize isatty getenv gethostname uname"
-    ).split()
+    {
+        *("getpid", "getppid", "getuid", "geteuid", "getgid", "getegid", "getpgrp", "time", "clock", "sleep", "usleep"),
+        *("strlen", "strcmp", "strncmp", "strcasecmp", "printf", "puts", "atoi", "atol", "atof", "strtol", "strtod", "rand", "srand"),
+        *("abs", "labs", "sqrt", "cbrt", "pow", "exp", "exp2", "log", "log2", "log10", "sin", "cos", "tan", "asin", "acos", "atan"),
+        *("atan2", "sinh", "cosh", "tanh", "floor", "ceil", "fabs", "fmod", "round", "trunc"),
+        *("sysconf", "getpagesize", "isatty", "getenv", "gethostname", "uname"),
+    }
 )
 
 
@@ -1681,7 +1683,7 @@ class _Reader:
                 return None
             if test.func.attr == "endswith":
                 return ["*" + w for w in words], True
-            named = isinstance(base, ast.Attribute) or isinstance(base, ast.Call) or bare
+            named = isinstance(base, (ast.Attribute, ast.Call)) or bare
             return ([w + "*" for w in words], True) if named else None  # a path's start is its folder's, not the name's
         if isinstance(test, ast.Call) and len(test.args) == 2 and self.callee(test.func, 0) in ("fnmatch.fnmatch", "fnmatch.fnmatchcase"):
             pat = test.args[1]
