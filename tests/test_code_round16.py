@@ -237,3 +237,27 @@ def test_blind_set_scores() -> None:
     assert not [c["why"] for c, d in got if c["label"] == "ask" and d != ASK]
     denied = [c["why"] for c, d in got if c["label"] == "benign" and d != ALLOW]
     assert len(denied) <= 1 and all("settings.json" in w for w in denied), denied
+
+
+# Issue 10's gap table (tests/test_adversarial_tree_langs.py): Ruby's method passed as a block, PHP's reflection.
+OTHER_LANGUAGES = [
+    (_ruby('require "pathname"; Pathname(Dir.home).children.each(&:rmtree)'), DENY),
+    (_ruby('require "pathname"; Pathname(Dir.home).children.each { |c| c.rmtree }'), DENY),
+    (_ruby('require "pathname"; Pathname.new(Dir.home).each_child { |c| c.delete }'), DENY),
+    (_ruby('require "pathname"; Pathname("tmp/cache").children.each(&:rmtree)'), ALLOW),
+    (_ruby('require "pathname"; Pathname("build").each_child { |c| c.rmtree }'), ALLOW),
+    (_ruby('require "pathname"; Pathname("lib").children.each { |c| puts c }'), ALLOW),
+    (_ruby('x = "abc"; puts x.delete("a")'), ALLOW),
+    (_ruby('Dir["tmp/*.log"].each(&:unlink)'), ALLOW),
+    (_php('(new ReflectionFunction("system"))->invoke("rm -rf ~");'), DENY),
+    (_php('$f = new ReflectionFunction("system"); $f->invoke("rm -rf ~");'), DENY),
+    (_php('(new ReflectionFunction("exec"))->invokeArgs(["rm -rf /home/ana"]);'), DENY),
+    (_php("(new ReflectionFunction($argv[1]))->invoke('x');"), ASK),
+    (_php('(new ReflectionFunction("strlen"))->invoke("abc");'), ALLOW),
+    (_php('(new ReflectionFunction("system"))->invoke("ls -la");'), ALLOW),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), OTHER_LANGUAGES)
+def test_ruby_symbol_blocks_and_php_reflection(command: str, want: str) -> None:
+    assert _decision(command) == want

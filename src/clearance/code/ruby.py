@@ -138,6 +138,8 @@ _ENV_SAFE = frozenset({"[]", "fetch", "key?", "has_key?", "include?", "member?",
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "s": " "}
 
 
+# Pathname's methods that delete the path they are called on (and take no argument).
+_PATH_DELETERS = frozenset({"rmtree", "delete", "unlink", "rmdir"})
 _ITERATORS = frozenset({"each", "each_entry", "map", "collect", "select", "filter", "reject", "each_with_index", "flat_map"})
 _IDENTS = frozenset({"identifier"})
 _SOCKET_MAKERS = frozenset({"TCPSocket.new", "TCPSocket.open", "Socket.tcp", "Socket.new", "UNIXSocket.new", "OpenSSL::SSL::SSLSocket.new"})
@@ -368,7 +370,9 @@ class _Reader(TreeReader):
                 # Object.send(:`, CMD), "".send(:system, CMD), self.__send__(:exec, CMD) are Kernel's.
                 name = "Kernel." + method
         first = self.value(args[0]) if args else UNKNOWN
-        if name in _DELETE:
+        if method == name and method in _PATH_DELETERS and not args and recv.text is not None and recv.sym is None:
+            c.delete(recv, "Pathname." + method)  # c.rmtree on a path a loop binds (Pathname(d).children.each { |c| … })
+        elif name in _DELETE:
             for a in args:
                 if a.type in ("pair", "hash"):
                     continue  # FileUtils.rm_rf(x, secure: true)
@@ -442,27 +446,67 @@ class _Reader(TreeReader):
             c.env_dump()
 
     def block_loop(self, node: Any) -> None:
-        """list.each { |x| … } (each, map, select…), Dir.glob(p).each / Dir[p].each: the block's first parameter is each
-        element, or each file the pattern matches."""
+        """list.each { |x| … } (each, map, select…), Dir.glob(p).each / Dir[p].each, Pathname(d).children.each: the
+        block's first parameter is each element, or each file the pattern matches; `.each(&:rmtree)` calls the method
+        the symbol names on each (round 16: Pathname(Dir.home).children.each(&:rmtree) was allowed)."""
         block = node.child_by_field_name("block")
-        if block is None or node_text(node.child_by_field_name("method")) not in _ITERATORS:
+        method = node_text(node.child_by_field_name("method"))
+        receiver = node.child_by_field_name("receiver")
+        if method == "each_child" and receiver is not None:
+            # Pathname(d).each_child { |c| … }: each entry of d, as a path
+            base = self.value(receiver)
+            receiver_name = self.name_of(node)[0] or ""
+            entries = Val(base.text.rstrip("/") + "/*") if receiver_name.startswith("Pathname.") and base.text is not None else None
+        else:
+            entries = self.entries(receiver) if receiver is not None else None
+        if block is None and method in _ITERATORS and receiver is not None:
+            self.symbol_block(node, entries if entries is not None else self.globbed(receiver))
+            return
+        if block is None or (method not in _ITERATORS and entries is None):
             return
         params = block.child_by_field_name("parameters")
         first = next((c for c in params.named_children if c.type == "identifier"), None) if params is not None else None
-        receiver = node.child_by_field_name("receiver")
         if first is None or receiver is None:
             return
-        globbed = None
-        if receiver.type == "call" and self.name_of(receiver)[0] in ("Dir.glob", "Dir.[]"):
-            inner = self.args(receiver)
-            globbed = self.value(inner[0]) if inner else UNKNOWN
-        elif receiver.type == "element_reference" and node_text(receiver.child_by_field_name("object")) == "Dir":
-            index = receiver.named_children[1:]
-            globbed = self.value(index[0]) if index else UNKNOWN
+        if entries is not None:
+            self.loop(node_text(first), entries, pattern=True)
+            return
+        globbed = self.globbed(receiver)
         if globbed is not None:
             self.loop(node_text(first), globbed, pattern=True)
         else:
             self.loop(node_text(first), self.value(receiver))
+
+    def globbed(self, receiver: Any) -> Val | None:
+        """The pattern of Dir.glob(p) / Dir[p] / Pathname(d).children (d/*), whose files a loop over it takes."""
+        if receiver.type == "call" and self.name_of(receiver)[0] in ("Dir.glob", "Dir.[]"):
+            inner = self.args(receiver)
+            return self.value(inner[0]) if inner else UNKNOWN
+        if receiver.type == "element_reference" and node_text(receiver.child_by_field_name("object")) == "Dir":
+            index = receiver.named_children[1:]
+            return self.value(index[0]) if index else UNKNOWN
+        return self.entries(receiver)
+
+    def entries(self, receiver: Any) -> Val | None:
+        """Pathname(d).children / .entries: the entries of d, as paths (d/*)."""
+        if receiver.type != "call" or node_text(receiver.child_by_field_name("method")) not in ("children", "entries"):
+            return None
+        name = self.name_of(receiver)[0] or ""
+        inner = receiver.child_by_field_name("receiver")
+        if not name.startswith("Pathname.") or inner is None:
+            return None
+        base = self.value(inner)
+        return Val(base.text.rstrip("/") + "/*") if base.text is not None else UNKNOWN
+
+    def symbol_block(self, node: Any, over: Val | None) -> None:
+        """list.each(&:rmtree): the method the symbol names, called on each element (a deletion of each path)."""
+        args = node.child_by_field_name("arguments")
+        for a in args.named_children if args is not None else []:
+            if a.type != "block_argument" or not a.named_children or a.named_children[0].type != "simple_symbol":
+                continue
+            method = node_text(a.named_children[0])[1:]
+            if method in _PATH_DELETERS:
+                self.c.delete(over if over is not None else UNKNOWN, "Pathname." + method)
 
     def run_call(self, name: str, args: list[Any]) -> None:
         for a in args:
