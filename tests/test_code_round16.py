@@ -255,6 +255,18 @@ OTHER_LANGUAGES = [
     (_php("(new ReflectionFunction($argv[1]))->invoke('x');"), ASK),
     (_php('(new ReflectionFunction("strlen"))->invoke("abc");'), ALLOW),
     (_php('(new ReflectionFunction("system"))->invoke("ls -la");'), ALLOW),
+    # Perl: File::Find's callback walks its tree; a test of the name picks the files (chosen-delete, for Perl)
+    (_perl("use File::Find; find(sub { unlink $_ }, $ENV{HOME})"), DENY),
+    (_perl('use File::Find; find(sub { unlink $_ if /\\.tmp$/ }, "/etc")'), DENY),
+    (_perl('for (glob("/home/ana/*")) { unlink $_ if /\\.log$/ }'), DENY),
+    (_perl('for (glob("*")) { unlink $_ }'), DENY),
+    (_perl('for (glob("*")) { unlink $_ unless /\\.keep$/ }'), DENY),
+    (_perl('for (glob("*")) { unlink $_ if -M $_ > 7 }'), ASK),
+    (_perl('for (glob("*")) { unlink $_ if /\\.orig$/ }'), ALLOW),
+    (_perl('for my $f (glob("*")) { if ($f =~ /\\.bak$/) { unlink $f } }'), ALLOW),
+    (_perl('use File::Find; find(sub { unlink $_ if /\\.orig$/ }, ".")'), ALLOW),
+    (_perl('use File::Find; find(sub { unlink $File::Find::name if /\\.pyc$/ }, "build")'), ALLOW),
+    (_perl('use File::Find; find(sub { print "$File::Find::name\\n" }, ".")'), ALLOW),
 ]
 
 

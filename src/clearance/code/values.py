@@ -390,6 +390,15 @@ class Collector:
         else:
             self._add("deletes", v.text)
 
+    def choose(self, v: Val, api: str) -> None:
+        """Some of a wildcard's entries, picked by a test the reader does not evaluate (interp.opaque asks where
+        deleting all of them would not be allowed)."""
+        v = where(v)
+        if v.text is None or v.text.startswith(DYN):
+            self.delete(v, api)
+        else:
+            self._add("chosen_deletes", v.text)
+
     def write(self, v: Val, api: str) -> None:
         v = where(v)
         if v.text is None:
