@@ -32,12 +32,13 @@ import shlex
 from pathlib import Path
 
 D, A, B = "dangerous", "ask", "benign"
+# The documentation each class was written from (the module docstring names the pages).
 REF = {
-    "native-libc": "docs.python.org/3/library/ctypes.html (Loading dynamic link libraries; Accessing functions from loaded dlls); cffi.readthedocs.io (ABI level, dlopen(None))",
-    "chmod-mode": "docs.python.org/3/library/os.html#os.chmod, stat; nodejs.org/api/fs.html#fschmodsyncpath-mode; ruby-doc.org File.chmod; perldoc.perl.org/functions/chmod; php.net/manual/function.chmod",
-    "unpickle-source": "docs.python.org/3/library/pickle.html (Warning: never unpickle data from an untrusted source); joblib.readthedocs.io joblib.load",
-    "chosen-delete": "docs.python.org/3/library/os.html#os.walk, pathlib Path.rglob / suffix, fnmatch.fnmatch",
-    "literal-tilde": "docs.python.org/3/library/os.path.html#os.path.expanduser (open() does not expand ~); nodejs.org/api/os.html#oshomedir; ruby-doc.org File.expand_path; php.net getenv",
+    "native-libc": "docs: Python ctypes, cffi",
+    "chmod-mode": "docs: chmod of os, fs, File, perlfunc, PHP",
+    "unpickle-source": "docs: Python pickle",
+    "chosen-delete": "docs: os.walk, pathlib, fnmatch",
+    "literal-tilde": "docs: expanduser, os.homedir, expand_path",
 }
 
 
@@ -127,7 +128,7 @@ def build(out: Path) -> int:
     rows = []
     seen: set[str] = set()
     for cls, lang, label, command, why in CASES:
-        key = hashlib.sha256(f"round16\0{command}".encode()).hexdigest()[:12]
+        key = hashlib.sha256(f"round16\0{command}".encode()).hexdigest()[:10]
         if key in seen:
             raise ValueError(f"duplicate case: {command}")
         seen.add(key)
@@ -136,7 +137,7 @@ def build(out: Path) -> int:
                 "id": f"round16-{key}",
                 "source": "round16",
                 "source_ref": REF[cls],
-                "license": "this project's (cases written from the cited documentation)",
+                "license": "this project's",
                 "language": lang,
                 "tool_name": "Bash",
                 "tool_input": {"command": command},
@@ -146,7 +147,7 @@ def build(out: Path) -> int:
                 "why": why,
             }
         )
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    out.write_text("".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows))
     return len(rows)
 
 
