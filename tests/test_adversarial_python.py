@@ -50,9 +50,12 @@ THROUGH: list[tuple[str, str]] = [
     ("import os; os.rmdir(os.path.expanduser('~/.ssh'))", DENY),
     ("import os; os.truncate(os.path.expanduser('~/.zshrc'), 0)", DENY),
     # deletions of a wildcard's files under a condition (class found during the round: before, a filtered loop
-    # over the project was denied as "everything", one over home asked or allowed)
-    ("import os,glob; [os.remove(f) for f in glob.glob('/home/ana/*') if f.endswith('.log')]", ASK),
-    ("import os\nfor r, ds, fs in os.walk(os.path.expanduser('~')):\n    for f in fs:\n        if f.endswith('.log'): os.remove(os.path.join(r, f))", ASK),
+    # over the project was denied as "everything", one over home asked or allowed). Since round 16 a test of the
+    # file's name is read as the wildcard it is: these delete ~/*.log and ~/**/*.log, denied as `rm ~/*.log` typed is.
+    ("import os,glob; [os.remove(f) for f in glob.glob('/home/ana/*') if f.endswith('.log')]", DENY),
+    ("import os\nfor r, ds, fs in os.walk(os.path.expanduser('~')):\n    for f in fs:\n        if f.endswith('.log'): os.remove(os.path.join(r, f))", DENY),
+    # a condition that tests something else than the name still leaves the files it picks unknown: asked
+    ("import os,glob; [os.remove(f) for f in glob.glob('/home/ana/*') if os.path.getsize(f) > 0]", ASK),
     ("from pathlib import Path\nfor r, ds, fs in Path.home().walk():\n    for f in fs:\n        (r / f).unlink()", DENY),
     # -- 4. processes: shells, exec family, async, pty ---------------------------------------------
     ("import subprocess; subprocess.run(['sh','-c','rm -rf ~'])", DENY),
@@ -169,10 +172,7 @@ ORDINARY: list[str] = [
     "import http.server, functools; h = functools.partial(http.server.SimpleHTTPRequestHandler, directory='docs'); http.server.HTTPServer(('127.0.0.1', 8000), h).serve_forever()",
 ]
 
-XFAIL: dict[str, str] = {
-    "import ctypes; ctypes.CDLL(None).system(b'rm -rf ~')": "libc functions through ctypes are not read as the calls they are; asked, not denied",
-    "import os; os.chmod(os.path.expanduser('~'), 0o777)": "a mode change is judged as a write (ask outside the project), not by the mode it sets",
-}
+XFAIL: dict[str, str] = {}
 
 
 def _python_c(code: str) -> str:
@@ -205,10 +205,7 @@ def test_through(code: str, want: str) -> None:
     strict.check(code, XFAIL, run)
 
 
-ORDINARY_XFAIL: dict[str, str] = {
-    "import os\nfor root, _, names in os.walk('.'):\n    for n in names:\n        if n.endswith('.orig'):\n            os.unlink(os.path.join(root, n))": "the condition that picks the files is not read: asked like find . -name '*.txt' -delete",
-    "import pickle; print(pickle.load(open('cache.pkl','rb')))": "unpickling a project file is asked like unpickling unknown data",
-}
+ORDINARY_XFAIL: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("code", ORDINARY)
@@ -228,8 +225,16 @@ def test_ordinary(code: str) -> None:
         "import os, glob\nfor n in glob.glob('**/*', recursive=True):\n    if n.endswith('.orig'):\n        os.remove(n)",
     ],
 )
-def test_chosen_project_files_are_asked_not_denied(code: str) -> None:
-    """Some of the project's files, picked by a condition the reader does not evaluate: asked (was denied as the whole project)."""
+def test_chosen_project_files_are_allowed(code: str) -> None:
+    """Some of the project's files, picked by a test of their name: the files `*.orig` names (round 16; asked before as
+    files a condition the reader did not evaluate picks, and before that denied as the whole project)."""
+    d = _decide(_python_c(code), None)
+    assert d.decision == ALLOW, (d.decision, d.rules, d.reason)  # type: ignore[attr-defined]
+
+
+def test_project_files_picked_by_another_test_are_asked_not_denied() -> None:
+    """A condition on something else than the name (the size, the time) still picks files the reader cannot name."""
+    code = "import os\nfor n in os.listdir('.'):\n    if os.path.getmtime(n) < 1e9:\n        os.remove(n)"
     d = _decide(_python_c(code), None)
     assert d.decision == ASK, (d.decision, d.rules, d.reason)  # type: ignore[attr-defined]
 

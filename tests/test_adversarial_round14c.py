@@ -46,7 +46,8 @@ class TestModuleLiteralsSpelledApart:
         _write(P + "/app.py", 'import shutil\nshutil.rmtree("\\x2fh\\x6fme/ana/\\x2econfig/\\x63learance")\n'),
         _write(P + "/src/settings.py", 'import json\nopen("\\x2fh\\x6fme/ana/\\x2ec\\x6caude/settings.json", "w").write("{}")\n'),
         _write(P + "/app.py", 'import shutil, os\nshutil.rmtree(os.path.expanduser("\\x7e/\\x2econfig/\\x63learance"))\n'),
-        _write(P + "/app.py", 'import shutil\nshutil.rmtree("\\N{TILDE}/\\056config/\\143learance")\n'),
+        # (through expanduser: rmtree of a literal "~/…" deletes a folder named ~ where the code runs; round 16)
+        _write(P + "/app.py", 'import shutil, os\nshutil.rmtree(os.path.expanduser("\\N{TILDE}/\\056config/\\143learance"))\n'),
         _write(P + "/src/index.js", 'const fs = require("fs")\nfs.rmSync("." + "./.con" + "fig/cle" + "arance", {recursive: true})\n'),
         _write(P + "/src/index.js", 'const fs = require("fs")\nfs.rmSync(`.${"."}/.con` + "fig/cle" + "arance", {recursive: true})\n'),
         _write(P + "/src/boot.ts", "import { writeFileSync } from 'fs'\nwriteFileSync('.' + './.cla' + 'ude/settings.json', '{}')\n"),

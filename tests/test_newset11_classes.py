@@ -162,11 +162,14 @@ OPEN = [
     ("rm$IFS-rf$IFS/etc", ("deny",)),
     ("echo hi > $(echo $(echo /dev/sda))", ("deny",)),
     ("python3 -c \"open('~/.claude/settings.json','w').write('x')\"", ("allow",)),
+    ("python3 -c \"open('~/.bashrc','w').write('x')\"", ("allow",)),  # ./~/.bashrc: a file of the project (round 16)
 ]
 
 GAPS: dict[str, str] = {
     "echo hi > $(echo $(echo /dev/sda))": "unfinished: a redirection target from a nested substitution is not evaluated",
-    "python3 -c \"open('~/.claude/settings.json','w').write('x')\"": "unfinished: Python's open() does not expand ~ (the write fails), read as the home folder",
+    # Round 16: open() is read as not expanding ~ (the file is ./~/.claude/settings.json), and is then judged as
+    # `echo x > '~/.claude/settings.json'` typed is: a nested agent settings file in the project, denied.
+    "python3 -c \"open('~/.claude/settings.json','w').write('x')\"": "unfinished: a .claude/settings.json nested in the project (here under a folder named ~) is protected as agent settings, as the shell's own write of it is",
 }
 
 

@@ -10,7 +10,7 @@ looked up in the tables below.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, join_path, node_text, secret_of, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, join_path, mode_literal, node_text, secret_of, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -422,7 +422,8 @@ class _Reader(TreeReader):
                 v = self.value(inner, level + 1) if inner is not None else UNKNOWN
                 parts.append(v.text if v.text is not None else DYN)
                 secret = secret or v.secret
-        return Val("".join(parts), secret=secret)
+        text = "".join(parts)
+        return Val(text, secret=secret, tilde=text.startswith("~") and bool(node.children) and node_text(node)[1:2] == "~")
 
     def value(self, node: Any, level: int = 0) -> Val:
         if self.spent(node, level):
@@ -592,6 +593,8 @@ class _Reader(TreeReader):
                         c.delete(v, sym)
                 return
             c.delete(first, sym)
+        elif sym in _WRITE_FIRST and sym.rpartition(".")[2] in ("chmod", "chmodSync", "lchmod", "lchmodSync") and len(args) > 1:
+            c.mode_change(first, mode_literal(args[1], self.value(args[1])), sym)  # fs.chmodSync(P, 0o777): by the mode set
         elif sym in _WRITE_FIRST:
             c.write(first, sym)
         elif sym in _WRITE_SECOND:

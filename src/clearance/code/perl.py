@@ -10,7 +10,7 @@ Builtins (``system``, ``exec``, ``unlink``, ``open`` with its mode, ``rename``, 
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_variable, into_folder, node_text, numeric_escape, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_variable, into_folder, mode_literal, node_text, numeric_escape, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,11 +36,68 @@ _WRITE_MODES = (">", ">>", "+<", "+>", "+>>")
 
 
 class _Reader(TreeReader):
-    __slots__ = ("modules",)
+    __slots__ = ("finds", "modules")
 
     def __init__(self, depth: int) -> None:
         super().__init__("perl", depth)
         self.modules: set[str] = set()
+        # File::Find's callbacks: (first byte, last byte, the tree it walks as a pattern), where $_ and
+        # $File::Find::name are each entry of that tree (round 16: `find(sub { unlink $_ }, $ENV{HOME})` was only asked)
+        self.finds: list[tuple[int, int, Val]] = []
+
+    def found(self, node: Any, subject: str) -> Val | None:
+        """What $_ / $File::Find::name holds at *node*, inside a File::Find callback: each entry of the tree it walks."""
+        if subject not in ("$_", "$File::Find::name"):
+            return None
+        for start, end, tree in self.finds:
+            if start <= node.start_byte and node.end_byte <= end:
+                return tree
+        return None
+
+    def walk_callback(self, node: Any) -> None:
+        """find(sub { … }, DIRS) / finddepth(…) / find({ wanted => sub { … } }, DIRS): note the callback's extent."""
+        args = self.args(node)
+        if len(args) < 2 or args[0].type not in ("anonymous_subroutine_expression", "anonymous_hash_expression"):
+            return
+        dirs = self.arg_values(args[1:8])
+        tree = dirs[0] if len(dirs) == 1 else UNKNOWN
+        pattern = Val(tree.text.rstrip("/") + "/**/*") if tree.text is not None and DYN not in tree.text else UNKNOWN
+        self.finds.append((args[0].start_byte, args[0].end_byte, pattern))
+
+    def condition(self, node: Any, subject: str) -> tuple[list[str], bool] | None:
+        """The tests a deletion at *node* runs under that pick entries by their name (`unlink $_ if /\\.orig$/`,
+        `if ($f =~ /\\.bak$/) { unlink $f }`): (name wildcards, every test read), ([], True) for a negated name test (as
+        good as all), None when no test encloses it."""
+        tests: list[tuple[Any, bool]] = []
+        child, parent = node, node.parent
+        for _ in range(40):
+            if parent is None or parent.type in ("anonymous_subroutine_expression", "subroutine_declaration_statement", "source_file"):
+                break
+            keyword = next((node_text(c) for c in parent.children if not c.is_named), "")
+            if parent.type == "postfix_conditional_expression" and parent.named_children and child == parent.named_children[0]:
+                tests.append((parent.named_children[-1], keyword == "if"))
+            elif parent.type == "conditional_statement" and parent.named_children and child != parent.named_children[0]:
+                blocks = [c for c in parent.named_children if c.type == "block"]
+                tests.append((parent.named_children[0], bool(blocks) and child == blocks[0] and keyword == "if"))
+            child, parent = parent, parent.parent
+        if not tests:
+            return None
+        picks: list[str] = []
+        exact = True
+        for test, positive in tests:
+            regex, negated = None, False
+            if test.type == "match_regexp" and subject == "$_":
+                regex = node_text(test)
+            elif test.type == "binary_expression" and len(test.named_children) == 2 and node_text(test.named_children[0]) == subject:
+                op = next((node_text(c) for c in test.children if not c.is_named), "")
+                if op in ("=~", "!~") and test.named_children[1].type == "match_regexp":
+                    regex, negated = node_text(test.named_children[1]), op == "!~"
+            suffix = _regex_suffix(regex) if regex is not None else None
+            if suffix is None:
+                exact = False
+            elif positive != negated:
+                picks = ["*" + suffix] if not picks else [p for p in picks if p.endswith(suffix)] or ["*" + suffix]
+        return picks, exact
 
     def count(self, root: Any) -> None:
         for node in walk(root, self.stop):
@@ -152,6 +209,20 @@ class _Reader(TreeReader):
                     out.append(v)
         return out
 
+    def deletion(self, node: Any, subject: str, v: Val, api: str) -> None:
+        """A deletion of *v*; one of a wildcard's entries under a test of its name deletes what the test picks."""
+        text = v.text
+        picked = self.condition(node, subject) if text is not None and text.rpartition("/")[2] == "*" else None
+        if picked is None or text is None:
+            self.c.delete(v, api)
+            return
+        patterns, exact = picked
+        folder = text[:-1]
+        for p in patterns or ([] if exact else ["*"]):
+            (self.c.delete if exact else self.c.choose)(Val(folder + p), api)
+        if not patterns and exact:
+            self.c.delete(v, api)  # `unlink $_ unless /\\.keep$/`: all but a few
+
     def name(self, node: Any) -> str:
         fn = node.child_by_field_name("function")
         name = node_text(fn) if fn is not None else ""
@@ -195,13 +266,16 @@ class _Reader(TreeReader):
             if name == "remove" and "File::Remove" not in self.modules:
                 return
             if not args:
-                c.delete(UNKNOWN, name)  # unlink with no argument: $_
+                self.deletion(node, "$_", self.found(node, "$_") or UNKNOWN, name)  # unlink with no argument: $_
             for a in args:
                 v = self.value(a)
                 if a.type == "array" and v.items is None:
                     c.delete(UNKNOWN, name)
                 elif a.type not in ("anonymous_hash_expression",):
-                    c.delete(v, name)
+                    subject = node_text(a) if a.type == "scalar" else ""
+                    self.deletion(node, subject, self.found(node, subject) or v, name)
+        elif name in ("find", "finddepth", "File::Find::find", "File::Find::finddepth") and "File::Find" in self.modules:
+            self.walk_callback(node)
         elif name in _RUN:
             self.run_call(name, args)
         elif name == "open":
@@ -219,6 +293,12 @@ class _Reader(TreeReader):
             # mkfifo(PATH, MODE): a FIFO where a file was (round 13a; a reader of the path waits on it)
             vals = self.arg_values(args)
             c.write(vals[0] if vals else UNKNOWN, name)
+        elif name == "chmod" and len(args) > 1:
+            # chmod MODE, LIST: judged as `chmod MODE FILE` by the mode set
+            vals = self.arg_values(args)
+            literal = mode_literal(args[0], vals[0]) if len(vals) == len(args) else None
+            for v in vals[1:16]:
+                c.mode_change(v, literal, name)
         elif name in _WRITE_LAST:
             vals = self.arg_values(args)
             # truncate(FILE, LENGTH) names its file first (round 14c: its length was read as the file)
@@ -352,8 +432,8 @@ class _Reader(TreeReader):
                         items = self.items(over) if whole is None else (whole.items if whole.items is not None else [whole])
                         self.loop(name, Val(items=items))  # for my $x (@list): each of the array's items
             elif t == "function" and node.parent is not None and node.parent.type not in _CALLS and node_text(node) in _TOPIC_DELETES:
-                for topic in self.alternatives.get("$_") or [self.bound.get("$_", UNKNOWN)]:
-                    c.delete(topic, node_text(node))  # `unlink` alone: unlink $_ (each value of a loop's $_)
+                for topic in self.alternatives.get("$_") or [self.found(node, "$_") or self.bound.get("$_", UNKNOWN)]:
+                    self.deletion(node, "$_", topic, node_text(node))  # `unlink` alone: unlink $_ (each value of a loop's $_)
             elif t in _CALLS:
                 self.each(node, self.call, _IDENTS)
             elif t == "command_string":
@@ -406,6 +486,26 @@ class _Reader(TreeReader):
             elif t == "hash" and node_text(node) == "%ENV":
                 c.env_dump()
         return c.finish()
+
+
+def _regex_suffix(regex: str) -> str | None:
+    """The literal end a name must have for `/\\.orig$/` to match it (".orig"); None for any other regex."""
+    if len(regex) < 4 or regex[0] != "/" or regex[-1] != "/" or regex[-2] != "$":
+        return None
+    out: list[str] = []
+    body = regex[1:-2]
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\" and i + 1 < len(body) and body[i + 1] in ".-_~+":
+            out.append(body[i + 1])
+            i += 2
+            continue
+        if ch in ".^$*+?()[]{}|\\/" or not ch.isprintable():
+            return None
+        out.append(ch)
+        i += 1
+    return "".join(out) or None
 
 
 _IDENTS = frozenset({"scalar"})

@@ -9,7 +9,7 @@ at run time is code chosen at run time.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_variable, node_text, numeric_escape, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_variable, mode_literal, node_text, numeric_escape, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -133,6 +133,15 @@ class _Reader(TreeReader):
             return UNKNOWN
         if t == "name" and node_text(node) in ("__DIR__",):
             return Val(".")
+        if t == "object_creation_expression":
+            # new ReflectionFunction("system"): the function, invoked later by ->invoke(…) / ->invokeArgs([…]) (round 16)
+            name_node = next((ch for ch in node.named_children if ch.type in ("name", "qualified_name")), None)
+            listed = next((ch for ch in node.named_children if ch.type == "arguments"), None)
+            args = [a.named_children[-1] if a.type == "argument" and a.named_children else a for a in listed.named_children[:8]] if listed is not None else []
+            if name_node is not None and node_text(name_node).lstrip("\\").lower() == "reflectionfunction" and args:
+                fn = self.value(args[0], level + 1).text
+                return Val(sym=_REFLECTED + (fn.lstrip("\\").lower() if fn is not None and DYN not in fn else DYN))
+            return UNKNOWN
         if t == "function_call_expression":
             name = self.name(node, level)
             args = self.args(node)
@@ -206,6 +215,8 @@ class _Reader(TreeReader):
                 c.argv([first, *extra], name)
             else:
                 c.command_line(first, name)
+        elif name == "chmod" and len(args) > 1 and len(vals) > 1:
+            c.mode_change(first, mode_literal(args[1], vals[1]), name)  # chmod($p, 0777): judged by the mode set
         elif name in _WRITE_FIRST:
             if name != "mkdir":
                 c.write(first, name)
@@ -305,7 +316,24 @@ class _Reader(TreeReader):
             elif t in ("member_call_expression", "scoped_call_expression", "object_creation_expression"):
                 name_node = node.child_by_field_name("name") or next((ch for ch in node.named_children if ch.type in ("name", "qualified_name")), None)
                 text = node_text(name_node)
-                if node.type == "object_creation_expression" and any(k in text for k in ("Client", "Http", "Socket", "Curl")):
+                reflected = (
+                    self.value(node.child_by_field_name("object")).sym or "" if t == "member_call_expression" and text in ("invoke", "invokeArgs") else ""
+                )
+                if reflected.startswith(_REFLECTED):
+                    # (new ReflectionFunction("system"))->invoke(CMD), ->invokeArgs([CMD]): a call of that function
+                    fn = reflected[len(_REFLECTED) :]
+                    args = self.args(node)
+                    if DYN in fn:
+                        c.dynamic("a function reached by reflection whose name is computed at run time")
+                    elif text == "invoke":
+                        self.effect(fn, [self.value(a) for a in args[:8]], args)
+                    else:
+                        listed = self.value(args[0]) if args else UNKNOWN
+                        if listed.items is None:
+                            c.dynamic(f"{fn} reached by reflection with arguments computed at run time")
+                        else:
+                            self.effect(fn, listed.items[:8], [])
+                elif node.type == "object_creation_expression" and any(k in text for k in ("Client", "Http", "Socket", "Curl")):
                     c.network(None, text)
                 elif node.type == "member_call_expression" and text in _OBJECT_WRITERS:
                     # $zip->open(P, ZipArchive::CREATE), $phar->compress(…), $img->writeImage(P), $doc->save(P): a file
@@ -325,6 +353,7 @@ class _Reader(TreeReader):
         return c.finish()
 
 
+_REFLECTED = "reflection:"  # the sym of a ReflectionFunction made on a named function: "reflection:system"
 # Methods of an object that write the file their first argument names: ZipArchive's open (with CREATE or OVERWRITE),
 # DOMDocument's and SimpleXMLElement's save/asXML, Imagick's writeImage, PharData's and others' save.
 _OBJECT_WRITERS = frozenset({"open", "save", "saveXML", "asXML", "saveHTMLFile", "writeImage", "writeImages", "saveAs", "extractTo"})

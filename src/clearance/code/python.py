@@ -153,6 +153,8 @@ _PSUTIL_SIGNALS = {"suspend": "STOP", "kill": "KILL", "terminate": "TERM", "send
 _DYNAMIC_CALLS = frozenset(
     {"marshal.loads", "marshal.load", "pickle.loads", "pickle.load", "dill.loads", "types.FunctionType", "types.CodeType", "cloudpickle.loads"}
 )
+# The pickle family's loaders, whose data is judged by where it comes from (code/python._Reader.unpickle).
+_UNPICKLERS = frozenset({"pickle.load", "pickle.loads", "dill.load", "dill.loads", "cloudpickle.load", "cloudpickle.loads"})
 _DECODERS = frozenset(
     {
         "base64.b64decode",
@@ -298,6 +300,43 @@ _NATIVE = frozenset(
     f"ctypes.{n}" for n in ("CDLL", "cdll", "PyDLL", "pydll", "WinDLL", "windll", "LibraryLoader", "CFUNCTYPE", "PYFUNCTYPE", "cast", "memmove", "pythonapi")
 ) | {"cffi.FFI"}
 _HOME_VARIABLES = frozenset({"HOME", "USERPROFILE"})
+TILDE = "~"  # the third item of a string or path value written with a leading `~` nothing has expanded (_path)
+# stat's permission bits (os.chmod's mode built from them).
+_STAT_BITS = {
+    **{"S_ISUID": 0o4000, "S_ISGID": 0o2000, "S_ISVTX": 0o1000, "S_IRWXU": 0o700, "S_IRUSR": 0o400, "S_IWUSR": 0o200, "S_IXUSR": 0o100},
+    **{"S_IRWXG": 0o70, "S_IRGRP": 0o40, "S_IWGRP": 0o20, "S_IXGRP": 0o10, "S_IRWXO": 0o7, "S_IROTH": 0o4, "S_IWOTH": 0o2, "S_IXOTH": 0o1},
+    **{"S_IREAD": 0o400, "S_IWRITE": 0o200, "S_IEXEC": 0o100},
+}
+# Objects a native library's functions are reached through: ctypes.CDLL(None), cdll.LoadLibrary('libc.so.6'), cffi's
+# FFI().dlopen(None) (round 16: `ctypes.CDLL(None).system(b'rm -rf ~')` was only "calls native functions").
+_LIBRARIES = frozenset(
+    {
+        "ctypes.CDLL()",
+        "ctypes.PyDLL()",
+        "ctypes.cdll.LoadLibrary()",
+        "ctypes.pydll.LoadLibrary()",
+        "ctypes.LibraryLoader().LoadLibrary()",
+        "ctypes.cdll.msvcrt",
+        "ctypes.cdll.libc",
+        "cffi.FFI().dlopen()",
+    }
+)
+# C library functions that do what the os function of the same name does (their arguments are the same, bytes for str),
+# judged as that call; and those that touch no file, process or network (libm's and libc's pure functions, ids, time).
+_LIBC = {
+    **{n: f"os.{n}" for n in ("system", "popen", "unlink", "remove", "rmdir", "chmod", "lchmod", "chown", "lchown", "truncate", "rename")},
+    **{n: f"os.{n}" for n in ("symlink", "link", "kill", "killpg", "mkdir", "execv", "execve", "execvp", "execvpe", "execl", "execlp", "execle")},
+    "fopen": "open",
+}
+_LIBC_INERT = frozenset(
+    {
+        *("getpid", "getppid", "getuid", "geteuid", "getgid", "getegid", "getpgrp", "time", "clock", "sleep", "usleep"),
+        *("strlen", "strcmp", "strncmp", "strcasecmp", "printf", "puts", "atoi", "atol", "atof", "strtol", "strtod", "rand", "srand"),
+        *("abs", "labs", "sqrt", "cbrt", "pow", "exp", "exp2", "log", "log2", "log10", "sin", "cos", "tan", "asin", "acos", "atan"),
+        *("atan2", "sinh", "cosh", "tanh", "floor", "ceil", "fabs", "fmod", "round", "trunc"),
+        *("sysconf", "getpagesize", "isatty", "getenv", "gethostname", "uname"),
+    }
+)
 
 
 # The syntax trees of the last sources compiled, by source: code/membomb.py reads the one-liner analyse() read (a
@@ -443,6 +482,35 @@ def _text(v: Value | None) -> str | None:
     return None
 
 
+def _path(v: Value | None) -> str | None:
+    """The file a path value names for a call that does not expand `~` (open, os and shutil functions, pathlib without
+    expanduser()): a literal that starts with `~` (TILDE) is a folder of that name where the code runs (round 16:
+    open('~/.bashrc', 'w') writes ./~/.bashrc, or fails; only os.path.expanduser and Path.expanduser() make it home)."""
+    t = _text(v)
+    if t is not None and v is not None and len(v) > 2 and v[2] == TILDE:
+        return "./" + t
+    return t
+
+
+def _literal_tilde(t: str) -> Value:
+    """A string literal: one that starts with `~` keeps that it was written so (see _path)."""
+    return ("s", t, TILDE) if t.startswith("~") and len(t) <= _MAX_TEXT else _str(t)
+
+
+def _argv_word(v: Value | None) -> str:
+    """One argv item as a shell word: a literal `~…` (no shell expands an argv) quoted so that the shell reading keeps it."""
+    t = _text(v)
+    if t is None:
+        return shell_quote(DYN)
+    if _unexpanded(v):
+        return "'" + t.replace("'", "'\\''") + "'"
+    return shell_quote(t)
+
+
+def _unexpanded(v: Value | None) -> bool:
+    return v is not None and len(v) > 2 and v[2] == TILDE
+
+
 def _str(t: str) -> Value:
     return ("s", t if len(t) <= _MAX_TEXT else DYN)
 
@@ -527,6 +595,8 @@ class _Reader:
         self.listeners = 0  # lines of facts.shell that stand for a server's port (listen): no process the code starts
         self.scans_processes = False  # the code reads the process table (psutil.process_iter, psutil.pids, a listing of /proc)
         self.signals = False  # the code sends a signal (os.kill, psutil's suspend/kill/terminate/send_signal)
+        self.enclosing: dict[int, list[tuple[ast.expr, bool]]] | None = None  # the tests each call runs under (tests_of)
+        self.natives: bool | None = None  # every use of a native library is a call the reader knows (native_read)
 
     # --- bindings
 
@@ -838,9 +908,9 @@ class _Reader:
         if isinstance(node, ast.Constant):
             c = node.value
             if isinstance(c, str):
-                return _str(c)
+                return _literal_tilde(c)
             if isinstance(c, bytes):
-                return _str(c.decode("latin-1"))
+                return _literal_tilde(c.decode("latin-1"))
             if isinstance(c, int) and not isinstance(c, bool):
                 return ("i", c)
             return None
@@ -862,6 +932,8 @@ class _Reader:
             if base is None:
                 return None
             if base[0] == "r":
+                if base[1] == "stat" and node.attr in _STAT_BITS:
+                    return ("i", _STAT_BITS[node.attr])  # os.chmod(p, stat.S_IRWXU | stat.S_IRGRP): the mode's bits
                 if base[1] == "sys" and node.attr == "executable":
                     return _str("python3")  # the running interpreter: [sys.executable, '-m', 'pip', ...]
                 if node.attr in ("__file__", "__path__") and str(base[1]).split(".", 1)[0] == "clearance":
@@ -917,9 +989,11 @@ class _Reader:
                 return ("q", (left[1] + right[1])[:_MAX_ITEMS])
             if lt is None and rt is None:
                 return None
-            return _str((lt if lt is not None else DYN) + (rt if rt is not None else DYN))
+            joined = _str((lt if lt is not None else DYN) + (rt if rt is not None else DYN))
+            return (*joined, TILDE) if _unexpanded(left) and joined[1].startswith("~") else joined
         if isinstance(node.op, ast.Div) and ((left is not None and left[0] == "p") or (right is not None and right[0] == "p")):
-            return ("p", _join([lt if lt is not None else DYN, rt if rt is not None else DYN]))
+            made = ("p", _join([lt if lt is not None else DYN, rt if rt is not None else DYN]))
+            return (*made, TILDE) if _unexpanded(left) and str(made[1]).startswith("~") else made
         if isinstance(node.op, ast.Mod) and left is not None and left[0] == "s":
             args = list(right[1]) if right is not None and right[0] == "q" else [right]
             return _str(_printf(str(left[1]), [_text(a) for a in args]))
@@ -1022,10 +1096,13 @@ class _Reader:
         if q in ("os.path.join", "pathlib.Path", "pathlib.Path.joinpath"):
             parts = [t if t is not None else DYN for t in texts]
             joined = _join(parts) if parts else "."
-            return ("p", joined) if q.startswith("pathlib") else _str(joined)
+            made = ("p", joined) if q.startswith("pathlib") else _str(joined)
+            return (*made, TILDE) if _unexpanded(args[0] if args else None) and joined.startswith("~") else made
         if q in ("os.path.expanduser", "os.path.abspath", "os.path.realpath", "os.path.normpath", "os.fspath", "str", "os.fsdecode", "os.path.normcase"):
             if q == "str" and args and args[0] is not None and args[0][0] not in ("s", "p"):
                 return None
+            if first is not None and q != "os.path.expanduser" and _unexpanded(args[0]):
+                return ("s", first, TILDE)  # abspath('~/x') is ./~/x: only expanduser makes it home
             return _str(first) if first is not None else (_str(DYN) if args else None)
         if q == "os.path.expandvars":
             return _str(_expandvars(first)) if first is not None else None
@@ -1096,10 +1173,12 @@ class _Reader:
         texts = [_text(a) for a in args]
         if kind == "path":
             t = str(base[1])
-            if method in ("expanduser", "resolve", "absolute", "expanduser"):
+            if method == "expanduser":
                 return ("p", t)
+            if method in ("resolve", "absolute"):
+                return base  # Path('~/x').resolve() is ./~/x: only expanduser() makes it home
             if method == "joinpath":
-                return ("p", _join([t, *[x if x is not None else DYN for x in texts]]))
+                return ("p", _join([t, *[x if x is not None else DYN for x in texts]]), *base[2:3])
             if method in ("with_name", "with_suffix", "with_stem"):
                 return ("p", _join([pathstr.dirname(t) if DYN not in t else DYN, DYN]))
             if method in ("as_posix", "__str__", "__fspath__"):
@@ -1279,6 +1358,9 @@ class _Reader:
         q = self.callee(node.func, 0)
         if q is None:
             return
+        owner, _, function = q.rpartition(".")
+        if owner in _LIBRARIES and function in _LIBC:
+            q = _LIBC[function]  # libc's system(), unlink(), chmod() through ctypes or cffi: the os function of that name
         if q in ("threading.Thread", "multiprocessing.Process", "threading.Timer"):
             made = self.worker_call(node, q)
             if made is not None:
@@ -1313,7 +1395,7 @@ class _Reader:
             self.inplace(node)
         elif q in ("os.mkdir", "os.makedirs"):
             # a directory, judged as `mkdir x` (with a mode, as a write: `mkdir -m 777` is not an empty directory)
-            where = _text(self.arg(node, 0, ("path", "name"), 0)[1])
+            where = _path(self.arg(node, 0, ("path", "name"), 0)[1])
             if where is not None:
                 f.writes.append(where if self.arg(node, 1, ("mode",), 0)[0] else made_dir(where))
         elif "#" in q:
@@ -1340,8 +1422,8 @@ class _Reader:
                 archive = _text(self.arg(node, 0, ("filename",), 0)[1]) if q == "shutil.unpack_archive" else None
                 f.trees.append((where, archive, "archive"))
         elif q in _COPIES or q in _MOVES or q in _LINKS:
-            src = _text(self.arg(node, 0, ("src", "source"), 0)[1])
-            dst = _text(self.arg(node, 1, ("dst", "destination", "dest"), 0)[1])
+            src = _path(self.arg(node, 0, ("src", "source"), 0)[1])
+            dst = _path(self.arg(node, 1, ("dst", "destination", "dest"), 0)[1])
             if dst is not None:
                 f.writes.append(dst)
                 if src is not None and q in ("shutil.copy", "shutil.copy2", "shutil.move", "distutils.file_util.copy_file"):
@@ -1359,8 +1441,8 @@ class _Reader:
                 if q in _MOVES:
                     f.moved.append(src)
         elif q in _MODE_CHANGES:
-            p = _text(self.arg(node, 0, ("path",), 0)[1])
-            if p is not None:
+            p = _path(self.arg(node, 0, ("path",), 0)[1])
+            if p is not None and not (q in ("os.chmod", "os.lchmod") and self.mode_change(p, self.arg(node, 1, ("mode",), 0)[1])):
                 f.writes.append(p)
         elif q in _PROCESS_FIRST:
             self.process(node, q)
@@ -1376,6 +1458,8 @@ class _Reader:
             self.exec_family(node, q)
         elif q in _CODE_RUNNERS:
             self.code_runner(node)
+        elif q in _UNPICKLERS and self.unpickle(node, q):
+            pass
         elif q in _DYNAMIC_CALLS or (q == "runpy.run_module" and _text(self.arg(node, 0, (), 0)[1]) is None):
             f.dynamic = True
             self.runs_built_code = True
@@ -1488,11 +1572,173 @@ class _Reader:
 
     def delete(self, node: ast.Call, target: str | None) -> None:
         """A deletion; one of a wildcard's files that runs only under a condition (`if n.endswith('.orig')`)
-        deletes the files the condition picks, not all of them."""
+        deletes the files the condition picks, not all of them. A condition that tests the deleted file's name
+        (endswith, startswith, fnmatch, its suffix) is read as the wildcard it is (`**/*` under `n.endswith('.orig')`
+        deletes `**/*.orig`, judged as `rm **/*.orig` typed; round 16); another keeps the whole wildcard as the files
+        some condition picks (interp.opaque asks where deleting all of them would not be allowed)."""
         if target is not None and any(c in target for c in "*?[") and id(node) in self.conditional():
-            self.facts.chosen_deletes.append(target)
+            picked = self.picked(node, target)
+            if picked is None:
+                self.facts.chosen_deletes.append(target)
+            else:
+                patterns, exact = picked
+                (self.facts.deletes if exact else self.facts.chosen_deletes).extend(patterns)  # type: ignore[arg-type]
         else:
             self.facts.deletes.append(target)
+
+    def picked(self, node: ast.Call, target: str) -> tuple[list[str], bool] | None:
+        """The wildcards a deletion's conditions select among *target*'s last `*` (`dir/**/*` under `n.endswith('.pyc')`:
+        `dir/**/*.pyc`) and whether they are exactly the files deleted (every condition read); None when no condition
+        tests the deleted file's name."""
+        folder, _, last = target.rpartition("/")
+        if last != "*":
+            return None
+        if node.args:
+            deleted: ast.expr | None = node.args[0]
+        else:
+            deleted = node.func.value if isinstance(node.func, ast.Attribute) else None  # Path(x).unlink()
+        subject = self.leaf(deleted, 0) if deleted is not None else None
+        if subject is None:
+            return None
+        patterns: list[str] | None = None
+        exact = True
+        for test, positive in self.tests_of().get(id(node), []):
+            if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+                test, positive = test.operand, not positive
+            got = self.name_test(test, subject, 0)
+            if got is not None and not positive and got[1]:
+                continue  # `if not n.endswith('.txt')`: every name but a few, as good as all of them
+            if got is None or not positive:
+                exact = False  # a test of something else: a pick this reading does not narrow
+                continue
+            alternatives, whole = got
+            exact = exact and whole
+            patterns = alternatives if patterns is None else _both(patterns, alternatives)
+        if not patterns:
+            return ([target], True) if exact else None
+        return [(folder + "/" if folder or target.startswith("/") else "") + p for p in patterns[:8]], exact
+
+    def leaf(self, node: ast.expr, depth: int) -> str | None:
+        """The name a deleted path's last part is held in: `n` of os.path.join(root, n), root / n, Path(n), n."""
+        if depth > 8:
+            return None
+        if isinstance(node, ast.Name):
+            return node.id
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            return self.leaf(node.right, depth + 1)
+        if isinstance(node, ast.Call) and node.args and not any(isinstance(a, ast.Starred) for a in node.args):
+            q = self.callee(node.func, 0)
+            if q in ("os.path.join", "pathlib.Path", "str", "os.fspath", "os.path.abspath") or (q or "").endswith("#joinpath"):
+                return self.leaf(node.args[-1], depth + 1)
+        return None
+
+    def bare_name(self, name: str) -> bool:
+        """Whether *name* only holds entries' names, no folder before them: os.walk's file and folder lists, os.listdir."""
+        sources = self.bindings.get(name, [])
+        return bool(sources) and all(
+            isinstance(s, tuple)
+            and ((s[0] == "walk" and s[2] in (1, 2)) or (s[0] == "for" and isinstance(s[1], ast.Call) and self.callee(s[1].func, 0) == "os.listdir"))
+            for s in sources
+        )
+
+    def name_test(self, test: ast.expr, subject: str, depth: int) -> tuple[list[str], bool] | None:
+        """The name wildcards *test* lets through for the entry held in *subject*, and whether that is all the test asks
+        (a part of an `and` that tests something else leaves more than the wildcard says); None when it does not test
+        the entry's name by a literal: `n.endswith(('.orig', '.rej'))` -> ['*.orig', '*.rej']; `p.suffix == '.pyc'`;
+        fnmatch.fnmatch(n, '*.bak'); `n.startswith('tmp_')` (of a bare name) -> ['tmp_*']. A negation picks nothing."""
+        if depth > 8:
+            return None
+        if isinstance(test, ast.BoolOp):
+            parts = [self.name_test(v, subject, depth + 1) for v in test.values[:8]]
+            if isinstance(test.op, ast.Or):
+                if any(p is None for p in parts):
+                    return None
+                return [w for p in parts if p is not None for w in p[0]][:8], all(p is not None and p[1] for p in parts)
+            read = [p for p in parts if p is not None]
+            if not read:
+                return None
+            out = read[0][0]
+            for p in read[1:]:
+                out = _both(out, p[0])
+            return out, len(read) == len(parts) and all(p[1] for p in read)
+        bare = self.bare_name(subject)
+
+        def entry(n: ast.expr, attrs: tuple[str, ...]) -> bool:
+            if isinstance(n, ast.Name) and n.id == subject:
+                return True
+            if isinstance(n, ast.Attribute) and n.attr in attrs and isinstance(n.value, ast.Name) and n.value.id == subject:
+                return True
+            return isinstance(n, ast.Call) and self.callee(n.func, 0) == "os.path.basename" and len(n.args) == 1 and entry(n.args[0], ())
+
+        def literals(n: ast.expr) -> list[str] | None:
+            items = n.elts if isinstance(n, (ast.Tuple, ast.List, ast.Set)) else [n]
+            out = [i.value for i in items[:8] if isinstance(i, ast.Constant) and isinstance(i.value, str)]
+            ok = len(out) == len(items) and all(w and not any(c in w for c in "*?[]/") for w in out)
+            return out if ok else None
+
+        if isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr in ("endswith", "startswith") and len(test.args) == 1:
+            words = literals(test.args[0])
+            base = test.func.value
+            if words is None or not entry(base, ("name",)):
+                return None
+            if test.func.attr == "endswith":
+                return ["*" + w for w in words], True
+            named = isinstance(base, (ast.Attribute, ast.Call)) or bare
+            return ([w + "*" for w in words], True) if named else None  # a path's start is its folder's, not the name's
+        if isinstance(test, ast.Call) and len(test.args) == 2 and self.callee(test.func, 0) in ("fnmatch.fnmatch", "fnmatch.fnmatchcase"):
+            pat = test.args[1]
+            if not (isinstance(pat, ast.Constant) and isinstance(pat.value, str) and pat.value and "/" not in pat.value) or not entry(test.args[0], ("name",)):
+                return None
+            return ([pat.value], True) if pat.value.startswith("*") or bare or not isinstance(test.args[0], ast.Name) else None
+        if isinstance(test, ast.Compare) and len(test.ops) == 1:
+            left, right = test.left, test.comparators[0]
+            if isinstance(left, ast.Constant):
+                left, right = right, left
+            op = test.ops[0]
+            words = literals(right)
+            if words is None or not isinstance(op, (ast.Eq, ast.In)) or (isinstance(op, ast.Eq) and len(words) != 1):
+                return None
+            if isinstance(left, ast.Attribute) and left.attr == "suffix" and entry(left.value, ()):
+                return ["*" + w for w in words if w.startswith(".")] or None, True  # type: ignore[return-value]
+            splitext = isinstance(left, ast.Subscript) and isinstance(left.value, ast.Call) and self.callee(left.value.func, 0) == "os.path.splitext"
+            if splitext and isinstance(left, ast.Subscript) and isinstance(left.slice, ast.Constant) and left.slice.value == 1:
+                call = left.value
+                assert isinstance(call, ast.Call)
+                if len(call.args) == 1 and entry(call.args[0], ("name",)):
+                    return ["*" + w for w in words if w.startswith(".")] or None, True  # type: ignore[return-value]
+        return None
+
+    def tests_of(self) -> dict[int, list[tuple[ast.expr, bool]]]:
+        """For each call under an `if` (statement, expression or comprehension clause): the tests it runs under, each
+        with whether the call is in the branch the test passing takes. Bounded walk, computed once."""
+        if self.enclosing is not None:
+            return self.enclosing
+        out: dict[int, list[tuple[ast.expr, bool]]] = {}
+        budget = 2 * MAX_NODES
+        for node in self.of(ast.If, ast.IfExp):
+            branches = [(node.body, True), (node.orelse, False)]  # type: ignore[attr-defined]
+            for branch, positive in branches:
+                for part in branch if isinstance(branch, list) else [branch]:
+                    inner = _walk(part, budget) or []
+                    budget -= len(inner)
+                    for n in inner:
+                        if n.__class__ is ast.Call:
+                            out.setdefault(id(n), []).append((node.test, positive))  # type: ignore[attr-defined]
+            if budget <= 0:
+                break
+        for node in self.of(ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp):
+            ifs = [t for g in node.generators for t in g.ifs]  # type: ignore[attr-defined]
+            if not ifs:
+                continue
+            elts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]  # type: ignore[attr-defined]
+            for e in elts:
+                inner = _walk(e, budget) or []
+                budget -= len(inner)
+                for n in inner:
+                    if n.__class__ is ast.Call:
+                        out.setdefault(id(n), []).extend((t, True) for t in ifs)
+        self.enclosing = out
+        return out
 
     def conditional(self) -> set[int]:
         """Ids of the calls under an `if` (statement, expression or comprehension clause); bounded walk."""
@@ -1529,7 +1775,7 @@ class _Reader:
         kind, method = q.split("#", 1)
         assert isinstance(node.func, ast.Attribute)
         base = self.ev(node.func.value, 0)
-        target = _text(base) if kind == "path" else None
+        target = _path(base) if kind == "path" else None
         if method in _PATH_DELETE and kind in ("path", "?"):
             self.delete(node, _target(base) if kind == "path" else None)
         elif kind == "db" and base is not None and method in ("execute", "executescript", "executemany"):
@@ -1548,10 +1794,12 @@ class _Reader:
             return
         elif method == "mkdir" and not self.arg(node, 0, ("mode",), 0)[0]:
             f.writes.append(made_dir(target))  # Path(x).mkdir(): a directory, judged as `mkdir x`
+        elif method in ("chmod", "lchmod") and self.mode_change(target, self.arg(node, 0, ("mode",), 0)[1]):
+            return
         elif method in _PATH_WRITE:
             f.writes.append(target)
             if method in ("hardlink_to", "link_to", "symlink_to"):
-                other = _text(self.arg(node, 0, ("target",), 0)[1])
+                other = _path(self.arg(node, 0, ("target",), 0)[1])
                 if other is not None and method != "symlink_to":
                     f.writes.append(other)  # Path(x).hardlink_to(y): x is a second name of y
                 # Path(x).symlink_to(y), hardlink_to(y): x leads to y; Path(y).link_to(x): x is a second name of y.
@@ -1566,21 +1814,89 @@ class _Reader:
         elif method in ("rename", "replace", "move", "move_into"):
             f.writes.append(target)
             f.moved.append(target)  # Path(x).rename(y): x moves to y; Python 3.14's Path(x).move(y) too
-            dst = _text(self.arg(node, 0, ("target", "target_dir"), 0)[1])
+            dst = _path(self.arg(node, 0, ("target", "target_dir"), 0)[1])
             if dst is not None:
                 f.writes.append(dst if method != "move_into" else dst.rstrip("/") + "/" + target.rstrip("/").rpartition("/")[2])
         elif method in ("copy", "copy_into") and node.args:
             # Python 3.14's Path(x).copy(y) / copy_into(DIR): y (DIR/NAME) gets x's content (adversarial round 15a)
             f.reads.append(target)
-            dst = _text(self.arg(node, 0, ("target", "target_dir"), 0)[1])
+            dst = _path(self.arg(node, 0, ("target", "target_dir"), 0)[1])
             if dst is not None:
                 f.writes.append(dst if method == "copy" else dst.rstrip("/") + "/" + target.rstrip("/").rpartition("/")[2])
+
+    def unpickle(self, node: ast.Call, q: str) -> bool:
+        """pickle.load(F) / pickle.loads(B) whose data the reader can name (round 16: a project's own cache was asked
+        like data from anywhere): what pickle.dumps just made is the code's own object; bytes a network call returned
+        are code from a peer (runs_received); a file opened by a literal path is noted in ``unpickled`` and judged by
+        where it lies. False when the data is not named (then code built at run time, as before)."""
+        if not node.args:
+            return False
+        data = node.args[0]
+        if q.endswith(".loads"):
+            if isinstance(data, ast.Call) and self.callee(data.func, 0) in ("pickle.dumps", "dill.dumps", "cloudpickle.dumps"):
+                return True
+            v = self.ev(data, 0)
+            if _received(v) or _downloaded(v):
+                self.facts.runs_received = True
+                return True
+            path = self.read_source(data)
+        else:
+            path = self.opened(data)
+        if path is None or DYN in path:
+            return False
+        self.facts.unpickled.append(path)
+        self.facts.reads.append(path)
+        return True
+
+    def opened(self, node: ast.expr, depth: int = 0) -> str | None:
+        """The literal path of a file object: open(P, 'rb'), Path(P).open('rb'), or a name `with open(P, 'rb') as f` binds."""
+        if isinstance(node, ast.Call):
+            q = self.callee(node.func, 0)
+            if q in _OPENERS and node.args:
+                return _text(self.ev(node.args[0], 0))
+            if q == "path#open" and isinstance(node.func, ast.Attribute):
+                return _text(self.ev(node.func.value, 0))
+            return None
+        if isinstance(node, ast.Name) and depth < 4:
+            found: set[str | None] = set()
+            withs = 0
+            for item in self.of(ast.withitem):
+                var = item.optional_vars  # type: ignore[attr-defined]
+                if isinstance(var, ast.Name) and var.id == node.id:
+                    withs += 1
+                    found.add(self.opened(item.context_expr, depth + 1))  # type: ignore[attr-defined]
+            sources = self.bindings.get(node.id, [])
+            found |= {self.opened(s, depth + 1) for s in sources[:8] if isinstance(s, ast.expr)}
+            others = [s for s in sources if not isinstance(s, ast.expr)]
+            if len(found) == 1 and len(others) <= withs and all(s == "other" for s in others):
+                return found.pop()  # (every binding of the name opens the same file: `f = open(P, 'rb')` or `with … as f`)
+        return None
+
+    def read_source(self, node: ast.expr) -> str | None:
+        """The literal path whose bytes *node* is: Path(P).read_bytes(), open(P, 'rb').read(), f.read() of a with-bound file."""
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args:
+            if node.func.attr == "read_bytes":
+                base = self.ev(node.func.value, 0)
+                return _text(base) if base is not None and base[0] == "p" else None
+            if node.func.attr == "read":
+                return self.opened(node.func.value)
+        return None
+
+    def mode_change(self, path: str, mode: Value | None) -> bool:
+        """os.chmod(P, 0o777), Path(P).chmod(0o700), with stat's constants: judged as `chmod 777 P` typed, by the mode it
+        sets (round 16: the home folder opened to every user was only a write outside the project). False when the mode
+        or the path is only known at run time (then a write of P)."""
+        if mode is None or mode[0] != "i" or DYN in path or not path.strip():
+            return False
+        where = "~" + ("/" + shell_quote(path[2:]) if path[2:] else "") if path in ("~", "~/") or path.startswith("~/") else shell_quote(path)
+        self.facts.shell.append(f"chmod {int(mode[1]) & 0o7777:o} -- {where}")
+        return True
 
     def open_call(self, node: ast.Call, mode_index: int, path: str | None = None) -> None:
         f = self.facts
         if path is None:
             present, v = self.arg(node, 0, ("file", "filename"), 0)
-            path = _text(v)
+            path = _path(v)
             if path is None or (v is not None and v[0] == "i"):
                 return  # a computed path, or a file descriptor
         present, m = self.arg(node, mode_index, ("mode",), 0)
@@ -1657,7 +1973,7 @@ class _Reader:
         f = self.facts
         index, keyword, default = _MODE_OPENERS[q]
         present, v = self.arg(node, 99 if q == "logging.basicConfig" else 0, ("filename", "file", "name", "path"), 0)
-        path = _text(v)
+        path = _path(v)
         if not present or path is None or (v is not None and v[0] == "i"):
             return  # no file (basicConfig without filename=), a computed path, or a descriptor
         present, m = self.arg(node, 99 if index is None else index, (keyword,), 0)
@@ -1672,7 +1988,7 @@ class _Reader:
 
     def os_open(self, node: ast.Call) -> None:
         f = self.facts
-        path = _text(self.arg(node, 0, ("path",), 0)[1])
+        path = _path(self.arg(node, 0, ("path",), 0)[1])
         if path is None:
             return
         flags_v = self.arg(node, 1, ("flags",), 0)[1]
@@ -1702,10 +2018,9 @@ class _Reader:
         if v[0] == "p":
             return shell_quote(str(v[1]))
         if v[0] == "q":
-            words = [_text(x) for x in v[1]]
-            if not words:
+            if not v[1]:
                 return None
-            return " ".join(shell_quote(w if w is not None else DYN) for w in words)
+            return " ".join(_argv_word(x) for x in v[1])
         return None
 
     def secret_in(self, node: ast.expr) -> str | None:
@@ -2059,10 +2374,64 @@ class _Reader:
                 continue
             elif id(node) not in inner and id(node) not in self.aliased:
                 self.passed_on(q)
-            if q in _NATIVE:
+            if q in _NATIVE and not self.native_read():
                 reason = "calls native functions through ctypes or cffi"
                 if reason not in f.opaque:
                     f.opaque.append(reason)
+
+    def native_read(self) -> bool:
+        """Whether every use of a native library is a call of a C function the reader knows: one judged as the os
+        function of its name (_LIBC: system, unlink, chmod …) or one that touches nothing (_LIBC_INERT: getpid, strlen,
+        cos), its result or argument types set (`m.cos.restype = c_double`). A library object or C function used any
+        other way (passed on, indexed, a function pointer cast, ctypes.memmove) is not read."""
+        if self.natives is not None:
+            return self.natives
+        seen = False
+        funcs = {id(n.func) for n in self.of(ast.Call)}  # type: ignore[attr-defined]
+        for node in [*self.of(ast.Name), *self.of(ast.Attribute)]:
+            v = self.ev(node, 0)
+            if v is None or v[0] != "r":
+                continue
+            q = str(v[1])
+            if q in _NATIVE and q not in ("ctypes.CDLL", "ctypes.PyDLL", "ctypes.cdll", "ctypes.pydll", "cffi.FFI"):
+                self.natives = False  # ctypes.cast, memmove, CFUNCTYPE, pythonapi: memory and callbacks
+                return False
+            if q in _LIBRARIES:
+                continue  # the library object itself; how each of its functions is used is judged below
+            owner, _, function = q.rpartition(".")
+            if owner in _LIBRARIES:
+                seen = True
+                if id(node) not in funcs and not (
+                    isinstance(node, ast.Attribute) and any(n.__class__ is ast.Attribute and n.value is node for n in self.of(ast.Attribute))  # type: ignore[attr-defined]
+                ):
+                    self.natives = False  # `f = libc.system` handed on, not called
+                    return False
+                if function not in _LIBC and function not in _LIBC_INERT and function not in ("restype", "argtypes"):
+                    self.natives = False
+                    return False
+        for node in self.of(ast.Subscript):
+            assert isinstance(node, ast.Subscript)
+            v = self.ev(node.value, 0)
+            if v is not None and v[0] == "r" and str(v[1]) in _LIBRARIES:
+                self.natives = False  # libc['system']: a function chosen by a string
+                return False
+        self.natives = seen
+        return seen
+
+
+def _both(first: list[str], second: list[str]) -> list[str]:
+    """Name wildcards both tests let through, as far as one wildcard says it: `tmp_*` and `*.json` -> `tmp_*.json`;
+    otherwise the first test's (a superset)."""
+    out: list[str] = []
+    for a in first:
+        for b in second:
+            if a.endswith("*") and b.startswith("*") and a.count("*") == 1 and b.count("*") == 1:
+                out.append(a + b[1:])
+            elif b.endswith("*") and a.startswith("*") and a.count("*") == 1 and b.count("*") == 1:
+                out.append(b + a[1:])
+            else:
+                out.append(a)
+    return list(dict.fromkeys(out))[:8]
 
 
 def _index(v: Value | None, path: tuple[int, ...]) -> Value | None:
@@ -2076,7 +2445,7 @@ def _index(v: Value | None, path: tuple[int, ...]) -> Value | None:
 
 def _target(v: Value | None) -> str | None:
     """A path to delete, or None when its start is only known at run time (it may be anywhere)."""
-    t = _text(v)
+    t = _path(v)
     return None if t is None or t.startswith(DYN) else t
 
 
@@ -2093,6 +2462,7 @@ def _merge(into: CodeFacts, other: CodeFacts) -> None:
     into.unread_process = into.unread_process or other.unread_process
     into.network = into.network or other.network
     into.dynamic = into.dynamic or other.dynamic
+    into.unpickled += other.unpickled
     into.env_dump = into.env_dump or other.env_dump
     into.decoded_exec = into.decoded_exec or other.decoded_exec
     into.runs_received = into.runs_received or other.runs_received

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..lazyre import lazy
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, into_folder, join_path, node_text, numeric_escape, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, into_folder, join_path, mode_literal, node_text, numeric_escape, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -138,6 +138,8 @@ _ENV_SAFE = frozenset({"[]", "fetch", "key?", "has_key?", "include?", "member?",
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "s": " "}
 
 
+# Pathname's methods that delete the path they are called on (and take no argument).
+_PATH_DELETERS = frozenset({"rmtree", "delete", "unlink", "rmdir"})
 _ITERATORS = frozenset({"each", "each_entry", "map", "collect", "select", "filter", "reject", "each_with_index", "flat_map"})
 _IDENTS = frozenset({"identifier"})
 _SOCKET_MAKERS = frozenset({"TCPSocket.new", "TCPSocket.open", "Socket.tcp", "Socket.new", "UNIXSocket.new", "OpenSSL::SSL::SSLSocket.new"})
@@ -180,7 +182,9 @@ class _Reader(TreeReader):
                 v = self.value(inner, level + 1) if inner is not None else UNKNOWN
                 parts.append(v.text if v.text is not None else DYN)
                 secret = secret or v.secret
-        return Val("".join(parts), secret=secret)
+        text = "".join(parts)
+        # (a `~` the literal itself starts with: Ruby's File and FileUtils do not expand it, File.expand_path does)
+        return Val(text, secret=secret, tilde=node.type == "string" and text.startswith("~") and node_text(node)[1:2] == "~")
 
     def value(self, node: Any, level: int = 0) -> Val:
         if self.spent(node, level):
@@ -283,7 +287,8 @@ class _Reader(TreeReader):
             else []
         )
         if name in ("Dir.glob", "Dir.[]") and args:
-            return self.value(args[0], level + 1)  # the files a pattern matches, named by the pattern (as PHP's glob())
+            pattern = self.value(args[0], level + 1)  # the files a pattern matches, named by the pattern (as PHP's glob())
+            return Val(pattern.text, secret=pattern.secret) if pattern.tilde else pattern  # (read as home: not assumed unexpanded)
         if name in _SOCKET_MAKERS:
             return Val(sym="socket")  # a connected socket: as a child's in:/out:/err: or $stdin reopened, its standard stream
         if name in ("sprintf", "format", "Kernel.sprintf", "Kernel.format") and args:
@@ -300,7 +305,7 @@ class _Reader(TreeReader):
             return join_path(vals)
         if name == "File.expand_path":
             if vals and vals[0].text is not None and vals[0].text.startswith("~"):
-                return vals[0]
+                return Val(vals[0].text, secret=vals[0].secret)  # the home folder's path: expanded
             return join_path(list(reversed(vals))) if len(vals) > 1 else (vals[0] if vals else UNKNOWN)
         if name in ("Pathname.new", "Pathname", "URI", "URI.parse", "String"):
             return vals[0] if vals else UNKNOWN
@@ -365,7 +370,9 @@ class _Reader(TreeReader):
                 # Object.send(:`, CMD), "".send(:system, CMD), self.__send__(:exec, CMD) are Kernel's.
                 name = "Kernel." + method
         first = self.value(args[0]) if args else UNKNOWN
-        if name in _DELETE:
+        if method == name and method in _PATH_DELETERS and not args and recv.text is not None and recv.sym is None:
+            c.delete(recv, "Pathname." + method)  # c.rmtree on a path a loop binds (Pathname(d).children.each { |c| … })
+        elif name in _DELETE:
             for a in args:
                 if a.type in ("pair", "hash"):
                     continue  # FileUtils.rm_rf(x, secure: true)
@@ -378,6 +385,12 @@ class _Reader(TreeReader):
             c.write(first, name)
         elif name in _WRITE_FIRST_PATH and first.text is not None:
             c.write(first, name)  # Logger.new(PATH) appends to PATH; Logger.new(STDOUT) is no file
+        elif name in ("File.chmod", "FileUtils.chmod", "FileUtils.chmod_R", "File.lchmod") and len([a for a in args if a.type not in ("pair", "hash")]) > 1:
+            # File.chmod(0777, *files), FileUtils.chmod('u+x', list): judged as `chmod MODE FILE` by the mode set
+            given = [a for a in args if a.type not in ("pair", "hash")]
+            literal = mode_literal(given[0], self.value(given[0]))
+            for a in given[1:16]:
+                c.mode_change(self.value(a), literal, name, name.endswith("_R"))
         elif name in _WRITE_SECOND:
             given = [a for a in args if a.type not in ("pair", "hash")]  # FileUtils.ln_s(a, b, force: true)
             dest = self.value(given[-1]) if len(given) > 1 else UNKNOWN
@@ -433,27 +446,67 @@ class _Reader(TreeReader):
             c.env_dump()
 
     def block_loop(self, node: Any) -> None:
-        """list.each { |x| … } (each, map, select…), Dir.glob(p).each / Dir[p].each: the block's first parameter is each
-        element, or each file the pattern matches."""
+        """list.each { |x| … } (each, map, select…), Dir.glob(p).each / Dir[p].each, Pathname(d).children.each: the
+        block's first parameter is each element, or each file the pattern matches; `.each(&:rmtree)` calls the method
+        the symbol names on each (round 16: Pathname(Dir.home).children.each(&:rmtree) was allowed)."""
         block = node.child_by_field_name("block")
-        if block is None or node_text(node.child_by_field_name("method")) not in _ITERATORS:
+        method = node_text(node.child_by_field_name("method"))
+        receiver = node.child_by_field_name("receiver")
+        if method == "each_child" and receiver is not None:
+            # Pathname(d).each_child { |c| … }: each entry of d, as a path
+            base = self.value(receiver)
+            receiver_name = self.name_of(node)[0] or ""
+            entries = Val(base.text.rstrip("/") + "/*") if receiver_name.startswith("Pathname.") and base.text is not None else None
+        else:
+            entries = self.entries(receiver) if receiver is not None else None
+        if block is None and method in _ITERATORS and receiver is not None:
+            self.symbol_block(node, entries if entries is not None else self.globbed(receiver))
+            return
+        if block is None or (method not in _ITERATORS and entries is None):
             return
         params = block.child_by_field_name("parameters")
         first = next((c for c in params.named_children if c.type == "identifier"), None) if params is not None else None
-        receiver = node.child_by_field_name("receiver")
         if first is None or receiver is None:
             return
-        globbed = None
-        if receiver.type == "call" and self.name_of(receiver)[0] in ("Dir.glob", "Dir.[]"):
-            inner = self.args(receiver)
-            globbed = self.value(inner[0]) if inner else UNKNOWN
-        elif receiver.type == "element_reference" and node_text(receiver.child_by_field_name("object")) == "Dir":
-            index = receiver.named_children[1:]
-            globbed = self.value(index[0]) if index else UNKNOWN
+        if entries is not None:
+            self.loop(node_text(first), entries, pattern=True)
+            return
+        globbed = self.globbed(receiver)
         if globbed is not None:
             self.loop(node_text(first), globbed, pattern=True)
         else:
             self.loop(node_text(first), self.value(receiver))
+
+    def globbed(self, receiver: Any) -> Val | None:
+        """The pattern of Dir.glob(p) / Dir[p] / Pathname(d).children (d/*), whose files a loop over it takes."""
+        if receiver.type == "call" and self.name_of(receiver)[0] in ("Dir.glob", "Dir.[]"):
+            inner = self.args(receiver)
+            return self.value(inner[0]) if inner else UNKNOWN
+        if receiver.type == "element_reference" and node_text(receiver.child_by_field_name("object")) == "Dir":
+            index = receiver.named_children[1:]
+            return self.value(index[0]) if index else UNKNOWN
+        return self.entries(receiver)
+
+    def entries(self, receiver: Any) -> Val | None:
+        """Pathname(d).children / .entries: the entries of d, as paths (d/*)."""
+        if receiver.type != "call" or node_text(receiver.child_by_field_name("method")) not in ("children", "entries"):
+            return None
+        name = self.name_of(receiver)[0] or ""
+        inner = receiver.child_by_field_name("receiver")
+        if not name.startswith("Pathname.") or inner is None:
+            return None
+        base = self.value(inner)
+        return Val(base.text.rstrip("/") + "/*") if base.text is not None else UNKNOWN
+
+    def symbol_block(self, node: Any, over: Val | None) -> None:
+        """list.each(&:rmtree): the method the symbol names, called on each element (a deletion of each path)."""
+        args = node.child_by_field_name("arguments")
+        for a in args.named_children if args is not None else []:
+            if a.type != "block_argument" or not a.named_children or a.named_children[0].type != "simple_symbol":
+                continue
+            method = node_text(a.named_children[0])[1:]
+            if method in _PATH_DELETERS:
+                self.c.delete(over if over is not None else UNKNOWN, "Pathname." + method)
 
     def run_call(self, name: str, args: list[Any]) -> None:
         for a in args:

@@ -52,7 +52,7 @@ MAX_TEXT = 4096
 class Val:
     """What an expression evaluates to, as far as the analysis can tell."""
 
-    __slots__ = ("decoded", "env", "items", "obj", "secret", "sym", "text")
+    __slots__ = ("decoded", "env", "items", "obj", "secret", "sym", "text", "tilde")
 
     def __init__(
         self,
@@ -63,6 +63,7 @@ class Val:
         env: bool = False,
         decoded: bool = False,
         secret: str | None = None,
+        tilde: bool = False,
     ) -> None:
         self.text = text  # a string value (DYN for unknown parts), or None
         self.sym = sym  # a module or member path: "fs.rmSync", "child_process", "process.env"
@@ -71,6 +72,9 @@ class Val:
         self.env = env  # the whole environment (process.env, ENV, %ENV, getenv())
         self.decoded = decoded  # the result of a decoding call (base64, hex, rot13, zlib)
         self.secret = secret  # the secret environment variable this value holds or is built from (AWS_SECRET_ACCESS_KEY)
+        # A string written with a leading `~` that nothing expanded (Node's fs, Ruby's File and FileUtils take it as a
+        # folder named ~ where the code runs: round 16); the home folder itself (os.homedir(), Dir.home) is "~" unmarked.
+        self.tilde = tilde
 
 
 UNKNOWN = Val()
@@ -87,7 +91,8 @@ def concat(parts: list[Val]) -> Val:
     secret = next((p.secret for p in parts if p.secret), None)
     if not any(p.text is not None for p in parts):
         return Val(secret=secret) if secret else UNKNOWN
-    return Val("".join(text_of(p) for p in parts)[:MAX_TEXT], secret=secret)
+    text = "".join(text_of(p) for p in parts)[:MAX_TEXT]
+    return Val(text, secret=secret, tilde=bool(parts) and parts[0].tilde and text.startswith("~"))
 
 
 def env_variable(name: str | None) -> Val:
@@ -151,7 +156,56 @@ def join_path(parts: list[Val]) -> Val:
             out = t
         else:
             out = out.rstrip("/") + "/" + t
-    return Val(out) if out else UNKNOWN
+    return Val(out, tilde=bool(parts) and parts[0].tilde and out.startswith("~")) if out else UNKNOWN
+
+
+def written(text: str) -> Val:
+    """A string literal's value: one that starts with `~` is marked as not expanded (Val.tilde)."""
+    return Val(text, tilde=text.startswith("~"))
+
+
+def where(v: Val) -> Val:
+    """The file a path value names for a call that does not expand `~`: ./~/… for a literal `~/…` (Val.tilde)."""
+    if v.tilde and v.text is not None and v.text.startswith("~"):
+        return Val("./" + v.text, secret=v.secret)
+    return v
+
+
+_SYMBOLIC_MODE = frozenset("ugoa+-=rwxXst,")
+
+
+def mode_literal(node: Any, value: Val) -> str | None:
+    """A permission mode as written: the number's own text (`0o777`, `0777`, `511`), or a string's value prefixed
+    with `'` (Node's fs.chmod('755'), Ruby's FileUtils.chmod('u+x'): an octal or symbolic string)."""
+    if "string" in node.type:
+        return None if value.text is None else "'" + value.text
+    return node_text(node)
+
+
+def chmod_mode(literal: str | None) -> str | None:
+    """The mode `chmod` would be given for *literal* (mode_literal): octal digits, or a symbolic mode; None when unknown.
+    A number with a leading 0 is octal (C, Perl, Ruby, PHP, old JavaScript), 0o/0x/0b as written, other numbers
+    decimal; a string of digits is octal."""
+    if literal is None or DYN in literal:
+        return None
+    text = literal.replace("_", "").strip().lower()
+    if text.startswith("'"):
+        text = text[1:]
+        if text.isdigit() and set(text) <= set("01234567") and len(text) <= 5:
+            return f"{int(text, 8):o}"
+        return text if text and set(text) <= _SYMBOLIC_MODE else None
+    try:
+        if text[:2] in ("0o", "0x", "0b"):
+            n = int(text, 0)
+        elif text.startswith("0") and text.isdigit():
+            n = int(text, 8)
+        elif text.isdigit():
+            n = int(text)
+        else:
+            return None
+    except ValueError:
+        return None
+    return f"{n & 0o7777:o}"
 
 
 def into_folder(src: Val, dest: Val) -> Val | None:
@@ -329,22 +383,51 @@ class Collector:
             for i in v.items[:40]:
                 self.delete(i, api)
             return
+        v = where(v)
         if v.text is None or v.text.startswith(DYN):
             self._add("deletes", None)  # a path whose start is only known at run time may be anywhere
             self.ask(f"deletes a path computed at run time ({api})")
         else:
             self._add("deletes", v.text)
 
+    def choose(self, v: Val, api: str) -> None:
+        """Some of a wildcard's entries, picked by a test the reader does not evaluate (interp.opaque asks where
+        deleting all of them would not be allowed)."""
+        v = where(v)
+        if v.text is None or v.text.startswith(DYN):
+            self.delete(v, api)
+        else:
+            self._add("chosen_deletes", v.text)
+
     def write(self, v: Val, api: str) -> None:
+        v = where(v)
         if v.text is None:
             self.ask(f"writes a file whose path is computed at run time ({api})")
         else:
             self._add("writes", v.text)
 
+    def mode_change(self, target: Val, literal: str | None, api: str, recursive: bool = False) -> None:
+        """A permission change of *target* to the mode written as *literal* (mode_literal): judged as `chmod MODE
+        TARGET` typed, by the mode it sets (round 16: a home folder opened to every user was only a write); a mode or
+        path only known at run time is a write of the path."""
+        mode = chmod_mode(literal)
+        if target.items is not None:
+            for i in target.items[:40]:
+                self.mode_change(i, literal, api, recursive)
+            return
+        target = where(target)
+        t = target.text
+        if mode is None or t is None or DYN in t or not t.strip():
+            self.write(target, api)
+            return
+        named = "~" + ("/" + shell_quote(t[2:]) if t[2:] else "") if t in ("~", "~/") or t.startswith("~/") else shell_quote(t)
+        self._add("shell", f"chmod {'-R ' if recursive else ''}{shell_quote(mode)} -- {named}")
+
     def move(self, src: Val, dst: Val, api: str) -> None:
         """A rename of *src* to *dst*: both names are written, and *src* noted as moved (CodeFacts.moved)."""
         self.write(src, api)
         self.write(dst, api)
+        src = where(src)
         if src.text is not None:
             self._add("moved", src.text)
 
@@ -354,6 +437,7 @@ class Collector:
         made_link(self.facts, target.text, name.text, symbolic)
 
     def read(self, v: Val) -> None:
+        v = where(v)
         if v.text is not None:
             self._add("reads", v.text)
 

@@ -114,10 +114,25 @@ def _whole(path: str) -> str:
         "mv ~ /tmp/x",
         "rm -rf ~/.[!.]*",
         "rm -rf ~/[a-z]*",
+        "chmod 777 ~",
+        "chmod o+w /home/ana",
     ),
-    no_match=("rm -rf dist", "rm -rf /tmp/webapp-cache", "rm ~/notes.txt", "mv * archive/", "ls /", "chown -R $(id -un):$(id -gn) ."),
+    no_match=(
+        "rm -rf dist",
+        "rm -rf /tmp/webapp-cache",
+        "rm ~/notes.txt",
+        "mv * archive/",
+        "ls /",
+        "chown -R $(id -un):$(id -gn) .",
+        "chmod 700 ~",
+        "chmod 777 scripts",
+    ),
 )
 def delete_critical(e: Effect, sc: Scope) -> str | None:
+    if e.kind == WRITE and e.cmd is not None and e.path == sc.ctx.home and _opens_to_others(e):
+        # The home folder itself made writable by every user (round 16: `os.chmod(home, 0o777)`, `chmod 777 ~`): any
+        # account may then replace its start-up files, keys and settings, and sshd refuses its keys (StrictModes).
+        return f"{_who(e)} makes {_what(e.path, sc)} writable by every user"
     if not _destructive(e) or e.path.startswith("/" + DYN):
         return None
     p = e.path
@@ -368,6 +383,27 @@ def _locks_out_owner(e: Effect) -> bool:
         if who and not (set(who) & {"u", "a"}):
             continue  # only the group or others
         if rest[:1] == "-" or (rest[:1] == "=" and not {"r", "w", "x"} <= set(rest[1:])):
+            return True
+    return False
+
+
+def _opens_to_others(e: Effect) -> bool:
+    """Whether a chmod gives every user (others) the right to write: a numeric mode whose last digit holds 2, or a
+    clause `o+w`, `a+w`, `o=rwx` (a bare `+w` is limited by the umask, which keeps others out)."""
+    assert e.cmd is not None
+    if e.cmd.name != "chmod":
+        return False
+    from ..shell.effects import chmod_parts
+
+    mode = chmod_parts(e.cmd)[0]
+    if mode is None or DYN in mode:
+        return False
+    if mode.isdigit():
+        return mode[-1] in "2367"
+    for clause in mode.split(","):
+        who = clause.split("+", 1)[0].split("-", 1)[0].split("=", 1)[0]
+        rest = clause[len(who) :]
+        if set(who) & {"o", "a"} and rest[:1] in ("+", "=") and "w" in rest:
             return True
     return False
 

@@ -253,7 +253,8 @@ def runs_received(cmd: SimpleCommand, sc: Scope) -> str | None:
         "python3 -c \"exec(open('x').read())\"",
         'python -c "import shutil,sys; shutil.rmtree(sys.argv[1])"',
         "python -c \"import os; os.system('ls'); os.system(cmd)\"",
-        "python3 -c \"import os,glob; [os.remove(f) for f in glob.glob('/home/ana/*') if f.endswith('.log')]\"",
+        "python3 -c \"import os,glob; [os.remove(f) for f in glob.glob('/home/ana/*') if os.path.getsize(f) > 0]\"",
+        "python3 -c \"import pickle; print(pickle.load(open('/tmp/upload.pkl', 'rb')))\"",
     ),
     no_match=(
         "python -c 'print(1+1)'",
@@ -262,6 +263,7 @@ def runs_received(cmd: SimpleCommand, sc: Scope) -> str | None:
         "perl -pe 's/foo/bar/' app/config.ts",
         "python -c \"import urllib.request as u; print(u.urlopen('http://localhost:8000').status)\"",
         "python3 -c \"import os,glob; [os.remove(f) for f in glob.glob('*.log') if os.path.getsize(f) == 0]\"",
+        "python3 -c \"import pickle; print(pickle.load(open('cache.pkl', 'rb')))\"",
     ),
 )
 def opaque(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -273,6 +275,11 @@ def opaque(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{cmd.name} code {f.opaque[0]}"
     if f.dynamic:
         return f"{cmd.name} code evaluates strings or decodes data at run time"
+    for p in getattr(f, "unpickled", ()):
+        # Unpickling runs the code the data names: the project's own data is the project's code (as its scripts are).
+        resolved = sc.path(p, cmd)
+        if not sc.inside_project(resolved):
+            return f"{cmd.name} code unpickles {sc.show(resolved)}, which runs whatever code the file names"
     if any(p is None for p in f.deletes):
         return f"{cmd.name} code deletes a path computed at run time"
     for p in f.chosen_deletes:

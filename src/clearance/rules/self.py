@@ -726,7 +726,7 @@ def _fully_read_python(cmd: SimpleCommand) -> bool:
         isinstance(f, CodeFacts)
         and f.language == "python"
         and f.parsed
-        and not (f.opaque or f.dynamic or f.unread_process or f.process or f.decoded_exec or None in f.deletes)
+        and not (f.opaque or f.dynamic or f.unpickled or f.unread_process or f.process or f.decoded_exec or None in f.deletes)
     )
 
 

@@ -266,6 +266,7 @@ class CodeFacts:
         "links",
         "moved",
         "source",
+        "unpickled",
     )
 
     def __init__(self, language: str) -> None:
@@ -285,6 +286,9 @@ class CodeFacts:
         # The old names of what the code moves (a rename's source; also in ``writes``): where it lands keeps what was
         # there, which provenance notes as a move's destination (provenance_moves.moved_in), not as a file it made.
         self.moved: list[str] = []
+        # Files the code unpickles (pickle.load(open(P, 'rb'))): loading one runs the code it names, judged by where it
+        # lies (interp.opaque: the project's own data is the project's code; elsewhere it is asked about).
+        self.unpickled: list[str] = []
         self.process = False
         self.unread_process = False  # a process call whose command could not be read
         self.shell: list[str] = []  # literal shell commands passed to process calls
