@@ -250,23 +250,42 @@ class TestTmpfilesConfiguration:
 
 
 class TestLibraryObjectSavedToItsPath:
-    """Class (open): a library object made on a protected path and written by a later method without a file argument
+    """Class: a library object made on a protected path and written by a later method without a file argument
     -- `http.cookiejar.MozillaCookieJar(SETTINGS).save()`, `LWPCookieJar(...).save()`, `configobj.ConfigObj(SETTINGS)
-    .write()`: the agent's settings rewritten as a cookie file (the hook gone). fix15's named_writer reads a writer's
-    file argument and an opener's write mode, not a method of an object bound to the path. Strict xfails
-    (unfinished)."""
+    .write()`: the agent's settings rewritten as a cookie file (the hook gone). fix15's named_writer read a writer's
+    file argument and an opener's write mode, and `X(P).save()` only where the object was made on the same call.
+    Fixed (fix16): code/python._Reader.made_on follows the object to the call that made it -- directly or through a
+    name every binding of which makes it on the same path, by position or a path keyword (`infile=`, `filename=`),
+    whichever library or factory -- and a writing verb (save, write, dump, flush, sync, …: _SAVE_BACK) handed no file
+    of its own writes that path. An opener is left to its mode; a method handed a file writes there; reading stays."""
 
     CASES: ClassVar[list[str]] = [
         f"python3 -c \"import http.cookiejar as c; j=c.MozillaCookieJar('{S}'); j.save()\"",
         f"python3 -c \"import http.cookiejar as c; c.LWPCookieJar('{S}').save()\"",
         f"python3 -c \"import configobj; c=configobj.ConfigObj('{S}'); c['a']=1; c.write()\"",
+        # fix16: no rule was written for these
+        f"python3 -c \"import pickledb; db=pickledb.load('{S}', False); db.set('a','b'); db.dump()\"",
+        f"python3 -c \"from configobj import ConfigObj; c=ConfigObj(infile='{S}'); c.write()\"",
+        "python3 -c \"from http.cookiejar import LWPCookieJar as J; jar = J(filename='/home/ana/.config/clearance/policy.toml'); jar.save(ignore_discard=True)\"",
+        "python3 -c \"import http.cookiejar\nj = http.cookiejar.FileCookieJar('/home/ana/.bashrc')\nj.flush = j.save\nj.save()\"",
     ]
-    # The object's method called on the call that makes it (`LWPCookieJar(P).save()`) is read already.
-    GAPS: ClassVar[dict[str, str]] = dict.fromkeys((CASES[0], CASES[2]), "unfinished (round 15c): a method writing to the path its object was made on")
+    ORDINARY: ClassVar[list[str]] = [
+        "python3 -c \"from configobj import ConfigObj; c=ConfigObj('settings.ini'); c['a']=1; c.write()\"",
+        "python3 -c \"import http.cookiejar as c; j=c.MozillaCookieJar('/tmp/cookies.txt'); j.save()\"",
+        f"python3 -c \"f=open('{S}'); print(f.read()); f.flush()\"",
+        "python3 -c \"from PIL import Image; im=Image.open('/home/ana/pic.png'); im.save('out.png')\"",
+        f"python3 -c \"import http.cookiejar as c; j=c.MozillaCookieJar('{S}'); j.load()\"",
+        f"python3 -c \"import configobj; c=configobj.ConfigObj('{S}'); c.write(open('out.ini','wb'))\"",
+        "python3 -c \"import sys; sys.stdout.write('x'); sys.stdout.flush()\"",
+    ]
 
     @pytest.mark.parametrize("example", CASES)
     def test_not_allowed(self, example: str) -> None:
-        _not_allowed(example, self.GAPS)
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)
 
 
 @pytest.fixture(scope="module")

@@ -92,6 +92,17 @@ _MAILBOXES_CALLED = frozenset(m + "()" for m in _MAILBOXES)
 _PATH_KEYWORDS = ("path_or_buf", "path", "fname", "filename", "file", "f", "excel_writer", "path_or_buffer", "filepath", "name")
 
 
+# The verbs by which an object writes back to the file it was made on, given no file of their own
+# (code/python._Reader.made_on): MozillaCookieJar(P).save(), ConfigObj(P).write(), pickledb.load(P).dump().
+_SAVE_BACK = frozenset({"save", "write", "dump", "flush", "sync", "persist", "store", "commit", "write_file", "save_file"})
+# Calls whose value is the path itself, not an object made on it (their methods are read as a path's).
+_PATH_MAKERS = frozenset({"pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "str", "os.path.join", "os.path.expanduser"})
+
+
+def _saves_back(method: str) -> bool:
+    return method.lstrip("_") in _SAVE_BACK
+
+
 def _path_like(text: str) -> bool:
     """A literal that names a file: a path or a name with an extension, one line, no spaces at its ends."""
     return bool(text) and "\n" not in text and text == text.strip() and ("/" in text or "." in text.lstrip(".") or text.startswith("~"))
@@ -1610,15 +1621,46 @@ class _Reader:
         if q in _MAILBOXES:
             return
         base_q = q[: -len(method) - 1] if q.endswith("." + method) else ""
-        if base_q in _MAILBOXES_CALLED or (method == "save" and base_q.endswith("()") and base_q[:-2].rsplit(".", 1)[-1][:1].isupper()):
-            # X(P).save(), mailbox.mbox(P).add(m): the path the object was made on
-            inner = node.func.value
-            if isinstance(inner, ast.Call):
-                path = _text(self.arg(inner, 0, ("filename", "path"), 0)[1])
-                if path is not None and _path_like(path):
-                    f.writes.append(path)
-                    return
+        if base_q in _MAILBOXES_CALLED or (_saves_back(method) and base_q.endswith("()") and not self.named_file(node)):
+            # X(P).save(), j = X(P); j.save(), c = ConfigObj(P); c.write(), mailbox.mbox(P).add(m): the path the
+            # object was made on (fix16: the object bound to a name, and any writing verb, not only save)
+            path = self.made_on(node.func.value, 0)
+            if path is not None:
+                f.writes.append(path)
+                return
         self.named_writer(node, q, method)
+
+    def named_file(self, node: ast.Call) -> bool:
+        """Whether a method call is handed a file of its own (`img.save('out.png')`, `c.write(open(…, 'wb'))`,
+        `c.write(outfile=…)`): then that file, not the object's, is where it writes (named_writer, the opener's
+        mode). Text that names no file (`log.write('done')`) is data written to the object's own."""
+        if any(k.arg in _PATH_KEYWORDS or k.arg == "outfile" for k in node.keywords):
+            return True
+        for a in node.args[:1]:
+            t = _text(self.ev(a, 0))
+            return t is None or _path_like(t)
+        return False
+
+    def made_on(self, expr: ast.expr, depth: int) -> str | None:
+        """The literal path an object was made on: `X(P)`, or a name every binding of which is such a call on the same
+        P (`j = MozillaCookieJar(P)`). An opener is left to its mode (open, gzip.open, …: _OPENERS, _MODE_OPENERS);
+        a path the object was not made on, None."""
+        if depth > 3:
+            return None
+        if isinstance(expr, ast.Name):
+            sources = self.bindings.get(expr.id) or []
+            if not sources or len(sources) > 8 or not all(isinstance(s, ast.Call) for s in sources):
+                return None
+            found = {self.made_on(s, depth + 1) for s in sources}  # type: ignore[arg-type]
+            return found.pop() if len(found) == 1 else None
+        if not isinstance(expr, ast.Call):
+            return None
+        q = self.callee(expr.func, depth + 1)
+        if q is None or "#" in q or q in _OPENERS or q in _MODE_OPENERS or q in _PATH_MAKERS:
+            return None
+        present, v = self.arg(expr, 0, (*_PATH_KEYWORDS, "infile"), 0)
+        path = _text(v) if present and v is not None and v[0] in ("s", "p") else None
+        return path if path is not None and _path_like(path) else None
 
     def named_writer(self, node: ast.Call, q: str, name: str) -> None:
         """A library function or method whose name means writing a file, handed a literal path (issue 15, round 14c):
