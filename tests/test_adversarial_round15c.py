@@ -332,7 +332,8 @@ class TestTraversalFollowingLinks:
     000 build/cache/`) were denied: the hook resolved the names it was given, not the links a traversal meets. Fixed:
     scripts._links_followed judges the action on each link target the hook lists under the folder (treelist "links",
     bounded as a tree copy's listing); a link that stays in the tree and traversals not following links stay allowed.
-    Open (strict xfail, unfinished): `rsync -K` writing through the destination's links."""
+    fix16: `rsync -K`/`--keep-dirlinks` writes through the destination's links to folders, judged as the same copy into
+    each link's target; without -K rsync replaces the link (allowed)."""
 
     CASES: ClassVar[list[str]] = [
         "find -L build -delete",
@@ -342,8 +343,12 @@ class TestTraversalFollowingLinks:
         "chown -RL nobody build",
         "chgrp -R -L nogroup build",
         "rsync -aK --delete /tmp/e/ build/",
+        # fix16: rsync -K / --keep-dirlinks is a copy through the destination's links (no rule was written for these)
+        "rsync -a --keep-dirlinks /tmp/e/ build",
+        "rsync -rlptK /tmp/e/ ./build/",
+        "rsync -aK --exclude '*.o' /tmp/e/ build/",
     ]
-    GAPS: ClassVar[dict[str, str]] = {"rsync -aK --delete /tmp/e/ build/": "unfinished (round 15c): rsync -K writes through the destination's links"}
+    GAPS: ClassVar[dict[str, str]] = {}
     HELD: ClassVar[list[str]] = ["rm -rf build/cache/", "find build/cache/ -delete", "chmod -R 000 build/cache/", "rsync -a --delete empty/ build/cache/"]
     ORDINARY: ClassVar[list[str]] = [
         "rm -rf build",
@@ -355,6 +360,9 @@ class TestTraversalFollowingLinks:
         "chown -R ana build",
         "grep -R x build",
         "du -sh build/cache/",
+        "rsync -aK dist/ lib/",
+        "rsync -a --delete /tmp/e/ build/",
+        "rsync -aK /tmp/e/ out/",
     ]
 
     @pytest.mark.parametrize("command", CASES)

@@ -429,6 +429,7 @@ def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
         or name == "systemd-tmpfiles"  # the file operations its configuration lists (scripts._tmpfiles_lines)
         or (name == "find" and ("-L" in values or "-follow" in values))  # links followed out of the tree (scripts)
         or (name in ("chown", "chgrp") and any(v[:1] == "-" and v[1:2] != "-" and "L" in v for v in values))
+        or (name == "rsync" and ("--keep-dirlinks" in values or any(v[:1] == "-" and v[1:2] != "-" and "K" in v for v in values)))
     )
 
 
