@@ -702,8 +702,9 @@ class TestOpenRound15a:
         _py("from invoke import run; run('rm -rf ~/.config/clearance')"),
         _src("x.pl6", 'shell "' + RM + '";', "perl6 x.pl6"),
     ]
-    # The editors' start-up files (CASES[:5]) are read since fix16 (TestEditorStartupFiles).
-    _GAPS: ClassVar[dict[str, str]] = {_key(c): _OTHER for c in CASES[5:]}
+    # The editors' start-up files (CASES[:5]) are read since fix16 (TestEditorStartupFiles), and perl6 (the last) is
+    # Raku's program since fix16 (TestVersionedNameOfAnotherLanguage).
+    _GAPS: ClassVar[dict[str, str]] = {_key(c): _OTHER for c in CASES[5:-1]}
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
     def test_open(self, example: Any) -> None:
@@ -754,6 +755,34 @@ class TestEditorStartupFiles:
         ),
         _write(P + "/.vimrc", "call system('git status')\nsilent !rm -rf build\n"),
         _run("echo 'set number' > .exrc", {}),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
+class TestVersionedNameOfAnotherLanguage:
+    """Class: a program whose name is another interpreter's name with a number after it, but a language of its own --
+    `perl6` is Raku, not a Perl -- was read as that interpreter's versioned spelling (programs.interpreter_alias:
+    `perl5.36`, `python3.11`, `lua5.4`), so `perl6 x.pl6` read Raku as Perl, where `raku x.raku` and `rakudo x.pl6` read
+    it language-blind. Fixed (fix16): a name listed as a program of its own (UNREAD_CODE, UNREAD_SOURCES) is never
+    another's version. Raku's one-liners are asked as `raku -e` is; Perl's versioned names stay Perl."""
+
+    CASES: ClassVar[list[Any]] = [
+        _src("x.p6", 'shell "' + RM + '";', "perl6 x.p6"),
+        _src("x.raku", 'run "rm", "-rf", "/home/ana/.claude";', "perl6 x.raku"),
+        "perl6 -e 'shell \"" + RM + "\"'",
+        "perl6 -e 'say 42'",  # unread code, asked as `raku -e 'say 42'` is
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _src("x.pl6", 'say "hello";', "perl6 x.pl6"),
+        "perl5.36 -e 'print 1'",
+        "python3.12 -c 'print(1)'",
     ]
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))

@@ -384,18 +384,34 @@ class TestTraversalFollowingLinks:
 
 
 class TestLoginShellFromTheTemporaryFolder:
-    """Class (open): `chsh -s /tmp/sh` makes a program of the temporary folder the user's login shell -- every later
-    terminal, ssh login, and agent shell that starts a login shell runs it (`usermod -s /tmp/sh ana` is denied,
-    sys.privilege). chsh asks for the user's password where it is not root, which an agent's non-interactive shell
-    cannot type; left as a strict xfail (unfinished). A system shell stays allowed."""
+    """Class: `chsh -s /tmp/sh` makes a program of the temporary folder the user's login shell -- every later terminal,
+    ssh login, and agent shell that starts a login shell runs it (`usermod -s /tmp/sh ana` is denied, sys.privilege).
+    Fixed (fix16): sys.privilege reads chsh's new shell (-s, --shell, -sPATH, --shell=PATH) and denies one in a folder
+    the agent writes (the temporary folder, the project), whoever the account. A system shell, one installed elsewhere,
+    or one named at run time stays allowed."""
 
-    GAPS: ClassVar[dict[str, str]] = dict.fromkeys(
-        ("chsh -s /tmp/sh", "chsh -s /tmp/sh ana"), "unfinished (round 15c): a login shell from the temporary folder"
-    )
+    CASES: ClassVar[list[str]] = [
+        "chsh -s /tmp/sh",
+        "chsh -s /tmp/sh ana",
+        "usermod -s /tmp/sh ana",
+        # fix16: no rule was written for these
+        "chsh --shell=/var/tmp/x/zsh",
+        "sudo chsh -s ./bin/sh ana",
+        "chsh -s /home/ana/webapp/tools/sh",
+        "chsh -s/tmp/sh",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "chsh -s /usr/bin/zsh",
+        "chsh -s $(which fish)",
+        "chsh -s /bin/bash ana",
+        "chsh -l",
+        "chsh -s /opt/homebrew/bin/fish",
+    ]
 
-    @pytest.mark.parametrize("example", ["chsh -s /tmp/sh", "chsh -s /tmp/sh ana", "usermod -s /tmp/sh ana"])
+    @pytest.mark.parametrize("example", CASES)
     def test_not_allowed(self, example: str) -> None:
-        _not_allowed(example, self.GAPS)
+        _not_allowed(example, {})
 
-    def test_system_shell_allowed(self) -> None:
-        _allowed("chsh -s /usr/bin/zsh")
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)
