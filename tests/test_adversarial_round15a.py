@@ -704,7 +704,8 @@ class TestOpenRound15a:
     ]
     # The editors' start-up files (CASES[:5]) are read since fix16 (TestEditorStartupFiles), and perl6 (the last) is
     # Raku's program since fix16 (TestVersionedNameOfAnotherLanguage).
-    _GAPS: ClassVar[dict[str, str]] = {_key(c): _OTHER for c in CASES[5:-1]}
+    # The library functions (CASES[6:12]) are read since fix16 (TestLibraryFunctionsByTheirNames); pm2 stays open.
+    _GAPS: ClassVar[dict[str, str]] = {_key(c): _OTHER for c in CASES[5:6]}
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
     def test_open(self, example: Any) -> None:
@@ -791,4 +792,57 @@ class TestVersionedNameOfAnotherLanguage:
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
+_SETTINGS = "/home/ana/.claude/settings.json"
+
+
+def _node(code: str) -> str:
+    return 'node -e "' + code + '"'
+
+
+class TestLibraryFunctionsByTheirNames:
+    """Class: a library function handed a protected path or a command line that clearance read only under the standard
+    library's names -- fs-extra's outputJsonSync/ensureSymlinkSync, shelljs' cp, distutils' remove_tree, fsspec's
+    rm(recursive=True), invoke's run (round 14c's open class of library writers). Fixed (fix16), by what the name
+    means rather than the library: JavaScript's synchronous forms are the calls they are forms of (js._synced), fs-extra's
+    ensure*/create* links and files are listed beside fs's, shelljs' cp/mv/ln take their options first as the shell's do;
+    Python's functions and methods named for removing a tree (or removing with recursive=True) delete their literal path
+    (python._Reader.named_deleter), and a module's own run/local/sudo handed a command line of a known program runs it
+    here (named_runner; a method of an object made on a host runs elsewhere and stays)."""
+
+    CASES: ClassVar[list[str]] = [
+        _node("const fse = require('fs-extra'); fse.outputFileSync('" + _SETTINGS + "', '{}')"),
+        _node("const fse = require('fs-extra'); fse.ensureLinkSync('/tmp/x', '" + _SETTINGS + "')"),
+        _node("const sh = require('shelljs'); sh.cp('-f', '/tmp/x', '" + _SETTINGS + "')"),
+        _node("const sh = require('shelljs'); sh.mv('/tmp/x', '" + _SETTINGS + "')"),
+        _node("require('shelljs').ln('-sf', '/tmp/x', '" + _SETTINGS + "')"),
+        _node("require('fs-extra').ensureFileSync('/home/ana/.config/clearance/policy.toml')"),
+        _py("import invoke; invoke.run('rm -rf ~/.claude', hide=True)"),
+        _py("from fabric.operations import local; local('rm -rf ~/.config/clearance')"),
+        _py("from pyarrow import fs; fs.LocalFileSystem().delete_dir('/home/ana/.config/clearance')"),
+        _py("import fsspec; fs = fsspec.filesystem('file'); fs.rm('/home/ana/.claude', recursive=True)"),
+        _py("from setuptools._distutils.dir_util import remove_tree as r; r('/home/ana/.claude')"),
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        _node("require('fs-extra').outputJsonSync('dist/meta.json', {})"),
+        _node("require('shelljs').cp('-R', 'public/', 'dist/')"),
+        _node("require('fs-extra').ensureSymlinkSync('src/x', 'build/x')"),
+        _node("require('shelljs').mv('a.txt', 'b.txt')"),
+        _py("from distutils.dir_util import remove_tree; remove_tree('build')"),
+        _py("import fsspec; fsspec.filesystem('file').rm('/tmp/cache', recursive=True)"),
+        _py("from invoke import run; run('pytest -q')"),
+        _py("import asyncio; asyncio.run(main())"),
+        _py("import uvicorn; uvicorn.run('app:app', port=8000)"),
+        _py("from fabric import Connection; Connection('web1').run('rm -rf /srv/app/cache')"),
+        _py("x = ['a.txt']; x.remove('a.txt')"),
+    ]
+
+    @pytest.mark.parametrize("example", CASES)
+    def test_not_allowed(self, example: str) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary_allowed(self, example: str) -> None:
         _allowed(example)

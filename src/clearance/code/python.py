@@ -56,6 +56,8 @@ if TYPE_CHECKING:
 _DELETE_FIRST = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs", "send2trash.send2trash", "send2trash"})
 _PATH_DELETE = frozenset({"unlink", "rmdir"})
 _TREE_DELETERS = frozenset({"rmtree", "remove_tree"})
+# Other libraries' names for removing a tree (code/python._Reader.named_deleter).
+_TREE_DELETER_NAMES = frozenset({"rm_tree", "rm_rf", "rmrf", "delete_tree", "delete_dir", "remove_dir_all", "rmtree_ignore_errors"})
 _PATH_WRITE = frozenset({"write_text", "write_bytes", "touch", "mkdir", "chmod", "lchmod", "symlink_to", "hardlink_to", "link_to"})
 _PATH_READ = frozenset({"read_text", "read_bytes"})
 # Python's HTTP servers and the handler that serves the files of a directory (code/python._Reader.file_server).
@@ -1320,6 +1322,8 @@ class _Reader:
             self.listen(node, q)
         if q in _DELETE_FIRST:
             self.delete(node, _target(self.arg(node, 0, ("path",), 0)[1]))
+        elif "#" not in q and (self.named_deleter(node, q) or self.named_runner(node, q)):
+            pass  # a library's tree remover or a task library's runner, by its name (fix16)
         elif q in ("fileinput.input", "fileinput.FileInput"):
             self.inplace(node)
         elif q in ("os.mkdir", "os.makedirs"):
@@ -1629,6 +1633,42 @@ class _Reader:
                 f.writes.append(path)
                 return
         self.named_writer(node, q, method)
+
+    def named_deleter(self, node: ast.Call, q: str) -> bool:
+        """A library's function or method whose name means removing a tree (`distutils.dir_util.remove_tree(P)`,
+        `fs.rm_tree(P)`, `rm_rf`, `delete_tree`), or removing with recursive=True (`fsspec.filesystem('file').rm(P,
+        recursive=True)`, pyarrow's `delete_dir`), given a literal path: judged as `rm -rf P` (fix16, round 15a's
+        library functions), whichever library it is. Other removers (`requests.delete(url)`, `list.remove(x)`) stay."""
+        last = q.rsplit(".", 1)[-1]
+        recursive = any(k.arg == "recursive" and isinstance(k.value, ast.Constant) and k.value.value is True for k in node.keywords)
+        if not (last in _TREE_DELETERS or last in _TREE_DELETER_NAMES or (recursive and last in ("rm", "remove", "delete", "delete_dir", "rmdir"))):
+            return False
+        present, v = self.arg(node, 0, ("path", "name", "directory", "dir", "path_or_paths", "paths"), 0)
+        path = _text(v) if present and v is not None and v[0] in ("s", "p") else None
+        if path is None or not _path_like(path):
+            return False
+        self.delete(node, path)
+        return True
+
+    def named_runner(self, node: ast.Call, q: str) -> bool:
+        """A task library's module-level runner handed a command line (`invoke.run('…')`, `fabric`'s `local('…')`,
+        `sh.run`, `envoy.run`): run here by a shell, judged as the line typed (fix16, round 15a). Only a module's own
+        function (not a method of an object made on a host, which runs elsewhere) and only a literal whose first word
+        is a program the shell knows."""
+        module, _, last = q.rpartition(".")
+        if last not in ("run", "sudo", "local") or not module or "()" in q:
+            return False
+        present, v = self.arg(node, 0, ("command", "cmd"), 0)
+        line = _text(v) if present and v is not None and v[0] == "s" else None
+        if line is None or DYN in line or not line.split():
+            return False
+        from ..shell.programs import INTERPRETERS, ROUTINE_PROGRAMS, SHELLS
+
+        first = line.split()[0].rsplit("/", 1)[-1]
+        if first not in ROUTINE_PROGRAMS and first not in SHELLS and first not in INTERPRETERS and first not in ("pkill", "killall", "clearance"):
+            return False
+        self.facts.shell.append(line if last != "sudo" else "sudo " + line)
+        return True
 
     def named_file(self, node: ast.Call) -> bool:
         """Whether a method call is handed a file of its own (`img.save('out.png')`, `c.write(open(…, 'wb'))`,
