@@ -565,9 +565,9 @@ class TestModuleListeningOnClearancesPort:
     reviewer or team service needs none: `HTTPServer(('127.0.0.1', 11434), H)` or `createServer(…).listen(11434)` in a
     project module (run by the next test run, server start or import) was allowed where the same code typed is denied
     (self.forged-endpoint) and the same module with `# home` in a comment asked. Fixed: the pre-check is also given the
-    ports the effective policy puts on loopback (Scope.own_ports), so such a module is analysed when written. Open (strict
-    xfails): listeners whose port comes from a script's forwarded option (`npm run dev -- --port`), the PORT variable,
-    caddy's `--listen`, a compose file's `ports`."""
+    ports the effective policy puts on loopback (Scope.own_ports), so such a module is analysed when written. fix16: a
+    script's forwarded option (`npm run dev -- --port`), the PORT variable and caddy's `--listen` are read. Open
+    (strict xfail): a compose file's `ports`."""
 
     CASES: ClassVar[list[Any]] = [
         _with_reviewer(
@@ -578,16 +578,29 @@ class TestModuleListeningOnClearancesPort:
             _write(P + "/src/fake.py", "import socketserver\nsocketserver.TCPServer(('', 11434), socketserver.BaseRequestHandler).serve_forever()\n")
         ),
     ]
-    OPEN: ClassVar[list[Any]] = [
+    # fix16: a server told its port by the conventions servers share (listens._conventional_ports: PORT=N, a package
+    # script's forwarded --port/-p, caddy's --listen) is read for every program, not only the listeners by name.
+    CONVENTIONAL: ClassVar[list[Any]] = [
         _with_reviewer(_run("npm run dev -- --port 11434", {})),
         _with_reviewer(_run("PORT=11434 npm start", {})),
         _with_reviewer(_run("caddy file-server --listen :11434", {})),
+        _with_reviewer(_run("PORT=11434 node server.js", {})),
+        _with_reviewer(_run("yarn dev --port 11434", {})),
+        _with_reviewer(_run("pnpm dev --port=11434", {})),
+        _with_reviewer(_run("npx vite --port 11434", {})),
+        _with_reviewer(_run("npm run dev -- -p 11434", {})),
+    ]
+    OPEN: ClassVar[list[Any]] = [
         _with_reviewer(_run("docker compose up -d", {P + "/compose.yaml": "services:\n  x:\n    image: nginx\n    ports: ['11434:80']\n"})),
     ]
-    _GAPS: ClassVar[dict[str, str]] = {
-        _key(c): "unfinished (round 15a): a listener whose port comes from a forwarded option, PORT, caddy --listen or a compose file is not read" for c in OPEN
-    }
+    _GAPS: ClassVar[dict[str, str]] = {_key(c): "unfinished (round 15a): a listener whose port comes from a compose file is not read" for c in OPEN}
     ORDINARY: ClassVar[list[Any]] = [
+        _with_reviewer(_run("PORT=3000 npm start", {})),
+        _with_reviewer(_run("npm run dev -- --port 5173", {})),
+        _with_reviewer(_run("yarn dev --port 8080", {})),
+        _with_reviewer(_run("caddy file-server --listen :8080", {})),
+        _with_reviewer(_run("curl http://127.0.0.1:11434/api/tags", {})),
+        _run("PORT=11434 npm start", {}),
         _with_reviewer(_write(P + "/app.py", "from flask import Flask\napp = Flask(__name__)\napp.run(port=8000)\n")),
         _with_reviewer(_write(P + "/app.py", "# the reviewer listens on 11434; this app does not\nPORT = 8000\n")),
         _write(P + "/app.py", "from http.server import HTTPServer, BaseHTTPRequestHandler as H\nHTTPServer(('127.0.0.1', 11434), H).serve_forever()\n"),
@@ -595,6 +608,10 @@ class TestModuleListeningOnClearancesPort:
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
     def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", CONVENTIONAL, ids=_ids(CONVENTIONAL))
+    def test_conventional_port_not_allowed(self, example: Any) -> None:
         _not_allowed(example, {})
 
     @pytest.mark.parametrize("example", OPEN, ids=_ids(OPEN))
