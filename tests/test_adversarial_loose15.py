@@ -193,20 +193,49 @@ def test_ordinary_calls_stay_allowed() -> None:
         allowed(command)
 
 
-# 4. fix15's loosenings: what `./configure --prefix=…` records is not carried to the `make install` after it, and a
-#    test helper copied in by rsync is not read as the copy it is (cp, cp -p, install -p are: write.convention-code).
+# 4. fix15's loosenings: what `./configure --prefix=…` records is not carried to the `make install` after it (open);
+#    a test helper copied in by rsync is read as the copy it is since fix16 (as cp, cp -p, install -p are).
 FIX15_GAPS = {
     "./configure --prefix=/home/ana/.local && make install": "unfinished: the directories configure records (the Makefile's prefix) are not read when make install is judged; `make install PREFIX=~/.local` is asked",
     "./configure --sysconfdir=/home/ana/.config && make install": "unfinished: the directories configure records (the Makefile's sysconfdir) are not read when make install is judged",
-    "rsync /tmp/evil.py tests/helpers.py && pytest": "unfinished: rsync's local copy is not a copy landing where a tool loads it (shell/trees.tree_into follows cp, mv, install)",
-    "rsync -t /tmp/evil.py tests/helpers.py && pytest": "unfinished: rsync's local copy (mtime kept) is not a copy landing where a tool loads it",
 }
+# rsync's local copy is a copy (fix16: sameline.copied_text reads `rsync [OPTIONS] SRC DST` as cp, its valued options
+# skipped, another machine's file left): the destination gets the source's text, judged as a Write of it.
+RSYNC_COPIES = [
+    "rsync /tmp/evil.py tests/helpers.py && pytest",
+    "rsync -t /tmp/evil.py tests/helpers.py && pytest",
+    "rsync -av --chmod=F644 /tmp/c.py conftest.py",
+    "rsync -a --chown ana:ana /tmp/c.py ./conftest.py",
+    "rsync --progress -e ssh /tmp/c.py tests/conftest.py",
+    "rsync -a /tmp/c.py setup.py",
+]
+RSYNC_ORDINARY = [
+    "rsync /tmp/ok.py tests/helpers.py && pytest",
+    "rsync -av /tmp/c.py /tmp/backup/c.py",
+    "rsync -av /tmp/evil.py notes/evil.py.txt",
+]
 _TEST_FILES = {
     "/home/ana/webapp/tests/__init__.py": "",
     "/home/ana/webapp/tests/test_a.py": "from tests import helpers\n\n\ndef test_x():\n    assert helpers\n",
     "/home/ana/webapp/tests/helpers.py": "X = 1\n",
     "/tmp/evil.py": "import os, shutil\nshutil.rmtree(os.path.expanduser('~'))\n",
+    "/tmp/ok.py": "X = 2\n",
+    "/tmp/c.py": "import os\nos.system('rm -rf ~/.config/clearance')\n",
 }
+
+
+@pytest.mark.parametrize("command", RSYNC_COPIES)
+def test_rsync_local_copy_read_as_a_copy(command: str) -> None:
+    from .rounds import run
+
+    not_allowed(run(command, _TEST_FILES), {}, key=lambda e: e["tool_input"]["command"])
+
+
+@pytest.mark.parametrize("command", RSYNC_ORDINARY)
+def test_rsync_ordinary_copy_allowed(command: str) -> None:
+    from .rounds import run
+
+    allowed(run(command, _TEST_FILES))
 
 
 @pytest.mark.parametrize("command", list(FIX15_GAPS))

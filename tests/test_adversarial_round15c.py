@@ -250,23 +250,42 @@ class TestTmpfilesConfiguration:
 
 
 class TestLibraryObjectSavedToItsPath:
-    """Class (open): a library object made on a protected path and written by a later method without a file argument
+    """Class: a library object made on a protected path and written by a later method without a file argument
     -- `http.cookiejar.MozillaCookieJar(SETTINGS).save()`, `LWPCookieJar(...).save()`, `configobj.ConfigObj(SETTINGS)
-    .write()`: the agent's settings rewritten as a cookie file (the hook gone). fix15's named_writer reads a writer's
-    file argument and an opener's write mode, not a method of an object bound to the path. Strict xfails
-    (unfinished)."""
+    .write()`: the agent's settings rewritten as a cookie file (the hook gone). fix15's named_writer read a writer's
+    file argument and an opener's write mode, and `X(P).save()` only where the object was made on the same call.
+    Fixed (fix16): code/python._Reader.made_on follows the object to the call that made it -- directly or through a
+    name every binding of which makes it on the same path, by position or a path keyword (`infile=`, `filename=`),
+    whichever library or factory -- and a writing verb (save, write, dump, flush, sync, …: _SAVE_BACK) handed no file
+    of its own writes that path. An opener is left to its mode; a method handed a file writes there; reading stays."""
 
     CASES: ClassVar[list[str]] = [
         f"python3 -c \"import http.cookiejar as c; j=c.MozillaCookieJar('{S}'); j.save()\"",
         f"python3 -c \"import http.cookiejar as c; c.LWPCookieJar('{S}').save()\"",
         f"python3 -c \"import configobj; c=configobj.ConfigObj('{S}'); c['a']=1; c.write()\"",
+        # fix16: no rule was written for these
+        f"python3 -c \"import pickledb; db=pickledb.load('{S}', False); db.set('a','b'); db.dump()\"",
+        f"python3 -c \"from configobj import ConfigObj; c=ConfigObj(infile='{S}'); c.write()\"",
+        "python3 -c \"from http.cookiejar import LWPCookieJar as J; jar = J(filename='/home/ana/.config/clearance/policy.toml'); jar.save(ignore_discard=True)\"",
+        "python3 -c \"import http.cookiejar\nj = http.cookiejar.FileCookieJar('/home/ana/.bashrc')\nj.flush = j.save\nj.save()\"",
     ]
-    # The object's method called on the call that makes it (`LWPCookieJar(P).save()`) is read already.
-    GAPS: ClassVar[dict[str, str]] = dict.fromkeys((CASES[0], CASES[2]), "unfinished (round 15c): a method writing to the path its object was made on")
+    ORDINARY: ClassVar[list[str]] = [
+        "python3 -c \"from configobj import ConfigObj; c=ConfigObj('settings.ini'); c['a']=1; c.write()\"",
+        "python3 -c \"import http.cookiejar as c; j=c.MozillaCookieJar('/tmp/cookies.txt'); j.save()\"",
+        f"python3 -c \"f=open('{S}'); print(f.read()); f.flush()\"",
+        "python3 -c \"from PIL import Image; im=Image.open('/home/ana/pic.png'); im.save('out.png')\"",
+        f"python3 -c \"import http.cookiejar as c; j=c.MozillaCookieJar('{S}'); j.load()\"",
+        f"python3 -c \"import configobj; c=configobj.ConfigObj('{S}'); c.write(open('out.ini','wb'))\"",
+        "python3 -c \"import sys; sys.stdout.write('x'); sys.stdout.flush()\"",
+    ]
 
     @pytest.mark.parametrize("example", CASES)
     def test_not_allowed(self, example: str) -> None:
-        _not_allowed(example, self.GAPS)
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)
 
 
 @pytest.fixture(scope="module")
@@ -313,7 +332,8 @@ class TestTraversalFollowingLinks:
     000 build/cache/`) were denied: the hook resolved the names it was given, not the links a traversal meets. Fixed:
     scripts._links_followed judges the action on each link target the hook lists under the folder (treelist "links",
     bounded as a tree copy's listing); a link that stays in the tree and traversals not following links stay allowed.
-    Open (strict xfail, unfinished): `rsync -K` writing through the destination's links."""
+    fix16: `rsync -K`/`--keep-dirlinks` writes through the destination's links to folders, judged as the same copy into
+    each link's target; without -K rsync replaces the link (allowed)."""
 
     CASES: ClassVar[list[str]] = [
         "find -L build -delete",
@@ -323,8 +343,12 @@ class TestTraversalFollowingLinks:
         "chown -RL nobody build",
         "chgrp -R -L nogroup build",
         "rsync -aK --delete /tmp/e/ build/",
+        # fix16: rsync -K / --keep-dirlinks is a copy through the destination's links (no rule was written for these)
+        "rsync -a --keep-dirlinks /tmp/e/ build",
+        "rsync -rlptK /tmp/e/ ./build/",
+        "rsync -aK --exclude '*.o' /tmp/e/ build/",
     ]
-    GAPS: ClassVar[dict[str, str]] = {"rsync -aK --delete /tmp/e/ build/": "unfinished (round 15c): rsync -K writes through the destination's links"}
+    GAPS: ClassVar[dict[str, str]] = {}
     HELD: ClassVar[list[str]] = ["rm -rf build/cache/", "find build/cache/ -delete", "chmod -R 000 build/cache/", "rsync -a --delete empty/ build/cache/"]
     ORDINARY: ClassVar[list[str]] = [
         "rm -rf build",
@@ -336,6 +360,9 @@ class TestTraversalFollowingLinks:
         "chown -R ana build",
         "grep -R x build",
         "du -sh build/cache/",
+        "rsync -aK dist/ lib/",
+        "rsync -a --delete /tmp/e/ build/",
+        "rsync -aK /tmp/e/ out/",
     ]
 
     @pytest.mark.parametrize("command", CASES)
@@ -357,18 +384,34 @@ class TestTraversalFollowingLinks:
 
 
 class TestLoginShellFromTheTemporaryFolder:
-    """Class (open): `chsh -s /tmp/sh` makes a program of the temporary folder the user's login shell -- every later
-    terminal, ssh login, and agent shell that starts a login shell runs it (`usermod -s /tmp/sh ana` is denied,
-    sys.privilege). chsh asks for the user's password where it is not root, which an agent's non-interactive shell
-    cannot type; left as a strict xfail (unfinished). A system shell stays allowed."""
+    """Class: `chsh -s /tmp/sh` makes a program of the temporary folder the user's login shell -- every later terminal,
+    ssh login, and agent shell that starts a login shell runs it (`usermod -s /tmp/sh ana` is denied, sys.privilege).
+    Fixed (fix16): sys.privilege reads chsh's new shell (-s, --shell, -sPATH, --shell=PATH) and denies one in a folder
+    the agent writes (the temporary folder, the project), whoever the account. A system shell, one installed elsewhere,
+    or one named at run time stays allowed."""
 
-    GAPS: ClassVar[dict[str, str]] = dict.fromkeys(
-        ("chsh -s /tmp/sh", "chsh -s /tmp/sh ana"), "unfinished (round 15c): a login shell from the temporary folder"
-    )
+    CASES: ClassVar[list[str]] = [
+        "chsh -s /tmp/sh",
+        "chsh -s /tmp/sh ana",
+        "usermod -s /tmp/sh ana",
+        # fix16: no rule was written for these
+        "chsh --shell=/var/tmp/x/zsh",
+        "sudo chsh -s ./bin/sh ana",
+        "chsh -s /home/ana/webapp/tools/sh",
+        "chsh -s/tmp/sh",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "chsh -s /usr/bin/zsh",
+        "chsh -s $(which fish)",
+        "chsh -s /bin/bash ana",
+        "chsh -l",
+        "chsh -s /opt/homebrew/bin/fish",
+    ]
 
-    @pytest.mark.parametrize("example", ["chsh -s /tmp/sh", "chsh -s /tmp/sh ana", "usermod -s /tmp/sh ana"])
+    @pytest.mark.parametrize("example", CASES)
     def test_not_allowed(self, example: str) -> None:
-        _not_allowed(example, self.GAPS)
+        _not_allowed(example, {})
 
-    def test_system_shell_allowed(self) -> None:
-        _allowed("chsh -s /usr/bin/zsh")
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)

@@ -638,7 +638,7 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             from .sameline import sed_edit_known
 
             overlaid = sed_edit_known(cmd, sc)
-        if edits is None and cmd.name in ("cp", "mv", "install") and sc.ctx.read_file is not None:
+        if edits is None and cmd.name in ("cp", "mv", "install", "rsync") and sc.ctx.read_file is not None:
             from .sameline import copied_text
 
             # cp /tmp/c.py conftest.py, mv /tmp/x .venv/bin/pytest: the file gets the source's text, judged as a Write of

@@ -109,8 +109,43 @@ _SSH = frozenset({"ssh", "autossh"})
 
 def listen_ports(cmd: SimpleCommand) -> list[tuple[int, str]]:
     """(port, bind address or "") of each local TCP port *cmd* listens on, read by its program's grammar."""
-    if cmd.remote is not None or cmd.name not in LISTENER_NAMES:
-        return []  # a command on another host (or in a new container) listens there; a program not read here
+    if cmd.remote is not None:
+        return []  # a command on another host (or in a new container) listens there
+    conventional = _conventional_ports(cmd)
+    if cmd.name not in LISTENER_NAMES:
+        return conventional  # a program not read here: only what the conventions of every server say
+    return conventional + _own_grammar(cmd)
+
+
+def _conventional_ports(cmd: SimpleCommand) -> list[tuple[int, str]]:
+    """The ports a program is told to listen on by the conventions servers share rather than its own grammar (fix16,
+    round 15a's open listeners): the PORT variable (twelve-factor apps, Express, Next.js, Create React App, Heroku's
+    and every PaaS's convention); a package script's forwarded `--port N`/`-p N` (`npm run dev -- --port N`, `yarn dev
+    --port N`: the dev server's option); caddy's `--listen [HOST]:N`."""
+    out: list[tuple[int, str]] = []
+    port = cmd.assigns.get("PORT", "")
+    if port.isdigit():
+        out.append((int(port), ""))
+    name, vals = cmd.name, cmd.values()
+    forwarded: list[str] = []
+    if name == "npm" and "--" in vals:
+        forwarded = vals[vals.index("--") + 1 :]
+    elif name in ("yarn", "pnpm", "bun", "npx", "pnpx", "bunx") and vals:
+        forwarded = vals[1:]
+    elif name == "caddy":
+        for i, v in enumerate(vals):
+            given = vals[i + 1] if v == "--listen" and i + 1 < len(vals) else v[9:] if v.startswith("--listen=") else ""
+            tail = given.rpartition(":")[2]
+            if tail.isdigit():
+                out.append((int(tail), given.rpartition(":")[0]))
+    for i, v in enumerate(forwarded):
+        given = forwarded[i + 1] if v in ("--port", "-p") and i + 1 < len(forwarded) else v[7:] if v.startswith("--port=") else ""
+        if given.isdigit():
+            out.append((int(given), ""))
+    return out
+
+
+def _own_grammar(cmd: SimpleCommand) -> list[tuple[int, str]]:
     name, vals = cmd.name, cmd.values()
     if name in _NC:
         return _netcat(name, vals)

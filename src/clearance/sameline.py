@@ -73,10 +73,18 @@ def written_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
 
 # install(1)'s and cp's options that take the next word as their value.
 _COPY_VALUED = frozenset({"-m", "--mode", "-o", "--owner", "-g", "--group", "-t", "--target-directory", "-S", "--suffix", "-T"})
+# rsync's options that take the next word as their value (a local copy is a copy: fix16, loose15's open item).
+_RSYNC_VALUED = frozenset(
+    {"-e", "--rsh", "-f", "--filter", "--exclude", "--include", "--exclude-from", "--include-from", "--files-from", "-B", "--block-size"}
+    | {"-T", "--temp-dir", "-M", "--remote-option", "--chmod", "--chown", "--usermap", "--groupmap", "--suffix", "--backup-dir"}
+    | {"--compare-dest", "--copy-dest", "--link-dest", "--partial-dir", "--log-file", "--out-format", "--timeout", "--bwlimit", "--max-size"}
+    | {"--min-size", "--port", "--password-file", "--iconv", "-@", "--modify-window", "--skip-compress", "--rsync-path", "--info", "--debug"}
+)
 
 
 def copied_text(c: SimpleCommand, sc: Scope) -> tuple[list[str], str] | None:
-    """([destination], text) of `cp SRC DST`, `mv SRC DST`, `install [-m MODE] SRC DST` (DST a folder: DST/NAME) and of
+    """([destination], text) of `cp SRC DST`, `mv SRC DST`, `install [-m MODE] SRC DST`, `rsync [OPTIONS] SRC DST` (a
+    local copy; DST a folder: DST/NAME) and of
     `cat SRC` (its output, no destination), where SRC is one file the hook reads (the project, a temporary folder): the
     destination gets that text, judged as a Write of it is (adversarial round 15a: `cp /tmp/c.py conftest.py` put code
     clearance asks about when written where pytest runs it, unjudged). None for anything else."""
@@ -87,9 +95,12 @@ def copied_text(c: SimpleCommand, sc: Scope) -> tuple[list[str], str] | None:
     i = 0
     while i < len(vals):
         v = vals[i]
-        if v in _COPY_VALUED and c.name == "install":
+        if (v in _COPY_VALUED and c.name == "install") or (c.name == "rsync" and v in _RSYNC_VALUED):
             i += 2
             continue
+        if c.name == "rsync" and v[:1] == "-":
+            i += 1
+            continue  # rsync's own options (-T, --files-from, … are valued: _RSYNC_VALUED)
         if v == "-t" or v.startswith(("--target-directory", "-T")):
             return None  # a target folder given by option: several sources, left to the tree readers
         if not v.startswith("-") or v == "-":
@@ -101,8 +112,8 @@ def copied_text(c: SimpleCommand, sc: Scope) -> tuple[list[str], str] | None:
         src = sc.path(ops[0], c)
         dest: list[str] = []
     else:
-        if len(ops) != 2:
-            return None
+        if len(ops) != 2 or (c.name == "rsync" and any(":" in o.split("/", 1)[0] for o in ops)):
+            return None  # (rsync HOST:PATH: another machine's file)
         src, dst = sc.path(ops[0], c), sc.path(ops[1], c)
         lister = sc.ctx.list_dir
         if lister is not None and lister(dst) is not None:

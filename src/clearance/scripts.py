@@ -92,9 +92,14 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         return _tmux_files(cmd, sc, vals)
     if name == "systemd-tmpfiles":
         return _tmpfiles_lines(cmd, sc, vals)
-    if name in ("find", "chown", "chgrp"):
+    if name in ("find", "chown", "chgrp") or (name == "rsync" and _keeps_dirlinks(vals)):
         return _links_followed(cmd, sc, vals)
     return []
+
+
+def _keeps_dirlinks(vals: list[str]) -> bool:
+    """rsync -K / --keep-dirlinks: a link to a folder on the receiving side is written through, as that folder."""
+    return "--keep-dirlinks" in vals or any(v[:1] == "-" and v[1:2] != "-" and "K" in v for v in vals)
 
 
 _FIND_ACTIONS = ("-exec", "-execdir", "-ok", "-okdir")
@@ -132,6 +137,15 @@ def _links_followed(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tupl
                 if words:
                     actions.append(" ".join("{}" if w == "{}" else q(w) for w in words))
         roots = roots or ["."]
+    elif cmd.name == "rsync":
+        # rsync -K SRC DEST: what lands in DEST under a link to a folder lands in that folder (its --delete there too):
+        # judged as the same copy into the link's target (fix16, round 15c's open item).
+        last = max((i for i, v in enumerate(vals) if not v.startswith("-")), default=-1)
+        if last < 1 or ":" in vals[last]:
+            return []
+        words = [("-" + v[1:].replace("K", "")) if v[:1] == "-" and v[1:2] != "-" else v for i, v in enumerate(vals) if i != last and v != "--keep-dirlinks"]
+        actions = [" ".join(["rsync", *(q(w) for w in words if w != "-"), "{}/"])]
+        roots = [vals[last]]
     else:
         flags = "".join(v[1:] for v in vals if v[:1] == "-" and v[1:2] != "-")
         ops = [v for v in vals if not v.startswith("-")]

@@ -415,10 +415,36 @@ def literals_joined(text: str, php: bool = False) -> str:
     return view.translate(_JOINERS)
 
 
+# Editors' and cloud workspaces' project start-up files (fix16, adversarial round 15a's open class): a file the tool
+# reads and runs when the project is opened, by its path's tail, with the language it is read as
+# (code/editor_files.editor_code) and its role. Data: each tool names its own file.
+EDITOR_STARTUP: dict[str, tuple[str, str]] = {
+    ".nvim.lua": ("nvimlua", ".nvim.lua is Lua that Neovim runs at every start in this directory (its 'exrc' option)"),
+    ".nvimrc": ("vim", ".nvimrc is Vim script that Neovim runs at every start in this directory (its 'exrc' option)"),
+    ".exrc": ("vim", ".exrc is Vim script that Vim and Neovim run at every start in this directory (their 'exrc' option)"),
+    ".vimrc": ("vim", "a .vimrc is Vim script that Vim runs at every start in its directory (its 'exrc' option)"),
+    ".gvimrc": ("vim", "a .gvimrc is Vim script that gVim runs at every start in its directory (its 'exrc' option)"),
+    ".lvimrc": ("vim", ".lvimrc is Vim script the localvimrc plugin runs whenever a file below it is opened"),
+    ".dir-locals.el": ("elisp", ".dir-locals.el's eval entries are Emacs Lisp that Emacs runs whenever a file below it is opened"),
+    ".dir-locals-2.el": ("elisp", ".dir-locals-2.el's eval entries are Emacs Lisp that Emacs runs whenever a file below it is opened"),
+    ".helix/languages.toml": ("helix", "the language servers and formatters .helix/languages.toml names are started by Helix when a file of theirs is opened"),
+    ".gitpod.yml": ("gitpod", ".gitpod.yml's task commands run at every start of a Gitpod workspace of the project"),
+    ".replit": ("replit", ".replit's run and onBoot commands run when a Replit workspace of the project boots or runs"),
+    ".codesandbox/tasks.json": ("codesandbox", ".codesandbox/tasks.json's setup tasks and tasks run when a CodeSandbox devbox of the project starts"),
+}
+
+
+def editor_startup(path: str) -> tuple[str, str] | None:
+    """(language, role) of an editor's or workspace's project start-up file (EDITOR_STARTUP), or None."""
+    head, _, base = path.rpartition("/")
+    return EDITOR_STARTUP.get(base) or EDITOR_STARTUP.get(head.rpartition("/")[2] + "/" + base)
+
+
 def may_be_conventional(path: str) -> bool:
     base = path.rsplit("/", 1)[-1]
     return (
         base in _CONVENTIONAL_NAMES
+        or editor_startup(path) is not None
         or base.endswith((".pth", ".mk", ".go", ".csproj", ".fsproj", ".vbproj", ".cake", ".csx"))
         or _js_config_shape(base)
         or (base.endswith(".py") and (base.startswith("test_") or base.endswith("_test.py")))  # test modules pytest runs

@@ -100,7 +100,11 @@ def role(path: str) -> tuple[str, str] | None:
         return "js", f"{base} is a Yarn plugin every yarn command loads"
     if "/.storybook/" in path and base.split(".", 1)[0] in ("main", "preview") and base.endswith(_JS_EXTS):
         return "js", f"{base} is JavaScript that every storybook run loads"
-    return _RUNNER_ROLES.get(base)
+    if base in _RUNNER_ROLES:
+        return _RUNNER_ROLES[base]
+    from . import editor_startup
+
+    return editor_startup(path)  # an editor's or a workspace's start-up file (fix16)
 
 
 # The JavaScript ecosystem's configuration convention (cosmiconfig, lilconfig, c12, each tool's own loader): TOOL reads

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from ..shell.ir import SimpleCommand
 
 
+# The languages of editors' and workspaces' start-up files (code/__init__.EDITOR_STARTUP, code/editor_files).
+_EDITOR_LANGS = frozenset({"vim", "nvimlua", "elisp", "helix", "gitpod", "replit", "codesandbox"})
 _INTERPRETER = {"python": "python3", "js": "node", "ruby": "ruby", "perl": "perl", "php": "php", "r": "Rscript"}
 
 
@@ -720,6 +722,10 @@ def shell_code(lang: str, text: str) -> list[str]:
         return [f"{'elixir -e' if lang == 'elixir' else 'octave --eval'} {shell_quote(text)}"]
     if lang == "blind":
         return blind_code(text)
+    if lang in _EDITOR_LANGS:
+        from .editor_files import editor_code
+
+        return editor_code(lang, text)
     if lang == "lua" and text.strip():
         return [f"lua -e {shell_quote(text)}"]
     if lang == "cdkapp":

@@ -73,6 +73,11 @@ _WRITE_FIRST = frozenset(
         "fs.outputJson",
         "fs.writeJson",
         "fs.writeJsonSync",
+        # fs-extra's other writers of the file they name (fix16, round 15a; their Sync forms by _synced)
+        "fs.outputJSON",
+        "fs.writeJSON",
+        "fs.ensureFile",
+        "fs.createFile",
         "Deno.writeTextFile",
         "Deno.writeTextFileSync",
         "Deno.writeFile",
@@ -100,6 +105,13 @@ _WRITE_SECOND = frozenset(
         "fs.copySync",
         "fs.symlink",
         "fs.symlinkSync",
+        # fs-extra's ensureSymlink(SRC, DEST), ensureLink(SRC, DEST); shelljs' cp and ln ([OPTIONS,] SRC, DEST)
+        "fs.ensureSymlink",
+        "fs.ensureLink",
+        "fs.createSymlink",
+        "fs.createLink",
+        "shelljs.cp",
+        "shelljs.ln",
         "fs.link",
         "fs.linkSync",
         "Deno.copyFile",
@@ -112,7 +124,17 @@ _WRITE_SECOND = frozenset(
     }
 )
 # A move: its source is gone and its destination written.
-_MOVE = frozenset({"fs.rename", "fs.renameSync", "fs.move", "fs.moveSync", "Deno.rename", "Deno.renameSync"})
+_MOVE = frozenset({"fs.rename", "fs.renameSync", "fs.move", "fs.moveSync", "Deno.rename", "Deno.renameSync", "shelljs.mv"})
+
+
+def _synced(sym: str) -> str:
+    """A synchronous form read as the call it is the form of (`fs.outputJsonSync` is `fs.outputJson`, fs-extra's and
+    Deno's naming), where only the other one is listed (fix16)."""
+    if sym.endswith("Sync") and sym[:-4] in _CALL_TABLES and sym not in _CALL_TABLES:
+        return sym[:-4]
+    return sym
+
+
 _READ = frozenset({"fs.readFile", "fs.readFileSync", "fs.createReadStream", "Deno.readTextFile", "Deno.readTextFileSync", "Deno.readFile", "Bun.file"})
 _SHELL = frozenset({"child_process.exec", "child_process.execSync", "execa.execaCommand", "execa.execaCommandSync", "execa.command", "shelljs.exec"})
 _ARGV = frozenset(
@@ -129,6 +151,7 @@ _ARGV = frozenset(
         "execa.sync",
     }
 )
+_CALL_TABLES = _DELETE | _WRITE_FIRST | _WRITE_SECOND | _MOVE | _READ | _SHELL | _ARGV
 _NETWORK = frozenset(
     {
         "fetch",
@@ -574,7 +597,9 @@ class _Reader(TreeReader):
             sym = _BARE.get(node_text(fn_node))
         if sym is None:
             return
-        sym = _canon(sym)
+        sym = _synced(_canon(sym))
+        if sym.startswith("shelljs.") and args and (self.value(args[0]).text or "").startswith("-"):
+            args = args[1:]  # shelljs.cp('-R', SRC, DEST): its options come first, as a shell command's do
         first = self.value(args[0]) if args else UNKNOWN
         c = self.c
         if sym in ("require", "import") or (fn_node is not None and fn_node.type == "import"):

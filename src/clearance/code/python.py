@@ -56,6 +56,8 @@ if TYPE_CHECKING:
 _DELETE_FIRST = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs", "send2trash.send2trash", "send2trash"})
 _PATH_DELETE = frozenset({"unlink", "rmdir"})
 _TREE_DELETERS = frozenset({"rmtree", "remove_tree"})
+# Other libraries' names for removing a tree (code/python._Reader.named_deleter).
+_TREE_DELETER_NAMES = frozenset({"rm_tree", "rm_rf", "rmrf", "delete_tree", "delete_dir", "remove_dir_all", "rmtree_ignore_errors"})
 _PATH_WRITE = frozenset({"write_text", "write_bytes", "touch", "mkdir", "chmod", "lchmod", "symlink_to", "hardlink_to", "link_to"})
 _PATH_READ = frozenset({"read_text", "read_bytes"})
 # Python's HTTP servers and the handler that serves the files of a directory (code/python._Reader.file_server).
@@ -90,6 +92,17 @@ _MAILBOXES = frozenset({"mailbox.mbox", "mailbox.Maildir", "mailbox.MH", "mailbo
 _MAILBOXES_CALLED = frozenset(m + "()" for m in _MAILBOXES)
 # The keywords a library writer names its file with (code/python._Reader.named_writer).
 _PATH_KEYWORDS = ("path_or_buf", "path", "fname", "filename", "file", "f", "excel_writer", "path_or_buffer", "filepath", "name")
+
+
+# The verbs by which an object writes back to the file it was made on, given no file of their own
+# (code/python._Reader.made_on): MozillaCookieJar(P).save(), ConfigObj(P).write(), pickledb.load(P).dump().
+_SAVE_BACK = frozenset({"save", "write", "dump", "flush", "sync", "persist", "store", "commit", "write_file", "save_file"})
+# Calls whose value is the path itself, not an object made on it (their methods are read as a path's).
+_PATH_MAKERS = frozenset({"pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "str", "os.path.join", "os.path.expanduser"})
+
+
+def _saves_back(method: str) -> bool:
+    return method.lstrip("_") in _SAVE_BACK
 
 
 def _path_like(text: str) -> bool:
@@ -1391,6 +1404,8 @@ class _Reader:
             self.listen(node, q)
         if q in _DELETE_FIRST:
             self.delete(node, _target(self.arg(node, 0, ("path",), 0)[1]))
+        elif "#" not in q and (self.named_deleter(node, q) or self.named_runner(node, q)):
+            pass  # a library's tree remover or a task library's runner, by its name (fix16)
         elif q in ("fileinput.input", "fileinput.FileInput"):
             self.inplace(node)
         elif q in ("os.mkdir", "os.makedirs"):
@@ -1926,15 +1941,82 @@ class _Reader:
         if q in _MAILBOXES:
             return
         base_q = q[: -len(method) - 1] if q.endswith("." + method) else ""
-        if base_q in _MAILBOXES_CALLED or (method == "save" and base_q.endswith("()") and base_q[:-2].rsplit(".", 1)[-1][:1].isupper()):
-            # X(P).save(), mailbox.mbox(P).add(m): the path the object was made on
-            inner = node.func.value
-            if isinstance(inner, ast.Call):
-                path = _text(self.arg(inner, 0, ("filename", "path"), 0)[1])
-                if path is not None and _path_like(path):
-                    f.writes.append(path)
-                    return
+        if base_q in _MAILBOXES_CALLED or (_saves_back(method) and base_q.endswith("()") and not self.named_file(node)):
+            # X(P).save(), j = X(P); j.save(), c = ConfigObj(P); c.write(), mailbox.mbox(P).add(m): the path the
+            # object was made on (fix16: the object bound to a name, and any writing verb, not only save)
+            path = self.made_on(node.func.value, 0)
+            if path is not None:
+                f.writes.append(path)
+                return
         self.named_writer(node, q, method)
+
+    def named_deleter(self, node: ast.Call, q: str) -> bool:
+        """A library's function or method whose name means removing a tree (`distutils.dir_util.remove_tree(P)`,
+        `fs.rm_tree(P)`, `rm_rf`, `delete_tree`), or removing with recursive=True (`fsspec.filesystem('file').rm(P,
+        recursive=True)`, pyarrow's `delete_dir`), given a literal path: judged as `rm -rf P` (fix16, round 15a's
+        library functions), whichever library it is. Other removers (`requests.delete(url)`, `list.remove(x)`) stay."""
+        last = q.rsplit(".", 1)[-1]
+        recursive = any(k.arg == "recursive" and isinstance(k.value, ast.Constant) and k.value.value is True for k in node.keywords)
+        if not (last in _TREE_DELETERS or last in _TREE_DELETER_NAMES or (recursive and last in ("rm", "remove", "delete", "delete_dir", "rmdir"))):
+            return False
+        present, v = self.arg(node, 0, ("path", "name", "directory", "dir", "path_or_paths", "paths"), 0)
+        path = _text(v) if present and v is not None and v[0] in ("s", "p") else None
+        if path is None or not _path_like(path):
+            return False
+        self.delete(node, path)
+        return True
+
+    def named_runner(self, node: ast.Call, q: str) -> bool:
+        """A task library's module-level runner handed a command line (`invoke.run('…')`, `fabric`'s `local('…')`,
+        `sh.run`, `envoy.run`): run here by a shell, judged as the line typed (fix16, round 15a). Only a module's own
+        function (not a method of an object made on a host, which runs elsewhere) and only a literal whose first word
+        is a program the shell knows."""
+        module, _, last = q.rpartition(".")
+        if last not in ("run", "sudo", "local") or not module or "()" in q:
+            return False
+        present, v = self.arg(node, 0, ("command", "cmd"), 0)
+        line = _text(v) if present and v is not None and v[0] == "s" else None
+        if line is None or DYN in line or not line.split():
+            return False
+        from ..shell.programs import INTERPRETERS, ROUTINE_PROGRAMS, SHELLS
+
+        first = line.split()[0].rsplit("/", 1)[-1]
+        if first not in ROUTINE_PROGRAMS and first not in SHELLS and first not in INTERPRETERS and first not in ("pkill", "killall", "clearance"):
+            return False
+        self.facts.shell.append(line if last != "sudo" else "sudo " + line)
+        return True
+
+    def named_file(self, node: ast.Call) -> bool:
+        """Whether a method call is handed a file of its own (`img.save('out.png')`, `c.write(open(…, 'wb'))`,
+        `c.write(outfile=…)`): then that file, not the object's, is where it writes (named_writer, the opener's
+        mode). Text that names no file (`log.write('done')`) is data written to the object's own."""
+        if any(k.arg in _PATH_KEYWORDS or k.arg == "outfile" for k in node.keywords):
+            return True
+        for a in node.args[:1]:
+            t = _text(self.ev(a, 0))
+            return t is None or _path_like(t)
+        return False
+
+    def made_on(self, expr: ast.expr, depth: int) -> str | None:
+        """The literal path an object was made on: `X(P)`, or a name every binding of which is such a call on the same
+        P (`j = MozillaCookieJar(P)`). An opener is left to its mode (open, gzip.open, …: _OPENERS, _MODE_OPENERS);
+        a path the object was not made on, None."""
+        if depth > 3:
+            return None
+        if isinstance(expr, ast.Name):
+            sources = self.bindings.get(expr.id) or []
+            if not sources or len(sources) > 8 or not all(isinstance(s, ast.Call) for s in sources):
+                return None
+            found = {self.made_on(s, depth + 1) for s in sources}  # type: ignore[arg-type]
+            return found.pop() if len(found) == 1 else None
+        if not isinstance(expr, ast.Call):
+            return None
+        q = self.callee(expr.func, depth + 1)
+        if q is None or "#" in q or q in _OPENERS or q in _MODE_OPENERS or q in _PATH_MAKERS:
+            return None
+        present, v = self.arg(expr, 0, (*_PATH_KEYWORDS, "infile"), 0)
+        path = _text(v) if present and v is not None and v[0] in ("s", "p") else None
+        return path if path is not None and _path_like(path) else None
 
     def named_writer(self, node: ast.Call, q: str, name: str) -> None:
         """A library function or method whose name means writing a file, handed a literal path (issue 15, round 14c):

@@ -374,7 +374,8 @@ def own_ports(cmd: SimpleCommand, sc: Scope) -> bool:
         return False
     from ..ownports import LISTENER_NAMES
 
-    return cmd.name in LISTENER_NAMES
+    # (and a server told its port by convention: PORT=N, a package script's forwarded --port, caddy --listen; fix16)
+    return cmd.name in LISTENER_NAMES or "PORT" in cmd.assigns or cmd.name in ("npm", "yarn", "pnpm", "bun", "npx", "pnpx", "bunx", "caddy")
 
 
 def protected_workdir(cmd: SimpleCommand, sc: Scope) -> bool:

@@ -605,9 +605,12 @@ def _account_change(name: str, vals: list[str]) -> str:
         "dseditgroup",
         "sysadminctl",
         "pw",
+        "chsh",
+        "lchsh",
     ),
     match=(
         "echo 'ana ALL=(ALL) NOPASSWD: ALL' | sudo tee /etc/sudoers.d/ana",
+        "chsh -s /tmp/sh",
         "usermod -aG sudo ana",
         "chmod u+s /usr/bin/python3",
         "chmod 4755 ./tool",
@@ -637,11 +640,14 @@ def _account_change(name: str, vals: list[str]) -> str:
         "sysadminctl -secureTokenStatus eve",
         "pw usershow eve",
         "install -m 755 build/tool ~/.local/bin/tool",
+        "chsh -s /usr/bin/zsh",
     ),
 )
 def privilege(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     name = cmd.name
+    if name in ("chsh", "lchsh"):
+        return _login_shell(cmd, sc, vals)
     if name in _ACCOUNT_TOOLS:
         return f"{name} changes users, groups or sudo rights"
     account = _account_change(name, vals)
@@ -675,6 +681,21 @@ def privilege(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"chmod {m} sets a setuid/setgid bit"
     if name == "tee" and any(v.startswith("/etc/sudoers") for v in vals):
         return "tee writes the sudoers configuration"
+    return None
+
+
+def _login_shell(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> str | None:
+    """`chsh -s SHELL [USER]`: a login shell from a folder anyone (the agent, unasked) may write -- the temporary folder
+    or the project -- runs at every later terminal, ssh login and login shell, as `usermod -s` would make it (fix16,
+    round 15c's open item). A system shell, or one installed elsewhere, is the user's choice."""
+    shell = next((vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-s", "--shell")), None)
+    shell = shell or next((v.split("=", 1)[1] for v in vals if v.startswith("--shell=")), None)
+    shell = shell or next((v[2:] for v in vals if v.startswith("-s") and len(v) > 2), None)
+    if not shell or DYN in shell:
+        return None
+    path = sc.path(shell, cmd)
+    if sc.in_temp(path) or sc.inside_project(path):
+        return f"{cmd.name} makes {shell}, a program in a folder the agent writes, the login shell every later login runs"
     return None
 
 

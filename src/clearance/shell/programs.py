@@ -248,8 +248,8 @@ def interpreter_alias(name: str) -> str | None:
     """The interpreter name *name* stands for when it is another spelling of one: a version after the name
     (`lua5.4`, `php8.2`, `python3.11`, `perl5.36.0`, `node20`, `pypy3.10`) or another implementation (`luajit`,
     `jruby`, `graalpy`); None for the interpreter's own name and anything else."""
-    if name in INTERPRETERS:
-        return None
+    if name in INTERPRETERS or name in UNREAD_CODE or name in UNREAD_SOURCES:
+        return None  # a program of its own whose name ends in a number (perl6 is Raku, not Perl 6 of perl; fix16)
     if name in IMPLEMENTATIONS:
         return IMPLEMENTATIONS[name]
     base = name.rstrip("0123456789.")
@@ -429,6 +429,7 @@ def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
         or name == "systemd-tmpfiles"  # the file operations its configuration lists (scripts._tmpfiles_lines)
         or (name == "find" and ("-L" in values or "-follow" in values))  # links followed out of the tree (scripts)
         or (name in ("chown", "chgrp") and any(v[:1] == "-" and v[1:2] != "-" and "L" in v for v in values))
+        or (name == "rsync" and ("--keep-dirlinks" in values or any(v[:1] == "-" and v[1:2] != "-" and "K" in v for v in values)))
     )
 
 

@@ -328,6 +328,9 @@ _TERMINALS = frozenset(
     {"xterm", "uxterm", "konsole", "alacritty", "kitty", "wezterm", "foot", "urxvt", "rxvt", "terminator", "tilix", "xfce4-terminal", "lxterminal", "st"}
 )
 # Terminal sharers whose operands or options name what the shared terminal runs (rules/net.py's net.tunnel asks).
+# Process managers and runners that start the command lines they are given, now or later (unwrap_launch: pm2 start,
+# forever start, concurrently, nodemon --exec; fix16, round 15a's `pm2 start 'sleep 60; rm …'`).
+_PROCESS_MANAGERS = frozenset({"pm2", "forever", "concurrently", "nodemon"})
 _SHARERS = frozenset({"ttyd", "gotty", "upterm", "sshx"})
 # Container engines whose `run` starts a container for a command (_container_run), with docker's options.
 _CONTAINER_ENGINES = frozenset({"docker", "podman", "nerdctl", "kubectl", "oc"})
@@ -1265,6 +1268,7 @@ def _known_sets() -> tuple[frozenset[str], frozenset[str]]:
         | _TERMINALS
     )
     known |= {k[0] for k in _RUNNERS} | {"tmux", "tmate", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh"}
+    known |= _PROCESS_MANAGERS
     _KNOWN.extend((frozenset(known), frozenset(judged)))
     return _KNOWN[0], _KNOWN[1]
 
@@ -1559,6 +1563,7 @@ def _folded_command(word: Word) -> Word:
 LATER = {
     "_screen_command": "unwrap_launch",
     "_launcher": "unwrap_launch",
+    "_process_manager": "unwrap_launch",
     "_env": "unwrap_launch",
     "_fish_code": "unwrap_launch",
     "_shell": "unwrap_launch",
@@ -1769,7 +1774,7 @@ class Unwrapper:
         if name == "env":
             self._env(cmd)
             return
-        if name in _TERMINALS or name in _SHARERS or name in ("tmux", "tmate", "entr", "start-stop-daemon", "at", "batch"):
+        if name in _TERMINALS or name in _SHARERS or name in ("tmux", "tmate", "entr", "start-stop-daemon", "at", "batch") or name in _PROCESS_MANAGERS:
             self._launcher(cmd)
             return
         if name == "su" or name == "runuser":

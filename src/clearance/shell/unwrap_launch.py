@@ -9,6 +9,7 @@ from .ir import SimpleCommand, Word, shell_quote
 from .outputs import literal_stdin
 from .unwrap import (
     _PRINT_ONLY,
+    _PROCESS_MANAGERS,
     _SHARERS,
     _STDIN_NAMES,
     _WRAPPER_CLEARS,
@@ -33,6 +34,34 @@ _FISH_LONG = (
 )  # fmt: skip
 _FISH_LONG_VALUE = frozenset({"command", "init-command", "features", "debug", "debug-output", "debug-stack-frames", "profile", "profile-startup"})
 _FISH_SHORT_VALUE = frozenset("cCpdfDo")
+
+
+# pm2's and forever's options that take the next word as their value.
+_MANAGER_VALUED = frozenset({"--name", "-n", "--cwd", "--log", "-l", "-o", "-e", "-i", "--interpreter", "-c", "--cron", "--watch-delay", "-p", "--pidFile"})
+# concurrently's options that take the next word as their value.
+_CONCURRENTLY_VALUED = frozenset(
+    {
+        "-n",
+        "--names",
+        "-c",
+        "--prefix-colors",
+        "-p",
+        "--prefix",
+        "-s",
+        "--success",
+        "--restart-tries",
+        "-l",
+        "--prefix-length",
+        "-t",
+        "--timestamp-format",
+        "--name-separator",
+        "--default-input-target",
+        "--restart-after",
+        "-m",
+        "--max-processes",
+        "--handle-input",
+    }
+)
 
 
 _SHARER_VALUE_OPTS = frozenset(
@@ -214,6 +243,9 @@ class Methods(Unwrapper):
                 if keys:
                     self.reparse(" ".join(keys), cmd, "tmux send-keys")
             return
+        if name in _PROCESS_MANAGERS:
+            self._process_manager(cmd, name, argv, vals)
+            return
         if name == "entr":
             if "-s" in vals:
                 k = vals.index("-s")
@@ -250,6 +282,47 @@ class Methods(Unwrapper):
             self.reparse(rest[0].value, cmd, name)
         elif rest:
             self.command(cmd.derive(rest, name))
+
+    def _process_manager(self, cmd: SimpleCommand, name: str, argv: list[Word], vals: list[str]) -> None:
+        """What a process manager starts: `pm2 start|restart CMD [-- ARGS]` (a command line with spaces runs in a shell,
+        a script by its interpreter, a program with the arguments after --), `forever start [-c PROG] SCRIPT`,
+        `concurrently "CMD" "CMD"…` (each operand a command line), `nodemon --exec|-x "CMD"` (fix16)."""
+        if name == "nodemon":
+            for j, v in enumerate(vals[:-1]):
+                if v in ("--exec", "-x"):
+                    self.reparse(vals[j + 1], cmd, "nodemon --exec")
+            return
+        if name == "concurrently":
+            skip = False
+            for v in vals[1:]:
+                if skip:
+                    skip = False
+                elif v in _CONCURRENTLY_VALUED:
+                    skip = True
+                elif not v.startswith("-"):
+                    self.reparse(v, cmd, "concurrently")
+            return
+        end = vals.index("--") if "--" in vals else len(vals)
+        # (pm2 start --name web CMD, forever start -c sh X: an option's value is not the command)
+        ops = [j for j in range(1, end) if not vals[j].startswith("-") and vals[j - 1] not in _MANAGER_VALUED]
+        if len(ops) < 2 or vals[ops[0]] not in ("start", "restart", "reload"):
+            return
+        j = ops[1]
+        target = vals[j]
+        if DYN in target:
+            return
+        label = f"{name} {vals[ops[0]]}"
+        forever_prog = next((vals[k + 1] for k, v in enumerate(vals[:-1]) if v == "-c" and name == "forever"), None)
+        rest = argv[vals.index("--") + 1 :] if "--" in vals else []
+        if forever_prog is not None:
+            self.reparse(f"{forever_prog} {shell_quote(target)}", cmd, label)
+        elif any(c in target for c in " ;|&"):
+            self.reparse(target, cmd, label)
+        elif target.endswith((".js", ".cjs", ".mjs", ".ts", ".py", ".sh")):
+            runner = "python3" if target.endswith(".py") else "bash" if target.endswith(".sh") else "node"
+            self.command(cmd.derive([Word(runner, runner), argv[j], *rest], label))
+        elif not target.endswith((".json", ".yml", ".yaml", ".config.js")):
+            self.command(cmd.derive([argv[j], *rest], label))
 
     def _env(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
