@@ -214,7 +214,7 @@ def serve(path: str | None = None) -> int:
     try:
         server = make_server(path, key, own_folder=own_folder)
     except OSError as e:
-        print(f"clearance daemon: {e.strerror and f'{path}: {e.strerror}' or e}", file=sys.stderr)
+        print(f"clearance daemon: {f'{path}: {e.strerror}' if e.strerror else e}", file=sys.stderr)
         return 1
     # Warm the engine: parser, rules and policy code are loaded once.
     run_answer(
