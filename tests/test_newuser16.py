@@ -124,3 +124,95 @@ def test_daemon_default_socket_still_makes_its_own_private_folder(tmp_path: Path
     assert code == -1, err
     assert stat.S_IMODE(sock.parent.stat().st_mode) == 0o700
     assert "CLEARANCE_DAEMON_SOCKET" not in err  # the hook finds it there by itself
+
+
+# -- a path written with `.` or `..` in it (or blank, or relative) was compared as text with paths that never hold
+#    them: a [[repositories]] section `paths = ["~/work/../work/payments"]` with auto_mode = "disabled" silently never
+#    applied, `paths = [""]` was read as "/" and tightened every project, `deny = ["Read(~/notes/../secrets/**)"]`
+#    denied nothing, and `clearance policy lint` said "no problems found" for all of them
+
+
+def _checkout(home: Path, rel: str) -> Path:
+    import subprocess
+
+    root = home / rel
+    root.mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    return root
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["~/work/../work/payments", "~/work/./payments", "~/elsewhere/../work/payments/", "~/work/x/../**", "~/./work/payments/../payments"],
+)
+def test_a_dotted_repositories_path_tightens_what_it_spells_and_lint_names_it(tmp_path: Path, written: str) -> None:
+    home = tmp_path / "home"
+    root = _checkout(home, "work/payments")
+    managed = tmp_path / "managed.toml"
+    managed.write_text(f'[[repositories]]\nname = "payments"\npaths = ["{written}"]\n[repositories.rules]\ndeny = ["Bash(make deploy:*)"]\n')
+    env = {"CLEARANCE_MANAGED_POLICY": str(managed), "CLEARANCE_HEADLESS": "0"}
+    p = cli(tmp_path, "hook", "--agent", "claude", stdin=event("make deploy", root), env=env)
+    assert '"permissionDecision": "deny"' in p.stdout and "make deploy" in p.stdout, p.stdout + p.stderr
+    lint = cli(tmp_path, "policy", "lint", env=env)
+    assert lint.returncode == 1 and "PL203 error" in lint.stdout + lint.stderr, lint.stdout + lint.stderr
+    assert "`.` or `..` segment" in lint.stdout + lint.stderr
+
+
+def test_a_dotted_repositories_path_never_loosens(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    root = _checkout(home, "work/sandbox")
+    managed = tmp_path / "managed.toml"
+    managed.write_text('[[repositories]]\npaths = ["~/work/x/../sandbox"]\n[repositories.rules]\nallow = ["Bash(kubectl apply:*)"]\n')
+    env = {"CLEARANCE_MANAGED_POLICY": str(managed), "CLEARANCE_HEADLESS": "0"}
+    p = cli(tmp_path, "hook", "--agent", "claude", stdin=event("kubectl apply -f k.yaml", root), env=env)
+    assert '"permissionDecision": "ask"' in p.stdout, p.stdout
+
+
+@pytest.mark.parametrize(("written", "said"), [("", "is blank"), ("  ", "is blank"), ("work/other", "is relative"), ("./other", "is relative")])
+def test_a_blank_or_relative_repositories_path_names_no_checkout_and_lint_says_so(tmp_path: Path, written: str, said: str) -> None:
+    home = tmp_path / "home"
+    root = _checkout(home, "work/payments")
+    managed = tmp_path / "managed.toml"
+    managed.write_text(f'[[repositories]]\npaths = ["{written}"]\nauto_mode = "disabled"\n')
+    env = {"CLEARANCE_MANAGED_POLICY": str(managed), "CLEARANCE_HEADLESS": "0"}
+    p = cli(tmp_path, "hook", "--agent", "claude", stdin=event("git status", root), env=env)
+    assert '"permissionDecision": "allow"' in p.stdout, p.stdout  # before: "" was "/", every project's auto mode off
+    lint = cli(tmp_path, "policy", "lint", env=env)
+    assert lint.returncode == 1 and "PL203" in lint.stdout and said in lint.stdout, lint.stdout + lint.stderr
+
+
+@pytest.mark.parametrize(
+    ("rule", "fix"),
+    [
+        ("Read(~/notes/../secrets/**)", "Read(~/secrets/**)"),
+        ("Edit(~/a/./b/**)", "Edit(~/a/b/**)"),
+        ("Read(//etc/./shadow)", "Read(//etc/shadow)"),
+        ("Write(/src/../vendor/**)", "Write(/vendor/**)"),
+        ("Read(~/../other/**)", None),
+    ],
+)
+def test_a_path_rule_with_dot_segments_is_flagged_with_its_plain_form(tmp_path: Path, rule: str, fix: str | None) -> None:
+    from clearance.policy.breadth import RULE_NEVER_MATCHES, lint_text
+
+    found = lint_text(f'[rules]\ndeny = ["{rule}"]\n', "managed")
+    assert [x.id for x in found] == [RULE_NEVER_MATCHES] and found[0].severity == "error"
+    assert (f"write {fix}" in found[0].message) if fix else ("write" not in found[0].message)
+    user = lint_text(f'[rules]\nask = ["{rule}"]\n', "user")
+    assert [x.severity for x in user] == ["warning"]
+
+
+@pytest.mark.parametrize("rule", ["Read(./src/**)", "Edit(/docs/**)", "Read(~/.ssh/**)", "Read(//etc/shadow)", "Edit(src/.github/**)", "Read(~/..config)"])
+def test_plain_path_rules_are_not_flagged(rule: str) -> None:
+    from clearance.policy.breadth import lint_text
+
+    assert lint_text(f'[rules]\ndeny = ["{rule}"]\n', "managed") == []
+
+
+def test_a_dotted_trusted_directory_names_its_plain_form() -> None:
+    from clearance.policy.trustlint import trust_problems
+
+    text = '[trust]\ndirectories = ["~/work/../shared/**", "/srv/./data", "~/fine/**"]\n'
+    import tomllib
+
+    found = trust_problems(tomllib.loads(text), text, "p.toml")
+    assert len(found) == 2 and "write '~/shared/**'" in found[0] and "write '/srv/data'" in found[1], found

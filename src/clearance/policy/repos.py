@@ -166,15 +166,26 @@ def _path_matches(root: str, pattern: str, home: str, within: bool = False) -> b
     """Whether the project at *root* is the one *pattern* names (`/**`: or one inside it). With *within* (to tighten),
     a project inside the named folder is named too: a subfolder of `~/work/payments` made its own project (`git init`
     there, a clone) keeps the section's deny and ask rules (fix14b; round 14b's open item)."""
+    if not pattern.strip():
+        return False  # a blank entry names no checkout (before, it was read as "/": every project, to tighten)
     pat = pattern.rstrip("/") or "/"
     if pat.startswith("~"):
         pat = home.rstrip("/") + pat[1:]
+    if within and pat.startswith("/") and _dotted(pat):
+        # To tighten, `~/work/../work/payments` names what it spells once `.` and `..` are read, as the checkout's own
+        # path is (lint flags the entry: PL203); it never loosens, since a symbolic link can make `..` lead elsewhere.
+        pat = os.path.normpath(pat)
     if pat.endswith("/**"):
         base = pat[:-3]
         return root == base or root.startswith(base + "/") or fnmatch.fnmatchcase(root, pat)
     if within and "*" not in pat and "?" not in pat and "[" not in pat and root.startswith(pat.rstrip("/") + "/"):
         return True
     return root == pat or fnmatch.fnmatchcase(root, pat)
+
+
+def _dotted(path: str) -> bool:
+    """Whether *path* has a `.` or `..` segment."""
+    return any(seg in (".", "..") for seg in path.split("/"))
 
 
 def section_matches(section: dict[str, Any], ident: Identity, home: str, loosen: bool = False) -> bool:
