@@ -216,3 +216,50 @@ def test_a_dotted_trusted_directory_names_its_plain_form() -> None:
 
     found = trust_problems(tomllib.loads(text), text, "p.toml")
     assert len(found) == 2 and "write '~/shared/**'" in found[0] and "write '/srv/data'" in found[1], found
+
+
+# -- `clearance allow ID` with a typo in the user's own policy file said "the rule(s) … would not make this call
+#    allowed (The user policy file is broken …); write a rule by hand (docs/policy.md)" -- by hand, into the broken
+#    file; `clearance explain` said "allow yes"; a file that is not UTF-8 was "config.toml:0: cannot read the file
+#    ('utf-8' codec can't decode byte 0xff in position 0: invalid start byte)"
+
+
+@pytest.mark.parametrize("broken", ["[rules\n", '[rules]\nallow = ["Bash(ls"]\n', '[rules]\nallow = "Bash(ls)"\n', "\xff\xfe[rules]\n"])
+def test_allow_with_a_broken_user_file_says_to_fix_that_file_first(tmp_path: Path, broken: str) -> None:
+    root = tmp_path / "proj"
+    root.mkdir()
+    env = {"CLEARANCE_HEADLESS": "0"}
+    assert '"deny"' in cli(tmp_path, "hook", "--agent", "claude", stdin=event("git push --force origin main", root), env=env).stdout
+    config = tmp_path / "home" / ".config" / "clearance" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_bytes(broken.encode("latin-1"))
+    p = cli(tmp_path, "allow", "1", env=env)
+    assert p.returncode == 1 and "your user policy file is broken" in p.stderr and "fix it first" in p.stderr, p.stderr
+    assert "write a rule by hand" not in p.stderr and f"{config}:" in p.stderr
+    assert config.read_bytes() == broken.encode("latin-1")  # left as it was
+    explained = cli(tmp_path, "explain", "1", env=env).stdout
+    assert "allow     not now: your user policy file is broken" in explained, explained
+    config.unlink()
+    ok = cli(tmp_path, "allow", "1", env=env)
+    assert ok.returncode == 0 and "Bash(git push --force origin main)" in ok.stdout, ok.stderr
+
+
+def test_allow_with_a_broken_managed_file_names_it_not_the_users(tmp_path: Path) -> None:
+    root = tmp_path / "proj"
+    root.mkdir()
+    env = {"CLEARANCE_HEADLESS": "0"}
+    assert '"deny"' in cli(tmp_path, "hook", "--agent", "claude", stdin=event("git push --force origin main", root), env=env).stdout
+    managed = tmp_path / "managed.toml"
+    managed.write_text("[trust\n")
+    p = cli(tmp_path, "allow", "1", env={**env, "CLEARANCE_MANAGED_POLICY": str(managed)})
+    assert p.returncode == 1 and "the managed policy file is broken" in p.stderr and str(managed) in p.stderr, p.stderr
+    assert not (tmp_path / "home" / ".config" / "clearance" / "config.toml").exists()
+
+
+def test_a_policy_file_that_is_not_utf8_names_its_line_and_byte(tmp_path: Path) -> None:
+    config = tmp_path / "home" / ".config" / "clearance" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_bytes(b'[rules]\nask = ["Bash(caf\xe9)"]\n')
+    p = cli(tmp_path, "policy", "lint")
+    assert p.returncode == 1 and f"{config}:2: not UTF-8 text (byte 0xe9" in p.stdout + p.stderr, p.stdout + p.stderr
+    assert "codec" not in p.stdout + p.stderr

@@ -190,8 +190,11 @@ def read_layer(lf: LayerFile) -> tuple[dict[str, Any] | None, list[str], str]:
     try:
         raw = read_regular(lf.path)
         text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        return None, [f"{lf.path}:0: cannot read the file ({e})"], ""
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        return None, [f"{lf.path}:{line}: not UTF-8 text (byte {raw[e.start]:#04x} at offset {e.start}); a policy file is TOML, which is UTF-8"], ""
+    except OSError as e:
+        return None, [f"{lf.path}:0: cannot read the file ({e.strerror or e})"], ""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
