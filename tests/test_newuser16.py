@@ -263,3 +263,35 @@ def test_a_policy_file_that_is_not_utf8_names_its_line_and_byte(tmp_path: Path) 
     p = cli(tmp_path, "policy", "lint")
     assert p.returncode == 1 and f"{config}:2: not UTF-8 text (byte 0xe9" in p.stdout + p.stderr, p.stdout + p.stderr
     assert "codec" not in p.stdout + p.stderr
+
+
+# -- README "Unattended runs (CI)": a runner whose CLEARANCE_MANAGED_POLICY names a file that is not there (a mistyped
+#    path, a step that did not copy it) passed `clearance doctor` with a "!" nobody reads, and the agent then ran
+#    without the organisation's rules; and the job set the variable on the agent's step only, so doctor and
+#    `policy test` checked a different policy from the one the agent ran under
+
+
+def test_doctor_in_ci_fails_when_the_named_managed_policy_is_missing(tmp_path: Path) -> None:
+    assert cli(tmp_path, "install", "claude").returncode == 0
+    named = tmp_path / "etc" / "acme" / "clearance.toml"
+    p = cli(tmp_path, "doctor", env={"CLEARANCE_MANAGED_POLICY": str(named), "CI": "true"})
+    assert p.returncode == 1 and f"✗ managed policy: CLEARANCE_MANAGED_POLICY names {named}, but there is no such file" in p.stdout, p.stdout
+    named.parent.mkdir(parents=True)
+    named.write_text('[rules]\nhard_deny = ["Bash(terraform destroy:*)"]\n')
+    assert cli(tmp_path, "doctor", env={"CLEARANCE_MANAGED_POLICY": str(named), "GITHUB_ACTIONS": "true"}).returncode == 0
+    person = cli(tmp_path, "doctor", env={"CLEARANCE_MANAGED_POLICY": str(tmp_path / "nope.toml"), "CLEARANCE_HEADLESS": "0", "CI": ""})
+    assert person.returncode == 0 and "! managed policy" in person.stdout  # a person reads the warning
+
+
+def test_readme_ci_job_gives_every_clearance_step_the_managed_policy() -> None:
+    from tests.test_newuser_trips import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    job = readme[readme.index("## Unattended runs (CI)") :]
+    job = job[job.index("```yaml") + 7 : job.index("```", job.index("```yaml") + 7)]
+    lines = job.splitlines()
+    env_at = [i for i, line in enumerate(lines) if line.split("#")[0].strip() == "env:"]
+    assert env_at, job
+    # the variable is set for the job (before its first step), not on one step's env
+    first_step = next(i for i, line in enumerate(lines) if line.lstrip().startswith("- "))
+    assert env_at[0] < first_step and "CLEARANCE_MANAGED_POLICY" in "\n".join(lines[env_at[0] : first_step]), job
