@@ -55,8 +55,8 @@ def test_serve_on_an_address_it_cannot_listen_on_is_one_line(tmp_path: Path, hos
 #    without a word, a folder as PATH was "[Errno 21] Is a directory", and nothing said the hook would not use it
 
 
-def _daemon(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
-    """Run `clearance daemon ARGS` until it listens (or fails): its exit code (None: it was listening) and stderr."""
+def _until(tmp_path: Path, args: tuple[str, ...], marker: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run `clearance ARGS` until its stderr says *marker* (then stop it: -1) or it exits (its code); and its stderr."""
     import subprocess
     import sys
     import threading
@@ -67,21 +67,26 @@ def _daemon(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> tu
     e = {k: v for k, v in os.environ.items() if not k.startswith(("CLEARANCE_", "XDG_"))}
     e.update(HOME=str(tmp_path / "home"), PYTHONPATH=str(ROOT / "src"), **(env or {}))
     (tmp_path / "home").mkdir(exist_ok=True)
-    proc = subprocess.Popen([sys.executable, "-m", "clearance", "daemon", *args], env=e, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "clearance", *args], env=e, stderr=subprocess.PIPE, text=True)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(proc.stderr or ()), daemon=True)
     reader.start()
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None and not any("listening on" in line for line in lines):
+    while time.monotonic() < deadline and proc.poll() is None and not any(marker in line for line in lines):
         time.sleep(0.1)
     if proc.poll() is None:
-        time.sleep(0.5)  # the lines printed after "listening on"
+        time.sleep(0.5)  # the lines printed right after the marker
         proc.terminate()
         proc.wait(timeout=30)
         reader.join(timeout=30)
         return -1, "".join(lines)
     reader.join(timeout=30)
     return proc.returncode, "".join(lines)
+
+
+def _daemon(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """`clearance daemon ARGS` until it listens (-1) or fails (its exit code), and its stderr."""
+    return _until(tmp_path, ("daemon", *args), "listening on", env)
 
 
 def test_daemon_socket_on_an_existing_file_leaves_the_file(tmp_path: Path) -> None:
@@ -295,3 +300,33 @@ def test_readme_ci_job_gives_every_clearance_step_the_managed_policy() -> None:
     # the variable is set for the job (before its first step), not on one step's env
     first_step = next(i for i, line in enumerate(lines) if line.lstrip().startswith("- "))
     assert env_at[0] < first_step and "CLEARANCE_MANAGED_POLICY" in "\n".join(lines[env_at[0] : first_step]), job
+
+
+# -- single sign-on set up with CLEARANCE_OIDC_ISSUER=idp.example (no scheme) started the service, and every sign-in
+#    then failed with "unknown url type"; without CLEARANCE_OIDC_ROLES it started and let nobody in, without a word
+
+
+@pytest.mark.parametrize("name", ["CLEARANCE_OIDC_ISSUER", "CLEARANCE_OIDC_REDIRECT_URI"])
+def test_an_oidc_url_without_its_scheme_is_refused_at_start(tmp_path: Path, name: str) -> None:
+    pytest.importorskip("uvicorn")
+    env = {**PASSWORD, "CLEARANCE_OIDC_ISSUER": "https://idp.example", "CLEARANCE_OIDC_CLIENT_ID": "x", "CLEARANCE_OIDC_ROLES": "*=viewer"}
+    env[name] = "idp.example/callback" if "REDIRECT" in name else "idp.example"
+    p = cli(tmp_path, "serve", "--db", str(tmp_path / "team.db"), "--port", "18798", env=env)
+    assert p.returncode == 2 and f"{name} must be a URL with its scheme" in p.stderr, p.stderr
+    assert "http://127.0.0.1" not in p.stderr
+
+
+def test_oidc_without_roles_says_nobody_can_sign_in(tmp_path: Path) -> None:
+    pytest.importorskip("uvicorn")
+    free = socket.socket()
+    free.bind(("127.0.0.1", 0))
+    port = str(free.getsockname()[1])
+    free.close()
+    env = {**PASSWORD, "CLEARANCE_OIDC_ISSUER": "https://idp.example", "CLEARANCE_OIDC_CLIENT_ID": "x"}
+    code, err = _until(tmp_path, ("serve", "--db", str(tmp_path / "team.db"), "--port", port), "clearance serve: http://", env)
+    assert code == -1, err
+    assert "CLEARANCE_OIDC_ROLES is not set, so no group maps to a role and nobody can sign in" in err
+    code, err = _until(
+        tmp_path, ("serve", "--db", str(tmp_path / "team.db"), "--port", port), "clearance serve: http://", {**env, "CLEARANCE_OIDC_ROLES": "*=viewer"}
+    )
+    assert code == -1 and "CLEARANCE_OIDC_ROLES" not in err, err

@@ -793,6 +793,12 @@ def _serve_on(sock: socket.socket, args: argparse.Namespace, url: str) -> int:
         return 2
     if service.oidc is not None:
         print(f"clearance serve: single sign-on through {service.oidc.issuer}", file=sys.stderr)
+        if not service.oidc.roles:
+            print(
+                "clearance serve: CLEARANCE_OIDC_ROLES is not set, so no group maps to a role and nobody can sign in through the "
+                "provider; set group=role pairs (platform-admins=admin,security=approver,*=viewer)",
+                file=sys.stderr,
+            )
     if not service.users():
         name = os.environ.get("CLEARANCE_ADMIN_USER", "admin")
         password = os.environ.get("CLEARANCE_ADMIN_PASSWORD", "")
