@@ -330,3 +330,53 @@ def test_oidc_without_roles_says_nobody_can_sign_in(tmp_path: Path) -> None:
         tmp_path, ("serve", "--db", str(tmp_path / "team.db"), "--port", port), "clearance serve: http://", {**env, "CLEARANCE_OIDC_ROLES": "*=viewer"}
     )
     assert code == -1 and "CLEARANCE_OIDC_ROLES" not in err, err
+
+
+# -- a store URL of a scheme clearance does not open (mysql://, sqlite://x with two slashes, postgresql+psycopg://,
+#    PostgreSQL://) was taken for a SQLite file's path: `serve --db mysql://…` created the first admin in a folder
+#    named `mysql:` in the working directory, the hook with CLEARANCE_DB or [audit] url = "mysql://…" kept the trail
+#    there, and `policy lint` found nothing
+
+WRONG_URLS = ["mysql://u:pw@db.internal/audit", "sqlite://team.db", "postgresql+psycopg://u:pw@h/db", "PostgreSQL://u:pw@h/db", "https://audit.acme.dev/db"]
+
+
+@pytest.mark.parametrize("url", WRONG_URLS)
+def test_a_store_url_of_another_scheme_is_named_and_nothing_is_made(tmp_path: Path, url: str) -> None:
+    work = tmp_path / "proj"
+    work.mkdir()
+    before = sorted(p.name for p in work.iterdir())
+    for args in (("log", "--db", url), ("stats", "--db", url)):
+        p = cli(tmp_path, *args, cwd=work)
+        assert p.returncode == 2 and "is not an audit store clearance can open" in p.stderr and "Traceback" not in p.stderr, p.stderr
+        assert ":pw@" not in p.stderr  # the password is masked
+    hook = cli(tmp_path, "hook", "--agent", "claude", stdin=event("ls", work), env={"CLEARANCE_DB": url, "CLEARANCE_HEADLESS": "0"}, cwd=work)
+    assert '"permissionDecision": "ask"' in hook.stdout and "is not an audit store clearance can open" in hook.stderr, hook.stdout + hook.stderr
+    assert sorted(p.name for p in work.iterdir()) == before  # no `mysql:` folder in the project
+
+
+@pytest.mark.parametrize("url", WRONG_URLS[:2])
+def test_serve_with_a_store_url_of_another_scheme_refuses_before_anything(tmp_path: Path, url: str) -> None:
+    p = cli(tmp_path, "serve", "--db", url, "--port", "18797", env=PASSWORD)
+    assert p.returncode == 2 and "is not an audit store clearance can open" in p.stderr and "created the first admin" not in p.stderr, p.stderr
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["home"]
+
+
+def test_an_audit_url_of_another_scheme_breaks_its_layer_and_lint_names_it(tmp_path: Path) -> None:
+    managed = tmp_path / "managed.toml"
+    managed.write_text('[audit]\nurl = "mysql://u:secret@db.internal/audit"\n')
+    env = {"CLEARANCE_MANAGED_POLICY": str(managed), "CLEARANCE_HEADLESS": "0"}
+    lint = cli(tmp_path, "policy", "lint", env=env)
+    assert lint.returncode == 1 and f"{managed}:2: 'audit.url' names no store" in lint.stdout, lint.stdout
+    assert "secret" not in lint.stdout
+    work = tmp_path / "proj"
+    work.mkdir()
+    hook = cli(tmp_path, "hook", "--agent", "claude", stdin=event("ls", work), env=env, cwd=work)
+    assert '"permissionDecision": "ask"' in hook.stdout and "policy.broken" in hook.stdout
+    assert list(work.iterdir()) == []
+
+
+@pytest.mark.parametrize("url", ["postgresql://u:pw@h:5432/db", "postgres://h/db", "sqlite:////var/lib/c.db", "/var/lib/c.db", "team.db", "C:\\\\a\\\\b.db"])
+def test_store_urls_clearance_opens_are_not_flagged(url: str) -> None:
+    from clearance.store import url_problem
+
+    assert url_problem(url) is None

@@ -311,6 +311,10 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
 
     audit = _audit_policy() if audit is None else audit
     url = resolve_url(args.db, audit, os.environ)
+    from .store import url_problem
+
+    if problem := url_problem(url):
+        raise _NoStore(problem)
     if reading and "://" not in url:
         path = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
         from .store.spool import spool_path
@@ -713,6 +717,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from .store import resolve_url
 
     url = resolve_url(args.db, None, os.environ)
+    from .store import url_problem
+
+    if wrong := url_problem(url):
+        print(f"clearance serve: {wrong}", file=sys.stderr)
+        return 2
     if "://" not in url:
         path = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
         problem = _not_a_store(path)
