@@ -171,6 +171,9 @@ def test_a_dotted_repositories_path_never_loosens(tmp_path: Path) -> None:
     env = {"CLEARANCE_MANAGED_POLICY": str(managed), "CLEARANCE_HEADLESS": "0"}
     p = cli(tmp_path, "hook", "--agent", "claude", stdin=event("kubectl apply -f k.yaml", root), env=env)
     assert '"permissionDecision": "ask"' in p.stdout, p.stdout
+    show = cli(tmp_path, "policy", "show", env=env, cwd=root).stdout
+    # and `policy show` says why, rather than "a section loosens only when every remote of the checkout … is one it names"
+    assert "rules.allow: Bash(kubectl apply:*) -- its path '~/work/x/../sandbox' has a `.` or `..` segment" in show, show
 
 
 @pytest.mark.parametrize(("written", "said"), [("", "is blank"), ("  ", "is blank"), ("work/other", "is relative"), ("./other", "is relative")])

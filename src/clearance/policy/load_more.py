@@ -353,16 +353,16 @@ def _merge_repositories(pol: dict[str, Any], sections: list[dict[str, Any]], ide
         if mode == "disabled" or (mode == "enabled" and loosen):
             modes.setdefault(mode, label)
         elif mode == "enabled":
-            pol["ignored"].append(['auto_mode = "enabled"', where, why_not_loosened(ident)])
+            pol["ignored"].append(['auto_mode = "enabled"', where, why_not_loosened(ident, section)])
         if loosen:
             _merge_trust(pol, "managed", section.get("trust", {}), may_trust)
         else:
             for key, values in section.get("trust", {}).items():
-                pol["ignored"].extend([f"trust.{key}: {v}", where, why_not_loosened(ident)] for v in values)
+                pol["ignored"].extend([f"trust.{key}: {v}", where, why_not_loosened(ident, section)] for v in values)
         for verdict, values in section.get("rules", {}).items():
             for v in values:
                 if verdict == "allow" and not loosen:
-                    pol["ignored"].append([f"rules.allow: {v}", where, why_not_loosened(ident)])
+                    pol["ignored"].append([f"rules.allow: {v}", where, why_not_loosened(ident, section)])
                 else:
                     pol["rules"][verdict].append([v, "managed"])
     for mode in ("disabled", "enabled"):

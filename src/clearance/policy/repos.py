@@ -211,8 +211,12 @@ def section_matches(section: dict[str, Any], ident: Identity, home: str, loosen:
     return by_remote or (bool(paths) and path(ident.root) and path(ident.real))
 
 
-def why_not_loosened(ident: Identity) -> str:
+def why_not_loosened(ident: Identity, section: dict[str, Any] | None = None) -> str:
     """Why a section that names this project only tightens it."""
+    dotted = [p for p in (section or {}).get("paths") or [] if isinstance(p, str) and _dotted(p.strip().rstrip("/"))]
+    if dotted:
+        # before, a `..` in the section's path was explained as a remote or symbolic-link mismatch
+        return f"its path {dotted[0]!r} has a `.` or `..` segment, which names a checkout only to tighten (PL203: write it without)"
     if ident.real != ident.root:
         where = f"the checkout is {ident.real} (through a symbolic link)"
     else:
