@@ -383,3 +383,47 @@ def test_store_urls_clearance_opens_are_not_flagged(url: str) -> None:
     from clearance.store import url_problem
 
     assert url_problem(url) is None
+
+
+# -- a [[repositories]] remote written without its host (`acme/payments`, as on GitHub's page) or blank matched no
+#    checkout: its section's deny rules silently never applied, and lint said "no problems found"
+
+
+@pytest.mark.parametrize("written", ["acme/payments", "acme/payments.git"])
+def test_a_hostless_repositories_remote_tightens_and_lint_names_the_host(tmp_path: Path, written: str) -> None:
+    import subprocess
+
+    home = tmp_path / "home"
+    root = _checkout(home, "work/payments")
+    subprocess.run(["git", "-C", str(root), "remote", "add", "origin", "git@github.com:acme/payments.git"], check=True)
+    managed = tmp_path / "managed.toml"
+    managed.write_text(f'[[repositories]]\nremotes = ["{written}"]\n[repositories.rules]\ndeny = ["Bash(make deploy:*)"]\nallow = ["Bash(kubectl apply:*)"]\n')
+    env = {"CLEARANCE_MANAGED_POLICY": str(managed), "CLEARANCE_HEADLESS": "0"}
+    p = cli(tmp_path, "hook", "--agent", "claude", stdin=event("make deploy", root), env=env)
+    assert '"permissionDecision": "deny"' in p.stdout, p.stdout + p.stderr
+    q = cli(tmp_path, "hook", "--agent", "claude", stdin=event("kubectl apply -f k.yaml", root), env=env)
+    assert '"permissionDecision": "ask"' in q.stdout, q.stdout  # it never loosens: any host may hold an acme/payments
+    lint = cli(tmp_path, "policy", "lint", env=env)
+    assert lint.returncode == 1 and "PL203 error" in lint.stdout and "has no host" in lint.stdout and "'github.com/acme/payments'" in lint.stdout, lint.stdout
+    other = _checkout(home, "work/other")
+    subprocess.run(["git", "-C", str(other), "remote", "add", "origin", "git@github.com:acme/other.git"], check=True)
+    r = cli(tmp_path, "hook", "--agent", "claude", stdin=event("make deploy", other), env=env)
+    assert '"permissionDecision": "deny"' not in r.stdout, r.stdout  # another repository is not named
+
+
+@pytest.mark.parametrize(("written", "said"), [("", "is blank"), ("payments", "names no repository")])
+def test_a_blank_or_bare_repositories_remote_is_flagged(written: str, said: str) -> None:
+    from clearance.policy.breadth import REPOSITORY_PATH_NAMES_NOTHING, lint_text
+
+    found = lint_text(f'[[repositories]]\nremotes = ["{written}"]\nauto_mode = "disabled"\n', "managed")
+    assert [x.id for x in found] == [REPOSITORY_PATH_NAMES_NOTHING] and said in found[0].message
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["github.com/acme/payments", "https://github.com/acme/payments.git", "git@github.com:acme/*", "gitserver/team/repo", "gitlab.acme.dev/platform/*"],
+)
+def test_repositories_remotes_with_their_host_are_not_flagged(written: str) -> None:
+    from clearance.policy.breadth import lint_text
+
+    assert lint_text(f'[[repositories]]\nremotes = ["{written}"]\n', "managed") == []

@@ -33,8 +33,8 @@ WHY = {
         "paths with `.` and `..` resolved: the rule never decides anything (Bash(:*) does not mean every command; write Bash for that, knowingly)"
     ),
     REPOSITORY_PATH_NAMES_NOTHING: (
-        "a [[repositories]] path is compared with the checkout's absolute directory, as given and with symbolic links and `..` "
-        "resolved: a blank or relative entry names no checkout, and one with `.` or `..` in it only tightens (its section's "
+        "a [[repositories]] remote is compared with host/owner/repo, and a path with the checkout's absolute directory, as given and with symbolic links and `..` "
+        "resolved: a blank or relative entry names nothing, and a remote without its host or a path with `.` or `..` only tightens (its section's "
         'trust, allow rules and auto_mode = "enabled" never apply)'
     ),
 }
@@ -208,7 +208,35 @@ def _repository_paths(section: dict[str, Any], text: str, severity: str) -> list
     """PL203: a [[repositories]] path that names no checkout (blank, relative) or names one only to tighten (`.`, `..`)."""
     from .load import _line_of_value
 
+    from .repos import canonical_remote
+
     out: list[Lint] = []
+    remotes = section.get("remotes")
+    for v in remotes if isinstance(remotes, list) else []:
+        if not isinstance(v, str):
+            continue
+        line = _line_of_value(text, f'"{v}"') or _line_of_value(text, f"'{v}'") or _line_of_value(text, v)
+        r = canonical_remote(v.strip())
+        if not r:
+            out.append(Lint(REPOSITORY_PATH_NAMES_NOTHING, severity, line, f"repositories.remotes entry {v!r} is blank and names no repository"))
+        elif "/" not in r:
+            out.append(
+                Lint(
+                    REPOSITORY_PATH_NAMES_NOTHING,
+                    severity,
+                    line,
+                    f"repositories.remotes entry {v!r} names no repository: remotes are host/owner/repo ('github.com/acme/payments')",
+                )
+            )
+        elif r.count("/") == 1 and "." not in r.split("/")[0] and ":" not in r:
+            out.append(
+                Lint(
+                    REPOSITORY_PATH_NAMES_NOTHING,
+                    severity,
+                    line,
+                    f"repositories.remotes entry {v!r} has no host: it tightens as {r} on any host and never loosens; write 'github.com/{r}' (or its own host)",
+                )
+            )
     values = section.get("paths")
     for v in values if isinstance(values, list) else []:
         if not isinstance(v, str):

@@ -197,9 +197,13 @@ def section_matches(section: dict[str, Any], ident: Identity, home: str, loosen:
     paths -- so an added remote, a replaced origin or a symbolic link cannot put a checkout under a lenient section."""
     pats = [canonical_remote(p) for p in section.get("remotes", []) or []]
     paths = section.get("paths", []) or []
+    if not loosen:
+        # To tighten, `acme/payments` (no host) names acme/payments on any host, as a person reads it (lint flags it:
+        # PL203); it never loosens, since any server may hold an acme/payments.
+        pats += ["*/" + p for p in pats if p.count("/") == 1 and "." not in p.split("/")[0] and ":" not in p]
 
     def remote(r: str) -> bool:
-        return any(fnmatch.fnmatchcase(r, p) for p in pats)
+        return any(fnmatch.fnmatchcase(r, p) for p in pats if p)
 
     def path(root: str) -> bool:
         return any(_path_matches(root, p, home, within=not loosen) for p in paths)
@@ -217,6 +221,9 @@ def why_not_loosened(ident: Identity, section: dict[str, Any] | None = None) -> 
     if dotted:
         # before, a `..` in the section's path was explained as a remote or symbolic-link mismatch
         return f"its path {dotted[0]!r} has a `.` or `..` segment, which names a checkout only to tighten (PL203: write it without)"
+    hostless = [r for r in (section or {}).get("remotes") or [] if isinstance(r, str) and canonical_remote(r).count("/") == 1 and "." not in r.split("/")[0]]
+    if hostless:
+        return f"its remote {hostless[0]!r} has no host, which names a repository only to tighten (PL203: write host/owner/repo)"
     if ident.real != ident.root:
         where = f"the checkout is {ident.real} (through a symbolic link)"
     else:
