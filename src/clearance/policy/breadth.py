@@ -33,8 +33,9 @@ WHY = {
         "paths with `.` and `..` resolved: the rule never decides anything (Bash(:*) does not mean every command; write Bash for that, knowingly)"
     ),
     REPOSITORY_PATH_NAMES_NOTHING: (
-        "a [[repositories]] remote is compared with host/owner/repo, and a path with the checkout's absolute directory, as given and with symbolic links and `..` "
-        "resolved: a blank or relative entry names nothing, and a remote without its host or a path with `.` or `..` only tightens (its section's "
+        "a [[repositories]] remote is compared with host/owner/repo, and a path with the checkout's absolute directory, "
+        "as given and with symbolic links and `..` resolved: a blank or relative entry names nothing, and a remote without "
+        "its host or a path with `.` or `..` only tightens (its section's "
         'trust, allow rules and auto_mode = "enabled" never apply)'
     ),
 }
@@ -205,9 +206,9 @@ def lint(data: dict[str, Any], text: str, layer: str) -> list[Lint]:
 
 
 def _repository_paths(section: dict[str, Any], text: str, severity: str) -> list[Lint]:
-    """PL203: a [[repositories]] path that names no checkout (blank, relative) or names one only to tighten (`.`, `..`)."""
+    """PL203: a [[repositories]] remote or path that names nothing (blank, bare, relative) or names a repository only to
+    tighten (a remote without its host, a path with `.` or `..`)."""
     from .load import _line_of_value
-
     from .repos import canonical_remote
 
     out: list[Lint] = []
