@@ -202,8 +202,8 @@ def make_server(path: str, key: bytes, workers: int = WORKERS, own_folder: bool 
 
 
 def serve(path: str | None = None) -> int:
-    default = socket_path({k: v for k, v in os.environ.items() if k != "CLEARANCE_DAEMON_SOCKET"})
-    found = socket_path()  # where the hook looks: CLEARANCE_DAEMON_SOCKET, else the default
+    default = os.path.abspath(socket_path({k: v for k, v in os.environ.items() if k != "CLEARANCE_DAEMON_SOCKET"}))
+    found = os.path.abspath(socket_path())  # where the hook looks: CLEARANCE_DAEMON_SOCKET, else the default
     path = os.path.abspath(path) if path else found
     own_folder = path == default
     try:
@@ -221,7 +221,7 @@ def serve(path: str | None = None) -> int:
         json.dumps({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "true"}, "cwd": "/"}).encode(), Options(["--no-audit"])
     )
     print(f"clearance daemon: listening on {path} (key: {key_path()})", file=sys.stderr)
-    if path != os.path.abspath(found):
+    if path != found:
         print(
             f"clearance daemon: the hook looks for the daemon at {found}; it uses this one only where the agent runs with "
             f"CLEARANCE_DAEMON_SOCKET={path} (docs/protocols.md, the daemon and its key)",
