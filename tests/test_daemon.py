@@ -30,6 +30,7 @@ def _event(command: str) -> str:
 
 def test_daemon_answers_and_falls_back(tmp_path: Path) -> None:
     sock = tmp_path / "run" / "d.sock"
+    sock.parent.mkdir(mode=0o700)  # a folder the user names (CLEARANCE_DAEMON_SOCKET, --socket) must exist: the daemon makes only its own
     env = dict(
         os.environ,
         HOME="/home/ana",

@@ -192,6 +192,26 @@ def layer_permission(policy: Policy, layer: str) -> str | None:
     return None
 
 
+def broken_layer(policy: Policy, layer: str) -> str | None:
+    """Why no allow rule can help while a policy file is broken, or None.  Before, `clearance allow ID` with a typo in
+    the user file said "the rule(s) … would not make this call allowed …; write a rule by hand" -- sending the user to
+    write by hand into the very file that was broken."""
+    errors = policy.errors
+    if not errors:
+        return None
+    err = next((e for e in errors if e.get("layer") == layer), errors[0])
+    first = err["problems"][0] if err.get("problems") else f"{err.get('path', '?')} cannot be loaded"
+    if err.get("layer") == layer:
+        return (
+            f"your {layer} policy file is broken ({first}); `clearance allow` writes into it, so fix it first "
+            "(`clearance policy lint` lists every problem), then run this again. Until then clearance asks about every call it would allow."
+        )
+    return (
+        f"the {err.get('layer')} policy file is broken ({first}): clearance asks about every call it would allow until it is fixed, "
+        f"and no allow rule in the {layer} layer changes that; fix it or ask whoever keeps it (`clearance policy lint`)"
+    )
+
+
 def verify(rules: list[str], layer: str, action: Action, ctx: Context, policy: Policy) -> Decision:
     """The call decided again with the new rules in the given layer."""
     import copy
@@ -281,9 +301,9 @@ def liftable_text(decision: Decision, policy: Policy, row: dict[str, Any], actio
             candidate_rules(action, ctx, decision)
         except AllowError as e:
             return f"no: {e}"
-    blocked = layer_permission(policy, "user")
+    blocked = layer_permission(policy, "user") or broken_layer(policy, "user")
     if blocked is not None:
-        return f"no: {blocked}"
+        return f"not now: {blocked}" if policy.errors else f"no: {blocked}"
     return f"yes: `clearance allow {row['id']}` (add --for 8h to make it expire, --session for this session only)"
 
 
@@ -300,6 +320,9 @@ def allow_row(row: dict[str, Any], layer: str, session: bool, for_: str | None, 
     blocked = layer_permission(policy, layer)
     if blocked is not None:
         raise AllowError(blocked)
+    broken = broken_layer(policy, layer)
+    if broken is not None:
+        raise AllowError(broken)
     sid = str(row.get("session_id") or "") if session else ""
     if session and not sid:
         raise AllowError(f"decision {row['id']} was recorded without a session id; --session cannot apply, use --for instead")

@@ -12,6 +12,8 @@ from .lazyre import lazy
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import socket
+
     from .policy import Policy
     from .store import Store
 
@@ -309,6 +311,10 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
 
     audit = _audit_policy() if audit is None else audit
     url = resolve_url(args.db, audit, os.environ)
+    from .store import url_problem
+
+    if problem := url_problem(url):
+        raise _NoStore(problem)
     if reading and "://" not in url:
         path = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
         from .store.spool import spool_path
@@ -701,17 +707,21 @@ def _no_first_admin(password: str, state: str) -> str:
 
 def _cmd_serve(args: argparse.Namespace) -> int:
     try:
-        import uvicorn
+        import uvicorn  # noqa: F401
 
-        from .server.app import create_app
-        from .server.service import WEAK_SECRETS, Service, ServiceError
+        from .server.app import create_app  # noqa: F401
+        from .server.service import WEAK_SECRETS
     except ImportError as e:
         print(f"clearance serve needs the server extra: pip install 'clearance[server]' ({e})", file=sys.stderr)
         return 2
-    from .server.oidc import OidcConfig, OidcError
     from .store import resolve_url
 
     url = resolve_url(args.db, None, os.environ)
+    from .store import url_problem
+
+    if wrong := url_problem(url):
+        print(f"clearance serve: {wrong}", file=sys.stderr)
+        return 2
     if "://" not in url:
         path = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
         problem = _not_a_store(path)
@@ -724,6 +734,57 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             # Refused before the file (and its folders) is made: a start that cannot go on leaves nothing behind.
             print(f"clearance serve: {_no_first_admin(password, 'there is no database at ' + path + ' yet')}", file=sys.stderr)
             return 2
+    # Listen first: a port already taken (another `clearance serve`, a previous start still running) is one line and
+    # exit 2 before anything is announced, opened or created (before, "clearance serve: http://…" and "created the
+    # first admin" came first, then uvicorn's "[Errno 98] … address already in use" and exit 3).
+    sock = _listen(args.host, args.port)
+    if isinstance(sock, str):
+        print(f"clearance serve: {sock}", file=sys.stderr)
+        return 2
+    try:
+        return _serve_on(sock, args, url)
+    finally:
+        sock.close()
+
+
+def _listen(host: str, port: int) -> socket.socket | str:
+    """A socket bound to *host*:*port* for the service, or why it cannot be (one line naming the address)."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as e:
+        return f"cannot listen on --host {host!r}: not an address or a name this machine can resolve ({getattr(e, 'strerror', None) or e})"
+    family, _, _, _, address = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a restart is not refused for TIME_WAIT
+        sock.bind(address)
+    except OSError as e:
+        sock.close()
+        if e.errno == errno.EADDRINUSE:
+            return (
+                f"port {port} on {host} is already in use (another `clearance serve`, or another program, listens there); "
+                f"stop it or choose another --port. Nothing was started."
+            )
+        if e.errno == errno.EACCES:
+            return f"not allowed to listen on port {port} on {host} (ports below 1024 need privileges); choose another --port"
+        if e.errno == errno.EADDRNOTAVAIL:
+            return f"{host} is not an address of this machine; give --host one of its addresses (127.0.0.1, or 0.0.0.0 for all)"
+        return f"cannot listen on {host}:{port}: {e.strerror or e}"
+    sock.set_inheritable(True)
+    return sock
+
+
+def _serve_on(sock: socket.socket, args: argparse.Namespace, url: str) -> int:
+    """`clearance serve` once its socket is bound: open the store, the first admin, single sign-on, then serve on *sock*."""
+    import uvicorn
+
+    from .server.app import create_app
+    from .server.oidc import OidcConfig, OidcError
+    from .server.service import WEAK_SECRETS, Service, ServiceError
+
     try:
         service = Service(url)
     except Exception as e:
@@ -741,6 +802,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         return 2
     if service.oidc is not None:
         print(f"clearance serve: single sign-on through {service.oidc.issuer}", file=sys.stderr)
+        if not service.oidc.roles:
+            print(
+                "clearance serve: CLEARANCE_OIDC_ROLES is not set, so no group maps to a role and nobody can sign in through the "
+                "provider; set group=role pairs (platform-admins=admin,security=approver,*=viewer)",
+                file=sys.stderr,
+            )
     if not service.users():
         name = os.environ.get("CLEARANCE_ADMIN_USER", "admin")
         password = os.environ.get("CLEARANCE_ADMIN_PASSWORD", "")
@@ -760,7 +827,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     if loopback(args.host) and args.host not in ("0.0.0.0", "::"):
         service.loopback_url = f"http://{args.host}:{args.port}"
     print(f"clearance serve: http://{args.host}:{args.port} (audit store: {shown_url(url)})", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+    server.run(sockets=[sock])
     return 0
 
 

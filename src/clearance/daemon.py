@@ -167,12 +167,24 @@ class _Server(socketserver.UnixStreamServer):
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-def make_server(path: str, key: bytes, workers: int = WORKERS) -> _Server:
-    """Bind the socket (mode 0600 in a 0700 folder); a live daemon on *path* is an error, a stale socket is removed."""
-    folder = os.path.dirname(path)
-    os.makedirs(folder, mode=0o700, exist_ok=True)
-    os.chmod(folder, 0o700)
-    if os.path.exists(path):
+def make_server(path: str, key: bytes, workers: int = WORKERS, own_folder: bool = True) -> _Server:
+    """Bind the socket (mode 0600); a live daemon on *path* is an error, a stale socket is removed.
+
+    With *own_folder* (clearance's own socket folder) the folder is made and kept 0700.  A folder the user named with
+    `--socket` is theirs: it must exist, and its mode is left alone (before, `--socket ~/shared/d.sock` made the
+    missing folders without a word and turned an existing one 0700)."""
+    folder = os.path.dirname(path) or "."
+    if own_folder:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
+    elif not os.path.isdir(folder):
+        raise OSError(f"the folder {folder} does not exist; make it first (mkdir -m 700 {folder}) or give --socket a path in a folder that exists")
+    if os.path.isdir(path):
+        raise OSError(f"{path} is a folder; --socket takes the socket's own path, e.g. {os.path.join(path, 'daemon.sock')}")
+    if os.path.lexists(path):
+        if not stat.S_ISSOCK(os.lstat(path).st_mode):
+            # Never removed: only a socket a daemon left behind is (before, `--socket notes.txt` deleted the file).
+            raise OSError(f"{path} exists and is not a socket; it is left as it is -- give --socket a new path")
         try:
             probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             probe.connect(path)
@@ -190,22 +202,31 @@ def make_server(path: str, key: bytes, workers: int = WORKERS) -> _Server:
 
 
 def serve(path: str | None = None) -> int:
-    path = path or socket_path()
+    default = os.path.abspath(socket_path({k: v for k, v in os.environ.items() if k != "CLEARANCE_DAEMON_SOCKET"}))
+    found = os.path.abspath(socket_path())  # where the hook looks: CLEARANCE_DAEMON_SOCKET, else the default
+    path = os.path.abspath(path) if path else found
+    own_folder = path == default
     try:
         key = load_or_create_key()
     except (OSError, DaemonKeyError) as e:
         print(f"clearance daemon: {e}", file=sys.stderr)
         return 1
     try:
-        server = make_server(path, key)
+        server = make_server(path, key, own_folder=own_folder)
     except OSError as e:
-        print(f"clearance daemon: {e}", file=sys.stderr)
+        print(f"clearance daemon: {f'{path}: {e.strerror}' if e.strerror else e}", file=sys.stderr)
         return 1
     # Warm the engine: parser, rules and policy code are loaded once.
     run_answer(
         json.dumps({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "true"}, "cwd": "/"}).encode(), Options(["--no-audit"])
     )
     print(f"clearance daemon: listening on {path} (key: {key_path()})", file=sys.stderr)
+    if path != found:
+        print(
+            f"clearance daemon: the hook looks for the daemon at {found}; it uses this one only where the agent runs with "
+            f"CLEARANCE_DAEMON_SOCKET={path} (docs/protocols.md, the daemon and its key)",
+            file=sys.stderr,
+        )
 
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt

@@ -563,9 +563,16 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
 
     named = env.get("CLEARANCE_MANAGED_POLICY")
     if named and not os.path.exists(named):
+        from .audit import is_headless
+
+        # In CI nobody reads a "!": a runner whose managed policy is not where the job says (a path mistyped, the
+        # file not yet copied there) would run the agent without the organisation's rules, so doctor fails there.
+        unattended = is_headless(env)
+        ok = ok and not unattended
         lines.append(
-            f"! managed policy: CLEARANCE_MANAGED_POLICY names {named}, but there is no such file: no managed policy applies "
-            "(the built-in rules and the user's file decide)"
+            f"{'✗' if unattended else '!'} managed policy: CLEARANCE_MANAGED_POLICY names {named}, but there is no such file: "
+            "no managed policy applies (the built-in rules and the user's file decide)"
+            + ("; in an unattended run (CI) that is a failure: put the file there or unset the variable" if unattended else "")
         )
     problems = lint_effective(project, env)
     if problems:

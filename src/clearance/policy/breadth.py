@@ -19,6 +19,7 @@ TRUST_EVERYTHING = "PL101"
 ALLOW_EVERYTHING = "PL102"
 TRUST_NEVER_MATCHES = "PL201"
 RULE_NEVER_MATCHES = "PL202"
+REPOSITORY_PATH_NAMES_NOTHING = "PL203"
 
 WHY = {
     TRUST_EVERYTHING: (
@@ -28,8 +29,14 @@ WHY = {
     ALLOW_EVERYTHING: "an allow rule that matches every call of its tool turns every ask and soft denial of that tool into allow",
     TRUST_NEVER_MATCHES: "a blank entry is compared with nothing clearance extracts from a call, so it trusts nothing and says nothing",
     RULE_NEVER_MATCHES: (
-        "commands are compared after normalisation, which never leaves a command empty or starting with a space: "
-        "the rule never decides anything (Bash(:*) does not mean every command; write Bash for that, knowingly)"
+        "commands are compared after normalisation, which never leaves a command empty or starting with a space, and "
+        "paths with `.` and `..` resolved: the rule never decides anything (Bash(:*) does not mean every command; write Bash for that, knowingly)"
+    ),
+    REPOSITORY_PATH_NAMES_NOTHING: (
+        "a [[repositories]] remote is compared with host/owner/repo, and a path with the checkout's absolute directory, "
+        "as given and with symbolic links and `..` resolved: a blank or relative entry names nothing, and a remote without "
+        "its host or a path with `.` or `..` only tightens (its section's "
+        'trust, allow rules and auto_mode = "enabled" never apply)'
     ),
 }
 
@@ -105,9 +112,43 @@ def _allows_all(text: str) -> bool:
     return False
 
 
+_PATH_TOOLS = ("Read(", "Edit(", "Write(", "Glob(", "Grep(", "NotebookEdit(", "MultiEdit(", "NotebookRead(", "LS(")
+
+
+def _plain_path(path: str) -> str | None:
+    """*path* with its `.` and `..` segments read (its lead `/`, `//`, `~/` or `./` kept), as a policy should write
+    it; None when `..` climbs above its lead (`~/../x` is not under home: no `~` form says it)."""
+    lead = next((p for p in ("//", "~/", "./", "/") if path.startswith(p)), "")
+    segs: list[str] = []
+    for seg in path[len(lead) :].split("/"):
+        if seg in ("", "."):
+            continue
+        if seg == "..":
+            if segs:
+                segs.pop()
+            elif lead not in ("/", "//"):  # above the root `..` stays at the root; above home or the project it leaves them
+                return None
+            continue
+        segs.append(seg)
+    body = "/".join(segs)
+    if lead == "./":
+        return body or "."
+    return (lead + body) or "."
+
+
+def dotted(path: str) -> bool:
+    """Whether *path* has a `.` or `..` segment after its lead (`./src/**` is the project's src, not a dotted path)."""
+    body = path[2:] if path.startswith("./") else path
+    return any(seg in (".", "..") for seg in body.split("/"))
+
+
 def _never_matches(text: str) -> str | None:
     """Why a rule can never match a call, or None."""
     t = text.strip()
+    if t.startswith(_PATH_TOOLS) and t.endswith(")") and dotted(arg := t[t.index("(") + 1 : -1]):
+        better = _plain_path(arg)
+        fix = f"; write {t[: t.index('(')]}({better})" if better else ""
+        return f"its path has a `.` or `..` segment, and the paths of calls never do{fix}"
     if t.startswith("WebFetch(domain:") and t.endswith(")") and not t[16:-1].lstrip("*."):
         return "matches_host compares the host with what follows the leading '*.', and nothing follows it"
     if not (t.startswith("Bash(") and t.endswith(")")):
@@ -143,6 +184,8 @@ def lint(data: dict[str, Any], text: str, layer: str) -> list[Lint]:
                     out.append(Lint(TRUST_NEVER_MATCHES, severity, line, f"{prefix}trust.{key} entry {v!r} is blank and matches nothing"))
                 elif _trusts_all(key, v):
                     out.append(Lint(TRUST_EVERYTHING, severity, line, f"{prefix}trust.{key} entry {v!r} trusts every {key[:-1].replace('_', ' ')}"))
+        if prefix:
+            out.extend(_repository_paths(table, text, severity))
         rules = table.get("rules")
         if not isinstance(rules, dict):
             continue
@@ -159,6 +202,58 @@ def lint(data: dict[str, Any], text: str, layer: str) -> list[Lint]:
                     out.append(Lint(RULE_NEVER_MATCHES, severity, line, f"{where} {v!r} can never match: {why_not}"))
                 elif verdict in ("allow", "grant") and _allows_all(v):
                     out.append(Lint(ALLOW_EVERYTHING, severity, line, f"{where} {v!r} allows every call of its tool"))
+    return out
+
+
+def _repository_paths(section: dict[str, Any], text: str, severity: str) -> list[Lint]:
+    """PL203: a [[repositories]] remote or path that names nothing (blank, bare, relative) or names a repository only to
+    tighten (a remote without its host, a path with `.` or `..`)."""
+    from .load import _line_of_value
+    from .repos import canonical_remote
+
+    out: list[Lint] = []
+    remotes = section.get("remotes")
+    for v in remotes if isinstance(remotes, list) else []:
+        if not isinstance(v, str):
+            continue
+        line = _line_of_value(text, f'"{v}"') or _line_of_value(text, f"'{v}'") or _line_of_value(text, v)
+        r = canonical_remote(v.strip())
+        if not r:
+            out.append(Lint(REPOSITORY_PATH_NAMES_NOTHING, severity, line, f"repositories.remotes entry {v!r} is blank and names no repository"))
+        elif "/" not in r:
+            out.append(
+                Lint(
+                    REPOSITORY_PATH_NAMES_NOTHING,
+                    severity,
+                    line,
+                    f"repositories.remotes entry {v!r} names no repository: remotes are host/owner/repo ('github.com/acme/payments')",
+                )
+            )
+        elif r.count("/") == 1 and "." not in r.split("/")[0] and ":" not in r:
+            out.append(
+                Lint(
+                    REPOSITORY_PATH_NAMES_NOTHING,
+                    severity,
+                    line,
+                    f"repositories.remotes entry {v!r} has no host: it tightens as {r} on any host and never loosens; write 'github.com/{r}' (or its own host)",
+                )
+            )
+    values = section.get("paths")
+    for v in values if isinstance(values, list) else []:
+        if not isinstance(v, str):
+            continue
+        line = _line_of_value(text, f'"{v}"') or _line_of_value(text, f"'{v}'") or _line_of_value(text, v)
+        p = v.strip()
+        if not p:
+            out.append(Lint(REPOSITORY_PATH_NAMES_NOTHING, severity, line, f"repositories.paths entry {v!r} is blank and names no checkout"))
+        elif not p.startswith(("/", "~")):
+            plain = _plain_path("~" + p[len("$HOME") :] if p.startswith("$HOME") else "~/" + p.removeprefix("./"))
+            fix = f"; write {plain!r} if it is under home, or an absolute path" if plain else "; write an absolute path"
+            out.append(Lint(REPOSITORY_PATH_NAMES_NOTHING, severity, line, f"repositories.paths entry {v!r} is relative and names no checkout{fix}"))
+        elif dotted(p):
+            plain = _plain_path(p)
+            fix = f"; write {plain!r}" if plain else "; write the absolute path it means"
+            out.append(Lint(REPOSITORY_PATH_NAMES_NOTHING, severity, line, f"repositories.paths entry {v!r} has a `.` or `..` segment{fix}"))
     return out
 
 

@@ -190,8 +190,11 @@ def read_layer(lf: LayerFile) -> tuple[dict[str, Any] | None, list[str], str]:
     try:
         raw = read_regular(lf.path)
         text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        return None, [f"{lf.path}:0: cannot read the file ({e})"], ""
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        return None, [f"{lf.path}:{line}: not UTF-8 text (byte {raw[e.start]:#04x} at offset {e.start}); a policy file is TOML, which is UTF-8"], ""
+    except OSError as e:
+        return None, [f"{lf.path}:0: cannot read the file ({e.strerror or e})"], ""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -350,16 +353,16 @@ def _merge_repositories(pol: dict[str, Any], sections: list[dict[str, Any]], ide
         if mode == "disabled" or (mode == "enabled" and loosen):
             modes.setdefault(mode, label)
         elif mode == "enabled":
-            pol["ignored"].append(['auto_mode = "enabled"', where, why_not_loosened(ident)])
+            pol["ignored"].append(['auto_mode = "enabled"', where, why_not_loosened(ident, section)])
         if loosen:
             _merge_trust(pol, "managed", section.get("trust", {}), may_trust)
         else:
             for key, values in section.get("trust", {}).items():
-                pol["ignored"].extend([f"trust.{key}: {v}", where, why_not_loosened(ident)] for v in values)
+                pol["ignored"].extend([f"trust.{key}: {v}", where, why_not_loosened(ident, section)] for v in values)
         for verdict, values in section.get("rules", {}).items():
             for v in values:
                 if verdict == "allow" and not loosen:
-                    pol["ignored"].append([f"rules.allow: {v}", where, why_not_loosened(ident)])
+                    pol["ignored"].append([f"rules.allow: {v}", where, why_not_loosened(ident, section)])
                 else:
                     pol["rules"][verdict].append([v, "managed"])
     for mode in ("disabled", "enabled"):

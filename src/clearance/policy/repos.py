@@ -166,15 +166,26 @@ def _path_matches(root: str, pattern: str, home: str, within: bool = False) -> b
     """Whether the project at *root* is the one *pattern* names (`/**`: or one inside it). With *within* (to tighten),
     a project inside the named folder is named too: a subfolder of `~/work/payments` made its own project (`git init`
     there, a clone) keeps the section's deny and ask rules (fix14b; round 14b's open item)."""
+    if not pattern.strip():
+        return False  # a blank entry names no checkout (before, it was read as "/": every project, to tighten)
     pat = pattern.rstrip("/") or "/"
     if pat.startswith("~"):
         pat = home.rstrip("/") + pat[1:]
+    if within and pat.startswith("/") and _dotted(pat):
+        # To tighten, `~/work/../work/payments` names what it spells once `.` and `..` are read, as the checkout's own
+        # path is (lint flags the entry: PL203); it never loosens, since a symbolic link can make `..` lead elsewhere.
+        pat = os.path.normpath(pat)
     if pat.endswith("/**"):
         base = pat[:-3]
         return root == base or root.startswith(base + "/") or fnmatch.fnmatchcase(root, pat)
     if within and "*" not in pat and "?" not in pat and "[" not in pat and root.startswith(pat.rstrip("/") + "/"):
         return True
     return root == pat or fnmatch.fnmatchcase(root, pat)
+
+
+def _dotted(path: str) -> bool:
+    """Whether *path* has a `.` or `..` segment."""
+    return any(seg in (".", "..") for seg in path.split("/"))
 
 
 def section_matches(section: dict[str, Any], ident: Identity, home: str, loosen: bool = False) -> bool:
@@ -186,9 +197,13 @@ def section_matches(section: dict[str, Any], ident: Identity, home: str, loosen:
     paths -- so an added remote, a replaced origin or a symbolic link cannot put a checkout under a lenient section."""
     pats = [canonical_remote(p) for p in section.get("remotes", []) or []]
     paths = section.get("paths", []) or []
+    if not loosen:
+        # To tighten, `acme/payments` (no host) names acme/payments on any host, as a person reads it (lint flags it:
+        # PL203); it never loosens, since any server may hold an acme/payments.
+        pats += ["*/" + p for p in pats if p.count("/") == 1 and "." not in p.split("/")[0] and ":" not in p]
 
     def remote(r: str) -> bool:
-        return any(fnmatch.fnmatchcase(r, p) for p in pats)
+        return any(fnmatch.fnmatchcase(r, p) for p in pats if p)
 
     def path(root: str) -> bool:
         return any(_path_matches(root, p, home, within=not loosen) for p in paths)
@@ -200,8 +215,15 @@ def section_matches(section: dict[str, Any], ident: Identity, home: str, loosen:
     return by_remote or (bool(paths) and path(ident.root) and path(ident.real))
 
 
-def why_not_loosened(ident: Identity) -> str:
+def why_not_loosened(ident: Identity, section: dict[str, Any] | None = None) -> str:
     """Why a section that names this project only tightens it."""
+    dotted = [p for p in (section or {}).get("paths") or [] if isinstance(p, str) and _dotted(p.strip().rstrip("/"))]
+    if dotted:
+        # before, a `..` in the section's path was explained as a remote or symbolic-link mismatch
+        return f"its path {dotted[0]!r} has a `.` or `..` segment, which names a checkout only to tighten (PL203: write it without)"
+    hostless = [r for r in (section or {}).get("remotes") or [] if isinstance(r, str) and canonical_remote(r).count("/") == 1 and "." not in r.split("/")[0]]
+    if hostless:
+        return f"its remote {hostless[0]!r} has no host, which names a repository only to tighten (PL203: write host/owner/repo)"
     if ident.real != ident.root:
         where = f"the checkout is {ident.real} (through a symbolic link)"
     else:

@@ -153,7 +153,16 @@ CHECKS: dict[str, Any] = {
     "audit.max_mb": lambda v: None if v >= 0 else "must be 0 (no limit) or a number of megabytes",
     "audit.max_content_chars": lambda v: None if v >= 0 else "must be 0 (the general 20 000 limit) or a number of characters",
     "audit.key_file": lambda v: None if v.strip() else "must be a path",
+    "audit.url": lambda v: _store_url_problem(v),
 }
+
+
+def _store_url_problem(url: str) -> str | None:
+    from ..store import url_problem
+
+    problem = url_problem(url)
+    return None if problem is None else "names no store: " + problem.split(": ", 1)[1]
+
 
 MANAGED_ONLY = frozenset({"allow_user_trust", "allow_project_trust", "repositories"})
 

@@ -47,9 +47,12 @@ def bucket_fix(value: str) -> str | None:
 
 
 def directory_fix(value: str) -> str | None:
+    from .breadth import _plain_path, dotted
+
     v = value.strip()
     if v.startswith(("/", "~")):
-        return None
+        # paths are compared with `.` and `..` read: `~/work/../shared/**` matches nothing; `~/shared/**` is meant
+        return _plain_path(v) if dotted(v) else None
     if v.startswith("$HOME"):
         return "~" + v[len("$HOME") :]
     return "~/" + v.lstrip("./")
@@ -96,7 +99,7 @@ def remote_fix(value: str) -> str | None:
 _FIXES = {
     "domains": (domain_fix, "is compared with a host name"),
     "buckets": (bucket_fix, "is compared with a scheme://bucket URI"),
-    "directories": (directory_fix, "is compared with absolute paths"),
+    "directories": (directory_fix, "is compared with absolute paths, their `.` and `..` read"),
     "services": (service_fix, "is compared with a URL prefix"),
     "git_remotes": (remote_fix, "is compared with host/owner/repo"),
     "mcp_servers": (mcp_server_fix, "is compared with the server's name in mcp__<server>__<tool> (the agent turns other characters into _)"),

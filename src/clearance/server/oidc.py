@@ -66,6 +66,10 @@ class OidcConfig:
         issuer = env.get("CLEARANCE_OIDC_ISSUER", "").strip()
         if not issuer:
             return None
+        for name, url in (("CLEARANCE_OIDC_ISSUER", issuer), ("CLEARANCE_OIDC_REDIRECT_URI", env.get("CLEARANCE_OIDC_REDIRECT_URI", "").strip())):
+            if url and not url.lower().startswith(("https://", "http://")):
+                # before, `idp.example` started the service and every sign-in failed with "unknown url type"
+                raise OidcError(f"{name} must be a URL with its scheme (https://{url}), not {url!r}")
         client_id = env.get("CLEARANCE_OIDC_CLIENT_ID", "").strip()
         if not client_id:
             raise OidcError("CLEARANCE_OIDC_ISSUER is set but CLEARANCE_OIDC_CLIENT_ID is not")

@@ -62,10 +62,39 @@ def resolve_url(explicit: str | None, policy_audit: dict[str, Any] | None, env: 
     return default_path(env)
 
 
+class StoreUrlError(ValueError):
+    """A store URL with a scheme clearance does not open (the message says what to write)."""
+
+
+def url_problem(url: str) -> str | None:
+    """Why *url* names no audit store clearance can open, or None.  A URL of another scheme (`mysql://`, `https://`,
+    `postgresql+psycopg://`, `sqlite://x.db` with two slashes) was taken for a SQLite file's path: the hook, `serve`
+    and `log` made folders named `mysql:` in the working directory and kept the trail there, without a word."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or url.startswith(("postgresql://", "postgres://", "sqlite:///")):
+        return None
+    shown = url
+    at = rest.rfind("@")
+    if at > 0 and ":" in rest[:at]:  # user:password@ -- the password is not for the screen
+        shown = f"{scheme}://{rest[: rest.index(':')]}:***{rest[at:]}"
+    if scheme.lower() in ("postgresql", "postgres"):
+        fix = f"write the scheme in lower case: {scheme.lower()}://{shown.partition('://')[2]}"
+    elif scheme.lower() == "sqlite":
+        fix = f"a SQLite URL has three slashes before its absolute path (sqlite:///{rest.lstrip('/')} is /{rest.lstrip('/')}), or give the file's path alone"
+    elif scheme.lower().startswith(("postgresql+", "postgres+")):
+        fix = f"write postgresql://{shown.partition('://')[2]} (no driver suffix)"
+    else:
+        fix = "clearance keeps its audit trail in PostgreSQL (postgresql://USER:PASSWORD@HOST:PORT/DATABASE) or a SQLite file (its path)"
+    return f"{shown} is not an audit store clearance can open: {fix}"
+
+
 def open_store(url: str, key_file: str | None = None, read_only: bool = False) -> Store:
     """The store at *url*; *key_file* keys its hash chain (default: audit.key in clearance's state directory).
     *read_only*: a SQLite file is opened read-only (mode=ro) unless spooled decisions wait to join it; a missing
-    or empty file is FileNotFoundError, never created."""
+    or empty file is FileNotFoundError, never created.  A URL of a scheme clearance does not open is StoreUrlError."""
+    problem = url_problem(url)
+    if problem:
+        raise StoreUrlError(problem)
     if url.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
 

@@ -53,8 +53,8 @@ class NotReady(Exception):
 
 def supported(path: str) -> bool:
     """A SQLite file (not PostgreSQL, not in memory) on a system with flock."""
-    if not path or path == ":memory:" or path.startswith(("postgresql://", "postgres://", "file:")):
-        return False
+    if not path or path == ":memory:" or path.startswith(("postgresql://", "postgres://", "file:")) or "://" in path:
+        return False  # another scheme is no file (store.url_problem): its "spool" made folders named `mysql:` in the cwd
     try:
         import fcntl  # noqa: F401
     except ImportError:
