@@ -7,6 +7,7 @@ from ..model import ASK, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import modelled, normalise
 from .base import rule
+from .gates import alias_delete
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -665,6 +666,8 @@ def storage_dry_run(name: str, vals: list[str], ops: list[str]) -> bool:
         "gsutil -u billing-project rm -r gs://bucket",
         "mc admin user remove myminio ana",
         "az storage container delete-policy --name p",
+        "doctl compute droplet d web-1 --force",
+        "doctl compute d d web-1",
     ),
     no_match=(
         "aws s3 ls",
@@ -679,6 +682,8 @@ def storage_dry_run(name: str, vals: list[str], ops: list[str]) -> bool:
         "supabase db reset",
         "firebase emulators:start",
         "heroku run rails db:migrate -a web",
+        "doctl compute d list",
+        "doctl compute d get web-1",
     ),
 )
 def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -731,12 +736,15 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         ops = ops[1:]  # a release track, not a command group: `gcloud alpha firestore indexes composite delete`
         if len(ops) > 4 and ops[3] not in ("delete", "destroy", "remove") and ops[4] in ("delete", "destroy", "remove"):
             ops = ops[:3] + ops[4:]  # four groups deep (firestore indexes composite): the verb is the fifth word
-    verbs = ("delete", "destroy", "remove", "rm", "terminate", "purge", "wipe", "drop", "reset", "down")
+    verbs = ("delete", "del", "destroy", "remove", "rm", "terminate", "purge", "wipe", "drop", "reset", "down")
     compound = ("delete-", "destroy-", "remove-", "purge-", "drop-", "terminate-")  # az storage blob delete-batch
     if any(
         o in verbs or o.startswith(compound) or o.endswith(("-delete", ":delete", ":destroy", ":remove", ":disable")) or _pascal_destroys(o) for o in ops[:4]
     ):
         return f"{name} {' '.join(ops[:4])} deletes cloud resources"
+    alias = alias_delete(ops)
+    if alias:
+        return f"{name} {alias} (delete's one-letter alias) deletes cloud resources"
     return None
 
 

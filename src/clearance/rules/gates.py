@@ -216,6 +216,26 @@ def unknown_or_client_destroys(cmd: SimpleCommand, sc: Scope) -> bool:
     return False
 
 
+# Words that name a next step of a subcommand path rather than its operand: after them a one-letter `d` was a noun's
+# alias (doctl's `compute d list`: d is droplet), not the operation.
+_PATH_STEPS = frozenset(
+    {"d", "l", "g", "c", "u", "ls", "list", "get", "create", "update", "delete", "del", "rm", "remove", "show", "describe"}
+    | {"tag", "untag", "action", "actions", "backups", "snapshots", "kernels", "neighbors", "help", "info", "logs", "status"}
+)
+
+
+def alias_delete(words: list[str]) -> str | None:
+    """The one-letter alias of delete in a subcommand path, or None: command-line clients built on Cobra (doctl,
+    vultr-cli, civo) alias an operation by its first letter, and the only operation whose initial is `d` is delete
+    (destroy): `doctl compute droplet d web-1`, `vultr-cli instance d ID`. It names the operation after a resource
+    noun and before its operand; at the head of the path, or before another step (`doctl compute d list`, where d is
+    droplet), it is a noun's alias."""
+    for i, w in enumerate(words[:4]):
+        if w == "d" and i >= 1 and i + 1 < len(words) and words[i + 1].lower() not in _PATH_STEPS:
+            return " ".join(words[: i + 1])
+    return None
+
+
 def _rpc_name(v: str) -> bool:
     """`users.v1.Users/DeleteUser` (or a URL ending in one): a proto service, then a method in PascalCase."""
     if "/" not in v or v.startswith("-"):

@@ -8,7 +8,7 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import normalise
 from .base import rule
-from .gates import CONFIG_WORDS, DEVICE_CLIS, ENDLESS_SOURCES, EXPORTERS, LVM_PROGRAMS, SYSTEM_CLIS, claimed_by_self_only, known_client, path_arguments, unknown
+from .gates import CONFIG_WORDS, alias_delete, DEVICE_CLIS, ENDLESS_SOURCES, EXPORTERS, LVM_PROGRAMS, SYSTEM_CLIS, claimed_by_self_only, known_client, path_arguments, unknown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -1595,6 +1595,11 @@ _GLUED_NOUNS = frozenset(
     | {"secret", "secrets", "domain", "domains", "zone", "zones", "account", "accounts", "schema", "data", "bulk"}
 )  # fmt: skip
 _BATCH_PREFIXES = ("batch", "bulk", "mass")
+# The nouns of _GLUED_NOUNS that name a store of data itself (what a cleaning verb after them empties).
+_DATA_STORE_NOUNS = frozenset(
+    {"table", "tables", "database", "databases", "db", "schema", "bucket", "buckets", "index", "indexes", "indices"}
+    | {"keyspace", "collection", "collections", "topic", "topics", "queue", "queues", "volume", "volumes", "registry"}
+)
 
 
 # What a program is (unknown, a client of remote systems) is also the rules' gate (gates.py): it lives there.
@@ -1643,6 +1648,10 @@ def _destructive_word(v: str) -> bool:
             head, _, rest = w.partition(sep)
             if rest and head in _COMPOUND_HEADS:
                 return True
+            # the verb after the noun it acts on (virsh's vol-delete, snapshot-delete, pool-destroy): a store's part
+            lead, _, tail = w.rpartition(sep)
+            if lead and tail in _COMPOUND_HEADS and lead not in _THROWAWAY and lead not in _VERB_MODIFIERS:
+                return True
     if v[:1].isupper() and any(c.islower() for c in v) and v.isalnum():
         # An API action named in PascalCase (Alibaba Cloud's `aliyun ecs DeleteInstance`, Tencent Cloud's `tccli cvm
         # TerminateInstances`, Huawei Cloud's `hcloud ECS DeleteServers`): its first word is the verb.
@@ -1678,9 +1687,21 @@ _THROWAWAY = frozenset(
 )
 
 
+# Verbs that collect a store's garbage: what nothing references any more is deleted.
+_GC_VERBS = frozenset({"gc", "garbage-collect", "garbage-collection", "collect-garbage"})
+# Words before a destroying verb that qualify it rather than name what it destroys (auto-delete, soft-delete).
+_VERB_MODIFIERS = frozenset({"auto", "soft", "pre", "post", "no", "non", "un", "undo", "on", "after", "before", "safe", "dry"})
+# Verbs that clean what the word before them names: a data store's (atlas schema clean, flyway-like db clean drop
+# every object in it); after anything else (`cache clean`, `workspace clean`, `build clean`) they tidy up.
+_CLEANING_VERBS = frozenset({"clean", "cleanup", "scrub"})
+
+
 def _empties_store(noun: str, verb: str) -> bool:
-    """`NOUN VERB` empties a store: an emptying verb after a noun that is not a cache, log or screen."""
-    return verb.lower().replace("-", "").replace("_", "") in _EMPTYING_VERBS and noun.lower() not in _THROWAWAY  # flush-all
+    """`NOUN VERB` empties a store: an emptying verb after a noun that is not a cache, log or screen, or a cleaning verb
+    after a data store's noun (schema clean, database clean)."""
+    v = verb.lower().replace("-", "").replace("_", "")
+    n = noun.lower()
+    return (v in _EMPTYING_VERBS and n not in _THROWAWAY) or (v in _CLEANING_VERBS and n in _DATA_STORE_NOUNS)  # flush-all
 
 
 def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
@@ -1736,10 +1757,20 @@ def _hosting_cli(name: str) -> bool:
         "cictl project delete-builds web 1..20",
         "java -jar admin-cli.jar -s http://ci.local/ delete-job nightly",
         "idxctl indices clear products",
+        "hypctl vol-delete --pool default web-disk.qcow2",
+        "schemactl schema clean -u postgres://app@db.example.com/shop",
+        "mlstore gc --backend-store-uri postgresql://ml@db.example.com/runs",
+        "fleetctl instance d 7f3c2a",
     ),
     no_match=(
         "mytool list",
         "mytool cache clear",
+        "hypctl vol-list default",
+        "mytool workspace clean",
+        "mytool auto-delete on",
+        "mlstore gc",
+        "fleetctl compute d list",
+        "fleetctl compute d get web-1",
         "mytool build --release",
         "npm run delete-tmp",
         "termctl cli kill-pane --pane-id 3",
@@ -1762,6 +1793,14 @@ def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
     for i, v in enumerate(words):
         if _destructive_word(v) or (i > 0 and _empties_store(words[i - 1], v)):
             return f"{cmd.name} {' '.join(words[: i + 1])}: a destructive operation of a tool clearance does not model"
+    alias = alias_delete(words)
+    if alias:
+        return f"{cmd.name} {alias}: delete's one-letter alias, of a tool clearance does not model"
+    gc = next((v for v in words if v.lower().replace("_", "-") in _GC_VERBS), None)
+    if gc and any("://" in v or v.partition("=")[0] in ("--cloud", "--remote", "--all-remotes") for v in cmd.values()):
+        # dvc gc --cloud, mlflow gc --backend-store-uri postgresql://…: collecting garbage in a remote store deletes
+        # what nothing references there now, for good (a local `tool gc` only tidies the tool's own cache)
+        return f"{cmd.name} {gc}: garbage collection in a remote store, by a tool clearance does not model"
     method = _destructive_method(cmd) if _unknown(cmd) else None
     if method:
         # grpcurl HOST pkg.Users/DeleteUser, buf curl URL/pkg.Users/DeleteUser: the RPC's method says what it does
