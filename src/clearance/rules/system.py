@@ -157,9 +157,11 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "mdatp",
         "falconctl",
         "log",
+        "journalctl",
     ),
     match=(
         "sudo log erase --all",
+        "journalctl --rotate --vacuum-time=1s",
         "sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist",
         "sudo systemctl stop systemd-journald",
         "sudo service rsyslog stop",
@@ -194,12 +196,18 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "mdatp health",
         "sysrc nginx_enable=NO",
         "log show --last 5m",
+        "journalctl --disk-usage",
+        "journalctl -u sshd --since today",
     ),
 )
 def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     name = cmd.name
     joined = " ".join(vals)
+    if name == "journalctl":
+        # --vacuum-time/-size/-files delete the journal's archived files: the machine's log record, as `log erase` does
+        got = next((v for v in vals if v.startswith("--vacuum-")), None)
+        return f"journalctl {got.partition('=')[0]} deletes the system journal's archived logs" if got else None
     if name == "ufw" and any(v in ("disable", "reset", "allow", "delete") for v in vals):
         return f"ufw {joined} weakens the firewall"
     if name in ("iptables", "ip6tables") and any(v in ("-F", "--flush", "-X", "-P", "--policy", "-D", "-A", "-I") or v.startswith("-F") for v in vals):
@@ -2130,6 +2138,40 @@ def _dependency_chosen(name: str, ops: list[str], vals: list[str]) -> list[str]:
     return [o.removeprefix("//") for o in out if o]
 
 
+# The machine's package managers, whose options can install or trust packages without checking their signatures.
+# (Only programs clearance already modelled: naming one here makes it known, and an unknown program's verbs are asked
+# about by sys.unknown-change-verb and sys.unknown-destructive-verb, which a known one's are not.)
+_SYSTEM_INSTALLERS = ("dnf", "yum", "rpm", "zypper", "apt", "apt-get", "aptitude", "apk", "snap")
+# Their options that skip the signature check: dnf/yum --nogpgcheck, rpm --nosignature/--nodigest, zypper
+# --no-gpg-checks, apt --allow-unauthenticated, apk --allow-untrusted, snap --dangerous (flatpak's --no-gpg-verify too).
+_UNSIGNED_OPTIONS = frozenset(
+    {"nogpgcheck", "no-gpgcheck", "nosignature", "nodigest", "no-gpg-checks", "no-gpg-verify", "allow-unauthenticated"}
+    | {"allow-untrusted", "dangerous", "allow-insecure-repositories", "allow-releaseinfo-change"}
+)
+# The same checks as configuration keys given on the command line (apt -o KEY=VALUE, dnf --setopt=KEY=VALUE).
+_UNSIGNED_KEYS_ON = ("allowunauthenticated", "allowinsecurerepositories", "allowdowngradetoinsecurerepositories", "trusted")
+_UNSIGNED_KEYS_OFF = ("gpgcheck", "checksignatures")
+
+
+def _signature_check_off(vals: list[str]) -> str | None:
+    for v in vals:
+        body = v.lstrip("-")
+        name = body.partition("=")[0].lower()
+        if v.startswith("-") and name in _UNSIGNED_OPTIONS and name != "allow-releaseinfo-change":
+            return v
+        spec = body.partition("=")[2] if name in ("setopt", "o", "option") else body if not v.startswith("-") else ""
+        key, eq, value = spec.partition("=")
+        if not eq:
+            continue
+        joined = "".join(c for c in key.lower() if c.isalnum())
+        val = value.strip("'\"").lower()
+        if any(joined.endswith(k) for k in _UNSIGNED_KEYS_ON) and val in ("true", "1", "yes", "on"):
+            return spec
+        if any(joined.endswith(k) for k in _UNSIGNED_KEYS_OFF) and val in ("false", "0", "no", "off"):
+            return spec
+    return None
+
+
 @rule(
     id="sys.package-config-set",
     title="Setting a package-manager key that runs a program or switches a check off",
@@ -2165,8 +2207,14 @@ def _dependency_chosen(name: str, ops: list[str], vals: list[str]) -> list[str]:
         "asdf",
         "rustup",
         "bun",
+        *_SYSTEM_INSTALLERS,
     ),
     match=(
+        "GOSUMDB=off go mod download",
+        "dnf install -y --nogpgcheck ./agent.rpm",
+        "apt-get install -y --allow-unauthenticated agent",
+        "apt-get -o APT::Get::AllowUnauthenticated=true install agent",
+        "snap install --dangerous ./agent.snap",
         "poetry env use /tmp/py/bin/python",
         "go mod edit -replace example.com/lib=/tmp/lib",
         "cargo add lib --path /tmp/lib",
@@ -2205,6 +2253,11 @@ def _dependency_chosen(name: str, ops: list[str], vals: list[str]) -> list[str]:
         "uv python pin 3.12",
         "uv venv --python /usr/bin/python3.12 .venv",
         "go env -w GOPRIVATE=github.com/acme/*",
+        "GOPRIVATE=github.com/acme/* go mod download",
+        "GOFLAGS=-mod=mod go build ./...",
+        "dnf install -y ./agent.rpm",
+        "apt-get install -y --no-install-recommends agent",
+        "rpm -qa --qf '%{NAME}\\n'",
         "go env -w GOFLAGS=-mod=mod",
         "uv sync --python 3.12",
         "uv run --python /usr/bin/python3 pytest",
@@ -2242,10 +2295,16 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
     tool = {"pnpm": "npm", "pip3": "pip", "uv": "pip"}.get(cmd.name, cmd.name)
     if tool == "npm" and ops[:1] in (["set"], ["c"]):
         ops = ["config", *ops] if ops[0] == "set" else ["config", *ops[1:]]  # npm's aliases: `npm set`, `npm c set`
+    if cmd.name in _SYSTEM_INSTALLERS:
+        off = _signature_check_off(vals)
+        return f"{cmd.name} {off} installs or trusts packages whose signature is not checked" if off else None
     pairs: list[tuple[str, str, str]] = []
     if tool == "go":
+        # go reads the same settings from the environment it runs in as from its env file (GOSUMDB=off go get …)
+        pairs += [(k, v, f"{k}={v} go") for k, v in cmd.assigns.items() if k.startswith("GO")]
         if ops[:1] != ["env"] or "-w" not in vals:
-            return None
+            pairs = [p for p in pairs if classify("go", p[0], p[1]) == WEAKENS]
+            return f"{pairs[0][2]} switches off a check go makes on what it downloads" if pairs else None
         pairs += [(v.partition("=")[0], v.partition("=")[2], f"go env -w {v}") for v in vals if "=" in v and not v.startswith("-")]
     if tool == "cargo":
         # cargo reads the same keys from --config KEY=VALUE and CARGO_*/RUSTC_WRAPPER variables.
