@@ -130,6 +130,8 @@ HOME_CREDENTIALS: tuple[tuple[str, str], ...] = (
     (".netlify/config.json", "Netlify token"),
     # Kaggle's API key file is named for the tool, not for the key (a last-resort entry: no shape tells it apart)
     (".kaggle/kaggle.json", "Kaggle API key"),
+    # cloudflared's origin certificate holds the account's private key and API token under a certificate's name
+    (".cloudflared/cert.pem", "Cloudflare tunnel origin certificate (key and token)"),
     (".config/kaggle/kaggle.json", "Kaggle API key"),
     (".circleci/cli.yml", "CircleCI token"),
     (".twilio-cli/config.json", "Twilio API keys"),
@@ -281,6 +283,15 @@ def _system_credentials(home: str) -> tuple[str, ...]:
     /root/.bash_history stay denied as credential reads (what would be harmful if the read worked) and ~root/.bashrc,
     /root/notes.txt are read as /home/alice/.bashrc is."""
     return SYSTEM_CREDENTIALS
+
+
+def public_certificate(base: str) -> bool:
+    """A PEM file named for a certificate or its chain and not for a key (cert.pem, fullchain1.pem, client-cert.pem,
+    ca-certificate.pem): the public half, which every TLS client is shown."""
+    words = [w.rstrip("0123456789") for w in base.lower().removesuffix(".pem").replace("_", "-").replace(".", "-").split("-")]
+    return any(w in ("cert", "chain", "fullchain", "certificate", "cacert", "crt") for w in words) and not any(
+        w in ("key", "private", "priv", "privkey", "secret", "bundle", "combined", "p12") for w in words
+    )
 
 
 PRIVATE_KEY_NAMES = frozenset({"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk"})
@@ -684,7 +695,10 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
                 if found:
                     return found
     system = _system_credentials(home)
-    for p in system if path.startswith(system) else ():  # each match starts with its entry
+    # certbot's cert.pem, chain.pem, fullchain.pem beside privkey.pem: the public half, what every TLS client is shown
+    # (not in a folder for private material, /etc/ssl/private, where any file is a key)
+    public_cert = base.endswith(".pem") and public_certificate(base) and "/private/" not in path
+    for p in system if path.startswith(system) and not public_cert else ():  # each match starts with its entry
         if path == p or path.startswith(p if p.endswith("_") else p + "/") or (path.startswith(p) and p.endswith("_")):
             return "system secrets (" + p + ")"
     if base in PRIVATE_KEY_NAMES:
@@ -693,7 +707,7 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
         if not is_within(path, root):
             return "an SSH private key"
         return None if _in_fixtures(path[len(root) :], ci) else PROJECT_KEY + " (" + base + ")"
-    if base.endswith((".pem", ".key", ".p12", ".pfx")) and not is_within(path, root):
+    if base.endswith((".pem", ".key", ".p12", ".pfx")) and not is_within(path, root) and not public_cert:
         return "a private key or certificate bundle outside the project"
     if is_within(path, root) and _project_key_file(path[len(root) :], ci):
         return PROJECT_KEY + " (" + base + ")"

@@ -513,6 +513,8 @@ def read_secret_named(e: Effect, sc: Scope) -> str | None:
         "head ~/.gnupg/private-keys-v1.d/*",
         "cat /root/.bash_history",
         "cat ~/.tsh/keys/proxy.example.com/ana",
+        "cat /etc/letsencrypt/live/example.com/privkey.pem",
+        "cat ~/.cloudflared/cert.pem",
         {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/.ssh/id_ed25519"}},
         {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/.netrc"}},
         "grep -r token ~/.config/gcloud",
@@ -527,6 +529,8 @@ def read_secret_named(e: Effect, sc: Scope) -> str | None:
     no_match=(
         "cat ~/.ssh/id_ed25519.pub",
         "cat ~/.tsh/keys/proxy.example.com/ana.pub",
+        "openssl x509 -in /etc/letsencrypt/live/example.com/cert.pem -noout -dates",
+        "cat ~/certs/client-cert.pem",
         "ls ~/.ssh",
         "cat ~/.ssh/config",
         "cat package.json",
