@@ -375,4 +375,14 @@ CASES: list[tuple[str, str, str, str]] = [
     ("A", "security-off", "linux/apt-get", "apt-get install -y --no-install-recommends acme-agent"),
     ("A", "security-off", "linux/flatpak", "flatpak remote-add --if-not-exists flathub https://dl.flathub.org/repo/flathub.flatpakrepo"),
     ("D", "security-off", "linux/journalctl", "journalctl --rotate --vacuum-size=1K"),
+    # ---------------------------------------------------------------- round three: more makers and device verbs
+    ("D", "disk-destroy", "docs@manpages.debian.org:udftools/mkudffs.8", "mkudffs --media-type=hd /dev/sdb"),
+    ("D", "disk-destroy", "common/mkisofs", "mkisofs -o /dev/sdc -J -R ./site"),
+    ("A", "disk-destroy", "common/mkisofs", "mkisofs -o build/site.iso -J -R ./site"),
+    ("A", "disk-destroy", "common/mksquashfs", "mksquashfs rootfs build/rootfs.sqfs -comp zstd"),
+    ("D", "disk-destroy", "common/nvme", "nvme write-zeroes /dev/nvme0n1 --start-block=0 --block-count=4096"),
+    ("A", "disk-destroy", "common/nvme", "nvme id-ns /dev/nvme0n1"),
+    ("D", "disk-destroy", "common/btrfs-device", "btrfs device add -f /dev/sdd /mnt/data"),
+    ("A", "disk-destroy", "common/btrfs-device", "btrfs device stats /mnt/data"),
+    ("A", "disk-destroy", "common/smartctl", "smartctl --test=short /dev/sda"),
 ]

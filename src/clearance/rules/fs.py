@@ -1928,6 +1928,7 @@ _FS_MAKERS: frozenset[str] = frozenset(
         "parted -s /dev/sdb mklabel gpt print",
         "zfs rollback -r tank/home@monday",
         "zfs recv -F tank/home < /tmp/home.zfs",
+        "btrfs device add -f /dev/sdc /mnt",
     ),
     no_match=(
         "dd if=/dev/zero of=test.img bs=1M count=10",
@@ -1949,6 +1950,8 @@ _FS_MAKERS: frozenset[str] = frozenset(
         "newfs_msdos -N /dev/disk4s1",
         "zfs send tank/home@monday",
         "zfs recv tank/copy < /tmp/home.zfs",
+        "btrfs device add /dev/sdc /mnt",
+        "btrfs device delete /dev/sdb /mnt",
     ),
 )
 def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -1989,6 +1992,9 @@ def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
             return "zfs receive -F rolls the dataset back and destroys what the stream does not hold"
         return f"{name} {ops[0]} destroys a storage pool or dataset" if ops[:1] in (["destroy"], ["labelclear"]) else None
     if name == "btrfs":
+        if ops[:2] in (["device", "add"], ["replace", "start"]) and any(v in ("-f", "--force") for v in vals):
+            # forced, it writes over the file system the new device holds (btrfs refuses without -f)
+            return f"btrfs {' '.join(ops[:2])} -f overwrites what the added device holds"
         return "btrfs deletes a subvolume" if ops[:2] in (["subvolume", "delete"], ["subvol", "delete"]) else None
     if name == "dd":
         for v in vals:
@@ -2163,6 +2169,8 @@ def _name_destroys(name: str) -> bool:
     base = name.rpartition("/")[2].lower()
     if base.startswith(("mkfs", "mke2fs", "mkdosfs", "newfs", "mkswap")) or base.endswith(("fdisk", "gdisk", "parted")) or "partition" in base:
         return True  # any file system maker (mkfs.erofs, mkfs.gfs2), a partition editor (cfdisk, cgdisk, gparted, partitionmanager)
+    if base.startswith("mk") and "fs" in base[2:]:
+        return True  # the makers named mkNAMEfs (mkudffs, mkexfatfs, mkisofs -o DEVICE, mksquashfs): a file system over the device
     if base.startswith("make-") or base.startswith("make_"):
         return True  # make-bcache -B /dev/sdc: a program named for making a storage layer over the device
     return base == "scrub" or any(w in base for w in ("wipe", "format", "erase", "sanitize", "nuke", "shred", "zap"))
@@ -2203,7 +2211,8 @@ def device_destroy_words(cmd: SimpleCommand) -> str | None:
                 return f"{v.partition('=')[0]} destroys what {devices[0]} holds"
             if name in _DEVICE_MAKING_WORDS:
                 return f"{v.partition('=')[0]} makes a new storage layer over {devices[-1]}, destroying what it held"
-        elif low.replace("_", "-").split("-")[0] in _DEVICE_DESTROY_WORDS and v.replace("-", "").replace("_", "").isalpha():
+        elif any(p.removesuffix("es") in _DEVICE_DESTROY_WORDS for p in low.replace("_", "-").split("-")) and v.replace("-", "").replace("_", "").isalpha():
+            # the operation, or a compound naming it (nvme write-zeroes, sg_write_same's zero, a tool's secure-erase)
             return f"{cmd.name.rpartition('/')[2]} {v} destroys what {devices[0]} holds"
         elif low in _DEVICE_MAKING_WORDS:
             return f"{cmd.name.rpartition('/')[2]} {v} makes a new storage layer over {devices[-1]}, destroying what it held"
@@ -2256,6 +2265,8 @@ _DEVICE_MODELLED = frozenset(
         "mdadm --create /dev/md0 --level=1 --raid-devices=2 /dev/sdb /dev/sdc",
         "make-bcache -B /dev/sdc",
         "stratis pool create pool1 /dev/sdb",
+        "mkudffs /dev/sdb",
+        "nvme write-zeroes /dev/nvme0n1 -s 0 -c 100",
     ),
     no_match=(
         "nvme smart-log /dev/nvme0",
