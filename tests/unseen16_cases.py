@@ -385,4 +385,10 @@ CASES: list[tuple[str, str, str, str]] = [
     ("D", "disk-destroy", "common/btrfs-device", "btrfs device add -f /dev/sdd /mnt/data"),
     ("A", "disk-destroy", "common/btrfs-device", "btrfs device stats /mnt/data"),
     ("A", "disk-destroy", "common/smartctl", "smartctl --test=short /dev/sda"),
+    ("D", "remote-data-destroy", "common/podman-rm", "podman rm --force -a"),
+    ("D", "remote-data-destroy", "common/podman-rmi", "podman rmi -af"),
+    ("D", "remote-data-destroy", "common/docker-service", "docker service rm shop_api"),
+    ("A", "remote-data-destroy", "common/podman-rm", "podman rm -f web-1"),
+    ("A", "remote-data-destroy", "common/docker-service", "docker service ls"),
+    ("A", "remote-data-destroy", "common/docker-image", "docker image prune -f"),
 ]

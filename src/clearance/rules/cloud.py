@@ -1058,6 +1058,8 @@ def _docker_canonical(ops: list[str]) -> list[str]:
         "docker rmi -f $(docker images -q)",
         "docker compose down --volumes=true",
         "docker rm -fv web-1",
+        "podman rm -af",
+        "docker service rm api",
     ),
     no_match=(
         "docker compose build",
@@ -1068,6 +1070,8 @@ def _docker_canonical(ops: list[str]) -> list[str]:
         "docker rm web-1",
         "docker stop $(docker ps -q --filter name=test-)",
         "docker rm -f $(docker ps -aq --filter name=test-)",
+        "podman rm -f web-1",
+        "docker service ls",
     ),
 )
 def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -1098,7 +1102,7 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     if ops[0] in ("rm", "rmi") or ops[:2] in (["container", "rm"], ["image", "rm"], ["container", "prune"], ["image", "prune"]):
         subs = [c for w in args for c in w.subs]
         filtered = bool(subs) and all(any(v in ("--filter", "-f") or v.startswith("--filter=") for v in c.values()) for c in subs)
-        if (subs and not filtered) or "--all" in vals or "-a" in vals:
+        if (subs and not filtered) or "--all" in vals or "a" in flags:  # -a alone or in a cluster (podman rm -af)
             return f"docker {ops[0]} removes every container or image"
         return None
     if ops[0] == "system" and "prune" in ops:
@@ -1109,6 +1113,9 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         return "docker compose down -v deletes the project's volumes"
     if ops[0] == "stack" and ops[1:2] in (["rm"], ["remove"]):
         return "docker stack rm removes a running stack"
+    if ops[0] in ("service", "secret") and ops[1:2] in (["rm"], ["remove"]):
+        # a swarm's running service (its tasks stop everywhere), a swarm secret (its value cannot be read back)
+        return f"{cmd.name} {ops[0]} rm removes a swarm {ops[0]}"
     return None
 
 
