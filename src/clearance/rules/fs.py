@@ -1985,6 +1985,8 @@ def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
         if not (nc.has("w") or (nc.has("n") and nc.has("f"))):
             return None
     if name in ("zpool", "zfs"):
+        if any(v in ("--help", "-h", "-?") for v in vals):
+            return None  # prints the usage
         if name == "zfs" and ops[:1] == ["rollback"]:
             # everything written since the snapshot is discarded (and with -r the later snapshots are destroyed)
             return "zfs rollback discards what the dataset holds since the snapshot"
