@@ -8,7 +8,19 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import normalise
 from .base import rule
-from .gates import CONFIG_WORDS, alias_delete, DEVICE_CLIS, ENDLESS_SOURCES, EXPORTERS, LVM_PROGRAMS, SYSTEM_CLIS, claimed_by_self_only, known_client, path_arguments, unknown
+from .gates import (
+    CONFIG_WORDS,
+    DEVICE_CLIS,
+    ENDLESS_SOURCES,
+    EXPORTERS,
+    LVM_PROGRAMS,
+    SYSTEM_CLIS,
+    alias_delete,
+    claimed_by_self_only,
+    known_client,
+    path_arguments,
+    unknown,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
