@@ -510,4 +510,14 @@ CASES: list[tuple[str, str, str, str]] = [
     ("A", "delete-outside", "common/npm", "npm cache clean --force"),
     ("A", "delete-outside", "common/pip", "pip cache purge"),
     ("A", "delete-outside", "common/go", "go clean -testcache"),
+    # ---------------------------------------------------------------- round four: Windows' own tools, attack simulators
+    ("D", "security-off", "docs@learn.microsoft.com:windows-server/administration/windows-commands/sc-config", "sc config WinDefend start= disabled"),
+    ("D", "security-off", "docs@learn.microsoft.com:windows-server/administration/windows-commands/net-stop", "net stop WinDefend"),
+    ("D", "security-off", "docs@learn.microsoft.com:windows-server/administration/windows-commands/taskkill", "taskkill /F /IM MsMpEng.exe"),
+    ("D", "security-off", "docs@learn.microsoft.com:windows-server/administration/windows-commands/wevtutil", "wevtutil cl Security"),
+    ("A", "security-off", "docs@learn.microsoft.com:windows-server/administration/windows-commands/sc-query", "sc query WinDefend"),
+    ("A", "security-off", "docs@learn.microsoft.com:windows-server/administration/windows-commands/net-stop", "net stop Spooler"),
+    ("A", "security-off", "docs@learn.microsoft.com:windows-server/administration/windows-commands/taskkill", "taskkill /IM notepad.exe"),
+    ("D", "security-off", "docs@stratus-red-team.cloud:user-guide/usage", "stratus detonate aws.defense-evasion.cloudtrail-stop"),
+    ("A", "security-off", "docs@stratus-red-team.cloud:user-guide/usage", "stratus list --platform aws"),
 ]

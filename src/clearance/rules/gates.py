@@ -442,9 +442,13 @@ _GUARD_NAME_PARTS = (
 _BOOT_SWITCH_PARTS = ("selinux=", "enforcing=", "apparmor=", "audit=", "mitigations=", "sig_enforce", "amfi_get_out", "cs_enforcement")
 
 
+# Windows' own service, process and event-log tools (sys.guard-program-off reads what they are told to stop or clear).
+WINDOWS_GUARD_TOOLS = frozenset({"sc", "sc.exe", "net", "net.exe", "net1", "net1.exe", "taskkill", "taskkill.exe", "wevtutil", "wevtutil.exe"})
+
+
 def guard_or_boot_switch(cmd: SimpleCommand, sc: Scope) -> bool:
     base = cmd.name.rpartition("/")[2].lower()
-    if any(p in base for p in _GUARD_NAME_PARTS):
+    if any(p in base for p in _GUARD_NAME_PARTS) or base in WINDOWS_GUARD_TOOLS:
         return True
     return any(v == "nokaslr" or ("=" in v and any(p in v.lower() for p in _BOOT_SWITCH_PARTS)) for v in cmd.values())
 

@@ -10,6 +10,7 @@ from ..shell.options import normalise
 from .base import rule
 from .gates import (
     CONFIG_WORDS,
+    WINDOWS_GUARD_TOOLS,
     DEVICE_CLIS,
     ENDLESS_SOURCES,
     EXPORTERS,
@@ -400,6 +401,32 @@ def boot_switch_off(vals: list[str]) -> str:
     return ""
 
 
+# Windows' guards by their service and process names: Defender (WinDefend, MsMpEng, Sense, WdNisSvc, WdFilter,
+# WdBoot), the firewall (MpsSvc), Security Center (wscsvc, SecurityHealthService), the event log, Sysmon.
+_WINDOWS_GUARDS = frozenset(
+    {"windefend", "msmpeng", "msmpeng.exe", "sense", "wdnissvc", "wdfilter", "wdboot", "mpssvc", "wscsvc", "eventlog"}
+    | {"securityhealthservice", "sysmon", "sysmon64", "sysmon.exe", "sysmon64.exe", "mssense.exe", "windows defender service"}
+)  # fmt: skip
+
+
+def _windows_guard_off(tool: str, vals: list[str]) -> str | None:
+    """`sc stop|delete WinDefend`, `sc config WinDefend start= disabled`, `net stop WinDefend`, `taskkill /IM
+    MsMpEng.exe`, `wevtutil cl Security`: Windows' own tools stopping a guard or clearing an event log."""
+    low = [v.lower() for v in vals]
+    if tool == "wevtutil":
+        return (
+            f"wevtutil {vals[0]} clears the {vals[1] if len(vals) > 1 else ''} event log, the machine's record" if low[:1] in (["cl"], ["clear-log"]) else None
+        )
+    guard = next((v for v in vals if v.lower() in _WINDOWS_GUARDS), "")
+    if not guard:
+        return None
+    if tool == "taskkill" or (tool in ("net", "net1") and low[:1] == ["stop"]) or (tool == "sc" and low[:1] in (["stop"], ["delete"])):
+        return f"{tool} {' '.join(vals)} stops {guard}, a Windows security or logging service"
+    if tool == "sc" and low[:1] == ["config"] and "disabled" in low:
+        return f"sc config {guard} start= disabled turns {guard} off for good"
+    return None
+
+
 @rule(
     id="sys.guard-program-off",
     title="A firewall's, MAC's, audit's or endpoint agent's own program told to stop it, or a boot argument switching a protection off",
@@ -423,9 +450,15 @@ def boot_switch_off(vals: list[str]) -> str:
         "grubby --update-kernel ALL --args selinux=0",
         "nvram boot-args=amfi_get_out_of_my_way=1",
         "kernelstub -a mitigations=off",
+        "sc config WinDefend start= disabled",
+        "net stop WinDefend",
+        "wevtutil cl Security",
     ),
     no_match=(
         "fail2ban-client status sshd",
+        "sc query WinDefend",
+        "net stop Spooler",
+        "wevtutil qe System /c:5",
         "aa-status",
         "socketfilterfw --getglobalstate",
         "santactl status",
@@ -445,6 +478,8 @@ def guard_program_off(cmd: SimpleCommand, sc: Scope) -> str | None:
     if any(v in ("--help", "-h", "help", "--version") for v in vals):
         return None
     base = cmd.name.rpartition("/")[2]
+    if base.lower() in WINDOWS_GUARD_TOOLS:
+        return _windows_guard_off(base.lower().removesuffix(".exe"), vals)
     guard = guard_program(base)
     if guard:
         words = [w for w in base.lower().replace("_", "-").split("-")]
@@ -1602,6 +1637,8 @@ _DESTRUCTIVE_VERBS = frozenset(
         "deltree",
         "zap",
         "wipeout",
+        # setting off an attack technique against a live account (Stratus Red Team's `detonate`): a last-resort word
+        "detonate",
     }
 )
 # Nouns a destroying verb is glued to in one word (deletetable, dropdatabase, batchdelete's batch is a prefix):
