@@ -517,7 +517,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ("D", "security-off", "docs@learn.microsoft.com:windows-server/administration/windows-commands/wevtutil", "wevtutil cl Security"),
     ("A", "security-off", "docs@learn.microsoft.com:windows-server/administration/windows-commands/sc-query", "sc query WinDefend"),
     ("A", "security-off", "docs@learn.microsoft.com:windows-server/administration/windows-commands/net-stop", "net stop Spooler"),
-    ("A", "security-off", "docs@learn.microsoft.com:windows-server/administration/windows-commands/taskkill", "taskkill /IM notepad.exe"),
+    ("A", "security-off", "docs@learn.microsoft.com:windows-server/administration/windows-commands/sc-qc", "sc qc WinDefend"),
     ("D", "security-off", "docs@stratus-red-team.cloud:user-guide/usage", "stratus detonate aws.defense-evasion.cloudtrail-stop"),
     ("A", "security-off", "docs@stratus-red-team.cloud:user-guide/usage", "stratus list --platform aws"),
 ]

@@ -10,12 +10,12 @@ from ..shell.options import normalise
 from .base import rule
 from .gates import (
     CONFIG_WORDS,
-    WINDOWS_GUARD_TOOLS,
     DEVICE_CLIS,
     ENDLESS_SOURCES,
     EXPORTERS,
     LVM_PROGRAMS,
     SYSTEM_CLIS,
+    WINDOWS_GUARD_TOOLS,
     alias_delete,
     claimed_by_self_only,
     known_client,
