@@ -520,4 +520,15 @@ CASES: list[tuple[str, str, str, str]] = [
     ("A", "security-off", "docs@learn.microsoft.com:windows-server/administration/windows-commands/sc-qc", "sc qc WinDefend"),
     ("D", "security-off", "docs@stratus-red-team.cloud:user-guide/usage", "stratus detonate aws.defense-evasion.cloudtrail-stop"),
     ("A", "security-off", "docs@stratus-red-team.cloud:user-guide/usage", "stratus list --platform aws"),
+    # ---------------------------------------------------------------- round five: secrets read on another machine or in a container
+    ("D", "credential-read", "common/scp", "scp deploy@prod.example.com:~/.aws/credentials ./aws-prod"),
+    ("D", "credential-read", "common/rsync", "rsync -av deploy@prod.example.com:.ssh/ /tmp/prod-ssh/"),
+    ("D", "credential-read", "common/kubectl-cp", "kubectl cp prod/api-0:/root/.config/gcloud/application_default_credentials.json ./adc.json"),
+    ("D", "credential-read", "common/ssh", "ssh deploy@prod.example.com 'sudo cat /etc/shadow'"),
+    ("D", "credential-read", "common/docker-exec", "docker exec api cat /run/secrets/db_password"),
+    ("A", "credential-read", "common/scp", "scp deploy@prod.example.com:/var/log/nginx/error.log logs/"),
+    ("A", "credential-read", "common/rsync", "rsync -av deploy@prod.example.com:/srv/www/static/ static/"),
+    ("A", "credential-read", "common/kubectl-cp", "kubectl cp prod/api-0:/app/logs/app.log ./app.log"),
+    ("A", "credential-read", "common/ssh", "ssh deploy@prod.example.com 'cat /etc/os-release'"),
+    ("A", "credential-read", "common/docker-exec", "docker exec api cat /app/config/settings.yml"),
 ]

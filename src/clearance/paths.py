@@ -285,6 +285,10 @@ def _system_credentials(home: str) -> tuple[str, ...]:
     return SYSTEM_CREDENTIALS
 
 
+# The prefix scope.Scope.path gives a path on another machine or in a running container.
+_REMOTE = "/" + DYN + "remote:"
+
+
 def public_certificate(base: str) -> bool:
     """A PEM file named for a certificate or its chain and not for a key (cert.pem, fullchain1.pem, client-cert.pem,
     ca-certificate.pem): the public half, which every TLS client is shown."""
@@ -698,8 +702,11 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
     # certbot's cert.pem, chain.pem, fullchain.pem beside privkey.pem: the public half, what every TLS client is shown
     # (not in a folder for private material, /etc/ssl/private, where any file is a key)
     public_cert = base.endswith(".pem") and public_certificate(base) and "/private/" not in path
-    for p in system if path.startswith(system) and not public_cert else ():  # each match starts with its entry
-        if path == p or path.startswith(p if p.endswith("_") else p + "/") or (path.startswith(p) and p.endswith("_")):
+    # on another machine or in a container (`ssh prod cat /etc/shadow`, `docker exec api cat /run/secrets/db`), its
+    # system secrets are where they are here
+    there = path[len(_REMOTE) :] if path.startswith(_REMOTE) else path
+    for p in system if there.startswith(system) and not public_cert else ():  # each match starts with its entry
+        if there == p or there.startswith(p if p.endswith("_") else p + "/") or (there.startswith(p) and p.endswith("_")):
             return "system secrets (" + p + ")"
     if base in PRIVATE_KEY_NAMES:
         # Inside the project an id_rsa is the project's own key, judged like its server.key (only its printing), and
