@@ -576,6 +576,15 @@ def reinstalls(cmd: SimpleCommand, sc: Scope) -> bool:
     return any(v in _REINSTALLERS for v in _operands(cmd)[:2])
 
 
+_GO_SETTING_WORDS = frozenset({"env", "mod", "work"})
+
+
+def _go_settings(cmd: SimpleCommand, sc: Scope) -> bool:
+    """`go env -w`, `go mod edit`, `go work`, or a GO* variable set for the run (GOSUMDB=off go get) --
+    sys.package-config-set."""
+    return any(v in _GO_SETTING_WORDS for v in cmd.values()) or any(k.startswith("GO") for k in cmd.assigns)
+
+
 def sets_package_config(cmd: SimpleCommand, sc: Scope) -> bool:
     """`config set` (and npm's `set`, `c set`: each holds "set"), or an option naming a key of the tool's
     configuration that runs a program or weakens a check (pkgconfig.py) -- sys.package-config-set."""
@@ -677,7 +686,7 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     ("creds.print-token", "npm"): _any_value(_NPM_TOKEN),
     **{("net.package-source-change", n): _any_value(_CONFIG) for n in _NODE_PMS},
     ("net.package-source-change", "go"): _any_value(frozenset({"env"})),
-    ("sys.package-config-set", "go"): _any_value(frozenset({"env", "mod", "work"})),
+    ("sys.package-config-set", "go"): _go_settings,
     ("net.package-source-change", "gem"): _any_value(frozenset({"sources"})),
     **{("net.package-source-change", n): _any_value(frozenset({"config"})) for n in ("conda", "mamba", "micromamba", "bundle", "composer")},
     **{("rce.install-from-url", n): installs for n in _NODE_PMS},
