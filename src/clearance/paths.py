@@ -128,6 +128,11 @@ HOME_CREDENTIALS: tuple[tuple[str, str], ...] = (
     # _tool_token_reason knows the names tokens usually have, these do not have them).
     (".config/github-copilot", "GitHub Copilot OAuth tokens"),
     (".netlify/config.json", "Netlify token"),
+    # Kaggle's API key file is named for the tool, not for the key (a last-resort entry: no shape tells it apart)
+    (".kaggle/kaggle.json", "Kaggle API key"),
+    # cloudflared's origin certificate holds the account's private key and API token under a certificate's name
+    (".cloudflared/cert.pem", "Cloudflare tunnel origin certificate (key and token)"),
+    (".config/kaggle/kaggle.json", "Kaggle API key"),
     (".circleci/cli.yml", "CircleCI token"),
     (".twilio-cli/config.json", "Twilio API keys"),
     (".snowsql/config", "Snowflake passwords"),
@@ -278,6 +283,19 @@ def _system_credentials(home: str) -> tuple[str, ...]:
     /root/.bash_history stay denied as credential reads (what would be harmful if the read worked) and ~root/.bashrc,
     /root/notes.txt are read as /home/alice/.bashrc is."""
     return SYSTEM_CREDENTIALS
+
+
+# The prefix scope.Scope.path gives a path on another machine or in a running container.
+_REMOTE = "/" + DYN + "remote:"
+
+
+def public_certificate(base: str) -> bool:
+    """A PEM file named for a certificate or its chain and not for a key (cert.pem, fullchain1.pem, client-cert.pem,
+    ca-certificate.pem): the public half, which every TLS client is shown."""
+    words = [w.rstrip("0123456789") for w in base.lower().removesuffix(".pem").replace("_", "-").replace(".", "-").split("-")]
+    return any(w in ("cert", "chain", "fullchain", "certificate", "cacert", "crt") for w in words) and not any(
+        w in ("key", "private", "priv", "privkey", "secret", "bundle", "combined", "p12") for w in words
+    )
 
 
 PRIVATE_KEY_NAMES = frozenset({"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk"})
@@ -681,8 +699,14 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
                 if found:
                     return found
     system = _system_credentials(home)
-    for p in system if path.startswith(system) else ():  # each match starts with its entry
-        if path == p or path.startswith(p if p.endswith("_") else p + "/") or (path.startswith(p) and p.endswith("_")):
+    # certbot's cert.pem, chain.pem, fullchain.pem beside privkey.pem: the public half, what every TLS client is shown
+    # (not in a folder for private material, /etc/ssl/private, where any file is a key)
+    public_cert = base.endswith(".pem") and public_certificate(base) and "/private/" not in path
+    # on another machine or in a container (`ssh prod cat /etc/shadow`, `docker exec api cat /run/secrets/db`), its
+    # system secrets are where they are here
+    there = path[len(_REMOTE) :] if path.startswith(_REMOTE) else path
+    for p in system if there.startswith(system) and not public_cert else ():  # each match starts with its entry
+        if there == p or there.startswith(p if p.endswith("_") else p + "/") or (there.startswith(p) and p.endswith("_")):
             return "system secrets (" + p + ")"
     if base in PRIVATE_KEY_NAMES:
         # Inside the project an id_rsa is the project's own key, judged like its server.key (only its printing), and
@@ -690,7 +714,7 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
         if not is_within(path, root):
             return "an SSH private key"
         return None if _in_fixtures(path[len(root) :], ci) else PROJECT_KEY + " (" + base + ")"
-    if base.endswith((".pem", ".key", ".p12", ".pfx")) and not is_within(path, root):
+    if base.endswith((".pem", ".key", ".p12", ".pfx")) and not is_within(path, root) and not public_cert:
         return "a private key or certificate bundle outside the project"
     if is_within(path, root) and _project_key_file(path[len(root) :], ci):
         return PROJECT_KEY + " (" + base + ")"
@@ -720,7 +744,7 @@ def secret_named(path: str) -> bool:
     parts = path.lower().split("/")
     if any(p in _NOT_SECRET_SEGMENTS for p in parts[:-1]):
         return False
-    if any(p.lstrip(".") in _SECRET_FOLDERS for p in parts[1:-1]):
+    if any(_secret_folder(p) for p in parts[1:-1]):
         return True
     base = parts[-1].lstrip(".")
     stem, dot, ext = base.rpartition(".")
@@ -729,7 +753,27 @@ def secret_named(path: str) -> bool:
     if ext not in _DATA_EXTENSIONS:
         return False
     words = stem.replace("-", "_").replace(".", "_").split("_")
-    return any(w in _SECRET_NAME_WORDS for w in words) or (len(words) > 1 and any(words[i] + words[i + 1] in _SECRET_NAME_WORDS for i in range(len(words) - 1)))
+    if any(w in _SECRET_NAME_WORDS for w in words) or (len(words) > 1 and any(words[i] + words[i + 1] in _SECRET_NAME_WORDS for i in range(len(words) - 1))):
+        return True
+    # the secret noun glued after what it is for (~/.smbcredentials, awscreds.json): the last word ends in it
+    last = words[-1]
+    return any(last.endswith(n) and len(last) > len(n) + 1 and last[: -len(n)] not in _NOT_REAL for n in _GLUED_SECRET_ENDINGS)
+
+
+# Secret nouns a name may end in with what they are for glued before them (smbcredentials, dbcreds).
+_GLUED_SECRET_ENDINGS = ("credentials", "credential", "creds")
+# What says a secret's name is not a real one (test-credentials, fake_secrets, nocreds).
+_NOT_REAL = frozenset({"test", "tests", "fake", "dummy", "example", "examples", "sample", "samples", "mock", "no", "demo"})
+
+
+def _secret_folder(part: str) -> bool:
+    """A folder named for what it keeps: `secrets`, `.credentials`, or such a noun ending a compound name
+    (`.near-credentials`, `api_tokens`, `prod-secrets`)."""
+    name = part.lstrip(".")
+    if name in _SECRET_FOLDERS:
+        return True
+    head, _, last = name.replace("_", "-").rpartition("-")
+    return bool(head) and last in _SECRET_FOLDERS and head.rpartition("-")[2] not in _NOT_REAL
 
 
 # The reason given for a private key inside the project (creds.read-secret-file judges only its printing: a project
@@ -750,7 +794,25 @@ def _home_credential(rel: str, path: str, ci: bool) -> str | None:
             if not has_glob(path) and not is_dynamic(path):
                 return ""
         return why
-    return _tool_token_reason(rel, ci)
+    return _tool_token_reason(rel, ci) or _tool_key_folder(rel, ci)
+
+
+# The folder a tool keeps its private keys in, named so (Teleport's ~/.tsh/keys/PROXY/USER, a wallet's or an agent's
+# ~/.NAME/keys/, ~/.config/NAME/private/): what is in it is key material, whatever the files are called; certificates and
+# public halves beside them are not.
+_KEY_FOLDERS = frozenset({"keys", "private", "private-keys", "private_keys"})
+
+
+def _tool_key_folder(rel: str, ci: bool) -> str | None:
+    parts = [p.lower() if ci else p for p in rel.split("/") if p]
+    if len(parts) < 3 or not parts[0].startswith("."):
+        return None
+    at = 2 if parts[0] == ".config" else 3 if parts[:2] == [".local", "share"] else 1
+    if parts[0] in _DOT_SEGMENTS_NOT_SECRET or len(parts) <= at + 1 or parts[at] not in _KEY_FOLDERS:
+        return None
+    if parts[-1].endswith((".pub", ".crt", ".cer", "-cert.pem", ".cert")) or parts[-1] in ("known_hosts", "README", "README.md"):
+        return None
+    return "a tool's private key folder (" + "/".join(parts[: at + 1]) + ")"
 
 
 # Homes of other accounts: /home/NAME, /Users/NAME, /root, and a service account's /var/lib/NAME.

@@ -7,6 +7,7 @@ from ..model import ASK, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import modelled, normalise
 from .base import rule
+from .gates import alias_delete
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -665,6 +666,8 @@ def storage_dry_run(name: str, vals: list[str], ops: list[str]) -> bool:
         "gsutil -u billing-project rm -r gs://bucket",
         "mc admin user remove myminio ana",
         "az storage container delete-policy --name p",
+        "doctl compute droplet d web-1 --force",
+        "doctl compute d d web-1",
     ),
     no_match=(
         "aws s3 ls",
@@ -679,6 +682,8 @@ def storage_dry_run(name: str, vals: list[str], ops: list[str]) -> bool:
         "supabase db reset",
         "firebase emulators:start",
         "heroku run rails db:migrate -a web",
+        "doctl compute d list",
+        "doctl compute d get web-1",
     ),
 )
 def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -731,12 +736,15 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         ops = ops[1:]  # a release track, not a command group: `gcloud alpha firestore indexes composite delete`
         if len(ops) > 4 and ops[3] not in ("delete", "destroy", "remove") and ops[4] in ("delete", "destroy", "remove"):
             ops = ops[:3] + ops[4:]  # four groups deep (firestore indexes composite): the verb is the fifth word
-    verbs = ("delete", "destroy", "remove", "rm", "terminate", "purge", "wipe", "drop", "reset", "down")
+    verbs = ("delete", "del", "destroy", "remove", "rm", "terminate", "purge", "wipe", "drop", "reset", "down")
     compound = ("delete-", "destroy-", "remove-", "purge-", "drop-", "terminate-")  # az storage blob delete-batch
     if any(
         o in verbs or o.startswith(compound) or o.endswith(("-delete", ":delete", ":destroy", ":remove", ":disable")) or _pascal_destroys(o) for o in ops[:4]
     ):
         return f"{name} {' '.join(ops[:4])} deletes cloud resources"
+    alias = alias_delete(ops)
+    if alias:
+        return f"{name} {alias} (delete's one-letter alias) deletes cloud resources"
     return None
 
 
@@ -1050,6 +1058,8 @@ def _docker_canonical(ops: list[str]) -> list[str]:
         "docker rmi -f $(docker images -q)",
         "docker compose down --volumes=true",
         "docker rm -fv web-1",
+        "podman rm -af",
+        "docker service rm api",
     ),
     no_match=(
         "docker compose build",
@@ -1060,6 +1070,8 @@ def _docker_canonical(ops: list[str]) -> list[str]:
         "docker rm web-1",
         "docker stop $(docker ps -q --filter name=test-)",
         "docker rm -f $(docker ps -aq --filter name=test-)",
+        "podman rm -f web-1",
+        "docker service ls",
     ),
 )
 def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -1090,7 +1102,7 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     if ops[0] in ("rm", "rmi") or ops[:2] in (["container", "rm"], ["image", "rm"], ["container", "prune"], ["image", "prune"]):
         subs = [c for w in args for c in w.subs]
         filtered = bool(subs) and all(any(v in ("--filter", "-f") or v.startswith("--filter=") for v in c.values()) for c in subs)
-        if (subs and not filtered) or "--all" in vals or "-a" in vals:
+        if (subs and not filtered) or "--all" in vals or "a" in flags:  # -a alone or in a cluster (podman rm -af)
             return f"docker {ops[0]} removes every container or image"
         return None
     if ops[0] == "system" and "prune" in ops:
@@ -1101,6 +1113,9 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         return "docker compose down -v deletes the project's volumes"
     if ops[0] == "stack" and ops[1:2] in (["rm"], ["remove"]):
         return "docker stack rm removes a running stack"
+    if ops[0] in ("service", "secret") and ops[1:2] in (["rm"], ["remove"]):
+        # a swarm's running service (its tasks stop everywhere), a swarm secret (its value cannot be read back)
+        return f"{cmd.name} {ops[0]} rm removes a swarm {ops[0]}"
     return None
 
 

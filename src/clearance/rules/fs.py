@@ -1988,6 +1988,9 @@ _FS_MAKERS: frozenset[str] = frozenset(
         "tmutil delete /Volumes/TM/Backups.backupdb/x",
         "sgdisk -l saved.gpt /dev/sdb",
         "parted -s /dev/sdb mklabel gpt print",
+        "zfs rollback -r tank/home@monday",
+        "zfs recv -F tank/home < /tmp/home.zfs",
+        "btrfs device add -f /dev/sdc /mnt",
     ),
     no_match=(
         "dd if=/dev/zero of=test.img bs=1M count=10",
@@ -2007,6 +2010,10 @@ _FS_MAKERS: frozenset[str] = frozenset(
         "sgdisk --print /dev/nvme0n1",
         "mkfs.ext4 -F /tmp/rootfs.img",
         "newfs_msdos -N /dev/disk4s1",
+        "zfs send tank/home@monday",
+        "zfs recv tank/copy < /tmp/home.zfs",
+        "btrfs device add /dev/sdc /mnt",
+        "btrfs device delete /dev/sdb /mnt",
     ),
 )
 def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -2040,8 +2047,18 @@ def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
         if not (nc.has("w") or (nc.has("n") and nc.has("f"))):
             return None
     if name in ("zpool", "zfs"):
+        if any(v in ("--help", "-h", "-?") for v in vals):
+            return None  # prints the usage
+        if name == "zfs" and ops[:1] == ["rollback"]:
+            # everything written since the snapshot is discarded (and with -r the later snapshots are destroyed)
+            return "zfs rollback discards what the dataset holds since the snapshot"
+        if name == "zfs" and ops[:1] in (["receive"], ["recv"]) and any(v.startswith("-") and not v.startswith("--") and "F" in v for v in vals):
+            return "zfs receive -F rolls the dataset back and destroys what the stream does not hold"
         return f"{name} {ops[0]} destroys a storage pool or dataset" if ops[:1] in (["destroy"], ["labelclear"]) else None
     if name == "btrfs":
+        if ops[:2] in (["device", "add"], ["replace", "start"]) and any(v in ("-f", "--force") for v in vals):
+            # forced, it writes over the file system the new device holds (btrfs refuses without -f)
+            return f"btrfs {' '.join(ops[:2])} -f overwrites what the added device holds"
         return "btrfs deletes a subvolume" if ops[:2] in (["subvolume", "delete"], ["subvol", "delete"]) else None
     if name == "dd":
         for v in vals:
@@ -2178,6 +2195,10 @@ _BLOCK_DEVICE = lazy(
 # `--secure-erase`, `--zap-all`), or the program's own name (nwipe, sg_format, sg_sanitize, scrub).
 _DEVICE_DESTROY_WORDS = frozenset({"format", "wipe", "erase", "zap", "nuke", "autonuke", "destroy", "sanitize", "shred", "scrub", "discard", "zero", "zeroize"})
 _DEVICE_DESTROY_OPTION_WORDS = frozenset({"wipe", "erase", "zap", "nuke", "autonuke", "destroy", "sanitize", "shred", "zero", "zeroize", "overwrite"})
+# What makes a new storage layer out of the devices it is given (mdadm --create, make-bcache, ceph-volume lvm
+# prepare, stratis pool create, vdo create): it writes its own metadata over them, and what they held is gone. Reading
+# (--detail, --examine), assembling what is already there (--assemble) and scanning are not this.
+_DEVICE_MAKING_WORDS = frozenset({"create", "make", "prepare"})
 # Sources of nothing but zeros or noise: copied onto a device they replace everything on it.
 _NOISE = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
 # Disk images (raw, ISO, Yocto's wic, compressed raw images, virtual disks) written onto a device.
@@ -2212,6 +2233,10 @@ def _name_destroys(name: str) -> bool:
     base = name.rpartition("/")[2].lower()
     if base.startswith(("mkfs", "mke2fs", "mkdosfs", "newfs", "mkswap")) or base.endswith(("fdisk", "gdisk", "parted")) or "partition" in base:
         return True  # any file system maker (mkfs.erofs, mkfs.gfs2), a partition editor (cfdisk, cgdisk, gparted, partitionmanager)
+    if base.startswith("mk") and "fs" in base[2:]:
+        return True  # the makers named mkNAMEfs (mkudffs, mkexfatfs, mkisofs -o DEVICE, mksquashfs): a file system over the device
+    if base.startswith("make-") or base.startswith("make_"):
+        return True  # make-bcache -B /dev/sdc: a program named for making a storage layer over the device
     return base == "scrub" or any(w in base for w in ("wipe", "format", "erase", "sanitize", "nuke", "shred", "zap"))
 
 
@@ -2248,8 +2273,13 @@ def device_destroy_words(cmd: SimpleCommand) -> str | None:
             words = name.replace("_", "-").split("-")
             if len(name) > 1 and any(w in _DEVICE_DESTROY_OPTION_WORDS for w in words) and not name.startswith(("no-", "skip-", "keep-")):
                 return f"{v.partition('=')[0]} destroys what {devices[0]} holds"
-        elif low.replace("_", "-").split("-")[0] in _DEVICE_DESTROY_WORDS and v.replace("-", "").replace("_", "").isalpha():
+            if name in _DEVICE_MAKING_WORDS:
+                return f"{v.partition('=')[0]} makes a new storage layer over {devices[-1]}, destroying what it held"
+        elif any(p.removesuffix("es") in _DEVICE_DESTROY_WORDS for p in low.replace("_", "-").split("-")) and v.replace("-", "").replace("_", "").isalpha():
+            # the operation, or a compound naming it (nvme write-zeroes, sg_write_same's zero, a tool's secure-erase)
             return f"{cmd.name.rpartition('/')[2]} {v} destroys what {devices[0]} holds"
+        elif low in _DEVICE_MAKING_WORDS:
+            return f"{cmd.name.rpartition('/')[2]} {v} makes a new storage layer over {devices[-1]}, destroying what it held"
     # copied onto it: the device is the last operand and zeros, noise or another file comes first (ddrescue --force
     # /dev/zero /dev/sdb, bmaptool copy image.wic /dev/sdb, woeusb --device win.iso /dev/sdb)
     if operands and _device_operand(operands[-1]) and len(devices) == 1:
@@ -2296,6 +2326,11 @@ _DEVICE_MODELLED = frozenset(
         "dc3dd wipe=/dev/sdb",
         "ddrescue --force /dev/zero /dev/sdb",
         "bmaptool copy image.wic /dev/disk/by-id/usb-SanDisk_Ultra-0:0",
+        "mdadm --create /dev/md0 --level=1 --raid-devices=2 /dev/sdb /dev/sdc",
+        "make-bcache -B /dev/sdc",
+        "stratis pool create pool1 /dev/sdb",
+        "mkudffs /dev/sdb",
+        "nvme write-zeroes /dev/nvme0n1 -s 0 -c 100",
     ),
     no_match=(
         "nvme smart-log /dev/nvme0",
@@ -2310,6 +2345,8 @@ _DEVICE_MODELLED = frozenset(
         "udisksctl info -b /dev/sda",
         "zerofree /dev/sda1",
         "echo format /dev/sdb",
+        "mdadm --assemble /dev/md0 /dev/sdb1 /dev/sdc1",
+        "stratis pool list",
     ),
 )
 def device_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:

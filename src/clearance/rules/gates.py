@@ -219,6 +219,26 @@ def unknown_or_client_destroys(cmd: SimpleCommand, sc: Scope) -> bool:
     return False
 
 
+# Words that name a next step of a subcommand path rather than its operand: after them a one-letter `d` was a noun's
+# alias (doctl's `compute d list`: d is droplet), not the operation.
+_PATH_STEPS = frozenset(
+    {"d", "l", "g", "c", "u", "ls", "list", "get", "create", "update", "delete", "del", "rm", "remove", "show", "describe"}
+    | {"tag", "untag", "action", "actions", "backups", "snapshots", "kernels", "neighbors", "help", "info", "logs", "status"}
+)
+
+
+def alias_delete(words: list[str]) -> str | None:
+    """The one-letter alias of delete in a subcommand path, or None: command-line clients built on Cobra (doctl,
+    vultr-cli, civo) alias an operation by its first letter, and the only operation whose initial is `d` is delete
+    (destroy): `doctl compute droplet d web-1`, `vultr-cli instance d ID`. It names the operation after a resource
+    noun and before its operand; at the head of the path, or before another step (`doctl compute d list`, where d is
+    droplet), it is a noun's alias."""
+    for i, w in enumerate(words[:4]):
+        if w == "d" and i >= 1 and i + 1 < len(words) and words[i + 1].lower() not in _PATH_STEPS:
+            return " ".join(words[: i + 1])
+    return None
+
+
 def _rpc_name(v: str) -> bool:
     """`users.v1.Users/DeleteUser` (or a URL ending in one): a proto service, then a method in PascalCase."""
     if "/" not in v or v.startswith("-"):
@@ -426,9 +446,13 @@ _GUARD_NAME_PARTS = (
 _BOOT_SWITCH_PARTS = ("selinux=", "enforcing=", "apparmor=", "audit=", "mitigations=", "sig_enforce", "amfi_get_out", "cs_enforcement")
 
 
+# Windows' own service, process and event-log tools (sys.guard-program-off reads what they are told to stop or clear).
+WINDOWS_GUARD_TOOLS = frozenset({"sc", "sc.exe", "net", "net.exe", "net1", "net1.exe", "taskkill", "taskkill.exe", "wevtutil", "wevtutil.exe"})
+
+
 def guard_or_boot_switch(cmd: SimpleCommand, sc: Scope) -> bool:
     base = cmd.name.rpartition("/")[2].lower()
-    if any(p in base for p in _GUARD_NAME_PARTS):
+    if any(p in base for p in _GUARD_NAME_PARTS) or base in WINDOWS_GUARD_TOOLS:
         return True
     return any(v == "nokaslr" or ("=" in v and any(p in v.lower() for p in _BOOT_SWITCH_PARTS)) for v in cmd.values())
 
@@ -556,6 +580,15 @@ def reinstalls(cmd: SimpleCommand, sc: Scope) -> bool:
     return any(v in _REINSTALLERS for v in _operands(cmd)[:2])
 
 
+_GO_SETTING_WORDS = frozenset({"env", "mod", "work"})
+
+
+def _go_settings(cmd: SimpleCommand, sc: Scope) -> bool:
+    """`go env -w`, `go mod edit`, `go work`, or a GO* variable set for the run (GOSUMDB=off go get) --
+    sys.package-config-set."""
+    return any(v in _GO_SETTING_WORDS for v in cmd.values()) or any(k.startswith("GO") for k in cmd.assigns)
+
+
 def sets_package_config(cmd: SimpleCommand, sc: Scope) -> bool:
     """`config set` (and npm's `set`, `c set`: each holds "set"), or an option naming a key of the tool's
     configuration that runs a program or weakens a check (pkgconfig.py) -- sys.package-config-set."""
@@ -657,7 +690,7 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     ("creds.print-token", "npm"): _any_value(_NPM_TOKEN),
     **{("net.package-source-change", n): _any_value(_CONFIG) for n in _NODE_PMS},
     ("net.package-source-change", "go"): _any_value(frozenset({"env"})),
-    ("sys.package-config-set", "go"): _any_value(frozenset({"env", "mod", "work"})),
+    ("sys.package-config-set", "go"): _go_settings,
     ("net.package-source-change", "gem"): _any_value(frozenset({"sources"})),
     **{("net.package-source-change", n): _any_value(frozenset({"config"})) for n in ("conda", "mamba", "micromamba", "bundle", "composer")},
     **{("rce.install-from-url", n): installs for n in _NODE_PMS},

@@ -8,7 +8,20 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import normalise
 from .base import rule
-from .gates import CONFIG_WORDS, DEVICE_CLIS, ENDLESS_SOURCES, EXPORTERS, LVM_PROGRAMS, SYSTEM_CLIS, claimed_by_self_only, known_client, path_arguments, unknown
+from .gates import (
+    CONFIG_WORDS,
+    DEVICE_CLIS,
+    ENDLESS_SOURCES,
+    EXPORTERS,
+    LVM_PROGRAMS,
+    SYSTEM_CLIS,
+    WINDOWS_GUARD_TOOLS,
+    alias_delete,
+    claimed_by_self_only,
+    known_client,
+    path_arguments,
+    unknown,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -157,9 +170,11 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "mdatp",
         "falconctl",
         "log",
+        "journalctl",
     ),
     match=(
         "sudo log erase --all",
+        "journalctl --rotate --vacuum-time=1s",
         "sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist",
         "sudo systemctl stop systemd-journald",
         "sudo service rsyslog stop",
@@ -194,12 +209,18 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "mdatp health",
         "sysrc nginx_enable=NO",
         "log show --last 5m",
+        "journalctl --disk-usage",
+        "journalctl -u sshd --since today",
     ),
 )
 def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     name = cmd.name
     joined = " ".join(vals)
+    if name == "journalctl":
+        # --vacuum-time/-size/-files delete the journal's archived files: the machine's log record, as `log erase` does
+        got = next((v for v in vals if v.startswith("--vacuum-")), None)
+        return f"journalctl {got.partition('=')[0]} deletes the system journal's archived logs" if got else None
     if name == "ufw" and any(v in ("disable", "reset", "allow", "delete") for v in vals):
         return f"ufw {joined} weakens the firewall"
     if name in ("iptables", "ip6tables") and any(v in ("-F", "--flush", "-X", "-P", "--policy", "-D", "-A", "-I") or v.startswith("-F") for v in vals):
@@ -380,6 +401,32 @@ def boot_switch_off(vals: list[str]) -> str:
     return ""
 
 
+# Windows' guards by their service and process names: Defender (WinDefend, MsMpEng, Sense, WdNisSvc, WdFilter,
+# WdBoot), the firewall (MpsSvc), Security Center (wscsvc, SecurityHealthService), the event log, Sysmon.
+_WINDOWS_GUARDS = frozenset(
+    {"windefend", "msmpeng", "msmpeng.exe", "sense", "wdnissvc", "wdfilter", "wdboot", "mpssvc", "wscsvc", "eventlog"}
+    | {"securityhealthservice", "sysmon", "sysmon64", "sysmon.exe", "sysmon64.exe", "mssense.exe", "windows defender service"}
+)  # fmt: skip
+
+
+def _windows_guard_off(tool: str, vals: list[str]) -> str | None:
+    """`sc stop|delete WinDefend`, `sc config WinDefend start= disabled`, `net stop WinDefend`, `taskkill /IM
+    MsMpEng.exe`, `wevtutil cl Security`: Windows' own tools stopping a guard or clearing an event log."""
+    low = [v.lower() for v in vals]
+    if tool == "wevtutil":
+        return (
+            f"wevtutil {vals[0]} clears the {vals[1] if len(vals) > 1 else ''} event log, the machine's record" if low[:1] in (["cl"], ["clear-log"]) else None
+        )
+    guard = next((v for v in vals if v.lower() in _WINDOWS_GUARDS), "")
+    if not guard:
+        return None
+    if tool == "taskkill" or (tool in ("net", "net1") and low[:1] == ["stop"]) or (tool == "sc" and low[:1] in (["stop"], ["delete"])):
+        return f"{tool} {' '.join(vals)} stops {guard}, a Windows security or logging service"
+    if tool == "sc" and low[:1] == ["config"] and "disabled" in low:
+        return f"sc config {guard} start= disabled turns {guard} off for good"
+    return None
+
+
 @rule(
     id="sys.guard-program-off",
     title="A firewall's, MAC's, audit's or endpoint agent's own program told to stop it, or a boot argument switching a protection off",
@@ -403,9 +450,15 @@ def boot_switch_off(vals: list[str]) -> str:
         "grubby --update-kernel ALL --args selinux=0",
         "nvram boot-args=amfi_get_out_of_my_way=1",
         "kernelstub -a mitigations=off",
+        "sc config WinDefend start= disabled",
+        "net stop WinDefend",
+        "wevtutil cl Security",
     ),
     no_match=(
         "fail2ban-client status sshd",
+        "sc query WinDefend",
+        "net stop Spooler",
+        "wevtutil qe System /c:5",
         "aa-status",
         "socketfilterfw --getglobalstate",
         "santactl status",
@@ -425,6 +478,8 @@ def guard_program_off(cmd: SimpleCommand, sc: Scope) -> str | None:
     if any(v in ("--help", "-h", "help", "--version") for v in vals):
         return None
     base = cmd.name.rpartition("/")[2]
+    if base.lower() in WINDOWS_GUARD_TOOLS:
+        return _windows_guard_off(base.lower().removesuffix(".exe"), vals)
     guard = guard_program(base)
     if guard:
         words = [w for w in base.lower().replace("_", "-").split("-")]
@@ -1603,6 +1658,8 @@ _DESTRUCTIVE_VERBS = frozenset(
         "deltree",
         "zap",
         "wipeout",
+        # setting off an attack technique against a live account (Stratus Red Team's `detonate`): a last-resort word
+        "detonate",
     }
 )
 # Nouns a destroying verb is glued to in one word (deletetable, dropdatabase, batchdelete's batch is a prefix):
@@ -1616,6 +1673,11 @@ _GLUED_NOUNS = frozenset(
     | {"secret", "secrets", "domain", "domains", "zone", "zones", "account", "accounts", "schema", "data", "bulk"}
 )  # fmt: skip
 _BATCH_PREFIXES = ("batch", "bulk", "mass")
+# The nouns of _GLUED_NOUNS that name a store of data itself (what a cleaning verb after them empties).
+_DATA_STORE_NOUNS = frozenset(
+    {"table", "tables", "database", "databases", "db", "schema", "bucket", "buckets", "index", "indexes", "indices"}
+    | {"keyspace", "collection", "collections", "topic", "topics", "queue", "queues", "volume", "volumes", "registry"}
+)
 
 
 # What a program is (unknown, a client of remote systems) is also the rules' gate (gates.py): it lives there.
@@ -1664,6 +1726,10 @@ def _destructive_word(v: str) -> bool:
             head, _, rest = w.partition(sep)
             if rest and head in _COMPOUND_HEADS:
                 return True
+            # the verb after the noun it acts on (virsh's vol-delete, snapshot-delete, pool-destroy): a store's part
+            lead, _, tail = w.rpartition(sep)
+            if lead and tail in _COMPOUND_HEADS and lead not in _THROWAWAY and lead not in _VERB_MODIFIERS:
+                return True
     if v[:1].isupper() and any(c.islower() for c in v) and v.isalnum():
         # An API action named in PascalCase (Alibaba Cloud's `aliyun ecs DeleteInstance`, Tencent Cloud's `tccli cvm
         # TerminateInstances`, Huawei Cloud's `hcloud ECS DeleteServers`): its first word is the verb.
@@ -1699,9 +1765,21 @@ _THROWAWAY = frozenset(
 )
 
 
+# Verbs that collect a store's garbage: what nothing references any more is deleted.
+_GC_VERBS = frozenset({"gc", "garbage-collect", "garbage-collection", "collect-garbage"})
+# Words before a destroying verb that qualify it rather than name what it destroys (auto-delete, soft-delete).
+_VERB_MODIFIERS = frozenset({"auto", "soft", "pre", "post", "no", "non", "un", "undo", "on", "after", "before", "safe", "dry"})
+# Verbs that clean what the word before them names: a data store's (atlas schema clean, flyway-like db clean drop
+# every object in it); after anything else (`cache clean`, `workspace clean`, `build clean`) they tidy up.
+_CLEANING_VERBS = frozenset({"clean", "cleanup", "scrub"})
+
+
 def _empties_store(noun: str, verb: str) -> bool:
-    """`NOUN VERB` empties a store: an emptying verb after a noun that is not a cache, log or screen."""
-    return verb.lower().replace("-", "").replace("_", "") in _EMPTYING_VERBS and noun.lower() not in _THROWAWAY  # flush-all
+    """`NOUN VERB` empties a store: an emptying verb after a noun that is not a cache, log or screen, or a cleaning verb
+    after a data store's noun (schema clean, database clean)."""
+    v = verb.lower().replace("-", "").replace("_", "")
+    n = noun.lower()
+    return (v in _EMPTYING_VERBS and n not in _THROWAWAY) or (v in _CLEANING_VERBS and n in _DATA_STORE_NOUNS)  # flush-all
 
 
 def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
@@ -1757,10 +1835,20 @@ def _hosting_cli(name: str) -> bool:
         "cictl project delete-builds web 1..20",
         "java -jar admin-cli.jar -s http://ci.local/ delete-job nightly",
         "idxctl indices clear products",
+        "hypctl vol-delete --pool default web-disk.qcow2",
+        "schemactl schema clean -u postgres://app@db.example.com/shop",
+        "mlstore gc --backend-store-uri postgresql://ml@db.example.com/runs",
+        "fleetctl instance d 7f3c2a",
     ),
     no_match=(
         "mytool list",
         "mytool cache clear",
+        "hypctl vol-list default",
+        "mytool workspace clean",
+        "mytool auto-delete on",
+        "mlstore gc",
+        "fleetctl compute d list",
+        "fleetctl compute d get web-1",
         "mytool build --release",
         "npm run delete-tmp",
         "termctl cli kill-pane --pane-id 3",
@@ -1783,6 +1871,14 @@ def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
     for i, v in enumerate(words):
         if _destructive_word(v) or (i > 0 and _empties_store(words[i - 1], v)):
             return f"{cmd.name} {' '.join(words[: i + 1])}: a destructive operation of a tool clearance does not model"
+    alias = alias_delete(words)
+    if alias:
+        return f"{cmd.name} {alias}: delete's one-letter alias, of a tool clearance does not model"
+    gc = next((v for v in words if v.lower().replace("_", "-") in _GC_VERBS), None)
+    if gc and any("://" in v or v.partition("=")[0] in ("--cloud", "--remote", "--all-remotes") for v in cmd.values()):
+        # dvc gc --cloud, mlflow gc --backend-store-uri postgresql://…: collecting garbage in a remote store deletes
+        # what nothing references there now, for good (a local `tool gc` only tidies the tool's own cache)
+        return f"{cmd.name} {gc}: garbage collection in a remote store, by a tool clearance does not model"
     method = _destructive_method(cmd) if _unknown(cmd) else None
     if method:
         # grpcurl HOST pkg.Users/DeleteUser, buf curl URL/pkg.Users/DeleteUser: the RPC's method says what it does
@@ -2112,6 +2208,40 @@ def _dependency_chosen(name: str, ops: list[str], vals: list[str]) -> list[str]:
     return [o.removeprefix("//") for o in out if o]
 
 
+# The machine's package managers, whose options can install or trust packages without checking their signatures.
+# (Only programs clearance already modelled: naming one here makes it known, and an unknown program's verbs are asked
+# about by sys.unknown-change-verb and sys.unknown-destructive-verb, which a known one's are not.)
+_SYSTEM_INSTALLERS = ("dnf", "yum", "rpm", "zypper", "apt", "apt-get", "aptitude", "apk", "snap")
+# Their options that skip the signature check: dnf/yum --nogpgcheck, rpm --nosignature/--nodigest, zypper
+# --no-gpg-checks, apt --allow-unauthenticated, apk --allow-untrusted, snap --dangerous (flatpak's --no-gpg-verify too).
+_UNSIGNED_OPTIONS = frozenset(
+    {"nogpgcheck", "no-gpgcheck", "nosignature", "nodigest", "no-gpg-checks", "no-gpg-verify", "allow-unauthenticated"}
+    | {"allow-untrusted", "dangerous", "allow-insecure-repositories", "allow-releaseinfo-change"}
+)
+# The same checks as configuration keys given on the command line (apt -o KEY=VALUE, dnf --setopt=KEY=VALUE).
+_UNSIGNED_KEYS_ON = ("allowunauthenticated", "allowinsecurerepositories", "allowdowngradetoinsecurerepositories", "trusted")
+_UNSIGNED_KEYS_OFF = ("gpgcheck", "checksignatures")
+
+
+def _signature_check_off(vals: list[str]) -> str | None:
+    for v in vals:
+        body = v.lstrip("-")
+        name = body.partition("=")[0].lower()
+        if v.startswith("-") and name in _UNSIGNED_OPTIONS and name != "allow-releaseinfo-change":
+            return v
+        spec = body.partition("=")[2] if name in ("setopt", "o", "option") else body if not v.startswith("-") else ""
+        key, eq, value = spec.partition("=")
+        if not eq:
+            continue
+        joined = "".join(c for c in key.lower() if c.isalnum())
+        val = value.strip("'\"").lower()
+        if any(joined.endswith(k) for k in _UNSIGNED_KEYS_ON) and val in ("true", "1", "yes", "on"):
+            return spec
+        if any(joined.endswith(k) for k in _UNSIGNED_KEYS_OFF) and val in ("false", "0", "no", "off"):
+            return spec
+    return None
+
+
 @rule(
     id="sys.package-config-set",
     title="Setting a package-manager key that runs a program or switches a check off",
@@ -2147,8 +2277,14 @@ def _dependency_chosen(name: str, ops: list[str], vals: list[str]) -> list[str]:
         "asdf",
         "rustup",
         "bun",
+        *_SYSTEM_INSTALLERS,
     ),
     match=(
+        "GOSUMDB=off go mod download",
+        "dnf install -y --nogpgcheck ./agent.rpm",
+        "apt-get install -y --allow-unauthenticated agent",
+        "apt-get -o APT::Get::AllowUnauthenticated=true install agent",
+        "snap install --dangerous ./agent.snap",
         "poetry env use /tmp/py/bin/python",
         "go mod edit -replace example.com/lib=/tmp/lib",
         "cargo add lib --path /tmp/lib",
@@ -2187,6 +2323,11 @@ def _dependency_chosen(name: str, ops: list[str], vals: list[str]) -> list[str]:
         "uv python pin 3.12",
         "uv venv --python /usr/bin/python3.12 .venv",
         "go env -w GOPRIVATE=github.com/acme/*",
+        "GOPRIVATE=github.com/acme/* go mod download",
+        "GOFLAGS=-mod=mod go build ./...",
+        "dnf install -y ./agent.rpm",
+        "apt-get install -y --no-install-recommends agent",
+        "rpm -qa --qf '%{NAME}\\n'",
         "go env -w GOFLAGS=-mod=mod",
         "uv sync --python 3.12",
         "uv run --python /usr/bin/python3 pytest",
@@ -2224,10 +2365,16 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
     tool = {"pnpm": "npm", "pip3": "pip", "uv": "pip"}.get(cmd.name, cmd.name)
     if tool == "npm" and ops[:1] in (["set"], ["c"]):
         ops = ["config", *ops] if ops[0] == "set" else ["config", *ops[1:]]  # npm's aliases: `npm set`, `npm c set`
+    if cmd.name in _SYSTEM_INSTALLERS:
+        off = _signature_check_off(vals)
+        return f"{cmd.name} {off} installs or trusts packages whose signature is not checked" if off else None
     pairs: list[tuple[str, str, str]] = []
     if tool == "go":
+        # go reads the same settings from the environment it runs in as from its env file (GOSUMDB=off go get …)
+        pairs += [(k, v, f"{k}={v} go") for k, v in cmd.assigns.items() if k.startswith("GO")]
         if ops[:1] != ["env"] or "-w" not in vals:
-            return None
+            pairs = [p for p in pairs if classify("go", p[0], p[1]) == WEAKENS]
+            return f"{pairs[0][2]} switches off a check go makes on what it downloads" if pairs else None
         pairs += [(v.partition("=")[0], v.partition("=")[2], f"go env -w {v}") for v in vals if "=" in v and not v.startswith("-")]
     if tool == "cargo":
         # cargo reads the same keys from --config KEY=VALUE and CARGO_*/RUSTC_WRAPPER variables.

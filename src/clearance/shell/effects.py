@@ -1279,7 +1279,32 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 # shutil.copytree(src, '.', dirs_exist_ok=True), tarfile…extractall(): the tree lands as cp -rT and tar x land it.
                 whence = Word(str(origin), str(origin)) if origin else None
                 tree_into(Word(str(landing), str(landing)), whence, str(kind), cmd, sc, out, unknown="" if origin else "the code opens the archive itself")
+    if name in _REMOTE_COPIERS and args:
+        _remote_reads(name, args, cmd, out)
     return out
+
+
+# Copiers that fetch from another machine or a container by a `HOST:PATH` source (scp, rsync over ssh, docker/podman
+# cp CONTAINER:PATH, kubectl cp POD:PATH): the file is read there, as `ssh HOST cat PATH` reads it.
+_REMOTE_COPIERS = frozenset({"scp", "rsync", "docker", "podman", "kubectl", "oc"})
+
+
+def _remote_reads(name: str, args: list[Word], cmd: SimpleCommand, out: list[Effect]) -> None:
+    vals = [a.value for a in args]
+    if name in ("docker", "podman", "kubectl", "oc"):
+        if vals[:1] != ["cp"]:
+            return
+        vals = vals[1:]
+    ops = [v for v in vals if not v.startswith("-")]
+    for v in ops[:-1]:
+        head, colon, where = v.partition(":")
+        if not colon or not head or not where or "://" in v or DYN in v:
+            continue
+        if v.startswith(("/", ".", "~")) or (len(head) == 1 and head.isalpha()):
+            continue  # a local path with a colon in it, or a Windows drive
+        # a relative path there is under the remote account's home (scp, rsync) or the container's working folder
+        there = where if where.startswith(("/", "~")) else "~/" + where
+        out.append(Effect(READ, "/" + DYN + "remote:" + there, v, False, cmd, "copied from another machine"))
 
 
 # dotenv CLIs read the working directory's .env when no option names a file (python-dotenv's `dotenv list`, `get KEY`:
