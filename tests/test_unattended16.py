@@ -96,3 +96,17 @@ def test_copilot_at_a_terminal(terminal: int, args: tuple[str, ...], want: str) 
 )
 def test_gemini_with_a_task_argument(terminal: int, args: tuple[str, ...], tty: bool, want: str) -> None:
     assert _mode("gemini", GEMINI, args, terminal if tty else None) == want
+
+
+@pytest.mark.parametrize(
+    ("args", "want"),
+    [
+        (("review", "--uncommitted"), "codex review"),  # "Run a code review non-interactively" (codex 0.171.0 --help)
+        (("--remote-auth-token-env", "review", "exec"), "codex exec"),  # an option's value is not the subcommand
+        (("--remote-auth-token-env", "TOKEN", "review"), "codex review"),
+        (("resume", "--last"), ""),  # its terminal UI again
+        (("fix the review comments",), ""),  # a prompt for the terminal UI
+    ],
+)
+def test_codex_subcommands(terminal: int, args: tuple[str, ...], want: str) -> None:
+    assert _mode("codex", "/usr/local/bin/codex", args, terminal) == want

@@ -7,7 +7,7 @@ command line and terminal, so clearance reads the same: the hook's nearest ances
 (the hook runs under ``sh -c``, the agent may run under its node wrapper), its argv from /proc, and for Gemini
 CLI whether its standard input and output are a terminal.  The rules are the agents' own (their bundled code):
 
-- Codex: the ``exec`` subcommand (alias ``e``) runs without a person (``codex`` alone is its terminal UI; the
+- Codex: the ``exec`` subcommand (alias ``e``) and ``review`` run without a person (``codex`` alone is its terminal UI; the
   app server an IDE drives has a person behind it).
 - Copilot CLI: ``-p``/``--prompt`` (``-pTEXT``, ``--prompt=TEXT``) or its input or output not a terminal runs one
   prompt and exits; ``--headless`` runs it as a server a program drives (``--server``, ``--acp``: a client or an
@@ -106,6 +106,7 @@ def _codex(args: list[str]) -> str:
     # Codex's options before the subcommand that take a value (clap: `-c k=v`, `-m MODEL` …).
     takes_value = {"-c", "--config", "-m", "--model", "-p", "--profile", "-s", "--sandbox", "-a", "--ask-for-approval"}
     takes_value |= {"-C", "--cd", "-i", "--image", "--add-dir", "--enable", "--disable", "--local-provider", "--remote"}
+    takes_value |= {"--remote-auth-token-env"}
     i = 0
     while i < len(args):
         a = args[i]
@@ -114,7 +115,9 @@ def _codex(args: list[str]) -> str:
         if a.startswith("-"):
             i += 2 if a in takes_value else 1
             continue
-        return "codex exec" if a in ("exec", "e") else ""
+        if a in ("exec", "e"):
+            return "codex exec"
+        return "codex review" if a == "review" else ""  # "Run a code review non-interactively" (its --help)
     return ""
 
 
