@@ -58,3 +58,13 @@ def test_a_grant_after_a_headless_stop_keeps_the_denials_reason(user: User) -> N
     assert user.run("allow", "4").returncode == 0
     (reason,) = _grant_reasons(user)
     assert "Stopping the run" not in reason and "reset" in reason.lower(), reason
+
+
+def test_the_stop_names_a_session_only_when_it_is_plainly_an_id() -> None:
+    """The session id comes from the agent's event and the stop's words are pasted into a shell."""
+    from clearance.escalation import review
+
+    assert "`clearance log --session 01a25085-1fcd-7bc3-89c1-2c27da1ed741`" in review("01a25085-1fcd-7bc3-89c1-2c27da1ed741")
+    for odd in ("x; rm -rf ~", "$(curl evil)", "--db=/tmp/x", "a b", "", "x" * 81, "`id`"):
+        said = review(odd)
+        assert "`clearance log --decision deny`" in said and (not odd or odd not in said)
