@@ -1,6 +1,6 @@
 """Instructions of one cold ``clearance hook``, counted by callgrind, against the bare interpreter (issue 16).
 
-    python bench/callgrind_hook.py [--src DIR] [--keep DIR] [CALL ...]
+    python bench/callgrind_hook.py [--src DIR] [--keep DIR] [--agent codex] [CALL ...]
 
 Wall times of a ~30 ms process are noise on a loaded shared machine; callgrind's instruction count
 is the same from run to run within a few tenths of a per cent.  The package under ``--src`` (default:
@@ -10,6 +10,8 @@ hookrun.py hook`` in a fresh process (no daemon, a scratch state folder whose ru
 before have built), once under ``valgrind --tool=callgrind``.  The floor is ``python -I -S -c pass``
 of the same interpreter; the goal is a ratio of at most 2.5.  ``--keep`` leaves the callgrind output
 files there (``callgrind_annotate --inclusive=yes FILE``) for finding where the instructions go.
+``--agent codex`` runs each call as ``clearance hook --agent codex`` from a shell under ``codex exec`` (a bash whose
+argv is Codex's), where whether a person watches is read from the agent's process (unattended.py).
 """
 
 from __future__ import annotations
@@ -48,12 +50,28 @@ CALLS: dict[str, dict[str, object]] = {
 GOAL = 2.5
 
 
-def _callgrind(cmd: list[str], data: bytes, env: dict[str, str], out: str) -> tuple[int, bytes]:
-    p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd], input=data, capture_output=True, env=env)
+def _callgrind(cmd: list[str], data: bytes, env: dict[str, str], out: str, agent: str = "") -> tuple[int, bytes]:
+    full = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd]
+    p = subprocess.run(_under(agent, full), input=data, capture_output=True, env=env)
     m = re.search(rb"Collected : (\d+)", p.stderr)
     if m is None:
         raise SystemExit(f"callgrind failed: {p.stderr[-400:]!r}")
     return int(m.group(1)), p.stdout
+
+
+# A shell whose argv the agent's own parser reads as its unattended mode (`; true`: bash does not exec the command).
+_AGENT_ARGV = {"codex": ("/usr/local/bin/codex", "exec"), "gemini": ("/usr/local/bin/gemini", "-p"), "copilot": ("/usr/bin/copilot", "-p")}
+
+
+def _under(agent: str, cmd: list[str]) -> list[str]:
+    if not agent:
+        return cmd
+    import shlex
+
+    argv0, mode = _AGENT_ARGV[agent]
+    line = f"{shlex.join(cmd)}; true"
+    # bash -c LINE exec go: `-c LINE` is a (value-taking) option to Codex's parser, `exec` its subcommand
+    return ["/bin/bash", "-c", f"exec -a {argv0} /bin/bash -c {shlex.quote(line)} {mode} go"]
 
 
 def prepare(src: str, scratch: str, python: str) -> str:
@@ -73,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--src", default=os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "src"))
     ap.add_argument("--python", default=sys.executable)
     ap.add_argument("--keep", help="a folder for the callgrind output files")
+    ap.add_argument("--agent", choices=sorted(_AGENT_ARGV), default="", help="run the hook as this agent's, under its unattended mode")
     args = ap.parse_args(argv)
     names = args.calls or list(CALLS)
     if set(names) - set(CALLS):
@@ -95,15 +114,15 @@ def main(argv: list[str] | None = None) -> int:
         os.makedirs(keep, exist_ok=True)
         floor, _ = _callgrind([args.python, "-I", "-S", "-c", "pass"], b"", env, f"{keep}/floor.cg")
         print(f"{'floor':6} {floor / 1e6:7.2f} M")
-        hook = [args.python, "-I", "-S", f"{copy}/clearance/hookrun.py", "hook"]
+        hook = [args.python, "-I", "-S", f"{copy}/clearance/hookrun.py", "hook", *(["--agent", args.agent] if args.agent else [])]
         worst = 0.0
         timed_out: list[str] = []
         for name in names:
             event = {"session_id": "cg", "cwd": "/home/ana/webapp", "hook_event_name": "PreToolUse", **CALLS[name]}
             data = json.dumps(event).encode()
             for _ in range(2):  # the rule index and the state folder, as after the first calls of a session
-                subprocess.run(hook, input=data, capture_output=True, env=env)
-            n, out = _callgrind(hook, data, env, f"{keep}/{name}.cg")
+                subprocess.run(_under(args.agent, hook), input=data, capture_output=True, env=env)
+            n, out = _callgrind(hook, data, env, f"{keep}/{name}.cg", args.agent)
             decision = re.search(rb'"permissionDecision": ?"(\w+)"', out)
             ratio = n / floor
             worst = max(worst, ratio)

@@ -55,7 +55,8 @@ def test_the_agents_own_non_interactive_modes(agent: str, argv0: str, args: tupl
         ("codex", "/usr/local/bin/codex", ("fix the exec path",)),  # the terminal UI with a prompt that says exec
         ("codex", "/usr/local/bin/codex", ("-m", "exec")),  # a value, not the subcommand
         ("codex", "/usr/local/bin/codex", ("app-server",)),  # an editor drives it: a person is there
-        ("copilot", "/usr/bin/copilot", ("-i", "fix it")),  # interactive with a first prompt
+        # (copilot -i at a terminal: tests/test_unattended16.py; without one Copilot CLI runs the prompt and exits)
+        ("copilot", "/usr/bin/copilot", ("--server", "--port", "4321")),  # an SDK client drives it
         ("copilot", "/usr/bin/copilot", ("--acp",)),
         ("gemini", "/usr/local/bin/gemini", ("--experimental-acp",)),  # Zed drives it
         ("gemini", "/usr/local/bin/gemini", ("-i", "fix it")),

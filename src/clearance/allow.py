@@ -307,6 +307,14 @@ def liftable_text(decision: Decision, policy: Policy, row: dict[str, Any], actio
     return f"yes: `clearance allow {row['id']}` (add --for 8h to make it expire, --session for this session only)"
 
 
+# Rules the hook adds after the policy's decision, about the run rather than the call (audit.unanswered, escalation).
+RUN_RULES = ("headless.unanswered", "escalation.handover", "escalation.stop")
+
+
+def _said_of_the_run(rules: Any) -> bool:
+    return isinstance(rules, list) and any(r in RUN_RULES for r in rules)
+
+
 def allow_row(row: dict[str, Any], layer: str, session: bool, for_: str | None, reason: str, env: Any, dry_run: bool = False) -> list[str]:
     """Write the narrowest allow rule for an audited call; returns the lines to print.  Raises AllowError."""
     if served_by(row):
@@ -336,8 +344,10 @@ def allow_row(row: dict[str, Any], layer: str, session: bool, for_: str | None, 
         detail = "; ".join(after.lost) or after.reason
         raise AllowError(f"the rule(s) {', '.join(rules)} would not make this call allowed ({detail}); write a rule by hand (docs/policy.md)")
     path = layer_path(layer, ctx.project_root, env)
-    # A call handed over after repeated denials was recorded with the handover's words: the grant keeps why it was denied.
-    denied = decision.reason if row.get("stage") == "escalation" else row.get("reason")
+    # A call handed over after repeated denials, or denied because nobody was there to answer it, was recorded with words
+    # about the run ("Stopping the run: ...", "No person is watching this run ..."): the grant keeps why the call itself
+    # was stopped, as the policy decides it now.
+    denied = decision.reason if row.get("stage") == "escalation" or _said_of_the_run(row.get("rules")) else row.get("reason")
     note = str(denied or "")[:200] + (f" -- {reason}" if reason else "")
     texts = [grant_text(r, who(env), int(row["id"]) if row.get("id") is not None else None, note, expires, sid, now) for r in rules]
     until = f" until {_toml_time(expires)}" if expires is not None else ""

@@ -915,7 +915,10 @@ def _rivals(rows: list[dict[str, object]]) -> list[str]:
 
 # Marks the decision path adds after the rules (no rule of the registry): what `clearance explain` says of each.
 _STAGE_MARKS = {
-    "headless.unanswered": "a question in a run nobody watches (CI, claude -p, codex exec, gemini -p, copilot -p): denied instead of asked",
+    "headless.unanswered": (
+        "a question in a run nobody watches (CI, claude -p, codex exec or review, gemini -p, copilot -p or --headless, an agent"
+        " with no terminal): denied instead of asked"
+    ),
     "escalation.handover": "repeated denials in the session: handed to a person as a question",
     "escalation.stop": "repeated denials in a run nobody watches: the run was asked to stop",
     "audit.unrecorded": "the audit store could not record it: a person confirms instead of an unrecorded allow",

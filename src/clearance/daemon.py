@@ -105,8 +105,9 @@ def _hold_store(opts: Options, env: dict[str, str]) -> None:
                 _held[url] = None
 
 
-def answer_request(data: bytes, key: bytes) -> bytes:
-    """One request's bytes -> the signed reply."""
+def answer_request(data: bytes, key: bytes, peer: int = 0) -> bytes:
+    """One request's bytes -> the signed reply.  *peer*: the hook process that sent it (its parent is the agent's
+    side, read when an answer needs to know whether a person watches: hook.headless_for)."""
     nonce = ""
     try:
         req = json.loads(data.decode("utf-8"))
@@ -116,6 +117,10 @@ def answer_request(data: bytes, key: bytes) -> bytes:
         if not nonce:
             raise ValueError("the request has no nonce")
         opts, env = Options(req.get("argv") or []), _environment(req.get("env"))
+        if peer > 1:
+            from .unattended import _parent
+
+            opts.agent_pid = _parent(peer)
         _hold_store(opts, env)
         answer = run_answer(str(req.get("raw", "")).encode("utf-8", "surrogateescape"), opts, env)
         reply: dict[str, object] = {"stdout": answer.stdout, "exit_code": answer.exit_code, "stderr": answer.stderr}
@@ -123,6 +128,18 @@ def answer_request(data: bytes, key: bytes) -> bytes:
         reply = {"error": f"{type(e).__name__}: {e}"}
     body = json.dumps(reply).encode()
     return mac(key, nonce.encode() + body).encode() + b"\n" + body
+
+
+def _peer_pid(sock: socket.socket) -> int:
+    """The process on the other end of a Unix socket (SO_PEERCRED; 0 where there is none or it is not visible here)."""
+    opt = getattr(socket, "SO_PEERCRED", None)
+    if opt is None:
+        return 0
+    try:
+        cred = sock.getsockopt(socket.SOL_SOCKET, opt, 12)
+    except OSError:
+        return 0
+    return int.from_bytes(cred[0:4], sys.byteorder)
 
 
 class _Handler(socketserver.BaseRequestHandler):
@@ -137,7 +154,7 @@ class _Handler(socketserver.BaseRequestHandler):
                 break
             chunks.append(chunk)
             size += len(chunk)
-        self.request.sendall(answer_request(b"".join(chunks), self.server.key))
+        self.request.sendall(answer_request(b"".join(chunks), self.server.key, _peer_pid(self.request)))
         from . import audit
 
         audit.fold_pending()  # after the reply, when the spool has grown past audit.FOLD_AT (readers fold on open)

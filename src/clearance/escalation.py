@@ -41,7 +41,8 @@ def handover(rec: dict[str, Any], consecutive: int, total: int, limits: tuple[in
             "decision": "deny",
             "stage": "escalation",
             "stop": True,
-            "reason": f"Stopping the run: {why} and no person is watching this headless session. Last denial: {original}",
+            "reason": f"Stopping the run: {why} and no person is watching this headless session. Last denial: {original.rstrip('.')}. "
+            + review(str(rec.get("session_id") or "")),
         }
     return {
         "decision": "ask",
@@ -49,6 +50,15 @@ def handover(rec: dict[str, Any], consecutive: int, total: int, limits: tuple[in
         "stop": False,
         "reason": f"Handing over to you: {why}. This call was denied because: {original}",
     }
+
+
+def review(session: str) -> str:
+    """The way from a stopped run to a decision, for the person who reads why it stopped (the stop names no single call:
+    the denials before it may be what to allow).  A session id the agent sent is named only when it is plainly an id
+    (it is pasted into a shell)."""
+    plain = 0 < len(session) <= 80 and all(c.isalnum() or c in "-_.:" for c in session) and not session.startswith("-")
+    where = f"`clearance log --session {session}`" if plain else "`clearance log --decision deny`"
+    return f"A person may review the run's calls with {where} and allow one with `clearance allow ID`."
 
 
 def sane(limits: tuple[int, int]) -> tuple[int, int]:

@@ -32,7 +32,7 @@ def _answer(obj: object) -> None:
 
 
 class Options:
-    __slots__ = ("agent", "shadow", "headless", "db", "audit")
+    __slots__ = ("agent", "shadow", "headless", "db", "audit", "agent_pid", "_unattended")
 
     def __init__(self, argv: list[str] | None = None) -> None:
         self.agent: str | None = None
@@ -40,6 +40,10 @@ class Options:
         self.headless = False
         self.db: str | None = None
         self.audit = True
+        # The process to read the agent's mode from when an answer needs it (unattended.py): the hook's parent when
+        # the hook decides itself, the hook's own parent as the daemon sees it; 0: not read.
+        self.agent_pid = 0
+        self._unattended: str | None = None
         args = list(argv or [])
         i = 0
         while i < len(args):
@@ -63,6 +67,34 @@ class Options:
             else:
                 raise ValueError(f"unknown option {a!r}")
             i += 1
+
+    def unattended(self, environ: object) -> str:
+        """How clearance knows nobody watches the agent (unattended.py), read once and only when asked; "" when it does
+        not know that, or the user said CLEARANCE_HEADLESS=0."""
+        if self._unattended is None:
+            self._unattended = ""
+            if self.agent_pid > 1 and self.agent in ("codex", "gemini", "copilot") and not _said_watched(environ):
+                from .unattended import unattended
+
+                self._unattended = unattended(self.agent, self.agent_pid)
+        return self._unattended
+
+
+def _said_watched(environ: object) -> bool:
+    get = getattr(environ, "get", None)
+    return get is not None and str(get("CLEARANCE_HEADLESS", "")).lower() in ("0", "false", "no")
+
+
+def headless_for(opts: Options, environ: object, decision: str) -> bool:
+    """Whether nobody watches, for an answer of *decision*.  The environment says so at no cost (audit.is_headless);
+    the agent's own process is read (unattended.py: /proc, ~0.1 ms) only for a deny or an ask, the answers headless
+    changes (an ask becomes a denial, repeated denials stop the run instead of handing over).  An allow is recorded
+    with what the environment says."""
+    from .audit import is_headless
+
+    if is_headless(environ, opts.headless):
+        return True
+    return decision != "allow" and bool(opts.unattended(environ))
 
 
 _DECISION_EVENTS = {
@@ -142,9 +174,9 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
     render: Callable[[Decision], Answer] = adapter.render_answer
     if problem:
         bad = malformed(problem)
-        from .audit import is_headless, unanswered
+        from .audit import unanswered
 
-        if is_headless(environ, opts.headless):
+        if headless_for(opts, environ, bad.decision):
             bad = unanswered(bad)  # nobody watches to answer it: denied, as any other ask of a headless run
         answer = render(bad)
         said = "deny" if bad.decision == "deny" or agent not in ("claude", "cursor") else "ask"
@@ -195,15 +227,15 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
         note(session_state_dir(ctx.home, environ), ctx.session_id, decision.creates, tool_input=tool_input)  # before the call runs
     if decision.rules and decision.rules[0] in ("input.malformed", "engine.internal-error"):
         msg = msg or "clearance: " + decision.reason
-    if decision.decision == "ask" and not decision.defer:
-        from .audit import is_headless, unanswered
+    headless = headless_for(opts, environ, decision.decision)  # after the decision: most answers are allows (no /proc)
+    if decision.decision == "ask" and not decision.defer and headless:
+        from .audit import unanswered
 
-        if is_headless(environ, opts.headless):
-            decision = unanswered(decision)  # nobody watches to answer it: denied, with how a person allows it
+        decision = unanswered(decision)  # nobody watches to answer it: denied, with how a person allows it
     if opts.audit and isinstance(canonical, dict):
-        from .audit import is_headless, record
+        from .audit import record
 
-        decision = record(decision, canonical, ctx, policy, environ, opts.db, opts.shadow, is_headless(environ, opts.headless))
+        decision = record(decision, canonical, ctx, policy, environ, opts.db, opts.shadow, headless)
     answer = render(decision)
     if opts.shadow:
         return Answer(None, 0, msg)  # shadow mode: recorded, but nothing changes the agent's behaviour
@@ -299,7 +331,7 @@ def _via_daemon(raw: bytes, argv: list[str], env: Env | None = None) -> tuple[An
 def unattended_run(agent: str, env: Env) -> bool:
     """Whether the agent that runs this hook runs with nobody watching, by its own command line (unattended.py);
     never against an explicit CLEARANCE_HEADLESS=0."""
-    if str(env.get("CLEARANCE_HEADLESS", "")).lower() in ("0", "false", "no"):
+    if _said_watched(env):
         return False
     from .unattended import unattended
 
@@ -325,13 +357,18 @@ def main(argv: list[str] | None = None, prepare: Callable[[bytes], None] | None 
         answer = None
         from .daemon_path import environ
 
-        if not opts.headless and opts.agent in ("codex", "gemini", "copilot") and unattended_run(opts.agent, environ()):
-            opts.headless = True  # nobody watches (`codex exec`, `gemini -p`, `copilot -p`): said to the daemon too
-            argv = [*argv, "--headless"]
         if environ().get("CLEARANCE_SERVER"):
             from .remote import via_server
 
+            # The team service cannot read this machine's processes: it is told before it decides (remote.py).
+            if not opts.headless and opts.agent in ("codex", "gemini", "copilot") and unattended_run(opts.agent, environ()):
+                opts.headless = True  # nobody watches (`codex exec`, `gemini -p`, `copilot -p`)
             answer = via_server(raw, opts)
+        else:
+            import posix
+
+            # Read after the decision, only for a deny or an ask (headless_for); the daemon reads it from its peer.
+            opts.agent_pid = posix.getppid()
         note = ""
         if answer is None:
             answer, note = _via_daemon(raw, argv)

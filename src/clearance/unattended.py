@@ -7,11 +7,15 @@ command line and terminal, so clearance reads the same: the hook's nearest ances
 (the hook runs under ``sh -c``, the agent may run under its node wrapper), its argv from /proc, and for Gemini
 CLI whether its standard input and output are a terminal.  The rules are the agents' own (their bundled code):
 
-- Codex: the ``exec`` subcommand (alias ``e``) runs without a person (``codex`` alone is its terminal UI; the
+- Codex: the ``exec`` subcommand (alias ``e``) and ``review`` run without a person (``codex`` alone is its terminal UI; the
   app server an IDE drives has a person behind it).
-- Copilot CLI: ``-p``/``--prompt`` (``-pTEXT``, ``--prompt=TEXT``) runs one prompt and exits (its ``isInteractive``).
+- Copilot CLI: ``-p``/``--prompt`` (``-pTEXT``, ``--prompt=TEXT``) or its input or output not a terminal runs one
+  prompt and exits; ``--headless`` runs it as a server a program drives (``--server``, ``--acp``: a client or an
+  editor, where a person may answer, are not inferred).
 - Gemini CLI: ``-p``/``--prompt``, or its input or output not a terminal, unless ``-i``/``--prompt-interactive``
-  or an ACP mode (an editor drives it) (its ``isHeadlessMode`` and ``interactive``).
+  or an ACP mode (an editor drives it) (its ``isHeadlessMode`` and ``interactive``).  A task given as its positional
+  argument is the prompt of a headless run only without a terminal: at one, Gemini CLI 0.61.0 starts its UI with it
+  ("Positional arguments now default to interactive mode": ``promptInteractive = query``).
 
 Only a sign that nobody watches is ever inferred; anything unreadable means "don't know" (a person may be there).
 Headless can only make clearance stricter (an ask becomes a denial, repeated denials stop the run), so a process
@@ -102,6 +106,7 @@ def _codex(args: list[str]) -> str:
     # Codex's options before the subcommand that take a value (clap: `-c k=v`, `-m MODEL` …).
     takes_value = {"-c", "--config", "-m", "--model", "-p", "--profile", "-s", "--sandbox", "-a", "--ask-for-approval"}
     takes_value |= {"-C", "--cd", "-i", "--image", "--add-dir", "--enable", "--disable", "--local-provider", "--remote"}
+    takes_value |= {"--remote-auth-token-env"}
     i = 0
     while i < len(args):
         a = args[i]
@@ -110,21 +115,34 @@ def _codex(args: list[str]) -> str:
         if a.startswith("-"):
             i += 2 if a in takes_value else 1
             continue
-        return "codex exec" if a in ("exec", "e") else ""
+        if a in ("exec", "e"):
+            return "codex exec"
+        return "codex review" if a == "review" else ""  # "Run a code review non-interactively" (its --help)
     return ""
 
 
-def _copilot(args: list[str]) -> str:
+def _copilot(args: list[str], pid: int) -> str:
+    # Copilot CLI 1.0.102 (cli-main.js): --server, --headless (and --ahp-host, --environment-host) start its server mode,
+    # --acp its editor protocol; otherwise it runs one prompt and exits when -p is given or its standard input or output
+    # is not a terminal (`!h && !e.acp && (!l || !!u)`, l = stdout.isTTY && stdin.isTTY), whatever -i says.
+    flags = []
+    skip = False
     for a in args:
         if a == "--":
             break
-        if a in ("-i", "--interactive") or a.startswith("--interactive=") or a in ("--acp", "--server"):
-            return ""
-    for a in args:
-        if a == "--":
-            break
-        if a in ("-p", "--prompt") or a.startswith("--prompt=") or (a.startswith("-p") and not a.startswith("--")):
-            return "copilot -p"
+        if skip:  # the value of -i/--interactive: a prompt, which may start with a dash
+            skip = False
+            continue
+        skip = a in ("-i", "--interactive")
+        flags.append(a)
+    if "--headless" in flags:
+        return "copilot --headless"  # its own name for the mode: a program drives it, nobody at a terminal
+    if any(a in ("--acp", "--server", "--ahp-host") or a.startswith("--environment-host") for a in flags):
+        return ""  # an editor or a client program drives it: a person may answer through it
+    if any(a in ("-p", "--prompt") or a.startswith("--prompt=") or (a.startswith("-p") and not a.startswith("--")) for a in flags):
+        return "copilot -p"
+    if _tty(pid, 0) is False or _tty(pid, 1) is False:
+        return "copilot with no terminal"
     return ""
 
 
@@ -154,7 +172,7 @@ def unattended(agent: str | None, start: int = 0) -> str:
             if agent == "codex":
                 return _codex(args)
             if agent == "copilot":
-                return _copilot(args)
+                return _copilot(args, pid)
             return _gemini(args, pid)
         if not argv or _base(argv[0]).lstrip("-") not in _SHELLS:
             return ""  # not the agent's shell: whatever runs this hook, it is not the agent itself

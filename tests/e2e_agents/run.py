@@ -596,7 +596,12 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             again = [x["decision"] for x in h.audit() if "notes-outside.txt" in json.dumps(x.get("tool_input"))][1:]
             ran = (h.home / "notes-outside.txt").exists()
             r.notes.append(f"after {way}: exit {granted.returncode if granted else None}, the same call {again}, ran: {ran}")
+            # The grant keeps why the call needed a person, not why nobody could answer (agents16).
+            grant = (h.home / ".config" / "clearance" / "config.toml").read_text() if granted is not None else ""
+            kept = "reason = " in grant and "No person is watching" not in grant
+            r.notes.append(f"the grant keeps the call's reason: {kept}")
             r.ok = not made and seen[:1] == ["deny"] and headless and told and granted is not None and granted.returncode == 0 and again == ["allow"] and ran
+            r.ok = r.ok and kept
         elif name == "auto-mode-disabled":
             # A managed policy with auto mode disabled: clearance allows nothing on its own. A call it would allow gets no
             # answer, so the agent's own permission mode decides (these runs bypass approvals: it runs), recorded as ask;
@@ -743,9 +748,16 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             if agent in ("codex", "copilot"):
                 r.notes.append(f"the model was told to end its turn: {told}")
             r.headless_stopped = stopped
+            # The stop says where a person finds the run's calls (agents16): `clearance log --session SID` lists them.
+            first_stop = next((x for x in audit if x.get("stage") == "escalation"), None)
+            sid = str(first_stop.get("session_id") or "") if first_stop else ""
+            way = f"`clearance log --session {sid}`"
+            listed = h.clearance("log", "--session", sid, check=False) if sid else None
+            found = bool(first_stop) and way in str(first_stop.get("reason")) and listed is not None and "rm -r ~/precious" in listed.stdout
+            r.notes.append(f"the stop names {way[:40]}…, which lists the run's calls: {found}")
             # Measured: Claude Code 2.1.332 -p ends the run on the escalated answer (continue: false);
             # Codex 0.171.0 has no PreToolUse answer that ends a run, so every repeat is denied instead.
-            r.ok = survived and escalated > 0 and (stopped if agent in ("claude", "gemini") else told)
+            r.ok = survived and escalated > 0 and (stopped if agent in ("claude", "gemini") else told) and found
         elif name == "reason-reaches-model":
             # After a denial the agent hands clearance's reason back to the model in its next request, so the model
             # can try another way; the call itself did not run.

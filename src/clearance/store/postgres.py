@@ -69,10 +69,14 @@ class PostgresStore:
             rec, out, new_c, new_t = escalation.settle(rec, consecutive, total, limits, headless)
             escalate = out["escalate"]
             values = _values(rec)
-            c.execute(
-                f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain) VALUES ({', '.join('%s' for _ in COLUMNS)}, %s)",
+            inserted = c.execute(
+                f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain) VALUES ({', '.join('%s' for _ in COLUMNS)}, %s) RETURNING id",
                 (*values, chain.as_column(chain.link(key, chain.head(self), values)) if key else b""),
-            )
+            ).fetchone()
+            # The row's id, for the denial's way forward: `clearance allow ID` names this call, where --last would name
+            # whatever the team's latest denial is by then (audit.apply_escalation), as the SQLite store's spool does.
+            if inserted is not None:
+                out = {**out, "id": int(inserted[0])}
             c.execute(
                 "UPDATE sessions SET consecutive_denials = %s, total_denials = %s, decisions = decisions + 1, "
                 "escalations = escalations + %s, updated = %s WHERE session_id = %s",

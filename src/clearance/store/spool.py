@@ -106,24 +106,60 @@ def mark_pruned(db: str) -> None:
     posix.utime(p)
 
 
-# The id the next decision gets in the store, kept beside the counters under the same lock: a hook that spools
-# a decision gives it its id at once, so the denial it prints can name it (`clearance allow ID`).  Every writer of
-# a spooled store holds the lock when it inserts and sets the file after its commit (SqliteStore); a store from
-# before the file has none until it is next opened, and the hook then names no id (`--last` instead).
+# The id the next decision gets in the store: a hook that spools a decision gives it its id at once, so the denial it
+# prints can name it (`clearance allow ID`).  Two places say it, both read under the lock: the file NEXT_ID beside
+# the counters, which every writer of the store sets after its commit (SqliteStore._set_next_id: a fold, a direct
+# insert), and the spool's own last line, which ends with the id its hook gave (`, "n": ID}`) -- appending the line
+# is what takes the id, so a hook writes no other file for it (a write and a rename per spooled decision saved).
+# The next id is past both.  A store from before the file has none until it is next opened, and the hook then names
+# no id (`--last` instead).
 NEXT_ID = "next-id"
+# How much of the spool's end holds its last line's id and MAC: `, "n": ` + up to 20 digits + `} ` + MAC + newline.
+_TAIL = 32 + MAC_HEX
 
 
-def read_next_id(db: str) -> int | None:
-    """The id the next decision gets (caller holds ``lock``); None when not known."""
+def read_next_id(db: str, fd: int = -1) -> int | None:
+    """The id the next decision gets (caller holds ``lock``); None when not known.  *fd*: the spool, when open."""
+    n = _spooled_id(db, fd)
     try:
         with open(pathstr.join(sessions_dir(db), NEXT_ID), "rb") as f:
-            n = int(f.read(32).strip())
-        return n if n > 0 else None
+            m = int(f.read(32).strip())
+        if m > 0:
+            return max(m, n + 1) if n else m
     except (OSError, ValueError):
         pass
+    if n:
+        return n + 1
     if (not pathstr.exists(db) or pathstr.getsize(db) == 0) and pending(db) == 0:
         return 1  # no store and nothing spooled yet: its first row is 1
     return None
+
+
+def _spooled_id(db: str, fd: int) -> int:
+    """The id the spool's last line gave its decision (0: none, e.g. a fold's start line or a line from before)."""
+    own = fd < 0
+    if own:
+        try:
+            fd = posix.open(spool_path(db), posix.O_RDONLY | getattr(posix, "O_NOFOLLOW", 0))
+        except OSError:
+            return 0
+    try:
+        size = posix.fstat(fd).st_size
+        tail = posix.pread(fd, min(size, _TAIL), max(0, size - _TAIL))
+    except OSError:
+        return 0
+    finally:
+        if own:
+            posix.close(fd)
+    return _line_id(tail)
+
+
+def _line_id(tail: bytes) -> int:
+    body = tail[: -(MAC_HEX + 2)]  # the line without ` MAC\n`
+    if not body.endswith(b"}"):
+        return 0
+    before, _, digits = body[:-1].rpartition(b', "n": ')
+    return int(digits) if before and digits.isdigit() and len(digits) <= 20 else 0
 
 
 def write_next_id(db: str, n: int) -> None:
@@ -278,21 +314,21 @@ def append(db: str, rec: dict[str, Any], limits: tuple[int, int], headless: bool
         sid = str(rec.get("session_id", ""))
         consecutive, total = read_counters(db, sid)
         rec, out, new_c, new_t = escalation.settle(rec, consecutive, total, limits, headless)
-        nid = read_next_id(db)
-        if nid is not None:
-            rec = {**rec, "id": nid}
-            out = {**out, "id": nid}
-        body = json.dumps({"rec": rec, "c": new_c, "t": new_t, "esc": 1 if out["escalate"] else 0}).encode()
         fd = posix.open(spool_path(db), posix.O_RDWR | posix.O_APPEND | posix.O_CREAT | getattr(posix, "O_NOFOLLOW", 0), 0o600)
         try:
+            nid = read_next_id(db, fd)
+            line = {"rec": rec, "c": new_c, "t": new_t, "esc": 1 if out["escalate"] else 0}
+            if nid is not None:
+                line["rec"] = {**rec, "id": nid}
+                line["n"] = nid  # last: the next hook reads it from the spool's end (read_next_id)
+                out = {**out, "id": nid}
+            body = json.dumps(line).encode()
             posix.write(fd, body + b" " + mac(key, _last_mac(fd), body).encode() + b"\n")  # one write, O_APPEND, under the lock
             size = posix.fstat(fd).st_size
         finally:
             posix.close(fd)
         if (new_c, new_t) != (consecutive, total):
             write_counters(db, sid, new_c, new_t)  # unchanged (an allow after an allow): a write and a rename saved
-        if nid is not None:
-            write_next_id(db, nid + 1)
     finally:
         unlock(lk)
     return out, size

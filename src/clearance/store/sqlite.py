@@ -293,6 +293,7 @@ class SqliteStore:
                 f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain) VALUES ({', '.join('?' for _ in COLUMNS)}, ?)",
                 (*values, chain.as_column(chain.link(key, chain.head(self), values)) if key else b""),
             )
+            out = {**out, "id": int(c.execute("SELECT last_insert_rowid()").fetchone()[0])}  # the denial names it (audit.LAST)
             c.execute(_UPSERT_SESSION, (sid, new_c, new_t, 1 if escalate else 0, rec["ts"]))
             c.execute("COMMIT")
         except BaseException:
