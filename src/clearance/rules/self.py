@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 
 from .. import paths, pathstr
+from ..context import PROJECT_VARIABLES
 from ..lazyre import IGNORECASE, MULTILINE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.effects import READ, WRITE
@@ -895,7 +896,11 @@ def agent_settings_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
 # Files whose variables later sessions inherit: direnv's .envrc (and the .env it may `dotenv`), mise's
 # configuration, systemd's environment.d, PAM's environment file.  An agent started from a shell that
 # loaded them runs `clearance hook` with them.
-_HOOK_VAR = lazy(r"\bCLEARANCE_[A-Z0-9_]+\s*=")
+# Besides CLEARANCE_*, the variables that name the project for the hook (context.PROJECT_VARIABLES: CLAUDE_PROJECT_DIR,
+# which the hooks of Codex, Gemini CLI, Copilot and Cursor inherit from the agent's environment): set to home or `/`,
+# every file there is "inside the project" and the project's .clearance.toml is never read (adversarial round 15d).
+_HOOK_NAMES = r"(?:CLEARANCE_[A-Z0-9_]+|" + "|".join(n for n in PROJECT_VARIABLES if not n.startswith("CLEARANCE_")) + r")"
+_HOOK_VAR = lazy(r"\b" + _HOOK_NAMES + r"\s*=")
 # Variables that move where the hook finds its policy, keys, caches and daemon socket.
 # Variables that move where an agent reads its settings, and so the hooks that call clearance: an agent started
 # with CLAUDE_CONFIG_DIR elsewhere loads no hook at all (also self.hookless-agent, for one command).
@@ -913,7 +918,22 @@ _LOCATION_VAR = lazy(r"(?<![\w$])(?:" + "|".join(sorted(_LOCATION_VARS, key=len,
 # An editor's settings that give its terminals their environment (VS Code, Cursor, Windsurf: terminal.integrated.env.linux
 # in .vscode/settings.json or a *.code-workspace): an agent CLI started in such a terminal inherits them. JSON spells the
 # variable as a key.
-_HOOK_VAR_JSON = lazy(r"\"CLEARANCE_[A-Z0-9_]+\"\s*:")
+_HOOK_VAR_JSON = lazy(r"\"" + _HOOK_NAMES + r"\"\s*:")
+
+
+def hook_variable(name: str) -> bool:
+    """NAME is one the hook reads to decide for the calls it is given: clearance's own (CLEARANCE_*) or one that names
+    the project (context.PROJECT_VARIABLES)."""
+    return name.startswith("CLEARANCE_") or name in PROJECT_VARIABLES
+
+
+def _names_this_project(name: str, value: str, sc: Scope) -> bool:
+    """NAME=VALUE names the project this session already has (`CLAUDE_PROJECT_DIR=$PWD` at its root): nothing moves."""
+    if name not in PROJECT_VARIABLES or not value or paths.DYN in value:
+        return False
+    return pathstr.normpath(sc.path(value)) == pathstr.normpath(sc.ctx.project_root)
+
+
 _LOCATION_VAR_JSON = lazy(r"\"(?:" + "|".join(sorted(_LOCATION_VARS, key=len, reverse=True)) + r")\"\s*:")
 # Variables that make later programs load code the agent chose: the dynamic loader's preloads and auditors (into every
 # program started, the agent's own process and the hook included), git's configuration and helper folder (fsmonitor,
@@ -1532,7 +1552,7 @@ def hook_environment_command(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     for v in ops:
         name, eq, value = v.partition("=")
-        if name.startswith("CLEARANCE_") or name in _LOCATION_VARS:
+        if hook_variable(name) or name in _LOCATION_VARS:
             return f"{cmd.name} sets {name} for processes started later, and the hook obeys it (clearance's variables, where its policy and keys are)"
         if hookless_variable(name, value if eq else " ".join(vals[vals.index(v) + 1 : vals.index(v) + 2])):
             return f"{cmd.name} sets {name} for processes started later: an agent started with it runs no hook, clearance's included"
@@ -1859,7 +1879,7 @@ def _env_verdict(env: dict[str, str], sc: Scope) -> tuple[str | None, str | None
     """(why giving *env* to a process the editor starts is denied, why it is asked about) -- either may be None."""
     ask: str | None = None
     for name, value in env.items():
-        if name.startswith("CLEARANCE_"):
+        if hook_variable(name):
             return f"sets {name}, and the hook that runs clearance obeys clearance's variables", None
         if hookless_variable(name, value):
             return f"sets {name}={value}: an agent started with it runs no hook at all, clearance's included", None
@@ -2336,7 +2356,9 @@ def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
     off = sorted(k for k, v in cmd.assigns.items() if hookless_variable(k, v)) if agent == "claude" else []
     if off:
         return f"{cmd.name} started with {off[0]} set runs no hook at all, clearance's included (the variable `--bare` sets)"
-    chosen = sorted(k for k in cmd.assigns if k.startswith("CLEARANCE_") or (k in _LOCATION_VARS and k not in _AGENT_HOMES))
+    chosen = sorted(
+        k for k, v in cmd.assigns.items() if (hook_variable(k) and not _names_this_project(k, v, sc)) or (k in _LOCATION_VARS and k not in _AGENT_HOMES)
+    )
     if chosen:
         return f"{cmd.name} started with {chosen[0]} set: the hook that runs clearance for it would read its policy, keys, audit store or daemon from where the agent chose"
     for opt, val in _options(cmd):
