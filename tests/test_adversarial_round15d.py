@@ -156,3 +156,62 @@ class TestGitDirectoryMovedOutOfTheProject:
     def test_the_project_policy_still_holds(self, moved_git_dir: tuple[HookSession, Path]) -> None:
         session, _ = moved_git_dir
         assert session.bash("make deploy") == "deny"
+
+
+class TestClearanceOptionsAbbreviated:
+    """Class: clearance's own CLI options read as typed, where argparse reads any unique prefix of a long option.
+
+    self.clearance-cli let reading commands through by their words: `--prune` was looked for from four characters on
+    (`--pru`), `--stateful` and `--dry-run` only whole. `clearance log --p --ret 0.0001` (--p is --prune, the only --p…
+    option of `log`) deletes every decision older than nine seconds -- the agent's denied calls with them -- and
+    `clearance decide --s` records forged decisions into the audit trail and the sessions' escalation state; both were
+    allowed. Fixed: `rules/self.cli_words` reads each long option as argparse does, from a table of each subcommand's
+    options (`CLI_LONG_OPTIONS`) that a test here compares with cli.build_parser; an ambiguous prefix stays as typed
+    (argparse refuses it)."""
+
+    CASES: ClassVar[list[str]] = [
+        "clearance log --p --retention-days 0.0001",
+        "clearance log --p --ret=0.0001",
+        "clearance log --verify --p --max 0.001",
+        "clearance decide --s < events.jsonl",
+        "clearance decide --stat < events.jsonl",
+        "python3 -m clearance decide --table --st < events.jsonl",
+        "clearance hook --d ~/.local/state/clearance/clearance.db < event.json",
+        "clearance log --p",
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        "clearance log --verify",
+        "clearance log --lim 20",
+        "clearance log --ret 3",
+        "clearance install claude --dry",
+        "clearance uninstall claude --dry-r",
+        "clearance hook --no-a < event.json",
+        "clearance decide --tab < events.jsonl",
+        "clearance stats --sess abc",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: str) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)
+
+    def test_table_is_the_parser(self) -> None:
+        import argparse
+
+        from clearance.cli import build_parser
+        from clearance.rules.self import CLI_LONG_OPTIONS
+
+        def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+            acts = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+            return dict(acts[0].choices) if acts else {}
+
+        declared: dict[str, tuple[str, ...]] = {}
+        for name, sp in subcommands(build_parser()).items():
+            declared[name] = tuple(sorted({o for a in sp._actions for o in a.option_strings if o.startswith("--")}))
+            for verb, vp in subcommands(sp).items():
+                declared[f"{name} {verb}"] = tuple(sorted({o for a in vp._actions for o in a.option_strings if o.startswith("--")}))
+        assert {k: tuple(sorted(v)) for k, v in CLI_LONG_OPTIONS.items()} == declared

@@ -40,6 +40,61 @@ POLICY_READ_ONLY = frozenset({"show", "lint", "test", "schema"})
 CHANGE_READ_ONLY = frozenset({"list", "show"})
 
 
+# clearance's own long options per subcommand (and `policy VERB`), as cli.build_parser declares them: argparse takes any
+# unique prefix of a long option, so `clearance log --p --ret 0.001` prunes the audit trail and `clearance decide --s`
+# records decisions (adversarial round 15d: the rule compared the words as typed). tests/test_adversarial_round15d.py
+# checks the table against the parser.
+CLI_LONG_OPTIONS: dict[str, tuple[str, ...]] = {
+    "hook": ("--agent", "--db", "--headless", "--help", "--no-audit", "--shadow"),
+    "decide": ("--db", "--headless", "--help", "--stateful", "--table"),
+    "check": ("--cwd", "--exit-code", "--help", "--json", "--tool"),
+    "explain": ("--db", "--help", "--json", "--last"),
+    "allow": ("--db", "--dry-run", "--for", "--help", "--last", "--project", "--reason", "--session", "--user"),
+    "install": ("--cwd", "--dry-run", "--enforce", "--help", "--http", "--scope", "--shadow"),
+    "uninstall": ("--cwd", "--dry-run", "--help", "--scope"),
+    "doctor": ("--cwd", "--help"),
+    "policy": ("--help",),
+    "policy show": ("--cwd", "--help", "--json"),
+    "policy lint": ("--cwd", "--help", "--managed"),
+    "policy test": ("--cwd", "--help"),
+    "policy impact": ("--cwd", "--db", "--help", "--layer", "--limit"),
+    "policy schema": ("--cwd", "--help"),
+    "log": (
+        *("--db", "--decision", "--help", "--json", "--limit", "--max-mb", "--prune", "--retention-days", "--rule"),
+        *("--session", "--since", "--tool", "--until", "--verify"),
+    ),
+    "stats": ("--db", "--decision", "--help", "--json", "--rule", "--session", "--since", "--tool", "--until"),
+    "report": ("--db", "--decision", "--help", "--html", "--rule", "--session", "--since", "--tool", "--until"),
+    "replay": ("--help", "--json"),
+    "serve": ("--db", "--help", "--host", "--port", "--secure-cookies"),
+    "user": ("--by", "--db", "--help", "--json", "--role"),
+    "token": ("--by", "--days", "--db", "--help", "--json"),
+    "change": ("--all", "--allow", "--by", "--comment", "--db", "--help", "--json", "--override-lint", "--policy"),
+    "daemon": ("--help", "--socket"),
+    "rules": ("--help", "--json", "--markdown"),
+}
+
+
+def cli_words(sub: str, rest: list[str]) -> list[str]:
+    """*rest* (the words after clearance's subcommand *sub*) with each long option as argparse reads it: an exact name,
+    else the one option it is a unique prefix of (`--p` is --prune where --prune is the only --p… option), keeping an
+    `=VALUE` part; an ambiguous or unknown one stays as typed (argparse refuses it: the command does nothing). Nothing
+    after `--` is an option."""
+    verb = rest[0] if rest and not rest[0].startswith("-") else ""
+    known = CLI_LONG_OPTIONS.get(f"{sub} {verb}") or CLI_LONG_OPTIONS.get(sub, ())
+    out: list[str] = []
+    for i, w in enumerate(rest):
+        if w == "--":
+            return out + rest[i:]
+        name, eq, value = w.partition("=")
+        if name.startswith("--") and len(name) > 2 and name not in known:
+            hits = [o for o in known if o.startswith(name)]
+            if len(hits) == 1:
+                w = hits[0] + eq + value
+        out.append(w)
+    return out
+
+
 def _subcommand(vals: list[str]) -> tuple[str, list[str]]:
     for i, v in enumerate(vals):
         if not v.startswith("-") or v in ("--version", "--help", "-h"):
@@ -115,8 +170,8 @@ def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
 def clearance_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     sub, rest = _subcommand(vals)
-    # argparse takes an unambiguous prefix: `--pru` is --prune.
-    if sub == "log" and any(len(o) >= 4 and "--prune".startswith(o) for o in (v.split("=", 1)[0] for v in rest)):
+    rest = cli_words(sub, rest)  # argparse takes an unambiguous prefix: `--p` and `--pru` are --prune
+    if sub == "log" and "--prune" in rest:
         return "clearance log --prune deletes decisions from the audit trail; only the user prunes it"
     if sub in READ_ONLY or sub == "":
         return None
