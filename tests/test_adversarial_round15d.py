@@ -274,3 +274,45 @@ class TestProbePastItsReadBounds:
 
     def test_the_injection_is_still_found_where_it_was(self) -> None:
         assert _probe_hit(_padded(1_000, 1_000))
+
+
+class TestAgentSettingsVerbsNotListed:
+    """Class: a verb of an agent's settings command that the table of writing verbs did not list.
+
+    self.agent-settings-cli denied `gemini hooks disable NAME`, `claude config set`, `codex features disable` … from a
+    table of the verbs that write (a list per command group); any other verb of the same group passed as reading:
+    `gemini hooks disable-all` (Gemini CLI's switch of every hook, clearance's among them), `gemini extensions
+    disable-all`, `claude config import FILE`, `claude mcp import`, `codex config edit`, `codex mcp edit` were allowed.
+    Fixed by inverting the default: in a group that writes the agent's settings, only a verb known to read (list, get,
+    show, status, serve, validate, …: `_SETTINGS_READ_VERBS`) is let through."""
+
+    CASES: ClassVar[list[str]] = [
+        "gemini hooks disable-all",
+        "gemini extensions disable-all",
+        "claude config import ./team-settings.json",
+        "claude mcp import ./servers.json",
+        "codex config edit",
+        "codex mcp edit github",
+        "npx -y @google/gemini-cli hooks disable-all",
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        "claude mcp list",
+        "claude mcp get github",
+        "claude mcp serve",
+        "claude config get model",
+        "claude plugin validate ./my-plugin",
+        "gemini hooks list",
+        "gemini extensions list",
+        "codex features list",
+        "cursor-agent mcp list-tools srv",
+        "claude mcp --help",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: str) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)

@@ -897,6 +897,15 @@ _AGENT_SETTINGS_VERBS: dict[tuple[str, str], frozenset[str]] = {
 }
 
 
+# The verbs of those command groups that only read or print (`claude mcp list`, `gemini hooks panel` is interactive but
+# changes nothing by itself, `claude mcp serve` runs the agent as an MCP server): every other verb of a group above is
+# taken to write the settings it manages, as the listed ones do (adversarial round 15d: `gemini hooks disable-all`).
+_SETTINGS_READ_VERBS = frozenset(
+    {"list", "ls", "get", "show", "status", "help", "info", "search", "serve", "validate", "list-tools", "view", "panel", "explain", "doctor"}
+    | {"path", "version", "check", "browse", "describe", "inspect", "tools", "logs"}
+)
+
+
 # Package names the agents' CLIs run under (npx @anthropic-ai/claude-code …).
 _AGENT_ALIASES = {"claude-code": "claude", "gemini-cli": "gemini", "codex-cli": "codex"}
 
@@ -941,8 +950,12 @@ def agent_settings_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     # agentcli.agent_of: the CLI under its package or short names (`npx @qwen-code/qwen-code` runs qwen-code, `q` is kiro)
     verbs = _AGENT_SETTINGS_VERBS.get((agentcli.agent_of(cmd.name), ops[0]))
-    if verbs is None or ops[1] not in verbs:
+    if verbs is None or ops[1] in _SETTINGS_READ_VERBS:
         return None
+    if ops[1] not in verbs:
+        # A verb the table does not list (`gemini hooks disable-all`, a newer CLI's `enable-all`, `import`, `sync`):
+        # in a command group that writes the agent's settings, only a verb known to read is let through (round 15d).
+        return f"{cmd.name} {ops[0]} {ops[1]} is no verb known only to read the agent's settings (hooks, permissions, MCP servers); only the user changes them"
     return f"{cmd.name} {ops[0]} {ops[1]} changes the agent's own settings (hooks, permissions, MCP servers); only the user does that"
 
 
