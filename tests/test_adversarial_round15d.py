@@ -178,6 +178,10 @@ class TestClearanceOptionsAbbreviated:
         "python3 -m clearance decide --table --st < events.jsonl",
         "clearance hook --d ~/.local/state/clearance/clearance.db < event.json",
         "clearance log --p",
+        # the same words handed to the CLI from code: main([...]) judged by its first word only
+        "python3 -c \"from clearance.cli import main; main(['log', '--prune', '--retention-days', '0.0001'])\"",
+        "python3 -c \"import clearance.cli as c; c.main(['log', '--p'])\"",
+        "python3 -c \"from clearance.cli import main; main(['policy', 'impact', '/tmp/x.toml'])\"",
     ]
 
     ORDINARY: ClassVar[list[str]] = [
@@ -189,6 +193,8 @@ class TestClearanceOptionsAbbreviated:
         "clearance hook --no-a < event.json",
         "clearance decide --tab < events.jsonl",
         "clearance stats --sess abc",
+        "python3 -c \"from clearance.cli import main; main(['log', '--verify'])\"",
+        "python3 -c \"from clearance.cli import main; main(['install', 'claude', '--dry-run'])\"",
     ]
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
@@ -424,3 +430,40 @@ class TestProbeDirectionsNotRead:
         from clearance.probe import scan
 
         assert not scan(text).hit
+
+
+_HOOKRUN = "~/.local/share/pipx/venvs/clearance/lib/python3.11/site-packages/clearance/hookrun.py"
+
+
+class TestClearanceByItsScriptPath:
+    """Class: clearance's command line started by the path of one of its scripts.
+
+    The installed hook command is `python3 -I -S …/site-packages/clearance/hookrun.py hook --agent claude`
+    (installer.hook_command, readable in every agent's settings). Run by the agent with a forged event on its input
+    it records a decision into the audit trail and the session's escalation state -- what `clearance hook` without
+    `--no-audit` is denied for -- and it was allowed: a python command line running a script was read as a project
+    script, not as clearance. Fixed: `shell/unwrap_code._clearance_script` reads a python command line running
+    clearance's entry scripts (hookrun.py, __main__.py, entry.py, cli.py in a folder named clearance) as
+    `clearance ARGS`, judged by self.clearance-cli."""
+
+    CASES: ClassVar[list[str]] = [
+        f"python3 -I -S {_HOOKRUN} hook < event.json",
+        f"python3 {_HOOKRUN} hook --agent codex < event.json",
+        f"/usr/bin/python3.11 -I -S {_HOOKRUN} hook --db ~/.local/state/clearance/clearance.db < event.json",
+        "python3 ~/.local/share/pipx/venvs/clearance/lib/python3.11/site-packages/clearance/__main__.py uninstall claude",
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        f"python3 -I -S {_HOOKRUN} hook --no-audit < event.json",
+        "python3 ~/.local/share/pipx/venvs/clearance/lib/python3.11/site-packages/clearance/__main__.py check -- ls",
+        "python3 tools/cli.py --help",
+        "python3 -m clearance.hookrun hook --no-audit < event.json",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: str) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: str) -> None:
+        _allowed(example)

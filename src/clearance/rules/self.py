@@ -168,7 +168,12 @@ def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
     ),
 )
 def clearance_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
-    vals = cmd.values()
+    return cli_reason(cmd.values(), lambda rest: _scratch_db(rest, cmd, sc))
+
+
+def cli_reason(vals: list[str], scratch_db: Callable[[list[str]], bool]) -> str | None:
+    """Why clearance's command line *vals* (its arguments, without the program) changes clearance, or None when it only
+    reads; *scratch_db* says whether the words name a scratch store of their own (`--db /tmp/t.db`)."""
     sub, rest = _subcommand(vals)
     rest = cli_words(sub, rest)  # argparse takes an unambiguous prefix: `--p` and `--pru` are --prune
     if sub == "log" and "--prune" in rest:
@@ -188,11 +193,11 @@ def clearance_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
             return None
         return f"clearance {sub} changes which agents clearance oversees; only the user does that"
     if sub == "hook":
-        if "--no-audit" in rest or _scratch_db(rest, cmd, sc):
+        if "--no-audit" in rest or scratch_db(rest):
             return None
         return "clearance hook run by the agent records a decision into the audit trail and the session's escalation state"
     if sub == "decide":
-        if "--stateful" not in rest or _scratch_db(rest, cmd, sc):
+        if "--stateful" not in rest or scratch_db(rest):
             return None
         return "clearance decide --stateful records decisions into the audit trail and the session's escalation state"
     if sub == "daemon":
@@ -3454,7 +3459,8 @@ _CHANGING_MODULES = frozenset(
     {"installer", "daemon", "server", "teamcli", "allow", "audit", "store", "seal", "hook", "hookrun", "hookstart", "escalation", "provenance", "remote"}
 )
 _CLEARANCE_IMPORT = lazy(r"(?:\bfrom\s+clearance((?:\.\w+)*)\s+import\s+(\([^)]{0,2000}\)|[\w \t,*]+)|\bimport\s+clearance((?:\.\w+)*))")
-_CLI_MAIN = lazy(r"\bmain\s*\(\s*\[\s*['\"]([\w-]+)['\"]")
+_CLI_MAIN = lazy(r"\bmain\s*\(\s*\[([^\]]{0,2000})\]")
+_CLI_WORD = lazy(r"""[rbu]?(['"])((?:(?!\1)[^\\\n]){0,500})\1""")
 # The modules that are clearance's command line: its parser (cli), the console script's entry (entry.main() reads
 # sys.argv) and the package's __main__ (runs the command line when imported or run).
 _CLI_MODULES = frozenset({"cli", "entry", "__main__"})
@@ -3467,10 +3473,15 @@ _DYNAMIC_IMPORT = lazy(
 
 
 def _cli_use(text: str) -> str | None:
-    """clearance's command line called from code: its verb when `main([VERB, …])` names a reading one, else what runs."""
-    sub = _CLI_MAIN.search(text)
-    if sub is None or (sub.group(1) not in READ_ONLY and sub.group(1) != "policy"):
-        return "clearance.cli.main" + (f"(['{sub.group(1)}', …])" if sub else "")
+    """clearance's command line called from code: None when `main([…])` is given a literal list of words that only
+    reads (judged as the same words typed: `main(['log', '--prune'])` prunes, adversarial round 15d), else what runs."""
+    m = _CLI_MAIN.search(text)
+    if m is None:
+        return "clearance.cli.main"
+    inside = m.group(1)
+    words = [w.group(2) for w in _CLI_WORD.finditer(inside)]
+    if not words or _CLI_WORD.sub("", inside).strip(" \t\n,") or cli_reason(words, lambda rest: False) is not None:
+        return f"clearance.cli.main(['{words[0] if words else '…'}', …])"
     return None
 
 
