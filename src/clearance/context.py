@@ -36,8 +36,14 @@ def git_toplevel(cwd: str) -> str | None:
     return found or None
 
 
+# The variables that name the project for the hook, read in this order (Claude Code sets the first for its hooks; the
+# other agents' hooks inherit whatever the agent's own environment holds). They decide what "inside the project" is and
+# which .clearance.toml is read, so rules/self.py treats them as clearance's own variables (adversarial round 15d).
+PROJECT_VARIABLES = ("CLAUDE_PROJECT_DIR", "CLEARANCE_PROJECT_DIR")
+
+
 def find_project_root(cwd: str, env: dict[str, str] | os._Environ[str]) -> str:
-    explicit = env.get("CLAUDE_PROJECT_DIR") or env.get("CLEARANCE_PROJECT_DIR")
+    explicit = next((v for v in (env.get(k) for k in PROJECT_VARIABLES) if v), None)
     if explicit:
         return pathstr.normpath(explicit)
     top = git_toplevel(cwd)
@@ -229,7 +235,7 @@ def build_context(
         read_file=files.read if files is not None else None,
         # CLEARANCE_PLATFORM: the agent's machine when it is not this one (tests, the team service).
         platform=env.get("CLEARANCE_PLATFORM") or sys.platform,
-        owned=_owned(home, env),
+        owned=_owned(home, env) + _moved_git_dirs(root),
         realpath=_realpath,
         owns=_owns(home, env, session_id),
         list_dir=files.listing if files is not None else None,
@@ -519,6 +525,55 @@ def install_locations(pkg: str, prefix: str, base_prefix: str, executable: str, 
         if top and top != "/" and pkg.startswith(top + "/") and isfile(top + "/pyvenv.cfg"):
             return installed, top
     return installed, ""
+
+
+def _gitdir_line(path: str) -> str | None:
+    """The directory a `.git` file (or a worktree's `commondir`) names, absolute; None when *path* is no such file."""
+    try:
+        fd = posix.open(path, posix.O_RDONLY | getattr(posix, "O_NOFOLLOW", 0) | getattr(posix, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if posix.fstat(fd).st_mode & 0o170000 != 0o100000:
+            return None  # a folder (the usual .git), a FIFO, a device: nothing named
+        first = posix.read(fd, 4096).decode("utf-8", "replace").split("\n", 1)[0].strip()
+    except OSError:
+        return None
+    finally:
+        posix.close(fd)
+    if path.endswith("/.git"):
+        if not first.startswith("gitdir:"):
+            return None
+        first = first[len("gitdir:") :].strip()
+    if not first:
+        return None
+    base = pathstr.dirname(path)
+    return pathstr.normpath(first if first.startswith("/") else pathstr.join(base, first))
+
+
+def _moved_git_dirs(root: str) -> tuple[tuple[str, str, str], ...]:
+    """The project's git directory where it does not lie in a folder named `.git`: a `.git` file at the project's root
+    naming it (`git init --separate-git-dir DIR`, `git clone --separate-git-dir`), and the common directory a
+    worktree's names. Its config, hooks and info are what a `.git/` path holds, so they are protected as such
+    (paths.AGENT_ALIAS entries for ".git"): adversarial round 15d moved the project's git directory to /tmp with an
+    allowed `git init --separate-git-dir /tmp/g`, after which `>> /tmp/g/config` (core.fsmonitor) was allowed."""
+    if not root or root == "/":
+        return ()
+    gd = _gitdir_line(pathstr.join(root, ".git"))
+    if gd is None:
+        return ()
+    from .paths import AGENT_ALIAS
+
+    found = [gd]
+    common = _gitdir_line(pathstr.join(gd, "commondir"))
+    if common is not None:
+        found.append(common)
+    out: list[tuple[str, str, str]] = []
+    for d in found:
+        for p in dict.fromkeys((d, pathstr.realpath(d))):
+            if ".git" not in p.split("/") and p != "/":
+                out.append((p, ".git", AGENT_ALIAS))
+    return tuple(out)
 
 
 # (home, $XDG_…) -> where clearance's paths lead, resolved once per process (links above home or outside it).

@@ -113,12 +113,14 @@ def probe_answer(event: dict[str, object], agent: str, opts: Options, environ: o
     """PostToolUse: scan the tool's output for text aimed at the agent and warn it."""
     import time
 
-    from .probe import scan, strings_of, warning
+    from .probe import HIT, gather, scan, warning
 
     t0 = time.perf_counter()
     response = event.get("tool_response", event.get("tool_output", ""))
-    text = "\n".join(strings_of(response))
+    text, deeper = gather(response)
     result = scan(text)
+    if deeper:
+        result.add(HIT, "a part of the output nested deeper than the probe reads (not read)")
     tool = str(event.get("tool_name", "tool"))
     verdict = "hit" if result.hit else ("borderline" if result.borderline else "clean")
     if verdict == "borderline":

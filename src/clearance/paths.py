@@ -586,6 +586,10 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
     for real, folder, kind in owned_paths(ctx):
         if kind == AGENT_ALIAS and is_within(path, fold(real) if ci else real):
             rest = path[len(real) + 1 :].split("/") if path != real else []
+            if folder == ".git":
+                # The project's git directory moved out of a `.git` folder (context._moved_git_dirs): judged as `.git/`.
+                git_why = _git_internals_reason(rest)
+                return git_why + " (" + display(real, ctx) + " is the project's git directory)" if git_why else None
             alias_why = agent_config_reason(folder, rest)
             if alias_why is not None:
                 return alias_why + " (" + display(real, ctx) + " is ~/" + folder + ")"
@@ -598,10 +602,7 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
             if agent_why is not None:
                 return agent_why
         if part == ".git" and i + 1 < len(parts):
-            nxt = parts[i + 1]
-            if nxt in ("hooks", "config", "info") or nxt.endswith("config"):
-                return "git internals that run code or redirect pushes (.git/" + nxt + ")"
-            return "git internals (.git/)"
+            return _git_internals_reason(parts[i + 1 :])
         if part == ".github" and i + 1 < len(parts) and parts[i + 1] in ("hooks", "copilot"):
             return "coding agent hooks and settings (.github/" + parts[i + 1] + ")"
         if part in ("site-packages", "dist-packages") and (parts[-1].endswith(".pth") or parts[-1] in ("sitecustomize.py", "usercustomize.py")):
@@ -613,6 +614,17 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
     if path.startswith("/etc/profile") or path in ("/etc/bash.bashrc", "/etc/zshrc", "/etc/environment"):
         return "system-wide shell start-up file"
     return None
+
+
+def _git_internals_reason(rest: list[str]) -> str | None:
+    """Why writing *rest* inside a repository's git directory is protected (None for the directory itself)."""
+    rest = [r for r in rest if r]
+    if not rest:
+        return None
+    nxt = rest[0]
+    if nxt in ("hooks", "config", "info") or nxt.endswith("config"):
+        return "git internals that run code or redirect pushes (.git/" + nxt + ")"
+    return "git internals (.git/)"
 
 
 # protected_reason's reasons for what decides for an agent or for clearance itself (an agent's settings, hooks and the

@@ -898,6 +898,22 @@ def _may(pattern: LazyRe | AnyOf, folded: str) -> bool:
 
 
 def scan(text: str, limit: int = 200_000, _depth: int = 0) -> ProbeResult:
+    """The signals of *text*: its first and its last *limit* characters are read (each costs about 150 ms per 200 KB on
+    a loaded machine); a middle past both is no clean text but a hit of its own. Only the first *limit* characters
+    were read before: 200 KB of padding put an injection out of sight, and with it the deny-next-outbound switch
+    (adversarial round 15d)."""
+    if _depth or len(text) <= limit:
+        return _scan(text, limit, _depth)
+    r = _scan(text[:limit], limit)
+    tail = _scan(text[-limit:], limit)
+    for signal, weight in zip(tail.signals, tail.weights):
+        r.add(weight, signal)
+    if len(text) > 2 * limit:
+        r.add(HIT, f"{len(text) - 2 * limit} characters in the middle of the output were not read (the probe reads the first and last {limit})")
+    return r
+
+
+def _scan(text: str, limit: int, _depth: int = 0) -> ProbeResult:
     r = ProbeResult()
     if not text:
         return r
@@ -985,16 +1001,38 @@ def scan(text: str, limit: int = 200_000, _depth: int = 0) -> ProbeResult:
     return r
 
 
-def strings_of(obj: object, depth: int = 0) -> list[str]:
-    if depth > 12:
-        return []
-    if isinstance(obj, str):
-        return [obj]
-    if isinstance(obj, dict):
-        return [s for v in obj.values() for s in strings_of(v, depth + 1)]
-    if isinstance(obj, list):
-        return [s for v in obj[:500] for s in strings_of(v, depth + 1)]
-    return []
+# How much of a tool's output is gathered (past it, scan reads the first and last part and flags the middle), and how
+# deep nested lists and objects are followed. The first 500 items of a list and 12 levels used to be read and the rest
+# dropped unflagged: an injection as a tool result's 501st content block went unread (adversarial round 15d).
+MAX_GATHERED = 1_000_000
+MAX_NESTING = 64
+
+
+def gather(obj: object) -> tuple[str, bool]:
+    """(the strings of a tool's output joined by line breaks, whether a part nested deeper than MAX_NESTING went
+    unread). Gathering stops once MAX_GATHERED characters are in: the text then passes what scan reads whole, and scan
+    says so."""
+    out: list[str] = []
+    budget = [MAX_GATHERED]
+    deeper = [False]
+
+    def walk(o: object, d: int) -> None:
+        if budget[0] <= 0:
+            return
+        if d > MAX_NESTING:
+            deeper[0] = True
+        elif isinstance(o, str):
+            out.append(o)
+            budget[0] -= len(o) + 1
+        elif isinstance(o, dict):
+            for v in o.values():
+                walk(v, d + 1)
+        elif isinstance(o, list):
+            for v in o:
+                walk(v, d + 1)
+
+    walk(obj, 0)
+    return "\n".join(out), deeper[0]
 
 
 def warning(result: ProbeResult, tool_name: str) -> str:

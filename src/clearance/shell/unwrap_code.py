@@ -98,6 +98,18 @@ def _program_from_stdin(values: list[str], lang: str) -> bool:
 _WHOLE_MODULES = frozenset({"http.server", "SimpleHTTPServer", "smtpd", "pyftpdlib", "uploadserver"})
 
 
+# clearance's own scripts a python command line may name by path: the hook launcher, the CLI's entry points.
+_CLEARANCE_SCRIPTS = frozenset({"hookrun.py", "__main__.py", "entry.py", "cli.py", "hook.py", "daemon.py"})
+
+
+def _clearance_script(path: str) -> bool:
+    """*path* is one of clearance's own entry scripts (in a folder named clearance: an installed copy, a checkout)."""
+    if DYN in path:
+        return False
+    head, _, base = path.rstrip("/").rpartition("/")
+    return base in _CLEARANCE_SCRIPTS and head.rpartition("/")[2] == "clearance"
+
+
 class Methods(Unwrapper):
     """The methods Unwrapper takes on from here (unwrap.LATER)."""
 
@@ -229,6 +241,11 @@ class Methods(Unwrapper):
                     # python -m timeit STMT, -m pdb -c STMT, -m IPython -c CODE: the module runs its arguments as Python.
                     self.command(cmd.derive([cmd.argv[0], Word("-c", "-c"), Word(code, code)], f"{cmd.name} -m {module}"))
                 self.command(cmd.derive([Word(mod, mod)] + cmd.argv[rest:], f"{cmd.name} -m"))
+                return
+            if kind == "file" and module is not None and _clearance_script(module):
+                # `python -I -S …/clearance/hookrun.py hook ARGS` is the installed hook command (installer.hook_command)
+                # and `…/clearance/__main__.py ARGS` the CLI: clearance itself, judged as `clearance ARGS` (round 15d).
+                self.command(cmd.derive([Word("clearance", module)] + cmd.argv[rest:], f"{cmd.name} {module}"))
                 return
         code = interp.code_argument(values, lang)
         if lang in ("js", "ruby", "perl", "php"):
