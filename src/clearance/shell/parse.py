@@ -393,6 +393,23 @@ def _backquoted(text: str) -> list[str]:
     return out
 
 
+def _backquote_body(code: str) -> str:
+    """The text bash parses for a backquoted substitution whose body is *code*: a backslash before \\, ` or $ is
+    dropped (that character stands for itself), any other backslash stays."""
+    if "\\" not in code:
+        return code
+    out: list[str] = []
+    i, n = 0, len(code)
+    while i < n:
+        if code[i] == "\\" and i + 1 < n and code[i + 1] in "\\`$":
+            out.append(code[i + 1])
+            i += 2
+            continue
+        out.append(code[i])
+        i += 1
+    return "".join(out)
+
+
 def _text(node: Any) -> str:
     t: bytes = node.text
     return t.decode("utf-8", "replace")
@@ -632,6 +649,15 @@ class _Walker:
 
     def substitution(self, node: Any, depth: int) -> list[SimpleCommand]:
         """Walk the commands inside ``$( )``, backticks or ``<( )``; they run too."""
+        raw = _text(node)
+        if raw[:1] == "`" and raw[-1:] == "`" and len(raw) > 1:
+            body = _backquote_body(raw[1:-1])
+            if body != raw[1:-1]:
+                # Inside backquotes bash reads \\, \` and \$ as the character they quote, then parses the body again:
+                # `echo \`rm x\`` runs rm (a nested substitution), which tree-sitter's tree holds as the text "\`rm".
+                start = len(self.st.script.commands)
+                self.backquoted(body, depth + 1, "a nested substitution")
+                return self.st.script.commands[start:]
         saved_cwd = self.st.cwd
         saved_pending, self.pending = self.pending, []
         start = len(self.st.script.commands)
@@ -817,7 +843,7 @@ class _Walker:
                 for code in _backquoted(_text(c)):
                     self.backquoted(code, depth + 1)
 
-    def backquoted(self, code: str, depth: int) -> None:
+    def backquoted(self, code: str, depth: int, where: str = "a here-document") -> None:
         """Walk the commands of backquoted *code* that tree-sitter left as text (a here-document's body): they run,
         their output taken by the substitution."""
         if depth > MAX_DEPTH:
@@ -825,7 +851,7 @@ class _Walker:
         data = code.encode("utf-8", "surrogateescape")
         tree = parser().parse(data)
         if tree.root_node.has_error:
-            self.st.script.problems.append(("shell.dynamic-code", f"a here-document runs a backquoted command clearance cannot read: `{code[:60]}`"))
+            self.st.script.problems.append(("shell.dynamic-code", f"{where} runs a backquoted command clearance cannot read: `{code[:60]}`"))
             return
         saved_cwd, saved_source = self.st.cwd, self.st.source
         saved_pending, self.pending = self.pending, []
