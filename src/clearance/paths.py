@@ -1245,6 +1245,50 @@ def win32_name(path: str) -> str:
     return "/".join(p if p in (".", "..") else (p.rstrip(" .") or p) for p in path.split("/"))
 
 
+# The names rules give a role to (a makefile, a manifest, a start-up file), folded -> as the rules spell them: built once,
+# on a case-insensitive file system only, from the rules' own tables (role_spelling).
+_SPELLINGS: dict[str, str] = {}
+
+
+def _role_spellings() -> dict[str, str]:
+    if not _SPELLINGS:
+        from .code import _CONVENTIONAL_NAMES
+        from .pkgconfig import TOOLCHAIN_FILES
+        from .rules.tools import _HOOK_CONFIGS, _MAKEFILES, _SHELL_NAMES
+
+        names = set(_CONVENTIONAL_NAMES) | set(TOOLCHAIN_FILES) | set(_MAKEFILES) | set(_SHELL_NAMES) | set(_HOOK_CONFIGS)
+        names |= {"package.json", "tasks.json", "devcontainer.json", "SKILL.md", "Dockerfile", "Containerfile", "CMakeLists.txt"}
+        for name in sorted(names):
+            _SPELLINGS.setdefault(fold(name), name)
+    return _SPELLINGS
+
+
+def role_spelling(path: str, ctx: Context) -> str:
+    """*path* with each name below the project (or home) spelled as the rules spell it, where the file system compares
+    names case-insensitively: there `MAKEFILE`, `Package.JSON`, `.Husky/pre-commit`, `.ENV` are the files make, npm, git
+    and every loader open as `Makefile`, `package.json`, `.husky/pre-commit`, `.env` (adversarial round 15e: the rules'
+    name tables compared them exactly, so a recipe, a script or a secret file in another case was allowed). A name the
+    rules' tables hold takes their spelling; a dot-name takes lower case (tools name their dot-files in lower case);
+    the project root and home keep the spelling the context gives them. Elsewhere, and on other file systems, *path*."""
+    if not path.startswith("/") or not case_insensitive(path, ctx):
+        return path
+    folded = fold(path)
+    for root in (ctx.project_root, ctx.home):
+        if root and root != "/" and (folded == fold(root) or folded.startswith(fold(root) + "/")) and len(folded) == len(path):
+            head, rest = root, path[len(root) :]
+            break
+    else:
+        return path
+    spell = _role_spellings()
+    parts = rest.split("/")
+    for i, part in enumerate(parts):
+        if not part or part in (".", ".."):
+            continue
+        f = fold(part)
+        parts[i] = spell.get(f) or (f if part[0] == "." and part.isascii() else part)
+    return head + "/".join(parts)
+
+
 def _folded(path: str, ctx: Context) -> tuple[str, str, str, bool]:
     """(path, home, project root) in the form the file system compares them, and whether folded."""
     if case_insensitive(path, ctx):
