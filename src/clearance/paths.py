@@ -1666,12 +1666,32 @@ CODE_CACHES = (
     ".cargo/registry",
     ".pnpm-store",
     ".yarn/cache",
+    # adversarial round 15e (a list extension): caches whose files are programs by place rather than by name --
+    # zig's package cache (each dependency's build.zig runs at `zig build`), renv's package cache (R code linked into
+    # every project's library), cabal's source tarballs, act's action checkouts (action.yml steps), selenium's drivers,
+    # powerlevel10k's gitstatusd, electron's and prisma's downloaded binaries, Neovim's compiled Lua, dein's plugins
+    ".cache/zig",
+    ".cache/R/renv",
+    ".cache/cabal",
+    ".cache/act",
+    ".cache/selenium",
+    ".cache/gitstatus",
+    ".cache/electron",
+    ".cache/prisma",
+    ".cache/nvim/luac",
+    ".cache/dein",
+    ".cache/mix",
+    "Library/Caches/zig",
+    "Library/Caches/org.R-project.R/R/renv",
 )
 # A path component that, anywhere in a cache, holds code something runs.
 # (completions/, functions/: the shells' completion scripts and autoloaded functions, zsh's fpath -- adversarial round 10a.)
 CODE_DIRS = frozenset(
     {"bin", ".bin", "sbin", "lib", "libexec", "site-packages", "dist-packages", "node_modules", "hooks", "plugins", "extensions", "shims"}
     | {"completions", "functions"}
+    # editors' plugin layouts (vim/Neovim plugin managers: plugin/, autoload/, ftplugin/; Emacs' native code), Erlang's ebin/,
+    # R's and Python's libs/ (round 15e)
+    | {"plugin", "autoload", "ftplugin", "eln-cache", "ebin", "libs"}
 )
 # Files that are programs whatever directory they are in.
 CODE_SUFFIXES = (
@@ -1711,6 +1731,24 @@ CODE_SUFFIXES = (
     ".egg",
     ".tgz",
     ".crate",
+    # round 15e: the start-up and module files of other shells and editors (nushell's `use ~/.cache/starship/init.nu`,
+    # xonsh, elvish, PowerShell modules, Vim script, Emacs Lisp source, byte code and native code, compiled Lua), and
+    # compiled Erlang/Elixir modules and Python extension modules
+    ".nu",
+    ".xsh",
+    ".elv",
+    ".psm1",
+    ".psd1",
+    ".vim",
+    ".el",
+    ".elc",
+    ".eln",
+    ".luac",
+    ".zig",
+    ".beam",
+    ".ez",
+    ".pyd",
+    ".pyo",
 )
 # Files that are code in a cache though no one calls them programs (adversarial round 10a): serialised Python objects
 # (loading a pickle runs what it names: black's cache.pickle, jedi's and joblib's caches), zsh's compiled scripts, and
