@@ -163,7 +163,7 @@ class TestRoleNamesInAnotherCase:
         "cat .ENV",
         "cat .Env.Production",
         "printf 'all:\\n\\trm -rf ~/.config/clearance\\n' > MAKEFILE",
-        "cat > Package.JSON <<'EOF'\n{\"scripts\": {\"test\": \"rm -rf ~/.config/clearance\"}}\nEOF",
+        'cat > Package.JSON <<\'EOF\'\n{"scripts": {"test": "rm -rf ~/.config/clearance"}}\nEOF',
         "echo 'rm -rf ~/.config/clearance' > .HUSKY/pre-commit",
     ]
     ORDINARY: ClassVar[list[Any]] = [
@@ -277,7 +277,7 @@ class TestSignalsFromOtherLanguages:
         "node -e 'process.kill(4242, 0)'",
         "ruby -e 'Process.kill(0, 4242)'",
         "perl -e 'kill 0, 4242'",
-        "node -e 'const c = require(\"child_process\").spawn(\"sleep\", [\"9\"]); c.kill()'",
+        'node -e \'const c = require("child_process").spawn("sleep", ["9"]); c.kill()\'',
     ]
     # Still open: what moves or reads clearance's process without a signal.
     GAPS: ClassVar[dict[str, str]] = {

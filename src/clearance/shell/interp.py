@@ -643,9 +643,7 @@ _PID_FIRST = lazy(
     r"\b(?:process|Deno)\s*+\.\s*+kill\s*+\(\s*+(-?\d{1,9})\b(?:\s*+,\s*+['\"]?(?:SIG)?(\w{1,12})['\"]?)?"
     r"|\bposix_kill\s*+\(\s*+(-?\d{1,9})\b(?:\s*+,\s*+(?:SIG)?(\w{1,12}))?"
 )
-_SIGNAL_FIRST = lazy(
-    r"(?<![\w$.])(?:Process\s*+\.\s*+)?kill\s*+\(?\s*+[:'\"]?-?(?:SIG)?(\w{1,12})['\"]?\s*+(?:,|=>)\s*+(-?\d{1,9})\b"
-)
+_SIGNAL_FIRST = lazy(r"(?<![\w$.])(?:Process\s*+\.\s*+)?kill\s*+\(?\s*+[:'\"]?-?(?:SIG)?(\w{1,12})['\"]?\s*+(?:,|=>)\s*+(-?\d{1,9})\b")
 
 
 def _literal_signals(code: str, facts: CodeFacts) -> None:
