@@ -393,23 +393,6 @@ def _backquoted(text: str) -> list[str]:
     return out
 
 
-def _backquote_body(code: str) -> str:
-    """The text bash parses for a backquoted substitution whose body is *code*: a backslash before \\, ` or $ is
-    dropped (that character stands for itself), any other backslash stays."""
-    if "\\" not in code:
-        return code
-    out: list[str] = []
-    i, n = 0, len(code)
-    while i < n:
-        if code[i] == "\\" and i + 1 < n and code[i + 1] in "\\`$":
-            out.append(code[i + 1])
-            i += 2
-            continue
-        out.append(code[i])
-        i += 1
-    return "".join(out)
-
-
 def _text(node: Any) -> str:
     t: bytes = node.text
     return t.decode("utf-8", "replace")
@@ -650,13 +633,17 @@ class _Walker:
     def substitution(self, node: Any, depth: int) -> list[SimpleCommand]:
         """Walk the commands inside ``$( )``, backticks or ``<( )``; they run too."""
         raw = _text(node)
-        if raw[:1] == "`" and raw[-1:] == "`" and len(raw) > 1:
-            body = _backquote_body(raw[1:-1])
-            if body != raw[1:-1]:
-                # Inside backquotes bash reads \\, \` and \$ as the character they quote, then parses the body again:
-                # `echo \`rm x\`` runs rm (a nested substitution), which tree-sitter's tree holds as the text "\`rm".
+        if raw[:1] == "`" and raw[-1:] == "`" and len(raw) > 1 and ("\\" in raw or "`" in raw[1:-1]):
+            # Inside backquotes bash reads \\, \` and \$ as the character they quote, then parses the body again:
+            # `echo \`rm x\`` runs rm (a nested substitution), which tree-sitter's tree holds as the text "\`rm". And a
+            # substitution ends at the first backquote not escaped: tree-sitter reads `a` `b` (or `a``b`) as one
+            # substitution whose body holds a "` `" token, so the second command was never seen (round 15e). Each
+            # substitution is read as bash delimits it, its body unescaped (as a here-document's are: _backquoted).
+            codes = _backquoted(raw)
+            if codes != [raw[1:-1]]:
                 start = len(self.st.script.commands)
-                self.backquoted(body, depth + 1, "a nested substitution")
+                for code in codes:
+                    self.backquoted(code, depth + 1, "a backquoted substitution")
                 return self.st.script.commands[start:]
         saved_cwd = self.st.cwd
         saved_pending, self.pending = self.pending, []
