@@ -261,6 +261,8 @@ class TestCodeInCachesTheListsMissed:
         "chmod +x ~/.cache/sometool/run",
         "cp /tmp/x ~/.cache/sometool/run && chmod 755 ~/.cache/sometool/run",
         "chmod u+x,g+r ~/.cache/othertool/helper",
+        "install /tmp/x ~/.cache/sometool/run",
+        "install -m 755 /tmp/x ~/.cache/gitstatus/gitstatusd-linux-x86_64",
     ]
     ORDINARY: ClassVar[list[Any]] = [
         _write(H + "/.cache/sometool/notes.txt", "x"),
@@ -270,6 +272,8 @@ class TestCodeInCachesTheListsMissed:
         "chmod -R go-rwx ~/.cache/sometool",
         "rm -rf ~/.cache/zig ~/.cache/selenium ~/.cache/R/renv",
         "cat ~/.cache/starship/init.nu",
+        "install -m 644 /tmp/x ~/.cache/sometool/data.json",
+        "install -d ~/.cache/sometool/dir",
     ]
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
@@ -279,6 +283,47 @@ class TestCodeInCachesTheListsMissed:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
         _allowed(example)
+
+
+class TestPipSourcesFromTheTemporaryFolder:
+    """Class: the command forms of a requirement taken from the temporary folder, for pip. Round 15c asked a
+    requirements file's `--find-links /tmp/…` and `-e /tmp/…` and `npm install /tmp/lib`; `pip install -f /tmp/w
+    requests`, PIP_FIND_LINKS/UV_FIND_LINKS, `uv pip install --find-links` and `pip install /tmp/pkg` were allowed:
+    a wheel the agent may put there under a known name is installed into the project's environment, and every later
+    import runs it. Fixed: system._dependency_chosen reads pip's and uv's sources (sys.package-config-set: ask)."""
+
+    CASES: ClassVar[list[str]] = [
+        "pip install --find-links /tmp/w requests",
+        "pip install -f /tmp/w requests",
+        "pip install -f/tmp/w requests",
+        "pip install --no-index --find-links=/tmp/w requests",
+        "PIP_FIND_LINKS=/tmp/w pip install requests",
+        "PIP_FIND_LINKS='./w /tmp/w' pip install x",
+        "uv pip install --find-links /tmp/w requests",
+        "UV_FIND_LINKS=/tmp/w uv sync",
+        "pip install /tmp/evil",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "pip install -f ./wheels requests",
+        "pip install ./pkg",
+        "pip install -e .",
+        "pip install /home/ana/src/lib",
+        "pip install --find-links=/home/ana/wheels x",
+        "pip install --target /tmp/t requests",
+        "pip install -t /tmp/t -r requirements.txt",
+        "pip install --prefix /tmp/p .",
+        "pip download -d /tmp/w requests",
+        "pip wheel -w /tmp/w .",
+        "uv sync",
+    ]
+
+    @pytest.mark.parametrize("command", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, command: str) -> None:
+        _not_allowed(command, {})
+
+    @pytest.mark.parametrize("command", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, command: str) -> None:
+        _allowed(command)
 
 
 # -- processes -------------------------------------------------------------------------------------------------------

@@ -2062,12 +2062,36 @@ def _stored_script_runs_temp(cmd: SimpleCommand, vals: list[str], sc: Scope) -> 
     return None
 
 
-def _dependency_chosen(name: str, ops: list[str], vals: list[str]) -> list[str]:
+# pip install's options that take the next word as their value (pip's cmdoptions), other than the sources read above.
+_PIP_VALUED = frozenset(
+    {"-t", "--target", "--prefix", "--root", "-r", "--requirement", "-c", "--constraint", "--src", "-i", "--index-url"}
+    | {"--extra-index-url", "--cache-dir", "--log", "--python", "-p", "--report", "--upgrade-strategy", "--platform"}
+)
+
+
+def _dependency_chosen(name: str, ops: list[str], vals: list[str], assigns: dict[str, str] | None = None) -> list[str]:
     """The folders a command makes a source of the project's code or tools for later runs (adversarial round 15c, the
     command forms of the manifests pkgconfig.TOOLCHAIN_FILES reads): `go mod edit -replace M=P`, `go work use P`,
     `cargo add --path P`, an added or installed path (`uv add --editable P`, `poetry add P`, `npm install P`, `yarn
-    add file:P`), `asdf set python path:P`, `rustup toolchain link NAME P`, `bundle config set path P`."""
+    add file:P`), `asdf set python path:P`, `rustup toolchain link NAME P`, `bundle config set path P`; pip's (and `uv
+    pip`'s) installed path and its `--find-links P`/`-f P`/PIP_FIND_LINKS, the wheels a requirement is taken from
+    (round 15e: the requirements file's `--find-links /tmp/…` was asked, the command's own was not)."""
     out: list[str] = []
+    sub = ops[1:] if name == "uv" and ops[:1] == ["pip"] else ops if name in ("pip", "pip3") else None
+    if (sub is not None and sub[:1] == ["install"]) or (name == "uv" and ops[:1] in (["sync"], ["add"], ["lock"])):
+        for i, v in enumerate(vals):
+            if v in ("-f", "--find-links") and i + 1 < len(vals):
+                out.append(vals[i + 1])
+            elif v.startswith("--find-links="):
+                out.append(v.split("=", 1)[1])
+            elif v.startswith("-f") and len(v) > 2 and not v.startswith("--"):
+                out.append(v[2:])
+        for var in ("PIP_FIND_LINKS", "UV_FIND_LINKS"):
+            out += (assigns or {}).get(var, "").split()
+        if sub is not None:
+            # operands: not the value of an option that takes one (`--target /tmp/t` installs *into* the folder)
+            taken = {vals[i + 1] for i, v in enumerate(vals[:-1]) if v in _PIP_VALUED}
+            out += [o for o in sub[1:] if o.startswith("/") and o not in taken]
     if name == "go" and ops[:2] == ["mod", "edit"]:
         for i, v in enumerate(vals):
             spec = (
@@ -2193,7 +2217,7 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
         msg = _stored_script_runs_temp(cmd, vals, sc)
         if msg:
             return msg
-    for chosen in _dependency_chosen(cmd.name, ops, vals):
+    for chosen in _dependency_chosen(cmd.name, ops, vals, cmd.assigns):
         if DYN in chosen:
             continue
         where = sc.path(chosen, cmd)
