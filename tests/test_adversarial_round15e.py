@@ -231,6 +231,51 @@ class TestRoleNamesInAnotherCase:
         assert got.decision == "allow", (example, got.decision, got.rules)
 
 
+WIN = {**ENV, "CLAUDE_PROJECT_DIR": P, "CLEARANCE_PLATFORM": "win32"}
+
+
+class TestWindowsShortNames:
+    """Class: a Windows short (8.3) name. On a volume that makes them (C: by default) `~\\CLAUDE~1\\settings.json`
+    opens `~/.claude/settings.json`, `GIT~1\\config` the repository's `.git/config`, `SETTIN~1.JSO` settings.json;
+    clearance compared the names as written, and `~/CLAUDE~1/settings.json` was an ordinary folder of home (allowed:
+    the agent's hooks removed). With them, `Makefile.` (Windows drops the trailing dot) reached write.dangerous-script
+    as another name. Fixed: paths.role_spelling reads a short name as the protected or role name it may stand for
+    (paths._long_name) on Windows, and a write tool's own path is read as Windows opens it (engine._as_spelled)."""
+
+    CASES: ClassVar[list[Any]] = [
+        _write(H + "/CLAUDE~1/settings.json", "{}"),
+        _write(H + "/CLAUDE~1/SETTIN~1.JSO", "{}"),
+        _write(H + "/.claude/SETTIN~1.JSO", "{}"),
+        _write(P + "/GIT~1/config", "[core]\n\tfsmonitor = /tmp/x\n"),
+        _write(P + "/GIT~1/hooks/pre-commit", "x"),
+        _write(P + "/CLEARA~1.TOM", "[permissions]\n"),
+        _write(P + "/Makefile.", "all:\n\trm -rf ~/.config/clearance\n"),
+        "echo '{}' > ~/CLAUDE~1/settings.json",
+        "rm -rf ~/CONFIG~1/clearance",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(P + "/DOCUME~1/notes.txt", "x"),
+        _write(P + "/src/PROGRA~1.TXT", "x"),
+        _write(P + "/src/CLAUDE~1.MD", "x"),
+        _write(P + "/README.md", "x"),
+        "cat ~/CLAUDE~1/settings.json",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed_on_windows(self, example: Any) -> None:
+        got = decide(example, env=WIN)
+        assert got.decision in ("deny", "ask"), (example, got.decision)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed_on_windows(self, example: Any) -> None:
+        got = decide(example, env=WIN)
+        assert got.decision == "allow", (example, got.decision, got.rules)
+
+    def test_other_files_on_linux(self) -> None:
+        got = decide(_write(P + "/GIT~1/hooks/pre-commit", "echo hi\n"), env=LINUX)
+        assert got.decision == "allow", (got.decision, got.rules)
+
+
 # -- code-bearing caches ---------------------------------------------------------------------------------------------
 
 

@@ -1217,19 +1217,23 @@ def _as_spelled(action: Action, ctx: Context) -> Action:
     that compares names case-insensitively: the rules that read a tool's input by name (write.dangerous-script's
     `Makefile`, `package.json`, `.husky/`) then see `MAKEFILE`, `Package.JSON`, `.Husky/` as the files they are. A copy:
     the call itself, as recorded and shown, keeps its own spelling."""
-    from .paths import role_spelling
+    from .paths import role_spelling, win32_name
+
+    def spelled(v: str) -> str:
+        if ctx.platform.startswith(("win32", "cygwin", "msys")):
+            v = win32_name(v)  # `Makefile.` and `Makefile ` are the Makefile (Scope.path does the same for effects)
+        return role_spelling(v, ctx)
 
     ti = action.tool_input
     new = dict(ti)
     for key in ("file_path", "path", "notebook_path"):
         v = ti.get(key)
         if isinstance(v, str) and v.startswith("/"):
-            new[key] = role_spelling(v, ctx)
+            new[key] = spelled(v)
     files = ti.get("files")
     if isinstance(files, list):
         new["files"] = [
-            {**f, "path": role_spelling(f["path"], ctx)} if isinstance(f, dict) and isinstance(f.get("path"), str) and f["path"].startswith("/") else f
-            for f in files
+            {**f, "path": spelled(f["path"])} if isinstance(f, dict) and isinstance(f.get("path"), str) and f["path"].startswith("/") else f for f in files
         ]
     if new == ti:
         return action

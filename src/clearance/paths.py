@@ -1263,6 +1263,49 @@ def _role_spellings() -> dict[str, str]:
     return _SPELLINGS
 
 
+# Windows' short (8.3) names: `CLAUDE~1` for `.claude`, `SETTIN~1.JSO` for `settings.json`, `GIT~1` for `.git`.
+_SHORT_NAME = lazy(r"^([^~./\\]{1,6})~[1-9][0-9]{0,5}(?:\.([^./\\]{1,3}))?$")
+_SHORT_OF: dict[tuple[str, str], str] = {}
+
+
+def _short_key(name: str) -> tuple[str, str] | None:
+    """(base, extension) of the short name Windows makes for *name*, folded, or None when *name* is its own short name:
+    leading dots and blanks go, the base keeps its first six characters and the extension its first three."""
+    stem = name.lstrip(". ").replace(" ", "")
+    base, dot, ext = stem.rpartition(".") if "." in stem else (stem, "", "")
+    if not dot:
+        base, ext = stem, ""
+    base = base.replace(".", "")
+    if name == stem and len(base) <= 8 and len(ext) <= 3 and name.upper() == name:
+        return None
+    return fold(base[:6]), fold(ext[:3])
+
+
+def _short_names() -> dict[tuple[str, str], str]:
+    """The short names of the names clearance protects or gives a role to -> the long name (the first, sorted)."""
+    if not _SHORT_OF:
+        names = set(_role_spellings().values()) | set(AGENT_CONFIG) | AGENT_SETTINGS_DIRS | AGENT_SETTINGS_FILES
+        for _, (files, dirs) in AGENT_CONFIG.items():
+            names |= files | dirs
+        for table in (HOME_PROTECTED, HOME_CREDENTIALS):
+            for rel, _why in table:
+                names.update(rel.split("/"))
+        names |= {".git", ".github", ".config", ".local", ".cache", "clearance", "state", "hooks", ".env", ".envrc", ".husky"}
+        for name in sorted(names):
+            key = _short_key(name)
+            if key is not None:
+                _SHORT_OF.setdefault(key, name)
+    return _SHORT_OF
+
+
+def _long_name(part: str) -> str | None:
+    """The name a Windows short name may stand for among the names clearance protects or gives a role to."""
+    m = _SHORT_NAME.match(part)
+    if m is None:
+        return None
+    return _short_names().get((fold(m.group(1)), fold(m.group(2) or "")))
+
+
 def role_spelling(path: str, ctx: Context) -> str:
     """*path* with each name below the project (or home) spelled as the rules spell it, where the file system compares
     names case-insensitively: there `MAKEFILE`, `Package.JSON`, `.Husky/pre-commit`, `.ENV` are the files make, npm, git
@@ -1280,12 +1323,19 @@ def role_spelling(path: str, ctx: Context) -> str:
     else:
         return path
     spell = _role_spellings()
+    windows = ctx.platform.startswith(("win32", "cygwin", "msys"))
     parts = rest.split("/")
     for i, part in enumerate(parts):
         if not part or part in (".", ".."):
             continue
         f = fold(part)
-        parts[i] = spell.get(f) or (f if part[0] == "." and part.isascii() else part)
+        got = spell.get(f) or (f if part[0] == "." and part.isascii() else part)
+        if windows and "~" in part:
+            # A short name opens the file it stands for (on a volume that makes them: C: by default): judged as that
+            # file where it may stand for a name clearance protects or gives a role to (round 15e: ~/CLAUDE~1/
+            # settings.json was allowed as an ordinary folder of home). Read conservatively: ~2 and on alike.
+            got = _long_name(part) or got
+        parts[i] = got
     return head + "/".join(parts)
 
 
