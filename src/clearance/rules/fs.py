@@ -1106,13 +1106,14 @@ def write_code_cache(e: Effect, sc: Scope) -> str | None:
     return f"{_who(e)} writes {sc.show(target)}: {why}, at the next routine command in any project"
 
 
-def _grants_execute(cmd: object) -> bool:
+def _grants_execute(cmd: SimpleCommand) -> bool:
     """chmod's or install's mode gives someone the right to execute (`+x`, `u+x`, `a=rx`, `755`, `0700`; install's
     default is 755)."""
     from ..shell.effects import chmod_parts
 
-    if getattr(cmd, "name", "") == "install":
-        words = [w.value for w in cmd.argv[1:]]  # type: ignore[attr-defined]
+    mode: str | None
+    if cmd.name == "install":
+        words = [w.value for w in cmd.argv[1:]]
         if "-d" in words or "--directory" in words:
             return False  # directories only
         mode = "755"
@@ -1124,7 +1125,7 @@ def _grants_execute(cmd: object) -> bool:
             elif w.startswith("-m") and len(w) > 2:
                 mode = w[2:]
     else:
-        mode = chmod_parts(cmd)[0]  # type: ignore[arg-type]
+        mode = chmod_parts(cmd)[0]
     if not mode:
         return False
     if mode.isdigit():
