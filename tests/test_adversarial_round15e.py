@@ -175,6 +175,41 @@ def test_every_command_bash_runs_is_seen() -> None:
         assert not missing, (line, sorted(missing))
 
 
+class TestZshReadings:
+    """Class: a line zsh (macOS' default shell, which the agent's shell runs commands in there) reads otherwise than
+    bash where the zsh reading reaches clearance. `echo '{}' >! ~/.claude/settings.json` clobbers the settings in zsh;
+    bash writes a file named `!` and passes the path as an argument, which clearance read (allowed). `autoload -U
+    /tmp/fns/deploy && deploy` makes the file the function's body (ran unread). Fixed: shell/parse._zsh_clobber reads
+    `>!`/`>>!`/`&>!` as the redirections they are in zsh; scripts.script_runs reads an autoloaded file as sourced."""
+
+    CASES: ClassVar[list[Any]] = [
+        "echo '{}' >! ~/.claude/settings.json",
+        "echo x >! ~/.bashrc",
+        "echo x >>! ~/.zshrc",
+        "echo x &>! ~/.bashrc",
+        "printf '' 2>! ~/.config/clearance/config.toml",
+        _run("autoload -U /tmp/f; f", {"/tmp/f": "rm -rf ~/.config/clearance\n"}),
+        _run("autoload -Uz /tmp/fns/deploy && deploy", {"/tmp/fns/deploy": "rm -rf ~/.config/clearance\n"}),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "echo x >! out.txt",
+        "echo 'a >! b'",
+        "cat <<EOF\na >! ~/.bashrc\nEOF",
+        "git log --format='%h >! x'",
+        "[[ a != b ]] && echo ok",
+        "autoload -U compinit; compinit",
+        _run("autoload -U ./fns/greet && greet", {P + "/fns/greet": "echo hello\n"}),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
 # -- case-insensitive file systems -----------------------------------------------------------------------------------
 
 

@@ -1757,6 +1757,12 @@ def _parse(
             again = _parse_bytes(fixed)
             if not again.root_node.has_error or tree.root_node.has_error:
                 data, tree = fixed, again  # (`(( 0<n ))` is arithmetic, not a redirection: kept where it parsed)
+    if b">!" in data:
+        fixed = _zsh_clobber(data, _heredoc_bodies(tree.root_node) if b"<<" in data else ())
+        if fixed != data:
+            again = _parse_bytes(fixed)
+            if not again.root_node.has_error or tree.root_node.has_error:
+                data, tree = fixed, again
     for _ in range(_RUNAWAY_RETRIES):
         root = tree.root_node
         if root.descendant_count > MAX_NODES:
@@ -1895,6 +1901,24 @@ def _read_write_redirects(data: bytes) -> tuple[bytes, frozenset[int]]:
                 out[i + 1] = 0x20
                 spots.add(i)
     return bytes(out), frozenset(spots)
+
+
+def _zsh_clobber(data: bytes, skip: list[tuple[int, int]] | tuple[()] = ()) -> bytes:
+    """*data* with zsh's clobbering redirections `>!`, `>>!` and `&>!` written as bash's `>|`, `>> ` and `&> ` (the same
+    length): where the agent's shell is zsh (macOS' default, which Claude Code runs commands in) `echo '{}' >!
+    ~/.claude/settings.json` writes the settings, where bash reads a file named `!` and an argument (adversarial round
+    15e: allowed). The zsh reading is the one that reaches a protected file; bash's writes a file `!` beside it."""
+    out = bytearray(data)
+    for i in _shell_bytes(data):
+        if data[i] == 0x3E and data[i + 1 : i + 2] == b"!" and not any(a <= i < b for a, b in skip):
+            nxt = data[i + 2 : i + 3]
+            if nxt in (b"=", b"("):
+                continue
+            if i > 0 and data[i - 1] in (0x3E, 0x26):
+                out[i + 1] = 0x20  # `>>!`, `&>!`: append or redirect both, clobbering or not (tree-sitter has no `&>|`)
+            else:
+                out[i + 1] = 0x7C  # `>!`, `&>!`, `2>!`: `>|`
+    return bytes(out)
 
 
 def _heredoc_bodies(root: Any) -> list[tuple[int, int]]:
