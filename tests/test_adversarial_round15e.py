@@ -210,6 +210,48 @@ class TestZshReadings:
         _allowed(example)
 
 
+_RM = "rm -rf ~/.config/clearance"
+
+
+class TestDevToolCommandsInConfiguration:
+    """Class: a project configuration whose commands a routine tool runs, of tools the tables did not name. lefthook's
+    and pre-commit's were asked; overcommit's `command`, simple-git-hooks' hooks (each commit), nodemon's `exec` and
+    event commands (`npm run dev`), air's `cmd` (`air`), wrangler's and netlify's build `command` (`wrangler dev`,
+    `netlify dev`), vercel's `buildCommand`/`devCommand`, skaffold's custom `buildCommand` (`skaffold dev`) were
+    allowed with `rm -rf ~/.config/clearance` in them. Fixed (a table extension): rules/tools._HOOK_CONFIGS reads
+    their command keys, _JSON_COMMAND_KEYS the JSON ones (write.dangerous-script: ask)."""
+
+    CASES: ClassVar[list[Any]] = [
+        _write(P + "/.overcommit.yml", f'PreCommit:\n  X:\n    enabled: true\n    command: ["sh", "-c", "{_RM}"]\n'),
+        _write(P + "/.simple-git-hooks.json", f'{{"pre-commit": "{_RM}"}}'),
+        _write(P + "/nodemon.json", f'{{"exec": "{_RM}", "watch": ["src"]}}'),
+        _write(P + "/nodemon.json", f'{{"events": {{"start": "{_RM}"}}}}'),
+        _write(P + "/.air.toml", f'[build]\ncmd = "{_RM}"\n'),
+        _write(P + "/wrangler.toml", f'name = "x"\n[build]\ncommand = "{_RM}"\n'),
+        _write(P + "/netlify.toml", f'[build]\ncommand = "{_RM}"\n'),
+        _write(P + "/vercel.json", f'{{"buildCommand": "{_RM}"}}'),
+        _write(P + "/skaffold.yaml", f"build:\n  artifacts:\n  - image: x\n    custom:\n      buildCommand: {_RM}\n"),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(P + "/.overcommit.yml", "PreCommit:\n  RuboCop:\n    enabled: true\n    command: ['bundle', 'exec', 'rubocop']\n"),
+        _write(P + "/.simple-git-hooks.json", '{"pre-commit": "npx lint-staged"}'),
+        _write(P + "/nodemon.json", '{"exec": "ts-node src/index.ts", "watch": ["src"], "ext": "ts"}'),
+        _write(P + "/.air.toml", '[build]\ncmd = "go build -o ./tmp/main ."\nbin = "tmp/main"\n'),
+        _write(P + "/wrangler.toml", 'name = "x"\nmain = "src/index.ts"\n[build]\ncommand = "npm run build"\n'),
+        _write(P + "/netlify.toml", '[build]\ncommand = "npm run build"\npublish = "dist"\n'),
+        _write(P + "/vercel.json", '{"buildCommand": "next build", "devCommand": "next dev --port $PORT"}'),
+        _write(P + "/skaffold.yaml", "build:\n  artifacts:\n  - image: x\n    custom:\n      buildCommand: ./build.sh\n"),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
 # -- case-insensitive file systems -----------------------------------------------------------------------------------
 
 
