@@ -511,6 +511,54 @@ class TestSignalsFromOtherLanguages:
         strict.check(command, self.GAPS, check)
 
 
+class TestProcessSelectorsReachingClearance:
+    """Class: a signal whose selector reaches clearance's process without naming it. `pkill -STOP -g PGID` (its process
+    group), `pkill --ns PID` (every process sharing those namespaces), and the ids of the whole process table listed
+    by `ls /proc` or `top -b` and passed to kill (`ps -e | xargs kill` was denied): allowed, clearance paused. Fixed:
+    self._selector_hits reads pkill's process-group and namespace selectors; system._broad_pids reads `ls /proc` and
+    `top -b` as the process table, kept whole by a filter that keeps numbers."""
+
+    CASES: ClassVar[list[str]] = [
+        "pkill -STOP -g 4242",
+        "pkill -g 4242",
+        "pkill --pgroup=4242",
+        "pkill --ns 4242 -STOP",
+        "ls /proc | grep -E '^[0-9]+$' | xargs -n1 kill -STOP",
+        "kill -STOP $(ls /proc | grep '^[0-9]')",
+        "top -b -n1 | awk '{print $1}' | xargs kill -STOP",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "pkill -STOP -g 5555",
+        "pgrep -g 4242",
+        "pkill -STOP -g 4242 node",
+        "ls /proc | grep -E '^[0-9]+$' | wc -l",
+        "kill $(ls /proc | grep 1234)",
+        "top -b -n1 | grep node | awk '{print $1}' | xargs kill",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        "for p in /proc/[0-9]*; do kill -STOP ${p#/proc/}; done": "unfinished (round 15e): a loop over the process "
+        "table's folders whose variable becomes kill's id is not read as the table listed (the pipeline forms are)",
+    }
+
+    @pytest.fixture(autouse=True)
+    def _clearance_running(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from clearance import procs
+
+        monkeypatch.setattr(procs, "clearance_processes", lambda: _CLEARANCE_PROCS)
+
+    @pytest.mark.parametrize("command", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, command: str) -> None:
+        _not_allowed(command, {})
+
+    @pytest.mark.parametrize("command", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, command: str) -> None:
+        _allowed(command)
+
+    @pytest.mark.parametrize("command", list(GAPS), ids=_ids(list(GAPS)))
+    def test_open(self, command: str) -> None:
+        _not_allowed(command, self.GAPS)
+
+
 def test_run_helper_keeps_its_contract() -> None:
     # (the helpers this file shares with the other rounds: a Bash call with files on "disk")
     assert _run("true", {})["tool_input"] == {"command": "true"}

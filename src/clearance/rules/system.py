@@ -1420,6 +1420,14 @@ def _command_words(text: str, name: str, sc: Scope) -> set[str]:
 _COLUMN_ONLY = frozenset({"awk", "cut", "tail", "sed", "tr", "xargs", "sort", "uniq"})
 
 
+def _digits_only(cmd: SimpleCommand) -> bool:
+    """A grep whose pattern keeps any line of digits (`^[0-9]+$`, `[[:digit:]]`, `\\d`): it selects no process."""
+    if cmd.name not in ("grep", "egrep"):
+        return False
+    pats = [v for v in cmd.values() if not v.startswith("-")]
+    return len(pats) == 1 and bool(pats[0]) and set(pats[0]) <= set("^$[]0123456789-+*{},:digt\\") and any(d in pats[0] for d in ("0-9", "digit", "\\d"))
+
+
 def _broad_pids(src: list[SimpleCommand]) -> str | None:
     """Why the process ids a pipeline prints are every process of a user, a session or the machine, or None.
 
@@ -1431,6 +1439,13 @@ def _broad_pids(src: list[SimpleCommand]) -> str | None:
     lister = src[0]
     vals = lister.values()
     rest = src[1:]
+    if (lister.name == "ls" and any(v.rstrip("/") == "/proc" for v in vals)) or (lister.name == "top" and "-b" in vals):
+        # `ls /proc`, `top -b`: the ids of every process, kept whole by a filter that keeps numbers (`grep -E
+        # '^[0-9]+$'`) or cuts columns (round 15e: `ls /proc | grep -E '^[0-9]+$' | xargs kill -STOP` was allowed)
+        kept = all(
+            (c.name in _COLUMN_ONLY and not (c.name == "awk" and any("/" in v or "==" in v or "~" in v for v in c.values()))) or _digits_only(c) for c in rest
+        )
+        return "every process (the process table listed)" if kept else None
     if any(c.name not in _COLUMN_ONLY or (c.name == "awk" and any("/" in v or "==" in v or "~" in v for v in c.values())) for c in rest):
         return None  # a filter picks some processes
     if lister.name == "pgrep":
