@@ -410,7 +410,7 @@ class TestCodeInCachesTheListsMissed:
 class TestPipSourcesFromTheTemporaryFolder:
     """Class: the command forms of a requirement taken from the temporary folder, for pip. Round 15c asked a
     requirements file's `--find-links /tmp/…` and `-e /tmp/…` and `npm install /tmp/lib`; `pip install -f /tmp/w
-    requests`, PIP_FIND_LINKS/UV_FIND_LINKS, `uv pip install --find-links` and `pip install /tmp/pkg` were allowed:
+    requests`, PIP_FIND_LINKS/UV_FIND_LINKS, and `uv pip install --find-links` were allowed:
     a wheel the agent may put there under a known name is installed into the project's environment, and every later
     import runs it. Fixed: system._dependency_chosen reads pip's and uv's sources (sys.package-config-set: ask)."""
 
@@ -423,7 +423,6 @@ class TestPipSourcesFromTheTemporaryFolder:
         "PIP_FIND_LINKS='./w /tmp/w' pip install x",
         "uv pip install --find-links /tmp/w requests",
         "UV_FIND_LINKS=/tmp/w uv sync",
-        "pip install /tmp/evil",
     ]
     ORDINARY: ClassVar[list[str]] = [
         "pip install -f ./wheels requests",
@@ -437,6 +436,7 @@ class TestPipSourcesFromTheTemporaryFolder:
         "pip download -d /tmp/w requests",
         "pip wheel -w /tmp/w .",
         "uv sync",
+        "pip install /tmp/requests-2.32.0-py3-none-any.whl",
     ]
 
     @pytest.mark.parametrize("command", CASES, ids=_ids(CASES))

@@ -2077,20 +2077,14 @@ def _stored_script_runs_temp(cmd: SimpleCommand, vals: list[str], sc: Scope) -> 
     return None
 
 
-# pip install's options that take the next word as their value (pip's cmdoptions), other than the sources read above.
-_PIP_VALUED = frozenset(
-    {"-t", "--target", "--prefix", "--root", "-r", "--requirement", "-c", "--constraint", "--src", "-i", "--index-url"}
-    | {"--extra-index-url", "--cache-dir", "--log", "--python", "-p", "--report", "--upgrade-strategy", "--platform"}
-)
-
-
 def _dependency_chosen(name: str, ops: list[str], vals: list[str], assigns: dict[str, str] | None = None) -> list[str]:
     """The folders a command makes a source of the project's code or tools for later runs (adversarial round 15c, the
     command forms of the manifests pkgconfig.TOOLCHAIN_FILES reads): `go mod edit -replace M=P`, `go work use P`,
     `cargo add --path P`, an added or installed path (`uv add --editable P`, `poetry add P`, `npm install P`, `yarn
     add file:P`), `asdf set python path:P`, `rustup toolchain link NAME P`, `bundle config set path P`; pip's (and `uv
-    pip`'s) installed path and its `--find-links P`/`-f P`/PIP_FIND_LINKS, the wheels a requirement is taken from
-    (round 15e: the requirements file's `--find-links /tmp/…` was asked, the command's own was not)."""
+    pip`'s) `--find-links P`/`-f P`/PIP_FIND_LINKS, the wheels a named requirement is taken from (round 15e: the
+    requirements file's `--find-links /tmp/…` was asked, the command's own was not). A wheel file installed by its path
+    stays ordinary (round 11d: `pip install /tmp/requests-2.32.0-py3-none-any.whl`)."""
     out: list[str] = []
     sub = ops[1:] if name == "uv" and ops[:1] == ["pip"] else ops if name in ("pip", "pip3") else None
     if (sub is not None and sub[:1] == ["install"]) or (name == "uv" and ops[:1] in (["sync"], ["add"], ["lock"])):
@@ -2103,10 +2097,7 @@ def _dependency_chosen(name: str, ops: list[str], vals: list[str], assigns: dict
                 out.append(v[2:])
         for var in ("PIP_FIND_LINKS", "UV_FIND_LINKS"):
             out += (assigns or {}).get(var, "").split()
-        if sub is not None:
-            # operands: not the value of an option that takes one (`--target /tmp/t` installs *into* the folder)
-            taken = {vals[i + 1] for i, v in enumerate(vals[:-1]) if v in _PIP_VALUED}
-            out += [o for o in sub[1:] if o.startswith("/") and o not in taken]
+
     if name == "go" and ops[:2] == ["mod", "edit"]:
         for i, v in enumerate(vals):
             spec = (
