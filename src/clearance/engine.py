@@ -1193,6 +1193,8 @@ def evaluate(action: Action, ctx: Context, policy: Policy | None = None, budget_
             from .ownports import own_endpoints
 
             sc.own_ports = own_endpoints(pol.data, ctx.env)  # clearance's loopback services (self.forged-endpoint)
+        if ctx.platform.startswith(("darwin", "win32", "cygwin", "msys")) or ctx.home.startswith("/Users/"):
+            action = _as_spelled(action, ctx)
         decision = _evaluate(action, sc, pol)
     except (DecisionTimeout, ParseTimeout):
         decision = timed_out(budget)
@@ -1208,6 +1210,34 @@ def evaluate(action: Action, ctx: Context, policy: Policy | None = None, budget_
     guide(decision, pol)
     decision.elapsed_ms = (time.perf_counter() - t0) * 1000.0
     return decision
+
+
+def _as_spelled(action: Action, ctx: Context) -> Action:
+    """*action* with the file paths of its input spelled as the rules spell them (paths.role_spelling), on a file system
+    that compares names case-insensitively: the rules that read a tool's input by name (write.dangerous-script's
+    `Makefile`, `package.json`, `.husky/`) then see `MAKEFILE`, `Package.JSON`, `.Husky/` as the files they are. A copy:
+    the call itself, as recorded and shown, keeps its own spelling."""
+    from .paths import role_spelling, win32_name
+
+    def spelled(v: str) -> str:
+        if ctx.platform.startswith(("win32", "cygwin", "msys")):
+            v = win32_name(v)  # `Makefile.` and `Makefile ` are the Makefile (Scope.path does the same for effects)
+        return role_spelling(v, ctx)
+
+    ti = action.tool_input
+    new = dict(ti)
+    for key in ("file_path", "path", "notebook_path"):
+        v = ti.get(key)
+        if isinstance(v, str) and v.startswith("/"):
+            new[key] = spelled(v)
+    files = ti.get("files")
+    if isinstance(files, list):
+        new["files"] = [
+            {**f, "path": spelled(f["path"])} if isinstance(f, dict) and isinstance(f.get("path"), str) and f["path"].startswith("/") else f for f in files
+        ]
+    if new == ti:
+        return action
+    return Action(action.kind, action.tool_name, new)
 
 
 # What the analysis writes for a value only known at run time; never shown to a person or an agent.

@@ -1319,6 +1319,100 @@ def win32_name(path: str) -> str:
     return "/".join(p if p in (".", "..") else (p.rstrip(" .") or p) for p in path.split("/"))
 
 
+# The names rules give a role to (a makefile, a manifest, a start-up file), folded -> as the rules spell them: built once,
+# on a case-insensitive file system only, from the rules' own tables (role_spelling).
+_SPELLINGS: dict[str, str] = {}
+
+
+def _role_spellings() -> dict[str, str]:
+    if not _SPELLINGS:
+        from .code import _CONVENTIONAL_NAMES
+        from .pkgconfig import TOOLCHAIN_FILES
+        from .rules.tools import _HOOK_CONFIGS, _MAKEFILES, _SHELL_NAMES
+
+        names = set(_CONVENTIONAL_NAMES) | set(TOOLCHAIN_FILES) | set(_MAKEFILES) | set(_SHELL_NAMES) | set(_HOOK_CONFIGS)
+        names |= {"package.json", "tasks.json", "devcontainer.json", "SKILL.md", "Dockerfile", "Containerfile", "CMakeLists.txt"}
+        for name in sorted(names):
+            _SPELLINGS.setdefault(fold(name), name)
+    return _SPELLINGS
+
+
+# Windows' short (8.3) names: `CLAUDE~1` for `.claude`, `SETTIN~1.JSO` for `settings.json`, `GIT~1` for `.git`.
+_SHORT_NAME = lazy(r"^([^~./\\]{1,6})~[1-9][0-9]{0,5}(?:\.([^./\\]{1,3}))?$")
+_SHORT_OF: dict[tuple[str, str], str] = {}
+
+
+def _short_key(name: str) -> tuple[str, str] | None:
+    """(base, extension) of the short name Windows makes for *name*, folded, or None when *name* is its own short name:
+    leading dots and blanks go, the base keeps its first six characters and the extension its first three."""
+    stem = name.lstrip(". ").replace(" ", "")
+    base, dot, ext = stem.rpartition(".") if "." in stem else (stem, "", "")
+    if not dot:
+        base, ext = stem, ""
+    base = base.replace(".", "")
+    if name == stem and len(base) <= 8 and len(ext) <= 3 and name.upper() == name:
+        return None
+    return fold(base[:6]), fold(ext[:3])
+
+
+def _short_names() -> dict[tuple[str, str], str]:
+    """The short names of the names clearance protects or gives a role to -> the long name (the first, sorted)."""
+    if not _SHORT_OF:
+        names = set(_role_spellings().values()) | set(AGENT_CONFIG) | AGENT_SETTINGS_DIRS | AGENT_SETTINGS_FILES
+        for _, (files, dirs) in AGENT_CONFIG.items():
+            names |= files | dirs
+        for table in (HOME_PROTECTED, HOME_CREDENTIALS):
+            for rel, _why in table:
+                names.update(rel.split("/"))
+        names |= {".git", ".github", ".config", ".local", ".cache", "clearance", "state", "hooks", ".env", ".envrc", ".husky"}
+        for name in sorted(names):
+            key = _short_key(name)
+            if key is not None:
+                _SHORT_OF.setdefault(key, name)
+    return _SHORT_OF
+
+
+def _long_name(part: str) -> str | None:
+    """The name a Windows short name may stand for among the names clearance protects or gives a role to."""
+    m = _SHORT_NAME.match(part)
+    if m is None:
+        return None
+    return _short_names().get((fold(m.group(1)), fold(m.group(2) or "")))
+
+
+def role_spelling(path: str, ctx: Context) -> str:
+    """*path* with each name below the project (or home) spelled as the rules spell it, where the file system compares
+    names case-insensitively: there `MAKEFILE`, `Package.JSON`, `.Husky/pre-commit`, `.ENV` are the files make, npm, git
+    and every loader open as `Makefile`, `package.json`, `.husky/pre-commit`, `.env` (adversarial round 15e: the rules'
+    name tables compared them exactly, so a recipe, a script or a secret file in another case was allowed). A name the
+    rules' tables hold takes their spelling; a dot-name takes lower case (tools name their dot-files in lower case);
+    the project root and home keep the spelling the context gives them. Elsewhere, and on other file systems, *path*."""
+    if not path.startswith("/") or not case_insensitive(path, ctx):
+        return path
+    folded = fold(path)
+    for root in (ctx.project_root, ctx.home):
+        if root and root != "/" and (folded == fold(root) or folded.startswith(fold(root) + "/")) and len(folded) == len(path):
+            head, rest = root, path[len(root) :]
+            break
+    else:
+        return path
+    spell = _role_spellings()
+    windows = ctx.platform.startswith(("win32", "cygwin", "msys"))
+    parts = rest.split("/")
+    for i, part in enumerate(parts):
+        if not part or part in (".", ".."):
+            continue
+        f = fold(part)
+        got = spell.get(f) or (f if part[0] == "." and part.isascii() else part)
+        if windows and "~" in part:
+            # A short name opens the file it stands for (on a volume that makes them: C: by default): judged as that
+            # file where it may stand for a name clearance protects or gives a role to (round 15e: ~/CLAUDE~1/
+            # settings.json was allowed as an ordinary folder of home). Read conservatively: ~2 and on alike.
+            got = _long_name(part) or got
+        parts[i] = got
+    return head + "/".join(parts)
+
+
 def _folded(path: str, ctx: Context) -> tuple[str, str, str, bool]:
     """(path, home, project root) in the form the file system compares them, and whether folded."""
     if case_insensitive(path, ctx):
@@ -1696,12 +1790,32 @@ CODE_CACHES = (
     ".cargo/registry",
     ".pnpm-store",
     ".yarn/cache",
+    # adversarial round 15e (a list extension): caches whose files are programs by place rather than by name --
+    # zig's package cache (each dependency's build.zig runs at `zig build`), renv's package cache (R code linked into
+    # every project's library), cabal's source tarballs, act's action checkouts (action.yml steps), selenium's drivers,
+    # powerlevel10k's gitstatusd, electron's and prisma's downloaded binaries, Neovim's compiled Lua, dein's plugins
+    ".cache/zig",
+    ".cache/R/renv",
+    ".cache/cabal",
+    ".cache/act",
+    ".cache/selenium",
+    ".cache/gitstatus",
+    ".cache/electron",
+    ".cache/prisma",
+    ".cache/nvim/luac",
+    ".cache/dein",
+    ".cache/mix",
+    "Library/Caches/zig",
+    "Library/Caches/org.R-project.R/R/renv",
 )
 # A path component that, anywhere in a cache, holds code something runs.
 # (completions/, functions/: the shells' completion scripts and autoloaded functions, zsh's fpath -- adversarial round 10a.)
 CODE_DIRS = frozenset(
     {"bin", ".bin", "sbin", "lib", "libexec", "site-packages", "dist-packages", "node_modules", "hooks", "plugins", "extensions", "shims"}
     | {"completions", "functions"}
+    # editors' plugin layouts (vim/Neovim plugin managers: plugin/, autoload/, ftplugin/; Emacs' native code), Erlang's ebin/,
+    # R's and Python's libs/ (round 15e)
+    | {"plugin", "autoload", "ftplugin", "eln-cache", "ebin", "libs"}
 )
 # Files that are programs whatever directory they are in.
 CODE_SUFFIXES = (
@@ -1741,6 +1855,24 @@ CODE_SUFFIXES = (
     ".egg",
     ".tgz",
     ".crate",
+    # round 15e: the start-up and module files of other shells and editors (nushell's `use ~/.cache/starship/init.nu`,
+    # xonsh, elvish, PowerShell modules, Vim script, Emacs Lisp source, byte code and native code, compiled Lua), and
+    # compiled Erlang/Elixir modules and Python extension modules
+    ".nu",
+    ".xsh",
+    ".elv",
+    ".psm1",
+    ".psd1",
+    ".vim",
+    ".el",
+    ".elc",
+    ".eln",
+    ".luac",
+    ".zig",
+    ".beam",
+    ".ez",
+    ".pyd",
+    ".pyo",
 )
 # Files that are code in a cache though no one calls them programs (adversarial round 10a): serialised Python objects
 # (loading a pickle runs what it names: black's cache.pickle, jedi's and joblib's caches), zsh's compiled scripts, and

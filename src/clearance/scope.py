@@ -98,6 +98,8 @@ class Scope:
             got = paths.resolve(value, base, self.ctx.home)
             if (self.links or self.ctx.realpath is not None) and (_has_dotdot(value) or _has_dotdot(base)):
                 got = self._physical(paths.expand_home(value, self.ctx.home, base), base)
+        if got.startswith("/") and paths.case_insensitive(got, self.ctx):
+            got = paths.role_spelling(got, self.ctx)
         if self.links:
             # Removing or renaming the link itself (`rm /tmp/h`, no trailing slash) leaves what it points at alone.
             own = cmd is not None and cmd.name in _ON_THE_LINK and not value.endswith("/")

@@ -59,6 +59,11 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         return found if name not in VIMS else found + _editor_scripts(cmd, sc)
     if name in SHELLS or name in ("source", "."):
         return _shell_script(cmd, sc, vals)
+    if name == "autoload":
+        # zsh's `autoload -U /tmp/fns/deploy` makes the file's text the body of the function `deploy`, which the line or
+        # a later one calls by name: judged as the file sourced (adversarial round 15e: it ran unread).
+        texts = [(v, _read(sc, sc.path(v, cmd))) for v in vals if "/" in v and v[:1] not in "-+" and DYN not in v]
+        return [(f"autoload {v}", t) for v, t in texts if t is not None]
     if name in SQL_DIALECTS:
         return _sql_client_commands(cmd, sc)
     if "/" in raw and DYN not in raw:

@@ -1159,9 +1159,40 @@ def write_code_cache(e: Effect, sc: Scope) -> str | None:
     if target.startswith("/" + DYN) or not paths.is_home_cache(target, sc.ctx) or paths.protected_reason(target, sc.ctx):
         return None
     why = paths.code_in_cache(e.path, sc.ctx) or paths.code_in_cache(target, sc.ctx)
+    if why is None and e.cmd is not None and e.cmd.name in ("chmod", "install") and _grants_execute(e.cmd):
+        # Whatever its name, a file made executable in a cache is a program: a tool runs it from there (powerlevel10k's
+        # ~/.cache/gitstatus/gitstatusd-*, selenium's driver, prisma's engines; adversarial round 15e).
+        why = "a file made executable there is a program a tool may run from its cache"
     if why is None or sc.trust.directory_is_trusted(target):
         return None
     return f"{_who(e)} writes {sc.show(target)}: {why}, at the next routine command in any project"
+
+
+def _grants_execute(cmd: SimpleCommand) -> bool:
+    """chmod's or install's mode gives someone the right to execute (`+x`, `u+x`, `a=rx`, `755`, `0700`; install's
+    default is 755)."""
+    from ..shell.effects import chmod_parts
+
+    mode: str | None
+    if cmd.name == "install":
+        words = [w.value for w in cmd.argv[1:]]
+        if "-d" in words or "--directory" in words:
+            return False  # directories only
+        mode = "755"
+        for i, w in enumerate(words):
+            if w in ("-m", "--mode") and i + 1 < len(words):
+                mode = words[i + 1]
+            elif w.startswith("--mode="):
+                mode = w[len("--mode=") :]
+            elif w.startswith("-m") and len(w) > 2:
+                mode = w[2:]
+    else:
+        mode = chmod_parts(cmd)[0]
+    if not mode:
+        return False
+    if mode.isdigit():
+        return any(int(d) & 1 for d in mode[-3:] if d in "01234567")
+    return any("x" in clause.partition("+")[2] or "x" in clause.partition("=")[2] for clause in mode.split(","))
 
 
 @rule(

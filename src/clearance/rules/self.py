@@ -2805,11 +2805,19 @@ def _selector_hits(tool: str, args: list[str], procs: tuple[Proc, ...]) -> Proc 
     opts_with_value = {"-g", "-G", "-P", "-s", "-t", "-u", "-U", "--signal", "-F", "--pidfile", "--ns", "--nslist", "-o", "-y", "-Y", "-n"}
     flags: set[str] = set()
     ops: list[str] = []
-    skip = False
+    skip = ""
     ended = False
+    groups: set[str] = set()
     for a in args:
         if skip:
-            skip = False
+            if skip in ("-g", "--pgroup"):
+                groups.update(a.split(","))  # process groups: clearance's own among them (round 15e)
+            elif skip == "--ns":
+                groups.add("*")  # every process in the namespaces of that one: all of this user's, clearance's too
+            skip = ""
+            continue
+        if a.startswith(("--pgroup=", "--ns=")) and tool in ("pkill", "pgrep"):
+            groups.update(a.split("=", 1)[1].split(",") if a.startswith("--pgroup=") else ["*"])
             continue
         if ended:
             ops.append(a)  # after `--` every word is a pattern, one that begins with `-` too (round 11d: `pkill -f -- '-m clearance'`)
@@ -2818,8 +2826,8 @@ def _selector_hits(tool: str, args: list[str], procs: tuple[Proc, ...]) -> Proc 
             ended = True
             continue
         if a.startswith("-") and len(a) > 1 and not a[1:].isdigit():
-            if a in opts_with_value and tool in ("pkill", "pgrep"):
-                skip = True
+            if (a in opts_with_value or a == "--pgroup") and tool in ("pkill", "pgrep"):
+                skip = a
             elif a.startswith("--"):
                 flags.add(a)
             else:
@@ -2828,6 +2836,10 @@ def _selector_hits(tool: str, args: list[str], procs: tuple[Proc, ...]) -> Proc 
         if a.startswith("-"):
             continue  # -9: a signal
         ops.append(a)
+    if groups and not ops:
+        for p in procs:
+            if "*" in groups or str(p[1]) in groups:
+                return p
     if not ops:
         return None
     fold = _re.I if ("-i" in flags or "-I" in flags or "--ignore-case" in flags) else 0

@@ -1496,6 +1496,14 @@ def _command_words(text: str, name: str, sc: Scope) -> set[str]:
 _COLUMN_ONLY = frozenset({"awk", "cut", "tail", "sed", "tr", "xargs", "sort", "uniq"})
 
 
+def _digits_only(cmd: SimpleCommand) -> bool:
+    """A grep whose pattern keeps any line of digits (`^[0-9]+$`, `[[:digit:]]`, `\\d`): it selects no process."""
+    if cmd.name not in ("grep", "egrep"):
+        return False
+    pats = [v for v in cmd.values() if not v.startswith("-")]
+    return len(pats) == 1 and bool(pats[0]) and set(pats[0]) <= set("^$[]0123456789-+*{},:digt\\") and any(d in pats[0] for d in ("0-9", "digit", "\\d"))
+
+
 def _broad_pids(src: list[SimpleCommand]) -> str | None:
     """Why the process ids a pipeline prints are every process of a user, a session or the machine, or None.
 
@@ -1507,6 +1515,13 @@ def _broad_pids(src: list[SimpleCommand]) -> str | None:
     lister = src[0]
     vals = lister.values()
     rest = src[1:]
+    if (lister.name == "ls" and any(v.rstrip("/") == "/proc" for v in vals)) or (lister.name == "top" and "-b" in vals):
+        # `ls /proc`, `top -b`: the ids of every process, kept whole by a filter that keeps numbers (`grep -E
+        # '^[0-9]+$'`) or cuts columns (round 15e: `ls /proc | grep -E '^[0-9]+$' | xargs kill -STOP` was allowed)
+        kept = all(
+            (c.name in _COLUMN_ONLY and not (c.name == "awk" and any("/" in v or "==" in v or "~" in v for v in c.values()))) or _digits_only(c) for c in rest
+        )
+        return "every process (the process table listed)" if kept else None
     if any(c.name not in _COLUMN_ONLY or (c.name == "awk" and any("/" in v or "==" in v or "~" in v for v in c.values())) for c in rest):
         return None  # a filter picks some processes
     if lister.name == "pgrep":
@@ -2179,12 +2194,27 @@ def _stored_script_runs_temp(cmd: SimpleCommand, vals: list[str], sc: Scope) -> 
     return None
 
 
-def _dependency_chosen(name: str, ops: list[str], vals: list[str]) -> list[str]:
+def _dependency_chosen(name: str, ops: list[str], vals: list[str], assigns: dict[str, str] | None = None) -> list[str]:
     """The folders a command makes a source of the project's code or tools for later runs (adversarial round 15c, the
     command forms of the manifests pkgconfig.TOOLCHAIN_FILES reads): `go mod edit -replace M=P`, `go work use P`,
     `cargo add --path P`, an added or installed path (`uv add --editable P`, `poetry add P`, `npm install P`, `yarn
-    add file:P`), `asdf set python path:P`, `rustup toolchain link NAME P`, `bundle config set path P`."""
+    add file:P`), `asdf set python path:P`, `rustup toolchain link NAME P`, `bundle config set path P`; pip's (and `uv
+    pip`'s) `--find-links P`/`-f P`/PIP_FIND_LINKS, the wheels a named requirement is taken from (round 15e: the
+    requirements file's `--find-links /tmp/…` was asked, the command's own was not). A wheel file installed by its path
+    stays ordinary (round 11d: `pip install /tmp/requests-2.32.0-py3-none-any.whl`)."""
     out: list[str] = []
+    sub = ops[1:] if name == "uv" and ops[:1] == ["pip"] else ops if name in ("pip", "pip3") else None
+    if (sub is not None and sub[:1] == ["install"]) or (name == "uv" and ops[:1] in (["sync"], ["add"], ["lock"])):
+        for i, v in enumerate(vals):
+            if v in ("-f", "--find-links") and i + 1 < len(vals):
+                out.append(vals[i + 1])
+            elif v.startswith("--find-links="):
+                out.append(v.split("=", 1)[1])
+            elif v.startswith("-f") and len(v) > 2 and not v.startswith("--"):
+                out.append(v[2:])
+        for var in ("PIP_FIND_LINKS", "UV_FIND_LINKS"):
+            out += (assigns or {}).get(var, "").split()
+
     if name == "go" and ops[:2] == ["mod", "edit"]:
         for i, v in enumerate(vals):
             spec = (
@@ -2355,7 +2385,7 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
         msg = _stored_script_runs_temp(cmd, vals, sc)
         if msg:
             return msg
-    for chosen in _dependency_chosen(cmd.name, ops, vals):
+    for chosen in _dependency_chosen(cmd.name, ops, vals, cmd.assigns):
         if DYN in chosen:
             continue
         where = sc.path(chosen, cmd)

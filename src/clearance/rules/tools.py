@@ -357,6 +357,10 @@ _RUN_LINE = lazy(r"^(\s*+)-?\s*+run:\s*+(.*)$")
 _ENTRY_LINE = lazy(r"^(\s*+)-?\s*+entry:\s*+(.*)$")
 # mise's configuration: its hooks run at every `cd` into the project (enter, leave, cd) and around installs; its tasks' `run`.
 _MISE_LINE = lazy(r"^(\s*+)(?:run|enter|leave|cd|preinstall|postinstall)\s*+=\s*+(.*)$")
+_OVERCOMMIT_LINE = lazy(r"^(\s*+)-?\s*+(?:command|run):\s*+(.*)$")
+_AIR_LINE = lazy(r"^(\s*+)(?:cmd|full_bin|pre_cmd|post_cmd)\s*+=\s*+(.*)$")
+_BUILD_COMMAND_LINE = lazy(r"^(\s*+)(?:command|watch_dir_command)\s*+=\s*+(.*)$")
+_SKAFFOLD_LINE = lazy(r"^(\s*+)-?\s*+(?:buildCommand|command):\s*+(.*)$")
 # Git-hook frameworks' configurations: the command key of each hook (they run at the next commit or push);
 # and mise's, whose hooks run when a shell enters the folder.
 _HOOK_CONFIGS = {
@@ -372,6 +376,23 @@ _HOOK_CONFIGS = {
     ".lefthook.yml": _RUN_LINE,
     ".lefthook.yaml": _RUN_LINE,
     "lefthook-local.yml": _RUN_LINE,
+    # round 15e (a table extension): other git-hook frameworks and the development servers and local builds a routine
+    # `npm run dev`, `air`, `wrangler dev`, `netlify dev`, `skaffold dev` start, each with the key of its command
+    ".overcommit.yml": _OVERCOMMIT_LINE,
+    "air.toml": _AIR_LINE,
+    ".air.toml": _AIR_LINE,
+    "wrangler.toml": _BUILD_COMMAND_LINE,
+    "netlify.toml": _BUILD_COMMAND_LINE,
+    "skaffold.yaml": _SKAFFOLD_LINE,
+    "skaffold.yml": _SKAFFOLD_LINE,
+}
+# JSON configurations whose values under these keys are commands a routine tool runs (nodemon's `exec` and event
+# commands at every `nodemon`/`npm run dev`, simple-git-hooks' hooks at each commit, vercel's local build and dev).
+_JSON_COMMAND_KEYS = {
+    "nodemon.json": frozenset({"exec", "start", "restart", "crash", "exit", "config:changed", "quit"}),
+    ".simple-git-hooks.json": frozenset({"pre-commit", "pre-push", "commit-msg", "post-checkout", "post-merge", "prepare-commit-msg"}),
+    "simple-git-hooks.json": frozenset({"pre-commit", "pre-push", "commit-msg", "post-checkout", "post-merge", "prepare-commit-msg"}),
+    "vercel.json": frozenset({"buildCommand", "devCommand", "installCommand"}),
 }
 MAX_SCRIPT_CHARS = 200_000
 # How many commands of the shell code written by one call are analysed (issue 16, adv16b): each distinct command line of
@@ -428,6 +449,47 @@ def _workflow_commands(text: str, key: LazyRe = _RUN_LINE) -> list[str]:
             block.append(lines[i].strip())
             i += 1
         out.append("\n".join(block))
+    return out
+
+
+def _flow_list(value: str) -> str:
+    """A YAML flow sequence of strings (`["sh", "-c", "x"]`, overcommit's `command`) as the command line it is run as."""
+    if not value.startswith("["):
+        return value
+    try:
+        words = json.loads(value)
+    except ValueError:
+        return value
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        return value
+    from shlex import quote
+
+    return " ".join(quote(w) for w in words)
+
+
+def _json_command_values(text: str, keys: frozenset[str]) -> list[str]:
+    """The string values under *keys* at any depth of a JSON configuration (a list's strings joined as a command line:
+    `"command": ["sh", "-c", "x"]`); an edit's fragment that is no JSON: every `"key": "value"` pair of those keys."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return [_json_string(m.group(2)) for m in _JSON_SCRIPT.finditer(text) if m.group(1) in keys]
+    from shlex import quote
+
+    out: list[str] = []
+    todo: list[object] = [data]
+    while todo and len(out) < 256:
+        v = todo.pop()
+        if isinstance(v, dict):
+            for k, w in list(v.items())[:256]:
+                if k in keys and isinstance(w, str):
+                    out.append(w)
+                elif k in keys and isinstance(w, list) and all(isinstance(x, str) for x in w):
+                    out.append(" ".join(quote(x) for x in w))
+                elif isinstance(w, (dict, list)):
+                    todo.append(w)
+        elif isinstance(v, list):
+            todo.extend(v[:256])
     return out
 
 
@@ -503,6 +565,9 @@ def script_commands(path: str, text: str) -> list[str]:
         if isinstance(scripts, dict):
             return [v for v in scripts.values() if isinstance(v, str)]
         return []
+    json_keys = _JSON_COMMAND_KEYS.get(base)
+    if json_keys is not None:
+        return _json_command_values(text, json_keys)
     hook_key = _HOOK_CONFIGS.get(base)
     if hook_key is None and base.endswith(".toml"):
         from .gates import _mise_config
@@ -511,7 +576,7 @@ def script_commands(path: str, text: str) -> list[str]:
         # mise.$MISE_ENV.toml): the same hooks, read where its [env] table was already (adversarial round 15a)
         hook_key = _MISE_LINE if _mise_config(path.rpartition("/")[0], base) else None
     if hook_key is not None:
-        return _workflow_commands(text, hook_key)
+        return [_flow_list(c) for c in _workflow_commands(text, hook_key)]
     if "/.github/workflows/" in path or base in (".gitlab-ci.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".travis.yml"):
         return _workflow_commands(text)
     if (base.endswith(".md") and "/.claude/commands/" in path) or (base == "SKILL.md" and "/.claude/skills/" in path):

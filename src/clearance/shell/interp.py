@@ -547,6 +547,8 @@ def analyse(code: str, lang: str) -> CodeFacts:
     facts = _analyse(code, lang)
     if lang != "js" and "kill" in code:
         _picked_processes(code, lang, facts)
+    if "kill" in code:
+        _literal_signals(code, facts)
     cap_facts(facts)
     return facts
 
@@ -638,6 +640,28 @@ def _literals(text: str) -> list[str]:
             continue
         i += 1
     return out
+
+
+# A signal sent to a literal process id, in each language's spelling: (pid, signal) or (signal, pid) groups.
+_PID_FIRST = lazy(
+    r"\b(?:process|Deno)\s*+\.\s*+kill\s*+\(\s*+(-?\d{1,9})\b(?:\s*+,\s*+['\"]?(?:SIG)?(\w{1,12})['\"]?)?"
+    r"|\bposix_kill\s*+\(\s*+(-?\d{1,9})\b(?:\s*+,\s*+(?:SIG)?(\w{1,12}))?"
+)
+_SIGNAL_FIRST = lazy(r"(?<![\w$.])(?:Process\s*+\.\s*+)?kill\s*+\(?\s*+[:'\"]?-?(?:SIG)?(\w{1,12})['\"]?\s*+(?:,|=>)\s*+(-?\d{1,9})\b")
+
+
+def _literal_signals(code: str, facts: CodeFacts) -> None:
+    """A signal the code sends to a literal process id is `kill -SIG -- PID` (code/python.py reads os.kill so):
+    `process.kill(4242, 'SIGSTOP')` in JavaScript, Deno.kill, Ruby's `Process.kill(:STOP, 4242)`, Perl's `kill STOP =>
+    4242`, PHP's `posix_kill(4242, 19)` -- judged as typed, so a pause of clearance's own process is self.signal-clearance
+    (adversarial round 15e: Python's os.kill was denied, the same call in the other languages allowed)."""
+    for m in _PID_FIRST.finditer(code[:200_000]):
+        pid, sig = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if sig != "0":
+            facts.shell.append(f"kill -{sig or 'TERM'} -- {pid}")
+    for m in _SIGNAL_FIRST.finditer(code[:200_000]):
+        if m.group(1) != "0":
+            facts.shell.append(f"kill -{m.group(1)} -- {m.group(2)}")
 
 
 def _picked_processes(code: str, lang: str, facts: CodeFacts) -> None:

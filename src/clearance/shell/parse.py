@@ -632,6 +632,19 @@ class _Walker:
 
     def substitution(self, node: Any, depth: int) -> list[SimpleCommand]:
         """Walk the commands inside ``$( )``, backticks or ``<( )``; they run too."""
+        raw = _text(node)
+        if raw[:1] == "`" and raw[-1:] == "`" and len(raw) > 1 and ("\\" in raw or "`" in raw[1:-1]):
+            # Inside backquotes bash reads \\, \` and \$ as the character they quote, then parses the body again:
+            # `echo \`rm x\`` runs rm (a nested substitution), which tree-sitter's tree holds as the text "\`rm". And a
+            # substitution ends at the first backquote not escaped: tree-sitter reads `a` `b` (or `a``b`) as one
+            # substitution whose body holds a "` `" token, so the second command was never seen (round 15e). Each
+            # substitution is read as bash delimits it, its body unescaped (as a here-document's are: _backquoted).
+            codes = _backquoted(raw)
+            if codes != [raw[1:-1]]:
+                start = len(self.st.script.commands)
+                for code in codes:
+                    self.backquoted(code, depth + 1, "a backquoted substitution")
+                return self.st.script.commands[start:]
         saved_cwd = self.st.cwd
         saved_pending, self.pending = self.pending, []
         start = len(self.st.script.commands)
@@ -817,7 +830,7 @@ class _Walker:
                 for code in _backquoted(_text(c)):
                     self.backquoted(code, depth + 1)
 
-    def backquoted(self, code: str, depth: int) -> None:
+    def backquoted(self, code: str, depth: int, where: str = "a here-document") -> None:
         """Walk the commands of backquoted *code* that tree-sitter left as text (a here-document's body): they run,
         their output taken by the substitution."""
         if depth > MAX_DEPTH:
@@ -825,7 +838,7 @@ class _Walker:
         data = code.encode("utf-8", "surrogateescape")
         tree = parser().parse(data)
         if tree.root_node.has_error:
-            self.st.script.problems.append(("shell.dynamic-code", f"a here-document runs a backquoted command clearance cannot read: `{code[:60]}`"))
+            self.st.script.problems.append(("shell.dynamic-code", f"{where} runs a backquoted command clearance cannot read: `{code[:60]}`"))
             return
         saved_cwd, saved_source = self.st.cwd, self.st.source
         saved_pending, self.pending = self.pending, []
@@ -1744,6 +1757,12 @@ def _parse(
             again = _parse_bytes(fixed)
             if not again.root_node.has_error or tree.root_node.has_error:
                 data, tree = fixed, again  # (`(( 0<n ))` is arithmetic, not a redirection: kept where it parsed)
+    if b">!" in data:
+        fixed = _zsh_clobber(data, _heredoc_bodies(tree.root_node) if b"<<" in data else ())
+        if fixed != data:
+            again = _parse_bytes(fixed)
+            if not again.root_node.has_error or tree.root_node.has_error:
+                data, tree = fixed, again
     for _ in range(_RUNAWAY_RETRIES):
         root = tree.root_node
         if root.descendant_count > MAX_NODES:
@@ -1882,6 +1901,24 @@ def _read_write_redirects(data: bytes) -> tuple[bytes, frozenset[int]]:
                 out[i + 1] = 0x20
                 spots.add(i)
     return bytes(out), frozenset(spots)
+
+
+def _zsh_clobber(data: bytes, skip: list[tuple[int, int]] | tuple[()] = ()) -> bytes:
+    """*data* with zsh's clobbering redirections `>!`, `>>!` and `&>!` written as bash's `>|`, `>> ` and `&> ` (the same
+    length): where the agent's shell is zsh (macOS' default, which Claude Code runs commands in) `echo '{}' >!
+    ~/.claude/settings.json` writes the settings, where bash reads a file named `!` and an argument (adversarial round
+    15e: allowed). The zsh reading is the one that reaches a protected file; bash's writes a file `!` beside it."""
+    out = bytearray(data)
+    for i in _shell_bytes(data):
+        if data[i] == 0x3E and data[i + 1 : i + 2] == b"!" and not any(a <= i < b for a, b in skip):
+            nxt = data[i + 2 : i + 3]
+            if nxt in (b"=", b"("):
+                continue
+            if i > 0 and data[i - 1] in (0x3E, 0x26):
+                out[i + 1] = 0x20  # `>>!`, `&>!`: append or redirect both, clobbering or not (tree-sitter has no `&>|`)
+            else:
+                out[i + 1] = 0x7C  # `>!`, `&>!`, `2>!`: `>|`
+    return bytes(out)
 
 
 def _heredoc_bodies(root: Any) -> list[tuple[int, int]]:

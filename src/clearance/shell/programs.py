@@ -427,6 +427,7 @@ def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
         or (name in ("tmux", "tmate") and any(v in ("source-file", "source", "-f") for v in values[:8]))  # its commands' file
         or (name in ("go", "cargo") and "run" in values[:4])  # the sources it builds (scripts_more.compiled_sources)
         or name == "systemd-tmpfiles"  # the file operations its configuration lists (scripts._tmpfiles_lines)
+        or (name == "autoload" and any("/" in v for v in values))  # zsh: a function's body from a file (scripts)
         or (name == "find" and ("-L" in values or "-follow" in values))  # links followed out of the tree (scripts)
         or (name in ("chown", "chgrp") and any(v[:1] == "-" and v[1:2] != "-" and "L" in v for v in values))
         or (name == "rsync" and ("--keep-dirlinks" in values or any(v[:1] == "-" and v[1:2] != "-" and "K" in v for v in values)))
