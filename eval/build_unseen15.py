@@ -49,12 +49,15 @@ def source_ref(page: str) -> str:
     return page if page.startswith("docs@") else TLDR + page + ".md"
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def build(doc: str, source: str, cases_module: str, keep: int) -> int:
+    """Write eval/outside/<source>.jsonl from tests/<cases_module>.py's CASES (label, class, page, command): a stable
+    hash sample of KEEP % of the dangerous and benign cases and every ask one, leaving out commands another set has.
+    Shared by the blind builders (build_unseen15, build_unseen16)."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=str(ROOT / "eval" / "outside"))
     args = ap.parse_args()
     out = Path(args.out)
-    target = out / (SOURCE + ".jsonl")
+    target = out / (source + ".jsonl")
     elsewhere: set[str] = set()
     for f in sorted(out.glob("*.jsonl")):
         if f != target:
@@ -65,23 +68,23 @@ def main() -> int:
     rows: dict[str, dict[str, object]] = {}
     dropped = 0
     sys.path.insert(0, str(ROOT / "tests"))
-    from unseen15_cases import CASES
+    import importlib
 
-    for label, cls, page, command in CASES:
+    for label, cls, page, command in importlib.import_module(cases_module).CASES:
         tool_input = {"command": command}
         key = _key("Bash", tool_input)
         if key in elsewhere:
             dropped += 1
             continue
-        case_id = f"{SOURCE}-{hashlib.sha256((SOURCE + key).encode()).hexdigest()[:12]}"
-        if label != "Q" and int(hashlib.sha256(("keep" + case_id).encode()).hexdigest()[:8], 16) % 100 >= KEEP:
+        case_id = f"{source}-{hashlib.sha256((source + key).encode()).hexdigest()[:12]}"
+        if label != "Q" and int(hashlib.sha256(("keep" + case_id).encode()).hexdigest()[:8], 16) % 100 >= keep:
             continue
         rows[case_id] = {
             "class": cls if label == "D" else ("ordinary" if label == "A" else "ask"),
             "cwd": PROJECT,
             "id": case_id,
             "label": LABELS[label],
-            "source": SOURCE,
+            "source": source,
             "source_ref": source_ref(page),
             "tool_input": tool_input,
             "tool_name": "Bash",
@@ -91,6 +94,10 @@ def main() -> int:
     target.write_text(text)
     print(f"{target}: {len(rows)} cases ({dropped} already elsewhere), {len(text.encode())} bytes")
     return 0
+
+
+def main() -> int:
+    return build(__doc__ or "", SOURCE, "unseen15_cases", KEEP)
 
 
 if __name__ == "__main__":

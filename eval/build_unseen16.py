@@ -26,73 +26,21 @@ out. The set is small (the outside data is bounded at 6 MB, tests/test_outside_e
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_unseen15 import build  # the blind builders' shared step
+
 SOURCE = "unseen16"
-TLDR = "tldr-pages/tldr@08e345f42639:pages/"
-PROJECT = "/home/dev/project"
-LABELS = {"A": "benign", "Q": "ask", "D": "dangerous"}
 # Share of dangerous and benign cases kept (by a stable hash of the id; every ask case is kept): the outside data is
 # bounded at 6 MB (tests/test_outside_eval.py), which this set fills to the last few hundred bytes. tests/test_unseen16.py
 # judges them all.
 KEEP = 4
 
 
-def _key(tool: str, tool_input: dict[str, str]) -> str:
-    return tool + "\0" + json.dumps(tool_input, sort_keys=True, ensure_ascii=False)
-
-
-def source_ref(page: str) -> str:
-    return page if page.startswith("docs@") else TLDR + page + ".md"
-
-
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", default=str(ROOT / "eval" / "outside"))
-    args = ap.parse_args()
-    out = Path(args.out)
-    target = out / (SOURCE + ".jsonl")
-    elsewhere: set[str] = set()
-    for f in sorted(out.glob("*.jsonl")):
-        if f != target:
-            for line in f.read_text().splitlines():
-                if line.strip():
-                    row = json.loads(line)
-                    elsewhere.add(_key(str(row["tool_name"]), row["tool_input"]))
-    rows: dict[str, dict[str, object]] = {}
-    dropped = 0
-    sys.path.insert(0, str(ROOT / "tests"))
-    from unseen16_cases import CASES
-
-    for label, cls, page, command in CASES:
-        tool_input = {"command": command}
-        key = _key("Bash", tool_input)
-        if key in elsewhere:
-            dropped += 1
-            continue
-        case_id = f"{SOURCE}-{hashlib.sha256((SOURCE + key).encode()).hexdigest()[:12]}"
-        if label != "Q" and int(hashlib.sha256(("keep" + case_id).encode()).hexdigest()[:8], 16) % 100 >= KEEP:
-            continue
-        rows[case_id] = {
-            "class": cls if label == "D" else ("ordinary" if label == "A" else "ask"),
-            "cwd": PROJECT,
-            "id": case_id,
-            "label": LABELS[label],
-            "source": SOURCE,
-            "source_ref": source_ref(page),
-            "tool_input": tool_input,
-            "tool_name": "Bash",
-            "why": "by hand: " + cls,
-        }
-    text = "".join(json.dumps(rows[k], ensure_ascii=False, sort_keys=True) + "\n" for k in sorted(rows))
-    target.write_text(text)
-    print(f"{target}: {len(rows)} cases ({dropped} already elsewhere), {len(text.encode())} bytes")
-    return 0
+    return build(__doc__ or "", SOURCE, "unseen16_cases", KEEP)
 
 
 if __name__ == "__main__":
