@@ -170,7 +170,7 @@ def test_doctor_checks_the_team_service_the_hook_is_a_client_of(tmp_path: Path, 
     d = cli(tmp_path, "doctor", env={"CLEARANCE_SERVER": base})
     assert "✓ claude: self-test passed" in d.stdout and "True" not in d.stdout
     before = _recorded(base, token)
-    assert cli(tmp_path, "doctor", env={"CLEARANCE_SERVER": base, "CLEARANCE_TOKEN": token}).returncode == 0
+    assert _doctor(tmp_path, {"CLEARANCE_SERVER": base, "CLEARANCE_TOKEN": token}).returncode == 0
     assert _recorded(base, token) == before
 
 
