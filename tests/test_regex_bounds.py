@@ -132,11 +132,10 @@ def _finditer(p: re.Pattern[str], text: str) -> object:
 
 
 # Python builds one match object per match: a pattern that matches at every character of 100 KB spends
-# that time however linear it is, so finditer gets this much more per match.  2 us: a match of a word list is also
-# the word's other positions tried (probe._CONSEQUENTIAL_TEXT on 'passwords '*: 10,000 matches, 20.2 ms CPU on a quiet
-# machine against the 20.0 ms that 1 us gave -- four helpers and a clean-clone run saw it fail by a millisecond).
-# The growth check (GROWTH) is what catches a super-linear pattern; this bound is the absolute one.
-PER_MATCH_MS = 0.002
+# that time however linear it is, so finditer gets this much more per match.  (probe._CONSEQUENTIAL_TEXT went over it by
+# a millisecond -- 10,000 matches of 'passwords ' in 20.2 ms against 20.0 -- until its e-mail branch became a pattern of
+# its own: 7.4 ms.)
+PER_MATCH_MS = 0.001
 
 
 def shapes_for(p: re.Pattern[str], shapes: dict[str, str]) -> dict[str, str]:

@@ -35,7 +35,7 @@ import contextlib
 import re
 from itertools import islice
 
-from .firststart import DispatchRe, StartRe, finditer_whole, whole
+from .firststart import StartRe, finditer_whole, whole
 from .lazyre import LazyRe, lazy
 from .near import AnyOf, chain_of
 
@@ -299,14 +299,23 @@ _CONSEQUENTIAL_WORDS = (
     "shutdown uninstall unlink shred rewrite amend rebase"
 )
 _CONSEQUENTIAL_VERB = frozenset(_CONSEQUENTIAL_WORDS.split())
-# (a DispatchRe: at a '|', '.' or '-' only the alternatives that start with it are tried, 60 -> 15 ms per 100 KB)
-_CONSEQUENTIAL_TEXT = DispatchRe(
-    r"(?:https?://|(?<![\w.+-])[\w.+-]++@[\w-]++\.[a-z]{2,}\b|\.env\b|\bcredentials?\b|\bapi[\s_-]?keys?\b|\bsecrets?\b|\btokens?\b|\bpasswords?\b|\bprivate\s+keys?\b|id_rsa|\.ssh\b|\.aws\b"
+# An e-mail address, apart: it may start at any word character, which made the one alternation that held it 20 ms per
+# 100 KB of 'passwords ' (a match every ten characters) as a DispatchRe and 11 ms as one pattern; apart, 0.2 and 7 ms.
+_CONSEQUENTIAL_ADDRESS = StartRe(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.[a-z]{2,}\b", re.I)
+_CONSEQUENTIAL_TEXT = lazy(
+    r"(?:https?://|\.env\b|\bcredentials?\b|\bapi[\s_-]?keys?\b|\bsecrets?\b|\btokens?\b|\bpasswords?\b|\bprivate\s+keys?\b|id_rsa|\.ssh\b|\.aws\b"
     r"|\brm\s+-|\bcurl\b|\bwget\b|\|\s*(?:ba|z)?sh\b|\bchmod\b|\bsudo\b|--force\b|\bforce[\s-]push"
     r"|\b(?:do\s+not|don'?t|never|without)\s+(?:tell|telling|inform|informing|mention|mentioning|alert|alerting|notify|notifying)\w*\s+(?:\w+\s+)?user"
     r"|\b(?:disable|bypass|turn\s+off|deactivate|remove|delete|skip)\s+(?:the\s+|all\s+|any\s+)?(?:\w+\s+){0,2}(?:hooks?|checks?|security|auth\w*|validation|protection|guard\w*|audit\w*|logging|2fa|mfa))",
     re.I,
 )
+
+
+def _consequential(sentence: str) -> bool:
+    """Whether a sentence names something with consequences (a URL, an address, a secret, a destroying command...)."""
+    return _CONSEQUENTIAL_TEXT.search(sentence) is not None or _CONSEQUENTIAL_ADDRESS.search(sentence) is not None
+
+
 _IMAGE_URL = lazy(r"!\[[^\]\n]{0,200}\]\(\s*<?(https?://[^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*[\"']?(https?://[^\"'\s>]+)", re.I)
 # A reference-style markdown image (`![alt][ref]`, `![ref][]`, `![ref]`) takes its URL from a definition line
 # (`[ref]: https://…`) anywhere in the text (adversarial round 14b).
@@ -745,7 +754,7 @@ def _directed(text: str, folded: str | None = None) -> int:
             if said is None:
                 if len(read) >= _MAX_SENTENCES:
                     return 4
-                said = read[sentence] = bool(_CONSEQUENTIAL_TEXT.search(sentence))
+                said = read[sentence] = _consequential(sentence)
             if said:
                 return 3
             best = 2
@@ -785,7 +794,7 @@ def _own_output(text: str, folded: str | None = None) -> int:
         if said is None:
             if len(read) >= _MAX_SENTENCES:
                 return 4
-            said = read[sentence] = bool(_CONSEQUENTIAL_TEXT.search(sentence))
+            said = read[sentence] = _consequential(sentence)
         if said:
             return 3
         best = 2
