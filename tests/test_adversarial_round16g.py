@@ -35,7 +35,7 @@ class TestRunnerEnvironmentFile:
     there), CLEARANCE_DB blinds its audit, CLEARANCE_SERVER / CLEARANCE_USER_POLICY choose who decides. A redirect to
     a variable was no file clearance knew (DYN), so the line was allowed. Fixed: gates.RUNNER_ENV_VARS gives the
     variable the path env_file knows (the runner's `_runner_file_commands/set_env_<id>`), engine._check_written_scripts
-    judges the text a redirect or tee writes there as an env file's, and `NAME<<` counts as setting NAME."""
+    judges the text a redirect, tee or sed -i writes there as an env file's, and `NAME<<` counts as setting NAME."""
 
     CASES: ClassVar[list[Any]] = [
         _bash("echo 'CLEARANCE_HEADLESS=0' >> \"$GITHUB_ENV\""),
@@ -47,6 +47,8 @@ class TestRunnerEnvironmentFile:
         _bash("{ echo 'XDG_STATE_HOME<<X'; echo /tmp/s; echo X; } >> \"$GITHUB_ENV\""),
         _bash("echo CLAUDE_CONFIG_DIR=/tmp/cc >> $GITHUB_ENV"),
         _bash("echo LD_PRELOAD=/tmp/x.so >> $GITHUB_ENV"),
+        _bash("sed -i '$a CLEARANCE_HEADLESS=0' $GITHUB_ENV"),
+        _bash("sed -i 's/^VERSION=.*/CLEARANCE_DB=\\/tmp\\/x/' \"$GITHUB_ENV\""),
         _write("/home/runner/work/_temp/_runner_file_commands/set_env_0f3c9a", "CLEARANCE_HEADLESS=0\n"),
     ]
 
@@ -70,16 +72,14 @@ class TestRunnerEnvironmentFile:
 
 
 class TestRunnerEnvironmentFileOtherWriters:
-    """Class (open): the same file written by a program clearance reads only by its redirections: an in-place sed of
-    $GITHUB_ENV (its file argument is a variable, dropped with every other variable path) and interpreter code opening
-    os.environ['GITHUB_ENV'] (a computed path, read as no file)."""
+    """Class (open): the same file written by interpreter code opening os.environ['GITHUB_ENV'] (a computed path, read
+    as no file). (An in-place sed of $GITHUB_ENV, open at first, is read now: engine._runner_env_targets.)"""
 
     CASES: ClassVar[list[Any]] = [
-        _bash("sed -i '$a CLEARANCE_HEADLESS=0' $GITHUB_ENV"),
         _bash("python3 -c \"import os; open(os.environ['GITHUB_ENV'],'a').write('CLEARANCE_HEADLESS=0\\n')\""),
     ]
     GAPS: ClassVar[dict[str, str]] = {
-        _json_key(c): "unfinished (round 16g): $GITHUB_ENV written by sed -i or by interpreter code is not read as the runner's env file" for c in CASES
+        _json_key(c): "unfinished (round 16g): $GITHUB_ENV written by interpreter code is not read as the runner's env file" for c in CASES
     }
     ORDINARY: ClassVar[list[Any]] = [
         _bash("sed -i 's/^VERSION=.*/VERSION=2/' $GITHUB_ENV"),

@@ -648,6 +648,8 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             edits = copied_text(cmd, sc)
         if edits is not None:
             targets, text = [t for t in edits[0] if DYN not in t], edits[1]
+            if cmd.name in ("sed", "gsed"):
+                targets += _runner_env_targets(cmd)  # sed -i '$a NAME=…' "$GITHUB_ENV"
         elif not targets:
             continue
         else:
@@ -763,12 +765,13 @@ def _judge_editor_script(path: str, text: str, editor: SimpleCommand, cmd: Simpl
 
 
 def _runner_env_targets(cmd: SimpleCommand) -> list[str]:
-    """A CI runner's file of variables for later steps, named by its variable (`>> "$GITHUB_ENV"`, `tee -a $GITHUB_ENV`):
+    """A CI runner's file of variables for later steps, named by its variable (`>> "$GITHUB_ENV"`, `tee -a $GITHUB_ENV`,
+    `sed -i … $GITHUB_ENV`):
     the path gates.env_file knows it by, so the text written there is judged as an env file's (adversarial round 16g)."""
     from .rules.gates import RUNNER_ENV_VARS
 
     words = [r.target for r in cmd.redirects if r.writes and r.target is not None]
-    if cmd.name == "tee":
+    if cmd.name in ("tee", "sed", "gsed"):
         words += [w for w in cmd.args if not w.value.startswith("-")]
     return [RUNNER_ENV_VARS[w.vars[0]] for w in words if w.value == DYN and len(w.vars) == 1 and w.vars[0] in RUNNER_ENV_VARS]
 
