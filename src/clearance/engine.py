@@ -614,6 +614,8 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
         targets = [r.target.value for r in cmd.redirects if r.writes and r.target is not None and DYN not in r.target.value]
         if cmd.name == "tee":
             targets += [w.value for w in cmd.args if not w.value.startswith("-") and DYN not in w.value]
+        if cmd.name == "tee" or any(r.target is not None and r.target.value == DYN for r in cmd.redirects):
+            targets += _runner_env_targets(cmd)
         edits = None
         if cmd.name in ("sed", "gsed") and any(w.value.startswith("-") for w in cmd.args):
             from .shell.embedded import sed_edits
@@ -646,6 +648,8 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             edits = copied_text(cmd, sc)
         if edits is not None:
             targets, text = [t for t in edits[0] if DYN not in t], edits[1]
+            if cmd.name in ("sed", "gsed"):
+                targets += _runner_env_targets(cmd)  # sed -i '$a NAME=…' "$GITHUB_ENV"
         elif not targets:
             continue
         else:
@@ -758,6 +762,18 @@ def _judge_editor_script(path: str, text: str, editor: SimpleCommand, cmd: Simpl
     if analysis.too_large or f is not None:
         why = f"a command clearance denies when typed: {f.message} ({f.rule_id})" if f is not None else "code clearance cannot analyse"
         findings.append(_finding(r, f"{name}, which {editor.name} runs on this line, runs {why}", cmd.show()))
+
+
+def _runner_env_targets(cmd: SimpleCommand) -> list[str]:
+    """A CI runner's file of variables for later steps, named by its variable (`>> "$GITHUB_ENV"`, `tee -a $GITHUB_ENV`,
+    `sed -i … $GITHUB_ENV`):
+    the path gates.env_file knows it by, so the text written there is judged as an env file's (adversarial round 16g)."""
+    from .rules.gates import RUNNER_ENV_VARS
+
+    words = [r.target for r in cmd.redirects if r.writes and r.target is not None]
+    if cmd.name in ("tee", "sed", "gsed"):
+        words += [w for w in cmd.args if not w.value.startswith("-")]
+    return [RUNNER_ENV_VARS[w.vars[0]] for w in words if w.value == DYN and len(w.vars) == 1 and w.vars[0] in RUNNER_ENV_VARS]
 
 
 def _judge_compiled(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding]) -> None:

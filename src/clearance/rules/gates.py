@@ -912,11 +912,23 @@ def _mise_config(head: str, base: str) -> bool:
     return base.endswith(".toml") and head.endswith("/mise/conf.d")
 
 
+# A CI runner's file of variables for the job's later steps: GitHub Actions appends `NAME=VALUE` lines written to
+# $GITHUB_ENV (its `_runner_file_commands/set_env_<id>`) to the environment of every later step, an agent's step and
+# the hook it runs included (adversarial round 16g: `echo CLEARANCE_HEADLESS=0 >> "$GITHUB_ENV"` was allowed, and a
+# later step's asks were no longer denials). A shell line naming it by the variable is judged as this path
+# (engine._check_written_scripts).
+RUNNER_ENV_VARS = {"GITHUB_ENV": "/_runner_file_commands/set_env_(GITHUB_ENV)"}
+
+
 def env_file(path: str) -> bool:
     """A file whose variables later shells and the agents they start inherit."""
     head, _, base = path.rpartition("/")
     return (
-        base in _ENV_FILES or base.startswith((".env.", ".envrc.")) or (base.endswith(".conf") and head.endswith("/environment.d")) or _mise_config(head, base)
+        base in _ENV_FILES
+        or base.startswith((".env.", ".envrc."))
+        or (base.endswith(".conf") and head.endswith("/environment.d"))
+        or _mise_config(head, base)
+        or (base.startswith("set_env_") and head.endswith("/_runner_file_commands"))
     )
 
 

@@ -973,7 +973,8 @@ def agent_settings_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
 # which the hooks of Codex, Gemini CLI, Copilot and Cursor inherit from the agent's environment): set to home or `/`,
 # every file there is "inside the project" and the project's .clearance.toml is never read (adversarial round 15d).
 _HOOK_NAMES = r"(?:CLEARANCE_[A-Z0-9_]+|" + "|".join(n for n in PROJECT_VARIABLES if not n.startswith("CLEARANCE_")) + r")"
-_HOOK_VAR = lazy(r"\b" + _HOOK_NAMES + r"\s*=")
+# `NAME<<DELIMITER` is the many-line form a CI runner's file of variables takes ($GITHUB_ENV: gates.RUNNER_ENV_VARS).
+_HOOK_VAR = lazy(r"\b" + _HOOK_NAMES + r"\s*(?:=|<<)")
 # Variables that move where the hook finds its policy, keys, caches and daemon socket.
 # Variables that move where an agent reads its settings, and so the hooks that call clearance: an agent started
 # with CLAUDE_CONFIG_DIR elsewhere loads no hook at all (also self.hookless-agent, for one command).
@@ -987,7 +988,7 @@ _AGENT_HOMES = frozenset(
     }
 )
 _LOCATION_VARS = frozenset({"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "HOME"}) | _AGENT_HOMES
-_LOCATION_VAR = lazy(r"(?<![\w$])(?:" + "|".join(sorted(_LOCATION_VARS, key=len, reverse=True)) + r")\s*=")
+_LOCATION_VAR = lazy(r"(?<![\w$])(?:" + "|".join(sorted(_LOCATION_VARS, key=len, reverse=True)) + r")\s*(?:=|<<)")
 # An editor's settings that give its terminals their environment (VS Code, Cursor, Windsurf: terminal.integrated.env.linux
 # in .vscode/settings.json or a *.code-workspace): an agent CLI started in such a terminal inherits them. JSON spells the
 # variable as a key.
@@ -1489,7 +1490,7 @@ def hook_environment(path: str, text: str) -> str | None:
     m = _env_var_match(path, text, _HOOK_VAR, _HOOK_VAR_JSON)
     if m is None:
         return None
-    return f"{path.rsplit('/', 1)[-1]} would set {m.group(0).rstrip('=: ').strip(chr(34))} for later sessions, and the hook obeys clearance's variables"
+    return f"{path.rsplit('/', 1)[-1]} would set {m.group(0).rstrip('=<: ').strip(chr(34))} for later sessions, and the hook obeys clearance's variables"
 
 
 # Variables that start an agent with no hooks at all, clearance's included: Claude Code's CLAUDE_CODE_SIMPLE, which its
@@ -1514,7 +1515,7 @@ def hook_locations(path: str, text: str) -> str | None:
     m = _env_var_match(path, text, _LOCATION_VAR, _LOCATION_VAR_JSON)
     if m is None:
         return None
-    name = m.group(0).rstrip("=: ").strip('"')
+    name = m.group(0).rstrip("=<: ").strip('"')
     if name in _AGENT_HOMES and not name.startswith(("HOME", "XDG_")):
         return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: an agent started there reads its settings, and the hooks that call clearance, from elsewhere"
     return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: the hook would read its policy, keys and daemon socket from there"

@@ -27,7 +27,8 @@ _DELETE = {
     "perl": r"\b(?:unlink|rmtree|remove_tree|rmdir)\b\s*\(?",
     "ruby": r"(?:FileUtils\.rm_rf|FileUtils\.rm_r|FileUtils\.rm|FileUtils\.remove_dir|FileUtils\.remove_entry|File\.delete|File\.unlink|Dir\.rmdir|FileUtils\.rmtree)\b\s*\(?",
     "php": r"\b(?:unlink|rmdir)\s*\(",
-    "lua": r"os\.remove\s*\(",
+    # Neovim's own deleters too (vim.uv.fs_unlink, vim.fs.rm: .nvim.lua, adversarial round 16g)
+    "lua": r"(?:os\.remove|vim\.(?:uv|loop)\.fs_(?:unlink|rmdir)|vim\.fs\.rm)\s*\(",
     "r": r"(?:unlink|file\.remove)\s*\(",
     "julia": r"\b(?:rm|Base\.Filesystem\.rm)\s*\(",
     # Go and Rust: the sources `go run` and `cargo run` build and run (scripts._compiled_sources), read by patterns.
@@ -324,9 +325,11 @@ def _unquote(literal: str) -> str:
 _HOME_EXPR = lazy(
     r"^(?:os\.path\.expanduser\(\s*['\"]~['\"]\s*\)|(?:pathlib\.)?Path\.home\(\)|os\.environ\[\s*['\"]HOME['\"]\s*\]|os\.getenv\(\s*['\"]HOME['\"]\s*\)"
     r"|(?:require\(\s*['\"](?:node:)?os['\"]\s*\)|os)\.homedir\(\)|process\.env\.HOME|Dir\.home|ENV\[\s*['\"]HOME['\"]\s*\]|\$ENV\{\s*HOME\s*\}"
-    r"|os\.Getenv\(\s*\"HOME\"\s*\)|(?:std::)?env::var\(\s*\"HOME\"\s*\))"
+    r"|os\.Getenv\(\s*\"HOME\"\s*\)|(?:std::)?env::var\(\s*\"HOME\"\s*\)"
+    # Neovim's Lua (.nvim.lua, `lua` lines of .exrc: adversarial round 16g): vim.env.HOME, vim.uv.os_homedir(), expand('~')
+    r"|vim\.env\.HOME|vim\.(?:uv|loop)\.os_homedir\(\s*\)|vim\.fn\.expand\(\s*['\"]~['\"]\s*\))"
 )
-_EXPANDUSER = lazy(r"^os\.path\.expanduser\(\s*['\"](~[^'\"]*)['\"]\s*\)")
+_EXPANDUSER = lazy(r"^(?:os\.path\.expanduser|vim\.fn\.expand)\(\s*['\"](~[^'\"]*)['\"]\s*\)")
 _JOIN = lazy(r"^(?:os\.path\.join|path\.join|File\.join|filepath\.Join)\(\s*")
 
 
@@ -423,7 +426,10 @@ def _expression(rest: str) -> tuple[str | None, int]:
     home = _home_argument(rest)
     if home is not None:
         home_end = _HOME_END.match(rest)
-        return home, home_end.end() if home_end else len(rest)
+        used = home_end.end() if home_end else len(rest)
+        # os.getenv('HOME') .. '/.claude/settings.json', os.homedir() + '/.x': the home folder joined with more (it was
+        # read as the home folder itself: adversarial round 16g)
+        return _joined(home, rest, used) if home_end else (home, used)
     prefix = rest[:1] in "fFrRbB" and rest[1:2] in ("'", '"')
     body = rest[1:] if prefix else rest
     if body[:1] not in ("'", '"', "`"):
@@ -446,7 +452,15 @@ def _expression(rest: str) -> tuple[str | None, int]:
         return _fill(value, _FORMAT_FIELD), used + gap + len(".format(")
     if stripped.startswith("%"):
         return _PRINTF_FIELD.sub(DYN, value) if "%" in value else value + DYN, used + gap + 1
-    if stripped.startswith(("+", ". ", ".$", "..")):
+    return _joined(value, rest, used)
+
+
+def _joined(value: str, rest: str, used: int) -> tuple[str, int]:
+    """*value* (read from rest[:used]) with what `+`, `.` or `..` concatenates to it."""
+    tail = rest[used:]
+    stripped = tail.lstrip()
+    gap = len(tail) - len(stripped)
+    if stripped.startswith(("+", ". ", ".$", "..")) and not stripped.startswith(("+=", "++")):
         op = 2 if stripped.startswith("..") else 1
         nxt = stripped[op:].lstrip()
         more, n = _expression(nxt)
@@ -457,7 +471,7 @@ def _expression(rest: str) -> tuple[str | None, int]:
 
 
 # The end of a home-directory expression: its closing parenthesis or bracket.
-_HOME_END = lazy(r"^[\w.$]*(?:\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\})?(?:\([^()]*\))?")
+_HOME_END = lazy(r"^[\w$]*+(?:\.[\w$]++)*+(?:\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\})?(?:\([^()]*\))?")
 
 
 # `name = <string expression>` (Python, JS const/let/var, Ruby, Perl my $x, PHP $x): a literal held in a variable.
