@@ -244,15 +244,24 @@ def token_printer(cmd: SimpleCommand) -> str | None:
 
 
 def _kube_output(rest: list[str]) -> str:
-    """The output format kubectl is given (-o F, -oF, -o=F, --output F, --output=F), or ''."""
-    for i, v in enumerate(rest):
+    """The output format kubectl is given (-o F, -oF, -o=F, --output F, --output=F), or ''.  Given more than once, the
+    last one is the format (a flag's value is overwritten as the words are read): `-o name -o yaml` prints the data
+    (round 16f: it was read as `-o name`)."""
+    out = ""
+    i = 0
+    while i < len(rest):
+        v = rest[i]
+        i += 1
+        if v == "--":
+            break
         if v in ("-o", "--output"):
-            return rest[i + 1] if i + 1 < len(rest) else ""
-        if v.startswith(("-o=", "--output=")):
-            return v.partition("=")[2]
-        if v.startswith("-o") and not v.startswith("--"):
-            return v[2:]
-    return ""
+            out = rest[i] if i < len(rest) else ""
+            i += 1
+        elif v.startswith(("-o=", "--output=")):
+            out = v.partition("=")[2]
+        elif v.startswith("-o") and not v.startswith("--"):
+            out = v[2:]
+    return out
 
 
 _VERCEL_PULL_VALUES = frozenset(
