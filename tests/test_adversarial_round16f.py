@@ -225,3 +225,44 @@ class TestKubectlOutputGivenTwice:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
         _allowed(example)
+
+
+class TestKubectlSecretResourceSpelledOtherwise:
+    """Class (next to unseen16's kubectl reading, older than this stop): the secret resource named as kubectl also
+    takes it -- TYPE/NAME (`secret/db`), a versioned type (`secret.v1/db`), a comma list (`pods,secrets`) -- or the
+    format given before the resource (`get -o yaml secret/db`): the data printed, allowed where `kubectl get secret db
+    -o yaml` was denied. Fixed: creds._kube_resource reads those words as `secret`, and a data format anywhere after
+    `get` counts. Names fed through xargs are not followed: unfinished."""
+
+    CASES: ClassVar[list[Any]] = [
+        "kubectl get secret/db -o yaml",
+        "kubectl get secrets/db -o json",
+        "kubectl get -o yaml secret/db",
+        "kubectl get -o json secrets",
+        "kubectl get secret.v1/db -o yaml",
+        "kubectl get pods,secrets -o yaml",
+        "kubectl -n prod get all,secret -o json",
+    ]
+
+    GAPS: ClassVar[dict[str, str]] = {
+        "kubectl get secret -o name | xargs kubectl get -o yaml": (
+            "unfinished (round 16f): the resource names xargs appends to `kubectl get -o yaml` are not read as secrets"
+        ),
+    }
+
+    ORDINARY: ClassVar[list[Any]] = [
+        "kubectl get secret/db -o name",
+        "kubectl get secrets",
+        "kubectl describe secret db",
+        "kubectl get configmap/app -o yaml",
+        "kubectl get pods,svc -o wide",
+        "kubectl get deploy/api -o yaml",
+    ]
+
+    @pytest.mark.parametrize("example", CASES + list(GAPS), ids=_ids(CASES + list(GAPS)))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)

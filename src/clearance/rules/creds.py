@@ -200,8 +200,25 @@ def grammar_printer(cmd: SimpleCommand) -> str | None:
     return None
 
 
+def _kube_resource(word: str) -> str:
+    """A kubectl operand naming the secret resource type another way -- TYPE/NAME (`secret/db`), a versioned or
+    grouped type (`secret.v1/db`), a comma list (`pods,secrets`) -- as the word `secret` (round 16f: `kubectl get
+    secret/db -o yaml` printed the data where `kubectl get secret db -o yaml` was denied); other words as they are."""
+    if word.startswith("-") or ("/" not in word and "," not in word and "." not in word):
+        return word
+    for part in word.split(",")[:16]:
+        if part.split("/", 1)[0].split(".", 1)[0].lower() in ("secret", "secrets"):
+            return "secret"
+    return word
+
+
 def token_printer(cmd: SimpleCommand) -> str | None:
     words = [cmd.name] + cmd.values()
+    if cmd.name == "kubectl":
+        words = [words[0], *(_kube_resource(w) for w in words[1:])]
+        after = words[words.index("get") + 1 :] if "get" in words else []
+        if any(w in ("secret", "secrets") for w in after) and _kube_output(after) not in ("", "name", "wide"):
+            return "kubectl get secret -o"  # the format given before the resource too (`kubectl get -o yaml secret/db`)
     if cmd.name == "rails" and "credentials:edit" in words:
         # EDITOR=cat rails credentials:edit: rails decrypts the credentials into a file and hands it to the editor.
         editor = (cmd.assigns.get("EDITOR") or cmd.assigns.get("VISUAL") or "").split()
