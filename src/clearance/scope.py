@@ -43,6 +43,7 @@ class Scope:
         "own_ports",
         "forwarded",
         "written_commands",
+        "downloaded",
     )
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
@@ -78,6 +79,9 @@ class Scope:
         # Local ports the command line forwards to another machine (`ssh -L 5432:db.prod:5432 …`, `kubectl port-forward`,
         # socat): a database client's localhost there is that machine (rules/db.dev_database).
         self.forwarded: set[int] = set()
+        # Files a downloader of this command line writes (`curl -o F URL`, `wget -O F URL`), absolute: what a later
+        # command of the line loads from them came from the network (rules/interp.opaque's unpickled files, round 16f).
+        self.downloaded: set[str] = set()
 
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""

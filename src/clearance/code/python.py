@@ -170,7 +170,12 @@ _DYNAMIC_CALLS = frozenset(
     {"marshal.loads", "marshal.load", "pickle.loads", "pickle.load", "dill.loads", "types.FunctionType", "types.CodeType", "cloudpickle.loads"}
 )
 # The pickle family's loaders, whose data is judged by where it comes from (code/python._Reader.unpickle).
-_UNPICKLERS = frozenset({"pickle.load", "pickle.loads", "dill.load", "dill.loads", "cloudpickle.load", "cloudpickle.loads"})
+_UNPICKLERS = frozenset(
+    {"pickle.load", "pickle.loads", "dill.load", "dill.loads", "cloudpickle.load", "cloudpickle.loads", "pandas.read_pickle", "joblib.load"}
+)
+# Loaders that unpickle a file they are given by its path (or an open file): pandas.read_pickle, joblib.load (round 16f:
+# they were not read as unpicklers at all, a downloaded or /tmp file included).
+_PATH_UNPICKLERS = frozenset({"pandas.read_pickle", "joblib.load"})
 _DECODERS = frozenset(
     {
         "base64.b64decode",
@@ -1858,6 +1863,8 @@ class _Reader:
                 self.facts.runs_received = True
                 return True
             path = self.read_source(data)
+        elif q in _PATH_UNPICKLERS:
+            path = self.opened(data) or _text(self.ev(data, 0))
         else:
             path = self.opened(data)
         if path is None or DYN in path:

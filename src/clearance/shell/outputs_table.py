@@ -418,7 +418,14 @@ TABLE: dict[str, dict[str, object]] = {
             "C|directory= f|file|makefile= I|include-dir= j|jobs=? l|load-average=? o|old-file|assume-old= "
             "W|what-if|new-file|assume-new= O|output-sync= E|eval= debug= jobserver-style= shuffle="
         ),
-        "assign_dirs": "DESTDIR PREFIX prefix EXEC_PREFIX exec_prefix BINDIR bindir LIBDIR libdir INSTALL_DIR INSTALLDIR",
+        # (compared in lower case; the GNU Coding Standards' "Variables for Installation Directories" in full, automake's
+        # pkg*dir, qmake's INSTALL_ROOT: round 16f, `make install PREFIX=~/.local SYSCONFDIR=/etc` was allowed)
+        "assign_dirs": (
+            "destdir prefix exec_prefix bindir sbindir libexecdir datarootdir datadir sysconfdir sharedstatedir "
+            "localstatedir runstatedir includedir oldincludedir docdir infodir htmldir dvidir pdfdir psdir libdir lispdir "
+            "localedir mandir man1dir man2dir man3dir man4dir man5dir man6dir man7dir man8dir man9dir manndir pkgdatadir "
+            "pkglibdir pkgincludedir pkglibexecdir install_dir installdir install_root installroot install_prefix"
+        ),
         "chdir": "C",
         "examples": {"make install DESTDIR=/tmp/stage": ["/tmp/stage/*"], "make test": []},
     },
@@ -676,7 +683,7 @@ def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> R
     for w in ops if assigned else ():
         # `make install DESTDIR=D PREFIX=P`: the operand sets a variable naming where the recipes install (round 12a).
         name, eq, value = w.value.partition("=")
-        if eq and name in assigned and value and DYN not in value:
+        if eq and name.lower() in assigned and value and DYN not in value:
             out.outputs.add(id(w))
             out.written.append((_named(Word(value, w.raw), DIR), DIR))
     var = level_entry.get("bin")
