@@ -132,10 +132,12 @@ def _finditer(p: re.Pattern[str], text: str) -> object:
 
 
 # Python builds one match object per match: a pattern that matches at every character of 100 KB spends
-# that time however linear it is, so finditer gets this much more per match.  (probe._CONSEQUENTIAL_TEXT went over it by
-# a millisecond -- 10,000 matches of 'passwords ' in 20.2 ms against 20.0 -- until its e-mail branch became a pattern of
-# its own: 7.4 ms.)
-PER_MATCH_MS = 0.001
+# that time however linear it is, so finditer gets this much more per match.  2 us: a word list's match is also its
+# alternatives tried at the word's other characters (probe._CONSEQUENTIAL_TEXT, a DispatchRe so that '|', '.' and '-'
+# try only their own alternatives, makes 10,000 matches of 'passwords ' in 15-21 ms of CPU, linear; at 1 us its bound
+# was 20 ms and a clean-clone CI run failed it by a millisecond).  The growth check (GROWTH) is what catches a
+# super-linear pattern; inputs of one repeated character keep the plain 10 ms.
+PER_MATCH_MS = 0.002
 
 
 def shapes_for(p: re.Pattern[str], shapes: dict[str, str]) -> dict[str, str]:
