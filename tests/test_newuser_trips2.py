@@ -226,7 +226,13 @@ def test_policy_impact_replays_the_trail_with_the_new_file(tmp_path: Path) -> No
     broken = tmp_path / "broken.toml"
     broken.write_text("[rules\n")
     b = cli(tmp_path, "policy", "impact", str(broken), cwd=project)
-    assert b.returncode == 0 and "lint " in b.stdout and "TOML syntax error" in b.stdout, b.stdout
+    # a file the hook could not load would make it ask for everything: a deployment script must see it fail
+    assert b.returncode == 1 and "lint " in b.stdout and "TOML syntax error" in b.stdout, b.stdout
+    assert "would not load" in b.stdout and "policy.broken" in b.stdout, b.stdout
+    unknown = tmp_path / "unknown-key.toml"
+    unknown.write_text("[polcy]\nx = 1\n")
+    k = cli(tmp_path, "policy", "impact", str(unknown), cwd=project)
+    assert k.returncode == 1 and "would not load" in k.stdout, k.stdout
     # the user layer too
     user = tmp_path / "user.toml"
     user.write_text('[rules]\ndeny = ["Bash(git status)"]\n')

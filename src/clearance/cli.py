@@ -213,9 +213,12 @@ def _policy_impact(args: argparse.Namespace) -> int:
     print(f"comparing the {args.layer} layer in force with {path} (the other layers as they are)")
     for p in problems:
         print(f"lint      {p}")
+    broken = _layer_would_break(path, new, args.cwd)
+    if broken:
+        print(f"broken    {path} would not load: the hook would ask for every call (policy.broken) until it is fixed")
     if not rows:
         print("\nimpact    no audited calls to replay yet; check the file with `clearance policy test` (docs/policy.md)")
-        return 0
+        return 1 if broken else 0
     policies: dict[tuple[int, str], object] = {}
 
     def decide(event: dict[str, object], env: dict[str, str]) -> tuple[str, list[str], bool]:
@@ -235,7 +238,15 @@ def _policy_impact(args: argparse.Namespace) -> int:
 
     effect = impact(rows, now, new, decide=decide)
     print("\n".join(impact_lines(effect)[1:]))
-    return 0
+    return 1 if broken else 0
+
+
+def _layer_would_break(path: str, env: dict[str, str], cwd: str | None) -> bool:
+    """Whether the proposed file, put in place, is a layer the hook finds but cannot load (every call then asks)."""
+    from .policy import load_policy
+
+    layers = load_policy(_project_root(cwd), env).data.get("layers", [])
+    return any(x.get("path") == path and x.get("exists") and not x.get("loaded") for x in layers)
 
 
 def _cmd_policy(args: argparse.Namespace) -> int:
@@ -1298,7 +1309,7 @@ def build_parser() -> argparse.ArgumentParser:
             "the managed layer (--layer user: the user layer), and list every call whose decision would change, the counts "
             "before and after, and the rules that would fire more or less. Before deploying a managed policy or editing your own; "
             "a team service's change shows the same (`clearance change show ID`). Reads the machine's disk as the hook does; "
-            "the reviewer model is not asked.",
+            "the reviewer model is not asked. Exits 1 when FILE would not load (the hook would then ask for every call).",
             "  clearance policy impact new-managed.toml\n  clearance policy impact ~/new-config.toml --layer user --limit 2000",
         ),
         (
