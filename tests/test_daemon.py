@@ -313,3 +313,75 @@ def test_concurrent_decisions_equal_sequential_ones(tmp_path: Path) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         concurrent = list(pool.map(decide, commands))
     assert concurrent == sequential
+
+
+class SignedListener(FakeListener):
+    """A daemon holding the user's key whose reply says allow, signed; *protocol* None is a daemon of before protocol 2
+    (it did not read whether a person watches from the hook's parent, so its asks stayed asks in `codex exec`)."""
+
+    def __init__(self, path: Path, key: bytes, protocol: int | None) -> None:
+        self.key, self.protocol = key, protocol
+        super().__init__(path)
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            data = b""
+            while chunk := conn.recv(65536):
+                data += chunk
+            self.received.append(data)
+            reply: dict[str, object] = {
+                "stdout": {"hookSpecificOutput": {"hookEventName": "PreToolUse", "permissionDecision": "allow"}},
+                "exit_code": 0,
+                "stderr": "",
+            }
+            if self.protocol is not None:
+                reply["protocol"] = self.protocol
+            body = json.dumps(reply).encode()
+            conn.sendall(mac(self.key, json.loads(data)["nonce"].encode() + body).encode() + b"\n" + body)
+            conn.close()
+
+
+@pytest.mark.parametrize("protocol", [None, 1, 3])
+def test_a_daemon_of_another_protocol_is_not_believed(tmp_path: Path, protocol: int | None) -> None:
+    from clearance.daemon_path import PROTOCOL
+
+    run = tmp_path / "run"
+    run.mkdir(mode=0o700)
+    key = load_or_create_key(str(tmp_path / "state" / "clearance" / "daemon.key"))
+    env = dict(
+        os.environ, HOME="/home/ana", CLEARANCE_DAEMON_SOCKET=str(run / "d.sock"), CLEARANCE_DB=str(tmp_path / "a.db"), XDG_STATE_HOME=str(tmp_path / "state")
+    )
+    env.pop("CLEARANCE_NO_DAEMON", None)
+    old = SignedListener(run / "d.sock", key, protocol)
+    try:
+        p = subprocess.run([sys.executable, "-m", "clearance", "hook"], input=_event("rm -rf ~/"), capture_output=True, text=True, env=env, timeout=30)
+    finally:
+        old.close()
+    assert json.loads(old.received[0])["protocol"] == PROTOCOL  # the hook says which protocol it speaks
+    assert json.loads(p.stdout)["hookSpecificOutput"]["permissionDecision"] == "deny"  # decided in-process
+    assert "another clearance version" in p.stderr and "restart it" in p.stderr, p.stderr
+
+
+def test_a_daemon_of_this_protocol_is_believed(tmp_path: Path) -> None:
+    """The check above is the only thing that sent those calls in-process: the same signed reply with this protocol counts."""
+    from clearance.daemon_path import PROTOCOL
+
+    run = tmp_path / "run"
+    run.mkdir(mode=0o700)
+    key = load_or_create_key(str(tmp_path / "state" / "clearance" / "daemon.key"))
+    env = dict(
+        os.environ, HOME="/home/ana", CLEARANCE_DAEMON_SOCKET=str(run / "d.sock"), CLEARANCE_DB=str(tmp_path / "a.db"), XDG_STATE_HOME=str(tmp_path / "state")
+    )
+    env.pop("CLEARANCE_NO_DAEMON", None)
+    daemon = SignedListener(run / "d.sock", key, PROTOCOL)
+    try:
+        p = subprocess.run([sys.executable, "-m", "clearance", "hook"], input=_event("ls"), capture_output=True, text=True, env=env, timeout=30)
+    finally:
+        daemon.close()
+    assert json.loads(p.stdout)["hookSpecificOutput"]["permissionDecision"] == "allow" and p.stderr == "", p.stderr
+    reply = answer_request(json.dumps({"nonce": "n", "argv": [], "env": {"HOME": "/home/ana"}, "raw": _event("ls")}).encode(), key)
+    assert json.loads(reply.partition(b"\n")[2])["protocol"] == PROTOCOL  # the real daemon says its protocol

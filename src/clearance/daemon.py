@@ -29,7 +29,7 @@ import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from .daemon_path import has_credentials, is_secret, key_path, mac, socket_path
+from .daemon_path import PROTOCOL, has_credentials, is_secret, key_path, mac, socket_path
 from .hook import Options, run_answer
 
 WORKERS = 8
@@ -123,7 +123,7 @@ def answer_request(data: bytes, key: bytes, peer: int = 0) -> bytes:
             opts.agent_pid = _parent(peer)
         _hold_store(opts, env)
         answer = run_answer(str(req.get("raw", "")).encode("utf-8", "surrogateescape"), opts, env)
-        reply: dict[str, object] = {"stdout": answer.stdout, "exit_code": answer.exit_code, "stderr": answer.stderr}
+        reply: dict[str, object] = {"stdout": answer.stdout, "exit_code": answer.exit_code, "stderr": answer.stderr, "protocol": PROTOCOL}
     except Exception as e:
         reply = {"error": f"{type(e).__name__}: {e}"}
     body = json.dumps(reply).encode()

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 SECRET_MARKERS = ("KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "AUTH", "COOKIE", "SESSION")
 
 
+# What a request and its reply mean.  2: the daemon reads whether a person watches from the hook's parent process
+# (hook.headless_for); a daemon of protocol 1 did not, so behind a new hook its asks stayed asks in `codex exec`.
+# The hook believes only a reply of its own protocol and otherwise decides in-process (hook._via_daemon).
+PROTOCOL = 2
+
 _SNAPSHOT: list[dict[str, str]] = []
 
 

@@ -255,7 +255,7 @@ def _via_daemon(raw: bytes, argv: list[str], env: Env | None = None) -> tuple[An
     """
     import posix  # os costs ~1.2 ms to import under -I -S; this path needs only these calls
 
-    from .daemon_path import environ, forwarded_env, key_path, mac, socket_path
+    from .daemon_path import PROTOCOL, environ, forwarded_env, key_path, mac, socket_path
 
     env = environ() if env is None else env
     if env.get("CLEARANCE_NO_DAEMON"):
@@ -284,7 +284,8 @@ def _via_daemon(raw: bytes, argv: list[str], env: Env | None = None) -> tuple[An
     import _socket
 
     nonce = posix.urandom(16).hex()
-    payload = json.dumps({"nonce": nonce, "argv": argv, "env": forwarded_env(env), "raw": raw.decode("utf-8", "surrogateescape")}).encode()
+    text = raw.decode("utf-8", "surrogateescape")
+    payload = json.dumps({"nonce": nonce, "protocol": PROTOCOL, "argv": argv, "env": forwarded_env(env), "raw": text}).encode()
     try:
         timeout = float(env.get("CLEARANCE_DAEMON_TIMEOUT") or 10.0)
     except ValueError:
@@ -327,6 +328,9 @@ def _via_daemon(raw: bytes, argv: list[str], env: Env | None = None) -> tuple[An
     if not isinstance(reply, dict) or "exit_code" not in reply:
         why = reply.get("error") if isinstance(reply, dict) else "unreadable reply"
         return None, f"clearance: the daemon failed ({why}){skip}"
+    if reply.get("protocol") != PROTOCOL:  # an older daemon still running after an upgrade decides as the old version did
+        theirs = reply.get("protocol", 1)
+        return None, f"clearance: the daemon on {path} runs another clearance version (protocol {theirs}, this hook {PROTOCOL}): restart it{skip}"
     return Answer(reply.get("stdout"), int(reply["exit_code"]), str(reply.get("stderr") or "")), ""
 
 
