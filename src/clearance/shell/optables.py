@@ -247,6 +247,18 @@ TOOLS: dict[str, dict[str, object]] = {
         "inert": "help version",
         "abbrev": True,
     },
+    # gawk 5.2 (main.c optlist and optab; options stop at the program operand); mawk's and gawk's `-W NAME[=V]` is
+    # read as `--NAME[=V]` by embedded.awk_sources (`mawk -W exec FILE`); onetrue awk's and busybox's are a subset.
+    "awk": {
+        "opts": (
+            "F|field-separator= f|file= v|assign= b|characters-as-bytes c|traditional C|copyright d|dump-variables=?"
+            " D|debug=? e|source= E|exec= g|gen-pot h|help i|include= I|trace k|csv l|load= L|lint=? n|non-decimal-data"
+            " N|use-lc-numeric o|pretty-print=? O|optimize p|profile=? M|bignum P|posix r|re-interval s|no-optimize"
+            " S|sandbox t|lint-old V|version W="
+        ),
+        "abbrev": True,
+        "stop": True,
+    },
     # GNU sed 4.9 (sed/sed.c longopts); -i takes its suffix only glued (`-i.bak`, `--in-place=.bak`).
     "sed": {
         "opts": (
@@ -566,6 +578,10 @@ TOOLS: dict[str, dict[str, object]] = {
 # Names that share a table ("chown|chgrp" above) and programs installed under another name.
 ALIASES: dict[str, str] = {
     "mariadb": "mysql",
+    "gawk": "awk",
+    "mawk": "awk",
+    "nawk": "awk",
+    "gsed": "sed",
     "chown": "chown|chgrp",
     "chgrp": "chown|chgrp",
     "terraform": "terraform|tofu",

@@ -1587,6 +1587,7 @@ LATER = {
     "_elisp": "unwrap_code",
     "_interpreter": "unwrap_code",
     "_embedded": "unwrap_code",
+    "_program_files": "unwrap_code",
     "_sql_client": "unwrap_code",
     "_parallel": "unwrap_code",
     "_data_modules": "unwrap_code",

@@ -26,6 +26,10 @@ from .unwrap import (
     runnable,
 )
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .embedded import Found
+
 # vim's Ex commands that run code of an embedded language, and the interpreter one-liner each is judged as.
 _VIM_LANGUAGE = lazy(r"^[\s:]*+(py3|python3|pyx|pythonx|py|python|lua|perl|pe|ruby|rub)\s++(\S.*)$", DOTALL)
 _VIM_INTERPRETERS = {
@@ -317,6 +321,33 @@ class Methods(Unwrapper):
             return
         self._code(cmd, code, lang)
 
+    def _program_files(self, cmd: SimpleCommand, files: list[str], found: Found) -> list[str]:
+        """The text of each program file of awk's -f or sed's -f that is the command's own input or a process
+        substitution (`awk -f /dev/stdin <<< CODE`, `sed -f - f <<'EOF'`, `echo CODE | awk -f -`, `awk -f <(echo
+        CODE)`): the code typed on the line, judged as the program operand is. A file on the disk is read by the
+        scripts (scripts_more.code_file_runs); one whose text is another program's output is code clearance cannot see."""
+        texts: list[str] = []
+        subs = iter([w for w in cmd.argv[1:] if w.procsub])
+        for f in files:
+            if f in _STDIN_NAMES or f == "-":
+                if cmd.stdin_text is not None:
+                    texts.append(cmd.stdin_text)
+                elif cmd.stdin_from:
+                    piped = literal_stdin(cmd.stdin_from)
+                    if piped is not None:
+                        texts.append(piped)
+                    else:
+                        found.opaque.append(f"{cmd.name} runs a program read from the output of {_names(cmd.stdin_from)}")
+            elif f == DYN or _fd_name(f):
+                w = next(subs, None) if f == DYN else None
+                piped = literal_stdin(w.subs) if w is not None else None
+                if piped is not None:
+                    texts.append(piped)
+                else:
+                    source = _names(w.subs) if w is not None else f
+                    found.opaque.append(f"{cmd.name} runs a program read from {source}, which clearance cannot see")
+        return texts
+
     def _embedded(self, cmd: SimpleCommand) -> None:
         """awk, sed, vim, Tcl, AppleScript, make, PowerShell, script(1), GNU parallel."""
         from . import embedded  # the language modules load only for a command that needs them (programs.py)
@@ -328,7 +359,8 @@ class Methods(Unwrapper):
         label = name
         moved: str | None = cmd.cwd
         if name in embedded.AWKS:
-            program = embedded.awk_program(values)
+            texts, files = embedded.awk_sources(values)
+            program = "\n".join(texts + self._program_files(cmd, files, found)) or None
             if program is not None:
                 found = embedded.awk(program)
                 if "/inet" in program and embedded.awk_socket_shell(program):
@@ -339,7 +371,8 @@ class Methods(Unwrapper):
                 if bomb is not None:
                     self.out.problems.append(("sys.memory-exhaustion", f"{name}: {bomb}"))
         elif name in embedded.SEDS:
-            for script in embedded.sed_scripts(values) or ():
+            scripts, files = embedded.sed_sources(values)
+            for script in scripts + self._program_files(cmd, files, found):
                 part = embedded.sed(script)
                 found.shell += part.shell
                 found.opaque += part.opaque
