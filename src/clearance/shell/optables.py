@@ -206,6 +206,22 @@ TOOLS: dict[str, dict[str, object]] = {
                 " squash commit edit autostash s|strategy= X|strategy-option= verify-signatures"
             ),
             "difftool": "d|dir-diff y|no-prompt prompt symlinks t|tool= tool-help x|extcmd= g|gui trust-exit-code",
+            # git-grep(1): -O/--open-files-in-pager[=PAGER] runs PAGER (through the shell) on the matching files.
+            "grep": (
+                "cached no-index untracked exclude-standard recurse-submodules a|text textconv I max-depth= r|recursive"
+                " i|ignore-case w|word-regexp v|invert-match h H full-name E|extended-regexp G|basic-regexp P|perl-regexp"
+                " F|fixed-strings n|line-number column l|files-with-matches|name-only L|files-without-match"
+                " O|open-files-in-pager=? z|null o|only-matching c|count color=? break heading p|show-function C|context="
+                " A|after-context= B|before-context= W|function-context m|max-count= threads= f= e= and or not all-match q|quiet"
+            ),
+            # git-instaweb(1): --httpd names the web server command it starts; git-daemon(1): --access-hook a program run
+            # for every request.
+            "instaweb": "l|local d|httpd= m|module-path= p|port= b|browser= start stop restart",
+            "daemon": (
+                "strict-paths base-path= base-path-relaxed interpolated-path= export-all timeout= init-timeout= max-connections="
+                " syslog log-destination= user-path=? verbose reuseaddr detach pid-file= user= group= enable= disable="
+                " allow-override= forbid-override= informative-errors access-hook= listen= port= inetd"
+            ),
             "ls-remote": "h|heads b|branches t|tags refs upload-pack= q|quiet exit-code get-url symref sort= o|server-option=",
             "archive": ("format= l|list v|verbose prefix= add-file= add-virtual-file= o|output= worktree-attributes remote= exec= 0 1 2 3 4 5 6 7 8 9 mtime="),
             "submodule": {

@@ -563,6 +563,9 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
         ("archive",): {"exec": "shell"},  # with --remote: git-upload-archive's stand-in, run through the shell
         ("push",): {"receive-pack": "shell"},
         ("difftool",): {"extcmd": "shell"},
+        ("grep",): {"open-files-in-pager": "shell"},  # git grep -O'PAGER': PAGER FILE… through the shell
+        ("instaweb",): {"httpd": "shell"},
+        ("daemon",): {"access-hook": "shell"},
         (): {"exec-path": "program-dir"},
     },
     "tar": {(): {"to-command": "shell", "use-compress-program": "shell", "info-script": "shell", "rsh-command": "shell", "checkpoint-action": "checkpoint"}},
@@ -939,6 +942,11 @@ def _split_words(text: str) -> list[str]:
         return shlex.split(text)
     except ValueError:
         return text.split()
+
+
+# git's trace2 settings whose value is the file its trace is appended to (git-config(1) trace2.*; the same as the
+# GIT_TRACE2, GIT_TRACE2_PERF and GIT_TRACE2_EVENT variables).
+_GIT_TRACE_TARGETS = {"trace2.normaltarget": "GIT_TRACE2", "trace2.perftarget": "GIT_TRACE2_PERF", "trace2.eventtarget": "GIT_TRACE2_EVENT"}
 
 
 def git_config_pairs(cmd: SimpleCommand, nc: Norm | None = None, stored: bool = True) -> list[tuple[str, str]]:
@@ -2276,6 +2284,14 @@ class Unwrapper:
                 self.reparse(value.lstrip()[1:], cmd, f"git {key}")
             return
         if low == "core.fsmonitor" and value.lower() in ("true", "false", "yes", "no", "on", "off", "1", "0"):
+            return
+        if low in _GIT_TRACE_TARGETS:
+            # trace2.eventTarget=/abs/path: git appends its trace to that file, as it does under the variable of the
+            # same meaning (GIT_TRACE2_EVENT=/abs/path, outputs_table's env_abs: a number or `true` is a descriptor).
+            if value.startswith("/"):
+                from .interp import shell_quote
+
+                self.reparse(f"{_GIT_TRACE_TARGETS[low]}={shell_quote(value)} git version", cmd, f"git {key}")
             return
         if git_program_key(low) and not git_word_value(low, value):
             self.reparse(value.lstrip().lstrip("!"), cmd, f"git {key}")
