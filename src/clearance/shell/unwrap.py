@@ -243,6 +243,10 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("pnpm", "dlx"): frozenset({"--package"}),
     ("yarn", "dlx"): frozenset({"-p", "--package"}),
     ("yarn", "exec"): frozenset(),
+    # yarn workspaces foreach [OPTIONS] COMMAND…: the yarn command runs in every workspace (yarn berry's CLI reference).
+    ("yarn", "workspaces"): frozenset({"-j", "--jobs", "--include", "--exclude", "--from"}),
+    # lerna exec [OPTIONS] [--] CMD [ARGS…]: CMD runs through a shell (execa's shell: true) in every package.
+    ("lerna", "exec"): frozenset({"--scope", "--ignore", "--concurrency", "--profile-location", "--loglevel"}),
     ("bun", "x"): frozenset(),
     ("deno", "run"): frozenset({"--config", "-c", "--import-map", "--lock", "--cert", "--location", "--seed", "--v8-flags", "--inspect", "--env-file"}),
     ("uv", "run"): frozenset({"--with", "--python", "-p", "--project", "--directory", "--group", "--extra", "--package", "--env-file", "--from"}),
