@@ -510,7 +510,7 @@ TOOLS: dict[str, dict[str, object]] = {
             " chmod= A|acls X|xattrs o|owner g|group devices copy-devices write-devices specials D t|times U|atimes"
             " open-noatime N|crtimes O|omit-dir-times J|omit-link-times super fake-super S|sparse preallocate n|dry-run"
             " W|whole-file checksum-choice|cc= x|one-file-system B|block-size= e|rsh= rsync-path= existing ignore-existing"
-            " remove-source-files del delete delete-before delete-during delete-delay delete-after delete-excluded"
+            " remove-source-files|remove-sent-files del delete delete-before delete-during delete-delay delete-after delete-excluded"
             " ignore-missing-args delete-missing-args ignore-errors force max-delete= max-size= min-size= max-alloc= partial"
             " partial-dir= delay-updates m|prune-empty-dirs numeric-ids usermap= groupmap= chown= timeout= contimeout="
             " I|ignore-times size-only @|modify-window= T|temp-dir= y|fuzzy compare-dest= copy-dest= link-dest= z|compress"

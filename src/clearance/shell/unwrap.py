@@ -793,17 +793,69 @@ def _curl_config_value(value: str) -> str:
     return "".join(out)
 
 
+# The .wgetrc commands (wget(1) "-e command", "Wgetrc Commands" in wget's manual) whose meaning is an option that names a
+# file written or read: command name (case, `-` and `_` ignored) -> the long option.
+_WGETRC_OPTIONS = {
+    "outputdocument": "--output-document",
+    "dirprefix": "--directory-prefix",
+    "logfile": "--output-file",
+    "savecookies": "--save-cookies",
+    "postfile": "--post-file",
+    "bodyfile": "--body-file",
+    "input": "--input-file",
+    "loadcookies": "--load-cookies",
+}
+
+
+def _wget_commands(argv: list[Word]) -> list[Word] | None:
+    """wget's argv with each `-e NAME=VALUE` (`--execute`, glued `-eNAME=VALUE`, `--execute=…`) whose NAME is one of
+    _WGETRC_OPTIONS written as that option (`--output-document=VALUE`), so the readers of the option read it; None
+    when there is none."""
+    out: list[Word] = []
+    changed = False
+    j = 0
+    while j < len(argv):
+        w = argv[j]
+        v = w.value
+        command = None
+        if j > 0 and v in ("-e", "--execute") and j + 1 < len(argv):
+            command, j = argv[j + 1].value, j + 1
+        elif j > 0 and v.startswith("--execute="):
+            command = v[len("--execute=") :]
+        elif j > 0 and v.startswith("-e") and not v.startswith("--") and len(v) > 2:
+            command = v[2:]
+        if command is not None:
+            name, eq, value = command.partition("=")
+            option = _WGETRC_OPTIONS.get(name.strip().lower().replace("_", "").replace("-", ""))
+            if eq and option is not None and DYN not in name:
+                text = f"{option}={value.strip()}"
+                out.append(Word(text, w.raw))
+                changed = True
+            else:
+                out.extend(argv[j - 1 : j + 1] if v in ("-e", "--execute") else [w])
+        else:
+            out.append(w)
+        j += 1
+    return out if changed else None
+
+
 def _curl_stdin_config(cmd: SimpleCommand) -> list[Word] | None:
-    """curl's command line with `-K -` (`--config -`, `-K-`, `--config=-`) replaced by the options its standard input
-    holds (curl(1) "-K, --config": a line per option, long names with or without their dashes, the value after a
-    blank, `=` or `:`, `#` comments); None when it reads no configuration there or the input is not literal text."""
+    """curl's command line with `-K -` (`--config -`, `-K-`, `--config=-`, or a process substitution `-K <(printf …)`)
+    replaced by the options its standard input (the substitution's literal output) holds (curl(1) "-K, --config": a
+    line per option, long names with or without their dashes, the value after a blank, `=` or `:`, `#` comments); None
+    when it reads no configuration there or the input is not literal text."""
     argv = cmd.argv
     k, end, kept = None, 0, []
+    fed: Word | None = None  # `-K <(printf …)`: a process substitution's literal output is the configuration
     for j, w in enumerate(argv[1:], 1):
         v = w.value
         nxt = argv[j + 1].value if j + 1 < len(argv) else ""
         if nxt in _STDIN_NAMES:
             nxt = "-"  # -K /dev/stdin
+        if j + 1 < len(argv) and argv[j + 1].procsub and (v == "--config" or (v.startswith("-") and not v.startswith("--") and v.endswith("K"))):
+            k, end, fed = j, j + 2, argv[j + 1]
+            kept = [Word(v[:-1], v[:-1])] if v not in ("--config", "-K") else []
+            break
         if v in ("--config=-", *(f"--config={n}" for n in _STDIN_NAMES)) or (v == "--config" and nxt == "-"):
             k, end = j, j + (1 if "=" in v else 2)
             break
@@ -816,7 +868,10 @@ def _curl_stdin_config(cmd: SimpleCommand) -> list[Word] | None:
                 break
     if k is None:
         return None
-    text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+    if fed is not None:
+        text = literal_stdin(fed.subs)
+    else:
+        text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
     if text is None:
         return None
     words: list[Word] = []
@@ -1586,6 +1641,7 @@ LATER = {
     "_ssh": "unwrap_remote",
     "_platform_remote": "unwrap_remote",
     "_ssh_options": "unwrap_remote",
+    "_ssh_settings": "unwrap_remote",
     "_transfer_downloads": "unwrap_remote",
     "_compose": "unwrap_containers",
     "_container_run": "unwrap_containers",
@@ -1738,6 +1794,9 @@ class Unwrapper:
                 return
         if cmd.assigns and name in _ENV_OPTION_TOOLS:
             _env_options(cmd)
+        if name == "wget" and (given := _wget_commands(cmd.argv)) is not None:
+            # wget -e 'output_document = FILE': a .wgetrc command is the option of the same meaning.
+            cmd.argv = given
         if name == "curl" and (config := _curl_stdin_config(cmd)) is not None:
             # curl -K- / --config - reads more options from standard input (`url = …`, `data = @~/.ssh/id_rsa`,
             # `output = ~/.bashrc`): judged as the command line they make.
