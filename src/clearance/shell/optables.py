@@ -68,6 +68,14 @@ _DOCKER_RUN = (
     " image-volume= init-path= log-opt= pidfile= replace"
 )
 
+_GO_BUILD_FLAGS = (
+    "C= exec= toolexec= vettool= o= p= tags= ldflags= gcflags= asmflags= gccgoflags= mod= modfile= overlay= pgo="
+    " pkgdir= buildmode= compiler= installsuffix= covermode= coverpkg= buildvcs=? run= bench= benchtime= timeout="
+    " count= cpu= parallel= shuffle= fuzz= fuzztime= skip= list= coverprofile= cpuprofile= memprofile= blockprofile="
+    " mutexprofile= trace= outputdir= a n race msan asan v work x cover trimpath linkshared json failfast short"
+    " benchmem i"
+)
+
 TOOLS: dict[str, dict[str, object]] = {
     "git": {
         # git.c handle_options: exact names only; the subcommands use parse-options, which takes prefixes.
@@ -262,6 +270,16 @@ TOOLS: dict[str, dict[str, object]] = {
         ),
         "inert": "help version",
         "abbrev": True,
+    },
+    # The go command's build flags (`go help build`, `go help testflag`; Go's flag package: -name and --name, `=` or the
+    # next word): -exec runs the built binary through a program, -toolexec every toolchain program, -vettool is vet.
+    "go": {
+        "go": True,
+        "subs": {
+            "build|test|install|vet|list|generate": _GO_BUILD_FLAGS,
+            # go run [build flags] PACKAGE [ARGUMENTS…]: the words after the package are the program's own.
+            "run": {"opts": _GO_BUILD_FLAGS, "stop": True},
+        },
     },
     # gawk 5.2 (main.c optlist and optab; options stop at the program operand); mawk's and gawk's `-W NAME[=V]` is
     # read as `--NAME[=V]` by embedded.awk_sources (`mawk -W exec FILE`); onetrue awk's and busybox's are a subset.

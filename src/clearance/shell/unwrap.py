@@ -572,6 +572,13 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
         ("daemon",): {"access-hook": "shell"},
         (): {"exec-path": "program-dir"},
     },
+    # go run|test -exec PROG: the binary runs as `PROG BINARY ARGS`; -toolexec PROG: every toolchain program as `PROG
+    # TOOL ARGS`; go vet -vettool=PROG runs PROG (the value is split into words, as the shell would split it).
+    "go": {
+        ("run",): {"exec": "shell", "toolexec": "shell", "vettool": "shell"},
+        ("test",): {"exec": "shell", "toolexec": "shell", "vettool": "shell"},
+        **{sub: {"toolexec": "shell", "vettool": "shell"} for sub in (("build",), ("install",), ("vet",), ("list",), ("generate",))},
+    },
     "tar": {(): {"to-command": "shell", "use-compress-program": "shell", "info-script": "shell", "rsh-command": "shell", "checkpoint-action": "checkpoint"}},
     "rg": {(): {"pre": "per-file"}},
     "man": {(): {"pager": "shell", "html": "shell"}},
