@@ -476,10 +476,20 @@ class Methods(Unwrapper):
                     at = next((k for k, f in enumerate(flags) if f.startswith("-") and not f.startswith("--") and "c" in f), None)
                     if at is not None and at + 1 < len(flags):
                         self.reparse(flags[at + 1], cmd, f"{name} .SHELLFLAGS=")
-            if embedded.make_reads_stdin(values):
+            fed = next((w for k, w in enumerate(cmd.argv[2:], 2) if w.procsub and cmd.argv[k - 1].value in ("-f", "--file", "--makefile")), None)
+            if fed is not None:
+                # make -f <(printf 'all:\n\tCMD\n'): the substitution's output is the Makefile.
+                label = f"{name} -f <(…)"
+                text = literal_stdin(fed.subs)
+                if text is not None:
+                    found.shell = embedded.makefile_recipes(text)
+                else:
+                    found.opaque.append(f"{name} reads its Makefile from the output of {_names(fed.subs)}; clearance cannot see the recipes")
+            elif embedded.make_reads_stdin(values):
                 label = f"{name} -f -"
-                if cmd.stdin_text is not None:
-                    found.shell = embedded.makefile_recipes(cmd.stdin_text)
+                text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+                if text is not None:
+                    found.shell = embedded.makefile_recipes(text)
                 else:
                     source = _names(cmd.stdin_from) if cmd.stdin_from else "stdin"
                     found.opaque.append(f"{name} reads its Makefile from {source}; clearance cannot see the recipes")
