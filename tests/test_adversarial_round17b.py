@@ -465,3 +465,36 @@ class TestCodeFileFromTheLine:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
         _allowed(example)
+
+
+class TestKubectlCommandGroupsReadWhole:
+    """Class (both sides): kubectl commands read by their first word where the group holds a change and a read, or
+    where an option was not in the subcommand's table. (A) `kubectl auth` was a read as a whole (`auth can-i`,
+    `auth whoami`), so `kubectl auth reconcile -f rbac.yaml` -- which creates and updates RBAC roles and bindings,
+    `--remove-extra-permissions` included -- was allowed. (B) `kubectl run|expose|autoscale … --dry-run=client -o yaml`,
+    the usual way to write a manifest, was asked: --dry-run was unknown to their shared table. Fixed: rules/cloud
+    reads `auth` as a group of commands (can-i and whoami read), and the table of run, expose, auth … names --dry-run."""
+
+    CASES: ClassVar[list[str]] = [
+        "kubectl auth reconcile -f rbac.yaml",
+        "kubectl -n prod auth reconcile -f rbac.yaml --remove-extra-permissions",
+        "kubectl --context prod auth reconcile --filename=k8s/rbac/",
+        "oc auth reconcile -f rbac.yaml",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "kubectl auth can-i create pods",
+        "kubectl auth can-i '*' '*' --all-namespaces",
+        "kubectl auth whoami -o yaml",
+        "kubectl auth reconcile -f rbac.yaml --dry-run=client",
+        "kubectl run tmp --image=alpine --dry-run=client -o yaml",
+        "kubectl expose deploy api --port=80 --dry-run=client -o yaml",
+        "kubectl autoscale deploy api --max=5 --dry-run=client -o yaml",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)

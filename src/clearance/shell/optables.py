@@ -359,6 +359,7 @@ TOOLS: dict[str, dict[str, object]] = {
             "config": {"subs": {_KUBE_CONFIG_VERBS: "current minify raw flatten o|output= embed-certs=?"}},
             "port-forward|proxy|cp|run|expose|autoscale|top|auth|api-resources|version|cluster-info|wait|debug|attach": (
                 "i|stdin t|tty c|container= image= rm restart= env= port= address= replicas= overrides= command for= timeout= l|selector= f|filename="
+                " dry-run=? remove-extra-permissions remove-extra-subjects"
             ),
         },
     },
