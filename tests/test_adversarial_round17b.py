@@ -527,3 +527,29 @@ class TestEnvSplitStringEscapes:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
         _allowed(example)
+
+
+class TestTarMembersToACommand:
+    """Class (ordinary side): `tar -x --to-command=CMD` hands every member to CMD's input and writes no file, as
+    `tar -xO` does; it was read as an unpacking of an unknown tree into the project (asked). Fixed: trees.tar reads
+    --to-command as --to-stdout; CMD itself stays judged as the command it is (unwrap._OPTION_COMMANDS)."""
+
+    CASES: ClassVar[list[str]] = [
+        "tar -xf a.tar --to-command='rm -rf ~'",
+        "tar -xf a.tar --to-command='tee -a /home/ana/.bashrc'",
+        "tar -xf a.tar --to-command='sh -c \"cat > /home/ana/.claude/settings.json\"'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "tar -xf a.tar --to-command=cat",
+        "tar -xf a.tar --to-command='sha256sum'",
+        "tar -xf a.tar --to-comm=cat",
+        "tar -xOf release.tgz package/package.json",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
