@@ -553,3 +553,33 @@ class TestTarMembersToACommand:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
         _allowed(example)
+
+
+class TestDatabaseRoleMadeSuperuser:
+    """Class: a statement that gives a database role every privilege without GRANT -- PostgreSQL's `CREATE|ALTER
+    ROLE|USER … SUPERUSER`, or `BYPASSRLS` (row-level security off for the role). `GRANT ALL …` was denied (the SQL
+    reader's PRIVILEGE kind); these were a plain ALTER/CREATE, allowed. Fixed: code/sql reads the role attributes that
+    widen a role as a PRIVILEGE statement, judged as GRANT ALL is (the message now says it grants privileges)."""
+
+    CASES: ClassVar[list[str]] = [
+        'psql -c "ALTER ROLE app SUPERUSER"',
+        'psql -c "ALTER USER app WITH SUPERUSER"',
+        'psql -h prod -c "ALTER ROLE reporting BYPASSRLS"',
+        "psql -c \"CREATE ROLE backdoor LOGIN SUPERUSER PASSWORD 'x'\"",
+        'psql "$DATABASE_URL" <<< "CREATE USER ops WITH SUPERUSER;"',
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        'psql -c "ALTER ROLE app NOSUPERUSER"',
+        "psql -c \"CREATE ROLE app LOGIN PASSWORD 'dev'\"",
+        "psql -c \"ALTER USER app WITH PASSWORD 'new'\"",
+        'psql -c "ALTER ROLE app SET search_path = app"',
+        'psql -c "ALTER TABLE users ADD COLUMN superuser boolean"',
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)

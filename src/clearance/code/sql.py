@@ -52,6 +52,9 @@ DELETE_ALL = "delete-all"
 UPDATE_ALL = "update-all"
 ALTER_DROP = "alter-drop"
 PRIVILEGE = "privilege"
+# The role attributes (PostgreSQL's CREATE ROLE / ALTER ROLE) that give a role every privilege or exempt it from
+# row-level security.
+_WIDENING_ROLE_OPTIONS = frozenset({"SUPERUSER", "BYPASSRLS"})
 WRITE = "write"
 READ = "read"
 OTHER = "other"
@@ -148,9 +151,10 @@ class Statement:
 
     @property
     def destructive(self) -> bool:
-        """Whether running it destroys data: drop, truncate, delete/update of every row, a dropped column, GRANT ALL, REVOKE."""
+        """Whether running it destroys data: drop, truncate, delete/update of every row, a dropped column, GRANT ALL,
+        REVOKE, a role made superuser (or exempt from row-level security)."""
         if self.kind == PRIVILEGE:
-            return self.verb == "REVOKE" or " ALL" in f" {self.text.upper()} ".split(" ON ", 1)[0]
+            return self.verb in ("REVOKE", "CREATE ROLE", "ALTER ROLE") or " ALL" in f" {self.text.upper()} ".split(" ON ", 1)[0]
         return self.kind in (DROP, TRUNCATE, DELETE_ALL, UPDATE_ALL, ALTER_DROP)
 
     def show(self) -> str:
@@ -878,6 +882,11 @@ def _kind(toks: list[Tok], procedural: bool) -> tuple[str, str, str]:
         return worst
     if verb == "DROP":
         return _drop(toks, i)
+    if verb in ("CREATE", "ALTER") and i + 1 < len(toks) and toks[i + 1].up in ("ROLE", "USER"):
+        # CREATE|ALTER ROLE|USER … SUPERUSER / BYPASSRLS (PostgreSQL): every privilege on every object, or row-level
+        # security switched off for the role -- a grant of all, as GRANT ALL is.
+        if any(depths[k] == 0 and t.cls == W and t.up in _WIDENING_ROLE_OPTIONS for k, t in enumerate(toks[i + 2 :], i + 2)):
+            return PRIVILEGE, f"{verb} ROLE", _name_at(toks, i + 2)
     if verb == "TRUNCATE":
         j = i + 1
         while j < len(toks) and toks[j].cls == W and toks[j].up in ("TABLE", "ONLY"):
