@@ -398,7 +398,8 @@ class TestInputFromProcessSubstitution:
     gen's output exactly as in `gen | PROG`, but only the pipe was read as its input (and `bash < <(gen)` by a rule of
     its own), so `python3 < <(echo CODE)`, `ed f < <(printf '!CMD')`, `vim -es < <(…)` ran code nobody read. Fixed:
     parse gives a command whose input is redirected from a process substitution (and that has no pipe or
-    here-document) the substitution's commands as what feeds its input, so every reader of piped input reads it."""
+    here-document) the substitution's commands as what feeds its input, so every reader of piped input reads it. (Side
+    B: `xargs -r rm -f < <(find . -name '*.pyc')` was asked, its items unknown; it is now read as the pipe is.)"""
 
     CASES: ClassVar[list[str]] = [
         "python3 < <(echo 'import os;os.system(\"rm -rf ~\")')",
@@ -409,6 +410,7 @@ class TestInputFromProcessSubstitution:
         "vim -es < <(echo '!rm -rf ~')",
         "awk -f - data.txt < <(echo 'BEGIN{system(\"rm -rf ~\")}')",
         "psql -h prod < <(echo 'DROP DATABASE app')",
+        "xargs rm -rf < <(echo /home/ana)",
     ]
     ORDINARY: ClassVar[list[str]] = [
         "python3 < <(echo 'print(1)')",
@@ -417,6 +419,8 @@ class TestInputFromProcessSubstitution:
         "wc -l < <(git ls-files)",
         "xargs -0 ruff check < <(git ls-files -z '*.py')",
         "ed -s notes.txt < <(printf ',p\\n')",
+        "xargs -r rm -f < <(find . -name '*.pyc')",
+        "xargs rm -rf < <(find . -type d -name __pycache__)",
     ]
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
