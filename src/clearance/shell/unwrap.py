@@ -1865,6 +1865,16 @@ class Unwrapper:
             self.out.commands.append(cmd)
             self.out.problems.append(("sys.sudo-shell", f"{name} opens a shell as another user whose commands clearance cannot see"))
             return
+        if name == "sg" and len(argv) > 2:
+            # sg [-] GROUP [-c] COMMAND (shadow-utils sg(1)): COMMAND runs through /bin/sh -c with GROUP as the group.
+            k = 2 if argv[1].value == "-" else 1
+            rest = argv[k + 1 :]
+            if rest and rest[0].value == "-c":
+                rest = rest[1:2]
+            if rest:
+                self.out.commands.append(cmd)
+                self.reparse(" ".join(w.value for w in rest), cmd, "sg")
+                return
         if name == "xargs":
             self._xargs(cmd)
             return
