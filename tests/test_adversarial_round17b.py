@@ -613,3 +613,35 @@ class TestSgRunsItsCommand:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
         _allowed(example)
+
+
+class TestSqlEngineLoadsASharedObject:
+    """Class: an embedded SQL engine told to load native code from a file outside the project -- sqlite3's `.load F`
+    (also through `-cmd`), `SELECT load_extension('F')`, DuckDB's `LOAD 'F'`. A program's option that loads a shared
+    object (`ssh -I`, `openssl -engine`, LD_PRELOAD) is asked, code clearance cannot see; the engines' own statements
+    for it were read as nothing. Fixed: code/sql records the libraries a script loads (Script.libraries) and
+    unwrap_code asks about one outside the project and the system's library folders, as for those options."""
+
+    CASES: ClassVar[list[str]] = [
+        "sqlite3 -cmd '.load /tmp/evil.so' app.db",
+        "sqlite3 app.db '.load /tmp/evil'",
+        "sqlite3 app.db '.load /tmp/evil.so sqlite3_evil_init'",
+        "sqlite3 app.db \"SELECT load_extension('/tmp/evil.so')\"",
+        "duckdb -c \"LOAD '/tmp/evil.duckdb_extension'\"",
+        "duckdb data.duckdb \"LOAD '/home/ana/Downloads/x.duckdb_extension'\"",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "sqlite3 app.db '.load ./build/libvec.so'",
+        "sqlite3 app.db '.load /usr/lib/sqlite3/pcre.so'",
+        "sqlite3 app.db '.load vec0'",
+        'duckdb -c "INSTALL httpfs; LOAD httpfs;"',
+        "sqlite3 app.db \"SELECT load_extension('./dist/vector0')\"",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)

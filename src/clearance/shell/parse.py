@@ -1092,9 +1092,9 @@ class _Walker:
         if not fed and stdin_text is None:
             # `python3 < <(gen)`: the input redirected from a process substitution is gen's output, as `gen | python3`
             # gives it (the last redirection of the input wins).
-            source = next((r.target for r in reversed(redirects) if r.op == "<" and r.fd in ("", "0") and r.target is not None), None)
-            if source is not None and source.procsub and source.subs:
-                fed = source.subs
+            feeder = next((r.target for r in reversed(redirects) if r.op == "<" and r.fd in ("", "0") and r.target is not None), None)
+            if feeder is not None and feeder.procsub and feeder.subs:
+                fed = feeder.subs
         cmd = SimpleCommand(
             argv,
             assigns=assigns,

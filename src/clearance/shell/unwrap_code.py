@@ -580,6 +580,15 @@ class Methods(Unwrapper):
                 self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{cmd.name} writes"))
             for path in script.reads:
                 self.command(cmd.derive([Word("cat", "cat"), Word(path, path)], f"{cmd.name} reads"))
+            for lib in script.libraries:
+                # sqlite3 .load F, load_extension('F'), DuckDB LOAD 'F': native code loaded into the client, judged as a
+                # library loaded by option is (unwrap._LIBRARY_OPTIONS): one from the project or the system's is use.
+                from .unwrap import _SYSTEM_LIBS
+
+                full = pathstr.normpath(pathstr.join(cmd.cwd or "/", lib)) if DYN not in lib else lib
+                if "/" in lib and not full.startswith(_SYSTEM_LIBS) and not (cmd.cwd and (full + "/").startswith(cmd.cwd.rstrip("/") + "/")):
+                    why = f"{cmd.name} loads {lib}, a shared object from outside the project and the system's libraries"
+                    self.out.problems.append(("shell.dynamic-code", why + "; clearance cannot see what it does"))
         return True
 
     def _parallel(self, cmd: SimpleCommand, values: list[str]) -> None:
