@@ -9,7 +9,7 @@ from .lazyre import lazy
 from .model import TOO_LARGE
 from .paths import DYN, is_within
 from .scripts import _read
-from .shell.programs import EMACSES, GIT_VALUE_OPTIONS, VIMS
+from .shell.programs import AWKS, EMACSES, GIT_VALUE_OPTIONS, SEDS, VIMS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -562,8 +562,9 @@ def code_file_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
 
     names, form = CODE_FILES[cmd.name]
     argv = [w.value for w in cmd.argv]
-    if any(DYN in v for v in argv):
+    if any(DYN in w.value and not w.procsub for w in cmd.argv):
         return []
+    fed = iter([w for w in cmd.argv[1:] if w.procsub])  # `tclsh <(echo CODE)`, `gdb -x <(…)`: each in its order
     valued = _CODE_FILE_VALUE_OPTIONS.get(cmd.name, frozenset())
     opts: list[str] = [argv[0]]
     operands: list[str] = []
@@ -600,6 +601,24 @@ def code_file_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     texts = []
     for f in files[:4]:
+        if f == DYN or f in _STDIN_FILES or f == "-":
+            # The program's file is a process substitution or its own input: the text this line gives it (a literal
+            # generator, a here-document, a literal pipe), judged as the same code typed (awk and sed: read as typed by
+            # unwrap_code._program_files).
+            if cmd.name in AWKS or cmd.name in SEDS:
+                continue
+            from .shell.outputs import literal_stdin
+
+            w = next(fed, None) if f == DYN else None
+            if w is not None:
+                text = literal_stdin(w.subs)
+            elif f == DYN:
+                text = None
+            else:
+                text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+            if text is not None:
+                texts.append(("<(…)" if f == DYN else f, text))
+            continue
         text = _read_named(sc, sc.path(f, cmd))
         if text is None or text == TOO_LARGE or "\x00" in text[:8192]:
             if text == TOO_LARGE:
@@ -623,6 +642,9 @@ def code_file_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         line = " ".join([head, *(f"-ex {shell_quote(x)}" for x in lines)]) + rest
     return [*out, (f"{cmd.name} {shown} (the code in the file)", line)]
 
+
+# The names under which a program opens its own standard input as a file.
+_STDIN_FILES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/proc/thread-self/fd/0"})
 
 # The options of CODE_FILES programs that take the next word as their value (awk(1), sed(1), gdb(1)).
 _AWK_VALUED = frozenset({"-F", "-v", "--assign", "--field-separator", "-W"})

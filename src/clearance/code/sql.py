@@ -52,6 +52,9 @@ DELETE_ALL = "delete-all"
 UPDATE_ALL = "update-all"
 ALTER_DROP = "alter-drop"
 PRIVILEGE = "privilege"
+# The role attributes (PostgreSQL's CREATE ROLE / ALTER ROLE) that give a role every privilege or exempt it from
+# row-level security.
+_WIDENING_ROLE_OPTIONS = frozenset({"SUPERUSER", "BYPASSRLS"})
 WRITE = "write"
 READ = "read"
 OTHER = "other"
@@ -148,9 +151,10 @@ class Statement:
 
     @property
     def destructive(self) -> bool:
-        """Whether running it destroys data: drop, truncate, delete/update of every row, a dropped column, GRANT ALL, REVOKE."""
+        """Whether running it destroys data: drop, truncate, delete/update of every row, a dropped column, GRANT ALL,
+        REVOKE, a role made superuser (or exempt from row-level security)."""
         if self.kind == PRIVILEGE:
-            return self.verb == "REVOKE" or " ALL" in f" {self.text.upper()} ".split(" ON ", 1)[0]
+            return self.verb in ("REVOKE", "CREATE ROLE", "ALTER ROLE") or " ALL" in f" {self.text.upper()} ".split(" ON ", 1)[0]
         return self.kind in (DROP, TRUNCATE, DELETE_ALL, UPDATE_ALL, ALTER_DROP)
 
     def show(self) -> str:
@@ -178,10 +182,13 @@ class Command:
 class Script:
     """What a piece of SQL text does."""
 
-    __slots__ = ("statements", "commands", "files", "writes", "truncated", "dynamic", "reads")
+    __slots__ = ("statements", "commands", "files", "writes", "truncated", "dynamic", "reads", "libraries")
 
     def __init__(self) -> None:
         self.reads: list[str] = []  # read by the client into the database (\copy … FROM file, \lo_import, readfile())
+        # Shared objects the client (an embedded engine) loads into itself: sqlite3's `.load F`, load_extension('F'),
+        # DuckDB's LOAD 'F'.
+        self.libraries: list[str] = []
         self.dynamic: list[str] = []  # SQL built at run time whose statement cannot be known (EXECUTE chr(68) || …)
         self.statements: list[Statement] = []
         self.commands: list[Command] = []
@@ -382,6 +389,8 @@ class _Reader:
             word = _sqlite_dot(word)
             if word in (".shell", ".system"):
                 s.commands.append(Command(rest, word))
+            elif word == ".load" and rest:
+                s.libraries.append(_unquote_word(_sqlite_args(rest)[0]))
             elif word in (".backup", ".save") and rest:
                 s.writes.append(_unquote_word(rest.split()[-1]))
             elif word == ".restore" and rest:
@@ -532,6 +541,13 @@ class _Reader:
                 (s.reads if t.up == "READFILE" else s.writes).append(toks[i + 2].up)
             elif verb == "VACUUM" and t.cls == W and t.up == "INTO" and toks[i + 1].cls in (S, ID):
                 s.writes.append(toks[i + 1].up)
+        for i in range(len(toks) - 2):
+            # load_extension('F') (sqlite3), LOAD 'F' (DuckDB): a shared object loaded into the client's own process.
+            t = toks[i]
+            if t.cls == W and t.up == "LOAD_EXTENSION" and toks[i + 1].up == "(" and toks[i + 2].cls == S:
+                s.libraries.append(toks[i + 2].up)
+        if verb == "LOAD" and len(toks) >= 2 and toks[1].cls in (S, ID):
+            s.libraries.append(toks[1].up)
         if verb == "VACUUM" and len(toks) >= 2 and toks[-2].up == "INTO" and toks[-1].cls in (S, ID):
             s.writes.append(toks[-1].up)
         if verb == "EXPORT" and len(toks) >= 3 and toks[1].up == "DATABASE" and toks[2].cls in (S, ID):
@@ -878,6 +894,11 @@ def _kind(toks: list[Tok], procedural: bool) -> tuple[str, str, str]:
         return worst
     if verb == "DROP":
         return _drop(toks, i)
+    if verb in ("CREATE", "ALTER") and i + 1 < len(toks) and toks[i + 1].up in ("ROLE", "USER"):
+        # CREATE|ALTER ROLE|USER … SUPERUSER / BYPASSRLS (PostgreSQL): every privilege on every object, or row-level
+        # security switched off for the role -- a grant of all, as GRANT ALL is.
+        if any(depths[k] == 0 and t.cls == W and t.up in _WIDENING_ROLE_OPTIONS for k, t in enumerate(toks[i + 2 :], i + 2)):
+            return PRIVILEGE, f"{verb} ROLE", _name_at(toks, i + 2)
     if verb == "TRUNCATE":
         j = i + 1
         while j < len(toks) and toks[j].cls == W and toks[j].up in ("TABLE", "ONLY"):

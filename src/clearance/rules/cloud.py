@@ -239,6 +239,8 @@ _KUBE_GROUPS = {
     "rollout": frozenset({"history", "pause", "restart", "resume", "status", "undo"}),
     "set": frozenset({"env", "image", "resources", "selector", "serviceaccount", "subject"}),
     "certificate": frozenset({"approve", "deny"}),
+    # `auth can-i` and `auth whoami` read; `auth reconcile` creates and updates RBAC roles and bindings (a change).
+    "auth": frozenset({"can-i", "reconcile", "whoami"}),
 }
 _KUBE_READ = frozenset(
     {
@@ -252,7 +254,6 @@ _KUBE_READ = frozenset(
         "version",
         "cluster-info",
         "config",
-        "auth",
         "diff",
         "events",
         "wait",

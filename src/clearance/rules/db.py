@@ -204,7 +204,8 @@ def _destroys(cmd: SimpleCommand, sc: Scope) -> str | None:
         if stmt is not None:
             where = f" on {inp.target}" if inp.target else ""
             source = f" (in {label})" if label in inp.files or label.endswith(".sql") else ""
-            return f"{cmd.name} runs {stmt.show()!r}{source}{where}, which destroys data"
+            harm = "grants or revokes privileges wholesale" if stmt.kind == "privilege" else "destroys data"  # GRANT ALL, REVOKE, SUPERUSER
+            return f"{cmd.name} runs {stmt.show()!r}{source}{where}, which {harm}"
     return None
 
 

@@ -1463,7 +1463,8 @@ def git_file_reads(nc: Norm, cmd: SimpleCommand) -> list[tuple[Word, bool]]:
     out: list[tuple[Word, bool]] = []
     flags = nc.unknown
     words = [w for w in nc.words if w.value and w.value != "-"]
-    outside = "--no-index" in flags or (sub == "diff" and any(w.value.startswith(("/", "~")) for w in words))
+    # (--no-index is an unknown option where the subcommand has no table, a known one in grep's)
+    outside = "--no-index" in flags or nc.has("no-index") or (sub == "diff" and any(w.value.startswith(("/", "~")) for w in words))
     if sub in ("diff", "grep") and outside:
         out += [(w, True) for w in words]
     elif sub == "hash-object" and "--stdin-paths" not in flags:

@@ -166,7 +166,8 @@ def _removes_sources(name: str, vals: list[str]) -> bool:
     if name in ("7z", "7za", "7zz"):
         return "-sdel" in vals
     if name == "rsync":
-        return "--remove-source-files" in vals
+        # --remove-sent-files: rsync's older name of the same option (options.c), read through the option table.
+        return normalise_words("rsync", [Word(v, v) for v in vals]).has("remove-source-files")
     return False
 
 

@@ -58,7 +58,6 @@ _AWK_PRINT = lazy(r"^(?:.*[)\s])?printf?\b")
 _AWK_PIPE_LIT = lazy(r"(?<!\|)\|&?(?!\|)\s*" + _AWK_STR)
 _AWK_PIPE = lazy(r"(?<!\|)\|&?(?!\|)\s*[^\s\"]")
 _AWK_FILE_LIT = lazy(r"(?<![<>=!])>>?\s*" + _AWK_STR)
-_AWK_VALUE_OPTS = frozenset({"-F", "-v", "--assign", "--field-separator", "-W"})
 
 
 def _awk_unescape(s: str) -> str:
@@ -66,30 +65,47 @@ def _awk_unescape(s: str) -> str:
 
 
 def awk_program(argv: list[str]) -> str | None:
-    """The program text of an awk command line, or None when it runs a file (-f)."""
-    i = 1
-    sources: list[str] = []
-    while i < len(argv):
-        a = argv[i]
+    """The program text of an awk command line, or None when it runs a file (-f, -E, an -i naming a path)."""
+    texts, files = awk_sources(argv)
+    return None if files else "\n".join(texts) if texts else None
+
+
+def awk_sources(argv: list[str]) -> tuple[list[str], list[str]]:
+    """(the program texts, the program files) of an awk command line, read as gawk's getopt_long reads it (optables
+    "awk"): -e/--source TEXT, glued (`-eTEXT`, `--source=TEXT`) or abbreviated (`--so=TEXT`); -f/--file, -E/--exec and
+    an -i/--include naming a path (a library by its name, `-i inplace`, is gawk's own); mawk's and gawk's `-W NAME`
+    spelled `--NAME`; options that take the next word (`-l ordchr`, `-v x=1`) never make it the program. With neither
+    text nor file, the first operand is the program (options stop there)."""
+    from .ir import Word
+    from .options import normalise_words
+
+    words: list[Word] = []
+    k = 1
+    while k < len(argv):
+        a = argv[k]
         if a == "--":
-            i += 1
+            words += [Word(v, v) for v in argv[k:]]
             break
-        if a in ("-f", "--file"):
-            return None
-        if a in ("-e", "--source") and i + 1 < len(argv):
-            sources.append(argv[i + 1])
-            i += 2
+        if a == "-W" and k + 1 < len(argv):
+            a = "--" + argv[k + 1]  # -W exec FILE, -W source=TEXT: the long option of that name
+            k += 1
+        elif a.startswith("-W") and len(a) > 2:
+            a = "--" + a[2:]
+        words.append(Word(a, a))
+        k += 1
+    nc = normalise_words("awk", words)
+    texts: list[str] = []
+    files: list[str] = []
+    for opt, value, _ in nc.opts:
+        if value is None:
             continue
-        if a in _AWK_VALUE_OPTS:
-            i += 2
-            continue
-        if a.startswith("-") and len(a) > 1:
-            i += 1
-            continue
-        break
-    if sources:
-        return "\n".join(sources)
-    return argv[i] if i < len(argv) else None
+        if opt == "source":
+            texts.append(value)
+        elif opt in ("file", "exec") or (opt == "include" and "/" in value):
+            files.append(value)
+    if not texts and not files and nc.words:
+        texts.append(nc.words[0].value)
+    return texts, files
 
 
 def _awk_statements(program: str) -> list[str]:
@@ -215,34 +231,23 @@ _SED_LABEL_CMDS = frozenset(":btT")
 
 def sed_scripts(argv: list[str]) -> list[str] | None:
     """The sed scripts on a command line; None when one comes from a file (-f)."""
-    scripts: list[str] = []
-    operands: list[str] = []
-    i = 1
-    while i < len(argv):
-        a = argv[i]
-        if a in ("-e", "--expression") and i + 1 < len(argv):
-            scripts.append(argv[i + 1])
-            i += 2
-            continue
-        if a.startswith("--expression="):
-            scripts.append(a.split("=", 1)[1])
-        elif a in ("-f", "--file") or a.startswith("--file="):
-            return None
-        elif a in ("-l", "--line-length"):
-            i += 1
-        elif a.startswith("-") and len(a) > 1 and not a.startswith("--"):
-            if a.endswith("f"):
-                return None
-            if a.endswith("e") and i + 1 < len(argv):
-                scripts.append(argv[i + 1])
-                i += 2
-                continue
-        elif not a.startswith("-") or a == "-":
-            operands.append(a)
-        i += 1
-    if not scripts and operands:
-        scripts.append(operands[0])
-    return scripts
+    scripts, files = sed_sources(argv)
+    return None if files else scripts
+
+
+def sed_sources(argv: list[str]) -> tuple[list[str], list[str]]:
+    """(the scripts, the script files) of a sed command line, read as GNU sed's getopt_long reads it (optables "sed"):
+    -e/--expression TEXT glued or not and abbreviated (`--expr=TEXT`, `-ne TEXT`, `-e1d`), -f/--file FILE (`-nf FILE`);
+    with neither, the first operand is the script."""
+    from .ir import Word
+    from .options import normalise_words
+
+    nc = normalise_words("sed", [Word(v, v) for v in argv[1:]])
+    scripts = [v for o, v, _ in nc.opts if o == "expression" and v is not None]
+    files = [v for o, v, _ in nc.opts if o == "file" and v is not None]
+    if not scripts and not files and nc.words:
+        scripts.append(nc.words[0].value)
+    return scripts, files
 
 
 def _sed_address(s: str, i: int) -> int:

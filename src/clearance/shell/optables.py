@@ -68,6 +68,14 @@ _DOCKER_RUN = (
     " image-volume= init-path= log-opt= pidfile= replace"
 )
 
+_GO_BUILD_FLAGS = (
+    "C= exec= toolexec= vettool= o= p= tags= ldflags= gcflags= asmflags= gccgoflags= mod= modfile= overlay= pgo="
+    " pkgdir= buildmode= compiler= installsuffix= covermode= coverpkg= buildvcs=? run= bench= benchtime= timeout="
+    " count= cpu= parallel= shuffle= fuzz= fuzztime= skip= list= coverprofile= cpuprofile= memprofile= blockprofile="
+    " mutexprofile= trace= outputdir= a n race msan asan v work x cover trimpath linkshared json failfast short"
+    " benchmem i"
+)
+
 TOOLS: dict[str, dict[str, object]] = {
     "git": {
         # git.c handle_options: exact names only; the subcommands use parse-options, which takes prefixes.
@@ -206,6 +214,22 @@ TOOLS: dict[str, dict[str, object]] = {
                 " squash commit edit autostash s|strategy= X|strategy-option= verify-signatures"
             ),
             "difftool": "d|dir-diff y|no-prompt prompt symlinks t|tool= tool-help x|extcmd= g|gui trust-exit-code",
+            # git-grep(1): -O/--open-files-in-pager[=PAGER] runs PAGER (through the shell) on the matching files.
+            "grep": (
+                "cached no-index untracked exclude-standard recurse-submodules a|text textconv I max-depth= r|recursive"
+                " i|ignore-case w|word-regexp v|invert-match h H full-name E|extended-regexp G|basic-regexp P|perl-regexp"
+                " F|fixed-strings n|line-number column l|files-with-matches|name-only L|files-without-match"
+                " O|open-files-in-pager=? z|null o|only-matching c|count color=? break heading p|show-function C|context="
+                " A|after-context= B|before-context= W|function-context m|max-count= threads= f= e= and or not all-match q|quiet"
+            ),
+            # git-instaweb(1): --httpd names the web server command it starts; git-daemon(1): --access-hook a program run
+            # for every request.
+            "instaweb": "l|local d|httpd= m|module-path= p|port= b|browser= start stop restart",
+            "daemon": (
+                "strict-paths base-path= base-path-relaxed interpolated-path= export-all timeout= init-timeout= max-connections="
+                " syslog log-destination= user-path=? verbose reuseaddr detach pid-file= user= group= enable= disable="
+                " allow-override= forbid-override= informative-errors access-hook= listen= port= inetd"
+            ),
             "ls-remote": "h|heads b|branches t|tags refs upload-pack= q|quiet exit-code get-url symref sort= o|server-option=",
             "archive": ("format= l|list v|verbose prefix= add-file= add-virtual-file= o|output= worktree-attributes remote= exec= 0 1 2 3 4 5 6 7 8 9 mtime="),
             "submodule": {
@@ -246,6 +270,28 @@ TOOLS: dict[str, dict[str, object]] = {
         ),
         "inert": "help version",
         "abbrev": True,
+    },
+    # The go command's build flags (`go help build`, `go help testflag`; Go's flag package: -name and --name, `=` or the
+    # next word): -exec runs the built binary through a program, -toolexec every toolchain program, -vettool is vet.
+    "go": {
+        "go": True,
+        "subs": {
+            "build|test|install|vet|list|generate": _GO_BUILD_FLAGS,
+            # go run [build flags] PACKAGE [ARGUMENTS…]: the words after the package are the program's own.
+            "run": {"opts": _GO_BUILD_FLAGS, "stop": True},
+        },
+    },
+    # gawk 5.2 (main.c optlist and optab; options stop at the program operand); mawk's and gawk's `-W NAME[=V]` is
+    # read as `--NAME[=V]` by embedded.awk_sources (`mawk -W exec FILE`); onetrue awk's and busybox's are a subset.
+    "awk": {
+        "opts": (
+            "F|field-separator= f|file= v|assign= b|characters-as-bytes c|traditional C|copyright d|dump-variables=?"
+            " D|debug=? e|source= E|exec= g|gen-pot h|help i|include= I|trace k|csv l|load= L|lint=? n|non-decimal-data"
+            " N|use-lc-numeric o|pretty-print=? O|optimize p|profile=? M|bignum P|posix r|re-interval s|no-optimize"
+            " S|sandbox t|lint-old V|version W="
+        ),
+        "abbrev": True,
+        "stop": True,
     },
     # GNU sed 4.9 (sed/sed.c longopts); -i takes its suffix only glued (`-i.bak`, `--in-place=.bak`).
     "sed": {
@@ -313,6 +359,7 @@ TOOLS: dict[str, dict[str, object]] = {
             "config": {"subs": {_KUBE_CONFIG_VERBS: "current minify raw flatten o|output= embed-certs=?"}},
             "port-forward|proxy|cp|run|expose|autoscale|top|auth|api-resources|version|cluster-info|wait|debug|attach": (
                 "i|stdin t|tty c|container= image= rm restart= env= port= address= replicas= overrides= command for= timeout= l|selector= f|filename="
+                " dry-run=? remove-extra-permissions remove-extra-subjects"
             ),
         },
     },
@@ -482,7 +529,7 @@ TOOLS: dict[str, dict[str, object]] = {
             " chmod= A|acls X|xattrs o|owner g|group devices copy-devices write-devices specials D t|times U|atimes"
             " open-noatime N|crtimes O|omit-dir-times J|omit-link-times super fake-super S|sparse preallocate n|dry-run"
             " W|whole-file checksum-choice|cc= x|one-file-system B|block-size= e|rsh= rsync-path= existing ignore-existing"
-            " remove-source-files del delete delete-before delete-during delete-delay delete-after delete-excluded"
+            " remove-source-files|remove-sent-files del delete delete-before delete-during delete-delay delete-after delete-excluded"
             " ignore-missing-args delete-missing-args ignore-errors force max-delete= max-size= min-size= max-alloc= partial"
             " partial-dir= delay-updates m|prune-empty-dirs numeric-ids usermap= groupmap= chown= timeout= contimeout="
             " I|ignore-times size-only @|modify-window= T|temp-dir= y|fuzzy compare-dest= copy-dest= link-dest= z|compress"
@@ -566,6 +613,10 @@ TOOLS: dict[str, dict[str, object]] = {
 # Names that share a table ("chown|chgrp" above) and programs installed under another name.
 ALIASES: dict[str, str] = {
     "mariadb": "mysql",
+    "gawk": "awk",
+    "mawk": "awk",
+    "nawk": "awk",
+    "gsed": "sed",
     "chown": "chown|chgrp",
     "chgrp": "chown|chgrp",
     "terraform": "terraform|tofu",

@@ -1088,11 +1088,18 @@ class _Walker:
         if self.st.exported:
             assigns = {**self.st.exported, **assigns}
         unsure = tuple(sorted(n for n in self.st.unsure if n not in assigns)) if self.st.unsure else ()
+        fed = pipe_src
+        if not fed and stdin_text is None:
+            # `python3 < <(gen)`: the input redirected from a process substitution is gen's output, as `gen | python3`
+            # gives it (the last redirection of the input wins).
+            feeder = next((r.target for r in reversed(redirects) if r.op == "<" and r.fd in ("", "0") and r.target is not None), None)
+            if feeder is not None and feeder.procsub and feeder.subs:
+                fed = feeder.subs
         cmd = SimpleCommand(
             argv,
             assigns=assigns,
             redirects=redirects,
-            stdin_from=pipe_src,
+            stdin_from=fed,
             stdin_text=stdin_text,
             cwd=self.st.cwd,
             depth=self.st.level,

@@ -28,6 +28,8 @@ NOT_SQL = frozenset({"mongosh", "mongo", "redis-cli", "valkey-cli", "keydb-cli"}
 REDIS = frozenset({"redis-cli", "valkey-cli", "keydb-cli"})
 
 _SQL_OPTS = frozenset({"-c", "--command", "-e", "--execute", "--eval", "-q", "--query", "-Q", "-cmd", "--cmd"})
+# Clients that read their options the way sqlite3 does (whole words, `-csv`, `-echo`): no value is ever glued.
+_NO_GLUED_VALUES = frozenset({"duckdb"})
 _FILE_OPTS = frozenset({"-f", "--file", "-init", "--init", "-i", "--input-file", "--queries-file"})
 _TARGET_OPTS = frozenset({"-h", "--host", "-H", "--server", "-S", "-d", "--dbname", "-D", "--database", "-u", "--uri", "--url"})
 _VALUE_OPTS = frozenset(
@@ -158,6 +160,10 @@ def inputs(cmd: SimpleCommand) -> SqlInput:
                 out.writes.append(value)
         elif v.startswith(("--command=", "--execute=", "--eval=", "--query=")):
             out.texts.append(v.split("=", 1)[1])
+        elif v[:2] in _SQL_OPTS and len(v) > 2 and name not in _NO_GLUED_VALUES:
+            # hive -e'SQL', sqlcmd -Q'SQL', clickhouse-client -q'SQL', snowsql -q'SQL', cockroach sql -e'SQL': a short
+            # option's value glued to it, as their parsers (commons-cli, getopt, click, optparse, pflag, boost) take it.
+            out.texts.append(v[2:])
         elif v.startswith("--file="):
             _file(out, v.split("=", 1)[1], cmd)
         elif name in ("psql", "pgcli", "usql") and v.startswith("-f") and len(v) > 2 and not v.startswith("--"):

@@ -52,8 +52,10 @@ def tar(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effec
         return
     dest = target if target is not None else Word(".", ".")
     add(WRITE, dest, True)
-    if nc.has("to-stdout"):
-        return  # tar xOf: the members go to standard output, no file is written
+    if nc.has("to-stdout") or nc.has("to-command"):
+        # tar xOf: the members go to standard output; --to-command=CMD: to CMD's input (CMD judged as a command of its
+        # own, unwrap._OPTION_COMMANDS): no member is written as a file
+        return
     archive = nc.value("file")
     unknown = ""
     if nc.has("transform") or (cmd.name == "bsdtar" and any(a.value == "-s" or (a.value.startswith("-s") and len(a.value) > 2) for a in args)):

@@ -243,6 +243,10 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("pnpm", "dlx"): frozenset({"--package"}),
     ("yarn", "dlx"): frozenset({"-p", "--package"}),
     ("yarn", "exec"): frozenset(),
+    # yarn workspaces foreach [OPTIONS] COMMAND…: the yarn command runs in every workspace (yarn berry's CLI reference).
+    ("yarn", "workspaces"): frozenset({"-j", "--jobs", "--include", "--exclude", "--from"}),
+    # lerna exec [OPTIONS] [--] CMD [ARGS…]: CMD runs through a shell (execa's shell: true) in every package.
+    ("lerna", "exec"): frozenset({"--scope", "--ignore", "--concurrency", "--profile-location", "--loglevel"}),
     ("bun", "x"): frozenset(),
     ("deno", "run"): frozenset({"--config", "-c", "--import-map", "--lock", "--cert", "--location", "--seed", "--v8-flags", "--inspect", "--env-file"}),
     ("uv", "run"): frozenset({"--with", "--python", "-p", "--project", "--directory", "--group", "--extra", "--package", "--env-file", "--from"}),
@@ -563,7 +567,17 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
         ("archive",): {"exec": "shell"},  # with --remote: git-upload-archive's stand-in, run through the shell
         ("push",): {"receive-pack": "shell"},
         ("difftool",): {"extcmd": "shell"},
+        ("grep",): {"open-files-in-pager": "shell"},  # git grep -O'PAGER': PAGER FILE… through the shell
+        ("instaweb",): {"httpd": "shell"},
+        ("daemon",): {"access-hook": "shell"},
         (): {"exec-path": "program-dir"},
+    },
+    # go run|test -exec PROG: the binary runs as `PROG BINARY ARGS`; -toolexec PROG: every toolchain program as `PROG
+    # TOOL ARGS`; go vet -vettool=PROG runs PROG (the value is split into words, as the shell would split it).
+    "go": {
+        ("run",): {"exec": "shell", "toolexec": "shell", "vettool": "shell"},
+        ("test",): {"exec": "shell", "toolexec": "shell", "vettool": "shell"},
+        **{sub: {"toolexec": "shell", "vettool": "shell"} for sub in (("build",), ("install",), ("vet",), ("list",), ("generate",))},
     },
     "tar": {(): {"to-command": "shell", "use-compress-program": "shell", "info-script": "shell", "rsh-command": "shell", "checkpoint-action": "checkpoint"}},
     "rg": {(): {"pre": "per-file"}},
@@ -786,17 +800,69 @@ def _curl_config_value(value: str) -> str:
     return "".join(out)
 
 
+# The .wgetrc commands (wget(1) "-e command", "Wgetrc Commands" in wget's manual) whose meaning is an option that names a
+# file written or read: command name (case, `-` and `_` ignored) -> the long option.
+_WGETRC_OPTIONS = {
+    "outputdocument": "--output-document",
+    "dirprefix": "--directory-prefix",
+    "logfile": "--output-file",
+    "savecookies": "--save-cookies",
+    "postfile": "--post-file",
+    "bodyfile": "--body-file",
+    "input": "--input-file",
+    "loadcookies": "--load-cookies",
+}
+
+
+def _wget_commands(argv: list[Word]) -> list[Word] | None:
+    """wget's argv with each `-e NAME=VALUE` (`--execute`, glued `-eNAME=VALUE`, `--execute=…`) whose NAME is one of
+    _WGETRC_OPTIONS written as that option (`--output-document=VALUE`), so the readers of the option read it; None
+    when there is none."""
+    out: list[Word] = []
+    changed = False
+    j = 0
+    while j < len(argv):
+        w = argv[j]
+        v = w.value
+        command = None
+        if j > 0 and v in ("-e", "--execute") and j + 1 < len(argv):
+            command, j = argv[j + 1].value, j + 1
+        elif j > 0 and v.startswith("--execute="):
+            command = v[len("--execute=") :]
+        elif j > 0 and v.startswith("-e") and not v.startswith("--") and len(v) > 2:
+            command = v[2:]
+        if command is not None:
+            name, eq, value = command.partition("=")
+            option = _WGETRC_OPTIONS.get(name.strip().lower().replace("_", "").replace("-", ""))
+            if eq and option is not None and DYN not in name:
+                text = f"{option}={value.strip()}"
+                out.append(Word(text, w.raw))
+                changed = True
+            else:
+                out.extend(argv[j - 1 : j + 1] if v in ("-e", "--execute") else [w])
+        else:
+            out.append(w)
+        j += 1
+    return out if changed else None
+
+
 def _curl_stdin_config(cmd: SimpleCommand) -> list[Word] | None:
-    """curl's command line with `-K -` (`--config -`, `-K-`, `--config=-`) replaced by the options its standard input
-    holds (curl(1) "-K, --config": a line per option, long names with or without their dashes, the value after a
-    blank, `=` or `:`, `#` comments); None when it reads no configuration there or the input is not literal text."""
+    """curl's command line with `-K -` (`--config -`, `-K-`, `--config=-`, or a process substitution `-K <(printf …)`)
+    replaced by the options its standard input (the substitution's literal output) holds (curl(1) "-K, --config": a
+    line per option, long names with or without their dashes, the value after a blank, `=` or `:`, `#` comments); None
+    when it reads no configuration there or the input is not literal text."""
     argv = cmd.argv
     k, end, kept = None, 0, []
+    fed: Word | None = None  # `-K <(printf …)`: a process substitution's literal output is the configuration
     for j, w in enumerate(argv[1:], 1):
         v = w.value
         nxt = argv[j + 1].value if j + 1 < len(argv) else ""
         if nxt in _STDIN_NAMES:
             nxt = "-"  # -K /dev/stdin
+        if j + 1 < len(argv) and argv[j + 1].procsub and (v == "--config" or (v.startswith("-") and not v.startswith("--") and v.endswith("K"))):
+            k, end, fed = j, j + 2, argv[j + 1]
+            kept = [Word(v[:-1], v[:-1])] if v not in ("--config", "-K") else []
+            break
         if v in ("--config=-", *(f"--config={n}" for n in _STDIN_NAMES)) or (v == "--config" and nxt == "-"):
             k, end = j, j + (1 if "=" in v else 2)
             break
@@ -809,7 +875,10 @@ def _curl_stdin_config(cmd: SimpleCommand) -> list[Word] | None:
                 break
     if k is None:
         return None
-    text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+    if fed is not None:
+        text = literal_stdin(fed.subs)
+    else:
+        text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
     if text is None:
         return None
     words: list[Word] = []
@@ -939,6 +1008,11 @@ def _split_words(text: str) -> list[str]:
         return shlex.split(text)
     except ValueError:
         return text.split()
+
+
+# git's trace2 settings whose value is the file its trace is appended to (git-config(1) trace2.*; the same as the
+# GIT_TRACE2, GIT_TRACE2_PERF and GIT_TRACE2_EVENT variables).
+_GIT_TRACE_TARGETS = {"trace2.normaltarget": "GIT_TRACE2", "trace2.perftarget": "GIT_TRACE2_PERF", "trace2.eventtarget": "GIT_TRACE2_EVENT"}
 
 
 def git_config_pairs(cmd: SimpleCommand, nc: Norm | None = None, stored: bool = True) -> list[tuple[str, str]]:
@@ -1574,6 +1648,7 @@ LATER = {
     "_ssh": "unwrap_remote",
     "_platform_remote": "unwrap_remote",
     "_ssh_options": "unwrap_remote",
+    "_ssh_settings": "unwrap_remote",
     "_transfer_downloads": "unwrap_remote",
     "_compose": "unwrap_containers",
     "_container_run": "unwrap_containers",
@@ -1587,6 +1662,7 @@ LATER = {
     "_elisp": "unwrap_code",
     "_interpreter": "unwrap_code",
     "_embedded": "unwrap_code",
+    "_program_files": "unwrap_code",
     "_sql_client": "unwrap_code",
     "_parallel": "unwrap_code",
     "_data_modules": "unwrap_code",
@@ -1725,6 +1801,9 @@ class Unwrapper:
                 return
         if cmd.assigns and name in _ENV_OPTION_TOOLS:
             _env_options(cmd)
+        if name == "wget" and (given := _wget_commands(cmd.argv)) is not None:
+            # wget -e 'output_document = FILE': a .wgetrc command is the option of the same meaning.
+            cmd.argv = given
         if name == "curl" and (config := _curl_stdin_config(cmd)) is not None:
             # curl -K- / --config - reads more options from standard input (`url = …`, `data = @~/.ssh/id_rsa`,
             # `output = ~/.bashrc`): judged as the command line they make.
@@ -1786,6 +1865,16 @@ class Unwrapper:
             self.out.commands.append(cmd)
             self.out.problems.append(("sys.sudo-shell", f"{name} opens a shell as another user whose commands clearance cannot see"))
             return
+        if name == "sg" and len(argv) > 2:
+            # sg [-] GROUP [-c] COMMAND (shadow-utils sg(1)): COMMAND runs through /bin/sh -c with GROUP as the group.
+            k = 2 if argv[1].value == "-" else 1
+            rest = argv[k + 1 :]
+            if rest and rest[0].value == "-c":
+                rest = rest[1:2]
+            if rest:
+                self.out.commands.append(cmd)
+                self.reparse(" ".join(w.value for w in rest), cmd, "sg")
+                return
         if name == "xargs":
             self._xargs(cmd)
             return
@@ -2275,6 +2364,14 @@ class Unwrapper:
                 self.reparse(value.lstrip()[1:], cmd, f"git {key}")
             return
         if low == "core.fsmonitor" and value.lower() in ("true", "false", "yes", "no", "on", "off", "1", "0"):
+            return
+        if low in _GIT_TRACE_TARGETS:
+            # trace2.eventTarget=/abs/path: git appends its trace to that file, as it does under the variable of the
+            # same meaning (GIT_TRACE2_EVENT=/abs/path, outputs_table's env_abs: a number or `true` is a descriptor).
+            if value.startswith("/"):
+                from .interp import shell_quote
+
+                self.reparse(f"{_GIT_TRACE_TARGETS[low]}={shell_quote(value)} git version", cmd, f"git {key}")
             return
         if git_program_key(low) and not git_word_value(low, value):
             self.reparse(value.lstrip().lstrip("!"), cmd, f"git {key}")

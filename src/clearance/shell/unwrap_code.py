@@ -26,6 +26,10 @@ from .unwrap import (
     runnable,
 )
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .embedded import Found
+
 # vim's Ex commands that run code of an embedded language, and the interpreter one-liner each is judged as.
 _VIM_LANGUAGE = lazy(r"^[\s:]*+(py3|python3|pyx|pythonx|py|python|lua|perl|pe|ruby|rub)\s++(\S.*)$", DOTALL)
 _VIM_INTERPRETERS = {
@@ -317,6 +321,33 @@ class Methods(Unwrapper):
             return
         self._code(cmd, code, lang)
 
+    def _program_files(self, cmd: SimpleCommand, files: list[str], found: Found) -> list[str]:
+        """The text of each program file of awk's -f or sed's -f that is the command's own input or a process
+        substitution (`awk -f /dev/stdin <<< CODE`, `sed -f - f <<'EOF'`, `echo CODE | awk -f -`, `awk -f <(echo
+        CODE)`): the code typed on the line, judged as the program operand is. A file on the disk is read by the
+        scripts (scripts_more.code_file_runs); one whose text is another program's output is code clearance cannot see."""
+        texts: list[str] = []
+        subs = iter([w for w in cmd.argv[1:] if w.procsub])
+        for f in files:
+            if f in _STDIN_NAMES or f == "-":
+                if cmd.stdin_text is not None:
+                    texts.append(cmd.stdin_text)
+                elif cmd.stdin_from:
+                    piped = literal_stdin(cmd.stdin_from)
+                    if piped is not None:
+                        texts.append(piped)
+                    else:
+                        found.opaque.append(f"{cmd.name} runs a program read from the output of {_names(cmd.stdin_from)}")
+            elif f == DYN or _fd_name(f):
+                w = next(subs, None) if f == DYN else None
+                piped = literal_stdin(w.subs) if w is not None else None
+                if piped is not None:
+                    texts.append(piped)
+                else:
+                    source = _names(w.subs) if w is not None else f
+                    found.opaque.append(f"{cmd.name} runs a program read from {source}, which clearance cannot see")
+        return texts
+
     def _embedded(self, cmd: SimpleCommand) -> None:
         """awk, sed, vim, Tcl, AppleScript, make, PowerShell, script(1), GNU parallel."""
         from . import embedded  # the language modules load only for a command that needs them (programs.py)
@@ -328,7 +359,8 @@ class Methods(Unwrapper):
         label = name
         moved: str | None = cmd.cwd
         if name in embedded.AWKS:
-            program = embedded.awk_program(values)
+            texts, files = embedded.awk_sources(values)
+            program = "\n".join(texts + self._program_files(cmd, files, found)) or None
             if program is not None:
                 found = embedded.awk(program)
                 if "/inet" in program and embedded.awk_socket_shell(program):
@@ -339,7 +371,8 @@ class Methods(Unwrapper):
                 if bomb is not None:
                     self.out.problems.append(("sys.memory-exhaustion", f"{name}: {bomb}"))
         elif name in embedded.SEDS:
-            for script in embedded.sed_scripts(values) or ():
+            scripts, files = embedded.sed_sources(values)
+            for script in scripts + self._program_files(cmd, files, found):
                 part = embedded.sed(script)
                 found.shell += part.shell
                 found.opaque += part.opaque
@@ -443,10 +476,20 @@ class Methods(Unwrapper):
                     at = next((k for k, f in enumerate(flags) if f.startswith("-") and not f.startswith("--") and "c" in f), None)
                     if at is not None and at + 1 < len(flags):
                         self.reparse(flags[at + 1], cmd, f"{name} .SHELLFLAGS=")
-            if embedded.make_reads_stdin(values):
+            fed = next((w for k, w in enumerate(cmd.argv[2:], 2) if w.procsub and cmd.argv[k - 1].value in ("-f", "--file", "--makefile")), None)
+            if fed is not None:
+                # make -f <(printf 'all:\n\tCMD\n'): the substitution's output is the Makefile.
+                label = f"{name} -f <(…)"
+                text = literal_stdin(fed.subs)
+                if text is not None:
+                    found.shell = embedded.makefile_recipes(text)
+                else:
+                    found.opaque.append(f"{name} reads its Makefile from the output of {_names(fed.subs)}; clearance cannot see the recipes")
+            elif embedded.make_reads_stdin(values):
                 label = f"{name} -f -"
-                if cmd.stdin_text is not None:
-                    found.shell = embedded.makefile_recipes(cmd.stdin_text)
+                text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+                if text is not None:
+                    found.shell = embedded.makefile_recipes(text)
                 else:
                     source = _names(cmd.stdin_from) if cmd.stdin_from else "stdin"
                     found.opaque.append(f"{name} reads its Makefile from {source}; clearance cannot see the recipes")
@@ -537,6 +580,15 @@ class Methods(Unwrapper):
                 self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{cmd.name} writes"))
             for path in script.reads:
                 self.command(cmd.derive([Word("cat", "cat"), Word(path, path)], f"{cmd.name} reads"))
+            for lib in script.libraries:
+                # sqlite3 .load F, load_extension('F'), DuckDB LOAD 'F': native code loaded into the client, judged as a
+                # library loaded by option is (unwrap._LIBRARY_OPTIONS): one from the project or the system's is use.
+                from .unwrap import _SYSTEM_LIBS
+
+                full = pathstr.normpath(pathstr.join(cmd.cwd or "/", lib)) if DYN not in lib else lib
+                if "/" in lib and not full.startswith(_SYSTEM_LIBS) and not (cmd.cwd and (full + "/").startswith(cmd.cwd.rstrip("/") + "/")):
+                    why = f"{cmd.name} loads {lib}, a shared object from outside the project and the system's libraries"
+                    self.out.problems.append(("shell.dynamic-code", why + "; clearance cannot see what it does"))
         return True
 
     def _parallel(self, cmd: SimpleCommand, values: list[str]) -> None:

@@ -200,9 +200,28 @@ class Methods(Unwrapper):
         if key == ("yarn", "node"):
             self.command(cmd.derive([Word("node", argv[1].raw), *argv[2:]], "yarn node"))
             return
-        if key == ("pnpm", "exec") and any(a.value in ("-c", "--shell-mode") for a in argv[start:i]) and i < len(argv):
-            # pnpm exec -c / --shell-mode (pnpm -c exec): the command runs through a shell.
-            self.reparse(" ".join(a.value for a in argv[i:]), cmd, "pnpm exec --shell-mode")
+        if key in (("pnpm", "exec"), ("pnpm", "dlx")) and any(a.value in ("-c", "--shell-mode") for a in argv[start:i]) and i < len(argv):
+            # pnpm exec|dlx -c / --shell-mode (pnpm -c exec): the command runs through a shell.
+            self.reparse(" ".join(a.value for a in argv[i:]), cmd, f"pnpm {key[1]} --shell-mode")
+            return
+        if key == ("yarn", "exec") and i < len(argv):
+            # yarn exec SCRIPT ARGS…: SCRIPT is shell text (yarn 1 runs `SCRIPT 'ARG'…` through the shell, yarn 2+
+            # through its portable shell): `yarn exec 'rm -rf ~'` runs rm.
+            from .interp import shell_quote
+
+            self.reparse(" ".join([argv[i].value, *(shell_quote(a.value) for a in argv[i + 1 :])]), cmd, "yarn exec")
+            return
+        if key == ("yarn", "workspaces"):
+            # yarn workspaces foreach [OPTIONS] COMMAND…: `yarn COMMAND…` in every workspace.
+            if i < len(argv) and argv[i].value == "foreach":
+                k = _strip_options(argv, i + 1, opts)
+                if k < len(argv):
+                    self.command(cmd.derive([argv[0], *argv[k:]], "yarn workspaces foreach"))
+            return
+        if key == ("lerna", "exec"):
+            # lerna exec [--] CMD ARGS…: the words joined are one command line for the shell, in every package.
+            if i < len(argv):
+                self.reparse(" ".join(a.value for a in argv[i:]), cmd, "lerna exec")
             return
         if key in (("uv", "tool"),) and i < len(argv) and argv[i].value == "run":
             i = _strip_options(argv, i + 1, frozenset({"--from", "--with"}))

@@ -114,6 +114,37 @@ def _env_split_string(a: str) -> str | None:
     return None
 
 
+def _env_escapes(text: str) -> str:
+    r"""env -S's own escapes in *text*, as the shell text it is read as: `\_` separates words outside quotes and is a
+    space inside double quotes (either way a blank here), `\c` ends the string (GNU env(1) "-S"); in single quotes no
+    escape but `\\` and `\'` is read. `env -S'rm\_-rf\_/home/ana'` is `rm -rf /home/ana`."""
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    quote = ""
+    k = 0
+    while k < len(text):
+        ch = text[k]
+        if ch == "'" and quote != '"':
+            quote = "" if quote == "'" else "'"
+        elif ch == '"' and quote != "'":
+            quote = "" if quote == '"' else '"'
+        elif ch == "\\" and k + 1 < len(text) and quote != "'":
+            nxt = text[k + 1]
+            if nxt == "_":
+                out.append(" ")
+                k += 2
+                continue
+            if nxt == "c":
+                break
+            out.append(text[k : k + 2])
+            k += 2
+            continue
+        out.append(ch)
+        k += 1
+    return "".join(out)
+
+
 def _prints_nothing_fetched(c: SimpleCommand) -> bool:
     """A network client that hands nothing it fetched to its stdout whatever its configuration says: `nc -z` only
     probes a port (no data either way), `curl --version` / `wget --help` print their own text and exit before any
@@ -352,6 +383,7 @@ class Methods(Unwrapper):
                 # with the words that follow (getopt reads a glued or clustered value the same as a separate one).
                 self.out.commands.append(cmd)
                 rest = " ".join([split, *(w.value for w in argv[i + 1 :])] if split else [w.value for w in argv[i + 1 :]])
+                rest = _env_escapes(rest)
                 # env expands ${NAME} from the environment, where IFS is not (shells set it, they do not export it)
                 self.reparse(rest, cmd, "env -S", {"IFS": ""})
                 return

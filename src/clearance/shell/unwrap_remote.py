@@ -38,7 +38,8 @@ class Methods(Unwrapper):
         argv = cmd.argv
         i = _strip_options(argv, 1, _SSH_OPTS | {"-M"} if cmd.name == "autossh" else _SSH_OPTS)  # autossh -M PORT
         self.out.commands.append(cmd)
-        self._ssh_options(cmd, i)
+        settings = self._ssh_options(cmd, i)
+        self._ssh_settings(cmd, settings)
         if i < len(argv) and argv[i].value == "--":
             i += 1  # `ssh -- HOST`
         if i >= len(argv):
@@ -47,6 +48,9 @@ class Methods(Unwrapper):
         rest = argv[i + 1 :]
         if rest and rest[0].value == "--":
             rest = rest[1:]  # `ssh HOST -- CMD`; `ssh HOST --` alone gives no command
+        remote = settings.get("remotecommand", "")
+        if not rest and remote and remote.lower() != "none":
+            rest = [Word(remote, remote)]  # -o RemoteCommand=CMD: the command given as an operand would be
         script = ssh_stdin_script(cmd)
         if script is not None:
             # `ssh HOST < deploy.sh`, `ssh HOST 'bash -s' < ci.sh`: the remote shell runs the lines of a file of this
@@ -78,9 +82,27 @@ class Methods(Unwrapper):
         for line in lines[:8]:
             self.reparse(line, cmd, via, remote=f"a machine reached by {via}", cwd=None)
 
-    def _ssh_options(self, cmd: SimpleCommand, end: int) -> None:
-        """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine."""
+    def _ssh_settings(self, cmd: SimpleCommand, settings: dict[str, str]) -> None:
+        """ssh -o settings that stand for options of their own, read as those (ssh_config(5)): PKCS11Provider and
+        SecurityKeyProvider load a shared object as `-I LIB` does; UserKnownHostsFile is the file ssh appends the keys
+        of new hosts to (written as `tee -a FILE` would be: the host name or HostKeyAlias it writes is the caller's)."""
+        from .unwrap import _SYSTEM_LIBS
+
+        for key in ("pkcs11provider", "securitykeyprovider"):
+            lib = settings.get(key, "")
+            if "/" in lib and DYN not in lib and not pathstr.normpath(pathstr.join(cmd.cwd or "/", lib)).startswith(_SYSTEM_LIBS):
+                why = f"ssh -o {key} loads {lib}, a shared object from outside the project and the system's libraries"
+                self.out.problems.append(("shell.dynamic-code", why + "; clearance cannot see what it does"))
+        files = settings.get("userknownhostsfile", "").split()
+        if files and files[0].lower() not in ("none", "/dev/null") and DYN not in files[0]:
+            written = Word(files[0], files[0])
+            self.command(cmd.derive([Word("tee", "tee"), Word("-a", "-a"), written], "ssh -o UserKnownHostsFile", redirects=[], stdin_from=[], stdin_text=None))
+
+    def _ssh_options(self, cmd: SimpleCommand, end: int) -> dict[str, str]:
+        """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine. Returns every
+        -o setting by its key in lower case (the first one given wins, as in ssh_config)."""
         argv = cmd.argv
+        settings: dict[str, str] = {}
         j = 1
         while j < end:
             v = argv[j].value
@@ -104,8 +126,10 @@ class Methods(Unwrapper):
             key, sep, value = setting.strip().partition("=")
             if not sep:
                 key, _, value = setting.strip().partition(" ")
+            settings.setdefault(key.strip().lower(), value.strip())
             if key.strip().lower() in _SSH_LOCAL_COMMANDS and value.strip().lower() not in ("", "none"):
                 self.reparse(value.strip(), cmd, f"ssh -o {key.strip()}")
+        return settings
 
     def _transfer_downloads(self, cmd: SimpleCommand) -> None:
         """The files a file-transfer client's own commands (lftp -c/-e, smbclient -c, ftp/sftp fed on their input)
