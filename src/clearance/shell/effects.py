@@ -288,7 +288,10 @@ _OPT_VALUE = {
         }
     ),
     "sed": frozenset({"-e", "-f", "--expression", "--file", "-l"}),
-    "patch": frozenset({"-i", "--input", "-o", "--output", "-p", "-d", "--directory", "-r", "--reject-file", "-B", "-D", "-F", "-V", "-z", "--suffix"}),
+    "patch": frozenset(
+        {"-i", "--input", "-o", "--output", "-p", "--strip", "-d", "--directory", "-r", "--reject-file", "-B", "--prefix", "-D", "--ifdef", "-F", "--fuzz"}
+        | {"-V", "--version-control", "-z", "--suffix", "-Y", "--basename-prefix", "-g", "--get", "--quoting-style", "--read-only", "--reject-format"}
+    ),
 }
 # Programs of METADATA_ONLY whose option makes them parse another file, echoing its lines back in their errors or
 # listing: program -> (short options that take a value, long options that take a value, the options among them whose
@@ -823,6 +826,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 continue
             add(READ if opt == "--db" and reader else WRITE, target, note="clearance " + opt)
     elif name == "patch":
+        from .effects_more import patch_long_options
+
+        args = patch_long_options(args)  # `--str 1`, `--dir D`: getopt_long's abbreviations spelled out
         ops, _ = operands(args, _OPT_VALUE["patch"])
         for i, w in enumerate(args):
             if w.value in ("-o", "--output") and i + 1 < len(args):
@@ -1140,10 +1146,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 1,
             )
             unread, streamed, missing = [], [], []
-            # --directory=D: every path of the patch is prefixed with D (git apply's root inside the work tree).
-            apply_root = next((u.split("=", 1)[1] for u in nc.unknown if u.startswith("--directory=")), None)
+            # --directory=D (or `--directory D`, or an abbreviation, as parse-options reads them): every path of the
+            # patch is prefixed with D (git apply's root inside the work tree); a word an option takes is no patch file.
+            from .effects_more import git_apply_values
+
+            apply_root, taken = git_apply_values(nc.sub[0], args)
             patch_base = _under(git_base, Word(apply_root, apply_root)).value if apply_root else git_base
-            for target in patch_targets(list(nc.words), cmd, sc, strip, unread, streamed, missing):
+            for target in patch_targets([w for w in nc.words if id(w) not in taken], cmd, sc, strip, unread, streamed, missing):
                 add(WRITE, _under(patch_base, target), note="git " + nc.sub[0])
             if streamed and apply_root:
                 # A patch nobody can read lands under D whatever it holds: D is written, as `tar -x -C D` writes D.

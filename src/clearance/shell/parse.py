@@ -57,12 +57,15 @@ MAX_NODES = 15_000
 class Script:
     """Result of parsing: the commands, and anything that hid from the analysis."""
 
-    __slots__ = ("commands", "problems")
+    __slots__ = ("commands", "problems", "path")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
         # (rule id, message): constructs the analyser could not see through.
         self.problems: list[tuple[str, str]] = []
+        # PATH as the line leaves it in its shell, where the line sets it (`export PATH=/tmp/bin:$PATH`); None otherwise.
+        # A shell that outlives the call (Copilot CLI's bash sessions) looks later commands up there (shell/persist.py).
+        self.path: str | None = None
 
 
 _IDENT_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
@@ -1791,6 +1794,8 @@ def _parse(
             walker.walk(root, 0, None)
             walker.finish()
             _bind_traps(st)
+            if "PATH" in st.vars and st.vars["PATH"] != st.env.get("PATH"):
+                script.path = st.vars["PATH"]
         except RecursionError:
             raise TooLarge("the command is nested too deeply to analyse") from None
         except _RunawayLine as e:

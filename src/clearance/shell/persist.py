@@ -1,0 +1,91 @@
+"""What a command line leaves behind in a shell that outlives the tool call.
+
+Copilot CLI runs the agent's commands in bash sessions that live on (a `sessionId`; Codex's terminal sessions are
+marked the same way by their adapter, `tool_input["tty"]`): a PATH, an alias, a function, a trap or a prompt command
+set by one call decides what every later call of the session runs, while the hook judges each later call by its own
+words (`git status`). clearance reads the definitions' code when they are made (unwrap: `alias`, `trap`,
+`PROMPT_COMMAND`, `PS0`-`PS4`, function bodies), but a program or script they name by a path in a temporary folder
+is what the agent can fill afterwards without the hook reading it -- a download (`curl -o /tmp/bin/git URL`) or a copy
+is no write clearance judges for its code. Such a definition, or a PATH that puts a temporary folder before the
+system's, is asked about (shell.dynamic-code) in a session that persists; in a shell that ends with the call it
+changes nothing later and stays as before.
+"""
+
+from __future__ import annotations
+
+from .. import pathstr
+from ..paths import DYN, in_temp
+from .programs import INTERPRETERS, SHELLS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..scope import Scope
+    from .ir import SimpleCommand
+
+# The `via` labels of code a definition keeps for later (unwrap.reparse, parse's function bodies).
+_DEFERRED = ("trap", "alias", "PROMPT_COMMAND=", "PS0=", "PS1=", "PS2=", "PS4=", "function ")
+
+
+def _deferred(cmd: SimpleCommand) -> str | None:
+    """The definition that keeps *cmd* for later commands of the shell, or None."""
+    for v in cmd.via:
+        if v.startswith(_DEFERRED):
+            return v.split(",", 1)[0].rstrip("=")
+    return None
+
+
+def _temp_file(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """A program or script *cmd* runs from a temporary folder: its own path, or the file a shell, an interpreter or
+    `source` is given."""
+    raw = cmd.argv[0].raw if cmd.argv else ""
+    if "/" in raw and DYN not in raw:
+        p = sc.path(cmd.argv[0].value if cmd.argv[0].value.startswith("/") else raw, cmd)
+        if in_temp(p, sc.ctx):
+            return p
+    if cmd.name in SHELLS or cmd.name in INTERPRETERS or cmd.name in ("source", "."):
+        for w in cmd.argv[1:]:
+            v = w.value
+            if v.startswith("-") or DYN in v or "/" not in v:
+                continue
+            p = sc.path(v, cmd)
+            if in_temp(p, sc.ctx):
+                return p
+            break
+    return None
+
+
+def persisting(commands: list[SimpleCommand], path: str | None, sc: Scope) -> list[str]:
+    """Why later commands of a persisting shell would run code clearance does not read (one message per cause)."""
+    out: list[str] = []
+    if path is not None:
+        for entry in path.split(":"):
+            if not entry or DYN in entry:
+                if DYN in entry:
+                    break  # the PATH it had: what comes after is searched after the system's folders
+                continue
+            p = pathstr.normpath(entry if entry.startswith("/") else pathstr.join(sc.ctx.cwd or "/", entry))
+            if in_temp(p, sc.ctx):
+                out.append(
+                    f"PATH puts {sc.show(p)}, a temporary folder, before the system's programs in a shell session that outlives this call:"
+                    " every later command of the session runs what is put there under a program's name, which clearance does not read"
+                )
+                break
+    for cmd in commands:
+        if cmd.name == "hash" and any(w.value == "-p" for w in cmd.argv[1:2]) and len(cmd.argv) > 2:
+            p = sc.path(cmd.argv[2].value, cmd)
+            if DYN not in p and in_temp(p, sc.ctx):
+                name = cmd.argv[3].value if len(cmd.argv) > 3 else "a name"
+                out.append(f"hash -p makes {name} run {sc.show(p)}, a temporary file, for every later command of this shell session")
+            continue
+        kept = _deferred(cmd)
+        if kept is None:
+            continue
+        f = _temp_file(cmd, sc)
+        if f is not None:
+            out.append(
+                f"{kept} keeps {sc.show(f)}, a file in a temporary folder, to run in later commands of a shell session that outlives this call;"
+                " what is put there afterwards runs unread"
+            )
+        if len(out) >= 4:
+            break
+    return out
