@@ -199,7 +199,6 @@ class TestPersistingShellSession:
         *(_oneshot(c) for c in LINES),
         _session('export PATH="$HOME/.local/bin:$PATH"'),
         _session("export PATH=$PWD/node_modules/.bin:$PATH"),
-        _session("export GOPATH=/tmp/go; export PATH=$PATH:/tmp/go/bin"),
         _session("go build -o /tmp/bin/app . && PATH=/tmp/bin:$PATH app --help"),
         _session("source .venv/bin/activate"),
         _session("trap 'rm -f /tmp/lock' EXIT"),
@@ -207,6 +206,52 @@ class TestPersistingShellSession:
         _session("alias ll='ls -la'"),
         _session("python3 /tmp/t.py"),
         _session("export TMPDIR=/tmp/mytmp"),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
+class TestPersistingSessionVariables:
+    """Class: the variables one call exports into a shell session that outlives it (Copilot CLI): every later command
+    of the session inherits them, the agents it starts too -- as every later shell inherits an .envrc's. The same line
+    written into .envrc is asked or denied (self.loader-environment-file, self.hook-environment-file,
+    self.hook-locations-file); typed into the session, `export LD_PRELOAD=/tmp/x.so`, `export BASH_ENV=/tmp/x.sh`,
+    `export NODE_OPTIONS='--require /tmp/x.js'` (the agent CLIs are Node programs), `export CLEARANCE_DB=/tmp/x.db`
+    (a nested agent's hook records elsewhere) were allowed. Fixed: the parse keeps the variables the line leaves in its
+    shell (Script.kept: not a one-command prefix, not a string that mentions one), judged by the env-file checks as
+    an .envrc's text (shell/persist.py)."""
+
+    LINES: ClassVar[list[str]] = [
+        "export LD_PRELOAD=/tmp/x.so",
+        "export BASH_ENV=/tmp/x.sh",
+        "export NODE_OPTIONS='--require /tmp/x.js'",
+        "export PYTHONPATH=/tmp/py",
+        "GIT_CONFIG_GLOBAL=/tmp/gc; export GIT_CONFIG_GLOBAL",
+        "declare -x GIT_SSH_COMMAND=/tmp/ssh",
+        "export CLEARANCE_DB=/tmp/x.db",
+        "export CLEARANCE_HEADLESS=0",
+        "export XDG_STATE_HOME=/tmp/s",
+        "export CLAUDE_CODE_SIMPLE=1",
+    ]
+    CASES: ClassVar[list[Any]] = [_session(c) for c in LINES]
+    ORDINARY: ClassVar[list[Any]] = [
+        *(_oneshot(c) for c in LINES),
+        _session("export NODE_ENV=production"),
+        _session("export PYTHONPATH=src"),
+        _session("export LD_LIBRARY_PATH=$PWD/lib"),
+        _session("export NODE_OPTIONS=--max-old-space-size=4096"),
+        _session("export DATABASE_URL=postgres://localhost/dev"),
+        _session('echo "set CLEARANCE_DB=/tmp/x to move the audit" > docs/notes.md'),
+        _session("grep -rn 'LD_PRELOAD=' src/"),
+        _session('git commit -m "doc: NODE_OPTIONS=--require ./x.js"'),
+        _session("PYTHONPATH=/tmp/py python3 -c 'print(1)'"),
+        _session("echo 'export PYTHONPATH=/tmp/x' >> docs/notes.md"),
     ]
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))

@@ -57,15 +57,16 @@ MAX_NODES = 15_000
 class Script:
     """Result of parsing: the commands, and anything that hid from the analysis."""
 
-    __slots__ = ("commands", "problems", "path")
+    __slots__ = ("commands", "problems", "kept")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
         # (rule id, message): constructs the analyser could not see through.
         self.problems: list[tuple[str, str]] = []
-        # PATH as the line leaves it in its shell, where the line sets it (`export PATH=/tmp/bin:$PATH`); None otherwise.
-        # A shell that outlives the call (Copilot CLI's bash sessions) looks later commands up there (shell/persist.py).
-        self.path: str | None = None
+        # The variables the line sets in its own shell (not for one command), as it leaves them (`export PATH=/tmp/bin:$PATH`:
+        # PATH -> "/tmp/bin:" DYN). A shell that outlives the call (Copilot CLI's bash sessions) keeps them for every later
+        # command (shell/persist.py).
+        self.kept: dict[str, str] = {}
 
 
 _IDENT_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
@@ -1794,8 +1795,7 @@ def _parse(
             walker.walk(root, 0, None)
             walker.finish()
             _bind_traps(st)
-            if "PATH" in st.vars and st.vars["PATH"] != st.env.get("PATH"):
-                script.path = st.vars["PATH"]
+            script.kept = {k: v for k, v in st.vars.items() if v != st.env.get(k)}
         except RecursionError:
             raise TooLarge("the command is nested too deeply to analyse") from None
         except _RunawayLine as e:

@@ -54,14 +54,40 @@ def _temp_file(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-def persisting(commands: list[SimpleCommand], path: str | None, sc: Scope) -> list[str]:
-    """Why later commands of a persisting shell would run code clearance does not read (one message per cause)."""
+def persisting(kept: dict[str, str], commands: list[SimpleCommand], sc: Scope) -> list[tuple[str, str]]:
+    """(rule id, why) for each way later commands of a persisting shell would run code clearance does not read, or start
+    an agent whose hook obeys what the line set: *kept*, the variables the line leaves in its shell (shell/parse.Script),
+    judged by the env-file rules as an .envrc's; the rest shell.dynamic-code."""
+    found: list[tuple[str, str]] = []
     out: list[str] = []
+    if kept:
+        # The variables the line sets stay in the session's environment for every later command, as an .envrc's do for
+        # every later shell of its folder: judged as that file's text is (rules/self.py's env-file checks).
+        from ..rules.self import hook_environment, hook_loaders, hook_locations
+
+        text = "".join(f"export {k}='{v.replace(DYN, '$_')}'\n" for k, v in list(kept.items())[:64] if "'" not in v and "\n" not in v)
+        as_envrc = pathstr.join(sc.ctx.cwd or sc.ctx.project_root or "/", ".envrc")
+        for rid, check in (
+            ("self.hook-environment-file", hook_environment),
+            ("self.hook-locations-file", hook_locations),
+            ("self.loader-environment-file", hook_loaders),
+        ):
+            msg = check(as_envrc, text)
+            if msg:
+                found.append(
+                    (
+                        rid,
+                        "in a shell session that outlives this call, what the line sets stays for every later command: "
+                        + msg.replace(".envrc would set", "it would set"),
+                    )
+                )
+                break
+    path = kept.get("PATH")
     if path is not None:
         for entry in path.split(":"):
-            if not entry or DYN in entry:
-                if DYN in entry:
-                    break  # the PATH it had: what comes after is searched after the system's folders
+            if DYN in entry:
+                break  # the PATH it had: what comes after is searched after the system's folders
+            if not entry:
                 continue
             p = pathstr.normpath(entry if entry.startswith("/") else pathstr.join(sc.ctx.cwd or "/", entry))
             if in_temp(p, sc.ctx):
@@ -77,15 +103,15 @@ def persisting(commands: list[SimpleCommand], path: str | None, sc: Scope) -> li
                 name = cmd.argv[3].value if len(cmd.argv) > 3 else "a name"
                 out.append(f"hash -p makes {name} run {sc.show(p)}, a temporary file, for every later command of this shell session")
             continue
-        kept = _deferred(cmd)
-        if kept is None:
+        kept_by = _deferred(cmd)
+        if kept_by is None:
             continue
         f = _temp_file(cmd, sc)
         if f is not None:
             out.append(
-                f"{kept} keeps {sc.show(f)}, a file in a temporary folder, to run in later commands of a shell session that outlives this call;"
+                f"{kept_by} keeps {sc.show(f)}, a file in a temporary folder, to run in later commands of a shell session that outlives this call;"
                 " what is put there afterwards runs unread"
             )
         if len(out) >= 4:
             break
-    return out
+    return found + [("shell.dynamic-code", m) for m in out]
