@@ -193,6 +193,9 @@ class TestPersistingShellSession:
         "PROMPT_COMMAND=/tmp/x.sh",
         "PS0='$(/tmp/x.sh)'",
         "hash -p /tmp/x git",
+        'git() { /tmp/g "$@"; }; git status',
+        'command_not_found_handle() { /tmp/x.sh "$@"; }',
+        "deploy() { bash /tmp/d.sh; }; deploy",
     ]
     CASES: ClassVar[list[Any]] = [_session(c) for c in LINES]
     ORDINARY: ClassVar[list[Any]] = [
@@ -206,6 +209,8 @@ class TestPersistingShellSession:
         _session("alias ll='ls -la'"),
         _session("python3 /tmp/t.py"),
         _session("export TMPDIR=/tmp/mytmp"),
+        _session("cleanup() { rm -rf /tmp/work; }; trap cleanup EXIT"),
+        _session("t() { pytest -q tests/; }; t"),
     ]
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
@@ -264,18 +269,18 @@ class TestPersistingSessionVariables:
 
 
 class TestPersistingShellSessionOpen:
-    """Class (open): the same persisting definitions where clearance's reading gives no sign that they are kept: a
-    function defined and called on the same line (its body is read as run now, not as kept), bash's
-    command_not_found_handle (read as run), and a folder outside the temporary ones that the agent may fill by a
-    download (`export PATH=$PWD/bin:$PATH`, then `curl -o bin/git URL`)."""
+    """Class (open): a PATH folder of the project that the agent may fill later by a download (`export PATH=$PWD/.bin:$PATH`,
+    then `curl -so .bin/git URL`: a download into the project is no write clearance judges for its code). An .envrc's
+    `PATH_add bin` is allowed on purpose (threat model, round 2); in a persisting session the same calibration holds
+    for now. (A function defined and called on the same line, and command_not_found_handle, open at first, are read
+    now: Script.defined.)"""
 
     CASES: ClassVar[list[Any]] = [
-        _session('git() { /tmp/g "$@"; }; git status'),
-        _session('command_not_found_handle() { /tmp/x.sh "$@"; }'),
         _session("export PATH=$PWD/.bin:$PATH"),
+        _session("export PATH=./node_modules/.hidden:$PATH"),
     ]
     GAPS: ClassVar[dict[str, str]] = {
-        _json_key(c): "unfinished (round 17a): a persisting shell's definitions read as run now, or a PATH folder outside the temporary ones" for c in CASES
+        _json_key(c): "unfinished (round 17a): a PATH folder of the project in a persisting session, filled later by a download" for c in CASES
     }
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))

@@ -333,11 +333,11 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         for message in exp.idle_shells:
             out.findings.append(_finding(rule_by_id("shell.interactive-shell"), message))
     out.commands = exp.commands
-    if persists and script_depth == 0 and (script.kept or any(c.via for c in exp.commands) or "hash" in command):
+    if persists and script_depth == 0 and (script.kept or script.defined or any(c.via for c in exp.commands) or "hash" in command):
         # The shell outlives the call (Copilot CLI's bash sessions): what the line leaves for later commands (shell/persist.py).
         from .shell.persist import persisting
 
-        for rid, message in persisting(script.kept, exp.commands, sc):
+        for rid, message in persisting(script.kept, exp.commands, sc, script.defined):
             out.findings.append(_finding(rule_by_id(rid), message))
     for cmd in exp.commands:
         if cmd.name == "git" and any("remote" in v for v in cmd.values()):

@@ -54,7 +54,7 @@ def _temp_file(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-def persisting(kept: dict[str, str], commands: list[SimpleCommand], sc: Scope) -> list[tuple[str, str]]:
+def persisting(kept: dict[str, str], commands: list[SimpleCommand], sc: Scope, defined: dict[str, str] | None = None) -> list[tuple[str, str]]:
     """(rule id, why) for each way later commands of a persisting shell would run code clearance does not read, or start
     an agent whose hook obeys what the line set: *kept*, the variables the line leaves in its shell (shell/parse.Script),
     judged by the env-file rules as an .envrc's; the rest shell.dynamic-code."""
@@ -114,4 +114,25 @@ def persisting(kept: dict[str, str], commands: list[SimpleCommand], sc: Scope) -
             )
         if len(out) >= 4:
             break
-    return found + [("shell.dynamic-code", m) for m in out]
+    for name, body in (defined or {}).items():
+        # A function the line defines stays in the session whether or not the line calls it (its body, read here as
+        # run or as never called, runs again at every later call by name; bash itself calls command_not_found_handle).
+        f = _body_temp_file(body, sc)
+        if f is not None:
+            out.append(
+                f"function {name} keeps {sc.show(f)}, a file in a temporary folder, to run in later commands of a shell session that outlives"
+                " this call; what is put there afterwards runs unread"
+            )
+    return found + [("shell.dynamic-code", m) for m in dict.fromkeys(out)]
+
+
+def _body_temp_file(body: str, sc: Scope) -> str | None:
+    """A program or script in a temporary folder that a function's body (its text) runs, or None."""
+    from .limits import ParseFailure
+    from .parse import parse
+
+    try:
+        script = parse(body, sc.ctx.cwd, sc.ctx.home, sc.ctx.env, level=1)
+    except (ParseFailure, RecursionError):
+        return None
+    return next((f for c in script.commands[:64] if (f := _temp_file(c, sc)) is not None), None)
