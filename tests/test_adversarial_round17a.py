@@ -96,6 +96,78 @@ class TestPatchTextAsPatchReadsIt:
         assert targets("*** x.py\n--- x.py\n***************\n*** 1,2 ****\n--- 1,2 ----\n", 0) == ["x.py"]
 
 
+def _mail(body: str, encoding: str, multipart: bool = False) -> str:
+    import base64
+
+    enc = base64.b64encode(body.encode()).decode() if encoding == "base64" else body.replace(".claude", "=2Eclaude").replace(".git/", "=2Egit/")
+    head = "From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\nFrom: a <a@b>\nSubject: [PATCH] x\nMIME-Version: 1.0\n"
+    if not multipart:
+        return head + f"Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: {encoding}\n\n{enc}\n"
+    return (
+        head
+        + 'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\nsee attached\n--b\n'
+        + f'Content-Type: text/x-patch; name="x.patch"\nContent-Transfer-Encoding: {encoding}\n\n{enc}\n--b--\n'
+    )
+
+
+_GITDIFF = "diff --git a/{0} b/{0}\n--- a/{0}\n+++ b/{0}\n@@ -1 +1 @@\n-a\n+b\n"
+
+
+class TestPatchInAnEncodedMail:
+    """Class: a patch mailed base64 or quoted-printable (or as such an attachment of a multipart mail), which `git am`
+    decodes before it applies it (checked with git: both rewrote .claude/settings.json) while clearance read the
+    encoded text, where no header names a file. Fixed: patchtext._mime_decoded, for a text that declares a transfer
+    encoding, adds the decoded bodies to what targets reads (the email package, imported on that path only)."""
+
+    CASES: ClassVar[list[Any]] = [
+        _run("git am /tmp/x.mbox", _mail(_GITDIFF.format(".claude/settings.json"), "base64"), "/tmp/x.mbox"),
+        _run("git am /tmp/x.mbox", _mail(_GITDIFF.format(".claude/settings.json"), "quoted-printable"), "/tmp/x.mbox"),
+        _run("git am < /tmp/x.mbox", _mail(_GITDIFF.format(".clearance.toml"), "base64", multipart=True), "/tmp/x.mbox"),
+        _run("git am -3 /tmp/x.eml", _mail(_GITDIFF.format(".codex/hooks.json"), "base64"), "/tmp/x.eml"),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _run("git am /tmp/x.mbox", _mail(_GITDIFF.format("src/app.py"), "base64"), "/tmp/x.mbox"),
+        _run("git am /tmp/x.mbox", _mail(_GITDIFF.format("docs/notes.md"), "quoted-printable", multipart=True), "/tmp/x.mbox"),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
+def _many(n: int, last: str = "") -> str:
+    return "".join(_UNI.format(f"src/gen/f{i}.py") for i in range(n)) + (_UNI.format(last) if last else "")
+
+
+class TestPatchOfManyFiles:
+    """Class: a patch naming more files than clearance judges one by one (patchtext.MAX_TARGETS, 500), whose later names
+    were dropped: 600 one-line hunks (32 KB) and then `.claude/settings.json` or `.git/hooks/pre-commit` was ordinary
+    work. Fixed: past the bound the patch is one whose files are unknown (fs.unknown-tree: asked where protected files
+    can land, the project root among them), as Codex's apply_patch envelope of more files is unreadable (asked)."""
+
+    CASES: ClassVar[list[Any]] = [
+        _run("git apply /tmp/x.patch", _many(600, ".claude/settings.json")),
+        _run("patch -p1 < /tmp/x.patch", _many(501, ".clearance.toml")),
+        _run("git am /tmp/x.mbox", "From: a\nSubject: x\n\n" + _many(700, ".codex/hooks.json"), "/tmp/x.mbox"),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _run("git apply /tmp/x.patch", _many(400)),
+        _run("cd /tmp/gen && git apply /tmp/x.patch", _many(600)),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
 class TestPatchOptionsAsProgramsReadThem:
     """Class: the options that say where a patch lands, spelled as the programs accept them but clearance did not read
     them. git's parse-options takes `--directory DIR` as well as `--directory=DIR`, and any unique abbreviation
@@ -286,3 +358,19 @@ class TestPersistingShellSessionOpen:
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
     def test_not_allowed(self, example: Any) -> None:
         _not_allowed(example, self.GAPS)
+
+
+def test_a_patch_too_large_to_read_whole_is_read_as_patch_reads_it(tmp_path: Any) -> None:
+    """Past Context.read_file's bound a patch is listed for its header lines (treelist): a context diff's `***` and
+    an `Index:` line are among them, and a link the patch makes or an encoded mail body (whose names only the whole
+    text gives) makes its files unknown."""
+    from clearance import treelist
+
+    filler = "".join(f"--- a/src/f{i}.py\n+++ b/src/f{i}.py\n@@ -1,400 +1,400 @@\n" + "-a\n+b\n" * 400 for i in range(60))
+    big = tmp_path / "big.patch"
+    big.write_text(filler + _CONTEXT.format("a/.claude/settings.json", "a/src/x.py") + _NORMAL.format(".clearance.toml"))
+    heads, why = treelist.list_tree(str(big), "patch")
+    assert not why and ".claude/settings.json" in targets("\n".join(heads)) and ".clearance.toml" in targets("\n".join(heads), 0)
+    for tail in (_LINK.format("x", "/home/ana/.claude/settings.json"), _mail(_GITDIFF.format(".claude/settings.json"), "base64")):
+        big.write_text(filler + tail)
+        assert treelist.list_tree(str(big), "patch")[1]

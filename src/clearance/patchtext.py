@@ -8,8 +8,10 @@ from the patch file (read at the I/O edge through ``Context.read_file``) or from
 
 from __future__ import annotations
 
-# More names than this in one patch: the rest are not read (a patch of a whole tree is not a settings change in disguise
-# any less, but the first ones already decide; the bound keeps the hook fast on generated patches).
+# More names than this in one patch are not judged one by one (the bound keeps the hook fast on generated patches): the
+# patch is then one whose files are unknown (`over`), asked about where protected files can land, as an apply_patch
+# envelope of more files is (adapters/common.MAX_PATCH_FILES). Round 17a: the 501st name was dropped, so 500 harmless
+# hunks before `.claude/settings.json` hid it.
 MAX_TARGETS = 500
 
 
@@ -47,17 +49,46 @@ def _strip(name: str, strip: int) -> str:
     return "/".join(parts[strip:]) if len(parts) > strip else ""
 
 
-def targets(text: str, strip: int = 1) -> list[str]:
+def _mime_decoded(text: str) -> str:
+    """The bodies of an mbox's mails that are sent base64 or quoted-printable (a part of a multipart mail too), decoded
+    as `git am` decodes them before it applies them; "" when there is none."""
+    import email
+
+    chunks = ("\n" + text).split("\nFrom ")
+    # Before the first `From ` line: a mail given without its mbox line; after each, a mail (its first line is the rest
+    # of the `From ` line).
+    mails = ([chunks[0]] if chunks[0].strip() else []) + [c.partition("\n")[2] for c in chunks[1:65]]
+    out: list[str] = []
+    for mail in mails:
+        try:
+            for part in email.message_from_string(mail).walk():
+                if str(part.get("Content-Transfer-Encoding", "")).strip().lower() in ("base64", "quoted-printable"):
+                    body = part.get_payload(decode=True)
+                    if isinstance(body, bytes):
+                        out.append(body[: 8 << 20].decode("utf-8", "replace"))
+        except Exception:  # a mail the email package cannot read: its text is read as it is
+            continue
+    return "\n".join(out)
+
+
+def targets(text: str, strip: int = 1, over: list[str] | None = None) -> list[str]:
     """The paths *text* (a unified or git diff, or an mbox of them) creates, changes, renames or deletes,
-    with *strip* leading components removed (git apply's and patch's -p)."""
+    with *strip* leading components removed (git apply's and patch's -p). Past MAX_TARGETS names the reason the rest
+    are not listed is added to *over*."""
     out: list[str] = []
     seen: set[str] = set()
+    if "ransfer-" in text and "content-transfer-encoding:" in text.lower():
+        # git am decodes a mail's base64 or quoted-printable body (`diff --git a/=2Eclaude/…`) before it applies it.
+        text = text + "\n" + _mime_decoded(text)
 
     def add(name: str, n: int) -> None:
         p = _strip(name, n)
-        if p and p != "/dev/null" and p not in seen and len(out) < MAX_TARGETS:
-            seen.add(p)
-            out.append(p)
+        if p and p != "/dev/null" and p not in seen:
+            if len(out) < MAX_TARGETS:
+                seen.add(p)
+                out.append(p)
+            elif over is not None and not over:
+                over.append(f"it names more than {MAX_TARGETS} files, more than clearance judges one by one")
 
     for raw in text.splitlines():
         # patch reads a patch indented as a whole (pasted into a mail or an issue) as if it were not: the header lines

@@ -878,8 +878,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         from ..patchtext import targets
 
         text = args[0].value if args else (cmd.stdin_text or "")
-        for t in targets(text, 0):
+        over: list[str] = []
+        for t in targets(text, 0, over):
             add(WRITE, Word(t, t), note=name)
+        if over:
+            from .trees import tree_into
+
+            tree_into(Word(".", "."), None, "patch", cmd, sc, out, unknown=over[0])
     elif name in ("awk", "gawk") and any(a.value == "inplace" or a.value in ("-iinplace", "--include=inplace") for a in spelled_out("gawk", args)):
         # gawk -i inplace PROGRAM FILE...: the files are rewritten.
         ops, _ = operands(args, frozenset({"-i", "--include", "-f", "--file", "-v", "--assign", "-F", "--field-separator"}))

@@ -380,7 +380,10 @@ def patch_targets(
                 texts.append(text)
     from ..patchtext import links
 
-    written = [Word(t, t) for text in texts for t in targets(text, strip)]
+    over: list[str] = []
+    written = [Word(t, t) for text in texts for t in targets(text, strip, over)]
+    if over and unknown is not None:
+        unknown.append(over[0])
     for text in texts:
         for name, target in links(text, strip)[:64]:
             # A link the patch makes: a later write through it writes where it leads. Inside the tree that is one more
