@@ -168,6 +168,32 @@ class TestPatchOfManyFiles:
         _allowed(example)
 
 
+class TestPatchWithoutStrip:
+    """Class (not allowed before, asked only as writes outside the project): GNU patch given no -p uses each name's base
+    name in the folder it runs in (`--- dotfiles/.zshrc` run in home patches ~/.zshrc; checked: `--- src/app.py`
+    without -p looks for ./app.py). clearance read the name as written. Now patchtext reads both the name and, with
+    no -p, its base name."""
+
+    CASES: ClassVar[list[Any]] = [
+        _run("cd ~ && patch -i /tmp/x.patch", "--- dotfiles/.zshrc\n+++ dotfiles/.zshrc\n@@ -1 +1 @@\n-a\n+b\n"),
+        _run("cd ~/.config && patch < /tmp/x.patch", "--- a/b/clearance\n+++ a/b/clearance\n@@ -1 +1 @@\n-a\n+b\n"),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _run("patch < /tmp/x.patch", "--- src/app.py\n+++ src/app.py\n@@ -1 +1 @@\n-a\n+b\n"),
+        _run("patch < /tmp/x.patch", "--- a/docs/settings.json\n+++ b/docs/settings.json\n@@ -1 +1 @@\n-a\n+b\n"),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_denied(self, example: Any) -> None:
+        from .conftest import decide
+
+        assert decide(dict(example)).decision == "deny"
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
 class TestPatchOptionsAsProgramsReadThem:
     """Class: the options that say where a patch lands, spelled as the programs accept them but clearance did not read
     them. git's parse-options takes `--directory DIR` as well as `--directory=DIR`, and any unique abbreviation

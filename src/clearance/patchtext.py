@@ -42,6 +42,8 @@ _ESCAPES = {"a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r
 
 
 def _strip(name: str, strip: int) -> str:
+    """*name* with *strip* leading components removed; -1 (patch without -p) the name as written, and its base name
+    is added by targets: GNU patch then uses the base name alone (`--- x/.clearance.toml` patches ./.clearance.toml)."""
     name = _unquote(name.split("\t", 1)[0].strip())
     if strip <= 0:
         return name
@@ -83,6 +85,8 @@ def targets(text: str, strip: int = 1, over: list[str] | None = None) -> list[st
 
     def add(name: str, n: int) -> None:
         p = _strip(name, n)
+        if n < 0 and "/" in p and p != "/dev/null":
+            add(p.rstrip("/").rsplit("/", 1)[-1], 0)  # patch without -p: the base name, in the folder it runs in
         if p and p != "/dev/null" and p not in seen:
             if len(out) < MAX_TARGETS:
                 seen.add(p)

@@ -837,7 +837,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             add(WRITE, ops[0], note=name)  # patch FILE [PATCHFILE]
         else:
             # patch [-pN] [-i PATCHFILE] < PATCHFILE: the files the patch names are written (patchtext.py).
-            strip, sources, where = 0, [], None
+            strip, sources, where = -1, [], None  # -1: no -p given (patchtext._strip)
             for i, w in enumerate(args):
                 v = w.value
                 if v in ("-i", "--input", "-p", "--strip", "-d", "--directory") and i + 1 < len(args):
