@@ -400,3 +400,29 @@ def test_a_patch_too_large_to_read_whole_is_read_as_patch_reads_it(tmp_path: Any
     for tail in (_LINK.format("x", "/home/ana/.claude/settings.json"), _mail(_GITDIFF.format(".claude/settings.json"), "base64")):
         big.write_text(filler + tail)
         assert treelist.list_tree(str(big), "patch")[1]
+
+
+class TestPersistingSessionDirectory:
+    """Class (open): the working directory a persisting session is left in. In Copilot CLI's bash session a `cd` stays
+    for the next call, while the hook resolves that call's relative paths against the event's `cwd` (Copilot's own
+    folder, the project): `cd ~/.copilot` (allowed), then `echo '{}' > config.json` is judged as the project's
+    config.json. Whether the event's `cwd` follows the shell's is not documented (docs.github.com: "Current working
+    directory"); not run here. A top-level `cd` outside the project or into a protected folder in such a session would
+    be asked, or the session's directory kept between calls."""
+
+    CASES: ClassVar[list[Any]] = [
+        _session("cd ~/.copilot"),
+        _session("cd ~/.config/clearance"),
+        _session("cd .git/hooks"),
+        _session("pushd ~/.claude"),
+    ]
+    GAPS: ClassVar[dict[str, str]] = {_json_key(c): "unfinished (round 17a): a persisting session's directory is not followed into later calls" for c in CASES}
+    ORDINARY: ClassVar[list[Any]] = [_session("cd src"), _session("cd frontend && npm test"), _oneshot("cd ~/.copilot")]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
