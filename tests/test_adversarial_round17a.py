@@ -341,6 +341,9 @@ class TestPersistingSessionVariables:
         "export CLEARANCE_HEADLESS=0",
         "export XDG_STATE_HOME=/tmp/s",
         "export CLAUDE_CODE_SIMPLE=1",
+        "export NODE_OPTIONS=\"--require '/tmp/x.js'\"",
+        'export CLEARANCE_DB="/tmp/x\'y.db"',
+        'export PYTHONPATH="/tmp/p\nq"',
     ]
     CASES: ClassVar[list[Any]] = [_session(c) for c in LINES]
     ORDINARY: ClassVar[list[Any]] = [

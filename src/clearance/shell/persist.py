@@ -54,6 +54,13 @@ def _temp_file(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+def _quoted(value: str) -> str:
+    """*value* as one double-quoted shell word on one line (a value known only at run time: `$_`)."""
+    for a, b in (("\\", "\\\\"), ('"', '\\"'), ("$", "\\$"), ("`", "\\`"), ("\n", " ")):
+        value = value.replace(a, b)
+    return '"' + value.replace(DYN, "$_") + '"'
+
+
 def persisting(kept: dict[str, str], commands: list[SimpleCommand], sc: Scope, defined: dict[str, str] | None = None) -> list[tuple[str, str]]:
     """(rule id, why) for each way later commands of a persisting shell would run code clearance does not read, or start
     an agent whose hook obeys what the line set: *kept*, the variables the line leaves in its shell (shell/parse.Script),
@@ -65,7 +72,7 @@ def persisting(kept: dict[str, str], commands: list[SimpleCommand], sc: Scope, d
         # every later shell of its folder: judged as that file's text is (rules/self.py's env-file checks).
         from ..rules.self import hook_environment, hook_loaders, hook_locations
 
-        text = "".join(f"export {k}='{v.replace(DYN, '$_')}'\n" for k, v in list(kept.items())[:64] if "'" not in v and "\n" not in v)
+        text = "".join(f"export {k}={_quoted(v)}\n" for k, v in list(kept.items())[:64])
         as_envrc = pathstr.join(sc.ctx.cwd or sc.ctx.project_root or "/", ".envrc")
         for rid, check in (
             ("self.hook-environment-file", hook_environment),
