@@ -194,6 +194,41 @@ class TestPatchWithoutStrip:
         _allowed(example)
 
 
+def _series(command: str, series: str, patches: dict[str, str], folder: str = "patches") -> dict[str, Any]:
+    files = {f"{P}/{folder}/series": series, **{f"{P}/{folder}/{k}": v for k, v in patches.items()}}
+    return {"tool_name": "Bash", "tool_input": {"command": command}, "files": files}
+
+
+class TestPatchSeries:
+    """Class: the patch appliers that take their patches from a series file rather than an operand -- `quilt push`
+    (patches/series, QUILT_PATCHES), `git quiltimport`, and stgit's `stg import FILE` -- were no write at all: the
+    series and its patches are project files the agent writes freely, so a `quilt push -a` planted the agent's
+    settings or clearance's policy unasked (`git apply` of the same file is denied). Fixed:
+    effects_more.series_writes reads the series (each patch with its `-pN`, default 1) as patch files are read."""
+
+    CASES: ClassVar[list[Any]] = [
+        _series("quilt push -a", "fix.diff\n", {"fix.diff": _UNI.format(".claude/settings.json")}),
+        _series("quilt push", "# ours\nfix.diff -p0\n", {"fix.diff": "--- .clearance.toml\n+++ .clearance.toml\n@@ -1 +1 @@\n-a\n+b\n"}),
+        _series("QUILT_PATCHES=debian/patches quilt push -a", "a.diff\n", {"a.diff": _UNI.format(".git/hooks/pre-commit")}, "debian/patches"),
+        _series("git quiltimport --author 'a <a@b>'", "x.patch\n", {"x.patch": _UNI.format(".codex/hooks.json")}),
+        _run("stg import /tmp/x.patch", _UNI.format(".claude/settings.json")),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _series("quilt push -a", "fix.diff\n", {"fix.diff": _UNI.format("src/app.py")}),
+        _series("quilt series", "fix.diff\n", {"fix.diff": _UNI.format(".claude/settings.json")}),
+        _series("git quiltimport", "x.patch\n", {"x.patch": _UNI.format("docs/notes.md")}),
+        _run("stg import /tmp/x.patch", _UNI.format("src/app.py")),
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
 class TestPatchOptionsAsProgramsReadThem:
     """Class: the options that say where a patch lands, spelled as the programs accept them but clearance did not read
     them. git's parse-options takes `--directory DIR` as well as `--directory=DIR`, and any unique abbreviation

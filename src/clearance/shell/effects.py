@@ -872,6 +872,28 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 tree_into(where or Word(".", "."), None, "patch", cmd, sc, out, unknown=why)
             if not unread:
                 _unread_patch_outside(where or Word(".", "."), streamed + missing, cmd, sc, out)
+    elif name == "quilt" and args and args[0].value == "push":
+        # quilt push [-a|N]: the series' patches applied in turn (effects_more.series_writes); QUILT_PATCHES names the folder.
+        from .effects_more import series_writes
+
+        folder = cmd.assigns.get("QUILT_PATCHES") or sc.ctx.env.get("QUILT_PATCHES") or "patches"
+        series_written, series_why = series_writes(cmd, sc, folder, cmd.assigns.get("QUILT_SERIES") or sc.ctx.env.get("QUILT_SERIES"))
+        for sw in series_written:
+            add(WRITE, sw, note="quilt push")
+        if series_why:
+            from .trees import tree_into
+
+            tree_into(Word(".", "."), None, "patch", cmd, sc, out, unknown=series_why[0])
+    elif name in ("stg", "stgit") and args and args[0].value == "import":
+        # stg import [-p N] FILE: the patch file applied as `git apply` applies it.
+        vals = [a.value for a in args]
+        stg_strip = next(
+            (_int(v[2:] or (vals[i + 1] if i + 1 < len(vals) else ""), 1) for i, v in enumerate(vals) if v == "-p" or (v[:2] == "-p" and v[2:].isdigit())), 1
+        )
+        stg_files = [a for a in args[1:] if not a.value.startswith("-") and not a.value.isdigit()]
+        stg_unread: list[str] = []
+        for st in patch_targets(stg_files, cmd, sc, stg_strip, stg_unread, [], []):
+            add(WRITE, st, note="stg import")
     elif name in ("apply_patch", "applypatch"):
         # Codex's apply_patch run through the shell (`apply_patch "$PATCH"`, `apply_patch <<'EOF'`): Codex applies the
         # envelope itself; every file it names is written (patchtext.py).
@@ -1174,6 +1196,18 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 from .trees import tree_into
 
                 tree_into(Word(patch_base, patch_base) if patch_base == "/" else _under(patch_base, Word(".", ".")), None, "patch", cmd, sc, out, unknown=why)
+        elif nc.sub == ("quiltimport",):
+            # git quiltimport [--patches DIR] [--series FILE]: each patch of the series committed onto the work tree.
+            from .effects_more import series_writes
+
+            series_folder = nc.value("patches") or cmd.assigns.get("QUILT_PATCHES") or sc.ctx.env.get("QUILT_PATCHES") or "patches"
+            series_written, series_why = series_writes(cmd, sc, series_folder, nc.value("series"))
+            for sw in series_written:
+                add(WRITE, _under(git_base, sw), note="git quiltimport")
+            if series_why:
+                from .trees import tree_into
+
+                tree_into(_under(git_base, Word(".", ".")), None, "patch", cmd, sc, out, unknown=series_why[0])
         elif nc.sub in (("checkout-index",), ("read-tree",), ("merge-file",)):
             _git_plumbing_writes(nc, cmd, sc, _git_tree(nc, git_base), add, out)
         elif nc.sub[:1] == ("config",):

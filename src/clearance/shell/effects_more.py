@@ -316,6 +316,29 @@ def patch_long_options(args: list[Word]) -> list[Word]:
     return out
 
 
+def series_writes(cmd: SimpleCommand, sc: Scope, patches: str, series: str | None = None, limit: int = 64) -> tuple[list[Word], list[str]]:
+    """(the files written, why some are unknown) by applying each patch a quilt series names, in order: `quilt push`,
+    `git quiltimport` read *series* (default PATCHES/series) for the patches under the folder *patches*, each with its
+    `-pN` (default 1). The series and its patches are project files the agent writes freely: they are read as the patch
+    files `git apply` is given are."""
+    read = sc.ctx.read_file
+    if read is None:
+        return [], []
+    text = read(sc.path(series or pathstr.join(patches, "series"), cmd))
+    if not isinstance(text, str) or text == TOO_LARGE:
+        return [], ([f"its series file {series or pathstr.join(patches, 'series')} cannot be read"] if text == TOO_LARGE else [])
+    written: list[Word] = []
+    unknown: list[str] = []
+    for line in text.splitlines()[:limit]:
+        words = line.split("#", 1)[0].split()
+        if not words:
+            continue
+        strip = next((_int(w[2:], 1) for w in words[1:] if w.startswith("-p") and w[2:].isdigit()), 1)
+        name = pathstr.join(patches, words[0])
+        written += patch_targets([Word(name, name)], cmd, sc, strip, unknown, None, None)
+    return written, unknown
+
+
 def _only_reports(flags: list[str]) -> bool:
     """git apply/am options that only report on the patch (or end a session) and write nothing."""
     return any(f.split("=", 1)[0] in _PATCH_REPORTS for f in flags)
