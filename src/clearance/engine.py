@@ -270,7 +270,7 @@ def _ssh_scripts_read(commands: list[SimpleCommand], sc: Scope) -> set[str]:
     return out
 
 
-def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: bool = True) -> ShellAnalysis:
+def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: bool = True, persists: bool = False) -> ShellAnalysis:
     """*typed_input* False: the tool runs the command line with an input the agent cannot write to later (Claude Code's
     Bash: `< /dev/null`, or the user's own terminal), so an interactive shell reading only that input runs nothing
     the agent sends (unwrap.Expansion.idle_shells); True (an MCP server, a terminal the agent types into): asked."""
@@ -333,6 +333,12 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         for message in exp.idle_shells:
             out.findings.append(_finding(rule_by_id("shell.interactive-shell"), message))
     out.commands = exp.commands
+    if persists and script_depth == 0 and (script.kept or script.defined or any(c.via for c in exp.commands) or "hash" in command):
+        # The shell outlives the call (Copilot CLI's bash sessions): what the line leaves for later commands (shell/persist.py).
+        from .shell.persist import persisting
+
+        for rid, message in persisting(script.kept, exp.commands, sc, script.defined):
+            out.findings.append(_finding(rule_by_id(rid), message))
     for cmd in exp.commands:
         if cmd.name == "git" and any("remote" in v for v in cmd.values()):
             from .rules.git import added_remote, dropped_remote
@@ -1334,7 +1340,8 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
             return Decision("ask", "The shell call has no command string to analyse.", ["input.malformed"], "default")
         # "tty": the adapter's mark for a tool whose command the agent can type into later (Codex's exec_command,
         # Copilot's bash with write_bash)
-        analysis = analyse_shell(cmd, sc, typed_input=bool(action.tool_input.get("tty")))
+        tty = bool(action.tool_input.get("tty"))
+        analysis = analyse_shell(cmd, sc, typed_input=tty, persists=tty)
         findings, commands, effs = analysis.findings, analysis.commands, analysis.effects
         if action.tool_input.get("dangerouslyDisableSandbox") not in (None, False):
             # The call asks to leave the sandbox the user switched on: the user's question, never answered allow here

@@ -24,7 +24,7 @@ MAX_READ = 32
 MAX_MEMBER_BYTES = 64 * 1024
 # A patch too large for Context.read_file is read this far for the lines that name its files.
 MAX_PATCH_BYTES = 8 * 1024 * 1024
-_PATCH_HEADS = ("diff --git ", "+++ ", "--- ", "rename from ", "rename to ", "copy to ")
+_PATCH_HEADS = ("diff --git ", "+++ ", "--- ", "*** ", "Index: ", "rename from ", "rename to ", "copy to ")
 
 # (members, why not): the relative paths, or () and the reason they could not be listed.
 Listing = tuple[tuple[str, ...], str]
@@ -191,7 +191,15 @@ def _patch(path: str, size: int) -> Listing:
             text = fh.read(MAX_PATCH_BYTES).decode("utf-8", "replace")
     except OSError:
         return (), "it cannot be read"
-    return tuple(line for line in text.splitlines() if line.startswith(_PATCH_HEADS)), ""
+    heads = []
+    for line in text.splitlines():
+        if line.startswith(("new file mode 120000", "new mode 120000")):
+            return (), "it makes a symbolic link, which may lead out of the tree"  # (patchtext.links reads its target)
+        if line.lower().startswith("content-transfer-encoding:") and line.split(":", 1)[1].strip().lower() in ("base64", "quoted-printable"):
+            return (), "it holds a mail whose body is encoded"  # (patchtext._mime_decoded reads it)
+        if line.lstrip(" \t").startswith(_PATCH_HEADS):
+            heads.append(line)
+    return tuple(heads), ""
 
 
 def read_member(path: str, kind: str, member: str) -> str | None:

@@ -288,7 +288,10 @@ _OPT_VALUE = {
         }
     ),
     "sed": frozenset({"-e", "-f", "--expression", "--file", "-l"}),
-    "patch": frozenset({"-i", "--input", "-o", "--output", "-p", "-d", "--directory", "-r", "--reject-file", "-B", "-D", "-F", "-V", "-z", "--suffix"}),
+    "patch": frozenset(
+        {"-i", "--input", "-o", "--output", "-p", "--strip", "-d", "--directory", "-r", "--reject-file", "-B", "--prefix", "-D", "--ifdef", "-F", "--fuzz"}
+        | {"-V", "--version-control", "-z", "--suffix", "-Y", "--basename-prefix", "-g", "--get", "--quoting-style", "--read-only", "--reject-format"}
+    ),
 }
 # Programs of METADATA_ONLY whose option makes them parse another file, echoing its lines back in their errors or
 # listing: program -> (short options that take a value, long options that take a value, the options among them whose
@@ -823,6 +826,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 continue
             add(READ if opt == "--db" and reader else WRITE, target, note="clearance " + opt)
     elif name == "patch":
+        from .effects_more import patch_long_options
+
+        args = patch_long_options(args)  # `--str 1`, `--dir D`: getopt_long's abbreviations spelled out
         ops, _ = operands(args, _OPT_VALUE["patch"])
         for i, w in enumerate(args):
             if w.value in ("-o", "--output") and i + 1 < len(args):
@@ -831,7 +837,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             add(WRITE, ops[0], note=name)  # patch FILE [PATCHFILE]
         else:
             # patch [-pN] [-i PATCHFILE] < PATCHFILE: the files the patch names are written (patchtext.py).
-            strip, sources, where = 0, [], None
+            strip, sources, where = -1, [], None  # -1: no -p given (patchtext._strip)
             for i, w in enumerate(args):
                 v = w.value
                 if v in ("-i", "--input", "-p", "--strip", "-d", "--directory") and i + 1 < len(args):
@@ -866,14 +872,41 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 tree_into(where or Word(".", "."), None, "patch", cmd, sc, out, unknown=why)
             if not unread:
                 _unread_patch_outside(where or Word(".", "."), streamed + missing, cmd, sc, out)
+    elif name == "quilt" and args and args[0].value == "push":
+        # quilt push [-a|N]: the series' patches applied in turn (effects_more.series_writes); QUILT_PATCHES names the folder.
+        from .effects_more import series_writes
+
+        folder = cmd.assigns.get("QUILT_PATCHES") or sc.ctx.env.get("QUILT_PATCHES") or "patches"
+        series_written, series_why = series_writes(cmd, sc, folder, cmd.assigns.get("QUILT_SERIES") or sc.ctx.env.get("QUILT_SERIES"))
+        for sw in series_written:
+            add(WRITE, sw, note="quilt push")
+        if series_why:
+            from .trees import tree_into
+
+            tree_into(Word(".", "."), None, "patch", cmd, sc, out, unknown=series_why[0])
+    elif name in ("stg", "stgit") and args and args[0].value == "import":
+        # stg import [-p N] FILE: the patch file applied as `git apply` applies it.
+        vals = [a.value for a in args]
+        stg_strip = next(
+            (_int(v[2:] or (vals[i + 1] if i + 1 < len(vals) else ""), 1) for i, v in enumerate(vals) if v == "-p" or (v[:2] == "-p" and v[2:].isdigit())), 1
+        )
+        stg_files = [a for a in args[1:] if not a.value.startswith("-") and not a.value.isdigit()]
+        stg_unread: list[str] = []
+        for st in patch_targets(stg_files, cmd, sc, stg_strip, stg_unread, [], []):
+            add(WRITE, st, note="stg import")
     elif name in ("apply_patch", "applypatch"):
         # Codex's apply_patch run through the shell (`apply_patch "$PATCH"`, `apply_patch <<'EOF'`): Codex applies the
         # envelope itself; every file it names is written (patchtext.py).
         from ..patchtext import targets
 
         text = args[0].value if args else (cmd.stdin_text or "")
-        for t in targets(text, 0):
+        over: list[str] = []
+        for t in targets(text, 0, over):
             add(WRITE, Word(t, t), note=name)
+        if over:
+            from .trees import tree_into
+
+            tree_into(Word(".", "."), None, "patch", cmd, sc, out, unknown=over[0])
     elif name in ("awk", "gawk") and any(a.value == "inplace" or a.value in ("-iinplace", "--include=inplace") for a in spelled_out("gawk", args)):
         # gawk -i inplace PROGRAM FILE...: the files are rewritten.
         ops, _ = operands(args, frozenset({"-i", "--include", "-f", "--file", "-v", "--assign", "-F", "--field-separator"}))
@@ -1140,10 +1173,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 1,
             )
             unread, streamed, missing = [], [], []
-            # --directory=D: every path of the patch is prefixed with D (git apply's root inside the work tree).
-            apply_root = next((u.split("=", 1)[1] for u in nc.unknown if u.startswith("--directory=")), None)
+            # --directory=D (or `--directory D`, or an abbreviation, as parse-options reads them): every path of the
+            # patch is prefixed with D (git apply's root inside the work tree); a word an option takes is no patch file.
+            from .effects_more import git_apply_values
+
+            apply_root, taken = git_apply_values(nc.sub[0], args)
             patch_base = _under(git_base, Word(apply_root, apply_root)).value if apply_root else git_base
-            for target in patch_targets(list(nc.words), cmd, sc, strip, unread, streamed, missing):
+            for target in patch_targets([w for w in nc.words if id(w) not in taken], cmd, sc, strip, unread, streamed, missing):
                 add(WRITE, _under(patch_base, target), note="git " + nc.sub[0])
             if streamed and apply_root:
                 # A patch nobody can read lands under D whatever it holds: D is written, as `tar -x -C D` writes D.
@@ -1160,6 +1196,18 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 from .trees import tree_into
 
                 tree_into(Word(patch_base, patch_base) if patch_base == "/" else _under(patch_base, Word(".", ".")), None, "patch", cmd, sc, out, unknown=why)
+        elif nc.sub == ("quiltimport",):
+            # git quiltimport [--patches DIR] [--series FILE]: each patch of the series committed onto the work tree.
+            from .effects_more import series_writes
+
+            series_folder = nc.value("patches") or cmd.assigns.get("QUILT_PATCHES") or sc.ctx.env.get("QUILT_PATCHES") or "patches"
+            series_written, series_why = series_writes(cmd, sc, series_folder, nc.value("series"))
+            for sw in series_written:
+                add(WRITE, _under(git_base, sw), note="git quiltimport")
+            if series_why:
+                from .trees import tree_into
+
+                tree_into(_under(git_base, Word(".", ".")), None, "patch", cmd, sc, out, unknown=series_why[0])
         elif nc.sub in (("checkout-index",), ("read-tree",), ("merge-file",)):
             _git_plumbing_writes(nc, cmd, sc, _git_tree(nc, git_base), add, out)
         elif nc.sub[:1] == ("config",):

@@ -237,6 +237,109 @@ def file_url_path(v: str) -> str | None:
 _PATCH_REPORTS = frozenset({"--check", "--stat", "--numstat", "--summary", "--abort", "--skip", "--quit", "--show-current-patch"})
 
 
+# git apply's and git am's long options ("=": takes a value; parse-options reads `--opt V`, `--opt=V` and any unique
+# abbreviation of the subcommand's options).
+_GIT_APPLY_OPTS = {
+    "apply": (
+        "allow-empty allow-overlap apply build-fake-ancestor= cached check directory= exclude= ignore-space-change"
+        " ignore-whitespace inaccurate-eof include= index intent-to-add no-add numstat quiet recount reject reverse stat"
+        " summary unidiff-zero unsafe-paths verbose whitespace= 3way binary allow-binary-replacement"
+    ),
+    "am": (
+        "abort allow-empty committer-date-is-author-date continue directory= empty= exclude= gpg-sign ignore-date"
+        " ignore-space-change ignore-whitespace include= interactive keep keep-cr keep-non-patch message-id no-keep-cr"
+        " patch-format= quiet quit quoted-cr= reject rerere-autoupdate resolved resolvemsg= scissors show-current-patch"
+        " signoff skip utf8 whitespace= 3way no-verify"
+    ),
+}
+
+
+def git_apply_values(sub: str, args: list[Word]) -> tuple[str | None, set[int]]:
+    """(the root `--directory` names, or None; the ids of the words options of `git apply`/`git am` (*sub*) take as
+    their values), read as parse-options reads them: `--directory D`, `--directory=D`, `--dir D`, `-C 3`, `-p 1` --
+    so that `--directory .claude` is the root, not a patch file named `.claude`."""
+    known = _GIT_APPLY_OPTS.get(sub, "").split()
+    names = tuple(o.rstrip("=") for o in known)
+    root: str | None = None
+    taken: set[int] = set()
+    i = 0
+    while i < len(args):
+        v = args[i].value
+        if v == "--":
+            break
+        if v.startswith("--") and len(v) > 2:
+            name, eq, val = v[2:].partition("=")
+            full = name if name in names else _unique_prefix(name, names)
+            if full is not None and full + "=" in known:
+                if not eq and i + 1 < len(args):
+                    val = args[i + 1].value
+                    taken.add(id(args[i + 1]))
+                    i += 1
+                if full == "directory":
+                    root = val
+        elif v in ("-C", "-p") and i + 1 < len(args):
+            taken.add(id(args[i + 1]))
+            i += 1
+        i += 1
+    return root, taken
+
+
+def _unique_prefix(name: str, options: tuple[str, ...]) -> str | None:
+    hits = [o for o in options if o.startswith(name)] if name else []
+    return hits[0] if len(hits) == 1 else None
+
+
+# GNU patch's long options (getopt_long takes any unique abbreviation of them).
+_PATCH_LONG = (
+    "backup backup-if-mismatch basename-prefix batch binary context directory dry-run ed follow-symlinks force forward fuzz"
+    " get help ifdef ignore-whitespace input merge no-backup-if-mismatch normal output posix prefix quiet quoting-style"
+    " read-only reject-file reject-format remove-empty-files reverse set-time set-utc silent strip suffix unified verbose"
+    " version version-control"
+)
+
+
+def patch_long_options(args: list[Word]) -> list[Word]:
+    """patch's words with each abbreviated long option spelled out (`--str 1` is `--strip 1`, `--dir=D` `--directory=D`)."""
+    out: list[Word] = []
+    for w in args:
+        v = w.value
+        if v == "--":
+            out.extend(args[len(out) :])
+            break
+        if v.startswith("--") and len(v) > 2:
+            name, eq, val = v[2:].partition("=")
+            options = tuple(_PATCH_LONG.split())
+            if name not in options:
+                full = _unique_prefix(name, options)
+                if full is not None:
+                    w = Word("--" + full + eq + val, w.raw)
+        out.append(w)
+    return out
+
+
+def series_writes(cmd: SimpleCommand, sc: Scope, patches: str, series: str | None = None, limit: int = 64) -> tuple[list[Word], list[str]]:
+    """(the files written, why some are unknown) by applying each patch a quilt series names, in order: `quilt push`,
+    `git quiltimport` read *series* (default PATCHES/series) for the patches under the folder *patches*, each with its
+    `-pN` (default 1). The series and its patches are project files the agent writes freely: they are read as the patch
+    files `git apply` is given are."""
+    read = sc.ctx.read_file
+    if read is None:
+        return [], []
+    text = read(sc.path(series or pathstr.join(patches, "series"), cmd))
+    if not isinstance(text, str) or text == TOO_LARGE:
+        return [], ([f"its series file {series or pathstr.join(patches, 'series')} cannot be read"] if text == TOO_LARGE else [])
+    written: list[Word] = []
+    unknown: list[str] = []
+    for line in text.splitlines()[:limit]:
+        words = line.split("#", 1)[0].split()
+        if not words:
+            continue
+        strip = next((_int(w[2:], 1) for w in words[1:] if w.startswith("-p") and w[2:].isdigit()), 1)
+        name = pathstr.join(patches, words[0])
+        written += patch_targets([Word(name, name)], cmd, sc, strip, unknown, None, None)
+    return written, unknown
+
+
 def _only_reports(flags: list[str]) -> bool:
     """git apply/am options that only report on the patch (or end a session) and write nothing."""
     return any(f.split("=", 1)[0] in _PATCH_REPORTS for f in flags)
@@ -299,7 +402,24 @@ def patch_targets(
                 text = "\n".join(heads)
             if text:
                 texts.append(text)
-    return [Word(t, t) for text in texts for t in targets(text, strip)]
+    from ..patchtext import links
+
+    over: list[str] = []
+    written = [Word(t, t) for text in texts for t in targets(text, strip, over)]
+    if over and unknown is not None:
+        unknown.append(over[0])
+    for text in texts:
+        for name, target in links(text, strip)[:64]:
+            # A link the patch makes: a later write through it writes where it leads. Inside the tree that is one more
+            # file written; out of it (an absolute target, `../` past the top) the patch is judged as one whose files
+            # are unknown, as an archive member that is such a link is (treelist: a link leading out of the tree).
+            joined = pathstr.normpath(pathstr.join(pathstr.dirname(name), target)) if not target.startswith("/") else target
+            if target.startswith("/") or joined == ".." or joined.startswith("../"):
+                if unknown is not None:
+                    unknown.append(f"it makes {name} a link to {target}, outside the tree it writes")
+            else:
+                written.append(Word(joined, joined))
+    return written
 
 
 # git config's modes that only read (the rest, and KEY VALUE, write).

@@ -57,12 +57,18 @@ MAX_NODES = 15_000
 class Script:
     """Result of parsing: the commands, and anything that hid from the analysis."""
 
-    __slots__ = ("commands", "problems")
+    __slots__ = ("commands", "problems", "kept", "defined")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
         # (rule id, message): constructs the analyser could not see through.
         self.problems: list[tuple[str, str]] = []
+        # The variables the line sets in its own shell (not for one command), as it leaves them (`export PATH=/tmp/bin:$PATH`:
+        # PATH -> "/tmp/bin:" DYN). A shell that outlives the call (Copilot CLI's bash sessions) keeps them for every later
+        # command (shell/persist.py).
+        self.kept: dict[str, str] = {}
+        # The functions the line defines (name -> the body's text), which such a shell keeps for later commands too.
+        self.defined: dict[str, str] = {}
 
 
 _IDENT_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
@@ -1798,6 +1804,8 @@ def _parse(
             walker.walk(root, 0, None)
             walker.finish()
             _bind_traps(st)
+            script.kept = {k: v for k, v in st.vars.items() if v != st.env.get(k)}
+            script.defined = {k: _text(body) for k, (body, _) in list(walker.functions.items())[:16]}
         except RecursionError:
             raise TooLarge("the command is nested too deeply to analyse") from None
         except _RunawayLine as e:
