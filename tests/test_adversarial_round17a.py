@@ -11,6 +11,7 @@ handed to the engine as the disk, ``files``). What is still open is a strict xfa
 
 from __future__ import annotations
 
+import json
 from typing import Any, ClassVar
 
 import pytest
@@ -31,7 +32,7 @@ def _run(command: str, patch: str, where: str = "/tmp/x.patch") -> dict[str, Any
 
 def _session(command: str) -> dict[str, Any]:
     """A command in Copilot CLI's bash session, which outlives the call (the adapter marks it tty)."""
-    return {"tool_name": "Bash", "tool_input": {"command": command, "tty": True}}
+    return {"tool_name": "Bash", "tool_input": {"command": command, "tty": True, "persists": True}}
 
 
 def _oneshot(command: str) -> dict[str, Any]:
@@ -464,3 +465,19 @@ class TestPersistingSessionDirectory:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
         _allowed(example)
+
+
+def test_only_a_session_that_outlives_the_call_keeps_what_the_line_exports() -> None:
+    """Which agents' shells persist is the adapters' knowledge: Copilot CLI's bash sessions do (its adapter marks them
+    `persists`); Codex's exec_command starts a new process each call (marked tty only: what is typed into that one
+    process is unseen), so `export PATH=/tmp/bin:$PATH` there ends with the call, as in Claude Code's Bash."""
+    from clearance.adapters import codex, copilot
+
+    from .conftest import decide
+
+    line = "export PATH=/tmp/bin:$PATH"
+    cop = copilot.to_event({"toolName": "bash", "toolArgs": json.dumps({"command": line}), "cwd": P})
+    cod = codex.to_event({"hook_event_name": "PreToolUse", "tool_name": "exec_command", "tool_input": {"cmd": line}, "cwd": P})
+    assert cop["tool_input"].get("persists") is True and cod["tool_input"].get("tty") is True and "persists" not in cod["tool_input"]
+    assert decide({"tool_name": cop["tool_name"], "tool_input": cop["tool_input"]}, cwd=P).decision == "ask"
+    assert decide({"tool_name": cod["tool_name"], "tool_input": cod["tool_input"]}, cwd=P).decision == "allow"

@@ -1341,7 +1341,9 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
         # "tty": the adapter's mark for a tool whose command the agent can type into later (Codex's exec_command,
         # Copilot's bash with write_bash)
         tty = bool(action.tool_input.get("tty"))
-        analysis = analyse_shell(cmd, sc, typed_input=tty, persists=tty)
+        # "persists": a shell that outlives the call (Copilot CLI's bash sessions); Codex's exec_command starts a new
+        # process each call, so what its line exports ends with it
+        analysis = analyse_shell(cmd, sc, typed_input=tty, persists=bool(action.tool_input.get("persists")))
         findings, commands, effs = analysis.findings, analysis.commands, analysis.effects
         if action.tool_input.get("dangerouslyDisableSandbox") not in (None, False):
             # The call asks to leave the sandbox the user switched on: the user's question, never answered allow here
