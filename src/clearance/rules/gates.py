@@ -336,7 +336,12 @@ ATTACHERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "prlimit": (("-p", "--pid"), ()),
     "cpulimit": (("-p", "--pid"), ("-e", "--exe", "-P", "--path")),
     "gcore": ((), ()),
+    # a running process moved into another control group: that group's limits apply to it from then on (a frozen
+    # freezer group stops it, a cpu or memory group throttles or kills it) -- `cgclassify -g freezer:/x PID...`
+    "cgclassify": ((), ()),
 }
+# The attachers whose operands are process ids, and each one's options that take the next word (`-g CONTROLLERS:PATH`).
+_PID_OPERANDS: dict[str, frozenset[str]] = {"gcore": frozenset({"-o"}), "cgclassify": frozenset({"-g"})}
 
 
 def attaches(cmd: SimpleCommand, sc: Scope | None = None) -> bool:
@@ -375,12 +380,12 @@ def attach_targets(cmd: SimpleCommand) -> list[tuple[str, str]] | None:
                 i += 1
         elif v[:2] in spec[0] and v[2:].isdigit():
             out.append((v[2:], raw))  # -p1234
-        elif name == "gdb" and ("-" + opt.lstrip("-")) in _GDB_VALUE and not eq:
-            i += 1
+        elif (name == "gdb" and ("-" + opt.lstrip("-")) in _GDB_VALUE and not eq) or v in _PID_OPERANDS.get(name, ()):
+            i += 1  # an option's value (gdb -ex CMD, cgclassify -g CONTROLLERS:PATH)
         elif not v.startswith("-"):
             operands.append((v, raw))
         i += 1
-    if name == "gcore":
+    if name in _PID_OPERANDS:
         out += [o for o in operands if o[0].isdigit() or DYN in o[0]]
     elif name == "gdb" and len(operands) >= 2 and (operands[1][0].isdigit() or DYN in operands[1][0]):
         out.append(operands[1])  # gdb PROGRAM PID
