@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 import pytest
 
+from .conftest import decide
 from .rounds import allowed as _allowed
 from .rounds import ids as _ids
 from .rounds import json_key as _json_key
@@ -72,23 +73,43 @@ class TestRunnerEnvironmentFile:
 
 
 class TestRunnerEnvironmentFileOtherWriters:
-    """Class (open): the same file written by interpreter code opening os.environ['GITHUB_ENV'] (a computed path, read
-    as no file). (An in-place sed of $GITHUB_ENV, open at first, is read now: engine._runner_env_targets.)"""
+    """Class: the same file written by interpreter code opening os.environ['GITHUB_ENV'] (Python), process.env.GITHUB_ENV
+    (Node), ENV['GITHUB_ENV'] (Ruby), $ENV{GITHUB_ENV} (Perl): a computed path, read as no file, so the line was allowed.
+    (An in-place sed of $GITHUB_ENV, open at first, is read now: engine._runner_env_targets.) Fixed (fix17a): the code
+    readers' value of that variable is the runner's env file (code/python._env_value, code/values.env_variable, the path
+    gates.RUNNER_ENV_VARS gives the shell's redirect, under the runner's temporary folder), so the write is one of an env
+    file; settingsresult judges the code's string literals as what it may add there (clearance's variables: denied) and
+    asks about the rest (the text code computes is not known)."""
 
     CASES: ClassVar[list[Any]] = [
         _bash("python3 -c \"import os; open(os.environ['GITHUB_ENV'],'a').write('CLEARANCE_HEADLESS=0\\n')\""),
+        _bash("python3 -c \"import os; from pathlib import Path; Path(os.environ['GITHUB_ENV']).write_text('CLEARANCE_DB=/tmp/x')\""),
+        _bash("python3 -c \"import os; f = open(os.getenv('GITHUB_ENV'), 'a'); f.write('CLEARANCE_SERVER=http://127.0.0.1:9\\n')\""),
+        _bash("node -e \"require('fs').appendFileSync(process.env.GITHUB_ENV, 'CLEARANCE_HEADLESS=0\\n')\""),
+        _bash("ruby -e \"File.open(ENV['GITHUB_ENV'], 'a') { |f| f.puts 'CLEARANCE_DB=/tmp/x' }\""),
+        _bash('perl -e \'open(my $f, ">>", $ENV{GITHUB_ENV}); print $f "CLEARANCE_HEADLESS=0\\n"\''),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        _json_key(c): "unfinished (round 16g): $GITHUB_ENV written by interpreter code is not read as the runner's env file" for c in CASES
-    }
+    DENIED: ClassVar[list[Any]] = CASES
     ORDINARY: ClassVar[list[Any]] = [
         _bash("sed -i 's/^VERSION=.*/VERSION=2/' $GITHUB_ENV"),
         _bash("python3 -c \"import os; print(os.environ.get('GITHUB_ENV'))\""),
+        _bash('node -e "console.log(process.env.GITHUB_ENV)"'),
+    ]
+    # Ordinary variables written by code are asked, not allowed: the text code computes is not known before it runs
+    # (as for a .envrc written by code).
+    ASKED: ClassVar[list[Any]] = [
+        _bash("python3 -c \"import os; open(os.environ['GITHUB_ENV'],'a').write('FOO=1\\n')\""),
+        _bash("node -e \"require('fs').appendFileSync(process.env.GITHUB_ENV, 'NODE_ENV=production\\n')\""),
     ]
 
-    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
-    def test_not_allowed(self, example: Any) -> None:
-        _not_allowed(example, self.GAPS)
+    @pytest.mark.parametrize("example", DENIED, ids=_ids(DENIED))
+    def test_denied(self, example: Any) -> None:
+        got = decide(example)
+        assert got.decision == "deny" and "self.hook-environment-file" in got.rules, (got.decision, got.rules)
+
+    @pytest.mark.parametrize("example", ASKED, ids=_ids(ASKED))
+    def test_asked(self, example: Any) -> None:
+        assert decide(example).decision == "ask"
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:

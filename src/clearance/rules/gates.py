@@ -875,7 +875,13 @@ def _credtext(name: str) -> Callable[[Effect, Scope], bool]:
     return gate
 
 
+def process_memory_read(e: Effect, sc: Scope) -> bool:
+    """creds.read-process-memory: a read of a path in /proc that ends in `mem` (paths.process_memory_pid decides)."""
+    return e.kind == READ and e.path.startswith("/proc/") and e.path.endswith("/mem")
+
+
 EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {
+    "creds.read-process-memory": process_memory_read,
     **dict.fromkeys(FS_WRITE_RULES, fs_may_act),
     "creds.read-secret-file": _credtext("may_read_secret_file"),
     "creds.read-secret-named": secret_named_read,
@@ -922,7 +928,10 @@ def _mise_config(head: str, base: str) -> bool:
 # the hook it runs included (adversarial round 16g: `echo CLEARANCE_HEADLESS=0 >> "$GITHUB_ENV"` was allowed, and a
 # later step's asks were no longer denials). A shell line naming it by the variable is judged as this path
 # (engine._check_written_scripts).
-RUNNER_ENV_VARS = {"GITHUB_ENV": "/_runner_file_commands/set_env_(GITHUB_ENV)"}
+# The path is the runner's own, under its temporary folder ($RUNNER_TEMP), so interpreter code that opens
+# os.environ['GITHUB_ENV'] (code/python._env_value, code/values.py: fix17a) writes it as one file of the temporary folder
+# whose text is judged as an env file's (settingsresult), not as a system location.
+RUNNER_ENV_VARS = {"GITHUB_ENV": "/tmp/_runner_file_commands/set_env_(GITHUB_ENV)"}
 
 
 def env_file(path: str) -> bool:
