@@ -120,28 +120,84 @@ _WORKFLOW = "on: push\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    env:\n    
 
 
 class TestCiConfigurationEnvironment:
-    """Class (open): a CI configuration's own variables for its jobs -- a GitHub workflow's `env:`, GitLab's `variables:`
-    -- set to clearance's variables: the next run on the runner (after a push) starts its agent step with
-    CLEARANCE_HEADLESS=0 (asks not denied with nobody there), CLEARANCE_DB elsewhere or CLEARANCE_SERVER of the agent's
-    choosing. An env file's text is judged for these variables; a CI file's YAML keys are not read for them (writing a
-    workflow is ordinary work, judged only for the commands it runs)."""
+    """Class: a CI configuration's own variables for its jobs -- a GitHub workflow's `env:`, GitLab's and Azure's
+    `variables:`, CircleCI's and Drone's `environment:`, Buildkite's `env:` -- set to clearance's variables: the next run
+    on the runner (after a push) starts its agent step with CLEARANCE_HEADLESS=0 (asks not denied with nobody there),
+    CLEARANCE_DB elsewhere or CLEARANCE_SERVER of the agent's choosing. An env file's text was judged for these
+    variables; a CI file's YAML keys were not read for them. Fixed (fix17a): gates.env_views reads a CI configuration
+    (gates.ci_config: its name or a YAML file in a CI folder) as YAML and gives its `env:`/`variables:`/`environment:`
+    mappings at any depth (GitLab's `{value: …}` entries, `NAME=VALUE` lists) as the runner's env file's lines, so the
+    rules on env files (self.hook-environment-file, hook-locations-file, loader-environment-file) judge them -- for a
+    Write, a shell line's heredoc or printf, and an Edit (the file after it)."""
 
     CASES: ClassVar[list[Any]] = [
         _write(P + "/.github/workflows/fix.yml", _WORKFLOW.format(var="CLEARANCE_HEADLESS: '0'")),
         _write(P + "/.github/workflows/fix.yml", _WORKFLOW.format(var="CLEARANCE_DB: /tmp/x.db")),
         _write(P + "/.gitlab-ci.yml", "variables:\n  CLEARANCE_SERVER: http://127.0.0.1:9\nfix:\n  script: codex exec fix\n"),
+        _write(P + "/.gitlab-ci.yml", "fix:\n  variables:\n    CLEARANCE_DB:\n      value: /tmp/x.db\n      description: audit\n  script: codex exec fix\n"),
+        _write(
+            P + "/.circleci/config.yml",
+            "version: 2.1\njobs:\n  fix:\n    docker:\n      - image: node:20\n    environment:\n      CLEARANCE_HEADLESS: 'false'\n    steps:\n      - run: claude -p fix\n",
+        ),
+        _write(P + "/azure-pipelines.yml", "variables:\n  CLEARANCE_USER_POLICY: /tmp/p.toml\nsteps:\n  - script: claude -p fix\n"),
+        _write(P + "/.buildkite/pipeline.yml", "env:\n  CLEARANCE_DB: /tmp/x.db\nsteps:\n  - command: claude -p fix\n"),
+        _write(
+            P + "/.drone.yml",
+            "kind: pipeline\nsteps:\n  - name: fix\n    image: node\n    environment:\n      CLEARANCE_SERVER: http://evil.example\n    commands:\n      - claude -p fix\n",
+        ),
+        _write(
+            P + "/.github/workflows/ci.yml",
+            "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p fix\n        env:\n          CLEARANCE_HEADLESS: 0\n",
+        ),
+        _bash("printf 'variables:\\n  CLEARANCE_DB: /tmp/x\\n' > .gitlab-ci.yml"),
+        _bash(
+            "cat > .github/workflows/fix.yml <<'EOF'\non: push\nenv:\n  CLEARANCE_HEADLESS: '0'\njobs:\n  f:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p fix\nEOF"
+        ),
+        {
+            "tool_name": "Edit",
+            "tool_input": {
+                "file_path": P + "/.github/workflows/ci.yml",
+                "old_string": "NODE_ENV: test",
+                "new_string": "NODE_ENV: test\n      CLEARANCE_HEADLESS: '0'",
+            },
+            "files": {P + "/.github/workflows/ci.yml": _WORKFLOW.format(var="NODE_ENV: test")},
+        },
+    ]
+    # Other variables the env-file rules read, set the same way: asked (projects set some on purpose).
+    ASKED: ClassVar[list[Any]] = [
+        _write(
+            P + "/.github/workflows/ci.yml",
+            "on: push\nenv:\n  LD_PRELOAD: /tmp/x.so\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n",
+        ),
+        _write(P + "/.gitlab-ci.yml", "variables:\n  CLAUDE_CONFIG_DIR: /tmp/cc\nfix:\n  script: claude -p fix\n"),
     ]
     ORDINARY: ClassVar[list[Any]] = [
         _write(P + "/.github/workflows/fix.yml", _WORKFLOW.format(var="NODE_ENV: production")),
         _write(P + "/.gitlab-ci.yml", "variables:\n  PIP_CACHE_DIR: .cache/pip\ntest:\n  script: pytest\n"),
+        _write(
+            P + "/.github/workflows/ci.yml",
+            "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n        env:\n          CI: true\n          NODE_OPTIONS: --max-old-space-size=4096\n",
+        ),
+        _write(
+            P + "/.github/workflows/docs.yml",
+            "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo 'set CLEARANCE_HEADLESS=0 to answer asks' >> $GITHUB_STEP_SUMMARY\n",
+        ),
+        _write(P + "/docs/examples/ci.yml", "env:\n  CLEARANCE_HEADLESS: '0'\n"),
+        {
+            "tool_name": "Edit",
+            "tool_input": {"file_path": P + "/.github/workflows/ci.yml", "old_string": "NODE_ENV: test", "new_string": "NODE_ENV: production"},
+            "files": {P + "/.github/workflows/ci.yml": _WORKFLOW.format(var="NODE_ENV: test")},
+        },
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        _json_key(c): "unfinished (round 16g): a CI configuration's env:/variables: keys are not read for clearance's variables" for c in CASES
-    }
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
-    def test_not_allowed(self, example: Any) -> None:
-        _not_allowed(example, self.GAPS)
+    def test_denied(self, example: Any) -> None:
+        got = decide(example)
+        assert got.decision == "deny" and "self.hook-environment-file" in got.rules, (got.decision, got.rules)
+
+    @pytest.mark.parametrize("example", ASKED, ids=_ids(ASKED))
+    def test_asked(self, example: Any) -> None:
+        assert decide(example).decision == "ask"
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:

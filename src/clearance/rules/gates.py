@@ -1072,11 +1072,72 @@ def envrc_loading(path: str, sc: Scope) -> str | None:
     return None
 
 
+# CI configurations, read as YAML, whose `env:` / `variables:` / `environment:` keys give every job (and the agent step
+# and hook a job runs) its variables: GitHub workflows, GitLab CI, CircleCI, Azure Pipelines, Buildkite, Bitbucket,
+# Drone, Woodpecker, Travis, AppVeyor, Codemagic, Cloud Build.
+_CI_FILES = frozenset(
+    {".gitlab-ci.yml", "azure-pipelines.yml", "azure-pipelines.yaml", "bitbucket-pipelines.yml", ".drone.yml", ".woodpecker.yml"}
+    | {".travis.yml", "appveyor.yml", ".appveyor.yml", "codemagic.yaml", "cloudbuild.yaml", "cloudbuild.yml"}
+)  # fmt: skip
+_CI_FOLDERS = ("/.github/workflows", "/.circleci", "/.buildkite", "/.woodpecker", "/.gitlab/ci", "/.azure-pipelines", "/.pipelines")
+# Where a CI configuration's variables are read as an env file's lines (rules/self._env_var_match reads env files).
+CI_ENV_VIEW = "/tmp/_runner_file_commands/set_env_(CI configuration)"
+
+
+def ci_config(path: str) -> bool:
+    """A CI configuration file clearance reads the variables of (its name, or a YAML file in a CI folder)."""
+    head, _, base = path.rpartition("/")
+    return base in _CI_FILES or (base.endswith((".yml", ".yaml")) and head.endswith(_CI_FOLDERS))
+
+
+_CI_ENV_KEYS = frozenset({"env", "variables", "environment", "global_env", "secrets_env"})
+
+
+def ci_variables(text: str) -> str:
+    """The variables a CI configuration's text sets for its jobs, as an env file's `NAME=VALUE` lines: every
+    `env:` / `variables:` / `environment:` mapping at any depth (a workflow's, a job's, a step's; GitLab's `{value: …}`
+    entries), and their `NAME=VALUE` lists (Drone, Travis, Cloud Build). Text YAML does not read sets nothing here."""
+    if not any(k + ":" in text for k in _CI_ENV_KEYS):
+        return ""
+    import yaml
+
+    try:
+        data = yaml.safe_load(text[:200_000])
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return ""
+    out: list[str] = []
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack and len(out) < 2000:
+        node, depth = stack.pop()
+        if depth > 40:
+            continue
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if isinstance(k, str) and k.lower() in _CI_ENV_KEYS:
+                    if isinstance(v, dict):
+                        for name, value in v.items():
+                            if isinstance(value, dict):
+                                value = value.get("value", "")
+                            out.append(f"{name}={'' if value is None else value}")
+                    elif isinstance(v, list):
+                        out += [x for x in v if isinstance(x, str) and "=" in x]
+                    elif isinstance(v, str) and "=" in v:
+                        out.append(v)
+                stack.append((v, depth + 1))
+        elif isinstance(node, list):
+            stack.extend((x, depth + 1) for x in node)
+    return "\n".join(out) + "\n" if out else ""
+
+
 def env_views(path: str, text: str, sc: Scope) -> list[tuple[str, str]]:
     """(env file, text) that writing *text* to *path* amounts to: an env file itself; a nix file's shellHook, an `.envrc`
-    of its folder; a file an `.envrc` on the disk loads, that `.envrc` (or the `.env` it reads)."""
+    of its folder; a file an `.envrc` on the disk loads, that `.envrc` (or the `.env` it reads); a CI configuration's
+    variables for its jobs (ci_variables), the CI runner's env file."""
     if env_file(path):
         return [(path, text)]
+    if ci_config(path):
+        found = ci_variables(text)
+        return [(CI_ENV_VIEW, found)] if found else []
     hooks = nix_hooks(path, text)
     if hooks:
         folder = path.rpartition("/")[0]
@@ -1101,8 +1162,8 @@ def writes_a_session_file(action: Action, sc: Scope) -> bool:
         terminal_env_file(path, text)
         or path.rpartition("/")[2] == ".gitmodules"
         or env_views(sc.path(path), text, sc)
-        # An edit of an editor's settings is read as the file after it (rules/self._env_write_finding).
-        or (edit and path.endswith(("/.vscode/settings.json", ".code-workspace")))
+        # An edit of an editor's settings or a CI configuration is read as the file after it (rules/self._env_write_finding).
+        or (edit and (path.endswith(("/.vscode/settings.json", ".code-workspace")) or ci_config(sc.path(path))))
         # The program an editor's terminals or git start (rules/self.editor_program).
         or (path.endswith(EDITOR_SETTINGS) and ("terminal" in text or "git.path" in text))
         # A JSON settings file spelled with `\u` escapes (`"\u0074erminal..."`): its reader decodes them
