@@ -17,7 +17,6 @@ import pytest
 from .conftest import decide
 from .rounds import allowed as _allowed
 from .rounds import ids as _ids
-from .rounds import json_key as _json_key
 from .rounds import not_allowed as _not_allowed
 from .rounds import write as _write
 
@@ -244,11 +243,15 @@ class TestNeovimLuaHomeAndDeleters:
 
 
 class TestStartupFileLoadsOrBuildsCode:
-    """Class (open): an editor start-up file whose code is not written in it -- it loads a file from the temporary
-    folder (Vim's `source`/`so`/`luafile`, Lua's dofile, Emacs's load-file: what the agent writes there later is
-    never judged), builds the command line it runs (`exe '!' . 'rm …'`), or hands Neovim's vim.system a Lua table as
-    argv (the reader knows only `[…]` lists). Typed, `vim -c 'so /tmp/x.vim'` is asked; in a start-up file only what
-    would be denied counts, and these read as nothing."""
+    """Class: an editor start-up file whose code is not written in it -- it loads a file from the temporary folder
+    (Vim's `source`/`so`/`luafile`/`py3file`, Lua's dofile/loadfile, Neovim's vim.cmd.source, Emacs's load-file/load:
+    what the agent writes there later is never judged), builds the command line it runs (`exe '!' . 'rm …'`), or hands
+    Neovim's vim.system a Lua table as argv whose words name the home folder Neovim's way (vim.env.HOME ..). These read
+    as nothing. Fixed (fix17a): code/editor_files reads each load as the command line that runs the file (`vim -S F`,
+    `lua F`, `python3 F`, `emacs --batch -l F`), so write.deferred-temp-code asks about one in the temporary folder (its
+    reading of a start-up file takes the file's command lines and the editor's -S/-l scripts); `exe`'s expression is
+    evaluated from its strings and joins; vim.env.NAME and os_homedir() are values, and a table's words keep `$HOME` for
+    the shell to expand. Loads inside the project and built values the reader cannot know stay allowed."""
 
     CASES: ClassVar[list[Any]] = [
         _write(P + "/.exrc", "source /tmp/x.vim\n"),
@@ -257,19 +260,30 @@ class TestStartupFileLoadsOrBuildsCode:
         _write(P + "/.dir-locals.el", '((nil . ((eval . (load-file "/tmp/x.el")))))\n'),
         _write(P + "/.lvimrc", "exe '!' . 'rm -rf ~/.config/clearance'\n"),
         _write(P + "/.nvim.lua", "vim.system({'rm', '-rf', vim.env.HOME .. '/.config/clearance'})\n"),
+        # the same class, cases no rule was written for
+        _write(P + "/.exrc", "so /tmp/x.vim\n"),
+        _write(P + "/.vimrc", "py3file /tmp/x.py\n"),
+        _write(P + "/.nvim.lua", "vim.cmd.source('/tmp/x.vim')\n"),
+        _write(P + "/.nvim.lua", "loadfile('/tmp/x.lua')()\n"),
+        _write(P + "/.dir-locals.el", '((nil . ((eval . (load "/tmp/x")))))\n'),
+        _write(P + "/.exrc", "lua dofile('/tmp/x.lua')\n"),
+        _write(P + "/.exrc", "execute '!rm' . ' -rf ' . '~/.claude'\n"),
+        _write(P + "/.nvim.lua", "vim.fn.system({'rm', '-rf', vim.env.HOME .. '/.claude'})\n"),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        _json_key(c): "unfinished (round 16g): code an editor start-up file loads from elsewhere or builds at run time is not judged" for c in CASES
-    }
     ORDINARY: ClassVar[list[Any]] = [
         _write(P + "/.exrc", "set tabstop=4\nsource .vim/project.vim\n"),
         _write(P + "/.nvim.lua", "dofile(vim.fn.getcwd() .. '/.nvim/local.lua')\n"),
         _write(P + "/.nvim.lua", "vim.keymap.set('n', '<leader>b', function() vim.system({'make', 'build'}) end)\n"),
+        _write(P + "/.exrc", "exe 'set tabstop=' . 4\n"),
+        _write(P + "/.exrc", "execute 'nnoremap <leader>t :!pytest<CR>'\n"),
+        _write(P + "/.nvim.lua", "dofile('.nvim/local.lua')\n"),
+        _write(P + "/.dir-locals.el", '((nil . ((eval . (load-file "./tools/dev.el")))))\n'),
+        _write(P + "/.nvim.lua", "vim.system({'rm', '-rf', 'build'})\n"),
     ]
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
     def test_not_allowed(self, example: Any) -> None:
-        _not_allowed(example, self.GAPS)
+        _not_allowed(example, {})
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
