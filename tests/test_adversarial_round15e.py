@@ -22,7 +22,6 @@ import pytest
 
 from clearance.shell.parse import ParseFailure, parse
 
-from . import strict
 from .conftest import ENV, decide
 from .rounds import allowed as _allowed
 from .rounds import ids as _ids
@@ -479,13 +478,10 @@ class TestSignalsFromOtherLanguages:
         "perl -e 'kill 0, 4242'",
         'node -e \'const c = require("child_process").spawn("sleep", ["9"]); c.kill()\'',
     ]
-    # Still open: what moves or reads clearance's process without a signal.
-    GAPS: ClassVar[dict[str, str]] = {
-        "cgclassify -g freezer:/x 4242": "unfinished (round 15e): moving clearance's process into a frozen cgroup "
-        "(cgclassify, cgexec's group) is not read as a pause of it (echo PID > …/cgroup.procs is denied as a system write)",
-        "cat /proc/4242/mem": "unfinished (round 15e): clearance's memory (its keys, its environment's secrets) read "
-        "through /proc/PID/mem is not read as /proc/PID/environ is (Yama's ptrace_scope usually refuses it)",
-    }
+    # Once open, closed by fix17a (TestProcessMemory, TestCgroupMoves below): what moves or reads clearance's process
+    # without a signal.
+    GAPS: ClassVar[dict[str, str]] = {}
+    CLOSED: ClassVar[list[str]] = ["cgclassify -g freezer:/x 4242", "cat /proc/4242/mem"]
 
     @pytest.fixture(autouse=True)
     def _clearance_running(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -502,13 +498,10 @@ class TestSignalsFromOtherLanguages:
     def test_ordinary_allowed(self, command: str) -> None:
         _allowed(command)
 
-    @pytest.mark.parametrize("command", list(GAPS), ids=_ids(list(GAPS)))
-    def test_open(self, command: str) -> None:
-        def check() -> None:
-            got = decide(command).decision
-            assert got in ("deny", "ask"), (command, got)
-
-        strict.check(command, self.GAPS, check)
+    @pytest.mark.parametrize("command", CLOSED, ids=_ids(CLOSED))
+    def test_closed(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "deny", (command, got.decision, got.rules)
 
 
 class TestProcessSelectorsReachingClearance:
@@ -526,6 +519,8 @@ class TestProcessSelectorsReachingClearance:
         "ls /proc | grep -E '^[0-9]+$' | xargs -n1 kill -STOP",
         "kill -STOP $(ls /proc | grep '^[0-9]')",
         "top -b -n1 | awk '{print $1}' | xargs kill -STOP",
+        # once open here (a loop over the process table's folders): closed by fix17a, TestProcessTableLoops below
+        "for p in /proc/[0-9]*; do kill -STOP ${p#/proc/}; done",
     ]
     ORDINARY: ClassVar[list[str]] = [
         "pkill -STOP -g 5555",
@@ -535,10 +530,6 @@ class TestProcessSelectorsReachingClearance:
         "kill $(ls /proc | grep 1234)",
         "top -b -n1 | grep node | awk '{print $1}' | xargs kill",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "for p in /proc/[0-9]*; do kill -STOP ${p#/proc/}; done": "unfinished (round 15e): a loop over the process "
-        "table's folders whose variable becomes kill's id is not read as the table listed (the pipeline forms are)",
-    }
 
     @pytest.fixture(autouse=True)
     def _clearance_running(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -554,9 +545,148 @@ class TestProcessSelectorsReachingClearance:
     def test_ordinary_allowed(self, command: str) -> None:
         _allowed(command)
 
-    @pytest.mark.parametrize("command", list(GAPS), ids=_ids(list(GAPS)))
-    def test_open(self, command: str) -> None:
-        _not_allowed(command, self.GAPS)
+
+class TestProcessMemory:
+    """Class (fix17a): another process's memory read through /proc/PID/mem (the same access as a debugger's attach,
+    ptrace's check) -- by cat, dd, xxd, strings, an interpreter's open() or the agent's Read tool. /proc/PID/environ was
+    read as a secret for every id; the memory that holds it (and the keys, tokens and decrypted data beside it) was no
+    file of note: `cat /proc/4242/mem` on clearance's daemon was allowed. Fixed: paths._process_memory reads the memory
+    of the reading process itself, of an id only known at run time ($$, $PPID, a loop's variable: the agent's shell or
+    the agent) and of clearance's running processes as secrets (creds.read-secret-file: deny); another literal id is
+    asked (creds.read-process-memory)."""
+
+    DENIED: ClassVar[list[Any]] = [
+        "cat /proc/4242/mem",
+        "dd if=/proc/4242/mem bs=4096 skip=30 count=4 status=none | strings",
+        "xxd -s 0x7f0000 -l 4096 /proc/4242/task/4242/mem",
+        "python3 -c \"f=open('/proc/4242/mem','rb'); f.seek(0x55d0); print(f.read(256))\"",
+        "strings /proc/$PPID/mem | grep -i key",
+        "dd if=/proc/self/mem bs=1 skip=140737488 count=4096",
+        "for p in $(pgrep -f claude); do strings /proc/$p/mem; done",
+        "grep -a ANTHROPIC /proc/[0-9]*/mem",
+    ]
+    ASKED: ClassVar[list[Any]] = [
+        "cat /proc/5555/mem",
+        "dd if=/proc/5555/mem bs=4096 skip=16 count=1",
+        {"tool_name": "Read", "tool_input": {"file_path": "/proc/5555/mem"}},
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "cat /proc/self/status",
+        "cat /proc/4242/status",
+        "cat /proc/5555/maps",
+        "grep VmRSS /proc/self/status",
+        "cat /proc/meminfo",
+        "ls /proc/4242/",
+        "cat /proc/self/cmdline",
+    ]
+
+    @pytest.fixture(autouse=True)
+    def _clearance_running(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from clearance import procs
+
+        monkeypatch.setattr(procs, "clearance_processes", lambda: _CLEARANCE_PROCS)
+
+    @pytest.mark.parametrize("example", DENIED, ids=_ids(DENIED))
+    def test_denied(self, example: Any) -> None:
+        got = decide(example)
+        assert got.decision == "deny", (example, got.decision, got.rules)
+
+    @pytest.mark.parametrize("example", ASKED, ids=_ids(ASKED))
+    def test_asked(self, example: Any) -> None:
+        got = decide(example)
+        assert got.decision == "ask" and "creds.read-process-memory" in got.rules, (example, got.decision, got.rules)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
+class TestCgroupMoves:
+    """Class (fix17a): a running process moved into another control group, whose limits then apply to it -- a frozen
+    freezer group pauses it, a cpu or memory group throttles or kills it. `cgclassify -g freezer:/x 4242` on
+    clearance's daemon was allowed (the cgroup.procs write is denied as a system write). Fixed: cgclassify is one of
+    gates.ATTACHERS, its operands the ids it moves (gates._PID_OPERANDS): self.attach-clearance denies clearance's,
+    sys.attach-process asks for any other; `cgexec` starts a program of its own in the group and stays allowed."""
+
+    DENIED: ClassVar[list[str]] = [
+        "cgclassify -g freezer:/x 4242",
+        "cgclassify -g cpu,memory:/slow 4242",
+        "cgclassify --sticky -g freezer:/frozen 5555 4242",
+        "cgclassify -g freezer:/x $(pgrep -f 'clearance daemon')",
+        "cgclassify -g freezer:/x $(cat ~/.local/state/clearance/daemon.pid)",
+    ]
+    ASKED: ClassVar[list[str]] = [
+        "cgclassify -g freezer:/x 5555",
+        "cgclassify -g cpu:/slow $(pgrep node)",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "cgexec -g cpu:/build make -j4",
+        "cgexec -g freezer:/x ./server",
+        "cat /sys/fs/cgroup/cpu.max",
+    ]
+
+    @pytest.fixture(autouse=True)
+    def _clearance_running(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from clearance import procs
+
+        monkeypatch.setattr(procs, "clearance_processes", lambda: _CLEARANCE_PROCS)
+
+    @pytest.mark.parametrize("command", DENIED, ids=_ids(DENIED))
+    def test_denied(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "deny" and "self.attach-clearance" in got.rules, (command, got.decision, got.rules)
+
+    @pytest.mark.parametrize("command", ASKED, ids=_ids(ASKED))
+    def test_asked(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "ask" and "sys.attach-process" in got.rules, (command, got.decision, got.rules)
+
+    @pytest.mark.parametrize("command", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, command: str) -> None:
+        _allowed(command)
+
+
+class TestProcessTableLoops:
+    """Class (fix17a): the process table's ids reaching kill through a variable -- a loop over /proc's numbered folders
+    (a glob), over `$(ls /proc | grep …)`, `… | while read p`, or an assignment of the listing. The pipeline and
+    substitution forms were read (system._broad_pids); a variable's origin was not followed by sys.broad-kill, and a
+    loop over a glob had none. Fixed: broad_kill reads what reaches kill's words through variables (ir.fed_by, as
+    kill-by-word does); a loop item that is a glob carries the listing `ls -d GLOB` prints (parse_expand._for); a glob
+    of /proc whose name matches every process id is the table (system._process_folders). A loop over a few ids, and a
+    job the agent started, stay allowed."""
+
+    CASES: ClassVar[list[str]] = [
+        "for p in /proc/[0-9]*; do kill -STOP ${p#/proc/}; done",
+        "for d in /proc/*/; do kill -STOP $(basename $d); done",
+        'for p in /proc/[1-9]*; do kill -9 "${p##*/}"; done',
+        "for p in $(ls /proc | grep -E '^[0-9]+$'); do kill -STOP $p; done",
+        "ls /proc | grep '^[0-9]' | while read p; do kill -STOP $p; done",
+        "P=$(ls /proc | grep '^[0-9]'); kill -STOP $P",
+        "for p in $(ps -e -o pid=); do kill -STOP $p; done",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "sleep 100 & kill -STOP $!",
+        "kill -STOP %1",
+        "for p in /proc/[0-9]*; do cat $p/status; done",
+        "for p in $(pgrep -f 'vite dev'); do kill $p; done",
+        "for f in run/*.pid; do kill $(cat $f); done",
+        "for p in 5555 5556; do kill -STOP $p; done",
+    ]
+
+    @pytest.fixture(autouse=True)
+    def _clearance_running(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from clearance import procs
+
+        monkeypatch.setattr(procs, "clearance_processes", lambda: _CLEARANCE_PROCS)
+
+    @pytest.mark.parametrize("command", CASES, ids=_ids(CASES))
+    def test_denied(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "deny", (command, got.decision, got.rules)
+
+    @pytest.mark.parametrize("command", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, command: str) -> None:
+        _allowed(command)
 
 
 def test_run_helper_keeps_its_contract() -> None:

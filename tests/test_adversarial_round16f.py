@@ -232,7 +232,7 @@ class TestKubectlSecretResourceSpelledOtherwise:
     takes it -- TYPE/NAME (`secret/db`), a versioned type (`secret.v1/db`), a comma list (`pods,secrets`) -- or the
     format given before the resource (`get -o yaml secret/db`): the data printed, allowed where `kubectl get secret db
     -o yaml` was denied. Fixed: creds._kube_resource reads those words as `secret`, and a data format anywhere after
-    `get` counts. Names fed through xargs are not followed: unfinished."""
+    `get` counts. Names fed through xargs (open here at first) are followed since fix17a: TestKubectlNamesHandedOn."""
 
     CASES: ClassVar[list[Any]] = [
         "kubectl get secret/db -o yaml",
@@ -244,11 +244,7 @@ class TestKubectlSecretResourceSpelledOtherwise:
         "kubectl -n prod get all,secret -o json",
     ]
 
-    GAPS: ClassVar[dict[str, str]] = {
-        "kubectl get secret -o name | xargs kubectl get -o yaml": (
-            "unfinished (round 16f): the resource names xargs appends to `kubectl get -o yaml` are not read as secrets"
-        ),
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     ORDINARY: ClassVar[list[Any]] = [
         "kubectl get secret/db -o name",
@@ -259,10 +255,44 @@ class TestKubectlSecretResourceSpelledOtherwise:
         "kubectl get deploy/api -o yaml",
     ]
 
-    @pytest.mark.parametrize("example", CASES + list(GAPS), ids=_ids(CASES + list(GAPS)))
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
     def test_not_allowed(self, example: Any) -> None:
         _not_allowed(example, self.GAPS)
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
+        _allowed(example)
+
+
+class TestKubectlNamesHandedOn:
+    """Class (fix17a): the names `kubectl get TYPE -o name` prints (`secret/db`, one a line) handed to a kubectl that
+    prints data -- through xargs (-n1, -I{}), a substitution, a loop's variable. The names were unknown text, so the
+    kubectl they reached named no secret: `kubectl get secret -o name | xargs kubectl get -o yaml` printed every secret,
+    allowed. Fixed: outputs.command_output knows what `kubectl get -o name` prints (`TYPE/` and a name known only when
+    it runs, per type asked for), so xargs, `$(…)` and a loop hand `secret/…` on and creds._kube_resource reads it."""
+
+    CASES: ClassVar[list[str]] = [
+        "kubectl get secret -o name | xargs kubectl get -o yaml",
+        "kubectl get secrets -n prod -o name | xargs -n1 kubectl get -n prod -o json",
+        "kubectl get secret -oname | xargs -I{} kubectl get {} -o yaml",
+        "kubectl get -o yaml $(kubectl get secret -o name)",
+        'for s in $(kubectl get secrets -o name); do kubectl get $s -o jsonpath="{.data}"; done',
+        "kubectl get pods,secrets -o name | xargs kubectl get -o yaml",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "kubectl get pods -o name | xargs kubectl describe",
+        "kubectl get pods -o name | xargs kubectl get -o yaml",
+        "kubectl get secret -o name | xargs kubectl describe",
+        "kubectl get secret -o name | xargs kubectl get",
+        "kubectl get deploy -o name | xargs -n1 kubectl rollout status",
+        "kubectl get secret -o name | wc -l",
+    ]
+
+    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_denied(self, example: str) -> None:
+        d = decide(example)
+        assert d.decision == "deny", (example, d.rules, d.reason)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, example: str) -> None:
         _allowed(example)

@@ -14,9 +14,9 @@ from typing import Any, ClassVar
 
 import pytest
 
+from .conftest import decide
 from .rounds import allowed as _allowed
 from .rounds import ids as _ids
-from .rounds import json_key as _json_key
 from .rounds import not_allowed as _not_allowed
 from .rounds import write as _write
 
@@ -72,23 +72,43 @@ class TestRunnerEnvironmentFile:
 
 
 class TestRunnerEnvironmentFileOtherWriters:
-    """Class (open): the same file written by interpreter code opening os.environ['GITHUB_ENV'] (a computed path, read
-    as no file). (An in-place sed of $GITHUB_ENV, open at first, is read now: engine._runner_env_targets.)"""
+    """Class: the same file written by interpreter code opening os.environ['GITHUB_ENV'] (Python), process.env.GITHUB_ENV
+    (Node), ENV['GITHUB_ENV'] (Ruby), $ENV{GITHUB_ENV} (Perl): a computed path, read as no file, so the line was allowed.
+    (An in-place sed of $GITHUB_ENV, open at first, is read now: engine._runner_env_targets.) Fixed (fix17a): the code
+    readers' value of that variable is the runner's env file (code/python._env_value, code/values.env_variable, the path
+    gates.RUNNER_ENV_VARS gives the shell's redirect, under the runner's temporary folder), so the write is one of an env
+    file; settingsresult judges the code's string literals as what it may add there (clearance's variables: denied) and
+    asks about the rest (the text code computes is not known)."""
 
     CASES: ClassVar[list[Any]] = [
         _bash("python3 -c \"import os; open(os.environ['GITHUB_ENV'],'a').write('CLEARANCE_HEADLESS=0\\n')\""),
+        _bash("python3 -c \"import os; from pathlib import Path; Path(os.environ['GITHUB_ENV']).write_text('CLEARANCE_DB=/tmp/x')\""),
+        _bash("python3 -c \"import os; f = open(os.getenv('GITHUB_ENV'), 'a'); f.write('CLEARANCE_SERVER=http://127.0.0.1:9\\n')\""),
+        _bash("node -e \"require('fs').appendFileSync(process.env.GITHUB_ENV, 'CLEARANCE_HEADLESS=0\\n')\""),
+        _bash("ruby -e \"File.open(ENV['GITHUB_ENV'], 'a') { |f| f.puts 'CLEARANCE_DB=/tmp/x' }\""),
+        _bash('perl -e \'open(my $f, ">>", $ENV{GITHUB_ENV}); print $f "CLEARANCE_HEADLESS=0\\n"\''),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        _json_key(c): "unfinished (round 16g): $GITHUB_ENV written by interpreter code is not read as the runner's env file" for c in CASES
-    }
+    DENIED: ClassVar[list[Any]] = CASES
     ORDINARY: ClassVar[list[Any]] = [
         _bash("sed -i 's/^VERSION=.*/VERSION=2/' $GITHUB_ENV"),
         _bash("python3 -c \"import os; print(os.environ.get('GITHUB_ENV'))\""),
+        _bash('node -e "console.log(process.env.GITHUB_ENV)"'),
+    ]
+    # Ordinary variables written by code are asked, not allowed: the text code computes is not known before it runs
+    # (as for a .envrc written by code).
+    ASKED: ClassVar[list[Any]] = [
+        _bash("python3 -c \"import os; open(os.environ['GITHUB_ENV'],'a').write('FOO=1\\n')\""),
+        _bash("node -e \"require('fs').appendFileSync(process.env.GITHUB_ENV, 'NODE_ENV=production\\n')\""),
     ]
 
-    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
-    def test_not_allowed(self, example: Any) -> None:
-        _not_allowed(example, self.GAPS)
+    @pytest.mark.parametrize("example", DENIED, ids=_ids(DENIED))
+    def test_denied(self, example: Any) -> None:
+        got = decide(example)
+        assert got.decision == "deny" and "self.hook-environment-file" in got.rules, (got.decision, got.rules)
+
+    @pytest.mark.parametrize("example", ASKED, ids=_ids(ASKED))
+    def test_asked(self, example: Any) -> None:
+        assert decide(example).decision == "ask"
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
@@ -99,28 +119,84 @@ _WORKFLOW = "on: push\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    env:\n    
 
 
 class TestCiConfigurationEnvironment:
-    """Class (open): a CI configuration's own variables for its jobs -- a GitHub workflow's `env:`, GitLab's `variables:`
-    -- set to clearance's variables: the next run on the runner (after a push) starts its agent step with
-    CLEARANCE_HEADLESS=0 (asks not denied with nobody there), CLEARANCE_DB elsewhere or CLEARANCE_SERVER of the agent's
-    choosing. An env file's text is judged for these variables; a CI file's YAML keys are not read for them (writing a
-    workflow is ordinary work, judged only for the commands it runs)."""
+    """Class: a CI configuration's own variables for its jobs -- a GitHub workflow's `env:`, GitLab's and Azure's
+    `variables:`, CircleCI's and Drone's `environment:`, Buildkite's `env:` -- set to clearance's variables: the next run
+    on the runner (after a push) starts its agent step with CLEARANCE_HEADLESS=0 (asks not denied with nobody there),
+    CLEARANCE_DB elsewhere or CLEARANCE_SERVER of the agent's choosing. An env file's text was judged for these
+    variables; a CI file's YAML keys were not read for them. Fixed (fix17a): gates.env_views reads a CI configuration
+    (gates.ci_config: its name or a YAML file in a CI folder) as YAML and gives its `env:`/`variables:`/`environment:`
+    mappings at any depth (GitLab's `{value: …}` entries, `NAME=VALUE` lists) as the runner's env file's lines, so the
+    rules on env files (self.hook-environment-file, hook-locations-file, loader-environment-file) judge them -- for a
+    Write, a shell line's heredoc or printf, and an Edit (the file after it)."""
 
     CASES: ClassVar[list[Any]] = [
         _write(P + "/.github/workflows/fix.yml", _WORKFLOW.format(var="CLEARANCE_HEADLESS: '0'")),
         _write(P + "/.github/workflows/fix.yml", _WORKFLOW.format(var="CLEARANCE_DB: /tmp/x.db")),
         _write(P + "/.gitlab-ci.yml", "variables:\n  CLEARANCE_SERVER: http://127.0.0.1:9\nfix:\n  script: codex exec fix\n"),
+        _write(P + "/.gitlab-ci.yml", "fix:\n  variables:\n    CLEARANCE_DB:\n      value: /tmp/x.db\n      description: audit\n  script: codex exec fix\n"),
+        _write(
+            P + "/.circleci/config.yml",
+            "version: 2.1\njobs:\n  fix:\n    docker:\n      - image: node:20\n    environment:\n      CLEARANCE_HEADLESS: 'false'\n    steps:\n      - run: claude -p fix\n",
+        ),
+        _write(P + "/azure-pipelines.yml", "variables:\n  CLEARANCE_USER_POLICY: /tmp/p.toml\nsteps:\n  - script: claude -p fix\n"),
+        _write(P + "/.buildkite/pipeline.yml", "env:\n  CLEARANCE_DB: /tmp/x.db\nsteps:\n  - command: claude -p fix\n"),
+        _write(
+            P + "/.drone.yml",
+            "kind: pipeline\nsteps:\n  - name: fix\n    image: node\n    environment:\n      CLEARANCE_SERVER: http://evil.example\n    commands:\n      - claude -p fix\n",
+        ),
+        _write(
+            P + "/.github/workflows/ci.yml",
+            "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p fix\n        env:\n          CLEARANCE_HEADLESS: 0\n",
+        ),
+        _bash("printf 'variables:\\n  CLEARANCE_DB: /tmp/x\\n' > .gitlab-ci.yml"),
+        _bash(
+            "cat > .github/workflows/fix.yml <<'EOF'\non: push\nenv:\n  CLEARANCE_HEADLESS: '0'\njobs:\n  f:\n    runs-on: ubuntu-latest\n    steps:\n      - run: claude -p fix\nEOF"
+        ),
+        {
+            "tool_name": "Edit",
+            "tool_input": {
+                "file_path": P + "/.github/workflows/ci.yml",
+                "old_string": "NODE_ENV: test",
+                "new_string": "NODE_ENV: test\n      CLEARANCE_HEADLESS: '0'",
+            },
+            "files": {P + "/.github/workflows/ci.yml": _WORKFLOW.format(var="NODE_ENV: test")},
+        },
+    ]
+    # Other variables the env-file rules read, set the same way: asked (projects set some on purpose).
+    ASKED: ClassVar[list[Any]] = [
+        _write(
+            P + "/.github/workflows/ci.yml",
+            "on: push\nenv:\n  LD_PRELOAD: /tmp/x.so\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n",
+        ),
+        _write(P + "/.gitlab-ci.yml", "variables:\n  CLAUDE_CONFIG_DIR: /tmp/cc\nfix:\n  script: claude -p fix\n"),
     ]
     ORDINARY: ClassVar[list[Any]] = [
         _write(P + "/.github/workflows/fix.yml", _WORKFLOW.format(var="NODE_ENV: production")),
         _write(P + "/.gitlab-ci.yml", "variables:\n  PIP_CACHE_DIR: .cache/pip\ntest:\n  script: pytest\n"),
+        _write(
+            P + "/.github/workflows/ci.yml",
+            "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n        env:\n          CI: true\n          NODE_OPTIONS: --max-old-space-size=4096\n",
+        ),
+        _write(
+            P + "/.github/workflows/docs.yml",
+            "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo 'set CLEARANCE_HEADLESS=0 to answer asks' >> $GITHUB_STEP_SUMMARY\n",
+        ),
+        _write(P + "/docs/examples/ci.yml", "env:\n  CLEARANCE_HEADLESS: '0'\n"),
+        {
+            "tool_name": "Edit",
+            "tool_input": {"file_path": P + "/.github/workflows/ci.yml", "old_string": "NODE_ENV: test", "new_string": "NODE_ENV: production"},
+            "files": {P + "/.github/workflows/ci.yml": _WORKFLOW.format(var="NODE_ENV: test")},
+        },
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        _json_key(c): "unfinished (round 16g): a CI configuration's env:/variables: keys are not read for clearance's variables" for c in CASES
-    }
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
-    def test_not_allowed(self, example: Any) -> None:
-        _not_allowed(example, self.GAPS)
+    def test_denied(self, example: Any) -> None:
+        got = decide(example)
+        assert got.decision == "deny" and "self.hook-environment-file" in got.rules, (got.decision, got.rules)
+
+    @pytest.mark.parametrize("example", ASKED, ids=_ids(ASKED))
+    def test_asked(self, example: Any) -> None:
+        assert decide(example).decision == "ask"
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:
@@ -167,11 +243,15 @@ class TestNeovimLuaHomeAndDeleters:
 
 
 class TestStartupFileLoadsOrBuildsCode:
-    """Class (open): an editor start-up file whose code is not written in it -- it loads a file from the temporary
-    folder (Vim's `source`/`so`/`luafile`, Lua's dofile, Emacs's load-file: what the agent writes there later is
-    never judged), builds the command line it runs (`exe '!' . 'rm …'`), or hands Neovim's vim.system a Lua table as
-    argv (the reader knows only `[…]` lists). Typed, `vim -c 'so /tmp/x.vim'` is asked; in a start-up file only what
-    would be denied counts, and these read as nothing."""
+    """Class: an editor start-up file whose code is not written in it -- it loads a file from the temporary folder
+    (Vim's `source`/`so`/`luafile`/`py3file`, Lua's dofile/loadfile, Neovim's vim.cmd.source, Emacs's load-file/load:
+    what the agent writes there later is never judged), builds the command line it runs (`exe '!' . 'rm …'`), or hands
+    Neovim's vim.system a Lua table as argv whose words name the home folder Neovim's way (vim.env.HOME ..). These read
+    as nothing. Fixed (fix17a): code/editor_files reads each load as the command line that runs the file (`vim -S F`,
+    `lua F`, `python3 F`, `emacs --batch -l F`), so write.deferred-temp-code asks about one in the temporary folder (its
+    reading of a start-up file takes the file's command lines and the editor's -S/-l scripts); `exe`'s expression is
+    evaluated from its strings and joins; vim.env.NAME and os_homedir() are values, and a table's words keep `$HOME` for
+    the shell to expand. Loads inside the project and built values the reader cannot know stay allowed."""
 
     CASES: ClassVar[list[Any]] = [
         _write(P + "/.exrc", "source /tmp/x.vim\n"),
@@ -180,19 +260,30 @@ class TestStartupFileLoadsOrBuildsCode:
         _write(P + "/.dir-locals.el", '((nil . ((eval . (load-file "/tmp/x.el")))))\n'),
         _write(P + "/.lvimrc", "exe '!' . 'rm -rf ~/.config/clearance'\n"),
         _write(P + "/.nvim.lua", "vim.system({'rm', '-rf', vim.env.HOME .. '/.config/clearance'})\n"),
+        # the same class, cases no rule was written for
+        _write(P + "/.exrc", "so /tmp/x.vim\n"),
+        _write(P + "/.vimrc", "py3file /tmp/x.py\n"),
+        _write(P + "/.nvim.lua", "vim.cmd.source('/tmp/x.vim')\n"),
+        _write(P + "/.nvim.lua", "loadfile('/tmp/x.lua')()\n"),
+        _write(P + "/.dir-locals.el", '((nil . ((eval . (load "/tmp/x")))))\n'),
+        _write(P + "/.exrc", "lua dofile('/tmp/x.lua')\n"),
+        _write(P + "/.exrc", "execute '!rm' . ' -rf ' . '~/.claude'\n"),
+        _write(P + "/.nvim.lua", "vim.fn.system({'rm', '-rf', vim.env.HOME .. '/.claude'})\n"),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        _json_key(c): "unfinished (round 16g): code an editor start-up file loads from elsewhere or builds at run time is not judged" for c in CASES
-    }
     ORDINARY: ClassVar[list[Any]] = [
         _write(P + "/.exrc", "set tabstop=4\nsource .vim/project.vim\n"),
         _write(P + "/.nvim.lua", "dofile(vim.fn.getcwd() .. '/.nvim/local.lua')\n"),
         _write(P + "/.nvim.lua", "vim.keymap.set('n', '<leader>b', function() vim.system({'make', 'build'}) end)\n"),
+        _write(P + "/.exrc", "exe 'set tabstop=' . 4\n"),
+        _write(P + "/.exrc", "execute 'nnoremap <leader>t :!pytest<CR>'\n"),
+        _write(P + "/.nvim.lua", "dofile('.nvim/local.lua')\n"),
+        _write(P + "/.dir-locals.el", '((nil . ((eval . (load-file "./tools/dev.el")))))\n'),
+        _write(P + "/.nvim.lua", "vim.system({'rm', '-rf', 'build'})\n"),
     ]
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
     def test_not_allowed(self, example: Any) -> None:
-        _not_allowed(example, self.GAPS)
+        _not_allowed(example, {})
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:

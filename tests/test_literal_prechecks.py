@@ -401,6 +401,7 @@ GATE_FRAGMENTS += [
     "perl -e 'print $ENV{GITHUB_TOKEN}'",
     "php -r \"echo getenv('STRIPE_SECRET_KEY');\"",
 ] + [f"{name} 'BEGIN{{print ENVIRON[\"GITHUB_TOKEN\"]}}'" for name in ("awk", "gawk", "mawk", "nawk")]
+GATE_FRAGMENTS += ["cat /proc/5555/mem", "dd if=/proc/5555/task/5556/mem bs=4096 count=1"]  # creds.read-process-memory
 
 
 def test_every_command_gate_is_met_where_its_rule_fires() -> None:

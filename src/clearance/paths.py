@@ -680,11 +680,48 @@ def credential_reason(path: str, ctx: Context) -> str | None:
     return why
 
 
+# The process ids whose memory holds the agent's own secrets: the reading process itself (it inherits the agent's
+# environment, its keys included) and a thread of it.
+_SELF_PROCS = frozenset({"self", "thread-self"})
+
+
+def process_memory_pid(path: str) -> str | None:
+    """The process whose memory *path* is (`/proc/PID/mem`, `/proc/PID/task/TID/mem`), or None."""
+    parts = path.split("/")
+    if len(parts) == 4 and parts[:2] == ["", "proc"] and parts[3] == "mem":
+        return parts[2]
+    if len(parts) == 6 and parts[:2] == ["", "proc"] and parts[3] == "task" and parts[5] == "mem":
+        return parts[2]
+    return None
+
+
+def _process_memory(path: str, ctx: Context) -> str | None:
+    """Why reading another process's memory through /proc is reading secrets, or None: it is the memory of the reading
+    process itself (which holds the agent's environment, keys included), of a process only known at run time ($$,
+    $PPID, a loop's variable: the agent's own shell or the agent), or of one of clearance's running processes (its keys,
+    its environment's secrets). Another process named by its id is asked (sys.process-memory): the same access as
+    attaching a debugger to it (ptrace's access check)."""
+    pid = process_memory_pid(path)
+    if pid is None:
+        return None
+    if pid in _SELF_PROCS or DYN in pid or has_glob(pid):
+        return "a process's memory (the environment it inherited from the agent, tokens and keys)"
+    if pid.isdigit() and ctx.processes is not None:
+        for proc in ctx.processes():
+            if str(proc[0]) == pid:
+                return "clearance's own process memory (its keys, its environment's secrets)"
+    return None
+
+
 def _credential_reason(path: str, ctx: Context) -> str | None:
     path, home, root, ci = _folded(path, ctx)
     base = pathstr.basename(path)
     if path.startswith("/proc/") and base == "environ":
         return "a process's environment (tokens and keys)"
+    if path.startswith("/proc/") and base == "mem":
+        mem = _process_memory(path, ctx)
+        if mem is not None:
+            return mem
     own = clearance_secret(path, ctx)
     if own is not None:
         return own

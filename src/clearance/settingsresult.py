@@ -289,6 +289,13 @@ def _by_code(cmd: SimpleCommand, e: Effect, mine: list[Effect], line: _Line) -> 
         return text, ""
     if text is not None:
         line.candidates[e.path] = text
+    elif env_file(e.path) and code:
+        # An env file (the CI runner's $GITHUB_ENV opened as os.environ['GITHUB_ENV'], a .envrc): the code's string
+        # literals, one a line, are what it may add there (`write('CLEARANCE_HEADLESS=0\\n')`): judged, then asked about
+        from .shell.embedded import string_literals
+
+        lines = [lit.replace("\\n", "\n").strip() for lit in string_literals(code)]
+        line.candidates[e.path] = "\n".join(x for x in lines if x) + "\n"
     return None, "interpreter code writes it"
 
 

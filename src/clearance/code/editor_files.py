@@ -23,8 +23,16 @@ _NVIM_CMD = lazy(r"""\bvim\s*+\.\s*+(?:cmd|api\s*+\.\s*+nvim_command|api\s*+\.\s
 # Emacs Lisp: the forms that run a command line or change a file.
 _ELISP_FORM = lazy(
     r"\((shell-command|async-shell-command|shell-command-to-string|call-process|call-process-shell-command|start-process|"
-    r"start-process-shell-command|make-process|delete-directory|delete-file|copy-file|rename-file|write-region|process-lines)\b"
+    r"start-process-shell-command|make-process|delete-directory|delete-file|copy-file|rename-file|write-region|process-lines|load-file|load)\b"
 )
+# Vim's commands that run a script file of Vim script or another language (`source F`, `luafile F`, `py3file F`): the
+# code run is the file's, not the start-up file's; each is read as the command line that runs that file.
+_VIM_LOAD = lazy(r"^:*+\s*+(so(?:urce)?|luaf(?:ile)?|py3f(?:ile)?|pyf(?:ile)?|pyxf(?:ile)?|rubyf(?:ile)?|perlf(?:ile)?)!?\s++(\S[^|]*)$")
+_VIM_LOADERS = {"lua": "lua", "py3": "python3", "py": "python3", "pyx": "python3", "rub": "ruby", "per": "perl"}
+# Lua's loaders of another file's code (`dofile('F')`, `loadfile('F')()`) and Neovim's `vim.cmd.source('F')`.
+_LUA_LOAD = lazy(r"""\b(dofile|loadfile|vim\s*+\.\s*+cmd\s*+\.\s*+source)\s*+\(\s*+""")
+# `exe[cute] EXPR`: the command line Vim builds from the expression's strings and joins.
+_VIM_EXE_ANY = lazy(r"^:*+\s*+exe(?:cute)?\s++(.+)$")
 _INTERPRETERS = {"lua": "lua -e", "py3": "python3 -c", "python3": "python3 -c", "pyx": "python3 -c", "python": "python3 -c", "py": "python3 -c"}
 _INTERPRETERS.update({"perl": "perl -e", "ruby": "ruby -e"})
 # .gitpod.yml's task commands (`before`, `init`, `command`), run when a workspace starts.
@@ -40,7 +48,7 @@ def editor_code(lang: str, text: str) -> list[str]:
         for m in _NVIM_CMD.finditer(text[:200_000]):
             body = m.group(1) if m.group(1) is not None else m.group(2) if m.group(2) is not None else m.group(3)
             out += vim_commands(body or "")
-        return out + _vim_calls(text)
+        return out + _vim_calls(text) + lua_loads(text)
     if lang == "elisp":
         return elisp_commands(text)
     if lang == "helix":
@@ -175,6 +183,16 @@ def _vim_value(text: str, i: int, depth: int = 0) -> tuple[list[str] | str | Non
                 parts.append(v)
             else:
                 known = False
+        elif text.startswith("vim.env.", i) and i + 8 < n and (text[i + 8].isalpha() or text[i + 8] == "_"):
+            # Neovim's vim.env.NAME: the variable, as `$NAME` is
+            j = i + 8
+            while j < n and (text[j].isalnum() or text[j] == "_"):
+                j += 1
+            parts.append("$" + text[i + 8 : j])
+            i = j
+        elif text.startswith(("vim.uv.os_homedir()", "vim.loop.os_homedir()", "os.getenv('HOME')", 'os.getenv("HOME")'), i):
+            parts.append("$HOME")
+            i = text.index(")", i) + 1
         elif c == "$" and i + 1 < n and (text[i + 1].isalpha() or text[i + 1] == "_"):
             j = i + 1
             while j < n and (text[j].isalnum() or text[j] == "_"):
@@ -228,7 +246,7 @@ def _vim_calls(text: str) -> list[str]:
             if isinstance(first, str):
                 out.append(first)
             elif isinstance(first, list) and first:
-                out.append(" ".join(shell_quote(w) for w in first))
+                out.append(" ".join(_word(w) for w in first))  # its $HOME and ~ left for the shell to expand
         elif name == "delete" and isinstance(first, str):
             flag = args[1] if len(args) > 1 and isinstance(args[1], str) else ""
             out.append(f"{'rm -rf' if 'rf' in flag else 'rmdir' if flag == 'd' else 'rm -f'} -- {_word(first)}")
@@ -237,6 +255,26 @@ def _vim_calls(text: str) -> list[str]:
         elif name == "rename" and isinstance(first, str) and len(args) > 1 and isinstance(args[1], str):
             out.append(f"mv -- {_word(first)} {_word(args[1])}")
     return out[:256]
+
+
+def _load_line(command: str, path: str) -> str:
+    """The command line that runs the file a Vim loading command names: `source F` is `vim -S F` (a .lua file `lua F`),
+    `luafile F` is `lua F`, `py3file F` is `python3 F` …"""
+    word = _word(path)
+    if command.startswith("so"):
+        return f"lua {word}" if path.endswith(".lua") else f"vim -S {word}"
+    return f"{_VIM_LOADERS.get(command[:3], 'lua')} {word}"
+
+
+def lua_loads(text: str) -> list[str]:
+    """The files Lua code loads and runs (`dofile('F')`, `loadfile('F')`, Neovim's `vim.cmd.source('F')`), each as the
+    command line that runs it (`lua F`, `vim -S F`); a path built at run time is not followed."""
+    out: list[str] = []
+    for m in _LUA_LOAD.finditer(text[:200_000]):
+        v, _ = _vim_value(text, m.end())
+        if isinstance(v, str) and v:
+            out.append(_load_line("so" if m.group(1).endswith("source") else "luafile", v))
+    return out[:64]
 
 
 def vim_commands(text: str) -> list[str]:
@@ -257,9 +295,16 @@ def vim_commands(text: str) -> list[str]:
                 line = m.group(1).strip()
                 continue
             m = _VIM_EXECUTE.match(line)
-            if m is None:
+            e = _VIM_EXE_ANY.match(line)
+            built = _vim_value(e.group(1), 0)[0] if e is not None else None
+            if m is None and not isinstance(built, str):
                 break
-            line = (m.group(1).replace("''", "'") if m.group(1) is not None else m.group(2)).strip()
+            # `exe '!' . 'rm -rf ~/x'`: the command line its strings and joins build (one string alone as before)
+            line = (built if isinstance(built, str) else m.group(1).replace("''", "'") if m.group(1) is not None else m.group(2)).strip()  # type: ignore[union-attr]
+        m = _VIM_LOAD.match(line)
+        if m:
+            out.append(_load_line(m.group(1), m.group(2).strip()))
+            continue
         m = _VIM_BANG.match(line)
         if m:
             out.append(m.group(1).strip())
@@ -279,6 +324,8 @@ def vim_commands(text: str) -> list[str]:
                 body = body[1:]
             if body.strip():
                 out.append(f"{_INTERPRETERS[m.group(1)]} {shell_quote(body)}")
+                if m.group(1) == "lua":
+                    out += lua_loads(body)
             continue
         out += _vim_calls(line)
     return out[:256]
@@ -376,4 +423,6 @@ def elisp_commands(text: str) -> list[str]:
             out.append(f"{'cp' if name == 'copy-file' else 'mv'} -- {_word(first)} {_word(words[1])}")
         elif name == "write-region" and len(args) > 2 and isinstance(args[2], str):
             out.append(f": > {_word(args[2])}")
+        elif name in ("load-file", "load") and isinstance(first, str):
+            out.append(f"emacs --batch -l {_word(first)}")  # another file's Emacs Lisp, run as `emacs -l F` runs it
     return out[:256]

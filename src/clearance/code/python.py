@@ -30,6 +30,7 @@ import _ast as ast  # the node classes and the parser flag, without the ast modu
 
 from .. import pathstr
 from ..paths import DYN
+from ..rules.gates import RUNNER_ENV_VARS
 from ..shell.interp import CodeFacts, made_dir, made_link, shell_quote
 from ..trust import url_host
 from .values import is_secret, remote_shell
@@ -2593,6 +2594,10 @@ def _path_attribute(t: str, attr: str) -> Value | None:
 def _env_value(name: str | None) -> Value:
     if name in _HOME_VARIABLES:
         return _str("~")
+    if name is not None and name in RUNNER_ENV_VARS:
+        # os.environ['GITHUB_ENV']: the CI runner's file of variables for later steps, the path the shell's
+        # `>> "$GITHUB_ENV"` is judged as (engine._runner_env_targets; adversarial round 16g)
+        return _str(RUNNER_ENV_VARS[name])
     return _str(DYN)
 
 

@@ -206,7 +206,8 @@ def _kube_resource(word: str) -> str:
     secret/db -o yaml` printed the data where `kubectl get secret db -o yaml` was denied); other words as they are."""
     if word.startswith("-") or ("/" not in word and "," not in word and "." not in word):
         return word
-    for part in word.split(",")[:16]:
+    # (a value standing for several names, one a line: what `kubectl get secret -o name` prints, handed on by xargs)
+    for part in word.replace("\n", ",").split(",")[:16]:
         if part.split("/", 1)[0].split(".", 1)[0].lower() in ("secret", "secrets"):
             return "secret"
     return word
@@ -618,6 +619,32 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
             return None  # ~/.npmrc holding save-exact=true: a store by its name, settings by what it holds
     who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
     return f"{who} {sc.show(e.path)}: {why}"
+
+
+@rule(
+    id="creds.read-process-memory",
+    title="Reading another process's memory through /proc",
+    why=(
+        "/proc/PID/mem is the process's whole memory: the keys and tokens it holds, its environment, what it decrypted. "
+        "Reading it takes the same access as attaching a debugger (ptrace's check), so it works on any process of the same "
+        "user where Yama allows it. The memory of the reading process itself, of a process only known at run time "
+        "($$, $PPID: the agent's shell or the agent) or of clearance's own processes is denied by creds.read-secret-file; "
+        "another process named by its id may be the user's debugging, so the agent asks."
+    ),
+    verdict=ASK,
+    scope="effect",
+    effects=(READ,),
+    match=("cat /proc/5555/mem", "dd if=/proc/5555/mem bs=4096 skip=16 count=1", "strings /proc/5555/task/5556/mem"),
+    no_match=("cat /proc/5555/status", "cat /proc/self/maps", "cat /proc/meminfo", "cat notes/proc/5555/mem"),
+)
+def read_process_memory(e: Effect, sc: Scope) -> str | None:
+    if e.kind != READ or e.names_only:
+        return None
+    pid = paths.process_memory_pid(e.path)
+    if pid is None:
+        return None
+    who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
+    return f"{who} {sc.show(e.path)}: the memory of process {pid[:20]} (whatever keys and tokens it holds)"
 
 
 _SETTING_LINE = lazy(r"^(?:-\s+)?([^\s=:]+|\"[^\"]*\"|'[^']*')\s*(?:=|:(?=\s|$))\s*(.*)$", 0)

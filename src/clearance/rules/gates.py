@@ -336,7 +336,12 @@ ATTACHERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "prlimit": (("-p", "--pid"), ()),
     "cpulimit": (("-p", "--pid"), ("-e", "--exe", "-P", "--path")),
     "gcore": ((), ()),
+    # a running process moved into another control group: that group's limits apply to it from then on (a frozen
+    # freezer group stops it, a cpu or memory group throttles or kills it) -- `cgclassify -g freezer:/x PID...`
+    "cgclassify": ((), ()),
 }
+# The attachers whose operands are process ids, and each one's options that take the next word (`-g CONTROLLERS:PATH`).
+_PID_OPERANDS: dict[str, frozenset[str]] = {"gcore": frozenset({"-o"}), "cgclassify": frozenset({"-g"})}
 
 
 def attaches(cmd: SimpleCommand, sc: Scope | None = None) -> bool:
@@ -375,12 +380,12 @@ def attach_targets(cmd: SimpleCommand) -> list[tuple[str, str]] | None:
                 i += 1
         elif v[:2] in spec[0] and v[2:].isdigit():
             out.append((v[2:], raw))  # -p1234
-        elif name == "gdb" and ("-" + opt.lstrip("-")) in _GDB_VALUE and not eq:
-            i += 1
+        elif (name == "gdb" and ("-" + opt.lstrip("-")) in _GDB_VALUE and not eq) or v in _PID_OPERANDS.get(name, ()):
+            i += 1  # an option's value (gdb -ex CMD, cgclassify -g CONTROLLERS:PATH)
         elif not v.startswith("-"):
             operands.append((v, raw))
         i += 1
-    if name == "gcore":
+    if name in _PID_OPERANDS:
         out += [o for o in operands if o[0].isdigit() or DYN in o[0]]
     elif name == "gdb" and len(operands) >= 2 and (operands[1][0].isdigit() or DYN in operands[1][0]):
         out.append(operands[1])  # gdb PROGRAM PID
@@ -870,7 +875,13 @@ def _credtext(name: str) -> Callable[[Effect, Scope], bool]:
     return gate
 
 
+def process_memory_read(e: Effect, sc: Scope) -> bool:
+    """creds.read-process-memory: a read of a path in /proc that ends in `mem` (paths.process_memory_pid decides)."""
+    return e.kind == READ and e.path.startswith("/proc/") and e.path.endswith("/mem")
+
+
 EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {
+    "creds.read-process-memory": process_memory_read,
     **dict.fromkeys(FS_WRITE_RULES, fs_may_act),
     "creds.read-secret-file": _credtext("may_read_secret_file"),
     "creds.read-secret-named": secret_named_read,
@@ -917,7 +928,10 @@ def _mise_config(head: str, base: str) -> bool:
 # the hook it runs included (adversarial round 16g: `echo CLEARANCE_HEADLESS=0 >> "$GITHUB_ENV"` was allowed, and a
 # later step's asks were no longer denials). A shell line naming it by the variable is judged as this path
 # (engine._check_written_scripts).
-RUNNER_ENV_VARS = {"GITHUB_ENV": "/_runner_file_commands/set_env_(GITHUB_ENV)"}
+# The path is the runner's own, under its temporary folder ($RUNNER_TEMP), so interpreter code that opens
+# os.environ['GITHUB_ENV'] (code/python._env_value, code/values.py: fix17a) writes it as one file of the temporary folder
+# whose text is judged as an env file's (settingsresult), not as a system location.
+RUNNER_ENV_VARS = {"GITHUB_ENV": "/tmp/_runner_file_commands/set_env_(GITHUB_ENV)"}
 
 
 def env_file(path: str) -> bool:
@@ -1058,11 +1072,72 @@ def envrc_loading(path: str, sc: Scope) -> str | None:
     return None
 
 
+# CI configurations, read as YAML, whose `env:` / `variables:` / `environment:` keys give every job (and the agent step
+# and hook a job runs) its variables: GitHub workflows, GitLab CI, CircleCI, Azure Pipelines, Buildkite, Bitbucket,
+# Drone, Woodpecker, Travis, AppVeyor, Codemagic, Cloud Build.
+_CI_FILES = frozenset(
+    {".gitlab-ci.yml", "azure-pipelines.yml", "azure-pipelines.yaml", "bitbucket-pipelines.yml", ".drone.yml", ".woodpecker.yml"}
+    | {".travis.yml", "appveyor.yml", ".appveyor.yml", "codemagic.yaml", "cloudbuild.yaml", "cloudbuild.yml"}
+)  # fmt: skip
+_CI_FOLDERS = ("/.github/workflows", "/.circleci", "/.buildkite", "/.woodpecker", "/.gitlab/ci", "/.azure-pipelines", "/.pipelines")
+# Where a CI configuration's variables are read as an env file's lines (rules/self._env_var_match reads env files).
+CI_ENV_VIEW = "/tmp/_runner_file_commands/set_env_(CI configuration)"
+
+
+def ci_config(path: str) -> bool:
+    """A CI configuration file clearance reads the variables of (its name, or a YAML file in a CI folder)."""
+    head, _, base = path.rpartition("/")
+    return base in _CI_FILES or (base.endswith((".yml", ".yaml")) and head.endswith(_CI_FOLDERS))
+
+
+_CI_ENV_KEYS = frozenset({"env", "variables", "environment", "global_env", "secrets_env"})
+
+
+def ci_variables(text: str) -> str:
+    """The variables a CI configuration's text sets for its jobs, as an env file's `NAME=VALUE` lines: every
+    `env:` / `variables:` / `environment:` mapping at any depth (a workflow's, a job's, a step's; GitLab's `{value: …}`
+    entries), and their `NAME=VALUE` lists (Drone, Travis, Cloud Build). Text YAML does not read sets nothing here."""
+    if not any(k + ":" in text for k in _CI_ENV_KEYS):
+        return ""
+    import yaml
+
+    try:
+        data = yaml.safe_load(text[:200_000])
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return ""
+    out: list[str] = []
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack and len(out) < 2000:
+        node, depth = stack.pop()
+        if depth > 40:
+            continue
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if isinstance(k, str) and k.lower() in _CI_ENV_KEYS:
+                    if isinstance(v, dict):
+                        for name, value in v.items():
+                            if isinstance(value, dict):
+                                value = value.get("value", "")
+                            out.append(f"{name}={'' if value is None else value}")
+                    elif isinstance(v, list):
+                        out += [x for x in v if isinstance(x, str) and "=" in x]
+                    elif isinstance(v, str) and "=" in v:
+                        out.append(v)
+                stack.append((v, depth + 1))
+        elif isinstance(node, list):
+            stack.extend((x, depth + 1) for x in node)
+    return "\n".join(out) + "\n" if out else ""
+
+
 def env_views(path: str, text: str, sc: Scope) -> list[tuple[str, str]]:
     """(env file, text) that writing *text* to *path* amounts to: an env file itself; a nix file's shellHook, an `.envrc`
-    of its folder; a file an `.envrc` on the disk loads, that `.envrc` (or the `.env` it reads)."""
+    of its folder; a file an `.envrc` on the disk loads, that `.envrc` (or the `.env` it reads); a CI configuration's
+    variables for its jobs (ci_variables), the CI runner's env file."""
     if env_file(path):
         return [(path, text)]
+    if ci_config(path):
+        found = ci_variables(text)
+        return [(CI_ENV_VIEW, found)] if found else []
     hooks = nix_hooks(path, text)
     if hooks:
         folder = path.rpartition("/")[0]
@@ -1087,8 +1162,8 @@ def writes_a_session_file(action: Action, sc: Scope) -> bool:
         terminal_env_file(path, text)
         or path.rpartition("/")[2] == ".gitmodules"
         or env_views(sc.path(path), text, sc)
-        # An edit of an editor's settings is read as the file after it (rules/self._env_write_finding).
-        or (edit and path.endswith(("/.vscode/settings.json", ".code-workspace")))
+        # An edit of an editor's settings or a CI configuration is read as the file after it (rules/self._env_write_finding).
+        or (edit and (path.endswith(("/.vscode/settings.json", ".code-workspace")) or ci_config(sc.path(path))))
         # The program an editor's terminals or git start (rules/self.editor_program).
         or (path.endswith(EDITOR_SETTINGS) and ("terminal" in text or "git.path" in text))
         # A JSON settings file spelled with `\u` escapes (`"\u0074erminal..."`): its reader decodes them

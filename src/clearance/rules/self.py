@@ -21,7 +21,7 @@ from ..shell.programs import INTERPRETERS, POWERSHELLS
 from . import agentcli
 from .base import problem_rule, rule
 from .gates import _ENV_FILES as _ENV_FILES
-from .gates import EDITOR_SETTINGS, ENV_SOURCE, env_file, env_views, terminal_env_file
+from .gates import CI_ENV_VIEW, EDITOR_SETTINGS, ENV_SOURCE, ci_config, env_file, env_views, terminal_env_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -1423,7 +1423,11 @@ def env_write(path: str, text: str, sc: Scope, check: Callable[[str, str], str |
         msg = check(view, t)
         if msg and view != path:
             how = (
-                "'s shellHook, run as an .envrc is" if path.endswith(".nix") else f", which {paths.display(view.rpartition('/')[0] + '/.envrc', sc.ctx)} loads"
+                "'s shellHook, run as an .envrc is"
+                if path.endswith(".nix")
+                else "'s env:/variables: keys, given to every job it runs (an agent's step and its hook included)"
+                if view == CI_ENV_VIEW
+                else f", which {paths.display(view.rpartition('/')[0] + '/.envrc', sc.ctx)} loads"
             )
             return f"{path.rpartition('/')[2]}{how}: {msg}"
         if msg:
@@ -1471,7 +1475,7 @@ def _env_write_finding(action: Action, sc: Scope, check: Callable[[str, str], st
         # An Edit of `export FOO_DB` → `export CLEARANCE_DB`: the fragment sets nothing, the file after it does (adversarial
         # round 9d). Only an env file or an editor's terminal settings is read from the disk; a variable set before the
         # edit is not the edit's doing.
-        if action.tool_name in ("Edit", "MultiEdit") and (env_views(where, text, sc) or _terminal_settings(where)):
+        if action.tool_name in ("Edit", "MultiEdit") and (env_views(where, text, sc) or _terminal_settings(where) or ci_config(where)):
             edited = edited_file(action, path, sc)
             if edited is not None and env_write(where, edited[0], sc, check) is None:
                 msg = env_write(where, edited[1], sc, check)

@@ -924,7 +924,11 @@ def broad_kill(cmd: SimpleCommand, sc: Scope) -> str | None:
                 pids.append(v)
         if any(p in ("-1", "1", "0") for p in pids):
             return f"kill {' '.join(vals)} signals every process the user may signal"
-        sources = [w.subs for w in cmd.args if w.subs and not w.procsub]
+        from ..shell.ir import fed_by
+
+        # its own substitutions and what reaches it through a variable (`P=$(ls /proc …); kill $P`, a loop over a
+        # listing or a glob: `for p in /proc/[0-9]*`, `… | while read p`)
+        sources = [p for w in cmd.args for p in fed_by(w)]
         if cmd.via and cmd.via[-1] == "xargs" and cmd.stdin_from:
             sources.append(cmd.stdin_from)
         for src in sources:
@@ -1504,6 +1508,13 @@ def _digits_only(cmd: SimpleCommand) -> bool:
     return len(pats) == 1 and bool(pats[0]) and set(pats[0]) <= set("^$[]0123456789-+*{},:digt\\") and any(d in pats[0] for d in ("0-9", "digit", "\\d"))
 
 
+def _process_folders(path: str) -> bool:
+    """Whether the glob *path* names the folders of every process (`/proc/[0-9]*`, `/proc/*`, `/proc/[1-9]*/`): its
+    name matches process ids of every length and first digit."""
+    head, _, name = path.rstrip("/").rpartition("/")
+    return head == "/proc" and paths.has_glob(name) and all(paths.glob_name_matches(p, name) for p in ("1", "42", "4242", "98765", "700"))
+
+
 def _broad_pids(src: list[SimpleCommand]) -> str | None:
     """Why the process ids a pipeline prints are every process of a user, a session or the machine, or None.
 
@@ -1515,7 +1526,7 @@ def _broad_pids(src: list[SimpleCommand]) -> str | None:
     lister = src[0]
     vals = lister.values()
     rest = src[1:]
-    if (lister.name == "ls" and any(v.rstrip("/") == "/proc" for v in vals)) or (lister.name == "top" and "-b" in vals):
+    if (lister.name == "ls" and any(v.rstrip("/") == "/proc" or _process_folders(v) for v in vals)) or (lister.name == "top" and "-b" in vals):
         # `ls /proc`, `top -b`: the ids of every process, kept whole by a filter that keeps numbers (`grep -E
         # '^[0-9]+$'`) or cuts columns (round 15e: `ls /proc | grep -E '^[0-9]+$' | xargs kill -STOP` was allowed)
         kept = all(

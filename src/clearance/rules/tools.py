@@ -908,6 +908,13 @@ def deferred_temp_code(path: str, text: str, sc: Scope) -> str | None:
     hook = any(d in path for d in (*_HOOK_DIRS, "/.git/hooks/"))
     standalone = (base.endswith(_SHELL_SUFFIXES) or text.startswith("#!")) and base not in _SHELL_NAMES and not hook
     codes = [] if standalone else script_commands(path, text)
+    from ..code import editor_startup
+
+    startup = editor_startup(path)
+    if startup is not None and not codes:
+        from ..code.convention_files import shell_code
+
+        codes = shell_code(startup[0], text)  # an editor's start-up file: the command lines it runs, its loads included
     loader = env_file(path) or path.endswith((".nix", "/mise.toml", "/.mise.toml"))
     if not codes and sc.ctx.read_file is not None:
         loaded = envrc_loading(sc.path(path), sc)
@@ -931,6 +938,11 @@ def deferred_temp_code(path: str, text: str, sc: Scope) -> str | None:
         except ParseFailure:
             continue  # script_verdict reports code it cannot analyse
         runs = [(t, where) for c in exp.commands for t in run_targets(c) if _temp_file(where := sc.path(t, c), sc)]
+        if startup is not None:
+            from ..scripts_more import editor_sources
+
+            # `vim -S F`, `emacs -l F`: the script an editor's start-up file loads (code/editor_files._load_line)
+            runs += [(f, where) for c in exp.commands for _, f in editor_sources(c) if _temp_file(where := sc.path(f, c), sc)]
         as_code = loader or any(rid in _CODE_AT_RUN_TIME for rid, _ in script.problems + exp.problems)
         reads = [e for c in exp.commands if as_code and c.captured for e in effects(c, sc) if e.kind == READ and not e.names_only and _temp_file(e.path, sc)]
         if not runs and not reads:

@@ -256,6 +256,43 @@ def _writes_stdout_elsewhere(cmd: SimpleCommand) -> bool:
     return any(r.writes and r.fd in ("", "1") for r in cmd.redirects)
 
 
+# kubectl's options before or after its subcommand that take the next word (a namespace, a selector, a format ...).
+_KUBE_VALUED = frozenset(
+    {"-n", "--namespace", "-l", "--selector", "-o", "--output", "--field-selector", "--context", "--kubeconfig", "--cluster"}
+    | {"--user", "-s", "--server", "--token", "--as", "--as-group", "-f", "--filename", "-k", "--kustomize", "--sort-by"}
+    | {"--template", "--chunk-size", "--request-timeout", "-L", "--label-columns", "--subresource", "--raw"}
+)  # fmt: skip
+
+
+def _kube_names(cmd: SimpleCommand) -> str | None:
+    """What `kubectl get TYPE -o name` prints: one `TYPE/NAME` line per resource (`secret/db`), the names only known
+    when it runs -- `TYPE/` + DYN for each type asked for (a comma list gives one line each), or the operand itself
+    when it names the resource (`secret/db`). None for any other kubectl command or format."""
+    vals = [w.value for w in cmd.args]
+    out = ""
+    ops: list[str] = []
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        i += 1
+        if v in _KUBE_VALUED:
+            if v in ("-o", "--output") and i < len(vals):
+                out = vals[i]
+            i += 1
+        elif v.startswith(("-o=", "--output=")):
+            out = v.partition("=")[2]
+        elif v.startswith("-o") and not v.startswith("--"):
+            out = v[2:]
+        elif not v.startswith("-"):
+            ops.append(v)
+    if out != "name" or ops[:1] != ["get"] or len(ops) < 2 or any(DYN in o for o in ops[1:]):
+        return None
+    kind = ops[1]
+    if "/" in kind:
+        return "\n".join(ops[1:])  # `kubectl get secret/db configmap/app -o name`: the operands as they are
+    return "\n".join(t + "/" + DYN for t in kind.split(",")[:16] if t)
+
+
 def command_output(cmd: SimpleCommand, depth: int = 0) -> str | None:
     """What *cmd* writes to stdout: literal text, or ``ROOT/`` + DYN for paths under ROOT; None when unknown."""
     if depth > 8 or _writes_stdout_elsewhere(cmd):
@@ -332,6 +369,8 @@ def command_output(cmd: SimpleCommand, depth: int = 0) -> str | None:
         if ops is not None and ops in ([], ["."], ["./"]):
             return _listing(cmd)
         return None
+    if name == "kubectl":
+        return _kube_names(cmd)
     if name in _SELECTORS and cmd.stdin_from and not _file_operands(cmd):
         up = pipeline_output(cmd.stdin_from, depth + 1)
         if up is not None and (DYN in up or "\n" not in up.rstrip("\n")) and not (_whole_listing(up) and name in _FILTERS):

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from .. import pathstr
-from ..paths import DYN
+from ..paths import DYN, has_glob
 from .ir import CHANNEL_VARIABLES, ENV_SHOWN, LINE_SET, SimpleCommand, Word, carried, command_variable
 from .limits import ParseFailure
 from .parse import _IDENT_REST, _IDENT_START, _subscript_with_code, _text, _Walker, parse
@@ -427,6 +427,11 @@ class Methods(_Walker):
                     if items is not None:
                         items.append(w.value)
                     fed.extend(carried(w))
+                    if not w.quoted and not w.subs and DYN not in w.value and has_glob(w.value):
+                        # `for p in /proc/[0-9]*`: the names a glob expands to are what `ls -d GLOB` prints (Word.origin:
+                        # a kill given them is given the listing, as `for p in $(ls -d /proc/[0-9]*)` is)
+                        listing = SimpleCommand([Word("ls", "ls"), Word("-d", "-d"), Word(w.value, w.raw)], text="ls -d " + w.raw)
+                        fed.append(Word(DYN, "$(ls -d " + w.raw + ")", [listing]))
                 else:
                     items = None
                     self.walk(c, depth + 1, None)
