@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from types import ModuleType
     from typing import Any
 
-FORMAT = 4
+FORMAT = 5
 # The file: 4 bytes (little-endian) giving the length of a marshalled [header(), eager order, entries, groups,
 # streams], then the marshalled code one after another.  A group: name -> the modules every sample of one kind
 # imported beyond the eager ones, in order ("command": the calls with a command, which load the parser and the
@@ -35,9 +35,12 @@ FORMAT = 4
 # table, length of its code; 0 for an eager module, whose code is only in its stream).  A stream: "" (the eager
 # modules) or a group's name -> (offset, length) of one marshalled list of the code of its modules, in its order:
 # one stream shares what the modules share (each identifier is read and interned once, not once per module: ~9 M
-# instructions of interning in a ~70 M cold hook were mostly the same names again).  Deferred: module name -> function
-# name -> (offset, length) of the marshalled code of a function the module's code holds only a stub of
-# (bundlebuild._compile): read on the function's first call (Bundle.deferred).
+# instructions of interning in a ~70 M cold hook were mostly the same names again).  Deferred: module name -> (offset,
+# length) of the module's marshalled table of its deferred functions: function name -> (offset, length) of the
+# marshalled code of a function the module's code holds only a stub of (bundlebuild._compile); the table is read on
+# the first call of one of them, the code on the function's own first call (Bundle.deferred).  One table of all the
+# modules' ~460 functions, read at every start, was ~0.5 M instructions of a cold hook (most of them in modules an
+# ordinary call never loads, and each deferred function made every start dearer).
 Entry = tuple[str, int, int, bool, int, int]
 
 
@@ -62,7 +65,7 @@ class Bundle:
         code: memoryview,
         groups: dict[str, list[str]] | None = None,
         streams: dict[str, tuple[int, int]] | None = None,
-        deferred: dict[str, dict[str, tuple[int, int]]] | None = None,
+        deferred: dict[str, tuple[int, int]] | None = None,
     ) -> None:
         from _frozen_importlib import ModuleSpec  # type: ignore[import-not-found]
 
@@ -72,6 +75,7 @@ class Bundle:
         self.groups = groups or {}
         self.streams = streams or {}
         self.later = deferred or {}
+        self._tables: dict[str, dict[str, tuple[int, int]]] = {}  # module name -> its table of deferred functions, once read
         # The code of the modules of the stream being preloaded, until each runs: a package's __init__ completes
         # its import after the submodules it imports, so a stream may hold a submodule before its package, whose
         # import (preload) then finds the package -- and whatever else it imports first -- here.
@@ -215,7 +219,12 @@ class Bundle:
         module = sys._getframe(1).f_globals
         first, _, method = name.partition(".")
         function = module[first].__dict__[method] if method else module[first]
-        where = self.later[module["__name__"]][name]
+        owner = module["__name__"]
+        table = self._tables.get(owner)
+        if table is None:
+            at = self.later[owner]
+            table = self._tables[owner] = loads(self.code[at[0] : at[0] + at[1]])
+        where = table[name]
         function.__code__ = loads(self.code[where[0] : where[0] + where[1]])
         return function
 

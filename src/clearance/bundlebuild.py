@@ -359,15 +359,19 @@ def build(package_dir: str | None = None) -> str | None:
     modules: dict[str, Entry] = {}
     blobs: list[bytes] = []
     offset = 0
-    deferred: dict[str, dict[str, tuple[int, int]]] = {}
+    deferred: dict[str, tuple[int, int]] = {}
     for name, (source, mtime, size, is_package, code, later) in compiled.items():
         if later:
-            deferred[name] = {}
+            table: dict[str, tuple[int, int]] = {}
             for fname, fcode in later.items():
                 blob = marshal.dumps(fcode)
-                deferred[name][fname] = (offset, len(blob))
+                table[fname] = (offset, len(blob))
                 blobs.append(blob)
                 offset += len(blob)
+            blob = marshal.dumps(table)  # read on the first call of one of them (Bundle.deferred)
+            deferred[name] = (offset, len(blob))
+            blobs.append(blob)
+            offset += len(blob)
         if name in eager:
             modules[name] = (source, mtime, size, is_package, 0, 0)  # only in the eager stream
             continue
