@@ -153,8 +153,11 @@ def _strip_docstrings(tree: ast.Module) -> None:
 
 
 # A function none of the samples called is deferred when its code is at least this long (marshalled): shorter, and
-# the stub that stands for it (a call forwarding its arguments) saves too little.
-DEFER_MIN = 1000
+# the stub that stands for it (a call forwarding its arguments) saves too little.  1000 while every start read one
+# table of all the deferred functions (a stub then cost its entry there too); with each module's table read on first
+# use (bundle.py), bench/callgrind_hook.py's read / pipe calls measured 55.41 / 68.44 M instructions at 1000,
+# 55.22 / 68.19 at 700, 55.05 / 67.93 at 500, 55.00 / 67.83 at 250, 55.03 / 67.94 at 0.
+DEFER_MIN = 250
 
 
 def _deferrable(tree: ast.Module, called: set[tuple[int, str]]) -> dict[str, ast.FunctionDef]:
