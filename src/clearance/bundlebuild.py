@@ -365,13 +365,13 @@ def build(package_dir: str | None = None) -> str | None:
     deferred: dict[str, tuple[int, int]] = {}
     for name, (source, mtime, size, is_package, code, later) in compiled.items():
         if later:
-            table: dict[str, tuple[int, int]] = {}
+            functions: dict[str, tuple[int, int]] = {}
             for fname, fcode in later.items():
                 blob = marshal.dumps(fcode)
-                table[fname] = (offset, len(blob))
+                functions[fname] = (offset, len(blob))
                 blobs.append(blob)
                 offset += len(blob)
-            blob = marshal.dumps(table)  # read on the first call of one of them (Bundle.deferred)
+            blob = marshal.dumps(functions)  # read on the first call of one of them (Bundle.deferred)
             deferred[name] = (offset, len(blob))
             blobs.append(blob)
             offset += len(blob)
