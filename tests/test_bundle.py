@@ -211,6 +211,17 @@ def test_a_deferred_function_gets_its_code_from_its_modules_table_read_on_first_
     assert p.stdout.splitlines() == ["True", "True False True True"]
 
 
+def test_the_modules_before_the_bundle_do_not_import_future(package: Path, tmp_path: Path) -> None:
+    """clearance/__init__.py, hookstart.py, daemon_path.py and bundle.py run from their .pyc before the bundle: a
+    ``from __future__ import annotations`` in one of them imports that module from the standard library at every start
+    (~0.55 M instructions of a cold hook, bench/callgrind_hook.py); the bundle's own code is compiled without it."""
+    env = _env(tmp_path)
+    _hook(package, EVENTS[0], env)
+    for event in (EVENTS[0], EVENTS[6]):
+        _, imported = _hook(package, event, env)
+        assert "__future__" not in imported, event
+
+
 def test_a_bash_call_does_not_load_the_file_tools_effects(package: Path, tmp_path: Path) -> None:
     """The tool's kind (toolkind.py) is all a Bash call needs of tools.py; Read/Edit/Write load tools.py for their effects."""
     env = _env(tmp_path)

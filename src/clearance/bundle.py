@@ -18,8 +18,6 @@ A module so loaded has the attributes an import gives it (``__spec__``, ``__file
 source, as a ``.pyc`` holds, less the run-time import of ``__future__`` (bundlebuild._compile).
 """
 
-from __future__ import annotations
-
 import sys
 
 TYPE_CHECKING = False
@@ -95,7 +93,7 @@ class Bundle:
             return None
         return entry if st.st_mtime_ns == entry[1] and st.st_size == entry[2] else None
 
-    def _spec(self, name: str, entry: Entry) -> Any:
+    def _spec(self, name: str, entry: Entry) -> "Any":
         spec = self._spec_class(name, self, origin=entry[0], is_package=entry[3])
         spec.has_location = True
         spec.cached = self.file
@@ -103,7 +101,7 @@ class Bundle:
             spec.submodule_search_locations = [entry[0].rpartition("/")[0]]
         return spec
 
-    def find_spec(self, name: str, path: object = None, target: object = None) -> Any:
+    def find_spec(self, name: str, path: object = None, target: object = None) -> "Any":
         entry = self._current(name)
         if entry is None:
             return None  # not held, or stale
@@ -124,7 +122,7 @@ class Bundle:
     def create_module(self, spec: object) -> None:
         return None  # the default module
 
-    def exec_module(self, module: ModuleType) -> None:
+    def exec_module(self, module: "ModuleType") -> None:
         """Run the module's code as the eager ones run (hookstart.run): the cyclic collector off meanwhile and the
         module's objects frozen after.  A rule pack or reader the decision imports makes thousands of objects, each
         walked by collection after collection while it loads and again in the older generations (~1 M instructions
@@ -143,7 +141,7 @@ class Bundle:
                 gc.freeze()
                 gc.enable()
 
-    def _stream(self, key: str, order: list[str]) -> list[Any] | None:
+    def _stream(self, key: str, order: list[str]) -> "list[Any] | None":
         """The code of the modules of *order*, from stream *key* (one list, in that order); None where unreadable."""
         from marshal import loads
 
@@ -169,7 +167,7 @@ class Bundle:
         finally:
             self._pending = {}
 
-    def _preload(self, order: list[str], codes: list[Any]) -> int:
+    def _preload(self, order: list[str], codes: "list[Any]") -> int:
         modules = sys.modules
         module_type = type(sys)
         done = 0
@@ -211,7 +209,7 @@ class Bundle:
             done += 1
         return done
 
-    def deferred(self, name: str) -> Any:
+    def deferred(self, name: str) -> "Any":
         """The function *name* of the calling module (``f``, or ``Class.f`` for a method) with its real code in place of
         its stub (its first call: the stub calls what this returns with its arguments)."""
         from marshal import loads
