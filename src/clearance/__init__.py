@@ -1,7 +1,5 @@
 """clearance: an agent-agnostic auto mode for AI coding agents."""
 
-from __future__ import annotations
-
 __version__ = "0.1.0"
 
 TYPE_CHECKING = False

@@ -18,8 +18,6 @@ A module so loaded has the attributes an import gives it (``__spec__``, ``__file
 source, as a ``.pyc`` holds, less the run-time import of ``__future__`` (bundlebuild._compile).
 """
 
-from __future__ import annotations
-
 import sys
 
 TYPE_CHECKING = False
@@ -27,7 +25,7 @@ if TYPE_CHECKING:
     from types import ModuleType
     from typing import Any
 
-FORMAT = 4
+FORMAT = 5
 # The file: 4 bytes (little-endian) giving the length of a marshalled [header(), eager order, entries, groups,
 # streams], then the marshalled code one after another.  A group: name -> the modules every sample of one kind
 # imported beyond the eager ones, in order ("command": the calls with a command, which load the parser and the
@@ -35,9 +33,12 @@ FORMAT = 4
 # table, length of its code; 0 for an eager module, whose code is only in its stream).  A stream: "" (the eager
 # modules) or a group's name -> (offset, length) of one marshalled list of the code of its modules, in its order:
 # one stream shares what the modules share (each identifier is read and interned once, not once per module: ~9 M
-# instructions of interning in a ~70 M cold hook were mostly the same names again).  Deferred: module name -> function
-# name -> (offset, length) of the marshalled code of a function the module's code holds only a stub of
-# (bundlebuild._compile): read on the function's first call (Bundle.deferred).
+# instructions of interning in a ~70 M cold hook were mostly the same names again).  Deferred: module name -> (offset,
+# length) of the module's marshalled table of its deferred functions: function name -> (offset, length) of the
+# marshalled code of a function the module's code holds only a stub of (bundlebuild._compile); the table is read on
+# the first call of one of them, the code on the function's own first call (Bundle.deferred).  One table of all the
+# modules' ~460 functions, read at every start, was ~0.5 M instructions of a cold hook (most of them in modules an
+# ordinary call never loads, and each deferred function made every start dearer).
 Entry = tuple[str, int, int, bool, int, int]
 
 
@@ -62,7 +63,7 @@ class Bundle:
         code: memoryview,
         groups: dict[str, list[str]] | None = None,
         streams: dict[str, tuple[int, int]] | None = None,
-        deferred: dict[str, dict[str, tuple[int, int]]] | None = None,
+        deferred: dict[str, tuple[int, int]] | None = None,
     ) -> None:
         from _frozen_importlib import ModuleSpec  # type: ignore[import-not-found]
 
@@ -72,6 +73,7 @@ class Bundle:
         self.groups = groups or {}
         self.streams = streams or {}
         self.later = deferred or {}
+        self._tables: dict[str, dict[str, tuple[int, int]]] = {}  # module name -> its table of deferred functions, once read
         # The code of the modules of the stream being preloaded, until each runs: a package's __init__ completes
         # its import after the submodules it imports, so a stream may hold a submodule before its package, whose
         # import (preload) then finds the package -- and whatever else it imports first -- here.
@@ -91,7 +93,7 @@ class Bundle:
             return None
         return entry if st.st_mtime_ns == entry[1] and st.st_size == entry[2] else None
 
-    def _spec(self, name: str, entry: Entry) -> Any:
+    def _spec(self, name: str, entry: Entry) -> "Any":
         spec = self._spec_class(name, self, origin=entry[0], is_package=entry[3])
         spec.has_location = True
         spec.cached = self.file
@@ -99,7 +101,7 @@ class Bundle:
             spec.submodule_search_locations = [entry[0].rpartition("/")[0]]
         return spec
 
-    def find_spec(self, name: str, path: object = None, target: object = None) -> Any:
+    def find_spec(self, name: str, path: object = None, target: object = None) -> "Any":
         entry = self._current(name)
         if entry is None:
             return None  # not held, or stale
@@ -120,7 +122,7 @@ class Bundle:
     def create_module(self, spec: object) -> None:
         return None  # the default module
 
-    def exec_module(self, module: ModuleType) -> None:
+    def exec_module(self, module: "ModuleType") -> None:
         """Run the module's code as the eager ones run (hookstart.run): the cyclic collector off meanwhile and the
         module's objects frozen after.  A rule pack or reader the decision imports makes thousands of objects, each
         walked by collection after collection while it loads and again in the older generations (~1 M instructions
@@ -139,7 +141,7 @@ class Bundle:
                 gc.freeze()
                 gc.enable()
 
-    def _stream(self, key: str, order: list[str]) -> list[Any] | None:
+    def _stream(self, key: str, order: list[str]) -> "list[Any] | None":
         """The code of the modules of *order*, from stream *key* (one list, in that order); None where unreadable."""
         from marshal import loads
 
@@ -165,7 +167,7 @@ class Bundle:
         finally:
             self._pending = {}
 
-    def _preload(self, order: list[str], codes: list[Any]) -> int:
+    def _preload(self, order: list[str], codes: "list[Any]") -> int:
         modules = sys.modules
         module_type = type(sys)
         done = 0
@@ -207,7 +209,7 @@ class Bundle:
             done += 1
         return done
 
-    def deferred(self, name: str) -> Any:
+    def deferred(self, name: str) -> "Any":
         """The function *name* of the calling module (``f``, or ``Class.f`` for a method) with its real code in place of
         its stub (its first call: the stub calls what this returns with its arguments)."""
         from marshal import loads
@@ -215,7 +217,12 @@ class Bundle:
         module = sys._getframe(1).f_globals
         first, _, method = name.partition(".")
         function = module[first].__dict__[method] if method else module[first]
-        where = self.later[module["__name__"]][name]
+        owner = module["__name__"]
+        table = self._tables.get(owner)
+        if table is None:
+            at = self.later[owner]
+            table = self._tables[owner] = loads(self.code[at[0] : at[0] + at[1]])
+        where = table[name]
         function.__code__ = loads(self.code[where[0] : where[0] + where[1]])
         return function
 

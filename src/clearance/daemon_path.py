@@ -7,8 +7,6 @@ believes an answer only when it carries HMAC-SHA256(key, nonce || reply) for the
 hook just sent -- a listener the agent started on the socket path cannot produce it.
 """
 
-from __future__ import annotations
-
 import sys
 
 TYPE_CHECKING = False
@@ -31,7 +29,7 @@ PROTOCOL = 2
 _SNAPSHOT: list[dict[str, str]] = []
 
 
-def environ() -> Env:
+def environ() -> "Env":
     """The process environment: ``os.environ`` where ``os`` is imported, else (the hook's process: ``import os`` is
     ~6.4 M instructions of a ~65 M cold hook under ``-I -S``) one copy of it, decoded as ``os`` decodes it, made once
     (nothing in that process changes its environment)."""
@@ -60,7 +58,7 @@ def _join(*parts: str) -> str:
     return out
 
 
-def _home(env: Mapping[str, str]) -> str:
+def _home(env: "Mapping[str, str]") -> str:
     home = env.get("HOME")
     if home:
         return home
@@ -69,7 +67,7 @@ def _home(env: Mapping[str, str]) -> str:
     return expanduser("~")
 
 
-def socket_path(env: Env | None = None) -> str:
+def socket_path(env: "Env | None" = None) -> str:
     env = environ() if env is None else env
     explicit = env.get("CLEARANCE_DAEMON_SOCKET")
     if explicit:
@@ -80,19 +78,19 @@ def socket_path(env: Env | None = None) -> str:
     return _join(env.get("XDG_CACHE_HOME") or _join(_home(env), ".cache"), "clearance", "daemon.sock")
 
 
-def state_dir(env: Mapping[str, str] | None = None) -> str:
+def state_dir(env: "Mapping[str, str] | None" = None) -> str:
     """clearance's protected state folder: $XDG_STATE_HOME/clearance, default ~/.local/state/clearance."""
     env = environ() if env is None else env
     return _join(env.get("XDG_STATE_HOME") or _join(_home(env), ".local", "state"), "clearance")
 
 
-def cache_dir(env: Mapping[str, str] | None = None) -> str:
+def cache_dir(env: "Mapping[str, str] | None" = None) -> str:
     """clearance's cache folder: $XDG_CACHE_HOME/clearance, default ~/.cache/clearance (paths.cache_dir, without paths)."""
     env = environ() if env is None else env
     return _join(env.get("XDG_CACHE_HOME") or _join(_home(env), ".cache"), "clearance")
 
 
-def key_path(env: Env | None = None) -> str:
+def key_path(env: "Env | None" = None) -> str:
     return _join(state_dir(env), "daemon.key")
 
 
@@ -108,7 +106,7 @@ def has_credentials(value: str) -> bool:
     return bool(sep) and "@" in netloc and ":" in netloc.rpartition("@")[0]
 
 
-def forwarded_env(env: Env) -> dict[str, str]:
+def forwarded_env(env: "Env") -> dict[str, str]:
     """The variables the hook sends to the daemon: where things are and who runs, never a secret."""
     return {
         k: v
@@ -119,10 +117,10 @@ def forwarded_env(env: Env) -> dict[str, str]:
     }
 
 
-_SHA256: list[Callable[[bytes], Any]] = []
+_SHA256: "list[Callable[[bytes], Any]]" = []
 
 
-def _sha256() -> Callable[[bytes], Any]:
+def _sha256() -> "Callable[[bytes], Any]":
     """The built-in SHA-256, found once per process (the daemon MACs every request; a failed import is not cached,
     and each one searches every folder of sys.path)."""
     if not _SHA256:
