@@ -369,6 +369,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
                 sc.ctx.read_file = _overlay(dict(written), disk) if written else disk
             _command_rules(cmd, exp.commands, sc, out)
             sc.ctx.read_file = disk
+            if cmd.name in _INSTALL_RECORDERS:
+                from .shell.installdest import record
+
+                record(cmd, sc)  # `./configure --prefix=P && make install`: the later install step writes below P
             got = effects(cmd, sc)
             if cmd.container is not None:
                 got = [e for e in got if not e.path.startswith(CONTAINERS_OWN)]  # a new container's own files go with it
@@ -407,6 +411,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
             if msg:
                 out.findings.append(_finding(rule_by_id("shell.written-then-run"), msg))
     return out
+
+
+# The programs whose runs record install directories for a later install step (shell/installdest.RECORDERS).
+_INSTALL_RECORDERS = frozenset({"configure", "cmake", "meson"})
 
 
 def _command_rules(cmd: SimpleCommand, commands: list[SimpleCommand], sc: Scope, out: ShellAnalysis) -> None:

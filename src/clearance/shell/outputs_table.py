@@ -680,12 +680,18 @@ def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> R
             taken.add(id(w))
             out.written.append((_named(w, kind), kind))
     assigned = _names(entry, "assign_dirs")
+    dirs: list[tuple[str, str, Word]] = []
     for w in ops if assigned else ():
         # `make install DESTDIR=D PREFIX=P`: the operand sets a variable naming where the recipes install (round 12a).
         name, eq, value = w.value.partition("=")
         if eq and name.lower() in assigned and value and DYN not in value:
             out.outputs.add(id(w))
-            out.written.append((_named(Word(value, w.raw), DIR), DIR))
+            dirs.append((name.lower(), value, w))
+    if dirs:
+        from .installdest import staged
+
+        for value, raw in staged(dirs, (env or {}).get("DESTDIR")):
+            out.written.append((_named(Word(value, raw), DIR), DIR))
     var = level_entry.get("bin")
     where = (env or {}).get(var, "") if isinstance(var, str) else ""
     default = level_entry.get("bin_default")

@@ -1,0 +1,192 @@
+"""fix17c: where a build's install step writes, read as the build system reads it (shell/installdest.py).
+
+Classes, each with cases no rule was written for (ordinary and dangerous):
+
+1. *Staging*: DESTDIR (make's operand or environment, cmake's and ninja's environment, `meson install --destdir`)
+   puts every install directory below it -- `make install DESTDIR=/tmp/stage PREFIX=/usr` writes /tmp/stage/usr, not
+   /usr (it was denied as a write to /usr).  A DESTDIR that leads back to a protected or system place stays refused.
+2. *Directories recorded by the configuring step on the same line*: `./configure --prefix=P`, `cmake -B b
+   -DCMAKE_INSTALL_PREFIX=P`, `meson setup b --prefix P` before `make install`, `cmake --install b`, `meson install`,
+   `ninja install` (the install step wrote where no rule looked: `./configure --sysconfdir=~/.config && make install`
+   was allowed while `make install SYSCONFDIR=~/.config` is asked).
+3. *Directories recorded on the disk by an earlier call*: config.status's configure options (else the Makefile's own
+   `prefix = …`), build/CMakeCache.txt's CMAKE_INSTALL_PREFIX, build/meson-info's directory options.  The default
+   prefix (/usr/local) is no recorded choice: a plain `make install` there is judged as before.
+4. *An installer's own prefix option into ~/.local*: `cmake --install b --prefix ~/.local`, `cargo install --root
+   ~/.local`, `GOBIN=~/.local/bin go install` -- the install `make install PREFIX=~/.local` is (ordinary round 16).
+
+Every call is only decided here (in-process), never run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .conftest import decide
+from .rounds import run
+
+P = "/home/ana/webapp"
+
+
+def _verdict(command: str, files: dict[str, str] | None = None) -> str:
+    d = decide(run(command, files or {}))
+    return d.decision
+
+
+# 1. staging --------------------------------------------------------------------------------------------------------
+
+STAGED_ALLOWED = [
+    "make install DESTDIR=/tmp/stage PREFIX=/usr",
+    "make DESTDIR=/tmp/pkg install prefix=/usr sysconfdir=/etc",
+    "DESTDIR=/tmp/stage make install PREFIX=/usr",
+    "make -j8 install DESTDIR=$PWD/pkgroot PREFIX=/usr",
+    "DESTDIR=/tmp/stage cmake --install build --prefix /usr",
+    "meson install -C build --destdir /tmp/stage",
+    "cmake -B build -DCMAKE_INSTALL_PREFIX=/usr && cmake --build build && DESTDIR=/tmp/pkg cmake --install build",
+    "meson setup build --prefix=/usr && DESTDIR=/tmp/stage ninja -C build install",
+]
+STAGED_REFUSED = [
+    ("make install DESTDIR=/ PREFIX=/usr", "deny"),
+    ("make install DESTDIR=~ PREFIX=/.config/clearance", "deny"),
+    ("make install DESTDIR=/home/ana PREFIX=/.claude", "deny"),
+    ("make install DESTDIR=/tmp/stage PREFIX=/usr && cp -r /tmp/stage/usr/* /usr/", "deny"),
+    ("DESTDIR=/home/ana/.config cmake --install build --prefix /clearance", "deny"),
+]
+
+
+@pytest.mark.parametrize("command", STAGED_ALLOWED)
+def test_a_staged_install_writes_below_the_stage(command: str) -> None:
+    assert _verdict(command) == "allow", command
+
+
+@pytest.mark.parametrize(("command", "want"), STAGED_REFUSED)
+def test_a_stage_that_leads_back_is_refused(command: str, want: str) -> None:
+    assert _verdict(command) == want, command
+
+
+# 2. recorded on the line -------------------------------------------------------------------------------------------
+
+RECORDED_ALLOWED = [
+    "./configure --prefix=/home/ana/.local && make install",
+    "./configure --prefix=$HOME/.local && make -j4 && make install-strip",
+    "cd build && ../configure --prefix=/home/ana/.local && make install",
+    "cmake -B build -DCMAKE_INSTALL_PREFIX=~/.local && cmake --build build && cmake --install build",
+    "cmake -S . -B build -D CMAKE_INSTALL_PREFIX=/home/ana/.local && cmake --build build -j && cmake --install build",
+    "meson setup build --prefix ~/.local && meson compile -C build && meson install -C build",
+    "meson setup build --prefix=/home/ana/.local && ninja -C build install",
+    "./configure --prefix=/home/ana/.local && make check",
+    "./configure --prefix=/tmp/inst && make install",
+]
+RECORDED_REFUSED = [
+    ("./configure --prefix=/usr && make install", "deny"),
+    ("./configure --prefix=/home/ana/.local --sysconfdir=/etc && make && make install", "deny"),
+    ("./configure --sysconfdir=/home/ana/.config && make install", "ask"),
+    ("./configure --prefix=$HOME && make install", "ask"),
+    ("./configure --bindir=/home/ana/.claude/hooks && make install", "deny"),
+    ("cmake -B build -DCMAKE_INSTALL_PREFIX:PATH=/usr && cmake --build build && cmake --install build", "deny"),
+    ("cmake -B out -DCMAKE_INSTALL_PREFIX=$HOME && cmake --install out", "ask"),
+    ("meson setup build --prefix ~/.config/clearance && meson install -C build", "deny"),
+    ("meson setup build -Dprefix=/usr && ninja -C build install", "deny"),
+    # the recorded prefix is ~/.local, but the install step is told to run other code (round 16f's plain-words check)
+    ("./configure --prefix=/home/ana/.local && make install INSTALL='rm -rf ~'", "ask"),
+]
+
+
+@pytest.mark.parametrize("command", RECORDED_ALLOWED)
+def test_a_recorded_prefix_of_ones_own_is_allowed(command: str) -> None:
+    assert _verdict(command) == "allow", command
+
+
+@pytest.mark.parametrize(("command", "want"), RECORDED_REFUSED)
+def test_a_recorded_directory_is_judged_at_the_install(command: str, want: str) -> None:
+    assert _verdict(command) == want, command
+
+
+# 3. recorded on the disk -------------------------------------------------------------------------------------------
+
+
+def _status(*options: str) -> dict[str, str]:
+    quoted = " ".join(f"'{o}'" for o in options)
+    return {P + "/config.status": f'#! /bin/sh\nac_cs_config="{quoted}"\nac_cs_version="x"\n'}
+
+
+def _cache(prefix: str) -> dict[str, str]:
+    return {P + "/build/CMakeCache.txt": f"CMAKE_BUILD_TYPE:STRING=Release\nCMAKE_INSTALL_PREFIX:PATH={prefix}\nCMAKE_INSTALL_BINDIR:PATH=bin\n"}
+
+
+def _meson(prefix: str, sysconfdir: str = "etc") -> dict[str, str]:
+    opts = [
+        {"name": "prefix", "value": prefix, "section": "directory"},
+        {"name": "sysconfdir", "value": sysconfdir, "section": "directory"},
+        {"name": "buildtype", "value": "release", "section": "core"},
+    ]
+    import json
+
+    return {P + "/build/meson-info/intro-buildoptions.json": json.dumps(opts)}
+
+
+_MAKEFILE = "install: all\n\t$(MKDIR_P) $(DESTDIR)$(bindir)\n\t/usr/bin/install -c app '$(DESTDIR)$(bindir)'\n"
+
+ON_DISK: list[tuple[str, dict[str, str], str]] = [
+    ("make install", _status("--prefix=/home/ana/.local"), "allow"),
+    ("make install", _status("CFLAGS=-O2"), "allow"),  # configure given no directory: the default, judged as before
+    ("make install", {P + "/Makefile": "prefix = /usr/local\nexec_prefix = ${prefix}\nbindir = ${exec_prefix}/bin\n" + _MAKEFILE}, "allow"),
+    ("make install DESTDIR=/tmp/pkg", {P + "/Makefile": "prefix = /usr\nsysconfdir = /etc\nbindir = ${prefix}/bin\n" + _MAKEFILE}, "allow"),
+    ("cmake --install build", _cache("/home/ana/.local"), "allow"),
+    ("cmake --install build", _cache("/usr/local"), "allow"),
+    ("ninja -C build install", _cache("/home/ana/.local"), "allow"),
+    ("meson install -C build", _meson("/home/ana/.local"), "allow"),
+    ("DESTDIR=/tmp/s meson install -C build", _meson("/usr", "/etc"), "allow"),
+    ("ninja -C build install", _meson("/usr/local"), "allow"),
+    # refused
+    ("make install", _status("--prefix=/home/ana/.local", "--sysconfdir=/home/ana/.config"), "ask"),
+    ("make install", _status("--prefix=/usr"), "deny"),
+    ("make install", {P + "/Makefile": "prefix = /home/ana/.config/clearance\nbindir = ${prefix}/bin\n" + _MAKEFILE}, "deny"),
+    ("make install", {P + "/Makefile": "prefix = /usr\nsysconfdir = /etc\nbindir = ${prefix}/bin\n" + _MAKEFILE}, "deny"),
+    ("cmake --install build", _cache("/home/ana"), "ask"),
+    ("ninja -C build install", _cache("/home/ana/.claude"), "deny"),
+    ("meson install -C build", _meson("/usr", "/etc"), "deny"),
+    ("ninja -C build install", _meson("/home/ana/.local", "/home/ana/.config/clearance"), "deny"),
+    # a ninja build clearance cannot place (no CMake or Meson record): its install rules are unread -- asked as before
+    ("ninja -C build install", {P + "/build/build.ninja": "rule cc\n  command = cc $in\n"}, "ask"),
+    ("ninja -C build install", {P + "/build/meson-info/intro-buildoptions.json": "{not json"}, "ask"),
+]
+
+
+@pytest.mark.parametrize(("command", "files", "want"), ON_DISK, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(ON_DISK)])
+def test_a_directory_recorded_on_the_disk(command: str, files: dict[str, str], want: str) -> None:
+    assert _verdict(command, files) == want, (command, files)
+
+
+# 4. an installer's own prefix option -------------------------------------------------------------------------------
+
+OWN_PREFIX_ALLOWED = [
+    "cmake --install build --prefix ~/.local",
+    "cmake --install build --prefix /home/ana/.local --config Release --strip",
+    "cargo install --root ~/.local ripgrep",
+    "cargo install --path . --root ~/.local --locked",
+    "GOBIN=~/.local/bin go install ./cmd/mytool",
+    "pip install --prefix ~/.local .",
+]
+OWN_PREFIX_REFUSED: list[tuple[str, Any]] = [
+    ("cmake --install build --prefix /usr", "deny"),
+    ("cmake --install build --prefix ~/.config/clearance", "deny"),
+    ("cmake --install build --prefix ~", "ask"),
+    ("cmake --install /home/ana/other/build --prefix ~/.local", "ask"),
+    ("cargo install --root ~/.claude ripgrep", "deny"),
+    ("GOBIN=~/.local/bin go install ./cmd/git", "deny"),
+    ("GOBIN=~/bin go install ./cmd/mytool", "ask"),
+    ("pip install --prefix /usr .", "deny"),
+]
+
+
+@pytest.mark.parametrize("command", OWN_PREFIX_ALLOWED)
+def test_an_installers_prefix_option_into_the_own_prefix(command: str) -> None:
+    assert _verdict(command) == "allow", command
+
+
+@pytest.mark.parametrize(("command", "want"), OWN_PREFIX_REFUSED)
+def test_an_installers_prefix_option_elsewhere(command: str, want: str) -> None:
+    assert _verdict(command) == want, command
