@@ -566,8 +566,8 @@ class TestModuleListeningOnClearancesPort:
     project module (run by the next test run, server start or import) was allowed where the same code typed is denied
     (self.forged-endpoint) and the same module with `# home` in a comment asked. Fixed: the pre-check is also given the
     ports the effective policy puts on loopback (Scope.own_ports), so such a module is analysed when written. fix16: a
-    script's forwarded option (`npm run dev -- --port`), the PORT variable and caddy's `--listen` are read. Open
-    (strict xfail): a compose file's `ports`."""
+    script's forwarded option (`npm run dev -- --port`), the PORT variable and caddy's `--listen` are read. fix17c: a
+    compose file's `ports` (each service read as the `docker run -p` it is; more cases in test_install_destinations17)."""
 
     CASES: ClassVar[list[Any]] = [
         _with_reviewer(
@@ -590,10 +590,9 @@ class TestModuleListeningOnClearancesPort:
         _with_reviewer(_run("npx vite --port 11434", {})),
         _with_reviewer(_run("npm run dev -- -p 11434", {})),
     ]
-    OPEN: ClassVar[list[Any]] = [
+    COMPOSE: ClassVar[list[Any]] = [
         _with_reviewer(_run("docker compose up -d", {P + "/compose.yaml": "services:\n  x:\n    image: nginx\n    ports: ['11434:80']\n"})),
     ]
-    _GAPS: ClassVar[dict[str, str]] = {_key(c): "unfinished (round 15a): a listener whose port comes from a compose file is not read" for c in OPEN}
     ORDINARY: ClassVar[list[Any]] = [
         _with_reviewer(_run("PORT=3000 npm start", {})),
         _with_reviewer(_run("npm run dev -- --port 5173", {})),
@@ -614,9 +613,9 @@ class TestModuleListeningOnClearancesPort:
     def test_conventional_port_not_allowed(self, example: Any) -> None:
         _not_allowed(example, {})
 
-    @pytest.mark.parametrize("example", OPEN, ids=_ids(OPEN))
-    def test_open(self, example: Any) -> None:
-        _not_allowed(example, self._GAPS)
+    @pytest.mark.parametrize("example", COMPOSE, ids=_ids(COMPOSE))
+    def test_compose_port_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:

@@ -190,3 +190,53 @@ def test_an_installers_prefix_option_into_the_own_prefix(command: str) -> None:
 @pytest.mark.parametrize(("command", "want"), OWN_PREFIX_REFUSED)
 def test_an_installers_prefix_option_elsewhere(command: str, want: str) -> None:
     assert _verdict(command) == want, command
+
+
+# 5. a compose file's published port on clearance's own loopback port (round 15a's open class) ----------------------
+
+_REVIEWER = '[reviewer]\nprovider = "openai"\nmodel = "qwen2.5-coder"\nbase_url = "http://127.0.0.1:11434/v1"\n'
+
+
+def _compose_verdict(command: str, name: str, text: str, reviewer: bool = True) -> str:
+    example: dict[str, Any] = run(command, {f"{P}/{name}": text})
+    if reviewer:
+        example = {**example, "policy": _REVIEWER}
+    return decide(example).decision
+
+
+COMPOSE_FORGED = [
+    ("docker compose up -d", "compose.yaml", 'services:\n  mock:\n    image: mockserver/mockserver\n    ports:\n      - "11434:1080"\n'),
+    ("docker compose up", "docker-compose.yml", "services:\n  api:\n    build: .\n    ports:\n      - 127.0.0.1:11434:8000/tcp\n"),
+    (
+        "docker compose up -d",
+        "compose.yaml",
+        "services:\n  api:\n    image: nginx\n    ports:\n      - target: 80\n        published: 11434\n        host_ip: 127.0.0.1\n",
+    ),
+    ("docker compose -f stack.yml up -d", "stack.yml", 'services:\n  web:\n    image: nginx\n    ports: ["8080:80", "11434:80"]\n'),
+    ("docker-compose up -d", "docker-compose.yaml", "version: '3'\nservices:\n  web:\n    image: caddy\n    ports:\n    - '11434:80'\n"),
+]
+COMPOSE_ORDINARY = [
+    ("docker compose up -d", "compose.yaml", 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n', True),
+    ("docker compose up -d", "compose.yaml", 'services:\n  web:\n    image: nginx\n    ports:\n      - "11434"\n', True),  # a random host port
+    ("docker compose up -d", "compose.yaml", "services:\n  web:\n    image: nginx\n    ports:\n      - 192.168.1.20:11434:80\n", True),
+    ("docker compose up -d", "compose.yaml", 'services:\n  web:\n    image: ollama/ollama\n    ports:\n      - "11434:11434"\n', False),
+    ("docker compose up -d", "compose.yaml", "services:\n  db:\n    image: postgres:16\n    ports:\n      - target: 5432\n        published: 5432\n", True),
+]
+
+
+@pytest.mark.parametrize(("command", "name", "text"), COMPOSE_FORGED)
+def test_a_compose_port_on_clearances_own_is_refused(command: str, name: str, text: str) -> None:
+    assert _compose_verdict(command, name, text) != "allow", text
+
+
+@pytest.mark.parametrize(("command", "name", "text", "reviewer"), COMPOSE_ORDINARY)
+def test_an_ordinary_compose_port_is_allowed(command: str, name: str, text: str, reviewer: bool) -> None:
+    assert _compose_verdict(command, name, text, reviewer) == "allow", text
+
+
+def test_a_compose_sequence_aligned_with_its_key_is_read() -> None:
+    # YAML lets `- item` sit at its key's indentation; the mounts there were passed over like the ports
+    text = "services:\n  x:\n    image: alpine\n    volumes:\n    - ~/:/host\n    command: rm -rf /host/Documents\n"
+    assert _compose_verdict("docker compose up", "compose.yaml", text, reviewer=False) != "allow"
+    ordinary = text.replace("~/:/host", "./data:/host").replace("rm -rf /host/Documents", "ls /host")
+    assert _compose_verdict("docker compose up", "compose.yaml", ordinary, reviewer=False) == "allow"
