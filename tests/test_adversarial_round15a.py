@@ -261,8 +261,9 @@ class TestPauseByAWordTheHookHolds:
     out patterns that also match others, and cal14 allowed a pause of programs named by literal words, so `while :;
     do pkill -STOP -f hook; done &` -- every later hook stopped, the agent's timeout answering -- was allowed
     (`pkill -f hook` itself is asked). Fixed: a pause whose selector reaches the hook's command line is judged as a
-    kill by that word (sys.kill-by-word, ask). Open: the same pause in a project module written for later (its
-    finding is no self.* one, so the module check does not count it) -- strict xfails."""
+    kill by that word (sys.kill-by-word, ask). fix17c: such a signal is self.signal-hook-word's (ask), a finding about
+    clearance itself, which the module check counts (and pkill/killall/pgrep/pidof are among what a module must spell
+    to be analysed); more cases in test_install_destinations17."""
 
     CASES: ClassVar[list[str]] = [
         "pkill -STOP -f hook",
@@ -277,10 +278,6 @@ class TestPauseByAWordTheHookHolds:
         _write(P + "/app.py", "import os\nos.system('while :; do pkill -STOP -f hook; done &')\n"),
         _write(P + "/src/index.js", "const cp = require('child_process')\ncp.execSync('pkill -STOP -f hook')\n"),
     ]
-    _GAPS: ClassVar[dict[str, str]] = {
-        _key(m): "unfinished (round 15a): a pause by a word the hook's command line holds, in a module written for later, is not counted by the module check"
-        for m in MODULES
-    }
     ORDINARY: ClassVar[list[str]] = ["pkill -STOP -x qemu-system-ppc", "killall -STOP node", "pkill -CONT -f 'next dev'", "pkill -STOP -f 'next dev'"]
 
     @pytest.mark.parametrize("command", CASES)
@@ -288,8 +285,8 @@ class TestPauseByAWordTheHookHolds:
         _not_allowed(command, {})
 
     @pytest.mark.parametrize("example", MODULES, ids=_ids(MODULES))
-    def test_module_open(self, example: Any) -> None:
-        _not_allowed(example, self._GAPS)
+    def test_module_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
 
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary_allowed(self, command: str) -> None:
