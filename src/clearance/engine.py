@@ -184,10 +184,11 @@ def _index() -> None:
 class ShellAnalysis:
     """Everything the shell analysis found, kept for ``clearance check``."""
 
-    __slots__ = ("commands", "effects", "findings", "error", "too_large")
+    __slots__ = ("commands", "effects", "findings", "error", "too_large", "exported")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
+        self.exported: dict[str, str] = {}  # what the line leaves exported (shell.parse.Script.exported)
         self.effects: list[Effect] = []
         self.findings: list[Finding] = []
         self.too_large = False  # longer, deeper or with more commands than clearance analyses
@@ -284,6 +285,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         # The tool call's own line: at most MAX_LINE_COMMANDS commands (a script read from disk: MAX_COMMANDS).
         limit = MAX_LINE_COMMANDS if script_depth == 0 else MAX_COMMANDS
         script = parse(command, ctx.cwd, ctx.home, ctx.env, mark_inert=script_depth == 0, max_commands=limit)
+        out.exported = script.exported
         # On a case-insensitive file system `Git` and `CLEARANCE` run git and clearance (unwrap.basename_command).
         if ctx.live_stdin and script_depth == 0:
             from .shell.terminal import read_from_terminal
@@ -1336,6 +1338,7 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
     findings: list[Finding] = []
     commands: list[SimpleCommand] = []
     effs: list[Effect] = []
+    exported: dict[str, str] = {}
     if action.kind == "shell":
         cmd = action.tool_input.get("command")
         if not isinstance(cmd, str):
@@ -1343,6 +1346,7 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
         # "tty": the adapter's mark for a tool whose command the agent can type into later (Codex's exec_command,
         # Copilot's bash with write_bash)
         analysis = analyse_shell(cmd, sc, typed_input=bool(action.tool_input.get("tty")))
+        exported = analysis.exported
         findings, commands, effs = analysis.findings, analysis.commands, analysis.effects
         if action.tool_input.get("dangerouslyDisableSandbox") not in (None, False):
             # The call asks to leave the sandbox the user switched on: the user's question, never answered allow here
@@ -1366,7 +1370,7 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
     if decision.decision != "allow" and commands:
         decision.redirected = frozenset(c.show() for c in commands if any(r.writes for r in c.redirects))
     if sc.ctx.owns is not None and decision.decision == "allow":
-        from .provenance import creations, objects
+        from .provenance import creations, exported_objects, objects
 
-        decision.creates = creations(effs, sc.ctx) + objects(commands, sc.ctx)
+        decision.creates = creations(effs, sc.ctx) + objects(commands, sc.ctx) + exported_objects(exported)
     return decision

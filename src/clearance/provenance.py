@@ -71,8 +71,13 @@ COMMAND_LOWERABLE = frozenset(
 # name), c a container, v a volume, k a compose project (docker host, name), q a database (server, name), p a program
 # the session ran (the machine: "" here, else the ssh host as written; the program's name), h a one-label ssh alias
 # the session connected to (net.ssh_alias_reached), l a local port the session forwarded to another machine
-# (forwarded_ports). (``s`` is the record's first line: when the session started, mark_start.)
-OBJECT_KINDS = frozenset("brcvkqphl")
+# (forwarded_ports), y a resolver variable a call exported (HOSTALIASES, LOCALDOMAIN, RES_OPTIONS: in an agent whose shell
+# keeps its environment between calls, every later ssh-family call resolves names through it; the one kind that does
+# not lower -- net.ssh_route reads it as a routed name -- so it is read however long the record is, as ``x`` is).
+# (``s`` is the record's first line: when the session started, mark_start.)
+OBJECT_KINDS = frozenset("brcvkqphly")
+# Variables whose export in one call changes what names resolve to in later ones (rules/net._RESOLVER_ENV).
+_RESOLVER_VARS = frozenset({"HOSTALIASES", "LOCALDOMAIN", "RES_OPTIONS"})
 _PATH_MAX = 4096  # context.PATH_MAX (not imported: the decision path reads provenance without context's imports)
 MAX_ENTRIES = 5000  # a session's record is read whole on every call: bounded
 # Branches that are everybody's: never the session's own, whatever it ran (git.py's _SHARED_BRANCHES and prefixes).
@@ -225,6 +230,7 @@ def parse(
     # What a move put in the session's own places counts however long the record is: past MAX_ENTRIES only the
     # entries that take ownership away are read (a record padded with creations must not push them out).
     foreign = [line[2:] for line in lines if line.startswith("x\t/")]
+    objects.extend(line for line in lines[MAX_ENTRIES:] if line.startswith("y\t"))
     for line in lines[:MAX_ENTRIES]:
         kind, _, rest = line.partition("\t")
         if kind == "x":
@@ -523,6 +529,12 @@ def objects(commands: list[SimpleCommand], ctx: Context) -> list[tuple[str, str]
     return out
 
 
+def exported_objects(exported: dict[str, str]) -> list[tuple[str, str]]:
+    """(``y``, NAME) for each resolver variable a line leaves exported with a value (`export LOCALDOMAIN=x`): the
+    session's shell may keep it for every later call (net.ssh_route reads the record)."""
+    return [("y", k) for k in sorted(_RESOLVER_VARS) if exported.get(k)]
+
+
 def forwarded_ports(cmd: SimpleCommand) -> list[int]:
     """The local ports *cmd* forwards to another machine: ssh's -L/-D (and -o LocalForward), `kubectl|oc port-forward`,
     socat's TCP-LISTEN (listens.listen_ports, read by each program's own grammar); at most 64."""
@@ -799,7 +811,7 @@ def note(
             got = disk.git_object(k, p, record[0])
             if got is not None:
                 lines.append(f"{k}\t{got}")
-        elif k in ("p", "h", "l"):
+        elif k in ("p", "h", "l", "y"):
             # A program the session ran, an ssh alias it reached: noted once (the evidence is the call itself, as a
             # restart on the same line is).
             if p.count("\t") == (1 if k == "p" else 0):

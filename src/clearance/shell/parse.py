@@ -57,12 +57,15 @@ MAX_NODES = 15_000
 class Script:
     """Result of parsing: the commands, and anything that hid from the analysis."""
 
-    __slots__ = ("commands", "problems")
+    __slots__ = ("commands", "problems", "exported")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
         # (rule id, message): constructs the analyser could not see through.
         self.problems: list[tuple[str, str]] = []
+        # The variables the line leaves exported (`export NAME=VALUE`; "" once unset): an agent whose shell keeps its
+        # environment between calls carries them to its later calls (provenance's ``y`` records).
+        self.exported: dict[str, str] = {}
 
 
 _IDENT_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
@@ -1791,6 +1794,7 @@ def _parse(
             walker.walk(root, 0, None)
             walker.finish()
             _bind_traps(st)
+            script.exported = st.exported
         except RecursionError:
             raise TooLarge("the command is nested too deeply to analyse") from None
         except _RunawayLine as e:
