@@ -83,6 +83,9 @@ RECORDED_ALLOWED = [
     "meson setup build --prefix=/home/ana/.local && ninja -C build install",
     "./configure --prefix=/home/ana/.local && make check",
     "./configure --prefix=/tmp/inst && make install",
+    "mkdir -p build && cd build && cmake .. -DCMAKE_INSTALL_PREFIX=~/.local && make && make install",
+    "cmake -B build -DCMAKE_INSTALL_PREFIX=~/.local && cmake --build build --target install",
+    "export DESTDIR=/tmp/stage; ./configure --prefix=/usr && make install",
 ]
 RECORDED_REFUSED = [
     ("./configure --prefix=/usr && make install", "deny"),
@@ -94,6 +97,9 @@ RECORDED_REFUSED = [
     ("cmake -B out -DCMAKE_INSTALL_PREFIX=$HOME && cmake --install out", "ask"),
     ("meson setup build --prefix ~/.config/clearance && meson install -C build", "deny"),
     ("meson setup build -Dprefix=/usr && ninja -C build install", "deny"),
+    ("mkdir -p build && cd build && cmake .. -DCMAKE_INSTALL_PREFIX=/usr && make && make install", "deny"),
+    ("cmake -B build -DCMAKE_INSTALL_PREFIX=/usr && cmake --build build -t install", "deny"),
+    ("cmake -B build -DCMAKE_INSTALL_PREFIX=/usr && make -C build install", "deny"),
     # the recorded prefix is ~/.local, but the install step is told to run other code (round 16f's plain-words check)
     ("./configure --prefix=/home/ana/.local && make install INSTALL='rm -rf ~'", "ask"),
 ]
@@ -145,6 +151,8 @@ ON_DISK: list[tuple[str, dict[str, str], str]] = [
     ("meson install -C build", _meson("/home/ana/.local"), "allow"),
     ("DESTDIR=/tmp/s meson install -C build", _meson("/usr", "/etc"), "allow"),
     ("ninja -C build install", _meson("/usr/local"), "allow"),
+    ("make -C build install", _cache("/home/ana/.local"), "allow"),  # a Makefile CMake generated
+    ("cmake --build build --target install", _cache("/home/ana/.local"), "allow"),
     # refused
     ("make install", _status("--prefix=/home/ana/.local", "--sysconfdir=/home/ana/.config"), "ask"),
     ("make install", _status("--prefix=/usr"), "deny"),
@@ -152,6 +160,8 @@ ON_DISK: list[tuple[str, dict[str, str], str]] = [
     ("make install", {P + "/Makefile": "prefix = /usr\nsysconfdir = /etc\nbindir = ${prefix}/bin\n" + _MAKEFILE}, "deny"),
     ("cmake --install build", _cache("/home/ana"), "ask"),
     ("ninja -C build install", _cache("/home/ana/.claude"), "deny"),
+    ("make -C build install", _cache("/usr"), "deny"),
+    ("cmake --build build --config Release --target install", _cache("/usr"), "deny"),
     ("meson install -C build", _meson("/usr", "/etc"), "deny"),
     ("ninja -C build install", _meson("/home/ana/.local", "/home/ana/.config/clearance"), "deny"),
     # a ninja build clearance cannot place (no CMake or Meson record): its install rules are unread -- asked as before

@@ -5,7 +5,8 @@ did not exist when the call was decided (checked at that moment, before the call
 (the Write tool, `mkdir`, `touch`, `cp`/`mv` to it, a redirection).  A directory made that way owns what is
 below it.  Anything that existed before the session is never its own, whatever it did to it later.
 
-Provenance only lowers: engine.check_effects drops an *ask* or *soft* finding of the rules in LOWERABLE for an
+Provenance only lowers (one record excepted: ``y``, a resolver variable a call left exported, which makes later ssh-family
+calls' names routed -- net.ssh_route): engine.check_effects drops an *ask* or *soft* finding of the rules in LOWERABLE for an
 effect on the session's own path (writing into a directory the session made, deleting a fixture it wrote).  Hard
 denials are never lowered, and nothing else changes.
 

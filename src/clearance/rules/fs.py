@@ -986,12 +986,15 @@ def _own_prefix_install(e: Effect, target: str, sc: Scope) -> bool:
 
 # Options of `cmake --install`, `meson install` and ninja that change only how the install step runs, not where.
 _PLAIN_BUILD_OPTIONS = frozenset({"--strip", "-v", "--verbose", "--quiet", "--no-rebuild", "--only-changed", "--skip-subprojects"})
-_PLAIN_BUILD_VALUED = frozenset({"--install", "--prefix", "--config", "--component", "-C", "-j", "--parallel", "--tags", "--destdir"})
+_PLAIN_BUILD_VALUED = frozenset(
+    {"--install", "--build", "--target", "-t", "--prefix", "--config", "--component", "-C", "-j", "--parallel", "--tags", "--destdir"}
+)
 
 
 def _plain_build_install(args: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
-    """Whether the words of `cmake --install B`, `meson install -C B` or `ninja -C B install` are only its build
-    directory in the project, where it installs (--prefix), and options that change how it runs."""
+    """Whether the words of `cmake --install B`, `cmake --build B --target install`, `meson install -C B` or `ninja
+    -C B install` are only its build directory in the project, where it installs (--prefix), and options that change
+    how it runs."""
     i = 0
     while i < len(args):
         v = args[i]
@@ -1003,7 +1006,7 @@ def _plain_build_install(args: list[str], cmd: SimpleCommand, sc: Scope) -> bool
                     return False
                 value = args[i]
                 i += 1
-            if name in ("--install", "-C") and not sc.inside_project(sc.path(value, cmd)):
+            if name in ("--install", "--build", "-C") and not sc.inside_project(sc.path(value, cmd)):
                 return False
         elif v in _PLAIN_BUILD_OPTIONS or v == "install" or (v[:2] == "-j" and v[2:].isdigit()):
             continue

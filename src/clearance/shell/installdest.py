@@ -1,6 +1,7 @@
 """Where a build's install step puts what it builds, read as the build systems read it.
 
-An install step (`make install`, `cmake --install DIR`, `meson install`, `ninja install`) writes below directories
+An install step (`make install`, `cmake --install DIR`, `cmake --build DIR --target install`, `meson install`, `ninja
+install`) writes below directories
 it is told in one of three ways, and a staging root may lead all of them:
 
 - on its own command line (`make install PREFIX=P SYSCONFDIR=D`, `cmake --install b --prefix P`; outputs_table);
@@ -184,9 +185,12 @@ def destinations(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str, str]] | 
                 if n.lower() == "destdir":
                     destdir = value
     elif name == "cmake":
-        if "--install" not in vals and not any(v.startswith("--install=") for v in vals):
+        if _builds_install(vals):
+            build = _after(vals, "--build") or ""  # `cmake --build b --target install`: the install step, built
+        elif "--install" in vals or any(v.startswith("--install=") for v in vals):
+            build = _after(vals, "--install") or ""
+        else:
             return None
-        build = _after(vals, "--install") or ""
         prefix = _after(vals, "--prefix")
         if prefix is not None:
             if DYN in prefix:
@@ -221,6 +225,27 @@ def destinations(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str, str]] | 
         path = under(destdir, value) if destdir else value
         out.append((path, f"{var}={value}", INSTALL_PREFIX if var in PREFIX_NAMES else ""))
     return out
+
+
+def _builds_install(vals: list[str]) -> bool:
+    """`cmake --build B --target install` (`-t install`, `--target=install`, `--target all install`)."""
+    if "--build" not in vals and not any(v.startswith("--build=") for v in vals):
+        return False
+    targets = False
+    for v in vals:
+        if v == "--":
+            return False
+        if v in ("--target", "-t"):
+            targets = True
+        elif v.startswith("--target="):
+            targets = False
+            if "install" in v[len("--target=") :].split(","):
+                return True
+        elif v.startswith("-"):
+            targets = False
+        elif targets and v == "install":
+            return True
+    return False
 
 
 def option_value(vals: list[str], *names: str) -> str | None:
@@ -262,6 +287,8 @@ def _on_disk(where: str, name: str, sc: Scope) -> dict[str, str] | None:
         text = disk(path)
         return None if text == TOO_LARGE else text  # past what clearance reads: nothing known from it
 
+    if name in ("make", "gmake") and reader(where + "/CMakeCache.txt") is not None:
+        name = "cmake"  # a Makefile CMake generated: its install step installs below CMAKE_INSTALL_PREFIX
     if name in ("make", "gmake"):
         text = reader(where + "/config.status")
         if text is not None and (m := _AC_CS_CONFIG.search(text)):
