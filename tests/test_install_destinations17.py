@@ -100,6 +100,9 @@ RECORDED_REFUSED = [
     ("mkdir -p build && cd build && cmake .. -DCMAKE_INSTALL_PREFIX=/usr && make && make install", "deny"),
     ("cmake -B build -DCMAKE_INSTALL_PREFIX=/usr && cmake --build build -t install", "deny"),
     ("cmake -B build -DCMAKE_INSTALL_PREFIX=/usr && make -C build install", "deny"),
+    # configure writes a Makefile in every folder of the build: a sub-folder's install step installs below the prefix
+    ("./configure --prefix=/usr && make -C src install", "deny"),
+    ("./configure --prefix=/usr && cd src && make install", "deny"),
     # the recorded prefix is ~/.local, but the install step is told to run other code (round 16f's plain-words check)
     ("./configure --prefix=/home/ana/.local && make install INSTALL='rm -rf ~'", "ask"),
 ]

@@ -210,7 +210,10 @@ def destinations(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str, str]] | 
     if DYN in build or (destdir is not None and DYN in destdir) or cmd.cwd is None:
         return None
     where = sc.path(build, cmd) if build else cmd.cwd
-    dirs = sc.configured.get(where)
+    # configure writes a Makefile in every folder of the build (AC_CONFIG_FILES): `./configure --prefix=P && make -C
+    # src install` installs below P too -- the nearest folder the line configured, at or above this one
+    above = [w for w in sc.configured if where == w or where.startswith(w.rstrip("/") + "/")]
+    dirs = sc.configured[max(above, key=len)] if above else None
     if dirs is None:
         dirs = _on_disk(where, name, sc)
     if dirs is None and not line:
