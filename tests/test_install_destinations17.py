@@ -51,6 +51,9 @@ STAGED_ALLOWED = [
     "meson install -C build --destdir /tmp/stage",
     "cmake -B build -DCMAKE_INSTALL_PREFIX=/usr && cmake --build build && DESTDIR=/tmp/pkg cmake --install build",
     "meson setup build --prefix=/usr && DESTDIR=/tmp/stage ninja -C build install",
+    # pip's and setup.py's --root: the same staging root (distutils' change_roots)
+    "pip install --root /tmp/stage --prefix /usr .",
+    "python setup.py install --root=/tmp/stage --prefix=/usr",
 ]
 STAGED_REFUSED = [
     ("make install DESTDIR=/ PREFIX=/usr", "deny"),
@@ -58,6 +61,9 @@ STAGED_REFUSED = [
     ("make install DESTDIR=/home/ana PREFIX=/.claude", "deny"),
     ("make install DESTDIR=/tmp/stage PREFIX=/usr && cp -r /tmp/stage/usr/* /usr/", "deny"),
     ("DESTDIR=/home/ana/.config cmake --install build --prefix /clearance", "deny"),
+    ("pip install --root / --prefix /usr .", "deny"),
+    ("pip install --root ~ --prefix /.config/clearance .", "deny"),
+    ("pip install --root /tmp/s --target /usr/lib .", "deny"),  # --target is moved into place, not below --root
 ]
 
 
@@ -187,6 +193,7 @@ OWN_PREFIX_ALLOWED = [
     "cargo install --path . --root ~/.local --locked",
     "GOBIN=~/.local/bin go install ./cmd/mytool",
     "pip install --prefix ~/.local .",
+    "npm install -g --prefix ~/.local typescript",
 ]
 OWN_PREFIX_REFUSED: list[tuple[str, Any]] = [
     ("cmake --install build --prefix /usr", "deny"),
@@ -197,6 +204,8 @@ OWN_PREFIX_REFUSED: list[tuple[str, Any]] = [
     ("GOBIN=~/.local/bin go install ./cmd/git", "deny"),
     ("GOBIN=~/bin go install ./cmd/mytool", "ask"),
     ("pip install --prefix /usr .", "deny"),
+    ("npm install -g --prefix ~ typescript", "ask"),
+    ("npm install -g --prefix ~/.claude typescript", "deny"),
 ]
 
 

@@ -969,6 +969,10 @@ def _own_prefix_install(e: Effect, target: str, sc: Scope) -> bool:
         # The prefix a configure, cmake or meson run recorded for the build (`./configure --prefix=~/.local && make
         # install`), or cmake's --prefix: the same install into ~/.local, told another way (installdest.py).
         return _plain_install_words(args, cmd, sc) if cmd.name in ("make", "gmake") else _plain_build_install(args, cmd, sc)
+    if cmd.name == "npm":
+        # `npm install -g --prefix ~/.local typescript` (npm_config_prefix): npm's own prefix (lib/node_modules, bin/),
+        # the only folder its install is told
+        return True
     if cmd.name == "cargo":
         # `cargo install --root ~/.local CRATE`: cargo's own prefix option (bin/ and its record of what it installed),
         # the only folder cargo's install is told
