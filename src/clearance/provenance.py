@@ -530,10 +530,28 @@ def objects(commands: list[SimpleCommand], ctx: Context) -> list[tuple[str, str]
     return out
 
 
-def exported_objects(exported: dict[str, str]) -> list[tuple[str, str]]:
-    """(``y``, NAME) for each resolver variable a line leaves exported with a value (`export LOCALDOMAIN=x`): the
-    session's shell may keep it for every later call (net.ssh_route reads the record)."""
-    return [("y", k) for k in sorted(_RESOLVER_VARS) if exported.get(k)]
+def exported_objects(exported: dict[str, str], ctx: Context | None = None) -> list[tuple[str, str]]:
+    """(``y``, NAME) for each resolver variable a line leaves exported with a value (`export LOCALDOMAIN=x`), and
+    RSYNC_RSH when the remote shell it names routes the connection elsewhere (`export RSYNC_RSH='ssh -o
+    HostName=203.0.113.9'`, another program): the session's shell may keep it for every later call (net.ssh_route
+    reads the record)."""
+    out = [("y", k) for k in sorted(_RESOLVER_VARS) if exported.get(k)]
+    rsh = exported.get("RSYNC_RSH", "")
+    if rsh and ctx is not None:
+        from .paths import DYN
+
+        if DYN in rsh:
+            out.append(("y", "RSYNC_RSH"))  # known only at run time: any program
+        else:
+            from .rules.net import ssh_route
+            from .shell.ir import shell_quote
+            from .shell.parse import parse
+
+            cmds = parse(f"rsync -e {shell_quote(rsh)} . h:", ctx.cwd, ctx.home).commands
+            reached, why = ssh_route(cmds[0], "h") if cmds else ("", "unread")
+            if why or reached != "h":  # another program, or `-o HostName=ADDR`: the name typed is not where it goes
+                out.append(("y", "RSYNC_RSH"))
+    return out
 
 
 def forwarded_ports(cmd: SimpleCommand) -> list[int]:

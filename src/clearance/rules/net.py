@@ -1042,6 +1042,8 @@ def ssh_route(cmd: SimpleCommand, host: str, sc: Scope | None = None) -> tuple[s
         kept = next((k for k in _RESOLVER_ENV if owns("y\t" + k)), None)
         if kept is not None:
             return host, f"{kept}, exported by an earlier call of this session, decides what the name resolves to"
+        if name == "rsync" and not _rsync_shells(cmd) and owns("y\tRSYNC_RSH"):
+            return host, "RSYNC_RSH, exported by an earlier call of this session, makes the connection another way"
     if name in ("scp", "sftp", "ssh"):
         words = list(vals)
     if name == "rsync":
