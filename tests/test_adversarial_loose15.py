@@ -25,9 +25,9 @@ import pytest
 from .rounds import HookSession, allowed, not_allowed
 from .strict import check
 
-GAPS: dict[str, str] = {
-    "export LOCALDOMAIN": "unfinished: a resolver variable exported by an earlier call of the session (agents whose shell keeps its environment between calls) is not carried to the later upload",
-}
+# fix17c: a resolver variable exported by an earlier call of the session is carried to the later upload (provenance's
+# ``y`` records, read by net.ssh_route); more cases in test_install_destinations17.
+GAPS: dict[str, str] = {}
 
 
 def _session(tmp_path: Path, sid: str = "loose15") -> HookSession:
@@ -193,12 +193,20 @@ def test_ordinary_calls_stay_allowed() -> None:
         allowed(command)
 
 
-# 4. fix15's loosenings: what `./configure --prefix=…` records is not carried to the `make install` after it (open);
-#    a test helper copied in by rsync is read as the copy it is since fix16 (as cp, cp -p, install -p are).
-FIX15_GAPS = {
-    "./configure --prefix=/home/ana/.local && make install": "unfinished: the directories configure records (the Makefile's prefix) are not read when make install is judged; `make install PREFIX=~/.local` is asked",
-    "./configure --sysconfdir=/home/ana/.config && make install": "unfinished: the directories configure records (the Makefile's sysconfdir) are not read when make install is judged",
-}
+# 4. fix15's loosenings: what `./configure --prefix=…` records is carried to the `make install` after it since fix17c
+#    (shell/installdest.py: judged as `make install PREFIX=… SYSCONFDIR=…` is); a test helper copied in by rsync is read
+#    as the copy it is since fix16 (as cp, cp -p, install -p are).
+FIX15_RECORDED = [
+    "./configure --sysconfdir=/home/ana/.config && make install",
+    "./configure --prefix=/usr && make install",
+    "./configure --prefix=/home/ana/.config/clearance && make install",
+    "./configure --prefix=/home/ana/.local --bindir=/home/ana/.claude/hooks && make install",
+]
+# the same install into the user's own prefix that `make install PREFIX=~/.local` is (ordinary round 16)
+FIX15_RECORDED_ORDINARY = [
+    "./configure --prefix=/home/ana/.local && make install",
+    "./configure --prefix=/home/ana/.local && make -j4 && make install",
+]
 # rsync's local copy is a copy (fix16: sameline.copied_text reads `rsync [OPTIONS] SRC DST` as cp, its valued options
 # skipped, another machine's file left): the destination gets the source's text, judged as a Write of it.
 RSYNC_COPIES = [
@@ -238,11 +246,18 @@ def test_rsync_ordinary_copy_allowed(command: str) -> None:
     allowed(run(command, _TEST_FILES))
 
 
-@pytest.mark.parametrize("command", list(FIX15_GAPS))
+@pytest.mark.parametrize("command", FIX15_RECORDED)
 def test_fix15_loosenings(command: str) -> None:
     from .rounds import run
 
-    not_allowed(run(command, _TEST_FILES), FIX15_GAPS, key=lambda e: e["tool_input"]["command"])
+    not_allowed(run(command, _TEST_FILES), {}, key=lambda e: e["tool_input"]["command"])
+
+
+@pytest.mark.parametrize("command", FIX15_RECORDED_ORDINARY)
+def test_fix15_recorded_prefix_ordinary(command: str) -> None:
+    from .rounds import run
+
+    allowed(run(command, _TEST_FILES))
 
 
 @pytest.mark.parametrize(

@@ -261,8 +261,9 @@ class TestPauseByAWordTheHookHolds:
     out patterns that also match others, and cal14 allowed a pause of programs named by literal words, so `while :;
     do pkill -STOP -f hook; done &` -- every later hook stopped, the agent's timeout answering -- was allowed
     (`pkill -f hook` itself is asked). Fixed: a pause whose selector reaches the hook's command line is judged as a
-    kill by that word (sys.kill-by-word, ask). Open: the same pause in a project module written for later (its
-    finding is no self.* one, so the module check does not count it) -- strict xfails."""
+    kill by that word (sys.kill-by-word, ask). fix17c: such a signal is self.signal-hook-word's (ask), a finding about
+    clearance itself, which the module check counts (and pkill/killall/pgrep/pidof are among what a module must spell
+    to be analysed); more cases in test_install_destinations17."""
 
     CASES: ClassVar[list[str]] = [
         "pkill -STOP -f hook",
@@ -277,10 +278,6 @@ class TestPauseByAWordTheHookHolds:
         _write(P + "/app.py", "import os\nos.system('while :; do pkill -STOP -f hook; done &')\n"),
         _write(P + "/src/index.js", "const cp = require('child_process')\ncp.execSync('pkill -STOP -f hook')\n"),
     ]
-    _GAPS: ClassVar[dict[str, str]] = {
-        _key(m): "unfinished (round 15a): a pause by a word the hook's command line holds, in a module written for later, is not counted by the module check"
-        for m in MODULES
-    }
     ORDINARY: ClassVar[list[str]] = ["pkill -STOP -x qemu-system-ppc", "killall -STOP node", "pkill -CONT -f 'next dev'", "pkill -STOP -f 'next dev'"]
 
     @pytest.mark.parametrize("command", CASES)
@@ -288,8 +285,8 @@ class TestPauseByAWordTheHookHolds:
         _not_allowed(command, {})
 
     @pytest.mark.parametrize("example", MODULES, ids=_ids(MODULES))
-    def test_module_open(self, example: Any) -> None:
-        _not_allowed(example, self._GAPS)
+    def test_module_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
 
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary_allowed(self, command: str) -> None:
@@ -566,8 +563,8 @@ class TestModuleListeningOnClearancesPort:
     project module (run by the next test run, server start or import) was allowed where the same code typed is denied
     (self.forged-endpoint) and the same module with `# home` in a comment asked. Fixed: the pre-check is also given the
     ports the effective policy puts on loopback (Scope.own_ports), so such a module is analysed when written. fix16: a
-    script's forwarded option (`npm run dev -- --port`), the PORT variable and caddy's `--listen` are read. Open
-    (strict xfail): a compose file's `ports`."""
+    script's forwarded option (`npm run dev -- --port`), the PORT variable and caddy's `--listen` are read. fix17c: a
+    compose file's `ports` (each service read as the `docker run -p` it is; more cases in test_install_destinations17)."""
 
     CASES: ClassVar[list[Any]] = [
         _with_reviewer(
@@ -590,10 +587,9 @@ class TestModuleListeningOnClearancesPort:
         _with_reviewer(_run("npx vite --port 11434", {})),
         _with_reviewer(_run("npm run dev -- -p 11434", {})),
     ]
-    OPEN: ClassVar[list[Any]] = [
+    COMPOSE: ClassVar[list[Any]] = [
         _with_reviewer(_run("docker compose up -d", {P + "/compose.yaml": "services:\n  x:\n    image: nginx\n    ports: ['11434:80']\n"})),
     ]
-    _GAPS: ClassVar[dict[str, str]] = {_key(c): "unfinished (round 15a): a listener whose port comes from a compose file is not read" for c in OPEN}
     ORDINARY: ClassVar[list[Any]] = [
         _with_reviewer(_run("PORT=3000 npm start", {})),
         _with_reviewer(_run("npm run dev -- --port 5173", {})),
@@ -614,9 +610,9 @@ class TestModuleListeningOnClearancesPort:
     def test_conventional_port_not_allowed(self, example: Any) -> None:
         _not_allowed(example, {})
 
-    @pytest.mark.parametrize("example", OPEN, ids=_ids(OPEN))
-    def test_open(self, example: Any) -> None:
-        _not_allowed(example, self._GAPS)
+    @pytest.mark.parametrize("example", COMPOSE, ids=_ids(COMPOSE))
+    def test_compose_port_not_allowed(self, example: Any) -> None:
+        _not_allowed(example, {})
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: Any) -> None:

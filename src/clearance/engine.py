@@ -184,10 +184,11 @@ def _index() -> None:
 class ShellAnalysis:
     """Everything the shell analysis found, kept for ``clearance check``."""
 
-    __slots__ = ("commands", "effects", "findings", "error", "too_large")
+    __slots__ = ("commands", "effects", "findings", "error", "too_large", "exported")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
+        self.exported: dict[str, str] = {}  # what the line leaves exported (shell.parse.Script.exported)
         self.effects: list[Effect] = []
         self.findings: list[Finding] = []
         self.too_large = False  # longer, deeper or with more commands than clearance analyses
@@ -284,6 +285,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         # The tool call's own line: at most MAX_LINE_COMMANDS commands (a script read from disk: MAX_COMMANDS).
         limit = MAX_LINE_COMMANDS if script_depth == 0 else MAX_COMMANDS
         script = parse(command, ctx.cwd, ctx.home, ctx.env, mark_inert=script_depth == 0, max_commands=limit)
+        out.exported = script.exported
         # On a case-insensitive file system `Git` and `CLEARANCE` run git and clearance (unwrap.basename_command).
         if ctx.live_stdin and script_depth == 0:
             from .shell.terminal import read_from_terminal
@@ -375,6 +377,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
                 sc.ctx.read_file = _overlay(dict(written), disk) if written else disk
             _command_rules(cmd, exp.commands, sc, out)
             sc.ctx.read_file = disk
+            if cmd.name in _INSTALL_RECORDERS:
+                from .shell.installdest import record
+
+                record(cmd, sc)  # `./configure --prefix=P && make install`: the later install step writes below P
             got = effects(cmd, sc)
             if cmd.container is not None:
                 got = [e for e in got if not e.path.startswith(CONTAINERS_OWN)]  # a new container's own files go with it
@@ -413,6 +419,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
             if msg:
                 out.findings.append(_finding(rule_by_id("shell.written-then-run"), msg))
     return out
+
+
+# The programs whose runs record install directories for a later install step (shell/installdest.RECORDERS).
+_INSTALL_RECORDERS = frozenset({"configure", "cmake", "meson"})
 
 
 def _command_rules(cmd: SimpleCommand, commands: list[SimpleCommand], sc: Scope, out: ShellAnalysis) -> None:
@@ -1334,6 +1344,7 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
     findings: list[Finding] = []
     commands: list[SimpleCommand] = []
     effs: list[Effect] = []
+    exported: dict[str, str] = {}
     if action.kind == "shell":
         cmd = action.tool_input.get("command")
         if not isinstance(cmd, str):
@@ -1344,6 +1355,7 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
         # "persists": a shell that outlives the call (Copilot CLI's bash sessions); Codex's exec_command starts a new
         # process each call, so what its line exports ends with it
         analysis = analyse_shell(cmd, sc, typed_input=tty, persists=bool(action.tool_input.get("persists")))
+        exported = analysis.exported
         findings, commands, effs = analysis.findings, analysis.commands, analysis.effects
         if action.tool_input.get("dangerouslyDisableSandbox") not in (None, False):
             # The call asks to leave the sandbox the user switched on: the user's question, never answered allow here
@@ -1367,7 +1379,7 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
     if decision.decision != "allow" and commands:
         decision.redirected = frozenset(c.show() for c in commands if any(r.writes for r in c.redirects))
     if sc.ctx.owns is not None and decision.decision == "allow":
-        from .provenance import creations, objects
+        from .provenance import creations, exported_objects, objects
 
-        decision.creates = creations(effs, sc.ctx) + objects(commands, sc.ctx)
+        decision.creates = creations(effs, sc.ctx) + objects(commands, sc.ctx) + exported_objects(exported, sc.ctx)
     return decision

@@ -5,7 +5,8 @@ did not exist when the call was decided (checked at that moment, before the call
 (the Write tool, `mkdir`, `touch`, `cp`/`mv` to it, a redirection).  A directory made that way owns what is
 below it.  Anything that existed before the session is never its own, whatever it did to it later.
 
-Provenance only lowers: engine.check_effects drops an *ask* or *soft* finding of the rules in LOWERABLE for an
+Provenance only lowers (one record excepted: ``y``, a resolver variable a call left exported, which makes later ssh-family
+calls' names routed -- net.ssh_route): engine.check_effects drops an *ask* or *soft* finding of the rules in LOWERABLE for an
 effect on the session's own path (writing into a directory the session made, deleting a fixture it wrote).  Hard
 denials are never lowered, and nothing else changes.
 
@@ -71,8 +72,13 @@ COMMAND_LOWERABLE = frozenset(
 # name), c a container, v a volume, k a compose project (docker host, name), q a database (server, name), p a program
 # the session ran (the machine: "" here, else the ssh host as written; the program's name), h a one-label ssh alias
 # the session connected to (net.ssh_alias_reached), l a local port the session forwarded to another machine
-# (forwarded_ports). (``s`` is the record's first line: when the session started, mark_start.)
-OBJECT_KINDS = frozenset("brcvkqphl")
+# (forwarded_ports), y a resolver variable a call exported (HOSTALIASES, LOCALDOMAIN, RES_OPTIONS: in an agent whose shell
+# keeps its environment between calls, every later ssh-family call resolves names through it; the one kind that does
+# not lower -- net.ssh_route reads it as a routed name -- so it is read however long the record is, as ``x`` is).
+# (``s`` is the record's first line: when the session started, mark_start.)
+OBJECT_KINDS = frozenset("brcvkqphly")
+# Variables whose export in one call changes what names resolve to in later ones (rules/net._RESOLVER_ENV).
+_RESOLVER_VARS = frozenset({"HOSTALIASES", "LOCALDOMAIN", "RES_OPTIONS"})
 _PATH_MAX = 4096  # context.PATH_MAX (not imported: the decision path reads provenance without context's imports)
 MAX_ENTRIES = 5000  # a session's record is read whole on every call: bounded
 # Branches that are everybody's: never the session's own, whatever it ran (git.py's _SHARED_BRANCHES and prefixes).
@@ -225,6 +231,7 @@ def parse(
     # What a move put in the session's own places counts however long the record is: past MAX_ENTRIES only the
     # entries that take ownership away are read (a record padded with creations must not push them out).
     foreign = [line[2:] for line in lines if line.startswith("x\t/")]
+    objects.extend(line for line in lines[MAX_ENTRIES:] if line.startswith("y\t"))
     for line in lines[:MAX_ENTRIES]:
         kind, _, rest = line.partition("\t")
         if kind == "x":
@@ -523,6 +530,30 @@ def objects(commands: list[SimpleCommand], ctx: Context) -> list[tuple[str, str]
     return out
 
 
+def exported_objects(exported: dict[str, str], ctx: Context | None = None) -> list[tuple[str, str]]:
+    """(``y``, NAME) for each resolver variable a line leaves exported with a value (`export LOCALDOMAIN=x`), and
+    RSYNC_RSH when the remote shell it names routes the connection elsewhere (`export RSYNC_RSH='ssh -o
+    HostName=203.0.113.9'`, another program): the session's shell may keep it for every later call (net.ssh_route
+    reads the record)."""
+    out = [("y", k) for k in sorted(_RESOLVER_VARS) if exported.get(k)]
+    rsh = exported.get("RSYNC_RSH", "")
+    if rsh and ctx is not None:
+        from .paths import DYN
+
+        if DYN in rsh:
+            out.append(("y", "RSYNC_RSH"))  # known only at run time: any program
+        else:
+            from .rules.net import ssh_route
+            from .shell.ir import shell_quote
+            from .shell.parse import parse
+
+            cmds = parse(f"rsync -e {shell_quote(rsh)} . h:", ctx.cwd, ctx.home).commands
+            reached, why = ssh_route(cmds[0], "h") if cmds else ("", "unread")
+            if why or reached != "h":  # another program, or `-o HostName=ADDR`: the name typed is not where it goes
+                out.append(("y", "RSYNC_RSH"))
+    return out
+
+
 def forwarded_ports(cmd: SimpleCommand) -> list[int]:
     """The local ports *cmd* forwards to another machine: ssh's -L/-D (and -o LocalForward), `kubectl|oc port-forward`,
     socat's TCP-LISTEN (listens.listen_ports, read by each program's own grammar); at most 64."""
@@ -799,7 +830,7 @@ def note(
             got = disk.git_object(k, p, record[0])
             if got is not None:
                 lines.append(f"{k}\t{got}")
-        elif k in ("p", "h", "l"):
+        elif k in ("p", "h", "l", "y"):
             # A program the session ran, an ssh alias it reached: noted once (the evidence is the call itself, as a
             # restart on the same line is).
             if p.count("\t") == (1 if k == "p" else 0):

@@ -44,6 +44,7 @@ class Scope:
         "forwarded",
         "written_commands",
         "downloaded",
+        "configured",
     )
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
@@ -82,6 +83,10 @@ class Scope:
         # Files a downloader of this command line writes (`curl -o F URL`, `wget -O F URL`), absolute: what a later
         # command of the line loads from them came from the network (rules/interp.opaque's unpickled files, round 16f).
         self.downloaded: set[str] = set()
+        # Install directories a configuring command of this line records for its build directory (`./configure
+        # --prefix=P`, `cmake -B b -DCMAKE_INSTALL_PREFIX=P`): build directory -> {variable: value}; a later install
+        # step of the line writes there (shell/installdest.py).
+        self.configured: dict[str, dict[str, str]] = {}
 
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""

@@ -261,6 +261,11 @@ SOURCE_SUFFIXES = (".py", ".js", ".cjs", ".mjs", ".ts", ".cts", ".mts", ".jsx", 
 # their cost stays that of any other file). Code that builds such a name at run time is what the analysis does not
 # follow anyway (only what it reads counts in a module).
 _DISABLE_ANCHORS = (
+    # the programs that pick processes by a word, which may be the hook's (rules/self.signal-hook-word)
+    "pkill",
+    "killall",
+    "pgrep",
+    "pidof",
     "clearance",
     "claude",
     "codex",

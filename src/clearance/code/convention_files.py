@@ -903,6 +903,8 @@ def compose_mounts(text: str) -> list[str]:
         words = ["docker", "run"]
         for host, inside in svc.mounts:
             words += ["-v", f"{host}:{inside or '/mnt'}"]
+        for spec in svc.ports:
+            words += ["-p", spec]  # a host port the service publishes: it listens there (listens._published)
         entry = svc.fields.get("entrypoint", [])
         if entry:
             words += ["--entrypoint", entry[0]]
@@ -918,12 +920,15 @@ def compose_mounts(text: str) -> list[str]:
 
 
 class _ComposeService:
-    __slots__ = ("fields", "mounts")
+    __slots__ = ("fields", "mounts", "ports")
 
     def __init__(self) -> None:
         # key -> its words: a scalar's text (a command string as written, read as a shell line), or a list's items quoted
         self.fields: dict[str, list[str]] = {}
         self.mounts: list[tuple[str, str]] = []  # (host folder, folder in the container)
+        # `ports:` as `docker run -p` specs ([HOST_IP:]HOST_PORT:CONTAINER_PORT): round 15a, a compose file's published
+        # port on clearance's own loopback port was not read (self.forged-endpoint)
+        self.ports: list[str] = []
 
 
 def _yaml_scalar(value: str) -> str:
@@ -985,7 +990,8 @@ def _compose_services(text: str) -> list[_ComposeService]:
         key, _, value = line.partition(":")
         value = value.strip()
         block: list[tuple[int, str]] = []
-        while i < len(lines) and lines[i][0] > key_indent:
+        # (YAML lets a key's sequence sit at the key's own indentation: `ports:` then `- '80:80'` below it, aligned)
+        while i < len(lines) and (lines[i][0] > key_indent or (not value and lines[i][0] == key_indent and lines[i][1][:1] == "-")):
             block.append(lines[i])
             i += 1
         items: list[str] | list[dict[str, str]]
@@ -1004,12 +1010,30 @@ def _compose_services(text: str) -> list[_ComposeService]:
                 elif ":" in item and item.startswith(("/", "~", ".", "$")):
                     host, _, rest = item.partition(":")
                     svc.mounts.append((host, rest.split(":", 1)[0]))
+        elif key == "ports":
+            for item in items:
+                spec = _compose_port(item)
+                if spec:
+                    svc.ports.append(spec)
         elif key in ("command", "entrypoint", "image", "working_dir"):
             words = [w for w in items if isinstance(w, str)]
             if key in ("command", "entrypoint") and (value.startswith("[") or len(words) > 1 or (block and block[0][1].startswith("-"))):
                 words = [shell_quote(w) for w in words]  # a list: each item one word
             svc.fields[key] = words if key != "entrypoint" or len(words) != 1 else words[0].split()
     return services
+
+
+def _compose_port(item: str | dict[str, str]) -> str:
+    """A `ports:` item as the `-p` spec docker run takes: the short form as it is (`"127.0.0.1:11434:80"`,
+    `11434:80/tcp`), the long form's `published` (and `host_ip`) with its `target`; "" for a container port alone
+    (a random host port) or what cannot be read."""
+    if isinstance(item, str):
+        return item if ":" in item and DYN not in item else ""
+    published, target = item.get("published", "").strip("'\""), item.get("target", "").strip("'\"")
+    if not published or not target:
+        return ""
+    host = item.get("host_ip", "").strip("'\"")
+    return f"{host}:{published}:{target}" if host else f"{published}:{target}"
 
 
 def _yaml_block_list(block: list[tuple[int, str]]) -> list[str] | list[dict[str, str]]:

@@ -115,6 +115,12 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
         f = strongest_denial([g for g in analysis.findings if disables_clearance(g.rule_id)] if source else analysis.findings)
         if f is not None and (not test or f.verdict == HARD_DENY):
             return f"{why}, and the code written into it would be denied if typed: {f.message} ({f.rule_id})"
+        if source:
+            # What is asked about clearance itself when typed (a pause by a word its hook's command line holds:
+            # self.signal-hook-word) is asked in a module too (adversarial round 15a: it was passed over there).
+            f = asked_side_effect([g for g in analysis.findings if g.rule_id.startswith("self.")])
+            if f is not None:
+                return f"{why}, and the code written into it is asked about when typed: {f.message} ({f.rule_id})"
         if test:
             continue
         f = asked_side_effect(analysis.findings)

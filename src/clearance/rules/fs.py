@@ -954,9 +954,29 @@ def _own_prefix_install(e: Effect, target: str, sc: Scope) -> bool:
     ~/.local, another folder of the home (~, ~/.config) and a BINDIR or LIBDIR aimed elsewhere stay the rules' to judge
     (a program on the PATH under a routine name is fs.write-installed-code's, ~/.ssh fs.write-protected's)."""
     cmd = e.cmd
-    if cmd is None or target.rstrip("/") != pathstr.join(sc.ctx.home, ".local") or e.path not in (target, target + "/*"):
+    own = pathstr.join(sc.ctx.home, ".local")
+    if cmd is not None and cmd.name == "go" and e.path == target and pathstr.dirname(target) == own + "/bin":
+        # `GOBIN=~/.local/bin go install ./cmd/tool`: the program go builds, put in the prefix's bin (one under a
+        # routine program's name is fs.write-installed-code's)
+        gobin = cmd.assigns.get("GOBIN", "")
+        return bool(gobin) and DYN not in gobin and sc.path(gobin, cmd).rstrip("/") == own + "/bin"
+    if cmd is None or target.rstrip("/") != own or e.path not in (target, target + "/*"):
         return False
     args = [w.value for w in cmd.args]
+    from ..shell.installdest import INSTALL_PREFIX
+
+    if e.note == INSTALL_PREFIX:
+        # The prefix a configure, cmake or meson run recorded for the build (`./configure --prefix=~/.local && make
+        # install`), or cmake's --prefix: the same install into ~/.local, told another way (installdest.py).
+        return _plain_install_words(args, cmd, sc) if cmd.name in ("make", "gmake") else _plain_build_install(args, cmd, sc)
+    if cmd.name == "npm":
+        # `npm install -g --prefix ~/.local typescript` (npm_config_prefix): npm's own prefix (lib/node_modules, bin/),
+        # the only folder its install is told
+        return True
+    if cmd.name == "cargo":
+        # `cargo install --root ~/.local CRATE`: cargo's own prefix option (bin/ and its record of what it installed),
+        # the only folder cargo's install is told
+        return "install" in args
     if not _plain_install_words(args, cmd, sc):
         return False
     for i, v in enumerate(args):
@@ -966,6 +986,37 @@ def _own_prefix_install(e: Effect, target: str, sc: Scope) -> bool:
         if eq and name.lower() in _PREFIX_NAMES and value and DYN not in value and sc.path(value, cmd).rstrip("/") == target:
             return True
     return False
+
+
+# Options of `cmake --install`, `meson install` and ninja that change only how the install step runs, not where.
+_PLAIN_BUILD_OPTIONS = frozenset({"--strip", "-v", "--verbose", "--quiet", "--no-rebuild", "--only-changed", "--skip-subprojects"})
+_PLAIN_BUILD_VALUED = frozenset(
+    {"--install", "--build", "--target", "-t", "--prefix", "--config", "--component", "-C", "-j", "--parallel", "--tags", "--destdir"}
+)
+
+
+def _plain_build_install(args: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
+    """Whether the words of `cmake --install B`, `cmake --build B --target install`, `meson install -C B` or `ninja
+    -C B install` are only its build directory in the project, where it installs (--prefix), and options that change
+    how it runs."""
+    i = 0
+    while i < len(args):
+        v = args[i]
+        i += 1
+        name, eq, value = v.partition("=")
+        if name in _PLAIN_BUILD_VALUED:
+            if not eq:
+                if i >= len(args):
+                    return False
+                value = args[i]
+                i += 1
+            if name in ("--install", "--build", "-C") and not sc.inside_project(sc.path(value, cmd)):
+                return False
+        elif v in _PLAIN_BUILD_OPTIONS or v == "install" or (v[:2] == "-j" and v[2:].isdigit()):
+            continue
+        else:
+            return False
+    return True
 
 
 # Options of make (and setup.py) that change only how the build runs, not what it runs or where it installs.

@@ -932,7 +932,7 @@ def upload_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
         if host is None:
             return None
         typed = host
-        host, routed = ssh_route(cmd, host)
+        host, routed = ssh_route(cmd, host, sc)
         if not routed and (sc.trust.host_is_trusted(host) or own_ssh_host(host)):
             return None
         if not routed and not _renamed(typed, host) and not _address(host):
@@ -957,7 +957,7 @@ def upload_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
         if _ssh_stdin_null(cmd.argv[1:i]):
             return None  # ssh -n (or -f) reads stdin from /dev/null: what is piped in is never sent
         if i < len(cmd.argv) and cmd.stdin_from:
-            host, routed = ssh_route(cmd, cmd.argv[i].value.rsplit("@", 1)[-1])
+            host, routed = ssh_route(cmd, cmd.argv[i].value.rsplit("@", 1)[-1], sc)
             if routed or (_untrusted([host], sc) and not own_ssh_host(host)):
                 return f"ssh sends the output of {', '.join(c.name for c in cmd.stdin_from[:3])} to {host}, which is not a trusted host"
         return None
@@ -1019,7 +1019,7 @@ def _ssh_option_pairs(words: list[str], valued: frozenset[str]) -> list[tuple[st
     return out
 
 
-def ssh_route(cmd: SimpleCommand, host: str) -> tuple[str, str]:
+def ssh_route(cmd: SimpleCommand, host: str, sc: Scope | None = None) -> tuple[str, str]:
     """(the host an ssh transfer reaches, why the name typed does not say where it goes, or ""). `-o HostName=ADDR`
     (scp, sftp, ssh; in rsync's `-e 'ssh …'` or RSYNC_RSH) connects to ADDR: that is the host, judged as if typed. A `-o ProxyCommand=…`
     makes the connection with any program, and `-F FILE` reads another configuration than the user's in place of
@@ -1029,12 +1029,21 @@ def ssh_route(cmd: SimpleCommand, host: str) -> tuple[str, str]:
     (but the jump host resolves it: ssh_jumps, net.upload-own-host).
     Options are read in clusters as getopt reads them (`-4oHostName=…`, round loose15); scp's `-S PROGRAM`, rsync's
     `-e PROGRAM` other than ssh, ssh's `-S SOCKET` (an existing connection), and a resolver variable on the command
-    (HOSTALIASES, LOCALDOMAIN, RES_OPTIONS: the name is looked up elsewhere) route it too."""
+    (HOSTALIASES, LOCALDOMAIN, RES_OPTIONS: the name is looked up elsewhere) route it too -- and, with *sc*, one an
+    earlier call of the session exported (provenance's ``y`` records: an agent whose shell keeps its environment
+    carries it to every later call; fix17c, round loose15's open case)."""
     words: list[str] = []
     vals = cmd.values()
     name = cmd.name
     if any(k in cmd.assigns for k in _RESOLVER_ENV):
         return host, "a resolver variable on the command decides what the name resolves to"
+    owns = sc.ctx.owns if sc is not None else None
+    if owns is not None and cmd.remote is None:
+        kept = next((k for k in _RESOLVER_ENV if owns("y\t" + k)), None)
+        if kept is not None:
+            return host, f"{kept}, exported by an earlier call of this session, decides what the name resolves to"
+        if name == "rsync" and not _rsync_shells(cmd) and owns("y\tRSYNC_RSH"):
+            return host, "RSYNC_RSH, exported by an earlier call of this session, makes the connection another way"
     if name in ("scp", "sftp", "ssh"):
         words = list(vals)
     if name == "rsync":
@@ -1291,7 +1300,7 @@ def upload_own_host(cmd: SimpleCommand, sc: Scope) -> str | None:
     got = _ssh_upload(cmd, sc)
     if got is None:
         return None
-    host, routed = ssh_route(cmd, got[1])
+    host, routed = ssh_route(cmd, got[1], sc)
     if routed or not own_ssh_host(host) or sc.trust.host_is_trusted(host):
         return None
     jump = _jumps_elsewhere(cmd, sc)
@@ -1395,7 +1404,7 @@ def upload_ssh_host(cmd: SimpleCommand, sc: Scope) -> str | None:
     sources, typed = _scp_parts(cmd)
     if typed is None:
         return None
-    host, routed = ssh_route(cmd, typed)
+    host, routed = ssh_route(cmd, typed, sc)
     if routed or _renamed(typed, host) or _address(host) or sc.trust.host_is_trusted(host) or own_ssh_host(host):
         return None  # routed, renamed, unknown or a bare address: net.upload-untrusted; the user's own: net.upload-own-host
     if _ssh_config_names(host, sc, exact=True) and _jumps_elsewhere(cmd, sc) is None:

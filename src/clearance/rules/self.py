@@ -3008,6 +3008,48 @@ def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+@rule(
+    id="self.signal-hook-word",
+    title="A signal by a word that also picks out clearance's hook",
+    why=(
+        "clearance's hook is started at every tool call as `python3 … clearance/hookrun.py hook --agent NAME`; a `pkill`, "
+        "`killall` or `kill $(pgrep …)` whose pattern matches that command line (`-f hook`, `python3`, `-f agent`) signals "
+        "the hook too, and the same line repeated by a watcher (`while :; do pkill -STOP -f hook; done &`) stops every "
+        "later decision until the agent's timeout answers. Such a word also matches other programs (git's hooks, the "
+        "project's Python server), so what was meant depends on intent: asked, not denied -- and, being about clearance "
+        "itself, it counts in a project module written for later (write.convention-code), where the same line typed is "
+        "asked (adversarial round 15a: in a module it was passed over). A pattern that picks out only the hook is "
+        "self.signal-clearance's."
+    ),
+    verdict=ASK,
+    alternative="signal the program by its own name or process id (`pkill -x uvicorn`, `kill 4242`)",
+    commands=("kill", "pkill", "killall"),
+    match=(
+        "pkill -STOP -f hook",
+        "pkill -STOP python3",
+        "killall -CONT python3",
+        "kill -STOP $(pgrep -f hook)",
+        "pgrep -f agent | xargs kill -STOP",
+    ),
+    no_match=("pkill -STOP -x qemu-system-ppc", "pkill -f 'next dev'", "kill -9 4242", "kill $(pgrep -f 'node server.js')", "killall vite"),
+)
+def signal_hook_word(cmd: SimpleCommand, sc: Scope) -> str | None:
+    name = pathstr.basename(cmd.name)
+    if name in ("pkill", "killall"):
+        if _selector_hits(name, cmd.values(), _HOOK_LINES) is not None:
+            return f"{cmd.name} {' '.join(cmd.values())[:60]!r} also picks out the command line of clearance's hook, started at every later call"
+        return None
+    given = [x for w in cmd.args for x in (w, *w.origin)]
+    for src in cmd.stdin_from:
+        if src.name in ("pgrep", "pidof") and _selector_hits("pgrep" if src.name == "pgrep" else "killall", src.values(), _HOOK_LINES) is not None:
+            return f"kill is fed the ids {src.name} finds by a pattern that also picks out clearance's hook, started at every later call"
+    for m in _SUBST_FINDER.finditer(" ".join(w.raw for w in given)):
+        tool, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if _selector_hits("pgrep" if tool == "pgrep" else "killall", _finder_words(rest), _HOOK_LINES) is not None:
+            return f"kill is given the ids {tool} finds by a pattern that also picks out clearance's hook, started at every later call"
+    return None
+
+
 # -- git commands that rewrite the work tree from another revision ---------------------------------
 
 _REF_BAD = lazy(r"(?:^|/)\.|\.\.|//|\.lock(?:/|$)|[\s~^:?*\[\\]|@\{|/$|^-")

@@ -2136,23 +2136,23 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 def _install_dirs(cmd: SimpleCommand) -> frozenset[str]:
-    """The install locations a configure script is given (the GNU coding standards' directory variables: --prefix,
-    --exec-prefix and every --*dir, `=VALUE` or the next word): it records them in the Makefile it writes in the
-    project; nothing is written there until `make install`, judged then (ordinary round 14). A protected location
-    stays asked: what the recorded install would put there depends on intent."""
-    if cmd.name != "configure":
+    """The install locations a configuring run is given (a configure script's GNU directory variables: --prefix,
+    --exec-prefix and every --*dir, `=VALUE` or the next word; cmake's -DCMAKE_INSTALL_*; meson's --prefix/--*dir) or
+    an install step's own (`cmake --install B --prefix P`): recorded for the install step, which is judged where it
+    writes them (shell/installdest.py: `./configure --prefix=P && make install` writes below P; ordinary round 14,
+    fix17c). A protected location stays asked: what the recorded install would put there depends on intent."""
+    if cmd.name not in ("configure", "cmake", "meson"):
         return frozenset()
-    out: set[str] = set()
-    args = [w.value for w in cmd.args]
-    for i, a in enumerate(args):
-        name, eq, value = a.partition("=")
-        if not name.startswith("--") or not (name in ("--prefix", "--exec-prefix") or name.endswith("dir")):
-            continue
-        if eq:
-            out.add(value)
-        elif i + 1 < len(args):
-            out.add(args[i + 1])
-    return frozenset(out)
+    from ..shell import installdest
+
+    vals = [w.value for w in cmd.args]
+    if cmd.name == "configure":
+        return frozenset(installdest.configure_dirs(vals).values())
+    if cmd.name == "cmake" and ("--install" in vals or any(v.startswith("--install=") for v in vals)):
+        got = installdest.option_value(vals, "--prefix")
+        return frozenset({got} if got else ())
+    _, dirs = installdest.configured_by(cmd)
+    return frozenset(dirs.values())
 
 
 # uv's commands that make or re-make the project's environment (its .venv) with the interpreter they are given, and
@@ -2662,6 +2662,11 @@ def unknown_change_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
     client = known_client(cmd.name)
     if not (client or _unknown(cmd)) or cmd.name in SYSTEM_CLIS:
         return None  # the machine's control programs have their own reads (sys.system-change)
+    if cmd.name in ("ninja", "samu") and "install" in cmd.values():
+        from ..shell.installdest import destinations
+
+        if destinations(cmd, sc) is not None:
+            return None  # a CMake or Meson build's install step: judged where it writes, as `meson install` is
     words = _verb_path(cmd, 4)
     if words and words[0] in _PUBLISHING_WORDS.get(cmd.name, ()) and not any(_preview_option(w.value) for w in cmd.args):
         if not (words[1:2] == ["init"] or (words[1:2] and words[1].startswith("download"))):

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from .ir import SimpleCommand
     from .options import Norm
 
+# The programs that run a build's install step (installdest.INSTALLERS, kept here so the module loads only for them).
+INSTALLERS = frozenset({"make", "gmake", "cmake", "meson", "ninja", "samu"})
 DELETE = "delete"
 WRITE = "write"
 READ = "read"
@@ -1065,6 +1067,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 else:
                     have.add((WRITE, out[-1].path))
             not_read |= outs.outputs
+    if name in INSTALLERS:
+        from .installdest import destinations
+
+        # `./configure --prefix=P && make install`, `cmake --install b --prefix P`, `meson install --destdir S`: the
+        # directories the build recorded or the line names, below DESTDIR (installdest.py).
+        for installed, raw, note in destinations(cmd, sc) or ():
+            add(WRITE, Word(installed, raw), True, note=note or cmd.name)
     if name == "find":
         # -fprint/-fprint0/-fls/-fprintf FILE: find writes its output into FILE (`find . -fls /etc/passwd`).
         for i, a in enumerate(args[:-1]):

@@ -28,7 +28,9 @@ options.py): names joined by ``|``, the first long one canonical; ``=`` takes a 
 - ``env``: environment variables whose value is a file the program writes, whatever its words (`GIT_INDEX_FILE=F git
   add`); ``env_abs``: the same when the value is an absolute path (git's GIT_TRACE*: a number or `true` is a file
   descriptor or stderr); ``env_dirs``: variables whose value is a folder it installs into (`CARGO_INSTALL_ROOT`);
-- ``assign_dirs``: ``NAME=VALUE`` operands whose value is a folder written into (`make install DESTDIR=D`);
+- ``assign_dirs``: ``NAME=VALUE`` operands whose value is a folder written into (`make install DESTDIR=D`), each
+  below DESTDIR when one is given (installdest.staged: `make install DESTDIR=/tmp/s PREFIX=/usr` writes /tmp/s/usr);
+  ``stage``: the option that is such a staging root, then the ``dirs`` it leads (pip's and setup.py's ``--root``);
 - ``subs``: subcommand -> entry (``git bundle create``), ``persistent``: options accepted below as well;
 - ``homonyms``: other programs go by this name (Split.io's ``split`` CLI): the table reads its outputs, but the name
   does not make the program known to the rules on programs clearance does not model;
@@ -459,6 +461,8 @@ TABLE: dict[str, dict[str, object]] = {
                 "files": "log log-file",
                 # where packages are installed, saved or unpacked: a folder written into (a package there is code)
                 "dirs": "target dest wheel-dir prefix root src",
+                # --root: the install below it, as DESTDIR (`--root /tmp/stage --prefix /usr`); --target is moved into place
+                "stage": "root prefix",
             }
         },
         "examples": {
@@ -553,6 +557,11 @@ SCRIPTS: dict[str, dict[str, object]] = {
                 # where the package is installed: a folder written into (a package there is code)
                 "dirs": (
                     "prefix exec-prefix home install-base install-platbase root install-purelib install-platlib install-lib "
+                    "install-headers install-scripts install-data"
+                ),
+                # --root: every install directory below it (distutils' change_roots), as DESTDIR
+                "stage": (
+                    "root prefix exec-prefix home install-base install-platbase install-purelib install-platlib install-lib "
                     "install-headers install-scripts install-data"
                 ),
                 "files": "record",
@@ -658,6 +667,9 @@ def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> R
     kinds = ((FILE, "files"), (DIR, "dirs"), (PREFIX, "prefixes"))
     each = _names(level_entry, "each")
     csv = _names(level_entry, "csv")
+    stage_spec = level_entry.get("stage")
+    stage_opt, *led = stage_spec.split() if isinstance(stage_spec, str) else [""]
+    staged_dirs: list[tuple[str, str, Word]] = []
     for kind, key in kinds:
         for opt_name in _names(level_entry, key):
             vals = [(w, at) for o, w, at in opts if o == opt_name and w is not None]
@@ -668,7 +680,16 @@ def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> R
                 target = _csv_dest(given_word) if opt_name in csv else given_word
                 if target is None or target.value in ("", "-"):
                     continue
+                if stage_opt and opt_name in (stage_opt, *led) and kind == DIR and DYN not in target.value:
+                    # `pip install --root /tmp/stage --prefix /usr`: --root leads every install directory (as DESTDIR)
+                    staged_dirs.append(("destdir" if opt_name == stage_opt else opt_name, target.value, target))
+                    continue
                 out.written.append((_named(target, kind), kind))
+    if staged_dirs:
+        from .installdest import staged
+
+        for value, raw in staged(staged_dirs, None):
+            out.written.append((_named(Word(value, raw), DIR), DIR))
     spec_ops = level_entry.get("operands", "")
     taken: set[int] = set()
     for item in spec_ops.split() if isinstance(spec_ops, str) else ():
@@ -680,12 +701,18 @@ def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> R
             taken.add(id(w))
             out.written.append((_named(w, kind), kind))
     assigned = _names(entry, "assign_dirs")
+    dirs: list[tuple[str, str, Word]] = []
     for w in ops if assigned else ():
         # `make install DESTDIR=D PREFIX=P`: the operand sets a variable naming where the recipes install (round 12a).
         name, eq, value = w.value.partition("=")
         if eq and name.lower() in assigned and value and DYN not in value:
             out.outputs.add(id(w))
-            out.written.append((_named(Word(value, w.raw), DIR), DIR))
+            dirs.append((name.lower(), value, w))
+    if dirs:
+        from .installdest import staged
+
+        for value, raw in staged(dirs, (env or {}).get("DESTDIR")):
+            out.written.append((_named(Word(value, raw), DIR), DIR))
     var = level_entry.get("bin")
     where = (env or {}).get(var, "") if isinstance(var, str) else ""
     default = level_entry.get("bin_default")

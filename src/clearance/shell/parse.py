@@ -57,7 +57,7 @@ MAX_NODES = 15_000
 class Script:
     """Result of parsing: the commands, and anything that hid from the analysis."""
 
-    __slots__ = ("commands", "problems", "kept", "defined")
+    __slots__ = ("commands", "problems", "kept", "defined", "exported")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
@@ -69,6 +69,9 @@ class Script:
         self.kept: dict[str, str] = {}
         # The functions the line defines (name -> the body's text), which such a shell keeps for later commands too.
         self.defined: dict[str, str] = {}
+        # The variables the line leaves exported (`export NAME=VALUE`; "" once unset): an agent whose shell keeps its
+        # environment between calls carries them to its later calls (provenance's ``y`` records).
+        self.exported: dict[str, str] = {}
 
 
 _IDENT_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
@@ -1806,6 +1809,7 @@ def _parse(
             _bind_traps(st)
             script.kept = {k: v for k, v in st.vars.items() if v != st.env.get(k)}
             script.defined = {k: _text(body) for k, (body, _) in list(walker.functions.items())[:16]}
+            script.exported = st.exported
         except RecursionError:
             raise TooLarge("the command is nested too deeply to analyse") from None
         except _RunawayLine as e:

@@ -1,0 +1,338 @@
+"""Where a build's install step puts what it builds, read as the build systems read it.
+
+An install step (`make install`, `cmake --install DIR`, `cmake --build DIR --target install`, `meson install`, `ninja
+install`) writes below directories
+it is told in one of three ways, and a staging root may lead all of them:
+
+- on its own command line (`make install PREFIX=P SYSCONFDIR=D`, `cmake --install b --prefix P`; outputs_table);
+- recorded earlier by the step that configured the build: `./configure --prefix=P --sysconfdir=D` writes them into
+  config.status and the Makefile, `cmake -B b -DCMAKE_INSTALL_PREFIX=P` into b/CMakeCache.txt, `meson setup b
+  --prefix P` into b/meson-info -- on the same line (Scope.configured, filled by ``record``) or on the disk, from a
+  call before (``destinations`` reads those files in the build directory);
+- DESTDIR (`make install DESTDIR=S`, the DESTDIR variable for cmake, meson and ninja, `meson install --destdir S`):
+  every directory lands below S (`S/usr/bin`), which is how packages are staged -- never the directory itself.
+
+A build directory's default prefix (/usr/local, what a configure run given no --prefix records) is not a recorded
+choice: a plain `make install` there is judged as before (its Makefile's recipes, when clearance reads them).
+"""
+
+from __future__ import annotations
+
+from ..lazyre import lazy
+from ..paths import DYN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..scope import Scope
+    from .ir import SimpleCommand, Word
+
+# The programs whose runs record install directories for a later install step (``record``).
+RECORDERS = frozenset({"configure", "cmake", "meson"})
+# The programs that run an install step (``destinations``).
+INSTALLERS = frozenset({"make", "gmake", "cmake", "meson", "ninja", "samu"})
+# What an effect of an install prefix carries as its note (rules/fs._own_prefix_install reads it).
+INSTALL_PREFIX = "install prefix"
+# The prefix autoconf, CMake and Meson use when none is given.
+_DEFAULT_PREFIX = "/usr/local"
+# The prefix names among the GNU directory variables (each other one is a directory of its own, `--sysconfdir`).
+PREFIX_NAMES = frozenset({"prefix", "exec_prefix"})
+
+# config.status: the options configure was run with, as it records them (`ac_cs_config="'--prefix=/x' 'CC=gcc'"`).
+_AC_CS_CONFIG = lazy(r"(?m)^ac_cs_config=(['\"])([^\n]*)\1$")
+# A Makefile's own assignment of a directory variable (`prefix = /home/ana/.local`, configure's AC_SUBST output).
+_MAKE_DIR_ASSIGN = lazy(r"(?m)^([a-z_]+)[ \t]*+:?=[ \t]*+([^\n$#]*+)$")
+# CMakeCache.txt: `CMAKE_INSTALL_PREFIX:PATH=/x` (and GNUInstallDirs' CMAKE_INSTALL_SYSCONFDIR:PATH=…).
+_CMAKE_CACHE = lazy(r"(?m)^CMAKE_INSTALL_([A-Z_]+):[A-Z]+=([^\n]*)$")
+
+
+def staged(dirs: list[tuple[str, str, Word]], env_destdir: str | None) -> list[tuple[str, str]]:
+    """(path, raw word) of what the directory variables *dirs* ((lower-case name, value, word) from the command line)
+    name, each below DESTDIR when one is given (the last DESTDIR operand, else the environment's *env_destdir*):
+    `make install DESTDIR=/tmp/stage PREFIX=/usr` writes /tmp/stage/usr, not /usr; DESTDIR alone, the root itself."""
+    destdir = next((v for n, v, _ in reversed(dirs) if n == "destdir"), None)
+    raw = next((w.raw for n, _, w in reversed(dirs) if n == "destdir"), "")
+    if destdir is None and env_destdir and DYN not in env_destdir:
+        destdir, raw = env_destdir, "DESTDIR=" + env_destdir
+    rest = [(v, w.raw) for n, v, w in dirs if n != "destdir"]
+    if destdir is None:
+        return rest
+    if not rest:
+        return [(destdir, raw)]
+    return [(under(destdir, v), f"{raw} {r}") for v, r in rest]
+
+
+def under(destdir: str, value: str) -> str:
+    """DESTDIR's way of joining: `$(DESTDIR)$(prefix)`, the prefix (absolute) glued to the staging root."""
+    if not value.startswith("/"):
+        return destdir.rstrip("/") + "/" + value
+    return destdir.rstrip("/") + value if destdir.rstrip("/") else value
+
+
+def configure_dirs(args: list[str]) -> dict[str, str]:
+    """The install directories a configure script's words give (`--prefix=P`, `--sysconfdir D`, every `--*dir`), by
+    the make variable they become (`--exec-prefix` is `exec_prefix`)."""
+    out: dict[str, str] = {}
+    for i, a in enumerate(args):
+        name, eq, value = a.partition("=")
+        if not name.startswith("--") or not (name in ("--prefix", "--exec-prefix") or name.endswith("dir")):
+            continue
+        if not eq:
+            if i + 1 >= len(args) or args[i + 1].startswith("-"):
+                continue
+            value = args[i + 1]
+        if value and DYN not in value:
+            out[name[2:].replace("-", "_").lower()] = value
+    return out
+
+
+def _cmake_config(cmd: SimpleCommand) -> tuple[str | None, dict[str, str]]:
+    """(build directory or None for the working one, install directories) of a configuring cmake run:
+    `-DCMAKE_INSTALL_PREFIX=P` (`:PATH=` typed or not, the `-D NAME=V` form), `-B DIR`; nothing for
+    `cmake --build`, `--install`, `-E`, `-P`."""
+    vals = [w.value for w in cmd.args]
+    if any(v in ("--build", "--install", "-E", "-P", "--open") or v.startswith(("--build=", "--install=")) for v in vals):
+        return None, {}
+    build: str | None = None
+    dirs: dict[str, str] = {}
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        if v in ("-D", "-B") and i + 1 < len(vals):
+            v = v + vals[i + 1]
+            i += 1
+        i += 1
+        if v.startswith("-B") and len(v) > 2:
+            build = v[2:]
+        elif v.startswith("-DCMAKE_INSTALL_"):
+            name, _, value = v[len("-DCMAKE_INSTALL_") :].partition("=")
+            name = name.partition(":")[0].lower()
+            if value and DYN not in value:
+                dirs[name] = value
+    return build, dirs
+
+
+def _meson_config(cmd: SimpleCommand) -> tuple[str | None, dict[str, str]]:
+    """(build directory, install directories) of `meson setup B --prefix P` (`meson B --prefix=P`, `meson configure
+    B -Dprefix=P`)."""
+    vals = [w.value for w in cmd.args]
+    if vals[:1] and vals[0] in ("install", "compile", "test", "dist", "introspect", "init", "wrap", "subprojects", "rewrite", "devenv"):
+        return None, {}
+    if vals[:1] and vals[0] in ("setup", "configure"):
+        vals = vals[1:]
+    build: str | None = None
+    dirs: dict[str, str] = {}
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        i += 1
+        name, eq, value = v.partition("=")
+        if v.startswith("-D"):
+            name, eq, value = v[2:].partition("=")
+            if not eq and i < len(vals):
+                name, eq, value = vals[i].partition("=")
+                i += 1
+            name = "--" + name
+        elif v.startswith("--") and not eq and i < len(vals) and not vals[i].startswith("-") and (name == "--prefix" or name.endswith("dir")):
+            value = vals[i]
+            i += 1
+        elif not v.startswith("-"):
+            build = build or v
+            continue
+        if (name == "--prefix" or name.endswith("dir")) and value and DYN not in value:
+            dirs[name[2:].replace("-", "_").lower()] = value
+    return build, dirs
+
+
+def record(cmd: SimpleCommand, sc: Scope) -> None:
+    """Note in Scope.configured the install directories a configuring run of this line records for its build
+    directory (`./configure --prefix=P`, `cmake -B b -DCMAKE_INSTALL_PREFIX=P`, `meson setup b --prefix P`)."""
+    if cmd.cwd is None or cmd.remote is not None:
+        return
+    if cmd.name == "configure":
+        build, dirs = None, configure_dirs([w.value for w in cmd.args])
+    elif cmd.name == "cmake":
+        build, dirs = _cmake_config(cmd)
+    elif cmd.name == "meson":
+        build, dirs = _meson_config(cmd)
+    else:
+        return
+    if not dirs or (build is not None and DYN in build):
+        return
+    where = sc.path(build, cmd) if build else cmd.cwd
+    sc.configured[where] = {k: sc.path(v, cmd) if k in PREFIX_NAMES or v.startswith(("/", "~")) else v for k, v in dirs.items()}
+
+
+def destinations(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str, str]] | None:
+    """(path, raw, note) of each directory an install step writes into that its command line does not name: those
+    configure, cmake or meson recorded for its build directory (on this line, else in the build directory's files),
+    each below DESTDIR.  None: *cmd* is no install step, or one whose build directory clearance cannot read (a `ninja
+    install` of a build it does not know: its rules are what build.ninja says)."""
+    vals = [w.value for w in cmd.args]
+    name = cmd.name
+    destdir = cmd.assigns.get("DESTDIR") or None
+    given: set[str] = set()
+    line: dict[str, str] = {}
+    build = ""
+    if name in ("make", "gmake"):
+        targets = [v for v in vals if not v.startswith("-") and "=" not in v]
+        if not any(t == "install" or t.startswith("install-") for t in targets):
+            return None
+        build = _after(vals, "-C", "--directory") or ""
+        for v in vals:
+            n, eq, value = v.partition("=")
+            if eq and not v.startswith("-"):
+                given.add(n.lower())
+                if n.lower() == "destdir":
+                    destdir = value
+    elif name == "cmake":
+        if _builds_install(vals):
+            build = _after(vals, "--build") or ""  # `cmake --build b --target install`: the install step, built
+        elif "--install" in vals or any(v.startswith("--install=") for v in vals):
+            build = _after(vals, "--install") or ""
+        else:
+            return None
+        prefix = _after(vals, "--prefix")
+        if prefix is not None:
+            if DYN in prefix:
+                return None
+            line["prefix"] = sc.path(prefix, cmd)  # `cmake --install b --prefix P`: P for CMAKE_INSTALL_PREFIX
+    elif name == "meson":
+        if vals[:1] != ["install"]:
+            return None
+        build = _after(vals, "-C") or ""
+        destdir = _after(vals, "--destdir") or destdir
+    elif name in ("ninja", "samu"):
+        if "install" not in [v for v in vals if not v.startswith("-")]:
+            return None
+        build = _after(vals, "-C") or ""
+    else:
+        return None
+    if DYN in build or (destdir is not None and DYN in destdir) or cmd.cwd is None:
+        return None
+    where = sc.path(build, cmd) if build else cmd.cwd
+    # configure writes a Makefile in every folder of the build (AC_CONFIG_FILES): `./configure --prefix=P && make -C
+    # src install` installs below P too -- the nearest folder the line configured, at or above this one
+    above = [w for w in sc.configured if where == w or where.startswith(w.rstrip("/") + "/")]
+    dirs = sc.configured[max(above, key=len)] if above else None
+    if dirs is None:
+        dirs = _on_disk(where, name, sc)
+    if dirs is None and not line:
+        return None
+    dirs = {**(dirs or {}), **line}
+    out: list[tuple[str, str, str]] = []
+    for var, value in dirs.items():
+        if var in given or var == "destdir" or not value:
+            continue
+        if var not in PREFIX_NAMES and not value.startswith("/"):
+            continue  # a directory below the prefix (meson's sysconfdir=etc): the prefix's own effect covers it
+        path = under(destdir, value) if destdir else value
+        out.append((path, f"{var}={value}", INSTALL_PREFIX if var in PREFIX_NAMES else ""))
+    return out
+
+
+def _builds_install(vals: list[str]) -> bool:
+    """`cmake --build B --target install` (`-t install`, `--target=install`, `--target all install`)."""
+    if "--build" not in vals and not any(v.startswith("--build=") for v in vals):
+        return False
+    targets = False
+    for v in vals:
+        if v == "--":
+            return False
+        if v in ("--target", "-t"):
+            targets = True
+        elif v.startswith("--target="):
+            targets = False
+            if "install" in v[len("--target=") :].split(","):
+                return True
+        elif v.startswith("-"):
+            targets = False
+        elif targets and v == "install":
+            return True
+    return False
+
+
+def option_value(vals: list[str], *names: str) -> str | None:
+    """The value of the last of the options *names* in *vals* (``_after``)."""
+    return _after(vals, *names)
+
+
+def configured_by(cmd: SimpleCommand) -> tuple[str | None, dict[str, str]]:
+    """(build directory or None, install directories as typed) a configuring cmake or meson run records."""
+    return _cmake_config(cmd) if cmd.name == "cmake" else _meson_config(cmd) if cmd.name == "meson" else (None, {})
+
+
+def _after(vals: list[str], *names: str) -> str | None:
+    """The value of the last of the options *names* (`-C DIR`, `-CDIR`, `--directory=DIR`)."""
+    got: str | None = None
+    for i, v in enumerate(vals):
+        for n in names:
+            if v == n and i + 1 < len(vals):
+                got = vals[i + 1]
+            elif v.startswith(n + "=") and n.startswith("--"):
+                got = v[len(n) + 1 :]
+            elif len(n) == 2 and v.startswith(n) and len(v) > 2:
+                got = v[2:]
+    return got
+
+
+def _on_disk(where: str, name: str, sc: Scope) -> dict[str, str] | None:
+    """The install directories the build directory *where* records on the disk: config.status's configure options,
+    else the Makefile's own directory assignments (make); CMakeCache.txt (cmake, ninja); meson-info (meson, ninja).
+    The default prefix is no recorded choice (left out).  None: nothing readable (a file past what clearance reads
+    included; for ninja, no build of CMake or Meson there); {} for one read that records nothing but the defaults."""
+    from ..model import TOO_LARGE
+
+    disk = sc.ctx.read_file
+    if disk is None or DYN in where or not (sc.inside_project(where) or sc.in_temp(where)):
+        return None
+
+    def reader(path: str) -> str | None:
+        text = disk(path)
+        return None if text == TOO_LARGE else text  # past what clearance reads: nothing known from it
+
+    if name in ("make", "gmake") and reader(where + "/CMakeCache.txt") is not None:
+        name = "cmake"  # a Makefile CMake generated: its install step installs below CMAKE_INSTALL_PREFIX
+    if name in ("make", "gmake"):
+        text = reader(where + "/config.status")
+        if text is not None and (m := _AC_CS_CONFIG.search(text)):
+            import shlex
+
+            try:
+                words = shlex.split(m.group(2))
+            except ValueError:
+                words = []
+            return {k: sc.path(v) if k in PREFIX_NAMES or v.startswith(("/", "~")) else v for k, v in configure_dirs(words).items()}
+        text = reader(where + "/Makefile")
+        if text is None:
+            return None
+        from .outputs_table import TABLE
+
+        names = str(TABLE["make"].get("assign_dirs", "")).split()
+        pairs = ((m.group(1), m.group(2).rstrip(" \t")) for m in _MAKE_DIR_ASSIGN.finditer(text))
+        found = {k: v for k, v in pairs if k in names and k != "destdir" and v.startswith("/")}
+        return _without_default(found)
+    found = {}
+    text = reader(where + "/CMakeCache.txt") if name in ("cmake", "ninja", "samu") else None
+    if text is not None:
+        found = {m.group(1).lower(): m.group(2) for m in _CMAKE_CACHE.finditer(text) if m.group(2).startswith("/")}
+        return _without_default(found)
+    text = reader(where + "/meson-info/intro-buildoptions.json") if name in ("meson", "ninja", "samu") else None
+    if text is not None:
+        import json
+
+        try:
+            options = json.loads(text)
+        except ValueError:
+            return None
+        if not isinstance(options, list):
+            return None
+        for o in options:
+            if isinstance(o, dict) and o.get("section") == "directory" and isinstance(o.get("value"), str) and isinstance(o.get("name"), str):
+                found[o["name"].lower()] = o["value"]
+        return _without_default(found)
+    return None
+
+
+def _without_default(found: dict[str, str]) -> dict[str, str]:
+    """*found* without the default prefix (/usr/local): an install there is judged as a plain `make install` is."""
+    return {k: v for k, v in found.items() if not (k in PREFIX_NAMES and v.rstrip("/") == _DEFAULT_PREFIX)}
