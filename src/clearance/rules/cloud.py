@@ -611,11 +611,25 @@ def _takewhile_lower(text: str) -> str:
 def storage_dry_run(name: str, vals: list[str], ops: list[str]) -> bool:
     """Whether a storage client only lists what it would copy: aws --dryrun, gcloud/azcopy/rclone/mc/s3cmd --dry-run,
     gsutil rsync -n, rclone and s3cmd -n (gsutil cp -n is no-clobber, a real copy)."""
-    if any(v in ("--dryrun", "--dry-run") or v.startswith("--dry-run=true") for v in vals):
-        return True
+    last = None  # the last of --dry-run / --no-dry-run wins (argparse, awscli's boolean pairs)
+    for v in vals:
+        if v in ("--dryrun", "--dry-run") or v.startswith("--dry-run=true"):
+            last = True
+        elif v in ("--no-dryrun", "--no-dry-run") or v.startswith("--dry-run=false"):
+            last = False
+    if last is not None:
+        return last
     if name in ("s3cmd", "rclone") or (name == "gsutil" and "rsync" in ops[:1]):
         return any(v.startswith("-") and not v.startswith("--") and "n" in v[1:] for v in vals)
     return False
+
+
+def _aws_sends_nothing(vals: list[str], ops: list[str]) -> bool:
+    """An aws API call that sends no request: --generate-cli-skeleton prints the request's (or a sample response's)
+    JSON, and EC2's --dry-run only checks the caller's permission (the last of --dry-run/--no-dry-run wins)."""
+    if any(v.startswith("--generate-cli-skeleton") for v in vals):
+        return True
+    return ops[:1] == ["ec2"] and storage_dry_run("aws", vals, ops)
 
 
 @rule(
@@ -859,6 +873,8 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         if ops[:2] in (["configure", "set"], ["configure", "import"]):
             return f"aws configure {ops[1]} changes the credentials or defaults every later aws command uses"
         if ops[0] == "s3" or ops[0] in ("configure", "sts", "help", "sso"):
+            return None
+        if _aws_sends_nothing(cmd.values(), ops):
             return None
         op = ops[1] if len(ops) > 1 else ""
         if op and not _AWS_READ.match(op.removeprefix("admin-")):

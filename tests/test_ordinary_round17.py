@@ -1,0 +1,139 @@
+"""Ordinary work round 17: classes of ordinary calls that were denied or asked on outside material (eval/outside,
+dev split; and commands written for this round in the style of tldr-pages), each with dangerous look-alikes that must
+stay asked or denied.
+
+1. *Asking a CLI for its usage* (cloud.delete, cloud.kube-delete, cloud.iac-destroy, gh.destructive, db.orm-reset,
+   cloud.docker-destroy, publish.package, sys.unknown-destructive-verb: denied or asked).  `gcloud projects delete
+   --help`, `az group delete -h`, `kubectl delete --help`, `terraform destroy -help`, `aws rds delete-db-instance
+   help`, `gh help repo delete` print the usage and exit: the CLIs' parsers read options interspersed with operands
+   up to `--` (cobra/pflag, clap, argparse, knack, gcloud's calliope, oclif, commander, terraform's mitchellh/cli),
+   and awscli takes `help` alone after the operation.  The conventions are data (optables.HELP_CONVENTIONS), read by
+   options.help_request, which the engine checks next to the option tables' inert options.  Stay refused: a help
+   flag after `--` or after an option that may take it as its value (`helm uninstall web --description --help`,
+   `kubectl delete ns prod -n --help`), after a verb that hands its words to another program (`heroku run rake
+   db:drop --help`, `kubectl exec web -- rm -rf /data --help`), aws's `help` with other words after the operation,
+   a container's command (`docker run ... alpine rm -rf /host/etc --help`), `-h` where it is another option (dropdb's
+   --host) or of a tool clearance does not know (`mytool delete prod-db -h`).
+
+2. *An aws API call that sends no request* (cloud.change asked): `--generate-cli-skeleton` prints the request's JSON,
+   EC2's `--dry-run` only checks the caller's permission.  `--dry-run --no-dry-run` (the last wins) is a real call:
+   denied, as the call itself is (it was asked: storage_dry_run took any --dry-run).
+
+Calls are only ever decided here (in-process), never run.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import decide
+
+HELP_ALLOWED = [
+    # written for this round (none of these is an outside case)
+    "gcloud compute instances delete --help",
+    "gcloud compute instances delete vm1 --help",
+    "gcloud projects delete --help",
+    "gcloud help projects delete",
+    "gcloud sql instances delete -h",
+    "az group delete --help",
+    "az vm delete -h",
+    "aws s3 rb help",
+    "aws iam delete-user help",
+    "aws ec2 terminate-instances help",
+    "aws rds delete-db-instance help",
+    "kubectl delete --help",
+    "kubectl delete -h",
+    "kubectl drain --help",
+    "helm uninstall --help",
+    "terraform destroy -help",
+    "terraform destroy --help",
+    "tofu destroy -h",
+    "pulumi destroy --help",
+    "pulumi stack rm --help",
+    "heroku apps:destroy --help",
+    "heroku help apps:destroy",
+    "doctl compute droplet delete -h",
+    "fly apps destroy --help",
+    "vercel remove --help",
+    "netlify sites:delete --help",
+    "firebase projects:delete --help",
+    "firebase help projects:delete",
+    "hcloud server delete --help",
+    "linode-cli linodes delete --help",
+    "gh repo delete --help",
+    "gh help repo delete",
+    "glab repo delete --help",
+    "cargo yank --help",
+    "docker system prune --help",
+    "docker volume rm --help",
+    "rclone purge --help",
+    "dropdb --help",
+    "restic forget --help",
+    "borg delete --help",
+    "openstack server delete --help",
+]
+
+HELP_LOOK_ALIKES_REFUSED = [
+    "gcloud compute instances delete vm1 --quiet",
+    "gcloud compute instances delete vm1 --description --help",
+    "gcloud compute instances delete vm1 -- --help",
+    "helm uninstall web --description --help",
+    "kubectl delete ns prod -n --help",
+    "kubectl exec web -- rm -rf /data --help",
+    "kubectl exec web -it -- sh -c 'rm -rf /data' --help",
+    "heroku run rake db:drop --help",
+    "heroku run 'rake db:drop' --help -a app",
+    "docker run --rm -v /:/host alpine rm -rf /host/etc --help",
+    "docker run --privileged alpine sh --help",
+    "aws rds delete-db-instance --db-instance-identifier prod help",
+    "aws rds delete-db-instance help --db-instance-identifier prod",
+    "gh api -X DELETE repos/o/r --help",
+    "gh help; gh repo delete o/r --yes",
+    "restic forget --prune --keep-last 1 -- --help",
+    "dropdb -h db.example.com shop",
+    "dropdb -U --help shop",
+    "mytool delete prod-db -h",
+    "fly ssh console -C 'rm -rf /data' --help",
+    "az vm run-command invoke -g rg -n vm --command-id RunShellScript --scripts 'rm -rf /' --help",
+    "gsutil rm -r gs://bucket --help",
+    "terraform destroy -auto-approve",
+]
+
+AWS_NO_REQUEST_ALLOWED = [
+    "aws rds delete-db-instance --generate-cli-skeleton",
+    "aws ec2 run-instances --generate-cli-skeleton input",
+    "aws dynamodb delete-table --table-name t --generate-cli-skeleton",
+    "aws ec2 run-instances --dry-run --image-id ami-1 --instance-type t2.micro",
+    "aws ec2 terminate-instances --dry-run --instance-ids i-1",
+    "aws ec2 modify-instance-attribute --instance-id i-1 --dry-run --instance-type m5.large",
+]
+
+AWS_REAL_CALLS = [
+    ("aws ec2 terminate-instances --instance-ids i-1 --dry-run --no-dry-run", "deny"),
+    ("aws ec2 terminate-instances --instance-ids i-1", "deny"),
+    ("aws ec2 run-instances --image-id ami-1 --instance-type t2.micro", "ask"),
+    ("aws ec2 run-instances --dry-run --no-dry-run --image-id ami-1", "ask"),
+    ("aws rds modify-db-instance --db-instance-identifier d --apply-immediately", "ask"),
+]
+
+
+@pytest.mark.parametrize("command", HELP_ALLOWED)
+def test_asking_a_cli_for_its_usage_is_allowed(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "allow", (d.rules, d.reason)
+
+
+@pytest.mark.parametrize("command", HELP_LOOK_ALIKES_REFUSED)
+def test_help_look_alikes_stay_refused(command: str) -> None:
+    assert decide(command).decision != "allow"
+
+
+@pytest.mark.parametrize("command", AWS_NO_REQUEST_ALLOWED)
+def test_an_aws_call_that_sends_no_request_is_allowed(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "allow", (d.rules, d.reason)
+
+
+@pytest.mark.parametrize(("command", "expected"), AWS_REAL_CALLS)
+def test_aws_real_calls_keep_their_verdict(command: str, expected: str) -> None:
+    assert decide(command).decision == expected
