@@ -19,6 +19,13 @@ stay asked or denied.
    EC2's `--dry-run` only checks the caller's permission.  `--dry-run --no-dry-run` (the last wins) is a real call:
    denied, as the call itself is (it was asked: storage_dry_run took any --dry-run).
 
+3. *A system file named like a program, handed to a program clearance does not model* (sys.privilege,
+   sys.persistence: denied).  `emacs /etc/passwd`, `gedit /etc/passwd`, `namei -l /etc/passwd` were read as the
+   exec-wrapper convention (`setarch x86_64 passwd`): the word's basename is a program the rules judge.  A file of the
+   system's data trees (/etc, /var, /proc, /sys, /dev, /usr/share) outside a bin folder is data, never the program
+   (unwrap._system_data_file); /etc/crontab handed to an unknown editor is still asked (sys.unknown-program-path), and
+   a program path in a bin folder or /etc/alternatives is still read as the command it runs.
+
 Calls are only ever decided here (in-process), never run.
 """
 
@@ -136,4 +143,38 @@ def test_an_aws_call_that_sends_no_request_is_allowed(command: str) -> None:
 
 @pytest.mark.parametrize(("command", "expected"), AWS_REAL_CALLS)
 def test_aws_real_calls_keep_their_verdict(command: str, expected: str) -> None:
+    assert decide(command).decision == expected
+
+
+SYSTEM_FILES_ALLOWED = [
+    "emacs /etc/passwd",  # sh-guard's case; the rest written for this round
+    "gedit /etc/passwd",
+    "subl /etc/passwd",
+    "xdg-open /etc/passwd",
+    "open /etc/passwd",
+    "namei -l /etc/passwd",
+    "highlight /etc/passwd",
+    "pygmentize /usr/share/dict/passwd",
+]
+
+SYSTEM_FILE_LOOK_ALIKES = [
+    ("emacs /etc/crontab", "ask"),
+    ("micro /etc/crontab", "ask"),
+    ("setarch x86_64 /usr/bin/passwd root", "deny"),
+    ("chpst -u nobody /sbin/passwd", "deny"),
+    ("mytool /usr/local/bin/rm -rf ~", "deny"),
+    ("mytool /etc/alternatives/rm -rf ~", "deny"),
+    ("setarch x86_64 passwd root", "deny"),
+    ("emacs /etc/shadow", "deny"),
+]
+
+
+@pytest.mark.parametrize("command", SYSTEM_FILES_ALLOWED)
+def test_a_system_file_named_like_a_program_is_data(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "allow", (d.rules, d.reason)
+
+
+@pytest.mark.parametrize(("command", "expected"), SYSTEM_FILE_LOOK_ALIKES)
+def test_programs_in_bin_folders_are_still_read_as_run(command: str, expected: str) -> None:
     assert decide(command).decision == expected
