@@ -26,6 +26,12 @@ stay asked or denied.
    (unwrap._system_data_file); /etc/crontab handed to an unknown editor is still asked (sys.unknown-program-path), and
    a program path in a bin folder or /etc/alternatives is still read as the command it runs.
 
+4. *The project's modes set anew* (fs.delete-critical: hard denied).  `chmod -R 755 .`, `chmod -R u+rwX,go+rX .`,
+   `chmod -R 644 *`, `chmod -R go-w .` change no data, and the owner keeps the right to read and write every file (git
+   keeps the executable bits): judged as the same chmod of a folder of the project is (allowed).  Stay denied: the
+   whole project made writable by every user (777, o+w), the owner's own access taken away (a-w, =r, 000, 500), the
+   setuid/setgid bits, another owner (chown -R, a decision of round 10), home, its parents and the root.
+
 Calls are only ever decided here (in-process), never run.
 """
 
@@ -178,3 +184,45 @@ def test_a_system_file_named_like_a_program_is_data(command: str) -> None:
 @pytest.mark.parametrize(("command", "expected"), SYSTEM_FILE_LOOK_ALIKES)
 def test_programs_in_bin_folders_are_still_read_as_run(command: str, expected: str) -> None:
     assert decide(command).decision == expected
+
+
+PROJECT_MODES_ALLOWED = [
+    "chmod -R 755 .",
+    "chmod -R 0755 .",
+    "chmod -R 644 *",
+    "chmod -R u+rwX,go+rX .",
+    "chmod -R u=rwX,go=rX .",
+    "chmod -R go-w .",
+    "chmod -R +x .",
+    "chmod -R 700 *",
+]
+
+PROJECT_MODES_DENIED = [
+    "chmod -R 777 .",
+    "chmod -R a+w .",
+    "chmod -R o+w *",
+    "chmod -R a-w .",
+    "chmod -R =r .",
+    "chmod -R u-w .",
+    "chmod -R 000 .",
+    "chmod -R 500 .",
+    "chmod -R 2775 .",
+    "chmod -R u+s .",
+    "chown -R nobody .",
+    "chown -R user:group *",
+    "sudo chown -R root:root .",
+    "chmod -R 755 ~",
+    "chmod -R 755 ..",
+    "chmod -R 755 /",
+]
+
+
+@pytest.mark.parametrize("command", PROJECT_MODES_ALLOWED)
+def test_setting_the_projects_modes_is_allowed(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "allow", (d.rules, d.reason)
+
+
+@pytest.mark.parametrize("command", PROJECT_MODES_DENIED)
+def test_opening_or_locking_the_project_stays_denied(command: str) -> None:
+    assert decide(command).decision == "deny"
