@@ -32,6 +32,12 @@ stay asked or denied.
    whole project made writable by every user (777, o+w), the owner's own access taken away (a-w, =r, 000, 500), the
    setuid/setgid bits, another owner (chown -R, a decision of round 10), home, its parents and the root.
 
+5. *Pruning docker's regenerable objects* (cloud.docker-destroy: denied).  `docker system prune` without --volumes is
+   `container prune` (asked by cloud.docker-every-container) with unused networks, dangling images and the build
+   cache; `docker image prune -a` deletes images a pull or a build gives back.  Both now asked (the outside sets' own
+   labels for them are ask: dcg, shellfirm, dippy, tldr).  Volumes stay denied (--volumes, --volumes=true, volume
+   prune, compose down -v), and so does `docker rmi -f $(docker images -q)` (images in use by containers too).
+
 Calls are only ever decided here (in-process), never run.
 """
 
@@ -226,3 +232,38 @@ def test_setting_the_projects_modes_is_allowed(command: str) -> None:
 @pytest.mark.parametrize("command", PROJECT_MODES_DENIED)
 def test_opening_or_locking_the_project_stays_denied(command: str) -> None:
     assert decide(command).decision == "deny"
+
+
+DOCKER_PRUNES_ASKED = [
+    "docker system prune",
+    "docker system prune -f",
+    "docker system prune -af",
+    "docker system prune --volumes=false -f",
+    "podman system prune -f",
+    "docker image prune -a -f",
+    "docker image prune --all",
+]
+
+DOCKER_PRUNES_KEPT = [
+    ("docker system prune -a --volumes", "deny"),
+    ("docker system prune --volumes=true", "deny"),
+    ("podman system prune -af --volumes", "deny"),
+    ("docker -c prod system prune -a --volumes -f", "deny"),
+    ("docker volume prune -f", "deny"),
+    ("docker rmi -f $(docker images -q)", "deny"),
+    ("docker compose down -v", "deny"),
+    ("docker image prune -f", "allow"),
+    ("docker image prune -a --filter until=24h", "allow"),
+    ("docker container prune -f", "ask"),
+]
+
+
+@pytest.mark.parametrize("command", DOCKER_PRUNES_ASKED)
+def test_pruning_regenerable_docker_objects_is_asked(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "ask", (d.rules, d.reason)
+
+
+@pytest.mark.parametrize(("command", "expected"), DOCKER_PRUNES_KEPT)
+def test_docker_volumes_stay_denied(command: str, expected: str) -> None:
+    assert decide(command).decision == expected

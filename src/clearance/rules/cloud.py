@@ -1115,14 +1115,16 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{cmd.name} system reset deletes every container, image and volume"
     if (ops[0] == "rm" or ops[:2] == ["container", "rm"]) and ("v" in flags or "--volumes" in vals):
         return f"{cmd.name} rm -v deletes the container's anonymous volumes with it"
-    if ops[0] in ("rm", "rmi") or ops[:2] in (["container", "rm"], ["image", "rm"], ["container", "prune"], ["image", "prune"]):
+    if ops[:2] == ["image", "prune"]:
+        return None  # images no container uses, pulled or built again on demand: cloud.docker-every-container's ask
+    if ops[0] in ("rm", "rmi") or ops[:2] in (["container", "rm"], ["image", "rm"], ["container", "prune"]):
         subs = [c for w in args for c in w.subs]
         filtered = bool(subs) and all(any(v in ("--filter", "-f") or v.startswith("--filter=") for v in c.values()) for c in subs)
         if (subs and not filtered) or "--all" in vals or "a" in flags:  # -a alone or in a cluster (podman rm -af)
             return f"docker {ops[0]} removes every container or image"
         return None
-    if ops[0] == "system" and "prune" in ops:
-        return "docker system prune removes containers, networks and images" + (" and volumes" if "--volumes" in vals else "")
+    if ops[0] == "system" and "prune" in ops and _prunes_volumes(cmd):
+        return "docker system prune removes containers, networks and images and volumes"
     if ops[0] == "volume" and len(ops) > 1 and ops[1] in ("rm", "prune", "remove"):
         return f"docker volume {ops[1]} deletes volume data"
     if ops[0] in ("compose", "stack") and "down" in ops and ("v" in flags or "--volumes" in vals):
@@ -1133,6 +1135,14 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         # a swarm's running service (its tasks stop everywhere), a swarm secret (its value cannot be read back)
         return f"{cmd.name} {ops[0]} rm removes a swarm {ops[0]}"
     return None
+
+
+def _prunes_volumes(cmd: SimpleCommand) -> bool:
+    """`docker system prune --volumes` (read as docker reads it: --volumes=true, an option value not taken for it)."""
+    if cmd.name.endswith("-compose"):
+        return False
+    nc = normalise(cmd)
+    return nc.has("volumes") or any(u.startswith("--volumes") for u in nc.unknown)
 
 
 def normalise_as_docker(cmd: SimpleCommand) -> Norm:
@@ -1149,21 +1159,45 @@ def normalise_as_docker(cmd: SimpleCommand) -> Norm:
 
 @rule(
     id="cloud.docker-every-container",
-    title="Stopping every running container, or pruning every stopped one",
+    title="Stopping every running container, or pruning every stopped one or every unused image",
     why=(
         "`docker stop $(docker ps -q)` stops every container on the machine, the developer's databases and other "
-        "projects' services among them; `container prune` deletes every stopped container with its writable layer. "
-        "Whether that was wanted depends on what else runs there, so a person confirms; one named container, or a "
-        "set selected with --filter, is ordinary work."
+        "projects' services among them; `container prune` (and `system prune`, which runs it) deletes every stopped "
+        "container with its writable layer; `image prune -a` deletes every image no container uses, which takes a "
+        "pull or a build to have again. Whether that was wanted depends on what else runs there, so a person "
+        "confirms; one named container, or a set selected with --filter, is ordinary work. Volumes are "
+        "cloud.docker-destroy's."
     ),
     verdict=ASK,
     alternative="stop the containers this task started by name (`docker stop web-1`) or select them with `--filter`",
     commands=("docker", "podman", "nerdctl"),
-    match=("docker stop $(docker ps -q)", "podman kill $(podman ps -aq)", "docker container prune -f", "docker pause $(docker container ls -q)"),
-    no_match=("docker stop web-1", "docker stop $(docker ps -q --filter name=test-)", "docker image prune -f", "docker container ls"),
+    match=(
+        "docker stop $(docker ps -q)",
+        "podman kill $(podman ps -aq)",
+        "docker container prune -f",
+        "docker pause $(docker container ls -q)",
+        "docker system prune -f",
+        "docker system prune -af",
+        "docker image prune -a -f",
+    ),
+    no_match=(
+        "docker stop web-1",
+        "docker stop $(docker ps -q --filter name=test-)",
+        "docker image prune -f",
+        "docker container ls",
+        "docker image prune -a --filter until=24h",
+        "docker system prune --help",
+    ),
 )
 def docker_every_container(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = _ops(cmd)
+    filtered = any(v == "--filter" or v.startswith("--filter=") for v in cmd.values())
+    if ops[:2] == ["system", "prune"] and not filtered and not _prunes_volumes(cmd):
+        return f"{cmd.name} system prune deletes every stopped container, unused networks and images"
+    if ops[:2] == ["image", "prune"] and not filtered:
+        nc = normalise(cmd)
+        if nc.has("all") or any(u in ("-a", "--all") for u in nc.unknown):
+            return f"{cmd.name} image prune -a deletes every image no container uses"
     if ops[:1] == ["container"]:
         ops = ops[1:]
         if ops[:1] == ["prune"] and not any(v == "--filter" or v.startswith("--filter=") for v in cmd.values()):
