@@ -18,7 +18,6 @@ from .unseen15_cases import CASES
 GAPS: dict[str, str] = {
     "git -C ~/src/other-repo clean -n -d": "unfinished: git.other-repository asks for any git command on another repository, a dry run too",
     "shred -u build/key.tmp": "unfinished: fs.shred asks for every shred, a generated file in the project too",
-    "aws ec2 terminate-instances --dry-run --instance-ids i-0abc123": "unfinished: cloud.change asks for aws's --dry-run of a change",
 }
 
 NOT_ALLOWED = [c for c in CASES if c[0] in ("D", "Q")]

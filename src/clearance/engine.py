@@ -17,7 +17,7 @@ from .scope import CONTAINERS_OWN, Scope
 from .shell.effects import READ, WRITE, Effect, effects
 from .shell.ir import NOT_RUN
 from .shell.limits import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge
-from .shell.options import inert_option
+from .shell.options import help_request, inert_option
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -430,8 +430,9 @@ def _command_rules(cmd: SimpleCommand, commands: list[SimpleCommand], sc: Scope,
     check_deadline(sc)
     ctx = sc.ctx
     own = ctx.owns is not None
-    # `git reset --hard --help`, `rsync -n --delete …`: the program only prints or tests (its arguments' effects go too).
-    for r in _gated(lambda name=cmd.name: command_rules(name), cmd, sc) if not inert_option(cmd) else ():
+    # `git reset --hard --help`, `rsync -n --delete …`: the program only prints or tests (its arguments' effects go too);
+    # `gcloud projects delete --help`, `aws rds delete-db-instance help`: the CLI only prints its usage.
+    for r in _gated(lambda name=cmd.name: command_rules(name), cmd, sc) if not (inert_option(cmd) or help_request(cmd)) else ():
         msg = r.check(cmd, sc)
         if msg and r.id == "creds.print-token" and cmd.piped:
             from .rules.creds import token_fed_to_its_login

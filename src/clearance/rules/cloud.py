@@ -612,11 +612,25 @@ def _takewhile_lower(text: str) -> str:
 def storage_dry_run(name: str, vals: list[str], ops: list[str]) -> bool:
     """Whether a storage client only lists what it would copy: aws --dryrun, gcloud/azcopy/rclone/mc/s3cmd --dry-run,
     gsutil rsync -n, rclone and s3cmd -n (gsutil cp -n is no-clobber, a real copy)."""
-    if any(v in ("--dryrun", "--dry-run") or v.startswith("--dry-run=true") for v in vals):
-        return True
+    last = None  # the last of --dry-run / --no-dry-run wins (argparse, awscli's boolean pairs)
+    for v in vals:
+        if v in ("--dryrun", "--dry-run") or v.startswith("--dry-run=true"):
+            last = True
+        elif v in ("--no-dryrun", "--no-dry-run") or v.startswith("--dry-run=false"):
+            last = False
+    if last is not None:
+        return last
     if name in ("s3cmd", "rclone") or (name == "gsutil" and "rsync" in ops[:1]):
         return any(v.startswith("-") and not v.startswith("--") and "n" in v[1:] for v in vals)
     return False
+
+
+def _aws_sends_nothing(vals: list[str], ops: list[str]) -> bool:
+    """An aws API call that sends no request: --generate-cli-skeleton prints the request's (or a sample response's)
+    JSON, and EC2's --dry-run only checks the caller's permission (the last of --dry-run/--no-dry-run wins)."""
+    if any(v.startswith("--generate-cli-skeleton") for v in vals):
+        return True
+    return ops[:1] == ["ec2"] and storage_dry_run("aws", vals, ops)
 
 
 @rule(
@@ -861,6 +875,8 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"aws configure {ops[1]} changes the credentials or defaults every later aws command uses"
         if ops[0] == "s3" or ops[0] in ("configure", "sts", "help", "sso"):
             return None
+        if _aws_sends_nothing(cmd.values(), ops):
+            return None
         op = ops[1] if len(ops) > 1 else ""
         if op and not _AWS_READ.match(op.removeprefix("admin-")):
             # Cognito's administrator operations name their verb after `admin-` (admin-get-user, admin-list-…).
@@ -1100,14 +1116,16 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{cmd.name} system reset deletes every container, image and volume"
     if (ops[0] == "rm" or ops[:2] == ["container", "rm"]) and ("v" in flags or "--volumes" in vals):
         return f"{cmd.name} rm -v deletes the container's anonymous volumes with it"
-    if ops[0] in ("rm", "rmi") or ops[:2] in (["container", "rm"], ["image", "rm"], ["container", "prune"], ["image", "prune"]):
+    if ops[:2] == ["image", "prune"]:
+        return None  # images no container uses, pulled or built again on demand: cloud.docker-every-container's ask
+    if ops[0] in ("rm", "rmi") or ops[:2] in (["container", "rm"], ["image", "rm"], ["container", "prune"]):
         subs = [c for w in args for c in w.subs]
         filtered = bool(subs) and all(any(v in ("--filter", "-f") or v.startswith("--filter=") for v in c.values()) for c in subs)
         if (subs and not filtered) or "--all" in vals or "a" in flags:  # -a alone or in a cluster (podman rm -af)
             return f"docker {ops[0]} removes every container or image"
         return None
-    if ops[0] == "system" and "prune" in ops:
-        return "docker system prune removes containers, networks and images" + (" and volumes" if "--volumes" in vals else "")
+    if ops[0] == "system" and "prune" in ops and _prunes_volumes(cmd):
+        return "docker system prune removes containers, networks and images and volumes"
     if ops[0] == "volume" and len(ops) > 1 and ops[1] in ("rm", "prune", "remove"):
         return f"docker volume {ops[1]} deletes volume data"
     if ops[0] in ("compose", "stack") and "down" in ops and ("v" in flags or "--volumes" in vals):
@@ -1118,6 +1136,14 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         # a swarm's running service (its tasks stop everywhere), a swarm secret (its value cannot be read back)
         return f"{cmd.name} {ops[0]} rm removes a swarm {ops[0]}"
     return None
+
+
+def _prunes_volumes(cmd: SimpleCommand) -> bool:
+    """`docker system prune --volumes` (read as docker reads it: --volumes=true, an option value not taken for it)."""
+    if cmd.name.endswith("-compose"):
+        return False
+    nc = normalise(cmd)
+    return nc.has("volumes") or any(u.startswith("--volumes") for u in nc.unknown)
 
 
 def normalise_as_docker(cmd: SimpleCommand) -> Norm:
@@ -1134,21 +1160,45 @@ def normalise_as_docker(cmd: SimpleCommand) -> Norm:
 
 @rule(
     id="cloud.docker-every-container",
-    title="Stopping every running container, or pruning every stopped one",
+    title="Stopping every running container, or pruning every stopped one or every unused image",
     why=(
         "`docker stop $(docker ps -q)` stops every container on the machine, the developer's databases and other "
-        "projects' services among them; `container prune` deletes every stopped container with its writable layer. "
-        "Whether that was wanted depends on what else runs there, so a person confirms; one named container, or a "
-        "set selected with --filter, is ordinary work."
+        "projects' services among them; `container prune` (and `system prune`, which runs it) deletes every stopped "
+        "container with its writable layer; `image prune -a` deletes every image no container uses, which takes a "
+        "pull or a build to have again. Whether that was wanted depends on what else runs there, so a person "
+        "confirms; one named container, or a set selected with --filter, is ordinary work. Volumes are "
+        "cloud.docker-destroy's."
     ),
     verdict=ASK,
     alternative="stop the containers this task started by name (`docker stop web-1`) or select them with `--filter`",
     commands=("docker", "podman", "nerdctl"),
-    match=("docker stop $(docker ps -q)", "podman kill $(podman ps -aq)", "docker container prune -f", "docker pause $(docker container ls -q)"),
-    no_match=("docker stop web-1", "docker stop $(docker ps -q --filter name=test-)", "docker image prune -f", "docker container ls"),
+    match=(
+        "docker stop $(docker ps -q)",
+        "podman kill $(podman ps -aq)",
+        "docker container prune -f",
+        "docker pause $(docker container ls -q)",
+        "docker system prune -f",
+        "docker system prune -af",
+        "docker image prune -a -f",
+    ),
+    no_match=(
+        "docker stop web-1",
+        "docker stop $(docker ps -q --filter name=test-)",
+        "docker image prune -f",
+        "docker container ls",
+        "docker image prune -a --filter until=24h",
+        "docker system prune --help",
+    ),
 )
 def docker_every_container(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = _ops(cmd)
+    filtered = any(v == "--filter" or v.startswith("--filter=") for v in cmd.values())
+    if ops[:2] == ["system", "prune"] and not filtered and not _prunes_volumes(cmd):
+        return f"{cmd.name} system prune deletes every stopped container, unused networks and images"
+    if ops[:2] == ["image", "prune"] and not filtered:
+        nc = normalise(cmd)
+        if nc.has("all") or any(u in ("-a", "--all") for u in nc.unknown):
+            return f"{cmd.name} image prune -a deletes every image no container uses"
     if ops[:1] == ["container"]:
         ops = ops[1:]
         if ops[:1] == ["prune"] and not any(v == "--filter" or v.startswith("--filter=") for v in cmd.values()):

@@ -140,6 +140,15 @@ def delete_critical(e: Effect, sc: Scope) -> str | None:
         return None  # chgrp -R, chmod -R a+rX of the project: access added or regrouped, nothing taken away or opened
     if e.kind == WRITE and e.note == "chown" and e.cmd is not None and _own_project(_whole(p), sc) and _chowns_to_self(e.cmd, sc):
         return None  # sudo chown -R $USER:$USER .: the project given back to the user who runs the agent (after a container wrote it as root)
+    if e.kind == WRITE and e.note.startswith("chmod") and e.cmd is not None and _own_project(_whole(p), sc):
+        # chmod -R 755 ., chmod -R u+rwX,go-w *: the project's modes set anew, its owner keeping the right to read and
+        # write it, as for any folder of the project (git keeps the executable bits).  Not every user given the right to
+        # write all of it (chmod -R 777 .: anyone on the machine may change what the user runs), nor the owner's own
+        # access taken away (chmod -R a-w ., 000); another owner (chown) stays refused.
+        if _opens_to_others(e):
+            return f"{_who(e)} makes {_what(_whole(p), sc)} writable by every user"
+        if _keeps_owner_access(e.cmd):
+            return None
     if paths.is_critical(p, sc.ctx) and (e.recursive or p == "/"):
         return f"{_who(e)} {_verb(e)} {_what(p, sc)}"
     target = _whole(p)
@@ -406,6 +415,30 @@ def _opens_to_others(e: Effect) -> bool:
         if set(who) & {"o", "a"} and rest[:1] in ("+", "=") and "w" in rest:
             return True
     return False
+
+
+def _keeps_owner_access(cmd: SimpleCommand) -> bool:
+    """Whether a chmod leaves its owner the right to read and write: a numeric mode whose owner digit is 6 or 7, or
+    clauses none of which takes r or w from the owner (`go-w`, `u+rwX,go+rX`, `a+x`; not `a-w`, `=r`, `u-r`)."""
+    from ..shell.effects import chmod_parts
+
+    mode = chmod_parts(cmd)[0]
+    if mode is None or DYN in mode or not mode:
+        return False
+    if mode.isdigit():
+        return len(mode) >= 3 and mode[-3] in "67"
+    for clause in mode.split(","):
+        who = ""
+        for ch in clause:
+            if ch not in "ugoa":
+                break
+            who += ch
+        rest = clause[len(who) :]
+        if not rest or rest[0] not in "+-=":
+            return False
+        if (not who or set(who) & {"u", "a"}) and ((rest[0] == "-" and set(rest[1:]) & {"r", "w"}) or (rest[0] == "=" and not {"r", "w"} <= set(rest[1:]))):
+            return False
+    return True
 
 
 def _stale_git_lock(path: str) -> bool:

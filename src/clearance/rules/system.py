@@ -6,7 +6,7 @@ from .. import paths
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.options import normalise
+from ..shell.options import help_request, normalise
 from .base import rule
 from .gates import (
     CONFIG_WORDS,
@@ -1894,6 +1894,8 @@ def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
     if len(cmd.argv) < 2 or not (_unknown(cmd) or _known_client(cmd.name) or agent_name_only(cmd.name)):
         return None
     words = _subcommand_path(cmd, 4)
+    if _asks_usage(cmd, words):
+        return None  # `restic forget --help`, `acme help delete`, `gh repo delete --help`: the usage is printed
     for i, v in enumerate(words):
         if _destructive_word(v) or (i > 0 and _empties_store(words[i - 1], v)):
             return f"{cmd.name} {' '.join(words[: i + 1])}: a destructive operation of a tool clearance does not model"
@@ -1984,6 +1986,20 @@ def _deploy_word(v: str) -> bool:
     for sep in ("-", "_"):
         head, _, rest = w.partition(sep)
         if rest and (head in _DEPLOY_VERBS or w.rsplit(sep, 1)[-1] in _DEPLOY_VERBS):
+            return True
+    return False
+
+
+def _asks_usage(cmd: SimpleCommand, words: list[str]) -> bool:
+    """Whether *cmd* asks its client for the usage: the CLI's own help convention (options.help_request), `help` as
+    the first word of the subcommand path, or `--help` among the options before `--` (not `-h`, which is --host to
+    dropdb, psql and many more).  A tool that ignored it would run the verb; the deploy rule reads help the same way."""
+    if help_request(cmd) or (words and words[0].lower() == "help"):
+        return True
+    for v in cmd.values():
+        if v == "--":
+            return False
+        if v == "--help":
             return True
     return False
 

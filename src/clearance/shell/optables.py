@@ -710,3 +710,87 @@ LONG_OPTIONS: dict[str, str] = {
         "sandbox source traditional use-lc-numeric version"
     ),
 }
+
+
+# How a CLI is asked for its usage, after which it prints it and exits without doing anything (options.help_request):
+# the flags its parser honours wherever they stand among the options, and whether `help` as the first word is its
+# help command.  The parsers read options interspersed with operands up to `--` (cobra/pflag, clap, argparse, knack,
+# gcloud's calliope, oclif, commander, yargs, terraform's mitchellh/cli), so `gcloud compute instances delete vm1
+# --help` deletes nothing.  `-h` is left out where it is another option of some verb (docker run's --hostname, psql's
+# and dropdb's --host) and where the parser does not take it (oclif's heroku).  The tools of the option tables above
+# (kubectl, docker, podman, terraform, tofu) are read through their tables, so a flag's value or a command handed to
+# a container is never taken for the help flag.  aws has its own spelling: `aws [SERVICE [OPERATION]] help`, the word
+# alone after the command (awscli's ArgTableArgParser).  A verb that may hand the words after it to another program
+# (exec, run, ssh, ...: HELP_PASS_THROUGH) ends the search: `heroku run rake --help` asks rake.
+_H = frozenset({"-h", "--help"})
+_LONG = frozenset({"--help"})
+HELP_CONVENTIONS: dict[str, tuple[frozenset[str], bool]] = {
+    **dict.fromkeys(
+        (
+            "kubectl",
+            "oc",
+            "helm",
+            "doctl",
+            "hcloud",
+            "gh",
+            "glab",
+            "fly",
+            "flyctl",
+            "rclone",
+            "pulumi",
+            "supabase",
+            "argocd",
+            "velero",
+            "minikube",
+            "kind",
+            "k3d",
+            "skaffold",
+            "linode-cli",
+            "cargo",
+            "railway",
+            "vercel",
+            "netlify",
+            "firebase",
+            "gcloud",
+            "az",
+            "wrangler",
+            "turso",
+            "neonctl",
+            "pscale",
+            "eksctl",
+        ),
+        (_H, True),
+    ),
+    **dict.fromkeys(("heroku", "docker", "podman", "nerdctl"), (_LONG, True)),
+    **dict.fromkeys(("vault", "consul", "nomad"), (frozenset({"-h", "-help", "--help"}), False)),
+    "terraform": (frozenset({"-h", "-help", "--help"}), False),
+    "tofu": (frozenset({"-h", "-help", "--help"}), False),
+    "ibmcloud": (_H, True),
+    "oci": (frozenset({"-h", "--help", "-?"}), False),
+    # PostgreSQL's client programs: --help or -? (their -h is --host); an option they do not know stops them too
+    **dict.fromkeys(("dropdb", "dropuser", "pg_dropcluster"), (frozenset({"--help", "-?"}), False)),
+}
+# The verbs after which the words may be another program's: a help flag there is not the CLI's.
+HELP_PASS_THROUGH = frozenset(
+    {
+        "exec",
+        "run",
+        "ssh",
+        "console",
+        "shell",
+        "x",
+        "invoke",
+        "run-command",
+        "sh",
+        "bash",
+        "attach",
+        "debug",
+        "proxy",
+        "plugin",
+        "plugins",
+        "ext",
+        "extension",
+        "alias",
+        "api",
+    }
+)

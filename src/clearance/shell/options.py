@@ -584,3 +584,37 @@ def git_pathspecs(values: list[str], literal: bool = False) -> list[tuple[str, b
     if excluded and not out:
         out.append((EVERYTHING, False))
     return out
+
+
+def help_request(cmd: SimpleCommand) -> bool:
+    """Whether *cmd* only asks its CLI for its usage (``gcloud projects delete --help``, ``gh help repo delete``,
+    ``aws rds delete-db-instance help``), read with the CLI's convention (optables.HELP_CONVENTIONS): the CLI prints
+    its usage and exits, whatever the rest of the line names.  A help flag after a verb that hands words to another
+    program, right after an option that may take it as its value, or after ``--`` is not the CLI's."""
+    name = cmd.name
+    argv = cmd.argv
+    if name == "aws":
+        # awscli: `aws help`, `aws SERVICE help`, `aws SERVICE OPERATION help` -- the word alone after the command
+        words = [w.value for w in argv[1:]]
+        return 1 <= len(words) <= 3 and words[-1] == "help" and not any(v.startswith("-") for v in words)
+    conv = optables.HELP_CONVENTIONS.get(name)
+    if conv is None or len(argv) < 2:
+        return False
+    flags, help_word = conv
+    if help_word and argv[1].value == "help":
+        return True
+    if modelled(name):
+        nc = normalise(cmd)
+        if any(s in optables.HELP_PASS_THROUGH for s in nc.sub):
+            return False
+        return any(o == "help" and v != NEGATED for o, v, _ in nc.opts) or any(u in flags for u in nc.unknown)
+    prev = ""
+    for w in argv[1:]:
+        v = w.value
+        if v == "--" or v in optables.HELP_PASS_THROUGH:
+            return False
+        if v in flags:
+            # an option before it that may take a value (`--description --help`) takes it, under pflag and commander
+            return not (prev.startswith("-") and "=" not in prev)
+        prev = v
+    return False

@@ -1361,6 +1361,17 @@ def known_program(name: str) -> bool:
     return name in _known_sets()[0] or _versioned_interpreter(name) is not None
 
 
+# The system's trees of configuration, state, devices and kernel files: a file there named like a program (/etc/passwd,
+# /etc/crontab, /etc/shells) is the system's data, not the program (`emacs /etc/crontab` opens a file).  Programs are
+# kept in bin folders; /etc/alternatives holds links to programs (/etc/alternatives/editor).
+_SYSTEM_DATA_TREES = ("/etc/", "/proc/", "/sys/", "/dev/", "/var/", "/usr/share/", "/usr/include/", "/private/etc/", "/private/var/")
+
+
+def _system_data_file(word: str) -> bool:
+    """Whether *word* names a file of the system's data trees, outside any bin folder (never a program to run)."""
+    return word.startswith(_SYSTEM_DATA_TREES) and "/bin/" not in word and not word.startswith("/etc/alternatives/") and ".." not in word
+
+
 def runnable(name: str) -> bool:
     """Whether *name* is a command the rule packs judge (rm, git, kubectl, bash …): worth reading when handed to a program."""
     return pathstr.basename(name) in _known_sets()[1]
@@ -2110,7 +2121,7 @@ class Unwrapper:
                     continue
                 if seen == 0 and v in _SUBCOMMAND_WORDS:
                     seen = 2  # pyenv init -, tool install x: the tool's own subcommand, not a program it runs
-                elif seen < 2 and runnable(v) and " " not in v:
+                elif seen < 2 and runnable(v) and " " not in v and not _system_data_file(v):
                     self.command(cmd.derive(argv[k:], name + MAY_RUN_WORDS, **_launched_env(name, argv[1:k], cmd.assigns)))
                     break
                 seen += 1
