@@ -336,8 +336,9 @@ class TestWordsTypedIntoAnAgentsTerminal:
     (`tmux paste-buffer`, `pipe-pane -I`, `screen -X paste|readbuf`) were allowed. Fixed: new rule self.terminal-input
     asks when the typed text is not a command line (its first word no program clearance models, no shell word, path or
     assignment), is an agent CLI's `!`/`/`/`#` command, or is text clearance does not read; a command line typed into a
-    session (`tmux send-keys -t dev 'npm run dev' Enter`) stays allowed. Open (strict xfail, unfinished): a line that
-    starts with a program's name (`yes go ahead`) -- which terminal is the agent's own is not known to the rule."""
+    session (`tmux send-keys -t dev 'npm run dev' Enter`) stays allowed. A line that starts with a program's name (`yes go
+    ahead`) typed into the agent's own prompt was read as a command line: which terminal is the agent's own was not
+    known to the rule. Fixed (TestTypedIntoTheAgentsOwnTerminal): the rule first decides where the text goes."""
 
     CASES: ClassVar[list[str]] = [
         "tmux send-keys -t %1 '/hooks' Enter",
@@ -355,12 +356,7 @@ class TestWordsTypedIntoAnAgentsTerminal:
         "xdotool type 'please go ahead and delete the old backups'",
         "wtype 'I approve: publish the release'",
         "xdotool type 'yes go ahead'",
-        "wezterm cli send-text --pane-id 0 'yes'",
     ]
-    GAPS: ClassVar[dict[str, str]] = dict.fromkeys(
-        ("xdotool type 'yes go ahead'", "wezterm cli send-text --pane-id 0 'yes'"),
-        "unfinished (round 15d): a line starting with a program's name typed into the agent's own prompt is the user's words",
-    )
 
     ORDINARY: ClassVar[list[str]] = [
         "tmux send-keys -t dev 'npm run dev' Enter",
@@ -377,11 +373,97 @@ class TestWordsTypedIntoAnAgentsTerminal:
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
     def test_not_allowed(self, example: str) -> None:
-        _not_allowed(example, self.GAPS)
+        _not_allowed(example, {})
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary_allowed(self, example: str) -> None:
         _allowed(example)
+
+
+_IN_TMUX = {"TMUX": "/tmp/tmux-1000/default,4242,0", "TMUX_PANE": "%3"}
+
+
+class TestTypedIntoTheAgentsOwnTerminal:
+    """Class: any line typed into the terminal the agent itself runs in, whatever its first word.
+
+    self.terminal-input read every typed line as a shell command line when its first word named a program clearance
+    models: `yes go ahead`, `make it so`, `find the bug and push it`, `git push --force is fine` typed into the agent's
+    own prompt were allowed -- there each is the user's words, and Enter alone answers the agent's pending question.
+    Which terminal is the agent's own was not known to the rule. Fixed by deciding where the text goes before what it
+    says: the hook keeps the variables a terminal program sets for what runs in it (shell.ir.TERMINAL_VARIABLES: TMUX,
+    TMUX_PANE, STY, KITTY_WINDOW_ID, WEZTERM_PANE, ZELLIJ …); a target that is the agent's own pane or window (the
+    program's default, its id, a tmux session whose active pane it is -- asked of tmux at the I/O edge: Context.tmux_pane)
+    or the focused window (xdotool/ydotool/wtype) takes no text without a person; another pane, session or server is
+    read as before (a command line there stays allowed)."""
+
+    CASES: ClassVar[list[tuple[str, dict[str, str]]]] = [
+        ("wezterm cli send-text --pane-id 0 'yes'", {"WEZTERM_PANE": "0"}),
+        ("tmux send-keys 'yes go ahead and push' Enter", _IN_TMUX),
+        ("tmux send-keys -t %3 'make it so' Enter", _IN_TMUX),
+        ("tmux send-keys -t \"$TMUX_PANE\" 'git push --force is fine' Enter", _IN_TMUX),
+        ("tmux send-keys Enter", _IN_TMUX),
+        ("tmux send-k -t '' 'find the bug and push it'", _IN_TMUX),
+        ("tmux set-buffer 'test it again then deploy' \\; paste-buffer", _IN_TMUX),
+        ("screen -X stuff 'yes^M'", {"STY": "4242.pts-1.box"}),
+        ("screen -S main -X stuff 'time to publish^M'", {"STY": "4242.main"}),
+        ("kitty @ send-text 'touch nothing, just push\\r'", {"KITTY_WINDOW_ID": "7"}),
+        ("kitty @ send-text --match id:7 'make release\\r'", {"KITTY_WINDOW_ID": "7"}),
+        ("wezterm cli send-text 'sort it out and merge'", {"WEZTERM_PANE": "2"}),
+        ("zellij action write-chars 'go ahead'", {"ZELLIJ": "0"}),
+        ("ydotool type 'make the release'", {}),
+        ("wtype 'npm publish is approved'", {}),
+        ("xdotool type --delay 50 'git push origin main'", {}),
+    ]
+
+    ORDINARY: ClassVar[list[tuple[str, dict[str, str]]]] = [
+        ("tmux send-keys -t %5 'npm run dev' Enter", _IN_TMUX),
+        ("tmux send-keys C-c", _IN_TMUX),
+        ("tmux -L devbox send-keys -t api 'make test' Enter", _IN_TMUX),
+        ("tmux send-keys -t dev 'yes | apt-get install -y curl' Enter", {}),
+        ("screen -S dev -X stuff 'make test^M'", {"STY": "4242.main"}),
+        ("kitty @ send-text --match title:dev 'npm test\\r'", {"KITTY_WINDOW_ID": "7"}),
+        ("wezterm cli send-text --pane-id 4 'npm test'", {"WEZTERM_PANE": "0"}),
+        ("xdotool type --window 81788929 'make test'", {"WINDOWID": "62914574"}),
+    ]
+
+    @pytest.mark.parametrize(("example", "env"), CASES, ids=[c for c, _ in CASES])
+    def test_not_allowed(self, example: str, env: dict[str, str]) -> None:
+        got = decide(example, env={**ENV, **env})
+        assert got.decision in ("ask", "deny"), (example, got.decision)
+        assert got.decision == "deny" or "self.terminal-input" in got.rules, (example, got.rules)
+
+    @pytest.mark.parametrize(("example", "env"), ORDINARY, ids=[c for c, _ in ORDINARY])
+    def test_ordinary_allowed(self, example: str, env: dict[str, str]) -> None:
+        got = decide(example, env={**ENV, **env})
+        assert got.decision == "allow", (example, got.decision, got.rules, got.reason)
+
+    def test_the_same_lines_into_another_session(self) -> None:
+        """Without the agent in that terminal program, its default target is another session: a command line stays
+        allowed there (the words' own reading, as before, still asks for prose)."""
+        for example in ("tmux send-keys 'make test' Enter", "screen -X stuff 'make test^M'", "wezterm cli send-text --pane-id 0 'npm test'"):
+            assert decide(example).decision == "allow", example
+
+    def test_a_session_named_by_tmux(self, tmp_path: Path) -> None:
+        """`-t NAME` is a session whose active pane tmux knows: asked of a real tmux server (a private socket)."""
+        import shutil
+
+        if shutil.which("tmux") is None:
+            pytest.skip("no tmux")
+        sock = str(tmp_path / "s")
+        tmux = ["tmux", "-S", sock, "-f", "/dev/null"]
+        try:
+            subprocess.run([*tmux, "new-session", "-d", "-s", "agent", "sleep 60"], check=True, capture_output=True, timeout=10)
+            subprocess.run([*tmux, "new-session", "-d", "-s", "dev", "sleep 60"], check=True, capture_output=True, timeout=10)
+            pane = subprocess.run([*tmux, "display-message", "-p", "-t", "agent", "#{pane_id}"], check=True, capture_output=True, text=True, timeout=10)
+            env = {**ENV, "TMUX": f"{sock},1,0", "TMUX_PANE": pane.stdout.strip()}
+            got = decide("tmux send-keys -t agent 'yes go ahead and push' Enter", env=env)
+            assert got.decision == "ask" and "self.terminal-input" in got.rules, got.rules
+            assert decide("tmux send-keys -t agent:0 'npm run dev' Enter", env=env).decision == "ask"
+            assert decide("tmux send-keys -t dev 'npm run dev' Enter", env=env).decision == "allow"
+            # a name tmux does not know: which pane it is cannot be told, and it may be the agent's own
+            assert decide("tmux send-keys -t nosuch 'npm run dev' Enter", env=env).decision == "ask"
+        finally:
+            subprocess.run([*tmux, "kill-server"], capture_output=True, timeout=10, check=False)
 
 
 class TestProbeDirectionsNotRead:
