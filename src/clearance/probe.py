@@ -23,6 +23,17 @@ a direction weighs 2 (AGENTS.md-style guidance is ordinary); it is a hit when
 the verb is consequential (send, delete, push, disable, ...) or the same
 sentence names a URL, an e-mail address, secrets or a destructive command.
 
+Three more structures are read the same way (adversarial round 15d): an addressee
+mark ("As the coding agent,", "P.S. to the assistant:", "Hey Claude!") whose scope
+is the rest of its paragraph, where an imperative or a second-person "next step"
+is a direction (past its own sentence only with strong text: a URL, an address, a
+secret's path, a destroying command, the user's confirmation taken out); a
+conversation turn forged inside the output (a user/human/system role tag, a chat
+template's turn token, a tool frame closed early) that carries such a direction; an
+imperative that turns the reader from its task toward something consequential.  A
+claim that the agent's instructions changed and a statement that its safeguards are
+lifted weigh 2 each.
+
 Measured by eval/probe_eval.py on the bastioncorpus and agent-injection-bench
 data sets and on the benign pages in eval/probe_benign/ (README).
 """
@@ -477,7 +488,8 @@ _NOT_IMPERATIVE = (
 _IMPERATIVE_OPEN = lazy(
     r"\A[\s>*#`\"'(-]*+(?:(?:before|after|when|once|while|if)\b[^,.;\n]{0,60},\s*)?(?:(?:please|kindly|now|then|next|first|also|just|finally|ok|okay"
     r"|sure|yes|so|go\s+ahead\s+and|[a-z]{2,16}ly)\b[\s,:]*+){0,4}"
-    r"(?!(?:" + _NOT_IMPERATIVE + r")\b)([a-z][a-z-]{1,20})\b(?![ \t]*+[:*])",
+    # (a word of any script: a direction in a language the lists do not hold is read by its addressee and its text)
+    r"(?!(?:" + _NOT_IMPERATIVE + r")\b)([^\W\d_][\w-]{1,20})\b(?![ \t]*+[:*])",
     re.I,
 )
 # A second-person direction that is no imperative: "your next step is to", "the next command you run should be",
