@@ -215,9 +215,11 @@ def build_context(
 
         if fit_temp_dir(pathstr.normpath(tmp), home):
             tmpdirs.append(pathstr.normpath(tmp))
-    from .shell.ir import ENV_SHOWN
+    from .shell.ir import ENV_SHOWN, TERMINAL_VARIABLES
 
-    words = {k: env[k] for k in ENV_SHOWN if env.get(k)}
+    # (and the variables that say which terminal the agent runs in: rules/self.terminal-input tells its own pane or
+    # window from another session by them; not in ENV_SHOWN, whose absence means "not exported")
+    words = {k: env[k] for k in (*ENV_SHOWN, *TERMINAL_VARIABLES) if env.get(k)}
     root = pathstr.normpath(project_root) if project_root else find_project_root(cwd, env)
     files = ProjectFiles(root, tuple(tmpdirs), home) if root not in ("/", home) else None
     return Context(
@@ -240,6 +242,7 @@ def build_context(
         owns=_owns(home, env, session_id),
         list_dir=files.listing if files is not None else None,
         git_changes=_git_probe(),
+        tmux_pane=_tmux_pane,
         processes=_processes_once(),
         dir_state=_dir_state(root, home, env, session_id) if root not in ("/", home) else None,
         changed_in_session=_changed_in_session(home, env, session_id) if files is not None else None,
@@ -320,6 +323,26 @@ def _processes_once() -> Callable[[], tuple[tuple[int, int, str, tuple[str, ...]
         return got[0]
 
     return processes
+
+
+def _tmux_pane(socket: str, target: str) -> str | None:
+    """The id of the pane tmux types into for *target* on the server at *socket* (`display-message -p -t`: a session's
+    or window's active pane), or None when tmux does not answer in half a second."""
+    import subprocess
+
+    try:
+        got = subprocess.run(
+            ["tmux", "-S", socket, "display-message", "-p", "-t", target, "#{pane_id}"],
+            capture_output=True,
+            text=True,
+            timeout=0.5,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    pane = got.stdout.strip()
+    return pane if got.returncode == 0 and pane.startswith("%") and pane[1:].isdigit() else None
 
 
 def _git_probe() -> Callable[[str, str, str], tuple[str, ...] | None]:

@@ -91,6 +91,7 @@ class Context:
         "read_member",
         "live_stdin",
         "changed_in_session",
+        "tmux_pane",
     )
 
     def __init__(
@@ -120,6 +121,7 @@ class Context:
         read_member: Callable[[str, str, str], str | None] | None = None,
         live_stdin: bool = False,
         changed_in_session: Callable[[str], bool] | None = None,
+        tmux_pane: Callable[[str, str], str | None] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -139,6 +141,10 @@ class Context:
         # brought in by a checkout, a patch, an archive), filled by the hook at the I/O edge; None (tests, the team
         # service): not known, every file counts as changed (the modules test modules import: code/convention).
         self.changed_in_session = changed_in_session
+        # The pane a tmux target names on a tmux server: (socket path, target) -> pane id ("%3"), None when unknown
+        # (asked of tmux by the hook at the I/O edge, only for text typed into a terminal by name: rules/self.terminal-input;
+        # None: not asked).
+        self.tmux_pane = tmux_pane
         # Reads a project file (scripts a command runs); None: no file is read.
         self.read_file = read_file
         # sys.platform of the machine the call runs on ("" when unknown: judged by the paths alone).

@@ -23,6 +23,17 @@ a direction weighs 2 (AGENTS.md-style guidance is ordinary); it is a hit when
 the verb is consequential (send, delete, push, disable, ...) or the same
 sentence names a URL, an e-mail address, secrets or a destructive command.
 
+Three more structures are read the same way (adversarial round 15d): an addressee
+mark ("As the coding agent,", "P.S. to the assistant:", "Hey Claude!") whose scope
+is the rest of its paragraph, where an imperative or a second-person "next step"
+is a direction (past its own sentence only with strong text: a URL, an address, a
+secret's path, a destroying command, the user's confirmation taken out); a
+conversation turn forged inside the output (a user/human/system role tag, a chat
+template's turn token, a tool frame closed early) that carries such a direction; an
+imperative that turns the reader from its task toward something consequential.  A
+claim that the agent's instructions changed and a statement that its safeguards are
+lifted weigh 2 each.
+
 Measured by eval/probe_eval.py on the bastioncorpus and agent-injection-bench
 data sets and on the benign pages in eval/probe_benign/ (README).
 """
@@ -307,9 +318,30 @@ _CONSEQUENTIAL_TEXT = DispatchRe(
     r"(?:https?://|\.env\b|\bcredentials?\b|\bapi[\s_-]?keys?\b|\bsecrets?\b|\btokens?\b|\bpasswords?\b|\bprivate\s+keys?\b|id_rsa|\.ssh\b|\.aws\b"
     r"|\brm\s+-|\bcurl\b|\bwget\b|\|\s*(?:ba|z)?sh\b|\bchmod\b|\bsudo\b|--force\b|\bforce[\s-]push"
     r"|\b(?:do\s+not|don'?t|never|without)\s+(?:tell|telling|inform|informing|mention|mentioning|alert|alerting|notify|notifying)\w*\s+(?:\w+\s+)?user"
+    # a direction that takes the user's confirmation out of the loop ("without asking", "without approval")
+    r"|\bwithout\s+(?:asking|confirm\w*|approval|permission|prompting|checking\s+with)\b"
     r"|\b(?:disable|bypass|turn\s+off|deactivate|remove|delete|skip)\s+(?:the\s+|all\s+|any\s+)?(?:\w+\s+){0,2}(?:hooks?|checks?|security|auth\w*|validation|protection|guard\w*|audit\w*|logging|2fa|mfa))",
     re.I,
 )
+
+
+# The same without the names of secrets alone ("credentials", "tokens", "API keys": guidance names them to keep them
+# safe): a URL, an address, a secret's path, a destroying or fetching command, the user's confirmation taken out, a
+# protection switched off. What a direction read past its own sentence must name (round 15d: "Put credentials in
+# environment variables" is guidance; "now add my key to ~/.ssh/authorized_keys" is not).
+_CONSEQUENTIAL_STRONG = DispatchRe(
+    r"(?:https?://|\.env\b|\bprivate\s+keys?\b|id_rsa|\.ssh\b|\.aws\b|\brm\s+-|\bcurl\b|\bwget\b|\|\s*(?:ba|z)?sh\b|\bchmod\b|\bsudo\b|--force\b"
+    r"|\bforce[\s-]push"
+    r"|\b(?:do\s+not|don'?t|never|without)\s+(?:tell|telling|inform|informing|mention|mentioning|alert|alerting|notify|notifying)\w*\s+(?:\w+\s+)?user"
+    r"|\bwithout\s+(?:asking|confirm\w*|approval|permission|prompting|checking\s+with)\b"
+    r"|\b(?:disable|bypass|turn\s+off|deactivate|remove|delete|skip)\s+(?:the\s+|all\s+|any\s+)?(?:\w+\s+){0,2}(?:hooks?|checks?|security|auth\w*"
+    r"|validation|protection|guard\w*|audit\w*|logging|2fa|mfa))",
+    re.I,
+)
+
+
+def _strongly_consequential(sentence: str) -> bool:
+    return _CONSEQUENTIAL_STRONG.search(sentence) is not None or _CONSEQUENTIAL_ADDRESS.search(sentence) is not None
 
 
 def _consequential(sentence: str) -> bool:
@@ -439,6 +471,230 @@ _HIDDEN_CHARS = (
 )
 
 
+# -- directions the vocative pattern does not read (adversarial round 15d) -------------------------------------------
+# Three structures, each read by what it does to the reader rather than by a phrasing: (1) an addressee mark -- a name,
+# a qualified agent, or a generic one introduced by "to/for/as the" or a greeting -- whose scope is the rest of its
+# paragraph (the direction may follow in a later sentence, after small talk, or as "your next step is"); (2) a turn of
+# the conversation forged inside a tool's output (a user/human role tag or line, a tool frame closed early); (3) a claim
+# that the reader's own instructions were changed, and a statement that its safeguards are lifted.
+
+# Words that open no imperative sentence (determiners, pronouns, auxiliaries, prepositions, conjunctions).
+_NOT_IMPERATIVE = (
+    r"the|a|an|this|that|these|those|it|its|if|when|whenever|we|you|i|he|she|they|our|my|your|their|there|here|in|on|at|for|of|to|and|or"
+    r"|but|as|with|by|from|into|is|are|was|were|be|been|will|can|could|should|would|may|might|must|do|does|did|has|have|had|not|no|all|each"
+    r"|every|some|any|once|after|before|while|what|which|who|how|why|where|so|also|note|example|thanks|thank|great|good|nice|well|sorry"
+)
+# A sentence that opens with an imperative: adverbs and softeners first ("Now quietly", "ok, please", "go ahead and").
+_IMPERATIVE_OPEN = lazy(
+    r"\A[\s>*#`\"'(-]*+(?:(?:before|after|when|once|while|if)\b[^,.;\n]{0,60},\s*)?(?:(?:please|kindly|now|then|next|first|also|just|finally|ok|okay"
+    r"|sure|yes|so|go\s+ahead\s+and|[a-z]{2,16}ly)\b[\s,:]*+){0,4}"
+    # (a word of any script: a direction in a language the lists do not hold is read by its addressee and its text)
+    r"(?!(?:" + _NOT_IMPERATIVE + r")\b)([^\W\d_][\w-]{1,20})\b(?![ \t]*+[:*])",
+    re.I,
+)
+# A second-person direction that is no imperative: "your next step is to", "the next command you run should be",
+# "you must/should/are to".
+_NEXT_STEP = lazy(
+    r"\byour\s+(?:[a-z]+\s+){0,2}?(?:step|task|action|job|move|command|priority|objective|goal|assignment)s?\s+(?:now\s+)?(?:is|are|will\s+be"
+    r"|should\s+be|must\s+be)\b"
+    r"|\bthe\s+(?:[a-z]+\s+){0,2}?(?:command|step|thing|action|task)s?\s+(?:that\s+)?you\s+(?:[a-z]+\s+){0,2}?(?:run|do|execute|take|perform|type)\b"
+    r"|\byou\s+(?:must|should|shall|will\s+now|need\s+to|have\s+to|are\s+to|are\s+(?:now\s+)?(?:required|expected|instructed|asked)\s+to)\s+(?!not\b"
+    r"|never\b)[a-z]",
+    re.I,
+)
+_NEGATED_OPEN = lazy(r"\A[\s>*#-]*+(?:never|don'?t|do\s+not|avoid|no\s+need)\b", re.I)
+_WORDS = lazy(r"[a-z][a-z-]+", re.I)
+# Where a sentence of a scope ends (a line break too: a list of directions), and where the scope ends (a blank line).
+_CLAUSE_END = lazy(r"[.!?;](?=\s|$)|\n")
+_PARAGRAPH_END = lazy(r"\n[^\S\n]*+\n")
+# The addressee mark: at a sentence or line start, an optional greeting, an optional "to/for/as (the)" (after up to two
+# words: "Speaking to the AI agent now:", "P.S. to the assistant:", "In your role as the agent,"), the addressee, then
+# a mark that ends the vocative (: , ! -- or a dash). A generic head (agent, assistant, bot, model) counts only after
+# "to/for/as" or a greeting; "As X," only when "you"/an imperative follows, not "I" ("As an AI model, I cannot …").
+_ADDRESSEE_MARK = whole(
+    r"(?:^|(?<=[\n.!?>]))[ \t]*+(?:(?:[-*>#]|//)[ \t]*+)?" + _TWO_LETTERS + r"(?P<greet>(?:hey|hi|hello|dear|psst|attention|okay|ok)\b[ \t,:!]*+)?"
+    r"(?:(?:[a-z.]{1,12}[ \t]+){0,3}?(?P<prep>to|for|as)[ \t]+(?:(?:the|an?|any|all|every|each|my|our)[ \t]+)?)?"
+    r"(?:" + _ADDR + r"|(?P<generic>agents?|assistants?|bots?|models?))"
+    r"(?:[ \t]+(?:now|here|reading\s+this))?[ \t]*+(?P<sep>[:,!\u2014\u2013]|--(?=\s))",
+    re.I | re.M,
+)
+_FIRST_PERSON = lazy(r"\A\s*(?:i|i'm|i've|we|we're|my|our)\b", re.I)
+# A turn of the conversation opened inside a tool's output: a user/human/system role tag, the chat templates' turn
+# tokens, or a `User:`/`Human:` line (which counts only after a tool frame closed early, or with a consequential verb).
+_TURN_OPEN = whole(
+    r"<[ \t]*+(?P<tag>user|human|system|developer)(?:[_-](?:message|turn|input|query|prompt|request))?[ \t]*+>"
+    r"|<\|(?P<tok>user|human|system)\|>"
+    r"|<\|(?:im_start|start_header_id)\|>[ \t]*+(?P<tmpl>user|human|system|developer)\b(?:<\|end_header_id\|>)?"
+    r"|<start_of_turn>[ \t]*+(?P<gemma>user|system)\b"
+    r"|\[(?P<brk>USER|HUMAN|SYSTEM)\]"
+    r"|^[ \t]*+(?P<line>user|human)[ \t]*+:",
+    re.I | re.M,
+)
+# A tool's own frame closed inside its output (only the frames agents put around tool results).
+_FRAME_CLOSE = StartRe(
+    r"</[ \t]*+(?:tool[_-]?(?:output|result|response|call|use)s?|function[_-]?(?:results?|outputs?|calls?|response)|search[_-]?results?"
+    r"|observation|untrusted[\w-]*|external[_-]\w+)[ \t]*+>|\[/(?:TOOL[_ ]?(?:OUTPUT|RESULT)|FUNCTION[_ ]?RESULTS?)\]"
+    r"|<\|(?:im_end|eot_id|endoftext)\|>|<end_of_turn>",
+    re.I,
+)
+_TURN_END = lazy(r"</|\[/|<\||<end_of_turn>|\n[^\S\n]*+\n")
+# A claim that the reader's own instructions changed: "system prompt update:", "your instructions have been revised",
+# "new directives from the developer".
+_INSTR_CLAIM = StartRe(
+    r"\b(?:system[ \t]+(?:prompt|instructions?|message)|(?:agent|assistant|model|ai|llm)[ \t]+(?:instructions|policy|policies|rules|guidelines"
+    r"|directives|prompt)"
+    r"|(?:your|the[ \t]+agent'?s|the[ \t]+assistant'?s|the[ \t]+model'?s)[ \t]+(?:instructions|rules|guidelines|directives|system[ \t]+prompt|policy"
+    r"|policies|prompt))"
+    r"[ \t]+(?:update[ds]?|override|overrides|change[ds]?|amendment|revision|patch)[ \t]*+(?::|\u2014|--?[ \t])"
+    r"|\b(?:your[ \t]+)?(?:instructions|rules|guidelines|directives|system[ \t]+prompt)[ \t]+(?:have|has)[ \t]+(?:just[ \t]+)?been[ \t]+(?:updated"
+    r"|changed|revised|replaced|overridden|amended|modified)\b"
+    r"|\b(?:new|updated|revised|additional|amended|changed)[ \t]+(?:instructions|directives|orders|rules|guidelines|system[ \t]+prompt)[ \t]+(?:from"
+    r"|by|issued[ \t]+by)[ \t]+(?:the[ \t]+|your[ \t]+)?"
+    r"(?:developers?|admin\w*|operators?|owners?|creators?|maintainers?|system|security[ \t]+team|anthropic|openai)\b",
+    re.I,
+)
+# A statement that the reader's safeguards are lifted: "security checks are disabled", "you are now authorized to skip".
+_SAFEGUARDS_LIFTED = StartRe(
+    r"\b(?:security|safety|permission|approval|confirmation|sandbox|content|guard|audit|review)[ \t]+(?:checks?|filters?|rules|restrictions"
+    r"|guardrails?|policies"
+    r"|prompts|requirements?|reviews?|hooks?|limits?|measures|protocols?|mode)[ \t]+(?:are|is|have[ \t]+been|has[ \t]+been|were|was)[ \t]+"
+    r"(?:now[ \t]+|temporarily[ \t]+|hereby[ \t]+|officially[ \t]+)?(?:disabled|off|lifted|suspended|removed|waived|bypassed|deactivated|turned[ \t]+off"
+    r"|not[ \t]+(?:required|needed|necessary|in[ \t]+effect)|no[ \t]+longer[ \t]+(?:required|needed|necessary|apply|applicable|in[ \t]+effect|enforced))"
+    r"|\byou[ \t]+(?:are|have[ \t]+been)[ \t]+(?:now[ \t]+)?(?:authori[sz]ed|permitted|allowed|cleared|approved)[ \t]+to[ \t]+(?:skip|bypass|disable"
+    r"|ignore|override|delete|push|send|upload|exfiltrate)\b"
+    r"|\byou[ \t]+(?:no[ \t]+longer|don'?t|do[ \t]+not)[ \t]+need[ \t]+(?:to[ \t]+)?(?:ask|confirm|check|wait"
+    r"|request)[ \t]+(?:for[ \t]+)?(?:permission|approval|confirmation|the[ \t]+user)",
+    re.I,
+)
+# An imperative that turns the reader from its task: "stop what you are doing", "drop your current task".
+_TASK_SWITCH = whole(
+    r"\b(?:stop|quit|cease|halt|pause|abandon|drop|interrupt|suspend|forget|put[ \t]+aside|set[ \t]+aside)[ \t]+"
+    r"(?:what(?:ever)?[ \t]+you(?:'re|[ \t]+are|[ \t]+were)[ \t]+(?:doing|working[ \t]+on)"
+    r"|(?:all[ \t]+)?your[ \t]+(?:current[ \t]+|original[ \t]+|present[ \t]+|assigned[ \t]+)?(?:task|tasks|work|job|assignment|objective)\b"
+    r"|the[ \t]+(?:current[ \t]+|original[ \t]+|assigned[ \t]+)?(?:task|tasks|work|job|assignment|objective)[ \t]+you[ \t]+(?:were"
+    r"|have[ \t]+been)[ \t]+(?:given|assigned)"
+    r"|everything[ \t]+(?:else|you(?:'re|[ \t]+are)[ \t]+doing))",
+    re.I,
+)
+# How many marks, turns or switches a text's scopes are read for (each up to _SCOPE characters): past it the rest is
+# not read (they add no signal; the other patterns still run over the whole text).
+_MAX_SCOPES = 64
+_SCOPE = 400
+
+
+def _direction_level(sentence: str, strong: bool = False) -> int:
+    """3 when *sentence* is a consequential direction (an imperative or a second-person "next step" whose verb or text
+    has consequences; *strong*: whose text names a URL, an address, a secret's path, a destroying command …), 0
+    otherwise (a negated one too)."""
+    if _NEGATED_OPEN.compiled.match(sentence):
+        return 0
+    imp = _IMPERATIVE_OPEN.compiled.match(sentence)
+    if imp is None and _NEXT_STEP.compiled.search(sentence) is None:
+        return 0
+    if strong:
+        return 3 if _strongly_consequential(sentence) else 0
+    if imp is not None and imp.group(1).lower() in _CONSEQUENTIAL_VERB:
+        return 3
+    if imp is None and any(w.lower() in _CONSEQUENTIAL_VERB for w in _WORDS.compiled.findall(sentence)):
+        return 3
+    return 3 if _consequential(sentence) else 0
+
+
+def _sentences(text: str, start: int, stop: int, most: int = 4) -> Iterator[str]:
+    """Up to *most* sentences of text[start:stop] (ended by . ! ? ; or a line break)."""
+    pos = start
+    for _ in range(most):
+        if pos >= stop:
+            return
+        cut = _CLAUSE_END.compiled.search(text, pos, stop)
+        end = cut.start() if cut else stop
+        if text[pos:end].strip():
+            yield text[pos:end]
+        pos = (cut.end() if cut else stop) if end < stop else stop
+
+
+def _scope_end(text: str, start: int) -> int:
+    """Where the paragraph that goes on at *start* ends (at most _SCOPE characters on)."""
+    stop = min(len(text), start + _SCOPE)
+    cut = _PARAGRAPH_END.compiled.search(text, start, stop)
+    return cut.start() if cut else stop
+
+
+def _scoped_direction(text: str, folded: str | None = None) -> int:
+    """3 when a sentence in the scope of an addressee mark (the rest of its paragraph) is a consequential direction."""
+    if folded is not None and not _may(_ADDR_HINT, folded):
+        return 0
+    windows: list[list[int]] = []
+    for h in finditer_whole(_ADDR_HINT, text):
+        lo, hi = max(0, h.start(1) - 60), min(len(text), h.end(1) + 40)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    read = 0
+    for lo, hi in windows:
+        for m in finditer_whole(_ADDRESSEE_MARK, text, lo, hi):
+            prep = (m.group("prep") or "").lower()
+            if m.group("generic") and not (prep or m.group("greet")):
+                continue
+            end = m.end(1)
+            if prep == "as" and (m.group("sep") != "," or _FIRST_PERSON.compiled.match(text[end : end + 12])):
+                continue
+            if prep in ("to", "for") and m.group("sep") in (",", "!"):
+                continue  # "tools for AI, such as": a salutation ends with a colon or a dash
+            read += 1
+            if read > _MAX_SCOPES:
+                return 0
+            # the sentence the mark opens as the vocative's own; the later ones of its paragraph only with strong text
+            if any(_direction_level(s, k > 0) == 3 for k, s in enumerate(_sentences(text, end, _scope_end(text, end)))):
+                return 3
+    return 0
+
+
+def _forged_turn(text: str, folded: str | None = None) -> int:
+    """3 for a consequential direction in a conversation turn opened inside the output (a user/human/system role tag,
+    a chat template's turn token, a `User:` line after a tool frame closed early); 2 for a tool frame closed and a
+    turn opened right after it; 0 for none."""
+    if folded is not None and not _may(_TURN_OPEN, folded):
+        return 0
+    best = 0
+    for n, m in enumerate(finditer_whole(_TURN_OPEN, text)):
+        if n >= _MAX_SCOPES:
+            break
+        start, at = m.span(1)
+        framed = _FRAME_CLOSE.compiled.search(text[max(0, start - 80) : start]) is not None
+        end = _TURN_END.compiled.search(text, at, min(len(text), at + _SCOPE))
+        body = text[at : end.start() if end else min(len(text), at + _SCOPE)]
+        first = next(_sentences(body, 0, len(body), 1), "")
+        if m.group("line") and not framed:
+            # a `User:` line is a form field as often as a turn: only an imperative whose own verb has consequences
+            imp = _IMPERATIVE_OPEN.compiled.match(first)
+            if imp is None or imp.group(1).lower() not in _CONSEQUENTIAL_VERB:
+                continue
+        # a turn right after a tool frame closed is forged for sure; elsewhere (a chat fixture, a transcript) its
+        # direction must name strong consequences
+        if any(_direction_level(s, not framed) == 3 for s in _sentences(body, 0, len(body))):
+            return 3
+        if framed:
+            best = 2
+    return best
+
+
+def _task_switch(text: str, folded: str | None = None) -> int:
+    """3 when an imperative turns the reader from its task and its sentence goes on to something consequential."""
+    if folded is not None and not _may(_TASK_SWITCH, folded):
+        return 0
+    for n, m in enumerate(finditer_whole(_TASK_SWITCH, text)):
+        if n >= _MAX_SCOPES:
+            break
+        at = m.end(1)
+        cut = _SENTENCE_END.compiled.search(text, at, min(len(text), at + 300))
+        rest = text[at : cut.start() if cut else min(len(text), at + 300)]
+        if _consequential(rest) or any(w.lower() in _CONSEQUENTIAL_VERB for w in _WORDS.compiled.findall(rest)):
+            return 3
+    return 0
+
+
 # Groups of (pattern, weight, what it means); within a group only the first match counts.
 _SIGNALS: tuple[tuple[tuple[LazyRe | AnyOf, int, str], ...], ...] = (
     (
@@ -462,6 +718,8 @@ _SIGNALS: tuple[tuple[tuple[LazyRe | AnyOf, int, str], ...], ...] = (
     ((_ACTION, 2, "an instruction to run commands or read secrets"),),
     ((_DELIM_STRONG, 3, "chat-role or delimiter markup"), (_DELIM, 2, "chat-role, delimiter or system-note markup")),
     ((_AUTHORITY, 2, "a claim of authority over the model"),),
+    ((_INSTR_CLAIM, 2, "a claim that the agent's instructions were changed"),),
+    ((_SAFEGUARDS_LIFTED, 2, "a statement that the agent's safeguards are lifted"),),
 )
 
 
@@ -962,6 +1220,8 @@ def _scan(text: str, limit: int, _depth: int = 0) -> ProbeResult:
     folded = variants[-1]
     levels = [_directed(v, f) for v, f in zip(variants, folds)]
     directed = 3 if 3 in levels else max(levels)  # (a consequential one read outranks the rest unread)
+    if directed != 3 and any(_scoped_direction(v, f) == 3 for v, f in zip(variants, folds)):
+        directed = 3  # a consequential direction later in the addressee's paragraph (round 15d)
     if directed == 3:
         r.add(3, "a consequential direction addressed to an AI agent")
     elif directed == 4:
@@ -976,6 +1236,13 @@ def _scan(text: str, limit: int, _depth: int = 0) -> ProbeResult:
         r.add(3, f"more than {_MAX_SENTENCES} different directions about the reader's own answer or task (not all read)")
     elif own == 2 and not directed and not any(s.startswith(("directions addressed", "text addressed")) for s in r.signals):
         r.add(2, "a direction about the reader's own answer or task")
+    turn = max(_forged_turn(v, f) for v, f in zip(variants, folds))
+    if turn == 3:
+        r.add(3, "a consequential direction in a conversation turn forged inside the output")
+    elif turn == 2 and not any(s.startswith("chat-role") for s in r.signals):
+        r.add(2, "a tool's frame closed and a conversation turn opened inside the output")
+    if any(_task_switch(v, f) == 3 for v, f in zip(variants, folds)):
+        r.add(3, "a direction to drop the current task for a consequential one")
     if any(_exfil_image(v, f) for v, f in zip(variants, folds)):
         r.add(3, "an image URL built to carry data out (a placeholder in its query)")
     for hidden_text in _html_hidden(folded) if folds[-1] is None or _may(_HTML_HIDDEN, folds[-1]) else ():

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-    from ..model import Action
+    from ..model import Action, Context
     from ..scope import Scope
     from ..shell.effects import Effect
     from ..shell.ir import SimpleCommand
@@ -3905,16 +3905,79 @@ _SHELL_WORDS = frozenset(
 _KEY_NAME = lazy(r"^(?:Enter|Return|KPEnter|Escape|Tab|Space|BSpace|BTab|Up|Down|Left|Right|Home|End|[CMS]-.|F\d{1,2}|C-[a-z\[\]\\]|NPage|PPage)$")
 
 
-def _typed_text(cmd: SimpleCommand) -> tuple[bool, list[str]] | None:
-    """None when *cmd* types nothing into a terminal; else (whether clearance reads the text, the lines typed)."""
+def _own_target(kind: str, target: str | None, ctx: Context, server: str | None = None) -> bool:
+    """Whether text typed by a *kind* program (tmux, screen, kitty, wezterm, zellij) into *target* (None: the program's
+    default) reaches the agent's own terminal, told by the variables the terminal program set in the agent's environment
+    (the hook's: shell.ir.TERMINAL_VARIABLES). Without them the agent does not run inside that program, and what it types
+    into reaches another session; with them, the default target is the agent's own pane or window, and so is a target
+    naming it (`-t %3` in pane %3, a session whose active pane that is, `--pane-id 0` in pane 0, `--match id:7`, `-S
+    1234` or `-S main` of `1234.main`). *server*: the tmux socket the command names (-L/-S), None for the default."""
+    env = ctx.env or {}
+    if kind == "tmux":
+        if "TMUX" not in env:
+            return False
+        socket = env["TMUX"].split(",")[0]
+        if server is not None and server not in (socket, pathstr.basename(socket)):
+            return False  # another tmux server than the agent's
+        pane = env.get("TMUX_PANE", "")
+        if target is None or target in ("", pane):
+            return True
+        if target.startswith("%") and target[1:].isdigit():
+            return False
+        if paths.DYN in target:
+            return True  # a target clearance cannot read may be the agent's own pane
+        # a session or window by name or index: tmux says which pane it types into (unknown: it may be the agent's own)
+        named = ctx.tmux_pane(socket, target) if ctx.tmux_pane is not None and socket.startswith("/") else None
+        return named is None or named == pane
+    if kind == "screen":
+        sty = env.get("STY", "")
+        if not sty:
+            return False
+        pid, _, name = sty.partition(".")
+        return target is None or target in (sty, pid, name) or sty.startswith(target + ".")
+    if kind == "kitty":
+        wid = env.get("KITTY_WINDOW_ID", "")
+        return bool(wid) and (target is None or target in ("all", f"id:{wid}", "state:active", "state:focused", "recent:0"))
+    if kind == "wezterm":
+        pane = env.get("WEZTERM_PANE", "")
+        return bool(pane) and (target is None or target == pane)
+    if kind == "zellij":
+        # write-chars types into the focused pane of the session it runs in (ZELLIJ_SESSION_NAME, or --session)
+        return "ZELLIJ" in env and (target is None or target == env.get("ZELLIJ_SESSION_NAME"))
+    return False
+
+
+def _typed_text(cmd: SimpleCommand, ctx: Context) -> tuple[bool, list[str], bool] | None:
+    """None when *cmd* types nothing into a terminal; else (whether clearance reads the text, the lines typed, whether
+    they go to the agent's own terminal: _own_target, or the focused window for xdotool/ydotool/wtype).  A key that
+    submits (Enter, C-m) into the agent's own terminal is a line of its own (it answers the agent's pending question)."""
+    env = ctx.env or {}
     name = pathstr.basename(cmd.name)
     vals = cmd.values()
     ops = [v for v in vals if not v.startswith("-")]
+
+    def option(*names: str) -> str | None:
+        for k, v in enumerate(vals):
+            if v in names and k + 1 < len(vals):
+                return vals[k + 1]
+            for n in names:
+                if n.startswith("--") and v.startswith(n + "="):
+                    return v[len(n) + 1 :]
+        return None
+
     if name in ("tmux", "tmate"):
         # One tmux invocation may carry several tmux commands (`set-buffer X \; paste-buffer`); tmux takes a unique
         # prefix of a command's name (`send-k`, `paste`, `pipe`) besides its aliases (send, pasteb, pipep).
         lines: list[str] = []
         unread = False
+        own = False
+        # the server: the default one, or one the options before the first tmux command name (-L NAME, -S PATH)
+        server = None
+        for k, v in enumerate(vals):
+            if not v.startswith("-"):
+                break
+            if v in ("-L", "-S") and k + 1 < len(vals):
+                server = vals[k + 1]
         segment: list[str] = []
         for v in [*vals, ";"]:
             if v != ";":
@@ -3923,34 +3986,45 @@ def _typed_text(cmd: SimpleCommand) -> tuple[bool, list[str]] | None:
             words = [w for w in segment if not w.startswith("-")]
             sub = words[0] if words else ""
             at = segment.index(sub) + 1 if sub else 0
+            target = next((segment[k + 1] for k in range(at, len(segment) - 1) if segment[k] == "-t"), None)
+            here = bool(sub) and _own_target("tmux", target, ctx, server)
             if sub == "send" or (len(sub) >= 6 and "send-keys".startswith(sub)):
                 j = at
                 while j < len(segment) and segment[j].startswith("-") and segment[j] != "--":
                     j += 2 if segment[j] in ("-t", "-N", "-c") else 1
                 literal = any(w.startswith("-") and "l" in w[1:] and not w.startswith("--") for w in segment[at:j])
-                lines.append(" ".join(w for w in segment[j:] if w != "--" and (literal or not _KEY_NAME.match(w))))
+                typed = [w for w in segment[j:] if w != "--"]
+                line = " ".join(w for w in typed if literal or not _KEY_NAME.match(w))
+                if here and not line and any(w in ("Enter", "Return", "KPEnter", "C-m", "C-j") for w in typed):
+                    line = "(Enter)"
+                if here and line:
+                    own = True
+                lines.append(line)
             elif sub == "pasteb" or (len(sub) >= 5 and "paste-buffer".startswith(sub)):
                 # What is pasted: a buffer this invocation sets (`setb TEXT \; pasteb`), else one clearance never read.
-                k = next((i for i, w in enumerate(vals) if w in ("set-buffer", "setb")), None)
-                if k is None:
+                setb = next((i for i, w in enumerate(vals) if w in ("set-buffer", "setb")), None)
+                if setb is None:
                     unread = True
                 else:
-                    lines += [w for w in vals[k + 1 :] if not w.startswith("-")][:1]
+                    lines += [w for w in vals[setb + 1 :] if not w.startswith("-")][:1]
+                    own = own or here
             elif (sub == "pipep" or (len(sub) >= 4 and "pipe-pane".startswith(sub))) and any(w.startswith("-") and "I" in w for w in segment[at:]):
                 unread = True
             segment = []
         if unread:
-            return False, []
-        return (True, lines) if lines else None
+            return False, [], own
+        return (True, lines, own) if lines else None
     if name == "screen" and "-X" in vals:
         k = vals.index("-X")
         what = vals[k + 1] if k + 1 < len(vals) else ""
+        here = _own_target("screen", option("-S"), ctx)
         if what == "stuff":
-            return True, [vals[k + 2] if k + 2 < len(vals) else ""]
-        return (False, []) if what in ("paste", "readbuf") else None
+            return True, [vals[k + 2] if k + 2 < len(vals) else ""], here
+        return (False, [], here) if what in ("paste", "readbuf") else None
     if (name == "kitty" and ops[:2] == ["@", "send-text"]) or (name == "kitten" and ops[:1] == ["@"] and "send-text" in ops):
+        here = _own_target("kitty", option("--match", "-m"), ctx)
         if any(v.startswith(("--from-file", "--stdin")) for v in vals):
-            return False, []
+            return False, [], here
         i = vals.index("send-text") + 1
         texts = []
         while i < len(vals):
@@ -3960,15 +4034,22 @@ def _typed_text(cmd: SimpleCommand) -> tuple[bool, list[str]] | None:
             if not vals[i].startswith("-"):
                 texts.append(vals[i])
             i += 1
-        return (True, [" ".join(texts)]) if texts else (False, [])
+        return (True, [" ".join(texts)], here) if texts else (False, [], here)
     if name == "wezterm" and ops[:2] == ["cli", "send-text"]:
-        texts = [v for v in vals[vals.index("send-text") + 1 :] if not v.startswith("-") and not v.isdigit()]
-        return (True, [" ".join(texts)]) if texts else (False, [])
+        here = _own_target("wezterm", option("--pane-id"), ctx)
+        rest = vals[vals.index("send-text") + 1 :]
+        texts = [v for k, v in enumerate(rest) if not v.startswith("-") and not (k and rest[k - 1] == "--pane-id")]
+        return (True, [" ".join(texts)], here) if texts else (False, [], here)
     if name == "zellij" and ops[:1] == ["action"] and len(ops) > 1 and ops[1] in ("write-chars", "write"):
-        return (True, [" ".join(ops[2:])]) if ops[1] == "write-chars" else (False, [])
+        here = _own_target("zellij", option("--session", "-s"), ctx)
+        return (True, [" ".join(ops[2:])], here) if ops[1] == "write-chars" else (False, [], here)
     if (name in ("xdotool", "ydotool") and ops[:1] == ["type"]) or name == "wtype":
+        # into the focused window: the one the user watches, the agent's own terminal whenever it runs in one (a window
+        # named by xdotool's --window other than the agent's, $WINDOWID, is another)
+        window = option("--window") if name == "xdotool" else None
+        here = window is None or window in (env.get("WINDOWID"), "%1", "%@")
         texts = [v for v in (ops[1:] if name != "wtype" else ops) if not v.isdigit()]
-        return (True, [" ".join(texts)]) if texts else (False, [])
+        return (True, [" ".join(texts)], here) if texts else (False, [], here)
     return None
 
 
@@ -3999,9 +4080,13 @@ def _prose_or_agent_command(line: str) -> str | None:
         "a terminal whose program clearance cannot see. Into a shell it is a command line (judged as one); into an agent's "
         "prompt -- the agent's own, when it runs in that terminal -- a line becomes the user's words, which clearance's "
         "reviewer reads as the user's intent and the probe's guard as the user speaking again, and `!CMD` runs a command with "
-        "no hook at all. Text that is no command line, an agent CLI's `!`/`/`/`#` command, or text clearance cannot read (a "
-        "buffer pasted, a file, a program's output) goes to a person. Calibration: typing a command line into a session the "
-        "agent started (`tmux send-keys -t dev 'npm run dev' Enter`) stays allowed."
+        "no hook at all. Where the text goes is decided first, by the variables the terminal program set in the agent's "
+        "environment (TMUX_PANE, STY, KITTY_WINDOW_ID, WEZTERM_PANE, ZELLIJ; tmux is asked which pane a named target is): "
+        "into the agent's own pane or window, or the focused window (xdotool, ydotool, wtype), every line is the user's "
+        "words whatever its first word (`yes go ahead`), and Enter alone answers the agent's pending question. Elsewhere, "
+        "text that is no command line, an agent CLI's `!`/`/`/`#` command, or text clearance cannot read (a buffer pasted, "
+        "a file, a program's output) goes to a person. Calibration: typing a command line into another session "
+        "(`tmux send-keys -t dev 'npm run dev' Enter`, another pane id than the agent's) stays allowed."
     ),
     verdict=ASK,
     commands=("tmux", "tmate", "screen", "kitty", "kitten", "wezterm", "zellij", "xdotool", "ydotool", "wtype"),
@@ -4021,12 +4106,17 @@ def _prose_or_agent_command(line: str) -> str | None:
     ),
 )
 def terminal_input(cmd: SimpleCommand, sc: Scope) -> str | None:
-    got = _typed_text(cmd)
+    got = _typed_text(cmd, sc.ctx)
     if got is None:
         return None
-    known, lines = got
+    known, lines, own = got
     if not known:
         return f"{cmd.name} types text clearance does not read (a buffer, a file, a program's output) into a terminal an agent may be reading"
+    if own and any(line.strip() for line in lines):
+        # Into the agent's own prompt every line is the user's words, whatever its first word (`yes go ahead`, `make it
+        # so`, a command line the agent would take as the user's request), and Enter answers its pending question.
+        line = next(line for line in lines if line.strip())
+        return f"{cmd.name} types `{line.strip()[:40]}` into the agent's own terminal, where it is the user's words (or answer)"
     for line in lines:
         why = _prose_or_agent_command(line)
         if why:

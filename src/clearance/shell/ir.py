@@ -218,6 +218,10 @@ def command_variable(name: str) -> bool:
 # The environment variables whose presence clearance is shown (context.py keeps them from the hook's environment when
 # set): for these, a variable the shell was not given is known not to be exported; for any other it is unknown.
 ENV_SHOWN = ("TMPDIR", "USER", "LOGNAME", "KUBECONFIG", "VIRTUAL_ENV", "CLEARANCE_TEAM_SERVICE")
+# The variables a terminal program sets in the environment of what runs inside it (the agent, and so its hook): which
+# tmux pane, screen session, kitty window, wezterm pane or zellij session the agent itself is in (context.py keeps them
+# when set; rules/self.terminal-input). Not in ENV_SHOWN: a command may be given one the hook was not.
+TERMINAL_VARIABLES = ("TMUX", "TMUX_PANE", "STY", "KITTY_WINDOW_ID", "WEZTERM_PANE", "ZELLIJ", "ZELLIJ_SESSION_NAME", "WINDOWID")
 
 
 # A label in `via` of a command that does not run as the line is written: a function body no call can reach, the
