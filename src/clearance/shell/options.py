@@ -586,6 +586,17 @@ def git_pathspecs(values: list[str], literal: bool = False) -> list[tuple[str, b
     return out
 
 
+def _help_unset(word: str) -> bool:
+    """Whether *word* gives the help flag a value or negates it (``--help=false``, ``-h=0``, ``-vh=f``, yargs'
+    ``--no-help``): pflag and yargs let the last value win, so ``helm uninstall prod --help --help=false`` runs the
+    uninstall.  A line holding one is not read as a help request (its rules judge it)."""
+    if not word.startswith("-") or word == "--":
+        return False
+    if word.startswith("--"):
+        return word == "--no-help" or word.startswith(("--help=", "--no-help="))
+    return "help=" in word or "h=" in word
+
+
 def help_request(cmd: SimpleCommand) -> bool:
     """Whether *cmd* only asks its CLI for its usage (``gcloud projects delete --help``, ``gh help repo delete``,
     ``aws rds delete-db-instance help``), read with the CLI's convention (optables.HELP_CONVENTIONS): the CLI prints
@@ -593,6 +604,8 @@ def help_request(cmd: SimpleCommand) -> bool:
     program, right after an option that may take it as its value, or after ``--`` is not the CLI's."""
     name = cmd.name
     argv = cmd.argv
+    if any(_help_unset(w.value) for w in argv[1:]):
+        return False
     if name == "aws":
         # awscli: `aws help`, `aws SERVICE help`, `aws SERVICE OPERATION help` -- the word alone after the command
         words = [w.value for w in argv[1:]]

@@ -1367,9 +1367,31 @@ def known_program(name: str) -> bool:
 _SYSTEM_DATA_TREES = ("/etc/", "/proc/", "/sys/", "/dev/", "/var/", "/usr/share/", "/usr/include/", "/private/etc/", "/private/var/")
 
 
+# Folders inside the data trees where anyone may put a program (the temporary folders), so a word there may be run.
+_SYSTEM_TEMP_TREES = ("/var/tmp/", "/dev/shm/", "/var/folders/", "/private/var/tmp/", "/private/var/folders/")
+
+
 def _system_data_file(word: str) -> bool:
-    """Whether *word* names a file of the system's data trees, outside any bin folder (never a program to run)."""
-    return word.startswith(_SYSTEM_DATA_TREES) and "/bin/" not in word and not word.startswith("/etc/alternatives/") and ".." not in word
+    """Whether *word* names a file of the system's data trees, outside any bin folder (never a program to run).
+
+    A temporary folder of those trees holds whatever was put there (/var/tmp/rm, /dev/shm/python3), and a process's
+    view of the file system under /proc (/proc/self/root/usr/sbin/mkfs, /proc/1/cwd/x, /proc/self/exe) is the file
+    it leads to, so neither is data by its place (round 17c)."""
+    if word.startswith("/proc/"):
+        pid, _, rest = word[6:].partition("/")
+        if rest.startswith("root/"):
+            return _system_data_file(rest[4:])  # /proc/PID/root/etc/passwd is /etc/passwd
+        if pid and (rest.startswith(("cwd/", "exe", "fd/", "map_files/")) or not rest):
+            return False
+    if word.startswith(_SYSTEM_TEMP_TREES):
+        return False
+    return (
+        word.startswith(_SYSTEM_DATA_TREES)
+        and "/bin/" not in word
+        and "/sbin/" not in word
+        and not word.startswith("/etc/alternatives/")
+        and ".." not in word
+    )
 
 
 def runnable(name: str) -> bool:
