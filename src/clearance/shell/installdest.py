@@ -293,6 +293,10 @@ def _on_disk(where: str, name: str, sc: Scope) -> dict[str, str] | None:
     if name in ("make", "gmake") and reader(where + "/CMakeCache.txt") is not None:
         name = "cmake"  # a Makefile CMake generated: its install step installs below CMAKE_INSTALL_PREFIX
     if name in ("make", "gmake"):
+        # make reads the Makefile, whatever config.status says configure was given: both are read, and the Makefile's
+        # own assignments are added (a config.status naming ~/.local beside a Makefile saying prefix = /usr installs
+        # into /usr: round 17c)
+        status: dict[str, str] | None = None
         text = reader(where + "/config.status")
         if text is not None and (m := _AC_CS_CONFIG.search(text)):
             import shlex
@@ -301,16 +305,18 @@ def _on_disk(where: str, name: str, sc: Scope) -> dict[str, str] | None:
                 words = shlex.split(m.group(2))
             except ValueError:
                 words = []
-            return {k: sc.path(v) if k in PREFIX_NAMES or v.startswith(("/", "~")) else v for k, v in configure_dirs(words).items()}
+            status = {k: sc.path(v) if k in PREFIX_NAMES or v.startswith(("/", "~")) else v for k, v in configure_dirs(words).items()}
         text = reader(where + "/Makefile")
         if text is None:
-            return None
+            return status
         from .outputs_table import TABLE
 
         names = str(TABLE["make"].get("assign_dirs", "")).split()
         pairs = ((m.group(1), m.group(2).rstrip(" \t")) for m in _MAKE_DIR_ASSIGN.finditer(text))
-        found = {k: v for k, v in pairs if k in names and k != "destdir" and v.startswith("/")}
-        return _without_default(found)
+        found = _without_default({k: v for k, v in pairs if k in names and k != "destdir" and v.startswith("/")})
+        if status is None:
+            return found
+        return {**status, **{k: v for k, v in found.items() if status.get(k) != v}} if found else status
     found = {}
     text = reader(where + "/CMakeCache.txt") if name in ("cmake", "ninja", "samu") else None
     if text is not None:
