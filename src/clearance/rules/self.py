@@ -3917,13 +3917,13 @@ def _own_target(kind: str, target: str | None, ctx: Context, server: str | None 
         if "TMUX" not in env:
             return False
         socket = env["TMUX"].split(",")[0]
-        if server is not None and server not in (socket, pathstr.basename(socket)):
-            return False  # another tmux server than the agent's
+        if server is not None and server not in (socket, pathstr.basename(socket)) and pathstr.normpath(server) != pathstr.normpath(socket):
+            return False  # another tmux server than the agent's (its socket however spelled: /tmp/tmux-1000//default)
         pane = env.get("TMUX_PANE", "")
         if target is None or target in ("", pane):
             return True
         if target.startswith("%") and target[1:].isdigit():
-            return False
+            return pane[1:].isdigit() and int(target[1:]) == int(pane[1:])  # tmux reads %03 as %3
         if paths.DYN in target:
             return True  # a target clearance cannot read may be the agent's own pane
         # a session or window by name or index: tmux says which pane it types into (unknown: it may be the agent's own)
@@ -3937,13 +3937,30 @@ def _own_target(kind: str, target: str | None, ctx: Context, server: str | None 
         return target is None or target in (sty, pid, name) or sty.startswith(target + ".")
     if kind == "kitty":
         wid = env.get("KITTY_WINDOW_ID", "")
-        return bool(wid) and (target is None or target in ("all", f"id:{wid}", "state:active", "state:focused", "recent:0"))
+        return bool(wid) and (target is None or _kitty_own_match(target, wid))
     if kind == "wezterm":
         pane = env.get("WEZTERM_PANE", "")
-        return bool(pane) and (target is None or target == pane)
+        return bool(pane) and (target is None or target == pane or (target.isdigit() and pane.isdigit() and int(target) == int(pane)))
     if kind == "zellij":
         # write-chars types into the focused pane of the session it runs in (ZELLIJ_SESSION_NAME, or --session)
         return "ZELLIJ" in env and (target is None or target == env.get("ZELLIJ_SESSION_NAME"))
+    return False
+
+
+def _kitty_own_match(target: str, wid: str) -> bool:
+    """Whether kitty's --match expression *target* may select the agent's window *wid*: any of its terms joined by
+    and/or/not (`id:7 or id:9`), read as kitty reads them (`id:07` is window 7, `state:self` the window the command runs
+    in, `recent:0` the active one)."""
+    for term in target.replace("(", " ").replace(")", " ").split():
+        if term in ("and", "or", "not"):
+            continue
+        field, _, value = term.partition(":")
+        if term in ("all", "state:active", "state:focused", "state:self", "recent:0", "state:parent_active", "state:parent_focused"):
+            return True
+        if field == "id" and value.isdigit() and wid.isdigit() and int(value) == int(wid):
+            return True
+        if field == "id" and value.startswith("-"):
+            return True  # id:-1, the most recently created window: maybe the agent's
     return False
 
 
@@ -3972,21 +3989,30 @@ def _typed_text(cmd: SimpleCommand, ctx: Context) -> tuple[bool, list[str], bool
         unread = False
         own = False
         # the server: the default one, or one the options before the first tmux command name (-L NAME, -S PATH)
+        from ..shell.unwrap_launch import tmux_command_start  # loaded by then: the command was unwrapped
+
+        start = tmux_command_start(["tmux", *vals]) - 1
         server = None
-        for k, v in enumerate(vals):
-            if not v.startswith("-"):
-                break
+        for k, v in enumerate(vals[:start]):
             if v in ("-L", "-S") and k + 1 < len(vals):
                 server = vals[k + 1]
+            elif v.startswith(("-L", "-S")) and len(v) > 2:
+                server = v[2:]
         segment: list[str] = []
-        for v in [*vals, ";"]:
+        for v in [*vals[start:], ";"]:
             if v != ";":
                 segment.append(v)
                 continue
             words = [w for w in segment if not w.startswith("-")]
             sub = words[0] if words else ""
             at = segment.index(sub) + 1 if sub else 0
-            target = next((segment[k + 1] for k in range(at, len(segment) - 1) if segment[k] == "-t"), None)
+            # the last -t counts (tmux's getopt), glued or not (`-t%3`)
+            target = None
+            for k in range(at, len(segment)):
+                if segment[k] == "-t" and k + 1 < len(segment):
+                    target = segment[k + 1]
+                elif segment[k].startswith("-t") and len(segment[k]) > 2:
+                    target = segment[k][2:]
             here = bool(sub) and _own_target("tmux", target, ctx, server)
             if sub == "send" or (len(sub) >= 6 and "send-keys".startswith(sub)):
                 j = at
@@ -4040,6 +4066,12 @@ def _typed_text(cmd: SimpleCommand, ctx: Context) -> tuple[bool, list[str], bool
         rest = vals[vals.index("send-text") + 1 :]
         texts = [v for k, v in enumerate(rest) if not v.startswith("-") and not (k and rest[k - 1] == "--pane-id")]
         return (True, [" ".join(texts)], here) if texts else (False, [], here)
+    if name == "zellij":
+        # zellij's own options before `action` take values (`zellij -s main action write-chars …`)
+        i = 0
+        while i < len(vals) and vals[i].startswith("-"):
+            i += 2 if vals[i] in ("-s", "--session", "-c", "--config", "--config-dir", "--data-dir", "-l", "--layout", "--max-panes") else 1
+        ops = [v for v in vals[i:] if not v.startswith("-")]
     if name == "zellij" and ops[:1] == ["action"] and len(ops) > 1 and ops[1] in ("write-chars", "write"):
         here = _own_target("zellij", option("--session", "-s"), ctx)
         return (True, [" ".join(ops[2:])], here) if ops[1] == "write-chars" else (False, [], here)

@@ -79,6 +79,33 @@ _TMUX_SHELL_OPTIONS = frozenset({"default-command", "lock-command", "copy-comman
 _TMUX_VALUE_OPTS = frozenset({"-s", "-n", "-t", "-c", "-e", "-x", "-y", "-F", "-l", "-p", "-w"})
 
 
+# tmux's own options before its command that take a value (`tmux -L NAME`, `-S PATH`, `-f FILE`, `-T FEATURES`, `-c
+# SHELL-COMMAND`): the value is no tmux command.
+_TMUX_GLOBAL_VALUED = "LSfTc"
+
+
+def tmux_command_start(vals: list[str]) -> int:
+    """The index in *vals* (argv's values, the program's name first) of tmux's command, past its own options and their
+    values (`tmux -L dev send-keys …`: the command is send-keys, not dev; `-uLdev` glued), or len(vals)."""
+    j = 1
+    while j < len(vals) and vals[j].startswith("-") and vals[j] != "--":
+        w = vals[j]
+        j += 1
+        for k, ch in enumerate(w[1:], 1):
+            if ch in _TMUX_GLOBAL_VALUED:
+                if k == len(w) - 1:
+                    j += 1  # the value is the next word
+                break
+    if j < len(vals) and vals[j] == "--":
+        j += 1
+    return j
+
+
+def _tmux_shell_command_option(word: str) -> bool:
+    """Whether *word* is tmux's -c with its value in the next word (`-c`, `-uc`)."""
+    return word[:1] == "-" and word.endswith("c") and all(ch.isalnum() and ch not in _TMUX_GLOBAL_VALUED for ch in word[1:-1])
+
+
 _TMUX_KEY_NAMES = frozenset({"Enter", "C-m", "C-j", "C-c", "Escape", "Tab", "Space", "BSpace", "KPEnter"})
 
 
@@ -209,12 +236,13 @@ class Methods(Unwrapper):
                         self.command(cmd.derive([argv[j + 1]], "sshx --shell"))
             return
         if name in ("tmux", "tmate"):
-            top = next((j for j, v in enumerate(vals[1:], 1) if not v.startswith("-") or v == "-c"), 0)
-            if top and vals[top] == "-c" and top + 1 < len(vals):
+            start = tmux_command_start(vals)
+            top = next((j for j in range(1, start) if _tmux_shell_command_option(vals[j])), 0)
+            if top and top + 1 < len(vals):
                 # tmux -c CMD: the client runs CMD with the default shell, as sh -c, with its own input (no session)
                 self.reparse(vals[top + 1], cmd, f"{name} -c", None, True)
                 return
-            sub = next((v for v in vals[1:] if not v.startswith("-")), "")
+            sub = vals[start] if start < len(vals) else ""
             if sub in (
                 "new",
                 "new-session",
@@ -232,7 +260,7 @@ class Methods(Unwrapper):
                 "pipep",
             ):
                 # The shell command is the last operand; options with values come before it.
-                j = vals.index(sub) + 1
+                j = start + 1
                 while j < len(vals) and vals[j].startswith("-"):
                     j += 2 if vals[j] in _TMUX_VALUE_OPTS else 1
                 if j < len(vals):
@@ -241,7 +269,7 @@ class Methods(Unwrapper):
                 # A command the server keeps and runs later, outside any hook (adversarial round 14a): the option
                 # default-command (every new window's shell command) or default-shell (its program), a hook's or a key
                 # binding's tmux command, if-shell's shell command and tmux commands.
-                j = vals.index(sub) + 1
+                j = start + 1
                 while j < len(vals) and vals[j].startswith("-"):
                     j += 2 if vals[j] in ("-t", "-T", "-N") else 1
                 kept = vals[j:]
@@ -267,7 +295,7 @@ class Methods(Unwrapper):
                 elif len(kept) >= 2:  # set-hook NAME COMMAND, bind-key KEY COMMAND [ARGS]
                     self.reparse("tmux " + " ".join(shell_quote(v) for v in kept[1:]) if len(kept) > 2 else "tmux " + kept[1], cmd, f"tmux {sub}")
             elif sub in ("send-keys", "send"):
-                j = vals.index(sub) + 1
+                j = start + 1
                 while j < len(vals) and vals[j].startswith("-"):
                     j += 2 if vals[j] in ("-t", "-N", "-c") else 1
                 keys = [v for v in vals[j:] if v not in _TMUX_KEY_NAMES]
