@@ -1386,11 +1386,7 @@ def _system_data_file(word: str) -> bool:
     if word.startswith(_SYSTEM_TEMP_TREES):
         return False
     return (
-        word.startswith(_SYSTEM_DATA_TREES)
-        and "/bin/" not in word
-        and "/sbin/" not in word
-        and not word.startswith("/etc/alternatives/")
-        and ".." not in word
+        word.startswith(_SYSTEM_DATA_TREES) and "/bin/" not in word and "/sbin/" not in word and not word.startswith("/etc/alternatives/") and ".." not in word
     )
 
 
