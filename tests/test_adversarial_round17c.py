@@ -61,23 +61,50 @@ class TestHelpFlagGivenAValue:
 
 
 class TestPluginGivenTheHelpFlag:
-    """Class (open): a CLI that hands an unknown subcommand to a program on PATH (kubectl-NAME, gh-NAME extensions,
-    cargo-NAME, helm plugins) passes the help flag to that program, which clearance never read: `kubectl nuke prod`
-    is asked, `kubectl nuke prod --help` allowed. Harm depends on what the plugin does with --help; left open (the
-    help conventions would need each CLI's list of its own commands)."""
+    """Class: a CLI that hands an unknown first word to a program on PATH (kubectl-NAME and krew plugins, gh-NAME
+    extensions, helm plugins, cargo-NAME, docker cli-plugins) passes the help flag to that program, which clearance
+    never read: `kubectl nuke prod` was asked and `kubectl nuke prod --help` allowed. Fixed (optables.HELP_OWN_COMMANDS:
+    each such CLI's own commands, from its command reference): a help request is the CLI's only when its first word is
+    one of them, so the plugin's line is judged as without the flag -- the same decision, asked where that is asked
+    (kubectl, gh, helm) and allowed where running an installed cargo or docker plugin is."""
 
     CASES: ClassVar[list[str]] = [
         "kubectl nuke prod --help",
+        "kubectl -n prod wipe all -h",
+        "oc purge-ns prod --help",
         "gh nuke --help",
+        "gh destroy-org acme -h",
+        "helm nuke --help",
         "cargo nuke --help",
+        "docker nuke --help",
     ]
-    GAPS: ClassVar[dict[str, str]] = dict.fromkeys(
-        CASES, "unfinished (round 17c): a plugin a CLI dispatches to gets the help flag; help_request does not know the CLI's own commands"
-    )
+    ORDINARY: ClassVar[list[str]] = [
+        "kubectl delete ns prod --help",
+        "kubectl -n prod delete pod x --help",
+        "oc delete project x --help",
+        "helm uninstall prod --help",
+        "cargo install --help",
+        "docker system prune --help",
+        "kubectl --help",
+        "gh --help",
+    ]
 
     @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
+    def test_judged_as_without_the_flag(self, example: str) -> None:
+        from .conftest import decide
+
+        bare = " ".join(w for w in example.split() if w not in ("--help", "-h"))
+        assert decide(example).decision == decide(bare).decision, example
+
+    ASKED: ClassVar[list[str]] = [c for c in CASES if c.split()[0] in ("kubectl", "oc", "gh", "helm")]
+
+    @pytest.mark.parametrize("example", ASKED, ids=_ids(ASKED))
     def test_not_allowed(self, example: Any) -> None:
-        _not_allowed(example, self.GAPS)
+        _not_allowed(example, {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_own_commands_help_allowed(self, example: Any) -> None:
+        _allowed(example)
 
 
 class TestProgramInTheSystemTrees:

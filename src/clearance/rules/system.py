@@ -6,6 +6,7 @@ from .. import paths
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
+from ..shell.optables import HELP_OWN_COMMANDS
 from ..shell.options import help_request, normalise
 from .base import rule
 from .gates import (
@@ -1996,6 +1997,8 @@ def _asks_usage(cmd: SimpleCommand, words: list[str]) -> bool:
     dropdb, psql and many more).  A tool that ignored it would run the verb; the deploy rule reads help the same way."""
     if help_request(cmd) or (words and words[0].lower() == "help"):
         return True
+    if cmd.name in HELP_OWN_COMMANDS:
+        return False  # help_request knows this CLI's own commands: another first word is a plugin's, which gets the flag
     for v in cmd.values():
         if v == "--":
             return False

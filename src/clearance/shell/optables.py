@@ -770,6 +770,63 @@ HELP_CONVENTIONS: dict[str, tuple[frozenset[str], bool]] = {
     # PostgreSQL's client programs: --help or -? (their -h is --host); an option they do not know stops them too
     **dict.fromkeys(("dropdb", "dropuser", "pg_dropcluster"), (frozenset({"--help", "-?"}), False)),
 }
+
+
+# CLIs that hand a first word they do not know to another program found on PATH or in a plugin folder (kubectl-NAME
+# and krew plugins, gh-NAME extensions, helm plugins, cargo-NAME, docker's cli-plugins): that program gets the help
+# flag and does with it what it likes, so a help request is the CLI's only when its first word is one of the CLI's own
+# commands (or aliases), listed here from each CLI's command reference.  `kubectl nuke prod --help` is judged as
+# `kubectl nuke prod`.  A CLI missing here handles its commands itself or refuses an unknown one.
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+_KUBECTL_COMMANDS = (
+    "create expose run set explain get edit delete rollout scale autoscale certificate cluster-info top cordon uncordon "
+    "drain taint describe logs attach exec port-forward proxy cp auth debug events diff apply patch replace wait kustomize "
+    "label annotate completion alpha api-resources api-versions config plugin version options help"
+)
+HELP_OWN_COMMANDS: dict[str, frozenset[str]] = {
+    "kubectl": frozenset(_split(_KUBECTL_COMMANDS)),
+    "oc": frozenset(
+        _split(
+            _KUBECTL_COMMANDS + " login logout whoami project projects new-project new-app new-build start-build cancel-build "
+            "import-image tag status rsh rsync adm policy process registry image extract observe idle rollback secrets "
+            "serviceaccounts create-token get-token image-registry"
+        )
+    ),
+    "gh": frozenset(
+        _split(
+            "auth browse codespace cs gist issue org pr project release repo cache run workflow alias api attestation "
+            "completion config extension ext extensions gpg-key label ruleset search secret ssh-key status variable help "
+            "version copilot agent-task preview"
+        )
+    ),
+    "helm": frozenset(
+        _split(
+            "completion create dependency dep dependencies env get help history hist install lint list ls package plugin pull "
+            "fetch push registry repo rollback search show inspect status template test uninstall un del delete upgrade "
+            "verify version"
+        )
+    ),
+    "cargo": frozenset(
+        _split(
+            "add bench build b check c clean clippy config doc d fetch fix fmt generate-lockfile help info init install "
+            "locate-project login logout metadata new owner package pkgid publish read-manifest remove rm report run r "
+            "rustc rustdoc search test t tree uninstall update vendor verify-project version yank"
+        )
+    ),
+    "docker": frozenset(
+        _split(
+            "attach build builder buildx checkpoint commit compose config container context cp create diff events exec "
+            "export history image images import info init inspect kill load login logout logs manifest network node "
+            "pause plugin port ps pull push rename restart rm rmi run save scout search secret service stack start stats "
+            "stop swarm system tag top trust unpause update version volume wait help"
+        )
+    ),
+}
+
+
 # The verbs after which the words may be another program's: a help flag there is not the CLI's.
 HELP_PASS_THROUGH = frozenset(
     {

@@ -616,11 +616,18 @@ def help_request(cmd: SimpleCommand) -> bool:
     flags, help_word = conv
     if help_word and argv[1].value == "help":
         return True
+    own = optables.HELP_OWN_COMMANDS.get(name)
     if modelled(name):
         nc = normalise(cmd)
         if any(s in optables.HELP_PASS_THROUGH for s in nc.sub):
             return False
+        if own is not None and nc.sub and nc.sub[0] not in own:
+            return False  # a plugin's name: the plugin gets the flag
         return any(o == "help" and v != NEGATED for o, v, _ in nc.opts) or any(u in flags for u in nc.unknown)
+    if own is not None:
+        first = next((w.value for w in argv[1:] if not w.value.startswith("-")), None)
+        if first is not None and first not in own:
+            return False  # a plugin's name, or an option's value read as one: judged as the command it runs
     prev = ""
     for w in argv[1:]:
         v = w.value
