@@ -83,15 +83,20 @@ RECORDED_ALLOWED = [
     "./configure --prefix=/home/ana/.local && make install",
     "./configure --prefix=$HOME/.local && make -j4 && make install-strip",
     "cd build && ../configure --prefix=/home/ana/.local && make install",
+    "./configure --prefix=/home/ana/.local && make check",
+    "./configure --prefix=/tmp/inst && make install",
+    "mkdir -p build && cd build && cmake .. -DCMAKE_INSTALL_PREFIX=~/.local && make && make install",
+    "export DESTDIR=/tmp/stage; ./configure --prefix=/usr && make install",
+]
+# CMake and Meson configured and installed on one line: the install script the configure step generates
+# (cmake_install.cmake, meson-info/intro-installed.json) is not there yet when the line is judged, and an install rule
+# with an absolute destination ignores the prefix (round 17c) -- asked, as before the prefix was read
+RECORDED_UNREAD = [
     "cmake -B build -DCMAKE_INSTALL_PREFIX=~/.local && cmake --build build && cmake --install build",
     "cmake -S . -B build -D CMAKE_INSTALL_PREFIX=/home/ana/.local && cmake --build build -j && cmake --install build",
     "meson setup build --prefix ~/.local && meson compile -C build && meson install -C build",
     "meson setup build --prefix=/home/ana/.local && ninja -C build install",
-    "./configure --prefix=/home/ana/.local && make check",
-    "./configure --prefix=/tmp/inst && make install",
-    "mkdir -p build && cd build && cmake .. -DCMAKE_INSTALL_PREFIX=~/.local && make && make install",
     "cmake -B build -DCMAKE_INSTALL_PREFIX=~/.local && cmake --build build --target install",
-    "export DESTDIR=/tmp/stage; ./configure --prefix=/usr && make install",
 ]
 RECORDED_REFUSED = [
     ("./configure --prefix=/usr && make install", "deny"),
@@ -119,6 +124,11 @@ def test_a_recorded_prefix_of_ones_own_is_allowed(command: str) -> None:
     assert _verdict(command) == "allow", command
 
 
+@pytest.mark.parametrize("command", RECORDED_UNREAD)
+def test_an_install_script_not_generated_yet_is_asked(command: str) -> None:
+    assert _verdict(command) == "ask", command
+
+
 @pytest.mark.parametrize(("command", "want"), RECORDED_REFUSED)
 def test_a_recorded_directory_is_judged_at_the_install(command: str, want: str) -> None:
     assert _verdict(command) == want, command
@@ -132,8 +142,15 @@ def _status(*options: str) -> dict[str, str]:
     return {P + "/config.status": f'#! /bin/sh\nac_cs_config="{quoted}"\nac_cs_version="x"\n'}
 
 
+# The install script CMake generates for `install(TARGETS app)`: a destination below the prefix
+_CMAKE_INSTALL = 'file(INSTALL DESTINATION "${CMAKE_INSTALL_PREFIX}/bin" TYPE EXECUTABLE FILES "/home/ana/webapp/build/app")\n'
+
+
 def _cache(prefix: str) -> dict[str, str]:
-    return {P + "/build/CMakeCache.txt": f"CMAKE_BUILD_TYPE:STRING=Release\nCMAKE_INSTALL_PREFIX:PATH={prefix}\nCMAKE_INSTALL_BINDIR:PATH=bin\n"}
+    return {
+        P + "/build/CMakeCache.txt": f"CMAKE_BUILD_TYPE:STRING=Release\nCMAKE_INSTALL_PREFIX:PATH={prefix}\nCMAKE_INSTALL_BINDIR:PATH=bin\n",
+        P + "/build/cmake_install.cmake": _CMAKE_INSTALL,
+    }
 
 
 def _meson(prefix: str, sysconfdir: str = "etc") -> dict[str, str]:
@@ -144,7 +161,8 @@ def _meson(prefix: str, sysconfdir: str = "etc") -> dict[str, str]:
     ]
     import json
 
-    return {P + "/build/meson-info/intro-buildoptions.json": json.dumps(opts)}
+    installed = {P + "/build/app": prefix + "/bin/app"}
+    return {P + "/build/meson-info/intro-buildoptions.json": json.dumps(opts), P + "/build/meson-info/intro-installed.json": json.dumps(installed)}
 
 
 _MAKEFILE = "install: all\n\t$(MKDIR_P) $(DESTDIR)$(bindir)\n\t/usr/bin/install -c app '$(DESTDIR)$(bindir)'\n"
@@ -187,8 +205,6 @@ def test_a_directory_recorded_on_the_disk(command: str, files: dict[str, str], w
 # 4. an installer's own prefix option -------------------------------------------------------------------------------
 
 OWN_PREFIX_ALLOWED = [
-    "cmake --install build --prefix ~/.local",
-    "cmake --install build --prefix /home/ana/.local --config Release --strip",
     "cargo install --root ~/.local ripgrep",
     "cargo install --path . --root ~/.local --locked",
     "GOBIN=~/.local/bin go install ./cmd/mytool",
@@ -207,6 +223,37 @@ OWN_PREFIX_REFUSED: list[tuple[str, Any]] = [
     ("npm install -g --prefix ~ typescript", "ask"),
     ("npm install -g --prefix ~/.claude typescript", "deny"),
 ]
+
+
+# `cmake --install B --prefix P` of a build whose install script is there and names no absolute destination
+_BUILT = {P + "/build/cmake_install.cmake": _CMAKE_INSTALL}
+_SUBDIR = {
+    P + "/build/cmake_install.cmake": _CMAKE_INSTALL + 'include("/home/ana/webapp/build/lib/cmake_install.cmake")\n',
+    P + "/build/lib/cmake_install.cmake": 'file(INSTALL DESTINATION "${CMAKE_INSTALL_PREFIX}/lib" TYPE FILE FILES "/home/ana/webapp/build/lib/libx.a")\n',
+}
+CMAKE_OWN_PREFIX: list[tuple[str, dict[str, str], str]] = [
+    ("cmake --install build --prefix ~/.local", _BUILT, "allow"),
+    ("cmake --install build --prefix /home/ana/.local --config Release --strip", _SUBDIR, "allow"),
+    # no install script to read: asked, as before the prefix was read
+    ("cmake --install build --prefix ~/.local", {}, "ask"),
+    # an absolute destination in a subdirectory's script, or one of a variable
+    (
+        "cmake --install build --prefix ~/.local",
+        {**_SUBDIR, P + "/build/lib/cmake_install.cmake": 'file(INSTALL DESTINATION "/home/ana/.claude/hooks" TYPE FILE FILES "x")\n'},
+        "deny",
+    ),
+    (
+        "cmake --install build --prefix ~/.local",
+        {P + "/build/cmake_install.cmake": 'file(INSTALL DESTINATION "$ENV{HOME}/.config" TYPE FILE FILES "x")\n'},
+        "ask",
+    ),
+    ("cmake --install build --prefix /usr", _BUILT, "deny"),
+]
+
+
+@pytest.mark.parametrize(("command", "files", "want"), CMAKE_OWN_PREFIX, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(CMAKE_OWN_PREFIX)])
+def test_cmake_install_into_the_own_prefix_reads_the_install_script(command: str, files: dict[str, str], want: str) -> None:
+    assert _verdict(command, files) == want, (command, files)
 
 
 @pytest.mark.parametrize("command", OWN_PREFIX_ALLOWED)

@@ -43,6 +43,13 @@ _AC_CS_CONFIG = lazy(r"(?m)^ac_cs_config=(['\"])([^\n]*)\1$")
 _MAKE_DIR_ASSIGN = lazy(r"(?m)^([a-z_]+)[ \t]*+:?=[ \t]*+([^\n$#]*+)$")
 # CMakeCache.txt: `CMAKE_INSTALL_PREFIX:PATH=/x` (and GNUInstallDirs' CMAKE_INSTALL_SYSCONFDIR:PATH=…).
 _CMAKE_CACHE = lazy(r"(?m)^CMAKE_INSTALL_([A-Z_]+):[A-Z]+=([^\n]*)$")
+# cmake_install.cmake, the script `cmake --install` runs: each install rule's destination as CMake generated it
+# (`file(INSTALL DESTINATION "${CMAKE_INSTALL_PREFIX}/bin" …)`, or the absolute one an `install(… DESTINATION /abs)`
+# gave, which no prefix moves), and the scripts of the subdirectories it includes.
+_CMAKE_INSTALL_DEST = lazy(r"\bfile\(INSTALL DESTINATION \"([^\"\n]*+)\"")
+_CMAKE_INSTALL_INCLUDE = lazy(r"\binclude\(\"([^\"\n]*+)\"\)")
+# How many subdirectory scripts are read before the destinations count as unknown.
+_MAX_INSTALL_SCRIPTS = 32
 
 
 def staged(dirs: list[tuple[str, str, Word]], env_destdir: str | None) -> list[tuple[str, str]]:
@@ -219,14 +226,22 @@ def destinations(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str, str]] | 
     if dirs is None and not line:
         return None
     dirs = {**(dirs or {}), **line}
-    out: list[tuple[str, str, str]] = []
+    # An install rule with an absolute destination writes there whatever the prefix says (round 17c): the build
+    # description's own destinations are judged too, and when it cannot be read the prefix is judged as a directory
+    # written, never as the user's own install prefix (rules/fs._own_prefix_install reads the note).
+    fixed = _fixed_destinations(where, name, sc)
+    own = INSTALL_PREFIX if fixed is not None else ""
+    prefixes = [v.rstrip("/") + "/" for k, v in dirs.items() if k in PREFIX_NAMES and v.startswith("/")] or [_DEFAULT_PREFIX + "/"]
+    out: list[tuple[str, str, str]] = [
+        (under(destdir, d) if destdir else d, f"DESTINATION {d}", "") for d in fixed or () if not any(d.startswith(p) for p in prefixes)
+    ]
     for var, value in dirs.items():
         if var in given or var == "destdir" or not value:
             continue
         if var not in PREFIX_NAMES and not value.startswith("/"):
             continue  # a directory below the prefix (meson's sysconfdir=etc): the prefix's own effect covers it
         path = under(destdir, value) if destdir else value
-        out.append((path, f"{var}={value}", INSTALL_PREFIX if var in PREFIX_NAMES else ""))
+        out.append((path, f"{var}={value}", own if var in PREFIX_NAMES else ""))
     return out
 
 
@@ -337,6 +352,63 @@ def _on_disk(where: str, name: str, sc: Scope) -> dict[str, str] | None:
                 found[o["name"].lower()] = o["value"]
         return _without_default(found)
     return None
+
+
+def _fixed_destinations(where: str, name: str, sc: Scope) -> list[str] | None:
+    """The absolute destinations a CMake or Meson build's install rules name, which no prefix moves: cmake_install.cmake
+    (and the subdirectory scripts it includes) for CMake, meson-info/intro-installed.json for Meson.  [] for a make
+    build of configure (its recipes are read as the Makefile's) and for rules all below the prefix; None when the
+    build's install description cannot be read (no disk, past what clearance reads, a destination of a variable)."""
+    from ..model import TOO_LARGE
+
+    disk = sc.ctx.read_file
+    if disk is None:
+        return None
+
+    def reader(path: str) -> str | None:
+        text = disk(path)
+        return None if text == TOO_LARGE else text
+
+    cmake = name == "cmake" or (name in ("make", "gmake", "ninja", "samu") and reader(where + "/CMakeCache.txt") is not None)
+    if cmake:
+        found: list[str] = []
+        todo, seen = [where + "/cmake_install.cmake"], set()
+        while todo:
+            path = todo.pop()
+            if path in seen:
+                continue
+            seen.add(path)
+            if len(seen) > _MAX_INSTALL_SCRIPTS:
+                return None
+            text = reader(path)
+            if text is None:
+                return None
+            for m in _CMAKE_INSTALL_DEST.finditer(text):
+                dest = m.group(1)
+                if dest.startswith("${CMAKE_INSTALL_PREFIX}") and "$" not in dest[len("${CMAKE_INSTALL_PREFIX}") :]:
+                    continue  # below the prefix: the prefix's own effect covers it
+                if "$" in dest or not dest.startswith("/"):
+                    return None  # a variable's value, or a path CMake resolves otherwise: not known here
+                found.append(dest)
+            todo.extend(m.group(1) for m in _CMAKE_INSTALL_INCLUDE.finditer(text) if m.group(1).endswith("/cmake_install.cmake"))
+        return found
+    meson = name == "meson" or (name in ("ninja", "samu") and reader(where + "/meson-info/intro-buildoptions.json") is not None)
+    if meson:
+        text = reader(where + "/meson-info/intro-installed.json")
+        if text is None:
+            return None
+        import json
+
+        try:
+            installed = json.loads(text)
+        except ValueError:
+            return None
+        if not isinstance(installed, dict) or not all(isinstance(v, str) and v.startswith("/") for v in installed.values()):
+            return None
+        return sorted(set(installed.values()))
+    if name in ("ninja", "samu"):
+        return None  # a ninja build neither CMake's nor Meson's on the disk: its install rules are what build.ninja says
+    return []
 
 
 def _without_default(found: dict[str, str]) -> dict[str, str]:
