@@ -7,7 +7,7 @@ from .. import jsonlite as json
 from .. import pathstr
 from ..lazyre import lazy
 from ..paths import DYN, is_within
-from ..shell.interp import quoted_spans
+from ..shell.interp import quoted_spans, string_fail
 from ..shell.ir import shell_quote
 from ..shell.programs import CODE_OPTIONS
 from .convention import MAX_FILES
@@ -380,14 +380,46 @@ _CMAKE_FILE = lazy(r"\bfile\s*\(\s*(REMOVE_RECURSE|REMOVE|WRITE|APPEND|RENAME|CO
 _CMAKE_FILE_OPS = {"REMOVE_RECURSE": "rm -rf", "REMOVE": "rm -f", "TOUCH": "touch"}
 
 
-# A CMake argument: a quoted string, or a bare word (`"…"|[^\s"]+`, found by _cmake_tokens: a pattern for the strings
-# rescans an open string from every escaped quote).
+# A CMake argument: a quoted string, or a bare word (`"(…)"|[^\s"]+`, as re.finditer finds them).  _CMAKE_TOKEN reads a
+# string with no escaped quote whole, any other quote alone, and bare words, in one finditer: a run of strings that
+# fail at once (`"\<newline>` repeated) costs no Python step each.  Its string alternative stops at the first escaped
+# quote, so no text is read twice by it.  A lone quote is then read as re would (interp.string_fail): a string that
+# closes past escaped quotes is taken whole; one that fails past a quote of its own has those quotes fail where it
+# failed (interp._QUOTED), so only the bare words up to there are read (_CMAKE_BARE) and finditer goes on past them.
+_CMAKE_TOKEN = lazy(r"\"(?:[^\"\\]++|\\[^\"\n])*+\"|\"|[^\s\"]++")
 _CMAKE_BARE = lazy(r"[^\s\"]++")
 
 
 def _cmake_tokens(text: str) -> list[tuple[str, bool]]:
     """CMake's arguments in *text*: (the word, or the string's body, and whether it was quoted)."""
-    return [(text[a + 1 : b - 1], True) if q else (text[a:b], False) for a, b, q in quoted_spans(text, '"', other=_CMAKE_BARE)]
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    while True:
+        for m in _CMAKE_TOKEN.compiled.finditer(text, pos):
+            a, b = m.span()
+            if text[a] != '"':
+                out.append((m.group(), False))
+                continue
+            if b - a > 1:
+                out.append((text[a + 1 : b - 1], True))
+                continue
+            end, closed = string_fail(text, a)
+            if closed:  # through escaped quotes
+                out.append((text[a + 1 : end - 1], True))
+                pos = end
+                break
+            if text.find('"', b, end) < 0:
+                continue  # no quote of its own inside the failed body: finditer reads the rest as re would
+            last = b
+            for w in _CMAKE_BARE.compiled.finditer(text, b):
+                if w.start() >= end:
+                    break
+                out.append((w.group(), False))
+                last = w.end()
+            pos = max(end, last)
+            break
+        else:
+            return out
 
 
 _CMAKE_ENV = lazy(r"\$ENV\{(\w+)\}")

@@ -164,6 +164,14 @@ def string_end(text: str, i: int, one_line: bool = False) -> int:
     return m.end() if m is not None and m.group(1) is not None else -1
 
 
+def string_fail(text: str, i: int, one_line: bool = False) -> tuple[int, bool]:
+    """(where the string opening at text[i] ends -- past its closing quote, or where its body stops when it does not
+    close --, whether it closes)."""
+    m = _QUOTED[text[i], one_line].compiled.match(text, i)
+    assert m is not None  # the pattern matches at every quote of its kind
+    return m.end(), m.group(1) is not None
+
+
 def quoted_spans(text: str, quotes: str = "'\"`", one_line: bool = False, other: LazyRe | None = None) -> list[tuple[int, int, str]]:
     """The matches re.finditer finds of `Q((?:[^Q\\]|\\.)*)Q|…|OTHER`, one alternative per quote Q of *quotes* (no
     newline inside when *one_line*) and *other*, a pattern that never matches at one of the quotes nor matches empty:
