@@ -23,6 +23,8 @@ from ..paths import DYN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..scope import Scope
     from .ir import SimpleCommand, Word
 
@@ -290,11 +292,9 @@ def _after(vals: list[str], *names: str) -> str | None:
     return got
 
 
-def _on_disk(where: str, name: str, sc: Scope) -> dict[str, str] | None:
-    """The install directories the build directory *where* records on the disk: config.status's configure options,
-    else the Makefile's own directory assignments (make); CMakeCache.txt (cmake, ninja); meson-info (meson, ninja).
-    The default prefix is no recorded choice (left out).  None: nothing readable (a file past what clearance reads
-    included; for ninja, no build of CMake or Meson there); {} for one read that records nothing but the defaults."""
+def _build_reader(where: str, sc: Scope) -> Callable[[str], str | None] | None:
+    """How the files of the build directory *where* are read: a file past what clearance reads is None (nothing known
+    from it).  None: no disk, or a build directory neither in the project nor in the temporary folder."""
     from ..model import TOO_LARGE
 
     disk = sc.ctx.read_file
@@ -303,8 +303,19 @@ def _on_disk(where: str, name: str, sc: Scope) -> dict[str, str] | None:
 
     def reader(path: str) -> str | None:
         text = disk(path)
-        return None if text == TOO_LARGE else text  # past what clearance reads: nothing known from it
+        return None if text == TOO_LARGE else text
 
+    return reader
+
+
+def _on_disk(where: str, name: str, sc: Scope) -> dict[str, str] | None:
+    """The install directories the build directory *where* records on the disk: config.status's configure options,
+    else the Makefile's own directory assignments (make); CMakeCache.txt (cmake, ninja); meson-info (meson, ninja).
+    The default prefix is no recorded choice (left out).  None: nothing readable (a file past what clearance reads
+    included; for ninja, no build of CMake or Meson there); {} for one read that records nothing but the defaults."""
+    reader = _build_reader(where, sc)
+    if reader is None:
+        return None
     if name in ("make", "gmake") and reader(where + "/CMakeCache.txt") is not None:
         name = "cmake"  # a Makefile CMake generated: its install step installs below CMAKE_INSTALL_PREFIX
     if name in ("make", "gmake"):
@@ -359,16 +370,9 @@ def _fixed_destinations(where: str, name: str, sc: Scope) -> list[str] | None:
     (and the subdirectory scripts it includes) for CMake, meson-info/intro-installed.json for Meson.  [] for a make
     build of configure (its recipes are read as the Makefile's) and for rules all below the prefix; None when the
     build's install description cannot be read (no disk, past what clearance reads, a destination of a variable)."""
-    from ..model import TOO_LARGE
-
-    disk = sc.ctx.read_file
-    if disk is None:
+    reader = _build_reader(where, sc)
+    if reader is None:
         return None
-
-    def reader(path: str) -> str | None:
-        text = disk(path)
-        return None if text == TOO_LARGE else text
-
     cmake = name == "cmake" or (name in ("make", "gmake", "ninja", "samu") and reader(where + "/CMakeCache.txt") is not None)
     if cmake:
         found: list[str] = []

@@ -160,8 +160,8 @@ _QUOTED = {(q, one_line): lazy(q + r"(?:[^\\" + ("\n" if one_line else "") + q +
 def string_end(text: str, i: int, one_line: bool = False) -> int:
     """Where the string literal opening at text[i] (a quote) ends, past its closing quote, as re.match finds
     `Q(?:[^Q\\]|\\.)*Q` there (no newline inside when *one_line*); -1 when it does not close."""
-    m = _QUOTED[text[i], one_line].compiled.match(text, i)
-    return m.end() if m is not None and m.group(1) is not None else -1
+    end, closed = string_fail(text, i, one_line)
+    return end if closed else -1
 
 
 def string_fail(text: str, i: int, one_line: bool = False) -> tuple[int, bool]:
