@@ -167,7 +167,9 @@ def test_every_shape_is_read_in_linear_time() -> None:
     slow = []
     for name, text in shapes.items():
         took = 0.0
-        for _ in range(3):  # again only while over the bound
+        for attempt in range(5):  # again only while over the bound, after a pause (a shared machine only adds)
+            if attempt:
+                time.sleep(0.05 * attempt)
             t0 = time.process_time()
             probe._NET_COMMAND.search(text)
             took = (time.process_time() - t0) * 1000.0

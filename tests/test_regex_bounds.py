@@ -165,8 +165,13 @@ def shapes_for(p: re.Pattern[str], shapes: dict[str, str]) -> dict[str, str]:
 
 
 def _min3(fn: Any, p: re.Pattern[str], text: str, first: float) -> float:
-    """The least of three measurements: other work on a shared machine only ever adds time."""
-    return min(first, _time(fn, p, text), _time(fn, p, text))
+    """The least of up to four measurements, the later ones after a pause: other work on a shared machine only ever
+    adds time, and a burst of it passes."""
+    best = min(first, _time(fn, p, text), _time(fn, p, text))
+    if best > GROWTH_FLOOR_MS:
+        time.sleep(0.1)
+        best = min(best, _time(fn, p, text))
+    return best
 
 
 def slow_cases(patterns: dict[str, re.Pattern[str]], shapes: dict[str, str], limit_ms: float = LIMIT_MS) -> list[str]:

@@ -770,8 +770,7 @@ def _mentions(text: str, sc: Scope, cwd: str | None = None) -> str | None:
 # A string literal whose text is code (it holds a call's parentheses or spaces), not a name: '…', "…", Ruby's
 # %q{…}/%Q(…)/%(…) (Lua's [[…]]: interp.blank_long_strings).  A name used as a selector (`getattr(os, "chmod")`, `["rmSync"]`) stays.
 # The quoted ones are found by _blank_literals (interp.quoted_spans), not by a pattern: one rescans a string left open from
-# every escaped quote inside it (issue 16).  Ruby's:
-_PERCENT_LITERAL = lazy(r"%[qQ]?(?:\{[^{}]*+\}|\([^()]*+\))")
+# every escaped quote inside it (issue 16), with Ruby's (interp.PERCENT_LITERAL).
 # Code that runs strings or hands them to a program: then no literal is mere data.
 _EVALUATES = lazy(
     r"\b(?:eval|exec|compile|load|loadstring|dostring|include_string|instance_eval|class_eval|module_eval|system|popen|spawn|run|call|"
@@ -813,13 +812,14 @@ def _code_text(cmd: SimpleCommand) -> tuple[str, str]:
 
 def _blank_literals(text: str) -> str:
     """*text* with its literals of code blanked (quoted ones on one line, Ruby's %q{…}), read left to right so that quotes pair up."""
-    from ..shell.interp import quoted_spans
+    from ..shell.interp import PERCENT_LITERAL, quoted_spans
 
     out: list[str] = []
     last = 0
-    for a, b, _ in quoted_spans(text, "'\"", one_line=True, other=_PERCENT_LITERAL):
-        out += (text[last:a], _blank_code(text[a:b]))
-        last = b
+    for a, b, _ in quoted_spans(text, "'\"", one_line=True, other=PERCENT_LITERAL):
+        if b - a > 2:  # (a shorter literal has no inside to blank)
+            out += (text[last:a], _blank_code(text[a:b]))
+            last = b
     out.append(text[last:])
     return "".join(out)
 

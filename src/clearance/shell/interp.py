@@ -172,6 +172,22 @@ def string_fail(text: str, i: int, one_line: bool = False) -> tuple[int, bool]:
     return m.end(), m.group(1) is not None
 
 
+# Ruby's %q{…}/%Q(…)/%(…) literals, read beside the quoted strings (rules.self._blank_literals).
+PERCENT_LITERAL = lazy(r"%[qQ]?(?:\{[^{}]*+\}|\([^()]*+\))")
+
+
+def _all_quoted(quotes: str, one_line: bool, other: LazyRe | None = None) -> str:
+    """`Q(?:…)*+(Q)?|…|OTHER`: each quote's alternative of _QUOTED (group k+1 for the k-th quote), then *other* (no flags)."""
+    return "|".join([_QUOTED[q, one_line].pattern for q in quotes] + ([f"(?:{other.pattern})"] if other is not None else []))
+
+
+# The whole pattern quoted_spans reads for each reading its callers use (another reading takes the loop alone).
+_ALL_SPANS: dict[tuple[str, bool, LazyRe | None], LazyRe] = {
+    ("'\"`", False, None): lazy(_all_quoted("'\"`", False)),
+    ("'\"", True, PERCENT_LITERAL): lazy(_all_quoted("'\"", True, PERCENT_LITERAL)),
+}
+
+
 def quoted_spans(text: str, quotes: str = "'\"`", one_line: bool = False, other: LazyRe | None = None) -> list[tuple[int, int, str]]:
     """The matches re.finditer finds of `Q((?:[^Q\\]|\\.)*)Q|…|OTHER`, one alternative per quote Q of *quotes* (no
     newline inside when *one_line*) and *other*, a pattern that never matches at one of the quotes nor matches empty:
@@ -187,8 +203,28 @@ def quoted_spans(text: str, quotes: str = "'\"`", one_line: bool = False, other:
     rx = other.compiled if other is not None else None
     pending = rx.search(text) if rx is not None else None
     pos = 0
+    whole = _ALL_SPANS.get((quotes, one_line, other))
     while True:
-        start, kind = n, ""
+        if whole is not None and all(d <= pos for d in dead.values()):
+            # No quote ahead is known to fail: the pattern itself, in one finditer, until a string fails (its body is
+            # read once; the quotes of its kind before where it stopped are then passed by the loop below).
+            for m in whole.compiled.finditer(text, pos):
+                a, b = m.span()
+                q = text[a]
+                if q in quotes:  # (*other* never matches at a quote)
+                    if m.group(quotes.index(q) + 1) is None:
+                        dead[q] = b
+                        pos = a + 1
+                        if b > pos:  # (a body read past the quote: finditer would go on from where it stopped)
+                            break
+                        continue
+                    out.append((a, b, q))
+                else:
+                    out.append((a, b, ""))
+                pos = b
+            else:
+                return out
+        start, kind, second = n, "", n  # the first quote to open a string, and the first of another kind after it
         for q in quotes:
             k = nxt[q]
             if k < 0:
@@ -199,7 +235,9 @@ def quoted_spans(text: str, quotes: str = "'\"`", one_line: bool = False, other:
                 if k < 0:
                     continue
             if k < start:
-                start, kind = k, q
+                start, kind, second = k, q, start
+            elif k < second:
+                second = k
         if pending is not None and pending.start() < pos and rx is not None:
             pending = rx.search(text, pos)
         if pending is not None and pending.start() < start and rx is not None:
@@ -219,14 +257,30 @@ def quoted_spans(text: str, quotes: str = "'\"`", one_line: bool = False, other:
             continue
         if not kind:
             return out
-        m = _QUOTED[kind, one_line].compiled.match(text, start)
-        assert m is not None  # the pattern matches at every quote of its kind
-        if m.group(1) is not None:
-            out.append((start, m.end(), kind))
-            pos = m.end()
-        else:
-            dead[kind] = m.end()
+        rx_kind = _QUOTED[kind, one_line].compiled
+        one = rx_kind.match(text, start)
+        assert one is not None  # the pattern matches at every quote of its kind
+        if one.group(1) is None:
+            dead[kind] = one.end()
             pos = start + 1
+            continue
+        out.append((start, one.end(), kind))
+        pos = one.end()
+        # The strings of this kind that follow before any other quote or match of *other* (`second`), in one finditer:
+        # each one found is the one the loop would take next (a run of `""` costs no Python step per quote kind).
+        if pending is not None and pending.start() < second:
+            second = pending.start()
+        if pos < second:
+            for m in rx_kind.finditer(text, pos):
+                a = m.start()
+                if a >= second:
+                    break
+                if m.group(1) is None:
+                    dead[kind] = m.end()
+                    pos = a + 1
+                    break
+                out.append((a, m.end(), kind))
+                pos = m.end()
 
 
 # Compiled on first use, and kept at module level where tests/test_regex_bounds.py finds them.
