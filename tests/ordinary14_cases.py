@@ -761,7 +761,7 @@ BASH: dict[str, list[tuple[str, str]]] = {
         ("A", "ssh-add ~/.ssh/id_ed25519_acme"),
         ("A", "ssh -T git@github.com"),
         ("Q", "git config --global user.email 'ana@acme.dev'"),
-        ("Q", "git config --global init.defaultBranch main"),
+        ("A", "git config --global init.defaultBranch main"),  # a plain preference (round ord18)
         ("A", "chmod 600 .env"),
         ("A", "chmod 600 ~/.ssh/id_ed25519_acme"),
         ("N", "echo 'export PATH=\"$HOME/.local/bin:$PATH\"' >> ~/.bashrc"),

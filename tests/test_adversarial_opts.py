@@ -614,7 +614,6 @@ ORDINARY: list[str] = [
     "git restore --staged src/app.py",
     "cp -r ../other/src .",
     "cp a.txt b.txt docs",
-    "mv ~/Downloads/data.csv .",  # the file moves into the project; nothing is lost
     # round 7: ordinary environment settings
     "export NODE_ENV=production && npm run build",
     "export PIP_INDEX_URL=https://pypi.org/simple; pip install requests",
@@ -649,11 +648,13 @@ RIGHTLY_STOPPED: list[tuple[str, str, str]] = [
     # be .claude/settings.json (fs.unknown-tree). With the archive there, these are allowed (tests/test_tree_landing.py).
     ("tar -xzf archive.tar.gz", ASK, "an archive that is not there yet unpacked into the project root: contents unknown"),
     ("tar -xf x.tar --checkpoint=1000 --checkpoint-action=dot", ASK, "the same, with a harmless checkpoint action"),
+    # Round ord18: kept, not a false ask. The move keeps the data (fs.delete-outside-recoverable, not the denial), but
+    # it hands the user's file to the project, where deleting an untracked file is allowed: allowing the move would
+    # allow `mv ~/Documents/thesis.tex . && rm thesis.tex` (tests/test_ordinary_round18.py).
+    ("mv ~/Downloads/data.csv .", ASK, "a user's file moved into the project, where its later deletion is not asked"),
 ]
 
-XFAIL: dict[str, str] = {
-    "mv ~/Downloads/data.csv .": "mv's source outside the project is read as a deletion (fs.delete-outside-project), though it moves into the project",
-}
+XFAIL: dict[str, str] = {}
 
 
 def _params(cases: list[tuple[str, str]]) -> list[object]:

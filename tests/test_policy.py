@@ -152,7 +152,7 @@ def test_edit_rules_use_project_relative_and_absolute_paths(s: Setup) -> None:
     assert s.decide(tool="Edit", file_path=str(s.project / "docs" / "a.md"), old_string="a", new_string="b").decision == "deny"
     assert s.decide(tool="Edit", file_path=str(s.project / "src" / "a.md"), old_string="a", new_string="b").decision == "allow"
     assert s.decide(tool="Write", file_path="/opt/shared/x.txt", content="x").decision == "allow"
-    assert s.decide(tool="Write", file_path="/opt/other/x.txt", content="x").decision == "deny"
+    assert s.decide(tool="Write", file_path="/opt/other/x.txt", content="x").decision == "ask"  # fs.write-shared-place
 
 
 def test_trusted_directory_allows_writes_outside_the_project(s: Setup) -> None:

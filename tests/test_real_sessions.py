@@ -146,7 +146,8 @@ STAY_DENIED: list[tuple[Any, str]] = [
     (write(f"{H}/.ssh/config", "Host x\n"), "deny"),
     (write("/etc/hosts", "127.0.0.1 x\n"), "deny"),
     ("cp tool /usr/local/bin/tool", "deny"),
-    ("echo x > /home/bob/notes.txt", "deny"),
+    ("echo x > /home/bob/notes.txt", "ask"),  # a plain file of another account: fs.write-shared-place (round ord18)
+    ("echo x >> /home/bob/.bashrc", "deny"),
     (write(f"{P}/.claude/settings.json", "{}"), "deny"),
     (write(f"{P}/.claude/settings.local.json", "{}"), "deny"),
     (edit(f"{H}/.claude/settings.json"), "deny"),

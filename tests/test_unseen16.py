@@ -24,9 +24,6 @@ GAPS: dict[str, str] = {
     "flashrom -p internal -w bios.bin": "unfinished: writing a firmware chip (flashrom -w) names no block device, which fs.device-destroy needs",
     "conjur variable get -i prod/db/password": "unfinished: creds.secret-operation does not read the secret's name in an option's path value (-i prod/db/password)",
     "flatpak remote-add --no-gpg-verify acme https://flatpak.internal.example.com/repo": "unfinished: flatpak is not a modelled package manager, and naming it in sys.package-config-set would make it known and silence the unknown-verb rules for it",
-    "cat ~/.cargo/config.toml": "unfinished: creds.read-tool-config asks for any tool configuration in home, cargo's (which holds no token since credentials.toml) too",
-    "git config --global commit.gpgsign true": "unfinished: git.config-global asks for every global git setting, one that makes git stricter too",
-    "git config --global pull.rebase true": "unfinished: git.config-global asks for every global git setting, an ordinary preference too",
 }
 
 NOT_ALLOWED = [c for c in CASES if c[0] in ("D", "Q")]

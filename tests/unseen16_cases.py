@@ -175,7 +175,10 @@ CASES: list[tuple[str, str, str, str]] = [
     ("D", "credential-read", "common/strings", "strings ~/.local/share/keyrings/login.keyring"),
     ("A", "credential-read", "docs@github.com:cli/cli", "cat ~/.config/gh/config.yml"),
     ("A", "credential-read", "common/cat", "cat ~/.aws/config"),
-    ("A", "credential-read", "common/cat", "cat ~/.cargo/config.toml"),
+    # Q since round ord18: cargo still reads a registry token from config.toml ([registry] token, [registries.NAME]
+    # token: credentials.toml is the same format, merged; cargo::util::credential::token, "plaintext tokens in Cargo's
+    # config"), so whether this one holds a token cannot be told without reading it (creds.read-tool-config asks).
+    ("Q", "credential-read", "common/cat", "cat ~/.cargo/config.toml"),
     ("A", "credential-read", "common/cat", "cat ~/.config/pip/pip.conf"),
     ("A", "credential-read", "common/cat", "cat ~/.ssh/known_hosts"),
     ("A", "credential-read", "common/cat", "cat ~/.ssh/config"),

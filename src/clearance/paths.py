@@ -1308,7 +1308,8 @@ def display(path: str, ctx: Context) -> str:
     p = path.replace(DYN, "…")
     if is_within(p, ctx.project_root) and ctx.project_root != "/" and p != ctx.project_root:
         rel = p[len(ctx.project_root) + 1 :]
-        return rel or "."
+        # A folder named `~` in the project (`open('~/x', 'w')` in Python writes ./~/x): never shown as home.
+        return ("./" + rel if rel.startswith("~") else rel) or "."
     if is_within(p, ctx.home):
         return "~" + p[len(ctx.home) :]
     return p

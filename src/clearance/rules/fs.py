@@ -1224,8 +1224,9 @@ def _agent_working_file(target: str, sc: Scope) -> bool:
         {"tool_name": "Write", "tool_input": {"file_path": "/etc/environment", "content": "X=1"}},
         "cp app/a.ts /usr/local/bin/a",
         "echo 'ana ALL=(ALL) NOPASSWD: ALL' | sudo tee /etc/hosts",
-        "echo x > /home/bob/notes.txt",
-        "sudo mkdir -p /opt/tool",
+        "echo x > /home/bob/.profile",
+        "sudo mkdir -p /etc/tool",
+        "cp tool /opt/homebrew/bin/tool",
         "cp tool.dll '/mnt/c/Program Files/Tool/tool.dll'",
         "echo x > /mnt/c/Windows/System32/drivers/etc/hosts",
     ),
@@ -1240,9 +1241,87 @@ def _agent_working_file(target: str, sc: Scope) -> bool:
 )
 def write_system(e: Effect, sc: Scope) -> str | None:
     target = _outside_write(e, sc)
-    if target is None or not _system_wide(target, sc):
+    if target is None or not _system_wide(target, sc) or _shared_place(e, target, sc) is not None:
         return None
     return f"{_who(e)} writes {sc.show(target)}, a system-wide location outside your home and the project"
+
+
+# Folders below which a machine keeps what it serves and the packages installed beside the system (the Filesystem
+# Hierarchy Standard: /srv "site-specific data served by this system", /opt "add-on application software packages";
+# /var/www, the web servers' document root), and the tops of the accounts' homes.
+_SERVED_TOPS = ("/srv", "/opt", "/var/www")
+_HOME_TOPS = ("/home", "/users")
+# Package managers' prefixes under /opt, on PATH like /usr/local: Homebrew on Apple silicon, MacPorts.
+_OPT_SYSTEM_PREFIXES = ("/opt/homebrew", "/opt/local")
+_PERMISSION_NOTES = ("chmod", "chmod -", "chown", "chgrp", "setfacl")
+
+
+def _shared_place(e: Effect, target: str, sc: Scope) -> str | None:
+    """What *target*, a system-wide place, is when writing it changes data rather than the system (round ord18), or
+    None: a site or a service's data below /srv or /var/www, an add-on package's folder below /opt, or a plain file of
+    another account's home (not a dot-file or dot-folder, a bin folder, a program folder such as ~/Library, an agent's
+    instruction file).  The system's folders, a package manager's prefix, anything in a bin folder (a program on PATH
+    for every user or for that account), a dot-file (start-up files, keys, settings, .htaccess) and a change of
+    permissions are not."""
+    if e.note in _PERMISSION_NOTES or DYN in target:
+        return None
+    low = target.lower() if paths.case_insensitive(target, sc.ctx) else target
+    parts = low.split("/")
+    if any(x.startswith(".") for x in parts) or any(x in ("bin", "sbin") for x in parts):
+        return None
+    if (low + "/").startswith(tuple(x + "/" for x in _OPT_SYSTEM_PREFIXES)):
+        return None
+    for top in _SERVED_TOPS:
+        # Below the top only: what an archive unpacks into /opt itself may land in /opt/homebrew/bin.
+        if low.startswith(top + "/"):
+            return "an add-on package's folder" if top == "/opt" else "a site or a service's data"
+    home_top = "/" + parts[1] if len(parts) > 1 else ""
+    if home_top.lower() in _HOME_TOPS and len(parts) >= 4 and parts[2] and parts[3]:
+        if parts[3].lower() in _PROGRAM_HOME_FOLDERS or parts[-1].lower() in _AGENT_INSTRUCTION_NAMES:
+            return None
+        return "a file of another account's own"
+    return None
+
+
+@rule(
+    id="fs.write-shared-place",
+    title="Writing a site, a service's data, an add-on package or another user's files",
+    why=(
+        "A web root (/var/www), a service's data (/srv), an add-on package's folder (/opt/NAME) and a plain file in "
+        "another account's home are data the machine serves or another person keeps, not the system: deploying a page, "
+        "unpacking a release into /opt or handing a colleague a file is ordinary admin work, and the same write can "
+        "overwrite what someone relies on. Whether it is wanted depends on the task: a person confirms. The system's "
+        "folders, a package manager's prefix (/opt/homebrew), bin folders, dot-files (start-up files, keys, .htaccess) "
+        "and permission changes stay fs.write-system's denial."
+    ),
+    verdict=ASK,
+    scope="effect",
+    effects=(WRITE,),
+    match=(
+        "cp index.html /var/www/html/",
+        "rsync -av dist/ /srv/www/shop/",
+        "tar xzf janet-1.41.tar.gz -C /opt/janet",
+        "echo x > /home/bob/notes.txt",
+        {"tool_name": "Write", "tool_input": {"file_path": "/srv/app/config.yml", "content": "port: 8080"}},
+    ),
+    no_match=(
+        "echo x >> /home/bob/.bashrc",
+        "cp key.pub /home/bob/.ssh/authorized_keys",
+        "cp tool /opt/homebrew/bin/tool",
+        "cp app /opt/myapp/bin/app",
+        "tar xzf janet-1.41.tar.gz -C /opt",
+        "echo x > /etc/hosts",
+        "chmod -R 777 /var/www/html",
+        "echo x > /var/lib/postgresql/data/x",
+        "echo x > ~/other/file.txt",
+    ),
+)
+def write_shared_place(e: Effect, sc: Scope) -> str | None:
+    target = _outside_write(e, sc)
+    if target is None or not _system_wide(target, sc):
+        return None
+    what = _shared_place(e, target, sc)
+    return None if what is None else f"{_who(e)} writes {sc.show(target)}, {what} outside your home and the project"
 
 
 @rule(

@@ -859,7 +859,7 @@ _FS_LAST: list[tuple[object, bool]] = [(None, True)]
 FS_WRITE_RULES = (
     "fs.delete-critical", "fs.write-protected", "fs.delete-outside-project", "fs.delete-outside-recoverable",
     "fs.write-installed-code", "fs.write-outside-project", "fs.write-unknown-place", "fs.write-system",
-    "fs.write-code-cache", "fs.glob-delete-sources", "fs.permission-unknown-target", "fs.delete-remote-named",
+    "fs.write-shared-place", "fs.write-code-cache", "fs.glob-delete-sources", "fs.permission-unknown-target", "fs.delete-remote-named",
 )  # fmt: skip
 
 

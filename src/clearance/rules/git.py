@@ -1063,17 +1063,23 @@ def _user_config_file(nc: Norm, cmd: SimpleCommand, sc: Scope) -> bool:
 @rule(
     id="git.config-global",
     title="Changing the user's global git configuration",
-    why="--global/--system settings reach every repository of the user (identity, pull behaviour, aliases): not harmful "
-    "by themselves, but beyond the project, so a person confirms. Keys that run programs are git.config-code.",
+    why="--global/--system settings reach every repository of the user (identity, aliases, push and transfer behaviour, checks "
+    "switched off): not harmful by themselves, but beyond the project, so a person confirms. Keys that run programs are "
+    "git.config-code. A --global key that is a plain preference (default branch, pull and merge strategy, "
+    "colours) or a check switched on (commit.gpgsign true, transfer.fsckObjects true) is allowed; --system (every "
+    "user of the machine) stays asked.",
     verdict=ASK,
     commands=("git",),
     match=(
         "git config --global user.name Ana",
+        "git config --global push.default matching",
+        "git config --global commit.gpgsign false",
+        "git config --system user.name Ana",
         "git config --global alias.lg 'log --graph --oneline'",
         "git config --system pull.rebase true",
         "git config --global --unset-all user.signingkey",
         "git config --system core.editor vim",
-        "git config --file ~/.gitconfig user.name Ana",
+        "git config --file ~/.gitconfig push.default matching",
     ),
     no_match=(
         "git config user.name Ana",
@@ -1081,6 +1087,9 @@ def _user_config_file(nc: Norm, cmd: SimpleCommand, sc: Scope) -> bool:
         "git config --global -l",
         "git config -f ~/.gitconfig --get user.name",
         "git config --global user.email",
+        "git config --global init.defaultBranch main",
+        "git config --global pull.rebase true",
+        "git config --global commit.gpgsign true",
     ),
 )
 def config_global(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -1094,8 +1103,93 @@ def config_global(cmd: SimpleCommand, sc: Scope) -> str | None:
     keys = nc.pos
     if not keys:
         return None
+    unset = (nc.sub[1:2] == ("unset",)) or nc.has("unset", "unset-all")
+    if not nc.has("system") and DYN not in keys[0] and _plain_global_setting(keys[0], None if unset else keys[1] if len(keys) > 1 else DYN):
+        return None
     where = "--system" if nc.has("system") else "--global" if nc.has("global") else "--file " + (nc.value("file") or "")
     return f"git config {where} {keys[0]} changes the configuration of every repository of the user"
+
+
+# git-config(1)'s keys whose every value only says how git presents its output or which of its own behaviours it takes
+# (default branch name, merge and pull strategy, colours, sorting, hints): none runs a program, reads a file, names
+# where data goes or switches a check off, so setting one for every repository is a preference, not a risk.
+# Keys with a program, a path, a host or a check (core.*, credential.*, url.*, http.*, remote.*, include*, gpg.*,
+# safe.directory, alias.*) are not here and stay asked (or git.config-code / git.config-weakens); so is the identity
+# (user.name, user.email, user.signingkey: who every later commit of every repository says it is from).
+_PREFERENCE_KEYS = frozenset(
+    [
+        "init.defaultbranch",
+        "pull.rebase",
+        "pull.ff",
+        "merge.ff",
+        "merge.conflictstyle",
+        "rebase.autostash",
+        "rebase.autosquash",
+        "rebase.updaterefs",
+        "rebase.missingcommitscheck",
+        "rerere.enabled",
+        "rerere.autoupdate",
+        "push.autosetupremote",
+        "fetch.prune",
+        "fetch.parallel",
+        "column.ui",
+        "diff.algorithm",
+        "diff.colormoved",
+        "diff.renames",
+        "diff.mnemonicprefix",
+        "diff.context",
+        "log.date",
+        "log.decorate",
+        "log.abbrevcommit",
+        "format.pretty",
+        "branch.sort",
+        "branch.autosetuprebase",
+        "tag.sort",
+        "commit.verbose",
+        "status.short",
+        "status.branch",
+        "status.showuntrackedfiles",
+        "status.submodulesummary",
+        "merge.log",
+        "submodule.recurse",
+        "checkout.defaultremote",
+        "blame.coloring",
+        "grep.linenumber",
+        "core.autocrlf",
+    ]
+)
+# Sections whose every key is presentation only (colours, advice messages).
+_PREFERENCE_SECTIONS = ("color.", "advice.")
+# Checks git makes only when switched on: set to one of these values they make git stricter (sign, verify, fsck);
+# any other value (false, an unset) switches the check off, which stays asked.
+_ON = frozenset({"true", "yes", "on", "1"})
+_STRICTER_VALUES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        [
+            "commit.gpgsign",
+            "tag.gpgsign",
+            "merge.verifysignatures",
+            "pull.verifysignatures",
+            "transfer.fsckobjects",
+            "fetch.fsckobjects",
+            "receive.fsckobjects",
+            "core.protectntfs",
+            "core.protecthfs",
+        ],
+        _ON,
+    ),
+    "push.gpgsign": _ON | {"if-asked"},
+}
+
+
+def _plain_global_setting(key: str, value: str | None) -> bool:
+    """Whether setting *key* to *value* (None: unsetting it) for every repository of the user is a plain preference or
+    makes git stricter: no program, file, destination or weakened check (round ord18)."""
+    low = key.lower()
+    if low in _PREFERENCE_KEYS or low.startswith(_PREFERENCE_SECTIONS):
+        return True  # whatever the value (a name known only at run time too): git only shows or behaves otherwise
+    stricter = _STRICTER_VALUES.get(low)
+    return stricter is not None and value is not None and value.strip().lower() in stricter
 
 
 _FALSE = frozenset({"false", "no", "off", "0", ""})

@@ -1031,11 +1031,15 @@ def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = N
             inner = pathstr.basename(args[j].value) if j < len(args) else ""
             if inner in _SHELLS and j + 2 < len(args) and args[j + 1].value == "-c":
                 inner = _script_deleter(args[j + 2].value)  # -exec sh -c 'rm "$1"' _ {} \;
+            end = next((e for e in range(j, len(args)) if args[e].value in (";", "+")), len(args))
             if inner in _FIND_DELETERS:
                 fd.narrowed = fd.narrowed and branch_has
                 fd.empty_only = branch_empty or inner == "rmdir"
+                suffix = _derived_suffix(args[j + 1 : end])
+                if suffix:
+                    # `-name '*.py' -exec rm -f {}c`: the files deleted are the selected names with the suffix.
+                    fd.patterns = [p + suffix for p in fd.patterns]
                 return fd
-            end = next((e for e in range(j, len(args)) if args[e].value in (";", "+")), len(args))
             kind = acts(args[j:end]) if acts is not None and inner not in _FIND_TESTERS else ""
             if kind:
                 fd.narrowed = fd.narrowed and branch_has
@@ -1064,6 +1068,20 @@ def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = N
         negate = False
         i += 1
     return None
+
+
+def _derived_suffix(words: list[Word]) -> str:
+    """The suffix an -exec's words add to the name of the file found (`rm -f {}c`, `rm {}.map`, `rm {}.bak`), or "":
+    each is another file, named after the found one (the compiled .pyc beside a .py, its source map, its backup), so
+    what is deleted is the selection's names with the suffix.  `{}` alone, `{}/…` (the file found, or what is in it),
+    a prefix (`./{}`, `/tmp/{}`: the unwrapped -exec judges where that is) or two different suffixes are "" (round
+    ord18)."""
+    named = [w.value for w in words if "{}" in w.value]
+    if not named or any(not v.startswith("{}") or v.count("{}") != 1 for v in named):
+        return ""
+    suffixes = {v[2:] for v in named}
+    suffix = suffixes.pop() if len(suffixes) == 1 else ""
+    return "" if not suffix or "/" in suffix or DYN in suffix else suffix
 
 
 _FIND_NAME_TESTS = frozenset({"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename"})
