@@ -2764,13 +2764,84 @@ def cloud_metadata(cmd: SimpleCommand, sc: Scope) -> str | None:
     for w in cmd.args:
         v = w.value
         if "://" in v:
-            host = metadata_in_text(v)
+            host = None if metadata_listing(v) else metadata_in_text(v)
         elif cmd.name in ("nc", "ncat", "netcat", "telnet", "socat") or (cmd.name in DOWNLOADERS and not v.startswith("-")):
             host = metadata_host(v.split(":", 1)[1] if v.lower().startswith(("tcp:", "tcp4:", "tcp6:")) else v)
         else:
             host = None
         if host:
             return f"{cmd.name} reads the cloud metadata service ({host}), which hands out this machine's credentials"
+    return None
+
+
+# What a metadata service answers that is no secret (round ord18): its indexes (names of the keys below, not their
+# values) and the instance's identity and place -- AWS's instance metadata categories and GCP's instance and project
+# metadata as their documentation lists them. Credentials (iam/, identity-credentials/, service-accounts/, tokens),
+# user-data and attributes (start-up scripts, which often carry secrets), a query (?recursive=true) and any other key
+# are not here.
+_METADATA_CANONICAL = frozenset({"169.254.169.254", "metadata.google.internal"})
+_METADATA_INDEXES = frozenset(
+    {"", "/", "/latest", "/latest/", "/latest/meta-data", "/latest/meta-data/", "/computeMetadata/v1/", "/computeMetadata/v1/instance/"}
+)
+_METADATA_INFO = frozenset(
+    [
+        "/latest/meta-data/" + k
+        for k in (
+            "instance-id",
+            "instance-type",
+            "ami-id",
+            "hostname",
+            "local-hostname",
+            "local-ipv4",
+            "public-ipv4",
+            "public-hostname",
+            "mac",
+            "placement/availability-zone",
+            "placement/region",
+            "instance-life-cycle",
+        )
+    ]
+    + ["/computeMetadata/v1/instance/" + k for k in ("id", "name", "zone", "machine-type", "hostname")]
+    + ["/computeMetadata/v1/project/project-id", "/computeMetadata/v1/project/numeric-project-id"]
+)
+
+
+def metadata_listing(url: str) -> bool:
+    """Whether *url* reads only what a metadata service says about the instance (an index, its id, type or zone), at the
+    service's own address spelled plainly: no credential, user-data or start-up script, no query, no other spelling of
+    the host (a hex or decimal address, a wildcard-DNS name is a way round a check, and stays creds.cloud-metadata's)."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or "?" in rest or "#" in rest or "@" in rest or "%" in rest:
+        return False
+    host, slash, path = rest.partition("/")
+    return host.lower() in _METADATA_CANONICAL and (slash + path in _METADATA_INDEXES or slash + path in _METADATA_INFO)
+
+
+@rule(
+    id="creds.cloud-metadata-listing",
+    title="Reading what the cloud metadata service says about the instance",
+    why="The metadata service's indexes and the instance's id, type or zone are no secret (`curl "
+    "http://169.254.169.254/latest/meta-data/` lists the names of its keys); they are the first step towards the "
+    "credentials it also hands out (creds.cloud-metadata), and an agent rarely needs them: a person confirms.",
+    verdict=ASK,
+    commands=tuple(sorted(_METADATA_CLIENTS)),
+    match=(
+        "curl http://169.254.169.254/latest/meta-data/",
+        "curl -s http://169.254.169.254/latest/meta-data/placement/region",
+        "curl -H 'Metadata-Flavor: Google' http://metadata.google.internal/computeMetadata/v1/instance/zone",
+    ),
+    no_match=(
+        "curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+        "curl http://169.254.169.254/latest/user-data",
+        "curl http://0xa9fea9fe/latest/meta-data/",
+        "curl 'http://metadata.google.internal/computeMetadata/v1/?recursive=true'",
+        "curl https://registry.npmjs.org/react",
+    ),
+)
+def cloud_metadata_listing(cmd: SimpleCommand, sc: Scope) -> str | None:
+    for w in cmd.args:
+        if "://" in w.value and metadata_listing(w.value):
+            return f"{cmd.name} reads {w.value}: what the cloud metadata service says about this machine, the service that also hands out its credentials"
     return None
 
 
