@@ -4,8 +4,9 @@ dangerous look-alikes that must stay denied or asked.
 
 1. A global git setting that is a plain preference or switches a check on was asked like any --global write
    (git.config-global): `git config --global pull.rebase true`, `commit.gpgsign true`.
-2. A destination misjudged: a web root, a service's data, an add-on package's folder and a plain file of another
-   account's home were denied as system-wide (fs.write-system); they are asked (fs.write-shared-place).
+2. A destination misjudged: a web root, a service's data, an add-on package's folder, a mounted disk's folder and a
+   plain file of another account's home were denied as system-wide (fs.write-system); they are asked
+   (fs.write-shared-place).
 3. An operand read as another: `find … -exec rm -f {}c \\;` deletes the selection's names with a suffix (the .pyc
    beside each .py), not the selected sources.
 4. A calibration too strong: the metadata service's index and the instance's id or zone (no secret) were denied like
@@ -77,6 +78,8 @@ SHARED_ASKED = [
     "mkdir -p /opt/myapp/releases/v2",
     "cp report.pdf /home/bob/report.pdf",
     "echo hi > /Users/bob/notes.txt",
+    "rsync -av photos/ /media/ana/usb/photos/",
+    "cp backup.tar /mnt/backup/2024/",
 ]
 SHARED_LOOK_ALIKES = [
     ("echo x >> /home/bob/.bashrc", DENY),  # another account's start-up file
@@ -93,6 +96,10 @@ SHARED_LOOK_ALIKES = [
     ("sudo cp nginx.conf /etc/nginx/sites-available/app", DENY),
     ("cp tool /usr/local/bin/tool", DENY),
     ("cp .env /var/www/html/", DENY),  # a dot-file into a web root
+    ("echo x > /mnt/c/Windows/System32/drivers/etc/hosts", DENY),  # a Windows drive's system folder (WSL)
+    ("echo x > /media/ana/usb/.autorun", DENY),
+    ("cp x /mnt/data/bin/tool", DENY),
+    ("cp x /media/usb", DENY),  # the mount point itself
 ]
 
 # -- 3. find -exec with the found name inside a longer word ----------------------------------------------------------------

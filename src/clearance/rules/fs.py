@@ -1251,6 +1251,8 @@ def write_system(e: Effect, sc: Scope) -> str | None:
 # /var/www, the web servers' document root), and the tops of the accounts' homes.
 _SERVED_TOPS = ("/srv", "/opt", "/var/www")
 _HOME_TOPS = ("/home", "/users")
+# Where removable and extra disks are mounted (a folder below the mount point holds the disk's own data).
+_MOUNT_TOPS = ("media", "mnt")
 # Package managers' prefixes under /opt, on PATH like /usr/local: Homebrew on Apple silicon, MacPorts.
 _OPT_SYSTEM_PREFIXES = ("/opt/homebrew", "/opt/local")
 _PERMISSION_NOTES = ("chmod", "chmod -", "chown", "chgrp", "setfacl")
@@ -1258,9 +1260,9 @@ _PERMISSION_NOTES = ("chmod", "chmod -", "chown", "chgrp", "setfacl")
 
 def _shared_place(e: Effect, target: str, sc: Scope) -> str | None:
     """What *target*, a system-wide place, is when writing it changes data rather than the system (round ord18), or
-    None: a site or a service's data below /srv or /var/www, an add-on package's folder below /opt, or a plain file of
-    another account's home (not a dot-file or dot-folder, a bin folder, a program folder such as ~/Library, an agent's
-    instruction file).  The system's folders, a package manager's prefix, anything in a bin folder (a program on PATH
+    None: a site or a service's data below /srv or /var/www, an add-on package's folder below /opt, a folder of a disk
+    mounted below /media or /mnt, or a plain file of another account's home (not a dot-file or dot-folder, a bin
+    folder, a program folder such as ~/Library, an agent's instruction file).  The system's folders, a package manager's prefix, anything in a bin folder (a program on PATH
     for every user or for that account), a dot-file (start-up files, keys, settings, .htaccess) and a change of
     permissions are not."""
     if e.note in _PERMISSION_NOTES or DYN in target:
@@ -1275,6 +1277,10 @@ def _shared_place(e: Effect, target: str, sc: Scope) -> str | None:
         # Below the top only: what an archive unpacks into /opt itself may land in /opt/homebrew/bin.
         if low.startswith(top + "/"):
             return "an add-on package's folder" if top == "/opt" else "a site or a service's data"
+    if len(parts) >= 4 and parts[1] in _MOUNT_TOPS and parts[2] and parts[3] and not (parts[1] == "mnt" and len(parts[2]) == 1):
+        # /media/ana/usb-disk/photos, /mnt/data/backups: a disk mounted there holds data, not the system (a Windows
+        # drive in WSL, /mnt/c, is _windows_drive_user_tree's: its Windows and Program Files stay the system's).
+        return "a mounted disk's data"
     home_top = "/" + parts[1] if len(parts) > 1 else ""
     if home_top.lower() in _HOME_TOPS and len(parts) >= 4 and parts[2] and parts[3]:
         if parts[3].lower() in _PROGRAM_HOME_FOLDERS or parts[-1].lower() in _AGENT_INSTRUCTION_NAMES:
@@ -1289,7 +1295,8 @@ def _shared_place(e: Effect, target: str, sc: Scope) -> str | None:
     why=(
         "A web root (/var/www), a service's data (/srv), an add-on package's folder (/opt/NAME) and a plain file in "
         "another account's home are data the machine serves or another person keeps, not the system: deploying a page, "
-        "unpacking a release into /opt or handing a colleague a file is ordinary admin work, and the same write can "
+        "unpacking a release into /opt, a backup onto a mounted disk (/media/NAME/DISK, /mnt/DISK/…) or handing a "
+        "colleague a file is ordinary admin work, and the same write can "
         "overwrite what someone relies on. Whether it is wanted depends on the task: a person confirms. The system's "
         "folders, a package manager's prefix (/opt/homebrew), bin folders, dot-files (start-up files, keys, .htaccess) "
         "and permission changes stay fs.write-system's denial."
