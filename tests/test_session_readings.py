@@ -42,7 +42,7 @@ WSL_USER_PROJECT = "/mnt/c/Users/jim/code/app"
         ("echo x > /mnt/c/notes.txt", WSL_PROJECT, "deny"),  # the drive's root
         ("mkdir -p /mnt/c/Users/bob/Desktop/x", WSL_USER_PROJECT, "deny"),  # another account's home
         ("mkdir -p /mnt/c/Users/jim/Desktop/x", WSL_PROJECT, "deny"),  # whose account it is cannot be told
-        ("mkdir -p /mnt/cdrom/x/y", WSL_PROJECT, "deny"),  # not a drive letter
+        ("mkdir -p /mnt/cdrom/x/y", WSL_PROJECT, "ask"),  # not a drive letter: a mounted disk (fs.write-shared-place, ord18)
     ],
 )
 def test_windows_drive_folders(command: str, project: str, expected: str) -> None:
