@@ -66,10 +66,30 @@ def served_by(row: dict[str, Any]) -> str:
     return str(row.get("user_name") or "")
 
 
+def decided_offline(row: dict[str, Any]) -> bool:
+    """Whether a client of a team service decided this row itself, because the service was unreachable (remote.py)."""
+    rules = row.get("rules")
+    return isinstance(rules, list) and "service.unreachable" in rules
+
+
+def team_decided(row: dict[str, Any], env: Any) -> bool:
+    """Whether the team's policy, not this machine's files, is the way to lift this row: the service decided it, or
+    this machine decided it during an outage and is still the service's client (CLEARANCE_SERVER): a grant in the
+    user's file would count only during the next outage."""
+    return bool(served_by(row)) or (decided_offline(row) and bool(str(env.get("CLEARANCE_SERVER", "") or "").strip()))
+
+
 def team_refusal(row: dict[str, Any]) -> str:
     """Why a grant on this machine cannot lift a decision of the team service, and what can (pure)."""
-    rules = row.get("rules")
-    if isinstance(rules, list) and "service.unreachable" in rules:
+    if decided_offline(row) and not served_by(row):  # this machine's own row: the service's trail numbers it its own way
+        return (
+            f"decision {row['id']} was made on this machine while the team service was unreachable, with the team policy it had cached "
+            "(or the built-in rules); a grant in this machine's files would count only during outages, since the service never reads "
+            "them. Ask the service's admins to allow it in the team policy: the hook sends the decision to the service's trail once it "
+            "answers (`clearance log --db` there marks it decided offline), and `clearance change propose --allow ID --by NAME` with "
+            "that trail's id proposes exactly this call"
+        )
+    if decided_offline(row):
         return (
             f"decision {row['id']} was made on {served_by(row)} while the team service was unreachable, with its cached team policy; "
             "a grant in that machine's files would count only during outages, since the service never reads them. Ask the service's "
@@ -317,7 +337,7 @@ def _said_of_the_run(rules: Any) -> bool:
 
 def allow_row(row: dict[str, Any], layer: str, session: bool, for_: str | None, reason: str, env: Any, dry_run: bool = False) -> list[str]:
     """Write the narrowest allow rule for an audited call; returns the lines to print.  Raises AllowError."""
-    if served_by(row):
+    if team_decided(row, env):
         raise AllowError(team_refusal(row))
     now = time.time()
     expires = now + parse_duration(for_) if for_ else (now + 86400 if session else None)

@@ -970,7 +970,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         out.append(f"          why: {r.why}")
         if r.alternative:
             out.append(f"          safer: {r.alternative}")
-    from .allow import served_by, team_refusal
+    from .allow import served_by, team_decided, team_refusal
 
     team = _team_policy(args) if served_by(row) else None
     try:
@@ -986,7 +986,8 @@ def _cmd_explain(args: argparse.Namespace) -> int:
             out.append(f"          allow rule {line}")
         if now.rules and team:
             out.append(f"          rules {', '.join(now.rules)}")
-        out.append(f"allow     {liftable_text(now, policy, row, action, ctx)}" if not served_by(row) else f"allow     no: {team_refusal(row)}")
+        team_row = team_decided(row, os.environ)
+        out.append(f"allow     {liftable_text(now, policy, row, action, ctx)}" if not team_row else f"allow     no: {team_refusal(row)}")
     from .render import shown
 
     print("\n".join(shown(line) for line in out))

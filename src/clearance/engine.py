@@ -1240,7 +1240,7 @@ def evaluate(action: Action, ctx: Context, policy: Policy | None = None, budget_
         )
     finally:
         PARSE_DEADLINE.reset(token)
-    guide(decision, pol)
+    guide(decision, pol, "CLEARANCE_TEAM_SERVICE" in ctx.env)
     decision.elapsed_ms = (time.perf_counter() - t0) * 1000.0
     return decision
 
@@ -1311,8 +1311,12 @@ LIFT_DENY = "The user may allow exactly this: `clearance allow --last`."
 LIFT_ASK = "To allow it from now on, the user may run `clearance allow --last` (with `--session`: for this session only)."
 
 
-def guide(decision: Decision, policy: Policy) -> None:
-    """Give a deny/ask its way forward (decision.hint) and keep placeholders out of what is shown."""
+def guide(decision: Decision, policy: Policy, team_client: bool = False) -> None:
+    """Give a deny/ask its way forward (decision.hint) and keep placeholders out of what is shown.
+
+    *team_client*: decided on a machine whose hook is a client of a team service, in its stead (remote.py: the service
+    is unreachable). Its lasting way is the team's policy even when no copy of it is cached: a grant in the user's
+    own file counts only during outages, since the service never reads it."""
     lift = liftable(decision, policy)
     decision.reason = plain(decision.reason)
     for f in decision.findings:
@@ -1323,11 +1327,15 @@ def guide(decision: Decision, policy: Policy) -> None:
     parts = [f"Safer: {r.alternative}."] if r is not None and r.alternative else []
     hard = any(f.verdict == "hard_deny" for f in decision.findings)
     served = policy.data.get("served", False)  # decided by the team service: the team's policy, not the user's file
+    if not served and team_client:
+        served = "offline"
     if decision.decision == "deny":
         if hard:
             parts.append("Try another way: this cannot be allowed, and if the user needs it, they run it themselves.")
         elif lift and served == "cached":
             parts.append("Decided with the team policy while the team service is unreachable: the user may ask its admins to allow it in the team policy.")
+        elif lift and served == "offline":
+            parts.append("Decided on this machine while the team service is unreachable: the user may ask its admins to allow it in the team policy.")
         elif lift and served:
             parts.append("The team service decided this: the user may ask its admins to allow it in the team policy.")
         elif lift:
