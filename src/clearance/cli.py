@@ -895,7 +895,7 @@ def _find_row(args: argparse.Namespace, one_session: bool = False, read_only: bo
                 if served:
                     return None, f"no denied or asked decision is recorded on this machine: {served}"
                 return None, "no denied or asked decision is recorded yet (`clearance log` lists what is)"
-            rivals = _rivals(rows) if one_session else []
+            rivals = _rivals(rows, args) if one_session else []
             if rivals:
                 return None, "the latest denials come from several agent sessions; name the one you mean:\n" + "\n".join(rivals)
             return rows[0], ""
@@ -911,16 +911,33 @@ def _find_row(args: argparse.Namespace, one_session: bool = False, read_only: bo
     return rows[0], ""
 
 
-def _rivals(rows: list[dict[str, object]]) -> list[str]:
-    """One line per session for allow.rivals_of_last's rows: the command to run, when, which session, what."""
-    from .allow import rivals_of_last
+def _rivals(rows: list[dict[str, object]], args: argparse.Namespace | None = None) -> list[str]:
+    """One line per session for allow.rivals_of_last's rows: the command to run, when, which session, what.
+
+    Each row is tried as `clearance allow` would write it (a dry run): one no rule can lift (a hard denial, the agent's
+    own `clearance allow`) is listed as such, with that session's latest decision that can be allowed, never as a command
+    that is then refused."""
+    from .allow import AllowError, allow_row, rivals_of_last
     from .render import describe_input, shown
 
+    layer = "project" if args is not None and getattr(args, "project", False) else "user"
+    session = bool(getattr(args, "session", False))
     lines = []
     for r in rivals_of_last(rows):  # type: ignore[arg-type]
         what = describe_input(str(r["tool_name"]), r["tool_input"])
         what = what if len(what) <= 200 else what[:199] + "…"
-        lines.append(shown(f"  clearance allow {r['id']}   # {str(r['time']).replace('T', ' ').rstrip('Z')}  session {r['session_id'] or '-'}: {what}"))
+        when = f"{str(r['time']).replace('T', ' ').rstrip('Z')}  session {r['session_id'] or '-'}: {what}"
+        try:
+            allow_row(r, layer, session, None, "", os.environ, dry_run=True)
+        except (AllowError, ValueError) as e:
+            why = str(e).split(": ", 1)[-1] if str(e).startswith("decision ") else str(e)
+            why = why if len(why) <= 160 else why[:159] + "…"
+            later = _latest_allowable(args, r).strip() if args is not None else ""
+            lines.append(shown(f"  (decision {r['id']} cannot be allowed: {why})   # {when}"))
+            if later:
+                lines.append(shown(f"    {later}"))
+            continue
+        lines.append(shown(f"  clearance allow {r['id']}   # {when}"))
     return lines
 
 
