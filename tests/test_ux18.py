@@ -140,3 +140,65 @@ def test_rivals_of_last_list_only_what_can_be_allowed(dev: Dev, unliftable: str)
     for ident in offered:  # every listed command works
         dry = dev.run("allow", ident, "--dry-run")
         assert dry.returncode == 0, (ident, dry.stderr)
+
+
+# -- 3. The safer way told with a denial fits the program denied -----------------------------------------------------------
+# A rule covering several programs told one program's way: `mysql … DROP DATABASE` and `redis-cli FLUSHALL` were told
+# to back up with `pg_dump`, `docker push` and `cargo publish` to build with `python -m build` / `npm pack`, `helm
+# uninstall` to dry-run `kubectl delete`, `pulumi up` to run `terraform plan`. A rule now holds a way per program
+# (Rule.alternatives), the default for the rest; these cases were not written into any rule's text before the fix.
+
+_SAFER = [
+    ("mysql -h db.prod.example.com -u root -e 'DROP DATABASE webapp'", "mysqldump", "pg_dump"),
+    ("mariadb -h db.prod.example.com -e 'TRUNCATE orders'", "mysqldump", "pg_dump"),
+    ("redis-cli -h cache.prod.example.com FLUSHALL", "redis-cli --rdb", "pg_dump"),
+    ("mongosh mongodb://db.prod.example.com/app --eval 'db.dropDatabase()'", "mongodump", "pg_dump"),
+    ("sqlite3 ~/Library/app.db 'DELETE FROM users'", ".backup", "pg_dump"),
+    ("psql -h db.prod.example.com -c 'DROP TABLE users'", "pg_dump", "mysqldump"),
+    ("cargo publish", "cargo publish --dry-run", "npm pack"),
+    ("docker push acme/web:latest", "docker build", "npm pack"),
+    ("podman push acme/web:latest", "podman build", "npm pack"),
+    ("npm publish --access public", "npm pack", "python -m build"),
+    ("twine upload dist/*", "twine check", "npm pack"),
+    ("helm uninstall web", "helm uninstall RELEASE --dry-run", "kubectl delete --dry-run"),
+    ("helm upgrade web ./chart", "helm template", "kubectl diff"),
+    ("pulumi up", "pulumi preview", "terraform plan"),
+    ("cdk deploy", "cdk diff", "terraform plan"),
+]
+
+
+@pytest.mark.parametrize("command,says,not_says", _SAFER, ids=[c for c, _, _ in _SAFER])
+def test_safer_way_fits_the_program(tmp_path: Path, command: str, says: str, not_says: str) -> None:
+    from clearance.api import decide
+
+    home = tmp_path / "home"
+    (home / "webapp").mkdir(parents=True)
+    d = decide("Bash", {"command": command}, cwd=str(home / "webapp"), env={"HOME": str(home), "CLEARANCE_HEADLESS": "0"})
+    assert d.decision in ("deny", "ask"), (command, d.decision, d.reason)
+    assert says in d.hint and not_says not in d.hint, (command, d.rules, d.hint)
+
+
+def test_every_per_program_way_is_ordinary_work(tmp_path: Path) -> None:
+    """As for a rule's default way (test_ux_journeys): the commands a per-program way names do not raise the rule."""
+    import re as _re
+
+    from clearance.engine import analyse_shell
+    from clearance.model import Context
+    from clearance.policy import DEFAULT
+    from clearance.rules import load
+    from clearance.scope import Scope
+
+    fill = {"FILE": "src/app.py", "DIR": "build", "NAME": "web-1", "TAG": "v1.2.0", "KEY": "session:42", "RELEASE": "web"}
+    home = str(tmp_path)
+    ctx = Context(f"{home}/webapp", f"{home}/webapp", home)
+    checked = 0
+    for r in load().values():
+        for program, text in r.alternatives.items():
+            assert text and not text.endswith("."), (r.id, program)
+            for cmd in _re.findall(r"`([^`]+)`", text):
+                cmd = _re.sub(r"\b[A-Z]{3,}\b", lambda m: fill.get(m.group(0), m.group(0)), cmd)
+                found = analyse_shell(cmd, Scope(ctx, DEFAULT.trust)).findings
+                assert r.id not in {f.rule_id for f in found}, (r.id, cmd, found)
+                assert not any(f.verdict == "hard_deny" for f in found), (r.id, cmd, found)
+                checked += 1
+    assert checked >= 15

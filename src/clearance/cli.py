@@ -164,6 +164,8 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         print(f"{r.id}  [{r.verdict}]\n  {r.title}\n\n  Why: {r.why}\n")
         if r.alternative:
             print(f"  Safer: {r.alternative}\n")
+        for program, way in r.alternatives.items():
+            print(f"  Safer with {program}: {way}\n")
         print("  Must match:")
         for m in r.match:
             print(f"    {m if isinstance(m, str) else json.dumps(m)}")
@@ -985,8 +987,9 @@ def _cmd_explain(args: argparse.Namespace) -> int:
             continue
         out.append(f"rule      {r.id} [{r.verdict}]: {r.title}")
         out.append(f"          why: {r.why}")
-        if r.alternative:
-            out.append(f"          safer: {r.alternative}")
+        way = r.safer(describe_input(str(row["tool_name"]), row["tool_input"]))
+        if way:
+            out.append(f"          safer: {way}")
     from .allow import served_by, team_decided, team_refusal
 
     team = _team_policy(args) if served_by(row) else None

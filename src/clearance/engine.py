@@ -1324,7 +1324,9 @@ def guide(decision: Decision, policy: Policy, team_client: bool = False) -> None
     if decision.decision == "allow" or not decision.rules:
         return
     r = rule_by_id(decision.rules[0]) if decision.rules[0] in rules_index().module else REGISTRY.get(decision.rules[0])
-    parts = [f"Safer: {r.alternative}."] if r is not None and r.alternative else []
+    driving = next((f.command for f in decision.findings if f.rule_id == decision.rules[0] and f.command), "")
+    safer = r.safer(driving) if r is not None else ""
+    parts = [f"Safer: {safer}."] if safer else []
     hard = any(f.verdict == "hard_deny" for f in decision.findings)
     served = policy.data.get("served", False)  # decided by the team service: the team's policy, not the user's file
     if not served and team_client:
