@@ -202,3 +202,79 @@ def test_every_per_program_way_is_ordinary_work(tmp_path: Path) -> None:
                 assert not any(f.verdict == "hard_deny" for f in found), (r.id, cmd, found)
                 checked += 1
     assert checked >= 15
+
+
+# -- 4. Passwords given as a program's options reach no audit record ----------------------------------------------------------
+# An admin reading `clearance log` / `explain` (or the team's dashboard) saw `sshpass -p hunter2xyz`, `curl -u admin:…`,
+# `redis-cli -a …`, `docker login -p …`: redaction knew token formats, `--password` and mysql's `-p`, not the class --
+# an option whose value the program takes as a password: a long option named so (`--http-password`, `--proxy-passwd`,
+# `--passphrase`, openssl's `-passin pass:`), the password half of an auth option's `user:password`, a registry
+# `login`'s `-p`, and the short password options a few clients document (a table: sshpass, redis-cli, ldap*, sqlcmd,
+# mongo). The look-alikes (a port, a uid:gid, a path to a password file, a flag without a value) are kept as typed.
+
+_PW = "Hunter2pass9"
+_SECRET_OPTIONS = [
+    f"wget --http-password={_PW} https://intranet.example.com/report.pdf",
+    f"wget --http-user=bob --http-password {_PW} https://intranet.example.com/report.pdf",
+    f"curl --proxy-user bob:{_PW} https://example.com",
+    f"curl -u admin:{_PW} https://api.example.com/v1/users",
+    f"curl --user admin:{_PW} https://api.example.com/v1/users",
+    f"http -a admin:{_PW} https://api.example.com/v1/users",
+    f"gpg --batch --passphrase {_PW} -d secrets.gpg",
+    f"openssl pkcs12 -in cert.p12 -passin pass:{_PW} -nodes",
+    f"mytool deploy --db-password {_PW} --env staging",
+    f"docker login -u bob -p {_PW} registry.example.com",
+    f"podman login --username bob -p {_PW} quay.io",
+    f"helm registry login registry.example.com -u bob -p {_PW}",
+    f"sshpass -p {_PW} ssh deploy@web1 uptime",
+    f"redis-cli -h cache.internal -a {_PW} ping",
+    f"ldapsearch -x -D cn=admin,dc=example,dc=com -w {_PW} -b dc=example,dc=com",
+    f"sqlcmd -S db.internal -U sa -P {_PW} -Q 'SELECT 1'",
+    f"mongosh --host db.internal -u admin -p {_PW}",
+    f"smbclient //files/share -U bob%{_PW}",
+]
+
+
+@pytest.mark.parametrize("command", _SECRET_OPTIONS)
+def test_password_options_are_redacted(command: str) -> None:
+    from clearance.redact import redact_text
+
+    out = redact_text(command)
+    assert _PW not in out and "[REDACTED" in out, out
+    assert out.split()[0] == command.split()[0]  # the program is still named
+
+
+_LOOK_ALIKES = [
+    "ssh -p 2222 deploy@web1 uptime",
+    "redis-cli -h cache.internal -p 6380 ping",
+    "docker run -u 1000:1000 -p 8080:80 web",
+    "docker exec -u root:root web ls",
+    "mkdir -p build/out",
+    "docker login --password-stdin -u bob registry.example.com",
+    "psql --no-password -h db.internal appdb",
+    "openssl pkcs12 -in cert.p12 -passin env:P12_PASS -nodes",
+    "openssl pkcs12 -in cert.p12 -passin file:/run/secrets/p12 -nodes",
+    "ansible-playbook --ask-pass site.yml",
+    "mytool --password-file /run/secrets/db deploy",
+    "curl -u bob https://api.example.com",
+    "git push -u origin feature:feature",
+    "rsync -a src/ host:/srv/app",
+    "scp -P 2222 a.txt host:/tmp/",
+    "sqlcmd -S db.internal -E -Q 'SELECT 1'",
+]
+
+
+@pytest.mark.parametrize("command", _LOOK_ALIKES)
+def test_password_option_look_alikes_are_kept(command: str) -> None:
+    from clearance.redact import redact_text
+
+    assert redact_text(command) == command
+
+
+def test_the_audit_trail_holds_no_option_password(dev: Dev) -> None:
+    for i, command in enumerate(_SECRET_OPTIONS[:6] + _SECRET_OPTIONS[9:13]):
+        dev.hook(command, session=f"pw{i}")
+    shown = dev.run("log", "--json")
+    assert shown.returncode == 0 and shown.stdout.count("\n") == 10, shown.stderr
+    assert _PW not in shown.stdout, [ln for ln in shown.stdout.splitlines() if _PW in ln]
+    assert _PW not in dev.run("log").stdout + dev.run("explain", "--last").stdout
