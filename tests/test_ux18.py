@@ -278,3 +278,19 @@ def test_the_audit_trail_holds_no_option_password(dev: Dev) -> None:
     assert shown.returncode == 0 and shown.stdout.count("\n") == 10, shown.stderr
     assert _PW not in shown.stdout, [ln for ln in shown.stdout.splitlines() if _PW in ln]
     assert _PW not in dev.run("log").stdout + dev.run("explain", "--last").stdout
+
+
+# -- 5. A headless run stopped by a broken policy file says to fix the file ----------------------------------------------------
+# An unanswered ask became a denial telling "If it is wanted, a person runs it themselves" -- for `ls`, asked only
+# because the user's policy file does not parse: the way on is to fix the file, not to run `ls` by hand.
+
+
+@pytest.mark.parametrize("broken", ["[rules\n", '[rules]\nallow = ["Bash(ls:*"]\n', "auto_mode = 3\n", "[rules]\nallow = 1\n"])
+def test_headless_broken_policy_says_fix_the_file(dev: Dev, broken: str) -> None:
+    dev.user_file.parent.mkdir(parents=True)
+    dev.user_file.write_text(broken)
+    out = dev.hook("ls src", env={"CLEARANCE_HEADLESS": "1"})
+    reason = out["permissionDecisionReason"]
+    assert out["permissionDecision"] == "deny" and "policy.broken" in reason, reason
+    assert "runs it themselves" not in reason and "clearance policy lint" in reason, reason
+    assert "fixes the policy file" in reason, reason
