@@ -294,3 +294,52 @@ def test_headless_broken_policy_says_fix_the_file(dev: Dev, broken: str) -> None
     assert out["permissionDecision"] == "deny" and "policy.broken" in reason, reason
     assert "runs it themselves" not in reason and "clearance policy lint" in reason, reason
     assert "fixes the policy file" in reason, reason
+
+
+# -- 6. Each grant of a call of several commands keeps its own command's reason ---------------------------------------------
+# `clearance allow` on `git push --force origin feature; rm -rf ~/old` wrote two grants, both with the reason "git push
+# --force rewrites … (and 1 more finding)": the admin reading the file saw the rm grant justified by the push.
+
+
+@pytest.mark.parametrize(
+    "first,second,second_says",
+    [
+        ("git push --force origin feature", "rm -rf ~/old", "rm deletes ~/old"),
+        ("kubectl delete ns staging", "docker system prune -a --volumes", "docker system prune"),
+    ],
+)
+def test_each_grant_keeps_its_own_reason(dev: Dev, first: str, second: str, second_says: str) -> None:
+    import tomllib
+
+    out = dev.hook(f"{first}; {second}")
+    assert out["permissionDecision"] == "deny", out
+    p = dev.run("allow", "--last")
+    assert p.returncode == 0, p.stderr
+    grants = tomllib.loads(dev.user_file.read_text())["rules"]["grant"]
+    assert len(grants) == 2, grants
+    by_rule = {g["allow"]: g["reason"] for g in grants}
+    assert second_says in by_rule[f"Bash({second})"] and first.split()[0] in by_rule[f"Bash({first})"], by_rule
+    assert second_says not in by_rule[f"Bash({first})"], by_rule
+
+
+# -- 7. A call that mixes a denial with a question: the allow it offers works ----------------------------------------------------
+# `git push origin --delete spike; kubectl delete ns staging` was denied with "The user may allow exactly this:
+# `clearance allow 1`", and `clearance allow 1` then refused: it named only the denied command (the rule driving the
+# decision), and the question the other command raised stayed. Both are named now, and the call is allowed after.
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "git push origin --delete spike; kubectl delete ns staging",
+        "kubectl apply -f k8s/deploy.yaml && git push --force origin feature",
+        "docker system prune -a --volumes; helm upgrade web ./chart",
+    ],
+)
+def test_allow_offered_for_a_deny_with_an_ask_works(dev: Dev, command: str) -> None:
+    out = dev.hook(command)
+    assert out["permissionDecision"] == "deny" and "`clearance allow 1`" in out["permissionDecisionReason"], out
+    p = dev.run("allow", "1")
+    assert p.returncode == 0, p.stderr
+    assert dev.hook(command)["permissionDecision"] == "allow"
+    assert dev.hook(command + " && rm -rf ~/")["permissionDecision"] == "deny"

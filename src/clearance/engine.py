@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from .lazyre import lazy
-from .model import HARD_DENY, SOFT_DENY, TOO_LARGE, UNREAD, Action, Context, Decision, Finding, combine
+from .model import ASK, HARD_DENY, SOFT_DENY, TOO_LARGE, UNREAD, Action, Context, Decision, Finding, combine
 from .paths import DYN, case_insensitive
 from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
@@ -1294,7 +1294,10 @@ def liftable(decision: Decision, policy: Policy) -> bool:
             return False
     driving = set(decision.rules)
     for f in decision.findings:
-        if f.rule_id not in driving:
+        # What must be cleared for the call to be allowed: the findings driving the decision and every other ask or
+        # soft denial (`git push origin --delete x; kubectl delete ns y`: the push's question stays once the delete
+        # is allowed, so `clearance allow` names both commands, allow.candidate_rules).
+        if f.rule_id not in driving and f.verdict not in (ASK, SOFT_DENY):
             continue
         if f.category in _OPACITY_CATEGORIES or f.rule_id in _OPACITY_RULES or f.category == "policy" or f.rule_id not in REGISTRY:
             return False  # allow rules never clear what the analyser cannot see through, nor another rule
