@@ -343,3 +343,35 @@ def test_allow_offered_for_a_deny_with_an_ask_works(dev: Dev, command: str) -> N
     assert p.returncode == 0, p.stderr
     assert dev.hook(command)["permissionDecision"] == "allow"
     assert dev.hook(command + " && rm -rf ~/")["permissionDecision"] == "deny"
+
+
+# -- 8. An allow rule whose wildcard sits inside a path: lint says what it does not clear ---------------------------------------
+# `Bash(rm -rf ~/cache/*)`, written in the documented syntax ("`*` matches anything"), names only `rm -rf` (the words
+# before the first wildcard: docs/policy.md), so `rm -rf ~/cache/pip` stayed denied while `clearance policy lint` said
+# "no problems found". Lint now tries the rule on a sample of what its wildcard matches and names what stays.
+
+
+@pytest.mark.parametrize(
+    "rule,sample",
+    [
+        ("Bash(rm -rf ~/cache/*)", "rm -rf ~/cache/x"),
+        ("Bash(rm ~/Downloads/*.dmg)", "rm ~/Downloads/x.dmg"),
+        ("Bash(cp dist/* ~/deploy/)", "cp dist/x ~/deploy/"),
+    ],
+)
+def test_lint_names_what_a_wildcard_in_a_path_does_not_clear(dev: Dev, rule: str, sample: str) -> None:
+    dev.user_file.parent.mkdir(parents=True)
+    dev.user_file.write_text(f'[rules]\nallow = ["{rule}"]\n')
+    out = dev.hook(sample)
+    assert out["permissionDecision"] in ("deny", "ask"), out  # the rule does not take effect for it
+    lint = dev.run("policy", "lint")
+    assert lint.returncode == 1, lint.stdout
+    assert f"`{sample}`" in lint.stdout and "config.toml:2:" in lint.stdout and "trust" in lint.stdout, lint.stdout
+
+
+@pytest.mark.parametrize("rule", ["Bash(kubectl delete pod web-*)", "Bash(git push origin feature-*)", "Bash(docker compose down:*)", "Bash(npm run test *)"])
+def test_lint_keeps_quiet_on_wildcards_that_take_effect(dev: Dev, rule: str) -> None:
+    dev.user_file.parent.mkdir(parents=True)
+    dev.user_file.write_text(f'[rules]\nallow = ["{rule}"]\n')
+    lint = dev.run("policy", "lint")
+    assert lint.returncode == 0, lint.stdout + lint.stderr
