@@ -20,6 +20,7 @@ def reference(text: str) -> str:
         return text
     if _MYSQL.search(text):
         text = _MYSQL_PASSWORD.sub(lambda m: m.group(1) + "[REDACTED:password-option]", text)
+    text = redact._option_passwords(text, text.lower(), gate=False)  # ux18: password options, read word by word
     for kind, pat in _PATTERNS:
         marker = f"[REDACTED:{kind}]"
         text = pat.sub(r"\g<1>" + marker if pat.groups else marker, text)
@@ -33,6 +34,7 @@ FRAGMENTS = [
     "ghp_" + "a" * 36, "AKIA" + "B" * 16, "eyJ" + "a" * 10 + ".eyJ" + "b" * 10 + "." + "c" * 10, "sk-" + "x" * 24, "npm_" + "n" * 36,
     "Authorization: Bearer abc", "-----BEGIN RSA PRIVATE KEY-----", "xoxb-1234567890", "glpat-" + "g" * 20, "hooks.slack.com/services/a/b",
     "sk_live_" + "s" * 24, "AIza" + "z" * 35, "hunter22", " ", "\n", "x", "$VAR", "[REDACTED", "abcd",
+    "sshpass ", "login ", "curl ", "-u ", "bob:", "--http-password ", "-passin ", "pass:", "redis-cli ", "-a ", ";", "|",
 ]
 # fmt: on
 

@@ -66,10 +66,30 @@ def served_by(row: dict[str, Any]) -> str:
     return str(row.get("user_name") or "")
 
 
+def decided_offline(row: dict[str, Any]) -> bool:
+    """Whether a client of a team service decided this row itself, because the service was unreachable (remote.py)."""
+    rules = row.get("rules")
+    return isinstance(rules, list) and "service.unreachable" in rules
+
+
+def team_decided(row: dict[str, Any], env: Any) -> bool:
+    """Whether the team's policy, not this machine's files, is the way to lift this row: the service decided it, or
+    this machine decided it during an outage and is still the service's client (CLEARANCE_SERVER): a grant in the
+    user's file would count only during the next outage."""
+    return bool(served_by(row)) or (decided_offline(row) and bool(str(env.get("CLEARANCE_SERVER", "") or "").strip()))
+
+
 def team_refusal(row: dict[str, Any]) -> str:
     """Why a grant on this machine cannot lift a decision of the team service, and what can (pure)."""
-    rules = row.get("rules")
-    if isinstance(rules, list) and "service.unreachable" in rules:
+    if decided_offline(row) and not served_by(row):  # this machine's own row: the service's trail numbers it its own way
+        return (
+            f"decision {row['id']} was made on this machine while the team service was unreachable, with the team policy it had cached "
+            "(or the built-in rules); a grant in this machine's files would count only during outages, since the service never reads "
+            "them. Ask the service's admins to allow it in the team policy: the hook sends the decision to the service's trail once it "
+            "answers (`clearance log --db` there marks it decided offline), and `clearance change propose --allow ID --by NAME` with "
+            "that trail's id proposes exactly this call"
+        )
+    if decided_offline(row):
         return (
             f"decision {row['id']} was made on {served_by(row)} while the team service was unreachable, with its cached team policy; "
             "a grant in that machine's files would count only during outages, since the service never reads them. Ask the service's "
@@ -103,15 +123,20 @@ def replay_row(row: dict[str, Any], env: Any, policy: Policy | None = None) -> t
     return action, ctx, policy, evaluate(action, ctx, policy)
 
 
-def candidate_rules(action: Action, ctx: Context, decision: Decision) -> list[str]:
-    """The narrowest rules naming what drove the decision: each denied simple command exactly, or the tool call's target."""
+def candidate_rules(action: Action, ctx: Context, decision: Decision, why: dict[str, str] | None = None) -> list[str]:
+    """The narrowest rules naming what drove the decision: each denied simple command exactly, or the tool call's target.
+
+    *why*, when given, receives each Bash rule's own reason: the message of the finding raised on its command."""
     from .engine import analyse_shell
     from .policy.patterns import command_text
     from .scope import Scope
 
     if action.kind == "shell":
         driving = set(decision.rules)
-        shown = {f.command for f in decision.findings if f.rule_id in driving and f.command}
+        # Every command that raised what must be cleared: the driving findings and every other ask or soft denial (a
+        # denied command next to an asked one: naming only the first left the question, and verify refused).
+        stopping = [f for f in decision.findings if f.command and (f.rule_id in driving or f.verdict in ("ask", "soft_deny"))]
+        shown = {f.command for f in stopping}
         if not shown:
             raise AllowError("clearance cannot tie this decision to one command of the call; write a rule by hand (docs/policy.md)")
         from .paths import DYN
@@ -138,6 +163,9 @@ def candidate_rules(action: Action, ctx: Context, decision: Decision) -> list[st
             rule = f"Bash({command_text(values)})"  # rules match the words joined by spaces, as typed
             if rule not in out:
                 out.append(rule)
+                if why is not None:
+                    mine = [f for f in stopping if f.command == c.show()]
+                    why[rule] = next((f.message for f in mine if f.rule_id in driving), mine[0].message if mine else "")
         return out
     ti = action.tool_input
     if action.kind in ("write", "edit"):
@@ -317,7 +345,7 @@ def _said_of_the_run(rules: Any) -> bool:
 
 def allow_row(row: dict[str, Any], layer: str, session: bool, for_: str | None, reason: str, env: Any, dry_run: bool = False) -> list[str]:
     """Write the narrowest allow rule for an audited call; returns the lines to print.  Raises AllowError."""
-    if served_by(row):
+    if team_decided(row, env):
         raise AllowError(team_refusal(row))
     now = time.time()
     expires = now + parse_duration(for_) if for_ else (now + 86400 if session else None)
@@ -338,7 +366,8 @@ def allow_row(row: dict[str, Any], layer: str, session: bool, for_: str | None, 
 
     if "[REDACTED" in json.dumps(row.get("tool_input")):
         raise AllowError(f"decision {row['id']} was recorded with secrets redacted, so the exact call is not known; write the rule by hand (docs/policy.md)")
-    rules = candidate_rules(action, ctx, decision)
+    own: dict[str, str] = {}
+    rules = candidate_rules(action, ctx, decision, own)
     after = verify(rules, layer, action, ctx, policy)
     if after.decision != "allow":
         detail = "; ".join(after.lost) or after.reason
@@ -348,8 +377,13 @@ def allow_row(row: dict[str, Any], layer: str, session: bool, for_: str | None, 
     # about the run ("Stopping the run: ...", "No person is watching this run ..."): the grant keeps why the call itself
     # was stopped, as the policy decides it now.
     denied = decision.reason if row.get("stage") == "escalation" or _said_of_the_run(row.get("rules")) else row.get("reason")
-    note = str(denied or "")[:200] + (f" -- {reason}" if reason else "")
-    texts = [grant_text(r, who(env), int(row["id"]) if row.get("id") is not None else None, note, expires, sid, now) for r in rules]
+
+    def note(rule: str) -> str:
+        # A call of several commands: each grant says why its own command was stopped, not the first one's reason.
+        said = own.get(rule) if len(rules) > 1 and own.get(rule) else denied
+        return str(said or "")[:200] + (f" -- {reason}" if reason else "")
+
+    texts = [grant_text(r, who(env), int(row["id"]) if row.get("id") is not None else None, note(r), expires, sid, now) for r in rules]
     until = f" until {_toml_time(expires)}" if expires is not None else ""
     scope = f" in session {sid}" if sid else ""
     lines = [f"{'would allow' if dry_run else 'allowed'}{scope}{until}: {r}" for r in rules]

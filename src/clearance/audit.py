@@ -341,6 +341,8 @@ def unanswered(decision: Decision) -> Decision:
     decision.rules = [*decision.rules, "headless.unanswered"]
     if LIFT_ASK in decision.hint:
         decision.hint = decision.hint.replace(LIFT_ASK, LIFT_UNANSWERED)
+    elif "policy.broken" in decision.rules:  # asked because a policy file does not load: the file is what to fix
+        decision.hint = f"{decision.hint} A person fixes the policy file and runs the agent again.".strip()
     elif "the user may ask the team service" not in decision.hint:
         decision.hint = f"{decision.hint} If it is wanted, a person runs it themselves.".strip()
     return decision

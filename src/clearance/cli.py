@@ -164,6 +164,8 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         print(f"{r.id}  [{r.verdict}]\n  {r.title}\n\n  Why: {r.why}\n")
         if r.alternative:
             print(f"  Safer: {r.alternative}\n")
+        for program, way in r.alternatives.items():
+            print(f"  Safer with {program}: {way}\n")
         print("  Must match:")
         for m in r.match:
             print(f"    {m if isinstance(m, str) else json.dumps(m)}")
@@ -895,7 +897,7 @@ def _find_row(args: argparse.Namespace, one_session: bool = False, read_only: bo
                 if served:
                     return None, f"no denied or asked decision is recorded on this machine: {served}"
                 return None, "no denied or asked decision is recorded yet (`clearance log` lists what is)"
-            rivals = _rivals(rows) if one_session else []
+            rivals = _rivals(rows, args) if one_session else []
             if rivals:
                 return None, "the latest denials come from several agent sessions; name the one you mean:\n" + "\n".join(rivals)
             return rows[0], ""
@@ -911,16 +913,33 @@ def _find_row(args: argparse.Namespace, one_session: bool = False, read_only: bo
     return rows[0], ""
 
 
-def _rivals(rows: list[dict[str, object]]) -> list[str]:
-    """One line per session for allow.rivals_of_last's rows: the command to run, when, which session, what."""
-    from .allow import rivals_of_last
+def _rivals(rows: list[dict[str, object]], args: argparse.Namespace | None = None) -> list[str]:
+    """One line per session for allow.rivals_of_last's rows: the command to run, when, which session, what.
+
+    Each row is tried as `clearance allow` would write it (a dry run): one no rule can lift (a hard denial, the agent's
+    own `clearance allow`) is listed as such, with that session's latest decision that can be allowed, never as a command
+    that is then refused."""
+    from .allow import AllowError, allow_row, rivals_of_last
     from .render import describe_input, shown
 
+    layer = "project" if args is not None and getattr(args, "project", False) else "user"
+    session = bool(getattr(args, "session", False))
     lines = []
     for r in rivals_of_last(rows):  # type: ignore[arg-type]
         what = describe_input(str(r["tool_name"]), r["tool_input"])
         what = what if len(what) <= 200 else what[:199] + "…"
-        lines.append(shown(f"  clearance allow {r['id']}   # {str(r['time']).replace('T', ' ').rstrip('Z')}  session {r['session_id'] or '-'}: {what}"))
+        when = f"{str(r['time']).replace('T', ' ').rstrip('Z')}  session {r['session_id'] or '-'}: {what}"
+        try:
+            allow_row(r, layer, session, None, "", os.environ, dry_run=True)
+        except (AllowError, ValueError) as e:
+            why = str(e).split(": ", 1)[-1] if str(e).startswith("decision ") else str(e)
+            why = why if len(why) <= 160 else why[:159] + "…"
+            later = _latest_allowable(args, r).strip() if args is not None else ""
+            lines.append(shown(f"  (decision {r['id']} cannot be allowed: {why})   # {when}"))
+            if later:
+                lines.append(shown(f"    {later}"))
+            continue
+        lines.append(shown(f"  clearance allow {r['id']}   # {when}"))
     return lines
 
 
@@ -968,9 +987,10 @@ def _cmd_explain(args: argparse.Namespace) -> int:
             continue
         out.append(f"rule      {r.id} [{r.verdict}]: {r.title}")
         out.append(f"          why: {r.why}")
-        if r.alternative:
-            out.append(f"          safer: {r.alternative}")
-    from .allow import served_by, team_refusal
+        way = r.safer(describe_input(str(row["tool_name"]), row["tool_input"]))
+        if way:
+            out.append(f"          safer: {way}")
+    from .allow import served_by, team_decided, team_refusal
 
     team = _team_policy(args) if served_by(row) else None
     try:
@@ -986,7 +1006,8 @@ def _cmd_explain(args: argparse.Namespace) -> int:
             out.append(f"          allow rule {line}")
         if now.rules and team:
             out.append(f"          rules {', '.join(now.rules)}")
-        out.append(f"allow     {liftable_text(now, policy, row, action, ctx)}" if not served_by(row) else f"allow     no: {team_refusal(row)}")
+        team_row = team_decided(row, os.environ)
+        out.append(f"allow     {liftable_text(now, policy, row, action, ctx)}" if not team_row else f"allow     no: {team_refusal(row)}")
     from .render import shown
 
     print("\n".join(shown(line) for line in out))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from .lazyre import lazy
-from .model import HARD_DENY, SOFT_DENY, TOO_LARGE, UNREAD, Action, Context, Decision, Finding, combine
+from .model import ASK, HARD_DENY, SOFT_DENY, TOO_LARGE, UNREAD, Action, Context, Decision, Finding, combine
 from .paths import DYN, case_insensitive
 from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
@@ -1240,7 +1240,7 @@ def evaluate(action: Action, ctx: Context, policy: Policy | None = None, budget_
         )
     finally:
         PARSE_DEADLINE.reset(token)
-    guide(decision, pol)
+    guide(decision, pol, "CLEARANCE_TEAM_SERVICE" in ctx.env)
     decision.elapsed_ms = (time.perf_counter() - t0) * 1000.0
     return decision
 
@@ -1294,7 +1294,10 @@ def liftable(decision: Decision, policy: Policy) -> bool:
             return False
     driving = set(decision.rules)
     for f in decision.findings:
-        if f.rule_id not in driving:
+        # What must be cleared for the call to be allowed: the findings driving the decision and every other ask or
+        # soft denial (`git push origin --delete x; kubectl delete ns y`: the push's question stays once the delete
+        # is allowed, so `clearance allow` names both commands, allow.candidate_rules).
+        if f.rule_id not in driving and f.verdict not in (ASK, SOFT_DENY):
             continue
         if f.category in _OPACITY_CATEGORIES or f.rule_id in _OPACITY_RULES or f.category == "policy" or f.rule_id not in REGISTRY:
             return False  # allow rules never clear what the analyser cannot see through, nor another rule
@@ -1311,8 +1314,12 @@ LIFT_DENY = "The user may allow exactly this: `clearance allow --last`."
 LIFT_ASK = "To allow it from now on, the user may run `clearance allow --last` (with `--session`: for this session only)."
 
 
-def guide(decision: Decision, policy: Policy) -> None:
-    """Give a deny/ask its way forward (decision.hint) and keep placeholders out of what is shown."""
+def guide(decision: Decision, policy: Policy, team_client: bool = False) -> None:
+    """Give a deny/ask its way forward (decision.hint) and keep placeholders out of what is shown.
+
+    *team_client*: decided on a machine whose hook is a client of a team service, in its stead (remote.py: the service
+    is unreachable). Its lasting way is the team's policy even when no copy of it is cached: a grant in the user's
+    own file counts only during outages, since the service never reads it."""
     lift = liftable(decision, policy)
     decision.reason = plain(decision.reason)
     for f in decision.findings:
@@ -1320,14 +1327,20 @@ def guide(decision: Decision, policy: Policy) -> None:
     if decision.decision == "allow" or not decision.rules:
         return
     r = rule_by_id(decision.rules[0]) if decision.rules[0] in rules_index().module else REGISTRY.get(decision.rules[0])
-    parts = [f"Safer: {r.alternative}."] if r is not None and r.alternative else []
+    driving = next((f.command for f in decision.findings if f.rule_id == decision.rules[0] and f.command), "")
+    safer = r.safer(driving) if r is not None else ""
+    parts = [f"Safer: {safer}."] if safer else []
     hard = any(f.verdict == "hard_deny" for f in decision.findings)
     served = policy.data.get("served", False)  # decided by the team service: the team's policy, not the user's file
+    if not served and team_client:
+        served = "offline"
     if decision.decision == "deny":
         if hard:
             parts.append("Try another way: this cannot be allowed, and if the user needs it, they run it themselves.")
         elif lift and served == "cached":
             parts.append("Decided with the team policy while the team service is unreachable: the user may ask its admins to allow it in the team policy.")
+        elif lift and served == "offline":
+            parts.append("Decided on this machine while the team service is unreachable: the user may ask its admins to allow it in the team policy.")
         elif lift and served:
             parts.append("The team service decided this: the user may ask its admins to allow it in the team policy.")
         elif lift:

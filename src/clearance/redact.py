@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from .lazyre import DOTALL, LazyRe, lazy
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+
 _PATTERNS: tuple[tuple[str, LazyRe], ...] = (
     ("private-key", lazy(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)", DOTALL)),
     ("authorization", lazy(r"(?i)(authorization\s*[:=]\s*)(?:(?:bearer|basic|token|bot)\s+)?[^\s'\"\\]+")),
@@ -41,6 +45,37 @@ _PATTERNS: tuple[tuple[str, LazyRe], ...] = (
 # mysql -pSECRET: only where a MySQL client is named, since -p means "port" or "parents" elsewhere.
 _MYSQL = lazy(r"\b(?:mysql|mariadb|mysqldump|mysqladmin)\b")
 _MYSQL_PASSWORD = lazy(r"((?<![\w-])-p)['\"]?(?!\$|\[REDACTED)[^\s'\"]{3,}")
+
+
+# An option and the value after it (`--opt=value`, `--opt value`, `-o value`); a value never starts with `-` (then the
+# option is a flag and the next word another option), and is 4 characters or more (shorter is kept, as elsewhere).
+# Read by _option_passwords, which decides by the option's name and program.
+_OPTION_VALUE = lazy(r"(?<![\w-])(--?+[A-Za-z][A-Za-z0-9_-]*+)(=|[ \t]++)(['\"]?+)((?!-)[^\s'\"]{4,}+)")
+# A long option is a password's when a part of its name says so (`--http-password`, `--proxy-passwd`, `--passphrase`,
+# openssl's `-passin`) and no part says the value is where the password is, or that the option is a flag.
+_PASSWORD_WORDS = frozenset({"password", "passwd", "passphrase", "pass", "passin", "passout"})
+_NOT_THE_PASSWORD = frozenset({"file", "stdin", "env", "fd", "command", "cmd", "prompt", "ask", "no", "length", "policy", "min", "max", "hash"})
+# openssl's password sources (`-passin env:VAR`): only `pass:` holds the password itself.
+_PASSWORD_SOURCES = ("env:", "file:", "fd:", "stdin")
+# Short options whose value the program documents as a password (a list: a short option's meaning is the program's
+# own; `-p` is a port for ssh and redis-cli, a password for sshpass and mongosh).  A registry `login` subcommand's
+# `-p` (docker, podman, buildah, skopeo, helm registry, oras, az) is read by the word `login` instead.
+_SHORT_PASSWORD: dict[str, tuple[str, ...]] = {
+    "sshpass": ("-p",),
+    "redis-cli": ("-a",),
+    **dict.fromkeys(("ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapwhoami", "ldappasswd", "ldapcompare", "ldapmodrdn"), ("-w",)),
+    **dict.fromkeys(("sqlcmd", "bcp", "mosquitto_pub", "mosquitto_sub"), ("-P",)),
+    **dict.fromkeys(("mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport"), ("-p",)),
+}
+# Options whose value is `user:password` (`user%password` for smbclient), by program: `-u user:group` is docker's.
+_PAIR_PASSWORD: dict[str, tuple[str, ...]] = {
+    "curl": ("-u", "--user", "-U", "--proxy-user"),
+    **dict.fromkeys(("http", "https", "xh", "xhs"), ("-a", "--auth")),
+    "smbclient": ("-U", "--user"),
+}
+_WORD = lazy(r"\S++")
+_SEPARATORS = frozenset({";", "|", "||", "&", "&&", "(", ")", "{", "}"})
+_OPTION_TRIGGERS = ("pass", "login", *_SHORT_PASSWORD, *_PAIR_PASSWORD)
 
 
 # Lower-case substrings without which a pattern cannot match: most inputs need no regex at all.
@@ -81,6 +116,8 @@ def redact_text(text: str) -> str:
     ascii_only = text.isascii()  # beyond ASCII, (?i) also pairs letters such as "ſ" and "s"
     if "mysql" in low or "mariadb" in low:
         text = _mysql_password(text)
+    if "-" in text and any(t in low for t in _OPTION_TRIGGERS):
+        text = _option_passwords(text, low)
     for kind, pat in _PATTERNS:
         if not any(t in low for t in _TRIGGERS.get(kind, ("",))):
             continue
@@ -92,6 +129,68 @@ def redact_text(text: str) -> str:
         else:
             text = pat.sub(marker, text)
     return text
+
+
+def _option_passwords(text: str, low: str, gate: bool = True) -> str:
+    """*text* with the values of password options replaced (the class: an option whose value the program takes as a
+    password -- by the option's name, the program's own short options, a `login`'s `-p`, an auth option's pair).
+    *gate*: skip the word-by-word reading when no program of the tables is named (False: the tests' reference)."""
+    by_program = not gate or "login" in low or any(p in low for p in _SHORT_PASSWORD) or any(p in low for p in _PAIR_PASSWORD)
+    if not by_program:
+        return _OPTION_VALUE.sub(lambda m: _redacted(m, "") if "pass" in m.group(1).lower() else m.group(0), text) if "pass" in low else text
+    # The program each word is read by: the first word of its simple command found in a table, or "login" once that
+    # word came (a registry login's -p), computed once, left to right; a match looks its word up (bisect).
+    starts: list[int] = []
+    owner: list[str] = []
+
+    def read_words() -> None:
+        program = ""
+        for w in _WORD.finditer(text):
+            word = w.group()
+            if word in _SEPARATORS or word.endswith((";", "|", "&")):
+                program = ""
+            else:
+                base = word.rsplit("/", 1)[-1]
+                if not program and (base in _SHORT_PASSWORD or base in _PAIR_PASSWORD):
+                    program = base
+                elif base == "login" and program not in _SHORT_PASSWORD and program not in _PAIR_PASSWORD:
+                    program = "login"
+            starts.append(w.start())
+            owner.append(program)
+
+    def one(m: re.Match[str]) -> str:
+        from bisect import bisect_left
+
+        if not starts:
+            read_words()
+        i = bisect_left(starts, m.start())
+        return _redacted(m, owner[i - 1] if i > 0 else "")
+
+    return _OPTION_VALUE.sub(one, text)
+
+
+def _redacted(m: re.Match[str], program: str) -> str:
+    """One option and its value (_OPTION_VALUE's groups), the password in it replaced; *program* reads it ("login":
+    a registry login's words)."""
+    name, sep, quote, value = m.group(1), m.group(2), m.group(3), m.group(4)
+    if value.startswith(("$", "[REDACTED")):
+        return m.group(0)
+    secret = ""
+    if len(name) > 2 and "pass" in name.lower():
+        parts = name.lstrip("-").lower().replace("_", "-").split("-")
+        if not _NOT_THE_PASSWORD.intersection(parts) and (parts[-1] in _PASSWORD_WORDS or (sep == "=" and _PASSWORD_WORDS.intersection(parts))):
+            if value.startswith(_PASSWORD_SOURCES):
+                return m.group(0)
+            secret = value[5:] if value.startswith("pass:") else value
+    if not secret and program:
+        if name in _SHORT_PASSWORD.get(program, ()) or (name == "-p" and program == "login"):
+            secret = value
+        elif name in _PAIR_PASSWORD.get(program, ()):
+            cut = max(value.find(":"), value.find("%"))
+            secret = value[cut + 1 :] if cut > 0 else ""
+    if len(secret) < 4:
+        return m.group(0)
+    return f"{name}{sep}{quote}{value[: len(value) - len(secret)]}[REDACTED:password-option]"
 
 
 def _mysql_password(text: str) -> str:

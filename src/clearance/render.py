@@ -169,6 +169,9 @@ def rules_markdown(rules: list[Rule]) -> str:
             if r.alternative:
                 out.append(f"Safer: {r.alternative}.")
                 out.append("")
+            for program, way in r.alternatives.items():
+                out.append(f"Safer with `{program}`: {way}.")
+                out.append("")
             out.append("Must match: " + "; ".join(_example(m) for m in r.match))
             out.append("")
             if r.no_match:

@@ -105,7 +105,14 @@ def _rule_checks(data: dict[str, Any], text: str, path: str) -> list[str]:
                 continue  # already reported by validation
     from .trustlint import trust_problems
 
-    return trust_problems(data, text, path) + _escalation_checks(data, text, path) + shadowed(entries) + never_wins(entries) + _expired(data, text, path)
+    return (
+        trust_problems(data, text, path)
+        + _escalation_checks(data, text, path)
+        + shadowed(entries)
+        + never_wins(entries)
+        + wildcard_unnamed(entries)
+        + _expired(data, text, path)
+    )
 
 
 def _escalation_checks(data: dict[str, Any], text: str, path: str) -> list[str]:
@@ -174,6 +181,45 @@ def never_wins(entries: list[tuple[str, Pattern, str, int]], project_root: str |
             out.append(
                 f"{path}:{line}: rules.allow {p.text!r} can never take effect: {f.rule_id} always hard-denies it "
                 f"({f.message}), and no allow rule clears a hard denial"
+            )
+    return out
+
+
+def wildcard_unnamed(entries: list[tuple[str, Pattern, str, int]], project_root: str | None = None) -> list[str]:
+    """Allow rules whose wildcard sits inside a word (`Bash(rm -rf ~/cache/*)`): the rule names only the words before
+    it (`rm -rf`, patterns.rule_words), so what a finding says of the matched path stands. Tried on a sample of what
+    the wildcard matches (`*` as `x`): a question or soft denial the sample raises and the named words do not is
+    named, with the ways that do take effect."""
+    from ..context import build_context
+    from ..engine import analyse_shell
+    from ..model import ASK, SOFT_DENY
+    from ..scope import Scope
+    from ..trust import Trust
+    from .apply import _quote
+    from .patterns import rule_words
+
+    out: list[str] = []
+    sc: Scope | None = None
+    for verdict, p, path, line in entries:
+        a = (p.arg or "").strip()
+        if verdict != "allow" or p.kind != "bash" or a.endswith(":*"):
+            continue
+        inside = next((w for w in a.split() if "*" in w and w != "*"), None)
+        if inside is None:
+            continue
+        if sc is None:
+            root = project_root or os.getcwd()
+            sc = Scope(build_context(root, project_root=root), Trust())
+        words, _ = rule_words(p)
+        named = {f.rule_id for f in analyse_shell(" ".join(_quote(w) for w in words), sc).findings} if words else set()
+        sample = " ".join(w.replace("*", "x") for w in a.split())
+        stays = [f for f in analyse_shell(sample, sc).findings if f.verdict in (ASK, SOFT_DENY) and f.rule_id not in named]
+        if stays:
+            f = stays[0]
+            out.append(
+                f"{path}:{line}: rules.allow {p.text!r} names only `{' '.join(words)}` (its wildcard sits inside {inside!r}), so what "
+                f"a finding says of the matched words stands: `{sample}` is still {'asked' if f.verdict == ASK else 'denied'} "
+                f"({f.rule_id}: {f.message}); for a place, trust it ([trust] directories), or allow exact commands"
             )
     return out
 

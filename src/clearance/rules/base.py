@@ -27,7 +27,23 @@ if TYPE_CHECKING:
 
 
 class Rule:
-    __slots__ = ("id", "title", "why", "verdict", "scope", "commands", "tools", "effects", "check", "match", "no_match", "category", "module", "alternative")
+    __slots__ = (
+        "id",
+        "title",
+        "why",
+        "verdict",
+        "scope",
+        "commands",
+        "tools",
+        "effects",
+        "check",
+        "match",
+        "no_match",
+        "category",
+        "module",
+        "alternative",
+        "alternatives",
+    )
 
     def __init__(
         self,
@@ -44,6 +60,7 @@ class Rule:
         category: str = "",
         alternative: str = "",
         effects: frozenset[str] | None = None,
+        alternatives: dict[str, str] | None = None,
     ) -> None:
         self.id = id
         self.title = title
@@ -62,8 +79,22 @@ class Rule:
         # A safer way to the same goal, told to the agent with the denial; commands in `backticks`
         # are run through the engine by the tests (they must not raise this rule).
         self.alternative = alternative
+        # The safer way for one program of several the rule covers (`mysql`: mysqldump, not pg_dump), by the program's
+        # name; `alternative` for the rest (safer()).
+        self.alternatives = dict(alternatives or {})
         mod = getattr(check, "__module__", "") or ""
         self.module = mod.rsplit(".", 1)[-1] if mod.startswith("clearance.rules.") else "shell"
+
+    def safer(self, command: str = "") -> str:
+        """The safer way told for *command* (a finding's simple command, or a recorded input): the way of the first of
+        its words that names a program in ``alternatives`` (a wrapper's words come first: `docker compose exec db
+        mysql …` is mysql's), else the rule's default."""
+        if self.alternatives and command:
+            for word in command.split():
+                way = self.alternatives.get(word.rsplit("/", 1)[-1])
+                if way:
+                    return way
+        return self.alternative
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -81,6 +112,7 @@ def rule(
     no_match: tuple[Any, ...] = (),
     alternative: str = "",
     effects: tuple[str, ...] | None = None,
+    alternatives: dict[str, str] | None = None,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated function as the check of a new rule."""
 
@@ -102,6 +134,7 @@ def rule(
                 frozenset(tools) if tools is not None else None,
                 alternative=alternative,
                 effects=frozenset(effects) if effects is not None else None,
+                alternatives=alternatives,
             )
         )
         return fn

@@ -217,6 +217,13 @@ def _terraform_destroy(cmd: SimpleCommand) -> str | None:
     why="Even an interactive apply changes real resources; an agent cannot answer the confirmation a person would read.",
     verdict=ASK,
     alternative="run `terraform plan` and show the plan to the user",
+    alternatives={
+        "pulumi": "run `pulumi preview` and show it to the user",
+        "cdk": "run `cdk diff` and show it to the user",
+        "cdktf": "run `cdktf diff` and show it to the user",
+        "tofu": "run `tofu plan` and show the plan to the user",
+        "terragrunt": "run `terragrunt plan` and show the plan to the user",
+    },
     commands=("terraform", "tofu", "terragrunt", "pulumi", "cdk", "serverless", "sls", "sam", "cdktf"),
     match=("terraform apply", "pulumi up", "cdk deploy", "sam deploy", "terraform state mv a.b a.c", "terraform untaint aws_instance.foo"),
     no_match=("terraform plan", "terraform apply -auto-approve", "terraform output", "terraform state list", "terraform state show a.b"),
@@ -298,6 +305,10 @@ _HELM_UNINSTALL = ("uninstall", "delete", "del", "un")
     why="kubectl delete / helm uninstall remove workloads and, with volumes, their data; --all multiplies the damage.",
     verdict=SOFT_DENY,
     alternative="check with `kubectl delete --dry-run=client`, or scale down (`kubectl scale --replicas=0`) instead of deleting",
+    alternatives={
+        "helm": "check with `helm uninstall RELEASE --dry-run`, or roll the release back (`helm history RELEASE` lists its revisions) instead of removing it",
+        "oc": "check with `oc delete --dry-run=client`, or scale down (`oc scale --replicas=0`) instead of deleting",
+    },
     commands=("kubectl", "oc", "helm", "k9s", "kubecolor"),
     match=(
         "kubectl delete deployment api -n production",
@@ -366,6 +377,10 @@ def _only_pods(nc: Norm) -> bool:
     why="apply/patch/scale/exec change live workloads; in a production context or namespace even these need a person.",
     verdict=ASK,
     alternative="preview with `kubectl diff -f FILE` or `kubectl apply --dry-run=server -f FILE`",
+    alternatives={
+        "helm": "render it first (`helm template RELEASE CHART`) and compare it with what runs (`helm get manifest RELEASE`); the helm-diff plugin shows both at once",
+        "oc": "preview with `oc diff -f FILE` or `oc apply --dry-run=server -f FILE`",
+    },
     commands=("kubectl", "oc", "helm"),
     match=(
         "kubectl apply -f deploy.yaml",

@@ -147,12 +147,25 @@ def _remote_target(target: str, sc: Scope) -> str | None:
     return None
 
 
+def _safer_sql(where: str) -> dict[str, str]:
+    """db.destructive-sql's way for each client: its own backup tool (told `pg_dump` to every client before ux18)."""
+    sql = "or run it in a transaction you can roll back"
+    return {
+        "psql": f"back up first (`pg_dump`), {sql}{where}",
+        **dict.fromkeys(("mysql", "mariadb"), f"back up first (`mysqldump`), {sql}{where}"),
+        "sqlite3": f"copy the database first (`sqlite3 FILE '.backup /tmp/backup.db'`), {sql}{where}",
+        "redis-cli": f"save a snapshot first (`redis-cli --rdb /tmp/dump.rdb`) and delete only the keys you created (`redis-cli DEL KEY`){where}",
+        **dict.fromkeys(("mongosh", "mongo"), f"back up first (`mongodump`) and delete only the documents you created, with a filter that names them{where}"),
+    }
+
+
 @rule(
     id="db.destructive-sql",
     title="Dropping, truncating or deleting everything in a database",
     why="DROP, TRUNCATE, DELETE/UPDATE without WHERE (or with an always-true one) and FLUSHALL destroy data that is rarely in version control; backups, if any, are a person's business. Statements are read with a SQL tokenizer from options, here-documents, literal pipes and the files the client runs.",
     verdict=SOFT_DENY,
-    alternative="back up first (`pg_dump`), or run it in a transaction you can roll back, on a dev database",
+    alternative="back up first with the database's own dump tool, or run it in a transaction you can roll back, on a dev database",
+    alternatives=_safer_sql(", on a dev database"),
     commands=SQL_COMMANDS,
     match=(
         "psql -h prod-db.internal -U admin -c 'DROP SCHEMA public CASCADE'",
@@ -382,7 +395,8 @@ def _forwarded_elsewhere(cmd: SimpleCommand, sc: Scope) -> bool:
         "db.destructive-sql (deny)."
     ),
     verdict=ASK,
-    alternative="back up first (`pg_dump`), or run it in a transaction you can roll back",
+    alternative="back up first with the database's own dump tool, or run it in a transaction you can roll back",
+    alternatives=_safer_sql(""),
     commands=(*SQL_COMMANDS, "dropdb"),
     match=(
         "psql -h localhost -U postgres -d webapp_dev -c 'DROP TABLE users'",

@@ -101,7 +101,21 @@ def _local_registry(image: str) -> bool:
     title="Publishing a package, image or release",
     why="A published artefact is public and permanent for practical purposes; releases are a decision for a person.",
     verdict=SOFT_DENY,
-    alternative="build and check the package locally (`python -m build`, `npm pack`) and let the user publish it",
+    alternative="build and check it locally (`python -m build`, `npm pack`, `cargo package`) and let the user publish it",
+    alternatives={
+        **dict.fromkeys(
+            ("npm", "yarn", "pnpm", "bun"), "build and check the package locally (`npm pack`, `npm publish --dry-run`) and let the user publish it"
+        ),
+        **dict.fromkeys(
+            ("twine", "poetry", "flit", "hatch", "uv"),
+            "build and check the package locally (`python -m build`, `twine check dist/*`) and let the user publish it",
+        ),
+        "cargo": "check it with `cargo publish --dry-run` (or `cargo package`) and let the user publish it",
+        "docker": "build and run the image locally (`docker build -t NAME .`, `docker run --rm NAME`) and let the user push it",
+        "podman": "build and run the image locally (`podman build -t NAME .`, `podman run --rm NAME`) and let the user push it",
+        "gh": "create the release as a draft (`gh release create TAG --draft`) and let the user publish it",
+        "gem": "build and check the gem locally (`gem build NAME.gemspec`) and let the user push it",
+    },
     commands=tuple(_PUBLISH),
     match=(
         "cargo publish",
