@@ -530,6 +530,17 @@ _ORM_DESTROY = lazy(
 )
 
 
+# Tools that run migration plugins among other work: only the plugins' goals and tasks concern db.orm-reset.
+_MIGRATING_BUILDERS = frozenset({"dotnet", "mvn", "mvnw", "./mvnw", "gradle", "gradlew", "./gradlew", "goose"})
+
+
+def _empties(cmd: SimpleCommand) -> str | None:
+    """A migration tool's line that undoes every migration or drops the database (migrations.empties_database)."""
+    from .migrations import empties_database
+
+    return empties_database(cmd)
+
+
 def _env_production(cmd: SimpleCommand) -> bool:
     vals = cmd.values()
     for k, v in cmd.assigns.items():
@@ -569,6 +580,15 @@ def _env_production(cmd: SimpleCommand) -> bool:
         "sqlx",
         "flyway",
         "liquibase",
+        # round 18b: migration tools and build tools whose plugins migrate, read by migrations.empties_database
+        "goose",
+        "dotnet",
+        "mvn",
+        "mvnw",
+        "./mvnw",
+        "gradle",
+        "gradlew",
+        "./gradlew",
     ),
     match=(
         "rake db:reset RAILS_ENV=production",
@@ -581,6 +601,11 @@ def _env_production(cmd: SimpleCommand) -> bool:
         "alembic downgrade base",
         "python manage.py migrate app zero",
         "flyway clean",
+        "knex migrate:rollback --all",
+        "diesel database reset",
+        "goose -dir db postgres postgres://db.example.com/app down-to 0",
+        "dotnet ef database drop --force",
+        "mvn flyway:clean",
     ),
     no_match=(
         "rails db:rollback",
@@ -591,11 +616,24 @@ def _env_production(cmd: SimpleCommand) -> bool:
         "alembic upgrade head",
         "rails db:seed",
         "prisma generate",
+        "knex migrate:rollback",
+        "goose down",
+        "diesel database setup",
+        "dotnet ef database update",
+        "mvn clean install",
+        "./gradlew flywayMigrate",
     ),
 )
 def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = [v for v in cmd.values() if not v.startswith("-")]
     name = cmd.name
+    wipe = _empties(cmd)
+    if wipe is not None:
+        if _env_of(cmd) in _TEST_ENVS or (not _env_production(cmd) and name == "mix" and _guarded_reset(cmd, "ecto.")):
+            return None  # the test database, or mix's development one (db.orm-reset-dev)
+        return wipe
+    if name in _MIGRATING_BUILDERS:
+        return None  # only their migration plugins' goals are read here
     if name == "dropdb":
         return "dropdb deletes a whole database" if dev_database(cmd, sc) is None else None  # db.destructive-sql-dev
     if name == "prisma":
@@ -709,6 +747,10 @@ def orm_reset_dev(cmd: SimpleCommand, sc: Scope) -> str | None:
     if _env_production(cmd):
         return None
     name = cmd.name
+    if name == "mix" and _env_of(cmd) not in _TEST_ENVS and _guarded_reset(cmd, "ecto."):
+        wipe = _empties(cmd)
+        if wipe is not None:
+            return f"{wipe}, in the development database (mix runs in MIX_ENV=dev)"
     vals = [v for v in cmd.values() if not v.startswith("-")]
     ops = [v for v in vals if not v.endswith(("manage.py", "artisan"))] if name == "php" else vals
     for v in ops[:2]:

@@ -1,0 +1,184 @@
+"""Adversarial round 18b: reading commands as the programs read them, in areas the dev data covers thinly.
+
+Facts (which commands and options destroy or publish, and why) came from peers' rule sets and tools' command
+references found through the library; no case here is a copy of a held-out row. Every class names what was read
+otherwise than the program reads it, with cases no rule was written for and ordinary look-alikes (reads, help, dry
+runs, listings) that stay allowed. Nothing here is ever run: every call is data decided in-process. What is still open
+is a strict xfail (tests/strict.py) whose reason starts with "unfinished".
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import pytest
+
+from .conftest import decide
+from .rounds import allowed as _allowed
+from .rounds import not_allowed as _not_allowed
+
+
+def _verdict(command: str) -> str:
+    return decide(command).decision
+
+
+class TestMigrationToolEmptiesTheDatabase:
+    """Class: a schema-migration tool told to undo every migration or to drop/reset the database. The tools share a
+    vocabulary -- a going-down verb with `--all`, a migrating verb whose target is the empty schema (0, base, zero,
+    @ROOT) as an operand or a target option's value, a wiping verb after the database's noun or as a migrate-only
+    tool's verb, a build plugin's goal (flyway:clean) -- but db.orm-reset read a fixed list of spellings: diesel and
+    sqlx were in its command list (so no other rule read them) and never matched, knex's `migrate:rollback --all` was
+    taken for a one-step rollback, alembic's value of `-x` was taken for its verb. Fixed: rules/migrations.py reads
+    the subcommand path (split at `:` `.` and a build task's humps), the target options and the all-flag; known
+    migration tools are db.orm-reset's (deny, as prisma migrate reset; mix's development database asked), unmodelled
+    ones sys.unknown-destructive-verb's (ask)."""
+
+    DENY: ClassVar[list[str]] = [
+        "knex migrate:rollback --all",
+        "npx knex migrate:down --all --knexfile knexfile.prod.js",
+        "goose down-to 0",
+        "goose -dir migrations postgres 'host=db.example.com dbname=app' reset",
+        "diesel migration revert --all",
+        "diesel database reset --database-url postgres://app@db.example.com/app",
+        "diesel database drop",
+        "sqlx database drop -y",
+        "sqlx database reset -y --source db/migrations",
+        "sqlx migrate revert --target-version 0",
+        "alembic -x env=prod downgrade base",
+        "alembic -c alembic.prod.ini downgrade base",
+        "rails db:migrate VERSION=0",
+        "bundle exec rake db:migrate VERSION=0",
+        "dotnet ef database drop --force",
+        "dotnet ef database update 0 --project src/Api",
+        "flyway -target=0 undo",
+        "mvn flyway:clean",
+        "./mvnw -Dflyway.cleanDisabled=false flyway:clean",
+        "./gradlew flywayClean",
+        "mvn liquibase:dropAll",
+    ]
+
+    ASK: ClassVar[list[str]] = [
+        "mix ecto.rollback --all",
+        "mix ecto.rollback --to 0",
+        "flask db downgrade base",
+        "migrate -path db/migrations -database postgres://localhost/app down -all",
+        "sqitch revert -y",
+        "sqitch revert --to @ROOT -y",
+        "npx mikro-orm migration:down --to 0",
+        "npx mikro-orm schema:fresh --run",
+        "yoyo rollback --all --batch",
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        "knex migrate:rollback",
+        "knex migrate:latest",
+        "goose down",
+        "goose up",
+        "goose status",
+        "goose create add_users sql",
+        "goose -dir db postgres postgres://localhost/app up-to 20240101",
+        "diesel migration revert",
+        "diesel migration run",
+        "diesel migration redo",
+        "diesel database setup",
+        "sqlx database create",
+        "sqlx migrate run",
+        "sqlx migrate revert",
+        "sqlx migrate add drop_users",
+        "alembic downgrade -1",
+        "alembic -x env=prod upgrade head",
+        "alembic revision -m 'drop users'",
+        "rails db:migrate",
+        "rails db:migrate VERSION=20240101000000",
+        "rails db:rollback STEP=2",
+        "mix ecto.rollback",
+        "mix ecto.rollback --step 2",
+        "MIX_ENV=test mix ecto.rollback --all",
+        "dotnet ef database update",
+        "dotnet ef migrations add Init",
+        "dotnet ef database drop --dry-run",
+        "dotnet ef database drop --help",
+        "dotnet test",
+        "mvn flyway:migrate",
+        "mvn flyway:info",
+        "mvn clean install",
+        "./gradlew flywayMigrate",
+        "./gradlew clean build",
+        "goose reset --help",
+        "knex migrate:rollback --all --help",
+        "liquibase rollback-count 1",
+        "flyway info",
+        "typeorm migration:revert",
+        "npx mikro-orm migration:up",
+        "npx mikro-orm migration:down",
+    ]
+
+    @pytest.mark.parametrize("command", DENY)
+    def test_denied(self, command: str) -> None:
+        assert _verdict(command) == "deny", command
+
+    @pytest.mark.parametrize("command", ASK)
+    def test_asked(self, command: str) -> None:
+        assert _verdict(command) == "ask", command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        _allowed(command)
+
+
+class TestRegistryChangeOneLevelDown:
+    """Class: a publisher's registry change reached through a group of its commands or through an option of its build.
+    publish.package read the first word after the client (`docker push`, `dotnet nuget push` by one special case), so
+    `dotnet nuget delete` (unlists a package version on nuget.org), `docker manifest push` and `docker buildx
+    imagetools create` (write a manifest list to a registry), `mix hex.retire` and `mix hex.owner add` (change what Hex
+    serves), and a build told to push (`docker build --push`, `buildx build --output type=registry`) were allowed.
+    Fixed: publish._REGISTRY_GROUPS (the group word -> its verbs that change the registry, the clients' command
+    references) read one level down, and publish._build_pushes reads the build's output options; a push to a registry
+    on this machine, and the groups' reading verbs, stay allowed."""
+
+    CASES: ClassVar[list[str]] = [
+        "dotnet nuget delete Acme.Core 1.0.0 --non-interactive -k $NUGET_KEY",
+        "dotnet nuget delete Acme.Core 2.1.0 -s https://api.nuget.org/v3/index.json",
+        "mix hex.retire acme 1.0.0 security --message 'CVE'",
+        "mix hex.owner add acme bob@example.com",
+        "mix hex.owner transfer acme bob@example.com",
+        "docker manifest push registry.example.com/acme/web:1",
+        "podman manifest push web docker://quay.io/acme/web:1",
+        "buildah manifest push --all web docker://quay.io/acme/web:1",
+        "docker buildx imagetools create -t docker.io/acme/web:latest acme/web:sha-1",
+        "docker buildx build --push -t acme/web:1 .",
+        "docker build --push -t ghcr.io/acme/web .",
+        "docker buildx build --output type=registry -t acme/web .",
+        "docker buildx build -o type=image,push=true -t acme/web .",
+        "docker buildx bake --push",
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        "dotnet nuget list source",
+        "dotnet nuget locals all --clear",
+        "dotnet nuget add source https://pkgs.example.com/index.json -n acme",
+        "mix hex.info",
+        "mix hex.outdated",
+        "mix hex.owner list acme",
+        "docker manifest inspect acme/web:1",
+        "docker manifest create acme/web:1 acme/web:amd64 acme/web:arm64",
+        "docker manifest push localhost:5000/web:1",
+        "docker buildx imagetools inspect acme/web",
+        "podman manifest create web",
+        "docker build -t web .",
+        "docker buildx build --load -t web .",
+        "docker buildx build --output=type=docker -t web .",
+        "docker build --push -t localhost:5000/web .",
+    ]
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_denied(self, command: str) -> None:
+        assert _verdict(command) == "deny", command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        _allowed(command)
+
+
+def _unused(x: Any) -> None:  # keep the shared helper imported for the strict xfails below
+    _not_allowed(x, {})
