@@ -180,5 +180,51 @@ class TestRegistryChangeOneLevelDown:
         _allowed(command)
 
 
+class TestWhatHoldsTheContainers:
+    """Class: a container engine's group of commands for what holds the containers -- the virtual machine whose disk
+    holds every container, image and volume (podman machine rm/reset), every pod (pod rm --all), the volumes of a kube
+    play's claims (kube down --force) -- destroyed with them. cloud.docker-destroy read the groups for containers,
+    images, volumes, compose, stack, service and secret; `machine`, `pod` and `kube` were not read, so `podman machine
+    rm -f` (the whole engine's data on macOS and Windows) was allowed where `podman system reset -f` is refused.
+    Fixed: cloud._holder_destroyed (facts from podman's command reference: --save-image keeps the disk); `pod prune`
+    joins cloud.docker-every-container's asks as `container prune` did."""
+
+    CASES: ClassVar[list[str]] = [
+        "podman machine rm -f",
+        "podman machine rm -f dev",
+        "podman machine remove --force podman-machine-default",
+        "podman machine reset -f",
+        "podman pod rm -af",
+        "podman pod rm --all --force",
+        "podman pod remove -a",
+        "podman kube down --force pod.yaml",
+        "podman play kube --down --force pod.yaml",
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        "podman machine rm --save-image -f dev",
+        "podman machine list",
+        "podman machine stop",
+        "podman machine init --cpus 4",
+        "podman machine rm --help",
+        "podman pod rm -f web",
+        "podman pod ps",
+        "podman kube down pod.yaml",
+        "podman play kube pod.yaml",
+        "podman pod prune --filter label=test",
+    ]
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_denied(self, command: str) -> None:
+        assert _verdict(command) == "deny", command
+
+    def test_pod_prune_asked(self) -> None:
+        assert _verdict("podman pod prune -f") == "ask"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        _allowed(command)
+
+
 def _unused(x: Any) -> None:  # keep the shared helper imported for the strict xfails below
     _not_allowed(x, {})
