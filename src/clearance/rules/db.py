@@ -531,7 +531,8 @@ _ORM_DESTROY = lazy(
 
 
 # Tools that run migration plugins among other work: only the plugins' goals and tasks concern db.orm-reset.
-_MIGRATING_BUILDERS = frozenset({"dotnet", "mvn", "mvnw", "./mvnw", "gradle", "gradlew", "./gradlew", "goose"})
+# (the Maven wrapper is not listed: a program no rule names stays sys.unknown-*'s, which read the same goals and ask.)
+_MIGRATING_BUILDERS = frozenset({"dotnet", "mvn", "gradle", "gradlew", "./gradlew", "goose"})
 
 
 def _empties(cmd: SimpleCommand) -> str | None:
@@ -584,8 +585,6 @@ def _env_production(cmd: SimpleCommand) -> bool:
         "goose",
         "dotnet",
         "mvn",
-        "mvnw",
-        "./mvnw",
         "gradle",
         "gradlew",
         "./gradlew",
@@ -625,15 +624,26 @@ def _env_production(cmd: SimpleCommand) -> bool:
     ),
 )
 def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
+    name = cmd.name
+    if name not in _MIGRATING_BUILDERS:
+        found = _named_reset(cmd, sc)
+        if found is not None:
+            return found
+        ops = [v for v in cmd.values() if not v.startswith("-")]
+        if any(_ORM_DESTROY.match(v) and ":rollback" not in v for v in ops[:3]):
+            return None  # a named reset the framework refuses in production: db.orm-reset-dev's ask
+    wipe = _empties(cmd)
+    if wipe is None or _env_of(cmd) in _TEST_ENVS:
+        return None  # nothing emptied, or the test database (recreated by every test run)
+    if not _env_production(cmd) and name == "mix" and _guarded_reset(cmd, "ecto."):
+        return None  # mix's development database: db.orm-reset-dev's ask
+    return wipe
+
+
+def _named_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """The resets db.orm-reset knows by name (prisma migrate reset, flyway clean, rake db:reset in production …)."""
     vals = [v for v in cmd.values() if not v.startswith("-")]
     name = cmd.name
-    wipe = _empties(cmd)
-    if wipe is not None:
-        if _env_of(cmd) in _TEST_ENVS or (not _env_production(cmd) and name == "mix" and _guarded_reset(cmd, "ecto.")):
-            return None  # the test database, or mix's development one (db.orm-reset-dev)
-        return wipe
-    if name in _MIGRATING_BUILDERS:
-        return None  # only their migration plugins' goals are read here
     if name == "dropdb":
         return "dropdb deletes a whole database" if dev_database(cmd, sc) is None else None  # db.destructive-sql-dev
     if name == "prisma":
