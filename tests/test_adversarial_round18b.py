@@ -9,7 +9,7 @@ is a strict xfail (tests/strict.py) whose reason starts with "unfinished".
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import pytest
 
@@ -227,5 +227,57 @@ class TestWhatHoldsTheContainers:
         _allowed(command)
 
 
-def _unused(x: Any) -> None:  # keep the shared helper imported for the strict xfails below
-    _not_allowed(x, {})
+class TestGitDestroysThroughAnotherDoor:
+    """Class: git's destroying operations reached through a door the git rules did not read -- the ref deletes
+    `update-ref -d` is refused for, fed to `update-ref --stdin` (a literal `delete REF` line, or for-each-ref's
+    `--format='delete %(refname)'`, which deletes every ref it lists); the whole-history rewrite filter-branch is
+    refused for, done by `git lfs migrate import/export --everything`; the discard of uncommitted work `checkout -f` is
+    refused for, done to every submodule by `submodule deinit --force` (git-submodule(1): removed even with local
+    modifications). Fixed in git.history-destroy (_update_ref_deletes reads the input where it is literal) and
+    git.discard-changes. Input read from a file or another program is left open (below)."""
+
+    CASES: ClassVar[list[str]] = [
+        "git for-each-ref --format='delete %(refname)' refs/heads | git update-ref --stdin",
+        'git for-each-ref --format="delete %(refname)" refs/tags | git update-ref --stdin',
+        "printf 'delete refs/heads/main\\n' | git update-ref --stdin",
+        'echo "delete refs/heads/release/2.0" | git update-ref --stdin',
+        "git update-ref --stdin <<< 'delete refs/heads/main'",
+        "git update-ref --stdin <<EOF\ndelete refs/heads/main\nEOF",
+        "git lfs migrate import --everything --include='*.bin'",
+        "git lfs migrate export --everything --include='*'",
+        "git lfs migrate import --include-ref=refs/heads/main --include='*.zip'",
+        "git submodule deinit -f --all",
+        "git submodule deinit --force vendor/lib",
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        "printf 'create refs/heads/x HEAD\\n' | git update-ref --stdin",
+        "git update-ref --stdin <<EOF\ncreate refs/heads/x HEAD\nEOF",
+        "git for-each-ref --format='%(refname)' refs/heads",
+        "git update-ref refs/heads/x HEAD",
+        "git lfs migrate info --everything",
+        "git lfs migrate import --no-rewrite big.psd",
+        "git lfs migrate import --include='*.bin'",
+        "git submodule deinit --all",
+        "git submodule deinit vendor/lib",
+        "git submodule update --init",
+        "git submodule deinit -f --help",
+    ]
+
+    GAPS: ClassVar[dict[str, str]] = {
+        "git update-ref --stdin < /tmp/refs.txt": "unfinished (round 18b): update-ref's instructions read from a file or an "
+        "unknown program are not read, so a delete among them is not seen (the git pack has no ask for an unread input)",
+        "sed 's/^/delete /' branches.txt | git update-ref --stdin": "unfinished (round 18b): instructions made by another program from a file are not read",
+    }
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_denied(self, command: str) -> None:
+        assert _verdict(command) == "deny", command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        _allowed(command)
+
+    @pytest.mark.parametrize("command", list(GAPS))
+    def test_open(self, command: str) -> None:
+        _not_allowed(command, self.GAPS)
