@@ -266,6 +266,46 @@ class TestRedisLosesDataWithoutDeleting:
         _allowed(command)
 
 
+class TestDeviceNamedAsWhereToWrite:
+    """Class: a program told to write onto a block device by an argument's role rather than its spelling.
+    fs.device-destroy read `of=/dev/sdb` (an output option joined to its value with `=`), a destroying verb or
+    option, and zeros, noise or an image file copied onto the device named last; the same output option with its value
+    as the next word (partclone's `-o /dev/sda1`, a flasher's `--drive /dev/sdb`, `--output /dev/sda`), a KEY=VALUE
+    list (fsarchiver's `id=0,dest=/dev/sda1`) and a writing verb before a device named last (`flash`, `burn`,
+    `write`, `restore`) were allowed. Fixed: fs._DEVICE_OUTPUT_OPTIONS read in both spellings and in lists,
+    fs._DEVICE_WRITING_VERBS with the device as the last operand; help and a device read first stay allowed."""
+
+    CASES: ClassVar[list[str]] = [
+        "partclone.ext4 -r -s backup.pc -o /dev/sda1",
+        "partclone.ntfs -r -s backup.pc -O /dev/nvme0n1p2",
+        "balena local flash raspios.img.zip --drive /dev/sdb -y",
+        "imgtool --output /dev/sda build.bin",
+        "imgtool -o /dev/mmcblk0 firmware.bin",
+        "imgtool write firmware /dev/sda",
+        "imgtool flash build.bin /dev/sdb",
+        "sdcard-tool burn raspios /dev/mmcblk0",
+        "fsarchiver restfs backup.fsa id=0,dest=/dev/sda1",
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        "partclone.ext4 -c -s /dev/sda1 -o backup.pc",
+        "imgtool write /dev/sda out.bin",
+        "imgtool -o out.bin /dev/sda",
+        "imgtool read /dev/sda",
+        "balena local flash raspios.img.zip --drive /dev/sdb --help",
+        "imgtool --output=out.txt",
+        "imgtool -o /dev/null build.bin",
+    ]
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_denied(self, command: str) -> None:
+        assert _verdict(command) == "deny", command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        _allowed(command)
+
+
 class TestGitDestroysThroughAnotherDoor:
     """Class: git's destroying operations reached through a door the git rules did not read -- the ref deletes
     `update-ref -d` is refused for, fed to `update-ref --stdin` (a literal `delete REF` line, or for-each-ref's
