@@ -347,6 +347,47 @@ class TestRunnerVerbThenCommand:
         _allowed(command)
 
 
+class TestInstallDirectorySetsTheModeOfWhatExists:
+    """Class: `install -d` with a mode, an owner or a group. Unlike `mkdir -p`, coreutils' install sets them on each
+    directory even where it already exists (make_dir_parents without preserve_existing), so `install -d -m 777 ~/.ssh`
+    is `chmod 777 ~/.ssh` (refused) and `install -d -o nobody ~/.ssh` a chown; it was read only as making a directory
+    and allowed. Fixed: unwrap._install_directory_changes judges the chmod/chown it does, for a mode that opens the
+    directory to others or takes the owner's access (unwrap._mode_opens_or_locks) and for any owner or group; the
+    modes directories are made with every day stay an ordinary `install -d`."""
+
+    CASES: ClassVar[list[str]] = [
+        "install -d -m 777 ~/.ssh",
+        "install -d -m 0777 ~/.ssh",
+        "install -dm777 ~/.aws",
+        "install -d --mode=a+rwx ~/.gnupg",
+        "install -d -m 1777 ~/.ssh",
+        "install -d -o nobody ~/.ssh",
+        "install -d -m 777 /etc/sudoers.d",
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        "install -d -m 755 build/out",
+        "install -d -m 700 ~/.ssh",
+        "install -d -m 0700 ~/.gnupg",
+        "install -d -m 755 ~/.local/share/myapp",
+        "install -d -m u=rwx,go=rx ~/.local/share/myapp",
+        "install -d -m 0750 ~/.config/app",
+        "install -d ~/.local/bin",
+        "install -m 777 -d /tmp/x",
+    ]
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_denied(self, command: str) -> None:
+        assert _verdict(command) == "deny", command
+
+    def test_owner_locked_out_asked(self) -> None:
+        assert _verdict("install -d -m 000 ~/Documents") == "ask"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        _allowed(command)
+
+
 class TestGitDestroysThroughAnotherDoor:
     """Class: git's destroying operations reached through a door the git rules did not read -- the ref deletes
     `update-ref -d` is refused for, fed to `update-ref --stdin` (a literal `delete REF` line, or for-each-ref's

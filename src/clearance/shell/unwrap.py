@@ -814,6 +814,44 @@ _WGETRC_OPTIONS = {
 }
 
 
+def _install_directory_changes(cmd: SimpleCommand) -> list[tuple[list[Word], str]]:
+    """`install -d` with a mode, an owner or a group, as the chmod and chown of its directories it does (round 18b:
+    `install -d -m 777 ~/.ssh` was read as making a directory, where `chmod 777 ~/.ssh` is refused)."""
+    from .options import normalise
+
+    nc = normalise(cmd)
+    if not nc.has("directory") or not nc.words:
+        return []
+    out: list[tuple[list[Word], str]] = []
+    mode, owner, group = nc.value("mode"), nc.value("owner"), nc.value("group")
+    if mode and _mode_opens_or_locks(mode):
+        out.append(([Word("chmod", "chmod"), Word(mode, mode), *nc.words], "install -d -m"))
+    if owner or group:
+        spec = (owner or "") + (":" + group if group else "")
+        out.append(([Word("chown", "chown"), Word(spec, spec), *nc.words], "install -d -o/-g"))
+    return out
+
+
+def _mode_opens_or_locks(mode: str) -> bool:
+    """A mode that lets others write or takes read, write or entry from the owner (777, 000, o+w, u-x, a=r); the modes
+    a directory is made with every day (755, 750, 700, u=rwx,go=rx) are not. One not read here counts."""
+    if mode.isdigit() and len(mode) <= 4 and all(c in "01234567" for c in mode):
+        digits = mode.zfill(4)
+        return digits[3] in "2367" or digits[1] != "7"
+    for clause in mode.split(","):
+        who = clause[: len(clause) - len(clause.lstrip("ugoa"))]
+        rest = clause[len(who) :]
+        if not rest or rest[0] not in "+-=":
+            return True
+        others = not who or "o" in who or "a" in who
+        owner = not who or "u" in who or "a" in who
+        if others and rest[0] in "+=" and "w" in rest:
+            return True
+        if owner and (rest[0] == "-" or (rest[0] == "=" and not {"r", "w", "x"} <= set(rest[1:]))):
+            return True
+    return False
+
+
 def _wget_commands(argv: list[Word]) -> list[Word] | None:
     """wget's argv with each `-e NAME=VALUE` (`--execute`, glued `-eNAME=VALUE`, `--execute=…`) whose NAME is one of
     _WGETRC_OPTIONS written as that option (`--output-document=VALUE`), so the readers of the option read it; None
@@ -1840,6 +1878,11 @@ class Unwrapper:
             # `output = ~/.bashrc`): judged as the command line they make.
             self.command(cmd.derive(config, "curl -K-", stdin_text=None, stdin_from=[]))
             return
+        if name == "install" and len(cmd.argv) > 2:
+            for given, label in _install_directory_changes(cmd):
+                # install -d -m MODE DIR…: the mode (and -o/-g the owner) is set on each directory even where it exists
+                # (coreutils' make_dir_parents without preserve_existing, unlike mkdir -p): judged as chmod/chown of it
+                self.command(cmd.derive(given, label))
         argv = cmd.argv
         if name in _SIMPLE_WRAPPERS:
             if name == "command" and any(a.value in ("-v", "-V") for a in argv[1:2]):
