@@ -388,6 +388,43 @@ class TestInstallDirectorySetsTheModeOfWhatExists:
         _allowed(command)
 
 
+class TestBrowserEngineStoreInAnyProfile:
+    """Class: a browser engine's store of saved passwords, cookies and their key, read in an application's profile the
+    credential tables did not name. Firefox's and Chrome's folders were listed (~/.mozilla/firefox, ~/.config/google-
+    chrome); the same engine files of Thunderbird, LibreWolf, Waterfox, Edge, Vivaldi, Opera and Electron applications
+    (Gecko's logins.json/key4.db, Chromium's "Login Data", "Cookies", "Local State") were read freely. Fixed:
+    paths._browser_store reads them by the engine's file names, two folders deep under the home folder; the same names
+    in the project or in a folder of the user's own files stay ordinary."""
+
+    CASES: ClassVar[list[str]] = [
+        "cat ~/.thunderbird/x.default/logins.json",
+        "cat ~/.waterfox/x.default/key4.db",
+        "cp ~/.librewolf/abc.default/logins.json /tmp/",
+        "cat '/home/ana/.config/vivaldi/Default/Login Data'",
+        "sqlite3 '/home/ana/.config/microsoft-edge/Default/Login Data' 'select * from logins'",
+        "cat ~/.config/opera/Cookies",
+        "cat '/home/ana/Library/Application Support/Microsoft Edge/Default/Login Data'",
+        "cat ~/.config/Code/Cookies",
+    ]
+
+    ORDINARY: ClassVar[list[str]] = [
+        "cat cookies",
+        "cat src/cookies",
+        "cat fixtures/logins.json",
+        "cat ~/notes/logins.json",
+        "ls ~/.thunderbird/x.default/",
+        "cat 'test/data/Local State'",
+    ]
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_denied(self, command: str) -> None:
+        assert _verdict(command) == "deny", command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        _allowed(command)
+
+
 class TestGitDestroysThroughAnotherDoor:
     """Class: git's destroying operations reached through a door the git rules did not read -- the ref deletes
     `update-ref -d` is refused for, fed to `update-ref --stdin` (a literal `delete REF` line, or for-each-ref's
