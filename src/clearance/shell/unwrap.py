@@ -2222,16 +2222,17 @@ class Unwrapper:
         operands = 0
         for k in range(start, len(argv)):
             v = argv[k].value
-            if v == "--" or DYN in v:
+            if v == "--":
+                if k + 1 < len(argv) and runnable(argv[k + 1].value):
+                    # TOOL run [anything] -- CMD ARGS: what follows `--` is the command, as for any unmodelled program
+                    self.command(cmd.derive(argv[k + 1 :], cmd.name + MAY_RUN_WORDS, **_launched_env(cmd.name, argv[1:k], cmd.assigns)))
+                return
+            if v.startswith("-") or DYN in v:
                 continue
-            if v.startswith("-"):
-                continue
-            if runnable(v) and " " not in v and not _system_data_file(v) and v not in _SUBCOMMAND_WORDS:
+            if operands <= 1 and runnable(v) and " " not in v and not _system_data_file(v) and v not in _SUBCOMMAND_WORDS:
                 self.command(cmd.derive(argv[k:], cmd.name + MAY_RUN_WORDS, **_launched_env(cmd.name, argv[1:k], cmd.assigns)))
                 return
             operands += 1
-            if operands > 1:
-                return
 
     def _input_as_commands(self, cmd: SimpleCommand, known: bool) -> None:
         """What a program may run from its standard input, read as its arguments are (_arguments_as_commands).
