@@ -28,7 +28,7 @@ class TestMigrationToolEmptiesTheDatabase:
     @ROOT) as an operand or a target option's value, a wiping verb after the database's noun or as a migrate-only
     tool's verb, a build plugin's goal (flyway:clean) -- but db.orm-reset read a fixed list of spellings: diesel and
     sqlx were in its command list (so no other rule read them) and never matched, knex's `migrate:rollback --all` was
-    taken for a one-step rollback, alembic's value of `-x` was taken for its verb. Fixed: rules/migrations.py reads
+    taken for a one-step rollback, alembic's value of `-x` was taken for its verb. Fixed: shell/migrations.py reads
     the subcommand path (split at `:` `.` and a build task's humps), the target options and the all-flag; known
     migration tools are db.orm-reset's (deny, as prisma migrate reset; mix's development database asked), unmodelled
     ones sys.unknown-destructive-verb's (ask)."""

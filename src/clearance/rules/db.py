@@ -556,8 +556,8 @@ _MIGRATING_BUILDERS = frozenset({"dotnet", "mvn", "gradle", "gradlew", "./gradle
 
 
 def _empties(cmd: SimpleCommand) -> str | None:
-    """A migration tool's line that undoes every migration or drops the database (migrations.empties_database)."""
-    from .migrations import empties_database
+    """A migration tool's line that undoes every migration or drops the database (shell.migrations.empties_database)."""
+    from ..shell.migrations import empties_database
 
     return empties_database(cmd)
 
@@ -601,7 +601,7 @@ def _env_production(cmd: SimpleCommand) -> bool:
         "sqlx",
         "flyway",
         "liquibase",
-        # round 18b: migration tools and build tools whose plugins migrate, read by migrations.empties_database
+        # round 18b: migration tools and build tools whose plugins migrate, read by shell.migrations.empties_database
         "goose",
         "dotnet",
         "mvn",

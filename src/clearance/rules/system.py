@@ -1909,7 +1909,7 @@ def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
         # what nothing references there now, for good (a local `tool gc` only tidies the tool's own cache)
         return f"{cmd.name} {gc}: garbage collection in a remote store, by a tool clearance does not model"
     if _unknown(cmd):
-        from .migrations import empties_database
+        from ..shell.migrations import empties_database
 
         wipe = empties_database(cmd)
         if wipe:

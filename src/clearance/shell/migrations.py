@@ -23,7 +23,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from ..shell.ir import SimpleCommand
+    from .ir import SimpleCommand
 
 # Verbs that take the schema down by one step unless told how far.
 _DOWN_VERBS = frozenset({"rollback", "down", "revert", "downgrade", "undo"})
