@@ -843,7 +843,28 @@ def _home_credential(rel: str, path: str, ci: bool) -> str | None:
             if not has_glob(path) and not is_dynamic(path):
                 return ""
         return why
-    return _tool_token_reason(rel, ci) or _tool_key_folder(rel, ci)
+    return _tool_token_reason(rel, ci) or _tool_key_folder(rel, ci) or _browser_store(rel, ci)
+
+
+# The files a browser engine keeps an application's saved passwords, cookies and their key in, named by the engine
+# whatever the application (round 18b): Gecko's (Firefox, Thunderbird, LibreWolf, Waterfox, SeaMonkey: logins.json with
+# key4.db, the older key3.db/signons.sqlite, cookies.sqlite) and Chromium's (Chrome, Edge, Vivaldi, Opera, Brave and
+# Electron applications: "Login Data", "Cookies", "Web Data", and "Local State", which holds the key their values are
+# encrypted with). The table above named a few browsers' folders; any other profile was read freely.
+_BROWSER_STORES = frozenset(
+    {"logins.json", "key4.db", "key3.db", "signons.sqlite", "cookies.sqlite", "login data", "login data for account", "cookies", "web data", "local state"}
+)
+
+
+def _browser_store(rel: str, ci: bool) -> str | None:
+    """A browser engine's credential store in an application's profile under the home folder (two folders deep at
+    least: ~/.thunderbird/PROFILE/logins.json, ~/.config/vivaldi/Default/Login Data), or None."""
+    parts = rel.split("/")
+    if len(parts) < 3 or not parts[0].startswith((".", "Library", "snap", "AppData")):
+        return None
+    if parts[-1].lower() not in _BROWSER_STORES:
+        return None
+    return f"saved passwords, cookies or their key of a browser engine's profile ({'/'.join(parts[:-1])})"
 
 
 # The folder a tool keeps its private keys in, named so (Teleport's ~/.tsh/keys/PROXY/USER, a wallet's or an agent's

@@ -1092,6 +1092,8 @@ def _docker_canonical(ops: list[str]) -> list[str]:
         "docker rm -fv web-1",
         "podman rm -af",
         "docker service rm api",
+        "podman machine rm -f",
+        "podman pod rm -fa",
     ),
     no_match=(
         "docker compose build",
@@ -1104,6 +1106,9 @@ def _docker_canonical(ops: list[str]) -> list[str]:
         "docker rm -f $(docker ps -aq --filter name=test-)",
         "podman rm -f web-1",
         "docker service ls",
+        "podman machine stop",
+        "podman pod rm -f web",
+        "podman kube down pod.yaml",
     ),
 )
 def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -1129,6 +1134,9 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = _docker_canonical(ops)
     if ops[:2] == ["system", "reset"]:
         return f"{cmd.name} system reset deletes every container, image and volume"
+    holder = _holder_destroyed(cmd.name, ops, vals, flags)
+    if holder:
+        return holder
     if (ops[0] == "rm" or ops[:2] == ["container", "rm"]) and ("v" in flags or "--volumes" in vals):
         return f"{cmd.name} rm -v deletes the container's anonymous volumes with it"
     if ops[:2] == ["image", "prune"]:
@@ -1150,6 +1158,23 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     if ops[0] in ("service", "secret") and ops[1:2] in (["rm"], ["remove"]):
         # a swarm's running service (its tasks stop everywhere), a swarm secret (its value cannot be read back)
         return f"{cmd.name} {ops[0]} rm removes a swarm {ops[0]}"
+    return None
+
+
+def _holder_destroyed(name: str, ops: list[str], vals: list[str], flags: str) -> str | None:
+    """What holds the containers, removed with them (round 18b, from podman's command reference): `machine rm` deletes
+    the virtual machine's disk image, where every container, image and volume of a macOS or Windows engine lives
+    (`--save-image` keeps it), `machine reset` every machine; `pod rm --all` removes every pod with its containers, as
+    `rm --all` does; `kube down --force` (`play kube --down --force`) tears down the volumes of the pods' claims, as
+    `compose down -v` does. One named pod, a machine's start/stop/list, and a kube teardown that keeps the volumes
+    are ordinary."""
+    group, verb = (ops + ["", ""])[:2]
+    if group == "machine" and verb in ("rm", "remove", "reset") and (verb == "reset" or "--save-image" not in vals):
+        return f"{name} machine {verb} deletes the virtual machine's disk, with every container, image and volume in it"
+    if group == "pod" and verb in ("rm", "remove") and ("--all" in vals or "a" in flags):
+        return f"{name} pod rm --all removes every pod and its containers"
+    if "kube" in ops[:2] and ("down" in ops[:2] or "--down" in vals) and "--force" in vals:
+        return f"{name} kube down --force deletes the volumes of the pods' claims"
     return None
 
 
@@ -1214,6 +1239,8 @@ def docker_every_container(cmd: SimpleCommand, sc: Scope) -> str | None:
         nc = normalise(cmd)
         if nc.has("all") or any(u in ("-a", "--all") for u in nc.unknown):
             return f"{cmd.name} image prune -a deletes every image no container uses"
+    if ops[:2] == ["pod", "prune"] and not filtered:
+        return f"{cmd.name} pod prune deletes every stopped pod with its containers"
     if ops[:1] == ["container"]:
         ops = ops[1:]
         if ops[:1] == ["prune"] and not any(v == "--filter" or v.startswith("--filter=") for v in cmd.values()):

@@ -84,6 +84,23 @@ def _lua_redis_calls(text: str) -> list[str]:
     return out
 
 
+def _redis_loses(op: str, args: list[str]) -> str | None:
+    """A Redis command that loses the server's data by another way than deleting keys (round 18b, from the Redis
+    command reference): SHUTDOWN NOSAVE and DEBUG SEGFAULT stop it without saving (what changed since the last save is
+    gone), REPLICAOF/SLAVEOF HOST PORT makes it a replica that discards its whole dataset to copy another server's, and
+    CONFIG SET dir/dbfilename points its dump file elsewhere (the next save writes over that file). REPLICAOF NO ONE,
+    a plain SHUTDOWN (which saves first) and CONFIG GET only read or keep the data."""
+    if op == "shutdown" and "nosave" in args:
+        return "stops the server without saving: what changed since the last save is lost"
+    if op == "debug" and args[:1] in (["segfault"], ["crash-and-recover"]):
+        return "crashes the server: what changed since the last save is lost"
+    if op in ("replicaof", "slaveof") and len(args) >= 2 and args[:2] != ["no", "one"]:
+        return "makes the server a replica of another, discarding its whole dataset"
+    if op == "config" and args[:1] == ["set"] and args[1:2] in (["dir"], ["dbfilename"]):
+        return "points the server's dump file elsewhere: its next save writes over that file"
+    return None
+
+
 def _other_client(cmd: SimpleCommand, texts: list[str]) -> str | None:
     """Why a redis-cli or mongosh call destroys data, or None."""
     name = cmd.name
@@ -101,6 +118,9 @@ def _other_client(cmd: SimpleCommand, texts: list[str]) -> str | None:
                     return f"{name} {ops[0]} deletes every key"
                 if op in ("del", "unlink") and any(DYN in k or "*" in k for k in ops[1:]):
                     return f"{name} {ops[0]} deletes keys chosen at run time (every key a scan or pattern returns)"
+                loss = _redis_loses(op, [a.lower() for a in ops[1:]])
+                if loss:
+                    return f"{name} {' '.join(ops[:3])} {loss}"
         return None
     for text in texts:
         m = _MONGO_DESTROY.search(_js_code(text))
@@ -544,6 +564,18 @@ _ORM_DESTROY = lazy(
 )
 
 
+# Tools that run migration plugins among other work: only the plugins' goals and tasks concern db.orm-reset.
+# (the Maven wrapper is not listed: a program no rule names stays sys.unknown-*'s, which read the same goals and ask.)
+_MIGRATING_BUILDERS = frozenset({"dotnet", "mvn", "gradle", "gradlew", "./gradlew", "goose"})
+
+
+def _empties(cmd: SimpleCommand) -> str | None:
+    """A migration tool's line that undoes every migration or drops the database (shell.migrations.empties_database)."""
+    from ..shell.migrations import empties_database
+
+    return empties_database(cmd)
+
+
 def _env_production(cmd: SimpleCommand) -> bool:
     vals = cmd.values()
     for k, v in cmd.assigns.items():
@@ -583,6 +615,13 @@ def _env_production(cmd: SimpleCommand) -> bool:
         "sqlx",
         "flyway",
         "liquibase",
+        # round 18b: migration tools and build tools whose plugins migrate, read by shell.migrations.empties_database
+        "goose",
+        "dotnet",
+        "mvn",
+        "gradle",
+        "gradlew",
+        "./gradlew",
     ),
     match=(
         "rake db:reset RAILS_ENV=production",
@@ -595,6 +634,11 @@ def _env_production(cmd: SimpleCommand) -> bool:
         "alembic downgrade base",
         "python manage.py migrate app zero",
         "flyway clean",
+        "knex migrate:rollback --all",
+        "diesel database reset",
+        "goose -dir db postgres postgres://db.example.com/app down-to 0",
+        "dotnet ef database drop --force",
+        "mvn flyway:clean",
     ),
     no_match=(
         "rails db:rollback",
@@ -605,9 +649,33 @@ def _env_production(cmd: SimpleCommand) -> bool:
         "alembic upgrade head",
         "rails db:seed",
         "prisma generate",
+        "knex migrate:rollback",
+        "goose down",
+        "diesel database setup",
+        "dotnet ef database update",
+        "mvn clean install",
+        "./gradlew flywayMigrate",
     ),
 )
 def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
+    name = cmd.name
+    if name not in _MIGRATING_BUILDERS:
+        found = _named_reset(cmd, sc)
+        if found is not None:
+            return found
+        ops = [v for v in cmd.values() if not v.startswith("-")]
+        if any(_ORM_DESTROY.match(v) and ":rollback" not in v for v in ops[:3]):
+            return None  # a named reset the framework refuses in production: db.orm-reset-dev's ask
+    wipe = _empties(cmd)
+    if wipe is None or _env_of(cmd) in _TEST_ENVS:
+        return None  # nothing emptied, or the test database (recreated by every test run)
+    if not _env_production(cmd) and name == "mix" and _guarded_reset(cmd, "ecto."):
+        return None  # mix's development database: db.orm-reset-dev's ask
+    return wipe
+
+
+def _named_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """The resets db.orm-reset knows by name (prisma migrate reset, flyway clean, rake db:reset in production …)."""
     vals = [v for v in cmd.values() if not v.startswith("-")]
     name = cmd.name
     if name == "dropdb":
@@ -723,6 +791,10 @@ def orm_reset_dev(cmd: SimpleCommand, sc: Scope) -> str | None:
     if _env_production(cmd):
         return None
     name = cmd.name
+    if name == "mix" and _env_of(cmd) not in _TEST_ENVS and _guarded_reset(cmd, "ecto."):
+        wipe = _empties(cmd)
+        if wipe is not None:
+            return f"{wipe}, in the development database (mix runs in MIX_ENV=dev)"
     vals = [v for v in cmd.values() if not v.startswith("-")]
     ops = [v for v in vals if not v.endswith(("manage.py", "artisan"))] if name == "php" else vals
     for v in ops[:2]:

@@ -2438,6 +2438,14 @@ _DEVICE_DESTROY_OPTION_WORDS = frozenset({"wipe", "erase", "zap", "nuke", "auton
 # prepare, stratis pool create, vdo create): it writes its own metadata over them, and what they held is gone. Reading
 # (--detail, --examine), assembling what is already there (--assemble) and scanning are not this.
 _DEVICE_MAKING_WORDS = frozenset({"create", "make", "prepare"})
+# Options whose value is where a program writes: named with `=` or as the next word (dd's of=, dc3dd's wipe=,
+# partclone's -o/-O, an image flasher's --drive).
+_DEVICE_OUTPUT_OPTIONS = frozenset(
+    {"of", "wipe", "out", "output", "dest", "destination", "target", "device", "dev", "disk", "drive", "overwrite", "output-file"}
+)
+_DEVICE_OUTPUT_SHORT = frozenset({"o", "O"})
+# Verbs that write what follows them onto the device named last (flashers', imagers' and restorers' subcommands).
+_DEVICE_WRITING_VERBS = frozenset({"flash", "burn", "write", "restore", "clone"})
 # Sources of nothing but zeros or noise: copied onto a device they replace everything on it.
 _NOISE = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
 # Disk images (raw, ISO, Yocto's wic, compressed raw images, virtual disks) written onto a device.
@@ -2484,18 +2492,28 @@ def device_destroy_words(cmd: SimpleCommand) -> str | None:
     vals = cmd.values()
     devices: list[str] = []
     operands: list[str] = []
+    prev = ""
+    written = ""
     for v in vals:
         if v == "--":
             continue
-        key, eq, value = v.partition("=")
-        if eq and _device_operand(value):
-            if key.lstrip("-").lower() in ("of", "wipe", "out", "output", "dest", "destination", "target", "device", "dev", "disk"):
-                return f"{v} writes the device"  # dcfldd of=, dc3dd wipe=, an output option naming the device
-            devices.append(value)
+        # KEY=VALUE, or a list of them (fsarchiver's id=0,dest=/dev/sda1)
+        pairs = [p.partition("=") for p in v.split(",")] if "=" in v and "," in v.partition("=")[2] else [v.partition("=")]
+        for key, eq, value in pairs:
+            if eq and _device_operand(value):
+                if key.lstrip("-").lower() in _DEVICE_OUTPUT_OPTIONS and not written:
+                    written = f"{v} writes the device"  # dcfldd of=, dc3dd wipe=, an output option naming the device
+                devices.append(value)
+        if not pairs[0][1] and prev and _device_operand(v) and prev.lstrip("-") in _DEVICE_OUTPUT_OPTIONS | _DEVICE_OUTPUT_SHORT:
+            # the same option with its value as the next word (round 18b): partclone -o /dev/sda1, a flasher's
+            # --drive /dev/sdb, --output /dev/sda
+            written = written or f"{prev} {v} writes the device"
+            devices.append(v)
         elif _device_operand(v):
             devices.append(v)
         if not v.startswith("-"):
             operands.append(v)
+        prev = v if v.startswith("-") and "=" not in v else ""
     if not devices:
         return None
     for v in vals:
@@ -2503,6 +2521,8 @@ def device_destroy_words(cmd: SimpleCommand) -> str | None:
             name = v.lstrip("-").partition("=")[0]
             if name in _DEVICE_HARMLESS:
                 return None
+    if written:
+        return written
     if _name_destroys(cmd.name):
         return f"{cmd.name.rpartition('/')[2]} destroys what {devices[0]} holds"
     for v in vals:
@@ -2527,6 +2547,11 @@ def device_destroy_words(cmd: SimpleCommand) -> str | None:
             return f"{cmd.name.rpartition('/')[2]} writes {next(o for o in before if o in _NOISE)} over {operands[-1]}"
         if any(not o.startswith("/dev/") and o.lower().endswith(_DISK_IMAGE_EXTENSIONS) for o in before):
             return f"{cmd.name.rpartition('/')[2]} writes an image over {operands[-1]}"
+        verb = next((o for o in before if o.lower() in _DEVICE_WRITING_VERBS), None)
+        if verb is not None:
+            # a writing verb with the device last, as its destination (round 18b): `imgtool flash build.bin /dev/sdb`,
+            # `mytool write firmware /dev/mmcblk0`; a device read first (`tool write /dev/sda out.bin`) is not this
+            return f"{cmd.name.rpartition('/')[2]} {verb} writes over {operands[-1]}"
     return None
 
 
@@ -2570,6 +2595,8 @@ _DEVICE_MODELLED = frozenset(
         "stratis pool create pool1 /dev/sdb",
         "mkudffs /dev/sdb",
         "nvme write-zeroes /dev/nvme0n1 -s 0 -c 100",
+        "partclone.ext4 -r -s backup.pc -o /dev/sda1",
+        "imgflash local flash build --drive /dev/sdb -y",
     ),
     no_match=(
         "nvme smart-log /dev/nvme0",
@@ -2586,6 +2613,8 @@ _DEVICE_MODELLED = frozenset(
         "echo format /dev/sdb",
         "mdadm --assemble /dev/md0 /dev/sdb1 /dev/sdc1",
         "stratis pool list",
+        "partclone.ext4 -c -s /dev/sda1 -o backup.pc",
+        "imgflash write /dev/sdb out.bin",
     ),
 )
 def device_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:

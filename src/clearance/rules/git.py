@@ -125,6 +125,7 @@ def _cleans_only_generated(cmd: SimpleCommand, nc: Norm, sc: Scope) -> bool:
         "git -c clean.requireForce=false clean -d",
         "git read-tree -u --reset HEAD",
         "git checkout-index -a -f",
+        "git submodule deinit -f --all",
     ),
     no_match=(
         "git reset HEAD~1",
@@ -176,6 +177,9 @@ def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
         return "git read-tree -u --reset overwrites the work tree from a tree, discarding uncommitted changes"
     if sub == "checkout-index" and words & {"-f", "--force"} and words & {"-a", "--all"} and not any(w.startswith("--prefix") for w in words):
         return "git checkout-index -f -a overwrites every file of the work tree from the index"
+    if nc.sub == ("submodule", "deinit") and words & {"-f", "--force"} and not words & {"-n", "--dry-run"}:
+        # git-submodule(1): with --force the submodules' work trees are removed even with local modifications (round 18b)
+        return "git submodule deinit --force removes the submodules' work trees with their uncommitted changes"
     if nc.sub == ("stash", "clear"):
         # Every entry at once, and no commit id printed: only `git fsck --unreachable` finds them until gc prunes them.
         return "git stash clear destroys all stashed work"
@@ -312,6 +316,8 @@ def _reflog_expiry_set(cmd: SimpleCommand, nc: Norm) -> bool:
         "git prune --expire=now",
         "git -c gc.pruneExpire=now gc",
         "git -c gc.reflogExpireUnreachable=now gc --auto",
+        "printf 'delete refs/heads/main\\n' | git update-ref --stdin",
+        "git lfs migrate import --everything --include='*.psd'",
     ),
     no_match=(
         "git branch -d merged",
@@ -326,6 +332,9 @@ def _reflog_expiry_set(cmd: SimpleCommand, nc: Norm) -> bool:
         "git reflog expire --expire=6.months.ago --all",
         "git reflog expire -n --expire=now --all",
         "git reflog expire --expire=30.days.ago --all",
+        "printf 'create refs/heads/x HEAD\\n' | git update-ref --stdin",
+        "git lfs migrate info --everything",
+        "git lfs migrate import --no-rewrite big.psd",
     ),
 )
 def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -362,6 +371,38 @@ def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"git {sub} rewrites the whole history"
     if sub == "update-ref" and nc.has("d"):
         return "git update-ref -d deletes a ref"
+    if sub == "update-ref" and nc.has("stdin"):
+        fed = _update_ref_deletes(cmd)
+        if fed:
+            return f"git update-ref --stdin deletes {fed}"
+    if nc.sub == ("lfs",) and nc.pos[:1] == ["migrate"] and nc.pos[1:2] in (["import"], ["export"]):
+        # git lfs migrate import/export rewrites the commits of the branches it is given -- every ref with --everything
+        # (git-lfs-migrate(1)) -- as filter-branch does; --no-rewrite (import only) adds one commit instead
+        words = nc.pos[2:]
+        if "--no-rewrite" not in words and any(w == "--everything" or w.startswith(("--include-ref", "--exclude-ref")) for w in words):
+            return f"git lfs migrate {nc.pos[1]} rewrites the history of every branch it is given"
+    return None
+
+
+def _update_ref_deletes(cmd: SimpleCommand) -> str | None:
+    """What `git update-ref --stdin` is told to delete, where its input is read here: the literal text of a heredoc, a
+    here-string, echo or printf (a line `delete REF`), or `git for-each-ref --format='delete %(refname)'` (a delete of
+    every ref it lists). Round 18b: update-ref -d was denied, the same deletes fed on standard input were not."""
+    from ..shell.outputs import literal_stdin
+
+    text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from)
+    if text is not None:
+        refs = [line.split()[1] for line in text.replace("\0", "\n").splitlines() if line.split()[:1] == ["delete"] and len(line.split()) > 1]
+        return ", ".join(refs[:3]) if refs else None
+    for src in cmd.stdin_from:
+        if src.name != "git":
+            continue
+        snc = git(src)
+        if snc.sub != ("for-each-ref",):
+            continue
+        formats = [u.partition("=")[2] for u in snc.unknown if u.startswith("--format=")] + snc.values("format")
+        if any(f.lstrip().startswith("delete") for f in formats):
+            return f"every ref `git for-each-ref {' '.join(snc.pos) or ''}` lists".replace("  ", " ")
     return None
 
 

@@ -27,6 +27,7 @@ _PUBLISH = {
     "docker": ("push",),
     "podman": ("push",),
     "buildah": ("push",),
+    "nerdctl": ("push",),
     "skopeo": ("copy",),
     "mvn": ("deploy", "release:perform"),
     # Gradle and its wrapper run the same tasks (round 16: the wrapper's list lacked publishPlugins)
@@ -91,6 +92,61 @@ def npm_registry_change(cmd: SimpleCommand, ops: list[str]) -> str | None:
     return f"{cmd.name} {' '.join(ops[:2] if reads is not None else ops[:1])} changes what the package registry serves"
 
 
+# Round 18b: a registry's verbs one level down, under the word that names the registry's group of commands (the
+# clients' command references): `dotnet nuget delete` unlists a package version, `docker manifest push` and `docker
+# buildx imagetools create` write a manifest list to a registry, `mix hex.retire` and `mix hex.owner add` change what
+# Hex serves. Group -> the verbs under it that change what the registry serves (the group's other verbs -- list,
+# inspect, locals, add source, info -- read or change only this machine). The first level is _PUBLISH's.
+_REGISTRY_GROUPS: dict[str, frozenset[str]] = {
+    "nuget": frozenset({"push", "delete"}),
+    "manifest": frozenset({"push"}),
+    "imagetools": frozenset({"create"}),
+    "hex": frozenset({"publish", "retire", "unretire", "owner"}),
+}
+# The group's verbs whose next word may only read (`mix hex.owner list`, `mix hex.user whoami`).
+_GROUP_READS = frozenset({"list", "ls", "whoami", "key", "help"})
+# The container clients' building verbs, and the options that make a build push what it built (docker build --push,
+# buildx build --output type=registry, buildx bake --push).
+_IMAGE_CLIENTS = frozenset({"docker", "podman", "buildah", "nerdctl"})
+_BUILD_VERBS = frozenset({"build", "bake", "bud", "buildx", "image", "builder"})
+
+
+def _group_change(cmd: SimpleCommand, vals: list[str]) -> str | None:
+    """A registry change one level under a group of a publisher's commands (see _REGISTRY_GROUPS)."""
+    steps: list[str] = []
+    for v in vals[:4]:
+        steps += v.split(".") if cmd.name == "mix" else [v]  # mix's tasks are namespaced with dots (hex.retire)
+    for k, group in enumerate(steps[:3]):
+        verbs = _REGISTRY_GROUPS.get(group)
+        if verbs is None or k + 1 >= len(steps) or steps[k + 1] not in verbs:
+            continue
+        after = steps[k + 2] if k + 2 < len(steps) else ""
+        if after in _GROUP_READS or (steps[k + 1] == "owner" and not after):
+            return None
+        if group == "manifest" and after and _local_registry(after.partition("docker://")[2] or after):
+            return None  # a manifest list pushed to a registry on this machine
+        return f"{cmd.name} {group} {steps[k + 1]} changes what the package or image registry serves"
+    return None
+
+
+def _build_pushes(cmd: SimpleCommand, vals: list[str]) -> str | None:
+    """A container build told to push what it builds (--push, --output type=registry or push=true)."""
+    if cmd.name not in _IMAGE_CLIENTS or not vals or vals[0] not in _BUILD_VERBS:
+        return None
+    words = cmd.values()
+    tags = [words[i + 1] for i, v in enumerate(words[:-1]) if v in ("-t", "--tag")] + [v.partition("=")[2] for v in words if v.startswith("--tag=")]
+    if tags and all(_local_registry(t) for t in tags):
+        return None  # pushed to a registry on this machine
+    for i, v in enumerate(words):
+        if v == "--push" or (v.startswith("--push=") and v[7:].lower() not in ("false", "0")):
+            return f"{cmd.name} {vals[0]} --push publishes the image it builds"
+        if v in ("--output", "-o") or v.startswith(("--output=", "-o=")):
+            spec = v.partition("=")[2] if "=" in v and v.startswith("--output=") else (words[i + 1] if i + 1 < len(words) else "")
+            if "type=registry" in spec or "push=true" in spec:
+                return f"{cmd.name} {vals[0]} --output {spec} publishes the image it builds"
+    return None
+
+
 def _local_registry(image: str) -> bool:
     host = image.split("/", 1)[0] if "/" in image else ""
     return host.split(":")[0] in ("localhost", "127.0.0.1", "[::1]", "host.docker.internal")
@@ -129,6 +185,9 @@ def _local_registry(image: str) -> bool:
         "pnpm deprecate @acme/ui@1 'use 2'",
         "yarn npm tag remove @acme/ui beta",
         "npm owner rm bob @acme/ui",
+        "dotnet nuget delete Acme.Core 1.0.0 --non-interactive",
+        "docker buildx build --push -t acme/web:1 .",
+        "mix hex.retire acme 1.0.0 security",
     ),
     no_match=(
         "npm run build",
@@ -146,6 +205,10 @@ def _local_registry(image: str) -> bool:
         "gh release create v1 --draft",
         "gh release create v9.9.9 --generate-notes",  # the project's own: publish.own-release
         "gh release upload v1 dist/app.tgz --repo ana/webapp",
+        "dotnet nuget locals all --clear",
+        "docker manifest inspect acme/web:1",
+        "mix hex.owner list acme",
+        "docker buildx build --load -t web .",
     ),
 )
 def publish_package(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -160,6 +223,9 @@ def publish_package(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{cmd.name} publishes a release"
     if not vals:
         return None
+    found = _group_change(cmd, vals) or _build_pushes(cmd, vals)
+    if found:
+        return found
     first = vals[0]
     if cmd.name in _NPM_FAMILY:
         return npm_registry_change(cmd, vals)
@@ -172,7 +238,7 @@ def publish_package(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"gh release {vals[1]} publishes or changes a release"
         return None
     if cmd.name == "dotnet" and first == "nuget":
-        return "dotnet nuget push publishes a package" if vals[1:2] == ["push"] else None
+        return None  # its registry verbs are _REGISTRY_GROUPS'; the others (locals, list, add source) stay here
     if cmd.name in ("dart", "flutter") and first == "pub":
         return f"{cmd.name} pub publish publishes the package" if vals[1:2] == ["publish"] else None
     if first in subs:

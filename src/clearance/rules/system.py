@@ -1908,6 +1908,14 @@ def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
         # dvc gc --cloud, mlflow gc --backend-store-uri postgresql://…: collecting garbage in a remote store deletes
         # what nothing references there now, for good (a local `tool gc` only tidies the tool's own cache)
         return f"{cmd.name} {gc}: garbage collection in a remote store, by a tool clearance does not model"
+    if _unknown(cmd):
+        from ..shell.migrations import empties_database
+
+        wipe = empties_database(cmd)
+        if wipe:
+            # flask db downgrade base, sqitch revert -y, mikro-orm schema:fresh: a migration tool clearance does not
+            # model, told to undo every migration or drop the database (round 18b)
+            return f"{wipe}, by a tool clearance does not model"
     method = _destructive_method(cmd) if _unknown(cmd) else None
     if method:
         # grpcurl HOST pkg.Users/DeleteUser, buf curl URL/pkg.Users/DeleteUser: the RPC's method says what it does

@@ -814,6 +814,44 @@ _WGETRC_OPTIONS = {
 }
 
 
+def _install_directory_changes(cmd: SimpleCommand) -> list[tuple[list[Word], str]]:
+    """`install -d` with a mode, an owner or a group, as the chmod and chown of its directories it does (round 18b:
+    `install -d -m 777 ~/.ssh` was read as making a directory, where `chmod 777 ~/.ssh` is refused)."""
+    from .options import normalise
+
+    nc = normalise(cmd)
+    if not nc.has("directory") or not nc.words:
+        return []
+    out: list[tuple[list[Word], str]] = []
+    mode, owner, group = nc.value("mode"), nc.value("owner"), nc.value("group")
+    if mode and _mode_opens_or_locks(mode):
+        out.append(([Word("chmod", "chmod"), Word(mode, mode), *nc.words], "install -d -m"))
+    if owner or group:
+        spec = (owner or "") + (":" + group if group else "")
+        out.append(([Word("chown", "chown"), Word(spec, spec), *nc.words], "install -d -o/-g"))
+    return out
+
+
+def _mode_opens_or_locks(mode: str) -> bool:
+    """A mode that lets others write or takes read, write or entry from the owner (777, 000, o+w, u-x, a=r); the modes
+    a directory is made with every day (755, 750, 700, u=rwx,go=rx) are not. One not read here counts."""
+    if mode.isdigit() and len(mode) <= 4 and all(c in "01234567" for c in mode):
+        digits = mode.zfill(4)
+        return digits[3] in "2367" or digits[1] != "7"
+    for clause in mode.split(","):
+        who = clause[: len(clause) - len(clause.lstrip("ugoa"))]
+        rest = clause[len(who) :]
+        if not rest or rest[0] not in "+-=":
+            return True
+        others = not who or "o" in who or "a" in who
+        owner = not who or "u" in who or "a" in who
+        if others and rest[0] in "+=" and "w" in rest:
+            return True
+        if owner and (rest[0] == "-" or (rest[0] == "=" and not {"r", "w", "x"} <= set(rest[1:]))):
+            return True
+    return False
+
+
 def _wget_commands(argv: list[Word]) -> list[Word] | None:
     """wget's argv with each `-e NAME=VALUE` (`--execute`, glued `-eNAME=VALUE`, `--execute=…`) whose NAME is one of
     _WGETRC_OPTIONS written as that option (`--output-document=VALUE`), so the readers of the option read it; None
@@ -1285,6 +1323,8 @@ _SUBCOMMAND_WORDS = frozenset(
         "at",
     }
 )
+# The verbs of an unmodelled runner after which a command follows (_after_running_verb).
+_RUNNING_VERBS = frozenset({"run", "exec"})
 _ESCAPES = ("shell ", ".shell ", ".system ", "system ", "platform shell ", "!")
 # Lines of a program's standard input read for commands (_input_as_commands).
 MAX_INPUT_LINES = 200
@@ -1838,6 +1878,11 @@ class Unwrapper:
             # `output = ~/.bashrc`): judged as the command line they make.
             self.command(cmd.derive(config, "curl -K-", stdin_text=None, stdin_from=[]))
             return
+        if name == "install" and len(cmd.argv) > 2:
+            for given, label in _install_directory_changes(cmd):
+                # install -d -m MODE DIR…: the mode (and -o/-g the owner) is set on each directory even where it exists
+                # (coreutils' make_dir_parents without preserve_existing, unlike mkdir -p): judged as chmod/chown of it
+                self.command(cmd.derive(given, label))
         argv = cmd.argv
         if name in _SIMPLE_WRAPPERS:
             if name == "command" and any(a.value in ("-v", "-V") for a in argv[1:2]):
@@ -2137,6 +2182,13 @@ class Unwrapper:
                     break
                 if v.startswith("-") or DYN in v:
                     continue
+                if seen == 0 and v in _RUNNING_VERBS:
+                    # TOOL run|exec [ONE OPERAND] CMD ARGS (round 18b): a runner's verb, then at most one operand (a
+                    # version, an image, a container), then a program it runs -- `toolbox run CMD`, `volta run CMD`,
+                    # `nvm exec 20 CMD`, `apptainer exec img.sif CMD`, `ddev exec CMD`: judged as typed, as the
+                    # exec-wrapper convention above (a tool's own script named like a program is judged as that program).
+                    self._after_running_verb(cmd, k + 1)
+                    break
                 if seen == 0 and v in _SUBCOMMAND_WORDS:
                     seen = 2  # pyenv init -, tool install x: the tool's own subcommand, not a program it runs
                 elif seen < 2 and runnable(v) and " " not in v and not _system_data_file(v):
@@ -2163,6 +2215,24 @@ class Unwrapper:
                 body = text if head and runnable(head) else None
             if body is not None:
                 self.reparse(body, cmd, name + MAY_RUN)
+
+    def _after_running_verb(self, cmd: SimpleCommand, start: int) -> None:
+        """The command after an unmodelled runner's `run`/`exec` verb and at most one operand (_arguments_as_commands)."""
+        argv = cmd.argv
+        operands = 0
+        for k in range(start, len(argv)):
+            v = argv[k].value
+            if v == "--":
+                if k + 1 < len(argv) and runnable(argv[k + 1].value):
+                    # TOOL run [anything] -- CMD ARGS: what follows `--` is the command, as for any unmodelled program
+                    self.command(cmd.derive(argv[k + 1 :], cmd.name + MAY_RUN_WORDS, **_launched_env(cmd.name, argv[1:k], cmd.assigns)))
+                return
+            if v.startswith("-") or DYN in v:
+                continue
+            if operands <= 1 and runnable(v) and " " not in v and not _system_data_file(v) and v not in _SUBCOMMAND_WORDS:
+                self.command(cmd.derive(argv[k:], cmd.name + MAY_RUN_WORDS, **_launched_env(cmd.name, argv[1:k], cmd.assigns)))
+                return
+            operands += 1
 
     def _input_as_commands(self, cmd: SimpleCommand, known: bool) -> None:
         """What a program may run from its standard input, read as its arguments are (_arguments_as_commands).
