@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clearance import scripts_more, settingsresult
+from clearance import probe, scripts_more, settingsresult
 from clearance.rules import agentcli, net
 from clearance.rules import self as self_rules
 from clearance.shell import interp
@@ -52,12 +52,18 @@ OLD = {
         self_rules._ENV_ASSIGNMENT,
         "setnv \t\n\"'=:#;A_x",
     ),
+    "probe._PLACEHOLDER_WORD": (
+        re.compile(r"%5B|%7B|\$\{?[A-Za-z_]{2,}|%s\b|\b(?=[A-Z0-9_]*[G-Z])[A-Z][A-Z0-9_]{3,}\b"),
+        probe._PLACEHOLDER_WORD,
+        "ACFGZ09_a%5B7s${ -",
+    ),
 }
 WORDS = {
     "scripts_more._MAKE_ASSIGNED": ["export", "override", "define", "private"],
     "self._ENV_ASSIGNMENT": ["export", "declare -x", "set -gx", "setenv"],
     "net._SPELLED_V4": ["169", "254", "a9fea9fe", "ip"],
     "settingsresult._JQ_PATH": ['["a"]', "[12]", ".a"],
+    "probe._PLACEHOLDER_WORD": ["API_KEY", "ABCDEF", "DEADBEEF_G", "%5B", "${TOKEN}"],
 }
 
 
@@ -123,6 +129,7 @@ SLOW = {
     "interp._COPIED ruby on '='": (lambda t: interp._COPIED["ruby"].search(t), "="),
     "interp._COPIED powershell on '<'": (lambda t: interp._COPIED["powershell"].search(t), "<"),
     "interp._COPIED python on '\"'": (lambda t: interp._COPIED["python"].search(t), '"'),
+    "probe._PLACEHOLDER_WORD on 'C'": (lambda t: probe._PLACEHOLDER_WORD.search(t), "C"),
     "agentcli._ANY_ATOMS on '.'": (lambda t: agentcli._ANY_ATOMS.search(t), "."),
     "scripts_more._MAKE_ASSIGNED on export+tabs": (lambda t: scripts_more._MAKE_ASSIGNED.search("export" + t), "\t"),
     "self._ENV_ASSIGNMENT on setenv+tabs": (lambda t: self_rules._ENV_ASSIGNMENT.search("setenv" + t), "\t"),

@@ -359,7 +359,9 @@ _LINK_DEF = lazy(r"^[ ]{0,3}\[([^\]\n]{1,200})\]:[ \t]*<?(https?://[^\s>]+)", re
 # _placeholder_in_query reads the same in one pass, from these parts.
 _QUERY_KEY = lazy(r"[?&#][^=&#?\s]*+=")
 _QUERY_END = lazy(r"[&#\s]")
-_PLACEHOLDER_WORD = lazy(r"%5B|%7B|\$\{?[A-Za-z_]{2,}|%s\b|\b(?=[A-Z0-9_]*[G-Z])[A-Z][A-Z0-9_]{3,}\b")
+# (a word with a letter past F: the first character of the word that is no hex digit is that letter, read without
+# giving any back, where `[A-Z0-9_]*[G-Z]` gave back a word of A-F one character at a time: 100 KB of `C` ~3.3 ms)
+_PLACEHOLDER_WORD = lazy(r"%5B|%7B|\$\{?[A-Za-z_]{2,}|%s\b|\b(?=[A-F0-9_]*+[G-Z])[A-Z][A-Z0-9_]{3,}\b")
 _PLACEHOLDER_BRACKETS = (("{", "}"), ("[", "]"), ("<", ">"))
 _ACTION = AnyOf(
     StartRe(
