@@ -1422,7 +1422,9 @@ def called_literals(code: str, limit: int = 16) -> list[str]:
 
 # What called_literals passes over: characters that open no string, strings of '…' and "…" read whole, and a `(` not
 # followed (blanks aside) by a quote.  It stops at a backquote, a `(` before a quote, and a quote that is never closed.
-_TO_CALLED = lazy(r"""(?:[^"'`(]++|"[^"]*+"|'[^']*+'|\((?!\s*+["'`]))*+""")
+# (a run of `(` in one step, up to the last one before a quote, and the text after each `(` in the same step: one
+# character at a time took ~3 ms on 100 KB of `(&`, now ~1.4)
+_TO_CALLED = lazy(r"""(?:[^"'`(]++|"[^"]*+"|'[^']*+'|\(\(*(?!\s*+["'`])[^"'`(]*+(?:\((?!\s*+["'`])[^"'`(]*+)*+)*+""")
 _BLANKS = lazy(r"\s*+")
 
 
