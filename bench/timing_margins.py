@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How close each timing bound of the test suite is to failing (informational; not run in CI).
 
-usage: python bench/timing_margins.py [--regex] [--tests] [--scale K ...] [--top N] [--only TEXT ...] [--own]
+usage: python bench/timing_margins.py [--regex] [--tests] [--scale K ...] [--top N] [--only TEXT ...] [--own] [-k EXPR]
 
 CI runs the suite on a shared 2-core machine, where a case measured at 90% of its bound on an idle one fails.  Two
 tables, worst first:
@@ -89,7 +89,7 @@ def pytest_collection_modifyitems(items):
 """
 
 
-def run_tests(scales: list[float], only: list[str]) -> list[tuple[float, str, str]]:
+def run_tests(scales: list[float], only: list[str], select: str = "") -> list[tuple[float, str, str]]:
     """Each timed test's bucket: (the least share of its bound it is known to exceed, test id, note)."""
     files = [f"tests/{m}.py" for m in TIMED if not only or any(o in m for o in only)]
     passed_at: dict[str, float] = {}
@@ -98,7 +98,8 @@ def run_tests(scales: list[float], only: list[str]) -> list[tuple[float, str, st
         Path(tmp, "timing_margins_plugin.py").write_text(_PLUGIN)
         for k in sorted(scales):
             env = {**os.environ, "TIMING_MARGINS_K": str(k), "PYTHONPATH": f"{tmp}{os.pathsep}{ROOT / 'src'}", "CI": "true"}
-            cmd = [sys.executable, "-m", "pytest", "-q", "-p", "timing_margins_plugin", "-p", "no:cacheprovider", "-rfEp", "--tb=no", *files]
+            pick = ["-k", select] if select else []
+            cmd = [sys.executable, "-m", "pytest", "-q", "-p", "timing_margins_plugin", "-p", "no:cacheprovider", "-rfEp", "--tb=no", *pick, *files]
             t0 = time.perf_counter()
             proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
             _parse_summary(proc.stdout, k, passed_at, failed_at)
@@ -171,6 +172,7 @@ def main() -> None:
     ap.add_argument("--scale", type=float, nargs="*", default=[1.33, 2.0])
     ap.add_argument("--top", type=int, default=30)
     ap.add_argument("--only", nargs="*", default=[])
+    ap.add_argument("-k", dest="select", default="", help="--tests: only the tests pytest -k selects")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     both = not a.regex and not a.tests
@@ -178,7 +180,7 @@ def main() -> None:
     if a.regex or both:
         out["regex"] = run_regex(a.only, a.own)
     if a.tests or both:
-        out["tests"] = run_tests(a.scale, a.only)
+        out["tests"] = run_tests(a.scale, a.only, a.select)
     if a.json:
         print(json.dumps(out, indent=1))
         return
