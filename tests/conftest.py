@@ -99,6 +99,7 @@ CPU_TIMED_MODULES = (
     "test_net_command",
     "test_regex_bounds",
     "test_prefilter",
+    "test_timing_margins",
 )
 
 

@@ -74,7 +74,7 @@ _MAKE_OWN = frozenset(
 )
 
 
-_MAKE_ASSIGNED = lazy(r"(?m)^[ \t]*(?:(?:export|override|define|private)[ \t]+)*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*(?::{1,3}=|[?+!]?=|$)")
+_MAKE_ASSIGNED = lazy(r"(?m)^[ \t]*(?:(?:export|override|define|private)[ \t]++)*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*+(?::{1,3}=|[?+!]?=|$)")
 
 
 def make_assigned(text: str, extra: list[str] | None = None) -> frozenset[str]:

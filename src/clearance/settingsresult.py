@@ -427,7 +427,8 @@ def _output(cmd: SimpleCommand, line: _Line, depth: int) -> object:
 _JQ_FORMAT = frozenset({"-r", "-c", "-S", "-M", "-C", "-e", "--raw-output", "--compact-output", "--sort-keys", "--tab", "--monochrome-output"})
 # A step of a path: `.name`, `."name"`, `["name"]`, `[0]`, the bracketed forms also after a dot (`.["editor.tabSize"]`,
 # the form a key with dots in it is written in).
-_JQ_PATH = re.compile(r'\.(?:[A-Za-z_][\w]*|"[^"\\]*")|\.?\["[^"\\]*"\]|\.?\[\d+\]')
+# (a bracket once for both of its forms: each `[` of a long path was tried twice)
+_JQ_PATH = re.compile(r'\.(?:[A-Za-z_][\w]*|"[^"\\]*+")|\.?\[(?:"[^"\\]*+"|\d++)\]')
 
 
 def _jq(cmd: SimpleCommand, args: list[str], line: _Line, depth: int) -> object:

@@ -370,7 +370,8 @@ _EVERY_COMMAND = frozenset({"*", "**", ".*", "/.*/", "^.*$", "/^.*$/", ".+", "/.
 # A /regex/ body that finds a match in any command line (RegExp.test): anchors at the start, and any number of atoms that
 # match any character (`.`, `[\s\S]` and its kin), each once or under a quantifier; an empty group matches nothing. The
 # entry is read by its shape, never compiled: the agent wrote it.
-_ANY_ATOMS = lazy(r"\^*(?:(?:\.|\[(?:\\s\\S|\\S\\s|\\w\\W|\\W\\w|\\d\\D|\\D\\d|\^)\])(?:[*+?]|\{[01],\})?)*+\$?")
+# (a run of `.` in one step: one atom a time took ~65 ns a character)
+_ANY_ATOMS = lazy(r"\^*(?:(?:\.++|\[(?:\\s\\S|\\S\\s|\\w\\W|\\W\\w|\\d\\D|\\D\\d|\^)\])(?:[*+?]|\{[01],\})?)*+\$?")
 _EMPTY_GROUP = lazy(r"\((?:\?:)?\)")
 
 

@@ -2675,7 +2675,8 @@ def metadata_host(target: str) -> str | None:
     return host if _v4_is_metadata(addr) else None
 
 
-_SPELLED_V4 = lazy(r"(?:^|[.-])(\d{1,3})[.-](\d{1,3})[.-](\d{1,3})[.-](\d{1,3})(?=[.-]|$)|(?:^|[.-])([0-9a-f]{8})(?=[.-]|$)")
+# (the label's start once for both spellings: each `-` of a long name was tried twice)
+_SPELLED_V4 = lazy(r"(?:^|[.-])(?:(\d{1,3})[.-](\d{1,3})[.-](\d{1,3})[.-](\d{1,3})|([0-9a-f]{8}))(?=[.-]|$)")
 
 
 def _spelled_metadata(name: str) -> bool:

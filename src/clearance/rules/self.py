@@ -1768,7 +1768,7 @@ def environment_into_own_files(action: Action, sc: Scope) -> str | None:
 
 # `NAME=VALUE` (with export, declare -x, set -gx …) and JSON/TOML `"NAME": "VALUE"` / `NAME = "VALUE"` lines of an env file.
 _ENV_ASSIGNMENT = lazy(
-    r"""(?m)^[ \t]*(?:(?:export|declare\s+-x|set\s+-gx|setenv)[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_]*)["']?[ \t]*[=:]?[ \t]*["']?([^"'\n#;]*)"""
+    r"""(?m)^[ \t]*(?:(?:export|declare\s+-x|set\s+-gx|setenv)[ \t]++)?["']?([A-Za-z_][A-Za-z0-9_]*)["']?[ \t]*[=:]?[ \t]*["']?([^"'\n#;]*)"""
 )
 
 

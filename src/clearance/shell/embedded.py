@@ -1348,10 +1348,28 @@ def fzf_bind_commands(spec: str) -> list[str]:
 _QUOTES = "\"'`"
 
 
+def _literal_pattern(quotes: str) -> str:
+    """A string of each quote character whole, else that quote alone (one with no closing quote: where reading stops)."""
+    return "|".join(f"{q}[^{q}]*+{q}" for q in quotes) + "|[" + quotes + "]"
+
+
+# The quote sets the callers use, each read in one finditer (a Python step per string found, not a find per quote
+# character and string: 100 KB of '"' in quoted_literals ~24 -> ~17 ms); another set goes through the loop below.
+_LITERAL = {quotes: lazy(_literal_pattern(quotes)) for quotes in (_QUOTES, "\"'", '"', "'")}
+
+
 def _literal_spans(text: str, quotes: str) -> Iterator[tuple[int, int]]:
     """(opening, closing) of the quoted strings of *text* (between two of the same quote character, no escapes read), in
     order.  The next of each quote character is looked for once and kept until passed: linear (looking for each again
     after every string rescanned the rest of the text for a quote it does not hold, quadratic on 100 KB of double quotes, issue 16)."""
+    pattern = _LITERAL.get(quotes)
+    if pattern is not None:
+        for m in pattern.compiled.finditer(text):
+            k, end = m.span()
+            if end - k < 2:  # a quote never closed
+                return
+            yield k, end - 1
+        return
     nxt = {q: text.find(q) for q in quotes}
     i = 0
     while True:
@@ -1382,16 +1400,32 @@ def called_literals(code: str, limit: int = 16) -> list[str]:
     list item) is none of these."""
     out: list[str] = []
     i = 0
-    for k, end in _literal_spans(code, _QUOTES) if limit > 0 else ():
-        # What precedes the literal, blanks aside: between the last literal and this one, or that literal's own
-        # closing quote (not code[:k].rstrip(), a copy of all the text before each literal).
-        before = code[i:k].rstrip()[-1:] or code[i - 1 : i]
-        if code[k] == "`" or before == "(":
+    # _TO_CALLED reads the text up to the next literal that may be one (a backquote, or a quote after `(` and blanks),
+    # strings that are not read whole in C: a Python step per such literal, not per string (100 KB of '"', 50,000
+    # empty strings, ~32 ms).  A quote it stops at that is never closed ends the reading, as before.
+    while len(out) < limit:
+        m = _TO_CALLED.compiled.match(code, i)
+        assert m is not None  # (it matches empty)
+        k = m.end()
+        if k >= len(code):
+            break
+        if code[k] == "(":
+            k = _BLANKS.compiled.match(code, k + 1).end()  # type: ignore[union-attr]  # (it matches empty)
+        end = code.find(code[k], k + 1)
+        if end < 0:
+            break
+        if code[k] == "`" or m.end() < k:
             out.append(code[k + 1 : end])
-            if len(out) >= limit:
-                break
         i = end + 1
     return out
+
+
+# What called_literals passes over: characters that open no string, strings of '…' and "…" read whole, and a `(` not
+# followed (blanks aside) by a quote.  It stops at a backquote, a `(` before a quote, and a quote that is never closed.
+# (a run of `(` in one step, up to the last one before a quote, and the text after each `(` in the same step: one
+# character at a time took ~3 ms on 100 KB of `(&`, now ~1.4)
+_TO_CALLED = lazy(r"""(?:[^"'`(]++|"[^"]*+"|'[^']*+'|\(\(*(?!\s*+["'`])[^"'`(]*+(?:\((?!\s*+["'`])[^"'`(]*+)*+)*+""")
+_BLANKS = lazy(r"\s*+")
 
 
 def string_literals(code: str, limit: int = 64, quotes: str = "") -> list[str]:
