@@ -57,7 +57,7 @@ MAX_NODES = 15_000
 class Script:
     """Result of parsing: the commands, and anything that hid from the analysis."""
 
-    __slots__ = ("commands", "problems", "kept", "defined", "exported")
+    __slots__ = ("commands", "problems", "kept", "defined", "exported", "cwd")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
@@ -72,7 +72,13 @@ class Script:
         # The variables the line leaves exported (`export NAME=VALUE`; "" once unset): an agent whose shell keeps its
         # environment between calls carries them to its later calls (provenance's ``y`` records).
         self.exported: dict[str, str] = {}
+        # The working directory the line leaves its shell in (None: not known -- `cd $X`, `popd` of a stack the line did
+        # not fill, a `cd` in eval'd text): a shell that outlives the call starts its next command there (shell/persist.py).
+        self.cwd: str | None = None
 
+
+# The builtins that change the shell's working directory (_Walker._follow_cd).
+_DIR_CHANGERS = frozenset({"cd", "pushd", "popd"})
 
 _IDENT_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _IDENT_REST = _IDENT_START | frozenset("0123456789")
@@ -140,6 +146,7 @@ class _State:
         "reading",
         "unsure",
         "max_commands",
+        "dirs",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
@@ -187,6 +194,8 @@ class _State:
         # command, as `export NAME=value` is).
         self.allexport = False
         self.cwd = cwd
+        # pushd's stack of the folders it left, as far as this line filled it (popd past it: not known).
+        self.dirs: list[str | None] = []
         self.home = home
         self.script = script
         self.level = level  # nesting of re-parsed strings (bash -c, eval, ...)
@@ -436,6 +445,7 @@ LATER = {
     "_assigning_builtin": "parse_builtins",
     "_lookup_table": "parse_builtins",
     "_follow_cd": "parse_builtins",
+    "_follow_wrapped_cd": "parse_builtins",
     "_activate": "parse_builtins",
     "_cdpath": "parse_builtins",
 }
@@ -1136,8 +1146,10 @@ class _Walker:
                     self._set_opaque(settable)
         if cmd.name in self.functions and not cmd.via:
             self.call(cmd.name, cmd.args, depth)
-        if cmd.name in ("cd", "pushd") and not cmd.stdin_from:
+        if cmd.name in _DIR_CHANGERS and not cmd.stdin_from:
             self._follow_cd(cmd)
+        elif cmd.name in ("builtin", "command", "eval") and any(d in a.value for a in cmd.args for d in ("cd", "pushd", "popd")):
+            self._follow_wrapped_cd(cmd)
         elif cmd.name == "set" and cmd.args:
             self.st.physical = _set_option(cmd, "P", "physical", self.st.physical)
             self.st.allexport = _set_option(cmd, "a", "allexport", self.st.allexport)
@@ -1810,6 +1822,7 @@ def _parse(
             script.kept = {k: v for k, v in st.vars.items() if v != st.env.get(k)}
             script.defined = {k: _text(body) for k, (body, _) in list(walker.functions.items())[:16]}
             script.exported = st.exported
+            script.cwd = st.cwd
         except RecursionError:
             raise TooLarge("the command is nested too deeply to analyse") from None
         except _RunawayLine as e:
