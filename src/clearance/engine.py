@@ -184,13 +184,14 @@ def _index() -> None:
 class ShellAnalysis:
     """Everything the shell analysis found, kept for ``clearance check``."""
 
-    __slots__ = ("commands", "effects", "findings", "error", "too_large", "exported", "cwd", "path_first")
+    __slots__ = ("commands", "effects", "findings", "error", "too_large", "exported", "cwd", "path_first", "dirs")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
         # The folder the line leaves its shell in (shell.parse.Script.cwd; None: not known)
         self.cwd: str | None = None
         self.path_first: list[str] = []  # the folders a persisting shell's PATH is left with first (shell/persist.py)
+        self.dirs: list[str | None] = []  # pushd's stack as the line leaves it
         self.exported: dict[str, str] = {}  # what the line leaves exported (shell.parse.Script.exported)
         self.effects: list[Effect] = []
         self.findings: list[Finding] = []
@@ -274,7 +275,15 @@ def _ssh_scripts_read(commands: list[SimpleCommand], sc: Scope) -> set[str]:
     return out
 
 
-def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: bool = True, persists: bool = False, lost_cwd: bool = False) -> ShellAnalysis:
+def analyse_shell(
+    command: str,
+    sc: Scope,
+    script_depth: int = 0,
+    typed_input: bool = True,
+    persists: bool = False,
+    lost_cwd: bool = False,
+    dirs: list[str | None] | None = None,
+) -> ShellAnalysis:
     """*typed_input* False: the tool runs the command line with an input the agent cannot write to later (Claude Code's
     Bash: `< /dev/null`, or the user's own terminal), so an interactive shell reading only that input runs nothing
     the agent sends (unwrap.Expansion.idle_shells); True (an MCP server, a terminal the agent types into): asked.
@@ -289,8 +298,8 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         # The tool call's own line: at most MAX_LINE_COMMANDS commands (a script read from disk: MAX_COMMANDS).
         limit = MAX_LINE_COMMANDS if script_depth == 0 else MAX_COMMANDS
         start = None if lost_cwd else ctx.cwd
-        script = parse(command, start, ctx.home, ctx.env, mark_inert=script_depth == 0, max_commands=limit)
-        out.exported, out.cwd = script.exported, script.cwd
+        script = parse(command, start, ctx.home, ctx.env, mark_inert=script_depth == 0, max_commands=limit, dirs=dirs)
+        out.exported, out.cwd, out.dirs = script.exported, script.cwd, script.dirs
         # On a case-insensitive file system `Git` and `CLEARANCE` run git and clearance (unwrap.basename_command).
         if ctx.live_stdin and script_depth == 0:
             from .shell.terminal import read_from_terminal
@@ -1372,15 +1381,21 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
         # process each call, so what its line exports ends with it
         persists = bool(action.tool_input.get("persists"))
         lost = False
+        dirs: list[str | None] = []
+        key = shell_key(action.tool_input)
         if persists and sc.ctx.shell_dir is not None:
             # The session's shell starts where an earlier call left it (provenance's ``w`` records), not in the event's cwd.
             from .shell.persist import session_folder
 
-            lost = session_folder(sc.ctx, shell_key(action.tool_input))
-        analysis = analyse_shell(cmd, sc, typed_input=tty, persists=persists, lost_cwd=lost)
+            lost, dirs = session_folder(sc.ctx, key)
+        analysis = analyse_shell(cmd, sc, typed_input=tty, persists=persists, lost_cwd=lost, dirs=dirs)
         exported = analysis.exported
         if persists and (analysis.cwd != (None if lost else sc.ctx.cwd) or (analysis.error and _may_change_folder(cmd))):
-            shell_moved = [("w", shell_key(action.tool_input) + "\t" + ((not analysis.error and analysis.cwd) or "?"))]
+            shell_moved = [("w", key + "\t" + ((not analysis.error and analysis.cwd) or "?"))]
+        if persists and not analysis.error and analysis.dirs != dirs:
+            from .shell.persist import STACK_MARK, stack_text
+
+            shell_moved.append(("w", key + STACK_MARK + "\t" + stack_text(analysis.dirs)))
         if analysis.path_first:
             from .shell.persist import PATH_KEY
 

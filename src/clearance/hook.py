@@ -223,7 +223,7 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
     if decision.decision == "ask":
         # A persisting shell's folder after a line that was asked: it may run (approved) or not, so it is not known.
         # (The folders put first on its PATH stay noted: they are the union of what it may have.)
-        creates = [(k, p if p.startswith("$PATH\t") else p.rsplit("\t", 1)[0] + "\t?") for k, p in decision.creates if k == "w"]
+        creates = [(k, p if p.startswith("$PATH\t") else p.partition("\t")[0] + "\t?") for k, p in decision.creates if k == "w"]
     if creates and ctx is not None and not opts.shadow and opts.audit:
         # A dry run the agent may start (`clearance hook --no-audit` on a forged event) notes nothing: it made paths
         # the session never created its own (round 9c); one with `--db ELSEWHERE` notes in ELSEWHERE's own records.

@@ -57,7 +57,7 @@ MAX_NODES = 15_000
 class Script:
     """Result of parsing: the commands, and anything that hid from the analysis."""
 
-    __slots__ = ("commands", "problems", "kept", "defined", "exported", "cwd")
+    __slots__ = ("commands", "problems", "kept", "defined", "exported", "cwd", "dirs")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
@@ -75,6 +75,8 @@ class Script:
         # The working directory the line leaves its shell in (None: not known -- `cd $X`, `popd` of a stack the line did
         # not fill, a `cd` in eval'd text): a shell that outlives the call starts its next command there (shell/persist.py).
         self.cwd: str | None = None
+        # pushd's stack as the line leaves it (the folders popd goes back to, last on top; None: not known).
+        self.dirs: list[str | None] = []
 
 
 # The builtins that change the shell's working directory (_Walker._follow_cd).
@@ -1690,9 +1692,11 @@ def parse(
     vars: dict[str, str] | None = None,
     mark_inert: bool = False,
     max_commands: int = MAX_COMMANDS,
+    dirs: list[str | None] | None = None,
 ) -> Script:
     """Parse *source* and return every simple command in it (not yet unwrapped).  With *mark_inert* (the tool call's
-    own line), commands that cannot run as written carry NOT_RUN in their `via`.
+    own line), commands that cannot run as written carry NOT_RUN in their `via`. *dirs*: pushd's stack as an earlier
+    call of a persisting shell left it (None in it: a folder not known).
 
     Raises ParseFailure when the text is not valid bash or is too large or
     deep to analyse; callers turn that into *ask*.
@@ -1705,10 +1709,10 @@ def parse(
         fast = plain_tree(source.encode("ascii"))
         if fast is not None:
             try:
-                return _parse(source, cwd, home, env, level, vars, fast, mark_inert, max_commands)
+                return _parse(source, cwd, home, env, level, vars, fast, mark_inert, max_commands, dirs)
             except Exception:  # the fast path never decides a failure: tree-sitter's tree does
                 pass
-    return _parse(source, cwd, home, env, level, vars, None, mark_inert, max_commands)
+    return _parse(source, cwd, home, env, level, vars, None, mark_inert, max_commands, dirs)
 
 
 def _parse(
@@ -1721,6 +1725,7 @@ def _parse(
     fast: Any,
     mark_inert: bool = False,
     max_commands: int = MAX_COMMANDS,
+    dirs: list[str | None] | None = None,
 ) -> Script:
     if len(source) > MAX_SOURCE:
         raise TooLarge(f"the command is {len(source)} characters long, more than the {MAX_SOURCE} clearance analyses")
@@ -1809,6 +1814,7 @@ def _parse(
         script = Script()
         st = _State(cwd, home, script, level, env or {})
         st.max_commands = max_commands
+        st.dirs = list(dirs or ())
         st.source = data
         st.read_write = read_write
         if vars:
@@ -1822,7 +1828,7 @@ def _parse(
             script.kept = {k: v for k, v in st.vars.items() if v != st.env.get(k)}
             script.defined = {k: _text(body) for k, (body, _) in list(walker.functions.items())[:16]}
             script.exported = st.exported
-            script.cwd = st.cwd
+            script.cwd, script.dirs = st.cwd, st.dirs
         except RecursionError:
             raise TooLarge("the command is nested too deeply to analyse") from None
         except _RunawayLine as e:

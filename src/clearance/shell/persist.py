@@ -165,15 +165,31 @@ def folder_left(cwd: str | None, commands: list[SimpleCommand]) -> str | None:
     return cwd
 
 
-def session_folder(ctx: Context, key: str) -> bool:
-    """Start the call in the folder the session's shell was left in (ctx.cwd moved there); True when that folder is not
-    known (a cd an earlier call made that clearance could not follow, or a line asked about: it may have run or not)."""
-    got = ctx.shell_dir(key) if ctx.shell_dir is not None else None
+# The record of a shell's pushd stack: its key with this mark (engine.shell_key keeps control characters out of keys),
+# the folders joined by STACK_SEP ("?" for one not known).
+STACK_MARK = "\x1f"
+STACK_SEP = "\x1e"
+
+
+def session_folder(ctx: Context, key: str) -> tuple[bool, list[str | None]]:
+    """Start the call in the folder the session's shell was left in (ctx.cwd moved there): (whether that folder is not
+    known -- a cd an earlier call made that clearance could not follow, or a line asked about, which may have run or
+    not --, pushd's stack as it was left)."""
+    if ctx.shell_dir is None:
+        return False, []
+    got = ctx.shell_dir(key)
+    stack = ctx.shell_dir(key + STACK_MARK)
+    dirs: list[str | None] = [d if d.startswith("/") and DYN not in d else None for d in stack.split(STACK_SEP)] if stack else []
     if got == "?":
-        return True
+        return True, dirs
     if got and got.startswith("/") and DYN not in got:
         ctx.cwd = got
-    return False
+    return False, dirs
+
+
+def stack_text(dirs: list[str | None]) -> str:
+    """pushd's stack as its record holds it (the last 32 folders)."""
+    return STACK_SEP.join(d if d is not None and STACK_SEP not in d else "?" for d in dirs[-32:])
 
 
 def unplaced_changes(effects: list[Effect]) -> list[tuple[str, str]]:

@@ -1,0 +1,49 @@
+"""fix18a: the classes issue 15's rounds 17a-17c left open, each with cases no rule was written for and the ordinary
+look-alikes that stay allowed (docs/threat-model.md, "Closed after round 17 (fix18a)"). Nothing here is ever run:
+every call is data decided in-process, or by the real hook in a scratch home (its session record on disk)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .rounds import HookSession, scratch_home
+
+
+def _bash(command: str, shell: str = "") -> dict[str, Any]:
+    return {"command": command, "tty": True, "persists": True, **({"shell": shell} if shell else {})}
+
+
+def test_the_hook_follows_a_persisting_shell_between_calls(tmp_path: Path) -> None:
+    """Through the real hook: what one call of a persisting shell leaves (its folder, pushd's stack) is in the session's
+    record on disk, and the next call of that shell is judged from there. (The folders first on its PATH: in-process in
+    test_adversarial_round17a.py -- the scratch home lies in a temporary folder, whose PATH entries are asked anyway.)"""
+    home = scratch_home(tmp_path)
+    s = HookSession(home, "sess-fix18a", extra_env={"CLEARANCE_HEADLESS": "0"})
+    assert s.call("Bash", _bash("cd ~/.claude")) == "allow"
+    assert s.call("Bash", _bash("echo x > settings.json")) == "deny"
+    assert s.call("Bash", _bash("echo x > settings.json", shell="other")) == "allow"  # another bash session: the project
+    assert s.call("Bash", _bash("cd " + str(s.project))) == "allow"
+    assert s.call("Bash", _bash("echo x > notes.txt")) == "allow"
+    assert s.call("Bash", _bash("pushd src")) == "allow"
+    assert s.call("Bash", _bash("popd")) == "allow"
+    assert s.call("Bash", _bash("echo x > notes.txt")) == "allow"
+    assert s.call("Bash", _bash("popd")) == "allow"  # past the stack: the folder is not known any more
+    assert s.call("Bash", _bash("echo x > notes.txt")) == "ask"
+    assert s.call("Bash", _bash("cd " + str(s.project) + " && ls")) == "allow"
+    assert s.call("Bash", _bash("echo x > notes.txt")) == "allow"
+    # Claude Code's Bash (a shell that ends with the call) is never moved.
+    assert s.bash("cd ~/.claude") == "allow"
+    assert s.bash("echo x > notes.txt") == "allow"
+
+
+def test_copilot_names_the_bash_session_a_call_runs_in() -> None:
+    from clearance.adapters import copilot
+    from clearance.engine import shell_key
+
+    ev = copilot.to_event({"toolName": "bash", "toolArgs": {"command": "cd src", "sessionId": "main"}, "cwd": "/home/ana/webapp"})
+    assert ev["tool_input"] == {"command": "cd src", "tty": True, "persists": True, "shell": "main"}
+    ev = copilot.to_event({"toolName": "bash", "toolArgs": {"command": "ls"}, "cwd": "/home/ana/webapp"})
+    assert "shell" not in ev["tool_input"]
+    # No key can be mistaken for the record's own: PATH_KEY, a stack's mark, a tab or a newline.
+    assert shell_key({"shell": "$PATH"}) == " PATH" and shell_key({"shell": "a\tb\nc\x1f"}) == "a b c "
