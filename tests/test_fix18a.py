@@ -5,8 +5,11 @@ every call is data decided in-process, or by the real hook in a scratch home (it
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+import pytest
+
+from .conftest import decide
 from .rounds import HookSession, scratch_home
 
 
@@ -47,3 +50,41 @@ def test_copilot_names_the_bash_session_a_call_runs_in() -> None:
     assert "shell" not in ev["tool_input"]
     # No key can be mistaken for the record's own: PATH_KEY, a stack's mark, a tab or a newline.
     assert shell_key({"shell": "$PATH"}) == " PATH" and shell_key({"shell": "a\tb\nc\x1f"}) == "a b c "
+
+
+class TestRunnerFileFromTheLine:
+    """Class: the file of a task runner or build tool that runs its own file (code/convention: just, task, cmake -P,
+    rake -f ...) given as a process substitution: bash gives the program /dev/fd/63, whose text is the substitution's
+    output, while the runners resolved the word to a path known only at run time and read nothing (round 17b's open
+    `just --justfile <(…)`). Fixed: code/convention.runs names each process substitution as bash does (/dev/fd/63, 62,
+    ...), reads its literal output for that file, and such text is the line's own (LINE_TEXT): judged as the same code
+    typed, not capped at ask as a project file's is."""
+
+    CASES: ClassVar[list[str]] = [
+        "just --justfile <(printf 'x:\\n  rm -rf ~\\n') x",
+        "just -f <(printf 'default:\\n  rm -rf ~\\n')",
+        "just --justfile <(printf 'x:\\n  git push --force origin main\\n') x",
+        "task -t <(printf 'version: 3\\ntasks:\\n  default:\\n    cmds:\\n      - rm -rf ~\\n')",
+        "cmake -P <(echo 'execute_process(COMMAND rm -rf /home/ana)')",
+        "rake -f <(echo 'task :default do; system(\"rm -rf ~\"); end')",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "just --justfile <(printf 'x:\\n  echo hi\\n') x",
+        "cmake -P <(echo 'message(hi)')",
+        "task -t <(printf 'version: 3\\ntasks:\\n  default:\\n    cmds:\\n      - echo hi\\n')",
+        "diff <(just --list) expected.txt",
+    ]
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_denied_as_typed(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary_allowed(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+    def test_the_mark_is_one(self) -> None:
+        from clearance import engine
+        from clearance.code import convention
+
+        assert engine._LINE_TEXT == convention.LINE_TEXT + "; it"

@@ -561,6 +561,8 @@ def asked_side_effect(found: list[Finding]) -> Finding | None:
     return next((f for f in found if f.category not in _OPACITY_CATEGORIES and f.rule_id not in _OPACITY_RULES), None)
 
 
+# code/convention.LINE_TEXT with the "; it" a convention run's label is given (kept equal: a test checks it).
+_LINE_TEXT = " (given on the command line); it"
 _NESTED_RULES = frozenset({"shell.script-content", "code.convention-run"})
 _TEST_MODULE = "a test module pytest collects and runs; it"  # code/convention.TEST_MODULE, as labelled by _check_scripts
 _TEST_SOURCE = "a test source its language's test runner compiles and runs; it"  # code/convention.TEST_SOURCE (go/cargo/mix test)
@@ -1085,7 +1087,7 @@ def _check_scripts_in(
                 continue
             inner = [g for g in analysis.findings if disables_clearance(g.rule_id)] if imported else analysis.findings
             f = strongest_denial(inner)
-            if f is not None and written and _runs_written(cmd, sc, written):
+            if f is not None and ((written and _runs_written(cmd, sc, written)) or label.endswith(_LINE_TEXT)):
                 # The file was written on this line with literal text: the agent's own code, typed in two steps, not a
                 # script of the project's; judged as the same code piped to the program would be (`echo CODE | python3`).
                 findings.append(Finding(f.rule_id, f.verdict, f"{label} runs what this line just wrote: {f.message}", f.category, cmd.show()))
