@@ -88,3 +88,58 @@ class TestRunnerFileFromTheLine:
         from clearance.code import convention
 
         assert engine._LINE_TEXT == convention.LINE_TEXT + "; it"
+
+
+class TestDatabaseSecuritySwitchedOff:
+    """Class: a database server's security switched off through its own client, read as the server reads the
+    statement (code/sql: ALTER SYSTEM SET, SET GLOBAL/PERSIST with MySQL's carried scope, ALTER USER … IDENTIFIED BY '')
+    and Redis's CONFIG SET / ACL SETUSER: allowed on main, every form. Fixed: db.security-off (deny) and
+    db.security-off-dev (ask, a server the line names as this machine's)."""
+
+    DENIED: ClassVar[list[str]] = [
+        "redis-cli -h prod CONFIG SET requirepass ''",
+        "redis-cli -h cache.internal config set protected-mode no",
+        "redis-cli -h cache.internal CONFIG SET maxmemory 1gb requirepass ''",
+        "redis-cli -h cache.internal ACL SETUSER default on nopass",
+        'mysql -e "SET GLOBAL require_secure_transport=OFF"',
+        'mysql -h prod -e "SET GLOBAL max_connections = 500, require_secure_transport = 0"',
+        "mysql -e 'SET @@global.local_infile = 1'",
+        "mysql -e 'SET GLOBAL validate_password.policy = LOW'",
+        'psql -c "ALTER SYSTEM SET ssl = off"',
+        "psql -h prod -c \"ALTER SYSTEM SET password_encryption TO 'md5'\"",
+        "psql -c \"ALTER SYSTEM SET hba_file = '/tmp/hba.conf'\"",
+        "echo 'ALTER SYSTEM SET row_security = off;' | psql -h db.internal",
+        "psql -h db.internal <<'SQL'\nALTER SYSTEM SET ssl = off;\nSELECT pg_reload_conf();\nSQL",
+    ]
+    ASKED: ClassVar[list[str]] = [
+        "redis-cli CONFIG SET requirepass ''",
+        "redis-cli config set protected-mode no",
+        "psql -h localhost -c 'ALTER SYSTEM SET ssl = off'",
+        "docker compose exec db mysql -e 'SET GLOBAL require_secure_transport = 0'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "redis-cli CONFIG GET requirepass",
+        "redis-cli CONFIG SET maxmemory 2gb",
+        "redis-cli -h cache.internal CONFIG SET requirepass s3cr3t",
+        'mysql -e "SET GLOBAL max_connections=500"',
+        "mysql -e \"SET SESSION sql_mode=''\"",
+        "mysql -e 'SET GLOBAL a = 1, SESSION require_secure_transport = 0'",
+        "psql -c \"ALTER SYSTEM SET work_mem = '64MB'\"",
+        "psql -c 'ALTER SYSTEM SET ssl = on'",
+        "psql -c \"SELECT name, setting FROM pg_settings WHERE name = 'ssl'\"",
+        "psql -c \"INSERT INTO notes VALUES ('ALTER SYSTEM SET ssl = off')\"",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "deny" and "db.security-off" in got.rules, (got.rules, got.reason)
+
+    @pytest.mark.parametrize("command", ASKED)
+    def test_asked_on_this_machines_database(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "ask" and "db.security-off-dev" in got.rules, (got.rules, got.reason)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary_allowed(self, command: str) -> None:
+        assert decide(command).decision == "allow"
