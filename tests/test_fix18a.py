@@ -143,3 +143,35 @@ class TestDatabaseSecuritySwitchedOff:
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary_allowed(self, command: str) -> None:
         assert decide(command).decision == "allow"
+
+
+class TestRunnerPathFile:
+    """Class: the CI runner's $GITHUB_PATH, each line of which the runner puts first on PATH for every later step of the
+    job (an agent's step and the hook it runs included), written by the shell or by interpreter code: `/tmp/bin` there
+    makes every later step's `git` whatever is put in /tmp/bin, as `PATH=/tmp/bin:$PATH` in $GITHUB_ENV or an .envrc
+    does (asked). On main every form was allowed. Fixed: gates.RUNNER_ENV_VARS names it (its `add_path_` file, read by
+    env_views as that PATH set in the runner's env file), so it is judged where $GITHUB_ENV is: shell redirections,
+    tee/sed, and code's os.environ / process.env / ENV."""
+
+    CASES: ClassVar[list[str]] = [
+        'echo "/tmp/bin" >> "$GITHUB_PATH"',
+        "printf '%s\\n' /tmp/x >> $GITHUB_PATH",
+        "tee -a $GITHUB_PATH <<< /var/tmp/bin",
+        'python3 -c \'import os; open(os.environ["GITHUB_PATH"],"a").write("/tmp/bin\\n")\'',
+        'node -e \'require("fs").appendFileSync(process.env.GITHUB_PATH, "/tmp/bin\\n")\'',
+        'ruby -e \'File.write(ENV["GITHUB_PATH"], "/tmp/bin\\n", mode: "a")\'',
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        'echo "$HOME/.local/bin" >> $GITHUB_PATH',
+        'echo "/opt/tool/bin" >> "$GITHUB_PATH"',
+        'echo "$PWD/node_modules/.bin" >> $GITHUB_PATH',
+        'echo "FOO=bar" >> $GITHUB_ENV',
+    ]
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_not_allowed(self, command: str) -> None:
+        assert decide(command).decision == "ask"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary_allowed(self, command: str) -> None:
+        assert decide(command).decision == "allow"
