@@ -175,3 +175,48 @@ class TestRunnerPathFile:
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary_allowed(self, command: str) -> None:
         assert decide(command).decision == "allow"
+
+
+class TestHelpFlagAfterARealSubcommand:
+    """Class: a help flag after a real subcommand with positional words (`gh repo delete x --help`). gh parses with
+    cobra/pflag, which reads `-h`/`--help` anywhere among the options up to `--` and then prints the usage without
+    running the command (spf13/cobra #2155: `prog sub --myflag -h` shows sub's help). Checked on main: no destructive
+    call rides on it -- a help flag taken as an option's value, after `--`, given to an extension or after a verb that
+    hands its words to another program is judged as the command it runs. Left open (strict xfails): false denials where
+    clearance cannot tell an argument from a verb that hands words on (a repository named `x` or `run`) or a boolean
+    flag from one that takes a value (`--yes --help`): gh's own option and command tables are not modelled."""
+
+    STILL_JUDGED: ClassVar[list[str]] = [
+        "gh repo delete myrepo -- --help",
+        "gh repo delete myrepo --yes",
+        "gh nuke --help",
+        "gh extension exec nuke --help",
+        "gh repo delete myrepo --help=false",
+    ]
+    HELP: ClassVar[list[str]] = [
+        "gh repo delete myrepo --help",
+        "gh release delete v1.0 --help",
+        "gh secret delete TOKEN --help",
+        "gh repo delete --help",
+        "gh help repo delete",
+        "gh repo delete x --help",
+        "gh repo delete owner/myrepo --yes --help",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        "gh repo delete x --help": "unfinished (fix18a): a positional word spelled like a pass-through verb (x, run) ends the help search",
+        "gh repo delete owner/myrepo --yes --help": "unfinished (fix18a): gh's boolean flags are not known, so --yes may take --help as its value",
+    }
+
+    @pytest.mark.parametrize("command", STILL_JUDGED)
+    def test_no_real_call_rides_on_help(self, command: str) -> None:
+        assert decide(command).decision != "allow"
+
+    @pytest.mark.parametrize("command", HELP)
+    def test_help_is_allowed(self, command: str) -> None:
+        from . import strict
+
+        def check() -> None:
+            got = decide(command)
+            assert got.decision == "allow", got.rules
+
+        strict.check(command, self.GAPS, check)
