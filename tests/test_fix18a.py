@@ -220,3 +220,35 @@ class TestHelpFlagAfterARealSubcommand:
             assert got.decision == "allow", got.rules
 
         strict.check(command, self.GAPS, check)
+
+
+class TestFilteredKillOverTheProcessTable:
+    """Class: a loop over the process table (`for p in /proc/[0-9]*`, `$(ls /proc …)`) whose kill is picked by a test of
+    the process's own files (`grep -q NAME $p/cmdline &&`, `if grep -q node $p/comm`, `[ "$(cat $p/comm)" = vite ]`,
+    `[[ $(readlink $d/exe) == */python3 ]]`): the processes matching a name, as `pkill -f NAME` is -- denied on main as
+    every process of the user (sys.broad-kill), a false deny. Calibrated (fix18a): asked (sys.kill-by-word), as a
+    filtered kill of the user's own processes is; the loop with no test stays denied. (A test whose result does not
+    guard the kill -- `x=$(cat $p/comm); kill …` -- is asked too: not allowed, though a deny would be right.)"""
+
+    ASKED: ClassVar[list[str]] = [
+        "for p in /proc/[0-9]*; do grep -q myserver $p/cmdline 2>/dev/null && kill ${p#/proc/}; done",
+        "for p in /proc/[0-9]*; do if grep -q node $p/comm; then kill ${p##*/}; fi; done",
+        'for p in /proc/[0-9]*; do [ "$(cat $p/comm)" = vite ] && kill ${p#/proc/}; done',
+        "for d in /proc/[0-9]*; do if [[ $(readlink $d/exe) == */python3 ]]; then kill -TERM ${d##*/}; fi; done",
+        "for p in $(ls /proc | grep -E '^[0-9]+$'); do grep -qa dev-server /proc/$p/cmdline && kill $p; done",
+    ]
+    DENIED: ClassVar[list[str]] = [
+        "for p in /proc/[0-9]*; do kill -9 ${p#/proc/}; done",
+        "for p in /proc/[0-9]*; do echo $p; kill ${p#/proc/}; done",
+        "ls /proc | grep -E '^[0-9]+$' | xargs kill -STOP",
+        "kill -9 -1",
+    ]
+
+    @pytest.mark.parametrize("command", ASKED)
+    def test_asked_as_a_kill_by_name(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "ask" and got.rules[0] == "sys.kill-by-word", got.rules
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_every_process_still_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"

@@ -465,6 +465,15 @@ def _command_rules(cmd: SimpleCommand, commands: list[SimpleCommand], sc: Scope,
             from .rules.creds import token_sent_home
 
             msg = None if token_sent_home(cmd, commands) else msg  # `T=$(gh auth token); curl -H "Authorization: …$T" api`
+        elif msg and r.id == "sys.broad-kill" and cmd.name == "kill":
+            from .rules.system import kill_picked_by
+
+            picked = kill_picked_by(cmd, commands)
+            if picked:
+                # `for p in /proc/[0-9]*; do grep -q NAME $p/cmdline && kill ${p#/proc/}; done`: a kill by name, as `pkill
+                # -f NAME` is -- asked (sys.kill-by-word), not denied as every process of the user
+                out.findings.append(_finding(rule_by_id("sys.kill-by-word"), f"{msg}, those {picked} picks", cmd.show(), cmd))
+                msg = None
         elif msg and r.id == "sys.kill-by-word" and cmd.name != "kill":
             from .rules.system import restarted_by_line, started_by_session
 
