@@ -252,3 +252,55 @@ class TestFilteredKillOverTheProcessTable:
     @pytest.mark.parametrize("command", DENIED)
     def test_every_process_still_denied(self, command: str) -> None:
         assert decide(command).decision == "deny"
+
+
+class TestOptionValueIsADestinationOrLoadedCode:
+    """Class: an option whose value is where the program writes, or a configuration or script it loads and obeys.
+    Checked on main: most were read already (curl -D/--trace, wget -o, git --output, ssh -E -> written; ssh -F,
+    sqlite3 -init, vim -u/-S, `source F` in vim -c, tmux -f, gdb -x -> the file read from the project or a temporary
+    folder and judged; git -c core.hooksPath=/tmp/h -> denied). Two gaps closed here: (a) rsync's folders it writes
+    into (--backup-dir, --temp-dir, --partial-dir; rsync(1)) were no destination: `rsync -b --backup-dir=~/.claude/hooks`
+    was allowed -- now outputs_table's `dirs` of rsync (denied in the agents' and clearance's folders); (b) a
+    configuration in a temporary folder in a format no reader of clearance's judges, whose settings choose what runs
+    (npm's --userconfig: script-shell; wgetrc, screenrc, lldb's command files, gpg.conf): code from elsewhere, asked
+    unread (programs.CONFIG_CODE_FILES). A config of the project's or the user's own stays as ordinary as the defaults
+    the program reads anyway (the calibration of `bash ~/Downloads/x.sh`: the agent cannot put a file there unasked)."""
+
+    DENIED: ClassVar[list[str]] = [
+        "rsync -b --backup-dir=~/.claude/hooks -a src/ dst/",
+        "rsync -a --backup --backup-dir=/home/ana/.config/clearance src/ /tmp/dst/",
+        "rsync -a --temp-dir=~/.claude src/ /tmp/dst/",
+        "rsync -a --partial-dir=~/.claude/hooks src/ /tmp/dst/",
+        "rsync -a -T ~/.codex src/ /tmp/dst/",
+    ]
+    ASKED: ClassVar[list[str]] = [
+        "npm --userconfig /tmp/npmrc install",
+        "NPM_CONFIG_USERCONFIG=/tmp/npmrc npm ci",
+        "wget --config=/tmp/wgetrc https://example.com/x",
+        "WGETRC=/tmp/w wget https://example.com/x",
+        "screen -c /tmp/screenrc -dmS x",
+        "lldb -s /tmp/cmds ./app",
+        "gpg --options /tmp/gpg.conf -d x.gpg",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "rsync -b --suffix=.bak -a src/ dst/",
+        "rsync -a --backup-dir=/tmp/bak -b src/ dst/",
+        "rsync -a --partial-dir=.rsync-partial src/ /tmp/dst/",
+        "npm --userconfig .npmrc.ci install",
+        "wget --config=config/wgetrc https://example.com/x",
+        "screen -dmS dev npm run dev",
+        "lldb ./app",
+        "gpg -d secrets.gpg",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ASKED)
+    def test_asked(self, command: str) -> None:
+        assert decide(command).decision == "ask"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary_allowed(self, command: str) -> None:
+        assert decide(command).decision == "allow"

@@ -15,7 +15,7 @@ from .lazyre import lazy
 from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
 from .shell.programs import CLIENT_DIALECTS as SQL_DIALECTS
-from .shell.programs import CODE_FILES, CODE_OPTIONS, EMACSES, INTERPRETERS, UNREAD_SOURCES, VIMS, may_run_a_script
+from .shell.programs import CODE_FILES, CODE_OPTIONS, CONFIG_CODE_FILES, EMACSES, INTERPRETERS, UNREAD_SOURCES, VIMS, may_run_a_script
 from .shell.programs import NODE_RUNNERS as _NODE_RUNNERS
 from .shell.unwrap import SHELLS
 
@@ -49,6 +49,10 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         # interpreter is the script it holds, not that program (adversarial round 15a: `tmux set -g default-shell
         # /tmp/sh`, `screen -X shell /tmp/sh` and `/tmp/sh` itself ran unread a script `/tmp/x.sh` would be read for).
         found = _executable(cmd, sc, raw)
+        if found:
+            return found
+    if name in CONFIG_CODE_FILES:
+        found = _config_from_temp(cmd, sc)
         if found:
             return found
     if name in CODE_FILES:
@@ -100,6 +104,29 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     if name in ("find", "chown", "chgrp") or (name == "rsync" and _keeps_dirlinks(vals)):
         return _links_followed(cmd, sc, vals)
     return []
+
+
+def _config_from_temp(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    """`npm --userconfig /tmp/npmrc install`, `wget --config=/tmp/w`, `screen -c /tmp/rc`, `lldb -s /tmp/cmds`,
+    WGETRC=/tmp/w: a configuration in a temporary folder whose settings choose what the program runs or writes, in a
+    format clearance does not read (programs.CONFIG_CODE_FILES): code from elsewhere, asked unread (model.UNREAD)."""
+    from .model import UNREAD
+
+    options, variables = CONFIG_CODE_FILES[cmd.name]
+    vals = cmd.values()
+    given = [v for k, v in cmd.assigns.items() if k in variables]
+    for i, v in enumerate(vals):
+        opt, eq, value = v.partition("=")
+        if eq and opt in options:
+            given.append(value)
+        elif v in options and i + 1 < len(vals):
+            given.append(vals[i + 1])
+    out: list[tuple[str, str]] = []
+    for f in given[:4]:
+        p = sc.path(f, cmd) if DYN not in f else f
+        if DYN in p or sc.in_temp(p):
+            out.append((f"{cmd.name} loads {f}, a configuration in a temporary folder (or known only at run time) that chooses what it runs", UNREAD))
+    return out
 
 
 def _keeps_dirlinks(vals: list[str]) -> bool:
