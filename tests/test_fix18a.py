@@ -75,9 +75,32 @@ class TestRunnerFileFromTheLine:
         "diff <(just --list) expected.txt",
     ]
 
+    # The other readers of a program's file (scripts.script_runs: sqlite3 -init, tmux -f, vim -u; rules/db's redis-cli
+    # --eval and mongosh files): the same naming (shell.outputs.fd_named, FdReader), judged as the file form is.
+    READ_AS_THE_FILE: ClassVar[list[str]] = [
+        "sqlite3 -init <(echo '.shell rm -rf ~') app.db",
+        "sqlite3 app.db -init <(echo '.shell rm -rf ~')",
+        "tmux -f <(echo \"run-shell 'rm -rf ~'\") new -d",
+        "redis-cli -h cache.internal --eval <(echo 'redis.call(\"FLUSHALL\")')",
+        "mongosh --host prod.example <(echo 'db.dropDatabase()')",
+    ]
+    STILL_ORDINARY: ClassVar[list[str]] = [
+        "sqlite3 -init <(echo '.mode csv') app.db",
+        "tmux -f <(echo 'set -g mouse on') new -d",
+        "redis-cli --eval <(echo 'return redis.call(\"GET\", KEYS[1])') , k",
+    ]
+
     @pytest.mark.parametrize("command", CASES)
     def test_denied_as_typed(self, command: str) -> None:
         assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", READ_AS_THE_FILE)
+    def test_other_readers(self, command: str) -> None:
+        assert decide(command).decision != "allow"
+
+    @pytest.mark.parametrize("command", STILL_ORDINARY)
+    def test_other_readers_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
 
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary_allowed(self, command: str) -> None:

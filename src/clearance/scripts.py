@@ -30,6 +30,8 @@ _NPM_SHORTHANDS = frozenset({"test", "start", "stop", "restart", "t", "tst"})
 
 def _read(sc: Scope, path: str) -> str | None:
     reader = sc.ctx.read_file
+    if path.startswith("/dev/fd/"):
+        return _fd_text(reader, path)
     if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
         return None
     if is_within(path, sc.ctx.project_root) and is_generated(path, sc.ctx.project_root):
@@ -37,8 +39,30 @@ def _read(sc: Scope, path: str) -> str | None:
     return reader(path)
 
 
+def _fd_text(reader: object, path: str) -> str | None:
+    """A process substitution's literal output named /dev/fd/N (shell.outputs.FdReader), never a descriptor of the hook's."""
+    from .shell.outputs import FdReader
+
+    return reader(path) if isinstance(reader, FdReader) else None
+
+
 def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
-    """(label, shell code) for each project script *cmd* would run."""
+    """(label, shell code) for each project script *cmd* would run; a process substitution given as the file
+    (`sqlite3 -init <(…)`, `tmux -f <(…)`) is read as bash hands it over, /dev/fd/N holding its literal output."""
+    if sc.ctx.read_file is None or not any(w.procsub for w in cmd.argv):
+        return _script_runs(cmd, sc)
+    from .shell.outputs import FdReader, fd_named
+
+    named, fds = fd_named(cmd)
+    disk = sc.ctx.read_file
+    sc.ctx.read_file = FdReader(disk, fds)
+    try:
+        return _script_runs(named, sc)
+    finally:
+        sc.ctx.read_file = disk
+
+
+def _script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     raw = cmd.argv[0].raw if cmd.argv else ""
     if sc.ctx.read_file is None or cmd.remote is not None or cmd.cwd is None or not may_run_a_script(cmd.name, raw, cmd.values()):
         return []  # (the engine asks may_run_a_script before it imports this module)

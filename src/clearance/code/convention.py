@@ -1219,26 +1219,6 @@ _STDIN_FILES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/proc/t
 LINE_TEXT = " (given on the command line)"
 
 
-def _fd_names(cmd: SimpleCommand) -> tuple[SimpleCommand, dict[str, Word]]:
-    """*cmd* with each word that is a process substitution named as bash names it to the program (/dev/fd/63, 62, …),
-    and those names' words: what a runner reads from such a file is the substitution's output."""
-    from copy import copy
-
-    from ..shell.ir import Word
-
-    fds: dict[str, Word] = {}
-    argv: list[Word] = []
-    for w in cmd.argv:
-        if w.procsub and w.value == DYN and len(fds) < 8:
-            name = f"/dev/fd/{63 - len(fds)}"
-            fds[name] = w
-            w = Word(name, w.raw)
-        argv.append(w)
-    named = copy(cmd)
-    named.argv = argv
-    return named, fds
-
-
 def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     """(label, shell code) for each file *cmd* runs by convention, read through ``Context.read_file``.
 
@@ -1249,7 +1229,9 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     stdin: list[str | None] = []
     fds: dict[str, Word] = {}
     if any(w.procsub for w in cmd.argv):
-        cmd, fds = _fd_names(cmd)
+        from ..shell.outputs import fd_named
+
+        cmd, fds = fd_named(cmd)
 
     fed: list[str] = []
 

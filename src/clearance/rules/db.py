@@ -118,6 +118,11 @@ def _other_texts(cmd: SimpleCommand, sc: Scope) -> list[str]:
     inp = inputs(cmd)
     texts = list(inp.texts)
     files = list(inp.files)
+    if any(w.procsub for w in cmd.argv):
+        # `redis-cli --eval <(echo …)`, `mongosh <(echo …)`: the file bash hands over holds the substitution's output
+        from ..shell.outputs import literal_stdin
+
+        texts += [t for w in cmd.argv if w.procsub and (t := literal_stdin(w.subs)) is not None]
     if cmd.name in ("mongosh", "mongo"):
         # mongosh [DB ADDRESS] [FILE.js …]: an operand ending in .js is a script it runs (mongosh --help).
         files += [t for t in texts if t.endswith(".js") and not any(c.isspace() for c in t)]
