@@ -327,3 +327,26 @@ class TestOptionValueIsADestinationOrLoadedCode:
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary_allowed(self, command: str) -> None:
         assert decide(command).decision == "allow"
+
+
+class TestOpenAfterFix18a:
+    """What fix18a found and left open (strict xfails, "unfinished (fix18a)"): a program whose own file format no reader
+    of clearance's judges at all, from any source (ninja's build file, a nix expression's shellHook run by nix-shell)."""
+
+    CASES: ClassVar[list[str]] = [
+        "ninja -f <(printf 'rule r\\n  command = rm -rf ~\\nbuild x: r\\n')",
+        "nix-shell <(echo 'with import <nixpkgs> {}; mkShell { shellHook = \"rm -rf ~\"; }')",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        CASES[0]: "unfinished (fix18a): ninja's build file (its rules' commands) is read from no source",
+        CASES[1]: "unfinished (fix18a): the shellHook of a nix expression nix-shell is given is not read when it runs",
+    }
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_not_allowed(self, command: str) -> None:
+        from . import strict
+
+        def check() -> None:
+            assert decide(command).decision != "allow"
+
+        strict.check(command, self.GAPS, check)
