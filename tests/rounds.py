@@ -89,3 +89,33 @@ def scratch_home(tmp_path: Path, util: bool = True) -> Path:
     (h / "webapp" / "docs" / "notes.md").write_text("work not in git\n")
     (h / "webapp" / ".git").mkdir()
     return h
+
+
+def in_session(*calls: Any, shell: str = "") -> list[Any]:
+    """The decisions of *calls* made one after the other in one persisting shell session (Copilot CLI's bash session):
+    each a command line (or a whole event), judged in-process with the session's record of where its shell was left
+    (provenance ``w``) kept as the hook keeps it -- noted as the line leaves it when allowed, unknown when asked
+    (the folders put first on PATH: kept either way), nothing when denied."""
+    from clearance.adapters.claude import parse_event
+    from clearance.engine import evaluate
+    from clearance.policy import load_policy
+
+    from .conftest import ENV, event
+
+    state: dict[str, str] = {}
+    out = []
+    for c in calls:
+        ex = (
+            c
+            if isinstance(c, dict)
+            else {"tool_name": "Bash", "tool_input": {"command": c, "tty": True, "persists": True, **({"shell": shell} if shell else {})}}
+        )
+        action, ctx = parse_event(event(ex), ENV)
+        ctx.shell_dir = state.get
+        d = evaluate(action, ctx, load_policy(ctx.project_root, ENV))
+        for k, p in d.creates:
+            key, _, where = p.partition("\t")
+            if k == "w" and d.decision != "deny":
+                state[key] = where if d.decision == "allow" or key == "$PATH" else "?"
+        out.append(d)
+    return out

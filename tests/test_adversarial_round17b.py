@@ -438,7 +438,8 @@ class TestCodeFileFromTheLine:
     `expect -f /dev/stdin <<< CODE`, `gdb -batch -x <(…)`, `make -f <(printf …)`): the file was read from the disk
     only, where these names are nothing. Fixed: scripts_more.code_file_runs reads a literal process substitution or
     the line's input for such a file and judges it as the same code typed; make's Makefile from a substitution is read
-    as `make -f -` is (unwrap_code). Open: just's `--justfile <(…)` (code/convention reads it from the disk only)."""
+    as `make -f -` is (unwrap_code). just's `--justfile <(…)` (open at first: code/convention read it from the disk
+    only) is read since fix18a with every runner's file (tests/test_fix18a.py TestRunnerFileFromTheLine)."""
 
     CASES: ClassVar[list[str]] = [
         "tclsh <(echo 'exec rm -rf ~')",
@@ -451,9 +452,7 @@ class TestCodeFileFromTheLine:
         "make -f <(printf 'all:\\n\\trm -rf ~\\n')",
         "just --justfile <(printf 'x:\\n  rm -rf ~\\n') x",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "just --justfile <(printf 'x:\\n  rm -rf ~\\n') x": "unfinished (round 17b): just's --justfile from a process substitution is not read",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
     ORDINARY: ClassVar[list[str]] = [
         "tclsh <(echo 'puts hello')",
         "gdb -batch -x <(echo 'bt') ./app core",

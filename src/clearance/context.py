@@ -240,6 +240,7 @@ def build_context(
         owned=_owned(home, env) + _moved_git_dirs(root),
         realpath=_realpath,
         owns=_owns(home, env, session_id),
+        shell_dir=_shell_dir(home, env, session_id),
         list_dir=files.listing if files is not None else None,
         git_changes=_git_probe(),
         tmux_pane=_tmux_pane,
@@ -415,6 +416,17 @@ def _owns(home: str, env: dict[str, str] | os._Environ[str], session_id: object)
             _PROVENANCE.clear()
         got = _PROVENANCE[key] = (session_state_dir(home, env), reader)
     return got[1](got[0], session_id)
+
+
+def _shell_dir(home: str, env: dict[str, str] | os._Environ[str], session_id: object) -> Callable[[str], str | None] | None:
+    """Where the session's persisting shells were left (provenance ``w``), read on first use: only a persisting shell's
+    call asks (engine._evaluate)."""
+    if not isinstance(session_id, str) or not session_id:
+        return None
+    from .paths import session_state_dir
+    from .provenance import shell_dirs
+
+    return shell_dirs(session_state_dir(home, env), session_id)
 
 
 # (home, $XDG_STATE_HOME, $CLEARANCE_DB) -> (where the session records are, provenance.reader): names only, no file read.

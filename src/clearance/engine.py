@@ -184,10 +184,14 @@ def _index() -> None:
 class ShellAnalysis:
     """Everything the shell analysis found, kept for ``clearance check``."""
 
-    __slots__ = ("commands", "effects", "findings", "error", "too_large", "exported")
+    __slots__ = ("commands", "effects", "findings", "error", "too_large", "exported", "cwd", "path_first", "dirs")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
+        # The folder the line leaves its shell in (shell.parse.Script.cwd; None: not known)
+        self.cwd: str | None = None
+        self.path_first: list[str] = []  # the folders a persisting shell's PATH is left with first (shell/persist.py)
+        self.dirs: list[str | None] = []  # pushd's stack as the line leaves it
         self.exported: dict[str, str] = {}  # what the line leaves exported (shell.parse.Script.exported)
         self.effects: list[Effect] = []
         self.findings: list[Finding] = []
@@ -271,10 +275,19 @@ def _ssh_scripts_read(commands: list[SimpleCommand], sc: Scope) -> set[str]:
     return out
 
 
-def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: bool = True, persists: bool = False) -> ShellAnalysis:
+def analyse_shell(
+    command: str,
+    sc: Scope,
+    script_depth: int = 0,
+    typed_input: bool = True,
+    persists: bool = False,
+    lost_cwd: bool = False,
+    dirs: list[str | None] | None = None,
+) -> ShellAnalysis:
     """*typed_input* False: the tool runs the command line with an input the agent cannot write to later (Claude Code's
     Bash: `< /dev/null`, or the user's own terminal), so an interactive shell reading only that input runs nothing
-    the agent sends (unwrap.Expansion.idle_shells); True (an MCP server, a terminal the agent types into): asked."""
+    the agent sends (unwrap.Expansion.idle_shells); True (an MCP server, a terminal the agent types into): asked.
+    *lost_cwd*: the line runs in a shell session whose folder an earlier call left unknown (shell/persist.py)."""
     # The parser and the unwrapper (~0.3 MB of code) load for a command, not for a Read or an Edit.
     from .shell.parse import MAX_COMMANDS, MAX_LINE_COMMANDS, MAX_LINE_WORDS, parse
     from .shell.unwrap import FOLD_COMMANDS, expand
@@ -284,8 +297,9 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
     try:
         # The tool call's own line: at most MAX_LINE_COMMANDS commands (a script read from disk: MAX_COMMANDS).
         limit = MAX_LINE_COMMANDS if script_depth == 0 else MAX_COMMANDS
-        script = parse(command, ctx.cwd, ctx.home, ctx.env, mark_inert=script_depth == 0, max_commands=limit)
-        out.exported = script.exported
+        start = None if lost_cwd else ctx.cwd
+        script = parse(command, start, ctx.home, ctx.env, mark_inert=script_depth == 0, max_commands=limit, dirs=dirs)
+        out.exported, out.cwd, out.dirs = script.exported, script.cwd, script.dirs
         # On a case-insensitive file system `Git` and `CLEARANCE` run git and clearance (unwrap.basename_command).
         if ctx.live_stdin and script_depth == 0:
             from .shell.terminal import read_from_terminal
@@ -293,7 +307,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
             read_from_terminal(script.commands)
         token = FOLD_COMMANDS.set(True) if case_insensitive(ctx.home, ctx) else None
         try:
-            exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env, typed_input or script_depth > 0, limit)
+            exp = expand(script.commands, start, ctx.home, ctx.env, typed_input or script_depth > 0, limit)
         finally:
             if token is not None:
                 FOLD_COMMANDS.reset(token)
@@ -341,6 +355,11 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
 
         for rid, message in persisting(script.kept, exp.commands, sc, script.defined):
             out.findings.append(_finding(rule_by_id(rid), message))
+    if persists and script_depth == 0:
+        from .shell.persist import folder_left, path_folders
+
+        out.cwd = folder_left(script.cwd, exp.commands)
+        out.path_first = path_folders(script.kept, sc)
     for cmd in exp.commands:
         if cmd.name == "git" and any("remote" in v for v in cmd.values()):
             from .rules.git import added_remote, dropped_remote
@@ -393,6 +412,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         sc.ctx.read_file = disk
     _names_shown(out.effects, exp.commands)
     check_effects(out.effects, sc, out.findings, exp.commands, positions)
+    if lost_cwd and script_depth == 0:
+        from .shell.persist import unplaced_changes
+
+        out.findings += [_finding(rule_by_id(rid), m) for rid, m in unplaced_changes(out.effects)]
     if script_depth < SCRIPT_DEPTH and (sc.ctx.read_file is not None or _writes_then_runs(exp.commands)):
         _check_scripts(exp.commands, sc, out.findings, script_depth)
     elif sc.ctx.read_file is not None:
@@ -442,6 +465,15 @@ def _command_rules(cmd: SimpleCommand, commands: list[SimpleCommand], sc: Scope,
             from .rules.creds import token_sent_home
 
             msg = None if token_sent_home(cmd, commands) else msg  # `T=$(gh auth token); curl -H "Authorization: …$T" api`
+        elif msg and r.id == "sys.broad-kill" and cmd.name == "kill":
+            from .rules.system import kill_picked_by
+
+            picked = kill_picked_by(cmd, commands)
+            if picked:
+                # `for p in /proc/[0-9]*; do grep -q NAME $p/cmdline && kill ${p#/proc/}; done`: a kill by name, as `pkill
+                # -f NAME` is -- asked (sys.kill-by-word), not denied as every process of the user
+                out.findings.append(_finding(rule_by_id("sys.kill-by-word"), f"{msg}, those {picked} picks", cmd.show(), cmd))
+                msg = None
         elif msg and r.id == "sys.kill-by-word" and cmd.name != "kill":
             from .rules.system import restarted_by_line, started_by_session
 
@@ -538,6 +570,8 @@ def asked_side_effect(found: list[Finding]) -> Finding | None:
     return next((f for f in found if f.category not in _OPACITY_CATEGORIES and f.rule_id not in _OPACITY_RULES), None)
 
 
+# code/convention.LINE_TEXT with the "; it" a convention run's label is given (kept equal: a test checks it).
+_LINE_TEXT = " (given on the command line); it"
 _NESTED_RULES = frozenset({"shell.script-content", "code.convention-run"})
 _TEST_MODULE = "a test module pytest collects and runs; it"  # code/convention.TEST_MODULE, as labelled by _check_scripts
 _TEST_SOURCE = "a test source its language's test runner compiles and runs; it"  # code/convention.TEST_SOURCE (go/cargo/mix test)
@@ -1062,7 +1096,7 @@ def _check_scripts_in(
                 continue
             inner = [g for g in analysis.findings if disables_clearance(g.rule_id)] if imported else analysis.findings
             f = strongest_denial(inner)
-            if f is not None and written and _runs_written(cmd, sc, written):
+            if f is not None and ((written and _runs_written(cmd, sc, written)) or label.endswith(_LINE_TEXT)):
                 # The file was written on this line with literal text: the agent's own code, typed in two steps, not a
                 # script of the project's; judged as the same code piped to the program would be (`echo CODE | python3`).
                 findings.append(Finding(f.rule_id, f.verdict, f"{label} runs what this line just wrote: {f.message}", f.category, cmd.show()))
@@ -1359,6 +1393,7 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
     commands: list[SimpleCommand] = []
     effs: list[Effect] = []
     exported: dict[str, str] = {}
+    shell_moved: list[tuple[str, str]] = []  # the folder a persisting shell is left in (provenance ``w``)
     if action.kind == "shell":
         cmd = action.tool_input.get("command")
         if not isinstance(cmd, str):
@@ -1368,8 +1403,29 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
         tty = bool(action.tool_input.get("tty"))
         # "persists": a shell that outlives the call (Copilot CLI's bash sessions); Codex's exec_command starts a new
         # process each call, so what its line exports ends with it
-        analysis = analyse_shell(cmd, sc, typed_input=tty, persists=bool(action.tool_input.get("persists")))
+        persists = bool(action.tool_input.get("persists"))
+        lost = False
+        dirs: list[str | None] = []
+        key = shell_key(action.tool_input)
+        if persists and sc.ctx.shell_dir is not None:
+            # The session's shell starts where an earlier call left it (provenance's ``w`` records), not in the event's cwd.
+            from .shell.persist import session_folder
+
+            lost, dirs = session_folder(sc.ctx, key)
+        analysis = analyse_shell(cmd, sc, typed_input=tty, persists=persists, lost_cwd=lost, dirs=dirs)
         exported = analysis.exported
+        if persists and (analysis.cwd != (None if lost else sc.ctx.cwd) or (analysis.error and _may_change_folder(cmd))):
+            shell_moved = [("w", key + "\t" + ((not analysis.error and analysis.cwd) or "?"))]
+        if persists and not analysis.error and analysis.dirs != dirs:
+            from .shell.persist import STACK_MARK, stack_text
+
+            shell_moved.append(("w", key + STACK_MARK + "\t" + stack_text(analysis.dirs)))
+        if analysis.path_first:
+            from .shell.persist import PATH_KEY
+
+            had = (sc.ctx.shell_dir(PATH_KEY) or "") if sc.ctx.shell_dir is not None else ""
+            joined = ":".join(dict.fromkeys([*had.split(":"), *analysis.path_first]).keys() - {""})
+            shell_moved.append(("w", PATH_KEY + "\t" + joined))
         findings, commands, effs = analysis.findings, analysis.commands, analysis.effects
         if action.tool_input.get("dangerouslyDisableSandbox") not in (None, False):
             # The call asks to leave the sandbox the user switched on: the user's question, never answered allow here
@@ -1384,6 +1440,16 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
         effs = action_effects(action, sc)
         check_effects(effs, sc, findings)
         check_action(action, sc, findings)
+    path_first = [p for k, p in shell_moved if p.startswith("$PATH\t")]
+    if (sc.ctx.shell_dir is not None or path_first) and any(e.kind == WRITE for e in effs):
+        from .shell.persist import PATH_KEY
+
+        # The folders earlier calls put first on a persisting shell's PATH, and this line's own.
+        folders = path_first[0].partition("\t")[2] if path_first else sc.ctx.shell_dir(PATH_KEY) if sc.ctx.shell_dir is not None else None
+        if folders:
+            from .shell.persist import session_path_programs
+
+            findings = findings + [_finding(rule_by_id(rid), m) for rid, m in session_path_programs(effs, folders.split(":"))]
     if policy.has_rules or policy.errors or policy.auto_mode != "enabled":
         from .policy.apply import apply
 
@@ -1396,4 +1462,17 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
         from .provenance import creations, exported_objects, objects
 
         decision.creates = creations(effs, sc.ctx) + objects(commands, sc.ctx) + exported_objects(exported, sc.ctx)
+    # Noted whatever the answer (hook.py: an asked line may run or not, so the folder is then unknown).
+    decision.creates += shell_moved
     return decision
+
+
+def _may_change_folder(command: str) -> bool:
+    """Whether a line clearance could not parse names a builtin that changes the shell's folder."""
+    return any(w in command for w in ("cd", "pushd", "popd"))
+
+
+def shell_key(tool_input: dict[str, Any]) -> str:
+    """Which of the agent's persisting shells a call runs in (the adapter's ``shell``: Copilot CLI's bash session id)."""
+    key = tool_input.get("shell")
+    return "".join(c if c.isprintable() and c not in "\t$" else " " for c in key[:200]) if isinstance(key, str) else ""

@@ -219,14 +219,19 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
         from .provenance import mark_start
 
         mark_start(session_state_dir(ctx.home, environ), ctx.session_id)  # the session's first call: when it began
-    if decision.creates and decision.decision == "allow" and ctx is not None and not opts.shadow and opts.audit:
+    creates = decision.creates if decision.decision == "allow" else []
+    if decision.decision == "ask":
+        # A persisting shell's folder after a line that was asked: it may run (approved) or not, so it is not known.
+        # (The folders put first on its PATH stay noted: they are the union of what it may have.)
+        creates = [(k, p if p.startswith("$PATH\t") else p.partition("\t")[0] + "\t?") for k, p in decision.creates if k == "w"]
+    if creates and ctx is not None and not opts.shadow and opts.audit:
         # A dry run the agent may start (`clearance hook --no-audit` on a forged event) notes nothing: it made paths
         # the session never created its own (round 9c); one with `--db ELSEWHERE` notes in ELSEWHERE's own records.
         from .paths import session_state_dir
         from .provenance import note
 
         tool_input = canonical.get("tool_input") if isinstance(canonical, dict) else None
-        note(session_state_dir(ctx.home, environ), ctx.session_id, decision.creates, tool_input=tool_input)  # before the call runs
+        note(session_state_dir(ctx.home, environ), ctx.session_id, creates, tool_input=tool_input)  # before the call runs
     if decision.rules and decision.rules[0] in ("input.malformed", "engine.internal-error"):
         msg = msg or "clearance: " + decision.reason
     headless = headless_for(opts, environ, decision.decision)  # after the decision: most answers are allows (no /proc)

@@ -92,6 +92,7 @@ class Context:
         "live_stdin",
         "changed_in_session",
         "tmux_pane",
+        "shell_dir",
     )
 
     def __init__(
@@ -122,6 +123,7 @@ class Context:
         live_stdin: bool = False,
         changed_in_session: Callable[[str], bool] | None = None,
         tmux_pane: Callable[[str, str], str | None] | None = None,
+        shell_dir: Callable[[str], str | None] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -145,6 +147,9 @@ class Context:
         # (asked of tmux by the hook at the I/O edge, only for text typed into a terminal by name: rules/self.terminal-input;
         # None: not asked).
         self.tmux_pane = tmux_pane
+        # The folder one of the agent's persisting shells was left in by an earlier call (provenance ``w``: a path, or
+        # "?" when not known), by the shell's key (engine.shell_key); None: no record (tests, the team service).
+        self.shell_dir = shell_dir
         # Reads a project file (scripts a command runs); None: no file is read.
         self.read_file = read_file
         # sys.platform of the machine the call runs on ("" when unknown: judged by the paths alone).

@@ -98,7 +98,7 @@ class Provenance:
     *discardable* answers at the I/O edge whether a file's changes are all the session's own (``e`` keys); None:
     never (the eval replay, which has no disk)."""
 
-    __slots__ = ("files", "dirs", "objects", "edits", "repo", "discardable", "real", "absent", "foreign", "_foreign_set", "_foreign_sorted")
+    __slots__ = ("files", "dirs", "objects", "edits", "repo", "discardable", "real", "absent", "foreign", "_foreign_set", "_foreign_sorted", "shells")
 
     def __init__(
         self,
@@ -131,6 +131,8 @@ class Provenance:
         # (issue 16, adv16b); an ancestor is looked up, a descendant found by bisection.
         self._foreign_set = frozenset(self.foreign)
         self._foreign_sorted = sorted(self._foreign_set)
+        # The folder each persisting shell of the session was last left in (``w`` lines; "?": not known).
+        self.shells: dict[str, str] = {}
 
     def owns(self, key: str) -> bool:
         """Whether *key* is the session's own: an absolute path, or an object key ``KIND<TAB>…`` (OBJECT_KINDS; for
@@ -232,9 +234,16 @@ def parse(
     # entries that take ownership away are read (a record padded with creations must not push them out).
     foreign = [line[2:] for line in lines if line.startswith("x\t/")]
     objects.extend(line for line in lines[MAX_ENTRIES:] if line.startswith("y\t"))
+    shells: dict[str, str] = {}
+    for line in lines:
+        if line.startswith("w\t"):
+            # Where a persisting shell was left (``w<TAB>shell<TAB>/dir`` or ``?``): the last line for a shell counts,
+            # however long the record is.
+            key, _, where = line[2:].partition("\t")
+            shells[key] = where
     for line in lines[:MAX_ENTRIES]:
         kind, _, rest = line.partition("\t")
-        if kind == "x":
+        if kind in ("x", "w"):
             continue
         if kind == "e":
             f, _, hashes = rest.partition("\t")
@@ -248,7 +257,9 @@ def parse(
             objects.append(line)
         elif rest.startswith("/"):
             (dirs if kind == "d" else files).append(rest)
-    return Provenance(files, dirs, objects, edits, repo, discardable, real, foreign=foreign)
+    got = Provenance(files, dirs, objects, edits, repo, discardable, real, foreign=foreign)
+    got.shells = shells
+    return got
 
 
 def creations(effs: list[Effect], ctx: Context | None = None) -> list[tuple[str, str]]:
@@ -785,6 +796,18 @@ def reader(state_dir: str, session_id: str) -> Callable[[str], bool]:
     return owns
 
 
+def shell_dirs(state_dir: str, session_id: str) -> Callable[[str], str | None]:
+    """The ``Context.shell_dir`` callable: where the session's persisting shell *key* was left, read on first use."""
+    cache: list[Provenance] = []
+
+    def shell_dir(key: str) -> str | None:
+        if not cache:
+            cache.append(load(state_dir, session_id, disk=False))
+        return cache[0].shells.get(key)
+
+    return shell_dir
+
+
 def note(
     state_dir: str,
     session_id: str,
@@ -830,6 +853,9 @@ def note(
             got = disk.git_object(k, p, record[0])
             if got is not None:
                 lines.append(f"{k}\t{got}")
+        elif k == "w":
+            if p.count("\t") == 1:
+                lines.append(f"w\t{p}")  # the folder a persisting shell is left in: the latest line counts
         elif k in ("p", "h", "l", "y"):
             # A program the session ran, an ssh alias it reached: noted once (the evidence is the call itself, as a
             # restart on the same line is).

@@ -15,7 +15,7 @@ from .lazyre import lazy
 from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
 from .shell.programs import CLIENT_DIALECTS as SQL_DIALECTS
-from .shell.programs import CODE_FILES, CODE_OPTIONS, EMACSES, INTERPRETERS, UNREAD_SOURCES, VIMS, may_run_a_script
+from .shell.programs import CODE_FILES, CODE_OPTIONS, CONFIG_CODE_FILES, EMACSES, INTERPRETERS, UNREAD_SOURCES, VIMS, may_run_a_script
 from .shell.programs import NODE_RUNNERS as _NODE_RUNNERS
 from .shell.unwrap import SHELLS
 
@@ -30,6 +30,8 @@ _NPM_SHORTHANDS = frozenset({"test", "start", "stop", "restart", "t", "tst"})
 
 def _read(sc: Scope, path: str) -> str | None:
     reader = sc.ctx.read_file
+    if path.startswith("/dev/fd/"):
+        return _fd_text(reader, path)
     if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
         return None
     if is_within(path, sc.ctx.project_root) and is_generated(path, sc.ctx.project_root):
@@ -37,8 +39,30 @@ def _read(sc: Scope, path: str) -> str | None:
     return reader(path)
 
 
+def _fd_text(reader: object, path: str) -> str | None:
+    """A process substitution's literal output named /dev/fd/N (shell.outputs.FdReader), never a descriptor of the hook's."""
+    from .shell.outputs import FdReader
+
+    return reader(path) if isinstance(reader, FdReader) else None
+
+
 def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
-    """(label, shell code) for each project script *cmd* would run."""
+    """(label, shell code) for each project script *cmd* would run; a process substitution given as the file
+    (`sqlite3 -init <(…)`, `tmux -f <(…)`) is read as bash hands it over, /dev/fd/N holding its literal output."""
+    if sc.ctx.read_file is None or not any(w.procsub for w in cmd.argv):
+        return _script_runs(cmd, sc)
+    from .shell.outputs import FdReader, fd_named
+
+    named, fds = fd_named(cmd)
+    disk = sc.ctx.read_file
+    sc.ctx.read_file = FdReader(disk, fds)
+    try:
+        return _script_runs(named, sc)
+    finally:
+        sc.ctx.read_file = disk
+
+
+def _script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     raw = cmd.argv[0].raw if cmd.argv else ""
     if sc.ctx.read_file is None or cmd.remote is not None or cmd.cwd is None or not may_run_a_script(cmd.name, raw, cmd.values()):
         return []  # (the engine asks may_run_a_script before it imports this module)
@@ -49,6 +73,10 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         # interpreter is the script it holds, not that program (adversarial round 15a: `tmux set -g default-shell
         # /tmp/sh`, `screen -X shell /tmp/sh` and `/tmp/sh` itself ran unread a script `/tmp/x.sh` would be read for).
         found = _executable(cmd, sc, raw)
+        if found:
+            return found
+    if name in CONFIG_CODE_FILES:
+        found = _config_from_temp(cmd, sc)
         if found:
             return found
     if name in CODE_FILES:
@@ -100,6 +128,29 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     if name in ("find", "chown", "chgrp") or (name == "rsync" and _keeps_dirlinks(vals)):
         return _links_followed(cmd, sc, vals)
     return []
+
+
+def _config_from_temp(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    """`npm --userconfig /tmp/npmrc install`, `wget --config=/tmp/w`, `screen -c /tmp/rc`, `lldb -s /tmp/cmds`,
+    WGETRC=/tmp/w: a configuration in a temporary folder whose settings choose what the program runs or writes, in a
+    format clearance does not read (programs.CONFIG_CODE_FILES): code from elsewhere, asked unread (model.UNREAD)."""
+    from .model import UNREAD
+
+    options, variables = CONFIG_CODE_FILES[cmd.name]
+    vals = cmd.values()
+    given = [v for k, v in cmd.assigns.items() if k in variables]
+    for i, v in enumerate(vals):
+        opt, eq, value = v.partition("=")
+        if eq and opt in options:
+            given.append(value)
+        elif v in options and i + 1 < len(vals):
+            given.append(vals[i + 1])
+    out: list[tuple[str, str]] = []
+    for f in given[:4]:
+        p = sc.path(f, cmd) if DYN not in f else f
+        if DYN in p or sc.in_temp(p):
+            out.append((f"{cmd.name} loads {f}, a configuration in a temporary folder (or known only at run time) that chooses what it runs", UNREAD))
+    return out
 
 
 def _keeps_dirlinks(vals: list[str]) -> bool:

@@ -86,6 +86,10 @@ def make_assigned(text: str, extra: list[str] | None = None) -> frozenset[str]:
 def _read_named(sc: Scope, path: str) -> str | None:
     """A file the command line names: read inside the project or a temp directory, generated or not."""
     reader = sc.ctx.read_file
+    if path.startswith("/dev/fd/"):
+        from .scripts import _fd_text
+
+        return _fd_text(reader, path)
     if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
         return None
     return reader(path)

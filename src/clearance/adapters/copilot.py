@@ -68,8 +68,12 @@ def _call(tool: str, args: dict[str, Any], out: dict[str, Any]) -> dict[str, Any
     elif tool in ("bash", "shell", "write_bash"):
         # "tty": a bash session the agent can write to later (write_bash), so an interactive shell started in it runs
         # what is typed then (engine.analyse_shell's typed_input). "persists": the session's shell outlives the call and
-        # runs the next command of the same session, keeping what this one set (shell/persist.py)
+        # runs the next command of the same session, keeping what this one set (shell/persist.py), its folder too: "shell"
+        # names the session (its bash tool's sessionId / shellId), so each session's folder is followed apart.
+        shell = args.get("sessionId", args.get("shellId", ""))
         out["tool_name"], out["tool_input"] = "Bash", {"command": args.get("command"), "tty": True, "persists": True}
+        if isinstance(shell, str | int) and str(shell):
+            out["tool_input"]["shell"] = str(shell)
     elif tool in ("edit", "str_replace", "str_replace_editor") and isinstance(args.get("file_text"), str) and args.get("command") in (None, "create"):
         # str_replace_editor's `create` command (and an edit given the whole text) writes file_text: judged as Write,
         # never as an Edit of two empty strings.

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from ..scope import Scope
-    from ..shell.ir import SimpleCommand
+    from ..shell.ir import SimpleCommand, Word
 
 # Bounds: files read per command, include depth, conftest directories walked.
 MAX_FILES = 24
@@ -1214,6 +1214,11 @@ def _notebooks(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
 _STDIN_FILES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/proc/thread-self/fd/0"})
 
 
+# The mark of a label whose code the command line itself gives (a process substitution's literal output): the agent's
+# own text, judged as the same code typed (engine._check_scripts_in), not capped as a project file's is.
+LINE_TEXT = " (given on the command line)"
+
+
 def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     """(label, shell code) for each file *cmd* runs by convention, read through ``Context.read_file``.
 
@@ -1222,8 +1227,22 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     if reader is None or cmd.remote is not None or cmd.cwd is None:
         return []
     stdin: list[str | None] = []
+    fds: dict[str, Word] = {}
+    if any(w.procsub for w in cmd.argv):
+        from ..shell.outputs import fd_named
+
+        cmd, fds = fd_named(cmd)
+
+    fed: list[str] = []
 
     def read(path: str) -> str | None:
+        if path in fds:
+            # `just --justfile <(printf …)`, `task -t <(…)`, `cmake -P <(…)`: bash gives the program /dev/fd/N, whose text
+            # is the substitution's output -- read when the line writes it literally, as the line's own text (LINE_TEXT).
+            from ..shell.outputs import literal_stdin
+
+            fed.append(path)
+            return literal_stdin(fds[path].subs)
         if path in _STDIN_FILES:
             # just --justfile /dev/stdin, cmake -P /dev/stdin: the file is the command's standard input, read when it
             # is written on the line (a here-string, a here-document, `echo …|`).
@@ -1241,12 +1260,12 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     tests: list[tuple[str, str]] = []  # (path, text) of the Python test modules read, whose imports are followed
     for item in items[:MAX_FILES]:
         if isinstance(item, tuple):
-            out.append(item)
+            out.append((item[0] + LINE_TEXT, item[1]) if fed else item)
             continue
         text = read(item.path)
         if text is None:
             continue
-        label = f"{cmd.name} runs {item.role}"
+        label = f"{cmd.name} runs {item.role}" + (LINE_TEXT if item.path in fds else "")
         if item.role in _TEST_ROLES:
             if text == TOO_LARGE:
                 continue

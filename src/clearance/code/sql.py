@@ -58,9 +58,29 @@ _WIDENING_ROLE_OPTIONS = frozenset({"SUPERUSER", "BYPASSRLS"})
 WRITE = "write"
 READ = "read"
 OTHER = "other"
-KINDS = (DROP, TRUNCATE, DELETE_ALL, UPDATE_ALL, ALTER_DROP, PRIVILEGE, WRITE, READ, OTHER)
+SECURITY_OFF = "security off"  # a server's security setting switched off (_security_off)
+KINDS = (DROP, TRUNCATE, DELETE_ALL, UPDATE_ALL, ALTER_DROP, PRIVILEGE, SECURITY_OFF, WRITE, READ, OTHER)
 # Kinds that change something (asked about on a remote database).
-CHANGES = frozenset({DROP, TRUNCATE, DELETE_ALL, UPDATE_ALL, ALTER_DROP, PRIVILEGE, WRITE})
+CHANGES = frozenset({DROP, TRUNCATE, DELETE_ALL, UPDATE_ALL, ALTER_DROP, PRIVILEGE, SECURITY_OFF, WRITE})
+
+# Server settings that guard the server (PostgreSQL's postgresql.conf, MySQL's system variables, from their reference
+# manuals), each with the values that switch that guard off: encryption of connections, how passwords are stored and
+# checked, row-level security, which file says who may connect, system catalogs guarded, files read from the client.
+# Set for the whole server (PostgreSQL's ALTER SYSTEM, MySQL's SET GLOBAL / PERSIST), not for one session.
+_OFF = frozenset({"OFF", "FALSE", "0", "NO"})
+_ON = frozenset({"ON", "TRUE", "1", "YES"})
+SECURITY_SETTINGS: dict[str, frozenset[str] | None] = {
+    "SSL": _OFF,  # PostgreSQL: connections unencrypted
+    "REQUIRE_SECURE_TRANSPORT": _OFF,  # MySQL: plain TCP connections accepted
+    "PASSWORD_ENCRYPTION": frozenset({"MD5", "OFF", "PLAIN", "FALSE"}),  # PostgreSQL: passwords stored as MD5
+    "ROW_SECURITY": _OFF,  # PostgreSQL: row-level security policies not applied
+    "ALLOW_SYSTEM_TABLE_MODS": _ON,  # PostgreSQL: the system catalogs writable
+    "LOCAL_INFILE": _ON,  # MySQL: the server may ask the client for any file it can read
+    "VALIDATE_PASSWORD.POLICY": frozenset({"LOW", "0"}),  # MySQL: password strength not checked
+    "VALIDATE_PASSWORD_POLICY": frozenset({"LOW", "0"}),
+    "SSL_MIN_PROTOCOL_VERSION": frozenset({"TLSV1", "TLSV1.1"}),  # PostgreSQL: broken TLS versions accepted
+    "HBA_FILE": None,  # PostgreSQL: who may connect, read from another file (any value)
+}
 
 
 # Objects whose DROP destroys data or what holds it (or access to it).
@@ -198,6 +218,10 @@ class Script:
 
     def destructive(self) -> Statement | None:
         return next((s for s in self.statements if s.destructive), None)
+
+    def security_off(self) -> Statement | None:
+        """The first statement that switches a server's security setting off now (not in a stored body)."""
+        return next((s for s in self.statements if s.kind == SECURITY_OFF and not s.stored), None)
 
     def changes(self) -> Statement | None:
         return next((s for s in self.statements if s.kind in CHANGES), None)
@@ -874,6 +898,9 @@ def _kind(toks: list[Tok], procedural: bool) -> tuple[str, str, str]:
             return READ, verb, ""
         i = j
         verb = toks[i].up if toks[i].cls == W else ""
+    off = _security_off(toks, i)
+    if off:
+        return SECURITY_OFF, verb, off
     depths = _depths(toks)
     worst: tuple[str, str, str] | None = None
     # Every DELETE/UPDATE that heads a statement of its own (a CTE's, a subquery's, a procedural body's).
@@ -932,6 +959,63 @@ def _kind(toks: list[Tok], procedural: bool) -> tuple[str, str, str]:
     if verb in _READS:
         return READ, verb, ""
     return OTHER, verb, ""
+
+
+def _security_off(toks: list[Tok], i: int) -> str:
+    """The server setting a statement switches off for the whole server (SECURITY_SETTINGS: `ALTER SYSTEM SET ssl =
+    off`, `SET GLOBAL require_secure_transport=OFF`, `SET PERSIST local_infile=1`, `SET @@global.x = …`), or MySQL's
+    `ALTER USER … IDENTIFIED BY ''` / `SET PASSWORD … = ''` (an account with no password), as "NAME=VALUE"; "" else."""
+    words = [t.up for t in toks[i:]]
+    if words[:1] == ["ALTER"] and words[1:2] == ["USER"] and "IDENTIFIED" in words:
+        k = words.index("IDENTIFIED")
+        given = toks[i + k + 2] if i + k + 2 < len(toks) and words[k + 1 : k + 2] == ["BY"] else None
+        return "PASSWORD=''" if given is not None and given.cls == S and given.up == "" else ""
+    if words[:2] == ["SET", "PASSWORD"]:
+        last = toks[-1]
+        return "PASSWORD=''" if last.cls == S and last.up == "" and "=" in words else ""
+    if words[:3] == ["ALTER", "SYSTEM", "SET"]:
+        rest, scoped = toks[i + 3 :], True
+    elif words[:1] == ["SET"]:
+        rest, scoped = toks[i + 1 :], False
+    else:
+        return ""
+    # One or more assignments, split at top-level commas: [GLOBAL|PERSIST|PERSIST_ONLY|SESSION|LOCAL] name (=|TO) value;
+    # MySQL: an assignment with no scope word takes the last one given before it.
+    glob = scoped
+    for part in _split_commas(rest):
+        ups = [t.up for t in part]
+        while ups and ups[0] in ("GLOBAL", "PERSIST", "PERSIST_ONLY", "SESSION", "LOCAL"):
+            glob, ups, part = scoped or ups[0] not in ("SESSION", "LOCAL"), ups[1:], part[1:]
+        if ups[:1] == ["@@"] and len(ups) > 2 and ups[1] in ("GLOBAL", "PERSIST", "PERSIST_ONLY") and ups[2] == ".":
+            glob, ups, part = True, ups[3:], part[3:]
+        if not glob:
+            continue  # a session's own setting
+        eq = next((k for k, u in enumerate(ups) if u in ("=", "TO", ":=")), -1)
+        if eq <= 0:
+            continue
+        name = "".join(ups[:eq])
+        if name not in SECURITY_SETTINGS:
+            continue
+        value = " ".join(t.up.upper() for t in part[eq + 1 :])
+        weak = SECURITY_SETTINGS[name]
+        if weak is None or value.strip("'\"") in weak or (name == "PASSWORD_ENCRYPTION" and value == ""):
+            return f"{name.lower()}={value.lower()}"
+    return ""
+
+
+def _split_commas(toks: list[Tok]) -> list[list[Tok]]:
+    out: list[list[Tok]] = [[]]
+    depth = 0
+    for t in toks:
+        if t.cls == P and t.up == "(":
+            depth += 1
+        elif t.cls == P and t.up == ")":
+            depth -= 1
+        if t.cls == P and t.up == "," and depth == 0:
+            out.append([])
+        else:
+            out[-1].append(t)
+    return out
 
 
 def _drop(toks: list[Tok], i: int) -> tuple[str, str, str]:

@@ -99,11 +99,11 @@ def env_variable(name: str | None) -> Val:
     """The value of environment variable *name*: the home directory, a secret (kept by name), or unknown."""
     if name in ("HOME", "USERPROFILE"):
         return Val("~")
-    if name == "GITHUB_ENV":
+    if name in ("GITHUB_ENV", "GITHUB_PATH"):
         from ..rules.gates import RUNNER_ENV_VARS
 
-        # process.env.GITHUB_ENV, ENV['GITHUB_ENV']: the CI runner's file of variables for later steps, the path the
-        # shell's `>> "$GITHUB_ENV"` is judged as (engine._runner_env_targets; adversarial round 16g, fix17a)
+        # process.env.GITHUB_ENV, ENV['GITHUB_PATH']: the CI runner's file of variables (of PATH folders) for later steps,
+        # the path the shell's `>> "$GITHUB_ENV"` is judged as (engine._runner_env_targets; adversarial round 16g, fix17a)
         return Val(RUNNER_ENV_VARS[name])
     if name and is_secret(name):
         return Val(secret=name)  # only known at run time, like any other variable, but known to be a secret

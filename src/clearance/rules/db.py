@@ -138,6 +138,11 @@ def _other_texts(cmd: SimpleCommand, sc: Scope) -> list[str]:
     inp = inputs(cmd)
     texts = list(inp.texts)
     files = list(inp.files)
+    if any(w.procsub for w in cmd.argv):
+        # `redis-cli --eval <(echo …)`, `mongosh <(echo …)`: the file bash hands over holds the substitution's output
+        from ..shell.outputs import literal_stdin
+
+        texts += [t for w in cmd.argv if w.procsub and (t := literal_stdin(w.subs)) is not None]
     if cmd.name in ("mongosh", "mongo"):
         # mongosh [DB ADDRESS] [FILE.js …]: an operand ending in .js is a script it runs (mongosh --help).
         files += [t for t in texts if t.endswith(".js") and not any(c.isspace() for c in t)]
@@ -446,6 +451,108 @@ def destructive_sql_dev(cmd: SimpleCommand, sc: Scope) -> str | None:
     if where is None:
         return None
     return f"{why}, on {where} (a development database: its data is usually re-created from migrations and seeds)"
+
+
+def _switched_off(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """Why a database client call switches the server's security off (code/sql.SECURITY_SETTINGS for SQL, read with the
+    client's SQL reader from every source the client runs; Redis's CONFIG SET and ACL SETUSER), or None."""
+    if cmd.name in NOT_SQL:
+        return _redis_security_off(cmd, _other_texts(cmd, sc)) if cmd.name in REDIS else None
+    inp, scripts, _ = _sql_scripts(cmd, sc)
+    for label, script in scripts:
+        stmt = script.security_off()
+        if stmt is not None:
+            where = f" on {inp.target}" if inp.target else ""
+            source = f" (in {label})" if label in inp.files or label.endswith(".sql") else ""
+            what = "leaves an account with no password" if stmt.target.startswith("PASSWORD") else f"sets {stmt.target} for the whole server"
+            return f"{cmd.name} runs {stmt.show()!r}{source}{where}, which {what}: a security setting switched off"
+    return None
+
+
+# Redis's settings that guard the server (redis.conf), with the values that switch the guard off: a password no longer
+# asked for (requirepass ""), connections from anywhere answered without one (protected-mode no).
+_REDIS_GUARDS = {"requirepass": frozenset({""}), "protected-mode": frozenset({"no"})}
+
+
+def _redis_security_off(cmd: SimpleCommand, texts: list[str]) -> str | None:
+    for text in texts:
+        for line in text.splitlines() or [""]:
+            ops = [w.strip("'\"") for w in line.split()]
+            low = [w.lower() for w in ops]
+            if low[:2] == ["config", "set"]:
+                pairs = ops[2:]
+                for k in range(0, len(pairs), 2):
+                    name, value = pairs[k].lower(), pairs[k + 1].lower() if k + 1 < len(pairs) else ""
+                    if value in _REDIS_GUARDS.get(name, ()):
+                        return f"{cmd.name} CONFIG SET {name} {value or chr(34) * 2}: the server's {name} switched off"
+            elif low[:2] == ["acl", "setuser"] and "nopass" in low[3:]:
+                return f"{cmd.name} ACL SETUSER {ops[2] if len(ops) > 2 else ''} nopass: the account answers with no password"
+    return None
+
+
+@rule(
+    id="db.security-off",
+    title="Switching a database server's security off through its client",
+    why=(
+        "A server-wide setting that guards the database -- encrypted connections (PostgreSQL's ssl, MySQL's "
+        "require_secure_transport), how passwords are stored and checked (password_encryption = md5, validate_password), "
+        "row-level security, who may connect (hba_file), Redis's requirepass and protected-mode, an account with no "
+        "password -- set off from a client call (ALTER SYSTEM, SET GLOBAL/PERSIST, CONFIG SET) stays off for every client "
+        "until someone notices. Read with the client's SQL reader from every source it runs. On a development database "
+        "of this machine: db.security-off-dev (ask)."
+    ),
+    verdict=SOFT_DENY,
+    alternative="change the server's configuration file under review, or ask the database's owner",
+    commands=SQL_COMMANDS,
+    match=(
+        "psql -h db.internal -c 'ALTER SYSTEM SET ssl = off'",
+        "mysql -h prod-db -e 'SET GLOBAL require_secure_transport=OFF'",
+        "psql -c \"ALTER SYSTEM SET password_encryption = 'md5'\"",
+        "redis-cli -h cache.internal CONFIG SET requirepass ''",
+        "redis-cli -h cache.internal config set protected-mode no",
+        "mysql -e \"ALTER USER 'root'@'%' IDENTIFIED BY ''\"",
+        "mysql -e 'SET PERSIST local_infile = 1'",
+    ),
+    no_match=(
+        "psql -h db.internal -c 'ALTER SYSTEM SET work_mem = 64MB'",
+        "mysql -e 'SET GLOBAL max_connections = 500'",
+        "mysql -e 'SET SESSION sql_mode = \"\"'",
+        "psql -c 'ALTER SYSTEM SET ssl = on'",
+        "redis-cli -h cache.internal CONFIG SET maxmemory 2gb",
+        "redis-cli -h cache.internal CONFIG GET requirepass",
+        "redis-cli -h cache.internal CONFIG SET requirepass s3cr3t-from-vault",
+        "psql -h localhost -c 'ALTER SYSTEM SET ssl = off'",
+    ),
+)
+def security_off(cmd: SimpleCommand, sc: Scope) -> str | None:
+    why = _switched_off(cmd, sc)
+    if why is None or dev_database(cmd, sc) is not None:
+        return None  # a development database of this machine's: db.security-off-dev
+    return why
+
+
+@rule(
+    id="db.security-off-dev",
+    title="Switching the security of a development database on this machine off",
+    why=(
+        "The same settings as db.security-off on a database the line names as this machine's (`-h localhost`, a Unix "
+        "socket, a `docker compose exec` service, redis-cli with no host): a developer's own server, often run without "
+        "them on purpose; still a guard switched off for every client of it, so a person confirms."
+    ),
+    verdict=ASK,
+    commands=SQL_COMMANDS,
+    match=(
+        "psql -h localhost -c 'ALTER SYSTEM SET ssl = off'",
+        "redis-cli CONFIG SET requirepass ''",
+        "redis-cli CONFIG SET protected-mode no",
+        "docker compose exec db mysql -e 'SET GLOBAL require_secure_transport = 0'",
+    ),
+    no_match=("redis-cli CONFIG SET maxmemory 2gb", "psql -h localhost -c 'SET work_mem = 64MB'", "psql -h db.internal -c 'ALTER SYSTEM SET ssl = off'"),
+)
+def security_off_dev(cmd: SimpleCommand, sc: Scope) -> str | None:
+    why = _switched_off(cmd, sc)
+    where = dev_database(cmd, sc) if why else None
+    return None if where is None else f"{why}, on {where}"
 
 
 @rule(

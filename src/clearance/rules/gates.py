@@ -931,7 +931,12 @@ def _mise_config(head: str, base: str) -> bool:
 # The path is the runner's own, under its temporary folder ($RUNNER_TEMP), so interpreter code that opens
 # os.environ['GITHUB_ENV'] (code/python._env_value, code/values.py: fix17a) writes it as one file of the temporary folder
 # whose text is judged as an env file's (settingsresult), not as a system location.
-RUNNER_ENV_VARS = {"GITHUB_ENV": "/tmp/_runner_file_commands/set_env_(GITHUB_ENV)"}
+# $GITHUB_PATH (its `add_path_<id>`) likewise: each line is a folder the runner puts first on PATH for every later step
+# (env_views reads it as that PATH set in an env file: a temporary folder there is asked, as in an .envrc).
+RUNNER_ENV_VARS = {
+    "GITHUB_ENV": "/tmp/_runner_file_commands/set_env_(GITHUB_ENV)",
+    "GITHUB_PATH": "/tmp/_runner_file_commands/add_path_(GITHUB_PATH)",
+}
 
 
 def env_file(path: str) -> bool:
@@ -942,7 +947,7 @@ def env_file(path: str) -> bool:
         or base.startswith((".env.", ".envrc."))
         or (base.endswith(".conf") and head.endswith("/environment.d"))
         or _mise_config(head, base)
-        or (base.startswith("set_env_") and head.endswith("/_runner_file_commands"))
+        or (base.startswith(("set_env_", "add_path_")) and head.endswith("/_runner_file_commands"))
     )
 
 
@@ -1133,6 +1138,12 @@ def env_views(path: str, text: str, sc: Scope) -> list[tuple[str, str]]:
     """(env file, text) that writing *text* to *path* amounts to: an env file itself; a nix file's shellHook, an `.envrc`
     of its folder; a file an `.envrc` on the disk loads, that `.envrc` (or the `.env` it reads); a CI configuration's
     variables for its jobs (ci_variables), the CI runner's env file."""
+    head, _, base = path.rpartition("/")
+    if base.startswith("add_path_") and head.endswith("/_runner_file_commands"):
+        # The runner's file of PATH folders: each line is put first on PATH, as `PATH=LINE:$PATH` in its env file.
+        lines = [line.strip() for line in text.splitlines()[:64] if line.strip()]
+        quoted = [line.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") for line in lines]
+        return [(head + "/set_env_(GITHUB_PATH)", "".join(f'PATH="{q}:$PATH"\n' for q in quoted))] if lines else []
     if env_file(path):
         return [(path, text)]
     if ci_config(path):

@@ -1425,6 +1425,8 @@ def env_write(path: str, text: str, sc: Scope, check: Callable[[str, str], str |
             how = (
                 "'s shellHook, run as an .envrc is"
                 if path.endswith(".nix")
+                else "'s folders, put first on PATH for every later step of the CI job (an agent's step and its hook included)"
+                if path.rpartition("/")[2].startswith("add_path_")
                 else "'s env:/variables: keys, given to every job it runs (an agent's step and its hook included)"
                 if view == CI_ENV_VIEW
                 else f", which {paths.display(view.rpartition('/')[0] + '/.envrc', sc.ctx)} loads"

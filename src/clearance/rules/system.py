@@ -948,6 +948,36 @@ def broad_kill(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None  # by name: sys.kill-by-word judges each name (round 12 ordinary)
 
 
+# Programs that test what a process is by its files under /proc (its command line, name, status, executable): a filter
+# of the processes a loop over the process table goes through.
+_PROCESS_TESTS = frozenset({"grep", "egrep", "fgrep", "rg", "test", "[", "[[", "awk", "cmp", "diff", "pgrep"})
+_PROCESS_READERS = frozenset({"cat", "head", "readlink", "realpath", "strings", "tail"})
+
+
+def _process_file(value: str) -> bool:
+    """A file of one process's folder: /proc/PID/NAME (not the folder itself, `/proc/*/`)."""
+    return value.startswith("/proc/") and value.rstrip("/").count("/") >= 3
+
+
+def kill_picked_by(cmd: SimpleCommand, commands: list[SimpleCommand]) -> str:
+    """The command that picks which processes a kill over the whole process table signals, or "": another command of
+    the line reads a file of the same loop's process (`$p/cmdline`, `$p/comm`: a word made from the same loop variable
+    as the kill's id) with a program that tests it. The kill then signals the processes matching it, as `pkill -f
+    WORD` does (which sys.kill-by-word asks about), not every process of the user."""
+    mine = {id(o) for w in cmd.args for o in w.origin}
+    if not mine:
+        return ""
+    for c in commands:
+        if c is cmd or not (c.name in _PROCESS_TESTS or (c.captured and c.name in _PROCESS_READERS)):
+            continue  # a test, or a reader whose output a test compares (`[ "$(cat $p/comm)" = vite ]`)
+        for w in c.args:
+            # the file itself (`grep -q NAME $p/cmdline`), or what a substitution reads from it (`[ "$(cat $p/comm)" = x ]`)
+            read = [w, *(x for sub in ([w.subs] if w.subs else []) for inner in sub for x in inner.args)]
+            if any(_process_file(x.value) and any(id(o) in mine for o in x.origin) for x in read):
+                return f"{c.name} {' '.join(v for v in c.values()[1:4])}"
+    return ""
+
+
 # pkill's options that choose processes by their owner or session rather than their name: every process of a user.
 _KILL_BY_OWNER = frozenset({"-u", "-U", "--euid", "--uid", "-G", "--group", "-s", "--session"})
 # killall's options that take a value (killall(1)): the signal, the user, an age, a namespace, a security context.

@@ -20,6 +20,8 @@ from ..paths import DYN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .ir import SimpleCommand, Word
 
 _GLOB = frozenset("*?[")
@@ -511,3 +513,39 @@ def _decoded_output(cmd: SimpleCommand, name: str, depth: int) -> str | None:
         return raw.decode("utf-8")
     except (ValueError, binascii.Error, UnicodeDecodeError):
         return None
+
+
+def fd_named(cmd: SimpleCommand) -> tuple[SimpleCommand, dict[str, Word]]:
+    """*cmd* with each word that is a process substitution named as bash names it to the program (/dev/fd/63, 62, …),
+    and those names' words: what a program reads from such a file is the substitution's output."""
+    from copy import copy
+
+    from .ir import Word
+
+    fds: dict[str, Word] = {}
+    argv: list[Word] = []
+    for w in cmd.argv:
+        if w.procsub and w.value == DYN and len(fds) < 8:
+            name = f"/dev/fd/{63 - len(fds)}"
+            fds[name] = w
+            w = Word(name, w.raw)
+        argv.append(w)
+    named = copy(cmd)
+    named.argv = argv
+    return named, fds
+
+
+class FdReader:
+    """Context.read_file while a command given process substitutions is read (fd_named): /dev/fd/N is the literal output
+    of the substitution bash names so (None where it is not literal), every other path the disk's reader's."""
+
+    __slots__ = ("disk", "texts")
+
+    def __init__(self, disk: Callable[[str], str | None] | None, fds: dict[str, Word]) -> None:
+        self.disk = disk
+        self.texts = {k: literal_stdin(w.subs) for k, w in fds.items()}
+
+    def __call__(self, path: str) -> str | None:
+        if path.startswith("/dev/fd/"):
+            return self.texts.get(path)
+        return self.disk(path) if self.disk is not None else None

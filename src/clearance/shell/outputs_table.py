@@ -262,8 +262,16 @@ TABLE: dict[str, dict[str, object]] = {
             " out-format= chmod= max-size= min-size= bwlimit= partial-dir= only-write-batch= write-batch= read-batch="
         ),
         "files": "log-file only-write-batch write-batch",
+        # rsync(1): -b puts each replaced or deleted file in --backup-dir, a partial transfer is kept in --partial-dir,
+        # and each file is first written in --temp-dir (a relative one is under the destination: read here from the
+        # working directory, which the destination usually is below)
+        "dirs": "backup-dir temp-dir partial-dir",
         "inputs": True,
-        "examples": {"rsync -a --log-file=/tmp/r.log src/ dst/": ["/tmp/r.log"]},
+        "examples": {
+            "rsync -a --log-file=/tmp/r.log src/ dst/": ["/tmp/r.log"],
+            "rsync -ab --backup-dir=/tmp/bak src/ dst/": ["/tmp/bak/*"],
+            "rsync -a -T /tmp/t --partial-dir=/tmp/p src/ dst/": ["/tmp/t/*", "/tmp/p/*"],
+        },
     },
     "ssh": {
         "opts": "B= b= c= D= E= e= F= I= i= J= L= l= m= O= o= P= p= Q= R= S= W= w=",

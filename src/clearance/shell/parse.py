@@ -57,7 +57,7 @@ MAX_NODES = 15_000
 class Script:
     """Result of parsing: the commands, and anything that hid from the analysis."""
 
-    __slots__ = ("commands", "problems", "kept", "defined", "exported")
+    __slots__ = ("commands", "problems", "kept", "defined", "exported", "cwd", "dirs")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
@@ -72,7 +72,15 @@ class Script:
         # The variables the line leaves exported (`export NAME=VALUE`; "" once unset): an agent whose shell keeps its
         # environment between calls carries them to its later calls (provenance's ``y`` records).
         self.exported: dict[str, str] = {}
+        # The working directory the line leaves its shell in (None: not known -- `cd $X`, `popd` of a stack the line did
+        # not fill, a `cd` in eval'd text): a shell that outlives the call starts its next command there (shell/persist.py).
+        self.cwd: str | None = None
+        # pushd's stack as the line leaves it (the folders popd goes back to, last on top; None: not known).
+        self.dirs: list[str | None] = []
 
+
+# The builtins that change the shell's working directory (_Walker._follow_cd).
+_DIR_CHANGERS = frozenset({"cd", "pushd", "popd"})
 
 _IDENT_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _IDENT_REST = _IDENT_START | frozenset("0123456789")
@@ -140,6 +148,7 @@ class _State:
         "reading",
         "unsure",
         "max_commands",
+        "dirs",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
@@ -187,6 +196,8 @@ class _State:
         # command, as `export NAME=value` is).
         self.allexport = False
         self.cwd = cwd
+        # pushd's stack of the folders it left, as far as this line filled it (popd past it: not known).
+        self.dirs: list[str | None] = []
         self.home = home
         self.script = script
         self.level = level  # nesting of re-parsed strings (bash -c, eval, ...)
@@ -436,6 +447,7 @@ LATER = {
     "_assigning_builtin": "parse_builtins",
     "_lookup_table": "parse_builtins",
     "_follow_cd": "parse_builtins",
+    "_follow_wrapped_cd": "parse_builtins",
     "_activate": "parse_builtins",
     "_cdpath": "parse_builtins",
 }
@@ -1136,8 +1148,10 @@ class _Walker:
                     self._set_opaque(settable)
         if cmd.name in self.functions and not cmd.via:
             self.call(cmd.name, cmd.args, depth)
-        if cmd.name in ("cd", "pushd") and not cmd.stdin_from:
+        if cmd.name in _DIR_CHANGERS and not cmd.stdin_from:
             self._follow_cd(cmd)
+        elif cmd.name in ("builtin", "command", "eval") and any(d in a.value for a in cmd.args for d in ("cd", "pushd", "popd")):
+            self._follow_wrapped_cd(cmd)
         elif cmd.name == "set" and cmd.args:
             self.st.physical = _set_option(cmd, "P", "physical", self.st.physical)
             self.st.allexport = _set_option(cmd, "a", "allexport", self.st.allexport)
@@ -1678,9 +1692,11 @@ def parse(
     vars: dict[str, str] | None = None,
     mark_inert: bool = False,
     max_commands: int = MAX_COMMANDS,
+    dirs: list[str | None] | None = None,
 ) -> Script:
     """Parse *source* and return every simple command in it (not yet unwrapped).  With *mark_inert* (the tool call's
-    own line), commands that cannot run as written carry NOT_RUN in their `via`.
+    own line), commands that cannot run as written carry NOT_RUN in their `via`. *dirs*: pushd's stack as an earlier
+    call of a persisting shell left it (None in it: a folder not known).
 
     Raises ParseFailure when the text is not valid bash or is too large or
     deep to analyse; callers turn that into *ask*.
@@ -1693,10 +1709,10 @@ def parse(
         fast = plain_tree(source.encode("ascii"))
         if fast is not None:
             try:
-                return _parse(source, cwd, home, env, level, vars, fast, mark_inert, max_commands)
+                return _parse(source, cwd, home, env, level, vars, fast, mark_inert, max_commands, dirs)
             except Exception:  # the fast path never decides a failure: tree-sitter's tree does
                 pass
-    return _parse(source, cwd, home, env, level, vars, None, mark_inert, max_commands)
+    return _parse(source, cwd, home, env, level, vars, None, mark_inert, max_commands, dirs)
 
 
 def _parse(
@@ -1709,6 +1725,7 @@ def _parse(
     fast: Any,
     mark_inert: bool = False,
     max_commands: int = MAX_COMMANDS,
+    dirs: list[str | None] | None = None,
 ) -> Script:
     if len(source) > MAX_SOURCE:
         raise TooLarge(f"the command is {len(source)} characters long, more than the {MAX_SOURCE} clearance analyses")
@@ -1797,6 +1814,7 @@ def _parse(
         script = Script()
         st = _State(cwd, home, script, level, env or {})
         st.max_commands = max_commands
+        st.dirs = list(dirs or ())
         st.source = data
         st.read_write = read_write
         if vars:
@@ -1810,6 +1828,7 @@ def _parse(
             script.kept = {k: v for k, v in st.vars.items() if v != st.env.get(k)}
             script.defined = {k: _text(body) for k, (body, _) in list(walker.functions.items())[:16]}
             script.exported = st.exported
+            script.cwd, script.dirs = st.cwd, st.dirs
         except RecursionError:
             raise TooLarge("the command is nested too deeply to analyse") from None
         except _RunawayLine as e:

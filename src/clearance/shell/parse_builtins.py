@@ -137,7 +137,47 @@ class Methods(_Walker):
             if not v.startswith("-"):
                 (self.st.disabled.add if off else self.st.disabled.discard)(v)
 
+    def _follow_wrapped_cd(self, cmd: SimpleCommand) -> None:
+        """`builtin cd DIR` and `command cd DIR` change this shell's folder as `cd DIR` does; `eval` text holding a cd
+        (the words it joins, read again by unwrap, which does not follow a folder) leaves it unknown."""
+        if cmd.name == "eval":
+            text = " ".join(a.value for a in cmd.args)
+            for sep in ";&|()\n\t{}`$":
+                text = text.replace(sep, " ")
+            if any(t in ("cd", "pushd", "popd") for t in text.split()):
+                self.st.cwd = None
+            return
+        args = cmd.args
+        while args and args[0].value.startswith("-") and args[0].value not in ("-", "--"):
+            args = args[1:]  # `command -p cd`
+        if args and args[0].value == "--":
+            args = args[1:]
+        if args and args[0].value in ("builtin", "command"):
+            self.st.cwd = None  # `builtin command cd …`: not followed further
+        elif args and args[0].value in ("cd", "pushd", "popd"):
+            self._follow_cd(SimpleCommand(list(args), cwd=cmd.cwd, text=cmd.text))
+
     def _follow_cd(self, cmd: SimpleCommand) -> None:
+        if cmd.name == "popd" or (cmd.name == "pushd" and not [a for a in cmd.args if a.value != "--"]):
+            # popd goes back to the folder the last pushd left, known if this line's pushd noted it; `pushd` alone swaps
+            # the two on top (`popd +N`, `pushd +N`: rotated, not followed).
+            if any(a.value.startswith(("+", "-")) and a.value not in ("--", "-n") for a in cmd.args) or not self.st.dirs:
+                self.st.cwd = None
+            elif cmd.name == "popd":
+                if not any(a.value == "-n" for a in cmd.args):
+                    self.st.cwd = self.st.dirs.pop()
+                else:
+                    self.st.dirs.pop()
+            else:
+                self.st.cwd, self.st.dirs[-1] = self.st.dirs[-1], self.st.cwd
+            return
+        if cmd.name == "pushd":
+            if any(a.value.startswith("+") or (a.value.startswith("-") and a.value[1:2].isdigit()) for a in cmd.args):
+                self.st.cwd = None
+                return
+            if any(a.value == "-n" for a in cmd.args):
+                return  # only the stack changes
+            self.st.dirs.append(self.st.cwd)
         args = [a.value for a in cmd.args if not a.value.startswith("-") or a.value == "-"]
         if not args:
             self.st.cwd = self.st.home

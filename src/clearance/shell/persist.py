@@ -19,7 +19,9 @@ from .programs import INTERPRETERS, SHELLS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from ..model import Context
     from ..scope import Scope
+    from .effects import Effect
     from .ir import SimpleCommand
 
 # The `via` labels of code a definition keeps for later (unwrap.reparse, parse's function bodies).
@@ -143,3 +145,122 @@ def _body_temp_file(body: str, sc: Scope) -> str | None:
     except (ParseFailure, RecursionError):
         return None
     return next((f for c in script.commands[:64] if (f := _temp_file(c, sc)) is not None), None)
+
+
+# The folder a persisting shell is left in. Copilot CLI's bash session keeps its working directory between calls, while
+# the hook resolves a later call's relative paths against the event's cwd: `cd ~/.claude` in one call and
+# `echo x > settings.json` in the next wrote the agent's settings as the project's settings.json (round 17a). The
+# folder a line leaves its shell in is noted in the session's record (provenance ``w``), and the next call of that shell
+# starts there; a cd clearance cannot follow leaves it unknown, and a later relative write or delete is then asked.
+
+_CHANGERS = ("cd", "pushd", "popd")
+
+
+def folder_left(cwd: str | None, commands: list[SimpleCommand]) -> str | None:
+    """The folder the line leaves its shell in: the parse's (shell.parse.Script.cwd), or None (not known) when code the
+    line runs in this same shell -- a sourced file -- changes it where the parse does not follow."""
+    for cmd in commands:
+        if cmd.name in _CHANGERS and any(v.startswith(("source", ".")) for v in cmd.via):
+            return None
+    return cwd
+
+
+# The record of a shell's pushd stack: its key with this mark (engine.shell_key keeps control characters out of keys),
+# the folders joined by STACK_SEP ("?" for one not known).
+STACK_MARK = "\x1f"
+STACK_SEP = "\x1e"
+
+
+def session_folder(ctx: Context, key: str) -> tuple[bool, list[str | None]]:
+    """Start the call in the folder the session's shell was left in (ctx.cwd moved there): (whether that folder is not
+    known -- a cd an earlier call made that clearance could not follow, or a line asked about, which may have run or
+    not --, pushd's stack as it was left)."""
+    if ctx.shell_dir is None:
+        return False, []
+    got = ctx.shell_dir(key)
+    stack = ctx.shell_dir(key + STACK_MARK)
+    dirs: list[str | None] = [d if d.startswith("/") and DYN not in d else None for d in stack.split(STACK_SEP)] if stack else []
+    if got == "?":
+        return True, dirs
+    if got and got.startswith("/") and DYN not in got:
+        ctx.cwd = got
+    return False, dirs
+
+
+def stack_text(dirs: list[str | None]) -> str:
+    """pushd's stack as its record holds it (the last 32 folders)."""
+    return STACK_SEP.join(d if d is not None and STACK_SEP not in d else "?" for d in dirs[-32:])
+
+
+def unplaced_changes(effects: list[Effect]) -> list[tuple[str, str]]:
+    """(rule id, why) for the writes and deletes of paths relative to a session folder that is not known."""
+    from .effects import DELETE, WRITE
+
+    out: list[tuple[str, str]] = []
+    for e in effects:
+        if e.kind not in (WRITE, DELETE) or not e.path.startswith("/" + DYN) or e.path.startswith("/" + DYN + "remote:"):
+            continue
+        rid = "fs.write-unknown-place" if e.kind == WRITE else "fs.delete-unknown-target"
+        verb = "writes" if e.kind == WRITE else "deletes"
+        who = e.cmd.name if e.cmd is not None else "the command"
+        out.append(
+            (
+                rid,
+                f"{who} {verb} {e.raw or 'a path'} relative to this shell session's folder, which an earlier call left where clearance"
+                " could not follow it: where it lands is known only when it runs",
+            )
+        )
+        if len(out) >= 4:
+            break
+    return out
+
+
+# The session's PATH: the folders a line puts before the system's in a persisting shell. A project folder there
+# (`export PATH=$PWD/.bin:$PATH`) is ordinary work, as an .envrc's `PATH_add bin` is; what a later call puts in it under
+# a command's name (`curl -so .bin/git URL`) runs instead of that command in every later call of the session, as a
+# program put in ~/.local/bin does. The folders are noted (provenance ``w`` under PATH_KEY) and a later write of a
+# command's name into one is judged as a write into a bin folder on the user's PATH (rules/fs.write-installed-code).
+PATH_KEY = "$PATH"  # no shell key holds a "$" (engine.shell_key)
+
+
+def path_folders(kept: dict[str, str], sc: Scope) -> list[str]:
+    """The folders *kept*'s PATH puts before the PATH the shell had (at most 16, absolute)."""
+    path = kept.get("PATH")
+    if path is None:
+        return []
+    had = set((sc.ctx.env.get("PATH") or "").split(":")) - {""}
+    out: list[str] = []
+    for entry in path.split(":"):
+        if DYN in entry or entry in had:
+            break
+        if not entry:
+            continue
+        p = pathstr.normpath(entry if entry.startswith("/") else pathstr.join(sc.ctx.cwd or "/", entry))
+        if p not in out:
+            out.append(p)
+        if len(out) >= 16:
+            break
+    return out
+
+
+def session_path_programs(effects: list[Effect], folders: list[str]) -> list[tuple[str, str]]:
+    """(rule id, why) for each write of a command's name into a folder an earlier call put first on this session's PATH."""
+    from ..rules.fs import _known_commands
+    from .effects import WRITE
+
+    out: list[tuple[str, str]] = []
+    for e in effects:
+        if e.kind != WRITE:
+            continue
+        parent, name = pathstr.split(e.path)
+        if parent in folders and name in _known_commands():
+            out.append(
+                (
+                    "fs.write-installed-code",
+                    f"{e.path} is a program named {name} in a folder an earlier call put first on this shell session's PATH: it runs instead"
+                    f" of {name} in every later command of the session",
+                )
+            )
+            if len(out) >= 4:
+                break
+    return out

@@ -133,6 +133,18 @@ CODE_FILES: dict[str, tuple[tuple[str, ...], str]] = {
     "dc": (("*", "-f", "--file", "<"), "stdin"),
     **dict.fromkeys(SYSTEM_CALLERS, (("", "<"), "stdin")),
 }
+# Options (and variables) naming a configuration file a program loads whose settings choose programs it runs or files it
+# writes, in a format no reader of clearance's judges: npm's npmrc (script-shell, node-options, prefix), wgetrc
+# (output_document, use_askpass), screenrc (screen/exec lines), lldb's command files, gpg.conf (exec-path,
+# photo-viewer). One in a temporary folder is code from elsewhere the agent may have put there (scripts.script_runs:
+# asked, unread); the project's own and the user's are as ordinary as the defaults the program reads anyway.
+CONFIG_CODE_FILES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    **dict.fromkeys(("npm", "pnpm", "npx"), (frozenset({"--userconfig", "--globalconfig"}), ("NPM_CONFIG_USERCONFIG", "NPM_CONFIG_GLOBALCONFIG"))),
+    "wget": (frozenset({"--config"}), ("WGETRC",)),
+    "screen": (frozenset({"-c"}), ("SCREENRC",)),
+    "lldb": (frozenset({"-s", "-S", "--source", "--source-before-file", "-source", "-source-before-file"}), ()),
+    **dict.fromkeys(("gpg", "gpg2"), (frozenset({"--options"}), ())),
+}
 NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | TEXS | frozenset({"osascript", "script", "parallel", "ed", *SYSTEM_CALLERS, *UNREAD_CODE})
 
 # The POSIX utilities and git: the programs every script, the agent's routine commands and the hook itself (git: gitprobe)
@@ -424,6 +436,7 @@ def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
         or name in ("cowsay", "cowthink")  # scripts.FILE_RUNNERS: a cow file is Perl
         or name in CODE_FILES
         or name in UNREAD_SOURCES
+        or name in CONFIG_CODE_FILES
         or (name in ("tmux", "tmate") and any(v in ("source-file", "source", "-f") for v in values[:8]))  # its commands' file
         or (name in ("go", "cargo") and "run" in values[:4])  # the sources it builds (scripts_more.compiled_sources)
         or name == "systemd-tmpfiles"  # the file operations its configuration lists (scripts._tmpfiles_lines)
