@@ -119,8 +119,9 @@ class ProjectFiles:
             return None
         try:
             real = pathstr.realpath(path)
-            if not pathstr.isfile(real):
-                return None  # asked first: no root is resolved for a file that is not there
+            kind = posix.stat(real).st_mode & 0o170000
+            if kind != 0o100000 and kind not in _UNREADABLE_KINDS:
+                return None  # asked first: no root is resolved for a file that is not there (or a folder)
             inside = _within(real, self._real_root(self.root)) or (
                 any(_within(real, self._real_root(r)) for r in self.extra_roots) and not (self.home and _within(real, self._real_root(self.home)))
             )
@@ -128,6 +129,12 @@ class ProjectFiles:
                 inside = _within(real, self._real_root(self.home))  # a dotfile may be a link into a dotfiles checkout in home
             if not inside:
                 return None
+            if kind != 0o100000:
+                # A FIFO, a socket or a device where a file is read: what it holds is only known when the program
+                # reads it -- a writer the agent left waiting on a FIFO (`mkfifo run.sh; base64 -d p > run.sh &`) hands
+                # `bash run.sh` text clearance never saw (adversarial round 18a: read as no file, the run was allowed).
+                # Never opened here (opening a FIFO waits for its writer); judged as a script clearance cannot read.
+                return TOO_LARGE
             if pathstr.getsize(real) > MAX_SCRIPT_BYTES:
                 return TOO_LARGE  # a script too long to read is not a script with nothing in it
             with open(real, "rb") as fh:
@@ -174,6 +181,11 @@ USER_RUN_FOLDERS = (".claude/commands/", ".claude/skills/")
 # whose reading developers ask for; a file that is a credential whole (.netrc, a key, a token file) is not read.
 # Nothing else in home is read.
 USER_SETTINGS_STORES = (".npmrc", ".yarnrc", ".yarnrc.yml", ".docker/config.json", ".gradle/gradle.properties", ".pypirc", ".config/gh/hosts.yml")
+
+
+# The kinds of file (stat's S_IFMT) that hold no text on disk yet hand a reader text: FIFO, character device, socket
+# (opened as a file on some systems: /dev/fd, /proc/PID/fd), block device.
+_UNREADABLE_KINDS = (0o010000, 0o020000, 0o140000, 0o060000)
 
 
 def _user_run_file(path: str, home: str) -> bool:

@@ -329,7 +329,9 @@ def _stdin_program(cmd: SimpleCommand, sc: Scope, lang: str) -> list[tuple[str, 
     if not files:
         return []
     text = _read(sc, sc.path(files[-1], cmd))
-    if text is None or text == TOO_LARGE or "\x00" in text[:8192]:
+    if text == TOO_LARGE:
+        return [(f"{cmd.name} < {files[-1]}", TOO_LARGE)]  # the program it is given, unread: asked (engine)
+    if text is None or "\x00" in text[:8192]:
         return []
     return [(f"{cmd.name} < {files[-1]}", _as_one_liner(cmd.name, lang, text))]
 
@@ -364,6 +366,8 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
             return []  # a PHP archive (composer.phar) or a file that opens no PHP tag: not a PHP script clearance reads
         if not v.endswith(suffixes) and not _source_text(v, text):
             return []
+        if text == TOO_LARGE:
+            return [(f"{cmd.name} {v}", TOO_LARGE)]  # a named script clearance cannot read is asked about (engine)
         # ruby -Ilib app.rb: `require 'x'` finds lib/x.rb
         dirs = [sc.path(o[2:], cmd) for o in reading.loads if o.startswith("-I") and len(o) > 2 and DYN not in o] if lang == "ruby" else []
         return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text)), *_loaded(cmd, sc, v, lang, path, text, dirs)]
@@ -376,6 +380,10 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
         text = _read(sc, path)
         if text is None or (not v.endswith(suffixes) and not _source_text(v, text)):
             return []
+        if text == TOO_LARGE:
+            # A named script larger than clearance reads, or no regular file (a FIFO a writer waits on), is asked about
+            # as a shell script is (engine); it was wrapped as a one-liner of the marker and allowed (round 18a).
+            return [(f"{cmd.name} {v}", TOO_LARGE)]
         # Modules the script imports from its own directory run with it (python3 main.py → helper.py).
         return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text)), *_loaded(cmd, sc, v, lang, path, text)]
     return []
@@ -656,6 +664,10 @@ def _scripts_named(cmd: SimpleCommand, sc: Scope, keys: tuple[str, ...], label: 
     text = _read(sc, pathstr.join(directory, "package.json"))
     if text is None:
         return []
+    if text == TOO_LARGE:
+        # A package.json clearance cannot read (past its bound, or a FIFO a writer waits on): the scripts it runs are
+        # unknown, so asked about (engine), never taken as none (adversarial round 18a).
+        return [(label + keys[len(keys) // 2], TOO_LARGE)]
     try:
         scripts = json.loads(text).get("scripts")
     except (ValueError, AttributeError):
