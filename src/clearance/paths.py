@@ -660,6 +660,7 @@ _FILE_RUNNERS = frozenset(
     {"sh", "bash", "zsh", "dash", "ksh", "fish", "source", ".", "python", "python3", "node", "nodejs", "deno", "bun", "ruby", "perl", "php", "tsx", "ts-node", "pwsh", "uv", "npx", "bunx"}
 )
 _RUN_MEMO: dict[tuple[str, str], frozenset[str]] = {}
+_RUN_LAST: list[tuple[object, str, frozenset[str]] | None] = [None]
 
 
 def _run_values(value: object, key: str = "", depth: int = 0) -> list[str]:
@@ -720,8 +721,17 @@ def settings_run_files(ctx: Context) -> frozenset[str]:
     reader = ctx.read_file
     if reader is None:
         return frozenset()
+    last = _RUN_LAST[0]
+    if last is not None and last[0] is reader and last[1] == root:
+        return last[2]  # one decision asks for every path it judges: the reader (one per decision) keys it
     found: set[str] = set()
-    for name in SETTINGS_RUN_FILES:
+    top = ctx.list_dir(root) if ctx.list_dir is not None else None
+    present = None if top is None else frozenset(top)  # (most projects have none of the folders: one listing, no reads)
+    names = [n for n in SETTINGS_RUN_FILES if present is None or n.split("/", 1)[0] in present]
+    if ctx.list_dir is not None and (present is None or ".github" in present):
+        listed = ctx.list_dir(pathstr.join(root, ".github/hooks"))
+        names += [".github/hooks/" + n for n in sorted(listed or [])[:16] if n.endswith(".json")]  # Copilot CLI's hook files
+    for name in names:
         text = reader(pathstr.join(root, name))
         if not text or "\x00" in text[:64] or not any(h in text for h in _RUN_KEY_HINTS):
             continue
@@ -738,7 +748,9 @@ def settings_run_files(ctx: Context) -> frozenset[str]:
                 _RUN_MEMO.clear()
             _RUN_MEMO[(root, text)] = got
         found |= got
-    return frozenset(found)
+    result = frozenset(found)
+    _RUN_LAST[0] = (reader, root, result)
+    return result
 
 
 def settings_run_reason(path: str, ctx: Context, ci: bool = False) -> str | None:
