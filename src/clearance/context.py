@@ -90,12 +90,14 @@ class ProjectFiles:
     first use, with the roots' symbolic links resolved once.  A Context, and so this, lives for one decision: the
     same file asked for twice in it is read once, and the next decision reads the disk again."""
 
-    __slots__ = ("root", "extra_roots", "home", "_real_roots", "_texts", "_lists")
+    __slots__ = ("root", "extra_roots", "home", "cache_roots", "_real_roots", "_texts", "_lists")
 
-    def __init__(self, root: str, extra_roots: tuple[str, ...] = (), home: str = "") -> None:
+    def __init__(self, root: str, extra_roots: tuple[str, ...] = (), home: str = "", cache_roots: tuple[str, ...] = ()) -> None:
         self.root = root
         self.extra_roots = extra_roots
         self.home = home
+        # The home caches (paths.HOME_CACHES), where the agent writes data unasked: read like the temporary folder.
+        self.cache_roots = cache_roots
         self._real_roots: dict[str, str] = {}
         self._texts: dict[str, str | None] = {}
         self._lists: dict[str, list[str] | None] = {}
@@ -127,6 +129,9 @@ class ProjectFiles:
             )
             if not inside and self.home and _user_run_file(path, self.home):
                 inside = _within(real, self._real_root(self.home))  # a dotfile may be a link into a dotfiles checkout in home
+            if not inside and self.cache_roots and any(_within(path, c) for c in self.cache_roots):
+                # A file in a home cache (`bash ~/.cache/notes/x`): read where it really is, in that cache (round 18a).
+                inside = any(_within(real, self._real_root(c)) for c in self.cache_roots)
             if not inside:
                 return None
             if kind != 0o100000:
@@ -233,7 +238,13 @@ def build_context(
     # window from another session by them; not in ENV_SHOWN, whose absence means "not exported")
     words = {k: env[k] for k in (*ENV_SHOWN, *TERMINAL_VARIABLES) if env.get(k)}
     root = pathstr.normpath(project_root) if project_root else find_project_root(cwd, env)
-    files = ProjectFiles(root, tuple(tmpdirs), home) if root not in ("/", home) else None
+    from .paths import HOME_CACHES
+
+    caches = tuple(pathstr.join(home, c) for c in HOME_CACHES)
+    xdg_cache = env.get("XDG_CACHE_HOME")
+    if xdg_cache and xdg_cache.startswith(home + "/"):
+        caches += (pathstr.normpath(xdg_cache),)
+    files = ProjectFiles(root, tuple(tmpdirs), home, caches) if root not in ("/", home) else None
     return Context(
         cwd=cwd,
         project_root=root,

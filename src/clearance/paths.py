@@ -1400,6 +1400,13 @@ def is_home_cache(path: str, ctx: Context) -> bool:
     return _first_under(rel, HOME_CACHES, ci) >= 0
 
 
+def freely_written(path: str, ctx: Context) -> bool:
+    """Outside the project, a place the agent writes data into without being asked: a temporary folder or a home cache
+    (is_home_cache). A script there is read when a command runs it, as one in the project is (adversarial round 18a:
+    `base64 -d p.b64 > ~/.cache/notes/x` was allowed as data in a cache, then `bash ~/.cache/notes/x` ran unread)."""
+    return in_temp(path, ctx) or is_home_cache(path, ctx)
+
+
 def is_generated(path: str, root: str = "") -> bool:
     """Build output, cache or dependency directory (anywhere in the path below *root*).
 

@@ -13,7 +13,7 @@ from . import jsonlite as json
 from . import pathstr
 from .lazyre import lazy
 from .model import TOO_LARGE
-from .paths import DYN, is_generated, is_within
+from .paths import DYN, freely_written, is_generated, is_within
 from .shell.programs import CLIENT_DIALECTS as SQL_DIALECTS
 from .shell.programs import CODE_FILES, CODE_OPTIONS, EMACSES, INTERPRETERS, UNREAD_SOURCES, VIMS, may_run_a_script
 from .shell.programs import NODE_RUNNERS as _NODE_RUNNERS
@@ -30,7 +30,7 @@ _NPM_SHORTHANDS = frozenset({"test", "start", "stop", "restart", "t", "tst"})
 
 def _read(sc: Scope, path: str) -> str | None:
     reader = sc.ctx.read_file
-    if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
+    if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or freely_written(path, sc.ctx)):
         return None
     if is_within(path, sc.ctx.project_root) and is_generated(path, sc.ctx.project_root):
         return None  # node_modules/.bin/jest, .venv/bin/pytest: installed tools, not scripts anyone wrote here
