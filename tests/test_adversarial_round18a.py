@@ -326,3 +326,61 @@ class TestAScriptStagedInAHomeCache:
         (home / ".cache" / "notes" / "x").write_text("rm -rf ~/.config/clearance\n")
         assert session.bash("bash ~/.cache/notes/x") in ("ask", "deny")
         assert session.bash("cat ~/.cache/notes/x | bash") in ("ask", "deny")
+
+
+STDIN_FILES = {
+    f"{P}/p.txt": "rm -rf ~/.config/clearance\n",
+    f"{P}/p.py": "import shutil, os\nshutil.rmtree(os.path.expanduser('~/.config/clearance'))\n",
+    f"{P}/ok.txt": "echo hello\nls\n",
+    f"{P}/ok.py": "print('hello')\n",
+}
+
+
+class TestStandardInputNamedAsTheScript:
+    """Class: a shell or an interpreter given its own standard input under a file name (`/dev/stdin`, `/dev/fd/0`,
+    `/proc/self/fd/0`), or told to read the script from it (`sh -s ARGS`), with a file redirected there: `bash < p.txt`
+    was read (the file is the script), `bash /dev/stdin < p.txt` was not -- the name was looked for as a project file,
+    none found -- and `source /dev/fd/0 < p.txt`, `python3 /dev/stdin < p.py`, `cat p.txt | bash /dev/stdin` ran the
+    file unread. Fixed: scripts._shell_script and _interpreter_file read such an operand, and -s, as the `< FILE` form;
+    the hook's reader takes a project file that is a link to a device or a descriptor (`ln -s /dev/stdin run.sh`) for a
+    script it cannot read."""
+
+    CASES: ClassVar[list[str]] = [
+        "bash /dev/stdin < p.txt",
+        "bash /dev/fd/0 < p.txt",
+        "bash /proc/self/fd/0 < p.txt",
+        "bash -- /dev/stdin < p.txt",
+        "sh -s arg < p.txt",
+        "source /dev/stdin < p.txt",
+        ". /dev/fd/0 < p.txt",
+        "cat p.txt | bash /dev/stdin",
+        "python3 /dev/stdin < p.py",
+        "python3 /dev/fd/0 < p.py",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "bash /dev/stdin < ok.txt",
+        "sh -s arg < ok.txt",
+        "source /dev/stdin < ok.txt",
+        "python3 /dev/stdin < ok.py",
+        "cat ok.txt | bash -s",
+        "bash -s",
+    ]
+
+    @pytest.mark.parametrize("command", CASES, ids=_ids(CASES))
+    def test_the_redirected_file_is_the_script(self, command: str) -> None:
+        _not_allowed(run(command, STDIN_FILES), {})
+
+    @pytest.mark.parametrize("command", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary_stays_allowed(self, command: str) -> None:
+        _allowed(run(command, STDIN_FILES))
+
+    def test_a_link_to_a_descriptor_is_unread(self, tmp_path: Path) -> None:
+        from clearance.context import ProjectFiles
+
+        (tmp_path / "run.sh").symlink_to("/dev/fd/7")  # (/dev/stdin is /dev/null under pytest's capture)
+        (tmp_path / "zero.sh").symlink_to("/dev/zero")
+        (tmp_path / "quiet.sh").symlink_to("/dev/null")
+        files = ProjectFiles(str(tmp_path))
+        assert files.read(str(tmp_path / "run.sh")) == TOO_LARGE
+        assert files.read(str(tmp_path / "zero.sh")) == TOO_LARGE
+        assert files.read(str(tmp_path / "quiet.sh")) is None  # /dev/null: nothing runs

@@ -121,6 +121,10 @@ class ProjectFiles:
             return None
         try:
             real = pathstr.realpath(path)
+            if real.startswith(("/dev/", "/proc/")) and real != "/dev/null" and self._lexically_inside(path):
+                # A link in the project to a device or a descriptor (`ln -s /dev/stdin run.sh`, then `bash run.sh < p`):
+                # what the program reads there is only known when it runs (adversarial round 18a).
+                return TOO_LARGE
             kind = posix.stat(real).st_mode & 0o170000
             if kind != 0o100000 and kind not in _UNREADABLE_KINDS:
                 return None  # asked first: no root is resolved for a file that is not there (or a folder)
@@ -147,6 +151,9 @@ class ProjectFiles:
             return data.decode("utf-8", "replace")
         except OSError:
             return None
+
+    def _lexically_inside(self, path: str) -> bool:
+        return _within(path, self.root) or any(_within(path, r) for r in (*self.extra_roots, *self.cache_roots))
 
     def listing(self, path: str) -> list[str] | None:
         if path in self._lists:

@@ -17,7 +17,7 @@ from .paths import DYN, freely_written, is_generated, is_within
 from .shell.programs import CLIENT_DIALECTS as SQL_DIALECTS
 from .shell.programs import CODE_FILES, CODE_OPTIONS, EMACSES, INTERPRETERS, UNREAD_SOURCES, VIMS, may_run_a_script
 from .shell.programs import NODE_RUNNERS as _NODE_RUNNERS
-from .shell.unwrap import SHELLS
+from .shell.unwrap import _STDIN_NAMES, SHELLS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -345,8 +345,8 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
 
         # python3 -W ignore tool.py, python -X dev tool.py: options read with CPython's own table.
         kind, script, _ = python_invocation([cmd.name, *vals])
-        if kind not in ("file", "code", "module"):
-            return _stdin_program(cmd, sc, lang)
+        if kind not in ("file", "code", "module") or (kind == "file" and script in _STDIN_NAMES):
+            return _stdin_program(cmd, sc, lang)  # (python3 /dev/stdin < x.py is python3 < x.py)
         vals = [script] if kind == "file" and script is not None else []
     if lang in ("js", "ruby", "perl", "php"):
         # The script operand as the interpreter finds it (option values skipped: node -r dotenv/config x.js).
@@ -354,7 +354,7 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
 
         reading = read([cmd.name, *vals], lang)
         v = reading.file
-        if reading.code is None and v is None:
+        if reading.code is None and (v is None or v in _STDIN_NAMES):
             return _stdin_program(cmd, sc, lang)
         if reading.code is not None or v is None:
             return []
@@ -454,25 +454,31 @@ def _loaded(cmd: SimpleCommand, sc: Scope, v: str, lang: str, path: str, text: s
 
 def _shell_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
     operands: list[str] = []
+    from_stdin = False
     for v in vals:
         if v.startswith("-") and not operands:
             if "c" in v[1:] and not v.startswith("--"):
                 return []  # bash -c: the unwrapper already reads the code
+            if "s" in v[1:] and not v.startswith("--"):
+                from_stdin = True  # sh -s ARGS: the script is standard input, the operands are its arguments
             continue
         operands.append(v)
-    if not operands or operands[0] == "-":
+    # `bash /dev/stdin < x.sh`, `source /dev/fd/0 < x.sh`, `sh -s arg < x.sh`: standard input named as the script file,
+    # or taken by -s, is the script as in `sh < x.sh` (adversarial round 18a: the name was read as a file, none found).
+    named_stdin = bool(operands) and operands[0] in _STDIN_NAMES
+    if from_stdin or named_stdin or (cmd.name not in ("source", ".") and (not operands or operands[0] == "-")):
         # sh < clean.sh: the script comes in on stdin from a file.
         source = next((r.target.value for r in cmd.redirects if r.reads and r.target is not None and not r.fd), None)
-        if source is None and cmd.name not in ("source", "."):
+        if source is None:
             from .shell.unwrap import cat_files
 
             # cat a.sh b.sh | sh: the files, one after the other, are the script.
             texts = [(w.value, _read(sc, sc.path(w.value, cmd))) for w in cat_files(cmd.stdin_from)]
             return [(f"cat {v} | {cmd.name}", t) for v, t in texts if t is not None]
-        if source is None or cmd.name in ("source", "."):
-            return []
         text = _read(sc, sc.path(source, cmd))
         return [(f"{cmd.name} < {source}", text)] if text is not None else []
+    if not operands:
+        return []
     path = sc.path(operands[0], cmd)
     text = _read(sc, path)
     if text is None and sc.ctx.read_file is not None and DYN not in path and is_within(path, sc.ctx.project_root):
