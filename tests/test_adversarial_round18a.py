@@ -24,11 +24,10 @@ import pytest
 
 from clearance.model import TOO_LARGE
 
-from .rounds import HookSession, scratch_home, write
+from .rounds import HookSession, run, scratch_home, write
 from .rounds import allowed as _allowed
 from .rounds import ids as _ids
 from .rounds import not_allowed as _not_allowed
-from .rounds import run
 
 P = "/home/ana/webapp"
 SRC = str(Path(__file__).resolve().parent.parent / "src")

@@ -656,8 +656,8 @@ _RUN_KEYS = frozenset(
 _RUN_KEY_HINTS = ('"command"', '"bash"', '"powershell"', "Helper", "awsAuthRefresh", "awsCredentialExport", "Command")
 _SKIPPED_SUBTREES = frozenset({"mcpServers", "servers", "mcp"})
 # What runs a file given as its first operand: the shells and interpreters a settings command names.
-_FILE_RUNNERS = frozenset(
-    {"sh", "bash", "zsh", "dash", "ksh", "fish", "source", ".", "python", "python3", "node", "nodejs", "deno", "bun", "ruby", "perl", "php", "tsx", "ts-node", "pwsh", "uv", "npx", "bunx"}
+_FILE_RUNNERS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "source", ".", "pwsh"}) | frozenset(
+    {"python", "python3", "node", "nodejs", "deno", "bun", "ruby", "perl", "php", "tsx", "ts-node", "uv", "npx", "bunx"}
 )
 _RUN_MEMO: dict[tuple[str, str], frozenset[str]] = {}
 _RUN_LAST: list[tuple[object, str, frozenset[str]] | None] = [None]
