@@ -147,6 +147,7 @@ SETTINGS = json.dumps(
             "PostToolUse": [{"matcher": "Edit|Write", "hooks": [{"type": "command", "command": "bash scripts/format.sh"}]}],
             "Stop": [{"hooks": [{"type": "command", "command": '"$CLAUDE_PROJECT_DIR"/tools/stop.py --quiet'}]}],
             "PreToolUse": [{"hooks": [{"type": "command", "command": "npx eslint --fix src/ && prettier --write ."}]}],
+            "SessionStart": [{"hooks": [{"type": "command", "command": "python3 -m black . && node -e 'console.log(1)'"}]}],
         },
         "statusLine": {"type": "command", "command": "python3 tools/status.py"},
         "apiKeyHelper": "uv run tools/key.py",
@@ -201,6 +202,8 @@ class TestAProgramTheAgentsSettingsRun:
         _with(write(f"{P}/mcp/server.py", "print(1)\n"), AGENT_FILES),  # an MCP server's code: the agent develops it
         _with(write(f"{P}/src/app.py", "print(1)\n"), AGENT_FILES),  # `eslint --fix src/` names a folder it lints
         _with(write(f"{P}/scripts/format.sh", "prettier -w .\n"), {}),  # no settings name it
+        run("chmod -R u+w .", AGENT_FILES),  # the folder a hook's program works on (`black .`) is no program
+        _with(write(f"{P}/pyproject.toml", "[tool.black]\n"), AGENT_FILES),
     ]
     GAPS: ClassVar[dict[str, str]] = {
         "base64 -d p.b64 > tools/helper.py": "unfinished (round 18a): a module the settings' program imports (tools/status.py's "

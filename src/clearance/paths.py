@@ -700,7 +700,9 @@ def _command_files(command: str, root: str, home: str) -> list[str]:
             elif w.rpartition("/")[2] in _FILE_RUNNERS:
                 runner = True
             continue
-        if runner and not w.startswith("-") and ("/" in w or "." in w):
+        if runner and w in ("-m", "-c", "-e", "--eval", "-p", "--print"):
+            runner = False  # a module or code on the line, no file (`python3 -m black .`, `node -e CODE`)
+        elif runner and not w.startswith("-") and ("/" in w or "." in w):
             out.append(w)  # (a bare word is a subcommand or a program: `uv run x.py`, `npx tsx tools/x.ts`)
             runner = False
     paths = []
@@ -709,9 +711,11 @@ def _command_files(command: str, root: str, home: str) -> list[str]:
             w = pathstr.join(home, w[2:])
         elif w.startswith("$HOME/"):
             w = pathstr.join(home, w[6:])
-        if DYN in w or "$" in w:
-            continue
-        paths.append(pathstr.normpath(w if w.startswith("/") else pathstr.join(root, w)))
+        if DYN in w or "$" in w or w.endswith("/") or w.rpartition("/")[2] in ("", ".", ".."):
+            continue  # a folder (`prettier --write .`) is what the program works on, not the program
+        p = pathstr.normpath(w if w.startswith("/") else pathstr.join(root, w))
+        if p != root and not is_within(root, p):
+            paths.append(p)
     return paths
 
 
