@@ -379,7 +379,8 @@ class TestStandardInputNamedAsTheScript:
     def test_a_link_to_a_descriptor_is_unread(self, tmp_path: Path) -> None:
         from clearance.context import ProjectFiles
 
-        X
+        # A descriptor never open (/dev/stdin is /dev/null under pytest's capture, and a low number may be any file).
+        (tmp_path / "run.sh").symlink_to("/dev/fd/987654")
         (tmp_path / "zero.sh").symlink_to("/dev/zero")
         (tmp_path / "quiet.sh").symlink_to("/dev/null")
         files = ProjectFiles(str(tmp_path))
