@@ -730,9 +730,11 @@ def settings_run_files(ctx: Context) -> frozenset[str]:
         return last[2]  # one decision asks for every path it judges: the reader (one per decision) keys it
     found: set[str] = set()
     top = ctx.list_dir(root) if ctx.list_dir is not None else None
-    present = None if top is None else frozenset(top)  # (most projects have none of the folders: one listing, no reads)
-    names = [n for n in SETTINGS_RUN_FILES if present is None or n.split("/", 1)[0] in present]
-    if ctx.list_dir is not None and (present is None or ".github" in present):
+    # Only the agents' folders the project holds are read (most projects have none: one listing, no reads); a project
+    # that cannot be listed has none to read (tests/test_code_convention: an ordinary command reads no file).
+    present = frozenset(top or ())
+    names = [n for n in SETTINGS_RUN_FILES if n.split("/", 1)[0] in present]
+    if ".github" in present:
         listed = ctx.list_dir(pathstr.join(root, ".github/hooks"))
         names += [".github/hooks/" + n for n in sorted(listed or [])[:16] if n.endswith(".json")]  # Copilot CLI's hook files
     for name in names:
