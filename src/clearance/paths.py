@@ -729,13 +729,14 @@ def settings_run_files(ctx: Context) -> frozenset[str]:
     if last is not None and last[0] is reader and last[1] == root:
         return last[2]  # one decision asks for every path it judges: the reader (one per decision) keys it
     found: set[str] = set()
-    top = ctx.list_dir(root) if ctx.list_dir is not None else None
+    lister = ctx.list_dir
+    top = lister(root) if lister is not None else None
     # Only the agents' folders the project holds are read (most projects have none: one listing, no reads); a project
     # that cannot be listed has none to read (tests/test_code_convention: an ordinary command reads no file).
     present = frozenset(top or ())
     names = [n for n in SETTINGS_RUN_FILES if n.split("/", 1)[0] in present]
-    if ".github" in present:
-        listed = ctx.list_dir(pathstr.join(root, ".github/hooks"))
+    if ".github" in present and lister is not None:
+        listed = lister(pathstr.join(root, ".github/hooks"))
         names += [".github/hooks/" + n for n in sorted(listed or [])[:16] if n.endswith(".json")]  # Copilot CLI's hook files
     for name in names:
         text = reader(pathstr.join(root, name))
