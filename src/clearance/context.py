@@ -90,12 +90,14 @@ class ProjectFiles:
     first use, with the roots' symbolic links resolved once.  A Context, and so this, lives for one decision: the
     same file asked for twice in it is read once, and the next decision reads the disk again."""
 
-    __slots__ = ("root", "extra_roots", "home", "_real_roots", "_texts", "_lists")
+    __slots__ = ("root", "extra_roots", "home", "cache_roots", "_real_roots", "_texts", "_lists")
 
-    def __init__(self, root: str, extra_roots: tuple[str, ...] = (), home: str = "") -> None:
+    def __init__(self, root: str, extra_roots: tuple[str, ...] = (), home: str = "", cache_roots: tuple[str, ...] = ()) -> None:
         self.root = root
         self.extra_roots = extra_roots
         self.home = home
+        # The home caches (paths.HOME_CACHES), where the agent writes data unasked: read like the temporary folder.
+        self.cache_roots = cache_roots
         self._real_roots: dict[str, str] = {}
         self._texts: dict[str, str | None] = {}
         self._lists: dict[str, list[str] | None] = {}
@@ -119,15 +121,29 @@ class ProjectFiles:
             return None
         try:
             real = pathstr.realpath(path)
-            if not pathstr.isfile(real):
-                return None  # asked first: no root is resolved for a file that is not there
+            if real.startswith(("/dev/", "/proc/")) and real != "/dev/null" and self._lexically_inside(path):
+                # A link in the project to a device or a descriptor (`ln -s /dev/stdin run.sh`, then `bash run.sh < p`):
+                # what the program reads there is only known when it runs (adversarial round 18a).
+                return TOO_LARGE
+            kind = posix.stat(real).st_mode & 0o170000
+            if kind != 0o100000 and kind not in _UNREADABLE_KINDS:
+                return None  # asked first: no root is resolved for a file that is not there (or a folder)
             inside = _within(real, self._real_root(self.root)) or (
                 any(_within(real, self._real_root(r)) for r in self.extra_roots) and not (self.home and _within(real, self._real_root(self.home)))
             )
             if not inside and self.home and _user_run_file(path, self.home):
                 inside = _within(real, self._real_root(self.home))  # a dotfile may be a link into a dotfiles checkout in home
+            if not inside and self.cache_roots and any(_within(path, c) for c in self.cache_roots):
+                # A file in a home cache (`bash ~/.cache/notes/x`): read where it really is, in that cache (round 18a).
+                inside = any(_within(real, self._real_root(c)) for c in self.cache_roots)
             if not inside:
                 return None
+            if kind != 0o100000:
+                # A FIFO, a socket or a device where a file is read: what it holds is only known when the program
+                # reads it -- a writer the agent left waiting on a FIFO (`mkfifo run.sh; base64 -d p > run.sh &`) hands
+                # `bash run.sh` text clearance never saw (adversarial round 18a: read as no file, the run was allowed).
+                # Never opened here (opening a FIFO waits for its writer); judged as a script clearance cannot read.
+                return TOO_LARGE
             if pathstr.getsize(real) > MAX_SCRIPT_BYTES:
                 return TOO_LARGE  # a script too long to read is not a script with nothing in it
             with open(real, "rb") as fh:
@@ -135,6 +151,9 @@ class ProjectFiles:
             return data.decode("utf-8", "replace")
         except OSError:
             return None
+
+    def _lexically_inside(self, path: str) -> bool:
+        return _within(path, self.root) or any(_within(path, r) for r in (*self.extra_roots, *self.cache_roots))
 
     def listing(self, path: str) -> list[str] | None:
         if path in self._lists:
@@ -174,6 +193,11 @@ USER_RUN_FOLDERS = (".claude/commands/", ".claude/skills/")
 # whose reading developers ask for; a file that is a credential whole (.netrc, a key, a token file) is not read.
 # Nothing else in home is read.
 USER_SETTINGS_STORES = (".npmrc", ".yarnrc", ".yarnrc.yml", ".docker/config.json", ".gradle/gradle.properties", ".pypirc", ".config/gh/hosts.yml")
+
+
+# The kinds of file (stat's S_IFMT) that hold no text on disk yet hand a reader text: FIFO, character device, socket
+# (opened as a file on some systems: /dev/fd, /proc/PID/fd), block device.
+_UNREADABLE_KINDS = (0o010000, 0o020000, 0o140000, 0o060000)
 
 
 def _user_run_file(path: str, home: str) -> bool:
@@ -221,7 +245,13 @@ def build_context(
     # window from another session by them; not in ENV_SHOWN, whose absence means "not exported")
     words = {k: env[k] for k in (*ENV_SHOWN, *TERMINAL_VARIABLES) if env.get(k)}
     root = pathstr.normpath(project_root) if project_root else find_project_root(cwd, env)
-    files = ProjectFiles(root, tuple(tmpdirs), home) if root not in ("/", home) else None
+    from .paths import HOME_CACHES
+
+    caches = tuple(pathstr.join(home, c) for c in HOME_CACHES)
+    xdg_cache = env.get("XDG_CACHE_HOME")
+    if xdg_cache and xdg_cache.startswith(home + "/"):
+        caches += (pathstr.normpath(xdg_cache),)
+    files = ProjectFiles(root, tuple(tmpdirs), home, caches) if root not in ("/", home) else None
     return Context(
         cwd=cwd,
         project_root=root,

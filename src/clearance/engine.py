@@ -1077,7 +1077,8 @@ def _check_scripts_in(
             if code == TOO_LARGE and test:
                 continue
             if code == TOO_LARGE:
-                findings.append(_finding(rule, f"{label} runs a script larger than clearance reads; a person looks at it", cmd.show()))
+                unread = f"{label} runs a script clearance cannot read (larger than it reads, or no regular file); a person looks at it"
+                findings.append(_finding(rule, unread, cmd.show()))
                 continue
             if code == UNREAD:
                 if not test:

@@ -132,6 +132,11 @@ def arm_deadline() -> None:
         from .daemon_path import environ
 
         asked = str(environ().get("CLEARANCE_HOOK_DEADLINE") or "")
+        # An ignored or blocked SIGALRM is inherited across exec: a hook started by an agent that was itself started
+        # with `trap '' ALRM` (a nested Codex: Rust's spawn resets the mask and SIGPIPE, not other dispositions) would
+        # never be ended by its alarm (adversarial round 18a). The default action, unblocked, is what ends it.
+        _signal.signal(_signal.SIGALRM, _signal.SIG_DFL)
+        _signal.pthread_sigmask(_signal.SIG_UNBLOCK, (_signal.SIGALRM,))
         _signal.alarm(min(DEADLINE_S, max(1, int(asked))) if asked.isdigit() else DEADLINE_S)
     except (ImportError, AttributeError, OSError):
         pass  # no alarm on this platform

@@ -42,7 +42,8 @@ def verdict_to_decision(verdict: str) -> str:
     return D_ALLOW
 
 
-# What Context.read_file returns for a file larger than clearance reads: a script it cannot see into.
+# What Context.read_file returns for a file larger than clearance reads, or one that is no regular file (a FIFO, a
+# device: context.ProjectFiles): a script it cannot see into.
 TOO_LARGE = "\x00clearance: larger than clearance reads\x00"
 # The code of a file a script loads past what clearance follows (code/localmods.Loaded.unread): unread, so asked about.
 UNREAD = "\x00clearance: past what clearance follows\x00"

@@ -583,6 +583,10 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
     own = _clearance_owned(path, ctx, False) if not path.startswith("/" + DYN) else None
     if own is not None:
         return own
+    if ctx.read_file is not None and ctx.project_root not in ("", "/") and is_within(path, fold(ctx.project_root) if ci else ctx.project_root):
+        run = settings_run_reason(path, ctx, ci)
+        if run is not None:
+            return run
     for real, folder, kind in owned_paths(ctx):
         if kind == AGENT_ALIAS and is_within(path, fold(real) if ci else real):
             rest = path[len(real) + 1 :].split("/") if path != real else []
@@ -639,6 +643,136 @@ def self_protected_reason(path: str, ctx: Context) -> str | None:
     if why is not None and why.startswith(_SELF_REASONS):
         return why
     return clearance_owned(path, ctx) if DYN not in path else None
+
+
+# The agents' project settings files whose entries are commands the agent itself runs, outside any hook: hooks (Claude
+# Code, Codex, Gemini CLI, Cursor, Copilot CLI's `bash`/`powershell`), Claude Code's status line and credential helpers,
+# Gemini CLI's tool discovery and call commands. MCP servers are not among them (a project's own server is code the
+# agent develops: its tools go through the hook).
+SETTINGS_RUN_FILES = (".claude/settings.json", ".claude/settings.local.json", ".codex/hooks.json", ".gemini/settings.json", ".cursor/hooks.json")
+_RUN_KEYS = frozenset(
+    {"command", "bash", "powershell", "apiKeyHelper", "awsAuthRefresh", "awsCredentialExport", "otelHeadersHelper", "discoveryCommand", "callCommand"}
+)
+_RUN_KEY_HINTS = ('"command"', '"bash"', '"powershell"', "Helper", "awsAuthRefresh", "awsCredentialExport", "Command")
+_SKIPPED_SUBTREES = frozenset({"mcpServers", "servers", "mcp"})
+# What runs a file given as its first operand: the shells and interpreters a settings command names.
+_FILE_RUNNERS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "source", ".", "pwsh"}) | frozenset(
+    {"python", "python3", "node", "nodejs", "deno", "bun", "ruby", "perl", "php", "tsx", "ts-node", "uv", "npx", "bunx"}
+)
+_RUN_MEMO: dict[tuple[str, str], frozenset[str]] = {}
+_RUN_LAST: list[tuple[object, str, frozenset[str]] | None] = [None]
+
+
+def _run_values(value: object, key: str = "", depth: int = 0) -> list[str]:
+    if depth > 12:
+        return []
+    if isinstance(value, dict):
+        out: list[str] = []
+        for k, v in value.items():
+            if k not in _SKIPPED_SUBTREES:
+                out += _run_values(v, str(k), depth + 1)
+        return out
+    if isinstance(value, list):
+        return [s for v in value[:256] for s in _run_values(v, key, depth + 1)]
+    return [value] if isinstance(value, str) and key in _RUN_KEYS else []
+
+
+def _command_files(command: str, root: str, home: str) -> list[str]:
+    """The files a settings command line runs: its first word when that is a path, or the first operand of a shell or an
+    interpreter (`bash scripts/format.sh`, `python3 "$CLAUDE_PROJECT_DIR/tools/status.py"`, `uv run x.py`)."""
+    for var in ("${CLAUDE_PROJECT_DIR}", "$CLAUDE_PROJECT_DIR", "${GEMINI_PROJECT_DIR}", "$GEMINI_PROJECT_DIR", "${CURSOR_PROJECT_DIR}", "$CURSOR_PROJECT_DIR"):
+        command = command.replace(var, root)
+    words = [w.replace('"', "").replace("'", "") for w in command.replace(";", " ; ").replace("&&", " && ").replace("|", " | ").split()[:64]]
+    out: list[str] = []
+    start = True
+    runner = False
+    for w in words:
+        if w in (";", "&&", "||", "|", "&"):
+            start, runner = True, False
+            continue
+        if start:
+            start = False
+            if "=" in w and "/" not in w.split("=", 1)[0]:
+                start = True  # VAR=value before the program
+                continue
+            if "/" in w:
+                out.append(w)
+            elif w.rpartition("/")[2] in _FILE_RUNNERS:
+                runner = True
+            continue
+        if runner and w in ("-m", "-c", "-e", "--eval", "-p", "--print"):
+            runner = False  # a module or code on the line, no file (`python3 -m black .`, `node -e CODE`)
+        elif runner and not w.startswith("-") and ("/" in w or "." in w):
+            out.append(w)  # (a bare word is a subcommand or a program: `uv run x.py`, `npx tsx tools/x.ts`)
+            runner = False
+    paths = []
+    for w in out:
+        if w.startswith("~/"):
+            w = pathstr.join(home, w[2:])
+        elif w.startswith("$HOME/"):
+            w = pathstr.join(home, w[6:])
+        if DYN in w or "$" in w or w.endswith("/") or w.rpartition("/")[2] in ("", ".", ".."):
+            continue  # a folder (`prettier --write .`) is what the program works on, not the program
+        p = pathstr.normpath(w if w.startswith("/") else pathstr.join(root, w))
+        if p != root and not is_within(root, p):
+            paths.append(p)
+    return paths
+
+
+def settings_run_files(ctx: Context) -> frozenset[str]:
+    """The project files the agents' project settings run as commands outside any hook (SETTINGS_RUN_FILES)."""
+    root = ctx.project_root
+    reader = ctx.read_file
+    if reader is None:
+        return frozenset()
+    last = _RUN_LAST[0]
+    if last is not None and last[0] is reader and last[1] == root:
+        return last[2]  # one decision asks for every path it judges: the reader (one per decision) keys it
+    found: set[str] = set()
+    lister = ctx.list_dir
+    top = lister(root) if lister is not None else None
+    # Only the agents' folders the project holds are read (most projects have none: one listing, no reads); a project
+    # that cannot be listed has none to read (tests/test_code_convention: an ordinary command reads no file).
+    present = frozenset(top or ())
+    names = [n for n in SETTINGS_RUN_FILES if n.split("/", 1)[0] in present]
+    if ".github" in present and lister is not None:
+        listed = lister(pathstr.join(root, ".github/hooks"))
+        names += [".github/hooks/" + n for n in sorted(listed or [])[:16] if n.endswith(".json")]  # Copilot CLI's hook files
+    for name in names:
+        text = reader(pathstr.join(root, name))
+        if not text or "\x00" in text[:64] or not any(h in text for h in _RUN_KEY_HINTS):
+            continue
+        got = _RUN_MEMO.get((root, text))
+        if got is None:
+            from .jsonc import loads_jsonc
+
+            try:
+                data = loads_jsonc(text)
+            except (ValueError, RecursionError):
+                data = None
+            got = frozenset(f for c in _run_values(data)[:256] for f in _command_files(c, root, ctx.home))
+            if len(_RUN_MEMO) > 16:
+                _RUN_MEMO.clear()
+            _RUN_MEMO[(root, text)] = got
+        found |= got
+    result = frozenset(found)
+    _RUN_LAST[0] = (reader, root, result)
+    return result
+
+
+def settings_run_reason(path: str, ctx: Context, ci: bool = False) -> str | None:
+    """Why writing *path* changes a program the agent's settings run outside any check, or None (adversarial round 18a:
+    a project's `scripts/format.sh` named by a PostToolUse hook, or `tools/status.py` by the status line, rewritten with
+    text clearance never read -- `base64 -d p > scripts/format.sh` -- ran at the next tool call with no command to judge)."""
+    root = fold(ctx.project_root) if ci else ctx.project_root
+    for f in settings_run_files(ctx):
+        f = fold(f) if ci else f
+        if path == f:
+            return "a program the agent's project settings run as a hook, status line or helper (its text runs outside any check)"
+        if path != root and is_within(f, path):
+            # A folder holding it, moved, replaced or deleted (`mv /tmp/evil scripts`): the program is replaced with it.
+            return "a folder holding a program the agent's project settings run as a hook, status line or helper (" + display(f, ctx) + ")"
+    return None
 
 
 def agent_config_reason(folder: str, rest: list[str]) -> str | None:
@@ -1292,6 +1426,13 @@ def is_home_cache(path: str, ctx: Context) -> bool:
         return False
     rel = path[len(home) + 1 :]
     return _first_under(rel, HOME_CACHES, ci) >= 0
+
+
+def freely_written(path: str, ctx: Context) -> bool:
+    """Outside the project, a place the agent writes data into without being asked: a temporary folder or a home cache
+    (is_home_cache). A script there is read when a command runs it, as one in the project is (adversarial round 18a:
+    `base64 -d p.b64 > ~/.cache/notes/x` was allowed as data in a cache, then `bash ~/.cache/notes/x` ran unread)."""
+    return in_temp(path, ctx) or is_home_cache(path, ctx)
 
 
 def is_generated(path: str, root: str = "") -> bool:

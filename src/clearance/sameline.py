@@ -120,7 +120,7 @@ def copied_text(c: SimpleCommand, sc: Scope) -> tuple[list[str], str] | None:
             dst = dst.rstrip("/") + "/" + src.rstrip("/").rpartition("/")[2]
         dest = [dst]
     reader = sc.ctx.read_file
-    if reader is None or not (paths.is_within(src, sc.ctx.project_root) or paths.in_temp(src, sc.ctx)):
+    if reader is None or not (paths.is_within(src, sc.ctx.project_root) or paths.freely_written(src, sc.ctx)):
         return None
     from .model import TOO_LARGE
 

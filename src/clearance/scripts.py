@@ -13,11 +13,11 @@ from . import jsonlite as json
 from . import pathstr
 from .lazyre import lazy
 from .model import TOO_LARGE
-from .paths import DYN, is_generated, is_within
+from .paths import DYN, freely_written, is_generated, is_within
 from .shell.programs import CLIENT_DIALECTS as SQL_DIALECTS
 from .shell.programs import CODE_FILES, CODE_OPTIONS, CONFIG_CODE_FILES, EMACSES, INTERPRETERS, UNREAD_SOURCES, VIMS, may_run_a_script
 from .shell.programs import NODE_RUNNERS as _NODE_RUNNERS
-from .shell.unwrap import SHELLS
+from .shell.unwrap import _STDIN_NAMES, SHELLS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def _read(sc: Scope, path: str) -> str | None:
     reader = sc.ctx.read_file
     if path.startswith("/dev/fd/"):
         return _fd_text(reader, path)
-    if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
+    if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or freely_written(path, sc.ctx)):
         return None
     if is_within(path, sc.ctx.project_root) and is_generated(path, sc.ctx.project_root):
         return None  # node_modules/.bin/jest, .venv/bin/pytest: installed tools, not scripts anyone wrote here
@@ -380,7 +380,9 @@ def _stdin_program(cmd: SimpleCommand, sc: Scope, lang: str) -> list[tuple[str, 
     if not files:
         return []
     text = _read(sc, sc.path(files[-1], cmd))
-    if text is None or text == TOO_LARGE or "\x00" in text[:8192]:
+    if text == TOO_LARGE:
+        return [(f"{cmd.name} < {files[-1]}", TOO_LARGE)]  # the program it is given, unread: asked (engine)
+    if text is None or "\x00" in text[:8192]:
         return []
     return [(f"{cmd.name} < {files[-1]}", _as_one_liner(cmd.name, lang, text))]
 
@@ -394,8 +396,8 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
 
         # python3 -W ignore tool.py, python -X dev tool.py: options read with CPython's own table.
         kind, script, _ = python_invocation([cmd.name, *vals])
-        if kind not in ("file", "code", "module"):
-            return _stdin_program(cmd, sc, lang)
+        if kind not in ("file", "code", "module") or (kind == "file" and script in _STDIN_NAMES):
+            return _stdin_program(cmd, sc, lang)  # (python3 /dev/stdin < x.py is python3 < x.py)
         vals = [script] if kind == "file" and script is not None else []
     if lang in ("js", "ruby", "perl", "php"):
         # The script operand as the interpreter finds it (option values skipped: node -r dotenv/config x.js).
@@ -403,7 +405,7 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
 
         reading = read([cmd.name, *vals], lang)
         v = reading.file
-        if reading.code is None and v is None:
+        if reading.code is None and (v is None or v in _STDIN_NAMES):
             return _stdin_program(cmd, sc, lang)
         if reading.code is not None or v is None:
             return []
@@ -415,6 +417,8 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
             return []  # a PHP archive (composer.phar) or a file that opens no PHP tag: not a PHP script clearance reads
         if not v.endswith(suffixes) and not _source_text(v, text):
             return []
+        if text == TOO_LARGE:
+            return [(f"{cmd.name} {v}", TOO_LARGE)]  # a named script clearance cannot read is asked about (engine)
         # ruby -Ilib app.rb: `require 'x'` finds lib/x.rb
         dirs = [sc.path(o[2:], cmd) for o in reading.loads if o.startswith("-I") and len(o) > 2 and DYN not in o] if lang == "ruby" else []
         return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text)), *_loaded(cmd, sc, v, lang, path, text, dirs)]
@@ -427,6 +431,10 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
         text = _read(sc, path)
         if text is None or (not v.endswith(suffixes) and not _source_text(v, text)):
             return []
+        if text == TOO_LARGE:
+            # A named script larger than clearance reads, or no regular file (a FIFO a writer waits on), is asked about
+            # as a shell script is (engine); it was wrapped as a one-liner of the marker and allowed (round 18a).
+            return [(f"{cmd.name} {v}", TOO_LARGE)]
         # Modules the script imports from its own directory run with it (python3 main.py → helper.py).
         return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text)), *_loaded(cmd, sc, v, lang, path, text)]
     return []
@@ -497,25 +505,31 @@ def _loaded(cmd: SimpleCommand, sc: Scope, v: str, lang: str, path: str, text: s
 
 def _shell_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
     operands: list[str] = []
+    from_stdin = False
     for v in vals:
         if v.startswith("-") and not operands:
             if "c" in v[1:] and not v.startswith("--"):
                 return []  # bash -c: the unwrapper already reads the code
+            if "s" in v[1:] and not v.startswith("--"):
+                from_stdin = True  # sh -s ARGS: the script is standard input, the operands are its arguments
             continue
         operands.append(v)
-    if not operands or operands[0] == "-":
+    # `bash /dev/stdin < x.sh`, `source /dev/fd/0 < x.sh`, `sh -s arg < x.sh`: standard input named as the script file,
+    # or taken by -s, is the script as in `sh < x.sh` (adversarial round 18a: the name was read as a file, none found).
+    named_stdin = bool(operands) and operands[0] in _STDIN_NAMES
+    if from_stdin or named_stdin or (cmd.name not in ("source", ".") and (not operands or operands[0] == "-")):
         # sh < clean.sh: the script comes in on stdin from a file.
         source = next((r.target.value for r in cmd.redirects if r.reads and r.target is not None and not r.fd), None)
-        if source is None and cmd.name not in ("source", "."):
+        if source is None:
             from .shell.unwrap import cat_files
 
             # cat a.sh b.sh | sh: the files, one after the other, are the script.
             texts = [(w.value, _read(sc, sc.path(w.value, cmd))) for w in cat_files(cmd.stdin_from)]
             return [(f"cat {v} | {cmd.name}", t) for v, t in texts if t is not None]
-        if source is None or cmd.name in ("source", "."):
-            return []
         text = _read(sc, sc.path(source, cmd))
         return [(f"{cmd.name} < {source}", text)] if text is not None else []
+    if not operands:
+        return []
     path = sc.path(operands[0], cmd)
     text = _read(sc, path)
     if text is None and sc.ctx.read_file is not None and DYN not in path and is_within(path, sc.ctx.project_root):
@@ -707,6 +721,10 @@ def _scripts_named(cmd: SimpleCommand, sc: Scope, keys: tuple[str, ...], label: 
     text = _read(sc, pathstr.join(directory, "package.json"))
     if text is None:
         return []
+    if text == TOO_LARGE:
+        # A package.json clearance cannot read (past its bound, or a FIFO a writer waits on): the scripts it runs are
+        # unknown, so asked about (engine), never taken as none (adversarial round 18a).
+        return [(label + keys[len(keys) // 2], TOO_LARGE)]
     try:
         scripts = json.loads(text).get("scripts")
     except (ValueError, AttributeError):

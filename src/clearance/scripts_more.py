@@ -7,7 +7,7 @@ from __future__ import annotations
 from . import pathstr
 from .lazyre import lazy
 from .model import TOO_LARGE
-from .paths import DYN, is_within
+from .paths import DYN, freely_written, is_within
 from .scripts import _read
 from .shell.programs import AWKS, EMACSES, GIT_VALUE_OPTIONS, SEDS, VIMS
 
@@ -90,7 +90,7 @@ def _read_named(sc: Scope, path: str) -> str | None:
         from .scripts import _fd_text
 
         return _fd_text(reader, path)
-    if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
+    if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or freely_written(path, sc.ctx)):
         return None
     return reader(path)
 
@@ -278,7 +278,7 @@ def _editor_scripts(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     for opt, f in editor_sources(cmd):
         label = f"{cmd.name} {opt} {f}"
         path = sc.path(f, cmd) if DYN not in f else ""
-        if not path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
+        if not path or not (is_within(path, sc.ctx.project_root) or freely_written(path, sc.ctx)):
             out.append((label, UNREAD))
             continue
         text = _read_named(sc, path)
