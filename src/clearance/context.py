@@ -448,6 +448,11 @@ def _owns(home: str, env: dict[str, str] | os._Environ[str], session_id: object)
     return got[1](got[0], session_id)
 
 
+# The key of the folders a persisting shell's line put first on PATH (provenance ``w``; shell/persist.py): no shell
+# key holds a "$" (engine.shell_key).  Here, not in persist: the engine looks it up for every call that writes.
+PATH_KEY = "$PATH"
+
+
 def _shell_dir(home: str, env: dict[str, str] | os._Environ[str], session_id: object) -> Callable[[str], str | None] | None:
     """Where the session's persisting shells were left (provenance ``w``), read on first use: only a persisting shell's
     call asks (engine._evaluate)."""

@@ -1443,7 +1443,7 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
         check_action(action, sc, findings)
     path_first = [p for k, p in shell_moved if p.startswith("$PATH\t")]
     if (sc.ctx.shell_dir is not None or path_first) and any(e.kind == WRITE for e in effs):
-        from .shell.persist import PATH_KEY
+        from .context import PATH_KEY
 
         # The folders earlier calls put first on a persisting shell's PATH, and this line's own.
         folders = path_first[0].partition("\t")[2] if path_first else sc.ctx.shell_dir(PATH_KEY) if sc.ctx.shell_dir is not None else None

@@ -14,6 +14,7 @@ changes nothing later and stays as before.
 from __future__ import annotations
 
 from .. import pathstr
+from ..context import PATH_KEY as PATH_KEY  # (in context: the engine reads it for every call that writes)
 from ..paths import DYN, in_temp
 from .programs import INTERPRETERS, SHELLS
 
@@ -220,7 +221,6 @@ def unplaced_changes(effects: list[Effect]) -> list[tuple[str, str]]:
 # a command's name (`curl -so .bin/git URL`) runs instead of that command in every later call of the session, as a
 # program put in ~/.local/bin does. The folders are noted (provenance ``w`` under PATH_KEY) and a later write of a
 # command's name into one is judged as a write into a bin folder on the user's PATH (rules/fs.write-installed-code).
-PATH_KEY = "$PATH"  # no shell key holds a "$" (engine.shell_key)
 
 
 def path_folders(kept: dict[str, str], sc: Scope) -> list[str]:
