@@ -982,7 +982,7 @@ def _security_off(toks: list[Tok], i: int) -> str:
     # One or more assignments, split at top-level commas: [GLOBAL|PERSIST|PERSIST_ONLY|SESSION|LOCAL] name (=|TO) value;
     # MySQL: an assignment with no scope word takes the last one given before it.
     glob = scoped
-    for part in _split_commas(rest):
+    for part in _split(rest, ",", P):
         ups = [t.up for t in part]
         while ups and ups[0] in ("GLOBAL", "PERSIST", "PERSIST_ONLY", "SESSION", "LOCAL"):
             glob, ups, part = scoped or ups[0] not in ("SESSION", "LOCAL"), ups[1:], part[1:]
@@ -1001,21 +1001,6 @@ def _security_off(toks: list[Tok], i: int) -> str:
         if weak is None or value.strip("'\"") in weak or (name == "PASSWORD_ENCRYPTION" and value == ""):
             return f"{name.lower()}={value.lower()}"
     return ""
-
-
-def _split_commas(toks: list[Tok]) -> list[list[Tok]]:
-    out: list[list[Tok]] = [[]]
-    depth = 0
-    for t in toks:
-        if t.cls == P and t.up == "(":
-            depth += 1
-        elif t.cls == P and t.up == ")":
-            depth -= 1
-        if t.cls == P and t.up == "," and depth == 0:
-            out.append([])
-        else:
-            out[-1].append(t)
-    return out
 
 
 def _drop(toks: list[Tok], i: int) -> tuple[str, str, str]:
@@ -1080,7 +1065,8 @@ def _dml(toks: list[Tok], depths: list[int], k: int) -> tuple[str, str, str]:
 # --- always-true conditions -------------------------------------------------------------------
 
 
-def _split(toks: list[Tok], word: str) -> list[list[Tok]]:
+def _split(toks: list[Tok], word: str, cls: str = W) -> list[list[Tok]]:
+    """*toks* split at each *word* of class *cls* (W: a keyword, P: a punctuation mark) outside parentheses."""
     parts: list[list[Tok]] = [[]]
     d = 0
     for t in toks:
@@ -1088,7 +1074,7 @@ def _split(toks: list[Tok], word: str) -> list[list[Tok]]:
             d += 1
         elif t.cls == P and t.up == ")":
             d -= 1
-        if d == 0 and t.cls == W and t.up == word:
+        if d == 0 and t.cls == cls and t.up == word:
             parts.append([])
         else:
             parts[-1].append(t)
