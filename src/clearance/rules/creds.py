@@ -14,7 +14,7 @@ from .credtext import credential_content as credential_content
 from .credtext import credential_file_content as credential_file_content
 from .credtext import env_file_name as env_file_name
 from .credtext import mcp_config_name as mcp_config_name
-from .gates import ENV_GREPS, ENV_PRINTERS, dumps_environment
+from .gates import ENV_DUMPERS, ENV_GREPS, ENV_PRINTERS, dumps_environment
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -107,7 +107,6 @@ SECRET_VAR = lazy(
 )
 # PWD and OLDPWD: the shell's working directories, not a password.
 _NOT_SECRET_VAR = frozenset({"KEYBOARD", "SSH_AUTH_SOCK", "GPG_TTY", "PASSWORD_STORE_DIR", "KEYMAP", "PWD", "OLDPWD"})
-ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare", "typeset", "compgen"})  # typeset is declare's other name
 # Secret managers' runners: the command after them runs with the secrets in its environment.  (program, verb) -> the
 # option that shows them in what the command prints when the runner masks them by default (`op run` conceals every
 # secret value in the output unless --no-masking), or "" when nothing is masked.

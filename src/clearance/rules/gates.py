@@ -602,19 +602,28 @@ def sets_package_config(cmd: SimpleCommand, sc: Scope) -> bool:
         return True
     if any(v.startswith(("/", "file:", "link:")) for v in vals):
         return True  # `npm install /tmp/lib`, `yarn add file:/tmp/lib`: a dependency from a folder (round 15c)
+    stop = vals.index("--") if "--" in vals else len(vals)  # options end: what follows is the script's, as the rule reads it
+    options = [v for v in vals[:stop] if v.startswith("--")]
+    if not options:
+        return False
     from ..pkgconfig import known_key, tls_check_off
 
     tool = "npm" if cmd.name == "pnpm" else cmd.name
-    for v in vals:
-        if v.startswith("--") and v != "--":
-            key, eq, value = v[2:].partition("=")
-            if known_key(tool, key) or (key.startswith("no-") and known_key(tool, key[3:])):
-                return True
-            # A key no table lists for the tool, in another spelling of a certificate check (`--strictSsl=false`,
-            # `--no-strictSsl`): the rule classifies every `--KEY=VALUE` and `--no-KEY` (pkgconfig.classify).
-            if (eq and tls_check_off(key, value)) or (not eq and key.startswith("no-") and tls_check_off(key[3:], "false")):
-                return True
+    for v in options:
+        key, eq, value = v[2:].partition("=")
+        if known_key(tool, key) or (key.startswith("no-") and known_key(tool, key[3:])):
+            return True
+        # A key no table lists for the tool, in another spelling of a certificate check (`--strictSsl=false`,
+        # `--no-strictSsl`): the rule classifies every `--KEY=VALUE` and `--no-KEY` (pkgconfig.classify).
+        if (eq and tls_check_off(key, value)) or (not eq and key.startswith("no-") and tls_check_off(key[3:], "false")):
+            return True
     return False
+
+
+def _poetry_settings(cmd: SimpleCommand, sc: Scope) -> bool:
+    """`poetry config`, `poetry env use`, `poetry add`, or what the npm tools' gate passes: a dependency given by its
+    folder (`poetry install /tmp/lib`), a setting given as an option (`--strictSsl=false`) -- sys.package-config-set."""
+    return any(v in ("config", "use", "add") for v in cmd.values()) or sets_package_config(cmd, sc)
 
 
 def _sudoers(cmd: SimpleCommand, sc: Scope) -> bool:
@@ -668,10 +677,6 @@ def computed_word(cmd: SimpleCommand, sc: Scope) -> bool:
 
 
 # The command reads another's output (the creds.grep-environment rules: what it reads is the environment printed).
-def reads_a_pipe(cmd: SimpleCommand, sc: Scope) -> bool:
-    return bool(cmd.stdin_from)
-
-
 # net.exfil-secrets' first test for git: a repository URL among its words (net._git_url_secret reads no other).
 def names_a_url(cmd: SimpleCommand, sc: Scope) -> bool:
     return any("://" in v for v in cmd.values())
@@ -703,7 +708,7 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     **{("sys.package-remove", n): _any_value(_REMOVERS) for n in _NODE_PMS},
     **{("sys.package-config-set", n): sets_package_config for n in _NODE_PMS},
     **{("sys.package-config-set", n): _any_value(frozenset({"config"})) for n in ("conda", "mamba", "micromamba", "bundle", "composer")},
-    ("sys.package-config-set", "poetry"): _any_value(frozenset({"config", "use", "add"})),
+    ("sys.package-config-set", "poetry"): _poetry_settings,
     **{("self.agent-reinstall", n): reinstalls for n in _NODE_PMS},
     **{("self.agent-reinstall", n): _any_value(frozenset({"install"})) for n in ("cargo", "go")},
     **{("publish.package", n): _any_value(NPM_REGISTRY_VERBS) for n in (*_NODE_PMS, "bun")},
@@ -713,9 +718,21 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
 }
 
 
-# creds.print-environment-piped's first test: the command reads what a dumper of the environment prints (creds.ENV_DUMPERS).
+# The commands that print the environment's variables (creds' rules on them; typeset is declare's other name).
+ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare", "typeset", "compgen"})
+
+
+# creds.print-environment-piped's and creds.grep-environment(-service)'s first test: the command reads what a dumper of
+# the environment prints.
 def reads_the_environment(cmd: SimpleCommand, sc: Scope) -> bool:
-    return any(c.name in ("env", "printenv", "set", "export", "declare", "typeset", "compgen") for c in cmd.stdin_from)
+    return any(c.name in ENV_DUMPERS for c in cmd.stdin_from)
+
+
+# creds.print-secret-var's first test: `echo`/`printf` given a variable's value, `printenv` given a name.
+def prints_a_variable(cmd: SimpleCommand, sc: Scope) -> bool:
+    if cmd.name == "printenv":
+        return any(not v.startswith("-") for v in cmd.values())
+    return any(w.vars for w in cmd.args)
 
 
 # interp.print-secret-var's first test: a word names the environment (environ, getenv, process.env, ENV[, ENVIRON).
@@ -726,8 +743,9 @@ def names_the_environment(cmd: SimpleCommand, sc: Scope) -> bool:
 # rule id -> its gate for every command name it is about (rules whose first test does not depend on the name).
 NAME_GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
     "creds.read-computed-from-secret": computed_word,
-    "creds.grep-environment": reads_a_pipe,
-    "creds.grep-environment-service": reads_a_pipe,
+    "creds.grep-environment": reads_the_environment,
+    "creds.grep-environment-service": reads_the_environment,
+    "creds.print-secret-var": prints_a_variable,
     "creds.print-environment-piped": reads_the_environment,
     "interp.print-secret-var": names_the_environment,
 }

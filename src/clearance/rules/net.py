@@ -1913,7 +1913,7 @@ def _program_reads_secrets(prog: str, cmd: SimpleCommand, sc: Scope) -> bool:
         script = parse(prog, cmd.cwd, sc.ctx.home)
     except (ParseFailure, RecursionError):
         return True
-    from .creds import ENV_DUMPERS
+    from .gates import ENV_DUMPERS
 
     # An environment dumper with any options (`export -p`, `declare -x`) prints the variables, secrets among them;
     # a line that yields no command to read (a declaration builtin) is taken as one.

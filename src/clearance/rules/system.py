@@ -2500,7 +2500,9 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
     # The same settings as options of any command, typed or carried by npm_config_* / PIP_* variables
     # (`pip install --trusted-host h`, `npm test --script-shell=x`, `npm ci --no-strict-ssl`).
     for i, v in enumerate(vals):
-        if not v.startswith("--") or v == "--":
+        if v == "--":
+            break  # the words after it are operands: `npm test -- --watch=false` hands the option to the script
+        if not v.startswith("--"):
             continue
         key, eq, value = v[2:].partition("=")
         if not eq:
