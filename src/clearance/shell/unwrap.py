@@ -262,9 +262,10 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("mamba", "run"): frozenset({"-n", "--name", "-p", "--prefix"}),
     ("micromamba", "run"): frozenset({"-n", "--name", "-p", "--prefix", "-r", "--root-prefix"}),
     ("asdf", "env"): frozenset(),  # asdf env TOOL CMD: CMD runs with TOOL's environment
+    ("rustup", "run"): frozenset(),  # rustup run [--install] TOOLCHAIN CMD: CMD runs with that toolchain first on PATH
     ("yarn", "node"): frozenset(),  # yarn node ARGS: node, with yarn's environment
-    ("mise", "exec"): frozenset(),
-    ("mise", "x"): frozenset(),
+    # mise exec|x [OPTIONS] [TOOL@VERSION]... [-- COMMAND...] (rtx: its former name): the tools, then the command.
+    **{(m, v): frozenset({"-c", "--command", "-j", "--jobs", "-C", "--cd", "-E", "--env"}) for m in ("mise", "rtx") for v in ("exec", "x")},
     ("asdf", "exec"): frozenset(),
     ("direnv", "exec"): frozenset(),
     # Version managers' exec, secret managers' run, rootless namespaces and Codex's sandbox run their operands as a
@@ -1381,10 +1382,25 @@ def _known_sets() -> tuple[frozenset[str], frozenset[str]]:
         | effects.READERS
         | _TERMINALS
     )
-    known |= {k[0] for k in _RUNNERS} | {"tmux", "tmate", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh"}
+    known |= {k[0] for k in _RUNNERS} | {"tmux", "tmate", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh", "corepack"}
     known |= _PROCESS_MANAGERS
     _KNOWN.extend((frozenset(known), frozenset(judged)))
     return _KNOWN[0], _KNOWN[1]
+
+
+# The package managers corepack runs by name (`corepack yarn@4 …`; pnpx and yarnpkg are their other commands).
+_COREPACK_MANAGERS = frozenset({"npm", "npx", "pnpm", "pnpx", "yarn", "yarnpkg"})
+# The programs rustup installs as proxies of the selected toolchain's tools, which take a first word `+TOOLCHAIN`.
+RUSTUP_PROXIES = frozenset(
+    {"cargo", "rustc", "rustdoc", "rustfmt", "cargo-fmt", "cargo-clippy", "clippy-driver", "rust-gdb", "rust-lldb", "rust-gdbgui"}
+    | {"rust-analyzer", "cargo-miri", "rls"}
+)
+
+
+def _toolchain_selector(word: str) -> bool:
+    """`+stable`, `+nightly-2024-05-01`, `+1.79.0-x86_64-unknown-linux-gnu`: a toolchain's name after the `+`."""
+    body = word[1:]
+    return word.startswith("+") and bool(body) and DYN not in word and all(c.isalnum() or c in "-._" for c in body)
 
 
 def runs_a_command(cmd: SimpleCommand) -> bool:
@@ -1845,6 +1861,11 @@ class Unwrapper:
             # lua5.4, php8.2, luajit, jruby: the interpreter under another name runs the same language's code.
             first = cmd.argv[0]
             cmd.argv[0] = Word(alias, first.raw, first.subs, first.procsub, first.vars, first.quoted)
+        if cmd.argv[0].value in RUSTUP_PROXIES and len(cmd.argv) > 1 and _toolchain_selector(cmd.argv[1].value):
+            # `cargo +nightly install …`: rustup's proxy takes a first word `+TOOLCHAIN` as the toolchain to run and
+            # hands the rest to the tool, which reads them as `cargo install …` (rustup's book, "Toolchain override
+            # shorthand"). A selector with a path or unknown to the shell is kept: then the tool's words are not known.
+            cmd.argv = [cmd.argv[0], *cmd.argv[2:]]
         if cmd.argv[0].value in ("mapfile", "readarray"):
             callback = _mapfile_callback(cmd)
             if callback:
@@ -1868,6 +1889,11 @@ class Unwrapper:
             if named is not None:
                 self.command(named)
                 return
+        if name == "corepack" and len(cmd.argv) > 1 and cmd.argv[1].value.partition("@")[0] in _COREPACK_MANAGERS:
+            # `corepack pnpm@8.15.0 install`: corepack fetches that package manager and runs it with the rest of the words.
+            self.out.commands.append(cmd)
+            self.command(cmd.derive([Word(cmd.argv[1].value.partition("@")[0], cmd.argv[1].raw), *cmd.argv[2:]], "corepack"))
+            return
         if cmd.assigns and name in _ENV_OPTION_TOOLS:
             _env_options(cmd)
         if name == "wget" and (given := _wget_commands(cmd.argv)) is not None:

@@ -227,6 +227,25 @@ class Methods(Unwrapper):
             i = _strip_options(argv, i + 1, frozenset({"--from", "--with"}))
         if key in (("direnv", "exec"), ("asdf", "env")) and i < len(argv):
             i += 1
+        if key[0] in ("mise", "rtx"):
+            # -c/--command STRING runs through the shell; else the words after `--`, or after the TOOL@VERSION specs.
+            for k in range(start, i):
+                v = argv[k].value
+                if v in ("-c", "--command") and k + 1 < len(argv):
+                    self.reparse(argv[k + 1].value, cmd, f"{name} {key[1]} -c")
+                    return
+                if v.startswith("--command="):
+                    self.reparse(v.partition("=")[2], cmd, f"{name} {key[1]} --command")
+                    return
+            if any(argv[k].value == "--" for k in range(start, i)):
+                pass  # `mise exec -- CMD`: _strip_options stopped after it
+            elif "--" in (w.value for w in argv[i:]):
+                i = next(k for k in range(i, len(argv)) if argv[k].value == "--") + 1
+            else:
+                while i < len(argv) and "@" in argv[i].value and not argv[i].value.startswith("@"):
+                    i += 1
+        if key == ("rustup", "run") and i < len(argv):
+            i = _strip_options(argv, i + 1, opts)  # the toolchain (after `--install`), then the command
         if key == ("aws-vault", "exec") and i < len(argv):
             i = _strip_options(argv, i + 1, opts)  # the profile, then `--` or more options
         if key == ("chamber", "exec"):
