@@ -2624,6 +2624,89 @@ def device_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     return f"{got}: everything on it is lost" if got else None
 
 
+# fs.device-repair (round miss19): the programs that check, repair or retune a file system in place, and the options
+# under which each only reads (their man pages): e2fsck/fsck.ext*'s and dosfsck's -n opens the file system read-only
+# and answers no, fsck's -N only shows what it would run, xfs_repair's -n and ntfsfix's -n change nothing, resize2fs -P
+# prints the minimum size, tune2fs -l lists the superblock, debugfs opens read-only unless -w. fsck.xfs and fsck.btrfs do
+# nothing (XFS and btrfs are repaired by their own tools), so they are not listed.
+_FS_CHECKERS: frozenset[str] = frozenset(
+    ("fsck", "e2fsck", "dosfsck", "fsck.ext2", "fsck.ext3", "fsck.ext4", "fsck.vfat", "fsck.fat", "fsck.msdos", "fsck.exfat", "fsck.f2fs")
+    + ("fsck.ntfs", "fsck.minix", "fsck.jfs", "fsck.reiserfs", "fsck.hfsplus", "fsck.nilfs2", "fsck.bcachefs", "exfatfsck")
+)
+_FS_READ_ONLY_LETTER: dict[str, str] = {"fsck": "nN", "xfs_repair": "n", "ntfsfix": "n", "resize2fs": "P", "tune2fs": "l"}
+_FS_REPAIRERS: frozenset[str] = _FS_CHECKERS | frozenset({"xfs_repair", "ntfsfix", "resize2fs", "tune2fs", "debugfs", "e2label", "xfs_admin"})
+_FS_QUIET = frozenset({"-h", "--help", "-V", "--version", "--no-action", "--help-all"})
+
+
+def _lvm_volume(v: str) -> bool:
+    """A logical volume as LVM names it, /dev/VG/LV (the kernel's own nodes are _BLOCK_DEVICE's)."""
+    parts = v.split("/")
+    return len(parts) == 4 and v.startswith("/dev/") and parts[2] not in ("fd", "shm", "pts", "mqueue", "hugepages", "net", "input", "snd") and all(parts[2:])
+
+
+def _fs_repair_writes(name: str, vals: list[str]) -> bool:
+    """Whether the checker, repairer or tuner runs in a mode that writes the file system (see _FS_CHECKERS)."""
+    opts = [v for v in vals if v.startswith("-") and not v.startswith("--")]
+    letters = "".join(o[1:] for o in opts)
+    if any(v in _FS_QUIET for v in vals):
+        return False
+    if name == "debugfs":
+        return "w" in letters
+    if name == "tune2fs":
+        return any(ch != "l" for ch in letters) if letters else False  # tune2fs DEVICE alone prints its usage
+    if name in ("e2label", "xfs_admin"):
+        ops = [v for v in vals if not v.startswith("-")]
+        return len(ops) >= 2 if name == "e2label" else any(ch in letters for ch in "LUcjlp") and "l" not in letters.replace("L", "")
+    read_only = _FS_READ_ONLY_LETTER.get(name, "n")
+    return not any(ch in letters for ch in read_only)
+
+
+@rule(
+    id="fs.device-repair",
+    title="Repairing or retuning a file system on a disk in place",
+    why=(
+        "fsck/e2fsck with -y, -p or -a, xfs_repair (and -L, which zeroes the log), ntfsfix, resize2fs to a smaller size, "
+        "tune2fs's feature and journal switches, debugfs -w and relabelling write the file system a disk partition holds: "
+        "a repair on a mounted or healthy file system, or a wrong answer, loses files beyond recovery, and whether a disk "
+        "needs it is the user's call. Their read-only modes (e2fsck -n, fsck -N, xfs_repair -n, tune2fs -l, resize2fs "
+        "-P, debugfs without -w) and a disk image in the project or the temp dir are not asked about."
+    ),
+    verdict=ASK,
+    alternative="check it read-only first (e2fsck -n, xfs_repair -n) and ask the user to run the repair",
+    commands=tuple(sorted(_FS_REPAIRERS)),
+    match=(
+        "e2fsck -y /dev/sda1",
+        "fsck -y /dev/sdb1",
+        "xfs_repair -L /dev/sdb1",
+        "tune2fs -O ^has_journal /dev/sda1",
+        "debugfs -w -R 'rm /etc/passwd' /dev/sda1",
+        "resize2fs /dev/vg0/data 10G",
+        "fsck.vfat -a /dev/mmcblk0p1",
+        "ntfsfix /dev/sdc1",
+    ),
+    no_match=(
+        "e2fsck -n /dev/sda1",
+        "e2fsck -fn /dev/sda1",
+        "fsck -N /dev/sda1",
+        "xfs_repair -n /dev/sdb1",
+        "tune2fs -l /dev/sda1",
+        "resize2fs -P /dev/sda1",
+        "debugfs -R 'stat /etc/passwd' /dev/sda1",
+        "e2fsck -fy build/rootfs.img",
+        "fsck --help",
+    ),
+)
+def device_repair(cmd: SimpleCommand, sc: Scope) -> str | None:
+    name = cmd.name.rpartition("/")[2]
+    vals = cmd.values()
+    targets = [v for v in vals if _device_operand(v) or _lvm_volume(v) or v.startswith(("UUID=", "LABEL=", "PARTUUID=", "PARTLABEL="))]
+    if not targets and name == "fsck" and any(v in ("-A", "-As", "-Ay", "-Ap") or (v.startswith("-A") and "N" not in v) for v in vals):
+        targets = ["every file system in /etc/fstab"]
+    if not targets or not _fs_repair_writes(name, vals):
+        return None
+    return f"{name} writes the file system on {targets[0]}"
+
+
 # Files a routine command reads to choose the programs it runs or loads (adversarial round 10a), and the spelling that
 # names such a program there: rustup's toolchain file (`path = …`: cargo and rustc from that folder; the old one-line
 # file, a path), asdf's and mise's `path:` versions, the Gradle and Maven wrappers' distribution (`distributionUrl=file:…`:

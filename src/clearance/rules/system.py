@@ -19,6 +19,7 @@ from .gates import (
     WINDOWS_GUARD_TOOLS,
     alias_delete,
     claimed_by_self_only,
+    endless_printer,
     known_client,
     path_arguments,
     unknown,
@@ -3155,6 +3156,16 @@ def fill_disk_size(cmd: SimpleCommand) -> tuple[str, int | None] | None:
             return None
         ops = [w for w in vals[got[1] + 1 :] if not w.startswith("-")]
         return (ops[-1] if ops else "the file"), _size(got[0]) or 0
+    if name in ("mkfile", "xfs_mkfile"):
+        # macOS mkfile(8) and xfs_mkfile(8): `mkfile [-nv] SIZE[b|k|m|g] FILE...` writes zeros into every FILE
+        # (b: 512-byte blocks); -n only records the size, a sparse file with no block written (round miss19).
+        flags = [v for v in vals if v.startswith("-")]
+        ops = [v for v in vals if not v.startswith("-")]
+        if any("n" in o[1:] for o in flags if not o.startswith("--")) or len(ops) < 2:
+            return None
+        size = ops[0].lower()
+        blocks = size.endswith("b") and size[:-1].isdigit()
+        return ops[1], (int(size[:-1]) * 512 if blocks else _size(size) or 0)
     if name in ("cp", "install") and not cmd.captured:
         # cp /dev/zero F: a copier reads a character device as a stream, to its end, which this one never reaches.
         ops = [v for v in vals if not v.startswith("-")]
@@ -3169,7 +3180,7 @@ def fill_disk_size(cmd: SimpleCommand) -> tuple[str, int | None] | None:
     dst = _stdout_file(cmd)
     if dst is None:
         return None
-    if name == "yes":
+    if endless_printer(cmd):
         return dst, None
     sources = [v for v in vals if v in ENDLESS_SOURCES]
     if not sources and not (cmd.redirects and any(r.reads and r.target is not None and r.target.value in ENDLESS_SOURCES for r in cmd.redirects)):
@@ -3197,7 +3208,7 @@ def _endless_output(c: SimpleCommand, depth: int = 0) -> bool:
     if depth > 6 or c.captured:
         return False
     vals = c.values()
-    if c.name == "yes" or (c.name == "seq" and any(v in ("inf", "infinity") for v in vals)):
+    if endless_printer(c):
         return True
     if c.name == "dd":
         opts = dict(v.split("=", 1) for v in vals if "=" in v)
@@ -3251,7 +3262,7 @@ def endless_sink(cmd: SimpleCommand) -> str | None:
         " no limit."
     ),
     verdict=SOFT_DENY,
-    commands=("dd", "yes", "cat", "tail", "pv", "base64", "tr", *sorted(_PASS_THROUGH | _HOLDERS), "xargs", "cp", "install"),
+    commands=("dd", "yes", "seq", "cat", "tail", "pv", "base64", "tr", *sorted(_PASS_THROUGH | _HOLDERS), "xargs", "cp", "install"),
     match=(
         "cat /dev/zero > /tmp/fill",
         "yes > /tmp/out.txt",
@@ -3342,9 +3353,15 @@ def stress_unbounded(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Writing a file of tens of gigabytes",
     why="A file of 10 GiB or more from /dev/zero, /dev/urandom or fallocate takes the disk's space from everything else on the machine; whether there is room for it is a person's call.",
     verdict=ASK,
-    commands=("dd", "fallocate", "head"),
-    match=("dd if=/dev/zero of=/tmp/big bs=1M count=1000000", "fallocate -l 500G /tmp/fill", "head -c 50G /dev/zero > big.img"),
-    no_match=("fallocate -l 1G swapfile", "dd if=/dev/zero of=disk.img bs=1M count=512", "head -c 32 /dev/urandom > secret.key"),
+    commands=("dd", "fallocate", "head", "mkfile", "xfs_mkfile"),
+    match=("dd if=/dev/zero of=/tmp/big bs=1M count=1000000", "fallocate -l 500G /tmp/fill", "head -c 50G /dev/zero > big.img", "mkfile 100g big.img"),
+    no_match=(
+        "fallocate -l 1G swapfile",
+        "dd if=/dev/zero of=disk.img bs=1M count=512",
+        "head -c 32 /dev/urandom > secret.key",
+        "mkfile 1g swap.img",
+        "mkfile -n 100g sparse.img",
+    ),
 )
 def large_file(cmd: SimpleCommand, sc: Scope) -> str | None:
     got = fill_disk_size(cmd)
