@@ -97,13 +97,12 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("bw", "list", "items"),
     ("secret-tool", "search"),
     # Round miss19 (a list extension: each CLI's own verbs, from its reference). kubectl's --flatten skips the redaction
-    # of `config view` as --raw does (the certificates' keys and the tokens are printed); `vault token lookup` prints
-    # the token's id, the token itself; the kernel keyring's readers print a key's payload; `firebase login:ci` prints
-    # a new CI token; `op signin --raw` prints the session token; `systemd-creds decrypt|cat` print a credential;
+    # of `config view` as --raw does (the certificates' keys and the tokens are printed); the kernel keyring's readers
+    # print a key's payload; `firebase login:ci` prints a new CI token; `op signin --raw` prints the session token;
+    # `systemd-creds decrypt|cat` print a credential;
     # `doctl registry docker-config` prints a Docker config with the registry's auth; the object-store clients'
     # configuration dumps print their access and secret keys (rclone's passwords only obscured, reversibly).
     ("kubectl", "config", "view", "--flatten"),
-    ("vault", "token", "lookup"),
     ("keyctl", "print"),
     ("keyctl", "pipe"),
     ("keyctl", "read"),
@@ -1076,8 +1075,6 @@ def print_token(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     if tp and ("--only-names" in vals or _fields_plain(vals, _NAMED_FIELD_OPTIONS)):
         return None  # `doppler secrets --only-names`, `op item get X --fields username`: no secret value asked for
-    if tp == "vault token lookup" and any(v.lstrip("-").startswith("accessor") for v in vals):
-        return None  # looked up by its accessor, a token's id is not printed
     if tp:
         return f"{tp} prints a secret into the agent's context"
     return _runner_dumps(cmd)
