@@ -1743,6 +1743,10 @@ def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
                 # The socket becomes the program's input and output: a shell or interpreter there takes commands from
                 # the other end (a listener so bound is a shell for whoever connects); `--exec /bin/cat` echoes.
                 return f"{cmd.name} {v} {program if not v.endswith(program) else ''}".rstrip() + " gives a remote party a shell"
+    if cmd.name in ("rcat", "rustcat", "gs-netcat"):
+        got = _shell_option_clone(cmd.name, vals)
+        if got is not None:
+            return got
     if cmd.name == "websocat":
         shell = _websocat_shell(vals)
         if shell:
@@ -1773,6 +1777,28 @@ def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
                 # Whatever the program prints goes to the other side, as `prog | socat - ADDR` would send it
                 # (net.upload-untrusted); only an echo of the socket itself (EXEC:/bin/cat) sends nothing of this machine.
                 return f"socat sends what {first} prints ({how}:{prog}) to the other side of a network socket"
+    return None
+
+
+def _shell_option_clone(name: str, vals: list[str]) -> str | None:
+    """Netcat's successors whose grammar is not netcat's (round miss19): rustcat (`rcat connect -s SHELL HOST PORT`;
+    its 2.x line `rcat HOST PORT -r SHELL`) connects a shell to the other end; gsocket's gs-netcat serves one through
+    its relay network when listening with -i (an interactive shell) or -e PROG."""
+    if name == "gs-netcat":
+        if "-l" not in vals:
+            return None
+        if "-i" in vals:
+            return "gs-netcat -l -i serves an interactive shell to whoever connects through the Global Socket relay"
+        prog = next((vals[i + 1] for i, v in enumerate(vals[:-1]) if v == "-e"), None)
+        return f"gs-netcat -l -e {prog} serves a shell through the Global Socket relay" if prog and _runs_shell(prog) else None
+    for i, v in enumerate(vals):
+        prog = None
+        if v in ("-s", "--shell", "-r", "--rshell") and i + 1 < len(vals):
+            prog = vals[i + 1]
+        elif v.startswith(("--shell=", "--rshell=")):
+            prog = v.split("=", 1)[1]
+        if prog is not None and _runs_shell(prog):
+            return f"{name} {v.split('=', 1)[0]} {prog} connects a shell to the other end of a network connection"
     return None
 
 

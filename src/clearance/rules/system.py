@@ -173,9 +173,11 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "falconctl",
         "log",
         "journalctl",
+        "xhost",
     ),
     match=(
         "sudo log erase --all",
+        "xhost +",
         "journalctl --rotate --vacuum-time=1s",
         "sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist",
         "sudo systemctl stop systemd-journald",
@@ -213,6 +215,8 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "log show --last 5m",
         "journalctl --disk-usage",
         "journalctl -u sshd --since today",
+        "xhost +SI:localuser:root",
+        "xhost",
     ),
 )
 def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -223,6 +227,12 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
         # --vacuum-time/-size/-files delete the journal's archived files: the machine's log record, as `log erase` does
         got = next((v for v in vals if v.startswith("--vacuum-")), None)
         return f"journalctl {got.partition('=')[0]} deletes the system journal's archived logs" if got else None
+    if name == "xhost":
+        # xhost(1): a bare `+` turns the X server's access control off (any client, from any host, may connect:
+        # read the keyboard, take the screen, type into windows); `+HOST`/`+inet:HOST` admits a network host. A local
+        # user (`+SI:localuser:NAME`), `+local:` and the removals (`-`) are not this (round miss19).
+        opened = [v for v in vals if v == "+" or (v.startswith("+") and not v.lower().startswith(("+si:", "+local:")))]
+        return f"xhost {opened[0]} lets {'any client' if opened[0] == '+' else opened[0][1:]} connect to the X display" if opened else None
     if name == "ufw" and any(v in ("disable", "reset", "allow", "delete") for v in vals):
         return f"ufw {joined} weakens the firewall"
     if name in ("iptables", "ip6tables") and any(v in ("-F", "--flush", "-X", "-P", "--policy", "-D", "-A", "-I") or v.startswith("-F") for v in vals):
