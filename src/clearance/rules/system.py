@@ -1625,7 +1625,7 @@ _REMOVE_OPS = {
     title="Removing system packages or global tools",
     why="Uninstalling system packages (ssh server, docker, compilers) or global npm tools breaks the machine for everything else on it, not only this project.",
     verdict=ASK,
-    commands=(*_REMOVE_OPS, "pacman", "npm", "pnpm", "yarn", "dpkg", "rpm"),
+    commands=(*_REMOVE_OPS, "pacman", "npm", "pnpm", "yarn", "dpkg", "rpm", "conda", "mamba", "micromamba"),
     match=(
         "apt-get remove -y openssh-server",
         "brew uninstall --force git",
@@ -1634,13 +1634,36 @@ _REMOVE_OPS = {
         "dpkg --purge nginx",
         "npm --global un typescript",
         "npm --prefix /usr/local rm typescript",
+        "conda env remove -n prod",
+        "mamba remove --all -n ml -y",
     ),
-    no_match=("apt-get install -y jq", "npm uninstall lodash", "brew list", "pacman -Syu", "yarn remove left-pad"),
+    no_match=(
+        "apt-get install -y jq",
+        "npm uninstall lodash",
+        "brew list",
+        "pacman -Syu",
+        "yarn remove left-pad",
+        "conda remove numpy",
+        "conda env remove -p ./.conda -y",
+        "conda env list",
+    ),
 )
 def package_remove(cmd: SimpleCommand, sc: Scope) -> str | None:
     name = cmd.name
     vals = cmd.values()
     ops = [v for v in vals if not v.startswith("-")]
+    if name in ("conda", "mamba", "micromamba"):
+        # round miss19: `conda env remove -n NAME` and `conda remove --all -n NAME` delete a whole environment (its
+        # folder under the installation's envs/, every package installed into it by hand); one package is ordinary work
+        if not (ops[:2] == ["env", "remove"] or (ops[:1] in (["remove"], ["uninstall"]) and "--all" in vals)):
+            return None
+        prefix = next((vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-p", "--prefix")), None)
+        prefix = prefix or next((v.split("=", 1)[1] for v in vals if v.startswith("--prefix=")), None)
+        if prefix is not None and (sc.inside_project(sc.path(prefix, cmd)) or sc.in_temp(sc.path(prefix, cmd))):
+            return None  # the project's own environment folder
+        env = next((vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-n", "--name")), None)
+        env = env or next((v.split("=", 1)[1] for v in vals if v.startswith("--name=")), None) or prefix
+        return f"{name} removes the environment {env or 'that is active'} and every package installed in it"
     if name in _REMOVE_OPS:
         if ops and ops[0] in _REMOVE_OPS[name]:
             return f"{name} {ops[0]} removes {' '.join(ops[1:3]) or 'packages'} from the system"
