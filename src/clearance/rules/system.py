@@ -174,10 +174,13 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "log",
         "journalctl",
         "xhost",
+        "gsettings",
+        "dconf",
     ),
     match=(
         "sudo log erase --all",
         "xhost +",
+        "gsettings set org.gnome.desktop.screensaver lock-enabled false",
         "journalctl --rotate --vacuum-time=1s",
         "sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist",
         "sudo systemctl stop systemd-journald",
@@ -216,6 +219,8 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "journalctl --disk-usage",
         "journalctl -u sshd --since today",
         "xhost +SI:localuser:root",
+        "gsettings set org.gnome.desktop.interface color-scheme prefer-dark",
+        "gsettings get org.gnome.desktop.screensaver lock-enabled",
         "xhost",
     ),
 )
@@ -289,6 +294,9 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
         return "systemsetup turns on remote login (SSH) to this Mac"
     if name == "defaults" and "askForPassword" in joined:
         return "defaults write stops the screen lock from asking for a password"
+    if name in ("gsettings", "dconf") and _screen_lock_off(vals):
+        # GNOME's settings (round miss19), as macOS's askForPassword above: the screen no longer locks
+        return f"{name} {' '.join(vals[:3])} turns the screen lock off"
     if name == "networksetup" and any(
         v.lower().startswith(("-setwebproxy", "-setsecurewebproxy", "-setsocksfirewallproxy", "-setautoproxyurl", "-setdnsservers")) for v in vals
     ):
@@ -302,6 +310,23 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
     if name == "netsh" and "firewall" in joined and ("off" in vals or "disable" in vals):
         return "netsh turns the firewall off"
     return None
+
+
+# GNOME's screen lock as its settings name it (org.gnome.desktop.screensaver, org.gnome.desktop.lockdown), with the
+# value that switches it off: `gsettings set SCHEMA KEY VALUE`, `dconf write /org/gnome/desktop/…/KEY VALUE`.
+_SCREEN_LOCK_OFF = {"lock-enabled": "false", "disable-lock-screen": "true", "ubuntu-lock-on-suspend": "false"}
+
+
+def _screen_lock_off(vals: list[str]) -> bool:
+    if vals[:1] == ["set"] and len(vals) >= 4:
+        schema, key, value = vals[1], vals[2], vals[3]
+    elif vals[:1] == ["write"] and len(vals) >= 3:
+        schema, _, key = vals[1].rpartition("/")
+        value = vals[2]
+    else:
+        return False
+    low = schema.lower()
+    return ("screensaver" in low or "lockdown" in low) and _SCREEN_LOCK_OFF.get(key) == value.strip("'\"").lower()
 
 
 # Words that name a security, audit or logging service (a unit, an rc script, a launchd label or plist, a process):
