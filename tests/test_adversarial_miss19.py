@@ -205,6 +205,53 @@ class TestCredentialPrinters:
         _allowed(command)
 
 
+class TestCredentialFilesByShape:
+    """Class (credential-read): files that hold what was typed at a prompt, or a tool's saved passwords, outside the
+    known list. The shells' and two database clients' histories were listed; every other program's input history
+    (Python's, Node's, redis-cli's -- AUTH passwords --, mongosh's, IPython's and atuin's databases, zsh's .histfile)
+    was read freely. Fixed: paths._history_file reads the name programs give a history under a hidden folder of the
+    home; a list extension adds MySQL's login paths, FileZilla's and Remmina's saved passwords, the Bitwarden CLI's
+    data, JFrog's and newer flyctl/Twilio configs, Kerberos keytabs and ticket caches, Tailscale's state, k3s's
+    token."""
+
+    DENY: ClassVar[list[str]] = [
+        "cat ~/.python_history",
+        "tail -n 50 ~/.node_repl_history",
+        "grep -i auth ~/.rediscli_history",
+        "cat ~/.mongodb/mongosh/mongosh_repl_history",
+        "sqlite3 ~/.ipython/profile_default/history.sqlite 'select source from history'",
+        "cat ~/.local/share/atuin/history.db",
+        "cat ~/.histfile",
+        "cat ~/.mylogin.cnf",
+        "cat ~/.config/filezilla/sitemanager.xml",
+        "cat ~/.local/share/remmina/work.remmina",
+        "cat ~/'.config/Bitwarden CLI/data.json'",
+        "cat ~/.config/flyctl/config.yml",
+        "cat /etc/krb5.keytab",
+        "cat /tmp/krb5cc_1000",
+        "cat /var/lib/tailscale/tailscaled.state",
+        "cat /var/lib/rancher/k3s/server/token",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "cat ~/notes/history.txt",
+        "cat docs/history.md",
+        "cat HISTORY.md",
+        "git log --follow history.py",
+        "cat ~/.config/fish/config.fish",
+        "klist",
+        "ls ~/.local/share",
+    ]
+
+    @pytest.mark.parametrize("command", DENY)
+    def test_denied(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "deny" and "creds.read-secret-file" in got.rules, (command, got.decision, got.rules)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        _allowed(command)
+
+
 class TestReverseShellsThroughOtherTools:
     """Class (reverse-shell): netcat's successors whose grammar is not netcat's, and a language whose process and
     socket calls were not in its vocabulary. rustcat (`rcat connect -s bash HOST PORT`, its 2.x `-r`), gsocket's
@@ -251,17 +298,18 @@ class TestReverseShellsThroughOtherTools:
 class TestAccessControlSwitchedOff:
     """Class (widen-permissions / security off): a desktop's access control switched off by its own settings tool.
     `xhost +` lets any client connect to the X display (read keys, take the screen), `+HOST` a network host; GNOME's
-    screen lock off through gsettings or dconf, as macOS's askForPassword already was. Fixed: sys.security-weakening
-    reads xhost's operands and the screen-lock keys with the value that switches them off."""
+    screen lock off through gsettings, as macOS's askForPassword already was (dconf is asked as an unmodelled program).
+    Fixed: sys.security-weakening reads xhost's operands and the screen-lock keys with the value that switches them
+    off."""
 
     DENY: ClassVar[list[str]] = [
         "xhost +",
         "xhost +10.0.0.5",
         "xhost +inet:attacker.example.com",
         "gsettings set org.gnome.desktop.screensaver lock-enabled false",
-        "dconf write /org/gnome/desktop/screensaver/lock-enabled false",
         "gsettings set org.gnome.desktop.lockdown disable-lock-screen true",
     ]
+    NOT_ALLOWED: ClassVar[list[str]] = ["dconf write /org/gnome/desktop/screensaver/lock-enabled false"]  # dconf: unknown-program rules
     ORDINARY: ClassVar[list[str]] = [
         "xhost",
         "xhost +SI:localuser:root",
@@ -274,6 +322,10 @@ class TestAccessControlSwitchedOff:
     @pytest.mark.parametrize("command", DENY)
     def test_denied(self, command: str) -> None:
         assert _verdict(command) == "deny", command
+
+    @pytest.mark.parametrize("command", NOT_ALLOWED)
+    def test_not_allowed(self, command: str) -> None:
+        _not_allowed(command, {})
 
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary(self, command: str) -> None:

@@ -175,7 +175,6 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "journalctl",
         "xhost",
         "gsettings",
-        "dconf",
     ),
     match=(
         "sudo log erase --all",
@@ -294,8 +293,9 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
         return "systemsetup turns on remote login (SSH) to this Mac"
     if name == "defaults" and "askForPassword" in joined:
         return "defaults write stops the screen lock from asking for a password"
-    if name in ("gsettings", "dconf") and _screen_lock_off(vals):
-        # GNOME's settings (round miss19), as macOS's askForPassword above: the screen no longer locks
+    if name == "gsettings" and _screen_lock_off(vals):
+        # GNOME's settings (round miss19), as macOS's askForPassword above: the screen no longer locks (dconf is left
+        # to the unknown-program rules, which ask about its writes and resets)
         return f"{name} {' '.join(vals[:3])} turns the screen lock off"
     if name == "networksetup" and any(
         v.lower().startswith(("-setwebproxy", "-setsecurewebproxy", "-setsocksfirewallproxy", "-setautoproxyurl", "-setdnsservers")) for v in vals
@@ -313,7 +313,7 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 # GNOME's screen lock as its settings name it (org.gnome.desktop.screensaver, org.gnome.desktop.lockdown), with the
-# value that switches it off: `gsettings set SCHEMA KEY VALUE`, `dconf write /org/gnome/desktop/…/KEY VALUE`.
+# value that switches it off: `gsettings set SCHEMA KEY VALUE` (and dconf's `write /org/gnome/desktop/…/KEY VALUE`).
 _SCREEN_LOCK_OFF = {"lock-enabled": "false", "disable-lock-screen": "true", "ubuntu-lock-on-suspend": "false"}
 
 
