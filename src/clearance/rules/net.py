@@ -2477,6 +2477,41 @@ def install_lookalike(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# The global options of aws and gcloud that take no value (aws(1) GLOBAL OPTIONS, gcloud topic flags); any other
+# `--NAME` before the service takes the next word as its value (`aws --region us-east-1 s3 cp …`).
+_GLOBAL_FLAGS = {
+    "aws": frozenset({"--debug", "--no-verify-ssl", "--no-paginate", "--no-sign-request", "--no-cli-pager", "--cli-auto-prompt", "--no-cli-auto-prompt"}),
+    "gcloud": frozenset({"--quiet", "-q", "--log-http", "--user-output-enabled", "--no-user-output-enabled", "--verbosity=debug"}),
+}
+
+
+def _storage_words(name: str, vals: list[str]) -> list[str]:
+    """The words of a storage copy with the option values that would be taken for operands left out (round miss19:
+    `aws s3 cp .env s3://b/ --acl public-read` took `public-read` for the destination, and `aws --region R s3 cp …`
+    hid the service): a leading global `--NAME VALUE` pair of aws or gcloud, and trailing `--NAME VALUE` pairs whose
+    value is no URL and no path (a region, an ACL, a storage class, a pattern) -- a path after a flag is the operand."""
+    words = list(vals)
+    flags = _GLOBAL_FLAGS.get(name)
+    if flags is not None:
+        while words and words[0].startswith("-"):
+            takes_value = words[0].startswith("--") and "=" not in words[0] and words[0] not in flags
+            words = words[2:] if takes_value and len(words) > 1 else words[1:]
+    while len(words) >= 2 and words[-1].startswith("-"):
+        words = words[:-1]  # a trailing flag (`--recursive`, `--dryrun` is read by storage_dry_run on every word)
+    while (
+        len(words) >= 3
+        and words[-2].startswith("--")
+        and "=" not in words[-2]
+        and not words[-1].startswith(("-", "/", ".", "~"))
+        and "://" not in words[-1]
+        and not words[-1].startswith("https:")
+    ):
+        words = words[:-2]
+        while len(words) >= 2 and words[-1].startswith("-"):
+            words = words[:-1]
+    return words
+
+
 @rule(
     id="net.bucket-untrusted",
     title="Copying data to a storage bucket outside the trust boundary",
@@ -2488,7 +2523,7 @@ def install_lookalike(cmd: SimpleCommand, sc: Scope) -> str | None:
 )
 def bucket_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
-    ops = [v for v in vals if not v.startswith("-")]
+    ops = [v for v in _storage_words(cmd.name, vals) if not v.startswith("-")]
     if (
         (cmd.name == "aws" and ops[:1] == ["s3"] and len(ops) >= 4 and ops[1] in ("cp", "sync", "mv"))
         or (cmd.name in ("gsutil", "s3cmd", "mc") and len(ops) >= 3 and ops[0] in ("cp", "rsync", "mv", "put", "sync", "mirror"))
