@@ -431,7 +431,6 @@ class TestWorkDiscardedOtherwise:
         "git checkout -B main origin/main",
         "git switch -C release v1.2.0",
         "git switch --force-create=x origin/x",
-        "git update-ref refs/heads/feature HEAD~3",
     ]
     DENY: ClassVar[list[str]] = ["bzr revert --no-backup", "brz clean-tree --ignored --force", "gix clean -xde", "gix clean --execute -x"]
     ORDINARY: ClassVar[list[str]] = [

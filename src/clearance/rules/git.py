@@ -446,8 +446,8 @@ def branch_force_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     id="git.branch-force-move",
     title="Moving an existing branch to another commit by force",
     why=(
-        "`git branch -f NAME REV`, `git checkout -B NAME REV`, `git switch -C NAME REV` and `git update-ref "
-        "refs/heads/NAME REV` point a branch somewhere else whether or not it exists: the commits only it held lose "
+        "`git branch -f NAME REV`, `git checkout -B NAME REV` and `git switch -C NAME REV` point a branch somewhere "
+        "else whether or not it exists: the commits only it held lose "
         "their name as under `git branch -D` (git.branch-force-delete), recoverable from the reflog until gc prunes "
         "them. Whether that work is wanted is the user's call (round miss19). Creating a branch (`git branch NAME`, "
         "`git checkout -b NAME`) and `git checkout -B NAME` with no start point (the branch at HEAD, as it is "
@@ -461,14 +461,13 @@ def branch_force_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         "git branch --force feature origin/feature",
         "git checkout -B main origin/main",
         "git switch -C release v1.2.0",
-        "git update-ref refs/heads/feature HEAD~3",
     ),
     no_match=(
         "git branch feature HEAD~2",
         "git checkout -b feature origin/feature",
         "git checkout -B feature",
         "git switch -c spike",
-        "git update-ref -d refs/remotes/origin/gone",
+        "git update-ref refs/heads/x HEAD",
         "git branch -f",
     ),
 )
@@ -482,8 +481,6 @@ def branch_force_move(cmd: SimpleCommand, sc: Scope) -> str | None:
         if not name or not nc.pos:
             return None  # no start point: the branch is put at HEAD, where the checkout already is
         return f"git {nc.sub[0]} moves the branch {name} to {nc.pos[0]} by force: the commits only it held lose their name (the reflog keeps them until gc)"
-    elif nc.sub == ("update-ref",) and not (nc.has("d") or nc.has("stdin")) and len(nc.pos) >= 2 and nc.pos[0].startswith("refs/heads/"):
-        names = [nc.pos[0].removeprefix("refs/heads/")]
     else:
         return None
     if not names:
