@@ -419,6 +419,41 @@ class TestBucketCopyOptionValues:
         _allowed(command)
 
 
+class TestProjectFilesEmptiedByAWildcard:
+    """Class (delete-project): every project source a wildcard matches, emptied rather than deleted. `rm src/*.py` and
+    `truncate -s 0 src/*.py` were asked (fs.glob-delete-sources), but only truncate and shred were read as emptying:
+    `sed -i d`, a loop of `: > "$f"`, `cp /dev/null` over the same files were allowed. Fixed: fs._empties reads the
+    writes that leave a file empty (a redirection of a command that prints nothing, cp of /dev/null, sed deleting
+    every line in place)."""
+
+    ASK: ClassVar[list[str]] = [
+        "sed -i d src/*.py",
+        "sed -i '1,$d' src/*.py",
+        "sed -i -e d lib/*.rb",
+        'for f in src/*.py; do : > "$f"; done',
+        'for f in app/*.ts; do cat /dev/null > "$f"; done',
+        "cp /dev/null src/*.py",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "sed -i 's/foo/bar/' src/*.py",
+        "sed -i '/^#DEBUG/d' src/*.py",
+        "sed -n d src/*.py",
+        ": > src/main.py",
+        "cat /dev/null > build.log",
+        "truncate -s 0 logs/*.log",
+        'for f in src/*.py; do echo "# x" >> "$f"; done',
+    ]
+
+    @pytest.mark.parametrize("command", ASK)
+    def test_asked(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "ask" and "fs.glob-delete-sources" in got.rules, (command, got.decision, got.rules)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        _allowed(command)
+
+
 class TestWorkDiscardedOtherwise:
     """Class (git-discard-work): work lost through a branch moved by force or another VCS's discarding verb. `git branch
     -D` was asked, but moving a branch elsewhere (its commits lose their name just the same) was allowed; Bazaar's

@@ -1806,6 +1806,34 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     return f"{_who(e)} deletes {sc.show(p)} and everything in it, a source directory of the project"
 
 
+# sed scripts that delete every line (`sed -i d FILES`, `sed -i '1,$d' FILES`): the files are left empty.
+_SED_EMPTIES = frozenset({"d", "1,$d", ",$d", "1,$ d", "0,$d"})
+
+
+def _empties(e: Effect) -> bool:
+    """The write leaves the file empty (round miss19: only truncate and shred were read so): an output redirection of
+    a command that prints nothing (`: > F`, `true > F`, `cat /dev/null > F`), `cp /dev/null F`, and sed told to delete
+    every line in place."""
+    cmd = e.cmd
+    if e.kind != WRITE or cmd is None:
+        return False
+    if cmd.name in ("truncate", "shred"):
+        return True
+    vals = cmd.values()
+    if e.note == "redirect":
+        prints_nothing = (cmd.name in (":", "true") and not vals) or (cmd.name == "cat" and vals == ["/dev/null"])
+        return prints_nothing and any(r.op in (">", ">|", "&>") for r in cmd.redirects)
+    if cmd.name == "cp":
+        ops = [v for v in vals if not v.startswith("-")]
+        return len(ops) == 2 and ops[0] == "/dev/null"
+    if cmd.name == "sed":
+        scripts = [vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-e", "--expression")]
+        ops = [v for v in vals if not v.startswith("-")]
+        script = scripts[0] if len(scripts) == 1 else (ops[0] if ops and not scripts else "")
+        return script.strip() in _SED_EMPTIES
+    return False
+
+
 @rule(
     id="fs.glob-delete-sources",
     title="Deleting project files by a wildcard that selects source files",
@@ -1822,11 +1850,24 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
         "rm -rf src/*.py",
         "truncate -s 0 *",
         "truncate -s 0 $(git ls-files)",
+        "sed -i d src/*.py",
+        'for f in src/*.py; do : > "$f"; done',
     ),
-    no_match=("rm -f *.log", "rm dist/*.js", "rm -f app/__pycache__/*.pyc", "rm /tmp/*.txt", "rm app/legacy.ts", "rm -f coverage/*.json", "rm -rf *.egg-info"),
+    no_match=(
+        "rm -f *.log",
+        "rm dist/*.js",
+        "rm -f app/__pycache__/*.pyc",
+        "rm /tmp/*.txt",
+        "rm app/legacy.ts",
+        "rm -f coverage/*.json",
+        "rm -rf *.egg-info",
+        "sed -i 's/foo/bar/' src/*.py",
+        "sed -i '/^#DEBUG/d' src/*.py",
+        ": > src/main.py",
+    ),
 )
 def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
-    wipes = e.kind == WRITE and e.cmd is not None and e.cmd.name in ("truncate", "shred")
+    wipes = _empties(e)
     if wipes and e.cmd is not None and DYN in e.path and sc.inside_project(e.path) and any(w.subs for w in e.cmd.args):
         # truncate -s 0 $(git ls-files): the files a command lists, emptied (rm of the same is fs.delete-unknown-target)
         return f"{_who(e)} empties files a command lists at run time ({sc.show(e.path)})"
