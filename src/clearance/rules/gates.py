@@ -546,6 +546,7 @@ GIT_PACK_RULES = (
     "git.discard-changes", "git.discard-file-changes", "git.history-destroy", "git.force-push", "git.push-untrusted",
     "git.push-other-remote", "git.remote-change", "git.config-code", "git.config-global", "git.config-weakens",
     "git.other-repository", "git.push-target-change", "git.origin-add", "git.branch-force-delete", "git.remote-branch-delete",
+    "git.branch-force-move",
 )  # fmt: skip
 
 
