@@ -385,6 +385,8 @@ GATE_FRAGMENTS += [
     f"yes | {name} > /tmp/fill.out" for name in ("cat", "pv", "base64", "tr", "gzip", "bzip2", "xz", "tee", "od", "xxd", "hexdump", "cut", "fold")
 ]
 GATE_FRAGMENTS += ["sort /dev/zero", "tac /dev/zero", "tail -f /dev/zero", "yes | xargs -P 0 -n 1 sleep 1"]
+GATE_FRAGMENTS += ["seq inf > /tmp/fill.out", "snow sql -q 'DROP TABLE t'"]  # round miss19: seq as an endless printer, snow's SQL
+GATE_FRAGMENTS += ["git branch -f feature HEAD~3"]  # round miss19: git.branch-force-move
 # creds.print-environment-piped: the environment handed on by a program that passes every line (round 14b).
 GATE_FRAGMENTS += [f"env | {name}" for name in sorted(__import__("clearance.rules.creds", fromlist=["x"])._PASS_THROUGH)]
 GATE_FRAGMENTS += [f"env | {name} -v PATH" for name in ("grep", "egrep", "fgrep")]

@@ -143,7 +143,8 @@ D_ORDINARY = [
     "acmectl deletion-policy get",
     "copilot app ls",
     "copilot svc status",
-    "azcopy sync ./a 'https://a.blob.core.windows.net/c' --delete-destination false",
+    # (round miss19: from the blob to the project; the upload direction is net.bucket-untrusted's, as without the option)
+    "azcopy sync 'https://a.blob.core.windows.net/c' ./a --delete-destination false",
     "gh pr merge 1 --squash --delete-branch",
     "glab mr merge 1 --remove-source-branch",
 ]

@@ -217,6 +217,19 @@ HOME_CREDENTIALS: tuple[tuple[str, str], ...] = (
     (".yarnrc.yml", "Yarn registry token"),
     (".bundle/config", "Bundler registry credentials"),
     (".config/helm/repositories.yaml", "Helm repository passwords"),
+    # Round miss19 (a list extension: files named for their tool, not for what they hold): MySQL's obfuscated login
+    # paths, FileZilla's saved sites (passwords in base64), Remmina's connection files, the Bitwarden CLI's vault
+    # data, JFrog CLI's access tokens, flyctl's newer config, the Twilio CLI's newer config.
+    (".mylogin.cnf", "MySQL login paths (obfuscated passwords)"),
+    (".config/filezilla/sitemanager.xml", "FileZilla saved passwords"),
+    (".config/filezilla/recentservers.xml", "FileZilla saved passwords"),
+    (".local/share/remmina", "Remmina saved connection passwords"),
+    (".config/remmina", "Remmina saved connection passwords"),
+    (".config/Bitwarden CLI", "Bitwarden CLI vault data"),
+    (".jfrog", "JFrog CLI tokens"),
+    (".config/jfrog", "JFrog CLI tokens"),
+    (".config/flyctl/config.yml", "Fly.io token"),
+    (".config/twilio-cli/config.json", "Twilio API keys"),
 )
 # Not secret although inside ~/.ssh.
 SSH_PUBLIC_NAMES = frozenset({"known_hosts", "known_hosts.old", "config", "authorized_keys", "authorized_keys2", "environment", "rc"})
@@ -272,6 +285,13 @@ SYSTEM_CREDENTIALS = (
     "/etc/ppp/chap-secrets",
     "/etc/ppp/pap-secrets",
     "/etc/rancher/k3s/k3s.yaml",
+    # Round miss19: Kerberos service keys, Tailscale's node keys, k3s's join token, and Kerberos ticket caches
+    # (FILE:/tmp/krb5cc_UID, the default; a prefix entry: every user's cache)
+    "/etc/krb5.keytab",
+    "/var/lib/tailscale",
+    "/var/lib/rancher/k3s/server/token",
+    "/var/lib/rancher/k3s/server/cred",
+    "/tmp/krb5cc_",
 )
 
 
@@ -977,7 +997,26 @@ def _home_credential(rel: str, path: str, ci: bool) -> str | None:
             if not has_glob(path) and not is_dynamic(path):
                 return ""
         return why
-    return _tool_token_reason(rel, ci) or _tool_key_folder(rel, ci) or _browser_store(rel, ci)
+    return _tool_token_reason(rel, ci) or _tool_key_folder(rel, ci) or _browser_store(rel, ci) or _history_file(rel, ci)
+
+
+# A program's history of what was typed into it, by the name the programs give it (round miss19): the shells', the
+# REPLs' and the database clients' (`.python_history`, `.node_repl_history`, `.rediscli_history` -- redis AUTH
+# passwords --, `.sqlite_history`, `.irb_history`, `.Rhistory`, zsh's `.histfile`/`.zhistory`, mongosh's
+# `mongosh_repl_history`, atuin's and IPython's history databases). Passwords and tokens typed or pasted at a prompt
+# stay in them; the table above named a few.
+_HISTORY_NAMES = frozenset({"histfile", "zhistory", "history", "lesshst", "history.db", "history.sqlite", "repl_history.jl"})
+
+
+def _history_file(rel: str, ci: bool) -> str | None:
+    parts = rel.split("/")
+    if not parts[0].startswith(".") and parts[0] not in ("Library", "AppData"):
+        return None  # a file the user keeps in the home folder's visible folders (~/notes/history.txt) is their own
+    name = (parts[-1].lower() if ci else parts[-1]).lstrip(".")
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    if name in _HISTORY_NAMES or stem.endswith(("_history", "-history")) or stem in ("history", "rhistory"):
+        return f"a program's input history ({rel}: often holds typed passwords and tokens)"
+    return None
 
 
 # The files a browser engine keeps an application's saved passwords, cookies and their key in, named by the engine

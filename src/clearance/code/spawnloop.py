@@ -137,10 +137,38 @@ def _python(code: str) -> str | None:
     return None
 
 
+# A fork written as a statement of its own, whatever the language: `fork`, `fork()`, `os.fork()`, `Process.fork`,
+# `pcntl_fork()`. Each one run by every process alive doubles them (round miss19: `perl -e 'fork;fork;…'` twenty times
+# is a million processes, and no loop is written).
+_BARE_FORK = lazy(r"^\s*(?:os\.|Process\.|POSIX::)?(?:fork|pcntl_fork)\s*(?:\(\s*\))?\s*$")
+# Forks in a row that leave as many processes as MANY_PASSES background jobs do: 2**14 = 16,384.
+MANY_FORKS = next(n for n in range(1, 64) if 2**n >= MANY_PASSES)
+
+
+def _forks_in_a_row(text: str) -> int:
+    """The longest run of consecutive statements that are a bare fork (statements split at `;` and line ends)."""
+    best = run = 0
+    for stmt in text.replace("\n", ";").split(";"):
+        if not stmt.strip():
+            continue
+        if _BARE_FORK.match(stmt):
+            run += 1
+            best = max(best, run)
+        else:
+            run = 0
+    return best
+
+
 def unbounded_spawn(code: str, lang: str) -> str | None:
     """Why *code* (in *lang*) starts processes without end, or None."""
     if "fork" not in code and "spawn" not in code and "Popen" not in code and "Process" not in code:
         return None
+    if "fork" in code and len(code) <= 65536:
+        from ..shell.interp import strip_comments
+
+        forks = _forks_in_a_row(code if lang == "python" else strip_comments(code, lang))
+        if forks >= MANY_FORKS:
+            return f"the code forks {forks} times in a row: every process forks again at each, 2**{forks} processes reach the user's limit"
     if lang == "python":
         return _python(code)
     from ..shell.interp import strip_comments

@@ -608,11 +608,14 @@ _AWS_DESTROY = (
 
 
 def _pascal_destroys(word: str) -> bool:
-    """An API action in PascalCase whose verb destroys (Huawei Cloud's `hcloud ECS DeleteServers`, DeleteInstance)."""
-    if not (word[:1].isupper() and word.isalnum() and any(c.islower() for c in word)):
+    """An API action in PascalCase or camelCase whose verb destroys (Huawei Cloud's `hcloud ECS DeleteServers`,
+    DeleteInstance; an OpenAPI operation id as `netlify api deleteSite` takes it: round miss19)."""
+    if not (word[:1].isalpha() and word.isalnum() and any(c.islower() for c in word)):
         return False
     head = word[0] + "".join(c for c in _takewhile_lower(word[1:]))
-    return head.lower() in ("delete", "destroy", "remove", "terminate", "purge", "drop", "release") and len(head) < len(word)
+    if len(head) >= len(word) or not word[len(head)].isupper():
+        return False  # one word (`remove`, `deleted`), or the verb not followed by the name of what it acts on
+    return head.lower() in ("delete", "destroy", "remove", "terminate", "purge", "drop", "release")
 
 
 def _takewhile_lower(text: str) -> str:

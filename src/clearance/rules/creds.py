@@ -96,6 +96,28 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     # secret-tool's search shows each item's secret): a list extension, since their other listings print names
     ("bw", "list", "items"),
     ("secret-tool", "search"),
+    # Round miss19 (a list extension: each CLI's own verbs, from its reference). kubectl's --flatten skips the redaction
+    # of `config view` as --raw does (the certificates' keys and the tokens are printed); the kernel keyring's readers
+    # print a key's payload; `firebase login:ci` prints a new CI token; `op signin --raw` prints the session token;
+    # `systemd-creds decrypt|cat` print a credential;
+    # `doctl registry docker-config` prints a Docker config with the registry's auth; the object-store clients'
+    # configuration dumps print their access and secret keys (rclone's passwords only obscured, reversibly).
+    ("kubectl", "config", "view", "--flatten"),
+    ("keyctl", "print"),
+    ("keyctl", "pipe"),
+    ("keyctl", "read"),
+    ("firebase", "login:ci"),
+    ("op", "signin", "--raw"),
+    ("systemd-creds", "decrypt"),
+    ("systemd-creds", "cat"),
+    ("doctl", "registry", "docker-config"),
+    ("rclone", "config", "show"),
+    ("rclone", "config", "dump"),
+    ("s3cmd", "--dump-config"),
+    ("mc", "alias", "list"),
+    ("mc", "alias", "ls"),
+    ("mc", "config", "host", "list"),
+    ("netlify", "env:list", "--plain"),
 )
 # The password family is read as a family: PASS and every compound of it (PASSPHRASE, PASSCODE, PASSKEY) and its
 # abbreviations as a word of the name (ADMIN_PW, DB_PWD): a memorable passphrase of words and numbers has the shape of
@@ -242,6 +264,14 @@ def token_printer(cmd: SimpleCommand) -> str | None:
                 except ValueError:
                     pass
             if n.startswith("-") and any(r.startswith(n + "=") for r in rest):
+                continue
+            if (
+                n.startswith("--")
+                and len(n) > 10
+                and any(r.startswith("--") and len(r) >= len(n) - 4 and n.startswith(r.partition("=")[0]) for r in rest[pos:])
+            ):
+                # a long option abbreviated as getopt_long (gpg, GNU tools) takes any unambiguous prefix of it:
+                # `gpg --armor --export-secret-key` is --export-secret-keys (round miss19)
                 continue
             if "_" in n and any(r.endswith("." + n) for r in rest[pos:]):
                 continue  # a key under a profile: aws configure get prod.aws_secret_access_key

@@ -1806,6 +1806,34 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     return f"{_who(e)} deletes {sc.show(p)} and everything in it, a source directory of the project"
 
 
+# sed scripts that delete every line (`sed -i d FILES`, `sed -i '1,$d' FILES`): the files are left empty.
+_SED_EMPTIES = frozenset({"d", "1,$d", ",$d", "1,$ d", "0,$d"})
+
+
+def _empties(e: Effect) -> bool:
+    """The write leaves the file empty (round miss19: only truncate and shred were read so): an output redirection of
+    a command that prints nothing (`: > F`, `true > F`, `cat /dev/null > F`), `cp /dev/null F`, and sed told to delete
+    every line in place."""
+    cmd = e.cmd
+    if e.kind != WRITE or cmd is None:
+        return False
+    if cmd.name in ("truncate", "shred"):
+        return True
+    vals = cmd.values()
+    if e.note == "redirect":
+        prints_nothing = (cmd.name in (":", "true") and not vals) or (cmd.name == "cat" and vals == ["/dev/null"])
+        return prints_nothing and any(r.op in (">", ">|", "&>") for r in cmd.redirects)
+    if cmd.name == "cp":
+        ops = [v for v in vals if not v.startswith("-")]
+        return len(ops) == 2 and ops[0] == "/dev/null"
+    if cmd.name == "sed":
+        scripts = [vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-e", "--expression")]
+        ops = [v for v in vals if not v.startswith("-")]
+        script = scripts[0] if len(scripts) == 1 else (ops[0] if ops and not scripts else "")
+        return script.strip() in _SED_EMPTIES
+    return False
+
+
 @rule(
     id="fs.glob-delete-sources",
     title="Deleting project files by a wildcard that selects source files",
@@ -1822,11 +1850,24 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
         "rm -rf src/*.py",
         "truncate -s 0 *",
         "truncate -s 0 $(git ls-files)",
+        "sed -i d src/*.py",
+        'for f in src/*.py; do : > "$f"; done',
     ),
-    no_match=("rm -f *.log", "rm dist/*.js", "rm -f app/__pycache__/*.pyc", "rm /tmp/*.txt", "rm app/legacy.ts", "rm -f coverage/*.json", "rm -rf *.egg-info"),
+    no_match=(
+        "rm -f *.log",
+        "rm dist/*.js",
+        "rm -f app/__pycache__/*.pyc",
+        "rm /tmp/*.txt",
+        "rm app/legacy.ts",
+        "rm -f coverage/*.json",
+        "rm -rf *.egg-info",
+        "sed -i 's/foo/bar/' src/*.py",
+        "sed -i '/^#DEBUG/d' src/*.py",
+        ": > src/main.py",
+    ),
 )
 def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
-    wipes = e.kind == WRITE and e.cmd is not None and e.cmd.name in ("truncate", "shred")
+    wipes = _empties(e)
     if wipes and e.cmd is not None and DYN in e.path and sc.inside_project(e.path) and any(w.subs for w in e.cmd.args):
         # truncate -s 0 $(git ls-files): the files a command lists, emptied (rm of the same is fs.delete-unknown-target)
         return f"{_who(e)} empties files a command lists at run time ({sc.show(e.path)})"
@@ -2622,6 +2663,89 @@ def device_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     got = device_destroy_words(cmd)
     return f"{got}: everything on it is lost" if got else None
+
+
+# fs.device-repair (round miss19): the programs that check, repair or retune a file system in place, and the options
+# under which each only reads (their man pages): e2fsck/fsck.ext*'s and dosfsck's -n opens the file system read-only
+# and answers no, fsck's -N only shows what it would run, xfs_repair's -n and ntfsfix's -n change nothing, resize2fs -P
+# prints the minimum size, tune2fs -l lists the superblock, debugfs opens read-only unless -w. fsck.xfs and fsck.btrfs do
+# nothing (XFS and btrfs are repaired by their own tools), so they are not listed.
+_FS_CHECKERS: frozenset[str] = frozenset(
+    ("fsck", "e2fsck", "dosfsck", "fsck.ext2", "fsck.ext3", "fsck.ext4", "fsck.vfat", "fsck.fat", "fsck.msdos", "fsck.exfat", "fsck.f2fs")
+    + ("fsck.ntfs", "fsck.minix", "fsck.jfs", "fsck.reiserfs", "fsck.hfsplus", "fsck.nilfs2", "fsck.bcachefs", "exfatfsck")
+)
+_FS_READ_ONLY_LETTER: dict[str, str] = {"fsck": "nN", "xfs_repair": "n", "ntfsfix": "n", "resize2fs": "P", "tune2fs": "l"}
+_FS_REPAIRERS: frozenset[str] = _FS_CHECKERS | frozenset({"xfs_repair", "ntfsfix", "resize2fs", "tune2fs", "debugfs", "e2label", "xfs_admin"})
+_FS_QUIET = frozenset({"-h", "--help", "-V", "--version", "--no-action", "--help-all"})
+
+
+def _lvm_volume(v: str) -> bool:
+    """A logical volume as LVM names it, /dev/VG/LV (the kernel's own nodes are _BLOCK_DEVICE's)."""
+    parts = v.split("/")
+    return len(parts) == 4 and v.startswith("/dev/") and parts[2] not in ("fd", "shm", "pts", "mqueue", "hugepages", "net", "input", "snd") and all(parts[2:])
+
+
+def _fs_repair_writes(name: str, vals: list[str]) -> bool:
+    """Whether the checker, repairer or tuner runs in a mode that writes the file system (see _FS_CHECKERS)."""
+    opts = [v for v in vals if v.startswith("-") and not v.startswith("--")]
+    letters = "".join(o[1:] for o in opts)
+    if any(v in _FS_QUIET for v in vals):
+        return False
+    if name == "debugfs":
+        return "w" in letters
+    if name == "tune2fs":
+        return any(ch != "l" for ch in letters) if letters else False  # tune2fs DEVICE alone prints its usage
+    if name in ("e2label", "xfs_admin"):
+        ops = [v for v in vals if not v.startswith("-")]
+        return len(ops) >= 2 if name == "e2label" else any(ch in letters for ch in "LUcjlp") and "l" not in letters.replace("L", "")
+    read_only = _FS_READ_ONLY_LETTER.get(name, "n")
+    return not any(ch in letters for ch in read_only)
+
+
+@rule(
+    id="fs.device-repair",
+    title="Repairing or retuning a file system on a disk in place",
+    why=(
+        "fsck/e2fsck with -y, -p or -a, xfs_repair (and -L, which zeroes the log), ntfsfix, resize2fs to a smaller size, "
+        "tune2fs's feature and journal switches, debugfs -w and relabelling write the file system a disk partition holds: "
+        "a repair on a mounted or healthy file system, or a wrong answer, loses files beyond recovery, and whether a disk "
+        "needs it is the user's call. Their read-only modes (e2fsck -n, fsck -N, xfs_repair -n, tune2fs -l, resize2fs "
+        "-P, debugfs without -w) and a disk image in the project or the temp dir are not asked about."
+    ),
+    verdict=ASK,
+    alternative="check it read-only first (e2fsck -n, xfs_repair -n) and ask the user to run the repair",
+    commands=tuple(sorted(_FS_REPAIRERS)),
+    match=(
+        "e2fsck -y /dev/sda1",
+        "fsck -y /dev/sdb1",
+        "xfs_repair -L /dev/sdb1",
+        "tune2fs -O ^has_journal /dev/sda1",
+        "debugfs -w -R 'rm /etc/passwd' /dev/sda1",
+        "resize2fs /dev/vg0/data 10G",
+        "fsck.vfat -a /dev/mmcblk0p1",
+        "ntfsfix /dev/sdc1",
+    ),
+    no_match=(
+        "e2fsck -n /dev/sda1",
+        "e2fsck -fn /dev/sda1",
+        "fsck -N /dev/sda1",
+        "xfs_repair -n /dev/sdb1",
+        "tune2fs -l /dev/sda1",
+        "resize2fs -P /dev/sda1",
+        "debugfs -R 'stat /etc/passwd' /dev/sda1",
+        "e2fsck -fy build/rootfs.img",
+        "fsck --help",
+    ),
+)
+def device_repair(cmd: SimpleCommand, sc: Scope) -> str | None:
+    name = cmd.name.rpartition("/")[2]
+    vals = cmd.values()
+    targets = [v for v in vals if _device_operand(v) or _lvm_volume(v) or v.startswith(("UUID=", "LABEL=", "PARTUUID=", "PARTLABEL="))]
+    if not targets and name == "fsck" and any(v in ("-A", "-As", "-Ay", "-Ap") or (v.startswith("-A") and "N" not in v) for v in vals):
+        targets = ["every file system in /etc/fstab"]
+    if not targets or not _fs_repair_writes(name, vals):
+        return None
+    return f"{name} writes the file system on {targets[0]}"
 
 
 # Files a routine command reads to choose the programs it runs or loads (adversarial round 10a), and the spelling that

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 INTERPRETER_NAMES = frozenset({"python", "python3", "python2", "node", "nodejs", "perl", "ruby", "php", "lua", "deno", "bun", "Rscript", "pwsh", "powershell"})
 # What runs a program given as an argument or on stdin (net: rce.pipe-to-shell, rce.decoded-exec).
 _RUNNERS = SHELLS | INTERPRETER_NAMES | frozenset({"eval", "source", ".", "sudo", "xargs"})
-_NETCATS = frozenset({"nc", "ncat", "netcat", "socat", "websocat"})
+_NETCATS = frozenset({"nc", "ncat", "netcat", "socat", "websocat", "rcat", "rustcat", "gs-netcat"})
 # Programs that may put a program on a network connection: super-servers (tcpserver, tcpsvd …) and terminal emulators
 # shown on another machine's X display (rules/net.py's net.reverse-shell reads them).
 _SOCKET_RUNNERS = frozenset(
@@ -546,6 +546,7 @@ GIT_PACK_RULES = (
     "git.discard-changes", "git.discard-file-changes", "git.history-destroy", "git.force-push", "git.push-untrusted",
     "git.push-other-remote", "git.remote-change", "git.config-code", "git.config-global", "git.config-weakens",
     "git.other-repository", "git.push-target-change", "git.origin-add", "git.branch-force-delete", "git.remote-branch-delete",
+    "git.branch-force-move",
 )  # fmt: skip
 
 
@@ -640,10 +641,23 @@ FILL_DISK_FOLLOWERS = frozenset(
 ENDLESS_SOURCES = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
 
 
+def endless_printer(cmd: SimpleCommand) -> bool:
+    """A program that prints without end by itself: `yes`, and `seq` counting up to infinity (`seq inf`, `seq 1
+    infinity`, `seq 0 0.5 inf`: GNU seq reads its last operand as strtold does, in any case, with a sign) -- round
+    miss19: `seq inf > f` was read only when piped into another program."""
+    if cmd.name == "yes":
+        return True
+    if cmd.name != "seq":
+        return False
+    ops = [v for v in cmd.values() if not v.startswith("-") or v[1:2].isdigit() or v[1:].lower() in ("inf", "infinity")]
+    return bool(ops) and ops[-1].lower().lstrip("+") in ("inf", "infinity")
+
+
 def endless_source(cmd: SimpleCommand, sc: Scope) -> bool:
     """sys.fill-disk's and sys.large-file's first test for the common printers: a source that never ends (an operand,
-    or stdin redirected from it) or, for `yes`, an output redirected at all."""
-    if cmd.name == "yes":
+    or stdin redirected from it) or, for a program that prints without end (`yes`, `seq inf`), an output redirected
+    at all."""
+    if endless_printer(cmd):
         return any(r.writes for r in cmd.redirects)
     return any(v in ENDLESS_SOURCES for v in cmd.values()) or any(r.target is not None and r.target.value in ENDLESS_SOURCES for r in cmd.redirects)
 
@@ -654,7 +668,7 @@ def endless_stream(cmd: SimpleCommand, sc: Scope) -> bool:
     if endless_source(cmd, sc):
         return True
     for s in cmd.stdin_from:
-        if s.name == "yes" or (s.name == "seq" and any(v in ("inf", "infinity") for v in s.values())) or endless_source(s, sc):
+        if endless_printer(s) or endless_source(s, sc):
             return True
         if s.name == "dd" and any(v.startswith("if=") and v[3:] in ENDLESS_SOURCES for v in s.values()):
             return True
@@ -686,6 +700,7 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     ("net.exfil-secrets", "git"): names_a_url,
     **{("creds.print-environment", n): lambda cmd, sc: dumps_environment(cmd) for n in ("env", "printenv", "export", "declare", "typeset", "set")},
     ("sys.fill-disk", "yes"): endless_source,
+    ("sys.fill-disk", "seq"): endless_source,
     **{("sys.fill-disk", n): endless_stream for n in FILL_DISK_FOLLOWERS},
     ("sys.large-file", "head"): endless_source,
     **{(rid, "git"): git_pack_may_act for rid in GIT_PACK_RULES},

@@ -442,6 +442,53 @@ def branch_force_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     return f"git branch -D deletes {', '.join(nc.pos[:3])} even where its commits are merged nowhere (git prints the commit, which stays recoverable until gc)"
 
 
+@rule(
+    id="git.branch-force-move",
+    title="Moving an existing branch to another commit by force",
+    why=(
+        "`git branch -f NAME REV`, `git checkout -B NAME REV` and `git switch -C NAME REV` point a branch somewhere "
+        "else whether or not it exists: the commits only it held lose "
+        "their name as under `git branch -D` (git.branch-force-delete), recoverable from the reflog until gc prunes "
+        "them. Whether that work is wanted is the user's call (round miss19). Creating a branch (`git branch NAME`, "
+        "`git checkout -b NAME`) and `git checkout -B NAME` with no start point (the branch at HEAD, as it is "
+        "checked out) are not this."
+    ),
+    verdict=ASK,
+    alternative="keep a backup first (`git branch backup/NAME NAME`), or create a new branch with `git branch NAME REV`",
+    commands=("git",),
+    match=(
+        "git branch -f main HEAD~5",
+        "git branch --force feature origin/feature",
+        "git checkout -B main origin/main",
+        "git switch -C release v1.2.0",
+    ),
+    no_match=(
+        "git branch feature HEAD~2",
+        "git checkout -b feature origin/feature",
+        "git checkout -B feature",
+        "git switch -c spike",
+        "git update-ref refs/heads/x HEAD",
+        "git branch -f",
+    ),
+)
+def branch_force_move(cmd: SimpleCommand, sc: Scope) -> str | None:
+    nc = git(cmd)
+    if nc.sub == ("branch",) and (nc.has("f") or nc.has("force")) and _local_branch_delete(nc) and not (nc.has("D") or nc.has("d") or nc.has("delete")):
+        names = nc.pos[:1]
+    elif (nc.sub == ("checkout",) and nc.has("B")) or (nc.sub == ("switch",) and (nc.has("C") or nc.has("force-create"))):
+        # -B/-C take the branch's name as their value; the start point is the operand after it
+        name = nc.value("B") or nc.value("C") or nc.value("force-create")
+        if not name or not nc.pos:
+            return None  # no start point: the branch is put at HEAD, where the checkout already is
+        return f"git {nc.sub[0]} moves the branch {name} to {nc.pos[0]} by force: the commits only it held lose their name (the reflog keeps them until gc)"
+    else:
+        return None
+    if not names:
+        return None
+    where = f" to {nc.pos[1]}" if len(nc.pos) > 1 else " to HEAD"
+    return f"git {nc.sub[0]} moves the branch {names[0]}{where} by force: the commits only it held lose their name (the reflog keeps them until gc)"
+
+
 def git_config(nc: Norm, key: str) -> str | None:
     """The value a `git -c KEY=VALUE` before the subcommand gives *key* (lower-case section.name) for this run, the last
     one given; "true" for `-c KEY` alone (git's boolean shorthand); None when none does.  Section and variable names
@@ -1638,18 +1685,52 @@ def _other_vcs_discard(cmd: SimpleCommand) -> str | None:
             return "svn revert -R discards every uncommitted change below the folder"
         if first == "cleanup" and any(v in ("--remove-unversioned", "--remove-ignored") for v in vals):
             return "svn cleanup deletes unversioned files"
+    if cmd.name in ("bzr", "brz"):
+        # Bazaar and Breezy (round miss19): `revert` with no file reverts the whole tree, keeping `.~N~` backups unless
+        # --no-backup; `clean-tree` deletes unknown files (and ignored ones, --ignored) when not --dry-run.
+        if first == "revert" and len(ops) == 1 and "--no-backup" in vals:
+            return f"{cmd.name} revert --no-backup discards every uncommitted change, keeping no backup copies"
+        if first == "clean-tree" and any(v in ("--unknown", "--ignored", "--detritus", "--force") for v in vals):
+            return f"{cmd.name} clean-tree deletes files the tree does not track"
+    if cmd.name == "gix" and first == "clean" and any(v in ("-e", "--execute") or (v[:1] == "-" and v[1:2] != "-" and "e" in v[1:]) for v in vals):
+        # gitoxide's clean only lists unless told to execute (-e), as `git clean -n` vs `-f` (-x: ignored files too)
+        return "gix clean -e deletes untracked files" + (" and ignored ones" if any(v[:1] == "-" and v[1:2] != "-" and "x" in v for v in vals) else "")
     return None
 
 
 @rule(
     id="vcs.discard-changes",
-    title="Discarding uncommitted work in Mercurial or Subversion",
-    why="As git.discard-changes: `hg update --clean`, `hg revert --all --no-backup`, `hg purge`, `svn revert -R` destroy edits no commit holds.",
+    title="Discarding uncommitted work in Mercurial, Subversion, Bazaar or gitoxide",
+    why=(
+        "As git.discard-changes: `hg update --clean`, `hg revert --all --no-backup`, `hg purge`, `svn revert -R`, "
+        "`bzr revert --no-backup`, `gix clean -xde` destroy edits no commit holds."
+    ),
     verdict=SOFT_DENY,
     alternative="commit or shelve the work first (`hg shelve`, `svn diff > /tmp/changes.patch`)",
-    commands=("hg", "chg", "svn"),
-    match=("hg update --clean", "hg up -C default", "hg revert --all --no-backup", "hg purge --all", "svn revert -R ."),
-    no_match=("hg update default", "hg revert --all", "hg revert app.py", "hg status", "svn revert app.c", "svn up", "hg purge --print"),
+    commands=("hg", "chg", "svn", "bzr", "brz", "gix"),
+    match=(
+        "hg update --clean",
+        "hg up -C default",
+        "hg revert --all --no-backup",
+        "hg purge --all",
+        "svn revert -R .",
+        "bzr revert --no-backup",
+        "brz clean-tree --ignored --force",
+        "gix clean -xde",
+    ),
+    no_match=(
+        "hg update default",
+        "hg revert --all",
+        "hg revert app.py",
+        "hg status",
+        "svn revert app.c",
+        "svn up",
+        "hg purge --print",
+        "bzr revert",
+        "bzr revert --no-backup app.py",
+        "gix clean -xd",
+        "bzr clean-tree --dry-run --ignored",
+    ),
 )
 def other_vcs_discard(cmd: SimpleCommand, sc: Scope) -> str | None:
     return _other_vcs_discard(cmd)

@@ -1743,6 +1743,10 @@ def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
                 # The socket becomes the program's input and output: a shell or interpreter there takes commands from
                 # the other end (a listener so bound is a shell for whoever connects); `--exec /bin/cat` echoes.
                 return f"{cmd.name} {v} {program if not v.endswith(program) else ''}".rstrip() + " gives a remote party a shell"
+    if cmd.name in ("rcat", "rustcat", "gs-netcat"):
+        got = _shell_option_clone(cmd.name, vals)
+        if got is not None:
+            return got
     if cmd.name == "websocat":
         shell = _websocat_shell(vals)
         if shell:
@@ -1773,6 +1777,28 @@ def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
                 # Whatever the program prints goes to the other side, as `prog | socat - ADDR` would send it
                 # (net.upload-untrusted); only an echo of the socket itself (EXEC:/bin/cat) sends nothing of this machine.
                 return f"socat sends what {first} prints ({how}:{prog}) to the other side of a network socket"
+    return None
+
+
+def _shell_option_clone(name: str, vals: list[str]) -> str | None:
+    """Netcat's successors whose grammar is not netcat's (round miss19): rustcat (`rcat connect -s SHELL HOST PORT`;
+    its 2.x line `rcat HOST PORT -r SHELL`) connects a shell to the other end; gsocket's gs-netcat serves one through
+    its relay network when listening with -i (an interactive shell) or -e PROG."""
+    if name == "gs-netcat":
+        if "-l" not in vals:
+            return None
+        if "-i" in vals:
+            return "gs-netcat -l -i serves an interactive shell to whoever connects through the Global Socket relay"
+        prog = next((vals[i + 1] for i, v in enumerate(vals[:-1]) if v == "-e"), None)
+        return f"gs-netcat -l -e {prog} serves a shell through the Global Socket relay" if prog and _runs_shell(prog) else None
+    for i, v in enumerate(vals):
+        prog = None
+        if v in ("-s", "--shell", "-r", "--rshell") and i + 1 < len(vals):
+            prog = vals[i + 1]
+        elif v.startswith(("--shell=", "--rshell=")):
+            prog = v.split("=", 1)[1]
+        if prog is not None and _runs_shell(prog):
+            return f"{name} {v.split('=', 1)[0]} {prog} connects a shell to the other end of a network connection"
     return None
 
 
@@ -2450,6 +2476,41 @@ def install_lookalike(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# The global options of aws and gcloud that take no value (aws(1) GLOBAL OPTIONS, gcloud topic flags); any other
+# `--NAME` before the service takes the next word as its value (`aws --region us-east-1 s3 cp …`).
+_GLOBAL_FLAGS = {
+    "aws": frozenset({"--debug", "--no-verify-ssl", "--no-paginate", "--no-sign-request", "--no-cli-pager", "--cli-auto-prompt", "--no-cli-auto-prompt"}),
+    "gcloud": frozenset({"--quiet", "-q", "--log-http", "--user-output-enabled", "--no-user-output-enabled", "--verbosity=debug"}),
+}
+
+
+def _storage_words(name: str, vals: list[str]) -> list[str]:
+    """The words of a storage copy with the option values that would be taken for operands left out (round miss19:
+    `aws s3 cp .env s3://b/ --acl public-read` took `public-read` for the destination, and `aws --region R s3 cp …`
+    hid the service): a leading global `--NAME VALUE` pair of aws or gcloud, and trailing `--NAME VALUE` pairs whose
+    value is no URL and no path (a region, an ACL, a storage class, a pattern) -- a path after a flag is the operand."""
+    words = list(vals)
+    flags = _GLOBAL_FLAGS.get(name)
+    if flags is not None:
+        while words and words[0].startswith("-"):
+            takes_value = words[0].startswith("--") and "=" not in words[0] and words[0] not in flags
+            words = words[2:] if takes_value and len(words) > 1 else words[1:]
+    while len(words) >= 2 and words[-1].startswith("-"):
+        words = words[:-1]  # a trailing flag (`--recursive`, `--dryrun` is read by storage_dry_run on every word)
+    while (
+        len(words) >= 3
+        and words[-2].startswith("--")
+        and "=" not in words[-2]
+        and not words[-1].startswith(("-", "/", ".", "~"))
+        and "://" not in words[-1]
+        and not words[-1].startswith("https:")
+    ):
+        words = words[:-2]
+        while len(words) >= 2 and words[-1].startswith("-"):
+            words = words[:-1]
+    return words
+
+
 @rule(
     id="net.bucket-untrusted",
     title="Copying data to a storage bucket outside the trust boundary",
@@ -2461,7 +2522,7 @@ def install_lookalike(cmd: SimpleCommand, sc: Scope) -> str | None:
 )
 def bucket_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
-    ops = [v for v in vals if not v.startswith("-")]
+    ops = [v for v in _storage_words(cmd.name, vals) if not v.startswith("-")]
     if (
         (cmd.name == "aws" and ops[:1] == ["s3"] and len(ops) >= 4 and ops[1] in ("cp", "sync", "mv"))
         or (cmd.name in ("gsutil", "s3cmd", "mc") and len(ops) >= 3 and ops[0] in ("cp", "rsync", "mv", "put", "sync", "mirror"))

@@ -254,6 +254,31 @@ problem_rule(
     ),
 )
 problem_rule(
+    "sys.endless-write",
+    "An endless loop that writes more to the disk on every pass",
+    "`while true; do echo x >> log; done`, `for ((;;)); do mktemp; done`, `while :; do date; done > out.txt`: a loop whose"
+    " condition never ends it, with nothing in it that sleeps, waits, reads or leaves, and that appends to a file (`>>`,"
+    " `tee -a`), makes a new file on every pass, or sends its output into a file, fills the disk as `yes > f` does"
+    " (sys.fill-disk), whatever the command that writes: builds, databases and the agent then fail. Read from the syntax"
+    " tree (round miss19). A poller that sleeps, a loop that breaks, output thrown away and a file overwritten on every"
+    " pass are not this. Asked: a logger meant to be stopped by hand is the user's call.",
+    ASK,
+    match=(
+        "while true; do echo x >> log.txt; done",
+        "until false; do git log -1 | tee -a history.txt; done",
+        "for ((;;)); do mktemp; done",
+        "while :; do date; done > out.txt",
+    ),
+    no_match=(
+        "while true; do date >> log.txt; sleep 60; done",
+        "while true; do echo x >> log.txt; if [ -f stop ]; then break; fi; done",
+        "while true; do curl -s localhost:8080/health > status.json; done",
+        "while true; do echo x > /dev/null; done",
+        'while read -r l; do echo "$l" >> out.txt; done < in.txt',
+        "for i in 1 2 3; do echo $i >> log.txt; done",
+    ),
+)
+problem_rule(
     "rce.download-then-run",
     "A file downloaded and then run in the same command",
     "curl -o x.sh … && bash x.sh is curl | bash in two steps: code nobody reviewed runs with the user's rights.",

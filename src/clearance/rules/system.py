@@ -19,6 +19,7 @@ from .gates import (
     WINDOWS_GUARD_TOOLS,
     alias_delete,
     claimed_by_self_only,
+    endless_printer,
     known_client,
     path_arguments,
     unknown,
@@ -172,9 +173,13 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "falconctl",
         "log",
         "journalctl",
+        "xhost",
+        "gsettings",
     ),
     match=(
         "sudo log erase --all",
+        "xhost +",
+        "gsettings set org.gnome.desktop.screensaver lock-enabled false",
         "journalctl --rotate --vacuum-time=1s",
         "sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist",
         "sudo systemctl stop systemd-journald",
@@ -212,6 +217,10 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "log show --last 5m",
         "journalctl --disk-usage",
         "journalctl -u sshd --since today",
+        "xhost +SI:localuser:root",
+        "gsettings set org.gnome.desktop.interface color-scheme prefer-dark",
+        "gsettings get org.gnome.desktop.screensaver lock-enabled",
+        "xhost",
     ),
 )
 def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -222,6 +231,12 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
         # --vacuum-time/-size/-files delete the journal's archived files: the machine's log record, as `log erase` does
         got = next((v for v in vals if v.startswith("--vacuum-")), None)
         return f"journalctl {got.partition('=')[0]} deletes the system journal's archived logs" if got else None
+    if name == "xhost":
+        # xhost(1): a bare `+` turns the X server's access control off (any client, from any host, may connect:
+        # read the keyboard, take the screen, type into windows); `+HOST`/`+inet:HOST` admits a network host. A local
+        # user (`+SI:localuser:NAME`), `+local:` and the removals (`-`) are not this (round miss19).
+        opened = [v for v in vals if v == "+" or (v.startswith("+") and not v.lower().startswith(("+si:", "+local:")))]
+        return f"xhost {opened[0]} lets {'any client' if opened[0] == '+' else opened[0][1:]} connect to the X display" if opened else None
     if name == "ufw" and any(v in ("disable", "reset", "allow", "delete") for v in vals):
         return f"ufw {joined} weakens the firewall"
     if name in ("iptables", "ip6tables") and any(v in ("-F", "--flush", "-X", "-P", "--policy", "-D", "-A", "-I") or v.startswith("-F") for v in vals):
@@ -278,6 +293,10 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
         return "systemsetup turns on remote login (SSH) to this Mac"
     if name == "defaults" and "askForPassword" in joined:
         return "defaults write stops the screen lock from asking for a password"
+    if name == "gsettings" and _screen_lock_off(vals):
+        # GNOME's settings (round miss19), as macOS's askForPassword above: the screen no longer locks (dconf is left
+        # to the unknown-program rules, which ask about its writes and resets)
+        return f"{name} {' '.join(vals[:3])} turns the screen lock off"
     if name == "networksetup" and any(
         v.lower().startswith(("-setwebproxy", "-setsecurewebproxy", "-setsocksfirewallproxy", "-setautoproxyurl", "-setdnsservers")) for v in vals
     ):
@@ -291,6 +310,23 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
     if name == "netsh" and "firewall" in joined and ("off" in vals or "disable" in vals):
         return "netsh turns the firewall off"
     return None
+
+
+# GNOME's screen lock as its settings name it (org.gnome.desktop.screensaver, org.gnome.desktop.lockdown), with the
+# value that switches it off: `gsettings set SCHEMA KEY VALUE` (and dconf's `write /org/gnome/desktop/…/KEY VALUE`).
+_SCREEN_LOCK_OFF = {"lock-enabled": "false", "disable-lock-screen": "true", "ubuntu-lock-on-suspend": "false"}
+
+
+def _screen_lock_off(vals: list[str]) -> bool:
+    if vals[:1] == ["set"] and len(vals) >= 4:
+        schema, key, value = vals[1], vals[2], vals[3]
+    elif vals[:1] == ["write"] and len(vals) >= 3:
+        schema, _, key = vals[1].rpartition("/")
+        value = vals[2]
+    else:
+        return False
+    low = schema.lower()
+    return ("screensaver" in low or "lockdown" in low) and _SCREEN_LOCK_OFF.get(key) == value.strip("'\"").lower()
 
 
 # Words that name a security, audit or logging service (a unit, an rc script, a launchd label or plist, a process):
@@ -1614,7 +1650,7 @@ _REMOVE_OPS = {
     title="Removing system packages or global tools",
     why="Uninstalling system packages (ssh server, docker, compilers) or global npm tools breaks the machine for everything else on it, not only this project.",
     verdict=ASK,
-    commands=(*_REMOVE_OPS, "pacman", "npm", "pnpm", "yarn", "dpkg", "rpm"),
+    commands=(*_REMOVE_OPS, "pacman", "npm", "pnpm", "yarn", "dpkg", "rpm", "conda", "mamba", "micromamba"),
     match=(
         "apt-get remove -y openssh-server",
         "brew uninstall --force git",
@@ -1623,13 +1659,36 @@ _REMOVE_OPS = {
         "dpkg --purge nginx",
         "npm --global un typescript",
         "npm --prefix /usr/local rm typescript",
+        "conda env remove -n prod",
+        "mamba remove --all -n ml -y",
     ),
-    no_match=("apt-get install -y jq", "npm uninstall lodash", "brew list", "pacman -Syu", "yarn remove left-pad"),
+    no_match=(
+        "apt-get install -y jq",
+        "npm uninstall lodash",
+        "brew list",
+        "pacman -Syu",
+        "yarn remove left-pad",
+        "conda remove numpy",
+        "conda env remove -p ./.conda -y",
+        "conda env list",
+    ),
 )
 def package_remove(cmd: SimpleCommand, sc: Scope) -> str | None:
     name = cmd.name
     vals = cmd.values()
     ops = [v for v in vals if not v.startswith("-")]
+    if name in ("conda", "mamba", "micromamba"):
+        # round miss19: `conda env remove -n NAME` and `conda remove --all -n NAME` delete a whole environment (its
+        # folder under the installation's envs/, every package installed into it by hand); one package is ordinary work
+        if not (ops[:2] == ["env", "remove"] or (ops[:1] in (["remove"], ["uninstall"]) and "--all" in vals)):
+            return None
+        prefix = next((vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-p", "--prefix")), None)
+        prefix = prefix or next((v.split("=", 1)[1] for v in vals if v.startswith("--prefix=")), None)
+        if prefix is not None and (sc.inside_project(sc.path(prefix, cmd)) or sc.in_temp(sc.path(prefix, cmd))):
+            return None  # the project's own environment folder
+        env = next((vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-n", "--name")), None)
+        env = env or next((v.split("=", 1)[1] for v in vals if v.startswith("--name=")), None) or prefix
+        return f"{name} removes the environment {env or 'that is active'} and every package installed in it"
     if name in _REMOVE_OPS:
         if ops and ops[0] in _REMOVE_OPS[name]:
             return f"{name} {ops[0]} removes {' '.join(ops[1:3]) or 'packages'} from the system"
@@ -3157,6 +3216,16 @@ def fill_disk_size(cmd: SimpleCommand) -> tuple[str, int | None] | None:
             return None
         ops = [w for w in vals[got[1] + 1 :] if not w.startswith("-")]
         return (ops[-1] if ops else "the file"), _size(got[0]) or 0
+    if name in ("mkfile", "xfs_mkfile"):
+        # macOS mkfile(8) and xfs_mkfile(8): `mkfile [-nv] SIZE[b|k|m|g] FILE...` writes zeros into every FILE
+        # (b: 512-byte blocks); -n only records the size, a sparse file with no block written (round miss19).
+        flags = [v for v in vals if v.startswith("-")]
+        ops = [v for v in vals if not v.startswith("-")]
+        if any("n" in o[1:] for o in flags if not o.startswith("--")) or len(ops) < 2:
+            return None
+        size = ops[0].lower()
+        blocks = size.endswith("b") and size[:-1].isdigit()
+        return ops[1], (int(size[:-1]) * 512 if blocks else _size(size) or 0)
     if name in ("cp", "install") and not cmd.captured:
         # cp /dev/zero F: a copier reads a character device as a stream, to its end, which this one never reaches.
         ops = [v for v in vals if not v.startswith("-")]
@@ -3171,7 +3240,7 @@ def fill_disk_size(cmd: SimpleCommand) -> tuple[str, int | None] | None:
     dst = _stdout_file(cmd)
     if dst is None:
         return None
-    if name == "yes":
+    if endless_printer(cmd):
         return dst, None
     sources = [v for v in vals if v in ENDLESS_SOURCES]
     if not sources and not (cmd.redirects and any(r.reads and r.target is not None and r.target.value in ENDLESS_SOURCES for r in cmd.redirects)):
@@ -3199,7 +3268,7 @@ def _endless_output(c: SimpleCommand, depth: int = 0) -> bool:
     if depth > 6 or c.captured:
         return False
     vals = c.values()
-    if c.name == "yes" or (c.name == "seq" and any(v in ("inf", "infinity") for v in vals)):
+    if endless_printer(c):
         return True
     if c.name == "dd":
         opts = dict(v.split("=", 1) for v in vals if "=" in v)
@@ -3253,7 +3322,7 @@ def endless_sink(cmd: SimpleCommand) -> str | None:
         " no limit."
     ),
     verdict=SOFT_DENY,
-    commands=("dd", "yes", "cat", "tail", "pv", "base64", "tr", *sorted(_PASS_THROUGH | _HOLDERS), "xargs", "cp", "install"),
+    commands=("dd", "yes", "seq", "cat", "tail", "pv", "base64", "tr", *sorted(_PASS_THROUGH | _HOLDERS), "xargs", "cp", "install"),
     match=(
         "cat /dev/zero > /tmp/fill",
         "yes > /tmp/out.txt",
@@ -3344,9 +3413,15 @@ def stress_unbounded(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Writing a file of tens of gigabytes",
     why="A file of 10 GiB or more from /dev/zero, /dev/urandom or fallocate takes the disk's space from everything else on the machine; whether there is room for it is a person's call.",
     verdict=ASK,
-    commands=("dd", "fallocate", "head"),
-    match=("dd if=/dev/zero of=/tmp/big bs=1M count=1000000", "fallocate -l 500G /tmp/fill", "head -c 50G /dev/zero > big.img"),
-    no_match=("fallocate -l 1G swapfile", "dd if=/dev/zero of=disk.img bs=1M count=512", "head -c 32 /dev/urandom > secret.key"),
+    commands=("dd", "fallocate", "head", "mkfile", "xfs_mkfile"),
+    match=("dd if=/dev/zero of=/tmp/big bs=1M count=1000000", "fallocate -l 500G /tmp/fill", "head -c 50G /dev/zero > big.img", "mkfile 100g big.img"),
+    no_match=(
+        "fallocate -l 1G swapfile",
+        "dd if=/dev/zero of=disk.img bs=1M count=512",
+        "head -c 32 /dev/urandom > secret.key",
+        "mkfile 1g swap.img",
+        "mkfile -n 100g sparse.img",
+    ),
 )
 def large_file(cmd: SimpleCommand, sc: Scope) -> str | None:
     got = fill_disk_size(cmd)

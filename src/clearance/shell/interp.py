@@ -42,7 +42,8 @@ _PROCESS = {
     "ruby": r"(?:\b(?:system|exec|spawn)|%x|`|IO\.popen|Open3\.\w+|Kernel\.system|Process\.spawn)",
     "php": r"(?:\b(?:system|exec|shell_exec|passthru|popen|proc_open)|`)",
     "lua": r"(?:os\.execute|io\.popen)\s*\(",
-    "r": r"(?:system|system2|shell)\s*\(",
+    # (R's pipe(CMD) opens a connection to a shell command; processx and sys run one: round miss19)
+    "r": r"(?:\b(?:system|system2|shell|pipe)|processx::run|processx::process\$new|sys::exec_\w+)\s*\(",
     "julia": r"(?:\brun\s*\(|\bpipeline\s*\(|`)",
     "go": r"\b(?:exec\.Command|syscall\.Exec)\s*\(",
     "rust": r"\bCommand::new\s*\(",
@@ -54,7 +55,7 @@ _NETWORK = {
     "ruby": r"(?:Net::HTTP|open-uri|URI\.open|TCPSocket|Socket|Faraday|HTTParty|RestClient)",
     "php": r"(?:curl_|file_get_contents\s*\(\s*['\"]https?:|fsockopen|stream_socket_client)",
     "lua": r"(?:socket\.|http\.request)",
-    "r": r"(?:download\.file|url\(|httr|curl::)",
+    "r": r"(?:download\.file|url\(|httr|curl::|socketConnection|make\.socket|socketAccept|serverSocket)",
     "julia": r"(?:\bDownloads\b|\bHTTP\.|\bSockets\b|\bdownload\s*\()",
     "go": r"\b(?:net\.Dial\w*|tls\.Dial|http\.(?:Get|Post|PostForm|Head|NewRequest\w*))\s*\(",
     "rust": r"(?:\breqwest::|\bureq::|TcpStream::connect|UdpSocket::bind)",

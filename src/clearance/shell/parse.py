@@ -1844,6 +1844,12 @@ def _parse(
             why = unbounded_spawn(root)
             if why is not None:
                 script.problems.append(("sys.unbounded-spawn", why))
+        if (b"while" in data or b"until" in data or b"for" in data) and (b">" in data or b"tee" in data or b"temp" in data):
+            from .spawn import endless_write
+
+            grows = endless_write(root)
+            if grows is not None:
+                script.problems.append(("sys.endless-write", grows))
         return script
     raise ParseFailure("clearance cannot read the command the way bash does (commands run on past the end of their lines)")
 

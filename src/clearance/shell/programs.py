@@ -361,6 +361,8 @@ PLATFORM_SQL: dict[str, dict[tuple[str, ...], tuple[frozenset[str], frozenset[st
     "turso": {("db", "shell"): (frozenset(), frozenset(), 1)},  # turso db shell DB "SQL"
     "dolt": {("sql",): (frozenset({"-q", "--query"}), frozenset({"-f", "--file"}), -1)},
     "supabase": {("db", "query"): (frozenset(), frozenset({"-f", "--file"}), 0)},
+    # Snowflake's newer CLI (snowflake-cli, `snow`), SnowSQL's successor: `snow sql -q SQL`, `-f FILE` (round miss19)
+    "snow": {("sql",): (frozenset({"-q", "--query"}), frozenset({"-f", "--filename"}), -1)},
 }
 # The words a platform call must hold for PLATFORM_SQL to read it (rules/gates.py: the db pack's gate for these programs).
 PLATFORM_SQL_WORDS: dict[str, frozenset[str]] = {n: frozenset(sub[0] for sub in subs) for n, subs in PLATFORM_SQL.items()}

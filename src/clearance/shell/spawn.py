@@ -393,3 +393,69 @@ def unbounded_spawn(root: Any) -> str | None:
                     "keep every core busy, and the machine stays unusable until they are killed"
                 )
     return _xargs_flood(nodes) or _recursive_spawn(root, nodes)
+
+
+# Round miss19 (resource exhaustion): an endless loop that writes more on every pass fills the disk as `yes > f` does,
+# whatever the command that writes. What grows: an appending redirection (`>>`, `&>>`) or `tee -a` onto a file, a new
+# temporary file (`mktemp`), and the loop's own output redirected into a file (`done > log`: the file stays open and
+# takes every pass's output). Not growing: output thrown away (/dev/null, the terminal, a descriptor) and a file
+# overwritten on every pass (`> status.json`). A loop that rests or leaves (_RESTS) is a poller or waits for a
+# condition: not this.
+_APPENDS = frozenset({">>", "&>>"})
+_TRUNCATES = frozenset({">", "&>", ">|"})
+_NOT_A_FILE = ("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/fd/")
+_NEW_FILE_EACH_CALL = frozenset({"mktemp", "tempfile"})
+
+
+def _redirect_file(redirect: Any, ops: frozenset[str]) -> str | None:
+    """The file a `file_redirect` node writes with one of *ops* (its destination's text), or None."""
+    op = next((c.type for c in redirect.children if not c.is_named), "")
+    if op not in ops:
+        return None
+    dest = [c for c in redirect.children if c.is_named and c.type != "file_descriptor"]
+    if not dest:
+        return None
+    target = _text(dest[-1]).strip("'\"")
+    if not target or target.isdigit() or target == "-" or target.startswith(_NOT_A_FILE):
+        return None
+    return target
+
+
+def _grows(body: Any) -> str | None:
+    """What in the loop body writes more on every pass (a message), or None."""
+    for n in _walk(body):
+        if n.type == "file_redirect":
+            target = _redirect_file(n, _APPENDS)
+            if target is not None:
+                return f"appends to {target}"
+        elif n.type == "command":
+            name = _base(_name(n))
+            if name in _NEW_FILE_EACH_CALL and "-u" not in _args(n) and "--dry-run" not in _args(n):
+                return f"creates a new file with {name}"
+            if name == "tee" and any(a in ("-a", "--append") for a in _args(n)):
+                files = [a for a in _args(n) if not a.startswith("-") and not a.startswith(_NOT_A_FILE)]
+                if files:
+                    return f"appends to {files[0]} with tee -a"
+    return None
+
+
+def endless_write(root: Any) -> str | None:
+    """Why the script writes to the disk without end (a message), or None: an endless loop (`while true`, `until
+    false`, `for ((;;))`) with nothing that rests or leaves, which appends on every pass or whose output goes to a file."""
+    for n in _walk(root):
+        if n.type not in ("while_statement", "c_style_for_statement") or not _unbounded(n):
+            continue
+        body = _body(n)
+        if body is None or any(c.type == "command" and _base(_name(c)) in _RESTS for c in _walk(body)):
+            continue
+        grows = _grows(body)
+        if grows is None and n.parent is not None and n.parent.type == "redirected_statement":
+            for r in n.parent.children:
+                if r.type == "file_redirect":
+                    target = _redirect_file(r, _APPENDS | _TRUNCATES)
+                    if target is not None:
+                        grows = f"sends its output into {target}"
+                        break
+        if grows is not None:
+            return f"an endless loop that never rests or leaves {grows} on every pass, without end: the disk fills"
+    return None

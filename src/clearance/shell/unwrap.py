@@ -314,6 +314,7 @@ _APP_ALIASES = {"gitlab-rails": "rails", "gitlab-rake": "rake"}
 # "netcat on steroids"). Each is judged as the program it is, so `nc.traditional -e /bin/sh HOST PORT` is netcat's -e.
 _VARIANT_SUFFIXES = frozenset({"traditional", "openbsd", "basic", "tiny", "nox", "gtk", "gtk3", "athena", "gnu", "bsd"})
 _NETCAT_CLONES = {"cryptcat": "nc", "nc6": "nc", "netcat6": "nc", "sbd": "nc", "pwncat": "nc", "netcat-traditional": "nc", "netcat-openbsd": "nc"}
+_NETCAT_CLONES["dbd"] = "nc"  # dbd, sbd's sibling (netcat with encryption, -e PROG): round miss19
 # HTTP clients that take HTTPie's command line (`PROG [METHOD] URL [ITEM …]`): curlie and xh's
 # https-by-default name. Read as the client whose line they take (metamorphic round 14: `curlie DELETE URL` went through).
 _NETCAT_CLONES |= {"curlie": "http", "xhs": "https"}
