@@ -4,9 +4,13 @@ ever run: every call is data decided in-process (tests/conftest.decide), files g
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+
+from clearance.model import NOT_REGULAR, TOO_LARGE, not_regular
 
 from .conftest import decide
 
@@ -65,3 +69,60 @@ class TestASecretCarriedThroughAFileOfTheLine:
     def test_ordinary_stays_allowed(self, command: str) -> None:
         d = decide(command)
         assert d.decision == "allow", (d.rules, d.reason)
+
+
+def _files(command: str, files: dict[str, str]) -> dict[str, Any]:
+    return {"tool_name": "Bash", "tool_input": {"command": command}, "files": files}
+
+
+class TestAFifoWhereTheCalibrationSkipsALargeFile:
+    """Class: a file that is no regular file (a FIFO, a socket, a device) where clearance's calibration skips a regular
+    file too large to read -- a module a script imports (a large vendored module is skipped) and a file without its
+    language's suffix (a large one is taken for a bundle). The reader answered the same marker for both, so a FIFO a
+    writer waits on was skipped and the script allowed (round 18a). The reader now answers model.NOT_REGULAR (TOO_LARGE's
+    text, told apart by not_regular()): asked where it is imported or run; a large regular file keeps its calibration."""
+
+    APP: ClassVar[dict[str, str]] = {
+        f"{P}/app.py": "from pkg import mod\nmod.main()\n",
+        f"{P}/main.js": "const lib = require('./lib/util.js')\nlib.go()\n",
+        f"{P}/main.rb": "require_relative 'lib/task'\nTask.run\n",
+        f"{P}/main.mjs": "import { go } from './lib/big.mjs'\ngo()\n",
+    }
+    FIFO: ClassVar[dict[str, str]] = {
+        f"{P}/pkg/mod.py": NOT_REGULAR,
+        f"{P}/lib/util.js": NOT_REGULAR,
+        f"{P}/lib/task.rb": NOT_REGULAR,
+        f"{P}/lib/big.mjs": NOT_REGULAR,
+        f"{P}/bin/www": NOT_REGULAR,
+        f"{P}/tool": NOT_REGULAR,
+        f"{P}/task": NOT_REGULAR,
+    }
+    LARGE: ClassVar[dict[str, str]] = {k: TOO_LARGE for k in FIFO}
+    CASES: ClassVar[list[str]] = ["python3 app.py", "node main.js", "ruby main.rb", "node main.mjs", "node bin/www", "perl tool", "ruby task", "python3 tool"]
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_a_fifo_is_asked(self, command: str) -> None:
+        d = decide(_files(command, {**self.APP, **self.FIFO}))
+        assert d.decision in ("ask", "deny"), (d.rules, d.reason)
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_a_large_regular_file_keeps_its_calibration(self, command: str) -> None:
+        d = decide(_files(command, {**self.APP, **self.LARGE}))
+        assert d.decision == "allow", (d.rules, d.reason)
+
+    @pytest.mark.parametrize("command", ["python3 app.py", "node main.js", "ruby main.rb"])
+    def test_an_ordinary_module_stays_allowed(self, command: str) -> None:
+        files = {**self.APP, f"{P}/pkg/mod.py": "def main():\n    print(1)\n", f"{P}/lib/util.js": "exports.go = () => 1\n"}
+        files[f"{P}/lib/task.rb"] = "class Task\n  def self.run; puts 1; end\nend\n"
+        d = decide(_files(command, files))
+        assert d.decision == "allow", (d.rules, d.reason)
+
+    def test_the_disk_reader_tells_a_fifo_from_a_large_file(self, tmp_path: Path) -> None:
+        from clearance.context import MAX_SCRIPT_BYTES, ProjectFiles
+
+        os.mkfifo(tmp_path / "helper.py")
+        (tmp_path / "big.py").write_text("x = 1\n" * (MAX_SCRIPT_BYTES // 6 + 10))
+        files = ProjectFiles(str(tmp_path))
+        assert not_regular(files.read(str(tmp_path / "helper.py")))
+        big = files.read(str(tmp_path / "big.py"))
+        assert big == TOO_LARGE and not not_regular(big)
