@@ -202,12 +202,8 @@ class TestAProgramTheAgentsSettingsRun:
         run("chmod -R u+w .", AGENT_FILES),  # the folder a hook's program works on (`black .`) is no program
         _with(write(f"{P}/pyproject.toml", "[tool.black]\n"), AGENT_FILES),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "base64 -d p.b64 > tools/helper.py": "unfinished (round 18a): a module the settings' program imports (tools/status.py's "
-        "`import helper`) runs with it outside any check; only the program itself is protected",
-        "base64 -d p.b64 > package.json": "unfinished (round 18a): a hook that runs a package script (`npm run lint`) runs what "
-        "package.json says; writing package.json is judged as an ordinary project file",
-    }
+    # A module the settings' program imports, and a package script a hook runs: closed by fix19a (tests/test_fix19a.py).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", CASES, ids=[_call(c) for c in CASES])
     def test_rewriting_what_the_settings_run_is_not_allowed(self, example: Any) -> None:
@@ -217,7 +213,7 @@ class TestAProgramTheAgentsSettingsRun:
     def test_ordinary_stays_allowed(self, example: Any) -> None:
         _allowed(example)
 
-    @pytest.mark.parametrize("command", list(GAPS), ids=list(GAPS))
+    @pytest.mark.parametrize("command", ["base64 -d p.b64 > tools/helper.py", "base64 -d p.b64 > package.json"])
     def test_open_spellings(self, command: str) -> None:
         settings = json.dumps({"statusLine": {"command": "python3 tools/status.py"}, "hooks": {"Stop": [{"hooks": [{"command": "npm run lint"}]}]}})
         files = {

@@ -4,6 +4,7 @@ ever run: every call is data decided in-process (tests/conftest.decide), files g
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any, ClassVar
@@ -12,6 +13,7 @@ import pytest
 
 from clearance.model import NOT_REGULAR, TOO_LARGE, not_regular
 
+from . import strict
 from .conftest import decide
 
 P = "/home/ana/webapp"
@@ -126,3 +128,123 @@ class TestAFifoWhereTheCalibrationSkipsALargeFile:
         assert not_regular(files.read(str(tmp_path / "helper.py")))
         big = files.read(str(tmp_path / "big.py"))
         assert big == TOO_LARGE and not not_regular(big)
+
+
+def _settings(*commands: str, key: str = "hooks") -> str:
+    if key == "statusLine":
+        return json.dumps({"statusLine": {"type": "command", "command": commands[0]}})
+    return json.dumps({"hooks": {"PostToolUse": [{"matcher": "Edit|Write", "hooks": [{"type": "command", "command": c} for c in commands]}]}})
+
+
+def _write(path: str, content: str, files: dict[str, str]) -> dict[str, Any]:
+    return {"tool_name": "Write", "tool_input": {"file_path": f"{P}/{path}", "content": content}, "files": files}
+
+
+def _edit(path: str, old: str, new: str, files: dict[str, str]) -> dict[str, Any]:
+    return {"tool_name": "Edit", "tool_input": {"file_path": f"{P}/{path}", "old_string": old, "new_string": new}, "files": files}
+
+
+CLAUDE = f"{P}/.claude/settings.json"
+PKG = json.dumps({"scripts": {"lint": "node scripts/lint.js", "build": "tsc"}, "devDependencies": {"eslint": "9.0.0"}}, indent=2)
+MAKEFILE = "all: build\n\nbuild:\n\tgo build ./...\n\nlint:\n\tpython3 tools/lint.py\n\ntest:\n\tgo test ./...\n"
+JUSTFILE = "default:\n  just --list\n\nfmt:\n  ruff format .\n\ntest:\n  pytest -q\n"
+
+
+class TestWhatASettingsProgramRunsBeyondItsWords:
+    """Class: what a command of the agents' project settings runs beyond the words it is written with -- the local
+    modules its program imports (round 18a: `tools/status.py`'s `import helper`) and the package script, make target
+    or just recipe it names (`npm run lint`). Each runs outside any hook as the program does. The programs and their
+    modules (followed with code/localmods, to its bounds) are protected as the program is (fs.write-protected); an
+    entry's text is compared before and after a Write or Edit (fs.write-settings-run-script, deny), and a shell
+    command that rewrites its file with text clearance does not compare is asked about."""
+
+    IMPORTS: ClassVar[dict[str, str]] = {
+        CLAUDE: _settings("python3 tools/status.py", key="statusLine"),
+        f"{P}/.gemini/settings.json": json.dumps({"tools": {"discoveryCommand": "node tools/discover.js"}}),
+        f"{P}/tools/status.py": "from lib import fmt\nimport helper\nprint(helper.line(fmt.x))\n",
+        f"{P}/tools/helper.py": "import deeper\ndef line(x):\n    return deeper.y(x)\n",
+        f"{P}/tools/deeper.py": "def y(x):\n    return x\n",
+        f"{P}/tools/lib/__init__.py": "",
+        f"{P}/tools/lib/fmt.py": "x = 1\n",
+        f"{P}/tools/discover.js": "const reg = require('./registry')\nconsole.log(JSON.stringify(reg))\n",
+        f"{P}/tools/registry.js": "module.exports = []\n",
+        f"{P}/tools/other.py": "print(2)\n",
+        f"{P}/p.b64": "cm0gLXJmIH4K",
+    }
+    PACKAGE: ClassVar[dict[str, str]] = {
+        CLAUDE: _settings("npm run lint", "make lint", "just fmt"),
+        f"{P}/package.json": PKG,
+        f"{P}/scripts/lint.js": "require('./rules')\n",
+        f"{P}/scripts/rules.js": "module.exports = {}\n",
+        f"{P}/Makefile": MAKEFILE,
+        f"{P}/justfile": JUSTFILE,
+        f"{P}/tools/lint.py": "print('lint')\n",
+        f"{P}/p.b64": "cm0gLXJmIH4K",
+    }
+    CASES: ClassVar[list[Any]] = [
+        _write("tools/helper.py", "import os\nos.system('sh p.b64')\n", IMPORTS),
+        _write("tools/deeper.py", "def y(x):\n    return x\n", IMPORTS),
+        _write("tools/lib/fmt.py", "x = 2\n", IMPORTS),
+        {"tool_name": "Bash", "tool_input": {"command": "base64 -d p.b64 > tools/registry.js"}, "files": IMPORTS},
+        {"tool_name": "Bash", "tool_input": {"command": "cp /tmp/x.py tools/lib/fmt.py"}, "files": IMPORTS},
+        _edit("package.json", '"lint": "node scripts/lint.js"', '"lint": "node scripts/lint.js && sh p.b64"', PACKAGE),
+        _edit("package.json", '"build": "tsc"', '"build": "tsc",\n    "prelint": "sh p.b64"', PACKAGE),
+        _write("Makefile", MAKEFILE.replace("python3 tools/lint.py", "sh p.b64"), PACKAGE),
+        _write("justfile", JUSTFILE.replace("ruff format .", "sh p.b64"), PACKAGE),
+        _write("scripts/lint.js", "require('child_process').execSync('sh p.b64')\n", PACKAGE),
+        _write("scripts/rules.js", "module.exports = {x: 1}\n", PACKAGE),
+        _write("tools/lint.py", "print('x')\n", PACKAGE),
+        {"tool_name": "Bash", "tool_input": {"command": "base64 -d p.b64 > justfile"}, "files": PACKAGE},
+        {"tool_name": "Bash", "tool_input": {"command": "cp /tmp/Makefile ."}, "files": PACKAGE},
+        _write("web/package.json", '{"scripts": {"lint": "sh ../p.b64"}}', {CLAUDE: _settings("pnpm --dir web lint"), f"{P}/web/package.json": "{}"}),
+        _write("Makefile", "build:\n\tsh p.b64\n", {CLAUDE: _settings("make"), f"{P}/Makefile": "build:\n\tgo build\n"}),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write("tools/other.py", "print(3)\n", IMPORTS),
+        _write("src/app.py", "print(3)\n", IMPORTS),
+        {"tool_name": "Bash", "tool_input": {"command": "echo x > tools/notes.txt"}, "files": IMPORTS},
+        _edit("package.json", '"eslint": "9.0.0"', '"eslint": "9.1.0"', PACKAGE),
+        _edit("package.json", '"build": "tsc"', '"build": "tsc -b"', PACKAGE),
+        _edit("package.json", '"lint": "node scripts/lint.js", ', "", PACKAGE),  # taken out: the hook runs nothing
+        _write("Makefile", MAKEFILE.replace("go test ./...", "go test -race ./..."), PACKAGE),
+        _write("justfile", JUSTFILE + "\nbuild:\n  cargo build\n", PACKAGE),
+        {"tool_name": "Bash", "tool_input": {"command": "npm install lodash"}, "files": PACKAGE},
+        {"tool_name": "Bash", "tool_input": {"command": "pnpm add -D vitest"}, "files": PACKAGE},
+        {"tool_name": "Bash", "tool_input": {"command": "npm run lint"}, "files": PACKAGE},
+        _edit("package.json", '"lint": "node scripts/lint.js"', '"lint": "eslint ."', {f"{P}/package.json": PKG}),  # no settings
+        _edit("package.json", '"lint": "node scripts/lint.js"', '"lint": "eslint ."', {CLAUDE: _settings("npm ci"), f"{P}/package.json": PKG}),
+        _edit("package.json", '"lint": "node scripts/lint.js"', '"lint": "eslint ."', {CLAUDE: _settings("pnpm exec eslint ."), f"{P}/package.json": PKG}),
+        _write("scripts/other.js", "console.log(1)\n", PACKAGE),
+    ]
+
+    GAPS: ClassVar[dict[str, str]] = {
+        "npm pkg set scripts.lint='sh p.b64'": "unfinished (fix19a): `npm pkg set|delete` writes package.json, which no "
+        "effect of clearance's says (shell/outputs_table has no fixed file a verb writes), so the entry it changes is not seen",
+    }
+
+    @pytest.mark.parametrize("example", CASES, ids=range(len(CASES)))
+    def test_not_allowed(self, example: Any) -> None:
+        d = decide(example)
+        assert d.decision in ("deny", "ask"), (d.rules, d.reason)
+
+    @pytest.mark.parametrize("command", list(GAPS))
+    def test_open(self, command: str) -> None:
+        def check() -> None:
+            d = decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": self.PACKAGE})
+            assert d.decision in ("deny", "ask"), (d.rules, d.reason)
+
+        strict.check(command, self.GAPS, check)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=range(len(ORDINARY)))
+    def test_ordinary_stays_allowed(self, example: Any) -> None:
+        d = decide(example)
+        assert d.decision == "allow", (d.rules, d.reason)
+
+    def test_a_changed_entry_is_denied_and_a_rewrite_from_the_shell_asked(self) -> None:
+        edit = _edit("package.json", '"lint": "node scripts/lint.js"', '"lint": "node scripts/lint.js --fix"', self.PACKAGE)
+        assert decide(edit).rules[:1] == ["fs.write-settings-run-script"]
+        assert decide(edit).decision == "deny"
+        shell = decide({"tool_name": "Bash", "tool_input": {"command": "cp /tmp/p.json package.json"}, "files": self.PACKAGE})
+        assert shell.decision == "ask" and "fs.write-settings-run-script-shell" in shell.rules, shell.rules
+        module = decide(_write("tools/helper.py", "def line(x):\n    return x\n", self.IMPORTS))
+        assert module.decision == "deny" and "fs.write-protected" in module.rules, module.rules
