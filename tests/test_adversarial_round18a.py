@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from clearance.model import TOO_LARGE
+from clearance.model import NOT_REGULAR, TOO_LARGE, not_regular
 
 from .rounds import HookSession, run, scratch_home, write
 from .rounds import allowed as _allowed
@@ -98,21 +98,17 @@ class TestAFileThatIsNoRegularFile:
         "mkfifo run.sh",
         "base64 -d p.b64 > out.bin",
     ]
-    # Open: where an unread file is calibrated as skipped, a FIFO is skipped too (the reader's one marker).
-    GAPS: ClassVar[dict[str, str]] = {
-        "python3 app.py": "unfinished (round 18a): a module the script imports that is no regular file reads as one too large "
-        "to read, and an imported module too large to read is skipped (code/localmods, the test-module calibration)",
-        "python3 run": "unfinished (round 18a): a script without the language's suffix that clearance cannot read is taken for "
-        "a bundle and not asked about (scripts._source_text); a FIFO is one such file",
-    }
+    # Where an unread file is calibrated as skipped (an imported module too large to read, a suffixless bundle), a file
+    # that is no regular file (model.NOT_REGULAR) is asked about: closed by fix19a (tests/test_fix19a.py).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("command", CASES, ids=_ids(CASES))
     def test_unreadable_script_is_not_allowed(self, command: str) -> None:
         _not_allowed(run(command, self.UNREAD), {})
 
-    @pytest.mark.parametrize("command", list(GAPS), ids=list(GAPS))
+    @pytest.mark.parametrize("command", ["python3 app.py", "python3 run"])
     def test_open_spellings(self, command: str) -> None:
-        files = {**self.UNREAD, f"{P}/app.py": "import helper\nhelper.main()\n", f"{P}/helper.py": TOO_LARGE, f"{P}/run": TOO_LARGE}
+        files = {**self.UNREAD, f"{P}/app.py": "import helper\nhelper.main()\n", f"{P}/helper.py": NOT_REGULAR, f"{P}/run": NOT_REGULAR}
         _not_allowed(run(command, files), self.GAPS, key=lambda e: e["tool_input"]["command"])
 
     @pytest.mark.parametrize("command", ORDINARY, ids=_ids(ORDINARY))
@@ -126,6 +122,7 @@ class TestAFileThatIsNoRegularFile:
         os.mkfifo(tmp_path / "run.sh")  # opening it for reading would wait for a writer: the test would hang
         files = ProjectFiles(str(tmp_path))
         assert files.read(str(tmp_path / "run.sh")) == TOO_LARGE
+        assert not_regular(files.read(str(tmp_path / "run.sh")))  # never taken for a large file the calibration skips
         assert files.read(str(tmp_path / "ok.sh")) == "echo hi\n"
         assert files.read(str(tmp_path / "missing.sh")) is None
         assert files.read(str(tmp_path)) is None  # a folder is no script either
@@ -205,12 +202,8 @@ class TestAProgramTheAgentsSettingsRun:
         run("chmod -R u+w .", AGENT_FILES),  # the folder a hook's program works on (`black .`) is no program
         _with(write(f"{P}/pyproject.toml", "[tool.black]\n"), AGENT_FILES),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "base64 -d p.b64 > tools/helper.py": "unfinished (round 18a): a module the settings' program imports (tools/status.py's "
-        "`import helper`) runs with it outside any check; only the program itself is protected",
-        "base64 -d p.b64 > package.json": "unfinished (round 18a): a hook that runs a package script (`npm run lint`) runs what "
-        "package.json says; writing package.json is judged as an ordinary project file",
-    }
+    # A module the settings' program imports, and a package script a hook runs: closed by fix19a (tests/test_fix19a.py).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", CASES, ids=[_call(c) for c in CASES])
     def test_rewriting_what_the_settings_run_is_not_allowed(self, example: Any) -> None:
@@ -220,7 +213,7 @@ class TestAProgramTheAgentsSettingsRun:
     def test_ordinary_stays_allowed(self, example: Any) -> None:
         _allowed(example)
 
-    @pytest.mark.parametrize("command", list(GAPS), ids=list(GAPS))
+    @pytest.mark.parametrize("command", ["base64 -d p.b64 > tools/helper.py", "base64 -d p.b64 > package.json"])
     def test_open_spellings(self, command: str) -> None:
         settings = json.dumps({"statusLine": {"command": "python3 tools/status.py"}, "hooks": {"Stop": [{"hooks": [{"command": "npm run lint"}]}]}})
         files = {

@@ -418,7 +418,8 @@ def test_every_command_gate_is_met_where_its_rule_fires() -> None:
 
     fired = _gates_hold(GATE_FRAGMENTS)
     # (creds.credential-content and creds.tool-config-secrets read the file: test_effect_gates_never_refuse_a_read_their_rule_fires_on)
-    reading = ("creds.credential-content", "creds.tool-config-secrets")
+    # (fs.write-settings-run-script-shell reads the agents' settings on disk: tests/test_fix19a.py checks its gate)
+    reading = ("creds.credential-content", "creds.tool-config-secrets", "fs.write-settings-run-script-shell")
     assert {f"{rid}:{name}" for rid, name in COMMAND_GATES} | {f"{rid}:effect" for rid in EFFECT_GATES if rid not in reading} <= set(fired)
     assert {f"{rid}:{name}" for rid in NAME_GATES for name in load()[rid].commands or ()} <= set(fired)
 
@@ -435,6 +436,14 @@ def test_gates_never_refuse_a_composed_command(parts: list[tuple[str, str]]) -> 
 
 # Writes and edits that make the gated action rules fire, and ordinary ones beside them.
 ACTION_GATE_EVENTS: list[dict[str, object]] = [
+    {
+        "tool_name": "Edit",
+        "tool_input": {"file_path": "/home/dev/project/package.json", "old_string": '"lint": "eslint ."', "new_string": '"lint": "node x.js"'},
+        "files": {
+            "/home/dev/project/.claude/settings.json": '{"hooks": {"Stop": [{"hooks": [{"command": "npm run lint"}]}]}}',
+            "/home/dev/project/package.json": '{"scripts": {"lint": "eslint ."}}',
+        },
+    },
     {"tool_name": "Write", "tool_input": {"file_path": "/home/dev/project/.envrc", "content": "export CLEARANCE_DB=/tmp/x.db\n"}},
     {"tool_name": "Write", "tool_input": {"file_path": "/home/dev/project/.env.local", "content": "XDG_CONFIG_HOME=/tmp/c\n"}},
     {
@@ -477,8 +486,13 @@ def test_action_gates_never_refuse_a_write_their_rule_fires_on() -> None:
     refused = 0
     for event in events:
         ev = {"hook_event_name": "PreToolUse", "session_id": "t", "cwd": "/home/dev/project", **event}
+        files: dict[str, str] | None = ev.pop("files", None)  # type: ignore[assignment]
         action, ctx = parse_event(ev, dict(GATE_ENV))
         ctx.read_file = None
+        if files:
+            # A rule example with files on "disk" (fs.write-settings-run-script reads the agents' settings there).
+            ctx.read_file = files.get
+            ctx.list_dir = lambda d, f=files: sorted({k[len(d) + 1 :].split("/", 1)[0] for k in f if k.startswith(d.rstrip("/") + "/")}) or None
         sc = Scope(ctx)
         for rid, gate in ACTION_GATES.items():
             rule = registry[rid]

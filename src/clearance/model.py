@@ -45,6 +45,25 @@ def verdict_to_decision(verdict: str) -> str:
 # What Context.read_file returns for a file larger than clearance reads, or one that is no regular file (a FIFO, a
 # device: context.ProjectFiles): a script it cannot see into.
 TOO_LARGE = "\x00clearance: larger than clearance reads\x00"
+
+
+class _NotRegular(str):
+    """TOO_LARGE's text, for a path that is no regular file (a FIFO, a socket, a device: context.ProjectFiles): every
+    reader that compares with TOO_LARGE treats it as a file it cannot see into, and the two places where a large file
+    is calibrated as skipped (a module a script imports, a suffixless file taken for a bundle) tell it apart with
+    not_regular() and ask instead -- what a FIFO holds is whatever a writer hands it (fix19a)."""
+
+    __slots__ = ()
+
+
+NOT_REGULAR: str = _NotRegular(TOO_LARGE)
+
+
+def not_regular(text: object) -> bool:
+    """Whether a reader's answer is NOT_REGULAR (no regular file), not a regular file too large to read."""
+    return type(text) is _NotRegular
+
+
 # The code of a file a script loads past what clearance follows (code/localmods.Loaded.unread): unread, so asked about.
 UNREAD = "\x00clearance: past what clearance follows\x00"
 

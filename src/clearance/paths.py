@@ -679,8 +679,10 @@ _SKIPPED_SUBTREES = frozenset({"mcpServers", "servers", "mcp"})
 _FILE_RUNNERS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "source", ".", "pwsh"}) | frozenset(
     {"python", "python3", "node", "nodejs", "deno", "bun", "ruby", "perl", "php", "tsx", "ts-node", "uv", "npx", "bunx"}
 )
-_RUN_MEMO: dict[tuple[str, str], frozenset[str]] = {}
-_RUN_LAST: list[tuple[object, str, frozenset[str]] | None] = [None]
+_RUN_MEMO: dict[tuple[str, str], tuple[frozenset[str], tuple[str, ...]]] = {}
+_RUN_LAST: list[tuple[object, str, frozenset[str], tuple[tuple[str, str, str], ...]] | None] = [None]
+# Package managers and runners whose command names an entry of a file that holds its text (hookscripts.entries).
+_SCRIPT_RUNNERS = ("npm", "pnpm", "yarn", "bun", "make", "gmake", "just")
 
 
 def _run_values(value: object, key: str = "", depth: int = 0) -> list[str]:
@@ -740,15 +742,28 @@ def _command_files(command: str, root: str, home: str) -> list[str]:
 
 
 def settings_run_files(ctx: Context) -> frozenset[str]:
-    """The project files the agents' project settings run as commands outside any hook (SETTINGS_RUN_FILES)."""
+    """The project files the agents' project settings run as commands outside any hook (SETTINGS_RUN_FILES): the
+    programs their commands name, the programs the package scripts, make targets and just recipes they run name, and
+    the local modules each of those programs imports (fix19a: they run with it)."""
+    return _settings_run(ctx)[0]
+
+
+def settings_run_scripts(ctx: Context) -> tuple[tuple[str, str, str], ...]:
+    """(defining file, kind, entry) of each package script, make target or just recipe the agents' project settings
+    run (`npm run lint` in a hook: package.json's "lint"): its text runs outside any hook (hookscripts.entries)."""
+    return _settings_run(ctx)[1]
+
+
+def _settings_run(ctx: Context) -> tuple[frozenset[str], tuple[tuple[str, str, str], ...]]:
     root = ctx.project_root
     reader = ctx.read_file
     if reader is None:
-        return frozenset()
+        return frozenset(), ()
     last = _RUN_LAST[0]
     if last is not None and last[0] is reader and last[1] == root:
-        return last[2]  # one decision asks for every path it judges: the reader (one per decision) keys it
+        return last[2], last[3]  # one decision asks for every path it judges: the reader (one per decision) keys it
     found: set[str] = set()
+    commands: list[str] = []
     lister = ctx.list_dir
     top = lister(root) if lister is not None else None
     # Only the agents' folders the project holds are read (most projects have none: one listing, no reads); a project
@@ -770,14 +785,33 @@ def settings_run_files(ctx: Context) -> frozenset[str]:
                 data = loads_jsonc(text)
             except (ValueError, RecursionError):
                 data = None
-            got = frozenset(f for c in _run_values(data)[:256] for f in _command_files(c, root, ctx.home))
+            values = _run_values(data)[:256]
+            runs = tuple(c for c in values if any(r in c for r in _SCRIPT_RUNNERS))
+            got = (frozenset(f for c in values for f in _command_files(c, root, ctx.home)), runs)
             if len(_RUN_MEMO) > 16:
                 _RUN_MEMO.clear()
             _RUN_MEMO[(root, text)] = got
-        found |= got
+        found |= got[0]
+        commands += got[1]
+    scripts: list[tuple[str, str, str]] = []
+    if found or commands:
+        # What runs beyond the settings' own words is read from the disk for each decision (it changes between them).
+        from .hookscripts import entries, entry_commands, imported_modules
+        from .model import TOO_LARGE
+
+        for c in commands[:16]:
+            for f, kind, name in entries(c, root, reader):
+                if not is_within(f, root) or (f, kind, name) in scripts:
+                    continue
+                scripts.append((f, kind, name))
+                text = reader(f)
+                if text and text != TOO_LARGE:
+                    found |= {p for line in entry_commands(kind, text, name)[:32] for p in _command_files(line, root, ctx.home)}
+        for program in sorted(found)[:16]:
+            found |= {m for m in imported_modules(program, root, reader, ctx.list_dir)[:32] if is_within(m, root)}
     result = frozenset(found)
-    _RUN_LAST[0] = (reader, root, result)
-    return result
+    _RUN_LAST[0] = (reader, root, result, tuple(scripts))
+    return result, tuple(scripts)
 
 
 def settings_run_reason(path: str, ctx: Context, ci: bool = False) -> str | None:

@@ -45,6 +45,8 @@ class Scope:
         "written_commands",
         "downloaded",
         "configured",
+        "writers",
+        "tracing",
     )
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
@@ -87,6 +89,12 @@ class Scope:
         # --prefix=P`, `cmake -B b -DCMAKE_INSTALL_PREFIX=P`): build directory -> {variable: value}; a later install
         # step of the line writes there (shell/installdest.py).
         self.configured: dict[str, dict[str, str]] = {}
+        # The commands of this line that wrote each file, absolute path -> commands in order (`cat ~/.ssh/id_rsa > /tmp/k`,
+        # `tee`, `dd of=`, `tar czf`; a truncating redirection starts the list again): what a later command of the line
+        # reads there is what they wrote, so a secret they read is in it (creds.sensitive_file, fix19a).
+        self.writers: dict[str, list[SimpleCommand]] = {}
+        # Files creds.sensitive_file is following through their writers now (a command that reads what it writes).
+        self.tracing: set[str] = set()
 
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""
@@ -208,6 +216,18 @@ class Scope:
         """`cp ORIGINAL COPY`, `mv ORIGINAL COPY` in this command line (both already absolute)."""
         if DYN not in copy and DYN not in original and copy != original and len(self.copies) < 64:
             self.copies[copy] = self.copies.get(original, original)
+
+    def remember_writes(self, cmd: SimpleCommand, written: list[str]) -> None:
+        """*cmd* of this line wrote the files *written* (absolute): a truncating redirection (`> F`) replaces what F held,
+        and a copy made before no longer holds the original's text."""
+        for p in written:
+            if DYN in p or (p not in self.writers and len(self.writers) >= 64):
+                continue
+            if any(r.op in (">", ">|", "&>") and not r.fd and r.target is not None and self.word_path(r.target, cmd) == p for r in cmd.redirects):
+                self.writers[p] = [cmd]
+                self.copies.pop(p, None)
+            elif cmd not in self.writers.setdefault(p, []) and len(self.writers[p]) < 8:
+                self.writers[p].append(cmd)
 
     def remember_link(self, link: str, target: str) -> None:
         """`ln -s TARGET LINK` in this command line (both already absolute)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from . import jsonlite as json
 from . import pathstr
 from .lazyre import lazy
-from .model import TOO_LARGE
+from .model import TOO_LARGE, not_regular
 from .paths import DYN, freely_written, is_generated, is_within
 from .shell.programs import CLIENT_DIALECTS as SQL_DIALECTS
 from .shell.programs import CODE_FILES, CODE_OPTIONS, CONFIG_CODE_FILES, EMACSES, INTERPRETERS, UNREAD_SOURCES, VIMS, may_run_a_script
@@ -413,7 +413,7 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
         text = _read(sc, path)
         if text is None:
             return []
-        if not v.endswith(suffixes) and lang == "php" and (v.endswith(".phar") or text == TOO_LARGE or "<?php" not in text[:8192]):
+        if not v.endswith(suffixes) and lang == "php" and not not_regular(text) and (v.endswith(".phar") or text == TOO_LARGE or "<?php" not in text[:8192]):
             return []  # a PHP archive (composer.phar) or a file that opens no PHP tag: not a PHP script clearance reads
         if not v.endswith(suffixes) and not _source_text(v, text):
             return []
@@ -448,6 +448,8 @@ _ARCHIVE_SUFFIXES = (".pyz", ".pyzw", ".zip", ".egg", ".whl", ".phar", ".jar", "
 
 
 def _source_text(name: str, text: str) -> bool:
+    if not_regular(text):
+        return True  # a FIFO, socket or device is no bundle: what it holds is handed over when it runs (fix19a)
     return text != TOO_LARGE and not name.endswith(_ARCHIVE_SUFFIXES) and "\x00" not in text[:8192] and not text.startswith("PK\x03\x04")
 
 

@@ -73,6 +73,8 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "ipython": None,
     "ipython3": None,
     "just": None,
+    "ninja": None,
+    "nix-shell": None,
     "lefthook": frozenset({"run"}),
     "task": None,
     "go-task": None,

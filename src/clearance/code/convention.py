@@ -26,7 +26,7 @@ from __future__ import annotations
 from .. import jsonlite as json
 from .. import pathstr
 from ..jsonlite import jsonc_to_json as jsonc_to_json
-from ..model import TOO_LARGE
+from ..model import NOT_REGULAR, TOO_LARGE, not_regular
 from ..paths import DYN, is_within
 
 TYPE_CHECKING = False
@@ -1242,7 +1242,10 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
             from ..shell.outputs import literal_stdin
 
             fed.append(path)
-            return literal_stdin(fds[path].subs)
+            got = literal_stdin(fds[path].subs)
+            # A substitution whose output is not literal (`just --justfile <(cat /tmp/j)`, `ninja -f <(base64 -d p)`)
+            # is a pipe read when it runs: a file clearance cannot see into, asked (fix19a; it was read as no file).
+            return got if got is not None else NOT_REGULAR
         if path in _STDIN_FILES:
             # just --justfile /dev/stdin, cmake -P /dev/stdin: the file is the command's standard input, read when it
             # is written on the line (a here-string, a here-document, `echo …|`).
@@ -1273,8 +1276,8 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
             if item.role == TEST_MODULE:
                 tests.append((item.path, text))
         if text == TOO_LARGE:
-            if item.lang not in _LARGE_IS_ORDINARY:
-                out.append((label, TOO_LARGE))
+            if item.lang not in _LARGE_IS_ORDINARY or not_regular(text):
+                out.append((label, TOO_LARGE))  # (a FIFO is never a large generated file: fix19a)
             continue
         lang = item.lang
         if lang == "githook":
@@ -1368,7 +1371,8 @@ def _test_imports(cmd: SimpleCommand, sc: Scope, tests: list[tuple[str, str]]) -
 
 # Build files that are large as a matter of course (a multi-module pom.xml, a generated project file) and run code only
 # through the constructs their reader looks for: one too large to read is not asked about on its size alone.
-_LARGE_IS_ORDINARY = frozenset({"maven", "msbuild", "pylintrc", "bazelrc"})  # (and a pyproject.toml pylint reads)
+# (and a pyproject.toml pylint reads; a build.ninja a generator wrote is often larger than clearance reads)
+_LARGE_IS_ORDINARY = frozenset({"maven", "msbuild", "pylintrc", "bazelrc", "ninja"})
 # The languages whose local imports are followed (code/localmods.py), for the files a command runs by convention.
 _FOLLOWED = {"python": "python", "js": "js", "ruby": "ruby", "php": "php", "invoke": "python", "nox": "python", "rake": "ruby", "csharp": "csharp"}
 

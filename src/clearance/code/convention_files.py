@@ -731,6 +731,8 @@ def shell_code(lang: str, text: str) -> list[str]:
         "precommit": precommit_entries,
         "tox": tox_commands,
         "just": just_recipes,
+        "ninja": ninja_commands,
+        "nix": nix_shell_hooks,
         "taskfile": taskfile_commands,
         "composer": composer_scripts,
         "nox": nox_commands,
@@ -1420,3 +1422,149 @@ def startup_code(lang: str, text: str) -> list[str]:
                 if value and not value.startswith("//"):  # a bazel target (//tools:x) is built, not a host program
                     out.append(value)
     return out
+
+
+# ninja's declarations that are no variable binding (ninja_syntax: rule, build, default, pool, include, subninja).
+_NINJA_DECLS = ("rule ", "build ", "default ", "pool ", "include ", "subninja ")
+
+
+def ninja_commands(text: str) -> list[str]:
+    """The `command = …` of each rule of a ninja build file (fix18a's open class): the shell commands ninja runs through
+    `/bin/sh -c`, with `$$`, `$ ` and `$:` unescaped, the file's top-level variables expanded, and every other
+    variable (`$in`, `$out`, a build's own binding) read as a word known when it runs -- never as nothing."""
+    lines: list[str] = []
+    for raw in text.replace("\r\n", "\n").split("\n")[:20000]:
+        if lines and lines[-1].endswith("$") and not lines[-1].endswith("$$"):
+            lines[-1] = lines[-1][:-1] + raw.lstrip()  # `$` at the end of a line continues it
+        else:
+            lines.append(raw)
+    binds: dict[str, str] = {}
+    out: list[str] = []
+    in_rule = False
+    for line in lines:
+        s = line.strip()
+        if not s or s.startswith("#"):
+            continue
+        if not line[:1].isspace():
+            in_rule = line.startswith("rule ")
+            key, eq, value = line.partition("=")
+            if eq and not line.startswith(_NINJA_DECLS) and key.strip().replace("_", "").replace(".", "").replace("-", "").isalnum():
+                binds[key.strip()] = _ninja_expand(value.strip(), binds)
+            continue
+        key, eq, value = s.partition("=")
+        if in_rule and eq and key.strip() == "command" and len(out) < MAX_FILES:
+            out.append(_ninja_expand(value.strip(), binds))
+    return out
+
+
+def _ninja_expand(value: str, binds: dict[str, str]) -> str:
+    out: list[str] = []
+    i, n = 0, len(value)
+    while i < n:
+        ch = value[i]
+        if ch != "$" or i + 1 >= n:
+            out.append(ch)
+            i += 1
+            continue
+        nxt = value[i + 1]
+        if nxt in "$ :":
+            out.append(nxt)
+            i += 2
+            continue
+        if nxt == "{":
+            end = value.find("}", i + 2)
+            name, i = (value[i + 2 : end], end + 1) if end != -1 else (value[i + 2 :], n)
+        else:
+            j = i + 1
+            while j < n and (value[j].isalnum() or value[j] in "_-"):
+                j += 1
+            name, i = value[i + 1 : j], max(j, i + 1)
+        out.append(binds.get(name, "ninja-" + (name or "value")))
+    return "".join(out)
+
+
+def nix_shell_hooks(text: str) -> list[str]:
+    """The literal text of each `shellHook = "…";` / `shellHook = ''…'';` of a nix expression (what nix-shell runs in
+    bash when the shell starts): `"…"` with its backslash escapes, `''…''` with its indentation removed; an
+    interpolation `${…}` is a store path or a value known when it runs, read as such."""
+    out: list[str] = []
+    at = 0
+    while len(out) < MAX_FILES:
+        k = text.find("shellHook", at)
+        if k == -1:
+            break
+        at = k + 9
+        j = at
+        while j < len(text) and text[j] in " \t\r\n":
+            j += 1
+        if j >= len(text) or text[j] != "=":
+            continue
+        j += 1
+        while j < len(text) and text[j] in " \t\r\n":
+            j += 1
+        if text.startswith("''", j):
+            body, at = _nix_indented(text, j + 2)
+        elif text.startswith('"', j):
+            body, at = _nix_quoted(text, j + 1)
+        else:
+            continue
+        out.append(body)
+    return out
+
+
+def _nix_interpolation(text: str, i: int) -> int:
+    """The index just past the `}` closing the interpolation `${` that opens at *i*."""
+    depth, j = 0, i
+    while j < len(text):
+        if text[j] == "{":
+            depth += 1
+        elif text[j] == "}":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return j
+
+
+_NIX_VALUE = "/nix/store/nix-value"
+
+
+def _nix_quoted(text: str, i: int) -> tuple[str, int]:
+    out: list[str] = []
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            out.append({"n": "\n", "t": "\t", "r": "\r"}.get(text[i + 1], text[i + 1]))
+            i += 2
+        elif ch == '"':
+            return "".join(out), i + 1
+        elif text.startswith("${", i):
+            out.append(_NIX_VALUE)
+            i = _nix_interpolation(text, i + 1)
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out), i
+
+
+def _nix_indented(text: str, i: int) -> tuple[str, int]:
+    out: list[str] = []
+    while i < len(text):
+        if text.startswith("'''", i):
+            out.append("''")  # ''' is two quotes
+            i += 3
+        elif text.startswith("''$", i) or text.startswith("''\\", i):
+            out.append(text[i + 2 : i + 4] if text[i + 2] == "\\" else "$")
+            i += 4 if text[i + 2] == "\\" else 3
+        elif text.startswith("''", i):
+            i += 2
+            break
+        elif text.startswith("${", i):
+            out.append(_NIX_VALUE)
+            i = _nix_interpolation(text, i + 1)
+        else:
+            out.append(text[i])
+            i += 1
+    lines = "".join(out).split("\n")
+    indent = min((len(s) - len(s.lstrip(" ")) for s in lines if s.strip()), default=0)
+    return "\n".join(s[indent:] for s in lines).strip("\n"), i

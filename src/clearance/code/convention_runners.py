@@ -9,8 +9,8 @@ from ..jsonlite import jsonc_to_json
 from ..lazyre import lazy
 from ..model import TOO_LARGE
 from ..paths import DYN, is_within
-from .convention import _LEFTHOOK_FILES, MAX_FILES, Run, _build_files, _dirs_down, _operands, _pytest
-from .convention_files import composer_scripts, just_selected, lefthook_commands, taskfile_selected
+from .convention import _LEFTHOOK_FILES, LINE_TEXT, MAX_FILES, Run, _build_files, _dirs_down, _operands, _pytest
+from .convention_files import composer_scripts, just_selected, lefthook_commands, nix_shell_hooks, taskfile_selected
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -73,6 +73,10 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         if text is None or text == TOO_LARGE:
             return [Run(path, "just", "the justfile, whose recipes just runs")]
         return [(f"just runs the justfile recipe {r!r}", c) for r, c in just_selected(text, ops)]
+    if name == "ninja":
+        return _ninja(cmd, sc, vals)
+    if name == "nix-shell":
+        return _nix_shell(cmd, sc, vals, read)
     if name in ("task", "go-task"):
         given = _option_value(vals, ("-t", "--taskfile"))
         where = _option_value(vals, ("-d", "--dir"))
@@ -503,3 +507,63 @@ def _composer(cwd: str, ops: list[str], read: Callable[[str], str | None]) -> li
         for c in composer_scripts(json.dumps({"scripts": {k: v}})) if v is not None else []:
             out.append((f"composer {ops[0]} runs the composer.json script {k!r}", c))
     return out
+
+
+# ninja's options that take a value (ninja --help): -C DIR, -f FILE, -j N, -k N, -l N, -d MODE, -t TOOL, -w FLAG.
+_NINJA_VALUED = frozenset({"-C", "-f", "-j", "-k", "-l", "-d", "-t", "-w"})
+
+
+def _ninja(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`ninja [-C DIR] [-f FILE] [TARGETS]`: the rules' commands of its build file (build.ninja in DIR) run through the
+    shell (fix19a; fix18a's open `ninja -f <(…)`). A tool (`-t clean`, `-t targets`) or a dry run (`-n`) runs none."""
+    if any(v == "-n" or v.startswith("-t") or v == "--version" for v in vals):
+        return []
+    where = _option_value(vals, ("-C",))
+    given = _option_value(vals, ("-f",)) or "build.ninja"
+    if (where is not None and DYN in where) or DYN in given:
+        return []
+    folder = sc.path(where, cmd) if where is not None else (cmd.cwd or sc.ctx.cwd)
+    path = given if given.startswith("/") else pathstr.normpath(pathstr.join(folder, given))
+    return [Run(path, "ninja", f"the rules' commands of {pathstr.basename(given)}, which ninja runs")]
+
+
+# nix-shell's options that take a value (nix-shell(1)); --arg and --argstr take two.
+_NIX_VALUED = frozenset({"-p", "--packages", "-E", "--expr", "--run", "--command", "-A", "--attr", "-I", "--include", "--keep", "-k", "--option"})
+_NIX_TWO = frozenset({"--arg", "--argstr", "--option"})
+
+
+def _nix_shell(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> Sequence[Run | tuple[str, str]]:
+    """`nix-shell [FILE]` (shell.nix, else default.nix), `nix-shell -E EXPR`, `nix-shell <(…)`: the expression's
+    `shellHook`, which bash runs as the shell starts (fix19a; fix18a's open class). `-p PKGS` builds a shell of
+    packages (no expression of the project's); `--run`/`--command` are read where the line is unwrapped."""
+    expr = _option_value(vals, ("-E", "--expr"))
+    if expr is not None:
+        # The expression is the line's own text: a denial in it stands as typed (convention.LINE_TEXT).
+        return [("nix-shell runs the shellHook of the expression -E gives" + LINE_TEXT, h) for h in nix_shell_hooks(expr)]
+    if any(v in ("-p", "--packages") for v in vals):
+        return []
+    ops: list[str] = []
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        i += 1 + (v in _NIX_VALUED) + 2 * (v in _NIX_TWO and v not in _NIX_VALUED)
+        if not v.startswith("-"):
+            ops.append(v)
+    cwd = cmd.cwd or sc.ctx.cwd
+    if ops:
+        if DYN in ops[0] or ops[0].startswith(("<", "http:", "https:", "channel:", "flake:")):
+            return []
+        path = sc.path(ops[0], cmd)
+        if not path.endswith(".nix") and not path.startswith("/dev/fd/") and read(path + "/default.nix") is not None:
+            path += "/default.nix"
+        files = [path]
+    else:
+        files = [f"{cwd}/shell.nix", f"{cwd}/default.nix"]
+    for f in files:
+        text = read(f)
+        if text is None:
+            continue
+        if text == TOO_LARGE:
+            return [Run(f, "nix", f"the shellHook of {pathstr.basename(f)}, which nix-shell runs")]
+        return [(f"nix-shell runs the shellHook of {pathstr.basename(f)}", h) for h in nix_shell_hooks(text)]
+    return []

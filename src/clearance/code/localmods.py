@@ -30,7 +30,7 @@ from __future__ import annotations
 import posixpath
 
 from ..lazyre import lazy
-from ..model import TOO_LARGE
+from ..model import TOO_LARGE, not_regular
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -296,7 +296,11 @@ def loaded(
                 if got is None:
                     continue
                 seen.add(c)
-                if full and got != TOO_LARGE:
+                if not_regular(got):
+                    # A FIFO, socket or device where a module is imported: what it holds is whatever a writer hands
+                    # it when the script runs -- unread, never a large vendored module skipped (fix19a).
+                    out.unread = c
+                elif full and got != TOO_LARGE:
                     out.unread = c
                 elif got != TOO_LARGE:
                     out.append((c, got))

@@ -490,6 +490,45 @@ def sensitive_file(path: str, sc: Scope) -> str | None:
     held = credential_file_content(path, sc)
     if held:
         return "a file holding " + held
+    if sc.copies or sc.writers:
+        return _written_on_the_line(path, sc)
+    return None
+
+
+def _written_on_the_line(path: str, sc: Scope) -> str | None:
+    """Why the file at *path* holds a secret because this command line put one there: a copy of a secret file
+    (`cp ~/.aws/credentials /tmp/c`, Scope.copies) or the output of a command that read one (`cat ~/.ssh/id_rsa >
+    /tmp/k`, `base64 … > F`, `… | tee F`, `dd of=F`, `tar czf F ~/.ssh`, `env > F`: Scope.writers) -- what a pipe from
+    that command would carry, the file carries to the later commands of the line (fix19a)."""
+    if path in sc.tracing:
+        return None  # `cat /tmp/k > /tmp/k`: the file is being followed already
+    sc.tracing.add(path)
+    try:
+        original = sc.copies.get(path)
+        why = sensitive_file(original, sc) if original is not None else None
+        if why:
+            return f"{why}, copied to {sc.show(path)} on this line"
+        for w in sc.writers.get(path, ()):
+            why = reads_secrets(w, sc) or upstream_secret(w, sc)
+            if why:
+                return f"{why}, which {w.name} wrote to {sc.show(path)} on this line"
+    finally:
+        sc.tracing.discard(path)
+    return None
+
+
+def upstream_secret(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """Why what flows into *cmd*'s standard input is secret: a command piped into it that reads secrets, or a file
+    redirected into it that holds them."""
+    for up in (r for c in cmd.stdin_from for r in c.runs()):
+        why = reads_secrets(up, sc)
+        if why:
+            return why
+    for r in cmd.redirects:
+        if r.reads and r.target is not None:
+            why = sensitive_file(sc.path(r.target.value, cmd), sc)
+            if why:
+                return why
     return None
 
 

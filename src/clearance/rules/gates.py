@@ -913,8 +913,19 @@ def process_memory_read(e: Effect, sc: Scope) -> bool:
     return e.kind == READ and e.path.startswith("/proc/") and e.path.endswith("/mem")
 
 
+def settings_run_script_written(e: Effect, sc: Scope) -> bool:
+    """fs.write-settings-run-script-shell: a shell write of a file that defines an entry the agents' project settings
+    run (paths.settings_run_scripts, read once per decision with the settings' programs)."""
+    if e.kind != WRITE or e.cmd is None or sc.ctx.read_file is None:
+        return False
+    from ..paths import settings_run_scripts
+
+    return DYN not in e.path and any(f == e.path for f, _, _ in settings_run_scripts(sc.ctx))
+
+
 EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {
     "creds.read-process-memory": process_memory_read,
+    "fs.write-settings-run-script-shell": settings_run_script_written,
     **dict.fromkeys(FS_WRITE_RULES, fs_may_act),
     "creds.read-secret-file": _credtext("may_read_secret_file"),
     "creds.read-secret-named": secret_named_read,
@@ -1284,8 +1295,19 @@ def writes_agent_settings(action: Action, sc: Scope) -> bool:
     return any(path.casefold().endswith(_SETTINGS_SUFFIXES) and content_judged(sc.path(path)) for path, _ in _written(action))
 
 
+def writes_settings_run_script(action: Action, sc: Scope) -> bool:
+    """fs.write-settings-run-script: a write of a file that defines an entry the agents' project settings run."""
+    if sc.ctx.read_file is None:
+        return False
+    from ..paths import settings_run_scripts
+
+    defined = {f for f, _, _ in settings_run_scripts(sc.ctx)}
+    return bool(defined) and any(sc.path(path) in defined for path, _ in _written(action))
+
+
 # rule id -> the gate of that action rule: its pack (self: ~3 M instructions of a cold Edit) is imported when it says yes.
 ACTION_GATES: dict[str, Callable[[Action, Scope], bool]] = {
+    "fs.write-settings-run-script": writes_settings_run_script,
     "creds.write-credential-outside": writes_outside_project,
     "write.package-config": writes_package_config,
     "write.git-config-code": writes_git_config,

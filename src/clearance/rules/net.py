@@ -13,7 +13,7 @@ from ..shell.unwrap import SHELLS, shell_flags, socat_programs
 from ..trust import url_host
 from .base import rule
 from .cloud import storage_dry_run
-from .creds import _percent_decode, credential_content, decoded_forms, env_file_name, is_secret_var, reads_secrets, sensitive_file
+from .creds import _percent_decode, credential_content, decoded_forms, env_file_name, is_secret_var, reads_secrets, sensitive_file, upstream_secret
 from .gates import _NETCATS, _RUNNERS, INTERPRETER_NAMES, THEN_RUN_FETCHERS
 from .vendors import host_serves, secret_services, token_services
 
@@ -377,16 +377,7 @@ def http_transfer(cmd: SimpleCommand) -> Transfer:
 
 
 def _sensitive_upstream(cmd: SimpleCommand, sc: Scope) -> str | None:
-    for up in _all(cmd.stdin_from):
-        why = reads_secrets(up, sc)
-        if why:
-            return why
-    for r in cmd.redirects:
-        if r.reads and r.target is not None:
-            why = sensitive_file(sc.path(r.target.value, cmd), sc)
-            if why:
-                return why
-    return None
+    return upstream_secret(cmd, sc)
 
 
 def _sensitive_substitution(cmd: SimpleCommand, sc: Scope, bad: list[str] | None = None) -> str | None:
