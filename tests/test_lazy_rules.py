@@ -196,12 +196,16 @@ def test_a_forged_or_stale_index_is_not_trusted(tmp_path: Path) -> None:
 
 def _drop(tables: dict[str, Any], which: Callable[[str, str], bool]) -> None:
     """Take the rules *which* picks (by id and pack) out of a cached index's tables."""
+    from clearance.rules import _Commands, _packed
+
     gone = {rid for rid, mod in tables["module"].items() if which(rid, mod)}
+    by_command = _Commands(*tables["by_command"], list(tables["module"]))  # (packed: rules._packed)
     for k in ("module", "tools", "effect_kinds"):
         tables[k] = {rid: v for rid, v in tables[k].items() if rid not in gone}
     for k in ("any_command", "effect", "action"):
         tables[k] = [rid for rid in tables[k] if rid not in gone]
-    tables["by_command"] = {c: [r for r in ids if r not in gone] for c, ids in tables["by_command"].items()}
+    kept = {c: [r for r in ids if r not in gone] for c, ids in by_command.items()}
+    tables["by_command"] = _packed({c: ids for c, ids in kept.items() if ids}, list(tables["module"]))
 
 
 def test_the_index_follows_the_pack_files() -> None:

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 # The order rules run in: by pack in this order, then as each pack declares them (a pack imported by an
 # earlier one, as net imports creds, comes before it here so that this is also a full load's order).
 PACKS = ("shell", "fs", "git", "cloud", "db", "publish", "creds", "net", "system", "interp", "tools", "convention", "self")
-INDEX_VERSION = 3  # 2: effect rules' effect kinds; 3: the cache holds the index's tables, not its rows
+# 2: effect rules' effect kinds; 3: the cache holds the index's tables, not its rows; 4: by_command packed in two strings
+INDEX_VERSION = 4
 INDEX_NAME = "rules-index.marshal"
 _loaded = False
 # Packs are imported on first use by whichever thread needs them (the daemon and the team service decide on
@@ -51,6 +52,42 @@ def load() -> dict[str, Rule]:
     return REGISTRY
 
 
+class _Commands(dict[str, list[str]]):
+    """Index.by_command read from the cache: each name's rule ids decoded on first use. The cache keeps the table as two
+    strings (the names; each name's positions in the registration order), which split in C: the same table as a
+    marshalled dict of lists was ~0.3 ms of every cold hook call (662 names interned, 662 lists built) where a call
+    looks up a few names (bench/callgrind_hook.py). A dict (not a Mapping: _collections_abc is not loaded by then)
+    whose values are the positions' text until read."""
+
+    __slots__ = ("_order",)
+
+    def __init__(self, names: str, ids: str, order: list[str]) -> None:
+        super().__init__(zip(names.split("\n"), ids.split("\n")) if names else ())  # type: ignore[arg-type]
+        self._order = order
+
+    def __getitem__(self, name: str) -> list[str]:
+        got: list[str] | str = super().__getitem__(name)
+        if isinstance(got, str):
+            got = [self._order[int(i)] for i in got.split(",") if i]
+            super().__setitem__(name, got)
+        return got
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self[name] if name in self else default  # noqa: SIM401 (self.get is this method)
+
+    def items(self) -> list[tuple[str, list[str]]]:  # type: ignore[override]
+        return [(k, self[k]) for k in self]
+
+    def values(self) -> list[list[str]]:  # type: ignore[override]
+        return [self[k] for k in self]
+
+
+def _packed(by_command: Mapping[str, list[str]], order: list[str]) -> list[str]:
+    """_Commands' two strings for *by_command*."""
+    at = {rid: str(i) for i, rid in enumerate(order)}
+    return ["\n".join(by_command), "\n".join(",".join(at[i] for i in ids) for ids in by_command.values())]
+
+
 class Index:
     """Which module registers each rule, and what the rule looks at; ``order`` is a full load's registration order."""
 
@@ -62,6 +99,7 @@ class Index:
         self.module: dict[str, str] = {}
         self.tools: dict[str, list[str] | None] = {}
         self.by_command: dict[str, list[str]] = {}
+        by_command: dict[str, list[str]] = {}
         self.any_command: list[str] = []
         self.effect: list[str] = []
         self.effect_kinds: dict[str, list[str] | None] = {}
@@ -75,29 +113,36 @@ class Index:
                     self.any_command.append(rid)
                 else:
                     for c in commands:
-                        self.by_command.setdefault(c, []).append(rid)
+                        by_command.setdefault(c, []).append(rid)
             elif scope == "effect":
                 self.effect.append(rid)
                 self.effect_kinds[rid] = effects
             elif scope == "action":
                 self.action.append(rid)
                 self.tools[rid] = tools
+        self.by_command = by_command
 
     _TABLES = ("module", "tools", "by_command", "any_command", "effect", "effect_kinds", "action")
 
     def tables(self) -> dict[str, Any]:
         """What the cache keeps: the tables as built (``order`` is the order of ``module``)."""
-        return {k: getattr(self, k) for k in self._TABLES}
+        got = {k: getattr(self, k) for k in self._TABLES}
+        got["by_command"] = _packed(self.by_command, list(self.module))
+        return got
 
     @classmethod
     def from_tables(cls, tables: dict[str, Any]) -> Index:
         """The index from its cached tables, without a pass over the rows (~1.3 M instructions of a cold hook's ~66 M)."""
         self = cls([])
         for k in cls._TABLES:
-            if not isinstance(tables[k], type(getattr(self, k))):
+            if not isinstance(tables[k], list if k == "by_command" else type(getattr(self, k))):
                 raise TypeError(k)
             setattr(self, k, tables[k])
         self.order = list(self.module)
+        names, ids = self.by_command  # type: ignore[misc]
+        if not isinstance(names, str) or not isinstance(ids, str) or names.count("\n") != ids.count("\n"):
+            raise TypeError("by_command")
+        self.by_command = _Commands(names, ids, self.order)
         return self
 
     @property
