@@ -1045,10 +1045,13 @@ def _pushes_by_name(common: str) -> bool:
 def push_target_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     for what, remote in _push_targets(cmd, nc, sc):
-        if remote == "origin" or (remote and DYN not in remote and (sc.trust.remote_is_trusted(remote) or _path_in_project(remote, cmd, sc))):
-            continue  # origin, or a remote (by URL) the policy trusts, or a repository in the project
+        lfs = what.endswith("(Git LFS's endpoint)")
+        if remote == "origin" or (remote and DYN not in remote and sc.trust.remote_is_trusted(remote)):
+            continue  # origin, or a remote (by URL) the policy trusts
+        if lfs and remote and _path_in_project(remote, cmd, sc):
+            continue  # an LFS store in the project (a remote's name is a bare word too: not read as a path)
         shown = "a remote named only at run time" if DYN in remote else repr(remote)
-        if what.endswith("(Git LFS's endpoint)"):
+        if lfs:
             return f"{what} sends the large files of every later push to {shown}, which is not a trusted git remote"
         return f"{what} sends later pushes that name no remote to {shown} instead of origin"
     return None
