@@ -411,3 +411,23 @@ class TestProgramFoundThroughTheLinesPath:
     @pytest.mark.parametrize("command", ["./bin/git-lint", "bash bin/lint"])
     def test_the_same_file_run_by_path_is_read(self, command: str) -> None:
         _not_allowed({"tool_name": "Bash", "tool_input": {"command": command}, "files": self.FILES}, {}, key=_key)
+
+
+class TestThroughTheRealHook:
+    """The fixed lines through the hook's own entry (hook.run_answer: decided and recorded on a scratch home)."""
+
+    LINES: ClassVar[list[str]] = [
+        "GIT_ALLOW_PROTOCOL=ext git ls-remote 'ext::sh -c rm% -rf% ~/.config/clearance'",
+        "cd ~/.config/clearance && cd() { :; } && cd /tmp && rm -f config.toml",
+        "git fetch-pack --upload-pack='rm -rf ~/.config/clearance #' ./backup.git",
+    ]
+
+    @pytest.mark.parametrize("command", LINES, ids=_ids(LINES))
+    def test_the_hook_does_not_allow(self, tmp_path: Path, command: str) -> None:
+        from .rounds import HookSession, scratch_home
+
+        home = scratch_home(tmp_path)
+        (home / ".config" / "clearance").mkdir(parents=True)
+        (home / ".config" / "clearance" / "config.toml").write_text("")
+        got = HookSession(home, "s19a").bash(command)
+        assert got in ("deny", "ask"), (command, got)
