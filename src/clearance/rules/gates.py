@@ -1263,7 +1263,7 @@ def writes_package_config(action: Action, sc: Scope) -> bool:
 def writes_git_config(action: Action, sc: Scope) -> bool:
     for path, _ in _written(action):
         base = sc.path(path).rpartition("/")[2].lower()
-        if base in (".git", "config") or "gitconfig" in base:
+        if base in (".git", "config", ".lfsconfig") or "gitconfig" in base:
             return True
     return False
 

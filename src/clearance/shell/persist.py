@@ -124,6 +124,12 @@ def persisting(kept: dict[str, str], commands: list[SimpleCommand], sc: Scope, d
             )
         if len(out) >= 4:
             break
+    shadow = _shadowed_changers(commands, defined or {})
+    if shadow:
+        out.append(
+            f"{shadow} stays in a shell session that outlives this call: every later cd of the session runs it instead of the"
+            " shell's builtin, so the folder later commands run in is not the one their words say"
+        )
     for name, body in (defined or {}).items():
         # A function the line defines stays in the session whether or not the line calls it (its body, read here as
         # run or as never called, runs again at every later call by name; bash itself calls command_not_found_handle).
@@ -134,6 +140,35 @@ def persisting(kept: dict[str, str], commands: list[SimpleCommand], sc: Scope, d
                 " this call; what is put there afterwards runs unread"
             )
     return found + [("shell.dynamic-code", m) for m in dict.fromkeys(out)]
+
+
+# The builtins clearance follows to know where a persisting shell's later commands run (folder_left), and the two that
+# run them: a function or alias of one of these names, or the builtin switched off (`enable -n cd`), outlives the call.
+_FOLLOWED = frozenset({"cd", "pushd", "popd", "builtin", "command"})
+
+
+def _shadowed_changers(commands: list[SimpleCommand], defined: dict[str, str]) -> str | None:
+    """The definition (`function cd`, `alias cd`, `enable -n cd`) by which the line makes a later `cd` (pushd, popd,
+    `builtin cd`, `command cd`) of its session not the builtin that moves the shell, or None (adversarial round 19a:
+    `function cd { :; }` in one call, `cd /tmp && rm -f config.toml` in the next, deleted in the folder the shell
+    stayed in)."""
+    for name in defined:
+        if name in _FOLLOWED:
+            return f"function {name}"
+    for cmd in commands:
+        if cmd.name == "alias":
+            for w in cmd.argv[1:]:
+                name = w.value.split("=", 1)[0]
+                if "=" in w.value and name in _FOLLOWED:
+                    return f"alias {name}"
+        elif cmd.name == "enable":
+            vals = [w.value for w in cmd.argv[1:]]
+            flags = "".join(v[1:] for v in vals if v.startswith("-") and v != "--")
+            if "n" in flags and not any(c in flags for c in "ap"):
+                hit = next((v for v in vals if v in _FOLLOWED), None)
+                if hit is not None:
+                    return f"enable -n {hit}"
+    return None
 
 
 def _body_temp_file(body: str, sc: Scope) -> str | None:

@@ -566,6 +566,8 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
         ("fetch",): {"upload-pack": "shell"},
         ("pull",): {"upload-pack": "shell"},
         ("ls-remote",): {"upload-pack": "shell"},
+        ("fetch-pack",): {"upload-pack": "shell"},
+        ("send-pack",): {"receive-pack": "shell"},
         ("archive",): {"exec": "shell"},  # with --remote: git-upload-archive's stand-in, run through the shell
         ("push",): {"receive-pack": "shell"},
         ("difftool",): {"extcmd": "shell"},
@@ -1053,6 +1055,39 @@ def _split_words(text: str) -> list[str]:
 # git's trace2 settings whose value is the file its trace is appended to (git-config(1) trace2.*; the same as the
 # GIT_TRACE2, GIT_TRACE2_PERF and GIT_TRACE2_EVENT variables).
 _GIT_TRACE_TARGETS = {"trace2.normaltarget": "GIT_TRACE2", "trace2.perftarget": "GIT_TRACE2_PERF", "trace2.eventtarget": "GIT_TRACE2_EVENT"}
+
+
+# git's verbs that take a repository URL among their words (`--remote=URL` of archive too): an `ext::` one is a command.
+_GIT_URL_VERBS = frozenset((v,) for v in ("clone", "fetch", "pull", "push", "ls-remote", "fetch-pack", "send-pack", "remote", "submodule", "archive"))
+_EXT_SERVICE = {"s": "upload-pack", "S": "git-upload-pack"}
+
+
+def git_ext_argv(spec: str) -> list[str]:
+    """The program and arguments git-remote-ext runs for `ext::SPEC`: words split at spaces, `% ` a space, `%%` a
+    percent, `%s`/`%S` the service's name; an argument starting `%G` or `%V` is git's pseudo-request, not passed."""
+    out: list[str] = []
+    cur: list[str] = []
+    i = 0
+    started = False
+    while i < len(spec):
+        c = spec[i]
+        if c == "%" and i + 1 < len(spec):
+            n = spec[i + 1]
+            cur.append(" " if n == " " else "%" if n == "%" else _EXT_SERVICE.get(n, "%" + n))
+            started = True
+            i += 2
+            continue
+        if c == " ":
+            if started:
+                out.append("".join(cur))
+            cur, started = [], False
+        else:
+            cur.append(c)
+            started = True
+        i += 1
+    if started:
+        out.append("".join(cur))
+    return [a for a in out if not a.startswith(("%G", "%V"))]
 
 
 def git_config_pairs(cmd: SimpleCommand, nc: Norm | None = None, stored: bool = True) -> list[tuple[str, str]]:
@@ -2418,6 +2453,7 @@ class Unwrapper:
         if name == "git":
             for key, value in git_config_pairs(cmd, nc):
                 self._git_config(cmd, key, value)
+            self._git_ext_urls(cmd, nc)
         table = _OPTION_COMMANDS.get(name, {})
         for sub in {nc.sub[:1], ()}:
             for opt, how in table.get(sub, {}).items():
@@ -2428,6 +2464,21 @@ class Unwrapper:
                 self.reparse(" ".join(nc.pos), cmd, "git submodule foreach")  # run by the shell in each submodule
             else:
                 self.command(cmd.derive(list(nc.words), "git bisect run"))
+
+    def _git_ext_urls(self, cmd: SimpleCommand, nc: Norm) -> None:
+        """A repository URL of git's `ext::` transport names the command git runs to reach it (git-remote-ext):
+        `git ls-remote 'ext::sh -c rm% -rf% ~/x'` runs `sh -c 'rm -rf ~/x'` wherever the transport is allowed
+        (GIT_ALLOW_PROTOCOL=ext, protocol.ext.allow, or the user's own configuration), and a remote stored with such
+        a URL runs it at every later fetch or push. Judged as typed, whoever allows the transport (adversarial round
+        19a: `GIT_ALLOW_PROTOCOL=ext git ls-remote 'ext::sh -c …'` was allowed and ran)."""
+        values = [w.value for w in cmd.argv[1:]] if nc.sub[:1] in _GIT_URL_VERBS else []
+        values += [v for _, v in git_config_pairs(cmd, nc)]
+        for value in values:
+            url = value.split("=", 1)[1] if value.startswith("--") and "=" in value else value
+            if url.startswith("ext::") and DYN not in url:
+                argv = git_ext_argv(url[len("ext::") :])
+                if argv:
+                    self.command(cmd.derive([Word(a, a) for a in argv], "git ext::"))
 
     def _run_value(self, cmd: SimpleCommand, value: str, how: str, via: str, nc: Norm | None = None) -> None:
         if not value or value == DYN:
