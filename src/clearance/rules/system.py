@@ -1795,6 +1795,9 @@ def _destructive_word(v: str) -> bool:
     return False
 
 
+destructive_word = _destructive_word  # (options.help_request: a destroying verb takes operands, not subcommands)
+
+
 def _glued_destroy(w: str) -> bool:
     """A destroying verb glued to the store it destroys, with no separator (deletetable, dropdatabase, removeall,
     batchdelete, bulkdeleteobjects): a batch prefix, then the verb, then nothing or one of _GLUED_NOUNS."""

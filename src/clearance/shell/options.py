@@ -628,13 +628,32 @@ def help_request(cmd: SimpleCommand) -> bool:
         first = next((w.value for w in argv[1:] if not w.value.startswith("-")), None)
         if first is not None and first not in own:
             return False  # a plugin's name, or an option's value read as one: judged as the command it runs
+    paths = optables.HELP_PASS_THROUGH_PATHS.get(name)
+    switches = optables.HELP_SWITCHES.get(name, frozenset())
+    path: tuple[str, ...] = ()
     prev = ""
     for w in argv[1:]:
         v = w.value
-        if v == "--" or v in optables.HELP_PASS_THROUGH:
+        if v == "--":
             return False
+        if not v.startswith("-"):
+            path += (v,)
+            if path in paths if paths is not None else (v in optables.HELP_PASS_THROUGH and not _operand_position(path[:-1])):
+                return False  # a verb that hands the words after it on: the help flag is the other program's
         if v in flags:
-            # an option before it that may take a value (`--description --help`) takes it, under pflag and commander
-            return not (prev.startswith("-") and "=" not in prev)
+            # an option before it that may take a value (`--description --help`) takes it, under pflag and commander;
+            # a switch does not (`--yes --help`)
+            return not (prev.startswith("-") and "=" not in prev and prev not in switches)
         prev = v
     return False
+
+
+def _operand_position(before: tuple[str, ...]) -> bool:
+    """Whether a word after the command words *before* is an operand rather than a verb: a destroying verb (delete,
+    rm, destroy …) takes operands, not subcommands, so `glab repo delete x --help` names a repository `x`, not a
+    verb handing its words on."""
+    if not before:
+        return False
+    from ..rules.system import destructive_word
+
+    return any(destructive_word(part) for b in before for part in b.split(":"))  # heroku's apps:destroy
