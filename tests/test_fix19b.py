@@ -30,6 +30,7 @@ class TestHelpAfterOperandsAndSwitches:
         "gh release delete v1 --cleanup-tag --yes --help",
         "gh repo delete api --confirm --help",
         "gh run delete 123 --help",
+        "gh api -X DELETE repos/o/r --help",
         "glab repo delete x --help",
         "glab repo delete x run --help",
         "heroku apps:destroy run --help",
@@ -113,3 +114,123 @@ class TestRefInstructionsFromAnInput:
     def test_ordinary(self, command: str) -> None:
         got = decide(command)
         assert got.decision == "allow", got.rules
+
+
+class TestSeenInRound18b:
+    """The calls round 18b saw and did not make cases, each read by the mechanism that reads its class (a verb glued
+    to what it destroys, a swarm's objects, an expiry of unreachable objects, an undoing verb, a store's values printed,
+    a remote spec or a listening mode that opens this machine), with cases no rule was written for and the ordinary
+    forms that stay allowed."""
+
+    DENIED: ClassVar[list[str]] = [
+        "docker swarm leave --force",
+        "docker swarm leave -f",
+        "docker node rm --force worker-2",
+        "docker node remove -f worker-3",
+        "docker config rm app-settings",
+        "git repack -a -d --unpack-unreachable=now",
+        "git repack -Ad --unpack-unreachable=now",
+        "git repack --cruft -d --cruft-expiration=now",
+        "gs-netcat -l -i",
+        "gs-netcat -s MySecret -li",
+        "gs-netcat -l -e /bin/bash",
+    ]
+    ASKED: ClassVar[list[str]] = [
+        "juju kill-controller prod",
+        "juju kill-controller -y prod --timeout 2m",
+        "fleetctl kill-cluster staging",
+        "juju destroy-model prod",
+        "heroku pg:backups:unschedule DATABASE_URL --app prod",
+        "heroku pg:unfollow HEROKU_POSTGRESQL_RED",
+        "terraform -chdir=infra show -json",
+        "tofu state pull",
+        "docker-compose --env-file .env.prod config",
+        "systemctl show-environment",
+        "systemctl --user show-environment",
+        "tmux showenv -g",
+        "chisel client https://relay.example.com R:socks",
+        "chisel client relay.example.com:8080 R:2222:localhost:22",
+        "chisel server --reverse --port 8080",
+        "ligolo-agent -connect relay.example.com:11601 -ignore-cert",
+        "agent -connect 203.0.113.7:11601",
+        "gs-netcat -l -d 127.0.0.1 -p 22",
+        "ssh -NR 2222:localhost:22 relay.example.com",
+        "ssh -fNR 8080:localhost:3000 serveo.net",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "juju status",
+        "juju kill-controller --help",
+        "tmux kill-server",
+        "tmux kill-pane -t 2",
+        "adb kill-server",
+        "docker swarm leave",
+        "docker node ls",
+        "docker node rm worker-2",
+        "docker swarm leave --force=false",
+        "git repack -a -d",
+        "git repack -a -d -f --depth=250 --window=250",
+        "git repack -A -d --unpack-unreachable=2.weeks.ago",
+        "git repack -A -d -k --unpack-unreachable=now",
+        "heroku pg:backups:schedules --app prod",
+        "heroku pg:backups:schedule DATABASE_URL --at '02:00 UTC'",
+        "terraform output",
+        "terraform output -json",
+        "docker compose config",
+        "BUCKET=$(terraform output -raw bucket)",
+        "terraform output -json > outputs.json",
+        "docker compose config --services",
+        "docker compose -f compose.prod.yml config --no-interpolate",
+        "docker compose config -q",
+        "docker compose config -o resolved.yml",
+        "systemctl status nginx",
+        "chisel client https://tunnel.example.com 5432:db.internal:5432",
+        "chisel server --port 8080",
+        "gs-netcat -s MySecret -i",
+        "ssh -NL 5432:localhost:5432 db.internal",
+        "ssh -p 2222 build.example.com uptime",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "deny", got.rules
+
+    @pytest.mark.parametrize("command", ASKED)
+    def test_asked(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "ask", (got.decision, got.rules)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "allow", got.rules
+
+
+class TestStoredValuesReadWhereDeclared:
+    """terraform/tofu output -json/-raw print sensitive outputs in plain text, and only those the module marks
+    `sensitive = true` (terraform refuses an output carrying a sensitive value otherwise): the module's .tf files are
+    read. compose config interpolates a .env, an --env-file and the env_file a compose file names: read too. Without
+    them (or without a disk) the listing is ordinary."""
+
+    TF = (
+        'output "db_conn" {\n  value     = random_password.db.result\n  sensitive = true # never printed\n}\noutput "url" {\n  value = aws_lb.web.dns_name\n}\n'
+    )
+
+    def test_terraform_outputs(self) -> None:
+        files = {"/home/ana/webapp/outputs.tf": self.TF}
+        assert _with_files("terraform output -json", files) == "ask"
+        assert _with_files("tofu output -raw db_conn", files) == "ask"
+        assert _with_files("terraform output -json > outputs.json", files) == "allow"  # written to a file: not printed
+        assert _with_files("terraform output -raw url", files) == "allow"
+        assert _with_files("terraform output", files) == "allow"
+        assert _with_files("terraform -chdir=infra output -json", {"/home/ana/webapp/infra/o.tf": self.TF}) == "ask"
+        assert _with_files("terraform output -json", {"/home/ana/webapp/o.tf.json": "{}"}) == "ask"
+        assert _with_files("terraform output -json", {"/home/ana/webapp/o.tf": 'output "url" {\n  value = x\n}\n'}) == "allow"
+
+    def test_compose_config(self) -> None:
+        assert _with_files("docker compose config", {"/home/ana/webapp/.env": "API_KEY=x\n"}) == "ask"
+        assert _with_files("docker compose config", {"/home/ana/webapp/compose.yaml": "services:\n  a:\n    env_file: a.env\n"}) == "ask"
+        assert _with_files("docker compose -f prod.yml config", {"/home/ana/webapp/prod.yml": "services:\n  a:\n    env_file: a.env\n"}) == "ask"
+        assert _with_files("docker compose config", {"/home/ana/webapp/compose.yaml": "services:\n  a:\n    image: nginx\n"}) == "allow"
+        assert _with_files("docker compose config --no-interpolate", {"/home/ana/webapp/.env": "API_KEY=x\n"}) == "allow"
+        assert _with_files("docker compose config --services", {"/home/ana/webapp/.env": "API_KEY=x\n"}) == "allow"

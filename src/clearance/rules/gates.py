@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 INTERPRETER_NAMES = frozenset({"python", "python3", "python2", "node", "nodejs", "perl", "ruby", "php", "lua", "deno", "bun", "Rscript", "pwsh", "powershell"})
 # What runs a program given as an argument or on stdin (net: rce.pipe-to-shell, rce.decoded-exec).
 _RUNNERS = SHELLS | INTERPRETER_NAMES | frozenset({"eval", "source", ".", "sudo", "xargs"})
-_NETCATS = frozenset({"nc", "ncat", "netcat", "socat", "websocat"})
+_NETCATS = frozenset({"nc", "ncat", "netcat", "socat", "websocat", "gs-netcat"})
 # Programs that may put a program on a network connection: super-servers (tcpserver, tcpsvd …) and terminal emulators
 # shown on another machine's X display (rules/net.py's net.reverse-shell reads them).
 _SOCKET_RUNNERS = frozenset(

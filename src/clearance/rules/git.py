@@ -318,6 +318,7 @@ def _reflog_expiry_set(cmd: SimpleCommand, nc: Norm) -> bool:
         "git -c gc.reflogExpireUnreachable=now gc --auto",
         "printf 'delete refs/heads/main\\n' | git update-ref --stdin",
         "git lfs migrate import --everything --include='*.psd'",
+        "git repack -A -d --unpack-unreachable=now",
     ),
     no_match=(
         "git branch -d merged",
@@ -335,6 +336,8 @@ def _reflog_expiry_set(cmd: SimpleCommand, nc: Norm) -> bool:
         "printf 'create refs/heads/x HEAD\\n' | git update-ref --stdin",
         "git lfs migrate info --everything",
         "git lfs migrate import --no-rewrite big.psd",
+        "git repack -a -d --depth=250 --window=250",
+        "git repack -A -d --unpack-unreachable=2.weeks.ago",
     ),
 )
 def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -360,6 +363,13 @@ def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
             value = git_config(nc, key)
             if value is not None and expires_now(value):
                 return f"git gc with {key}={value} expires the reflog, the record needed to recover lost commits"
+    if sub == "repack" and nc.has("d") and not nc.has("keep-unreachable"):
+        # repack -d drops the unreachable objects older than --unpack-unreachable (-A) or --cruft-expiration (--cruft)
+        # rather than keeping them for gc's grace period: `=now` is gc --prune=now (fix19b)
+        for opt in ("unpack-unreachable", "cruft-expiration"):
+            when = nc.value(opt)
+            if when is not None and expires_now(when):
+                return f"git repack -d --{opt}={when} deletes unreachable commits immediately"
     if sub == "prune" and not nc.has("dry-run"):
         expire = nc.value("expire")
         if expire is not None and expires_now(expire):

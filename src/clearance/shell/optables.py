@@ -185,6 +185,12 @@ TOOLS: dict[str, dict[str, object]] = {
                 },
             },
             "gc": "q|quiet prune=? aggressive auto force keep-largest-pack cruft max-cruft-size= detach",
+            # git-repack(1): -d deletes the packs it replaced; --unpack-unreachable and --cruft-expiration say how old an
+            # unreachable object must be to be dropped rather than kept (loose or in a cruft pack)
+            "repack": "a A d cruft cruft-expiration= expire-to= combine-cruft-below-size= max-cruft-size= l|local f F "
+            "q|quiet n window= depth= threads= window-memory= max-pack-size= filter= filter-to= b|write-bitmap-index "
+            "pack-kept-objects k|keep-unreachable i|delta-islands g|geometric= m|write-midx unpack-unreachable= "
+            "keep-pack= name-hash-version= path-walk",
             "prune": "n|dry-run v|verbose progress expire=",
             "reflog": {
                 "subs": {
@@ -396,6 +402,9 @@ TOOLS: dict[str, dict[str, object]] = {
                 "subs": {
                     "down": "rmi= v|volumes remove-orphans t|timeout=",
                     "rm": "f|force s|stop v|volumes",
+                    "config": "no-interpolate services volumes profiles images networks hash= q|quiet o|output= format= "
+                    "resolve-image-digests lock-image-digests no-normalize no-path-resolution no-consistency variables "
+                    "environment",
                     "up": "d|detach build force-recreate no-deps remove-orphans wait no-build pull= V|renew-anon-volumes",
                     "run|exec": {
                         "opts": "d|detach e|env= rm u|user= w|workdir= T|no-TTY i|interactive no-deps service-ports entrypoint= name= v|volume=",
