@@ -234,3 +234,37 @@ class TestStoredValuesReadWhereDeclared:
         assert _with_files("docker compose config", {"/home/ana/webapp/compose.yaml": "services:\n  a:\n    image: nginx\n"}) == "allow"
         assert _with_files("docker compose config --no-interpolate", {"/home/ana/webapp/.env": "API_KEY=x\n"}) == "allow"
         assert _with_files("docker compose config --services", {"/home/ana/webapp/.env": "API_KEY=x\n"}) == "allow"
+
+
+class TestARepeatedOptionIsReadAsTheProgramReadsIt:
+    """Class: an option given twice. getopt, argparse, clap and the terminal programs' own parsers keep the last value;
+    self._typed_text read the first (`screen -S dev -S main` types into main), installdest the last, and the runners'
+    reader (convention_runners) the first. One helper now (shell.options.option_value), tested both ways."""
+
+    def test_the_helper(self) -> None:
+        from clearance.shell.options import option_value
+
+        assert option_value(["-S", "a", "-S", "b"], "-S") == "b"
+        assert option_value(["-Sa", "--session=b", "x"], "-S", "--session") == "b"
+        assert option_value(["--session=b", "-Sa"], "-S", "--session") == "a"
+        assert option_value(["-C=/tmp/x"], "-C", short_eq=True) == "/tmp/x"
+        assert option_value(["-C=/tmp/x"], "-C") == "=/tmp/x"
+        assert option_value(["-S", "a", "--", "-S", "b"], "-S") == "a"  # options end at --
+        assert option_value(["-S", "-S", "x"], "-S") == "-S"  # a value is not read as an option again
+        assert option_value(["-S"], "-S") is None
+
+    CASES: ClassVar[list[tuple[str, dict[str, str], str]]] = [
+        ("screen -S dev -S main -X stuff 'time to publish^M'", {"STY": "4242.main"}, "own"),
+        ("screen -S main -S dev -X stuff 'make test^M'", {"STY": "4242.main"}, "other"),
+        ("wezterm cli send-text --pane-id 4 --pane-id 0 'sort it out and merge'", {"WEZTERM_PANE": "0"}, "own"),
+        ("wezterm cli send-text --pane-id 0 --pane-id 4 'npm test'", {"WEZTERM_PANE": "0"}, "other"),
+        ("kitty @ send-text --match title:dev --match id:7 'make release\\r'", {"KITTY_WINDOW_ID": "7"}, "own"),
+        ("kitty @ send-text --match id:7 --match title:dev 'npm test\\r'", {"KITTY_WINDOW_ID": "7"}, "other"),
+    ]
+
+    @pytest.mark.parametrize(("command", "env", "where"), CASES, ids=[c for c, _, _ in CASES])
+    def test_the_last_target_is_the_one_typed_into(self, command: str, env: dict[str, str], where: str) -> None:
+        from .conftest import ENV
+
+        got = decide(command, env={**ENV, **env})
+        assert ("self.terminal-input" in got.rules) == (where == "own"), (got.decision, got.rules)

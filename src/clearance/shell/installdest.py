@@ -279,17 +279,10 @@ def configured_by(cmd: SimpleCommand) -> tuple[str | None, dict[str, str]]:
 
 
 def _after(vals: list[str], *names: str) -> str | None:
-    """The value of the last of the options *names* (`-C DIR`, `-CDIR`, `--directory=DIR`)."""
-    got: str | None = None
-    for i, v in enumerate(vals):
-        for n in names:
-            if v == n and i + 1 < len(vals):
-                got = vals[i + 1]
-            elif v.startswith(n + "=") and n.startswith("--"):
-                got = v[len(n) + 1 :]
-            elif len(n) == 2 and v.startswith(n) and len(v) > 2:
-                got = v[2:]
-    return got
+    """The value of the last of the options *names* (`-C DIR`, `-CDIR`, `--directory=DIR`): options.option_value."""
+    from .options import option_value as last
+
+    return last(vals, *names)
 
 
 def _build_reader(where: str, sc: Scope) -> Callable[[str], str | None] | None:

@@ -586,6 +586,35 @@ def git_pathspecs(values: list[str], literal: bool = False) -> list[tuple[str, b
     return out
 
 
+def option_value(vals: list[str], *names: str, short_eq: bool = False) -> str | None:
+    """The value of the LAST of the options *names* among the words *vals*, as getopt, argparse and the other parsers
+    take a repeated option (the last one wins): `--opt VALUE`, `--opt=VALUE`, `-o VALUE`, `-oVALUE` (with *short_eq*,
+    `-o=VALUE` is VALUE, as argparse and OptionParser read it). A value is not read as an option again, and options
+    end at `--`. The one reader of a named option's value for the rules that read words without a table (fix19b:
+    three helpers took the first, the last or either)."""
+    got: str | None = None
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        i += 1
+        if v == "--":
+            break
+        for n in names:
+            if v == n:
+                if i < len(vals):
+                    got = vals[i]
+                    i += 1
+                break
+            if n.startswith("--"):
+                if v.startswith(n + "="):
+                    got = v[len(n) + 1 :]
+                    break
+            elif len(n) == 2 and n[0] == "-" and v.startswith(n) and len(v) > 2 and not v.startswith("--"):
+                got = v[2:].removeprefix("=") if short_eq else v[2:]
+                break
+    return got
+
+
 def _help_unset(word: str) -> bool:
     """Whether *word* gives the help flag a value or negates it (``--help=false``, ``-h=0``, ``-vh=f``, yargs'
     ``--no-help``): pflag and yargs let the last value win, so ``helm uninstall prod --help --help=false`` runs the
