@@ -268,3 +268,123 @@ class TestARepeatedOptionIsReadAsTheProgramReadsIt:
 
         got = decide(command, env={**ENV, **env})
         assert ("self.terminal-input" in got.rules) == (where == "own"), (got.decision, got.rules)
+
+
+class TestEditorCommandsThatMoveTheCursor:
+    """Class: vim's `+CMD` / `-c CMD` that change nothing on disk (`+42`, `+`, `+/pattern`, `+'set ro'`, a `:s` in the
+    buffer) on a file the agent may not write. The tool's input gives vim end-of-file after the commands, and it exits
+    without writing, as `vim /etc/hosts` alone does (allowed); ord18 found `vim +42 /etc/hosts` denied. A command that
+    writes (`+wq`, `-c w`, 'autowrite' set) or a script on its input stays denied."""
+
+    READS: ClassVar[list[str]] = [
+        "vim +42 /etc/hosts",
+        "vim + /etc/hosts",
+        "vim +/localhost /etc/hosts",
+        "vi +3 /etc/hosts",
+        "view +42 /etc/hosts",
+        "vim -R +42 /etc/hosts",
+        "nvim +10 ~/.bashrc",
+        "vim +'set ro' /etc/hosts",
+        "vim -es -c '%p' ~/.bashrc",
+        "vim /etc/hosts",
+    ]
+    WRITES: ClassVar[list[str]] = [
+        "vim +wq /etc/hosts",
+        "vim '+%d|wq' /etc/hosts",
+        "vim +42 -c 'wq' /etc/hosts",
+        "vim +'set aw' +42 /etc/hosts",
+        "vim +42 /etc/hosts < cmds.txt",
+        "echo wq | vim +42 /etc/hosts",
+        "vim +'%d|wq' ~/.bashrc",
+    ]
+
+    @pytest.mark.parametrize("command", READS)
+    def test_read(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "allow", got.rules
+
+    @pytest.mark.parametrize("command", WRITES)
+    def test_written(self, command: str) -> None:
+        assert _verdict(command) == "deny"
+
+
+class TestWhoMayPublish:
+    """Class: a registry client's owner and access commands. Widening who may publish (owner add, access grant, team
+    add, cargo owner --add, gem owner -a, hex.owner add) stays denied: another account may publish under the name at
+    once. Narrowing it (owner rm, access revoke, team rm, cargo owner --remove, gem owner -r, hex.owner remove) takes
+    nothing anywhere and a remaining owner undoes it: asked (ord18 found it denied). Listing the owners is a read (cargo
+    owner --list and gem owner GEM were denied)."""
+
+    ASKED: ClassVar[list[str]] = [
+        "npm access revoke @myorg:devs mypkg",
+        "npm owner rm alice mypkg",
+        "pnpm owner rm bob pkg",
+        "yarn owner remove bob pkg",
+        "yarn npm owner rm x pkg",
+        "npm team rm @org:devs bob",
+        "cargo owner --remove bob mycrate",
+        "gem owner mygem -r bob@example.com",
+        "mix hex.owner remove acme bob",
+    ]
+    DENIED: ClassVar[list[str]] = [
+        "npm owner add bob mypkg",
+        "npm access grant read-write @o:t pkg",
+        "npm access set status=public pkg",
+        "cargo owner --add bob mycrate",
+        "gem owner mygem -a bob@example.com",
+        "mix hex.owner add acme bob",
+        "npm unpublish pkg@1.0.0",
+        "npm team destroy org:devs",
+    ]
+    READS: ClassVar[list[str]] = ["npm owner ls pkg", "cargo owner --list mycrate", "gem owner mygem", "mix hex.owner list acme", "npm access list packages"]
+
+    @pytest.mark.parametrize("command", ASKED)
+    def test_asked(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "ask" and "publish.access-narrowed" in got.rules, (got.decision, got.rules)
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert _verdict(command) == "deny"
+
+    @pytest.mark.parametrize("command", READS)
+    def test_reads(self, command: str) -> None:
+        assert _verdict(command) == "allow"
+
+
+class TestInstallIntoTheUsersOwnPrefix:
+    """Class: a build configured and installed on one line into ~/.local. `./configure --prefix=~/.local && make &&
+    make install` was allowed (the user's own prefix, as pip --user) while the CMake one-liner was asked: its install
+    description (build/cmake_install.cmake) is written by the line itself, so it could not be read. Now the project's
+    CMakeLists.txt files are read instead (install() DESTINATIONs, add_subdirectory): below the prefix -> allowed as
+    configure's; an absolute destination is judged as the write it is; a destination of another variable, or no disk,
+    stays asked. (`cd build && cmake .. && make install` was read as a configure build's make: allowed even with a
+    /etc destination.)"""
+
+    P = "/home/ana/webapp"
+    OK: ClassVar[dict[str, str]] = {
+        P + "/CMakeLists.txt": "project(app)\nadd_subdirectory(src)\ninstall(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})\n",
+        P + "/src/CMakeLists.txt": "add_executable(app main.c)\ninstall(TARGETS app DESTINATION bin)\n",
+    }
+    LINES: ClassVar[list[str]] = [
+        "cmake -B build -DCMAKE_INSTALL_PREFIX=~/.local && cmake --build build && cmake --install build",
+        "cmake -S . -B build -DCMAKE_INSTALL_PREFIX=$HOME/.local && cmake --build build --target install",
+        "mkdir -p build && cd build && cmake -DCMAKE_INSTALL_PREFIX=~/.local .. && make && make install",
+        "cmake -B build -DCMAKE_INSTALL_PREFIX=~/.local && ninja -C build install",
+    ]
+
+    @pytest.mark.parametrize("command", LINES)
+    def test_below_the_prefix_is_allowed(self, command: str) -> None:
+        assert _with_files(command, self.OK) == "allow"
+        assert _with_files("./configure --prefix=~/.local && make && make install", {}) == "allow"
+
+    @pytest.mark.parametrize("command", LINES)
+    def test_an_absolute_destination_is_judged(self, command: str) -> None:
+        bad = {**self.OK, self.P + "/src/CMakeLists.txt": "install(FILES app.conf DESTINATION /etc/app)\n"}
+        assert _with_files(command, bad) == "deny"
+
+    @pytest.mark.parametrize("command", LINES)
+    def test_what_cannot_be_read_is_asked(self, command: str) -> None:
+        var = {**self.OK, self.P + "/src/CMakeLists.txt": "install(FILES a DESTINATION ${MYDIR})\n"}
+        assert _with_files(command, var) == "ask"
+        assert _with_files(command, {}) == "ask"
