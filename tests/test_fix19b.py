@@ -388,3 +388,36 @@ class TestInstallIntoTheUsersOwnPrefix:
         var = {**self.OK, self.P + "/src/CMakeLists.txt": "install(FILES a DESTINATION ${MYDIR})\n"}
         assert _with_files(command, var) == "ask"
         assert _with_files(command, {}) == "ask"
+
+
+class TestOpenAfterFix19b:
+    """What fix19b found and left open (strict xfails, "unfinished (fix19b)")."""
+
+    CASES: ClassVar[list[tuple[str, dict[str, str], str]]] = [
+        (
+            "meson setup build --prefix ~/.local && meson install -C build",
+            {"/home/ana/webapp/meson.build": "project('app', 'c')\nexecutable('app', 'main.c', install : true)\n"},
+            "allow",
+        ),
+        ("gh release delete v1 -yh", {}, "allow"),
+        (
+            "terraform output -json | jq .",
+            {"/home/ana/webapp/o.tf": 'output "pw" {\n  value = x\n  sensitive = true\n}\n'},
+            "ask",
+        ),
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        CASES[0][0]: "unfinished (fix19b): a Meson build configured on the line: meson.build's install_dir values are not read "
+        "(CMakeLists.txt's are), so the install into ~/.local stays asked",
+        CASES[1][0]: "unfinished (fix19b): a help flag inside a short-option cluster of switches (-yh) is not read as gh's help",
+        CASES[2][0]: "unfinished (fix19b): a store's values piped on to a program that prints them (jq .) are not judged as printed",
+    }
+
+    @pytest.mark.parametrize(("command", "files", "want"), CASES, ids=[c for c, _, _ in CASES])
+    def test_open(self, command: str, files: dict[str, str], want: str) -> None:
+        from . import strict
+
+        def check() -> None:
+            assert _with_files(command, files) == want
+
+        strict.check(command, self.GAPS, check)
