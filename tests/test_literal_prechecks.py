@@ -404,6 +404,11 @@ GATE_FRAGMENTS += [
     "php -r \"echo getenv('STRIPE_SECRET_KEY');\"",
 ] + [f"{name} 'BEGIN{{print ENVIRON[\"GITHUB_TOKEN\"]}}'" for name in ("awk", "gawk", "mawk", "nawk")]
 GATE_FRAGMENTS += ["cat /proc/5555/mem", "dd if=/proc/5555/task/5556/mem bs=4096 count=1"]  # creds.read-process-memory
+# fix19b: creds.print-stored-values, publish.access-narrowed, git.unread-ref-instructions
+GATE_FRAGMENTS += [
+    "terraform state pull", "tofu state pull", "systemctl show-environment", "tmux showenv",
+    "npm owner rm bob x", "pnpm owner rm bob x", "yarn owner remove bob x", "git update-ref --stdin < /tmp/no-such-fix19b/refs",
+]  # fmt: skip
 
 
 def test_every_command_gate_is_met_where_its_rule_fires() -> None:

@@ -267,7 +267,7 @@ def owner_change(cmd: SimpleCommand, vals: list[str]) -> str | None:
     """ "narrows", "widens" or "reads" for a command that changes or lists who may publish a package, else None."""
     name = cmd.name
     every = cmd.values()
-    if name in _NPM_FAMILY:
+    if name in _NPM_FAMILY and name != "bun":  # (bun implements no owner or access command)
         ops = vals[1:] if name == "yarn" and vals[:1] == ["npm"] else vals
         if len(ops) < 2 or ops[0] not in _NPM_NARROWING:
             return None
@@ -298,7 +298,7 @@ def owner_change(cmd: SimpleCommand, vals: list[str]) -> str | None:
         "may publish under the package's name at once."
     ),
     verdict=ASK,
-    commands=("npm", "pnpm", "yarn", "bun", "cargo", "gem", "mix"),
+    commands=("npm", "pnpm", "yarn", "cargo", "gem", "mix"),
     match=(
         "npm owner rm alice mypkg",
         "npm access revoke @myorg:devs mypkg",
