@@ -225,10 +225,7 @@ class TestHelpFlagAfterARealSubcommand:
         "gh repo delete x --help",
         "gh repo delete owner/myrepo --yes --help",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "gh repo delete x --help": "unfinished (fix18a): a positional word spelled like a pass-through verb (x, run) ends the help search",
-        "gh repo delete owner/myrepo --yes --help": "unfinished (fix18a): gh's boolean flags are not known, so --yes may take --help as its value",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}  # both closed by fix19b (tests/test_fix19b.py)
 
     @pytest.mark.parametrize("command", STILL_JUDGED)
     def test_no_real_call_rides_on_help(self, command: str) -> None:

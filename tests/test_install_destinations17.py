@@ -85,7 +85,6 @@ RECORDED_ALLOWED = [
     "cd build && ../configure --prefix=/home/ana/.local && make install",
     "./configure --prefix=/home/ana/.local && make check",
     "./configure --prefix=/tmp/inst && make install",
-    "mkdir -p build && cd build && cmake .. -DCMAKE_INSTALL_PREFIX=~/.local && make && make install",
     "export DESTDIR=/tmp/stage; ./configure --prefix=/usr && make install",
 ]
 # CMake and Meson configured and installed on one line: the install script the configure step generates
@@ -97,6 +96,9 @@ RECORDED_UNREAD = [
     "meson setup build --prefix ~/.local && meson compile -C build && meson install -C build",
     "meson setup build --prefix=/home/ana/.local && ninja -C build install",
     "cmake -B build -DCMAKE_INSTALL_PREFIX=~/.local && cmake --build build --target install",
+    # (fix19b: the make cmake generated for was read as configure's, allowed whatever CMakeLists.txt installs; now its
+    # CMakeLists.txt files are read, as for cmake --install -- here there is no disk: tests/test_fix19b.py reads one)
+    "mkdir -p build && cd build && cmake .. -DCMAKE_INSTALL_PREFIX=~/.local && make && make install",
 ]
 RECORDED_REFUSED = [
     ("./configure --prefix=/usr && make install", "deny"),

@@ -408,6 +408,11 @@ GATE_FRAGMENTS += [
 GATE_FRAGMENTS += ["cat /proc/5555/mem", "dd if=/proc/5555/task/5556/mem bs=4096 count=1"]  # creds.read-process-memory
 # creds.print-secret-var (prints_a_variable): a variable's value given to echo/printf, a name given to printenv.
 GATE_FRAGMENTS += ["echo $AWS_SECRET_ACCESS_KEY", "printf '%s' \"$OPENAI_API_KEY\"", "printenv GITHUB_TOKEN"]
+# fix19b: creds.print-stored-values, publish.access-narrowed, git.unread-ref-instructions
+GATE_FRAGMENTS += [
+    "terraform state pull", "tofu state pull", "systemctl show-environment", "tmux showenv",
+    "npm owner rm bob x", "pnpm owner rm bob x", "yarn owner remove bob x", "git update-ref --stdin < /tmp/no-such-fix19b/refs",
+]  # fmt: skip
 
 
 def test_every_command_gate_is_met_where_its_rule_fires() -> None:

@@ -274,17 +274,12 @@ _SCONSCRIPT = lazy(r"""\bSConscript\(\s*+(?:dirs\s*+=\s*+)?['"]([^'"\n]{1,200})[
 
 
 def _option_value(vals: list[str], names: tuple[str, ...]) -> str | None:
-    """The value of the first of the options *names* given: `--opt VALUE`, `--opt=VALUE`, `-o VALUE` or `-oVALUE` (the
-    getopt and OptionParser spellings; round 15b found `-C/tmp/x` read as no option)."""
-    for i, v in enumerate(vals):
-        if v in names and i + 1 < len(vals):
-            return vals[i + 1]
-        for n in names:
-            if n.startswith("--") and v.startswith(n + "="):
-                return v[len(n) + 1 :]
-            if len(n) == 2 and n[0] == "-" and n[1] != "-" and v.startswith(n) and len(v) > 2 and not v.startswith("--"):
-                return v[2:].removeprefix("=")
-    return None
+    """The value of the options *names*, the last one given as the runners' parsers take it: `--opt VALUE`,
+    `--opt=VALUE`, `-o VALUE`, `-oVALUE` or `-o=VALUE` (the getopt and OptionParser spellings; round 15b found
+    `-C/tmp/x` read as no option; fix19b: the first of two was read, the program reads the last)."""
+    from ..shell.options import option_value
+
+    return option_value(vals, *names, short_eq=True)
 
 
 # The options that choose the folder a runner reads its file in (rake -C, composer -d, poe -C/--root, deno task --cwd,

@@ -1097,6 +1097,8 @@ def _docker_canonical(ops: list[str]) -> list[str]:
         "docker service rm api",
         "podman machine rm -f",
         "podman pod rm -fa",
+        "docker swarm leave --force",
+        "docker node rm -f worker-2",
     ),
     no_match=(
         "docker compose build",
@@ -1112,6 +1114,9 @@ def _docker_canonical(ops: list[str]) -> list[str]:
         "podman machine stop",
         "podman pod rm -f web",
         "podman kube down pod.yaml",
+        "docker swarm leave",
+        "docker node rm worker-2",
+        "docker node ls",
     ),
 )
 def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -1158,9 +1163,18 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         return "docker compose down -v deletes the project's volumes"
     if ops[0] == "stack" and ops[1:2] in (["rm"], ["remove"]):
         return "docker stack rm removes a running stack"
-    if ops[0] in ("service", "secret") and ops[1:2] in (["rm"], ["remove"]):
-        # a swarm's running service (its tasks stop everywhere), a swarm secret (its value cannot be read back)
+    if ops[0] in ("service", "secret", "config") and ops[1:2] in (["rm"], ["remove"]):
+        # a swarm's running service (its tasks stop everywhere), a swarm secret or config (a secret's value cannot be
+        # read back)
         return f"{cmd.name} {ops[0]} rm removes a swarm {ops[0]}"
+    forced = "--force" in vals or "f" in flags or any(v.startswith("--force=") and v[8:].lower() not in ("false", "0") for v in vals)
+    if ops[:2] == ["swarm", "leave"] and forced:
+        # docker swarm leave(1): --force makes a manager leave; the last manager leaving takes the swarm's state (every
+        # service, secret and config) with it, and any other breaks the managers' quorum (fix19b)
+        return f"{cmd.name} swarm leave --force takes a manager out of the swarm (the last one's leaving erases every service, secret and config)"
+    if ops[:2] in (["node", "rm"], ["node", "remove"]) and forced:
+        # without --force docker refuses to remove a node that is up: forced, its running tasks are cut off
+        return f"{cmd.name} node rm --force removes a live node from the swarm, with the tasks running on it"
     return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import paths, pathstr
 from ..lazyre import IGNORECASE, lazy
-from ..model import ASK, SOFT_DENY
+from ..model import ASK, SOFT_DENY, TOO_LARGE
 from ..shell.effects import READ, Effect
 from ..shell.options import normalise
 from .base import rule
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ..model import Action
     from ..scope import Scope
     from ..shell.ir import SimpleCommand
+    from ..shell.options import Norm
 
 # (command, subcommand words...) that print a token or secret.
 TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
@@ -2914,3 +2915,209 @@ def keyring_clear(cmd: SimpleCommand, sc: Scope) -> str | None:
     if ops and ops[0] in _KEYRING_VERBS.get(cmd.name, frozenset()):
         return f"{cmd.name} {ops[0]} deletes a stored secret from the keyring"
     return None
+
+
+# What a tool prints from a store of values that holds secrets, read by its subcommand and the options that reveal or
+# keep them back (fix19b; each tool's own reference): terraform/tofu `output` shows sensitive outputs as <sensitive>
+# except with -json or -raw ("any sensitive values in state will be displayed in plain text"), `show -json` and
+# `state pull` print the state itself; `docker compose config` prints the project with the .env and env_file values
+# interpolated into it, unless it lists names only (--services, --volumes …) or leaves the variables as written
+# (--no-interpolate); `systemctl show-environment` and tmux's `show-environment` print a service manager's or a
+# terminal server's environment, the variables a session exported (tokens among them), as `env` prints the shell's.
+_COMPOSE_CONFIG_KEEPS = ("no-interpolate", "services", "volumes", "profiles", "images", "networks", "hash", "quiet", "output", "variables", "help")
+_COMPOSE_FILES = ("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml")
+
+
+def _store_values_printed(cmd: SimpleCommand, sc: Scope) -> str | None:
+    name = cmd.name
+    vals = cmd.values()
+    ops = [v for v in vals if not v.startswith("-")]
+    flags = {v.split("=", 1)[0] for v in vals if v.startswith("-")}
+    if flags & {"-h", "-help", "--help"}:
+        return None
+    if name in ("terraform", "tofu"):
+        if ops[:1] == ["output"] and flags & {"-json", "--json", "-raw", "--raw"}:
+            how = "-json" if flags & {"-json", "--json"} else "-raw"
+            found = _sensitive_outputs(cmd, sc, ops[1:2], "-state" in flags or "--state" in flags)
+            if found:
+                return f"{name} output {how} prints {found} in plain text"
+            return None
+        if ops[:1] == ["show"] and flags & {"-json", "--json"}:
+            return f"{name} show -json prints the state with its sensitive values in plain text"
+        if ops[:2] == ["state", "pull"]:
+            return f"{name} state pull prints the whole state, every secret a resource holds in it"
+        return None
+    if name in ("docker", "podman", "docker-compose", "podman-compose"):
+        # read with docker's table (`docker compose -f prod.yml config`: -f takes prod.yml), compose's standalone
+        # spellings as `docker compose`
+        from ..shell.ir import Word
+        from ..shell.options import normalise_words
+
+        nc = normalise_words("docker", [Word("compose", "compose"), *cmd.args]) if name.endswith("-compose") else normalise(cmd)
+        if nc.sub[:2] != ("compose", "config") or any(nc.has(o) for o in _COMPOSE_CONFIG_KEEPS):
+            return None
+        found = _compose_secrets(cmd, sc, nc)
+        if found:
+            return f"{name}{' compose' if not name.endswith('-compose') else ''} config prints the project with {found} interpolated"
+        return None
+    if name == "systemctl" and ops[:1] == ["show-environment"]:
+        return "systemctl show-environment prints the service manager's environment, the variables sessions exported into it"
+    if name == "tmux" and ops[:1] in (["show-environment"], ["showenv"]):
+        return "tmux show-environment prints the environment its sessions were started with"
+    return None
+
+
+def _tool_folder(cmd: SimpleCommand, sc: Scope, option: str) -> str:
+    """The folder the tool works in: its own option's value (`-chdir=DIR`, `--project-directory DIR`) or the cwd."""
+    vals = cmd.values()
+    for i, v in enumerate(vals):
+        if v.startswith(option + "="):
+            return sc.path(v.split("=", 1)[1], cmd)
+        if v == option and i + 1 < len(vals):
+            return sc.path(vals[i + 1], cmd)
+    return sc.path(".", cmd)
+
+
+def _sensitive_outputs(cmd: SimpleCommand, sc: Scope, named: list[str], other_state: bool) -> str | None:
+    """What sensitive outputs the root module declares (`sensitive = true` in an output block of its .tf files; the
+    named one only when a name is given): terraform refuses an output that carries a sensitive value unless it is so
+    marked, so a module without one prints nothing it holds secret. None when there is none, or when there is no disk
+    to read (the team service, a replay); a description when there is one or the files cannot be read."""
+    reader, lister = sc.ctx.read_file, sc.ctx.list_dir
+    if reader is None or lister is None:
+        return None
+    if other_state:
+        return "the outputs of a state file named on the line (their sensitive values among them)"
+    folder = _tool_folder(cmd, sc, "-chdir")
+    if paths.DYN in folder:
+        return "the outputs of a folder known only when the line runs (sensitive ones among them)"
+    entries = lister(folder) or []
+    for e in entries[:256]:
+        if e.endswith((".tf.json", ".tofu.json")):
+            return f"the outputs {e} declares (a JSON configuration clearance does not read)"
+        if not e.endswith((".tf", ".tofu")):
+            continue
+        text = reader(pathstr.join(folder, e))
+        if text is None or text == TOO_LARGE:
+            return f"the outputs of {e}, which clearance cannot read"
+        hit = _sensitive_output_in(text, named)
+        if hit:
+            return f"the sensitive output {hit!r} ({e})"
+    return None
+
+
+def _sensitive_output_in(text: str, named: list[str]) -> str | None:
+    """The first `output "NAME" {…}` block of an HCL text that sets `sensitive = true` (one of *named* when given): a
+    block runs to the next line that is a lone `}` at its start."""
+    at = 0
+    while True:
+        i = text.find("output", at)
+        if i < 0:
+            return None
+        at = i + 6
+        if i > 0 and text[i - 1] not in "\n \t":
+            continue
+        head = text[at : at + 200].lstrip()
+        if not head.startswith('"'):
+            continue
+        out_name = head[1:].partition('"')[0]
+        end = text.find("\n}", at)
+        block = text[at : end if end >= 0 else len(text)]
+        if named and out_name not in named:
+            continue
+        for line in block.splitlines():
+            key, eq, value = line.partition("=")
+            if eq and key.strip() == "sensitive" and value.strip().split("#")[0].strip() == "true":
+                return out_name
+
+
+def _compose_secrets(cmd: SimpleCommand, sc: Scope, nc: Norm) -> str | None:
+    """What values `compose config` would interpolate from files that hold them: a `.env` in the project's folder or an
+    --env-file (compose reads both for ${VAR}), an env_file a compose file names (its variables are written into each
+    service's environment). None when there is none or no disk to read; a description otherwise."""
+    reader = sc.ctx.read_file
+    if reader is None:
+        return None
+    if nc.values("env-file"):
+        return f"the variables of {nc.values('env-file')[-1]}"
+    folder = _tool_folder(cmd, sc, "--project-directory")
+    if paths.DYN in folder:
+        return "the variables of a folder known only when the line runs"
+    if reader(pathstr.join(folder, ".env")) is not None:
+        return "the variables of .env"
+    files = [sc.path(f, cmd) for f in nc.values("file")] or [pathstr.join(folder, f) for f in _COMPOSE_FILES]
+    for f in files[:8]:
+        text = reader(f)
+        if text == TOO_LARGE or (text is None and nc.values("file")):
+            return f"the values of {pathstr.basename(f)}, which clearance cannot read"
+        if text is not None and "env_file" in text:
+            return f"the env_file values {pathstr.basename(f)} names"
+    return None
+
+
+@rule(
+    id="creds.print-stored-values",
+    title="Printing the values a tool keeps, secrets among them, into the transcript",
+    why=(
+        "`terraform output -json` and `tofu output -raw NAME` print sensitive outputs in plain text (the tools' own "
+        "reference says so), `terraform show -json` and `state pull` the whole state; `docker compose config` prints the "
+        "project with the .env and env_file values interpolated; `systemctl show-environment` and `tmux "
+        "show-environment` print an environment as `env` does. Printed, the values go to the model provider and stay "
+        "in the transcript, as a printed token does, so a person confirms. Read first where they are declared: an "
+        "output is printed plainly only if the module marks it `sensitive = true`, compose interpolates files only if "
+        "a .env, --env-file or env_file exists (a module or project without them prints nothing secret; without a "
+        "disk to read, as in the team service, they are not asked). Output captured into a variable, piped on or "
+        "written to a file, and the listing forms (`terraform output` alone redacts, `compose config --services`, "
+        "`--no-interpolate`) are ordinary."
+    ),
+    verdict=ASK,
+    commands=("terraform", "tofu", "docker", "podman", "docker-compose", "podman-compose", "systemctl", "tmux"),
+    match=(
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "terraform output -json"},
+            "files": {"/home/ana/webapp/outputs.tf": 'output "db_password" {\n  value     = random_password.db.result\n  sensitive = true\n}\n'},
+        },
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "tofu -chdir=infra output -raw db_password"},
+            "files": {"/home/ana/webapp/infra/main.tf": 'output "db_password" {\n  value = x\n  sensitive = true\n}\n'},
+        },
+        "terraform -chdir=infra show -json",
+        "terraform state pull",
+        {"tool_name": "Bash", "tool_input": {"command": "docker compose config"}, "files": {"/home/ana/webapp/.env": "API_KEY=abc\n"}},
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "docker-compose -f compose.prod.yml config"},
+            "files": {"/home/ana/webapp/compose.prod.yml": "services:\n  api:\n    env_file: prod.env\n"},
+        },
+        "systemctl --user show-environment",
+        "tmux show-environment -g",
+    ),
+    no_match=(
+        "terraform output",
+        "terraform output -json > outputs.json",
+        "BUCKET=$(terraform output -raw bucket)",
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "terraform output -raw bucket"},
+            "files": {"/home/ana/webapp/outputs.tf": 'output "bucket" {\n  value = aws_s3_bucket.b.id\n}\noutput "pw" {\n  value = x\n  sensitive = true\n}\n'},
+        },
+        "terraform state pull > backup.tfstate",
+        "terraform show",
+        {"tool_name": "Bash", "tool_input": {"command": "docker compose config --services"}, "files": {"/home/ana/webapp/.env": "API_KEY=abc\n"}},
+        {"tool_name": "Bash", "tool_input": {"command": "docker compose config --no-interpolate"}, "files": {"/home/ana/webapp/.env": "API_KEY=abc\n"}},
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "docker compose config"},
+            "files": {"/home/ana/webapp/compose.yaml": "services:\n  web:\n    image: nginx\n"},
+        },
+        "systemctl status nginx",
+        "tmux new -s work",
+        "terraform output --help",
+    ),
+)
+def print_stored_values(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if cmd.captured or not _printed(cmd, sc):
+        return None
+    return _store_values_printed(cmd, sc)

@@ -547,6 +547,7 @@ GIT_PACK_RULES = (
     "git.push-other-remote", "git.remote-change", "git.config-code", "git.config-global", "git.config-weakens",
     "git.other-repository", "git.push-target-change", "git.origin-add", "git.branch-force-delete", "git.remote-branch-delete",
     "git.branch-force-move",
+    "git.unread-ref-instructions",
 )  # fmt: skip
 
 
@@ -727,6 +728,11 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     **{("self.agent-reinstall", n): reinstalls for n in _NODE_PMS},
     **{("self.agent-reinstall", n): _any_value(frozenset({"install"})) for n in ("cargo", "go")},
     **{("publish.package", n): _any_value(NPM_REGISTRY_VERBS) for n in (*_NODE_PMS, "bun")},
+    **{("publish.access-narrowed", n): _any_value(NPM_REGISTRY_VERBS) for n in _NODE_PMS},
+    # creds.print-stored-values: the subcommands that print a store's values (output, show, state pull,
+    # show-environment; compose config is read only with the project's files, which a gate's corpus has not)
+    **{("creds.print-stored-values", n): _any_value(frozenset({"output", "show", "pull"})) for n in ("terraform", "tofu")},
+    **{("creds.print-stored-values", n): _any_value(frozenset({"show-environment", "showenv"})) for n in ("systemctl", "tmux")},
     ("sys.privilege", "tee"): _sudoers,
     # A platform CLI's SQL verb (shell/sqlclients.PLATFORM_SQL): the db pack for `aws rds-data …`, not for `aws s3 ls`.
     **{("db.destructive-sql", n): _any_value(words) for n, words in PLATFORM_SQL_WORDS.items()},

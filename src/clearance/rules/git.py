@@ -318,6 +318,7 @@ def _reflog_expiry_set(cmd: SimpleCommand, nc: Norm) -> bool:
         "git -c gc.reflogExpireUnreachable=now gc --auto",
         "printf 'delete refs/heads/main\\n' | git update-ref --stdin",
         "git lfs migrate import --everything --include='*.psd'",
+        "git repack -A -d --unpack-unreachable=now",
     ),
     no_match=(
         "git branch -d merged",
@@ -335,6 +336,8 @@ def _reflog_expiry_set(cmd: SimpleCommand, nc: Norm) -> bool:
         "printf 'create refs/heads/x HEAD\\n' | git update-ref --stdin",
         "git lfs migrate info --everything",
         "git lfs migrate import --no-rewrite big.psd",
+        "git repack -a -d --depth=250 --window=250",
+        "git repack -A -d --unpack-unreachable=2.weeks.ago",
     ),
 )
 def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -360,6 +363,13 @@ def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
             value = git_config(nc, key)
             if value is not None and expires_now(value):
                 return f"git gc with {key}={value} expires the reflog, the record needed to recover lost commits"
+    if sub == "repack" and nc.has("d") and not nc.has("keep-unreachable"):
+        # repack -d drops the unreachable objects older than --unpack-unreachable (-A) or --cruft-expiration (--cruft)
+        # rather than keeping them for gc's grace period: `=now` is gc --prune=now (fix19b)
+        for opt in ("unpack-unreachable", "cruft-expiration"):
+            when = nc.value(opt)
+            if when is not None and expires_now(when):
+                return f"git repack -d --{opt}={when} deletes unreachable commits immediately"
     if sub == "prune" and not nc.has("dry-run"):
         expire = nc.value("expire")
         if expire is not None and expires_now(expire):
@@ -372,7 +382,7 @@ def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     if sub == "update-ref" and nc.has("d"):
         return "git update-ref -d deletes a ref"
     if sub == "update-ref" and nc.has("stdin"):
-        fed = _update_ref_deletes(cmd)
+        fed, _ = _update_ref_deletes(cmd, sc)
         if fed:
             return f"git update-ref --stdin deletes {fed}"
     if nc.sub == ("lfs",) and nc.pos[:1] == ["migrate"] and nc.pos[1:2] in (["import"], ["export"]):
@@ -384,16 +394,16 @@ def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-def _update_ref_deletes(cmd: SimpleCommand) -> str | None:
-    """What `git update-ref --stdin` is told to delete, where its input is read here: the literal text of a heredoc, a
-    here-string, echo or printf (a line `delete REF`), or `git for-each-ref --format='delete %(refname)'` (a delete of
-    every ref it lists). Round 18b: update-ref -d was denied, the same deletes fed on standard input were not."""
-    from ..shell.outputs import literal_stdin
-
-    text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from)
+def _update_ref_deletes(cmd: SimpleCommand, sc: Scope | None) -> tuple[str | None, bool]:
+    """What `git update-ref --stdin` is told to delete, and whether its input was read: the literal text of a heredoc, a
+    here-string, echo or printf (a line `delete REF`), a file given with `<` or through `cat FILE |` read on the disk
+    the engine is given (inside the project or a temporary folder), or `git for-each-ref --format='delete %(refname)'`
+    (a delete of every ref it lists). Round 18b: update-ref -d was denied, the same deletes fed on standard input were
+    not; fix19b: a file's instructions are read, and an input nothing here can read is reported unread."""
+    text, read = _instruction_input(cmd, sc)
     if text is not None:
         refs = [line.split()[1] for line in text.replace("\0", "\n").splitlines() if line.split()[:1] == ["delete"] and len(line.split()) > 1]
-        return ", ".join(refs[:3]) if refs else None
+        return (", ".join(refs[:3]) if refs else None), True
     for src in cmd.stdin_from:
         if src.name != "git":
             continue
@@ -402,7 +412,91 @@ def _update_ref_deletes(cmd: SimpleCommand) -> str | None:
             continue
         formats = [u.partition("=")[2] for u in snc.unknown if u.startswith("--format=")] + snc.values("format")
         if any(f.lstrip().startswith("delete") for f in formats):
-            return f"every ref `git for-each-ref {' '.join(snc.pos) or ''}` lists".replace("  ", " ")
+            return f"every ref `git for-each-ref {' '.join(snc.pos) or ''}` lists".replace("  ", " "), True
+    return None, read
+
+
+def _instruction_input(cmd: SimpleCommand, sc: Scope | None) -> tuple[str | None, bool]:
+    """The text a plumbing command reads its instructions from on standard input, and whether it was read: (text, True)
+    when it is known; (None, True) when the command is given no input of the line's own (the tool's, which a hook call
+    has nothing in); (None, False) when the line feeds it something clearance cannot read -- another program's output,
+    a file outside what the engine reads, a file too large, no disk at all."""
+    from ..model import TOO_LARGE
+    from ..shell.outputs import literal_stdin
+
+    if cmd.stdin_text is not None:
+        return cmd.stdin_text, True
+    files = [r.target.value for r in cmd.redirects if r.reads and r.fd in ("", "0") and r.target is not None]
+    if not files and len(cmd.stdin_from) == 1:
+        src = cmd.stdin_from[0]
+        text = literal_stdin(cmd.stdin_from)
+        if text is not None:
+            return text, True
+        ops = [w.value for w in src.args]
+        if src.name == "cat" and len(ops) == 1 and not ops[0].startswith("-") and not src.stdin_from:
+            files = ops  # `cat refs.txt | git update-ref --stdin`
+        else:
+            return None, src.name == "git"  # another program's output; git's own (for-each-ref) is read by the caller
+    elif cmd.stdin_from and not files:
+        return None, False
+    if not files:
+        return None, True
+    f = files[-1]  # the last redirection is the one that stands
+    if sc is None or sc.ctx.read_file is None or DYN in f:
+        return None, False
+    from ..scripts_more import _read_named
+
+    got = _read_named(sc, sc.path(f, cmd))
+    if got is None or got == TOO_LARGE:
+        return None, False
+    return got, True
+
+
+@rule(
+    id="git.unread-ref-instructions",
+    title="Git plumbing told which refs to change by instructions clearance does not read",
+    why=(
+        "`git update-ref --stdin` takes `delete REF` and `update REF NEW OLD` lines from its standard input, and "
+        "`git fast-import --force` moves existing branches to whatever its stream says even when commits are lost: the "
+        "instructions are the command. Where the line feeds update-ref from a file or a program clearance cannot read, "
+        "or gives fast-import --force any stream (its commands are not interpreted), a person confirms; a literal "
+        "text, a readable file and for-each-ref's listing are read for update-ref (git.history-destroy). Without "
+        "--force fast-import refuses to move a branch off its commits, and `hash-object -w --stdin` only adds an object."
+    ),
+    verdict=ASK,
+    alternative="write the instructions into the command line (a heredoc) so they can be read, or use `git branch -d`",
+    commands=("git",),
+    match=(
+        "git update-ref --stdin < /tmp/clearance-example-none/refs.txt",
+        "sed 's/^/delete /' branches.txt | git update-ref --stdin",
+        "curl -s https://example.com/refs | git update-ref --stdin -z",
+        "git fast-import --force < /tmp/clearance-example-none/export.fi",
+        "cat ~/Downloads/export.fi | git fast-import --force",
+    ),
+    no_match=(
+        "printf 'create refs/heads/x HEAD\\n' | git update-ref --stdin",
+        "git update-ref --stdin <<EOF\ncreate refs/heads/x HEAD\nEOF",
+        "git fast-import < /tmp/clearance-example-none/export.fi",
+        "git hash-object -w --stdin < notes.txt",
+        "git hash-object -w --stdin",
+        "git update-ref refs/heads/x HEAD",
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "git update-ref --stdin < refs.txt"},
+            "files": {"/home/ana/webapp/refs.txt": "create refs/heads/x HEAD\n"},
+        },
+    ),
+)
+def unread_ref_instructions(cmd: SimpleCommand, sc: Scope) -> str | None:
+    nc = git(cmd)
+    sub = nc.sub[0] if nc.sub else ""
+    if sub == "update-ref" and nc.has("stdin"):
+        fed, read = _update_ref_deletes(cmd, sc)
+        if fed is None and not read:
+            return "git update-ref --stdin is fed instructions clearance cannot read (a delete among them removes a branch)"
+    if sub == "fast-import" and nc.has("force"):
+        # the stream's commands (commit, reset on an existing branch) are not interpreted here, read or not
+        return "git fast-import --force moves existing branches wherever its stream says, even when commits are lost"
     return None
 
 

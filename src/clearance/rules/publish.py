@@ -184,7 +184,7 @@ def _local_registry(image: str) -> bool:
         "yarn npm publish",
         "pnpm deprecate @acme/ui@1 'use 2'",
         "yarn npm tag remove @acme/ui beta",
-        "npm owner rm bob @acme/ui",
+        "npm owner add bob @acme/ui",
         "dotnet nuget delete Acme.Core 1.0.0 --non-interactive",
         "docker buildx build --push -t acme/web:1 .",
         "mix hex.retire acme 1.0.0 security",
@@ -223,6 +223,8 @@ def publish_package(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{cmd.name} publishes a release"
     if not vals:
         return None
+    if owner_change(cmd, vals) in ("narrows", "reads"):
+        return None  # removing a maintainer or a team's access is asked (publish.access-narrowed); a listing reads
     found = _group_change(cmd, vals) or _build_pushes(cmd, vals)
     if found:
         return found
@@ -244,6 +246,74 @@ def publish_package(cmd: SimpleCommand, sc: Scope) -> str | None:
     if first in subs:
         return f"{cmd.name} {first} publishes outside the organisation"
     return None
+
+
+# Who may publish a package, changed by a registry client's owner and access commands (each client's reference: npm
+# owner/access/team/org, yarn 1's owner, cargo owner --add/--remove/--list, gem owner -a/-r, mix hex.owner
+# add/remove/transfer): widening it -- another account may then publish under the package's name at once -- stays
+# publish.package (deny); narrowing it (an owner removed, a team's access revoked, a member removed) takes no code
+# anywhere and an owner who remains undoes it, so it is asked (publish.access-narrowed, fix19b; ord18 found it denied);
+# a listing only reads. A team destroyed (`npm team destroy`) loses its members and grants for good: it stays denied.
+_NPM_NARROWING = {
+    "owner": frozenset({"rm", "remove"}),
+    "access": frozenset({"revoke"}),
+    "team": frozenset({"rm", "remove"}),
+    "org": frozenset({"rm", "remove"}),
+}
+_NPM_WIDENING = {"owner": frozenset({"add"}), "access": frozenset({"grant"}), "team": frozenset({"add", "create"}), "org": frozenset({"set"})}
+
+
+def owner_change(cmd: SimpleCommand, vals: list[str]) -> str | None:
+    """ "narrows", "widens" or "reads" for a command that changes or lists who may publish a package, else None."""
+    name = cmd.name
+    every = cmd.values()
+    if name in _NPM_FAMILY and name != "bun":  # (bun implements no owner or access command)
+        ops = vals[1:] if name == "yarn" and vals[:1] == ["npm"] else vals
+        if len(ops) < 2 or ops[0] not in _NPM_NARROWING:
+            return None
+        if ops[1] in _NPM_NARROWING[ops[0]]:
+            return "narrows"
+        return "widens" if ops[1] in _NPM_WIDENING[ops[0]] else None
+    if name in ("cargo", "gem") and vals[:1] == ["owner"]:
+        if any(v.startswith("--add") or (v.startswith("-a") and not v.startswith("--")) for v in every):
+            return "widens"
+        if any(v.startswith("--remove") or (v.startswith("-r") and not v.startswith("--")) for v in every):
+            return "narrows"
+        return "reads"  # cargo owner --list, gem owner GEM: the owners listed
+    if name == "mix":
+        steps = [p for v in vals[:3] for p in v.split(".")]
+        if steps[:2] == ["hex", "owner"] and len(steps) > 2:
+            return "narrows" if steps[2] == "remove" else "reads" if steps[2] in _GROUP_READS else "widens"
+    return None
+
+
+@rule(
+    id="publish.access-narrowed",
+    title="Removing who may publish a package",
+    why=(
+        "`npm owner rm`, `npm access revoke`, `cargo owner --remove`, `gem owner -r`, `mix hex.owner remove` take a "
+        "maintainer's or a team's right to publish away: nothing is published and an owner who remains can give it "
+        "back, but an account removing itself, or the last maintainer but one, may lock the package; whether that is "
+        "wanted is the user's to say. Giving the right to another account stays publish.package (deny): that account "
+        "may publish under the package's name at once."
+    ),
+    verdict=ASK,
+    commands=("npm", "pnpm", "yarn", "cargo", "gem", "mix"),
+    match=(
+        "npm owner rm alice mypkg",
+        "npm access revoke @myorg:devs mypkg",
+        "yarn owner remove bob pkg",
+        "cargo owner --remove bob mycrate",
+        "gem owner mygem -r bob@example.com",
+        "mix hex.owner remove acme bob",
+    ),
+    no_match=("npm owner ls mypkg", "npm owner add bob mypkg", "cargo owner --list mycrate", "gem owner mygem", "npm access list packages"),
+)
+def access_narrowed(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = [v for v in cmd.values() if not v.startswith("-")]
+    if owner_change(cmd, vals) != "narrows":
+        return None
+    return f"{cmd.name} {' '.join(vals[:2])} removes who may publish the package"
 
 
 def _own_repository(cmd: SimpleCommand, sc: Scope) -> bool:

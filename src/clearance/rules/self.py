@@ -17,6 +17,7 @@ from ..context import PROJECT_VARIABLES
 from ..lazyre import IGNORECASE, MULTILINE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.effects import READ, WRITE
+from ..shell.options import option_value
 from ..shell.programs import INTERPRETERS, POWERSHELLS
 from . import agentcli
 from .base import problem_rule, rule
@@ -3976,13 +3977,8 @@ def _typed_text(cmd: SimpleCommand, ctx: Context) -> tuple[bool, list[str], bool
     ops = [v for v in vals if not v.startswith("-")]
 
     def option(*names: str) -> str | None:
-        for k, v in enumerate(vals):
-            if v in names and k + 1 < len(vals):
-                return vals[k + 1]
-            for n in names:
-                if n.startswith("--") and v.startswith(n + "="):
-                    return v[len(n) + 1 :]
-        return None
+        # the last of a repeated option is the one the program takes (`screen -S a -S b`), as options.option_value reads it
+        return option_value(vals, *names)
 
     if name in ("tmux", "tmate"):
         # One tmux invocation may carry several tmux commands (`set-buffer X \; paste-buffer`); tmux takes a unique

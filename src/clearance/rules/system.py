@@ -1804,6 +1804,13 @@ agent_name_only = claimed_by_self_only
 
 # Heads of compound subcommands that remove data (delete-builds, remove-secret); not kill-pane or reset-view.
 _COMPOUND_HEADS = frozenset({"delete", "remove", "destroy", "purge", "drop", "wipe", "erase", "truncate"})
+# What `kill-` destroys when it is glued to it (fix19b): a holder of machines and their data (juju's kill-controller,
+# which destroys every model and machine without a graceful teardown; kill-cluster, kill-instance), not a process or
+# a screen's part (kill-pane, kill-session, kill-window, kill-server: adb's and tmux's daemon, started again on demand).
+_KILLED_HOLDERS = frozenset(
+    {"controller", "controllers", "model", "models", "cluster", "clusters", "instance", "instances", "vm", "vms"}
+    | {"node", "nodes", "database", "databases", "db", "stack", "stacks", "environment", "environments", "machine", "machines"}
+)
 
 
 def _destructive_method(cmd: SimpleCommand) -> str | None:
@@ -1840,7 +1847,7 @@ def _destructive_word(v: str) -> bool:
     if separated:
         for sep in ("-", "_"):
             head, _, rest = w.partition(sep)
-            if rest and head in _COMPOUND_HEADS:
+            if rest and (head in _COMPOUND_HEADS or (head == "kill" and rest in _KILLED_HOLDERS)):
                 return True
             # the verb after the noun it acts on (virsh's vol-delete, snapshot-delete, pool-destroy): a store's part
             lead, _, tail = w.rpartition(sep)
@@ -1852,6 +1859,9 @@ def _destructive_word(v: str) -> bool:
         humps = _name_words(v)
         return len(humps) > 1 and (humps[0] in _COMPOUND_HEADS or humps[0] in ("terminate", "purge", "drop", "release"))
     return False
+
+
+destructive_word = _destructive_word  # (options.help_request: a destroying verb takes operands, not subcommands)
 
 
 def _glued_destroy(w: str) -> bool:
@@ -2668,11 +2678,18 @@ def change_word(v: str) -> str | None:
     w = v.lower()
     if w in CHANGE_VERBS:
         return w
+    if w.startswith("un") and (w[2:] in CHANGE_VERBS or w[2:] in _UNDONE_ARRANGEMENTS):
+        return w  # the undoing of a change is one (heroku's pg:backups:unschedule, unprotect, unpin: fix19b)
     for sep in ("-", "_"):
         head, _, rest = w.partition(sep)
         if rest and head in CHANGE_VERBS and head not in ("up", "exec", "load", "block", "allow", "deny", "write", "send"):
             return head
     return None
+
+
+# Arrangements a service keeps whose undoing is a change, though setting them up is ordinary work: a schedule (of
+# backups, of jobs), a protection, a pin, a share, a subscription, a follow.
+_UNDONE_ARRANGEMENTS = frozenset({"schedule", "protect", "pin", "share", "subscribe", "follow", "watch", "retain"})
 
 
 def read_word(v: str) -> bool:

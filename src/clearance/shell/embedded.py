@@ -445,8 +445,8 @@ def vim_commands(argv: list[str]) -> list[str]:
             out.append(argv[i + 1])
             i += 2
             continue
-        if a.startswith("+") and len(a) > 1:
-            out.append(a[1:])
+        if a.startswith("+"):
+            out.append(a[1:] or "$")  # `+` alone: the last line (vim's +[num] with no number)
         i += 1
     return out
 

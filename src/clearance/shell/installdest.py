@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from ..lazyre import lazy
 from ..paths import DYN
+from .options import option_value as _last_value
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -52,6 +53,13 @@ _CMAKE_INSTALL_DEST = lazy(r"\bfile\(INSTALL DESTINATION \"([^\"\n]*+)\"")
 _CMAKE_INSTALL_INCLUDE = lazy(r"\binclude\(\"([^\"\n]*+)\"\)")
 # How many subdirectory scripts are read before the destinations count as unknown.
 _MAX_INSTALL_SCRIPTS = 32
+# CMakeLists.txt, read where the build is configured on the same line (its cmake_install.cmake not written yet): an
+# install() rule's DESTINATION (a path, quoted or not) and the subdirectories add_subdirectory() adds.
+_CMAKE_SOURCE_DEST = lazy(r"\bDESTINATION[ \t\n]++(\"[^\"\n]*+\"|[^ \t\n)]++)")
+_CMAKE_SOURCE_SUBDIR = lazy(r"\badd_subdirectory\([ \t\n]*+(\"[^\"\n]*+\"|[^ \t\n)]++)")
+# The key of Scope.configured's entry that holds the source folder a configuring cmake run read (not a directory
+# the install writes).
+SOURCE = "\0source"
 
 
 def staged(dirs: list[tuple[str, str, Word]], env_destdir: str | None) -> list[tuple[str, str]]:
@@ -169,6 +177,30 @@ def record(cmd: SimpleCommand, sc: Scope) -> None:
         return
     where = sc.path(build, cmd) if build else cmd.cwd
     sc.configured[where] = {k: sc.path(v, cmd) if k in PREFIX_NAMES or v.startswith(("/", "~")) else v for k, v in dirs.items()}
+    if cmd.name == "cmake":
+        source = _cmake_source(cmd)
+        if source is not None and DYN not in source:
+            sc.configured[where][SOURCE] = sc.path(source, cmd)
+
+
+def _cmake_source(cmd: SimpleCommand) -> str | None:
+    """The source folder a configuring cmake run reads: `-S DIR`, else its path operand (`cmake ..`), else the working
+    folder (`cmake -B build`)."""
+    vals = [w.value for w in cmd.args]
+    got = _last_value(vals, "-S")
+    if got is not None:
+        return got
+    skip = False
+    for v in vals:
+        if skip:
+            skip = False
+            continue
+        if v in ("-B", "-D", "-G", "-T", "-A", "-C", "-U", "--preset", "--toolchain", "--install-prefix", "--graphviz", "--log-level"):
+            skip = True
+            continue
+        if not v.startswith("-"):
+            return v
+    return "."
 
 
 def destinations(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str, str]] | None:
@@ -231,14 +263,17 @@ def destinations(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str, str]] | 
     # An install rule with an absolute destination writes there whatever the prefix says (round 17c): the build
     # description's own destinations are judged too, and when it cannot be read the prefix is judged as a directory
     # written, never as the user's own install prefix (rules/fs._own_prefix_install reads the note).
-    fixed = _fixed_destinations(where, name, sc)
+    # Configured by cmake on this line: what it will generate is not on the disk yet (or is an earlier run's, which
+    # this one rewrites), but what it is generated from is -- whichever program then runs the install (cmake --install,
+    # or the make or ninja it generated for: `cd build && cmake .. && make install` was read as configure's make).
+    fixed = _cmake_source_destinations(dirs[SOURCE], sc) if above and SOURCE in dirs else _fixed_destinations(where, name, sc)
     own = INSTALL_PREFIX if fixed is not None else ""
     prefixes = [v.rstrip("/") + "/" for k, v in dirs.items() if k in PREFIX_NAMES and v.startswith("/")] or [_DEFAULT_PREFIX + "/"]
     out: list[tuple[str, str, str]] = [
         (under(destdir, d) if destdir else d, f"DESTINATION {d}", "") for d in fixed or () if not any(d.startswith(p) for p in prefixes)
     ]
     for var, value in dirs.items():
-        if var in given or var == "destdir" or not value:
+        if var in given or var == "destdir" or not value or var == SOURCE:
             continue
         if var not in PREFIX_NAMES and not value.startswith("/"):
             continue  # a directory below the prefix (meson's sysconfdir=etc): the prefix's own effect covers it
@@ -279,17 +314,8 @@ def configured_by(cmd: SimpleCommand) -> tuple[str | None, dict[str, str]]:
 
 
 def _after(vals: list[str], *names: str) -> str | None:
-    """The value of the last of the options *names* (`-C DIR`, `-CDIR`, `--directory=DIR`)."""
-    got: str | None = None
-    for i, v in enumerate(vals):
-        for n in names:
-            if v == n and i + 1 < len(vals):
-                got = vals[i + 1]
-            elif v.startswith(n + "=") and n.startswith("--"):
-                got = v[len(n) + 1 :]
-            elif len(n) == 2 and v.startswith(n) and len(v) > 2:
-                got = v[2:]
-    return got
+    """The value of the last of the options *names* (`-C DIR`, `-CDIR`, `--directory=DIR`): options.option_value."""
+    return _last_value(vals, *names)
 
 
 def _build_reader(where: str, sc: Scope) -> Callable[[str], str | None] | None:
@@ -413,6 +439,43 @@ def _fixed_destinations(where: str, name: str, sc: Scope) -> list[str] | None:
     if name in ("ninja", "samu"):
         return None  # a ninja build neither CMake's nor Meson's on the disk: its install rules are what build.ninja says
     return []
+
+
+def _cmake_source_destinations(source: str, sc: Scope) -> list[str] | None:
+    """The absolute destinations the install() rules of a CMake project's CMakeLists.txt files name (those of the
+    folders add_subdirectory adds, too), for a build configured on the same line as its install (fix19b: `cmake -B b
+    -DCMAKE_INSTALL_PREFIX=~/.local && cmake --build b && cmake --install b` was asked where `./configure
+    --prefix=~/.local && make && make install` was allowed). A destination below the prefix (relative, or
+    ${CMAKE_INSTALL_…}) is the prefix's; None when a file cannot be read or a destination is another variable's."""
+    reader = _build_reader(source, sc)
+    if reader is None:
+        return None
+    found: list[str] = []
+    todo, seen = [source.rstrip("/")], set()
+    while todo:
+        folder = todo.pop()
+        if folder in seen:
+            continue
+        seen.add(folder)
+        if len(seen) > _MAX_INSTALL_SCRIPTS:
+            return None
+        text = reader(folder + "/CMakeLists.txt")
+        if text is None:
+            return None
+        for m in _CMAKE_SOURCE_DEST.finditer(text):
+            dest = m.group(1).strip('"')
+            if dest.startswith("${CMAKE_INSTALL_") and "$" not in dest[dest.find("}") + 1 :]:
+                continue  # GNUInstallDirs' directories, below the prefix
+            if "$" in dest:
+                return None  # another variable's value: not known here
+            if dest.startswith("/"):
+                found.append(dest)
+        for m in _CMAKE_SOURCE_SUBDIR.finditer(text):
+            sub = m.group(1).strip('"')
+            if "$" in sub or sub.startswith("/") or ".." in sub.split("/"):
+                return None
+            todo.append(folder + "/" + sub)
+    return found
 
 
 def _without_default(found: dict[str, str]) -> dict[str, str]:

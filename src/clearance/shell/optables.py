@@ -185,6 +185,12 @@ TOOLS: dict[str, dict[str, object]] = {
                 },
             },
             "gc": "q|quiet prune=? aggressive auto force keep-largest-pack cruft max-cruft-size= detach",
+            # git-repack(1): -d deletes the packs it replaced; --unpack-unreachable and --cruft-expiration say how old an
+            # unreachable object must be to be dropped rather than kept (loose or in a cruft pack)
+            "repack": "a A d cruft cruft-expiration= expire-to= combine-cruft-below-size= max-cruft-size= l|local f F "
+            "q|quiet n window= depth= threads= window-memory= max-pack-size= filter= filter-to= b|write-bitmap-index "
+            "pack-kept-objects k|keep-unreachable i|delta-islands g|geometric= m|write-midx unpack-unreachable= "
+            "keep-pack= name-hash-version= path-walk",
             "prune": "n|dry-run v|verbose progress expire=",
             "reflog": {
                 "subs": {
@@ -195,6 +201,11 @@ TOOLS: dict[str, dict[str, object]] = {
                 },
             },
             "update-ref": "m= d no-deref z stdin create-reflog batch-updates",
+            # git-fast-import(1): --force lets the stream move branches back (commits lost); it reads only its stdin
+            "fast-import": "force quiet stats done date-format= import-marks= import-marks-if-exists= export-marks= "
+            "export-pack-edges= max-pack-size= big-file-threshold= depth= active-branches= relative-marks "
+            "no-relative-marks allow-unsafe-features cat-blob-fd= signed-commits= signed-tags= rewrite-submodules-from= "
+            "rewrite-submodules-to= reencode=",
             "rm": "n|dry-run q|quiet cached f|force r ignore-unmatch sparse " + _GIT_PATHSPEC,
             "add": (
                 "n|dry-run v|verbose i|interactive p|patch e|edit f|force u|update N|intent-to-add A|all ignore-removal"
@@ -400,6 +411,9 @@ TOOLS: dict[str, dict[str, object]] = {
                 "subs": {
                     "down": "rmi= v|volumes remove-orphans t|timeout=",
                     "rm": "f|force s|stop v|volumes",
+                    "config": "no-interpolate services volumes profiles images networks hash= q|quiet o|output= format= "
+                    "resolve-image-digests lock-image-digests no-normalize no-path-resolution no-consistency variables "
+                    "environment",
                     "up": "d|detach build force-recreate no-deps remove-orphans wait no-build pull= V|renew-anon-volumes",
                     "run|exec": {
                         "opts": "d|detach e|env= rm u|user= w|workdir= T|no-TTY i|interactive no-deps service-ports entrypoint= name= v|volume=",
@@ -833,6 +847,24 @@ HELP_OWN_COMMANDS: dict[str, frozenset[str]] = {
             "stop swarm system tag top trust unpause update version volume wait help"
         )
     ),
+}
+
+
+# The command paths after which a CLI hands the words on unparsed, where its source says so (fix19b): for these CLIs
+# the list replaces HELP_PASS_THROUGH, whose words elsewhere are operands or the CLI's own groups (`gh run delete 123
+# --help`, `gh repo delete x --help` print the usage).  gh (cli/cli): only `extension exec` sets DisableFlagParsing
+# among its own commands (extensions and aliases are names HELP_OWN_COMMANDS does not hold); `gh codespace ssh` and
+# `gh api` parse their flags, so a help flag before `--` is gh's.
+HELP_PASS_THROUGH_PATHS: dict[str, frozenset[tuple[str, ...]]] = {
+    "gh": frozenset({("extension", "exec"), ("ext", "exec"), ("extensions", "exec")}),
+}
+# Options that never take a value, per CLI, for the CLIs read without an option table (options.help_request): after
+# one of them a help flag is the CLI's (pflag reads `--yes --help` as two flags), after any other option it may be
+# the option's value (`--message --help`).  Only flags that are boolean in every command that defines them: gh's
+# `-f` is `--force` in some commands and `api -f key=value` in another, so it is not here.  From gh's source (every
+# `Flags().Bool*` definition of these names, cli/cli pkg/cmd).
+HELP_SWITCHES: dict[str, frozenset[str]] = {
+    "gh": frozenset({"--yes", "-y", "--confirm", "--force", "--cleanup-tag", "--all", "--web", "--dry-run"}),
 }
 
 

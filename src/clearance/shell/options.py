@@ -586,6 +586,35 @@ def git_pathspecs(values: list[str], literal: bool = False) -> list[tuple[str, b
     return out
 
 
+def option_value(vals: list[str], *names: str, short_eq: bool = False) -> str | None:
+    """The value of the LAST of the options *names* among the words *vals*, as getopt, argparse and the other parsers
+    take a repeated option (the last one wins): `--opt VALUE`, `--opt=VALUE`, `-o VALUE`, `-oVALUE` (with *short_eq*,
+    `-o=VALUE` is VALUE, as argparse and OptionParser read it). A value is not read as an option again, and options
+    end at `--`. The one reader of a named option's value for the rules that read words without a table (fix19b:
+    three helpers took the first, the last or either)."""
+    got: str | None = None
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        i += 1
+        if v == "--":
+            break
+        for n in names:
+            if v == n:
+                if i < len(vals):
+                    got = vals[i]
+                    i += 1
+                break
+            if n.startswith("--"):
+                if v.startswith(n + "="):
+                    got = v[len(n) + 1 :]
+                    break
+            elif len(n) == 2 and n[0] == "-" and v.startswith(n) and len(v) > 2 and not v.startswith("--"):
+                got = v[2:].removeprefix("=") if short_eq else v[2:]
+                break
+    return got
+
+
 def _help_unset(word: str) -> bool:
     """Whether *word* gives the help flag a value or negates it (``--help=false``, ``-h=0``, ``-vh=f``, yargs'
     ``--no-help``): pflag and yargs let the last value win, so ``helm uninstall prod --help --help=false`` runs the
@@ -628,13 +657,32 @@ def help_request(cmd: SimpleCommand) -> bool:
         first = next((w.value for w in argv[1:] if not w.value.startswith("-")), None)
         if first is not None and first not in own:
             return False  # a plugin's name, or an option's value read as one: judged as the command it runs
+    paths = optables.HELP_PASS_THROUGH_PATHS.get(name)
+    switches = optables.HELP_SWITCHES.get(name, frozenset())
+    path: tuple[str, ...] = ()
     prev = ""
     for w in argv[1:]:
         v = w.value
-        if v == "--" or v in optables.HELP_PASS_THROUGH:
+        if v == "--":
             return False
+        if not v.startswith("-"):
+            path += (v,)
+            if path in paths if paths is not None else (v in optables.HELP_PASS_THROUGH and not _operand_position(path[:-1])):
+                return False  # a verb that hands the words after it on: the help flag is the other program's
         if v in flags:
-            # an option before it that may take a value (`--description --help`) takes it, under pflag and commander
-            return not (prev.startswith("-") and "=" not in prev)
+            # an option before it that may take a value (`--description --help`) takes it, under pflag and commander;
+            # a switch does not (`--yes --help`)
+            return not (prev.startswith("-") and "=" not in prev and prev not in switches)
         prev = v
     return False
+
+
+def _operand_position(before: tuple[str, ...]) -> bool:
+    """Whether a word after the command words *before* is an operand rather than a verb: a destroying verb (delete,
+    rm, destroy …) takes operands, not subcommands, so `glab repo delete x --help` names a repository `x`, not a
+    verb handing its words on."""
+    if not before:
+        return False
+    from ..rules.system import destructive_word
+
+    return any(destructive_word(part) for b in before for part in b.split(":"))  # heroku's apps:destroy
