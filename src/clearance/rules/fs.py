@@ -551,6 +551,14 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
         if dest is None or DYN in dest or sc.in_temp(dest) or dest in sc.ctx.tmpdirs or dest.startswith(("/dev/", "/proc/")):
             return None
         return f"the data is kept at {sc.show(dest)}"
+    # git's own moves and removals in a repository of the user's (below home; a repository over the system's folders,
+    # /etc's etckeeper, is the system's): git mv's destination is in the same work tree (builtin/mv.c refuses one
+    # outside it, "is outside repository"); git rm without --force removes only tracked files whose content HEAD has,
+    # nothing staged (git-rm(1)).
+    if name == "git" and e.note in ("moved away", GIT_RM_COMMITTED) and paths.is_within(e.path, sc.ctx.home) and e.path != sc.ctx.home:
+        if e.note == "moved away":
+            return "git mv keeps the data in the same repository"
+        return "git rm without --force removes only files the last commit keeps (`git checkout HEAD -- FILE` brings them back)"
     if e.note == "moved away":
         return None
     if (name in _TRASHERS or (name == "gio" and e.cmd.values()[:1] == ["trash"])) and e.note != TRASH_EMPTIED:
@@ -757,8 +765,11 @@ def delete_remote_named(e: Effect, sc: Scope) -> str | None:
         "rmdir ~/dev/empty",
         "trash ~/Desktop/old.txt",
         "gio trash ~/Desktop/old.txt",
+        "git -C ~/dev/other mv notes.md docs/notes.md",
+        "git -C ~/dev/other rm old.txt",
     ),
     no_match=(
+        "git -C ~/dev/other rm -f old.txt",
         "rm ~/notes.txt",
         "mv ~/Documents /tmp/old",
         "rm -rf ~/dev/old",
@@ -2815,14 +2826,22 @@ def git_config_written(action: Action, sc: Scope) -> str | None:
     why=(
         "shred (and srm, wipe) exists to make a file unrecoverable: an ordinary deletion of an untracked file can be "
         "undone from a backup or the trash, a shredded one cannot. Whether the file was meant to go for good depends "
-        "on the task, so a person confirms; scratch files in the temp dir are not asked about, deletions outside the "
-        "project are denied by the deletion rules."
+        "on the task, so a person confirms; scratch files in the temp dir and the project's build output and caches "
+        "(which the next build makes again) are not asked about, deletions outside the project are denied by the "
+        "deletion rules."
     ),
     verdict=ASK,
     alternative="delete the file with rm (git or a backup can bring it back), or ask the user to shred it",
     commands=("shred", "srm", "wipe"),
-    match=("shred -u notes.md", "shred report.pdf", "srm -r old-data"),
-    no_match=("shred --version", "shred --help", "shred -u /tmp/scratch.bin", "shred -n 3 -u /tmp/scratch.bin"),
+    match=("shred -u notes.md", "shred report.pdf", "srm -r old-data", "shred -u src/build.key", "shred -u build/../keys/app.key"),
+    no_match=(
+        "shred --version",
+        "shred --help",
+        "shred -u /tmp/scratch.bin",
+        "shred -n 3 -u /tmp/scratch.bin",
+        "shred -u build/key.tmp",
+        "shred -u dist/bundle.js.map",
+    ),
 )
 def shred_file(cmd: SimpleCommand, sc: Scope) -> str | None:
     if any(v in ("--help", "--version") for v in cmd.values()):
@@ -2838,9 +2857,23 @@ def shred_file(cmd: SimpleCommand, sc: Scope) -> str | None:
             ops.append(w)
     for w in ops:
         p = sc.word_path(w, cmd)
-        if not sc.in_temp(p):
+        if not sc.in_temp(p) and not _regenerated_file(p, sc):
             return f"{cmd.name} overwrites {sc.show(p)} so that it cannot be recovered"
     return None
+
+
+def _regenerated_file(p: str, sc: Scope) -> bool:
+    """Whether *p* is a file of the project's build output or caches (paths.generated_here), which the next build makes
+    again: shredding it loses nothing a deletion would keep. shred writes through a link, so not where a link this
+    line made, or one on the disk, leads elsewhere (`ln -s ~/.ssh/id_rsa build/k && shred build/k`)."""
+    root = sc.ctx.project_root
+    if DYN in p or sc.follow(p) != p or p == root or not sc.inside_project(p) or not paths.generated_here(p, sc.ctx):
+        return False
+    rp = sc.ctx.realpath
+    if rp is None:
+        return True
+    real, real_root = rp(p), rp(root) or root
+    return bool(real) and paths.is_within(real, real_root) and paths.is_generated(real, real_root)
 
 
 def _device_destination(cmd: SimpleCommand) -> str | None:

@@ -1,0 +1,145 @@
+"""Ordinary round 19: ordinary work that was denied or asked, grouped by what in the reading made it look dangerous.
+
+Each class has new ordinary cases (the everyday use of the tools involved, written for this round, not taken from the
+evaluation rows that showed the class) and dangerous look-alikes that must stay refused.
+
+1. A rehearsal or a read on another repository read as a change to it (git.other-repository): `git -C ../api clean -n`,
+   `add --dry-run`, `rm -n`, `mv -n` (git mv had no option table: its -n was no dry run), `stash list`, `rev-list`.
+2. git's own removals and moves in another repository of the user's read as unrecoverable deletions
+   (fs.delete-outside-project denied them): git rm without --force removes only what HEAD keeps, git mv keeps the data
+   in the same work tree. They are asked now (fs.delete-outside-recoverable), as a plain `mv` there is.
+3. shred of a file the build makes again read as the loss of the user's data (fs.shred): `shred -u build/key.tmp`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import decide
+from .rounds import HookSession, scratch_home
+
+# -- 1. another repository: a rehearsal or a read ------------------------------------------------------------------
+
+OTHER_REPO_READS = [
+    "git -C ../api clean -n -d",
+    "git -C ../api clean --dry-run -x build/",
+    "git -C ../api add --dry-run -A",
+    "git -C ~/dotfiles rm -n -r old/",
+    "git -C ../shared-lib mv -n src/a.ts src/b.ts",
+    "git -C ../api commit --dry-run -a",
+    "git -C ../api push --dry-run origin feature/login",
+    "git -C ../api stash list",
+    "git -C ../api stash show -p stash@{1}",
+    "git -C ../api rev-list --count main..HEAD",
+    "git -C ../api merge-base main HEAD",
+    "git -C ../api for-each-ref --sort=-committerdate refs/heads",
+    "git -C ../api submodule status",
+    "git -C ../api bisect log",
+    "git --git-dir=../api/.git show-ref --heads",
+]
+
+OTHER_REPO_CHANGES = [
+    ("git -C ../api clean -fd", "deny"),
+    ("git -C ../api commit -am wip", "ask"),
+    ("git -C ../api push origin main", "ask"),
+    ("git -C ../api stash drop", "ask"),
+    ("git -C ../api stash pop", "ask"),
+    ("git -C ../api stash", "ask"),
+    ("git -C ../api bisect start", "ask"),
+    ("git -C ../api submodule update --init", "ask"),
+    ("git -C ../api ls-remote --upload-pack='rm -rf ~' origin", "deny"),
+    ("git -C ../api mv src lib", "ask"),
+    ("git -C ../api rm --cached secrets.env", "ask"),
+]
+
+
+@pytest.mark.parametrize("command", OTHER_REPO_READS)
+def test_rehearsal_or_read_on_another_repository_is_allowed(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "allow", (d.rules, d.reason)
+
+
+@pytest.mark.parametrize(("command", "least"), OTHER_REPO_CHANGES)
+def test_change_to_another_repository_stays_refused(command: str, least: str) -> None:
+    d = decide(command)
+    assert d.decision in (("deny",) if least == "deny" else ("ask", "deny")), (d.rules, d.reason)
+
+
+# -- 2. git's own removals and moves in another repository of the user's: asked, not denied ----------------------
+
+GIT_RECOVERABLE_OUTSIDE = [
+    "git -C ../api rm old.txt",
+    "git -C ~/dotfiles mv vimrc vim/vimrc",
+    "cd ../api && git rm -r legacy/",
+    "cd ~/notes && git mv 2023.md archive/2023.md",
+]
+
+GIT_LOSSES_OUTSIDE = [
+    "git -C ../api rm -f notes.txt",  # --force: uncommitted changes go too
+    "git -C /etc rm passwd",  # the system's repository (etckeeper), not the user's
+    "git -C /etc mv passwd passwd.old",
+    "git -C ~/.ssh rm id_rsa",
+    "cd ~ && git rm -r .",
+    "git -C ~ rm -rf .",
+]
+
+
+@pytest.mark.parametrize("command", GIT_RECOVERABLE_OUTSIDE)
+def test_git_removal_or_move_in_another_repository_is_asked_not_denied(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "ask", (d.rules, d.reason)
+    assert "fs.delete-outside-project" not in d.rules, d.rules
+
+
+@pytest.mark.parametrize("command", GIT_LOSSES_OUTSIDE)
+def test_git_losses_outside_the_project_stay_denied(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny", (d.rules, d.reason)
+
+
+# -- 3. shred of a file the build makes again ------------------------------------------------------------------------
+
+SHRED_REGENERATED = [
+    "shred -u build/key.tmp",
+    "shred -u dist/app.js.map",
+    "shred -n 1 -u target/release/app",
+    "shred -u .pytest_cache/v/cache/lastfailed",
+    "shred -zu node_modules/.cache/babel/x.json",
+    "shred -u /tmp/session.key",
+]
+
+SHRED_STILL_ASKED = [
+    "shred -u src/main.rs",
+    "shred -u build/../src/main.rs",
+    "shred -u ~/other/build/x.bin",
+    "shred $FILE",
+    "shred -u .env",
+    "srm -z notes.txt",
+    "ln -s ~/notes.md build/n && shred -u build/n",  # a link the line made leads out of the build output
+]
+
+
+@pytest.mark.parametrize("command", SHRED_REGENERATED)
+def test_shred_of_build_output_is_allowed(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "allow", (d.rules, d.reason)
+
+
+@pytest.mark.parametrize("command", SHRED_STILL_ASKED)
+def test_shred_of_other_files_stays_refused(command: str) -> None:
+    d = decide(command)
+    assert d.decision in ("ask", "deny"), (d.rules, d.reason)
+
+
+def test_shred_through_a_link_on_disk_stays_asked(tmp_path: Path) -> None:
+    """build/key on the disk is a link to a file of the user's: shred writes through it."""
+    home = scratch_home(tmp_path)
+    (home / "keep.txt").write_text("the user's\n")
+    (home / "webapp" / "build").mkdir()
+    (home / "webapp" / "build" / "key").symlink_to(home / "keep.txt")
+    (home / "webapp" / "build" / "out.bin").write_text("x\n")
+    s = HookSession(home, "ord19-shred", extra_env={"CLEARANCE_HEADLESS": "0"})
+    assert s.bash("shred -u build/key") == "ask"
+    assert s.bash("shred -u build/out.bin") == "allow"
