@@ -143,3 +143,61 @@ def test_shred_through_a_link_on_disk_stays_asked(tmp_path: Path) -> None:
     s = HookSession(home, "ord19-shred", extra_env={"CLEARANCE_HEADLESS": "0"})
     assert s.bash("shred -u build/key") == "ask"
     assert s.bash("shred -u build/out.bin") == "allow"
+
+
+# -- 4. a shell line's new file outside the project, where the disk shows nothing ------------------------------------
+# The Write tool's new files in the user's own folders were allowed (the hook sees nothing there: nothing is lost); a
+# shell line's were not, since an earlier command of the line may make the path a link after the hook looked. Where
+# every other command of the line is inert (mkdir, cd, echo ...), nothing can.
+
+
+def _with_disk(example: str, absent: tuple[str, ...]) -> tuple[str, list[str]]:
+    from .test_ordinary_round12 import _with_disk as decide_with_disk
+
+    return decide_with_disk(example, absent)
+
+
+H = "/home/ana"
+SHELL_NEW_FILES = [
+    ("cp dist/report.pdf ~/Documents/report-2024.pdf", (f"{H}/Documents/report-2024.pdf",)),
+    ("git diff main > ~/patches/feature.diff", (f"{H}/patches",)),
+    ("pytest -q > ~/test-logs/run-1.txt 2>&1", (f"{H}/test-logs",)),
+    ("cd ~/Downloads && curl -sSLo node-v20.tar.gz https://nodejs.org/dist/v20.0.0/node-v20.0.0.tar.gz", (f"{H}/Downloads/node-v20.tar.gz",)),
+    ("pandoc README.md -o ~/Documents/readme.pdf", (f"{H}/Documents/readme.pdf",)),
+    ("echo 'meeting at 3' > ~/notes/today.md && echo saved", (f"{H}/notes",)),
+]
+SHELL_NEW_FILES_REFUSED = [
+    ("cp dist/report.pdf ~/Documents/report-2024.pdf", ()),  # the file is there: its contents would be lost
+    ("curl -s https://example.com/x | tee ~/Downloads/x.md", (f"{H}/Downloads/x.md",)),  # another program runs meanwhile
+    ("npm run build && cp dist/a.tgz ~/Downloads/a.tgz", (f"{H}/Downloads/a.tgz",)),  # a script runs before the copy
+    ("unzip a.zip -d ~/x && cp r.md ~/x/r.md", (f"{H}/x",)),  # a member may be a link
+    ("git clone https://github.com/a/b ~/x && echo hi > ~/x/n.md", (f"{H}/x",)),
+    ("cp tool.sh ~/Downloads/tool.sh", (f"{H}/Downloads/tool.sh",)),  # a program
+    ("cp build/app ~/bin/app", (f"{H}/bin/app",)),
+    ("cp r.md ~/Projects/other/CLAUDE.md", (f"{H}/Projects/other/CLAUDE.md",)),  # an agent's instructions
+    ("cp a.md ~/.config/x/a.md", (f"{H}/.config/x",)),  # a program's settings folder
+    ("ln -s ~/.bashrc ~/n/a.md; echo x > ~/n/a.md", (f"{H}/n",)),
+]
+
+
+@pytest.mark.parametrize(("command", "absent"), SHELL_NEW_FILES)
+def test_shell_lines_new_file_in_the_users_folders_is_allowed(command: str, absent: tuple[str, ...]) -> None:
+    assert _with_disk(command, absent) == ("allow", [])
+
+
+@pytest.mark.parametrize(("command", "absent"), SHELL_NEW_FILES_REFUSED)
+def test_shell_lines_other_writes_outside_stay_refused(command: str, absent: tuple[str, ...]) -> None:
+    verdict, rules = _with_disk(command, absent)
+    assert verdict in ("ask", "deny"), rules
+
+
+def test_shell_lines_new_file_with_the_real_disk(tmp_path: Path) -> None:
+    home = scratch_home(tmp_path)
+    (home / "webapp" / "report.md").write_text("# report\n")
+    (home / "Documents").mkdir()
+    (home / "Documents" / "old.md").write_text("kept\n")
+    s = HookSession(home, "ord19-newfile", extra_env={"CLEARANCE_HEADLESS": "0"})
+    assert s.bash("cp report.md ~/Documents/report-new.md") == "allow"
+    assert s.bash("cp report.md ~/Documents/old.md") == "ask"  # replaces what is there
+    (home / "Documents" / "link.md").symlink_to(home / "webapp" / "nowhere.md")  # a dangling link: not "nothing there"
+    assert s.bash("cp report.md ~/Documents/link.md") == "ask"

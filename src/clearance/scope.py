@@ -45,6 +45,7 @@ class Scope:
         "written_commands",
         "downloaded",
         "configured",
+        "alone",
     )
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
@@ -87,6 +88,9 @@ class Scope:
         # --prefix=P`, `cmake -B b -DCMAKE_INSTALL_PREFIX=P`): build directory -> {variable: value}; a later install
         # step of the line writes there (shell/installdest.py).
         self.configured: dict[str, dict[str, str]] = {}
+        # id() of the effects being judged that are one file written by the only command of the line that does more
+        # than the inert ones (provenance.alone_in_call): nothing before it on the line can have made its path a link.
+        self.alone: frozenset[int] = frozenset()
 
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""

@@ -936,7 +936,8 @@ def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
         "document in the user's own folders (`repo/../docs/spec.md`: the call holds the text it replaces, and nobody runs a "
         "document; not in a dot-directory, not an agent's instruction file such as CLAUDE.md). So is a new file the Write "
         "tool makes where the hook sees nothing on disk, in such a folder, that is not a program (nothing is lost, and "
-        "nothing runs it). Another checkout "
+        "nothing runs it), and the same file written by a shell line whose other commands are inert (nothing before "
+        "the write can have made its path a link). Another checkout "
         "of the project's own repository (a linked worktree, a clone with the project's remote, a task tool's clone of the "
         "project) is the user's work like the project itself: allowed where the hook can see it on disk, its `.git` never."
     ),
@@ -1122,17 +1123,20 @@ def _reversible_document_edit(e: Effect, target: str, sc: Scope) -> bool:
 
 
 def _new_file_in_users_folder(e: Effect, target: str, sc: Scope) -> bool:
-    """A file the Write tool creates where the disk shows nothing now, in a folder of the user's own (_users_own_file),
+    """A file the Write tool (or a shell line's only command that is not inert: provenance.alone_in_call) creates where
+    the disk shows nothing now, in a folder of the user's own (_users_own_file),
     that is not a program (`repo/../README.md` beside the repository, `~/notes/2025.md`): no contents are lost and
     nothing runs it.  A program (`~/other/conftest.py`, a script with no suffix, src/x.ts of another project whose build
     globs src/**) may be picked up by what runs there, and a folder of loaded code (plugins/, hooks/, node_modules/) on
     the way loads what appears in it: both stay asked.  Known only where the hook sees the disk (provenance's ``n``
     key); with no disk (the team service) it stays asked."""
     owns = sc.ctx.owns
-    if owns is None or e.kind != WRITE or e.recursive or DYN in target or paths.has_glob(target) or e.cmd is not None:
-        # Only a file tool's write (Write): on a shell line an earlier command may make the path after the disk was
-        # looked at (`tar xf a.tar -C ~/x && echo x > ~/x/f`: a member may be a link to ~/.bashrc) -- left open.
-        # (An Edit changes a file that is there: where the disk shows none, it fails.)
+    if owns is None or e.kind != WRITE or e.recursive or DYN in target or paths.has_glob(target):
+        return False
+    if e.cmd is not None and id(e) not in sc.alone:
+        # On a shell line an earlier command may make the path after the disk was looked at (`tar xf a.tar -C ~/x &&
+        # echo x > ~/x/f`: a member may be a link to ~/.bashrc): only a line whose other commands are inert
+        # (provenance.alone_in_call). (An Edit changes a file that is there: where the disk shows none, it fails.)
         return False
     if e.note in ("Edit", "MultiEdit"):
         return False
