@@ -151,7 +151,7 @@ def test_shred_through_a_link_on_disk_stays_asked(tmp_path: Path) -> None:
 # every other command of the line is inert (mkdir, cd, echo ...), nothing can.
 
 
-def _with_disk(example: str, absent: tuple[str, ...]) -> tuple[str, list[str]]:
+def _with_disk(example: object, absent: tuple[str, ...]) -> tuple[str, list[str]]:
     from .test_ordinary_round12 import _with_disk as decide_with_disk
 
     return decide_with_disk(example, absent)
@@ -201,3 +201,46 @@ def test_shell_lines_new_file_with_the_real_disk(tmp_path: Path) -> None:
     assert s.bash("cp report.md ~/Documents/old.md") == "ask"  # replaces what is there
     (home / "Documents" / "link.md").symlink_to(home / "webapp" / "nowhere.md")  # a dangling link: not "nothing there"
     assert s.bash("cp report.md ~/Documents/link.md") == "ask"
+
+
+# -- 5. a program in a folder new right in home ------------------------------------------------------------------------
+# A program the Write tool makes in a folder that does not exist yet was asked wherever it was (another project's
+# build may glob what appears under it). A folder new right in home, home being no work tree, is nobody's build.
+
+
+def _write(path: str, content: str = "print('hi')\n") -> dict[str, object]:
+    return {"tool_name": "Write", "tool_input": {"file_path": path, "content": content}}
+
+
+NEW_HOME_FOLDER_PROGRAMS = [
+    (_write(f"{H}/claude_tools/export.py"), (f"{H}/claude_tools", f"{H}/.git")),
+    (_write(f"{H}/scratch-scripts/run", "#!/bin/sh\necho hi\n"), (f"{H}/scratch-scripts", f"{H}/.git")),
+    (_write(f"{H}/bench-harness/src/main.rs", "fn main() {}\n"), (f"{H}/bench-harness", f"{H}/.git")),
+]
+PROGRAMS_STILL_ASKED = [
+    (_write(f"{H}/claude_tools/export.py"), (f"{H}/claude_tools",)),  # home is a work tree (a dotfiles repository)
+    (_write(f"{H}/Projects/newapp/main.py"), (f"{H}/Projects/newapp", f"{H}/.git")),  # below a folder that exists
+    (_write(f"{H}/tool.py"), (f"{H}/tool.py", f"{H}/.git")),  # right in home
+    (_write(f"{H}/bin/tool"), (f"{H}/bin", f"{H}/.git")),  # a bin folder
+    (_write(f"{H}/.scripts/x.py"), (f"{H}/.scripts", f"{H}/.git")),  # a dot-folder
+    (_write(f"{H}/plugins/x/plugin.py"), (f"{H}/plugins", f"{H}/.git")),  # a folder of loaded code
+]
+
+
+@pytest.mark.parametrize(("example", "absent"), NEW_HOME_FOLDER_PROGRAMS)
+def test_program_in_a_folder_new_right_in_home_is_allowed(example: dict[str, object], absent: tuple[str, ...]) -> None:
+    assert _with_disk(example, absent) == ("allow", [])
+
+
+@pytest.mark.parametrize(("example", "absent"), PROGRAMS_STILL_ASKED)
+def test_program_elsewhere_outside_stays_asked(example: dict[str, object], absent: tuple[str, ...]) -> None:
+    verdict, rules = _with_disk(example, absent)
+    assert verdict in ("ask", "deny"), rules
+
+
+def test_program_in_a_new_home_folder_with_the_real_disk(tmp_path: Path) -> None:
+    home = scratch_home(tmp_path)
+    s = HookSession(home, "ord19-program", extra_env={"CLEARANCE_HEADLESS": "0"})
+    assert s.call("Write", {"file_path": str(home / "claude_tools" / "export.py"), "content": "print(1)\n"}) == "allow"
+    (home / ".git").mkdir()  # home becomes a work tree
+    assert s.call("Write", {"file_path": str(home / "other_tools" / "export.py"), "content": "print(1)\n"}) == "ask"

@@ -936,7 +936,7 @@ def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
         "document in the user's own folders (`repo/../docs/spec.md`: the call holds the text it replaces, and nobody runs a "
         "document; not in a dot-directory, not an agent's instruction file such as CLAUDE.md). So is a new file the Write "
         "tool makes where the hook sees nothing on disk, in such a folder, that is not a program (nothing is lost, and "
-        "nothing runs it), and the same file written by a shell line whose other commands are inert (nothing before "
+        "nothing runs it) -- a program too in a folder new right in home, home being no work tree -- and the same file written by a shell line whose other commands are inert (nothing before "
         "the write can have made its path a link). Another checkout "
         "of the project's own repository (a linked worktree, a clone with the project's remote, a task tool's clone of the "
         "project) is the user's work like the project itself: allowed where the hook can see it on disk, its `.git` never."
@@ -1145,8 +1145,14 @@ def _new_file_in_users_folder(e: Effect, target: str, sc: Scope) -> bool:
     parent, _, name = target.rpartition("/")
     if any(x in paths.CODE_DIRS for x in parent.split("/")) or not owns("n\t" + target):
         return False
-    # A program, even in a new folder, stays asked: another project's build picks up what appears under it (src/**).
-    return not name.lower().endswith(paths.CODE_SUFFIXES) and "." in name
+    if not name.lower().endswith(paths.CODE_SUFFIXES) and "." in name:
+        return True
+    # A program stays asked in a folder that exists, or below one (another project's build picks up what appears under
+    # it, src/**), but not in a folder new right in home (`~/claude_sessions/export.py`) where home is no work tree:
+    # nothing there is anyone's build, and nothing runs what appears in it.
+    home = sc.ctx.home
+    top = target[len(home) + 1 :].split("/", 1)[0] if paths.is_within(target, home) else ""
+    return bool(top) and top != name and owns("n\t" + home + "/" + top) and owns("n\t" + home + "/.git") and paths.home_bin_program(target, sc.ctx) is None
 
 
 def _users_own_file(target: str, sc: Scope) -> bool:
