@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,26 @@ def test_the_real_event_is_decided_as_in_the_run(path: Path) -> None:
     event = record["event"]
     home = posixpath.dirname(event["cwd"])  # the throwaway HOME held the project
     env = {"HOME": home, "CLEARANCE_HEADLESS": "0", "CLEARANCE_DB": os.environ["CLEARANCE_DB"], "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
-    answer = run_answer(json.dumps(event).encode(), Options(["--agent", record["agent"]]), env)
+    made: list[str] = []  # what this test puts on the disk, removed after
+    if record["expect"] == "ask":
+        # The ask scenario's `echo hi > ~/notes-outside.txt` writes over a file of the user's: a new file where the disk
+        # shows nothing is allowed since ord19 (the throwaway home of the run may be gone: it is made again, with the file).
+        path = posixpath.join(event.get("cwd") or home + "/proj", ".git")
+        first = path
+        while not os.path.lexists(posixpath.dirname(first)):
+            first = posixpath.dirname(first)
+        if not os.path.lexists(first):
+            made.append(first)
+        os.makedirs(path, exist_ok=True)
+        target = Path(home, "notes-outside.txt")
+        if not target.exists():
+            target.write_text("the user's notes\n")
+            made.insert(0, str(target))
+    try:
+        answer = run_answer(json.dumps(event).encode(), Options(["--agent", record["agent"]]), env)
+    finally:
+        for m in made:
+            shutil.rmtree(m) if os.path.isdir(m) else os.remove(m)
     stdout = json.dumps(answer.stdout) if answer.stdout is not None else ""
     expect = record["expect"]
     if expect == "ask" and record["agent"] == "claude":

@@ -21,6 +21,10 @@ def home(tmp_path: Path) -> Path:
     cfg.mkdir(parents=True)
     grants = ["echo hi", "printf x", "make", "git push --force origin main", "cp README.md /tmp/r.md"]
     cfg.joinpath("config.toml").write_text("".join(f'[[rules.grant]]\nallow = "Bash({g})"\nby = "x"\n' for g in grants))
+    # The targets outside the project hold the user's files (a new file where the disk shows nothing is allowed, ord19).
+    (tmp_path / "Desktop").mkdir()
+    for name in ("notes-outside.txt", "other.txt", "Desktop/x.txt", "build-errors.log"):
+        (tmp_path / name).write_text("the user's\n")
     return tmp_path
 
 
@@ -61,6 +65,7 @@ def test_what_the_words_raise_is_still_granted(home: Path, cmd: str) -> None:
 
 def test_the_denial_offers_no_grant_it_cannot_write(tmp_path: Path) -> None:
     (tmp_path / "proj").mkdir()
+    (tmp_path / "notes.txt").write_text("the user's\n")
     ev = {"tool_name": "Bash", "tool_input": {"command": "echo hi > ~/notes.txt"}, "cwd": str(tmp_path / "proj"), "session_id": "g"}
     d = decide_event({**ev, "hook_event_name": "PreToolUse"}, {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
     assert d.decision == "ask" and "clearance allow" not in d.hint

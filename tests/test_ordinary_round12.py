@@ -91,7 +91,7 @@ def _write(path: str, content: str = "text\n") -> dict[str, Any]:
 
 NEW_FILES_OUTSIDE = [
     (_write(f"{HOME}/scratch-notes/summary.md"), (f"{HOME}/scratch-notes",)),
-    (_write(f"{HOME}/sessions-export/export.sh", "#!/bin/sh\necho hi\n"), (f"{HOME}/sessions-export",)),
+    (_write(f"{HOME}/sessions-export/export.sh", "#!/bin/sh\necho hi\n"), (f"{HOME}/sessions-export", f"{HOME}/.git")),  # home no work tree
     (_write(f"{HOME}/Projects/notes-app/TODO.txt"), (f"{HOME}/Projects/notes-app/TODO.txt",)),
     ("cp dist/app.tar.gz ~/Downloads/app-1.2.tar.gz", (f"{HOME}/Downloads/app-1.2.tar.gz",)),
     ("npm run report > ~/reports-out/coverage.json", (f"{HOME}/reports-out",)),
@@ -118,14 +118,11 @@ NEW_FILES_STILL_REFUSED = [
 ]
 
 
-# Unfinished: on a shell line an earlier command may make the path after the hook looked at the disk (`tar xf a.tar -C
-# ~/x && echo x > ~/x/f`: a member may be a link to ~/.bashrc), so only the Write tool's new files are allowed so far.
-NEW_FILE_GAPS = {
-    str(i): "unfinished: a shell line's new file outside the project (a command before it may make the path a link)"
-    for i, (example, _) in enumerate(NEW_FILES_OUTSIDE)
-    if isinstance(example, str)
-}
-NEW_FILE_GAPS["1"] = "unfinished: a program in a folder that is new (another project's build may glob what appears under it)"
+# On a shell line an earlier command may make the path after the hook looked at the disk (`tar xf a.tar -C ~/x && echo
+# x > ~/x/f`: a member may be a link to ~/.bashrc): a shell line's new file is allowed where the writing command is the
+# only one of the line that is not inert (closed by ord19, provenance.alone_in_call; tests/test_ordinary_round19.py).
+# A program in a folder new right in home, home no work tree, closed by ord19 too.
+NEW_FILE_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("i", [str(i) for i in range(len(NEW_FILES_OUTSIDE))])

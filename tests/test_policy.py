@@ -158,6 +158,7 @@ def test_edit_rules_use_project_relative_and_absolute_paths(s: Setup) -> None:
 def test_trusted_directory_allows_writes_outside_the_project(s: Setup) -> None:
     s.write("user", '[trust]\ndirectories = ["~/shared/**"]\n')
     assert s.decide("cp dist/app.js ~/shared/app.js").decision == "allow"
+    (s.home / "other").mkdir()  # a folder of the user's that exists (into one new right in home the copy is allowed, ord19)
     assert s.decide("cp dist/app.js ~/other/app.js").decision == "ask"
 
 

@@ -83,7 +83,7 @@ def test_edit_of_a_document_in_the_users_folders_is_allowed_without_disk(path: s
 
 
 NEW_FILES = [
-    (_write(f"{HOME}/claude_sessions/export_session.py"), (f"{HOME}/claude_sessions",)),  # a new file in a new folder
+    (_write(f"{HOME}/claude_sessions/export_session.py"), (f"{HOME}/claude_sessions", f"{HOME}/.git")),  # a new file in a new folder
     (_write(f"{HOME}/w2t86/README.md"), (f"{HOME}/w2t86/README.md",)),  # a new document beside the repository
     ("mkdir -p ~/reports && echo done > ~/reports/run.txt", (f"{HOME}/reports",)),
     ("cp dist/report.html ~/shared-out/report.html", (f"{HOME}/shared-out",)),
@@ -91,9 +91,9 @@ NEW_FILES = [
 ]
 
 
-NEW_FILE_GAPS = {
-    "0": "unfinished: a program in a new folder stays asked (another project's build may glob what appears under it)",
-    "3": "unfinished: a shell line may make the path after the disk was looked at (a link, an archive's member): only the Write tool's new files are allowed",
+NEW_FILE_GAPS: dict[str, str] = {
+    # "0" (a program in a folder new right in home, home no work tree) closed by ord19: fs._new_file_in_users_folder
+    # "3" (a shell line's new file, `cp … ~/shared-out/report.html`) closed by ord19: provenance.alone_in_call
 }
 
 

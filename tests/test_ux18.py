@@ -84,7 +84,8 @@ def dev(tmp_path: Path) -> Dev:
         ("git push --force origin main", "deny", True),
         ("docker system prune -a --volumes", "deny", True),
         ("kubectl apply -f k8s/deploy.yaml", "ask", True),
-        ("echo done > ~/status.txt", "ask", False),  # a redirect's target: no rule can name it, no way is offered
+        ("echo done > ~/status.sh", "ask", False),  # a redirect's target: no rule can name it, no way is offered (a program:
+        # ~/status.txt, a new document where the disk shows nothing, is allowed since ord19)
     ],
 )
 def test_outage_without_cached_team_policy_points_to_the_team(dev: Dev, command: str, verdict: str, liftable: bool) -> None:
@@ -356,7 +357,7 @@ def test_allow_offered_for_a_deny_with_an_ask_works(dev: Dev, command: str) -> N
     [
         ("Bash(rm -rf ~/cache/*)", "rm -rf ~/cache/x"),
         ("Bash(rm ~/Downloads/*.dmg)", "rm ~/Downloads/x.dmg"),
-        ("Bash(cp dist/* ~/deploy/)", "cp dist/x ~/deploy/"),
+        ("Bash(cp dist/* ~/.local/bin/)", "cp dist/x ~/.local/bin/"),  # (~/deploy/: a new file there is allowed since ord19)
     ],
 )
 def test_lint_names_what_a_wildcard_in_a_path_does_not_clear(dev: Dev, rule: str, sample: str) -> None:

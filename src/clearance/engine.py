@@ -1176,25 +1176,30 @@ def check_effects(
     own = sc.ctx.owns is not None
     fresh: dict[int, str] = {}
     if own:
-        from .provenance import lowered, lowered_in_call, made_in_call  # the session's own objects: an ask or soft denial on them is dropped
+        from .provenance import alone_in_call, lowered, lowered_in_call, made_in_call  # the session's own objects: an ask or soft denial on them is dropped
 
         fresh = made_in_call(effs, commands, positions, sc.ctx) if commands and positions else {}
+        if commands and positions:
+            sc.alone = frozenset(id(effs[n]) for n in alone_in_call(effs, commands, positions, sc.ctx))
     # An effect equal to one judged before (generated code reads one file thousands of times) has the same findings:
     # they are repeated, not found again (every effect still counts).
     judged: dict[tuple[object, ...], list[Finding]] = {}
-    for n, e in enumerate(effs):
-        check_deadline(sc)
-        key = (e.kind, e.path, e.raw, e.recursive, id(e.cmd), e.note, e.names_only, e.query, n in fresh)
-        again = judged.get(key)
-        if again is not None:
-            findings.extend(Finding(f.rule_id, f.verdict, f.message, f.category, f.command) for f in again)
-            continue
-        start = len(findings)
-        for r in _gated(lambda kind=e.kind: _list("effect:" + kind), e, sc):
-            msg = r.check(e, sc)
-            if msg and not (own and (lowered(r.id, r.verdict, e, sc.ctx) or (n in fresh and lowered_in_call(r.id, r.verdict, e, sc.ctx)))):
-                findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else "", e.cmd))
-        judged[key] = findings[start:]
+    try:
+        for n, e in enumerate(effs):
+            check_deadline(sc)
+            key = (e.kind, e.path, e.raw, e.recursive, id(e.cmd), e.note, e.names_only, e.query, n in fresh, id(e) in sc.alone)
+            again = judged.get(key)
+            if again is not None:
+                findings.extend(Finding(f.rule_id, f.verdict, f.message, f.category, f.command) for f in again)
+                continue
+            start = len(findings)
+            for r in _gated(lambda kind=e.kind: _list("effect:" + kind), e, sc):
+                msg = r.check(e, sc)
+                if msg and not (own and (lowered(r.id, r.verdict, e, sc.ctx) or (n in fresh and lowered_in_call(r.id, r.verdict, e, sc.ctx)))):
+                    findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else "", e.cmd))
+            judged[key] = findings[start:]
+    finally:
+        sc.alone = frozenset()
 
 
 def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:

@@ -916,6 +916,32 @@ def made_in_call(effs: list[Effect], commands: list[SimpleCommand], positions: l
     return out
 
 
+def alone_in_call(effs: list[Effect], commands: list[SimpleCommand], positions: list[int], ctx: Context) -> set[int]:
+    """For the effects of one command line (by index): the writes of one file, non-recursive, by the only command of the
+    line that is not inert (``_INERT``; its wrappers aside: `sudo tee F`) and that makes no tree (an archive's member
+    may be a link). The hook looks at the disk before the line runs; with nothing else on the line, nothing can have
+    made the path a link to a file of the user's between that look and the write (`cp dist/a.tgz ~/Downloads/a.tgz`,
+    `npm run report > ~/out/r.json`: the shell opens the file before the program runs)."""
+    if ctx.owns is None or len(positions) != len(effs):
+        return set()
+    from .shell.effects import TREE, WRITE
+
+    busy = [k for k, c in enumerate(commands) if c.name not in _INERT]
+    trees = {positions[m] for m, x in enumerate(effs) if x.kind == TREE or x.recursive}
+    out: set[int] = set()
+    for n, e in enumerate(effs):
+        if e.kind != WRITE or e.recursive or e.cmd is None:
+            continue
+        at = positions[n]
+        start = at
+        while start > 0 and commands[start].via:
+            start -= 1  # `sudo tee F`, `python3 -m tool > F`: the wrappers are the writer's own process
+        if (busy and (busy[0] < start or busy[-1] > at)) or at in trees:
+            continue
+        out.add(n)
+    return out
+
+
 def lowered_in_call(rule_id: str, verdict: str, e: Effect, ctx: Context) -> bool:
     """Whether a finding on a write into a directory the same command line makes (made_in_call) is dropped: only
     fs.write-outside-project's ask, never for a program on PATH."""

@@ -47,6 +47,7 @@ class Scope:
         "configured",
         "writers",
         "tracing",
+        "alone",
     )
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
@@ -95,6 +96,9 @@ class Scope:
         self.writers: dict[str, list[SimpleCommand]] = {}
         # Files creds.sensitive_file is following through their writers now (a command that reads what it writes).
         self.tracing: set[str] = set()
+        # id() of the effects being judged that are one file written by the only command of the line that does more
+        # than the inert ones (provenance.alone_in_call): nothing before it on the line can have made its path a link.
+        self.alone: frozenset[int] = frozenset()
 
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""

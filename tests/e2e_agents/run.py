@@ -575,9 +575,11 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             # from CLAUDE_CODE_ENTRYPOINT, or the agent's own command line (unattended.py). The ask is denied, saying
             # nobody watches and naming the record a person allows (`clearance allow ID`), and the model is told so.
             # (cp names its target in its words, so `clearance allow ID` can name it; a redirect's target no rule names.)
+            # The copy replaces a file of the user's: a new file where the disk shows nothing is allowed (ord19).
             (h.project / "README.md").write_text("hello\n")
+            (h.home / "notes-outside.txt").write_text("the user's notes\n")
             p = run_agent(h, model, Script("shell", command="cp README.md ~/notes-outside.txt"))
-            made = (h.home / "notes-outside.txt").exists()
+            made = (h.home / "notes-outside.txt").read_text() == "hello\n"
             rows = [x for x in h.audit() if "notes-outside.txt" in json.dumps(x.get("tool_input"))]
             seen = [x["decision"] for x in rows]
             way = f"`clearance allow {rows[0]['id']}`" if rows else "?"
@@ -594,7 +596,7 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             granted = h.clearance("allow", str(rows[0]["id"]), check=False) if rows else None
             run_agent(h, model, Script("shell", command="cp README.md ~/notes-outside.txt"))
             again = [x["decision"] for x in h.audit() if "notes-outside.txt" in json.dumps(x.get("tool_input"))][1:]
-            ran = (h.home / "notes-outside.txt").exists()
+            ran = (h.home / "notes-outside.txt").read_text() == "hello\n"
             r.notes.append(f"after {way}: exit {granted.returncode if granted else None}, the same call {again}, ran: {ran}")
             # The grant keeps why the call needed a person, not why nobody could answer (agents16).
             grant = (h.home / ".config" / "clearance" / "config.toml").read_text() if granted is not None else ""

@@ -551,6 +551,14 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
         if dest is None or DYN in dest or sc.in_temp(dest) or dest in sc.ctx.tmpdirs or dest.startswith(("/dev/", "/proc/")):
             return None
         return f"the data is kept at {sc.show(dest)}"
+    # git's own moves and removals in a repository of the user's (below home; a repository over the system's folders,
+    # /etc's etckeeper, is the system's): git mv's destination is in the same work tree (builtin/mv.c refuses one
+    # outside it, "is outside repository"); git rm without --force removes only tracked files whose content HEAD has,
+    # nothing staged (git-rm(1)).
+    if name == "git" and e.note in ("moved away", GIT_RM_COMMITTED) and paths.is_within(e.path, sc.ctx.home) and e.path != sc.ctx.home:
+        if e.note == "moved away":
+            return "git mv keeps the data in the same repository"
+        return "git rm without --force removes only files the last commit keeps (`git checkout HEAD -- FILE` brings them back)"
     if e.note == "moved away":
         return None
     if (name in _TRASHERS or (name == "gio" and e.cmd.values()[:1] == ["trash"])) and e.note != TRASH_EMPTIED:
@@ -757,8 +765,11 @@ def delete_remote_named(e: Effect, sc: Scope) -> str | None:
         "rmdir ~/dev/empty",
         "trash ~/Desktop/old.txt",
         "gio trash ~/Desktop/old.txt",
+        "git -C ~/dev/other mv notes.md docs/notes.md",
+        "git -C ~/dev/other rm old.txt",
     ),
     no_match=(
+        "git -C ~/dev/other rm -f old.txt",
         "rm ~/notes.txt",
         "mv ~/Documents /tmp/old",
         "rm -rf ~/dev/old",
@@ -925,7 +936,8 @@ def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
         "document in the user's own folders (`repo/../docs/spec.md`: the call holds the text it replaces, and nobody runs a "
         "document; not in a dot-directory, not an agent's instruction file such as CLAUDE.md). So is a new file the Write "
         "tool makes where the hook sees nothing on disk, in such a folder, that is not a program (nothing is lost, and "
-        "nothing runs it). Another checkout "
+        "nothing runs it) -- a program too in a folder new right in home, home being no work tree -- and the same file written by a shell line whose other commands are inert (nothing before "
+        "the write can have made its path a link). Another checkout "
         "of the project's own repository (a linked worktree, a clone with the project's remote, a task tool's clone of the "
         "project) is the user's work like the project itself: allowed where the hook can see it on disk, its `.git` never."
     ),
@@ -1111,17 +1123,20 @@ def _reversible_document_edit(e: Effect, target: str, sc: Scope) -> bool:
 
 
 def _new_file_in_users_folder(e: Effect, target: str, sc: Scope) -> bool:
-    """A file the Write tool creates where the disk shows nothing now, in a folder of the user's own (_users_own_file),
+    """A file the Write tool (or a shell line's only command that is not inert: provenance.alone_in_call) creates where
+    the disk shows nothing now, in a folder of the user's own (_users_own_file),
     that is not a program (`repo/../README.md` beside the repository, `~/notes/2025.md`): no contents are lost and
     nothing runs it.  A program (`~/other/conftest.py`, a script with no suffix, src/x.ts of another project whose build
     globs src/**) may be picked up by what runs there, and a folder of loaded code (plugins/, hooks/, node_modules/) on
     the way loads what appears in it: both stay asked.  Known only where the hook sees the disk (provenance's ``n``
     key); with no disk (the team service) it stays asked."""
     owns = sc.ctx.owns
-    if owns is None or e.kind != WRITE or e.recursive or DYN in target or paths.has_glob(target) or e.cmd is not None:
-        # Only a file tool's write (Write): on a shell line an earlier command may make the path after the disk was
-        # looked at (`tar xf a.tar -C ~/x && echo x > ~/x/f`: a member may be a link to ~/.bashrc) -- left open.
-        # (An Edit changes a file that is there: where the disk shows none, it fails.)
+    if owns is None or e.kind != WRITE or e.recursive or DYN in target or paths.has_glob(target):
+        return False
+    if e.cmd is not None and id(e) not in sc.alone:
+        # On a shell line an earlier command may make the path after the disk was looked at (`tar xf a.tar -C ~/x &&
+        # echo x > ~/x/f`: a member may be a link to ~/.bashrc): only a line whose other commands are inert
+        # (provenance.alone_in_call). (An Edit changes a file that is there: where the disk shows none, it fails.)
         return False
     if e.note in ("Edit", "MultiEdit"):
         return False
@@ -1130,8 +1145,14 @@ def _new_file_in_users_folder(e: Effect, target: str, sc: Scope) -> bool:
     parent, _, name = target.rpartition("/")
     if any(x in paths.CODE_DIRS for x in parent.split("/")) or not owns("n\t" + target):
         return False
-    # A program, even in a new folder, stays asked: another project's build picks up what appears under it (src/**).
-    return not name.lower().endswith(paths.CODE_SUFFIXES) and "." in name
+    if not name.lower().endswith(paths.CODE_SUFFIXES) and "." in name:
+        return True
+    # A program stays asked in a folder that exists, or below one (another project's build picks up what appears under
+    # it, src/**), but not in a folder new right in home (`~/claude_sessions/export.py`) where home is no work tree:
+    # nothing there is anyone's build, and nothing runs what appears in it.
+    home = sc.ctx.home
+    top = target[len(home) + 1 :].split("/", 1)[0] if paths.is_within(target, home) else ""
+    return bool(top) and top != name and owns("n\t" + home + "/" + top) and owns("n\t" + home + "/.git") and paths.home_bin_program(target, sc.ctx) is None
 
 
 def _users_own_file(target: str, sc: Scope) -> bool:
@@ -2976,14 +2997,22 @@ def git_config_written(action: Action, sc: Scope) -> str | None:
     why=(
         "shred (and srm, wipe) exists to make a file unrecoverable: an ordinary deletion of an untracked file can be "
         "undone from a backup or the trash, a shredded one cannot. Whether the file was meant to go for good depends "
-        "on the task, so a person confirms; scratch files in the temp dir are not asked about, deletions outside the "
-        "project are denied by the deletion rules."
+        "on the task, so a person confirms; scratch files in the temp dir and the project's build output and caches "
+        "(which the next build makes again) are not asked about, deletions outside the project are denied by the "
+        "deletion rules."
     ),
     verdict=ASK,
     alternative="delete the file with rm (git or a backup can bring it back), or ask the user to shred it",
     commands=("shred", "srm", "wipe"),
-    match=("shred -u notes.md", "shred report.pdf", "srm -r old-data"),
-    no_match=("shred --version", "shred --help", "shred -u /tmp/scratch.bin", "shred -n 3 -u /tmp/scratch.bin"),
+    match=("shred -u notes.md", "shred report.pdf", "srm -r old-data", "shred -u src/build.key", "shred -u build/../keys/app.key"),
+    no_match=(
+        "shred --version",
+        "shred --help",
+        "shred -u /tmp/scratch.bin",
+        "shred -n 3 -u /tmp/scratch.bin",
+        "shred -u build/key.tmp",
+        "shred -u dist/bundle.js.map",
+    ),
 )
 def shred_file(cmd: SimpleCommand, sc: Scope) -> str | None:
     if any(v in ("--help", "--version") for v in cmd.values()):
@@ -2999,9 +3028,23 @@ def shred_file(cmd: SimpleCommand, sc: Scope) -> str | None:
             ops.append(w)
     for w in ops:
         p = sc.word_path(w, cmd)
-        if not sc.in_temp(p):
+        if not sc.in_temp(p) and not _regenerated_file(p, sc):
             return f"{cmd.name} overwrites {sc.show(p)} so that it cannot be recovered"
     return None
+
+
+def _regenerated_file(p: str, sc: Scope) -> bool:
+    """Whether *p* is a file of the project's build output or caches (paths.generated_here), which the next build makes
+    again: shredding it loses nothing a deletion would keep. shred writes through a link, so not where a link this
+    line made, or one on the disk, leads elsewhere (`ln -s ~/.ssh/id_rsa build/k && shred build/k`)."""
+    root = sc.ctx.project_root
+    if DYN in p or sc.follow(p) != p or p == root or not sc.inside_project(p) or not paths.generated_here(p, sc.ctx):
+        return False
+    rp = sc.ctx.realpath
+    if rp is None:
+        return True
+    real, real_root = rp(p), rp(root) or root
+    return bool(real) and paths.is_within(real, real_root) and paths.is_generated(real, real_root)
 
 
 def _device_destination(cmd: SimpleCommand) -> str | None:

@@ -1690,7 +1690,31 @@ _READ_ONLY_GIT = frozenset(
         "help",
         "version",
         "worktree",
+        # plumbing and porcelain that only read the repository (git(1)'s "interrogation commands")
+        "rev-list",
+        "merge-base",
+        "show-ref",
+        "for-each-ref",
+        "ls-remote",
+        "count-objects",
+        "check-ignore",
+        "check-attr",
+        "name-rev",
+        "cherry",
+        "range-diff",
+        "whatchanged",
+        "show-branch",
+        "diff-tree",
+        "diff-index",
+        "diff-files",
+        "var",
+        "verify-commit",
+        "verify-tag",
     }
+)
+# Subcommands with a verb of their own that only shows (the rest of their verbs change the repository).
+_READ_ONLY_GIT_VERBS = frozenset(
+    {("stash", "list"), ("stash", "show"), ("submodule", "status"), ("submodule", "summary"), ("bisect", "log"), ("bisect", "view"), ("bisect", "visualize")}
 )
 
 
@@ -1706,7 +1730,16 @@ _READ_ONLY_GIT = frozenset(
         "git -C ~/notes push",
         "git --work-tree=../other --git-dir=../other/.git commit -am wip",
     ),
-    no_match=("git -C ../other status", "git -C src log --oneline", "git commit -m x", "git -C /tmp/scratch commit -m x"),
+    no_match=(
+        "git -C ../other status",
+        "git -C src log --oneline",
+        "git commit -m x",
+        "git -C /tmp/scratch commit -m x",
+        "git -C ~/src/other clean -n -d",
+        "git -C ../other add --dry-run .",
+        "git -C ../other stash list",
+        "git -C ../other rev-list --count HEAD",
+    ),
 )
 def other_repository(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
@@ -1715,6 +1748,10 @@ def other_repository(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     sub = nc.sub[0] if nc.sub else ""
     if not sub:
+        return None
+    if nc.has("dry-run") or nc.sub in _READ_ONLY_GIT_VERBS:
+        # A rehearsal (`clean -n`, `add -n`, `rm -n`, `mv -n`, `commit --dry-run`, `push -n`: the subcommand's own
+        # option table names it) or a verb that only shows (`stash list`) changes nothing in the other repository.
         return None
     if sub in _READ_ONLY_GIT:
         changes = sub in ("branch", "tag", "remote", "config", "worktree") and (

@@ -207,6 +207,8 @@ TOOLS: dict[str, dict[str, object]] = {
             "no-relative-marks allow-unsafe-features cat-blob-fd= signed-commits= signed-tags= rewrite-submodules-from= "
             "rewrite-submodules-to= reencode=",
             "rm": "n|dry-run q|quiet cached f|force r ignore-unmatch sparse " + _GIT_PATHSPEC,
+            # git-mv(1): -n/--dry-run only shows what would move (builtin/mv.c: `if (show_only) continue`).
+            "mv": "f|force k n|dry-run v|verbose sparse",
             "add": (
                 "n|dry-run v|verbose i|interactive p|patch e|edit f|force u|update N|intent-to-add A|all ignore-removal"
                 " refresh ignore-errors ignore-missing sparse chmod= renormalize " + _GIT_PATHSPEC
