@@ -1,0 +1,130 @@
+"""ux19, from a denial to a decision and the team service: the journey walked as a developer and a platform engineer
+would (a fresh HOME, the CLI, the hook and the service as subprocesses), each defect found on the way reproduced here
+first."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+_PW = "Hunter2pass9"  # the secrets ux18 used
+_GH = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Dev:
+    """A developer's machine: a home, a git project, no policy."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
+        self.home = tmp / "home"
+        self.project = self.home / "webapp"
+        self.project.mkdir(parents=True)
+        subprocess.run(["git", "init", "-q", str(self.project)], check=True)
+        self.env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("XDG_", "CLEARANCE_")) and k not in ("HOME", "PYTHONPATH", "CLAUDE_PROJECT_DIR", "CI", "GITHUB_ACTIONS")
+        }
+        self.env.update(
+            HOME=str(self.home),
+            PYTHONPATH=str(ROOT / "src"),
+            CLEARANCE_MANAGED_POLICY=str(tmp / "no-managed.toml"),
+            CLEARANCE_NO_DAEMON="1",
+            CLEARANCE_HEADLESS="0",
+            USER="ana",
+        )
+
+    def run(self, *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "clearance", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=dict(self.env, **(env or {})),
+            cwd=str(cwd or self.project),
+            timeout=120,
+        )
+
+    def event(self, command: str, session: str = "s1") -> str:
+        return json.dumps(
+            {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": str(self.project), "session_id": session}
+        )
+
+    def hook(self, command: str, session: str = "s1", env: dict[str, str] | None = None) -> dict[str, str]:
+        p = self.run("hook", "--agent", "claude", stdin=self.event(command, session), env=env)
+        assert p.returncode == 0, p.stderr
+        out: dict[str, str] = json.loads(p.stdout)["hookSpecificOutput"]
+        return out
+
+
+@pytest.fixture
+def dev(tmp_path: Path) -> Dev:
+    return Dev(tmp_path)
+
+
+# -- 1. The reason told to the agent is redacted as the audit record is --------------------------------------------------------
+# A reason quotes what the call names: the SQL statement it runs, the database URL, a path. The audit record's reason was
+# redacted, the one sent back to the agent was not: `mysql -e "UPDATE users SET password='…'"` was denied with the
+# password in the reason, `psql postgres://admin:…@db/app -c 'DROP TABLE users'` with the URL's credentials. Each
+# adapter's answer (and the decision record of `clearance decide` / the service's /v1/decide) now goes through
+# redact.shown.
+
+_QUOTING_REASONS = [
+    f"mysql -h db.prod -e \"UPDATE users SET password='{_PW}' WHERE 1=1; DROP TABLE sessions\"",
+    f"psql postgres://admin:{_PW}@db.prod.example.com/app -c 'DROP TABLE users'",
+    f"rm -rf /srv/app/{_GH}",
+    # A statement quoted cut short (60 characters): the token's format was lost in the cut, before any redaction.
+    f"psql -h db.prod -c \"UPDATE accounts SET api_key='{_GH}'\"",
+    f"sqlite3 ~/app.db \"UPDATE users SET password = '{_PW}' -- reset every account's password at once\"",
+]
+
+
+@pytest.mark.parametrize("agent", ["claude", "codex", "gemini", "cursor", "copilot"])
+@pytest.mark.parametrize("command", _QUOTING_REASONS)
+def test_reason_told_to_the_agent_is_redacted(tmp_path: Path, agent: str, command: str) -> None:
+    from clearance.adapters import get
+    from clearance.api import decide
+
+    home = tmp_path / "home"
+    (home / "webapp").mkdir(parents=True)
+    d = decide("Bash", {"command": command}, cwd=str(home / "webapp"), env={"HOME": str(home), "CLEARANCE_HEADLESS": "0"})
+    assert d.decision == "deny", (d.decision, d.reason)
+    told = _answer_text(get(agent).render_answer(d))
+    assert _PW not in told and _GH not in told and "[REDACTED" in told, told
+    assert _PW not in json.dumps(d.to_record(None)) and _GH not in json.dumps(d.to_record(None))
+
+
+def _answer_text(answer: object) -> str:
+    return json.dumps([getattr(answer, "stdout", None), getattr(answer, "stderr", "")])
+
+
+def test_hook_answer_and_audit_hold_no_secret_from_a_reason(dev: Dev) -> None:
+    for i, command in enumerate(_QUOTING_REASONS):
+        out = dev.hook(command, session=f"r{i}")
+        assert out["permissionDecision"] == "deny", out
+        assert _PW not in out["permissionDecisionReason"] and _GH not in out["permissionDecisionReason"], out
+    shown = dev.run("log", "--json").stdout + dev.run("explain", "--last").stdout
+    assert _PW not in shown and _GH not in shown
+    assert _GH[:20] not in shown and _GH[:20] not in out["permissionDecisionReason"]  # not even a token's cut prefix
+
+
+def test_a_cut_message_redacts_before_it_cuts() -> None:
+    from clearance.redact import cut
+
+    for text in (f"DELETE FROM tokens WHERE value='{_GH}' AND owner='bob'", f"curl -H 'Authorization: Bearer {_GH}' https://x"):
+        short = cut(text, 40)
+        assert len(short) <= 40 and _GH[:12] not in short, short
+    assert cut("ls -la", 40) == "ls -la"
