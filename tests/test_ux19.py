@@ -128,3 +128,88 @@ def test_a_cut_message_redacts_before_it_cuts() -> None:
         short = cut(text, 40)
         assert len(short) <= 40 and _GH[:12] not in short, short
     assert cut("ls -la", 40) == "ls -la"
+
+
+# -- 2. A hung daemon costs a bounded time, once a minute -------------------------------------------------------------------
+# A daemon that accepts (or whose socket's backlog accepts: a stopped process) but never answers held every hook call
+# for 10 s (CLEARANCE_DAEMON_TIMEOUT) before it decided in-process, and the next call waited again. The daemon now
+# acknowledges a connection as it accepts it (one byte, before the pool decides); a hook that has no acknowledgement
+# within DAEMON_ACK_S decides in-process, and notes the daemon as stalled in the state folder, so the calls of the
+# next minute do not try it; a daemon that is busy (acknowledged, deciding) is still waited for.
+
+
+def _hung_daemon(dev: Dev, mode: str) -> tuple[dict[str, str], socket.socket]:
+    state = dev.home / ".local" / "state" / "clearance"
+    state.mkdir(parents=True, mode=0o700)
+    key = state / "daemon.key"
+    key.write_text("k" * 64)
+    key.chmod(0o600)
+    path = dev.tmp / "d.sock"
+    srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    srv.bind(str(path))
+    srv.listen(8)
+    if mode == "accepts":
+        import threading
+
+        held: list[socket.socket] = []
+
+        def accept() -> None:
+            while True:
+                try:
+                    held.append(srv.accept()[0])  # and never a byte back
+                except OSError:
+                    return
+
+        threading.Thread(target=accept, daemon=True).start()
+    env = {"CLEARANCE_NO_DAEMON": "", "CLEARANCE_DAEMON_SOCKET": str(path)}
+    return env, srv
+
+
+@pytest.mark.parametrize("mode", ["accepts", "backlog"])
+def test_a_hung_daemon_costs_a_bounded_time_once(dev: Dev, mode: str) -> None:
+    import time
+
+    env, srv = _hung_daemon(dev, mode)
+    try:
+        t0 = time.monotonic()
+        first = dev.run("hook", "--agent", "claude", stdin=dev.event("rm -rf ~/"), env=env)
+        t1 = time.monotonic()
+        second = dev.run("hook", "--agent", "claude", stdin=dev.event("git status"), env=env)
+        t2 = time.monotonic()
+    finally:
+        srv.close()
+    assert json.loads(first.stdout)["hookSpecificOutput"]["permissionDecision"] == "deny"  # decided in-process, as ever
+    assert json.loads(second.stdout)["hookSpecificOutput"]["permissionDecision"] == "allow"
+    assert t1 - t0 < 6.0, t1 - t0  # the acknowledgement's wait (1 s) and a cold in-process decision; was 10 s and more
+    assert "did not acknowledge" in first.stderr and "in-process" in first.stderr, first.stderr
+    assert "stalled" in second.stderr and "in-process" in second.stderr, second.stderr  # not tried again this minute
+    assert (dev.home / ".local" / "state" / "clearance" / "daemon.stalled").exists()
+    assert t2 - t1 < t1 - t0 + 0.5, (t1 - t0, t2 - t1)
+
+
+def test_a_working_daemon_clears_the_stall_mark(dev: Dev, tmp_path: Path) -> None:
+    """After the back-off, a daemon that answers again is used, and the mark is gone."""
+    import time
+
+    path = tmp_path / "w.sock"
+    env = {"CLEARANCE_NO_DAEMON": "", "CLEARANCE_DAEMON_SOCKET": str(path)}
+    daemon = subprocess.Popen(
+        [sys.executable, "-m", "clearance", "daemon", "--socket", str(path)], env=dict(dev.env, **env), stderr=subprocess.PIPE, text=True
+    )
+    try:
+        for _ in range(300):
+            if path.exists():
+                break
+            time.sleep(0.1)
+        mark = dev.home / ".local" / "state" / "clearance" / "daemon.stalled"
+        mark.write_text("")
+        os.utime(mark, (time.time() - 61, time.time() - 61))  # stalled more than a minute ago
+        p = dev.run("hook", "--agent", "claude", stdin=dev.event("git status"), env=env)
+        assert json.loads(p.stdout)["hookSpecificOutput"]["permissionDecision"] == "allow", p.stderr
+        assert "stalled" not in p.stderr and not mark.exists(), p.stderr
+        mark.write_text("")  # fresh: the daemon is not tried
+        p = dev.run("hook", "--agent", "claude", stdin=dev.event("git status"), env=env)
+        assert "stalled" in p.stderr and mark.exists(), p.stderr
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=30)
