@@ -193,9 +193,7 @@ def test_a_working_daemon_clears_the_stall_mark(dev: Dev, tmp_path: Path) -> Non
 
     path = tmp_path / "w.sock"
     env = {"CLEARANCE_NO_DAEMON": "", "CLEARANCE_DAEMON_SOCKET": str(path)}
-    daemon = subprocess.Popen(
-        [sys.executable, "-m", "clearance", "daemon", "--socket", str(path)], env=dict(dev.env, **env), stderr=subprocess.PIPE, text=True
-    )
+    daemon = subprocess.Popen([sys.executable, "-m", "clearance", "daemon", "--socket", str(path)], env=dict(dev.env, **env), stderr=subprocess.PIPE, text=True)
     try:
         for _ in range(300):
             if path.exists():
@@ -213,3 +211,36 @@ def test_a_working_daemon_clears_the_stall_mark(dev: Dev, tmp_path: Path) -> Non
     finally:
         daemon.terminate()
         daemon.wait(timeout=30)
+
+
+# -- 3. A --cwd that names no folder is an error -------------------------------------------------------------------------------
+# `clearance check --cwd /nonexistent -- rm -rf build` answered "ALLOW", the project taken to be /nonexistent, with exit 0:
+# a typo in the folder judged the call somewhere else without a word. The same for doctor, policy and install. Every
+# --cwd now names a folder that exists, or the command stops with what is wrong (exit 2, argparse's usage error).
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--cwd", "{missing}", "--", "rm", "-rf", "build"),
+        ("check", "--cwd", "{file}", "--", "ls"),
+        ("doctor", "--cwd", "{missing}"),
+        ("policy", "show", "--cwd", "{missing}"),
+        ("policy", "lint", "--cwd", "{file}"),
+        ("install", "claude", "--scope", "project", "--dry-run", "--cwd", "{missing}"),
+    ],
+)
+def test_cwd_that_is_no_folder_is_an_error(dev: Dev, args: tuple[str, ...]) -> None:
+    missing, file = dev.tmp / "no-such-folder", dev.project / "README"
+    file.write_text("x")
+    argv = [a.format(missing=missing, file=file) for a in args]
+    p = dev.run(*argv)
+    assert p.returncode == 2, (p.returncode, p.stdout, p.stderr)
+    named = missing if "{missing}" in args else file
+    assert f"--cwd: {named}" in p.stderr and ("no such folder" in p.stderr or "not a folder" in p.stderr), p.stderr
+    assert "Traceback" not in p.stderr and "ALLOW" not in p.stdout
+
+
+def test_cwd_that_is_a_folder_still_works(dev: Dev) -> None:
+    p = dev.run("check", "--cwd", str(dev.project), "--", "rm", "-rf", "build")
+    assert p.returncode == 0 and "ALLOW" in p.stdout, p.stderr

@@ -411,6 +411,15 @@ def _served_note(args: argparse.Namespace) -> str:
     return served_note(server) if server and not getattr(args, "db", None) else ""
 
 
+def _folder(text: str) -> str:
+    """A --cwd: a folder that exists (a typo would otherwise judge the call, or read the policy, somewhere else)."""
+    if not os.path.exists(text):
+        raise argparse.ArgumentTypeError(f"{text}: no such folder")
+    if not os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"{text}: not a folder")
+    return text
+
+
 def _positive_int(text: str) -> int:
     try:
         n = int(text)
@@ -1192,7 +1201,7 @@ def build_parser() -> argparse.ArgumentParser:
   clearance check --tool WebFetch -- https://pastebin.com/x
   clearance check --exit-code -- make deploy     # exit 0 allow, 1 ask, 3 deny""",
     )
-    c.add_argument("--cwd", help="working directory of the call (default: here)")
+    c.add_argument("--cwd", type=_folder, help="working directory of the call (default: here)")
     c.add_argument("--tool", default="Bash", help="tool name (Bash, Write, Read, WebFetch, mcp__x__y ...)")
     c.add_argument("--json", action="store_true", help="machine-readable output")
     c.add_argument("--exit-code", action="store_true", help="exit 0 allow, 1 ask, 3 deny")
@@ -1263,7 +1272,7 @@ def build_parser() -> argparse.ArgumentParser:
         ip.add_argument("agent", choices=["claude", "codex", "gemini", "cursor", "copilot"])
         ip.add_argument("--scope", choices=["user", "project"], default="user")
         ip.add_argument("--dry-run", action="store_true", help="print the diff, change nothing")
-        ip.add_argument("--cwd", help="project directory for --scope project (default: here)")
+        ip.add_argument("--cwd", type=_folder, help="project directory for --scope project (default: here)")
         if name == "install":
             ip.add_argument(
                 "--http",
@@ -1284,7 +1293,7 @@ def build_parser() -> argparse.ArgumentParser:
         "policy and open the audit store. Exits 1 when something is wrong or no agent has the hook installed.",
         "  clearance doctor\n  clearance doctor --cwd ~/webapp",
     )
-    dr.add_argument("--cwd", help="project directory (default: here)")
+    dr.add_argument("--cwd", type=_folder, help="project directory (default: here)")
     dr.set_defaults(fn=_cmd_doctor)
 
     pol = cmd(
@@ -1350,7 +1359,7 @@ def build_parser() -> argparse.ArgumentParser:
             sp.add_argument(
                 "files", nargs="*" if name == "lint" else "+", help="policy files (default: the effective layers)" if name == "lint" else "case files"
             )
-        sp.add_argument("--cwd", help="project directory (default: here)")
+        sp.add_argument("--cwd", type=_folder, help="project directory (default: here)")
         if name == "lint":
             sp.add_argument("--managed", action="store_true", help="judge the given files as the managed layer (PL1xx/PL2xx are errors)")
         if name == "show":
