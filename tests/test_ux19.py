@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -244,3 +245,70 @@ def test_cwd_that_is_no_folder_is_an_error(dev: Dev, args: tuple[str, ...]) -> N
 def test_cwd_that_is_a_folder_still_works(dev: Dev) -> None:
     p = dev.run("check", "--cwd", str(dev.project), "--", "rm", "-rf", "build")
     assert p.returncode == 0 and "ALLOW" in p.stdout, p.stderr
+
+
+# -- 4. The team service: a malformed request takes the team's store down -------------------------------------------------------
+# Sending malformed requests to every endpoint (tests below; 5 identities x 44 paths x 4 methods x 15 bodies and 9 forms,
+# no 500 and no traceback) found one class: a number the store cannot hold. `GET /decisions/99999999999999999999999` (any
+# signed-in viewer) or an offline upload with `"tokens_in": 10**30` or a NaN (any agent token) raised OverflowError
+# / a NOT NULL failure in the store, which the guard took for an outage: the service answered 503 to everyone and every
+# developer's calls were asked ("the team service cannot record decisions") until the probe reopened the store -- and
+# the request could be sent again every half second. A value the store refuses is now the request's fault
+# (guard.RequestRejected: 400, the store stays up), and the offline checker keeps numbers within what the store holds.
+
+pytest.importorskip("starlette")
+
+_TEAM_PW = "correct horse battery"
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> tuple[Any, Any, str]:
+    import re
+
+    from starlette.testclient import TestClient
+
+    from clearance.server.app import create_app
+    from clearance.server.service import Service
+
+    svc = Service(str(tmp_path / "team.db"))
+    svc.add_user("alice", _TEAM_PW, "admin")
+    svc.add_user("vic", _TEAM_PW, "viewer")
+    token = svc.create_token("laptop-ana", "alice")
+    client = TestClient(create_app(svc), follow_redirects=False, raise_server_exceptions=False)
+    page = client.get("/login")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    assert client.post("/login", data={"username": "vic", "password": _TEAM_PW, "csrf": csrf}).status_code == 303
+    return svc, client, token
+
+
+def _hook_allows(client: Any, token: str) -> bool:
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "git status"}, "cwd": "/home/ana/webapp", "session_id": "t"}
+    r = client.post("/v1/hook", content=json.dumps(ev), headers={"authorization": f"Bearer {token}"})
+    return bool(r.status_code == 200 and r.json()["hookSpecificOutput"]["permissionDecision"] == "allow")
+
+
+@pytest.mark.parametrize("path", ["/decisions/99999999999999999999999", "/sessions/x?before=99999999999999999999999", "/?before=99999999999999999999999"])
+def test_a_number_the_store_cannot_hold_is_the_requests_fault(team: tuple[Any, Any, str], path: str) -> None:
+    _svc, client, token = team
+    r = client.get(path)
+    assert r.status_code < 500 and "Traceback" not in r.text, (r.status_code, r.text[:300])
+    assert client.get("/healthz").json()["status"] == "ok"
+    assert _hook_allows(client, token)
+
+
+@pytest.mark.parametrize(
+    "field,value", [("tokens_in", 10**30), ("tokens_out", 2**63), ("elapsed_ms", float("nan")), ("reviewer_ms", float("inf")), ("elapsed_ms", 1e400)]
+)
+def test_an_offline_upload_cannot_take_the_store_down(team: tuple[Any, Any, str], field: str, value: float) -> None:
+    import time
+
+    _svc, client, token = team
+    row = {
+        "ts": time.time() - 10, "session_id": "s", "agent": "claude", "cwd": "/x", "tool_name": "Bash", "tool_input": {"command": "ls"},
+        "decision": "allow", "raw_decision": "allow", "stage": "default", "rules": [], "reason": "r", "elapsed_ms": 1.0, "shadow": False,
+        "headless": False, "reviewer_stage": "", "tokens_in": 0, "tokens_out": 0, "reviewer_ms": 0.0, "user_name": "", "id": 1, field: value,
+    }  # fmt: skip
+    r = client.post("/v1/offline", content=json.dumps({"decisions": [row]}), headers={"authorization": f"Bearer {token}", "content-type": "application/json"})
+    assert r.status_code in (200, 400), (r.status_code, r.text)
+    assert client.get("/healthz").json()["status"] == "ok"
+    assert _hook_allows(client, token)
