@@ -312,3 +312,32 @@ def test_an_offline_upload_cannot_take_the_store_down(team: tuple[Any, Any, str]
     assert r.status_code in (200, 400), (r.status_code, r.text)
     assert client.get("/healthz").json()["status"] == "ok"
     assert _hook_allows(client, token)
+
+
+# The same class on the command line: an id past 64 bits given to the team's store (or the local one) was a traceback
+# (OverflowError; in `change approve|propose --allow`, the service's RequestRejected). Now: what is wrong, exit 1 or 2.
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("explain", "99999999999999999999999"),
+        ("allow", "99999999999999999999999", "--dry-run"),
+        ("change", "approve", "99999999999999999999999", "--by", "bob", "--comment", "x"),
+        ("change", "propose", "--allow", "99999999999999999999999", "--by", "alice"),
+        ("change", "show", "-3"),
+        ("explain", "-3"),
+    ],
+)
+def test_an_id_past_the_stores_range_is_an_error(dev: Dev, args: tuple[str, ...]) -> None:
+    from clearance.server.service import Service
+
+    db = dev.tmp / "team.db"
+    svc = Service(str(db))
+    svc.add_user("alice", _TEAM_PW, "admin")
+    svc.add_user("bob", _TEAM_PW, "approver")
+    svc.store.close()
+    dev.hook("git status")  # a local store with a decision in it
+    p = dev.run(*args, *(("--db", str(db)) if args[0] == "change" else ()))
+    assert p.returncode in (1, 2) and "Traceback" not in p.stderr, (p.returncode, p.stderr)
+    assert "id" in p.stderr or "no change" in p.stderr or "no decision" in p.stderr, p.stderr

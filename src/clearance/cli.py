@@ -420,6 +420,18 @@ def _folder(text: str) -> str:
     return text
 
 
+def _record_id(text: str) -> int:
+    """A decision's or a change's number: a whole number a store's 64-bit id can be (past that, the store raised
+    OverflowError: a traceback, and in the team service an outage)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)") from None
+    if not 0 < n < 2**63:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id: ids are whole numbers from 1")
+    return n
+
+
 def _positive_int(text: str) -> int:
     try:
         n = int(text)
@@ -911,8 +923,8 @@ def _find_row(args: argparse.Namespace, one_session: bool = False, read_only: bo
                 return None, "the latest denials come from several agent sessions; name the one you mean:\n" + "\n".join(rivals)
             return rows[0], ""
         try:
-            wanted = int(str(args.id).lstrip("#"))
-        except ValueError:
+            wanted = _record_id(str(args.id).lstrip("#"))
+        except argparse.ArgumentTypeError:
             return None, f"{args.id!r} is not a decision id: give the number `clearance log` shows in its first column, or --last"
         rows = store.query({"before_id": wanted + 1}, 1)
     finally:
@@ -1469,12 +1481,12 @@ def build_parser() -> argparse.ArgumentParser:
         "  clearance change propose --allow 431 --by alice       # allow exactly what decision 431 denied",
     )
     ch.add_argument("action", choices=["list", "show", "propose", "approve", "reject"])
-    ch.add_argument("id", nargs="?", type=int)
+    ch.add_argument("id", nargs="?", type=_record_id)
     ch.add_argument("--policy", metavar="FILE", help="propose: the managed policy to serve (TOML), checked as `clearance policy lint` checks it")
     ch.add_argument(
         "--allow",
         metavar="ID",
-        type=int,
+        type=_record_id,
         help="propose: the current policy plus the narrowest allow rule for this audited deny or ask (the team's `allow ID`)",
     )
     ch.add_argument("--by", help="who decides")
