@@ -341,3 +341,49 @@ def test_an_id_past_the_stores_range_is_an_error(dev: Dev, args: tuple[str, ...]
     p = dev.run(*args, *(("--db", str(db)) if args[0] == "change" else ()))
     assert p.returncode in (1, 2) and "Traceback" not in p.stderr, (p.returncode, p.stderr)
     assert "id" in p.stderr or "no change" in p.stderr or "no decision" in p.stderr, p.stderr
+
+
+# -- 5. Authentication, checked as a platform engineer would (no defect found; kept as the contract) -----------------------------
+# One `clearance serve` is one team: an identity of another team's service -- its agent token, its signed-in session -- is
+# unknown here; an agent token reads no audit page; a viewer reads the dashboard and exports nothing.
+
+
+def test_identities_of_another_team_and_agent_tokens_read_no_audit(tmp_path: Path) -> None:
+    import re
+
+    from starlette.testclient import TestClient
+
+    from clearance.server.app import create_app
+    from clearance.server.service import Service
+
+    def team(name: str) -> tuple[Any, Any, str]:
+        svc = Service(str(tmp_path / f"{name}.db"))
+        svc.add_user("alice", _TEAM_PW, "admin")
+        svc.add_user("vic", _TEAM_PW, "viewer")
+        return svc, TestClient(create_app(svc), follow_redirects=False, raise_server_exceptions=False), svc.create_token(f"{name}-laptop", "alice")
+
+    _a, a, token_a = team("a")
+    _b, b, token_b = team("b")
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "cat secret-plan.txt"}, "cwd": "/home/ana/a", "session_id": "x"}
+    assert a.post("/v1/hook?envelope=1", content=json.dumps(ev), headers={"authorization": f"Bearer {token_a}"}).status_code == 200
+    for path in ("/v1/policy", "/v1/decide", "/v1/offline", "/v1/hook?envelope=1"):  # team b's token, no token, a wrong one
+        for auth in (f"Bearer {token_b}", "", "Bearer clr_wrong", f"Basic {token_a}"):
+            r = a.request("GET" if path == "/v1/policy" else "POST", path, content=b"{}", headers={"authorization": auth} if auth else {})
+            assert r.status_code == 401 and "Traceback" not in r.text, (path, auth, r.status_code, r.text[:200])
+    for path in ("/", "/decisions/1", "/sessions/x", "/audit/export", "/history"):
+        r = a.get(path, headers={"authorization": f"Bearer {token_a}"})  # an agent token is no sign-in
+        assert r.status_code == 303 and r.headers["location"] == "/login" and "secret-plan" not in r.text, (path, r.status_code)
+    page = b.get("/login")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    assert b.post("/login", data={"username": "vic", "password": _TEAM_PW, "csrf": csrf}).status_code == 303
+    for name, value in b.cookies.items():  # team b's session, presented to team a
+        a.cookies.set(name, value)
+    for path in ("/", "/decisions/1", "/audit/export"):
+        r = a.get(path)
+        assert r.status_code == 303 and "secret-plan" not in r.text, (path, r.status_code)
+    a.cookies.clear()
+    page = a.get("/login")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    assert a.post("/login", data={"username": "vic", "password": _TEAM_PW, "csrf": csrf}).status_code == 303
+    assert "secret-plan" in a.get("/").text  # team a's own viewer reads its dashboard
+    assert a.get("/audit/export").status_code == 403  # and exports nothing
