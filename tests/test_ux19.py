@@ -412,3 +412,48 @@ def test_malformed_requests_to_every_endpoint_get_a_clear_answer(team: tuple[Any
                     assert r.status_code < 500 and "Traceback" not in r.text, (method, path, body, r.status_code, r.text[:200])
     assert seen > 1000
     assert client.get("/healthz").json()["status"] == "ok" and _hook_allows(client, token)
+
+
+# -- 6. A hung team service costs its timeout once a minute, not every call ---------------------------------------------------------
+# As the daemon of section 2: a service that accepts and never answers (a wedged process, a load balancer with no
+# backend) cost every hook call CLEARANCE_SERVER_TIMEOUT (5 s) before it decided locally with the cached policy.
+# A timeout now marks the service stalled in the state folder (server.stalled) and, for a minute, the hook decides
+# locally at once (saying so; the decisions are recorded for the team's trail as any outage's); then it tries again.
+
+
+def test_a_hung_team_service_costs_its_timeout_once_a_minute(dev: Dev) -> None:
+    import threading
+    import time
+
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(8)
+    held: list[object] = []
+
+    def accept() -> None:
+        while True:
+            try:
+                held.append(srv.accept())
+            except OSError:
+                return
+
+    threading.Thread(target=accept, daemon=True).start()
+    env = {"CLEARANCE_SERVER": f"http://127.0.0.1:{srv.getsockname()[1]}", "CLEARANCE_TOKEN": "clr_test", "CLEARANCE_SERVER_TIMEOUT": "2"}
+    mark = dev.home / ".local" / "state" / "clearance" / "server.stalled"
+    try:
+        t0 = time.monotonic()
+        first = dev.run("hook", "--agent", "claude", stdin=dev.event("rm -rf ~/"), env=env)
+        t1 = time.monotonic()
+        second = dev.run("hook", "--agent", "claude", stdin=dev.event("git status"), env=env)
+        t2 = time.monotonic()
+        os.utime(mark, (time.time() - 61, time.time() - 61))
+        third = dev.run("hook", "--agent", "claude", stdin=dev.event("git status"), env=env)
+        t3 = time.monotonic()
+    finally:
+        srv.close()
+    assert json.loads(first.stdout)["hookSpecificOutput"]["permissionDecision"] == "deny"
+    assert json.loads(second.stdout)["hookSpecificOutput"]["permissionDecision"] == "allow"
+    assert t1 - t0 >= 2.0 and "timed out" in first.stderr, (t1 - t0, first.stderr)
+    assert "not tried again" in second.stderr and "decided locally" in second.stderr, second.stderr
+    assert t2 - t1 < t1 - t0 - 1.0, (t1 - t0, t2 - t1)  # no wait for the service
+    assert t3 - t2 >= 2.0 and "timed out" in third.stderr, (t3 - t2, third.stderr)  # a minute on: tried again
