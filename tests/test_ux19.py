@@ -457,3 +457,14 @@ def test_a_hung_team_service_costs_its_timeout_once_a_minute(dev: Dev) -> None:
     assert "not tried again" in second.stderr and "decided locally" in second.stderr, second.stderr
     assert t2 - t1 < t1 - t0 - 1.0, (t1 - t0, t2 - t1)  # no wait for the service
     assert t3 - t2 >= 2.0 and "timed out" in third.stderr, (t3 - t2, third.stderr)  # a minute on: tried again
+
+
+def test_clearances_own_guidance_survives_the_redaction(team: tuple[Any, Any, str]) -> None:
+    """What clearance itself says is no secret: the service's 'no token' answer named the variable to set after
+    'no token:', which the secret-assignment pattern took for `token: VALUE` once the agent's answer was redacted (the
+    e2e run's model no longer read 'CLEARANCE_TOKEN is not set'). Said without the colon now."""
+    _svc, client, _token = team
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "ls"}, "cwd": "/home/ana/webapp", "session_id": "t"}
+    r = client.post("/v1/hook", content=json.dumps(ev), headers={"authorization": "Bearer "})
+    reason = r.json()["hookSpecificOutput"]["permissionDecisionReason"]
+    assert "CLEARANCE_TOKEN is not set" in reason and "[REDACTED" not in reason, reason

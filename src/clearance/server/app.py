@@ -214,7 +214,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
                 # No token at all: "Bearer" with nothing after it is what Claude Code sends when $CLEARANCE_TOKEN is unset
                 # where it started (or a managed allowedEnvVars list leaves the name out). The engine does not run.
                 why = (
-                    "the hook sent the clearance team service no token: CLEARANCE_TOKEN is not set in the environment the agent "
+                    "the hook sent the clearance team service no token -- CLEARANCE_TOKEN is not set in the environment the agent "
                     "was started from (Claude Code's http hook fills $CLEARANCE_TOKEN in from it). Get a token from the team "
                     "service's Tokens page, export CLEARANCE_TOKEN before starting the agent, and run `clearance doctor`"
                     if "authorization" in request.headers
