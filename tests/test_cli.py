@@ -40,10 +40,13 @@ def test_decide_table_is_readable() -> None:
     assert "27 actions: 10 allowed, 13 denied, 4 asked" in p.stdout  # .env read: asked; MCP PR: allowed (15b)
 
 
-def test_check_explains_and_can_answer_in_json() -> None:
-    p = cli("check", "--cwd", "/home/ana/webapp", "--", "sudo bash -c 'rm -rf ~/old'")
+def test_check_explains_and_can_answer_in_json(tmp_path: Path) -> None:
+    project = tmp_path / "webapp"  # a folder that exists: --cwd names one (tests/test_ux19.py)
+    project.mkdir()
+    home = {"HOME": str(tmp_path)}
+    p = cli("check", "--cwd", str(project), "--", "sudo bash -c 'rm -rf ~/old'", env=home)
     assert "(via sudo > bash -c)" in p.stdout and "fs.delete-outside-project" in p.stdout and "decision  DENY" in p.stdout
-    j = json.loads(cli("check", "--json", "--cwd", "/home/ana/webapp", "--", "git push -f").stdout)
+    j = json.loads(cli("check", "--json", "--cwd", str(project), "--", "git push -f", env=home).stdout)
     assert j["decision"] == "deny" and j["findings"][0]["rule"] == "git.force-push" and j["commands"][0]["argv"] == ["git", "push", "-f"]
     assert cli("check", "--exit-code", "--", "rm -rf ~").returncode == 3
     assert cli("check").returncode == 2

@@ -411,6 +411,27 @@ def _served_note(args: argparse.Namespace) -> str:
     return served_note(server) if server and not getattr(args, "db", None) else ""
 
 
+def _folder(text: str) -> str:
+    """A --cwd: a folder that exists (a typo would otherwise judge the call, or read the policy, somewhere else)."""
+    if not os.path.exists(text):
+        raise argparse.ArgumentTypeError(f"{text}: no such folder")
+    if not os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"{text}: not a folder")
+    return text
+
+
+def _record_id(text: str) -> int:
+    """A decision's or a change's number: a whole number a store's 64-bit id can be (past that, the store raised
+    OverflowError: a traceback, and in the team service an outage)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)") from None
+    if not 0 < n < 2**63:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id: ids are whole numbers from 1")
+    return n
+
+
 def _positive_int(text: str) -> int:
     try:
         n = int(text)
@@ -902,8 +923,8 @@ def _find_row(args: argparse.Namespace, one_session: bool = False, read_only: bo
                 return None, "the latest denials come from several agent sessions; name the one you mean:\n" + "\n".join(rivals)
             return rows[0], ""
         try:
-            wanted = int(str(args.id).lstrip("#"))
-        except ValueError:
+            wanted = _record_id(str(args.id).lstrip("#"))
+        except argparse.ArgumentTypeError:
             return None, f"{args.id!r} is not a decision id: give the number `clearance log` shows in its first column, or --last"
         rows = store.query({"before_id": wanted + 1}, 1)
     finally:
@@ -1192,7 +1213,7 @@ def build_parser() -> argparse.ArgumentParser:
   clearance check --tool WebFetch -- https://pastebin.com/x
   clearance check --exit-code -- make deploy     # exit 0 allow, 1 ask, 3 deny""",
     )
-    c.add_argument("--cwd", help="working directory of the call (default: here)")
+    c.add_argument("--cwd", type=_folder, help="working directory of the call (default: here)")
     c.add_argument("--tool", default="Bash", help="tool name (Bash, Write, Read, WebFetch, mcp__x__y ...)")
     c.add_argument("--json", action="store_true", help="machine-readable output")
     c.add_argument("--exit-code", action="store_true", help="exit 0 allow, 1 ask, 3 deny")
@@ -1263,7 +1284,7 @@ def build_parser() -> argparse.ArgumentParser:
         ip.add_argument("agent", choices=["claude", "codex", "gemini", "cursor", "copilot"])
         ip.add_argument("--scope", choices=["user", "project"], default="user")
         ip.add_argument("--dry-run", action="store_true", help="print the diff, change nothing")
-        ip.add_argument("--cwd", help="project directory for --scope project (default: here)")
+        ip.add_argument("--cwd", type=_folder, help="project directory for --scope project (default: here)")
         if name == "install":
             ip.add_argument(
                 "--http",
@@ -1284,7 +1305,7 @@ def build_parser() -> argparse.ArgumentParser:
         "policy and open the audit store. Exits 1 when something is wrong or no agent has the hook installed.",
         "  clearance doctor\n  clearance doctor --cwd ~/webapp",
     )
-    dr.add_argument("--cwd", help="project directory (default: here)")
+    dr.add_argument("--cwd", type=_folder, help="project directory (default: here)")
     dr.set_defaults(fn=_cmd_doctor)
 
     pol = cmd(
@@ -1350,7 +1371,7 @@ def build_parser() -> argparse.ArgumentParser:
             sp.add_argument(
                 "files", nargs="*" if name == "lint" else "+", help="policy files (default: the effective layers)" if name == "lint" else "case files"
             )
-        sp.add_argument("--cwd", help="project directory (default: here)")
+        sp.add_argument("--cwd", type=_folder, help="project directory (default: here)")
         if name == "lint":
             sp.add_argument("--managed", action="store_true", help="judge the given files as the managed layer (PL1xx/PL2xx are errors)")
         if name == "show":
@@ -1460,12 +1481,12 @@ def build_parser() -> argparse.ArgumentParser:
         "  clearance change propose --allow 431 --by alice       # allow exactly what decision 431 denied",
     )
     ch.add_argument("action", choices=["list", "show", "propose", "approve", "reject"])
-    ch.add_argument("id", nargs="?", type=int)
+    ch.add_argument("id", nargs="?", type=_record_id)
     ch.add_argument("--policy", metavar="FILE", help="propose: the managed policy to serve (TOML), checked as `clearance policy lint` checks it")
     ch.add_argument(
         "--allow",
         metavar="ID",
-        type=int,
+        type=_record_id,
         help="propose: the current policy plus the narrowest allow rule for this audited deny or ask (the team's `allow ID`)",
     )
     ch.add_argument("--by", help="who decides")

@@ -29,7 +29,7 @@ import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from .daemon_path import PROTOCOL, has_credentials, is_secret, key_path, mac, socket_path
+from .daemon_path import ACK, PROTOCOL, has_credentials, is_secret, key_path, mac, socket_path
 from .hook import Options, run_answer
 
 WORKERS = 8
@@ -169,6 +169,11 @@ class _Server(socketserver.UnixStreamServer):
         super().__init__(path, _Handler)
 
     def process_request(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
+        try:
+            request.sendall(ACK)  # on the accepting thread: alive, whatever the pool is busy with (hook._via_daemon)
+        except OSError:
+            self.shutdown_request(request)
+            return
         self.pool.submit(self._work, request, client_address)
 
     def _work(self, request: socket.socket, client_address: object) -> None:

@@ -25,6 +25,10 @@ SECRET_MARKERS = ("KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", 
 # (hook.headless_for); a daemon of protocol 1 did not, so behind a new hook its asks stayed asks in `codex exec`.
 # The hook believes only a reply of its own protocol and otherwise decides in-process (hook._via_daemon).
 PROTOCOL = 2
+# The byte the daemon sends as it accepts a connection, before its reply (hook._via_daemon: a daemon that accepted but
+# never acknowledges costs the hook a short wait, not its whole timeout).  Not a hex digit: an earlier daemon's reply
+# starts with its proof.
+ACK = b"+"
 
 _SNAPSHOT: list[dict[str, str]] = []
 

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from .model import Decision
 
 MAX_EVENT_BYTES = 8 * 1024 * 1024
+# The daemon's acknowledgement (daemon_path.ACK, sent as it accepts): how long the hook waits for it, and how long after a
+# daemon that did not acknowledge or answer the hook decides in-process without trying it (the mark's age).
+DAEMON_ACK_S = 1.0
+DAEMON_BACKOFF_S = 60.0
 
 
 def _answer(obj: object) -> None:
@@ -260,7 +264,7 @@ def _via_daemon(raw: bytes, argv: list[str], env: Env | None = None) -> tuple[An
     """
     import posix  # os costs ~1.2 ms to import under -I -S; this path needs only these calls
 
-    from .daemon_path import PROTOCOL, environ, forwarded_env, key_path, mac, socket_path
+    from .daemon_path import ACK, PROTOCOL, environ, forwarded_env, key_path, mac, socket_path
 
     env = environ() if env is None else env
     if env.get("CLEARANCE_NO_DAEMON"):
@@ -288,6 +292,18 @@ def _via_daemon(raw: bytes, argv: list[str], env: Env | None = None) -> tuple[An
         return None, f"clearance: the daemon key {kpath} is not yours alone (owner, mode 0600) or too short{skip}"
     import _socket
 
+    from .daemon_path import state_dir
+
+    stalled = state_dir(env) + "/daemon.stalled"
+    try:
+        since = posix.stat(stalled).st_mtime
+    except OSError:
+        since = 0.0
+    if since:
+        from time import time
+
+        if 0 <= time() - since < DAEMON_BACKOFF_S:
+            return None, f"clearance: the daemon on {path} stalled within the last minute ({stalled}); not tried again until then{skip}"
     nonce = posix.urandom(16).hex()
     text = raw.decode("utf-8", "surrogateescape")
     payload = json.dumps({"nonce": nonce, "protocol": PROTOCOL, "argv": argv, "env": forwarded_env(env), "raw": text}).encode()
@@ -296,8 +312,12 @@ def _via_daemon(raw: bytes, argv: list[str], env: Env | None = None) -> tuple[An
     except ValueError:
         timeout = 10.0
     s = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    acknowledged = False
     try:
-        s.settimeout(timeout)
+        # Until the daemon acknowledges (one byte as it accepts, before its pool decides), a short wait: a daemon that
+        # is stopped (the socket's backlog still accepts) or whose accepting thread hangs costs DAEMON_ACK_S, not the
+        # whole timeout; one that acknowledged and decides (a reviewer call, a busy pool) is waited for.
+        s.settimeout(min(timeout, DAEMON_ACK_S))
         try:
             s.connect(path)
         except (ConnectionRefusedError, FileNotFoundError):
@@ -310,16 +330,28 @@ def _via_daemon(raw: bytes, argv: list[str], env: Env | None = None) -> tuple[An
                 return None, f"clearance: the process on {path} runs as uid {peer_uid}, not you{skip}"
         s.sendall(payload)
         s.shutdown(_socket.SHUT_WR)
-        chunks = []
-        while True:
+        first = s.recv(65536)  # the acknowledgement (a daemon of an earlier version sends its reply without one)
+        acknowledged = True
+        s.settimeout(timeout)
+        chunks = [first[1:] if first[:1] == ACK else first]
+        while first:
             chunk = s.recv(65536)
             if not chunk:
                 break
             chunks.append(chunk)
     except OSError as e:
+        if isinstance(e, TimeoutError):
+            _mark_stalled(stalled)
+            what, waited = ("answer", timeout) if acknowledged else ("acknowledge the connection", min(timeout, DAEMON_ACK_S))
+            return None, f"clearance: the daemon on {path} did not {what} within {waited:g} s (not tried again for a minute: {stalled}){skip}"
         return None, f"clearance: the daemon on {path} did not answer ({type(e).__name__}: {e}){skip}"
     finally:
         s.close()
+    if since:
+        try:
+            posix.unlink(stalled)  # it answers again
+        except OSError:  # (not contextlib: the hook's path imports only what it needs)
+            since = 0.0
     data = b"".join(chunks)
     proof, _, body = data.partition(b"\n")
     from _operator import _compare_digest
@@ -337,6 +369,22 @@ def _via_daemon(raw: bytes, argv: list[str], env: Env | None = None) -> tuple[An
         theirs = reply.get("protocol", 1)
         return None, f"clearance: the daemon on {path} runs another clearance version (protocol {theirs}, this hook {PROTOCOL}): restart it{skip}"
     return Answer(reply.get("stdout"), int(reply["exit_code"]), str(reply.get("stderr") or "")), ""
+
+
+def _mark_stalled(path: str) -> None:
+    """Note that the daemon stalled now (the mark's modification time), so the next minute's calls do not wait for it."""
+    import posix
+
+    try:
+        fd = posix.open(path, posix.O_WRONLY | posix.O_CREAT | getattr(posix, "O_NOFOLLOW", 0), 0o600)
+    except OSError:
+        return  # no state folder to note it in: the next call waits again
+    try:
+        posix.utime(fd)
+    except (OSError, NotImplementedError, TypeError):
+        pass
+    finally:
+        posix.close(fd)
 
 
 def unattended_run(agent: str, env: Env) -> bool:

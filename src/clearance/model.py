@@ -273,7 +273,9 @@ class Decision:
         if id_ is not None:
             rec["id"] = id_
         rec["decision"] = self.decision
-        rec["reason"] = self.reason
+        from .redact import redact_text  # the record is an answer (`clearance decide`, /v1/decide): as redact.shown
+
+        rec["reason"] = redact_text(self.reason)
         rec["rules"] = list(self.rules)
         rec["stage"] = self.stage
         rec["elapsed_ms"] = round(self.elapsed_ms, 3)

@@ -13,6 +13,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
 
+    from .model import Decision
+
 _PATTERNS: tuple[tuple[str, LazyRe], ...] = (
     ("private-key", lazy(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)", DOTALL)),
     ("authorization", lazy(r"(?i)(authorization\s*[:=]\s*)(?:(?:bearer|basic|token|bot)\s+)?[^\s'\"\\]+")),
@@ -199,6 +201,16 @@ def _mysql_password(text: str) -> str:
     return text
 
 
+def cut(text: str, limit: int) -> str:
+    """*text* shortened to *limit* characters for a message ("..." at the end), its secrets redacted first: a token
+    cut short loses the length its format needs (`ghp_` and 24 of its 36 characters), and the redaction of the reason
+    after would no longer know it."""
+    if len(text) <= limit:
+        return text
+    text = redact_text(text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def redact(obj: object, depth: int = 0) -> object:
     """A copy of a JSON value with every string redacted."""
     if depth > 20:
@@ -210,3 +222,20 @@ def redact(obj: object, depth: int = 0) -> object:
     if isinstance(obj, list):
         return [redact(v, depth + 1) for v in obj]
     return obj
+
+
+def shown(decision: Decision) -> Decision:
+    """*decision* as told to the agent (every adapter's answer, `clearance decide`, the service's /v1/decide): its reason
+    and way forward redacted as the audit record's reason is.  They quote what the call names -- a SQL statement, a
+    database URL, a path -- and the agent would read back a secret it was never shown (a password in a statement it
+    was told to run, a token in a URL from the environment).  A copy when anything was redacted; the decision itself
+    (recorded, escalated) is not changed."""
+    reason = redact_text(decision.reason)
+    hint = redact_text(decision.hint)
+    if reason == decision.reason and hint == decision.hint:
+        return decision
+    copy = object.__new__(type(decision))
+    for slot in type(decision).__slots__:
+        object.__setattr__(copy, slot, getattr(decision, slot))
+    copy.reason, copy.hint = reason, hint
+    return copy

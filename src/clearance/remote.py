@@ -247,6 +247,28 @@ def _request(method: str, url: str, token: str, body: bytes | None, timeout: flo
     return int(parts[1]), payload[:8_000_000]
 
 
+# After the service did not answer within its timeout, how long the hook decides locally without trying it (the mark's
+# age, server.stalled in the state folder).
+STALL_BACKOFF_S = 60.0
+
+
+def _mark(path: str) -> None:
+    """Note now as the mark's modification time (made 0600 if new); nothing when the state folder cannot take it."""
+    import os
+
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except OSError:
+        return
+    try:
+        os.utime(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def via_server(raw: bytes, opts: Options) -> Answer | None:
     """The service's answer; or, when it is unreachable, a local decision with the cached managed policy."""
     from .daemon_path import environ
@@ -273,21 +295,42 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
     except (UnicodeDecodeError, ValueError):
         pass  # the service answers malformed input itself
     query = "envelope=1" + (f"&agent={opts.agent}" if opts.agent else "")
-    problem = ""
-    try:
-        status, body = _request("POST", f"{base}/v1/hook?{query}", token, raw, timeout)
-        if status == 200:
-            stdout, code, stderr, served = read_envelope(json.loads(body.decode("utf-8")))
-            _refresh_policy(base, token, env, cached_now, served)
-            _send_offline(env)
-            return Answer(stdout, code, stderr)
-        if status in (401, 403):
-            return _token_rejected(raw, opts, base, status, token, env)
-        problem = f"HTTP {status}"
-    except (OSError, ValueError) as e:
-        problem = f"{type(e).__name__}: {e}"
-    import os
+    import posix  # not os: the thin client's path imports neither os nor the engine (tests/test_import_budget.py)
     import time
+
+    from .daemon_path import state_dir
+
+    stalled = state_dir(env) + "/server.stalled"
+    try:
+        since = posix.stat(stalled).st_mtime
+    except OSError:
+        since = 0.0
+    problem = ""
+    if since and 0 <= time.time() - since < STALL_BACKOFF_S:
+        # It did not answer within its timeout a moment ago: a hung service (or a load balancer with no backend) would
+        # cost every call that wait. Decided locally at once until a minute has passed, then tried again.
+        problem = f"it did not answer within {timeout:g} s at {time.strftime('%H:%M:%S', time.localtime(since))}; not tried again until a minute has passed"
+    else:
+        try:
+            status, body = _request("POST", f"{base}/v1/hook?{query}", token, raw, timeout)
+            if since:
+                try:  # noqa: SIM105 (not contextlib: the hook's path imports only what it needs)
+                    posix.unlink(stalled)  # it answers again
+                except OSError:
+                    pass
+            if status == 200:
+                stdout, code, stderr, served = read_envelope(json.loads(body.decode("utf-8")))
+                _refresh_policy(base, token, env, cached_now, served)
+                _send_offline(env)
+                return Answer(stdout, code, stderr)
+            if status in (401, 403):
+                return _token_rejected(raw, opts, base, status, token, env)
+            problem = f"HTTP {status}"
+        except (OSError, ValueError) as e:
+            problem = f"{type(e).__name__}: {e}"
+            if isinstance(e, TimeoutError):
+                _mark(stalled)
+    import os
 
     cached = cache_path(env)
     from .hook import run_answer

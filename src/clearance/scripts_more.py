@@ -538,8 +538,9 @@ def _sql_path(sc: Scope, cmd: SimpleCommand, written: str, parent: str) -> str:
 
 
 def _short(text: str) -> str:
-    t = " ".join(text.split())
-    return t if len(t) <= 40 else t[:37] + "..."
+    from .redact import cut
+
+    return cut(" ".join(text.split()), 40)
 
 
 def _sql_client_commands(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:

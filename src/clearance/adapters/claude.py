@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..context import build_context
 from ..model import Action, Context, Decision
+from ..redact import shown
 from ..toolkind import kind_of
 from .common import MAX_PATCH_FILES, Answer, input_too_large
 
@@ -91,6 +92,7 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def render_answer(decision: Decision) -> Answer:
+    decision = shown(decision)  # its reason quotes the call: no secret in it is read back to the agent
     if decision.defer:
         return Answer(None, 0)  # auto mode disabled: the agent's own permission system decides
     return Answer(render(decision), 0)

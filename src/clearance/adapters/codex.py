@@ -8,6 +8,7 @@ with exit code 2 and a reason that tells the agent to ask the user.
 
 from __future__ import annotations
 
+from ..redact import shown
 from .common import END_TURN, Answer, Conflict, PatchTooLarge, command_string, first_str, join_cwd, patch_files, unreadable
 
 TYPE_CHECKING = False
@@ -136,6 +137,7 @@ def _shell_patch(command: object) -> str | None:
 
 
 def render_answer(decision: Decision) -> Answer:
+    decision = shown(decision)  # its reason quotes the call: no secret in it is read back to the agent
     if decision.defer:
         return Answer(None, 0)  # auto mode disabled: the agent's own permission system decides
     if decision.decision == "allow":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shlex
 
+from ..redact import shown
 from .common import END_TURN, Answer, Conflict, first_str, parse_json_object, unreadable
 
 TYPE_CHECKING = False
@@ -149,6 +150,7 @@ def _path_word(path: str) -> str:
 
 
 def render_answer(decision: Decision) -> Answer:
+    decision = shown(decision)  # its reason quotes the call: no secret in it is read back to the agent
     if decision.defer:
         return Answer(None, 0)  # auto mode disabled: the agent's own permission system decides
     if decision.decision == "allow":

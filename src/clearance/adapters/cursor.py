@@ -9,6 +9,7 @@ beforeMCPExecution), ``command``/``cwd`` (beforeShellExecution) or
 
 from __future__ import annotations
 
+from ..redact import shown
 from .common import Answer, Conflict, first_str, parse_json_object, unreadable
 
 TYPE_CHECKING = False
@@ -130,6 +131,7 @@ def _quote(s: str) -> str:
 
 
 def render_answer(decision: Decision) -> Answer:
+    decision = shown(decision)  # its reason quotes the call: no secret in it is read back to the agent
     # Auto mode disabled (decision.defer) is answered as ask here: Cursor has no "no decision" answer for its hooks.
     reason = f"clearance: {decision.reason}" + (f" [{', '.join(decision.rules)}]" if decision.rules else "")
     out: dict[str, Any] = {"permission": decision.decision}

@@ -11,6 +11,7 @@ the agent to ask the user (an empty answer would let YOLO mode run the call).
 from __future__ import annotations
 
 from ..lazyre import lazy
+from ..redact import shown
 from .common import Answer, Conflict, first_str, join_cwd, unreadable
 
 TYPE_CHECKING = False
@@ -118,6 +119,7 @@ def _call(event: dict[str, Any], tool: str, ti: dict[str, Any], out: dict[str, A
 
 
 def render_answer(decision: Decision) -> Answer:
+    decision = shown(decision)  # its reason quotes the call: no secret in it is read back to the agent
     if decision.defer:
         return Answer(None, 0)  # auto mode disabled: the agent's own permission system decides
     if decision.decision == "allow":

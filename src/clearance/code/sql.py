@@ -178,8 +178,9 @@ class Statement:
         return self.kind in (DROP, TRUNCATE, DELETE_ALL, UPDATE_ALL, ALTER_DROP)
 
     def show(self) -> str:
-        text = " ".join(self.text.split())
-        return text if len(text) <= 60 else text[:57] + "..."
+        from ..redact import cut
+
+        return cut(" ".join(self.text.split()), 60)
 
     def __repr__(self) -> str:
         return f"Statement({self.kind}, {self.target!r}, {self.show()!r})"

@@ -32,7 +32,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 from starlette.schemas import SchemaGenerator
 
-from .guard import StoreUnavailable
+from .guard import RequestRejected, StoreUnavailable
 from .service import ENV_HEADER, HOME_HEADER, UNKNOWN_HOME, Service, ServiceError, served_home, without_home_entries
 from .templates import TEMPLATES
 
@@ -214,7 +214,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
                 # No token at all: "Bearer" with nothing after it is what Claude Code sends when $CLEARANCE_TOKEN is unset
                 # where it started (or a managed allowedEnvVars list leaves the name out). The engine does not run.
                 why = (
-                    "the hook sent the clearance team service no token: CLEARANCE_TOKEN is not set in the environment the agent "
+                    "the hook sent the clearance team service no token -- CLEARANCE_TOKEN is not set in the environment the agent "
                     "was started from (Claude Code's http hook fills $CLEARANCE_TOKEN in from it). Get a token from the team "
                     "service's Tokens page, export CLEARANCE_TOKEN before starting the agent, and run `clearance doctor`"
                     if "authorization" in request.headers
@@ -751,7 +751,12 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
     async def unavailable(request: Request, exc: Exception) -> Response:
         return PlainTextResponse(f"the team service's database is unavailable; try again shortly ({exc})", status_code=503)
 
-    return Starlette(routes=routes, exception_handlers={StoreUnavailable: unavailable})
+    async def rejected(request: Request, exc: Exception) -> Response:
+        if request.url.path.startswith("/v1/"):
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        return PlainTextResponse(str(exc), status_code=400)
+
+    return Starlette(routes=routes, exception_handlers={StoreUnavailable: unavailable, RequestRejected: rejected})
 
 
 class _RecordOnly:

@@ -32,6 +32,19 @@ class StoreUnavailable(Exception):
     """The store did not answer within the budget, or failed; the service degrades instead of failing."""
 
 
+class RequestRejected(ValueError):
+    """The store refused a value the request brought (a number past 64 bits, a value of the wrong kind): the request's
+    fault, answered 400 -- not an outage, which would have turned every developer's calls into questions until the
+    probe reopened the store, and let anyone with a sign-in or an agent token do it again every half second."""
+
+
+def _request_value_error(e: BaseException) -> bool:
+    """An exception the store raises for the value it was given rather than for its own state: Python's sqlite3
+    binding an integer past 64 bits (OverflowError), PostgreSQL's data exceptions (psycopg DataError: a number out of
+    range, a value its column's type does not take)."""
+    return isinstance(e, OverflowError) or any(t.__name__ == "DataError" for t in type(e).__mro__)
+
+
 class Guard:
     def __init__(self, opener: Callable[[], Any], store: Any, spool_path: str, budget_s: float | None = None, probe_s: float = PROBE_S) -> None:
         self.opener = opener
@@ -74,6 +87,8 @@ class Guard:
         except _ServiceErrors:
             raise
         except Exception as e:
+            if _request_value_error(e):
+                raise RequestRejected(f"a value of the request is out of the store's range ({type(e).__name__})") from None
             self._fail(f"{type(e).__name__}: {str(e)[:200]}")
             raise StoreUnavailable(f"the store failed ({type(e).__name__}: {str(e)[:200]})") from None
 

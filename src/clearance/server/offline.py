@@ -24,6 +24,8 @@ REQUESTS_PER_MINUTE = 60
 ROWS_PER_HOUR = 20_000
 MAX_AGE_S = 400 * 86_400.0  # older rows are refused (a clock set wrong, or a replay of long-pruned history)
 FUTURE_S = 600.0
+# Numbers a row may carry (elapsed_ms, tokens_in ...): within what a 64-bit store column holds; anything else counts as 0.
+MAX_NUMBER = 2**63 - 1
 _TEXT = {"session_id": 200, "agent": 40, "cwd": 4096, "tool_name": 200, "stage": 40, "reason": 4000, "reviewer_stage": 40}
 _DECISIONS = ("allow", "deny", "ask")
 
@@ -56,10 +58,10 @@ def accept(row: object, machine: str, now: float) -> dict[str, Any] | None:
     rec["rules"] = rules if OFFLINE_RULE in rules else [*rules, OFFLINE_RULE]
     for col in ("elapsed_ms", "reviewer_ms"):
         v = row.get(col, 0)
-        rec[col] = float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 else 0.0
+        rec[col] = float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v < MAX_NUMBER else 0.0
     for col in ("tokens_in", "tokens_out"):
         v = row.get(col, 0)
-        rec[col] = int(v) if type(v) is int and v >= 0 else 0
+        rec[col] = int(v) if type(v) is int and 0 <= v < MAX_NUMBER else 0  # (a column holds 64 bits: 10**30 failed the store)
     rec["shadow"] = row.get("shadow") is True or row.get("shadow") == 1
     rec["headless"] = row.get("headless") is True or row.get("headless") == 1
     rec["user_name"] = machine  # the token's machine, never the row's claim

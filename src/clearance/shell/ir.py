@@ -371,7 +371,11 @@ class SimpleCommand:
 
     def show(self) -> str:
         s = " ".join(w.value.replace(DYN, "…") for w in self.argv)
-        return s if len(s) <= 160 else s[:157] + "..."
+        if len(s) <= 160:
+            return s
+        from ..redact import cut
+
+        return cut(s, 160)
 
     def __repr__(self) -> str:
         return f"SimpleCommand({self.show()!r}, via={self.via})"

@@ -2679,8 +2679,9 @@ def _names(cmds: list[SimpleCommand]) -> str:
 
 
 def _show(text: str) -> str:
-    t = text.replace(DYN, "…")
-    return t if len(t) < 60 else t[:57] + "..."
+    from ..redact import cut
+
+    return cut(text.replace(DYN, "…"), 59)
 
 
 def expand(
