@@ -1394,34 +1394,53 @@ def _shell_escape(text: str) -> str | None:
     return None
 
 
-_KNOWN: list[frozenset[str]] = []
+# Names clearance models beyond its tables (_known): the judged ones, then the others.
+_JUDGED_MORE = frozenset({"env", "xargs", "eval", "ssh", "find", "watch", "su", "runuser", "source", "."})
+_KNOWN_MORE = frozenset({"tmux", "tmate", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh", "corepack"})
+# name -> (modelled, judged by the rule packs), per name asked (known_program, runnable).
+_KNOWN: dict[str, tuple[bool, bool]] = {}
 
 
-def _known_sets() -> tuple[frozenset[str], frozenset[str]]:
-    """(programs clearance models, the subset whose commands the rule packs judge), built on first use."""
-    if _KNOWN:
-        return _KNOWN[0], _KNOWN[1]
+def _known(name: str) -> tuple[bool, bool]:
+    """(whether clearance models *name*, whether the rule packs judge its commands), looked up in each table a name may
+    be in, once per name. (The union of the tables, built on a first use, was ~0.4 M instructions of a cold hook whose
+    line names three programs.)"""
+    got = _KNOWN.get(name)
+    if got is not None:
+        return got
     from ..rules import index
     from . import effects, optables, outputs_table
 
-    judged: set[str] = set(index().command_names())
-    judged |= effects.DELETERS | effects.WRITERS | SHELLS | set(INTERPRETERS) | set(_SIMPLE_WRAPPERS) | ELEVATING
-    judged |= EMBEDDED_NAMES | {"env", "xargs", "eval", "ssh", "find", "watch", "su", "runuser", "source", "."}
+    judged = (
+        name in index().by_command
+        or name in effects.DELETERS
+        or name in effects.WRITERS
+        or name in SHELLS
+        or name in INTERPRETERS
+        or name in _SIMPLE_WRAPPERS
+        or name in ELEVATING
+        or name in EMBEDDED_NAMES
+        or name in _JUDGED_MORE
+    )
+    entry = outputs_table.TABLE.get(name)
     known = (
         judged
-        | set(optables.TOOLS)
-        | set(optables.ALIASES)
-        | {n for n, e in outputs_table.TABLE.items() if not e.get("homonyms")}
-        | NON_RUNNERS
-        | _INERT_BUILTINS
-        | effects.METADATA_ONLY
-        | effects.READERS
-        | _TERMINALS
+        or name in optables.TOOLS
+        or name in optables.ALIASES
+        or (entry is not None and not entry.get("homonyms"))
+        or name in NON_RUNNERS
+        or name in _INERT_BUILTINS
+        or name in effects.METADATA_ONLY
+        or name in effects.READERS
+        or name in _TERMINALS
+        or any(k[0] == name for k in _RUNNERS)
+        or name in _KNOWN_MORE
+        or name in _PROCESS_MANAGERS
     )
-    known |= {k[0] for k in _RUNNERS} | {"tmux", "tmate", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh", "corepack"}
-    known |= _PROCESS_MANAGERS
-    _KNOWN.extend((frozenset(known), frozenset(judged)))
-    return _KNOWN[0], _KNOWN[1]
+    if len(_KNOWN) >= 4096:
+        _KNOWN.clear()
+    got = _KNOWN[name] = (bool(known), bool(judged))
+    return got
 
 
 # The package managers corepack runs by name (`corepack yarn@4 …`; pnpx and yarnpkg are their other commands).
@@ -1450,7 +1469,7 @@ def runs_a_command(cmd: SimpleCommand) -> bool:
 
 def known_program(name: str) -> bool:
     """Whether clearance models *name* (it has rules, an option table, or is unwrapped or known to run nothing)."""
-    return name in _known_sets()[0] or _versioned_interpreter(name) is not None
+    return _known(name)[0] or _versioned_interpreter(name) is not None
 
 
 # The system's trees of configuration, state, devices and kernel files: a file there named like a program (/etc/passwd,
@@ -1484,7 +1503,7 @@ def _system_data_file(word: str) -> bool:
 
 def runnable(name: str) -> bool:
     """Whether *name* is a command the rule packs judge (rm, git, kubectl, bash …): worth reading when handed to a program."""
-    return pathstr.basename(name) in _known_sets()[1]
+    return _known(pathstr.basename(name))[1]
 
 
 class Expansion:
