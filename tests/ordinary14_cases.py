@@ -290,7 +290,7 @@ BASH: dict[str, list[tuple[str, str]]] = {
         ("A", "conda activate ds"),
         ("A", "conda install -c conda-forge numpy scipy -y"),
         ("A", "conda env export > environment.yml"),
-        ("A", "conda env remove -n old-env"),
+        ("Q", "conda env remove -n old-env"),  # every package of a whole environment removed: asked as `npm uninstall -g` (miss19)
         ("A", "mamba env update -f environment.yml --prune"),
         ("A", "pixi install"),
         ("A", "pixi run test"),

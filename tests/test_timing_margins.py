@@ -155,3 +155,19 @@ def test_the_slow_shapes_keep_a_margin() -> None:
         if best >= LIMIT_MS / 2:
             slow.append(f"{name}: {best:.1f} ms")
     assert not slow, slow
+
+
+# interp._SIGNAL_CALLS, rewritten to start at `kill` (its one caller asks only whether it matches): the same answer.
+_OLD_SIGNAL_CALLS = re.compile(
+    r"(?<![\w$.])kill\s*+\(?\s*+(?!0\s*+[,)])['\"\w-]|\bProcess\s*+\.\s*+kill\s*+\(?\s*+(?!0\s*+[,)])[\w:'\"-]"
+    r"|\bposix_kill\s*+\(|\bposix(?:\.signal)?\.kill\s*+\("
+)
+
+
+def test_signal_calls_are_found_where_they_were() -> None:
+    @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(_texts("kilposx_.Prces (),0'\"-:$\n\tasignal1", ["kill", "posix_kill(", "posix.signal.kill", "Process . kill", "Process.kill("]))
+    def check(text: str) -> None:
+        assert (interp._SIGNAL_CALLS.search(text) is None) == (_OLD_SIGNAL_CALLS.search(text) is None), text
+
+    check()
