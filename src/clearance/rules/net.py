@@ -2504,10 +2504,9 @@ def install_lookalike(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-# The global options of aws and gcloud that take no value (aws(1) GLOBAL OPTIONS, gcloud topic flags); any other
-# `--NAME` before the service takes the next word as its value (`aws --region us-east-1 s3 cp …`).
+# The global options of gcloud that take no value (gcloud topic flags); any other `--NAME` before the command takes the
+# next word as its value. (The AWS CLI's words are read whole by _aws_operands, with its flags in _AWS_FLAGS.)
 _GLOBAL_FLAGS = {
-    "aws": frozenset({"--debug", "--no-verify-ssl", "--no-paginate", "--no-sign-request", "--no-cli-pager", "--cli-auto-prompt", "--no-cli-auto-prompt"}),
     "gcloud": frozenset({"--quiet", "-q", "--log-http", "--user-output-enabled", "--no-user-output-enabled", "--verbosity=debug"}),
 }
 
@@ -2515,8 +2514,9 @@ _GLOBAL_FLAGS = {
 def _storage_words(name: str, vals: list[str]) -> list[str]:
     """The words of a storage copy with the option values that would be taken for operands left out (round miss19:
     `aws s3 cp .env s3://b/ --acl public-read` took `public-read` for the destination, and `aws --region R s3 cp …`
-    hid the service): a leading global `--NAME VALUE` pair of aws or gcloud, and trailing `--NAME VALUE` pairs whose
-    value is no URL and no path (a region, an ACL, a storage class, a pattern) -- a path after a flag is the operand."""
+    hid the service): a leading global `--NAME VALUE` pair of gcloud, and trailing `--NAME VALUE` pairs whose value is
+    no URL and no path (a region, an ACL, a storage class, a pattern) -- a path after a flag is the operand. The AWS
+    CLI's words are read by _aws_operands (adversarial round 19a), which knows which of its options take no value."""
     words = list(vals)
     flags = _GLOBAL_FLAGS.get(name)
     if flags is not None:
