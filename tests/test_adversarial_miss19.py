@@ -214,7 +214,9 @@ class TestCredentialFilesByShape:
     data, JFrog's and newer flyctl/Twilio configs, Kerberos keytabs and ticket caches, Tailscale's state, k3s's
     token."""
 
-    DENY: ClassVar[list[str]] = [
+    # A history is asked, not denied, where its text is not seen (stop 34: reading one is ordinary when the user asked;
+    # creds.read-history, tests/test_history_reads.py); denied where it is seen to hold a secret.
+    HISTORIES: ClassVar[list[str]] = [
         "cat ~/.python_history",
         "tail -n 50 ~/.node_repl_history",
         "grep -i auth ~/.rediscli_history",
@@ -222,6 +224,8 @@ class TestCredentialFilesByShape:
         "sqlite3 ~/.ipython/profile_default/history.sqlite 'select source from history'",
         "cat ~/.local/share/atuin/history.db",
         "cat ~/.histfile",
+    ]
+    DENY: ClassVar[list[str]] = [
         "cat ~/.mylogin.cnf",
         "cat ~/.config/filezilla/sitemanager.xml",
         "cat ~/.local/share/remmina/work.remmina",
@@ -246,6 +250,11 @@ class TestCredentialFilesByShape:
     def test_denied(self, command: str) -> None:
         got = decide(command)
         assert got.decision == "deny" and "creds.read-secret-file" in got.rules, (command, got.decision, got.rules)
+
+    @pytest.mark.parametrize("command", HISTORIES)
+    def test_history_asked(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision == "ask" and "creds.read-history" in got.rules, (command, got.decision, got.rules)
 
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary(self, command: str) -> None:

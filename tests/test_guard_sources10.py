@@ -90,7 +90,7 @@ CASES: list[tuple[str, str]] = [
     # the look-alikes: what would be a credential if the read worked
     ("cat ~root/.ssh/id_rsa", DENY),
     ("cat /root/.aws/credentials", DENY),
-    ("tail /root/.bash_history", DENY),
+    ("tail /root/.bash_history", ASK),  # a history may hold a secret; unknown here (tests/test_history_reads.py)
     ("grep -r password /root", DENY),
     ("cat /root/.docker/config.json", DENY),
     # -- 4. downloaded words run by xargs -----------------------------------------------------------------------------

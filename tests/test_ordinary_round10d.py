@@ -296,7 +296,7 @@ STORES_WITH_CREDENTIALS = [
     ("cat ~/.config/gh/hosts.yml", {HOME + "/.config/gh/hosts.yml": "github.com:\n    oauth_token: gho_abcdefABCDEF0123456789abcdef\n    user: ana\n"}),
     ("cat ~/.netrc", {HOME + "/.netrc": "machine api.heroku.com login ana password abc123\n"}),
     ("cat ~/.git-credentials", {HOME + "/.git-credentials": "https://ana:ghp_abcdefABCDEF0123456789@github.com\n"}),
-    ("cat ~/.bash_history", {HOME + "/.bash_history": "ls\ngit status\n"}),
+    ("cat ~/.bash_history", {HOME + "/.bash_history": "ls\nexport GITHUB_TOKEN=ghp_abcdefABCDEF0123456789abcdefABCDEF01\n"}),
     ("cat ~/.pgpass", {HOME + "/.pgpass": "localhost:5432:app:ana:hunter2\n"}),
     ("cat ~/.vault-token", {HOME + "/.vault-token": "hvs.CAESIabcdefABCDEF0123456789\n"}),
     ("cat ~/.my.cnf", {HOME + "/.my.cnf": "[client]\nuser=root\npassword=hunter2\n"}),

@@ -138,11 +138,11 @@ HOME_CREDENTIALS: tuple[tuple[str, str], ...] = (
     (".snowsql/config", "Snowflake passwords"),
     (".talos/config", "Talos client keys"),
     (".gemini/oauth_creds.json", "Gemini credentials"),
-    (".bash_history", "shell history (often holds secrets)"),
-    (".zsh_history", "shell history (often holds secrets)"),
-    (".local/share/fish/fish_history", "shell history (often holds secrets)"),
-    (".psql_history", "database history"),
-    (".mysql_history", "database history"),
+    (".bash_history", "an input history (the shell's: often holds typed secrets)"),
+    (".zsh_history", "an input history (the shell's: often holds typed secrets)"),
+    (".local/share/fish/fish_history", "an input history (the shell's: often holds typed secrets)"),
+    (".psql_history", "an input history (the database client's: may hold passwords)"),
+    (".mysql_history", "an input history (the database client's: may hold passwords)"),
     (".pgpass", "PostgreSQL passwords"),
     (".my.cnf", "MySQL credentials"),
     (".m2/settings.xml", "Maven repository credentials"),
@@ -1016,6 +1016,9 @@ def _secret_folder(part: str) -> bool:
 # The reason given for a private key inside the project (creds.read-secret-file judges only its printing: a project
 # copies and archives its own keys as ordinary work; sending one away is judged wherever it goes).
 PROJECT_KEY = "a private key in the project"
+# How every reason for a program's input history begins (the shells', the database clients', the REPLs', an agent's
+# prompt history): creds.read-history asks before one is read unless its text is known to hold a secret.
+HISTORY = "an input history"
 
 
 def _home_credential(rel: str, path: str, ci: bool) -> str | None:
@@ -1046,10 +1049,10 @@ def _history_file(rel: str, ci: bool) -> str | None:
     parts = rel.split("/")
     if not parts[0].startswith(".") and parts[0] not in ("Library", "AppData"):
         return None  # a file the user keeps in the home folder's visible folders (~/notes/history.txt) is their own
-    name = (parts[-1].lower() if ci else parts[-1]).lstrip(".")
+    name = parts[-1].lower().lstrip(".")  # the shape is read whatever the case (R's .Rhistory)
     stem = name.rsplit(".", 1)[0] if "." in name else name
     if name in _HISTORY_NAMES or stem.endswith(("_history", "-history")) or stem in ("history", "rhistory"):
-        return f"a program's input history ({rel}: often holds typed passwords and tokens)"
+        return f"{HISTORY} ({rel}: often holds typed passwords and tokens)"
     return None
 
 

@@ -604,13 +604,14 @@ def read_secret_named(e: Effect, sc: Scope) -> str | None:
 
 @rule(
     id="creds.read-secret-file",
-    title="Reading private keys, cloud credentials, tokens or shell history",
+    title="Reading private keys, cloud credentials, tokens, or a history holding one",
     why=(
         "The contents land in the agent's context and transcript, from where a prompt injection can send them anywhere. "
         "A store by its name that is a tool's settings file (~/.npmrc, ~/.yarnrc.yml, ~/.gradle/gradle.properties, "
         "~/.docker/config.json, the hook reads these: context.USER_SETTINGS_STORES) is judged by what it holds where "
         "clearance reads it: key/value entries or JSON with no secret-looking value and no recognised credential are "
-        "allowed; any other shape (.netrc, .git-credentials, a history, a key, a raw token) is judged by its name."
+        "allowed; any other shape (.netrc, .git-credentials, a key, a raw token) is judged by its name. A program's input "
+        "history is denied here only when its text is seen to hold a secret; otherwise creds.read-history asks."
     ),
     verdict=SOFT_DENY,
     scope="effect",
@@ -621,7 +622,11 @@ def read_secret_named(e: Effect, sc: Scope) -> str | None:
         "cat ~/.config/hub",
         "cat ~/.git-credentials",
         "head ~/.gnupg/private-keys-v1.d/*",
-        "cat /root/.bash_history",
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "cat /root/.bash_history"},
+            "files": {"/root/.bash_history": "ls\nexport GITHUB_TOKEN=ghp_abcdefABCDEF0123456789abcdefABCDEF01\n"},
+        },
         "cat ~/.tsh/keys/proxy.example.com/ana",
         "cat /etc/letsencrypt/live/example.com/privkey.pem",
         "cat ~/.cloudflared/cert.pem",
@@ -664,6 +669,20 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
         if why is None:
             return None
         return f"lists {sc.show(e.path)}: {why}"
+    why = _secret_read_reason(e, sc)
+    if why is None:
+        return None
+    if why.startswith(paths.HISTORY):
+        held = _history_secret(e, sc)
+        if held is None:
+            return None  # creds.read-history asks: whether a history holds a secret is known only from its text
+        why = f"{why}; this one holds {held}"
+    who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
+    return f"{who} {sc.show(e.path)}: {why}"
+
+
+def _secret_read_reason(e: Effect, sc: Scope) -> str | None:
+    """Why the read *e* (not a listing) reads a secret file whose contents it shows, or None."""
     why = paths.credential_reason(e.path, sc.ctx) or kubeconfig_env(e.path, sc)
     if why is not None and why.startswith(paths.PROJECT_KEY) and e.cmd is not None and not _prints_files(e.cmd) and not _shows_what_it_reads(e, sc):
         # A project's key copied or archived inside it; printed, it lands in the transcript.  Whether it is printed is
@@ -686,8 +705,64 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
         text = _content(e.path, sc)
         if text is not None and settings_without_credential(text):
             return None  # ~/.npmrc holding save-exact=true: a store by its name, settings by what it holds
+    return why
+
+
+def _history_secret(e: Effect, sc: Scope) -> str | None:
+    """What secret the one history file *e* reads is seen to hold (a recognised credential, or a token, password or
+    key that the audit's redaction would hide), or None: unknown, or none seen."""
+    if e.recursive or paths.DYN in e.path or paths.has_glob(e.path):
+        return None
+    text = _content(e.path, sc)
+    if not text:
+        return None
+    found = credential_content(text)
+    if found is not None:
+        return found
+    from ..redact import redact_text
+
+    return "a secret typed or pasted into it" if redact_text(text[:200_000]) != text[:200_000] else None
+
+
+@rule(
+    id="creds.read-history",
+    title="Reading a program's input history",
+    why=(
+        "A shell's, a database client's, a REPL's or an agent's history keeps what was typed or pasted at its prompt: "
+        "often a password, a token or a connection string, and then the contents land in the agent's context and "
+        "transcript as a key file's would. Often it holds nothing of the kind, and reading one is ordinary when the user "
+        "asked for it (the command run yesterday, an agent's own prompt history exported). Where clearance can read the "
+        "file and sees a secret in it, creds.read-secret-file denies; otherwise the agent asks."
+    ),
+    verdict=ASK,
+    scope="effect",
+    effects=(READ,),
+    match=(
+        "tail -n 50 ~/.zsh_history",
+        "cat ~/.python_history",
+        "tail -5 ~/.claude/history.jsonl",
+        {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/.codex/history.jsonl"}},
+        {"tool_name": "Bash", "tool_input": {"command": "cat ~/.bash_history"}, "files": {"/home/ana/.bash_history": "ls\ngit status\n"}},
+    ),
+    no_match=(
+        "cat ~/notes/history.txt",
+        "cat docs/history.md",
+        "cat ~/.zsh_history > /dev/null",
+        "ls ~/.local/share/atuin",
+        {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/HISTORY.md"}},
+    ),
+)
+def read_history(e: Effect, sc: Scope) -> str | None:
+    if e.kind != READ or e.names_only:
+        return None
+    base = pathstr.basename(e.path).lower()
+    if "hist" not in base and "hst" not in base and not e.recursive and paths.DYN not in e.path and not paths.has_glob(e.path):
+        return None  # every history's name says so (.zsh_history, .histfile, .lesshst, history.jsonl)
+    why = _secret_read_reason(e, sc)
+    if why is None or not why.startswith(paths.HISTORY) or _history_secret(e, sc) is not None:
+        return None
     who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
-    return f"{who} {sc.show(e.path)}: {why}"
+    return f"{who} {sc.show(e.path)}: {why}; whether it holds one is not known"
 
 
 @rule(
