@@ -934,6 +934,7 @@ EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {
     "fs.write-settings-run-script-shell": settings_run_script_written,
     **dict.fromkeys(FS_WRITE_RULES, fs_may_act),
     "creds.read-secret-file": _credtext("may_read_secret_file"),
+    "creds.read-history": _credtext("may_read_secret_file"),  # a history is a credential's path by its name first
     "creds.read-secret-named": secret_named_read,
     "creds.read-unknown-in-secrets": _credtext("reads_computed_name"),
     "creds.list-secret-names": _credtext("lists_names"),
