@@ -672,7 +672,7 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
     why = _secret_read_reason(e, sc)
     if why is None:
         return None
-    if why.startswith(paths.HISTORY):
+    if why.startswith(paths.HISTORY) and _one_file(e, sc):
         held = _history_secret(e, sc)
         if held is None:
             return None  # creds.read-history asks: whether a history holds a secret is known only from its text
@@ -708,11 +708,18 @@ def _secret_read_reason(e: Effect, sc: Scope) -> str | None:
     return why
 
 
+def _one_file(e: Effect, sc: Scope) -> bool:
+    """Whether *e* reads one history file named in full: not a tree (`grep -r password ~/.local/share` reaches every
+    history there and is judged as a tree holding secrets; a search "in" the history itself is one file), not a
+    pattern, not a name known only at run time."""
+    if paths.DYN in e.path or paths.has_glob(e.path):
+        return False
+    return not e.recursive or (paths.credential_reason(e.path, sc.ctx) or "").startswith(paths.HISTORY)
+
+
 def _history_secret(e: Effect, sc: Scope) -> str | None:
     """What secret the one history file *e* reads is seen to hold (a recognised credential, or a token, password or
     key that the audit's redaction would hide), or None: unknown, or none seen."""
-    if e.recursive or paths.DYN in e.path or paths.has_glob(e.path):
-        return None
     text = _content(e.path, sc)
     if not text:
         return None
@@ -756,8 +763,8 @@ def read_history(e: Effect, sc: Scope) -> str | None:
     if e.kind != READ or e.names_only:
         return None
     base = pathstr.basename(e.path).lower()
-    if "hist" not in base and "hst" not in base and not e.recursive and paths.DYN not in e.path and not paths.has_glob(e.path):
-        return None  # every history's name says so (.zsh_history, .histfile, .lesshst, history.jsonl)
+    if ("hist" not in base and "hst" not in base) or not _one_file(e, sc):
+        return None  # every history's name says so (.zsh_history, .histfile, .lesshst, history.jsonl); a tree is denied
     why = _secret_read_reason(e, sc)
     if why is None or not why.startswith(paths.HISTORY) or _history_secret(e, sc) is not None:
         return None
