@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from .adapters.claude import MalformedEvent, parse_event
+from .adapters.claude import parse_event
 from .engine import DEADLINE_S, evaluate
 from .model import Decision
 
@@ -60,12 +60,10 @@ def decide_event_full(
             ctx.sibling_checkout = None  # nor which checkouts are the project's
             ctx.list_tree = None  # nor the archives and folders it unpacks or copies
             ctx.read_member = None
-    except MalformedEvent as e:
-        d = malformed(str(e))
-        d.elapsed_ms = (time.perf_counter() - t0) * 1000.0
-        return d, None, None
     except Exception as e:
-        d = malformed(f"{type(e).__name__}: {e}")
+        from .errors import MalformedEvent
+
+        d = malformed(str(e) if isinstance(e, MalformedEvent) else f"{type(e).__name__}: {e}")
         d.elapsed_ms = (time.perf_counter() - t0) * 1000.0
         return d, None, None
     if policy is None:

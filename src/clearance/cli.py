@@ -522,7 +522,7 @@ def _empty_hint(args: argparse.Namespace, team: bool = False) -> str:
 
 def _log_verify(args: argparse.Namespace) -> int:
     """Check the audit trail's hash chain; exit 1 at a break, 2 when it cannot be checked."""
-    from .store.chain import KeyError_
+    from .errors import KeyError_
 
     store = _open_store(args)
     try:

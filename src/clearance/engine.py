@@ -216,12 +216,11 @@ def _finding(r: Rule, message: str, command: str = "", cmd: SimpleCommand | None
     return Finding(r.id, r.verdict, message, r.category, command)
 
 
-class DecisionTimeout(Exception):
-    """The decision ran past its deadline (raised between commands, rules and effects)."""
-
-
 def check_deadline(sc: Scope) -> None:
+    """errors.DecisionTimeout when the decision has run past its deadline."""
     if _clock() > sc.deadline:
+        from .errors import DecisionTimeout
+
         raise DecisionTimeout
 
 
@@ -1272,15 +1271,20 @@ def evaluate(action: Action, ctx: Context, policy: Policy | None = None, budget_
         if ctx.platform.startswith(("darwin", "win32", "cygwin", "msys")) or ctx.home.startswith("/Users/"):
             action = _as_spelled(action, ctx)
         decision = _evaluate(action, sc, pol)
-    except (DecisionTimeout, ParseTimeout):
+    except ParseTimeout:
         decision = timed_out(budget)
     except Exception as exc:
-        decision = Decision(
-            "ask",
-            f"clearance hit an internal error ({type(exc).__name__}: {exc}); asking instead of guessing",
-            ["engine.internal-error"],
-            "default",
-        )
+        from .errors import DecisionTimeout
+
+        if isinstance(exc, DecisionTimeout):
+            decision = timed_out(budget)
+        else:
+            decision = Decision(
+                "ask",
+                f"clearance hit an internal error ({type(exc).__name__}: {exc}); asking instead of guessing",
+                ["engine.internal-error"],
+                "default",
+            )
     finally:
         PARSE_DEADLINE.reset(token)
     guide(decision, pol, "CLEARANCE_TEAM_SERVICE" in ctx.env)

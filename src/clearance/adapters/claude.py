@@ -20,43 +20,57 @@ if TYPE_CHECKING:
     import os
     from typing import Any
 
+    from ..errors import MalformedEvent as MalformedEvent
 
-class MalformedEvent(ValueError):
-    """The event does not have the shape of a PreToolUse event."""
+
+def _malformed(message: str) -> Exception:
+    """errors.MalformedEvent: the event does not have the shape of a PreToolUse event."""
+    from ..errors import MalformedEvent
+
+    return MalformedEvent(message)
+
+
+def __getattr__(name: str) -> object:
+    """MalformedEvent, made on first use (errors.py says why)."""
+    if name == "MalformedEvent":
+        from ..errors import MalformedEvent
+
+        return MalformedEvent
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def parse_event(event: object, env: dict[str, str] | os._Environ[str] | None = None) -> tuple[Action, Context]:
     if not isinstance(event, dict):
-        raise MalformedEvent(f"the hook event is a JSON {type(event).__name__}, not an object")
+        raise _malformed(f"the hook event is a JSON {type(event).__name__}, not an object")
     tool_name = event.get("tool_name")
     if not isinstance(tool_name, str) or not tool_name:
-        raise MalformedEvent("the hook event has no tool_name")
+        raise _malformed("the hook event has no tool_name")
     tool_input = event.get("tool_input")
     if tool_input is None:
         tool_input = {}
     if not isinstance(tool_input, dict):
-        raise MalformedEvent(f"tool_input of {tool_name} is a JSON {type(tool_input).__name__}, not an object")
+        raise _malformed(f"tool_input of {tool_name} is a JSON {type(tool_input).__name__}, not an object")
     too_large = input_too_large(tool_input)
     if too_large:
-        raise MalformedEvent(f"the {tool_name} call: {too_large}")
+        raise _malformed(f"the {tool_name} call: {too_large}")
     kind = kind_of(tool_name)
     if kind == "shell" and not isinstance(tool_input.get("command"), str):
-        raise MalformedEvent("the Bash call has no command string")
+        raise _malformed("the Bash call has no command string")
     if tool_name == "ApplyPatch":
         files = tool_input.get("files")
         if not files:
-            raise MalformedEvent("the patch names no file")
+            raise _malformed("the patch names no file")
         if isinstance(files, list) and len(files) > MAX_PATCH_FILES:
             # Each file is a write judged alone (issue 16, adv16b): thousands are not cut short, they are asked.
-            raise MalformedEvent(f"the patch names {len(files)} files, more than clearance judges one by one ({MAX_PATCH_FILES})")
+            raise _malformed(f"the patch names {len(files)} files, more than clearance judges one by one ({MAX_PATCH_FILES})")
     elif kind in ("write", "edit", "read") and not any(isinstance(tool_input.get(k), str) for k in ("file_path", "notebook_path")):
-        raise MalformedEvent(f"the {tool_name} call has no file_path")
+        raise _malformed(f"the {tool_name} call has no file_path")
     if kind in ("write", "edit", "read") and len({v for k in ("file_path", "notebook_path", "path") if isinstance(v := tool_input.get(k), str) and v}) > 1:
         # NotebookEdit writes notebook_path, the engine read file_path first: two names for the file that disagree are
         # never guessed between (adversarial round 9c).
-        raise MalformedEvent(f"the {tool_name} call names two different files")
+        raise _malformed(f"the {tool_name} call names two different files")
     elif kind == "fetch" and not (isinstance(tool_input.get("url"), str) or isinstance(tool_input.get("urls"), list)):
-        raise MalformedEvent(f"the {tool_name} call has no url")
+        raise _malformed(f"the {tool_name} call has no url")
     root = event.get("project_root")
     ctx = build_context(
         event.get("cwd"),

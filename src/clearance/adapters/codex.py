@@ -8,8 +8,9 @@ with exit code 2 and a reason that tells the agent to ask the user.
 
 from __future__ import annotations
 
+from ..errors import Conflict, PatchTooLarge
 from ..redact import shown
-from .common import END_TURN, Answer, Conflict, PatchTooLarge, command_string, first_str, join_cwd, patch_files, unreadable
+from .common import END_TURN, Answer, command_string, first_str, join_cwd, patch_files, unreadable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -9,15 +9,29 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ..errors import Conflict as Conflict
+    from ..errors import PatchTooLarge as PatchTooLarge
+
 
 # Headless escalation in an agent whose hooks cannot end a run (Codex, Copilot CLI, measured by
 # `make e2e`): the call is blocked and the model is told to stop.
 END_TURN = " No hook can stop this run, so every further call will be denied too: stop calling tools, end your turn now and tell the user what was blocked."
 
 
-class Conflict(ValueError):
-    """One field given under two of the names an adapter accepts for it, with different values: which one the agent's
-    tool reads is its own schema's business, so clearance judges neither (adversarial round 9c)."""
+def _too_large(message: str) -> Exception:
+    """errors.PatchTooLarge: an envelope with more files, or files sharing more lines, than clearance judges."""
+    from ..errors import PatchTooLarge
+
+    return PatchTooLarge(message)
+
+
+def __getattr__(name: str) -> object:
+    """Conflict and PatchTooLarge, made on first use (errors.py says why)."""
+    if name in ("Conflict", "PatchTooLarge"):
+        from .. import errors
+
+        return getattr(errors, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def first_str(d: dict[str, Any], *keys: str) -> str | None:
@@ -31,6 +45,8 @@ def first_str(d: dict[str, Any], *keys: str) -> str | None:
             if found is None:
                 found = (k, v)
             elif v != found[1]:
+                from ..errors import Conflict
+
                 raise Conflict(f"the tool input gives {found[0]!r} and {k!r} different values")
     return found[1] if found is not None else None
 
@@ -112,10 +128,6 @@ MAX_PATCH_FILES = 500
 _SHARED_LINES = 4
 
 
-class PatchTooLarge(ValueError):
-    """An envelope with more files, or files sharing more lines, than clearance judges."""
-
-
 def patch_files(patch: str) -> list[tuple[str, str, str]]:
     """(kind, path, added text) for each file of an apply_patch envelope.
 
@@ -136,7 +148,7 @@ def patch_files(patch: str) -> list[tuple[str, str, str]]:
             for marker, kind in (("*** Add File: ", "write"), ("*** Update File: ", "write"), ("*** Delete File: ", "delete"), ("*** Move to: ", "write")):
                 if s.startswith(marker):
                     if len(files) >= MAX_PATCH_FILES:
-                        raise PatchTooLarge(f"the patch names more than {MAX_PATCH_FILES} files, more than clearance judges one by one")
+                        raise _too_large(f"the patch names more than {MAX_PATCH_FILES} files, more than clearance judges one by one")
                     if not line[:1].isspace():
                         for i in owners:
                             spans[i][1] = len(added)
@@ -153,7 +165,7 @@ def patch_files(patch: str) -> list[tuple[str, str, str]]:
     for i in owners:
         spans[i][1] = len(added)
     if sum(b - a for a, b in spans) > _SHARED_LINES * len(added) + 1000:
-        raise PatchTooLarge("the patch's indented headers make its added lines count for many files at once")
+        raise _too_large("the patch's indented headers make its added lines count for many files at once")
     return [(k, p, "\n".join(added[a:b])) for (k, p), (a, b) in zip(files, spans)]
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import shlex
 
+from ..errors import Conflict
 from ..redact import shown
-from .common import END_TURN, Answer, Conflict, first_str, parse_json_object, unreadable
+from .common import END_TURN, Answer, first_str, parse_json_object, unreadable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -9,8 +9,9 @@ beforeMCPExecution), ``command``/``cwd`` (beforeShellExecution) or
 
 from __future__ import annotations
 
+from ..errors import Conflict
 from ..redact import shown
-from .common import Answer, Conflict, first_str, parse_json_object, unreadable
+from .common import Answer, first_str, parse_json_object, unreadable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

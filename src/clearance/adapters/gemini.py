@@ -10,9 +10,10 @@ the agent to ask the user (an empty answer would let YOLO mode run the call).
 
 from __future__ import annotations
 
+from ..errors import Conflict
 from ..lazyre import lazy
 from ..redact import shown
-from .common import Answer, Conflict, first_str, join_cwd, unreadable
+from .common import Answer, first_str, join_cwd, unreadable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -1032,7 +1032,9 @@ class _Walker:
                 if k >= 0:
                     # A newline ends a command in bash; tree-sitter sometimes reads on into the next line (`a | b | c {}
                     # "$d"` then `rm -rf ~ >f`: rm's words became c's arguments). parse() marks the end and reads again.
-                    raise _RunawayLine(prev_end + k)
+                    from ..errors import RunawayLine
+
+                    raise RunawayLine(prev_end + k)
             prev_end = c.end_byte
             if ct == "variable_assignment":
                 name, value = "", ""
@@ -1643,14 +1645,6 @@ def _brace_command_words(data: bytes, root: Any) -> bytes:
     return data
 
 
-class _RunawayLine(ParseFailure):
-    """tree-sitter read a command on past a newline where bash ends it (at byte *at*)."""
-
-    def __init__(self, at: int) -> None:
-        super().__init__("clearance cannot read the command the way bash does (a command runs on past the end of its line)")
-        self.at = at
-
-
 # How often parse() marks the end of a command tree-sitter read on past, and reads the text again.
 _RUNAWAY_RETRIES = 16
 
@@ -1851,7 +1845,11 @@ def _parse(
             script.cwd, script.dirs = st.cwd, st.dirs
         except RecursionError:
             raise TooLarge("the command is nested too deeply to analyse") from None
-        except _RunawayLine as e:
+        except ParseFailure as e:
+            from ..errors import RunawayLine
+
+            if not isinstance(e, RunawayLine):
+                raise
             # Say where the command ends (`;` before the newline, what bash reads there) and read it again.
             data = data[: e.at] + b";" + data[e.at :]
             read_write = frozenset(k + 1 if k >= e.at else k for k in read_write)

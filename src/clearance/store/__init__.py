@@ -62,10 +62,6 @@ def resolve_url(explicit: str | None, policy_audit: dict[str, Any] | None, env: 
     return default_path(env)
 
 
-class StoreUrlError(ValueError):
-    """A store URL with a scheme clearance does not open (the message says what to write)."""
-
-
 def url_problem(url: str) -> str | None:
     """Why *url* names no audit store clearance can open, or None.  A URL of another scheme (`mysql://`, `https://`,
     `postgresql+psycopg://`, `sqlite://x.db` with two slashes) was taken for a SQLite file's path: the hook, `serve`
@@ -94,6 +90,8 @@ def open_store(url: str, key_file: str | None = None, read_only: bool = False) -
     or empty file is FileNotFoundError, never created.  A URL of a scheme clearance does not open is StoreUrlError."""
     problem = url_problem(url)
     if problem:
+        from ..errors import StoreUrlError
+
         raise StoreUrlError(problem)
     if url.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore

@@ -17,7 +17,6 @@ from __future__ import annotations
 import time
 
 from .keys import KEY_BYTES as KEY_BYTES
-from .keys import KeyError_ as KeyError_
 from .keys import _create_key as _create_key
 from .keys import _keys as _keys
 from .keys import _read_key as _read_key
@@ -217,7 +216,11 @@ def writer_key(store: Any) -> bytes | None:
     recorded outside the chain, which ``clearance log --verify`` reports, rather than not at all."""
     try:
         key: bytes = store.key()
-    except (OSError, KeyError_) as e:
+    except Exception as e:
+        from ..errors import KeyError_
+
+        if not isinstance(e, (OSError, KeyError_)):
+            raise
         import sys
 
         sys.stderr.write(f"clearance: no audit key ({type(e).__name__}: {e}); this decision is recorded outside the hash chain\n")

@@ -15,6 +15,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ..errors import KeyError_ as KeyError_
+
 try:
     from _blake2 import blake2b as blake2b
 except ImportError:  # pragma: no cover - CPython always has it; hashlib costs ~3 ms more to import
@@ -24,8 +26,19 @@ KEY_BYTES = 32
 _keys: dict[str, bytes] = {}
 
 
-class KeyError_(Exception):
-    """The audit key file is missing (when it may not be created) or unusable."""
+def _key_error(message: str) -> Exception:
+    from ..errors import KeyError_
+
+    return KeyError_(message)
+
+
+def __getattr__(name: str) -> object:
+    """KeyError_, made on first use (errors.py says why)."""
+    if name == "KeyError_":
+        from ..errors import KeyError_
+
+        return KeyError_
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def default_key_file(env: Any) -> str:
@@ -51,10 +64,10 @@ def load_key(path: str, create: bool = True) -> bytes:
         key = _read_key(path)
     except FileNotFoundError:
         if not create:
-            raise KeyError_(f"no audit key at {path}") from None
+            raise _key_error(f"no audit key at {path}") from None
         key = _create_key(path)
     if len(key) < 16:
-        raise KeyError_(f"the audit key {path} is shorter than 16 bytes")
+        raise _key_error(f"the audit key {path} is shorter than 16 bytes")
     _keys[path] = key
     return key
 

@@ -39,6 +39,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ..errors import LockBusy as LockBusy
+    from ..errors import NotReady as NotReady
+
 SPOOL_SUFFIX = "-spool"
 SESSIONS_SUFFIX = "-sessions"
 READY = ".ready"
@@ -47,8 +50,13 @@ GENESIS = ""
 MAC_HEX = 32
 
 
-class NotReady(Exception):
-    """The store has session counters that were never copied to its sessions folder: record through the store."""
+def __getattr__(name: str) -> object:
+    """NotReady and LockBusy, made on first use (errors.py says why)."""
+    if name in ("NotReady", "LockBusy"):
+        from .. import errors
+
+        return getattr(errors, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def supported(path: str) -> bool:
@@ -81,12 +89,18 @@ def key_path(db: str) -> str:
 
 
 def spool_key(db: str, create: bool) -> bytes | None:
-    from .keys import KeyError_, load_key
+    from .keys import load_key
 
     try:
         return load_key(key_path(db), create)
-    except (OSError, KeyError_):
+    except OSError:
         if create:
+            raise
+        return None
+    except Exception as e:
+        from ..errors import KeyError_
+
+        if create or not isinstance(e, KeyError_):
             raise
         return None
 
@@ -187,10 +201,6 @@ LOCK_NAME = ".lock"
 LOCK_WAIT_S = 3.0
 
 
-class LockBusy(OSError):
-    """The spool's lock stayed held for LOCK_WAIT_S."""
-
-
 def lock(db: str, wait_s: float = LOCK_WAIT_S) -> int:
     """An exclusive lock on the store's spool and counters (a file that is never replaced); LockBusy after *wait_s*.
 
@@ -226,6 +236,8 @@ def _acquire(fd: int, wait_s: float) -> None:
         except BlockingIOError:
             left = deadline - time.monotonic()
             if left <= 0:
+                from ..errors import LockBusy
+
                 raise LockBusy(f"the audit spool's lock was held by another process for {wait_s:g} s") from None
             time.sleep(min(pause, left))
             pause = min(pause * 2, 0.05)
@@ -363,6 +375,8 @@ def append(db: str, rec: dict[str, Any], limits: tuple[int, int], headless: bool
     cfd = -1  # the session's counters, read and (for a denial) written through one descriptor; -1: no file yet
     try:
         if not _ready(db):
+            from ..errors import NotReady
+
             raise NotReady(db)
         key = spool_key(db, create=True)
         assert key is not None
