@@ -349,6 +349,10 @@ def analyse_shell(
         for message in exp.idle_shells:
             out.findings.append(_finding(rule_by_id("shell.interactive-shell"), message))
     out.commands = exp.commands
+    if "PATH" in command:
+        from .shell.pathlookup import inherit
+
+        inherit(exp.commands)  # `PATH=./bin:$PATH bash -c lint`: the child shell looks lint up there too
     if persists and script_depth == 0 and (script.kept or script.defined or any(c.via for c in exp.commands) or "hash" in command or "enable" in command):
         # The shell outlives the call (Copilot CLI's bash sessions): what the line leaves for later commands (shell/persist.py).
         from .shell.persist import persisting
@@ -1046,6 +1050,11 @@ def _check_scripts_in(
     lister = sc.ctx.list_dir
     before: SimpleCommand | None = None
     writes = _writes_then_runs(commands)
+    session_path = None
+    if sc.ctx.shell_dir is not None:
+        from .context import PATH_KEY
+
+        session_path = sc.ctx.shell_dir(PATH_KEY)  # the folders earlier calls put first on a persisting shell's PATH
     # A sed editing a file in place before the last command: those after it read the file as the edit leaves it.
     edits = disk is not None and any(c.name in ("sed", "gsed") for c in commands[:-1])
     edited: dict[str, str] = {}
@@ -1066,6 +1075,14 @@ def _check_scripts_in(
             continue
         # A script named on the command line "runs"; a file run by convention is named by its role first.
         found = [(rule_by_id("shell.script-content"), label, code) for label, code in script_runs(cmd, sc)]
+        if "PATH" in cmd.assigns or session_path:
+            # `PATH=$PWD/bin:$PATH lint`, `git lint` -> git-lint there: the file found is what runs (shell/pathlookup.py).
+            from .shell.pathlookup import found_on_path
+
+            for run in found_on_path(cmd, sc, session_path):
+                found += [
+                    (rule_by_id("shell.script-content"), f"{label} ({run.name}, found on the PATH the line sets)", code) for label, code in script_runs(run, sc)
+                ]
         if may_run_by_convention(cmd.name, cmd.argv[0].value if cmd.argv else "", cmd.values(), bool(cmd.assigns)) or (
             # `eslint .`, `npx vite build`: the program loads its JavaScript configuration from the directory it runs in.
             lister is not None and cmd.cwd is not None and cmd.remote is None and has_js_config(cmd.name, lister(cmd.cwd))
