@@ -6,6 +6,7 @@ checked against the real programs in a temporary folder."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -131,3 +132,67 @@ class TestAProgramFoundThroughThePathTheLineSets:
             marker.unlink(missing_ok=True)
             subprocess.run(["bash", "-c", line], cwd=tmp_path, env=env, capture_output=True, timeout=60)
             assert marker.exists(), line
+
+
+def _settings_running(command: str) -> str:
+    return json.dumps({"hooks": {"Stop": [{"hooks": [{"type": "command", "command": command}]}]}})
+
+
+class TestAPackageManagerVerbRewritingAnEntryTheSettingsRun:
+    """Class (fix19a's open case): a package manager's own verb that rewrites package.json's fields -- `npm pkg
+    set|delete`, `npm set-script`, `pnpm pkg set` (handed to npm), `bun pm pkg set`, in the folder `--prefix`, `-C`,
+    `--dir`, `-w` or a cd names -- changes the script an agent's project settings run (a Stop hook's `npm run lint`).
+    pkgset.py computes the package.json the verb leaves from the one on disk and compares it as a Write of it is
+    (fs.write-settings-run-script, deny: the entry's text with npm's pre/post scripts, before and after)."""
+
+    PKG = json.dumps({"scripts": {"lint": "node scripts/lint.js", "build": "tsc"}, "devDependencies": {"eslint": "9.0.0"}}, indent=2)
+    FILES: ClassVar[dict[str, str]] = {f"{P}/.claude/settings.json": _settings_running("npm run lint"), f"{P}/package.json": PKG, f"{P}/web/package.json": PKG}
+    WEB: ClassVar[dict[str, str]] = {**FILES, f"{P}/.claude/settings.json": _settings_running("npm --prefix web run lint")}
+    CASES: ClassVar[list[str]] = [
+        "npm pkg set scripts.prelint='sh p.b64'",  # npm runs prelint before lint
+        "npm pkg set scripts.postlint='node x.js'",
+        "npm pkg set 'scripts[lint]=sh p.b64'",
+        'npm pkg set --json \'scripts={"lint":"sh p.b64"}\'',
+        'npm pkg set scripts.lint="$(cat /tmp/x)"',  # known only when it runs
+        "npm set-script lint 'sh p.b64'",
+        "pnpm pkg set scripts.lint='sh p.b64'",
+        "bun pm pkg set scripts.lint='sh p.b64'",
+        "npm pkg set version=2.0.0 scripts.lint='sh p.b64'",
+    ]
+    WEB_CASES: ClassVar[list[str]] = [
+        "cd web && npm pkg set scripts.lint='sh x'",
+        "npm --prefix web pkg set scripts.lint='sh x'",
+        "npm pkg set scripts.lint='sh x' --prefix=web",
+        "pnpm -C web pkg set scripts.lint='sh x'",
+        "npm -w web pkg set scripts.lint='sh x'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "npm pkg set scripts.build='tsc -b'",  # another script
+        "npm pkg set version=2.0.0",
+        "npm pkg set scripts.lint='node scripts/lint.js'",  # the same text
+        "npm pkg delete scripts.lint",  # taken out: the hook runs nothing
+        "npm pkg get scripts",
+        "npm pkg set devDependencies.eslint=9.1.0",
+        "npm pkg fix",
+    ]
+
+    @pytest.mark.parametrize("command", CASES)
+    def test_denied_as_the_write_is(self, command: str) -> None:
+        d = _bash(command, dict(self.FILES))
+        assert d.decision == "deny" and "fs.write-settings-run-script" in d.rules, (d.decision, d.rules, d.reason)
+
+    @pytest.mark.parametrize("command", WEB_CASES)
+    def test_in_the_folder_the_command_names(self, command: str) -> None:
+        d = _bash(command, dict(self.WEB))
+        assert d.decision == "deny" and "fs.write-settings-run-script" in d.rules, (d.decision, d.rules, d.reason)
+        other = _bash(command, dict(self.FILES))  # the hook runs the root package's lint, not web's
+        assert "fs.write-settings-run-script" not in other.rules, other.rules
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_look_alikes_stay_allowed(self, command: str) -> None:
+        d = _bash(command, dict(self.FILES))
+        assert d.decision == "allow", (d.rules, d.reason)
+
+    def test_no_settings_no_finding(self) -> None:
+        d = _bash("npm pkg set scripts.lint='eslint --fix .'", {f"{P}/package.json": self.PKG})
+        assert d.decision == "allow", d.rules

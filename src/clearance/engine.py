@@ -353,6 +353,14 @@ def analyse_shell(
         from .shell.pathlookup import inherit
 
         inherit(exp.commands)  # `PATH=./bin:$PATH bash -c lint`: the child shell looks lint up there too
+    if ("pkg" in command or "set-script" in command) and sc.ctx.read_file is not None:
+        # `npm pkg set scripts.lint=CMD`: package.json rewritten by the tool, compared as its Write is (pkgset.py).
+        from .pkgset import entry_changes
+
+        for c in exp.commands:
+            why = entry_changes(c, sc) if c.name in ("npm", "pnpm", "bun") else None
+            if why:
+                out.findings.append(_finding(rule_by_id("fs.write-settings-run-script"), why))
     if persists and script_depth == 0 and (script.kept or script.defined or any(c.via for c in exp.commands) or "hash" in command or "enable" in command):
         # The shell outlives the call (Copilot CLI's bash sessions): what the line leaves for later commands (shell/persist.py).
         from .shell.persist import persisting
