@@ -196,3 +196,74 @@ class TestAPackageManagerVerbRewritingAnEntryTheSettingsRun:
     def test_no_settings_no_finding(self) -> None:
         d = _bash("npm pkg set scripts.lint='eslint --fix .'", {f"{P}/package.json": self.PKG})
         assert d.decision == "allow", d.rules
+
+
+class TestARustToolchainGivenByItsFolder:
+    """Class: rustup takes a toolchain by its folder -- a proxy's first word `+PATH`, RUSTUP_TOOLCHAIN=PATH, `rustup
+    run PATH CMD` (rustup 1.29 here ran /tmp/tc/bin/cargo for each; `rustup default PATH` and `override set PATH` are
+    refused) -- and then runs PATH/bin/NAME in place of the installed toolchain's program. In the temporary folder
+    (anyone's to write): asked (sys.package-config-set, as `rustup toolchain link NAME /tmp/x` was). In the project:
+    the program is read as `./tc/bin/cargo` is (shell/pathlookup.py), so a compiler's own stage1 build stays ordinary."""
+
+    FILES: ClassVar[dict[str, str]] = {
+        f"{P}/tc/bin/cargo": EVIL,
+        f"{P}/tc/bin/rustc": EVIL,
+        f"{P}/build/host/stage1/bin/cargo": "\x7fELF\x02\x01\x01",
+    }
+    TEMP: ClassVar[list[str]] = [
+        "cargo +/tmp/tc build",
+        "rustc +/tmp/tc --version",
+        "cargo +/tmp/tc",
+        "RUSTUP_TOOLCHAIN=/tmp/tc cargo test",
+        "export RUSTUP_TOOLCHAIN=/var/tmp/tc; cargo clippy",
+        "rustup run /tmp/tc cargo build",
+        "rustup run --install /tmp/tc rustc x.rs",
+        "cargo-clippy +/tmp/tc",
+    ]
+    PROJECT: ClassVar[list[str]] = [
+        "cargo +./tc build",
+        "cargo +$PWD/tc test",
+        "RUSTUP_TOOLCHAIN=./tc cargo test",
+        "rustup run ./tc cargo build",
+        "rustup run ./tc rustc x.rs",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "cargo +nightly build",
+        "cargo +1.79.0-x86_64-unknown-linux-gnu test",
+        "RUSTUP_TOOLCHAIN=stable cargo test",
+        "rustup run stable cargo build",
+        "cargo +build/host/stage1 build",  # a project toolchain whose program is a binary
+        "rustup toolchain link stage1 build/host/stage1 && cargo +stage1 build",
+        "cargo +/opt/rust/custom build",  # installed outside the agent's folders
+        "cargo build",
+    ]
+
+    @pytest.mark.parametrize("command", TEMP)
+    def test_a_toolchain_in_the_temporary_folder_is_asked(self, command: str) -> None:
+        d = _bash(command, dict(self.FILES))
+        assert d.decision == "ask" and "sys.package-config-set" in d.rules, (d.decision, d.rules, d.reason)
+
+    @pytest.mark.parametrize("command", PROJECT)
+    def test_a_project_toolchains_program_is_read(self, command: str) -> None:
+        d = _bash(command, dict(self.FILES))
+        assert d.decision == "ask" and "shell.script-content" in d.rules, (d.decision, d.rules, d.reason)
+        assert "found in the Rust toolchain the line names" in d.reason, d.reason
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_look_alikes_stay_allowed(self, command: str) -> None:
+        d = _bash(command, dict(self.FILES))
+        assert d.decision == "allow", (d.rules, d.reason)
+
+    def test_rustup_runs_the_folder_it_is_given(self, tmp_path: Path) -> None:
+        if shutil.which("rustup") is None or shutil.which("cargo") is None:
+            pytest.skip("rustup is not installed")
+        (tmp_path / "tc" / "bin").mkdir(parents=True)
+        marker = tmp_path / "ran"
+        prog = tmp_path / "tc" / "bin" / "cargo"
+        prog.write_text(f"#!/bin/sh\necho ran >> {marker}\n")
+        prog.chmod(0o755)
+        env = {k: v for k, v in os.environ.items() if k in ("HOME", "PATH", "LANG", "RUSTUP_HOME", "CARGO_HOME")}
+        for line in (f"cargo +{tmp_path}/tc build", f"RUSTUP_TOOLCHAIN={tmp_path}/tc cargo build", f"rustup run {tmp_path}/tc cargo build"):
+            marker.unlink(missing_ok=True)
+            subprocess.run(["bash", "-c", line], cwd=tmp_path, env=env, capture_output=True, timeout=120)
+            assert marker.exists(), line

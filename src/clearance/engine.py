@@ -1023,6 +1023,12 @@ def _same_line_text(cmd: SimpleCommand, sc: Scope, written: dict[str, str]) -> N
                     written[path] = written.get(path, "") + text if append else text
 
 
+def _may_pick_toolchain(cmd: SimpleCommand) -> bool:
+    """`cargo +TOOLCHAIN …`, RUSTUP_TOOLCHAIN=…, `rustup run …`: a Rust toolchain that may be named by its folder
+    (shell/pathlookup.py reads its program; imported only then)."""
+    return (len(cmd.argv) > 1 and cmd.argv[1].value[:1] == "+") or "RUSTUP_TOOLCHAIN" in cmd.assigns or cmd.name == "rustup"
+
+
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too.  A file an
     earlier command of the line wrote with literal text (`echo CODE > /tmp/t.py; python3 /tmp/t.py`) is read as that
@@ -1083,14 +1089,14 @@ def _check_scripts_in(
             continue
         # A script named on the command line "runs"; a file run by convention is named by its role first.
         found = [(rule_by_id("shell.script-content"), label, code) for label, code in script_runs(cmd, sc)]
-        if "PATH" in cmd.assigns or session_path:
-            # `PATH=$PWD/bin:$PATH lint`, `git lint` -> git-lint there: the file found is what runs (shell/pathlookup.py).
+        if "PATH" in cmd.assigns or session_path or _may_pick_toolchain(cmd):
+            # `PATH=$PWD/bin:$PATH lint`, `git lint` -> git-lint there, `cargo +./tc build` -> tc/bin/cargo: the file
+            # found is what runs (shell/pathlookup.py).
             from .shell.pathlookup import found_on_path
 
             for run in found_on_path(cmd, sc, session_path):
-                found += [
-                    (rule_by_id("shell.script-content"), f"{label} ({run.name}, found on the PATH the line sets)", code) for label, code in script_runs(run, sc)
-                ]
+                where = "on the PATH the line sets" if run.via[-1:] == ("PATH",) else "in the Rust toolchain the line names"
+                found += [(rule_by_id("shell.script-content"), f"{label} ({run.name}, found {where})", code) for label, code in script_runs(run, sc)]
         if may_run_by_convention(cmd.name, cmd.argv[0].value if cmd.argv else "", cmd.values(), bool(cmd.assigns)) or (
             # `eslint .`, `npx vite build`: the program loads its JavaScript configuration from the directory it runs in.
             lister is not None and cmd.cwd is not None and cmd.remote is None and has_js_config(cmd.name, lister(cmd.cwd))

@@ -82,8 +82,8 @@ def _first_file(name: str, folders: list[str], sc: Scope) -> str | None:
     return None
 
 
-def _running(cmd: SimpleCommand, path: str, name: str, args: list[Word]) -> SimpleCommand:
-    new = cmd.derive([Word(name, path), *args], "PATH")
+def _running(cmd: SimpleCommand, path: str, name: str, args: list[Word], via: str = "PATH") -> SimpleCommand:
+    new = cmd.derive([Word(name, path), *args], via)
     cmd.inner.pop()  # (derive notes the payload on its wrapper: this one is read only)
     return new
 
@@ -119,10 +119,12 @@ def found_on_path(cmd: SimpleCommand, sc: Scope, session: str | None = None) -> 
     the words after their subcommand)."""
     if not cmd.argv or "/" in cmd.argv[0].raw or cmd.remote is not None:
         return []
+    out: list[SimpleCommand] = []
+    if cmd.name in _RUSTUP_RUNS:
+        out += _toolchain_program(cmd, sc)
     first, after = line_folders(cmd, sc, session)
     if not first and not after:
-        return []
-    out: list[SimpleCommand] = []
+        return out
     name = cmd.name
     own = _first_file(name, first, sc)
     if own is None and after:
@@ -138,6 +140,35 @@ def found_on_path(cmd: SimpleCommand, sc: Scope, session: str | None = None) -> 
         if found is not None:
             out.append(_running(cmd, found, helper, cmd.argv[1 + at :]))
     return out
+
+
+TOOLCHAIN = "rustup toolchain"  # the via of a toolchain's program (the engine's label)
+# rustup's proxies (shell/unwrap.RUSTUP_PROXIES) and rustup itself (`rustup run TOOLCHAIN CMD`).
+_RUSTUP_RUNS = frozenset({"cargo", "rustc", "rustdoc", "rustfmt", "cargo-fmt", "cargo-clippy", "clippy-driver", "rust-analyzer", "cargo-miri", "rustup"})
+
+
+def _toolchain_program(cmd: SimpleCommand, sc: Scope) -> list[SimpleCommand]:
+    """`cargo +./tc build`, `RUSTUP_TOOLCHAIN=./tc cargo test`, `rustup run ./tc cargo build`: rustup runs
+    TOOLCHAIN/bin/NAME, read as that file is where it lies in the project (the temporary folder: rules/system.py asks)."""
+    from ..rules.system import toolchain_path
+
+    vals = cmd.values()
+    ops = [v for v in vals if not v.startswith("-")]
+    picked = toolchain_path(cmd, ops, vals)
+    if picked is None:
+        return []
+    folder = sc.path(picked, cmd)
+    if not sc.inside_project(folder):
+        return []
+    if cmd.name == "rustup":
+        at = vals.index(ops[1]) + 1 if len(ops) > 1 else len(vals)
+        if at >= len(vals) or "/" in vals[at] or DYN in vals[at]:
+            return []
+        name, args = vals[at], cmd.argv[at + 2 :]
+    else:
+        name, args = cmd.name, cmd.argv[2:] if vals[:1] and vals[0].startswith("+") else cmd.argv[1:]
+    found = _first_file(name, [folder + "/bin"], sc)
+    return [_running(cmd, found, name, args, TOOLCHAIN)] if found is not None else []
 
 
 def inherit(commands: list[SimpleCommand]) -> None:
