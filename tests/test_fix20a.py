@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -267,3 +268,111 @@ class TestARustToolchainGivenByItsFolder:
             marker.unlink(missing_ok=True)
             subprocess.run(["bash", "-c", line], cwd=tmp_path, env=env, capture_output=True, timeout=120)
             assert marker.exists(), line
+
+
+# -- ux19: the team's policy lost in an outage ------------------------------------------------------------------------
+
+
+def _team_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """A machine whose team service is down (nothing listens on port 9) and which holds no copy of its policy."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLEARANCE_", "CI", "GITHUB_"))}
+    env.update(
+        HOME="/home/ana",
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        CLEARANCE_SERVER="http://127.0.0.1:9",
+        CLEARANCE_TOKEN="t",
+        CLEARANCE_SERVER_TIMEOUT="1",
+        CLEARANCE_DB=str(tmp_path / "a.db"),
+        CLEARANCE_NO_DAEMON="1",
+        CLEARANCE_HEADLESS="0",
+    )
+    env.update(extra)
+    return env
+
+
+def _hook(command: str, env: dict[str, str]) -> tuple[str, str, str]:
+    ev = json.dumps({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": "/home/ana/webapp"})
+    p = subprocess.run([sys.executable, "-m", "clearance", "hook"], input=ev, capture_output=True, text=True, env=env, timeout=60)
+    out = json.loads(p.stdout)["hookSpecificOutput"]
+    return out["permissionDecision"], out.get("permissionDecisionReason", ""), p.stderr
+
+
+def _audit_rows(env: dict[str, str]) -> list[dict[str, Any]]:
+    import sqlite3
+
+    con = sqlite3.connect(env["CLEARANCE_DB"])
+    try:
+        cols = [r[1] for r in con.execute("PRAGMA table_info(decisions)")]
+        return [dict(zip(cols, row, strict=True)) for row in con.execute("SELECT * FROM decisions ORDER BY id")]
+    finally:
+        con.close()
+
+
+class TestTheTeamsPolicyLostInAnOutage:
+    """ux19's finding: with a team service configured but unreachable and no valid copy of its policy on the machine
+    (never fetched, or one that failed its integrity check), the team's deny rules fell away and the built-in rules
+    alone decided -- `git push origin main`, `make deploy` allowed -- said on stderr only. A platform team relying
+    on its deny rules in unattended CI expects no quiet loosening: by default (CLEARANCE_SERVER_UNAVAILABLE=closed)
+    every call the built-in rules do not deny is asked, so denied where nobody watches, with the cause in the reason,
+    the audit row (service.team-policy-unavailable) and `clearance doctor`; `=open` keeps deciding locally."""
+
+    ORDINARY: ClassVar[list[str]] = ["git push origin main", "ls -la", "make deploy"]
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_no_copy_asks_what_the_built_ins_allow(self, tmp_path: Path, command: str) -> None:
+        env = _team_env(tmp_path)
+        decision, reason, stderr = _hook(command, env)
+        assert decision == "ask", (decision, reason, stderr)
+        assert "unreachable" in reason and "no copy of the team's policy" in reason and "CLEARANCE_SERVER_UNAVAILABLE" in reason, reason
+        assert "asked" in stderr and "no copy of the team's policy" in stderr, stderr
+        rows = _audit_rows(env)
+        assert rows and "service.team-policy-unavailable" in rows[-1]["rules"] and "service.unreachable" in rows[-1]["rules"], rows[-1:]
+
+    def test_unattended_it_is_denied(self, tmp_path: Path) -> None:
+        decision, reason, _ = _hook("git push origin main", _team_env(tmp_path, CI="true", CLEARANCE_HEADLESS="1"))
+        assert decision == "deny" and "team's policy" in reason, (decision, reason)
+
+    def test_a_denial_stays_a_denial(self, tmp_path: Path) -> None:
+        decision, reason, _ = _hook("rm -rf ~/", _team_env(tmp_path))
+        assert decision == "deny", (decision, reason)
+
+    def test_a_copy_that_fails_its_check_counts_as_none(self, tmp_path: Path) -> None:
+        from clearance.remote import cache_path
+
+        env = _team_env(tmp_path)
+        Path(cache_path(env)).parent.mkdir(parents=True)
+        Path(cache_path(env)).write_text('[rules]\nallow = ["Bash"]\n')  # planted, unsigned
+        decision, reason, stderr = _hook("ls", env)
+        assert decision == "ask" and "integrity check" in reason and "integrity check" in stderr, (decision, reason, stderr)
+
+    def test_a_verified_copy_decides_as_before(self, tmp_path: Path) -> None:
+        from clearance.remote import write_cache
+
+        env = _team_env(tmp_path)
+        assert write_cache(env, '[rules]\ndeny = ["Bash(terraform apply:*)"]\n')
+        assert _hook("ls -la", env)[0] == "allow"
+        assert _hook("terraform apply -auto-approve", env)[0] == "deny"
+
+    def test_open_decides_locally(self, tmp_path: Path) -> None:
+        env = _team_env(tmp_path, CLEARANCE_SERVER_UNAVAILABLE="open")
+        decision, _, stderr = _hook("ls -la", env)
+        assert decision == "allow" and "CLEARANCE_SERVER_UNAVAILABLE=open" in stderr, stderr
+        assert _hook("rm -rf ~/", env)[0] == "deny"
+
+    def test_a_typo_never_loosens(self) -> None:
+        from clearance.rejected import unavailable_mode
+
+        assert unavailable_mode({"CLEARANCE_SERVER_UNAVAILABLE": "opne"}) == "closed"
+        assert unavailable_mode({}) == "closed"
+        assert unavailable_mode({"CLEARANCE_SERVER_UNAVAILABLE": " Open "}) == "open"
+
+    def test_doctor_says_so(self, tmp_path: Path) -> None:
+        from clearance.installer import service_lines
+
+        ok, lines = service_lines(_team_env(tmp_path))
+        text = "\n".join(lines)
+        assert not ok and "no copy is cached yet" in text and "asked" in text, text
+        ok, lines = service_lines(_team_env(tmp_path, CLEARANCE_SERVER_UNAVAILABLE="open"))
+        assert "the team's deny rules do not apply" in "\n".join(lines), lines
