@@ -47,4 +47,14 @@ def when_policy_missing(local: Decision, why: str) -> Decision:
         f"{why}, so the team's own deny and ask rules cannot be applied to this call; asking instead "
         f"({UNAVAILABLE_VAR}=closed). On this machine alone it would be: {local.decision} ({local.reason})"
     )
-    return Decision("ask", reason, [POLICY_MISSING_RULE, *local.rules], "default", list(local.findings))
+    out = Decision("ask", reason, [POLICY_MISSING_RULE, *local.rules], "default", list(local.findings))
+    # The way forward: an ask keeps the one engine.guide gave it (worded for a team client, none where no rule can
+    # name it); an allow's is that the team's policy decides again once the service answers.
+    out.hint = (
+        local.hint
+        if local.decision == "ask"
+        else (
+            "When the team service answers again its policy decides; to allow it from now on, the user may ask the team service's admins to allow it in the team policy."
+        )
+    )
+    return out
