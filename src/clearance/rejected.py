@@ -37,6 +37,12 @@ def unavailable_mode(env: object) -> str:
     return "open" if isinstance(value, str) and value.strip().lower() == "open" else "closed"
 
 
+_AGAIN = (
+    "When the team service answers again its policy decides; to allow it from now on, the user may ask the team "
+    "service's admins to allow it in the team policy."
+)
+
+
 def when_policy_missing(local: Decision, why: str) -> Decision:
     """*local* when it denies; else an ask saying the team's policy could not be applied and why (*why*)."""
     from .model import Decision
@@ -50,11 +56,5 @@ def when_policy_missing(local: Decision, why: str) -> Decision:
     out = Decision("ask", reason, [POLICY_MISSING_RULE, *local.rules], "default", list(local.findings))
     # The way forward: an ask keeps the one engine.guide gave it (worded for a team client, none where no rule can
     # name it); an allow's is that the team's policy decides again once the service answers.
-    out.hint = (
-        local.hint
-        if local.decision == "ask"
-        else (
-            "When the team service answers again its policy decides; to allow it from now on, the user may ask the team service's admins to allow it in the team policy."
-        )
-    )
+    out.hint = local.hint if local.decision == "ask" else _AGAIN
     return out
