@@ -110,8 +110,13 @@ def in_session(*calls: Any, shell: str = "") -> list[Any]:
             if isinstance(c, dict)
             else {"tool_name": "Bash", "tool_input": {"command": c, "tty": True, "persists": True, **({"shell": shell} if shell else {})}}
         )
+        files = ex.get("files") if isinstance(ex, dict) else None
+        if files is not None:
+            ex = {k: v for k, v in ex.items() if k != "files"}  # project files on "disk", as conftest.decide gives them
         action, ctx = parse_event(event(ex), ENV)
         ctx.shell_dir = state.get
+        if files is not None:
+            ctx.read_file = files.get
         d = evaluate(action, ctx, load_policy(ctx.project_root, ENV))
         for k, p in d.creates:
             key, _, where = p.partition("\t")

@@ -385,26 +385,23 @@ class TestAwsOptionValues:
 
 
 class TestProgramFoundThroughTheLinesPath:
-    """Class (left open): a program the line finds through a PATH it puts a project folder in front of, and git's
-    helpers found the same way -- `git X` runs `git-X`, a `X::URL` runs `git-remote-X`. `bash bin/lint` and
-    `./bin/git-lint` are read when run (shell.script-content asks for the deletion inside); `PATH=$PWD/bin:$PATH lint`,
-    `PATH=$PWD/bin:$PATH git lint` and `PATH=$PWD/bin:$PATH git fetch foo::x` run the same file unread. Round 17a
-    left the persisting-session form open (`export PATH=$PWD/.bin:$PATH`); the one-line forms are the same gap. A
-    fix reads the command name (and git's helper names) in the literal folders the line's PATH puts first, when they
-    lie in the project or a temporary folder; not made in this round (the reader of run targets is shared by every
-    rule that reads scripts)."""
+    """Class (left open here, closed by fix20a: shell/pathlookup.py): a program the line finds through a PATH it puts a
+    project folder in front of, and git's helpers found the same way -- `git X` runs `git-X`, a `X::URL` runs
+    `git-remote-X`. `bash bin/lint` and `./bin/git-lint` are read when run (shell.script-content asks for the deletion
+    inside); `PATH=$PWD/bin:$PATH lint`, `PATH=$PWD/bin:$PATH git lint` and `PATH=$PWD/bin:$PATH git fetch foo::x`
+    ran the same file unread. tests/test_fix20a.py holds the cases no rule was written for and the look-alikes."""
 
     FILES: ClassVar[dict[str, str]] = {f"/home/ana/webapp/bin/{n}": "#!/bin/sh\nrm -rf ~/.config/clearance\n" for n in ("lint", "git-lint", "git-remote-foo")}
-    REASON = "unfinished (round 19a): a program found through a PATH the line puts a project folder first in is not read"
-    GAPS: ClassVar[dict[str, str]] = {
-        "PATH=$PWD/bin:$PATH lint": REASON,
-        "export PATH=$PWD/bin:$PATH; lint": REASON,
-        "PATH=$PWD/bin:$PATH git lint": REASON,
-        "PATH=$PWD/bin:$PATH git fetch foo::x": REASON,
-        "PATH=./bin:$PATH git ls-remote foo::x": REASON,
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
+    LINES: ClassVar[list[str]] = [
+        "PATH=$PWD/bin:$PATH lint",
+        "export PATH=$PWD/bin:$PATH; lint",
+        "PATH=$PWD/bin:$PATH git lint",
+        "PATH=$PWD/bin:$PATH git fetch foo::x",
+        "PATH=./bin:$PATH git ls-remote foo::x",
+    ]
 
-    @pytest.mark.parametrize("command", list(GAPS), ids=list(GAPS))
+    @pytest.mark.parametrize("command", LINES, ids=LINES)
     def test_the_program_found_is_read(self, command: str) -> None:
         _not_allowed({"tool_name": "Bash", "tool_input": {"command": command}, "files": self.FILES}, self.GAPS, key=_key)
 

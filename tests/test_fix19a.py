@@ -217,17 +217,15 @@ class TestWhatASettingsProgramRunsBeyondItsWords:
         _write("scripts/other.js", "console.log(1)\n", PACKAGE),
     ]
 
-    GAPS: ClassVar[dict[str, str]] = {
-        "npm pkg set scripts.lint='sh p.b64'": "unfinished (fix19a): `npm pkg set|delete` writes package.json, which no "
-        "effect of clearance's says (shell/outputs_table has no fixed file a verb writes), so the entry it changes is not seen",
-    }
+    # Closed by fix20a (pkgset.py: the package.json the verb leaves, compared as its Write is); tests/test_fix20a.py.
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", CASES, ids=range(len(CASES)))
     def test_not_allowed(self, example: Any) -> None:
         d = decide(example)
         assert d.decision in ("deny", "ask"), (d.rules, d.reason)
 
-    @pytest.mark.parametrize("command", list(GAPS))
+    @pytest.mark.parametrize("command", ["npm pkg set scripts.lint='sh p.b64'"])
     def test_open(self, command: str) -> None:
         def check() -> None:
             d = decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": self.PACKAGE})

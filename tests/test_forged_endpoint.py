@@ -268,6 +268,8 @@ def test_the_offline_fallback_knows_the_team_service_port(tmp_path: Any, monkeyp
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("CLEARANCE_SERVER", f"http://127.0.0.1:{port}")
     monkeypatch.setenv("CLEARANCE_TOKEN", "clr_x")
+    # No team policy is cached here: decided with the built-in rules alone (fix20a: by default such calls are asked).
+    monkeypatch.setenv("CLEARANCE_SERVER_UNAVAILABLE", "open")
     for command, want in ((f"nc -lk {port}", "deny"), (f"nc -lk {port + 1 if port < 65535 else port - 1}", "allow")):
         ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": str(home / "proj"), "session_id": "d"}
         answer = via_server(json.dumps(ev).encode(), Options(["--agent", "claude"]))

@@ -439,6 +439,7 @@ def test_a_hung_team_service_costs_its_timeout_once_a_minute(dev: Dev) -> None:
 
     threading.Thread(target=accept, daemon=True).start()
     env = {"CLEARANCE_SERVER": f"http://127.0.0.1:{srv.getsockname()[1]}", "CLEARANCE_TOKEN": "clr_test", "CLEARANCE_SERVER_TIMEOUT": "2"}
+    env["CLEARANCE_SERVER_UNAVAILABLE"] = "open"  # no team policy cached here: decided locally (fix20a: asked by default)
     mark = dev.home / ".local" / "state" / "clearance" / "server.stalled"
     try:
         t0 = time.monotonic()

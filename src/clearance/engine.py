@@ -348,6 +348,18 @@ def analyse_shell(
         for message in exp.idle_shells:
             out.findings.append(_finding(rule_by_id("shell.interactive-shell"), message))
     out.commands = exp.commands
+    if "PATH" in command:
+        from .shell.pathlookup import inherit
+
+        inherit(exp.commands)  # `PATH=./bin:$PATH bash -c lint`: the child shell looks lint up there too
+    if ("pkg" in command or "set-script" in command) and sc.ctx.read_file is not None:
+        # `npm pkg set scripts.lint=CMD`: package.json rewritten by the tool, compared as its Write is (pkgset.py).
+        from .pkgset import entry_changes
+
+        for c in exp.commands:
+            why = entry_changes(c, sc) if c.name in ("npm", "pnpm", "bun") else None
+            if why:
+                out.findings.append(_finding(rule_by_id("fs.write-settings-run-script"), why))
     if persists and script_depth == 0 and (script.kept or script.defined or any(c.via for c in exp.commands) or "hash" in command or "enable" in command):
         # The shell outlives the call (Copilot CLI's bash sessions): what the line leaves for later commands (shell/persist.py).
         from .shell.persist import persisting
@@ -1010,6 +1022,12 @@ def _same_line_text(cmd: SimpleCommand, sc: Scope, written: dict[str, str]) -> N
                     written[path] = written.get(path, "") + text if append else text
 
 
+def _may_pick_toolchain(cmd: SimpleCommand) -> bool:
+    """`cargo +TOOLCHAIN …`, RUSTUP_TOOLCHAIN=…, `rustup run …`: a Rust toolchain that may be named by its folder
+    (shell/pathlookup.py reads its program; imported only then)."""
+    return (len(cmd.argv) > 1 and cmd.argv[1].value[:1] == "+") or "RUSTUP_TOOLCHAIN" in cmd.assigns or cmd.name == "rustup"
+
+
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too.  A file an
     earlier command of the line wrote with literal text (`echo CODE > /tmp/t.py; python3 /tmp/t.py`) is read as that
@@ -1045,6 +1063,11 @@ def _check_scripts_in(
     lister = sc.ctx.list_dir
     before: SimpleCommand | None = None
     writes = _writes_then_runs(commands)
+    session_path = None
+    if sc.ctx.shell_dir is not None:
+        from .context import PATH_KEY
+
+        session_path = sc.ctx.shell_dir(PATH_KEY)  # the folders earlier calls put first on a persisting shell's PATH
     # A sed editing a file in place before the last command: those after it read the file as the edit leaves it.
     edits = disk is not None and any(c.name in ("sed", "gsed") for c in commands[:-1])
     edited: dict[str, str] = {}
@@ -1065,6 +1088,14 @@ def _check_scripts_in(
             continue
         # A script named on the command line "runs"; a file run by convention is named by its role first.
         found = [(rule_by_id("shell.script-content"), label, code) for label, code in script_runs(cmd, sc)]
+        if "PATH" in cmd.assigns or session_path or _may_pick_toolchain(cmd):
+            # `PATH=$PWD/bin:$PATH lint`, `git lint` -> git-lint there, `cargo +./tc build` -> tc/bin/cargo: the file
+            # found is what runs (shell/pathlookup.py).
+            from .shell.pathlookup import found_on_path
+
+            for run in found_on_path(cmd, sc, session_path):
+                where = "on the PATH the line sets" if run.via[-1:] == ("PATH",) else "in the Rust toolchain the line names"
+                found += [(rule_by_id("shell.script-content"), f"{label} ({run.name}, found {where})", code) for label, code in script_runs(run, sc)]
         if may_run_by_convention(cmd.name, cmd.argv[0].value if cmd.argv else "", cmd.values(), bool(cmd.assigns)) or (
             # `eslint .`, `npx vite build`: the program loads its JavaScript configuration from the directory it runs in.
             lister is not None and cmd.cwd is not None and cmd.remote is None and has_js_config(cmd.name, lister(cmd.cwd))

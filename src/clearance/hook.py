@@ -218,6 +218,10 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
             from .probe import outbound_guard  # only with the switch on: an earlier injection hit denies the next outbound call
 
             decision = outbound_guard(canonical, decision, policy, environ, opts.db) or decision
+        if environ.get("CLEARANCE_TEAM_POLICY_MISSING"):
+            from .rejected import when_policy_missing  # the team service is down and its policy not here (remote.py)
+
+            decision = when_policy_missing(decision, environ["CLEARANCE_TEAM_POLICY_MISSING"])
     if ctx is not None and ctx.session_id and not opts.shadow:
         from .paths import session_state_dir
         from .provenance import mark_start

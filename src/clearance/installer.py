@@ -670,9 +670,13 @@ def service_lines(env: dict[str, str]) -> tuple[bool, list[str]]:
     try:
         _request("GET", f"{base}/healthz", "", None, 3.0)
     except (OSError, ValueError) as e:
-        return False, [f"✗ team service: {base} does not answer ({type(e).__name__}: {e}); the hook decides locally with the cached managed policy"]
+        copy, line = _policy_copy_line(env, False)
+        if copy:
+            return False, [f"✗ team service: {base} does not answer ({type(e).__name__}: {e}); the hook decides locally with the cached managed policy", line]
+        return False, [f"✗ team service: {base} does not answer ({type(e).__name__}: {e}); {line}"]
     token_ok, line = _token_check(base, env.get("CLEARANCE_TOKEN", ""), "the hook")
     out = [f"{'✓' if token_ok else '✗'} team service: {line}"]
+    out.append(_policy_copy_line(env, True)[1])
     waiting = _outage_waiting(env)
     if waiting:
         out.append(
@@ -680,6 +684,24 @@ def service_lines(env: dict[str, str]) -> tuple[bool, list[str]]:
             "the next hook call the service answers sends them (a refused upload is tried again after five minutes, or when the service says)"
         )
     return token_ok, out
+
+
+def _policy_copy_line(env: dict[str, str], reachable: bool) -> tuple[bool, str]:
+    """(a verified copy is cached, what doctor says about the copy of the team's policy the hook decides with when
+    the service cannot be reached, and what an outage does without one: CLEARANCE_SERVER_UNAVAILABLE, rejected.py)."""
+    from .rejected import UNAVAILABLE_VAR, unavailable_mode
+    from .remote import cache_path, read_cache
+
+    if read_cache(env) is not None:
+        return True, f"✓ team policy: a verified copy is cached ({cache_path(env)}); during an outage the hook decides with it"
+    lost = "the cached copy failed its integrity check" if os.path.exists(cache_path(env)) else "no copy is cached yet"
+    if unavailable_mode(env) == "closed":
+        then = "while the service cannot be reached, every call the built-in rules do not deny is asked (denied when unattended, as in CI)"
+    else:
+        then = f"while the service cannot be reached, the built-in rules alone decide ({UNAVAILABLE_VAR}=open): the team's deny rules do not apply"
+    if reachable:
+        return False, f"- team policy: {lost} (the next hook call the service answers copies it); {then}"
+    return False, f"{lost}, so {then}"
 
 
 def _outage_waiting(env: dict[str, str]) -> int:

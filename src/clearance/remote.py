@@ -349,13 +349,21 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
         version = cached_now.version()
         which = f"the cached managed policy (version {version}) from {age}" if version is not None else f"the cached managed policy from {age}"
         note = f"clearance: the team service at {base} is unreachable ({problem}); decided locally with {which}"
-    elif os.path.exists(cached):
-        note = (
-            f"clearance: the team service at {base} is unreachable ({problem}) and the cached managed policy failed its integrity check "
-            "(unsigned or changed since clearance wrote it); decided locally with the built-in rules"
-        )
     else:
-        note = f"clearance: the team service at {base} is unreachable ({problem}) and no managed policy is cached; decided locally with the built-in rules"
+        from .rejected import POLICY_MISSING_VAR, UNAVAILABLE_VAR, unavailable_mode
+
+        if os.path.exists(cached):
+            lost = "the cached copy of the team's policy failed its integrity check (unsigned or changed since clearance wrote it)"
+        else:
+            lost = "this machine holds no copy of the team's policy (never fetched)"
+        if unavailable_mode(env) == "closed":
+            # A platform team's deny rules must not quietly fall away in an outage (ux19): every call the built-in
+            # rules do not deny is asked -- denied where nobody watches (CI) -- saying why (rejected.when_policy_missing).
+            local_env[POLICY_MISSING_VAR] = f"The team service at {base} is unreachable and {lost}"
+            then = f"calls the built-in rules do not deny are asked (denied when unattended; {UNAVAILABLE_VAR}=open decides them locally)"
+        else:
+            then = f"decided locally with the built-in rules ({UNAVAILABLE_VAR}=open)"
+        note = f"clearance: the team service at {base} is unreachable ({problem}) and {lost}; {then}"
     answer = run_answer(raw, opts, local_env)
     from .outbox import note_pending
 

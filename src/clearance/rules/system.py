@@ -2315,6 +2315,20 @@ def _interpreter_chosen(name: str, ops: list[str], vals: list[str], assigns: dic
     return None
 
 
+def toolchain_path(cmd: SimpleCommand, ops: list[str], vals: list[str]) -> str | None:
+    """The toolchain folder rustup is given by path (fix20a): a proxy's first word `+PATH` (rustup's "toolchain
+    override shorthand"), RUSTUP_TOOLCHAIN=PATH for a proxy, `rustup run PATH CMD`; a name (`+nightly`) is no path."""
+    if cmd.name == "rustup":
+        picked = ops[1] if ops[:1] == ["run"] and len(ops) > 1 else None
+    elif vals and vals[0].startswith("+"):
+        picked = vals[0][1:]
+    else:
+        picked = cmd.assigns.get("RUSTUP_TOOLCHAIN") if cmd.name != "rustup" else None
+    if not picked or DYN in picked or ("/" not in picked and picked not in (".", "..")):
+        return None
+    return picked
+
+
 def _stored_script_runs_temp(cmd: SimpleCommand, vals: list[str], sc: Scope) -> str | None:
     """`npm pkg set scripts.prepare='sh /tmp/x'` (npm set-script, pnpm/yarn/bun pkg set): the script is stored in
     package.json for a later `npm install`/`npm test`, judged as the Write of that package.json is (round 15c: the
@@ -2445,9 +2459,13 @@ def _signature_check_off(vals: list[str]) -> str | None:
         "rustup",
         "bun",
         *_SYSTEM_INSTALLERS,
+        *("rustc", "rustdoc", "rustfmt", "cargo-fmt", "cargo-clippy", "clippy-driver", "rust-analyzer", "cargo-miri"),
     ),
     match=(
         "GOSUMDB=off go mod download",
+        "cargo +/tmp/tc build",
+        "RUSTUP_TOOLCHAIN=/tmp/tc cargo test",
+        "rustup run /tmp/tc cargo build",
         "dnf install -y --nogpgcheck ./agent.rpm",
         "apt-get install -y --allow-unauthenticated agent",
         "apt-get -o APT::Get::AllowUnauthenticated=true install agent",
@@ -2502,6 +2520,9 @@ def _signature_check_off(vals: list[str]) -> str | None:
         "mise use python@3.12",
         "go mod edit -replace example.com/lib=../lib",
         "cargo add serde --features derive",
+        "cargo +nightly build",
+        "RUSTUP_TOOLCHAIN=stable cargo test",
+        "rustup run 1.79.0 cargo build",
     ),
 )
 def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -2522,6 +2543,15 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
         msg = _stored_script_runs_temp(cmd, vals, sc)
         if msg:
             return msg
+    toolchain = toolchain_path(cmd, ops, vals)
+    if toolchain is not None:
+        where = sc.path(toolchain, cmd)
+        if not sc.inside_project(where) and sc.in_temp(where):
+            # rustup takes a toolchain given by its folder (`+PATH`, RUSTUP_TOOLCHAIN, `rustup run PATH`; checked
+            # with rustup 1.29): the programs in PATH/bin run in place of the installed toolchain's, from a folder
+            # anyone may write. One in the project (a compiler's own stage1 build) has its program read as a script
+            # is (shell/pathlookup.py), as `rustup toolchain link NAME build/…` is ordinary.
+            return f"{cmd.name} runs the Rust toolchain in {sc.show(where)}, in the temporary folder, in place of the one rustup installed"
     for chosen in _dependency_chosen(cmd.name, ops, vals, cmd.assigns):
         if DYN in chosen:
             continue

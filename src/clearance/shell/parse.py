@@ -1123,6 +1123,9 @@ class _Walker:
                 redirects = used if used is not None else redirects
         if self.st.exported:
             assigns = {**self.st.exported, **assigns}
+        if "PATH" in self.st.vars and "PATH" not in assigns:
+            # PATH comes exported from the environment: `PATH=./bin:$PATH; lint` looks lint up there (shell/pathlookup.py).
+            assigns = {**assigns, "PATH": self.st.vars["PATH"]}
         unsure = tuple(sorted(n for n in self.st.unsure if n not in assigns)) if self.st.unsure else ()
         fed = pipe_src
         if not fed and stdin_text is None:
