@@ -429,7 +429,8 @@ def secret_word(cmd: SimpleCommand, sc: Scope) -> bool:
         return True  # sops -d; a credential store's own program (aws-vault export: creds._store_export)
     # The bare words as one text: no part holds the newline that joins them, so a part is found in it exactly where it is
     # in one of the words (one scan per part instead of one per word and part: this runs on every command).
-    text = "\n".join([v for v in cmd.values() if " " not in v and "/" not in v]).lower()
+    # (a settings key written as a path, npm's `//registry.npmjs.org/:_authToken`: its last step is read, after the `:`)
+    text = "\n".join([v if "/" not in v else v.rpartition(":")[2] for v in cmd.values() if " " not in v]).lower()
     return any(map(text.__contains__, _SECRET_PARTS))
 
 
@@ -560,7 +561,7 @@ def git_pack_may_act(cmd: SimpleCommand, sc: Scope) -> bool:
 # sys.package-remove: the removing subcommands (`npm uninstall -g`, `yarn global remove`).
 _NODE_PMS = ("npm", "pnpm", "yarn")
 _CONFIG = frozenset({"config"})
-_NPM_TOKEN = frozenset({"token"})
+_NPM_TOKEN = frozenset({"token", "config", "c"})
 _REMOVERS = frozenset({"uninstall", "remove", "rm", "un", "r", "unlink"})
 # rce.install-from-url: the subcommands that install (the first word that is not an option).
 _INSTALLERS = frozenset({"install", "i", "add", "inject", "update", "upgrade"})
