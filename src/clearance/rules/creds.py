@@ -1303,7 +1303,7 @@ def config_key_get(cmd: SimpleCommand) -> str | None:
         if v.lower() not in _CONFIG_WORDS:
             continue
         rest = [w for w in vals[i + 1 :] if w not in ("--global", "--local", "--system", "--user", "--project", "-g", "--json", "--location")]
-        if not rest or rest[0] not in _CONFIG_GETS and not (cmd.name == "git" and not rest[0].startswith("-") and len(rest) == 1):
+        if not rest or (rest[0] not in _CONFIG_GETS and not (cmd.name == "git" and not rest[0].startswith("-") and len(rest) == 1)):
             return None
         key = rest[-1] if rest[0] in _CONFIG_GETS else rest[0]
         tail = key.replace("/", ":").replace(".", ":").rstrip(":").rpartition(":")[2]

@@ -1857,7 +1857,9 @@ def _empties(e: Effect) -> bool:
         return _prints_nothing(cmd.name, vals) and any(r.op in (">", ">|", "&>") for r in cmd.redirects)
     if cmd.name == "tee":
         # tee with nothing to copy: its standard input is /dev/null, and it truncates (no -a) each file it names
-        return not any(v in ("-a", "--append") for v in vals) and any(r.op == "<" and r.target is not None and r.target.value == "/dev/null" for r in cmd.redirects)
+        return not any(v in ("-a", "--append") for v in vals) and any(
+            r.op == "<" and r.target is not None and r.target.value == "/dev/null" for r in cmd.redirects
+        )
     if cmd.name == "dd":
         return "if=/dev/null" in vals and not any(v.startswith("conv=") and "notrunc" in v for v in vals)
     if cmd.name in ("cp", "install"):
