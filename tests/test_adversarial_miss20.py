@@ -118,6 +118,50 @@ class TestConfigGetOfASecretKey:
         _allowed(command)
 
 
+class TestModelledClientsUnnamedDestroyingWord:
+    """Class (remote-data-destroy): a destroying word of a client whose deletions cloud.delete models, outside that
+    model's own verbs. `acme rb BUCKET` was asked (sys.unknown-destructive-verb) but `linode-cli obj rb BUCKET` was
+    allowed: a client cloud.delete claims was no longer read as an unmodelled client, and cloud.delete reads delete,
+    destroy, remove, rm, purge … only. Knowing a program read less than not knowing it. Fixed: for such a client
+    sys.unknown-destructive-verb reads the destroying words cloud.delete's vocabulary does not hold (rb, rmdir,
+    erase, expunge, deltree, obliterate, a store's flush); a word cloud.delete reads is left to it (its dry runs and
+    skeletons stay allowed)."""
+
+    ASK: ClassVar[list[str]] = [
+        "linode-cli obj rb --recursive mybucket",
+        "linode-cli obj rmdir mybucket",
+        "hcloud server erase web",
+        "doctl spaces rb bucket",
+        "flyctl volumes obliterate vol_123",
+        "oci os object bulk-erase --bucket-name b",
+        "netlify blobs:deltree",
+        "wrangler r2 bucket expunge assets",
+        "supabase storage buckets flush avatars",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "linode-cli obj ls",
+        "linode-cli linodes list",
+        "hcloud server list",
+        "doctl compute droplet list",
+        "oci os bucket list --compartment-id x",
+        "wrangler dev",
+        "heroku logs --tail",
+        "aws s3 rm s3://mybucket/ --recursive --dryrun",
+        "rclone -n delete remote:path/file",
+        "linode-cli obj rb --help",
+    ]
+
+    @pytest.mark.parametrize("command", ASK)
+    def test_asked(self, command: str) -> None:
+        got = decide(command)
+        assert got.decision != "allow", (command, got.decision, got.rules)
+        assert "sys.unknown-destructive-verb" in got.rules
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        _allowed(command)
+
+
 # Found while probing and left open: each is allowed today and should not be.
 UNFINISHED: dict[str, str] = {}
 
