@@ -163,7 +163,27 @@ class TestModelledClientsUnnamedDestroyingWord:
 
 
 # Found while probing and left open: each is allowed today and should not be.
-UNFINISHED: dict[str, str] = {}
+UNFINISHED: dict[str, str] = {
+    "acme-client -e 'DROP DATABASE prod'": (
+        "unfinished (miss20): a destructive statement in an unmodelled client's -e/--query value is not read as SQL"
+    ),
+    "influx -execute 'DROP DATABASE telegraf'": (
+        "unfinished (miss20): InfluxDB 1.x's -execute InfluxQL is not read (db.datastore-destroy reads influx's v2 verbs)"
+    ),
+    "memcached-tool cache.prod:11211 flush_all": (
+        "unfinished (miss20): a store's verb after a HOST:PORT operand is not read (the subcommand path stops at the address)"
+    ),
+    "for i in $(seq 1 100000000); do touch f$i; done": (
+        "unfinished (miss20): a loop bounded by a count beyond a disk's inodes that makes a file per pass is not read as endless"
+    ),
+    "websocat -E --exec sh ws-l:0.0.0.0:8080": (
+        "unfinished (miss20): websocat's --exec of a shell on a listening address (a bind shell) is not read; its sh-c: form is"
+    ),
+    "cat ~/.config/borg/passphrase": (
+        "unfinished (miss20): a file named passphrase in a tool's folder is not among the names a login token has"
+    ),
+    "sl revert --all": "unfinished (miss20): Sapling (hg's grammar) is not read by vcs.discard-changes",
+}
 
 
 @pytest.mark.parametrize("command", sorted(UNFINISHED))
