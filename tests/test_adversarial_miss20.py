@@ -164,9 +164,7 @@ class TestModelledClientsUnnamedDestroyingWord:
 
 # Found while probing and left open: each is allowed today and should not be.
 UNFINISHED: dict[str, str] = {
-    "acme-client -e 'DROP DATABASE prod'": (
-        "unfinished (miss20): a destructive statement in an unmodelled client's -e/--query value is not read as SQL"
-    ),
+    "acme-client -e 'DROP DATABASE prod'": ("unfinished (miss20): a destructive statement in an unmodelled client's -e/--query value is not read as SQL"),
     "influx -execute 'DROP DATABASE telegraf'": (
         "unfinished (miss20): InfluxDB 1.x's -execute InfluxQL is not read (db.datastore-destroy reads influx's v2 verbs)"
     ),
@@ -179,9 +177,7 @@ UNFINISHED: dict[str, str] = {
     "websocat -E --exec sh ws-l:0.0.0.0:8080": (
         "unfinished (miss20): websocat's --exec of a shell on a listening address (a bind shell) is not read; its sh-c: form is"
     ),
-    "cat ~/.config/borg/passphrase": (
-        "unfinished (miss20): a file named passphrase in a tool's folder is not among the names a login token has"
-    ),
+    "cat ~/.config/borg/passphrase": ("unfinished (miss20): a file named passphrase in a tool's folder is not among the names a login token has"),
     "sl revert --all": "unfinished (miss20): Sapling (hg's grammar) is not read by vcs.discard-changes",
 }
 
