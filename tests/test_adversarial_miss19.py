@@ -516,7 +516,7 @@ UNFINISHED: dict[str, str] = {
     'python3 -c \'import keyring; print(keyring.get_password("github", "dev"))\'': (
         "unfinished (miss19): the keyring library's get_password in interpreter code is not read as a secret store's reader"
     ),
-    "npm config get //registry.npmjs.org/:_authToken": "unfinished (miss19): npm config get of an auth key is not read as a token printer",
+    # (npm config get //registry.npmjs.org/:_authToken: closed in round miss20, tests/test_adversarial_miss20.py)
 }
 
 

@@ -651,6 +651,11 @@ def _aws_sends_nothing(vals: list[str], ops: list[str]) -> bool:
     return ops[:1] == ["ec2"] and storage_dry_run("aws", vals, ops)
 
 
+# The words cloud.delete reads as a deletion in a client's subcommand path (sys.unknown-destructive-verb reads the
+# other destroying words of the clients it models: _unmodelled_destroying_word).
+DELETE_VERBS = ("delete", "del", "destroy", "remove", "rm", "terminate", "purge", "wipe", "drop", "reset", "down")
+
+
 @rule(
     id="cloud.delete",
     title="Deleting or terminating cloud resources (aws, gcloud, az, gsutil, doctl, heroku, fly)",
@@ -769,7 +774,7 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         ops = ops[1:]  # a release track, not a command group: `gcloud alpha firestore indexes composite delete`
         if len(ops) > 4 and ops[3] not in ("delete", "destroy", "remove") and ops[4] in ("delete", "destroy", "remove"):
             ops = ops[:3] + ops[4:]  # four groups deep (firestore indexes composite): the verb is the fifth word
-    verbs = ("delete", "del", "destroy", "remove", "rm", "terminate", "purge", "wipe", "drop", "reset", "down")
+    verbs = DELETE_VERBS
     compound = ("delete-", "destroy-", "remove-", "purge-", "drop-", "terminate-")  # az storage blob delete-batch
     if any(
         o in verbs or o.startswith(compound) or o.endswith(("-delete", ":delete", ":destroy", ":remove", ":disable")) or _pascal_destroys(o) for o in ops[:4]

@@ -251,6 +251,10 @@ def token_printer(cmd: SimpleCommand) -> str | None:
         dest = _vercel_pull_target(words)
         if dest is not None:
             return f"vercel env pull {dest}"
+    if cmd.name == "git" and "config" in words:
+        got = config_key_get(cmd)
+        if got:
+            return "git " + got
     for pattern in _printers_of(words[0]):
         rest = words[1:]
         need = list(pattern[1:])
@@ -1364,6 +1368,36 @@ def _secret_noun(parts: list[str]) -> bool:
     return parts[-1] in _QUALIFIED_NOUNS and len(parts) > 1 and parts[-2] in _NOUN_QUALIFIERS
 
 
+# The words that make a client's `config` (or `configure`) subcommand print one setting's value.
+_CONFIG_WORDS = frozenset({"config", "configure", "configuration"})
+_CONFIG_GETS = frozenset({"get", "--get", "--get-all", "get-value", "--get-urlmatch"})
+_GLUED_SECRETS = ("token", "password", "passwd", "secret", "pass")
+_NOT_GLUED_SECRETS = frozenset({"bypass", "compass", "pass", "passthrough"})
+
+
+def config_key_get(cmd: SimpleCommand) -> str | None:
+    """`TOOL config get KEY` (git's `config --get KEY`) whose KEY's own name is a secret noun, or None. A key is
+    written as a path of the settings tree, and its last step names it: npm's and pnpm's `//registry.npmjs.org/:_authToken`
+    (the registry, then the key), git's `github.token`, `hub.oauth-token` (round miss20: these printed the token while
+    `acme config get api_token` was denied, the words with a `/` or `.` not being read)."""
+    vals = cmd.values()
+    for i, v in enumerate(vals[:6]):
+        if v.lower() not in _CONFIG_WORDS:
+            continue
+        rest = [w for w in vals[i + 1 :] if w not in ("--global", "--local", "--system", "--user", "--project", "-g", "--json", "--location")]
+        if not rest or (rest[0] not in _CONFIG_GETS and not (cmd.name == "git" and not rest[0].startswith("-") and len(rest) == 1)):
+            return None
+        key = rest[-1] if rest[0] in _CONFIG_GETS else rest[0]
+        tail = key.replace("/", ":").replace(".", ":").rstrip(":").rpartition(":")[2]
+        parts = _parts(tail)
+        # a secret noun, or one glued after what it is for (git's hub.oauthtoken, sendemail.smtppass)
+        glued = bool(parts) and parts[-1].endswith(_GLUED_SECRETS) and parts[-1] not in _NOT_GLUED_SECRETS
+        if parts and len(parts) <= 3 and (_secret_noun(parts) or glued):
+            return " ".join(["config", *rest[: rest.index(key) + 1]])
+        return None
+    return None
+
+
 def secret_operation(words: list[str]) -> str | None:
     """The subcommand words that name an operation handing back secret material, or None: one word joining a reading
     verb and a secret noun (get-login-password, print-access-token, keys-view, token:show), a secret noun followed by
@@ -1458,8 +1492,10 @@ def _leading_words(cmd: SimpleCommand) -> list[str]:
         "doctl auth token",
         "terraform output -raw db_password",
         "pulumi config get dbPassword",
+        "pnpm config get //registry.npmjs.org/:_authToken",
     ),
     no_match=(
+        "pnpm config get //registry.npmjs.org/:always-auth",
         "terraform output -raw instance_ip",
         "pulumi config get aws:region",
         "gh secret list",
@@ -1486,7 +1522,7 @@ def secret_operation_rule(cmd: SimpleCommand, sc: Scope) -> str | None:
     words = _leading_words(cmd)
     if cmd.name in _LISTING_GETS and words[:1] == ["get"]:
         words = words[1:]  # kubectl get secret NAME: a table of names, types and sizes (creds.kube-secret-read reads -o)
-    op = secret_operation(words) or _revealing_option(vals) or _decrypted_to_output(cmd.name, vals) or _store_export(cmd.name, words)
+    op = secret_operation(words) or _revealing_option(vals) or _decrypted_to_output(cmd.name, vals) or _store_export(cmd.name, words) or config_key_get(cmd)
     if op is None and words and words[-1].lower() in _SECRET_READS:
         # the reading verb, a flag, then the secret's name (`terraform output -raw db_password`): the word a flag was
         # taken to hold as its value is the name the verb reads

@@ -26,6 +26,8 @@ def _destructive(e: Effect) -> bool:
 def _verb(e: Effect) -> str:
     if e.kind == DELETE:
         return "moves away" if e.note == "moved away" else "deletes"
+    if e.note not in ("chmod", "chmod -", "chmod +", "chown", "chgrp") and _empties(e):
+        return "empties"
     return "changes permissions of" if e.note in ("chmod", "chmod -", "chown", "chgrp") else "writes"
 
 
@@ -463,8 +465,10 @@ def _remote_scratch(where: str) -> bool:
 
 
 def _outside_deletion(e: Effect, sc: Scope) -> str | None:
-    """The message for a deletion or move-away outside the project, or None."""
-    if not _destructive(e):
+    """The message for a deletion or move-away outside the project, or None. A write that leaves a file empty (`: > F`,
+    `truncate -s 0 F`, `cp /dev/null F`) loses what the file held as its deletion would (round miss20: `rm ~/notes.md`
+    was denied, `truncate -s 0 ~/notes.md` allowed); a device or a file descriptor emptied is no file's data."""
+    if not _destructive(e) and not (_empties(e) and not e.path.startswith(("/dev/", "/proc/"))):
         return None
     target = _whole(e.path)
     if e.path.startswith("/" + DYN + "remote:"):
@@ -643,8 +647,13 @@ _REGENERABLE = paths.GENERATED_DIRS - frozenset(
         "rm ~/*.txt",
         "mv ~/Documents /tmp/old",
         "rm -rf ~/dev/app/src",
+        "truncate -s 0 ~/notes.txt",
+        ": > ~/thesis.tex",
     ),
     no_match=(
+        "truncate -s 0 /tmp/scratch.log",
+        "truncate -s 10M ~/disk.img",
+        ": > build/out.log",
         "rm -rf /tmp/webapp-cache",
         "rm -rf /tmp/build-*",
         "find /tmp -type f -mtime +7 -delete",
@@ -1833,18 +1842,27 @@ _SED_EMPTIES = frozenset({"d", "1,$d", ",$d", "1,$ d", "0,$d"})
 
 def _empties(e: Effect) -> bool:
     """The write leaves the file empty (round miss19: only truncate and shred were read so): an output redirection of
-    a command that prints nothing (`: > F`, `true > F`, `cat /dev/null > F`), `cp /dev/null F`, and sed told to delete
-    every line in place."""
+    a command that prints nothing (`: > F`, `true > F`, `cat /dev/null > F`, `echo -n > F`, `printf '' > F`), a copy
+    of /dev/null (`cp`, `install`, `dd if=/dev/null`), tee fed by /dev/null, truncate to size 0, shred, and sed told to
+    delete every line in place."""
     cmd = e.cmd
     if e.kind != WRITE or cmd is None:
         return False
-    if cmd.name in ("truncate", "shred"):
+    if cmd.name == "shred":
         return True
     vals = cmd.values()
+    if cmd.name == "truncate":
+        return _truncates_to_zero(vals)
     if e.note == "redirect":
-        prints_nothing = (cmd.name in (":", "true") and not vals) or (cmd.name == "cat" and vals == ["/dev/null"])
-        return prints_nothing and any(r.op in (">", ">|", "&>") for r in cmd.redirects)
-    if cmd.name == "cp":
+        return _prints_nothing(cmd.name, vals) and any(r.op in (">", ">|", "&>") for r in cmd.redirects)
+    if cmd.name == "tee":
+        # tee with nothing to copy: its standard input is /dev/null, and it truncates (no -a) each file it names
+        return not any(v in ("-a", "--append") for v in vals) and any(
+            r.op == "<" and r.target is not None and r.target.value == "/dev/null" for r in cmd.redirects
+        )
+    if cmd.name == "dd":
+        return "if=/dev/null" in vals and not any(v.startswith("conv=") and "notrunc" in v for v in vals)
+    if cmd.name in ("cp", "install"):
         ops = [v for v in vals if not v.startswith("-")]
         return len(ops) == 2 and ops[0] == "/dev/null"
     if cmd.name == "sed":
@@ -1852,6 +1870,40 @@ def _empties(e: Effect) -> bool:
         ops = [v for v in vals if not v.startswith("-")]
         script = scripts[0] if len(scripts) == 1 else (ops[0] if ops and not scripts else "")
         return script.strip() in _SED_EMPTIES
+    return False
+
+
+def _prints_nothing(name: str, vals: list[str]) -> bool:
+    """A command that prints nothing: `:`/`true`, `cat /dev/null`, `echo -n` of nothing, `printf` of an empty format."""
+    if name in (":", "true"):
+        return not vals
+    if name == "cat":
+        return vals == ["/dev/null"]
+    if name == "echo":
+        return bool(vals) and vals[0] == "-n" and all(v == "" for v in vals[1:])
+    if name == "printf":
+        return vals[:1] == [""] and len(vals) == 1
+    return False
+
+
+def _truncates_to_zero(vals: list[str]) -> bool:
+    """truncate told to make its files 0 bytes long (`-s 0`, `-s0`, `--size=0`, `-s 0K`, `-r /dev/null`); a size that
+    extends or keeps some of the file (`-s 10M`, `-s +1K`, `-s -4K`) is not emptying."""
+    for i, v in enumerate(vals):
+        if v in ("-s", "--size", "-r", "--reference"):
+            size = vals[i + 1] if i + 1 < len(vals) else ""
+        elif v.startswith(("--size=", "--reference=")):
+            size = v.partition("=")[2]
+        elif v.startswith("-s") and not v.startswith("--"):
+            size = v[2:]
+        else:
+            continue
+        if v in ("-r", "--reference") or v.startswith("--reference="):
+            if size == "/dev/null":
+                return True
+            continue
+        if size.rstrip("KMGTPEZYkmgtpezyBbiI").lstrip("0") == "" and size[:1] == "0":
+            return True
     return False
 
 

@@ -110,6 +110,15 @@ def known_client(name: str) -> bool:
     return not (name in _DEEP[0] or name in NON_RUNNERS or name in effects.READERS or name in effects.METADATA_ONLY or name in LOCAL_TOOLS)
 
 
+def deletions_modelled(name: str) -> bool:
+    """A client whose deletions cloud.delete models by its own verbs (linode-cli, hcloud, doctl, the PaaS CLIs): a
+    destroying word that model does not know is still read as an unmodelled client's is (sys.unknown-destructive-verb,
+    round miss20: `linode-cli obj rb BUCKET` was allowed where `acme rb BUCKET` was asked)."""
+    from . import index
+
+    return "cloud.delete" in (index().by_command.get(name) or ())
+
+
 def claimed_by_self_only(name: str) -> bool:
     """A name only clearance's self-protection rules claim (an agent's CLI: copilot, codex, gemini): what they read is
     the agent's own settings, not the program's other subcommands. Another program may go by the same name (AWS
@@ -205,7 +214,7 @@ def unknown_or_client_verb(cmd: SimpleCommand, sc: Scope) -> bool:
 # sys.unknown-destructive-verb: as unknown_or_client_verb, or a long option (whose name may say it deletes:
 # --remove-all), or a program whose own name has words (kafka-delete-records).
 def unknown_or_client_destroys(cmd: SimpleCommand, sc: Scope) -> bool:
-    if not (unknown_or_client_with_operand(cmd, sc) or (len(cmd.argv) >= 2 and claimed_by_self_only(cmd.name))):
+    if not (unknown_or_client_with_operand(cmd, sc) or (len(cmd.argv) >= 2 and (claimed_by_self_only(cmd.name) or deletions_modelled(cmd.name)))):
         return False
     if subcommand_word(cmd) or ("/" not in cmd.name and ("-" in cmd.name or "_" in cmd.name)):
         return True
@@ -429,7 +438,8 @@ def secret_word(cmd: SimpleCommand, sc: Scope) -> bool:
         return True  # sops -d; a credential store's own program (aws-vault export: creds._store_export)
     # The bare words as one text: no part holds the newline that joins them, so a part is found in it exactly where it is
     # in one of the words (one scan per part instead of one per word and part: this runs on every command).
-    text = "\n".join([v for v in cmd.values() if " " not in v and "/" not in v]).lower()
+    # (a settings key written as a path, npm's `//registry.npmjs.org/:_authToken`: its last step is read, after the `:`)
+    text = "\n".join([v if "/" not in v else v.rpartition(":")[2] for v in cmd.values() if " " not in v]).lower()
     return any(map(text.__contains__, _SECRET_PARTS))
 
 
@@ -560,7 +570,7 @@ def git_pack_may_act(cmd: SimpleCommand, sc: Scope) -> bool:
 # sys.package-remove: the removing subcommands (`npm uninstall -g`, `yarn global remove`).
 _NODE_PMS = ("npm", "pnpm", "yarn")
 _CONFIG = frozenset({"config"})
-_NPM_TOKEN = frozenset({"token"})
+_NPM_TOKEN = frozenset({"token", "config", "c"})
 _REMOVERS = frozenset({"uninstall", "remove", "rm", "un", "r", "unlink"})
 # rce.install-from-url: the subcommands that install (the first word that is not an option).
 _INSTALLERS = frozenset({"install", "i", "add", "inject", "update", "upgrade"})

@@ -19,6 +19,7 @@ from .gates import (
     WINDOWS_GUARD_TOOLS,
     alias_delete,
     claimed_by_self_only,
+    deletions_modelled,
     endless_printer,
     known_client,
     path_arguments,
@@ -1965,6 +1966,7 @@ def _hosting_cli(name: str) -> bool:
         "schemactl schema clean -u postgres://app@db.example.com/shop",
         "mlstore gc --backend-store-uri postgresql://ml@db.example.com/runs",
         "fleetctl instance d 7f3c2a",
+        "linode-cli obj rb --recursive mybucket",
     ),
     no_match=(
         "mytool list",
@@ -1974,6 +1976,8 @@ def _hosting_cli(name: str) -> bool:
         "mytool auto-delete on",
         "mlstore gc",
         "fleetctl compute d list",
+        "aws s3 rm s3://b/ --recursive --dryrun",
+        "linode-cli obj ls",
         "fleetctl compute d get web-1",
         "mytool build --release",
         "npm run delete-tmp",
@@ -1991,7 +1995,11 @@ def _hosting_cli(name: str) -> bool:
     ),
 )
 def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
-    if len(cmd.argv) < 2 or not (_unknown(cmd) or _known_client(cmd.name) or agent_name_only(cmd.name)):
+    if len(cmd.argv) < 2:
+        return None
+    if deletions_modelled(cmd.name):
+        return _unmodelled_destroying_word(cmd)
+    if not (_unknown(cmd) or _known_client(cmd.name) or agent_name_only(cmd.name)):
         return None
     words = _subcommand_path(cmd, 4)
     if _asks_usage(cmd, words):
@@ -2029,6 +2037,26 @@ def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
         if "/" not in cmd.name and (any(t in _OPTION_VERBS for t in tokens[1:]) or any(t.isalpha() and _glued_destroy(t) for t in tokens)):
             # kafka-delete-records, es-drop-index, dropuser, pg_dropcluster: the tool is named for its destructive operation
             return f"{cmd.name}: a tool named for a destructive operation, which clearance does not model"
+    return None
+
+
+def _unmodelled_destroying_word(cmd: SimpleCommand) -> str | None:
+    """For a client whose deletions cloud.delete models (linode-cli, doctl, hcloud, the PaaS CLIs): a destroying word of
+    its subcommand path that cloud.delete's own vocabulary does not hold (`linode-cli obj rb`, `hcloud … erase`,
+    `rmdir`, `expunge`, `deltree`), or None. A word with a part cloud.delete reads (delete, rm, purge, drop …) is left
+    to it: it knows that client's dry runs and skeletons (`aws s3 rm --dryrun`, `--generate-cli-skeleton`)."""
+    from .cloud import DELETE_VERBS
+
+    words = _subcommand_path(cmd, 4)
+    if _asks_usage(cmd, words):
+        return None
+    for i, v in enumerate(words):
+        low = v.lower()
+        parts = [p for p in low.replace(":", "-").replace("_", "-").split("-") if p]
+        if any(p in DELETE_VERBS or p.startswith(tuple(d for d in DELETE_VERBS if len(d) > 3)) for p in parts):
+            return None  # cloud.delete's word (deleteall, dropdb: a long verb glued to its noun): its answer stands
+        if _destructive_word(v) or (i > 0 and _empties_store(words[i - 1], v)):
+            return f"{cmd.name} {' '.join(words[: i + 1])}: a destructive operation cloud.delete's model of {cmd.name} does not name"
     return None
 
 
