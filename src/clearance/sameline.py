@@ -148,8 +148,9 @@ def made_then_removed(effs: list[Effect], commands: list[SimpleCommand], positio
     of the same line creates (`touch ~/x && rm ~/x`, `mkdir ~/play && … && rm -r ~/play`), with only plain commands
     (``_PLAIN_BETWEEN``: no move, no link, no program of unknown effects) between the two.  The value says whether the
     path is known to be absent now (the local hook's look at the disk, ``owns("n<TAB>…")``): then what goes is only
-    what the line made, and the creating write (by its index, True) leaves nothing behind either; when it is not known
-    (the team service), the path may have held the user's file already."""
+    what the line made, and the creating write (by its index, True) leaves nothing behind either; False where the disk
+    cannot be asked (the team service): the path may have held the user's file already. A path the disk shows is
+    there is left out: what goes is the user's."""
     from .shell.effects import DELETE, TREE, WRITE
 
     if len(positions) != len(effs):
@@ -167,9 +168,10 @@ def made_then_removed(effs: list[Effect], commands: list[SimpleCommand], positio
             if all(commands[k].name in _PLAIN_BETWEEN and not commands[k].via for k in between) and not any(
                 positions[m] in between and (x.kind in (DELETE, TREE) or (x.cmd is not None and x.cmd.name in ("ln", "mv"))) for m, x in enumerate(effs)
             ):
-                out[n] = absent = owns is not None and owns("n\t" + e.path)
-                if absent:
-                    out[first] = True  # the creation too: a file that was not there and is gone when the line ends
+                if owns is None:
+                    out[n] = False
+                elif owns("n\t" + e.path):
+                    out[n] = out[first] = True  # the creation too: a file that was not there and is gone when the line ends
             continue
         if e.kind == WRITE and not e.recursive and e.note not in ("chmod", "chown", "chgrp") and c.name not in ("ln", "mv"):
             if not any(positions[m] == at and x.kind in (DELETE, TREE) for m, x in enumerate(effs)):
