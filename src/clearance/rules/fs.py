@@ -294,6 +294,11 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         return None  # chmod 600 ~/.ssh/id_rsa, chmod 700 ~/.ssh: rights taken from others only, the owner keeps them
     if e.kind == DELETE and not e.recursive and _stale_git_lock(e.path):
         return None  # rm -f .git/index.lock: the lock file git itself says to remove; it holds nothing
+    if why == "shell start-up file" and e.kind == WRITE and e.cmd is not None and target == e.path:
+        from ..startupline import harmless_append
+
+        if harmless_append(e, sc):
+            return None  # `echo 'alias ll="ls -la"' >> ~/.bashrc`: asked as a write outside the project (startupline.py)
     return f"{_who(e)} {_verb(e)} {sc.show(target)}: {why}"
 
 
