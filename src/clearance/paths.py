@@ -643,7 +643,9 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
     # Only these names start a reason below: a path of 800 other names is not walked name by name (issue 16, adv16b:
     # each command of a `cd` chain is checked in its ever longer working directory).
     for i, part in enumerate(parts) if not _PART_REASONS.isdisjoint(parts) else ():
-        if part in AGENT_CONFIG:
+        if part in AGENT_CONFIG and "~" not in parts[:i]:
+            # (Not below a folder named `~`: `open('~/.claude/settings.json', 'w')` in Python, Node, Ruby or Deno makes
+            # `./~/.claude/…`, since only a shell reads `~` as home; no agent starts in a folder named `~`.)
             agent_why = agent_config_reason(part, parts[i + 1 :])
             if agent_why is not None:
                 return agent_why

@@ -41,7 +41,9 @@ _RUNNER_BODIES = frozenset(
     | {"find", "xargs", "env", "nohup", "watch", "deno", "bun", "php", "lua", "osascript"}
 )
 # Names whose alias would stand in for a command of authority whatever it runs.
-_GUARDED_NAMES = frozenset({"sudo", "su", "doas", "ssh", "scp", "gpg", "passwd", "clearance", "claude", "codex", "git", "cd", "alias", "unalias", "builtin", "command"})
+_GUARDED_NAMES = frozenset(
+    {"sudo", "su", "doas", "ssh", "scp", "gpg", "passwd", "clearance", "claude", "codex", "git", "cd", "alias", "unalias", "builtin", "command"}
+)
 _OPTION_WORDS = frozenset({"set", "setopt", "unsetopt", "shopt", "bindkey"})
 # Folders of the system's own that hold installed programs: only an administrator writes there.
 _SYSTEM_BIN_TOPS = ("/usr/", "/opt/", "/snap/", "/bin", "/sbin", "/nix/")
