@@ -96,12 +96,16 @@ def harmless_lines(text: str, sc: Scope) -> bool:
                 return False
             continue
         if head == "alias":
-            if len(words) != 2 or "=" not in words[1] or not _alias_ok(*words[1].split("=", 1)):
+            alias, _, body = words[1].partition("=") if len(words) == 2 else ("", "", "")
+            if not body or not _alias_ok(alias, body):
                 return False
             continue
         if head == "export":
             words = words[1:]
-        if len(words) != 1 or "=" not in words[0] or not _assignment_ok(*words[0].split("=", 1), sc=sc):
+        if len(words) != 1 or "=" not in words[0]:
+            return False
+        name, _, value = words[0].partition("=")
+        if not _assignment_ok(name, value, sc):
             return False
     return True
 
