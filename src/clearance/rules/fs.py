@@ -228,7 +228,13 @@ def _own_project(p: str, sc: Scope) -> bool:
 @rule(
     id="fs.write-protected",
     title="Writing or deleting credentials, shell start-up files, git internals or agent settings",
-    why="These files grant access or run code at every shell start or git operation; changing them is how an agent would widen its own permissions or persist.",
+    why=(
+        "These files grant access or run code at every shell start or git operation; changing them is how an agent would widen its own "
+        "permissions or persist. Calibration: literal lines appended to a shell start-up file that only set the shell up (an alias of "
+        "a plain command, a variable that loads no code, PATH gaining a bin folder of home's or the system's, a shell option) are "
+        "asked as a write outside the project (startupline.py); an agent's settings below a folder named `~` in the project "
+        "(interpreter code's unexpanded `open('~/.claude/settings.json')`) are project files."
+    ),
     verdict=HARD_DENY,
     scope="effect",
     effects=(DELETE, WRITE),
@@ -250,6 +256,8 @@ def _own_project(p: str, sc: Scope) -> bool:
     no_match=(
         "rm -rf ~/.cache",
         "cat ~/.zshrc",
+        "echo 'alias ll=\"ls -la\"' >> ~/.bashrc",
+        "echo 'export PATH=\"$HOME/.local/bin:$PATH\"' >> ~/.zshrc",
         "echo hi > notes.txt",
         "git commit -m x",
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/src/a.py", "content": "x"}},
