@@ -182,7 +182,8 @@ TILDE = [
 GAPS: dict[str, str] = {
     _py(
         "open('~/.claude/settings.json', 'w').write('{}')"
-    ): "unfinished: a .claude/settings.json nested in the project (under a folder named ~) is protected as agent settings, as the shell's write of it is",
+    ): "unfinished: ./~/.claude/settings.json is no agent's settings since ord20 (no agent starts in a folder named ~), "
+    "but the text interpreter code writes into a settings.json is not read (write.settings-unknown-content asks)",
 }
 TILDE.append((_py("open('~/.claude/settings.json', 'w').write('{}')"), ALLOW))
 

@@ -169,7 +169,8 @@ GAPS: dict[str, str] = {
     "echo hi > $(echo $(echo /dev/sda))": "unfinished: a redirection target from a nested substitution is not evaluated",
     # Round 16: open() is read as not expanding ~ (the file is ./~/.claude/settings.json), and is then judged as
     # `echo x > '~/.claude/settings.json'` typed is: a nested agent settings file in the project, denied.
-    "python3 -c \"open('~/.claude/settings.json','w').write('x')\"": "unfinished: a .claude/settings.json nested in the project (here under a folder named ~) is protected as agent settings, as the shell's own write of it is",
+    "python3 -c \"open('~/.claude/settings.json','w').write('x')\"": "unfinished: ./~/.claude/settings.json is no agent's settings since ord20 (no agent starts in a folder named ~), "
+    "but the text interpreter code writes into a settings.json is not read (write.settings-unknown-content asks)",
 }
 
 

@@ -210,7 +210,9 @@ def test_derived_find_names_are_judged_with_their_suffix() -> None:
 
 def test_a_folder_named_tilde_in_the_project_is_not_shown_as_home() -> None:
     # Python's open() does not expand ~: the file is ./~/.claude/settings.json in the project (an agent settings file
-    # by its name, still protected), and the reason must not say it is the user's own settings in home.
+    # by its name, protected until ord20; since then no agent's settings: no agent starts in a folder named ~), and the
+    # reason must not say it is the user's own settings in home. The text interpreter code writes is not read: asked.
     d = decide("python3 -c \"open('~/.claude/settings.json','w').write('x')\"")
-    assert d.decision == DENY, d
-    assert "./~/.claude/settings.json" in d.reason, d.reason
+    assert d.decision == "ask", d
+    assert d.rules == ["write.settings-unknown-content"], d
+    assert "~/.claude" not in d.reason, d.reason

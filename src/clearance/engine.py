@@ -14,7 +14,7 @@ from .paths import DYN, case_insensitive
 from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
 from .scope import CONTAINERS_OWN, Scope
-from .shell.effects import READ, WRITE, Effect, effects
+from .shell.effects import DELETE, READ, WRITE, Effect, effects
 from .shell.ir import NOT_RUN
 from .shell.limits import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge
 from .shell.options import help_request, inert_option
@@ -1206,18 +1206,27 @@ def check_effects(
     own = sc.ctx.owns is not None
     fresh: dict[int, str] = {}
     if own:
-        from .provenance import alone_in_call, lowered, lowered_in_call, made_in_call  # the session's own objects: an ask or soft denial on them is dropped
+        # the session's own objects: an ask or soft denial on them is dropped
+        from .provenance import alone_in_call, lowered, lowered_in_call, lowered_removal, made_in_call
 
         fresh = made_in_call(effs, commands, positions, sc.ctx) if commands and positions else {}
         if commands and positions:
             sc.alone = frozenset(id(effs[n]) for n in alone_in_call(effs, commands, positions, sc.ctx))
+    remade: dict[int, bool] = {}
+    if commands and positions and len(commands) > 1:
+        kinds = [e.kind for e in effs]
+        if WRITE in kinds and DELETE in kinds[kinds.index(WRITE) + 1 :]:
+            from .sameline import made_then_removed  # `touch ~/x && rm ~/x`: the line removes what it made
+
+            remade = made_then_removed(effs, commands, positions, sc)
+            sc.remade = frozenset(id(effs[n]) for n in remade if effs[n].kind == DELETE)
     # An effect equal to one judged before (generated code reads one file thousands of times) has the same findings:
     # they are repeated, not found again (every effect still counts).
     judged: dict[tuple[object, ...], list[Finding]] = {}
     try:
         for n, e in enumerate(effs):
             check_deadline(sc)
-            key = (e.kind, e.path, e.raw, e.recursive, id(e.cmd), e.note, e.names_only, e.query, n in fresh, id(e) in sc.alone)
+            key = (e.kind, e.path, e.raw, e.recursive, id(e.cmd), e.note, e.names_only, e.query, n in fresh, id(e) in sc.alone, remade.get(n))
             again = judged.get(key)
             if again is not None:
                 findings.extend(Finding(f.rule_id, f.verdict, f.message, f.category, f.command) for f in again)
@@ -1225,11 +1234,19 @@ def check_effects(
             start = len(findings)
             for r in _gated(lambda kind=e.kind: _list("effect:" + kind), e, sc):
                 msg = r.check(e, sc)
-                if msg and not (own and (lowered(r.id, r.verdict, e, sc.ctx) or (n in fresh and lowered_in_call(r.id, r.verdict, e, sc.ctx)))):
+                if msg and not (
+                    own
+                    and (
+                        lowered(r.id, r.verdict, e, sc.ctx)
+                        or (n in fresh and lowered_in_call(r.id, r.verdict, e, sc.ctx))
+                        or (remade.get(n) and lowered_removal(r.id, r.verdict))
+                    )
+                ):
                     findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else "", e.cmd))
             judged[key] = findings[start:]
     finally:
         sc.alone = frozenset()
+        sc.remade = frozenset()
 
 
 def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:

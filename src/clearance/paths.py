@@ -449,6 +449,28 @@ GENERATED_DIRS = frozenset(
     }
 )
 GENERATED_SUFFIXES = (".egg-info", ".pyc", ".pyo", ".o", ".log", ".tmp", ".tsbuildinfo")
+# A folder named by words that each say "output" (`build-output`, `test-output`, `coverage-report`, `dist-ssr`,
+# `out-tsc`, `build_debug`): one of them a word for what a build, a test run or a cache writes (_OUTPUT_WORDS), the
+# others what kind of output it is (_OUTPUT_KINDS). A word outside both makes it a source folder (`build-scripts`,
+# `build-logic`, `cache-service`, `dist-config`).
+_OUTPUT_WORDS = frozenset(
+    {"build", "builds", "dist", "out", "output", "outputs", "coverage", "cache", "tmp", "temp", "artifacts", "artefacts", "results", "reports"}
+)
+_OUTPUT_KINDS = frozenset(
+    {"report", "result", "debug", "release", "ssr", "electron", "tsc", "test", "tests", "e2e", "unit", "html", "web"}
+    | {"server", "client", "prod", "dev", "local", "ci", "cjs", "esm", "min", "log", "logs", "docs", "storybook", "playwright", "jest", "vitest"}
+)
+
+
+def _output_compound(part: str) -> bool:
+    """`build-output`, `dist-ssr`, `coverage_report`: a name of two or more words, every one of them an output word or a
+    kind of output, at least one an output word (see _OUTPUT_WORDS)."""
+    if "-" not in part and "_" not in part:
+        return False
+    words = part.lower().replace("_", "-").split("-")
+    if len(words) < 2 or not all(w in _OUTPUT_WORDS or w in _OUTPUT_KINDS for w in words):
+        return False
+    return any(w in _OUTPUT_WORDS for w in words)
 
 
 def expand_home(value: str, home: str, cwd: str | None = None) -> str:
@@ -621,7 +643,9 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
     # Only these names start a reason below: a path of 800 other names is not walked name by name (issue 16, adv16b:
     # each command of a `cd` chain is checked in its ever longer working directory).
     for i, part in enumerate(parts) if not _PART_REASONS.isdisjoint(parts) else ():
-        if part in AGENT_CONFIG:
+        if part in AGENT_CONFIG and "~" not in parts[:i]:
+            # (Not below a folder named `~`: `open('~/.claude/settings.json', 'w')` in Python, Node, Ruby or Deno makes
+            # `./~/.claude/…`, since only a shell reads `~` as home; no agent starts in a folder named `~`.)
             agent_why = agent_config_reason(part, parts[i + 1 :])
             if agent_why is not None:
                 return agent_why
@@ -1523,6 +1547,8 @@ def is_generated(path: str, root: str = "") -> bool:
         if part in GENERATED_DIRS:
             return True
         if part.endswith(GENERATED_SUFFIXES):
+            return True
+        if _output_compound(part):
             return True
     return False
 

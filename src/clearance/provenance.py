@@ -952,6 +952,12 @@ def lowered_in_call(rule_id: str, verdict: str, e: Effect, ctx: Context) -> bool
     return home_bin_program(e.path, ctx) is None
 
 
+def lowered_removal(rule_id: str, verdict: str) -> bool:
+    """Whether a finding on the removal of a path the same line creates, absent before it runs (sameline.made_then_removed),
+    is dropped: what goes is only what the line made."""
+    return rule_id in LOWERABLE and verdict in LOWERABLE_VERDICTS
+
+
 def lowered(rule_id: str, verdict: str, e: Effect, ctx: Context) -> bool:
     """Whether a finding of *rule_id* on effect *e* is dropped: the session's own object, a lowerable rule."""
     owns = ctx.owns

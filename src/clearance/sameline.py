@@ -14,6 +14,7 @@ from .shell.programs import source_targets as source_targets
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .scope import Scope
+    from .shell.effects import Effect
     from .shell.ir import SimpleCommand
 
 _FETCHERS = frozenset({"curl", "wget", "aria2c", "http", "xh", "fetch"})
@@ -128,3 +129,51 @@ def copied_text(c: SimpleCommand, sc: Scope) -> tuple[list[str], str] | None:
     if text is None or text == TOO_LARGE or "\x00" in text[:8192]:
         return None
     return dest, text
+
+
+# Commands that, between a file's creation and its removal on one line, do no more than their effects say (read,
+# write, list, wait): none of them puts data that was elsewhere at the created path (a move would; `mv` has a
+# deletion of its source and is refused by that).
+_PLAIN_BETWEEN = frozenset(
+    {"mkdir", "cd", "pushd", "popd", "echo", "printf", "true", ":", "pwd", "ls", "test", "[", "touch", "cat", "tee", "cp"}
+    | {"head", "tail", "wc", "grep", "stat", "file", "diff", "cmp", "sort", "sleep", "date", "du", "df", "chmod"}
+    | {"md5sum", "sha256sum", "sha1sum", "realpath", "readlink", "basename", "dirname", "id", "whoami", "uname"}
+)
+# Removers that unlink the name they are given (a link itself, never what it points at) and leave nothing behind.
+_UNLINKERS = frozenset({"rm", "rmdir", "unlink"})
+
+
+def made_then_removed(effs: list[Effect], commands: list[SimpleCommand], positions: list[int], sc: Scope) -> dict[int, bool]:
+    """For the effects of one command line (by index): the removals (rm, rmdir, unlink) of a path an earlier command
+    of the same line creates (`touch ~/x && rm ~/x`, `mkdir ~/play && … && rm -r ~/play`), with only plain commands
+    (``_PLAIN_BETWEEN``: no move, no link, no program of unknown effects) between the two.  The value says whether the
+    path is known to be absent now (the local hook's look at the disk, ``owns("n<TAB>…")``): then what goes is only
+    what the line made, and the creating write (by its index, True) leaves nothing behind either; False where the disk
+    cannot be asked (the team service): the path may have held the user's file already. A path the disk shows is
+    there is left out: what goes is the user's."""
+    from .shell.effects import DELETE, TREE, WRITE
+
+    if len(positions) != len(effs):
+        return {}
+    owns = sc.ctx.owns
+    made: dict[str, tuple[int, int]] = {}  # path -> (index of the command that creates it, of its effect)
+    out: dict[int, bool] = {}
+    for n, e in enumerate(effs):
+        c, at = e.cmd, positions[n]
+        if c is None or c.remote is not None or paths.DYN in e.path or paths.has_glob(e.path):
+            continue
+        if e.kind == DELETE and c.name in _UNLINKERS and not c.via and e.note != "moved away" and e.path in made:
+            since, first = made[e.path]
+            between = range(since + 1, at)
+            if all(commands[k].name in _PLAIN_BETWEEN and not commands[k].via for k in between) and not any(
+                positions[m] in between and (x.kind in (DELETE, TREE) or (x.cmd is not None and x.cmd.name in ("ln", "mv"))) for m, x in enumerate(effs)
+            ):
+                if owns is None:
+                    out[n] = False
+                elif owns("n\t" + e.path):
+                    out[n] = out[first] = True  # the creation too: a file that was not there and is gone when the line ends
+            continue
+        if e.kind == WRITE and not e.recursive and e.note not in ("chmod", "chown", "chgrp") and c.name not in ("ln", "mv"):
+            if not any(positions[m] == at and x.kind in (DELETE, TREE) for m, x in enumerate(effs)):
+                made.setdefault(e.path, (at, n))
+    return out

@@ -48,6 +48,7 @@ class Scope:
         "writers",
         "tracing",
         "alone",
+        "remade",
     )
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
@@ -99,6 +100,9 @@ class Scope:
         # id() of the effects being judged that are one file written by the only command of the line that does more
         # than the inert ones (provenance.alone_in_call): nothing before it on the line can have made its path a link.
         self.alone: frozenset[int] = frozenset()
+        # id() of the effects being judged that remove a path an earlier command of the same line creates, where the disk
+        # was not looked at (sameline.made_then_removed): only a file that was there already would be lost.
+        self.remade: frozenset[int] = frozenset()
 
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""

@@ -230,7 +230,13 @@ def _own_project(p: str, sc: Scope) -> bool:
 @rule(
     id="fs.write-protected",
     title="Writing or deleting credentials, shell start-up files, git internals or agent settings",
-    why="These files grant access or run code at every shell start or git operation; changing them is how an agent would widen its own permissions or persist.",
+    why=(
+        "These files grant access or run code at every shell start or git operation; changing them is how an agent would widen its own "
+        "permissions or persist. Calibration: literal lines appended to a shell start-up file that only set the shell up (an alias of "
+        "a plain command, a variable that loads no code, PATH gaining a bin folder of home's or the system's, a shell option) are "
+        "asked as a write outside the project (startupline.py); an agent's settings below a folder named `~` in the project "
+        "(interpreter code's unexpanded `open('~/.claude/settings.json')`) are project files."
+    ),
     verdict=HARD_DENY,
     scope="effect",
     effects=(DELETE, WRITE),
@@ -252,6 +258,8 @@ def _own_project(p: str, sc: Scope) -> bool:
     no_match=(
         "rm -rf ~/.cache",
         "cat ~/.zshrc",
+        "echo 'alias ll=\"ls -la\"' >> ~/.bashrc",
+        "echo 'export PATH=\"$HOME/.local/bin:$PATH\"' >> ~/.zshrc",
         "echo hi > notes.txt",
         "git commit -m x",
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/src/a.py", "content": "x"}},
@@ -296,6 +304,11 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         return None  # chmod 600 ~/.ssh/id_rsa, chmod 700 ~/.ssh: rights taken from others only, the owner keeps them
     if e.kind == DELETE and not e.recursive and _stale_git_lock(e.path):
         return None  # rm -f .git/index.lock: the lock file git itself says to remove; it holds nothing
+    if why == "shell start-up file" and e.kind == WRITE and e.cmd is not None and target == e.path:
+        from ..startupline import harmless_append
+
+        if harmless_append(e, sc):
+            return None  # `echo 'alias ll="ls -la"' >> ~/.bashrc`: asked as a write outside the project (startupline.py)
     return f"{_who(e)} {_verb(e)} {sc.show(target)}: {why}"
 
 
@@ -520,6 +533,11 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
     A move into a temp directory (cleaned by the system) or a device is a deletion."""
     if e.cmd is None:
         return None
+    if id(e) in sc.remade and not e.recursive:
+        # `touch ~/x && rm ~/x`: the line removes what an earlier command of it creates; only a file that was there
+        # already would be lost, which the disk (not read here) would show (sameline.made_then_removed). Not a tree:
+        # `mkdir -p ~/Documents && rm -rf ~/Documents` makes nothing and removes a whole folder of the user's.
+        return "the same command line creates it just before; only a file of that name that was there already would be lost"
     if e.cmd.remote is not None:
         if e.path.startswith("/" + DYN + "remote:"):
             if e.note == "moved away" and e.cmd.name == "mv":
@@ -1999,6 +2017,8 @@ def delete_unknown(e: Effect, sc: Scope) -> str | None:
         return None
     if e.note == "find" or (e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via)):
         return None  # judged with the find expression by fs.find-delete-sources
+    if _temp_entry(e):
+        return None
     if e.path.startswith("/" + DYN):
         return f"{_who(e)} deletes {e.raw.replace(DYN, '…')!r} in a directory only known at run time"
     if sc.outside(paths.static_prefix(e.path)):
@@ -2020,6 +2040,31 @@ def delete_unknown(e: Effect, sc: Scope) -> str | None:
         if into and DYN not in dest and sc.inside_project(sc.path(dest, e.cmd)):
             return None
     return f"{_who(e)} deletes {e.raw.replace(DYN, '…')!r}, a path only known at run time"
+
+
+# Top-level folders a container or a CI runner keeps its work in (`/app`, `/workspace`): with $TMPDIR unset,
+# `$TMPDIR/app` is that folder, not a temporary one.
+_CONTAINER_TOP = frozenset({"app", "apps", "workspace", "workspaces", "code", "src", "data", "project", "projects", "repo", "work"})
+
+
+def _temp_entry(e: Effect) -> bool:
+    """`rm -rf "$TMPDIR/test-dir"`, `rm -f ${TMPDIR}/out.txt`: an entry named in full right in the temporary folder,
+    where the hook is not told $TMPDIR (the team service; a Linux shell that leaves it unset: the hook, started with the
+    agent's environment, is then told nothing). Set, it is the temporary folder (POSIX); unset, the word is `/test-dir`,
+    a top-level folder only root makes, so none is there to lose -- unless the name is one of the system's own
+    (`$TMPDIR/usr`) or a container's work folder (`$TMPDIR/app`, _CONTAINER_TOP), which stay asked, as a glob in the
+    first name (`$TMPDIR/*`, `$TMPDIR/b*`: `/bin`, `/boot`) and the folder alone (`"$TMPDIR/"`: `/`) do."""
+    if e.cmd is None or not e.raw.startswith(DYN + "/"):
+        return False
+    word = next((w for w in e.cmd.args if w.value == e.raw), None)
+    if word is None or word.vars != ("TMPDIR",) or word.subs or not word.raw.replace('"', "").startswith(("$TMPDIR/", "${TMPDIR}/")):
+        return False
+    rest = e.raw[len(DYN) + 1 :]
+    names = rest.split("/")
+    first = names[0]
+    if not first or DYN in rest or paths.has_glob(first) or any(n in (".", "..") for n in names):
+        return False
+    return "/" + first.casefold() not in paths._SYSTEM_TOP_FOLDED and first.casefold() not in _CONTAINER_TOP
 
 
 def _found_in_project(e: Effect, sc: Scope) -> bool:
