@@ -687,7 +687,8 @@ def _unpacked_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, a
                 add(WRITE, where, True)
             # GNU cpio writes a member's absolute or `..` name as it is unless told --no-absolute-filenames (its manual:
             # --absolute-filenames "is the default"): wherever the folder, what it unpacks may land anywhere.
-            raw = gnu_cpio and not any(v.startswith("--no-abs") for v in vals)
+            # libarchive's bsdcpio refuses them unless told --insecure.
+            raw = not any(v.startswith("--no-abs") for v in vals) if gnu_cpio else "--insecure" in vals
             tree_into(where or Word(".", "."), None, "archive-raw" if raw else "archive", cmd, sc, out, unknown="the archive comes from standard input")
         return
     if name == "pax" and "r" in flags:

@@ -61,7 +61,8 @@ def tar(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effec
     unknown = ""
     if nc.has("transform") or (cmd.name == "bsdtar" and any(a.value == "-s" or (a.value.startswith("-s") and len(a.value) > 2) for a in args)):
         unknown = "its members are renamed as they are unpacked"
-    elif nc.has("absolute-names"):
+    elif nc.has("absolute-names") or (cmd.name == "bsdtar" and any(a.value in ("--insecure", "--absolute-paths") for a in args)):
+        # (bsdtar's long names for -P, which GNU tar's option table does not know: round 20a)
         unknown = "-P writes members at the absolute paths they name"
         dest = Word("/", dest.raw)
     strip = _int(nc.value("strip-components") or "0", 0)
