@@ -151,7 +151,9 @@ ORDINARY: list[str] = [
     "import os, shutil\nfor r, ds, fs in os.walk('build'):\n    for d in ds:\n        shutil.rmtree(os.path.join(r, d))",
     "import pathlib\nfor p in pathlib.Path('.').rglob('__pycache__'):\n    __import__('shutil').rmtree(p)",
     "with open('out.txt','w') as f:\n    f.write('hi')",
-    "import tarfile; tarfile.open('dist/x.tar.gz').extractall('vendor')",
+    # (without filter='data', tarfile before Python 3.14 writes `..` and absolute member names as given: an archive
+    # not there to list is asked about, adversarial round 20a)
+    "import tarfile; tarfile.open('dist/x.tar.gz').extractall('vendor', filter='data')",
     "import zipfile; zipfile.ZipFile('data.zip').extractall('data')",
     "import sqlite3; print(sqlite3.connect('app.db').execute('select count(*) from users').fetchone())",
     "import os; os.makedirs('out/logs', exist_ok=True)",

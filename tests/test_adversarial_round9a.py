@@ -38,6 +38,10 @@ _TREES: dict[str, tuple[str, ...]] = {
     "/tmp/home": (".bashrc", ".config/clearance/config.toml", "notes.txt"),
     f"{PROJECT}/build": ("index.html", "assets/app.js"),
     "/tmp/site": ("index.html", "css/site.css"),
+    # Archives the ordinary unpacking below lists (round 20a: tarfile keeps `..` and absolute names, so an unpacking
+    # by Python's tarfile is judged by its listing, asked when it cannot be listed).
+    f"{PROJECT}/dist.tar.gz": ("pkg/__init__.py", "pkg/data.json"),
+    f"{PROJECT}/x.tar": ("lib/x.py",),
 }
 # Folders already there (ctx.list_dir): the project root and home.
 _DIRS: dict[str, list[str]] = {

@@ -179,7 +179,9 @@ F_ORDINARY = [
     "echo notes.txt | tar -cf /tmp/n.tar -T -",
     "ls *.md | zip -@ docs.zip",
     # (unpacking a stream into the project root is asked, as tar's and unzip's are: tests/test_adversarial_round9a.py)
-    "cpio -i -D /tmp/unpacked < archive.cpio",
+    # (GNU cpio keeps absolute and `..` names unless told --no-absolute-filenames: without it a stream is asked about
+    # wherever it lands, adversarial round 20a)
+    "cpio -i --no-absolute-filenames -D /tmp/unpacked < archive.cpio",
     "cpio -it < archive.cpio",
     "sqlite3 app.db <<'SQL'\n.import --csv data/users.csv users\nSQL",
 ]

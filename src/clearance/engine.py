@@ -360,7 +360,11 @@ def analyse_shell(
             why = entry_changes(c, sc) if c.name in ("npm", "pnpm", "bun") else None
             if why:
                 out.findings.append(_finding(rule_by_id("fs.write-settings-run-script"), why))
-    if persists and script_depth == 0 and (script.kept or script.defined or any(c.via for c in exp.commands) or "hash" in command or "enable" in command):
+    if (
+        persists
+        and script_depth == 0
+        and (script.kept or script.defined or any(c.via for c in exp.commands) or "hash" in command or "enable" in command or "shopt" in command)
+    ):
         # The shell outlives the call (Copilot CLI's bash sessions): what the line leaves for later commands (shell/persist.py).
         from .shell.persist import persisting
 

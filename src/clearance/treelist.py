@@ -34,6 +34,11 @@ def list_tree(path: str, kind: str) -> Listing:
     """The relative paths of what unpacking (*kind* "archive") or copying (*kind* "dir") *path* creates, or ((), why not);
     for a patch (*kind* "patch"), the header lines that name the files it writes (patchtext.targets reads them).
 
+    "archive" names members as GNU tar and unzip write them (a leading / dropped, a name with `..` refused). An extractor
+    that keeps the names as the archive gives them (adversarial round 20a) is listed with *kind* "archive-raw" (`..`
+    and absolute names kept: cpio -i, Python's tarfile without a filter) or "archive-dotdot" (`..` kept, a leading /
+    dropped: `unzip -:`); such a member is named `../x` or `/abs/x`.
+
     A member that is a link leading out of the tree is a reason not to list it: what follows it lands elsewhere."""
     try:
         st = os.stat(path)
@@ -54,14 +59,23 @@ def list_tree(path: str, kind: str) -> Listing:
             head = fh.read(8)
     except OSError:
         return (), "it cannot be read"
+    keep = kind[len("archive-") :] if kind.startswith("archive-") else ""
     if head.startswith(b"PK"):
-        return _zip(path)
-    return _tar(path, st.st_size, head)
+        return _zip(path, keep)
+    return _tar(path, st.st_size, head, keep)
 
 
-def _clean(name: str) -> str | None:
-    """A member name as the extractor writes it (leading / and ./ dropped), or None for one it refuses (..)."""
+def _clean(name: str, keep: str = "") -> str | None:
+    """A member name as the extractor writes it (leading / and ./ dropped), or None for one it refuses (..).
+
+    *keep* "dotdot": `..` is kept (`../x`, what escapes the folder); "raw": an absolute name is kept too (`/abs/x`)."""
     name = name.replace("\\", "/")
+    if keep == "raw" and name.startswith("/"):
+        n = pathstr.normpath(name)
+        return n if n != "/" else None
+    if keep:
+        n = pathstr.normpath(name.lstrip("/"))
+        return n if n not in (".", "..") else None
     n = pathstr.normpath("/" + name.lstrip("/"))[1:]
     if not n or n == ".":
         return None
@@ -77,7 +91,7 @@ def _escapes(member: str, target: str) -> bool:
     return joined == ".." or joined.startswith("../")
 
 
-def _zip(path: str) -> Listing:
+def _zip(path: str, keep: str = "") -> Listing:
     import zipfile
 
     try:
@@ -87,7 +101,7 @@ def _zip(path: str) -> Listing:
                 return (), f"it has more than {MAX_MEMBERS} members"
             out = []
             for info in infos:
-                n = _clean(info.filename)
+                n = _clean(info.filename, keep)
                 if n is None:
                     continue
                 if stat.S_ISLNK(info.external_attr >> 16):
@@ -101,7 +115,7 @@ def _zip(path: str) -> Listing:
         return (), "it is not an archive clearance can list"
 
 
-def _tar(path: str, size: int, head: bytes) -> Listing:
+def _tar(path: str, size: int, head: bytes, keep: str = "") -> Listing:
     compressed = head.startswith((b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"\x28\xb5\x2f\xfd"))
     if head.startswith(b"\x28\xb5\x2f\xfd"):
         return (), "it is compressed with zstd, which clearance cannot list"
@@ -118,7 +132,7 @@ def _tar(path: str, size: int, head: bytes) -> Listing:
                     return (), f"it has more than {MAX_MEMBERS} members"
                 if time.monotonic() > deadline:
                     return (), "listing it took too long"
-                n = _clean(m.name)
+                n = _clean(m.name, keep)
                 if n is None:
                     continue
                 if (m.issym() and _escapes(n, m.linkname)) or (m.islnk() and _clean(m.linkname) is None):

@@ -1444,7 +1444,17 @@ class _Reader:
             else:
                 f.writes.append(where)
                 archive = _text(self.arg(node, 0, ("filename",), 0)[1]) if q == "shutil.unpack_archive" else None
-                f.trees.append((where, archive, "archive"))
+                opened = node.func.value if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call) else None
+                if opened is not None and self.callee(opened.func, 0) in ("tarfile.open", "tarfile.TarFile", "zipfile.ZipFile"):
+                    archive = _text(self.arg(opened, 0, ("name", "file"), 0)[1])  # `tarfile.open(A).extractall(D)`: A is listed
+                # tarfile (and unpack_archive of a tar) before Python 3.14 writes a member's `..` or absolute name as it
+                # is unless given filter='data' or 'tar'; zipfile drops them (adversarial round 20a)
+                given = self.arg(node, 99, ("filter",), 0)[1]
+                chosen = _text(given) or (
+                    str(given[1]).rpartition(".")[2][:-7] if given is not None and given[0] == "r" and str(given[1]).endswith("_filter") else None
+                )
+                tar = q.startswith("tarfile") if q != "shutil.unpack_archive" else not (archive or "").lower().endswith(".zip")
+                f.trees.append((where, archive, "archive-raw" if tar and chosen not in ("data", "tar") else "archive"))
         elif q in _COPIES or q in _MOVES or q in _LINKS:
             src = _path(self.arg(node, 0, ("src", "source"), 0)[1])
             dst = _path(self.arg(node, 1, ("dst", "destination", "dest"), 0)[1])

@@ -307,11 +307,24 @@ problem_rule(
 )
 problem_rule(
     "shell.cdpath",
-    "cd searches CDPATH",
+    "cd searches CDPATH or, with cdable_vars, a variable",
     "With CDPATH set, `cd NAME` goes to the first CDPATH entry that holds NAME, so `CDPATH=~ cd .ssh` lands in ~/.ssh;"
-    " which entry holds it is only known on disk. clearance follows the first entry (so a read of a key there is"
-    " judged as such) and asks, since the commands after the cd may run somewhere else.",
+    " which entry holds it is only known on disk. With `shopt -s cdable_vars`, a `cd NAME` that finds no folder NAME"
+    " goes to the folder the variable NAME holds. clearance follows the first entry (or the variable's folder, so a"
+    " write there is judged as such) and asks, since the commands after the cd may run somewhere else.",
     ASK,
-    match=("CDPATH=~ cd .ssh && ls", "CDPATH=/srv cd data; make", "export CDPATH=$X; cd src && ls"),
-    no_match=("cd src && ls", "CDPATH= cd src && ls", "CDPATH=~ cd ./src && ls", "CDPATH=~ cd /tmp && ls"),
+    match=(
+        "CDPATH=~ cd .ssh && ls",
+        "CDPATH=/srv cd data; make",
+        "export CDPATH=$X; cd src && ls",
+        "shopt -s cdable_vars; out=/srv/data; cd out && make",
+    ),
+    no_match=(
+        "cd src && ls",
+        "CDPATH= cd src && ls",
+        "CDPATH=~ cd ./src && ls",
+        "CDPATH=~ cd /tmp && ls",
+        "shopt -s cdable_vars; cd src && ls",
+        "shopt -s extglob; out=/srv/data; cd out && ls",
+    ),
 )

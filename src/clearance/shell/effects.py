@@ -1224,6 +1224,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             if written is not None:
                 # git config --file FILE KEY VALUE writes FILE (the keys of git's own config files are the git rules' concern).
                 add(WRITE, _under(git_base, Word(written[0], written[0])), note="git config")
+            else:
+                elsewhere = _git_dir_config(nc, cmd)
+                if elsewhere is not None:
+                    add(WRITE, _under(git_base, Word(elsewhere, elsewhere)), note="git config")
         for w, deep in git_file_reads(nc, cmd):
             # Files git reads from outside its object store: diff/grep --no-index, a message -F FILE, blame --contents,
             # hash-object, a blob REV:PATH of the repository -C/--git-dir name (`git diff --no-index ~/.ssh/id_rsa x`).
@@ -1837,6 +1841,22 @@ def _tar_dirs(args: list[Word]) -> list[str | None]:
     from .effects_more import _tar_dirs
 
     return _tar_dirs(args)
+
+
+def _git_dir_config(nc: Norm, cmd: SimpleCommand) -> str | None:
+    """The file `git --git-dir=D config KEY VALUE` (or GIT_DIR=D) writes, D/config, when D is not a repository's `.git`
+    folder (whose config the git rules judge key by key), or None (adversarial round 20a: `git --git-dir=~/.config/git
+    config …` wrote git's global configuration, `--git-dir=~/.config/clearance` a file in clearance's policy folder,
+    while `git config --global` and `--file ~/.config/git/config` were asked)."""
+    if nc.has("global", "system", "file", "blob") or not git_config_writes(nc):
+        return None
+    d = nc.value("git-dir") or cmd.assigns.get("GIT_DIR")
+    if not d or DYN in d:
+        return None
+    d = d.rstrip("/") or "/"
+    if d.rpartition("/")[2] == ".git":
+        return None
+    return d + ("/config.worktree" if nc.has("worktree") else "/config")
 
 
 def git_config_writes(nc: Norm) -> bool:

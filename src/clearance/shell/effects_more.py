@@ -650,15 +650,16 @@ def _unpacked_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, a
         for i, w in enumerate(rest):
             if w.value in ("-e", "--extract") and i + 1 < len(rest):
                 archive = rest[i + 1]
-                dest = rest[i + 2] if i + 2 < len(rest) else Word(".", ".")
+                dest = rest[i + 2] if i + 2 < len(rest) and not rest[i + 2].value.startswith("-") else Word(".", ".")
                 add(WRITE, dest, True)
-                tree_into(dest, archive, "archive", cmd, sc, out)
+                tree_into(dest, archive, _python_archive_kind(vals[1], archive.value, vals), cmd, sc, out)
         return
     if name in ("ar", "unrar", "unar", "cabextract"):
         _extracted(name, args, cmd, sc, add, out)
         return
+    gnu_cpio = name == "cpio"
     if name == "bsdcpio":
-        name = "cpio"  # libarchive's cpio takes cpio's words
+        name = "cpio"  # libarchive's cpio takes cpio's words (and, unlike GNU cpio, refuses `..` and absolute names)
     if name == "jar":
         first = vals[0] if vals else ""
         letters = first.lstrip("-") if first and not first.startswith("--") else ""
@@ -684,7 +685,11 @@ def _unpacked_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, a
         elif ("i" in flags or "--extract" in longs) and "t" not in flags and "--list" not in longs:
             if where is not None:
                 add(WRITE, where, True)
-            tree_into(where or Word(".", "."), None, "archive", cmd, sc, out, unknown="the archive comes from standard input")
+            # GNU cpio writes a member's absolute or `..` name as it is unless told --no-absolute-filenames (its manual:
+            # --absolute-filenames "is the default"): wherever the folder, what it unpacks may land anywhere.
+            # libarchive's bsdcpio refuses them unless told --insecure.
+            raw = not any(v.startswith("--no-abs") for v in vals) if gnu_cpio else "--insecure" in vals
+            tree_into(where or Word(".", "."), None, "archive-raw" if raw else "archive", cmd, sc, out, unknown="the archive comes from standard input")
         return
     if name == "pax" and "r" in flags:
         pax_file: Word | None = next((args[i + 1] for i, v in enumerate(vals) if v == "-f" and i + 1 < len(vals)), None)
@@ -694,6 +699,18 @@ def _unpacked_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, a
                 tree_into(ops[-1], None, "dir", cmd, sc, out, unknown="pax -rw copies the files it is given")
             return
         tree_into(Word(".", "."), pax_file, "archive", cmd, sc, out, unknown="" if pax_file is not None else "the archive comes from standard input")
+
+
+def _python_archive_kind(module: str, archive: str, vals: list[str]) -> str:
+    """How `python -m tarfile -e` / `-m zipfile -e` names what it unpacks: zipfile drops `..` and a leading /, tarfile
+    (before Python 3.14, without `--filter data|tar`) writes them as the archive gives them."""
+    if module != "tarfile":
+        return "archive"
+    for i, v in enumerate(vals):
+        chosen = v.split("=", 1)[1] if v.startswith("--filter=") else vals[i + 1] if v == "--filter" and i + 1 < len(vals) else None
+        if chosen in ("data", "tar"):
+            return "archive"
+    return "archive-raw"
 
 
 def _extracted(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effect]) -> None:

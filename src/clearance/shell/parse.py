@@ -140,6 +140,7 @@ class _State:
         "fds",
         "fd_openers",
         "physical",
+        "cdable",
         "allexport",
         "traps",
         "read_write",
@@ -192,6 +193,8 @@ class _State:
         self.cond = 0
         # `set -P` / `set -o physical`: every later cd walks links physically (as `cd -P`).
         self.physical = False
+        # `shopt -s cdable_vars`: a `cd NAME` that finds no folder NAME goes to the folder $NAME holds.
+        self.cdable = False
         # `set -a` / `set -o allexport`: every variable assigned from then on is exported (the environment of every later
         # command, as `export NAME=value` is).
         self.allexport = False
@@ -450,6 +453,7 @@ LATER = {
     "_follow_wrapped_cd": "parse_builtins",
     "_activate": "parse_builtins",
     "_cdpath": "parse_builtins",
+    "_shopt": "parse_builtins",
 }
 
 
@@ -1180,6 +1184,8 @@ class _Walker:
         elif cmd.name == "set" and cmd.args:
             self.st.physical = _set_option(cmd, "P", "physical", self.st.physical)
             self.st.allexport = _set_option(cmd, "a", "allexport", self.st.allexport)
+        elif cmd.name == "shopt" and not shadowed:
+            self._shopt(cmd)
         elif cmd.name in ("source", ".") and cmd.args:
             self._activate(cmd.args[0].value)
         elif cmd.name == "deactivate":

@@ -221,6 +221,17 @@ class Methods(_Walker):
             return
         self.st.exported["VIRTUAL_ENV"] = resolve(env or ".", self.st.cwd or "/", self.st.home)
 
+    def _shopt(self, cmd: SimpleCommand) -> None:
+        """`shopt -s cdable_vars` on, `shopt -u cdable_vars` off (other options: nothing followed here)."""
+        vals = cmd.values()
+        flags = "".join(v[1:] for v in vals if v.startswith("-") and v != "--")
+        if "o" in flags or "cdable_vars" not in vals:
+            return  # `shopt -o` names `set -o` options; -p / -q only print or test
+        if "s" in flags:
+            self.st.cdable = True
+        elif "u" in flags:
+            self.st.cdable = False
+
     def _cdpath(self, cmd: SimpleCommand, target: str, here: str) -> str | None:
         """Where `cd TARGET` lands when CDPATH is set: bash tries each entry before the working directory.
 
@@ -232,6 +243,19 @@ class Methods(_Walker):
         first = target.split("/", 1)[0]
         if target.startswith(("/", "~")) or first in (".", ".."):
             return here
+        if st.cdable and target.isidentifier():
+            # bash's cdable_vars: `cd NAME` with no folder NAME where it looks goes to $NAME's folder (adversarial round
+            # 20a: `shopt -s cdable_vars; c=~/.config/clearance; cd c && rm -f config.toml`). Which one is only known on
+            # disk: the variable's folder is followed when it is known (the worse reading), and asked about either way.
+            value = st.vars.get(target, st.exported.get(target, st.env.get(target)))
+            if not value:
+                return here  # no such variable: cd fails where there is no folder of the name
+            if DYN in value:
+                st.script.problems.append(("shell.cdpath", f"cd {target} with cdable_vars set goes to the folder ${target} names, known only at run time"))
+                return None
+            landed = resolve(value, st.cwd or "/", st.home)
+            st.script.problems.append(("shell.cdpath", f"cd {target} with cdable_vars set may land in {landed} (${target}) rather than {here}"))
+            return landed
         cdpath = cmd.assigns.get("CDPATH")
         if cdpath is None:
             cdpath = st.vars.get("CDPATH", st.exported.get("CDPATH", st.env.get("CDPATH")))

@@ -124,11 +124,16 @@ def persisting(kept: dict[str, str], commands: list[SimpleCommand], sc: Scope, d
             )
         if len(out) >= 4:
             break
-    shadow = _shadowed_changers(commands, defined or {})
+    shadow = _shadowed_changers(commands, defined or {}) or _cd_searches(kept, commands)
     if shadow:
         out.append(
-            f"{shadow} stays in a shell session that outlives this call: every later cd of the session runs it instead of the"
-            " shell's builtin, so the folder later commands run in is not the one their words say"
+            f"{shadow} stays in a shell session that outlives this call: "
+            + (
+                "every later cd of the session runs it instead of the shell's builtin"
+                if not shadow.startswith(("CDPATH", "shopt"))
+                else "a later `cd NAME` of the session may go to another folder than NAME"
+            )
+            + ", so the folder later commands run in is not the one their words say"
         )
     for name, body in (defined or {}).items():
         # A function the line defines stays in the session whether or not the line calls it (its body, read here as
@@ -168,6 +173,23 @@ def _shadowed_changers(commands: list[SimpleCommand], defined: dict[str, str]) -
                 hit = next((v for v in vals if v in _FOLLOWED), None)
                 if hit is not None:
                     return f"enable -n {hit}"
+    return None
+
+
+def _cd_searches(kept: dict[str, str], commands: list[SimpleCommand]) -> str | None:
+    """A CDPATH or a shell option (`shopt -s cdable_vars`, `autocd`) the line leaves in its session, by which a later
+    `cd NAME` (or, interactive, a folder's bare name) goes somewhere else than NAME (adversarial round 20a: `CDPATH=~/.config`
+    in one call, `cd clearance && rm -f config.toml` in the next, deleted clearance's policy)."""
+    cdpath = kept.get("CDPATH")
+    if cdpath and cdpath.strip(":."):
+        return f"CDPATH={cdpath}"
+    for cmd in commands:
+        if cmd.name == "shopt":
+            vals = cmd.values()
+            flags = "".join(v[1:] for v in vals if v.startswith("-") and v != "--")
+            hit = next((v for v in vals if v in ("cdable_vars", "autocd")), None)
+            if hit is not None and "s" in flags and "o" not in flags:
+                return f"shopt -s {hit}"
     return None
 
 

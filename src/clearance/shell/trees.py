@@ -6,6 +6,7 @@ commands that do (effects.py imports it where it reads them).
 
 from __future__ import annotations
 
+from .. import pathstr
 from ..paths import DYN
 from .effects import TREE, WRITE, Effect, _int, _through_link
 from .ir import Word
@@ -60,7 +61,8 @@ def tar(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effec
     unknown = ""
     if nc.has("transform") or (cmd.name == "bsdtar" and any(a.value == "-s" or (a.value.startswith("-s") and len(a.value) > 2) for a in args)):
         unknown = "its members are renamed as they are unpacked"
-    elif nc.has("absolute-names"):
+    elif nc.has("absolute-names") or (cmd.name == "bsdtar" and any(a.value in ("--insecure", "--absolute-paths") for a in args)):
+        # (bsdtar's long names for -P, which GNU tar's option table does not know: round 20a)
         unknown = "-P writes members at the absolute paths they name"
         dest = Word("/", dest.raw)
     strip = _int(nc.value("strip-components") or "0", 0)
@@ -99,7 +101,9 @@ def unzip(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Eff
     if set(flags) & set("lptvcCzZ"):
         return  # listing, testing, printing: nothing is written
     where = dest if dest is not None else Word(".", ".")
-    tree_into(where, archive, "archive", cmd, sc, out, flat="j" in flags, unknown="" if archive is not None else "no archive is named")
+    # `-:` keeps the members' `../` (Info-ZIP drops it otherwise; a leading / it drops either way)
+    kind = "archive-dotdot" if ":" in flags else "archive"
+    tree_into(where, archive, kind, cmd, sc, out, flat="j" in flags, unknown="" if archive is not None else "no archive is named")
 
 
 def sevenzip(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effect]) -> None:
@@ -164,21 +168,30 @@ def tree_into(
     known at run time, no file yet, too large, an unknown format) one TREE effect on *dest* that says why.
 
     Where no disk is read (ctx.list_tree None: the team service, another machine) a named tree is not judged; a tree
-    from standard input is unknown on any machine."""
+    from standard input is unknown on any machine.
+
+    *kind* "archive-raw" / "archive-dotdot": an extractor that keeps the members' `..` (and absolute) names, so that
+    a member lands wherever it says, whatever the folder (adversarial round 20a: `unzip -: x.zip`, `cpio -i`,
+    `python3 -m tarfile -e x.tar`, in a temporary folder too): each member that leaves the folder is judged where it
+    lands, and a tree that cannot be listed is one unknown tree over the whole file system, as `tar -P`'s is."""
     base = sc.word_path(dest, cmd)
     if sc.ctx.realpath is not None:
         base = _through_link(base, sc, WRITE, follow=True) or base
     from ..paths import is_within, static_prefix
 
+    escaping = kind in ("archive-raw", "archive-dotdot")
     # A name only known at run time (`rsync -a $SRC /srv/out/`, `tar -C "$D"`): judged by the folder it certainly lands under.
     known = static_prefix(base) if DYN in base else base
-    if sc.in_temp(known) and not sc.inside_project(known):
+    elsewhere = sc.in_temp(known) and not sc.inside_project(known)
+    if elsewhere and not escaping:
         return  # nothing in a temporary directory is loaded by convention
     if not is_within(sc.ctx.project_root, known) and not is_within(sc.ctx.home, known):
         if sc.ctx.list_dir is None or sc.ctx.list_dir(known) is None:
             # A folder that is not there yet (or not the project's): the tree is new, and nothing in it is loaded as the agent's
             # settings or replaces a file -- as with `git clone URL DIR`.
-            return
+            if not escaping:
+                return
+            elsewhere = True
     why = unknown
     members: tuple[str, ...] = ()
     if not why:
@@ -191,13 +204,29 @@ def tree_into(
             if DYN in src or has_glob(src):
                 why = "its name is only known when the command runs"
             elif sc.ctx.list_tree is None:
-                return
+                if not escaping:
+                    return
+                why = "the hook does not read this machine's disk"
             else:
                 members, why = sc.ctx.list_tree(src, kind)
     if why:
+        if escaping:
+            why += f"; {cmd.name} keeps the members' `..`{' and absolute' if kind == 'archive-raw' else ''} names, so any of them may land anywhere"
+            base = "/"
         out.append(Effect(TREE, base, dest.value, True, cmd, note=why))
         return
     top = base.rstrip("/")
+    if escaping:
+        # Members that leave the folder (`../x`, `/abs/x`): each judged where it lands; in a temporary or new folder the
+        # rest is nothing loaded by convention.
+        for m in members:
+            if m.startswith("/") or m == ".." or m.startswith("../"):
+                landing = m if m.startswith("/") else pathstr.normpath(top + "/" + m)
+                out.append(Effect(WRITE, landing, m, False, cmd, note=cmd.name))
+        members = tuple(m for m in members if not (m.startswith("/") or m.startswith("../")))
+        if elsewhere:
+            return
+        kind = "archive"
     # A member inside a visible folder the tree brings new (`release-2.1/...`) lands in a new project, as a clone into a new
     # folder does: that folder is one write.  Hidden folders (`.git`, `.claude`, `.vscode`) are where tools look for their
     # settings, so their members are judged one by one, as is every member of a folder that is already there.
