@@ -706,7 +706,9 @@ HANDS_ON = (
     ENV_PRINTERS
     | ENV_CODECS
     | ENV_GREPS
-    | frozenset({"tr", "fold", "fmt", "pr", "expand", "unexpand", "paste", "most", "iconv", "jq", "gojq", "jaq", "yq", "gron", "fx", "jless", "dasel", "json_pp"})
+    | frozenset(
+        {"tr", "fold", "fmt", "pr", "expand", "unexpand", "paste", "most", "iconv", "jq", "gojq", "jaq", "yq", "gron", "fx", "jless", "dasel", "json_pp"}
+    )
 )
 
 
