@@ -319,3 +319,37 @@ def _scratch(path: str) -> bool:
     from . import conftest
 
     return conftest._machine_scratch(path)
+
+
+class TestScopedKeyOfAConfigReader:
+    """Class (miss19's `npm config get //registry.npmjs.org/:_authToken`): a client's config reader given a key
+    qualified by its scope or section. creds.secret-operation reads `config get _authToken` (the verb, then a name
+    ending in a secret noun), but skipped a word holding a slash or a dot as a path, and its gate read no word with a
+    slash. Now such a word's last part is the name the client reads (creds._leading_words, gates.secret_word)."""
+
+    DENIED: ClassVar[list[str]] = [
+        "npm config get //registry.npmjs.org/:_authToken",
+        "pnpm config get //registry.npmjs.org/:_authToken",
+        "npm get //npm.pkg.github.com/:_authToken",
+        "npm c get //registry.example.com/npm/:_password",
+        "yarn config get //registry.yarnpkg.com/:_authToken",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "npm config get registry",
+        "npm config get @myorg:registry",
+        "npm config get //registry.npmjs.org/:always-auth",
+        "pnpm config get registry",
+        "npm config list",
+        "npm view left-pad versions",
+        "npm install ./packages/token-utils",
+        "curl -s https://api.example.com/v1/token/status",
+        "node scripts/rotate-keys.js --dry-run",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert _verdict(command) == "deny", command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert _verdict(command) == "allow", command

@@ -1347,7 +1347,12 @@ def _leading_words(cmd: SimpleCommand) -> list[str]:
             value = False  # (an upper-case word is a variable's or a key's name: `dotenv get API_TOKEN`)
             continue
         if not all(p.replace("-", "").replace("_", "").isalnum() for p in v.split(":")):
-            continue
+            # a key qualified by its scope or section (npm's `//registry.npmjs.org/:_authToken`, pip's
+            # `global.password`): its last part is the name the client reads (miss19, fix20b)
+            last = v.replace("/", ".").replace(":", ".").rsplit(".", 1)[-1]
+            if "://" in v or not last or last == v or not last.replace("-", "").replace("_", "").isalnum():
+                continue
+            v = last
         out.append(v)
         if len(out) >= 5:
             break

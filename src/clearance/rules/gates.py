@@ -429,7 +429,8 @@ def secret_word(cmd: SimpleCommand, sc: Scope) -> bool:
         return True  # sops -d; a credential store's own program (aws-vault export: creds._store_export)
     # The bare words as one text: no part holds the newline that joins them, so a part is found in it exactly where it is
     # in one of the words (one scan per part instead of one per word and part: this runs on every command).
-    text = "\n".join([v for v in cmd.values() if " " not in v and "/" not in v]).lower()
+    # A word with a slash is a path or a scoped key: its last part is read (npm's `//registry.npmjs.org/:_authToken`).
+    text = "\n".join([v if "/" not in v else v.rsplit("/", 1)[-1] for v in cmd.values() if " " not in v]).lower()
     return any(map(text.__contains__, _SECRET_PARTS))
 
 
