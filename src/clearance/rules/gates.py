@@ -704,7 +704,7 @@ def names_a_url(cmd: SimpleCommand, sc: Scope) -> bool:
 # feeds it through them (``fed_by_store``).
 STORE_PRINTERS = frozenset({"terraform", "tofu", "docker", "podman", "docker-compose", "podman-compose", "systemctl", "tmux"})
 HANDS_ON = (
-    ENV_PRINTERS
+    (ENV_PRINTERS - {"date"})  # (date reads no standard input)
     | ENV_CODECS
     | ENV_GREPS
     | frozenset(
