@@ -78,7 +78,30 @@ def decide(example: Any, cwd: str = PROJECT, env: dict[str, str] | None = None) 
         ctx.read_file = files.get
         ctx.list_dir = lambda d: sorted({k[len(d) + 1 :].split("/", 1)[0] for k in files if k.startswith(d.rstrip("/") + "/")}) or None
         return evaluate(action, ctx, load_policy(ctx.project_root, env or ENV))
-    return decide_event(event(example, cwd), env or ENV)
+    # Every other example is decided on the test disk (_machine_scratch): what this machine's /tmp, /var/tmp and
+    # /home/ana hold -- a stray /tmp/o.json another run left -- is not the example's.
+    _TEST_DISK.append(True)
+    try:
+        return decide_event(event(example, cwd), env or ENV)
+    finally:
+        _TEST_DISK.pop()
+
+
+# Set while conftest.decide decides an example without files of its own: the scratch folders of this machine (its
+# temporary folders and the test HOME) read as empty, but for the folders pytest made for the running tests (tmp_path):
+# an example's answer never depends on what another run, a developer or a parallel job left in /tmp (fix20b: a stray
+# /tmp/o.json turned round 9d's `mv /tmp/o.json .vscode/settings.json` from asked into allowed).
+_TEST_DISK: list[bool] = []
+_SCRATCH_ROOTS = ("/tmp/", "/var/tmp/", HOME + "/")
+_BASETEMP: list[str] = []
+
+
+def _machine_scratch(path: str) -> bool:
+    """*path* is in this machine's scratch folders (not a folder pytest made for this run) while an example is decided
+    on the test disk."""
+    if not _TEST_DISK or not isinstance(path, str) or not path.startswith(_SCRATCH_ROOTS):
+        return False
+    return not any(path == b or path.startswith(b + "/") for b in _BASETEMP)
 
 
 @pytest.fixture
@@ -141,6 +164,8 @@ def _nothing_at(path: str) -> bool:
 
     if (path == HOME or path.startswith(HOME + "/")) and not (path == PROJECT or path.startswith(PROJECT + "/")):
         return False
+    if _machine_scratch(path):
+        return True  # the test disk's temporary folders hold nothing but what the example gives
     return not pathstr.lexists(path)
 
 
@@ -162,11 +187,20 @@ def stand_in_reader(real_reader: Any) -> Any:
 
 
 @pytest.fixture(autouse=True)
-def _test_disk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Decisions look at the test disk (stand_in_reader) for whether a path is new."""
+def _test_disk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Decisions look at the test disk (stand_in_reader) for whether a path is new, and conftest.decide's examples read
+    no file of this machine's scratch folders (_machine_scratch)."""
+    if not _BASETEMP:
+        _BASETEMP.append(str(tmp_path_factory.getbasetemp().resolve()))
+        _BASETEMP.append(str(tmp_path_factory.getbasetemp()))
+    from clearance import context
+
+    real_read, real_list = context.ProjectFiles._read, context.ProjectFiles._list
+    monkeypatch.setattr(context.ProjectFiles, "_read", lambda self, path: None if _machine_scratch(path) else real_read(self, path))
+    monkeypatch.setattr(context.ProjectFiles, "_list", lambda self, path: None if _machine_scratch(path) else real_list(self, path))
     if request.module.__name__.endswith(("test_provenance", "test_provenance_objects")):
         return
-    from clearance import context, provenance
+    from clearance import provenance
 
     monkeypatch.setattr(provenance, "reader", stand_in_reader(provenance.reader))
     monkeypatch.setattr(context, "_PROVENANCE", {})

@@ -516,7 +516,8 @@ UNFINISHED: dict[str, str] = {
     'python3 -c \'import keyring; print(keyring.get_password("github", "dev"))\'': (
         "unfinished (miss19): the keyring library's get_password in interpreter code is not read as a secret store's reader"
     ),
-    # (npm config get //registry.npmjs.org/:_authToken: closed in round miss20, tests/test_adversarial_miss20.py)
+    # `npm config get //registry.npmjs.org/:_authToken`: read since miss20 and fix20b (a scoped key's last part names
+    # what the client reads; tests/test_adversarial_miss20.py, tests/test_fix20b.py)
 }
 
 

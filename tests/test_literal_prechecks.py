@@ -370,6 +370,8 @@ GATE_FRAGMENTS += [f"{name} $(echo ~/.ssh/id_rsa | tr a a)" for name in ("cat", 
     "xxd", "od", "hexdump", "strings", "bat", "batcat", "view", "cp", "scp", "rsync", "tar", "zip", "gzip", "bzip2", "xz", "7z", "curl", "grep",
     "egrep", "rg", "awk", "sed", "sort", "paste", "dd", "cut", "uniq", "wc", "diff", "cmp", "openssl", "gpg", "ssh-keygen", "python", "python3",
     "node", "perl", "ruby", "vim", "nano", "code")]  # fmt: skip
+# creds.print-stored-values on a consumer: a store's values piped through each program that hands them on (fix20b).
+GATE_FRAGMENTS += [f"terraform state pull | {name}" for name in sorted(__import__("clearance.rules.gates", fromlist=["HANDS_ON"]).HANDS_ON)]
 # creds.grep-environment and creds.grep-environment-service on each filter of the environment they are about
 GATE_FRAGMENTS += [f"env | {name} -i token" for name in ("grep", "egrep", "rg", "awk", "sed", "cut", "head", "tail", "sort", "less", "more")]
 GATE_FRAGMENTS += [f"printenv | {name} -i vercel" for name in ("grep", "egrep", "fgrep", "rg")]

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Callable
 
-    from .model import Context
+    from .model import Action, Context
     from .policy import Policy
 
 
@@ -71,6 +71,7 @@ def decide_event_full(
     # The engine's budget counts from the event's arrival (reading it and the policy took some of it).
     budget = max(DEADLINE_S - (time.perf_counter() - t0), DEADLINE_S / 4)
     decision = evaluate(action, ctx, policy, budget_s=budget)
+    decision.inputs = lambda: input_texts(action, ctx)
     if decision.decision != "allow" and policy.data.get("reviewer", {}).get("provider"):
         import os
 
@@ -78,6 +79,29 @@ def decide_event_full(
 
         decision = review(decision, action, ctx, policy, os.environ if env is None else env)
     return decision, ctx, policy
+
+
+def input_texts(action: Action, ctx: Context) -> list[str]:
+    """The texts a call brought with it: every string of its input, the files clearance read for it (a script, a
+    SQL file) and its environment's values -- whatever a reason quotes that is not clearance's own words."""
+    out: list[str] = []
+    todo: list[object] = [action.tool_input]
+    while todo and len(out) < 10_000:
+        v = todo.pop()
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict):
+            todo.extend(v.keys())
+            todo.extend(v.values())
+        elif isinstance(v, list):
+            todo.extend(v)
+    disk: object = getattr(ctx.read_file, "__self__", None)  # context.ProjectFiles (or a test's dict of files)
+    texts_read = getattr(disk, "texts_read", None)
+    read = texts_read() if callable(texts_read) else disk.values() if isinstance(disk, dict) else ()
+    out.extend(t for t in read if isinstance(t, str))
+    if ctx.environ is not None:
+        out.extend(v for v in ctx.environ.values() if isinstance(v, str))
+    return out
 
 
 def decide(

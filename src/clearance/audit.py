@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 import time
 
-from .redact import redact, redact_text
+from .redact import reason_shown, redact
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def make_record(
         "hard_deny": decision.decision == "deny" and any(_never_handed_over(f, decision.rules) for f in decision.findings),
         "stage": decision.stage,
         "rules": list(decision.rules),
-        "reason": redact_text(decision.reason),  # reasons quote commands, URLs and SQL
+        "reason": reason_shown(decision)[0],  # reasons quote commands, URLs and SQL (clearance's own words kept)
         "elapsed_ms": round(decision.elapsed_ms, 3),
         "shadow": shadow,
         "headless": headless,

@@ -116,6 +116,10 @@ class ProjectFiles:
             self._texts[path] = text
         return text
 
+    def texts_read(self) -> list[str]:
+        """The texts this decision read (redact.reason_shown: what a reason may quote that is not clearance's own)."""
+        return [t for t in self._texts.values() if t is not None]
+
     def _read(self, path: str) -> str | None:
         if impossible_path(path):
             return None

@@ -233,7 +233,7 @@ class Finding:
 class Decision:
     """The answer for one action, in agent-neutral form."""
 
-    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings", "stop", "review", "hint", "lost", "defer", "creates", "redirected")
+    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings", "stop", "review", "hint", "lost", "defer", "creates", "redirected", "inputs")
 
     def __init__(
         self,
@@ -267,15 +267,18 @@ class Decision:
         # The commands of a shell call that write through a redirect (their c.show()): a Bash allow rule names their
         # words, not where they write, so what such a command raises cannot be lifted by `clearance allow`.
         self.redirected: frozenset[str] = frozenset()
+        # The texts the call brought (its input, the files read for it, its environment), read only when its reason
+        # is redacted: a reason's words not among them are clearance's own (redact.reason_shown). None: not known.
+        self.inputs: Callable[[], list[str]] | None = None
 
     def to_record(self, id_: object = None) -> dict[str, Any]:
         rec: dict[str, Any] = {}
         if id_ is not None:
             rec["id"] = id_
         rec["decision"] = self.decision
-        from .redact import redact_text  # the record is an answer (`clearance decide`, /v1/decide): as redact.shown
+        from .redact import reason_shown  # the record is an answer (`clearance decide`, /v1/decide): as redact.shown
 
-        rec["reason"] = redact_text(self.reason)
+        rec["reason"] = reason_shown(self)[0]
         rec["rules"] = list(self.rules)
         rec["stage"] = self.stage
         rec["elapsed_ms"] = round(self.elapsed_ms, 3)

@@ -12,6 +12,7 @@ from .lazyre import DOTALL, LazyRe, lazy
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
+    from collections.abc import Callable
 
     from .model import Decision
 
@@ -111,7 +112,10 @@ _ALSO: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
-def redact_text(text: str) -> str:
+def redact_text(text: str, known: Callable[[str], bool] | None = None) -> str:
+    """*text* with its secrets replaced. *known*: whether a text came from the call (what redaction would take out of
+    a reason is taken out only when the call, a file read for it or its environment holds it: the reason's own words
+    -- "~/.vault-token: Vault token" -- are clearance's, never a secret; redact.shown)."""
     if not text:
         return text
     low = text.lower()
@@ -126,11 +130,26 @@ def redact_text(text: str) -> str:
         if ascii_only and not all(any(t in low for t in group) for group in _ALSO.get(kind, ())):
             continue
         marker = f"[REDACTED:{kind}]"
-        if pat.groups:
+        if known is not None:
+            text = pat.sub(_only_known(marker, bool(pat.groups), known), text)
+        elif pat.groups:
             text = pat.sub(r"\g<1>" + marker, text)
         else:
             text = pat.sub(marker, text)
     return text
+
+
+def _only_known(marker: str, keeps_prefix: bool, known: Callable[[str], bool]) -> Callable[[re.Match[str]], str]:
+    """A replacement that redacts a match only when what it would take out is text the call holds (*known*)."""
+
+    def one(m: re.Match[str]) -> str:
+        prefix = m.group(1) if keeps_prefix else ""
+        secret = m.group(0)[len(prefix) :].strip("'\"")
+        if not known(secret):
+            return m.group(0)  # clearance's own words
+        return prefix + marker
+
+    return one
 
 
 def _option_passwords(text: str, low: str, gate: bool = True) -> str:
@@ -224,14 +243,28 @@ def redact(obj: object, depth: int = 0) -> object:
     return obj
 
 
+def reason_shown(decision: Decision) -> tuple[str, str]:
+    """(reason, way forward) of *decision* redacted, the words clearance wrote kept: a redaction is made where what it
+    takes out is in the call, a file read for it or its environment (Decision.inputs); with no inputs known (a
+    decision from the daemon or the service, a record), every match is redacted."""
+    reason, hint = redact_text(decision.reason), redact_text(decision.hint)
+    if (reason == decision.reason and hint == decision.hint) or decision.inputs is None:
+        return reason, hint
+    texts = decision.inputs()
+
+    def known(secret: str) -> bool:
+        return any(secret in t for t in texts)
+
+    return redact_text(decision.reason, known), redact_text(decision.hint, known)
+
+
 def shown(decision: Decision) -> Decision:
     """*decision* as told to the agent (every adapter's answer, `clearance decide`, the service's /v1/decide): its reason
     and way forward redacted as the audit record's reason is.  They quote what the call names -- a SQL statement, a
     database URL, a path -- and the agent would read back a secret it was never shown (a password in a statement it
     was told to run, a token in a URL from the environment).  A copy when anything was redacted; the decision itself
     (recorded, escalated) is not changed."""
-    reason = redact_text(decision.reason)
-    hint = redact_text(decision.hint)
+    reason, hint = reason_shown(decision)
     if reason == decision.reason and hint == decision.hint:
         return decision
     copy = object.__new__(type(decision))

@@ -14,7 +14,7 @@ from .credtext import credential_content as credential_content
 from .credtext import credential_file_content as credential_file_content
 from .credtext import env_file_name as env_file_name
 from .credtext import mcp_config_name as mcp_config_name
-from .gates import ENV_DUMPERS, ENV_GREPS, ENV_PRINTERS, dumps_environment
+from .gates import ENV_DUMPERS, ENV_GREPS, ENV_PRINTERS, HANDS_ON, STORE_PRINTERS, dumps_environment
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -1463,7 +1463,12 @@ def _leading_words(cmd: SimpleCommand) -> list[str]:
             value = False  # (an upper-case word is a variable's or a key's name: `dotenv get API_TOKEN`)
             continue
         if not all(p.replace("-", "").replace("_", "").isalnum() for p in v.split(":")):
-            continue
+            # a key qualified by its scope or section (npm's `//registry.npmjs.org/:_authToken`, pip's
+            # `global.password`): its last part is the name the client reads (miss19, fix20b)
+            last = v.replace("/", ".").replace(":", ".").rsplit(".", 1)[-1]
+            if "://" in v or not last or last == v or not last.replace("-", "").replace("_", "").isalnum():
+                continue
+            v = last
         out.append(v)
         if len(out) >= 5:
             break
@@ -3181,15 +3186,16 @@ def _compose_secrets(cmd: SimpleCommand, sc: Scope, nc: Norm) -> str | None:
         "reference says so), `terraform show -json` and `state pull` the whole state; `docker compose config` prints the "
         "project with the .env and env_file values interpolated; `systemctl show-environment` and `tmux "
         "show-environment` print an environment as `env` does. Printed, the values go to the model provider and stay "
-        "in the transcript, as a printed token does, so a person confirms. Read first where they are declared: an "
+        "in the transcript, as a printed token does, so a person confirms, and so do they when piped through a program "
+        "that hands them on (`| jq .`, `| less`, `| grep`: fix20b). Read first where they are declared: an "
         "output is printed plainly only if the module marks it `sensitive = true`, compose interpolates files only if "
         "a .env, --env-file or env_file exists (a module or project without them prints nothing secret; without a "
-        "disk to read, as in the team service, they are not asked). Output captured into a variable, piped on or "
-        "written to a file, and the listing forms (`terraform output` alone redacts, `compose config --services`, "
+        "disk to read, as in the team service, they are not asked). Output captured into a variable, piped into a "
+        "program that keeps counts or names (`wc -l`, `jq keys`) or written to a file, and the listing forms (`terraform output` alone redacts, `compose config --services`, "
         "`--no-interpolate`) are ordinary."
     ),
     verdict=ASK,
-    commands=("terraform", "tofu", "docker", "podman", "docker-compose", "podman-compose", "systemctl", "tmux"),
+    commands=(*STORE_PRINTERS, *HANDS_ON),
     match=(
         {
             "tool_name": "Bash",
@@ -3203,6 +3209,8 @@ def _compose_secrets(cmd: SimpleCommand, sc: Scope, nc: Norm) -> str | None:
         },
         "terraform -chdir=infra show -json",
         "terraform state pull",
+        "terraform show -json | jq '.values.root_module.resources[]'",
+        "terraform state pull | less",
         {"tool_name": "Bash", "tool_input": {"command": "docker compose config"}, "files": {"/home/ana/webapp/.env": "API_KEY=abc\n"}},
         {
             "tool_name": "Bash",
@@ -3222,6 +3230,8 @@ def _compose_secrets(cmd: SimpleCommand, sc: Scope, nc: Norm) -> str | None:
             "files": {"/home/ana/webapp/outputs.tf": 'output "bucket" {\n  value = aws_s3_bucket.b.id\n}\noutput "pw" {\n  value = x\n  sensitive = true\n}\n'},
         },
         "terraform state pull > backup.tfstate",
+        "terraform state pull | jq '.resources | length'",
+        "terraform show -json | jq . > plan.json",
         "terraform show",
         {"tool_name": "Bash", "tool_input": {"command": "docker compose config --services"}, "files": {"/home/ana/webapp/.env": "API_KEY=abc\n"}},
         {"tool_name": "Bash", "tool_input": {"command": "docker compose config --no-interpolate"}, "files": {"/home/ana/webapp/.env": "API_KEY=abc\n"}},
@@ -3238,4 +3248,64 @@ def _compose_secrets(cmd: SimpleCommand, sc: Scope, nc: Norm) -> str | None:
 def print_stored_values(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.captured or not _printed(cmd, sc):
         return None
-    return _store_values_printed(cmd, sc)
+    if pathstr.basename(cmd.name) in STORE_PRINTERS:
+        return _store_values_printed(cmd, sc)
+    return _store_values_handed_on(cmd, sc)
+
+
+def _store_values_handed_on(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """What a store prints that reaches the output of *cmd* through programs that hand on what they read (fix20b:
+    `terraform output -json | jq .` prints what `terraform output -json` prints; a pager, a sort, a grep keeping lines,
+    a JSON query printing values are such programs). A stage that keeps only counts, names or a yes/no (`wc`, `jq
+    keys`, `grep -c`) stops it: what comes out of it is not the values."""
+    todo: list[tuple[SimpleCommand, int]] = [(cmd, 0)]
+    while todo:
+        stage, depth = todo.pop()
+        if depth > 8 or not _hands_on(stage):
+            continue
+        for src in stage.stdin_from[:8]:
+            name = pathstr.basename(src.name)
+            if name in STORE_PRINTERS:
+                why = _store_values_printed(src, sc)
+                if why is not None:
+                    return f"{why}, piped through {cmd.name} into the agent's context"
+            else:
+                todo.append((src, depth + 1))
+    return None
+
+
+# A JSON or YAML query whose last step keeps the shape of the input and none of its values (the names, a count, a
+# type): `jq keys`, `yq '.outputs | length'`.
+_JSON_SHAPE_ONLY = frozenset({"keys", "keys_unsorted", "keys[]", "length", "type", "paths", "[paths]", "map(keys)", "utf8bytelength"})
+# jq's options that take a value (two for --arg and --argjson, NAME VALUE): never the filter (jq(1)).
+_JQ_VALUED = {"--arg": 2, "--argjson": 2, "--slurpfile": 2, "--rawfile": 2, "--indent": 1, "-f": 1, "--from-file": 1, "-L": 1}
+
+
+def _hands_on(stage: SimpleCommand) -> bool:
+    """Whether *stage* hands what it reads on to its output, whole or in part (gates.HANDS_ON), read by its options: a
+    grep that counts, lists file names or answers yes/no does not, nor a JSON query that keeps only names or counts."""
+    name = pathstr.basename(stage.name)
+    if name not in HANDS_ON:
+        return False
+    vals = stage.values()
+    if name in ENV_GREPS:
+        short = [v for v in vals if v.startswith("-") and not v.startswith("--")]
+        return not any(c in f[1:] for f in short for c in "clqL") and not any(v in ("--count", "--quiet", "--silent", "--files-with-matches") for v in vals)
+    if name in ("jq", "gojq", "jaq", "yq"):
+        skip = 0
+        for v in vals:
+            if skip:
+                skip -= 1
+                continue
+            if v in _JQ_VALUED:
+                skip = _JQ_VALUED[v]
+                continue
+            if v.startswith("-") and v != "-":
+                if v in ("-e", "--exit-status") and name != "yq":
+                    continue
+                continue
+            if name == "yq" and v in ("eval", "e", "eval-all", "ea"):
+                continue
+            return v.rsplit("|", 1)[-1].strip().replace(" ", "") not in _JSON_SHAPE_ONLY
+        return True  # no filter: `.`, the input printed whole
+    return True

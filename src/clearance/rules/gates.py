@@ -438,8 +438,8 @@ def secret_word(cmd: SimpleCommand, sc: Scope) -> bool:
         return True  # sops -d; a credential store's own program (aws-vault export: creds._store_export)
     # The bare words as one text: no part holds the newline that joins them, so a part is found in it exactly where it is
     # in one of the words (one scan per part instead of one per word and part: this runs on every command).
-    # (a settings key written as a path, npm's `//registry.npmjs.org/:_authToken`: its last step is read, after the `:`)
-    text = "\n".join([v if "/" not in v else v.rpartition(":")[2] for v in cmd.values() if " " not in v]).lower()
+    # A word with a slash is a path or a scoped key: its last part is read (npm's `//registry.npmjs.org/:_authToken`).
+    text = "\n".join([v if "/" not in v else v.rsplit("/", 1)[-1] for v in cmd.values() if " " not in v]).lower()
     return any(map(text.__contains__, _SECRET_PARTS))
 
 
@@ -707,6 +707,35 @@ def names_a_url(cmd: SimpleCommand, sc: Scope) -> bool:
     return any("://" in v for v in cmd.values())
 
 
+# creds.print-stored-values: the programs whose output is a store's values, and those that hand what they read on to
+# their output, whole or in part (a pager, a sort, a grep, a JSON or YAML query: `terraform output -json | jq .`
+# prints what `terraform output -json` prints, fix20b).  The rule runs on such a consumer only when a store's printer
+# feeds it through them (``fed_by_store``).
+STORE_PRINTERS = frozenset({"terraform", "tofu", "docker", "podman", "docker-compose", "podman-compose", "systemctl", "tmux"})
+HANDS_ON = (
+    (ENV_PRINTERS - {"date"})  # (date reads no standard input)
+    | ENV_CODECS
+    | ENV_GREPS
+    | frozenset(
+        {"tr", "fold", "fmt", "pr", "expand", "unexpand", "paste", "most", "iconv", "jq", "gojq", "jaq", "yq", "gron", "fx", "jless", "dasel", "json_pp"}
+    )
+)
+
+
+def fed_by_store(cmd: SimpleCommand, sc: Scope) -> bool:
+    """*cmd* reads, through programs that hand on what they read, what a store's printer prints."""
+    todo, seen = list(cmd.stdin_from), 0
+    while todo and seen < 16:
+        c = todo.pop()
+        seen += 1
+        name = pathstr.basename(c.name)
+        if name in STORE_PRINTERS:
+            return True
+        if name in HANDS_ON:
+            todo.extend(c.stdin_from)
+    return False
+
+
 COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     ("net.exfil-secrets", "git"): names_a_url,
     **{("creds.print-environment", n): lambda cmd, sc: dumps_environment(cmd) for n in ("env", "printenv", "export", "declare", "typeset", "set")},
@@ -743,6 +772,7 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     # show-environment; compose config is read only with the project's files, which a gate's corpus has not)
     **{("creds.print-stored-values", n): _any_value(frozenset({"output", "show", "pull"})) for n in ("terraform", "tofu")},
     **{("creds.print-stored-values", n): _any_value(frozenset({"show-environment", "showenv"})) for n in ("systemctl", "tmux")},
+    **{("creds.print-stored-values", n): fed_by_store for n in HANDS_ON},
     ("sys.privilege", "tee"): _sudoers,
     # A platform CLI's SQL verb (shell/sqlclients.PLATFORM_SQL): the db pack for `aws rds-data …`, not for `aws s3 ls`.
     **{("db.destructive-sql", n): _any_value(words) for n, words in PLATFORM_SQL_WORDS.items()},

@@ -57,9 +57,18 @@ _MAX_INSTALL_SCRIPTS = 32
 # install() rule's DESTINATION (a path, quoted or not) and the subdirectories add_subdirectory() adds.
 _CMAKE_SOURCE_DEST = lazy(r"\bDESTINATION[ \t\n]++(\"[^\"\n]*+\"|[^ \t\n)]++)")
 _CMAKE_SOURCE_SUBDIR = lazy(r"\badd_subdirectory\([ \t\n]*+(\"[^\"\n]*+\"|[^ \t\n)]++)")
+# meson.build, read where the build is configured on the same line (meson-info not written yet): an install_dir
+# keyword's value up to the next comma or parenthesis (a string, get_option('…') / 'sub', join_paths(…), a variable),
+# install_emptydir()'s folder, the subdirectories subdir() adds, and the install scripts Meson runs as they are.
+_MESON_INSTALL_DIR = lazy(r"\binstall_dir[ \t]*+:[ \t\n]*+([^,\n]*+)")
+_MESON_EMPTYDIR = lazy(r"\binstall_emptydir\([ \t\n]*+([^,\n]*+)")
+_MESON_SUBDIR = lazy(r"\bsubdir\([ \t\n]*+([^,)\n]*+)")
+_MESON_SCRIPT = lazy(r"\badd_install_script\(")
+_MESON_OPTION = lazy(r"get_option\('[a-z_]++'\)")
 # The key of Scope.configured's entry that holds the source folder a configuring cmake run read (not a directory
-# the install writes).
+# the install writes), and a configuring meson run's.
 SOURCE = "\0source"
+MESON_SOURCE = "\0meson-source"
 
 
 def staged(dirs: list[tuple[str, str, Word]], env_destdir: str | None) -> list[tuple[str, str]]:
@@ -177,10 +186,33 @@ def record(cmd: SimpleCommand, sc: Scope) -> None:
         return
     where = sc.path(build, cmd) if build else cmd.cwd
     sc.configured[where] = {k: sc.path(v, cmd) if k in PREFIX_NAMES or v.startswith(("/", "~")) else v for k, v in dirs.items()}
-    if cmd.name == "cmake":
-        source = _cmake_source(cmd)
+    if cmd.name in ("cmake", "meson"):
+        source = _cmake_source(cmd) if cmd.name == "cmake" else _meson_source(cmd)
         if source is not None and DYN not in source:
-            sc.configured[where][SOURCE] = sc.path(source, cmd)
+            sc.configured[where][SOURCE if cmd.name == "cmake" else MESON_SOURCE] = sc.path(source, cmd)
+
+
+def _meson_source(cmd: SimpleCommand) -> str | None:
+    """The source folder a configuring meson run reads: `meson setup BUILD SOURCE`'s second folder, else the working
+    folder (`meson setup build`, run where meson.build is); None for `meson configure` (the build's recorded one)."""
+    vals = [w.value for w in cmd.args]
+    if vals[:1] == ["configure"]:
+        return None
+    if vals[:1] == ["setup"]:
+        vals = vals[1:]
+    folders: list[str] = []
+    skip = False
+    for v in vals:
+        if skip:
+            skip = False
+            continue
+        if v.startswith("-"):
+            # `--prefix P`, `-D name=v`, `--buildtype T`: a long option without `=` takes the next word (meson's
+            # options all take a value but the few switches listed)
+            skip = "=" not in v and (v == "-D" or (v.startswith("--") and v not in ("--reconfigure", "--wipe", "--fatal-meson-warnings", "--clearcache")))
+            continue
+        folders.append(v)
+    return folders[1] if len(folders) > 1 else "."
 
 
 def _cmake_source(cmd: SimpleCommand) -> str | None:
@@ -266,14 +298,19 @@ def destinations(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str, str]] | 
     # Configured by cmake on this line: what it will generate is not on the disk yet (or is an earlier run's, which
     # this one rewrites), but what it is generated from is -- whichever program then runs the install (cmake --install,
     # or the make or ninja it generated for: `cd build && cmake .. && make install` was read as configure's make).
-    fixed = _cmake_source_destinations(dirs[SOURCE], sc) if above and SOURCE in dirs else _fixed_destinations(where, name, sc)
+    if above and SOURCE in dirs:
+        fixed = _cmake_source_destinations(dirs[SOURCE], sc)
+    elif above and MESON_SOURCE in dirs:
+        fixed = _meson_source_destinations(dirs[MESON_SOURCE], sc)
+    else:
+        fixed = _fixed_destinations(where, name, sc)
     own = INSTALL_PREFIX if fixed is not None else ""
     prefixes = [v.rstrip("/") + "/" for k, v in dirs.items() if k in PREFIX_NAMES and v.startswith("/")] or [_DEFAULT_PREFIX + "/"]
     out: list[tuple[str, str, str]] = [
         (under(destdir, d) if destdir else d, f"DESTINATION {d}", "") for d in fixed or () if not any(d.startswith(p) for p in prefixes)
     ]
     for var, value in dirs.items():
-        if var in given or var == "destdir" or not value or var == SOURCE:
+        if var in given or var == "destdir" or not value or var in (SOURCE, MESON_SOURCE):
             continue
         if var not in PREFIX_NAMES and not value.startswith("/"):
             continue  # a directory below the prefix (meson's sysconfdir=etc): the prefix's own effect covers it
@@ -476,6 +513,80 @@ def _cmake_source_destinations(source: str, sc: Scope) -> list[str] | None:
                 return None
             todo.append(folder + "/" + sub)
     return found
+
+
+def _meson_source_destinations(source: str, sc: Scope) -> list[str] | None:
+    """The absolute destinations the install rules of a Meson project's meson.build files name (those of the folders
+    subdir() adds, too), for a build configured on the same line as its install (fix20b, as fix19b read CMakeLists.txt:
+    `meson setup b --prefix ~/.local && meson install -C b` was asked). A destination below the prefix -- a relative
+    string, a directory option (`get_option('datadir') / 'app'`, join_paths of one) -- is the prefix's; None when a file
+    cannot be read, a destination is a variable's value or a list, or the project runs an install script."""
+    reader = _build_reader(source, sc)
+    if reader is None:
+        return None
+    found: list[str] = []
+    todo, seen = [source.rstrip("/")], set()
+    while todo:
+        folder = todo.pop()
+        if folder in seen:
+            continue
+        seen.add(folder)
+        if len(seen) > _MAX_INSTALL_SCRIPTS:
+            return None
+        text = reader(folder + "/meson.build")
+        if text is None or _MESON_SCRIPT.search(text):
+            return None  # unread, or a script meson install runs: what it writes is its own
+        for m in (*_MESON_INSTALL_DIR.finditer(text), *_MESON_EMPTYDIR.finditer(text)):
+            dest = _meson_dir(m.group(1))
+            if dest is None:
+                return None
+            if dest.startswith("/"):
+                found.append(dest)
+        for m in _MESON_SUBDIR.finditer(text):
+            sub = _meson_string(m.group(1).strip())
+            if sub is None or sub.startswith("/") or ".." in sub.split("/"):
+                return None
+            todo.append(folder + "/" + sub)
+    return found
+
+
+def _meson_string(expr: str) -> str | None:
+    """The text of a Meson string literal ('…', no format or concatenation), else None."""
+    if len(expr) >= 2 and expr[0] == expr[-1] == "'" and "'" not in expr[1:-1]:
+        return expr[1:-1]
+    return None
+
+
+def _meson_dir(expr: str) -> str | None:
+    """Where an install_dir expression (cut at its first comma) points: an absolute path, "" for below the prefix (a
+    relative string, a directory option, either joined with `/` to a relative string without `..`, join_paths led by
+    one, `false` for nothing installed), None when not known here (a variable, a list, `+`, a string with @…@)."""
+    expr = expr.strip()
+    while expr.endswith(")") and expr.count("(") < expr.count(")"):
+        expr = expr[:-1].rstrip()  # the call's own closing parenthesis
+    if expr.startswith("join_paths("):
+        expr = expr[len("join_paths(") :].strip()  # its first part decides where it lands (the rest was cut at the comma)
+        while expr.endswith(")") and expr.count("(") < expr.count(")"):
+            expr = expr[:-1].rstrip()
+    if expr == "false":
+        return ""
+    head, _, rest = expr.partition("/") if expr.startswith("get_option(") else ("", "", "")
+    if expr.startswith("'"):
+        end = expr.find("'", 1)
+        if end < 0:
+            return None
+        head, rest = expr[: end + 1], expr[end + 1 :].strip()
+        if rest and not rest.startswith("/"):
+            return None
+        rest = rest[1:]
+    base = _meson_string(head.strip()) if head.startswith("'") else ("" if _MESON_OPTION.fullmatch(head.strip()) else None)
+    if base is None or "@" in base:
+        return None
+    if rest.strip():
+        tail = _meson_string(rest.strip())
+        if tail is None or tail.startswith("/") or ".." in tail.split("/") or "@" in tail:
+            return None  # `/` with an absolute right side is that side; `..` climbs out of the prefix
+    return base if base.startswith("/") else ""
 
 
 def _without_default(found: dict[str, str]) -> dict[str, str]:

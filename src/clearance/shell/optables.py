@@ -867,7 +867,21 @@ HELP_PASS_THROUGH_PATHS: dict[str, frozenset[tuple[str, ...]]] = {
 # `Flags().Bool*` definition of these names, cli/cli pkg/cmd).
 HELP_SWITCHES: dict[str, frozenset[str]] = {
     "gh": frozenset({"--yes", "-y", "--confirm", "--force", "--cleanup-tag", "--all", "--web", "--dry-run"}),
+    # glab's, flyctl's and pulumi's `-y/--yes` (skip the confirmation), az's `-y/--yes` and `--no-wait`, gcloud's
+    # global `-q/--quiet`: switches in every command that has them (each CLI's reference)
+    "glab": frozenset({"--yes", "-y"}),
+    "fly": frozenset({"--yes", "-y"}),
+    "flyctl": frozenset({"--yes", "-y"}),
+    "pulumi": frozenset({"--yes", "-y", "--skip-preview"}),
+    "az": frozenset({"--yes", "-y", "--no-wait"}),
+    "gcloud": frozenset({"--quiet", "-q"}),
+    # rclone's global -v (a counted flag), -q, -n/--dry-run, -P/--progress, -i/--interactive (rclone's flag reference)
+    "rclone": frozenset({"-v", "--verbose", "-q", "--quiet", "-n", "--dry-run", "-P", "--progress", "-i", "--interactive"}),
 }
+# The CLIs among HELP_CONVENTIONS whose option parser reads no cluster of one-letter options: Go's flag package
+# (HashiCorp's CLIs, terraform, tofu) takes `-yh` for one option named "yh", which it refuses. Every other one
+# (pflag, clap, getopt, argparse, click, commander, yargs) reads `-yh` as `-y -h` (options._cluster_asks_help).
+HELP_NO_CLUSTERS = frozenset({"vault", "consul", "nomad", "terraform", "tofu"})
 
 
 # The verbs after which the words may be another program's: a help flag there is not the CLI's.

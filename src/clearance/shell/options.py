@@ -659,6 +659,7 @@ def help_request(cmd: SimpleCommand) -> bool:
             return False  # a plugin's name, or an option's value read as one: judged as the command it runs
     paths = optables.HELP_PASS_THROUGH_PATHS.get(name)
     switches = optables.HELP_SWITCHES.get(name, frozenset())
+    clusters = name not in optables.HELP_NO_CLUSTERS
     path: tuple[str, ...] = ()
     prev = ""
     for w in argv[1:]:
@@ -669,11 +670,26 @@ def help_request(cmd: SimpleCommand) -> bool:
             path += (v,)
             if path in paths if paths is not None else (v in optables.HELP_PASS_THROUGH and not _operand_position(path[:-1])):
                 return False  # a verb that hands the words after it on: the help flag is the other program's
-        if v in flags:
+        if v in flags or (clusters and _cluster_asks_help(v, flags, switches)):
             # an option before it that may take a value (`--description --help`) takes it, under pflag and commander;
             # a switch does not (`--yes --help`)
             return not (prev.startswith("-") and "=" not in prev and prev not in switches)
         prev = v
+    return False
+
+
+def _cluster_asks_help(word: str, flags: frozenset[str], switches: frozenset[str]) -> bool:
+    """Whether a cluster of one-letter options (`-yh`) holds the help flag, read as pflag, getopt, clap, argparse and
+    commander read one: letter by letter, each a switch until one that may take a value, which takes the rest of the
+    word as that value (`gh api -fh`: h is -f's value) -- so the help letter counts only after switches alone."""
+    if len(word) < 3 or word[0] != "-" or word[1] == "-" or "=" in word:
+        return False
+    for letter in word[1:]:
+        option = "-" + letter
+        if option in flags:
+            return True
+        if option not in switches:
+            return False  # an option that may take the rest as its value, or one clearance does not know
     return False
 
 
