@@ -408,6 +408,7 @@ GATE_FRAGMENTS += [
     "php -r \"echo getenv('STRIPE_SECRET_KEY');\"",
 ] + [f"{name} 'BEGIN{{print ENVIRON[\"GITHUB_TOKEN\"]}}'" for name in ("awk", "gawk", "mawk", "nawk")]
 GATE_FRAGMENTS += ["cat /proc/5555/mem", "dd if=/proc/5555/task/5556/mem bs=4096 count=1"]  # creds.read-process-memory
+GATE_FRAGMENTS += ["tail -n 50 ~/.zsh_history", "grep docker ~/.python_history"]  # creds.read-history (stop 34)
 # creds.print-secret-var (prints_a_variable): a variable's value given to echo/printf, a name given to printenv.
 GATE_FRAGMENTS += ["echo $AWS_SECRET_ACCESS_KEY", "printf '%s' \"$OPENAI_API_KEY\"", "printenv GITHUB_TOKEN"]
 # fix19b: creds.print-stored-values, publish.access-narrowed, git.unread-ref-instructions
