@@ -1166,6 +1166,36 @@ def _html_hidden(text: str) -> Iterator[str]:
             return
 
 
+def _unread(text: str) -> str | None:
+    """A secret named alone, or with a destination, in a sentence of prose the probe cannot read (probe20: an
+    injection in a language no list holds); the reader is imported only when the text names a secret."""
+    low = text.lower()
+    if not any(h in low for h in _UNREAD_HINTS) and not (
+        ("$" in text or "%" in text) and ("://" in text or "@" in text) and any(h in text for h in _UNREAD_VARIABLES)
+    ):
+        return None
+    from .probe_unread import unread_secret
+
+    return unread_secret(text)
+
+
+# (probe_unread.HINTS and VARIABLE_HINTS: tests/test_probe20.py checks they are the same)
+_UNREAD_HINTS = (
+    "id_rsa",
+    "id_dsa",
+    "id_ecdsa",
+    "id_ed25519",
+    ".ssh",
+    ".aws/credentials",
+    ".netrc",
+    ".pgpass",
+    ".git-credentials",
+    "/etc/shadow",
+    ".kube/config",
+)
+_UNREAD_VARIABLES = ("SECRET", "TOKEN", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIALS")
+
+
 # From this length on, scan() looks for each pattern's required words before running it: below it
 # the ~20 patterns take about 1 ms together, about what folding the text costs.
 _LITERAL_PRECHECK_MIN = 4096
@@ -1255,6 +1285,9 @@ def _scan(text: str, limit: int, _depth: int = 0) -> ProbeResult:
         r.add(2, "a tool's frame closed and a conversation turn opened inside the output")
     if any(_task_switch(v, f) == 3 for v, f in zip(variants, folds)):
         r.add(3, "a direction to drop the current task for a consequential one")
+    unread = _unread(folded)
+    if unread:
+        r.add(3, unread)
     if any(_exfil_image(v, f) for v, f in zip(variants, folds)):
         r.add(3, "an image URL built to carry data out (a placeholder in its query)")
     for hidden_text in _html_hidden(folded) if folds[-1] is None or _may(_HTML_HIDDEN, folds[-1]) else ():
