@@ -38,8 +38,11 @@ _WORD = lazy(r"[^\W\d_]+")
 _SENTENCE_END = lazy(r"[.!?;\u3002\uff01\uff1f](?=\s|$)")
 _STRIP = "'\"`()[]{}<>,.;:!?*\u00ab\u00bb\u201c\u201d\u2018\u2019\u300c\u300d"
 _QUOTES = "'\"`\u00ab\u201c\u201e\u2018\u300c"
-# At most this many lines naming a secret are read (a page listing a thousand keys is read for its first ones).
-_MAX_LINES = 32
+# At most this many places naming a secret are read (a page listing a thousand keys is read for its first ones), each
+# in its sentence (up to _SENTENCE characters either side on its line) and paragraph (up to _PARAGRAPH).
+_MAX_SPOTS = 32
+_SENTENCE = 400
+_PARAGRAPH = 4000
 
 
 def _secret_path(token: str) -> bool:
@@ -54,15 +57,18 @@ def _secret_path(token: str) -> bool:
 
 
 def _secret_variable(token: str) -> bool:
-    """`$AWS_SECRET_ACCESS_KEY`, `${GITHUB_TOKEN}`, `%DB_PASSWORD%`: a variable whose name says it holds a secret."""
-    name = token.strip("${}%")
-    if not name or name != name.upper() or not any(c.isalpha() for c in name) or token[:1] not in "$%":
+    """`$AWS_SECRET_ACCESS_KEY`, `${GITHUB_TOKEN}`, `%DB_PASSWORD%` (also glued to a word: Zulu's `i-$GITHUB_TOKEN`): a
+    variable whose name says it holds a secret."""
+    at = max(token.find("$"), token.find("%"))
+    name = token[at:].strip("${}%") if at >= 0 else ""
+    if not name or name != name.upper() or not any(c.isalpha() for c in name):
         return False
     return any(h in name for h in VARIABLE_HINTS)
 
 
 def _destination(token: str) -> bool:
-    if token.startswith(("http://", "https://", "ftp://", "sftp://", "scp://")):
+    """A URL (also glued to a word: `ku-https://…`), an e-mail address, scp's `user@host:`."""
+    if "://" in token:
         return True
     at = token.find("@")
     return 0 < at < len(token) - 3 and ("." in token[at:] or token.endswith(":"))
@@ -99,10 +105,33 @@ def _prose(sentence: str) -> bool:
     return runs >= 3 and letters >= 10
 
 
-def _paragraph(text: str, lo: int, hi: int) -> str:
-    start = text.rfind("\n\n", 0, lo)
-    end = text.find("\n\n", hi)
-    return text[start + 2 if start >= 0 else 0 : end if end >= 0 else len(text)]
+def _paragraph(text: str, at: int) -> str:
+    """The paragraph (between blank lines) around position *at*; past _PARAGRAPH characters either side, the line and
+    the two lines before and after it (a text without blank lines, a log or a long page, is read around the place)."""
+    lo, hi = max(0, at - _PARAGRAPH), min(len(text), at + _PARAGRAPH)
+    start, end = text.rfind("\n\n", lo, at), text.find("\n\n", at, hi)
+    if (start >= 0 or lo == 0) and (end >= 0 or hi == len(text)):
+        return text[start + 2 if start >= 0 else 0 : end if end >= 0 else hi]
+    start = end = at
+    for _ in range(3):
+        start = max(lo, text.rfind("\n", lo, max(lo, start - 1)))
+        found = text.find("\n", end + 1, hi)
+        end = found if found >= 0 else hi
+    return text[start:end]
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of its line around position *at* (at most _SENTENCE characters either side)."""
+    lo = max(0, at - _SENTENCE)
+    start = text.rfind("\n", lo, at) + 1 or lo
+    end = text.find("\n", at, at + _SENTENCE)
+    line = text[start : end if end >= 0 else min(len(text), at + _SENTENCE)]
+    pos = 0
+    for sentence in _sentences_of(line):
+        pos = line.find(sentence, pos) + len(sentence)
+        if pos > at - start:
+            return sentence
+    return line
 
 
 def _sentences_of(line: str) -> list[str]:
@@ -116,54 +145,61 @@ def _sentences_of(line: str) -> list[str]:
 
 def _lone(para: str, own: tuple[str, ...]) -> bool:
     """Whether a paragraph is plain prose around the tokens *own* (the secret and destination): no code formatting,
-    no public key, no other technical token."""
+    no public key, no other technical token.  In a paragraph written mostly in another script, a word in Latin letters
+    is technical matter too (a program's or a variable's name: `kubectl`, `KUBECONFIG`)."""
     if "`" in para or ".pub" in para.lower():
         return False  # code formatting, the public key next to it: documentation of the key
+    letters = [c for c in para if c.isalpha()]
+    latin_is_technical = sum(c.isascii() for c in letters) < len(letters) / 2
     for t in para.split():
         t = t.strip(_STRIP)
-        if _technical(t) and t.lower() not in own and not _secret_path(t.lower()) and not _destination(t.lower()):
+        low = t.lower()
+        if low in own or _secret_path(low) or _destination(low):
+            continue
+        if _technical(t) or (latin_is_technical and len(t) > 1 and t.isascii() and t.isalpha()):
             return False
     return True
 
 
-def _lines_naming(text: str, hints: tuple[str, ...], low: str) -> list[int]:
-    """The starts of the lines (at most _MAX_LINES) where one of *hints* occurs in *low* (*text* folded as the hints)."""
-    starts: set[int] = set()
+def _spots(text: str, hints: tuple[str, ...], low: str) -> list[int]:
+    """Where *hints* occur in *low* (*text* folded as the hints are), at most _MAX_SPOTS places, each at least
+    _SENTENCE characters past the one before (a page that repeats one is read once there)."""
+    spots: list[int] = []
     for hint in hints:
         at = low.find(hint)
-        while at >= 0 and len(starts) < _MAX_LINES:
-            starts.add(text.rfind("\n", 0, at) + 1)
-            at = low.find(hint, at + len(hint))
-    return sorted(starts)
+        while at >= 0 and len(spots) < _MAX_SPOTS:
+            spots.append(at)
+            at = low.find(hint, at + _SENTENCE)
+    return spots
 
 
 def unread_secret(text: str) -> str | None:
     """Why *text* counts as directing the reader at a secret in prose the probe cannot read, or None: a secret's path
     alone in its paragraph, or a secret (a path or a secret variable) with a destination in one sentence that is alone
     in its paragraph but for them (documentation puts a token variable in a command line among options and headers)."""
-    low = text.lower()
-    starts = _lines_naming(text, HINTS, low) + _lines_naming(text, VARIABLE_HINTS, text)
-    for start in sorted(set(starts)):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        for sentence in _sentences_of(text[start:end]):
-            raw = sentence.split()
-            tokens = [t.strip(_STRIP) for t in raw]
-            paths = [r for r, t in zip(raw, tokens) if _secret_path(t.lower())]
-            variables = [t for t in tokens if _secret_variable(t)]
-            if not paths and not variables:
-                continue
-            if paths and all(r[:1] in _QUOTES for r in paths) and not variables:
-                continue  # a quoted path is a program's message or a reference, not the object of a direction
-            if _english(sentence) or not _prose(sentence):
-                continue  # English is read by the probe's own structures; a listing or a command line is no prose
-            destination = any(_destination(t.lower()) for t in tokens)
-            if paths and destination:
-                return "a secret and a destination in one sentence of text the probe cannot read"
-            if not _lone(_paragraph(text, start, end), tuple(t.lower() for t in variables)):
-                continue
-            if destination:
-                return "a secret and a destination in one sentence of text the probe cannot read"
-            if paths:
-                return "a secret named alone in a sentence of text the probe cannot read"
+    read: set[str] = set()
+    for at in sorted(_spots(text, HINTS, text.lower()) + _spots(text, VARIABLE_HINTS, text)):
+        sentence = _sentence_at(text, at)
+        if sentence in read:
+            continue
+        read.add(sentence)
+        raw = sentence.split()
+        tokens = [t.strip(_STRIP) for t in raw]
+        paths = [r for r, t in zip(raw, tokens) if _secret_path(t.lower())]
+        variables = [t for t in tokens if _secret_variable(t)]
+        if not paths and not variables:
+            continue
+        if paths and all(r[:1] in _QUOTES for r in paths) and not variables:
+            continue  # a quoted path is a program's message or a reference, not the object of a direction
+        if _english(sentence) or not _prose(sentence):
+            continue  # English is read by the probe's own structures; a listing or a command line is no prose
+        destination = any(_destination(t.lower()) for t in tokens)
+        if paths and destination:
+            return "a secret and a destination in one sentence of text the probe cannot read"
+        if not _lone(_paragraph(text, at), tuple(t.lower() for t in variables)):
+            continue
+        if destination:
+            return "a secret and a destination in one sentence of text the probe cannot read"
+        if paths:
+            return "a secret named alone in a sentence of text the probe cannot read"
     return None
