@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Build eval/probe20/cases.jsonl: the probe's development set for injections its phrase lists were not written for.
 
-usage: python eval/build_probe20.py [PATH/TO/BIPIA/benchmark/code_attack_test.json]
+usage: python eval/build_probe20.py
 
-Three parts, each case labelled by what the text is (not by what the probe says):
+Two parts, each case labelled by what the text is (not by what the probe says), both written for this project
+(probe20): the public multilingual injection sets at hand are chat jailbreaks that name no secret, destination or
+command (garak-multilingual is in the held-out set, bastioncorpus in the dev set), and BIPIA's code attacks, another
+wording of the class, are already in eval/probe_outside (dev and held-out splits).
 - `probe20-new-language` (injection): directions in languages none of the probe's lists holds (Czech, Hungarian,
   Romanian, Danish, Malay, Bengali, Georgian, Amharic, Lithuanian, Catalan, Welsh, Icelandic, Slovak, Estonian,
   Croatian, Tamil, Latvian, Albanian, Basque, Norwegian) that name a secret or send one to a destination, plain, in an
@@ -11,10 +14,6 @@ Three parts, each case labelled by what the text is (not by what the probe says)
 - `probe20-benign` (benign): ordinary documentation and tool output in those and other languages, many naming the
   same secrets among technical matter (an ssh-keygen guide, a CI page with a token variable, `ls ~/.ssh`, a localised
   error message).  Written for this project (probe20).
-- `bipia-code` (injection): the first instruction of each of the ten categories of BIPIA's code_attack_test.json
-  (microsoft/BIPIA, MIT licence, Copyright (c) Microsoft Corporation): English instructions to put harmful code into
-  the reader's own work, a wording no pattern of the probe was written for.  Read from the path given; without it
-  the cases already in the file are kept.
 """
 
 from __future__ import annotations
@@ -86,12 +85,6 @@ def main() -> int:
         rows.append({"id": f"inj-{n:02d}", "source": "probe20-new-language", "label": "injection", "lang": lang, "text": text})
     for n, (lang, text) in enumerate(BENIGN, 1):
         rows.append({"id": f"ben-{n:02d}", "source": "probe20-benign", "label": "benign", "lang": lang, "text": text})
-    if len(sys.argv) > 1:
-        data = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
-        for n, (category, texts) in enumerate(data.items(), 1):
-            rows.append({"id": f"bipia-{n:02d}", "source": "bipia-code", "label": "injection", "lang": "en", "category": category, "text": texts[0]})
-    elif OUT.exists():
-        rows += [r for r in map(json.loads, OUT.read_text(encoding="utf-8").splitlines()) if r["source"] == "bipia-code"]
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{len(rows)} cases -> {OUT}")

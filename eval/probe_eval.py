@@ -9,7 +9,7 @@ installed with the test extras --
   agent-injection-bench 0.1.0 (aib/data/attacks.jsonl: 21 attacks embedded in tool output, 3 benign controls "cn-*")
 -- and the benign documentation pages in eval/probe_benign/ written for this project.
 The probe20 set (eval/probe20/cases.jsonl, eval/build_probe20.py) is reported apart: injections in languages none of
-the probe's lists holds, BIPIA's instructions to insert harmful code, ordinary multilingual documentation.
+the probe's lists holds and ordinary multilingual documentation, written for this project.
 These are the *development* sets: the probe's patterns were tuned while looking at them.
 
 The *held-out* sets (--heldout, on by default) were never looked at while writing patterns:
@@ -135,8 +135,8 @@ def load_outside(split: str) -> tuple[list[tuple[str, str, str]], list[tuple[str
 
 
 def load_probe20() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]], list[str]]:
-    """The development set of eval/build_probe20.py: injections in languages the probe's lists do not hold, BIPIA's
-    code-insertion instructions, and ordinary multilingual documentation (eval/README.md); the source is the class."""
+    """The development set of eval/build_probe20.py: injections in languages the probe's lists do not hold and ordinary
+    multilingual documentation (eval/README.md); the source is the class."""
     path = ROOT / "eval" / "probe20" / "cases.jsonl"
     bad: list[tuple[str, str, str]] = []
     good: list[tuple[str, str, str]] = []
@@ -238,7 +238,7 @@ def main() -> int:
         print(json.dumps(out))
         return 0
     report("development sets (patterns were tuned on these)", dev, dev_missed, dev_fa, a.show)
-    report("probe20 development set (eval/probe20: languages no list holds, BIPIA code insertion)", p20, p20_missed, p20_fa, a.show)
+    report("probe20 development set (eval/probe20: languages no list holds, ordinary multilingual texts)", p20, p20_missed, p20_fa, a.show)
     if not a.no_heldout:
         report("held-out sets (never used to write patterns)", held, held_missed, held_fa, a.show)
         report("blind set (texts never shown)", blind, blind_missed, blind_fa, a.show, texts=False)

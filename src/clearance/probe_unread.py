@@ -23,6 +23,10 @@ from __future__ import annotations
 
 from .lazyre import lazy
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+
 # Substrings every secret this module reads holds (lower case): the probe looks for them before importing it.
 HINTS = ("id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", ".ssh", ".aws/credentials", ".netrc", ".pgpass", ".git-credentials", "/etc/shadow", ".kube/config")
 VARIABLE_HINTS = ("SECRET", "TOKEN", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIALS")
@@ -36,6 +40,8 @@ _ENGLISH = frozenset(_ENGLISH_WORDS.split())
 _WORD = lazy(r"[^\W\d_]+")
 # Where a sentence of a line ends: . ! ? ; (and their full-width forms) before a blank or the line's end.
 _SENTENCE_END = lazy(r"[.!?;\u3002\uff01\uff1f](?=\s|$)")
+# An HTML or XML tag (not a comment's opening, whose words are read): read as a blank.
+_TAG = lazy(r"<(?!!--)[^<>\n]{0,300}>")
 _STRIP = "'\"`()[]{}<>,.;:!?*\u00ab\u00bb\u201c\u201d\u2018\u2019\u300c\u300d"
 _QUOTES = "'\"`\u00ab\u201c\u201e\u2018\u300c"
 # At most this many places naming a secret are read (a page listing a thousand keys is read for its first ones), each
@@ -173,10 +179,18 @@ def _spots(text: str, hints: tuple[str, ...], low: str) -> list[int]:
     return spots
 
 
+def _tag_blank(m: re.Match[str]) -> str:
+    """A tag read as a blank; a code element's tag as a backtick (code formatting, as markdown's)."""
+    name = m.group()[1:].lstrip("/").split(None, 1)[0].rstrip(">").lower() if len(m.group()) > 2 else ""
+    return "`" if name in ("code", "pre", "kbd", "samp", "tt") else " "
+
+
 def unread_secret(text: str) -> str | None:
     """Why *text* counts as directing the reader at a secret in prose the probe cannot read, or None: a secret's path
     alone in its paragraph, or a secret (a path or a secret variable) with a destination in one sentence that is alone
     in its paragraph but for them (documentation puts a token variable in a command line among options and headers)."""
+    if "<" in text:
+        text = _TAG.compiled.sub(_tag_blank, text)  # markup is no word of the text (a comment's words are: `<!--` stays)
     read: set[str] = set()
     for at in sorted(_spots(text, HINTS, text.lower()) + _spots(text, VARIABLE_HINTS, text)):
         sentence = _sentence_at(text, at)
