@@ -1188,18 +1188,9 @@ def _unread(text: str, folded: str) -> str | None:
 
 # (probe_unread.HINTS and VARIABLE_HINTS: tests/test_probe20.py checks they are the same)
 _UNREAD_HINTS = (
-    "id_rsa",
-    "id_dsa",
-    "id_ecdsa",
-    "id_ed25519",
-    ".ssh",
-    ".aws/credentials",
-    ".netrc",
-    ".pgpass",
-    ".git-credentials",
-    "/etc/shadow",
-    ".kube/config",
-)
+    "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", ".ssh", ".aws/credentials", ".netrc", ".pgpass", ".git-credentials", "/etc/shadow", ".kube/config",
+    ".claude/settings", ".gemini/settings", ".codex/config", ".cursor/", ".mcp.json", ".clearance.toml",
+)  # fmt: skip
 _UNREAD_VARIABLES = ("SECRET", "TOKEN", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIALS")
 
 

@@ -28,7 +28,36 @@ if TYPE_CHECKING:
     import re
 
 # Substrings every secret this module reads holds (lower case): the probe looks for them before importing it.
-HINTS = ("id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", ".ssh", ".aws/credentials", ".netrc", ".pgpass", ".git-credentials", "/etc/shadow", ".kube/config")
+# The agents' settings and hooks files and clearance's project policy (the endings _settings_path reads).
+_SETTINGS = (
+    ".claude/settings.json",
+    ".claude/settings.local.json",
+    ".gemini/settings.json",
+    ".codex/config.toml",
+    ".cursor/hooks.json",
+    ".cursor/mcp.json",
+    ".mcp.json",
+    ".clearance.toml",
+)
+HINTS = (
+    "id_rsa",
+    "id_dsa",
+    "id_ecdsa",
+    "id_ed25519",
+    ".ssh",
+    ".aws/credentials",
+    ".netrc",
+    ".pgpass",
+    ".git-credentials",
+    "/etc/shadow",
+    ".kube/config",
+    ".claude/settings",
+    ".gemini/settings",
+    ".codex/config",
+    ".cursor/",
+    ".mcp.json",
+    ".clearance.toml",
+)
 VARIABLE_HINTS = ("SECRET", "TOKEN", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIALS")
 
 # English function words that are rare in other languages' sentences: a sentence with two of them is English (read
@@ -37,6 +66,10 @@ _ENGLISH_WORDS = (
     "the and you your this that with from is are was were been it its of to for will should must please into then when which there have has not or by"
 )
 _ENGLISH = frozenset(_ENGLISH_WORDS.split())
+# English function words that other languages write too (German "an", "in"; Czech "a"; Finnish "on"): they count only
+# beside one of the words above.
+_ENGLISH_SHARED_WORDS = "a an in on at as be no all if any each only also"
+_ENGLISH_SHARED = frozenset(_ENGLISH_SHARED_WORDS.split())
 _WORD = lazy(r"[^\W\d_]+")
 # Where a sentence of a line ends: . ! ? ; (and their full-width forms) before a blank or the line's end.
 _SENTENCE_END = lazy(r"[.!?;\u3002\uff01\uff1f](?=\s|$)")
@@ -51,6 +84,11 @@ _SENTENCE = 400
 _PARAGRAPH = 4000
 
 
+def _bare(token: str) -> str:
+    """A token without the punctuation around it (a leading dot stays: `.mcp.json`, `.ssh`)."""
+    return token.lstrip(_STRIP.replace(".", "")).rstrip(_STRIP)
+
+
 def _secret_path(token: str) -> bool:
     """Whether a token (lower case, punctuation stripped) names a private key, a credentials file or the shadow file."""
     for key in ("id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"):
@@ -60,6 +98,16 @@ def _secret_path(token: str) -> bool:
     if token in (".ssh", ".ssh/", "~/.ssh", "~/.ssh/") or token.endswith(("/.ssh", "/.ssh/")):
         return True
     return token.endswith((".aws/credentials", ".netrc", ".pgpass", ".git-credentials", "/etc/shadow", ".kube/config"))
+
+
+def _settings_path(token: str) -> bool:
+    """Whether a token (lower case, punctuation stripped) names an agent's own settings or hooks, or clearance's policy:
+    what an injection rewrites to widen the agent's permissions."""
+    return token.endswith(_SETTINGS)
+
+
+def _guarded_path(token: str) -> bool:
+    return _secret_path(token) or _settings_path(token)
 
 
 def _secret_variable(token: str) -> bool:
@@ -93,9 +141,19 @@ def _technical(token: str) -> bool:
     return any(token[i] in "._" and token[i - 1].isalnum() and token[i + 1].isalnum() for i in range(1, len(token) - 1))
 
 
-def _english(sentence: str) -> bool:
-    words = {w.lower() for w in _WORD.compiled.findall(sentence)}
-    return len(words & _ENGLISH) >= 2
+def _function_words(text: str) -> tuple[int, int]:
+    words = {w.lower() for w in _WORD.compiled.findall(text)}
+    return len(words & _ENGLISH), len(words & _ENGLISH_SHARED)
+
+
+def _english(sentence: str, paragraph: str) -> bool:
+    """Whether a sentence is English: two distinct English function words in it (one of them may be a word other
+    languages share: "an", "in", "a"), or -- a short English sentence has fewer ("Supports .netrc authentication.") --
+    it is written in ASCII letters inside a paragraph that has three."""
+    own, shared = _function_words(sentence)
+    if own >= 2 or (own and shared):
+        return True
+    return sentence.isascii() and _function_words(paragraph)[0] >= 3
 
 
 def _prose(sentence: str) -> bool:
@@ -103,7 +161,7 @@ def _prose(sentence: str) -> bool:
     which only letters of other scripts count: Chinese, Japanese or Thai glued to a path is prose before it)."""
     runs = letters = 0
     for t in sentence.split():
-        if _technical(t.strip(_STRIP)):
+        if _technical(_bare(t)):
             t = "".join(c if not c.isascii() else " " for c in t)
         for w in _WORD.compiled.findall(t):
             runs += 1
@@ -157,12 +215,13 @@ def _lone(para: str, own: tuple[str, ...]) -> bool:
         return False  # code formatting, the public key next to it: documentation of the key
     letters = [c for c in para if c.isalpha()]
     latin_is_technical = sum(c.isascii() for c in letters) < len(letters) / 2
-    for t in para.split():
-        t = t.strip(_STRIP)
+    for raw in para.split():
+        t = _bare(raw)
         low = t.lower()
-        if low in own or _secret_path(low) or _destination(low):
+        if low in own or _guarded_path(low) or _destination(low):
             continue
-        if _technical(t) or (latin_is_technical and len(t) > 1 and t.isascii() and t.isalpha()):
+        # (the token as written too: braces, brackets and quotes around a word are code, `{"allow": […]}`)
+        if _technical(t) or _technical(raw) or (latin_is_technical and len(t) > 1 and t.isascii() and t.isalpha()):
             return False
     return True
 
@@ -198,22 +257,27 @@ def unread_secret(text: str) -> str | None:
             continue
         read.add(sentence)
         raw = sentence.split()
-        tokens = [t.strip(_STRIP) for t in raw]
-        paths = [r for r, t in zip(raw, tokens) if _secret_path(t.lower())]
+        tokens = [_bare(t) for t in raw]
+        paths = [r for r, t in zip(raw, tokens) if _guarded_path(t.lower())]
         variables = [t for t in tokens if _secret_variable(t)]
         if not paths and not variables:
             continue
         if paths and all(r[:1] in _QUOTES for r in paths) and not variables:
             continue  # a quoted path is a program's message or a reference, not the object of a direction
-        if _english(sentence) or not _prose(sentence):
-            continue  # English is read by the probe's own structures; a listing or a command line is no prose
+        if not _prose(sentence):
+            continue  # a listing or a command line is no prose
+        para = _paragraph(text, at)
+        if _english(sentence, para):
+            continue  # English is read by the probe's own structures
         destination = any(_destination(t.lower()) for t in tokens)
         if paths and destination:
-            return "a secret and a destination in one sentence of text the probe cannot read"
-        if not _lone(_paragraph(text, at), tuple(t.lower() for t in variables)):
+            return "a secret or the agent's settings and a destination in one sentence of text the probe cannot read"
+        if not _lone(para, tuple(t.lower() for t in variables)):
             continue
         if destination:
-            return "a secret and a destination in one sentence of text the probe cannot read"
+            return "a secret or the agent's settings and a destination in one sentence of text the probe cannot read"
         if paths:
+            if not any(_secret_path(_bare(t).lower()) for t in paths):
+                return "the agent's own settings named alone in a sentence of text the probe cannot read"
             return "a secret named alone in a sentence of text the probe cannot read"
     return None
