@@ -8,6 +8,8 @@ installed with the test extras --
   bastioncorpus 0.6.0 (bastioncorpus/corpus/injections.jsonl: 118 malicious, 63 benign texts, 5 languages)
   agent-injection-bench 0.1.0 (aib/data/attacks.jsonl: 21 attacks embedded in tool output, 3 benign controls "cn-*")
 -- and the benign documentation pages in eval/probe_benign/ written for this project.
+The probe20 set (eval/probe20/cases.jsonl, eval/build_probe20.py) is reported apart: injections in languages none of
+the probe's lists holds and ordinary multilingual documentation, written for this project.
 These are the *development* sets: the probe's patterns were tuned while looking at them.
 
 The *held-out* sets (--heldout, on by default) were never looked at while writing patterns:
@@ -132,6 +134,21 @@ def load_outside(split: str) -> tuple[list[tuple[str, str, str]], list[tuple[str
     return bad, good, []
 
 
+def load_probe20() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]], list[str]]:
+    """The development set of eval/build_probe20.py: injections in languages the probe's lists do not hold and ordinary
+    multilingual documentation (eval/README.md); the source is the class."""
+    path = ROOT / "eval" / "probe20" / "cases.jsonl"
+    bad: list[tuple[str, str, str]] = []
+    good: list[tuple[str, str, str]] = []
+    if not path.exists():
+        return bad, good, ["eval/probe20/cases.jsonl is missing (python eval/build_probe20.py)"]
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            (bad if r["label"] == "injection" else good).append((r["source"], f"{r['lang']}:{r['id']}", r["text"]))
+    return bad, good, []
+
+
 def evaluate(bad: list[tuple[str, str, str]], good: list[tuple[str, str, str]]) -> tuple[dict[str, Any], list[Any], list[Any]]:
     per: dict[str, dict[str, int]] = {}
     missed: list[Any] = []
@@ -196,6 +213,10 @@ def main() -> int:
     bad, good, notes = load()
     dev, dev_missed, dev_fa = evaluate(bad, good)
     out: dict[str, Any] = {"development": dev, "notes": notes}
+    pbad, pgood, pnotes = load_probe20()
+    p20, p20_missed, p20_fa = evaluate(pbad, pgood)
+    out["probe20_dev"] = p20
+    notes.extend(pnotes)
     if not a.no_heldout:
         hbad, hgood, hnotes = load_heldout()
         held, held_missed, held_fa = evaluate(hbad, hgood)
@@ -217,6 +238,7 @@ def main() -> int:
         print(json.dumps(out))
         return 0
     report("development sets (patterns were tuned on these)", dev, dev_missed, dev_fa, a.show)
+    report("probe20 development set (eval/probe20: languages no list holds, ordinary multilingual texts)", p20, p20_missed, p20_fa, a.show)
     if not a.no_heldout:
         report("held-out sets (never used to write patterns)", held, held_missed, held_fa, a.show)
         report("blind set (texts never shown)", blind, blind_missed, blind_fa, a.show, texts=False)

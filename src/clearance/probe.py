@@ -1166,6 +1166,34 @@ def _html_hidden(text: str) -> Iterator[str]:
             return
 
 
+def _unread(text: str, folded: str) -> str | None:
+    """A secret named alone, or with a destination, in a sentence of prose the probe cannot read (probe20: an
+    injection in a language no list holds); the reader is imported only when the text (*folded*: as normalise reads
+    it) names a secret."""
+    low = folded.lower()
+    if not any(h in low for h in _UNREAD_HINTS) and not (
+        ("$" in folded or "%" in folded) and ("://" in folded or "@" in folded) and any(h in folded for h in _UNREAD_VARIABLES)
+    ):
+        return None
+    from .probe_unread import unread_secret
+
+    if text.isascii():
+        return unread_secret(text)
+    # read without invisible characters in NFKC form, not folded: the look-alike table makes Cyrillic and Greek words
+    # half Latin, and the reader tells prose from technical matter by its script
+    import unicodedata
+
+    return unread_secret(unicodedata.normalize("NFKC", _INVISIBLE.compiled.sub("", text)))
+
+
+# (probe_unread.HINTS and VARIABLE_HINTS: tests/test_probe20.py checks they are the same)
+_UNREAD_HINTS = (
+    "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", ".ssh", ".aws/credentials", ".netrc", ".pgpass", ".git-credentials", "/etc/shadow", ".kube/config",
+    ".claude/settings", ".gemini/settings", ".codex/config", ".cursor/", ".mcp.json", ".clearance.toml",
+)  # fmt: skip
+_UNREAD_VARIABLES = ("SECRET", "TOKEN", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIALS")
+
+
 # From this length on, scan() looks for each pattern's required words before running it: below it
 # the ~20 patterns take about 1 ms together, about what folding the text costs.
 _LITERAL_PRECHECK_MIN = 4096
@@ -1255,6 +1283,9 @@ def _scan(text: str, limit: int, _depth: int = 0) -> ProbeResult:
         r.add(2, "a tool's frame closed and a conversation turn opened inside the output")
     if any(_task_switch(v, f) == 3 for v, f in zip(variants, folds)):
         r.add(3, "a direction to drop the current task for a consequential one")
+    unread = _unread(text, folded)
+    if unread:
+        r.add(3, unread)
     if any(_exfil_image(v, f) for v, f in zip(variants, folds)):
         r.add(3, "an image URL built to carry data out (a placeholder in its query)")
     for hidden_text in _html_hidden(folded) if folds[-1] is None or _may(_HTML_HIDDEN, folds[-1]) else ():
