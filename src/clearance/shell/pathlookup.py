@@ -181,3 +181,45 @@ def inherit(commands: list[SimpleCommand]) -> None:
         for inner in c.runs()[1:]:
             if "PATH" not in inner.assigns and inner.remote is None:
                 inner.assigns = {**inner.assigns, "PATH": path}
+
+
+# Programs that act by the name they are run under (one binary for many commands): a link to one runs the command its
+# name says, as the link's name reads.
+_MULTICALL = frozenset({"busybox", "toybox", "coreutils", "uutils", "box"})
+
+
+def through_link(cmd: SimpleCommand, sc: Scope, session: str | None = None) -> None:
+    """Round 20b: a command whose file is a symlink to a program of another name (`ln -s /bin/rm bin/cat`, then
+    `./bin/cat F` or `PATH=./bin:$PATH cat F`, on one line or the disk): what runs is that program, which acts by what
+    it is and not by the link's name, so the command is judged as that program run by its path (`/bin/rm F`).  Only a
+    link into a folder the script readers do not read (outside the project and the temporary folders: the system's
+    programs) is followed; a multi-call binary (busybox) acts by the link's name and is left as it reads."""
+    if not cmd.argv or cmd.remote is not None or DYN in cmd.argv[0].raw:
+        return
+    raw = cmd.argv[0].raw.strip("'\"")
+    if "/" in raw:
+        where: str | None = sc.path(raw, cmd)
+    else:
+        first, _ = line_folders(cmd, sc, session)
+        where = next((f + "/" + cmd.name for f in first if sc._link_target(f + "/" + cmd.name) is not None), None)
+    if where is None:
+        return
+    target = sc._link_target(where)
+    if target is None and pathstr.basename(where) != cmd.name:
+        target = where  # (Scope.path reads a path through the links the line made: `./bin/cat` is /bin/rm already)
+    if target is None or DYN in target:
+        return
+    for _ in range(8):  # a link to a link: the program at the end of the chain
+        further = sc._link_target(target)
+        if further is None or DYN in further:
+            break
+        target = further
+    name = pathstr.basename(target)
+    if not name or _family(name) == _family(cmd.name) or name in _MULTICALL or sc.inside_project(target) or sc.in_temp(target):
+        return  # (`.venv/bin/python` -> /usr/bin/python3.11: the same program)
+    cmd.argv = [Word(name, target), *cmd.argv[1:]]
+
+
+def _family(name: str) -> str:
+    """A program's name without its version (`python3.11`, `node-18`: python, node)."""
+    return name.rstrip("0123456789.-") or name
