@@ -16,7 +16,7 @@ call put a folder first on the PATH of (shell/persist.py).
 
 from __future__ import annotations
 
-from .. import pathstr
+from .. import paths, pathstr
 from ..paths import DYN
 from .ir import SimpleCommand, Word
 
@@ -199,6 +199,11 @@ def through_link(cmd: SimpleCommand, sc: Scope, session: str | None = None) -> N
     raw = cmd.argv[0].raw.strip("'\"")
     if "/" in raw:
         where: str | None = sc.path(raw, cmd)
+        cwd = cmd.cwd or sc.ctx.cwd or "/"
+        home = sc.ctx.home
+        at = pathstr.normpath(paths.expand_home(raw, home) if raw.startswith("~") else raw if raw.startswith("/") else pathstr.join(cwd, raw))
+        if not (sc.inside_project(at) or sc.in_temp(at) or (home and paths.is_within(at, home))):
+            return  # a link in the system's folders (/bin/sh -> dash, /usr/bin/awk -> mawk) is the administrator's
     else:
         first, _ = line_folders(cmd, sc, session)
         where = next((f + "/" + cmd.name for f in first if sc._link_target(f + "/" + cmd.name) is not None), None)
