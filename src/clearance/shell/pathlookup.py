@@ -198,20 +198,22 @@ def through_link(cmd: SimpleCommand, sc: Scope, session: str | None = None) -> N
         return
     raw = cmd.argv[0].raw.strip("'\"")
     if "/" in raw:
-        where: str | None = sc.path(raw, cmd)
         cwd = cmd.cwd or sc.ctx.cwd or "/"
         home = sc.ctx.home
         at = pathstr.normpath(paths.expand_home(raw, home) if raw.startswith("~") else raw if raw.startswith("/") else pathstr.join(cwd, raw))
         if not (sc.inside_project(at) or sc.in_temp(at) or (home and paths.is_within(at, home))):
             return  # a link in the system's folders (/bin/sh -> dash, /usr/bin/awk -> mawk) is the administrator's
+        where = sc.path(raw, cmd)
     else:
         first, _ = line_folders(cmd, sc, session)
-        where = next((f + "/" + cmd.name for f in first if sc._link_target(f + "/" + cmd.name) is not None), None)
-    if where is None:
-        return
-    target = sc._link_target(where)
-    if target is None and pathstr.basename(where) != cmd.name:
-        target = where  # (Scope.path reads a path through the links the line made: `./bin/cat` is /bin/rm already)
+        found = next((f + "/" + cmd.name for f in first if sc._link_target(f + "/" + cmd.name) is not None), None)
+        if found is None:
+            return
+        at = where = found
+    if where != at and pathstr.basename(where) != pathstr.basename(at):
+        target: str | None = where  # (Scope.path reads a path through the links the line made: `./bin/cat` is /bin/rm)
+    else:
+        target = sc._link_target(at)
     if target is None or DYN in target:
         return
     for _ in range(8):  # a link to a link: the program at the end of the chain
