@@ -178,7 +178,15 @@ class TestTriedAndHeld:
         ev = {"hook_event_name": "PreToolUse", "session_id": "s", "cwd": str(h / "webapp"), "tool_name": "Bash"}
         bad = json.dumps({**ev, "tool_input": {"command": "rm -rf ~/.config/clearance"}}).encode()
         good = json.dumps({**ev, "tool_input": {"command": "ls"}}).encode()
-        for raw in (b"\xef\xbb\xbf" + bad, good + bad, good + b"\n" + bad, bad.decode().encode("utf-16"), b"[" + bad + b"]", bad + b"\x00", b" " * 100_000 + bad):
+        for raw in (
+            b"\xef\xbb\xbf" + bad,
+            good + bad,
+            good + b"\n" + bad,
+            bad.decode().encode("utf-16"),
+            b"[" + bad + b"]",
+            bad + b"\x00",
+            b" " * 100_000 + bad,
+        ):
             out = run_answer(raw, Options(["--db", str(h / "a.db")]), env).stdout or {}
             spec = out.get("hookSpecificOutput", {}) if isinstance(out, dict) else {}
             assert isinstance(spec, dict) and spec.get("permissionDecision") in ("ask", "deny"), raw[:40]
