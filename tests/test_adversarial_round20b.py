@@ -147,6 +147,38 @@ class TestCopyFoundOnTheLinesPath:
         _allowed(cmd)
 
 
+class TestAliasUsedOnALaterLine:
+    """Class: an alias the line defines, used on a later line of it. Bash expands aliases in a non-interactive shell
+    after `shopt -s expand_aliases` (checked here: `bash -c $'shopt -s expand_aliases\\nalias cat=rm\\ncat victim'`
+    deleted victim), and an agent's shell may expand them from the start; an alias applies from the next line read.
+    clearance judged the alias's text alone (`rm`, no operand) and the later `cat F` as cat. Fixed: the Unwrapper keeps
+    the aliases the line defines and judges a later command of that name (not quoted, not `\\cat`) as the alias's
+    text with the command's words too (the worse reading wins)."""
+
+    CASES: ClassVar[list[str]] = [
+        "shopt -s expand_aliases\nalias cat=rm\ncat ~/.config/clearance/config.toml",
+        "shopt -s expand_aliases\nalias cat='rm -f'\ncat ~/.claude/settings.json",
+        "alias view='truncate -s0'\nview ~/.claude/settings.json",
+        "shopt -s expand_aliases\nalias ls='rm -rf'\nls ~/.config/clearance",
+        "alias show='cp /dev/null'\nshow ~/.claude/settings.json",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        'alias ls="ls -la"; ls',
+        "alias ll='ls -la'\nll src",
+        "alias ls='ls --color'\nls",
+        "alias g=git; g status",
+        "shopt -s expand_aliases\nalias py=python3\npy -m pytest -q",
+    ]
+
+    @pytest.mark.parametrize("cmd", CASES, ids=_ids(CASES))
+    def test_not_allowed(self, cmd: str) -> None:
+        _not_allowed(cmd, GAPS)
+
+    @pytest.mark.parametrize("cmd", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, cmd: str) -> None:
+        _allowed(cmd)
+
+
 class TestTriedAndHeld:
     """Angles of the brief that held (denied or asked) on main: kept so that they stay held."""
 
