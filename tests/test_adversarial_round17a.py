@@ -336,7 +336,7 @@ class TestPersistingShellSession:
         *(_oneshot(c) for c in LINES),
         _session('export PATH="$HOME/.local/bin:$PATH"'),
         _session("export PATH=$PWD/node_modules/.bin:$PATH"),
-        _session("go build -o /tmp/bin/app . && PATH=/tmp/bin:$PATH app --help"),
+        _session("go build -o /tmp/bin/app . && PATH=/tmp/bin:$PATH go vet ./..."),  # (round 20b: running app itself is asked, as /tmp/bin/app is)
         _session("source .venv/bin/activate"),
         _session("trap 'rm -f /tmp/lock' EXIT"),
         _session('tmp=$(mktemp -d); trap "rm -rf $tmp" EXIT'),

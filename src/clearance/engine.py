@@ -409,6 +409,10 @@ def analyse_shell(
             if writes and at:
                 _same_line_text(exp.commands[at - 1], sc, written)
                 sc.ctx.read_file = _overlay(dict(written), disk) if written else disk
+            if cmd.argv and ("/" in cmd.argv[0].raw or "PATH" in cmd.assigns) and (sc.links or sc.ctx.realpath is not None):
+                from .shell.pathlookup import through_link  # `./bin/cat F` where bin/cat is a link to /bin/rm
+
+                through_link(cmd, sc)
             _command_rules(cmd, exp.commands, sc, out)
             sc.ctx.read_file = disk
             if cmd.name in _INSTALL_RECORDERS:
@@ -453,7 +457,7 @@ def analyse_shell(
                 out.findings.append(_finding(rule_by_id("rce.download-then-run"), msg))
         from .shell.programs import run_targets
 
-        if any(run_targets(c) for c in exp.commands[1:]):  # written_then_run's first test: a later command runs a file
+        if any(run_targets(c) or "PATH" in c.assigns for c in exp.commands[1:]):  # written_then_run's first test: a later command runs a file
             from .sameline import written_then_run
 
             msg = written_then_run(exp.commands, sc)

@@ -43,12 +43,12 @@ def written_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
     from .shell.effects import DELETE, WRITE, effects
     from .shell.unwrap import literal_output
 
-    if not any(run_targets(c) for c in commands[1:]):
+    if not any(run_targets(c) or "PATH" in c.assigns for c in commands[1:]):
         return None
     written: dict[str, str] = {}
     for c in commands:
         if written:
-            for cand in run_targets(c):
+            for cand in run_targets(c) + _looked_up(c, sc):
                 p = sc.path(cand, c)
                 if p in written:
                     return f"{c.name} runs {cand}, which {written[p]} wrote just before from content clearance cannot read"
@@ -70,6 +70,16 @@ def written_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
             elif e.kind == DELETE and e.note != "moved away":
                 written.pop(e.path, None)  # `rm x.sh`: what was written is gone
     return None
+
+
+def _looked_up(c: SimpleCommand, sc: Scope) -> list[str]:
+    """Where the PATH *c* is given finds its bare name first (round 20b: `cp /bin/rm bin/cat && PATH=./bin:$PATH cat F`
+    runs the copy, which the disk does not hold yet; shell/pathlookup.py reads the file found only on the disk)."""
+    if "PATH" not in c.assigns or not c.argv or "/" in c.argv[0].raw or paths.DYN in c.name:
+        return []
+    from .shell.pathlookup import line_folders
+
+    return [f + "/" + c.name for f in line_folders(c, sc)[0]]
 
 
 # install(1)'s and cp's options that take the next word as their value.

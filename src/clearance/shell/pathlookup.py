@@ -16,7 +16,7 @@ call put a folder first on the PATH of (shell/persist.py).
 
 from __future__ import annotations
 
-from .. import pathstr
+from .. import paths, pathstr
 from ..paths import DYN
 from .ir import SimpleCommand, Word
 
@@ -181,3 +181,52 @@ def inherit(commands: list[SimpleCommand]) -> None:
         for inner in c.runs()[1:]:
             if "PATH" not in inner.assigns and inner.remote is None:
                 inner.assigns = {**inner.assigns, "PATH": path}
+
+
+# Programs that act by the name they are run under (one binary for many commands): a link to one runs the command its
+# name says, as the link's name reads.
+_MULTICALL = frozenset({"busybox", "toybox", "coreutils", "uutils", "box"})
+
+
+def through_link(cmd: SimpleCommand, sc: Scope, session: str | None = None) -> None:
+    """Round 20b: a command whose file is a symlink to a program of another name (`ln -s /bin/rm bin/cat`, then
+    `./bin/cat F` or `PATH=./bin:$PATH cat F`, on one line or the disk): what runs is that program, which acts by what
+    it is and not by the link's name, so the command is judged as that program run by its path (`/bin/rm F`).  Only a
+    link into a folder the script readers do not read (outside the project and the temporary folders: the system's
+    programs) is followed; a multi-call binary (busybox) acts by the link's name and is left as it reads."""
+    if not cmd.argv or cmd.remote is not None or DYN in cmd.argv[0].raw:
+        return
+    raw = cmd.argv[0].raw.strip("'\"")
+    if "/" in raw:
+        cwd = cmd.cwd or sc.ctx.cwd or "/"
+        home = sc.ctx.home
+        at = pathstr.normpath(paths.expand_home(raw, home) if raw.startswith("~") else raw if raw.startswith("/") else pathstr.join(cwd, raw))
+        if not (sc.inside_project(at) or sc.in_temp(at) or (home and paths.is_within(at, home))):
+            return  # a link in the system's folders (/bin/sh -> dash, /usr/bin/awk -> mawk) is the administrator's
+        where = sc.path(raw, cmd)
+    else:
+        first, _ = line_folders(cmd, sc, session)
+        found = next((f + "/" + cmd.name for f in first if sc._link_target(f + "/" + cmd.name) is not None), None)
+        if found is None:
+            return
+        at = where = found
+    if where != at and pathstr.basename(where) != pathstr.basename(at):
+        target: str | None = where  # (Scope.path reads a path through the links the line made: `./bin/cat` is /bin/rm)
+    else:
+        target = sc._link_target(at)
+    if target is None or DYN in target:
+        return
+    for _ in range(8):  # a link to a link: the program at the end of the chain
+        further = sc._link_target(target)
+        if further is None or DYN in further:
+            break
+        target = further
+    name = pathstr.basename(target)
+    if not name or _family(name) == _family(cmd.name) or name in _MULTICALL or sc.inside_project(target) or sc.in_temp(target):
+        return  # (`.venv/bin/python` -> /usr/bin/python3.11: the same program)
+    cmd.argv = [Word(name, target), *cmd.argv[1:]]
+
+
+def _family(name: str) -> str:
+    """A program's name without its version (`python3.11`, `node-18`: python, node)."""
+    return name.rstrip("0123456789.-") or name

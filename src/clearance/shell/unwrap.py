@@ -1828,6 +1828,8 @@ class Unwrapper:
         # Commands one piece of code run by a command may hold (parse max_commands): the line's own limit for the tool
         # call's line, whose `bash -c`, eval and here-documents are part of it (engine.analyse_shell, adv16c).
         self.max_commands = MAX_COMMANDS
+        # Aliases the line defines (`alias cat=rm`): a later command of that name may run the alias's text (round 20b).
+        self.aliases: dict[str, str] = {}
 
     def __getattr__(self, name: str) -> Any:
         """A method of LATER: its module is imported and all its methods become Unwrapper's (methods of a holder class
@@ -1929,6 +1931,10 @@ class Unwrapper:
             self._env_commands(cmd, dict(w.value.split("=", 1) for w in cmd.argv[1:] if "=" in w.value and not w.value.startswith("-")))
         name = cmd.name
         cmd.untyped = not self.typed_input and _reads_tool_input(cmd)
+        if self.aliases and name in self.aliases and cmd.argv[0].raw == name and f"alias {name}" not in cmd.via:
+            # `shopt -s expand_aliases` (or an agent's shell that expands them), `alias cat=rm`, then on a later line
+            # `cat F`: bash runs `rm F` (round 20b). Judged as the alias's text with the command's words too.
+            self.reparse(" ".join([self.aliases[name], *(w.raw for w in cmd.argv[1:])]), cmd, f"alias {name}")
         if DYN in name:
             self.out.commands.append(cmd)
             self.out.problems.append(
@@ -2106,7 +2112,10 @@ class Unwrapper:
             self.out.commands.append(cmd)
             for w in argv[1:]:
                 if "=" in w.value:
-                    self.reparse(w.value.split("=", 1)[1], cmd, "alias")
+                    alias_name, _, text = w.value.partition("=")
+                    self.reparse(text, cmd, "alias")
+                    if DYN not in w.value and len(self.aliases) < 64:
+                        self.aliases[alias_name] = text
             return
         if name == "ssh" or name == "autossh":
             self._ssh(cmd)
