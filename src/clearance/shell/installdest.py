@@ -484,35 +484,22 @@ def _cmake_source_destinations(source: str, sc: Scope) -> list[str] | None:
     -DCMAKE_INSTALL_PREFIX=~/.local && cmake --build b && cmake --install b` was asked where `./configure
     --prefix=~/.local && make && make install` was allowed). A destination below the prefix (relative, or
     ${CMAKE_INSTALL_…}) is the prefix's; None when a file cannot be read or a destination is another variable's."""
-    reader = _build_reader(source, sc)
-    if reader is None:
-        return None
+    return _source_destinations(source, sc, "CMakeLists.txt", _cmake_file)
+
+
+def _cmake_file(text: str) -> tuple[list[str], list[str]] | None:
+    """One CMakeLists.txt's absolute install destinations and the folders it adds, or None (a variable's value)."""
     found: list[str] = []
-    todo, seen = [source.rstrip("/")], set()
-    while todo:
-        folder = todo.pop()
-        if folder in seen:
-            continue
-        seen.add(folder)
-        if len(seen) > _MAX_INSTALL_SCRIPTS:
-            return None
-        text = reader(folder + "/CMakeLists.txt")
-        if text is None:
-            return None
-        for m in _CMAKE_SOURCE_DEST.finditer(text):
-            dest = m.group(1).strip('"')
-            if dest.startswith("${CMAKE_INSTALL_") and "$" not in dest[dest.find("}") + 1 :]:
-                continue  # GNUInstallDirs' directories, below the prefix
-            if "$" in dest:
-                return None  # another variable's value: not known here
-            if dest.startswith("/"):
-                found.append(dest)
-        for m in _CMAKE_SOURCE_SUBDIR.finditer(text):
-            sub = m.group(1).strip('"')
-            if "$" in sub or sub.startswith("/") or ".." in sub.split("/"):
-                return None
-            todo.append(folder + "/" + sub)
-    return found
+    for m in _CMAKE_SOURCE_DEST.finditer(text):
+        dest = m.group(1).strip('"')
+        if dest.startswith("${CMAKE_INSTALL_") and "$" not in dest[dest.find("}") + 1 :]:
+            continue  # GNUInstallDirs' directories, below the prefix
+        if "$" in dest:
+            return None  # another variable's value: not known here
+        if dest.startswith("/"):
+            found.append(dest)
+    subs = [m.group(1).strip('"') for m in _CMAKE_SOURCE_SUBDIR.finditer(text)]
+    return None if any("$" in sub for sub in subs) else (found, subs)
 
 
 def _meson_source_destinations(source: str, sc: Scope) -> list[str] | None:
@@ -521,6 +508,34 @@ def _meson_source_destinations(source: str, sc: Scope) -> list[str] | None:
     `meson setup b --prefix ~/.local && meson install -C b` was asked). A destination below the prefix -- a relative
     string, a directory option (`get_option('datadir') / 'app'`, join_paths of one) -- is the prefix's; None when a file
     cannot be read, a destination is a variable's value or a list, or the project runs an install script."""
+    return _source_destinations(source, sc, "meson.build", _meson_file)
+
+
+def _meson_file(text: str) -> tuple[list[str], list[str]] | None:
+    """One meson.build's absolute install destinations and the folders it adds, or None (an install script, a value
+    not known here)."""
+    if _MESON_SCRIPT.search(text):
+        return None  # a script meson install runs: what it writes is its own
+    found: list[str] = []
+    for m in (*_MESON_INSTALL_DIR.finditer(text), *_MESON_EMPTYDIR.finditer(text)):
+        dest = _meson_dir(m.group(1))
+        if dest is None:
+            return None
+        if dest.startswith("/"):
+            found.append(dest)
+    subs: list[str] = []
+    for m in _MESON_SUBDIR.finditer(text):
+        sub = _meson_string(m.group(1).strip())
+        if sub is None:
+            return None
+        subs.append(sub)
+    return found, subs
+
+
+def _source_destinations(source: str, sc: Scope, build_file: str, read_one: Callable[[str], tuple[list[str], list[str]] | None]) -> list[str] | None:
+    """The absolute install destinations a build system's files name, from *source*'s *build_file* and those of the
+    folders each adds (bounded by _MAX_INSTALL_SCRIPTS); None when a file cannot be read, *read_one* cannot tell, or a
+    folder added is absolute or climbs out with `..`."""
     reader = _build_reader(source, sc)
     if reader is None:
         return None
@@ -533,18 +548,14 @@ def _meson_source_destinations(source: str, sc: Scope) -> list[str] | None:
         seen.add(folder)
         if len(seen) > _MAX_INSTALL_SCRIPTS:
             return None
-        text = reader(folder + "/meson.build")
-        if text is None or _MESON_SCRIPT.search(text):
-            return None  # unread, or a script meson install runs: what it writes is its own
-        for m in (*_MESON_INSTALL_DIR.finditer(text), *_MESON_EMPTYDIR.finditer(text)):
-            dest = _meson_dir(m.group(1))
-            if dest is None:
-                return None
-            if dest.startswith("/"):
-                found.append(dest)
-        for m in _MESON_SUBDIR.finditer(text):
-            sub = _meson_string(m.group(1).strip())
-            if sub is None or sub.startswith("/") or ".." in sub.split("/"):
+        text = reader(folder + "/" + build_file)
+        read = None if text is None else read_one(text)
+        if read is None:
+            return None
+        dests, subs = read
+        found.extend(dests)
+        for sub in subs:
+            if sub.startswith("/") or ".." in sub.split("/"):
                 return None
             todo.append(folder + "/" + sub)
     return found
