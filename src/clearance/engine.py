@@ -353,13 +353,15 @@ def analyse_shell(
 
         inherit(exp.commands)  # `PATH=./bin:$PATH bash -c lint`: the child shell looks lint up there too
     if ("pkg" in command or "set-script" in command) and sc.ctx.read_file is not None:
-        # `npm pkg set scripts.lint=CMD`: package.json rewritten by the tool, compared as its Write is (pkgset.py).
-        from .pkgset import entry_changes
-
+        # `npm pkg set scripts.lint=CMD`: package.json rewritten by the tool, compared as its Write is (pkgset.py;
+        # imported only for those clients: `go test ./pkg/...` names no package.json).
         for c in exp.commands:
-            why = entry_changes(c, sc) if c.name in ("npm", "pnpm", "bun") else None
-            if why:
-                out.findings.append(_finding(rule_by_id("fs.write-settings-run-script"), why))
+            if c.name in ("npm", "pnpm", "bun"):
+                from .pkgset import entry_changes
+
+                why = entry_changes(c, sc)
+                if why:
+                    out.findings.append(_finding(rule_by_id("fs.write-settings-run-script"), why))
     if (
         persists
         and script_depth == 0
